@@ -1,0 +1,8 @@
+// Label.qml
+import QtQuick
+
+Text {
+    color: '#fff'
+    horizontalAlignment: Text.AlignLeft
+    verticalAlignment: Text.AlignVCenter
+}
