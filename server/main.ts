@@ -42,9 +42,11 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       console.log(`${signal}: closing ${server.clients} client(s)`);
+      // Every client has been told 1001 by then; what is left is connections
+      // that did not finish closing, which is no reason to report a failure.
       setTimeout(() => {
-        console.error('shutdown did not finish in time; exiting');
-        process.exit(1);
+        console.error('shutdown did not finish in time; exiting anyway');
+        process.exit(0);
       }, FORCE_EXIT_MS).unref();
       server.close().then(
         () => process.exit(0),
