@@ -33,6 +33,13 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): Partial<EchoServerOptions> {
   return options;
 }
 
+/** Range errors name the options; whoever started the CLI set environment variables. */
+function inEnvTerms(message: string): string {
+  let out = message;
+  for (const [name, key] of Object.entries(ENV)) out = out.replace(new RegExp(`\\b${key}\\b`, 'g'), name);
+  return out;
+}
+
 async function main(): Promise<void> {
   try {
     // createEchoServer checks the ranges before anything is bound.
@@ -60,7 +67,7 @@ async function main(): Promise<void> {
     process.on('SIGTERM', stop);
   } catch (err) {
     if (err instanceof UsageError || err instanceof RangeError) {
-      console.error(`echo server: ${err.message}`);
+      console.error(`echo server: ${inEnvTerms(err.message)}`);
       process.exit(2);
     }
     console.error(`echo server: ${err instanceof Error ? err.message : String(err)}`);

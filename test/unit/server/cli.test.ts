@@ -123,5 +123,8 @@ describe('npm run server (server/main.ts)', { timeout: 60_000 }, () => {
     const { output, exited } = run({ PORT: 'eighty' });
     expect((await exited).code).toBe(2);
     expect(output()).toContain('PORT must be a non-negative integer');
+    const tooSmall = run({ PORT: '0', MAX_BUFFERED_BYTES: '1000' });
+    expect((await tooSmall.exited).code).toBe(2);
+    expect(tooSmall.output()).toContain('MAX_BUFFERED_BYTES (1000) must be at least MAX_PAYLOAD (1048576)');
   });
 });
