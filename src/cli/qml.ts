@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run qml -- FILE.qml [--timeout MS]`: runs a scene headless, like Qt's
+// `qml` tool: console output on stderr in Qt's format; a file that does not
+// load prints Qt's messages and exits with status 2; Qt.quit() exits 0.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { QmlError } from '../qml/error';
+import { createRuntime } from '../runtime';
+import { nodeFiles } from './node-files';
+
+function usage(): never {
+  process.stderr.write('usage: npm run qml -- FILE.qml [--timeout MS]\n');
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+let file: string | undefined;
+let timeout: number | undefined;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--timeout') {
+    const v = Number(args[++i]);
+    if (!Number.isFinite(v) || v < 0) usage();
+    timeout = v;
+  } else if (a.startsWith('--timeout=')) {
+    timeout = Number(a.slice('--timeout='.length));
+  } else if (a === '-h' || a === '--help') usage();
+  else if (file === undefined) file = a;
+  else usage();
+}
+if (file === undefined) usage();
+
+const url = pathToFileURL(resolve(file)).href;
+const runtime = createRuntime({
+  files: nodeFiles,
+  sink: {
+    warn: (m) => process.stderr.write(`${m}\n`),
+    log: (_level, m) => process.stderr.write(`${m}\n`),
+  },
+  onQuit: (code) => exit(code),
+  arguments: [process.argv[1] ?? 'qml', file],
+});
+
+function exit(code: number): void {
+  runtime.shutdown();
+  process.exitCode = code;
+  setImmediate(() => process.exit(code));
+}
+
+try {
+  await runtime.run(url);
+} catch (e) {
+  if (!(e instanceof QmlError)) throw e;
+  process.stderr.write(`QQmlApplicationEngine failed to load component\n${e.message}\n`);
+  process.stdout.write('qml: Did not load any objects, exiting.\n');
+  process.exit(2);
+}
+
+// Like the qml tool, keep running until Qt.quit() (or the timeout).
+const keepAlive = setInterval(() => {}, 1 << 30);
+if (timeout !== undefined) {
+  setTimeout(() => {
+    clearInterval(keepAlive);
+    exit(0);
+  }, timeout);
+}

@@ -1,0 +1,206 @@
+// Generates the JavaScript of a unit for one context shape: the types of the
+// context objects around it and the ids of each level. A unit normally has
+// one shape; a delegate gets one per kind of model it is used with (its
+// model's roles are a context level).
+import type { ExpressionStatement, Statement } from 'acorn';
+import type { CompiledFile, FunctionSpec, TypeResolver, Unit } from './compiler';
+import type { GeneratedFunction, QmlContext } from './context';
+import { JS_GLOBALS, type Resolution, rewrite } from './jscompile';
+import type { MetaObject } from './qobject';
+
+/** One level of the context chain, as the compiler sees it. */
+export interface Level {
+  ids: ReadonlySet<string>;
+  co: MetaObject | null;
+}
+
+/** Names the engine provides to all QML code, in the order of the generated factory's parameters. */
+export const QML_GLOBAL_NAMES = [
+  'Qt',
+  'console',
+  'print',
+  'qsTr',
+  'qsTranslate',
+  'qsTrId',
+  'QT_TR_NOOP',
+  'QT_TRANSLATE_NOOP',
+  'QT_TRID_NOOP',
+  'XMLHttpRequest',
+  'gc',
+] as const;
+
+export type QmlGlobals = Record<(typeof QML_GLOBAL_NAMES)[number], unknown>;
+
+/** Support functions the generated code calls. */
+export interface Runtime {
+  /** Throws `ReferenceError: name is not defined`. */
+  ref(name: string): never;
+  /** An object whose `v` setter throws Qt's "Invalid write to global property". */
+  badWrite(name: string): { v: unknown };
+}
+
+/** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
+export function levelsFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): Level[] {
+  const levels: Level[] = [{ ids: new Set(unit.ids.keys()), co: rootMeta }];
+  for (let c = parent; c !== null; c = c.parent)
+    levels.push({ ids: c.idNames, co: c.contextObject?.$meta ?? null });
+  return levels;
+}
+
+export function shapeKey(levels: Level[]): string {
+  let key = '';
+  for (const l of levels) key += `${l.co ? metaId(l.co) : 0}/${l.ids.size};`;
+  return key;
+}
+
+const metaIds = new WeakMap<MetaObject, number>();
+let nextMetaId = 1;
+function metaId(m: MetaObject): number {
+  let id = metaIds.get(m);
+  if (id === undefined) {
+    id = nextMetaId++;
+    metaIds.set(m, id);
+  }
+  return id;
+}
+
+/**
+ * Builds the functions of `unit` for the chain `levels`. The functions are
+ * returned in the unit's own order (FunctionSpec indexes).
+ */
+export function generate(
+  unit: Unit,
+  levels: Level[],
+  resolver: TypeResolver,
+  globals: QmlGlobals,
+  runtime: Runtime,
+): GeneratedFunction[] {
+  const file: CompiledFile = unit.file;
+  const source = file.program.source;
+  const types: Record<string, unknown> = {};
+
+  const resolveFor = (spec: FunctionSpec) => {
+    const cache = new Map<string, Resolution>();
+    return (name: string): Resolution => {
+      let r = cache.get(name);
+      if (r === undefined) {
+        r = resolveName(name, spec.scope, levels, resolver, types);
+        cache.set(name, r);
+      }
+      return r;
+    };
+  };
+
+  const order = unit.functions
+    .map((_, i) => i)
+    .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
+  let code = `(function($T,$ref,$w,$u,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let line = 1;
+  for (const i of order) {
+    const spec = unit.functions[i]!;
+    const text = functionText(spec, source, resolveFor(spec));
+    while (line < spec.line) {
+      code += '\n';
+      line++;
+    }
+    code += `${text},`;
+    line += countLines(text);
+  }
+  code += `]})\n//# sourceURL=${file.url}`;
+  // Generated in the global scope. `new Function` puts two lines of its own
+  // before the body, which locateInStack (engine.ts) takes off again.
+  const factory = new Function(`return ${code}`)() as (...args: unknown[]) => GeneratedFunction[];
+  const ordered = factory(
+    types,
+    runtime.ref,
+    runtime.badWrite,
+    {},
+    ...QML_GLOBAL_NAMES.map((n) => globals[n]),
+  );
+  const fns: GeneratedFunction[] = new Array(order.length);
+  order.forEach((specIndex, pos) => {
+    fns[specIndex] = ordered[pos]!;
+  });
+  return fns;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && s.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function functionText(spec: FunctionSpec, source: string, resolve: (name: string) => Resolution): string {
+  const params = spec.params.filter((p, i, all) => /^[A-Za-z_$][\w$]*$/.test(p) && all.indexOf(p) === i);
+  const head = `function($s,$c${params.map((p) => `,${p}`).join('')})`;
+  const node = spec.node;
+  switch (spec.kind) {
+    case 'binding': {
+      if (node.type === 'ExpressionStatement') {
+        const e = (node as ExpressionStatement).expression;
+        return `${head}{return (${rewrite(source, e, params, resolve)})}`;
+      }
+      if (node.type === 'BlockStatement') return head + rewrite(source, node, params, resolve);
+      return `${head}{${rewrite(source, node, params, resolve)}}`;
+    }
+    case 'handlerFunction': {
+      const e = (node as ExpressionStatement).expression;
+      return `${head}{return (${rewrite(source, e, params, resolve)})}`;
+    }
+    case 'handler':
+      return `${head}{${rewrite(source, node as Statement, params, resolve)}}`;
+    case 'method':
+      return head + rewrite(source, node, params, resolve);
+  }
+}
+
+const QML_GLOBALS = new Set<string>(QML_GLOBAL_NAMES);
+
+function resolveName(
+  name: string,
+  scope: MetaObject,
+  levels: Level[],
+  resolver: TypeResolver,
+  types: Record<string, unknown>,
+): Resolution {
+  // Qt looks up type names (which start with an upper-case letter) first.
+  if (/^[A-Z]/.test(name)) {
+    const entry = resolver.resolve(name);
+    if (entry !== undefined) {
+      if (entry.kind === 'namespace') {
+        types[name] = namespaceObject(entry.resolve);
+        return { kind: 'code', code: `$T.${name}` };
+      }
+      const ref = entry.meta.typeRef;
+      types[name] = ref;
+      const attachedMeta = entry.meta.attachedType?.();
+      const r: Resolution = { kind: 'type', code: `$T.${name}`, enums: entry.meta.enums };
+      if (attachedMeta) (r as { attached?: string }).attached = `$s.$attachedObject($T.${name}.$attached)`;
+      return r;
+    }
+  }
+  for (let k = 0; k < levels.length; k++) {
+    const level = levels[k]!;
+    if (level.ids.has(name)) return { kind: 'code', code: `$c.ids.${name}` };
+    if (k === 0 && scope.hasMember(name)) return { kind: 'code', code: `$s.${name}` };
+    if (level.co?.hasMember(name)) return { kind: 'code', code: `$c.co[${k}].${name}` };
+  }
+  if (QML_GLOBALS.has(name) || JS_GLOBALS.has(name)) return { kind: 'global' };
+  return { kind: 'unknown' };
+}
+
+function namespaceObject(resolve: (name: string) => unknown): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, key) {
+        if (typeof key !== 'string') return undefined;
+        const e = resolve(key) as { kind: string; meta?: MetaObject } | undefined;
+        return e?.kind === 'type' ? e.meta!.typeRef : undefined;
+      },
+    },
+  );
+}

@@ -1,0 +1,860 @@
+// Compiles a parsed QML document into units ready to instantiate: types
+// resolved, every `name: value` resolved to its target (a property, a
+// grouped property, an attached object, a signal handler), ids collected,
+// and the JavaScript gathered for code generation (see codegen.ts).
+import type { BlockStatement, Expression, Statement } from 'acorn';
+import type * as ast from '../qml/ast';
+import { QmlError } from '../qml/error';
+import type { GeneratedFunction, SourceLocation } from './context';
+import { isFunctionExpression } from './jscompile';
+import { deriveType, type MetaObject, type PropertyInfo, type SignalInfo } from './qobject';
+import { coercerFor } from './types';
+import { parseColor } from './valuetypes';
+
+// ---- type namespaces --------------------------------------------------------
+
+/** What a type name in a QML file stands for. */
+export type TypeEntry =
+  | { kind: 'type'; meta: MetaObject; file?: CompiledFile; inline?: Unit }
+  | { kind: 'namespace'; resolve: (name: string) => TypeEntry | undefined };
+
+/** Resolves type names for one file: its imports, then the file's own directory. */
+export interface TypeResolver {
+  resolve(name: string): TypeEntry | undefined;
+}
+
+/** What the compiler needs from the engine. */
+export interface CompilerHost {
+  /** The `Component` type (QtQml): objects of this type hold a component instead of being one. */
+  readonly componentMeta: MetaObject;
+  /** The attached type of `Component` (`Component.onCompleted`). */
+  resolverFor(file: CompiledFile): TypeResolver;
+}
+
+// ---- compiled forms -----------------------------------------------------------
+
+/** Where a `name: value` lands. */
+export interface Target {
+  /** `group` for `border.color`, `anchors.left`; `attached` for `Component.x`, `ListView.x`. */
+  via: 'self' | 'group' | 'attached';
+  group?: string;
+  attached?: MetaObject;
+  /** The meta-object of the object that owns `prop` (the item, the group, or the attached object). */
+  meta: MetaObject;
+}
+
+export interface PropertyTarget extends Target {
+  prop: PropertyInfo;
+}
+
+export type FunctionKind = 'binding' | 'handler' | 'handlerFunction' | 'method';
+
+/** One piece of JavaScript to generate: a binding, a handler, a method. */
+export interface FunctionSpec {
+  kind: FunctionKind;
+  /** The statement (binding, handler) or block (method body). */
+  node: Statement | BlockStatement;
+  /** Parameter names: a handler's signal parameters, a method's parameters. */
+  params: string[];
+  /** Type of the scope object (the object the code is written in). */
+  scope: MetaObject;
+  start: number;
+  line: number;
+}
+
+export interface CompiledBinding {
+  target: PropertyTarget;
+  fn: number;
+  location: SourceLocation;
+  /** As written (`width`, `border.width`), for the binding loop message. */
+  name: string;
+}
+
+export interface CompiledConstant {
+  target: PropertyTarget;
+  value: unknown;
+  location: SourceLocation;
+}
+
+export interface CompiledHandler {
+  target: Target;
+  signal: SignalInfo;
+  fn: number;
+  /** `onX: function (a) {...}`: the function returned by `fn` is the handler. */
+  functionForm: boolean;
+  location: SourceLocation;
+}
+
+export interface CompiledObjectValue {
+  target: PropertyTarget;
+  /** An object (`model: ListModel {}`) or, for Component-typed properties, a component (`delegate: Row {}`). */
+  objects: Array<CompiledObject>;
+  list: boolean;
+  location: SourceLocation;
+}
+
+export interface CompiledAlias {
+  prop: PropertyInfo;
+  id: string;
+  path: string[];
+  location: SourceLocation;
+}
+
+/** One object declaration (`Rectangle { ... }`). */
+export class CompiledObject {
+  /** This object's final type (a derived type when the declaration adds members). */
+  meta!: MetaObject;
+  /** The type named in the declaration. */
+  typeMeta!: MetaObject;
+  /** Set when the named type is a .qml file (or an inline component): its root is built first. */
+  typeUnit: Unit | undefined;
+  /** Set for `Component { ... }` and for objects given to Component-typed properties: not instantiated, wrapped. */
+  component: Unit | undefined;
+  /** True when this declaration created `meta` (its members are bound to this object's context). */
+  ownsMeta = false;
+  id: string | undefined;
+  readonly constants: CompiledConstant[] = [];
+  readonly bindings: CompiledBinding[] = [];
+  readonly objectValues: CompiledObjectValue[] = [];
+  readonly children: CompiledObject[] = [];
+  readonly handlers: CompiledHandler[] = [];
+  readonly aliases: CompiledAlias[] = [];
+  readonly methods: Array<{ name: string; fn: number }> = [];
+  /** Names of properties that are `required` and have no value here. */
+  readonly required: Array<{ name: string; location: SourceLocation }> = [];
+
+  constructor(
+    readonly def: ast.ObjectDefinition,
+    readonly unit: Unit,
+  ) {}
+}
+
+/**
+ * A component: one id scope (a file's root, an inline `Component {}`, a
+ * delegate). Its JavaScript is generated per context shape (codegen.ts).
+ */
+export class Unit {
+  root!: CompiledObject;
+  readonly ids = new Map<string, CompiledObject>();
+  readonly functions: FunctionSpec[] = [];
+  /** Generated function tables, per context shape. */
+  readonly generated = new Map<string, GeneratedFunction[]>();
+
+  constructor(
+    readonly file: CompiledFile,
+    /** The unit this one is nested in (for inline components and delegates), or null for a file's root. */
+    readonly outer: Unit | null,
+  ) {}
+
+  addFunction(spec: FunctionSpec): number {
+    this.functions.push(spec);
+    return this.functions.length - 1;
+  }
+}
+
+export class CompiledFile {
+  rootUnit!: Unit;
+  /** The type this file defines (its root object's type). */
+  meta!: MetaObject;
+  readonly inlineComponents = new Map<string, Unit>();
+  readonly lines: (offset: number) => { line: number; column: number };
+
+  constructor(
+    readonly url: string,
+    readonly program: ast.Program,
+    readonly typeName: string,
+    lines: (offset: number) => { line: number; column: number },
+  ) {
+    this.lines = lines;
+  }
+}
+
+// ---- the compiler -------------------------------------------------------------
+
+const SIGNAL_HANDLER = /^on([A-Z_].*)$/;
+
+function handlerSignalName(name: string): string | undefined {
+  const m = SIGNAL_HANDLER.exec(name);
+  if (!m) return undefined;
+  const rest = m[1]!;
+  if (rest.startsWith('_')) return rest;
+  return rest[0]!.toLowerCase() + rest.slice(1);
+}
+
+function uncap(s: string): string {
+  return s[0]!.toLowerCase() + s.slice(1);
+}
+
+export class Compiler {
+  private resolver!: TypeResolver;
+
+  constructor(
+    private readonly host: CompilerHost,
+    private readonly file: CompiledFile,
+  ) {}
+
+  private err(span: ast.Span, message: string): QmlError {
+    return new QmlError(this.file.url, span.line, span.column, message);
+  }
+
+  private loc(span: ast.Span): SourceLocation {
+    return { url: this.file.url, line: span.line, column: span.column };
+  }
+
+  compile(): void {
+    this.resolver = this.host.resolverFor(this.file);
+    const program = this.file.program;
+    // Inline components first: the rest of the file may use them.
+    this.collectInlineComponents(program.root);
+    const unit = new Unit(this.file, null);
+    this.file.rootUnit = unit;
+    unit.root = this.compileUnitRoot(unit, program.root, this.file.typeName);
+    this.file.meta = unit.root.meta;
+  }
+
+  private collectInlineComponents(def: ast.ObjectDefinition): void {
+    for (const m of def.members) {
+      if (m.kind === 'InlineComponent') {
+        const unit = new Unit(this.file, null);
+        this.file.inlineComponents.set(m.name, unit);
+        unit.root = this.compileUnitRoot(unit, m.object, m.name);
+      }
+    }
+  }
+
+  /** Compiles the objects of one id scope. `typeName` names the root's type when it defines one (a file). */
+  private compileUnitRoot(
+    unit: Unit,
+    def: ast.ObjectDefinition,
+    typeName: string | undefined,
+  ): CompiledObject {
+    this.collectIds(unit, def);
+    const objects: CompiledObject[] = [];
+    const root = this.declareObject(unit, def, typeName, objects);
+    // Aliases need every object's type; bindings need the aliases.
+    for (const o of objects) this.declareAliases(o);
+    for (const o of objects) this.compileMembers(o);
+    return root;
+  }
+
+  /** Pre-pass: the ids of a unit, checked like Qt checks them. */
+  private collectIds(unit: Unit, def: ast.ObjectDefinition): void {
+    const visit = (d: ast.ObjectDefinition, isComponentRoot: boolean) => {
+      const typeName = d.typeName;
+      if (!isComponentRoot && (typeName === 'Component' || typeName.endsWith('.Component'))) {
+        // Its id (if any) belongs here, its content to a nested unit.
+        for (const m of d.members)
+          if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
+        return;
+      }
+      for (const m of d.members) {
+        if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
+        else if (m.kind === 'ObjectDefinition') visit(m, false);
+        else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
+          // Objects assigned to properties share the unit unless the property is
+          // Component-typed (decided later); a Component there is always nested.
+          if (!this.isComponentCandidate(d, m)) visit(m.value, false);
+        } else if (m.kind === 'Binding' && m.value.kind === 'ObjectList') {
+          for (const o of m.value.objects) visit(o, false);
+        } else if (m.kind === 'PropertyDeclaration' && m.value?.kind === 'ObjectDefinition') {
+          if (m.typeName !== 'Component') visit(m.value, false);
+        } else if (m.kind === 'GroupBlock') {
+          visitGroup(m);
+        }
+      }
+    };
+    const visitGroup = (g: ast.GroupBlock) => {
+      for (const m of g.members) {
+        if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') visit(m.value, false);
+        else if (m.kind === 'GroupBlock') visitGroup(m);
+      }
+    };
+    visit(def, true);
+  }
+
+  /** Whether `name: Obj {}` on object `d` is an implicit component (a delegate): the property is Component-typed. */
+  private isComponentCandidate(d: ast.ObjectDefinition, m: ast.Binding): boolean {
+    if (m.value.kind === 'ObjectDefinition' && /(^|\.)Component$/.test(m.value.typeName)) return true;
+    const entry = this.resolver.resolve(d.typeName);
+    if (entry?.kind !== 'type' || m.name.length !== 1) return false;
+    const p = entry.meta.propsByName.get(m.name[0]!);
+    return p !== undefined && p.type === 'Component';
+  }
+
+  private addId(unit: Unit, m: ast.Binding): void {
+    const v = m.value;
+    const stmt = v.kind === 'Script' ? v.statement : undefined;
+    const expr = stmt && stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
+    if (expr?.type !== 'Identifier') throw this.err(v, 'Invalid use of id property');
+    const name = expr.name;
+    if (/^[A-Z]/.test(name)) throw this.err(v, 'IDs cannot start with an uppercase letter');
+    if (!/^[a-z_]/.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
+    if (!/^[A-Za-z0-9_]+$/.test(name))
+      throw this.err(v, 'IDs must contain only letters, numbers, and underscores');
+    if (unit.ids.has(name)) throw this.err(m.nameSpan, 'id is not unique');
+    // Filled in by declareObject; the map records that the name is taken.
+    unit.ids.set(name, undefined as unknown as CompiledObject);
+  }
+
+  private resolveType(typeName: string, span: ast.Span): TypeEntry & { kind: 'type' } {
+    const parts = typeName.split('.');
+    let entry = this.resolver.resolve(parts[0]!);
+    for (let i = 1; entry && i < parts.length; i++) {
+      entry = entry.kind === 'namespace' ? entry.resolve(parts[i]!) : undefined;
+    }
+    if (entry?.kind !== 'type') throw this.err(span, `${typeName} is not a type`);
+    return entry;
+  }
+
+  /** Creates the CompiledObject tree of a unit (types and declared members), without compiling values yet. */
+  private declareObject(
+    unit: Unit,
+    def: ast.ObjectDefinition,
+    fileTypeName: string | undefined,
+    all: CompiledObject[],
+  ): CompiledObject {
+    const o = new CompiledObject(def, unit);
+    const entry = this.resolveType(def.typeName, def.typeSpan);
+    o.typeMeta = entry.meta;
+    o.typeUnit = entry.file ? entry.file.rootUnit : entry.inline;
+    if (!entry.meta.creatable) throw this.err(def.typeSpan, `Element is not creatable.`);
+    if (entry.meta === this.host.componentMeta) {
+      // `Component { Item {} }`: the content is its own unit.
+      o.meta = entry.meta;
+      const content = def.members.filter((m): m is ast.ObjectDefinition => m.kind === 'ObjectDefinition');
+      if (content.length !== 1) {
+        throw this.err(
+          def,
+          content.length === 0
+            ? 'Cannot create empty component specification'
+            : 'Invalid component body specification',
+        );
+      }
+      o.component = this.nestedUnit(unit, content[0]!);
+      const idMember = def.members.find((m): m is ast.Binding => m.kind === 'Binding' && m.name[0] === 'id');
+      if (idMember) this.setId(unit, o, idMember);
+      all.push(o);
+      return o;
+    }
+
+    const declares = def.members.some(
+      (m) =>
+        m.kind === 'PropertyDeclaration' ||
+        m.kind === 'SignalDeclaration' ||
+        m.kind === 'FunctionDeclaration' ||
+        m.kind === 'EnumDeclaration',
+    );
+    if (fileTypeName !== undefined || declares) {
+      const base = entry.meta;
+      const name = fileTypeName ?? base.name;
+      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${base.builtin.cppClass}_QML`;
+      o.meta = deriveType(base, name, cpp);
+      o.ownsMeta = true;
+      this.declareMembers(o);
+    } else {
+      o.meta = entry.meta;
+    }
+    all.push(o);
+    for (const m of def.members) {
+      if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.setId(unit, o, m);
+    }
+    // Children and object values of the same unit.
+    for (const m of def.members) {
+      if (m.kind === 'ObjectDefinition') o.children.push(this.declareObject(unit, m, undefined, all));
+    }
+    return o;
+  }
+
+  private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
+    const expr = (m.value as ast.Script).statement as Statement & { expression: { name: string } };
+    o.id = expr.expression.name;
+    unit.ids.set(o.id, o);
+  }
+
+  private nestedUnit(outer: Unit, def: ast.ObjectDefinition): Unit {
+    const unit = new Unit(this.file, outer);
+    unit.root = this.compileUnitRoot(unit, def, undefined);
+    return unit;
+  }
+
+  /** Adds a declaration's properties, signals, methods and enums to its derived type. */
+  private declareMembers(o: CompiledObject): void {
+    const meta = o.meta;
+    for (const m of o.def.members) {
+      switch (m.kind) {
+        case 'PropertyDeclaration': {
+          if (meta.propsByName.get(m.name)?.owner === meta)
+            throw this.err(m.nameSpan, 'Duplicate property name');
+          if (meta.propsByName.has(m.name) && meta.propsByName.get(m.name)!.owner.isDerived === false) {
+            // Qt: a FINAL property of a built-in type cannot be overridden
+            const existing = meta.propsByName.get(m.name)!;
+            if (FINAL_PROPERTIES.has(existing.name))
+              throw this.err(m.nameSpan, 'Cannot override FINAL property');
+          }
+          if (m.typeName === 'alias') {
+            // Type and accessors are set once the target is known (declareAliases).
+            meta.addProperty(m.name, { type: 'var' });
+          } else {
+            const type = m.isList ? 'list' : normalizeType(m.typeName);
+            if (!isKnownPropertyType(type) && !this.typeExists(m.typeName)) {
+              throw this.err(m.typeSpan, `${m.typeName} is not a type`);
+            }
+            meta.addProperty(m.name, { type, readonly: m.readonly });
+          }
+          break;
+        }
+        case 'SignalDeclaration':
+          if (
+            meta.signalsByName.get(m.name) &&
+            meta.signalsByName.get(m.name)!.index >= (meta.base?.signals.length ?? 0)
+          ) {
+            throw this.err(m.nameSpan, 'Duplicate signal name');
+          }
+          meta.addSignal(
+            m.name,
+            m.parameters.map((p) =>
+              p.typeName !== undefined ? { name: p.name, type: p.typeName } : { name: p.name },
+            ),
+          );
+          break;
+        case 'FunctionDeclaration':
+          meta.methods.add(m.name);
+          break;
+        case 'EnumDeclaration': {
+          let next = 0;
+          for (const e of m.members) {
+            const v = e.value ?? next;
+            meta.enums[e.name] = v;
+            next = v + 1;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  private typeExists(name: string): boolean {
+    try {
+      this.resolveType(name, { start: 0, end: 0, line: 0, column: 0 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Resolves `property alias x: id.prop[.sub]` and gives the alias its target's type. */
+  private declareAliases(o: CompiledObject): void {
+    if (!o.ownsMeta) return;
+    for (const m of o.def.members) {
+      if (m.kind !== 'PropertyDeclaration' || m.typeName !== 'alias') continue;
+      const value = m.value;
+      const stmt = value?.kind === 'Script' ? value.statement : undefined;
+      const path: string[] = [];
+      let e: Expression | undefined = stmt?.type === 'ExpressionStatement' ? stmt.expression : undefined;
+      while (e && e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier') {
+        path.unshift(e.property.name);
+        e = e.object as Expression;
+      }
+      if (!value || !e || e.type !== 'Identifier' || path.length > 2) {
+        throw this.err(
+          value ?? m,
+          'Invalid alias reference. An alias reference must be specified as <id>, <id>.<property> or <id>.<value property>.<property>',
+        );
+      }
+      const id = e.name;
+      const target = o.unit.ids.get(id);
+      if (!o.unit.ids.has(id) || target === undefined)
+        throw this.err(value, `Invalid alias reference. Unable to find id "${id}"`);
+      let meta = target.meta;
+      let type = 'var';
+      for (let i = 0; i < path.length; i++) {
+        const p = meta.propsByName.get(path[i]!);
+        if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
+        if (i < path.length - 1) {
+          if (!p.group) throw this.err(value, `Invalid alias target location: ${path[i + 1]}`);
+          meta = p.group.meta();
+        } else type = p.type;
+      }
+      if (path.length === 0) type = target.meta.name;
+      const prop = o.meta.propsByName.get(m.name)!;
+      o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
+      installAlias(o.meta, prop, type, id, path);
+    }
+  }
+
+  // ---- members ------------------------------------------------------------------
+
+  private compileMembers(o: CompiledObject): void {
+    if (o.component) return;
+    const requiredHere = new Set<string>();
+    for (const m of o.def.members) {
+      switch (m.kind) {
+        case 'ObjectDefinition':
+          break; // declared as a child already
+        case 'Binding':
+          if (m.name.length === 1 && m.name[0] === 'id') break;
+          this.compileBinding(o, m.name, m.nameSpan, m.value, { via: 'self', meta: o.meta });
+          break;
+        case 'GroupBlock':
+          this.compileGroupBlock(o, m.name, m.members, m.nameSpan);
+          break;
+        case 'OnBinding':
+          throw this.err(m, `${m.object.typeName} is not a type`);
+        case 'PropertyDeclaration':
+          if (m.required) requiredHere.add(m.name);
+          if (m.value !== undefined && m.typeName !== 'alias') {
+            requiredHere.delete(m.name);
+            this.compileBinding(o, [m.name], m.nameSpan, m.value, { via: 'self', meta: o.meta });
+          }
+          break;
+        case 'SignalDeclaration':
+        case 'EnumDeclaration':
+        case 'InlineComponent':
+          break;
+        case 'RequiredDeclaration':
+          if (!o.meta.propsByName.has(m.name))
+            throw this.err(m, `Required property ${m.name} was not initialized`);
+          requiredHere.add(m.name);
+          break;
+        case 'FunctionDeclaration': {
+          const fn = o.unit.addFunction({
+            kind: 'method',
+            node: m.body,
+            params: m.parameters.map((p) => p.name),
+            scope: o.meta,
+            start: m.body.start,
+            line: o.unit.file.lines(m.body.start).line,
+          });
+          o.methods.push({ name: m.name, fn });
+          break;
+        }
+      }
+    }
+    for (const name of requiredHere) {
+      const decl = o.def.members.find(
+        (m) => (m.kind === 'PropertyDeclaration' || m.kind === 'RequiredDeclaration') && m.name === name,
+      )!;
+      o.required.push({ name, location: this.loc(decl) });
+    }
+  }
+
+  private compileGroupBlock(
+    o: CompiledObject,
+    prefix: string[],
+    members: ast.Member[],
+    span: ast.Span,
+  ): void {
+    for (const m of members) {
+      if (m.kind === 'Binding')
+        this.compileBinding(o, [...prefix, ...m.name], m.nameSpan, m.value, { via: 'self', meta: o.meta });
+      else if (m.kind === 'GroupBlock')
+        this.compileGroupBlock(o, [...prefix, ...m.name], m.members, m.nameSpan);
+      else throw this.err(m.kind === 'ObjectDefinition' ? m.typeSpan : span, 'Expected a property binding');
+    }
+  }
+
+  /** Resolves `a.b.c` on an object to the object that owns `c` and what `c` is there. */
+  private resolveName(o: CompiledObject, name: string[], span: ast.Span): { target: Target; last: string } {
+    let target: Target = { via: 'self', meta: o.meta };
+    const first = name[0]!;
+    let i = 0;
+    if (name.length > 1 && /^[A-Z]/.test(first)) {
+      // Attached: `Component.onCompleted`, `ListView.delayRemove`, `Keys.onPressed`
+      const entry = this.resolver.resolve(first);
+      if (entry?.kind !== 'type') throw this.err(span, `Non-existent attached object`);
+      const attached = entry.meta.attachedType?.();
+      if (!attached) throw this.err(span, `Non-existent attached object`);
+      target = { via: 'attached', attached, meta: attached };
+      i = 1;
+    }
+    for (; i < name.length - 1; i++) {
+      const p = target.meta.propsByName.get(name[i]!);
+      if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
+      if (!p.group) throw this.err(span, `Invalid grouped property access`);
+      if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
+      target = { via: 'group', group: name[i]!, meta: p.group.meta() };
+    }
+    return { target, last: name[name.length - 1]! };
+  }
+
+  private compileBinding(
+    o: CompiledObject,
+    name: string[],
+    nameSpan: ast.Span,
+    value: ast.BindingValue,
+    _base: Target,
+  ): void {
+    const { target, last } = this.resolveName(o, name, nameSpan);
+    const location = this.loc(nameSpan);
+    const signalName = handlerSignalName(last);
+    if (signalName !== undefined && !target.meta.propsByName.has(last)) {
+      const signal = target.meta.signalsByName.get(signalName);
+      if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+      if (value.kind !== 'Script')
+        throw this.err(value, `Cannot assign an object to signal property ${last}`);
+      const functionForm = isFunctionExpression(value.statement);
+      const fn = o.unit.addFunction({
+        kind: functionForm ? 'handlerFunction' : 'handler',
+        node: value.statement,
+        params: functionForm ? [] : signal.params.map((p) => p.name),
+        scope: o.meta,
+        start: value.start,
+        line: value.line,
+      });
+      o.handlers.push({ target, signal, fn, functionForm, location });
+      return;
+    }
+    const prop = target.meta.propsByName.get(last);
+    if (!prop) {
+      if (target.via === 'self' && o.meta.signalsByName.has(last)) {
+        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
+      }
+      throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+    }
+    const ptarget: PropertyTarget = { ...target, prop };
+    if (prop.group && value.kind === 'Script') {
+      throw this.err(value, 'Invalid property assignment: unsupported type "QObject*"');
+    }
+    if (value.kind === 'ObjectDefinition' || value.kind === 'ObjectList') {
+      const defs = value.kind === 'ObjectDefinition' ? [value] : value.objects;
+      const isComponentProp = prop.type === 'Component';
+      const objects = defs.map((d) => {
+        if (isComponentProp && !/(^|\.)Component$/.test(d.typeName)) {
+          // An implicit component: `delegate: Row { ... }`
+          const wrapper = new CompiledObject(d, o.unit);
+          wrapper.meta = wrapper.typeMeta = this.host.componentMeta;
+          wrapper.component = this.nestedUnit(o.unit, d);
+          return wrapper;
+        }
+        const all: CompiledObject[] = [];
+        const child = /(^|\.)Component$/.test(d.typeName)
+          ? this.declareObject(o.unit, d, undefined, all)
+          : this.declareObject(o.unit, d, undefined, all);
+        for (const c of all) this.declareAliases(c);
+        for (const c of all) this.compileMembers(c);
+        return child;
+      });
+      if (value.kind === 'ObjectDefinition' && prop.type !== 'list' && !isObjectType(prop.type)) {
+        throw this.err(value, `Cannot assign object to property`);
+      }
+      o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });
+      return;
+    }
+    if (prop.readonly && target.via === 'self' && !isOwnDeclaration(o, last)) {
+      throw this.err(nameSpan, `Invalid property assignment: "${last}" is a read-only property`);
+    }
+    const constant = this.constantValue(value, prop, target);
+    if (constant !== NOT_CONSTANT) {
+      o.constants.push({ target: ptarget, value: constant, location });
+      return;
+    }
+    const fn = o.unit.addFunction({
+      kind: 'binding',
+      node: value.statement,
+      params: [],
+      scope: o.meta,
+      start: value.start,
+      line: value.line,
+    });
+    o.bindings.push({ target: ptarget, fn, location, name: name.join('.') });
+  }
+
+  /**
+   * The value of a binding that is a compile-time constant (a literal, a
+   * negated number, an enum): Qt assigns those while creating the object
+   * instead of making a binding. Checks the literal against the property
+   * type the way Qt's compiler does.
+   */
+  private constantValue(value: ast.Script, prop: PropertyInfo, target: Target): unknown {
+    const stmt = value.statement;
+    if (stmt.type !== 'ExpressionStatement') return NOT_CONSTANT;
+    const e = stmt.expression;
+    let v: unknown = NOT_CONSTANT;
+    if (e.type === 'Literal' && !('regex' in e && e.regex) && typeof e.value !== 'bigint') v = e.value;
+    else if (
+      e.type === 'UnaryExpression' &&
+      (e.operator === '-' || e.operator === '+') &&
+      e.argument.type === 'Literal' &&
+      typeof e.argument.value === 'number'
+    ) {
+      v = e.operator === '-' ? -e.argument.value : e.argument.value;
+    } else if (e.type === 'TemplateLiteral' && e.expressions.length === 0) {
+      v = e.quasis[0]!.value.cooked;
+    } else if (
+      e.type === 'MemberExpression' &&
+      !e.computed &&
+      e.object.type === 'Identifier' &&
+      e.property.type === 'Identifier' &&
+      /^[A-Z]/.test(e.object.name)
+    ) {
+      const entry = this.resolver.resolve(e.object.name);
+      if (entry?.kind === 'type') {
+        const ev = entry.meta.enums[e.property.name];
+        if (ev !== undefined) v = ev;
+      }
+    }
+    if (v === NOT_CONSTANT) return v;
+    void target;
+    this.checkLiteral(v, prop, value);
+    return v;
+  }
+
+  /** Qt refuses some literals at load time ("Invalid property assignment: int expected"). */
+  private checkLiteral(v: unknown, prop: PropertyInfo, span: ast.Span): void {
+    const t = prop.type;
+    const fail = (what: string) => {
+      throw this.err(span, `Invalid property assignment: ${what} expected`);
+    };
+    switch (t) {
+      case 'int':
+        if (typeof v !== 'number' || !Number.isInteger(v)) fail('int');
+        break;
+      case 'real':
+      case 'double':
+        if (typeof v !== 'number') fail('number');
+        break;
+      case 'bool':
+        if (typeof v !== 'boolean') fail('boolean');
+        break;
+      case 'string':
+        if (typeof v !== 'string') fail('string');
+        break;
+      case 'url':
+        if (typeof v !== 'string') fail('url');
+        break;
+      case 'color':
+        if (typeof v !== 'string' || parseColor(v) === undefined) fail('color');
+        break;
+      case 'enumeration':
+        if (typeof v !== 'number') fail('enumeration');
+        break;
+      default:
+        if (isObjectType(t) && v !== null) fail(`object or null`);
+        break;
+    }
+    void coercerFor;
+  }
+}
+
+const NOT_CONSTANT: unique symbol = Symbol('not constant');
+
+/** Properties of QObject/QQuickItem that QML may not redeclare (Qt marks them FINAL). */
+const FINAL_PROPERTIES = new Set([
+  'objectName',
+  'parent',
+  'data',
+  'resources',
+  'children',
+  'x',
+  'y',
+  'z',
+  'width',
+  'height',
+  'opacity',
+  'enabled',
+  'visible',
+  'visibleChildren',
+  'states',
+  'transitions',
+  'state',
+  'childrenRect',
+  'anchors',
+  'left',
+  'right',
+  'horizontalCenter',
+  'top',
+  'bottom',
+  'verticalCenter',
+  'baseline',
+  'baselineOffset',
+  'clip',
+  'focus',
+  'activeFocus',
+  'activeFocusOnTab',
+  'rotation',
+  'scale',
+  'transformOrigin',
+  'transformOriginPoint',
+  'transform',
+  'smooth',
+  'antialiasing',
+  'implicitWidth',
+  'implicitHeight',
+  'containmentMask',
+  'layer',
+]);
+
+function isOwnDeclaration(o: CompiledObject, name: string): boolean {
+  return o.def.members.some((m) => m.kind === 'PropertyDeclaration' && m.name === name);
+}
+
+const VALUE_TYPES = new Set([
+  'int',
+  'real',
+  'double',
+  'number',
+  'bool',
+  'string',
+  'url',
+  'color',
+  'var',
+  'variant',
+  'list',
+  'enumeration',
+  'point',
+  'size',
+  'rect',
+  'date',
+  'font',
+  'vector2d',
+  'vector3d',
+  'vector4d',
+  'quaternion',
+  'matrix4x4',
+]);
+
+export function isObjectType(t: string): boolean {
+  return !VALUE_TYPES.has(t);
+}
+
+function isKnownPropertyType(t: string): boolean {
+  return VALUE_TYPES.has(t);
+}
+
+function normalizeType(t: string): string {
+  if (t === 'variant') return 'var';
+  return t;
+}
+
+/** Gives an alias property accessors that forward to its target (`input.text`). */
+function installAlias(meta: MetaObject, prop: PropertyInfo, type: string, id: string, path: string[]): void {
+  const depth = meta.declDepth;
+  const proto = meta.ctor.prototype as object;
+  const targetOf = (self: { $ctx: unknown[] | null }) => {
+    const ctx = self.$ctx![depth] as { ids: Record<string, Record<string, unknown>> };
+    let t: Record<string, unknown> = ctx.ids[id]!;
+    for (let i = 0; i < path.length - 1; i++) t = t[path[i]!] as Record<string, unknown>;
+    return t;
+  };
+  const last = path[path.length - 1];
+  Object.defineProperty(proto, prop.name, {
+    configurable: true,
+    get(this: { $ctx: unknown[] | null }) {
+      if (last === undefined) {
+        const ctx = this.$ctx![depth] as { ids: Record<string, unknown> };
+        return ctx.ids[id];
+      }
+      return targetOf(this)[last];
+    },
+    set(this: { $ctx: unknown[] | null }, v: unknown) {
+      if (last === undefined) throw new TypeError(`Cannot assign to read-only property "${prop.name}"`);
+      targetOf(this)[last] = v;
+    },
+  });
+  (prop as { type: string }).type = type;
+  (prop as { alias?: { id: string; path: string[] } }).alias = { id, path };
+}
+
+export { uncap };

@@ -1,0 +1,293 @@
+// Instantiates compiled units, in the order real Qt does (QQmlObjectCreator):
+//
+// - Objects are created depth-first. For each object (and for each level of
+//   it: a `ChatView {}` is first built as ChatView.qml's root, then gets the
+//   members written where it is used): constants are assigned, bindings are
+//   created in reverse declaration order, then the child objects are created,
+//   then signal handlers are connected and attached objects made.
+// - Finalization: ordinary bindings are evaluated last-created first (a
+//   stack), then bindings on Qt 6 bindable properties (x, y, width, height)
+//   in creation order; then componentComplete hooks (a stack); then
+//   Component.onCompleted handlers, last attached first. Measured with real
+//   Qt 6.4: for `Item { A { A1 {} } B {} }` the completion order is
+//   Item, B, A, A1.
+import { type BindingFunction, PropertyBinding } from './binding';
+import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
+import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
+import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
+import type { MetaObject, QObject } from './qobject';
+
+/** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
+export interface ComponentObject extends QObject {
+  $initComponent(unit: Unit, context: QmlContext): void;
+}
+
+export interface CreatorHost extends EngineServices {
+  readonly componentMeta: MetaObject;
+  readonly componentAttachedMeta: MetaObject;
+  readonly rootContext: QmlContext;
+  readonly globals: QmlGlobals;
+  readonly runtime: Runtime;
+  resolverFor(unit: Unit): TypeResolver;
+}
+
+/** Work collected while creating a tree, done once it is all there. */
+export class Creation {
+  readonly bindings: PropertyBinding[] = [];
+  readonly bindableBindings: PropertyBinding[] = [];
+  readonly statusCallbacks: QObject[] = [];
+  readonly completion: QObject[] = [];
+  readonly afterObjects: Array<() => void> = [];
+}
+
+/** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
+interface ParserStatus {
+  $classBegin?(): void;
+  $componentComplete?(): void;
+}
+
+export class Creator {
+  constructor(private readonly host: CreatorHost) {}
+
+  /**
+   * Creates an instance of `unit` in a new context under `parent` (with an
+   * optional context object level in between, such as a delegate's model
+   * data), and finalizes it. `beforeFinalize` can set initial properties.
+   */
+  create(
+    unit: Unit,
+    parent: QmlContext,
+    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void } = {},
+  ): QObject {
+    const creation = new Creation();
+    const root = this.createUnit(unit, parent, creation, options.owner ?? null);
+    options.beforeFinalize?.(root);
+    this.finalize(creation);
+    return root;
+  }
+
+  /** Creates the objects of `unit` without finalizing. */
+  createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
+    const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
+    ctx.fns = this.functionsFor(unit, ctx);
+    return this.createObject(unit.root, ctx, creation, owner);
+  }
+
+  /** The unit's generated functions for the shape of `ctx`, generated on first use. */
+  private functionsFor(unit: Unit, ctx: QmlContext): GeneratedFunction[] {
+    const levels = levelsFor(unit, unit.root.meta, ctx.parent);
+    const key = shapeKey(levels);
+    let fns = unit.generated.get(key);
+    if (fns === undefined) {
+      fns = generate(unit, levels, this.host.resolverFor(unit), this.host.globals, this.host.runtime);
+      unit.generated.set(key, fns);
+    }
+    return fns;
+  }
+
+  finalize(creation: Creation): void {
+    for (const f of creation.afterObjects) f();
+    const bindings = creation.bindings;
+    while (bindings.length > 0) bindings.pop()!.update();
+    for (const b of creation.bindableBindings) b.update();
+    const status = creation.statusCallbacks;
+    while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
+    const completion = creation.completion;
+    const completed = this.host.componentAttachedMeta.signalsByName.get('completed')!.index;
+    for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
+  }
+
+  createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
+    if (c.component !== undefined) {
+      const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
+      comp.$engine = this.host;
+      comp.$initComponent(c.component, ctx);
+      comp.$setOwner(owner);
+      if (ctx.contextObject === null) ctx.setContextObject(comp);
+      if (c.id !== undefined) ctx.ids[c.id] = comp;
+      return comp;
+    }
+    const obj = new (c.meta.ctor as unknown as new () => QObject)();
+    obj.$engine = this.host;
+    if (ctx.contextObject === null) ctx.setContextObject(obj);
+    obj.$setOwner(owner);
+    const status = obj as ParserStatus;
+    if (status.$componentComplete !== undefined) {
+      status.$classBegin?.();
+      creation.statusCallbacks.push(obj);
+    }
+    if (c.typeUnit !== undefined) {
+      // A type from a .qml file: build it as that file's root first, in its own context.
+      const typeUnit = c.typeUnit;
+      const inner = new QmlContext(
+        typeUnit.file.url,
+        this.host.rootContext,
+        obj,
+        this.host,
+        new Set(typeUnit.ids.keys()),
+      );
+      inner.fns = this.functionsFor(typeUnit, inner);
+      this.populate(typeUnit.root, obj, inner, creation);
+    }
+    this.populate(c, obj, ctx, creation);
+    return obj;
+  }
+
+  private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
+    if (t.via === 'self') return obj;
+    if (t.via === 'group') return (obj as unknown as Record<string, QObject>)[t.group!]!;
+    return obj.$attachedObject(t.attached!, (a) => {
+      if (a.$meta === this.host.componentAttachedMeta) creation.completion.push(a);
+    });
+  }
+
+  /** The object and property index a `name: value` writes to, through aliases. */
+  private propertyTarget(
+    obj: QObject,
+    t: PropertyTarget,
+    creation: Creation,
+  ): { obj: QObject; index: number } {
+    const target = this.targetObject(obj, t, creation);
+    if ((t.prop as { alias?: unknown }).alias !== undefined) return target.$resolveAlias(t.prop.index);
+    return { obj: target, index: t.prop.index };
+  }
+
+  /** Applies one declaration level of `c` to `obj`. */
+  private populate(c: CompiledObject, obj: QObject, ctx: QmlContext, creation: Creation): void {
+    if (c.ownsMeta) {
+      obj.$ctx ??= [];
+      obj.$ctx[c.meta.declDepth] = ctx;
+    }
+    if (c.id !== undefined) ctx.ids[c.id] = obj;
+
+    for (const k of c.constants) {
+      const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
+      try {
+        target.$write(index, k.value);
+      } catch (e) {
+        this.host.reportError(e, k.location);
+      }
+    }
+
+    const typeName = obj.$meta.name;
+    for (let i = c.bindings.length - 1; i >= 0; i--) {
+      const b = c.bindings[i]!;
+      const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
+      const binding = new PropertyBinding(
+        target,
+        index,
+        ctx.fns[b.fn] as BindingFunction,
+        obj,
+        ctx,
+        this.host,
+        b.location,
+        b.name,
+        typeName,
+      );
+      target.$setBinding(index, binding);
+      if (b.target.prop.bindable) creation.bindableBindings.push(binding);
+      else creation.bindings.push(binding);
+    }
+
+    for (const v of c.objectValues) {
+      const target = this.targetObject(obj, v.target, creation);
+      const values = v.objects.map((o) => this.createObject(o, ctx, creation, obj));
+      const prop = v.target.prop;
+      try {
+        if (prop.type === 'list') for (const value of values) target.$appendList(prop.index, value);
+        else target.$write(prop.index, values[0]);
+      } catch (e) {
+        this.host.reportError(e, v.location);
+      }
+    }
+
+    if (c.children.length > 0) {
+      const dp = obj.$meta.defaultProperty;
+      const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
+      for (const child of c.children) {
+        const o = this.createObject(child, ctx, creation, obj);
+        if (prop) obj.$appendList(prop.index, o);
+      }
+    }
+
+    for (const h of c.handlers) {
+      const target = this.targetObject(obj, h.target, creation);
+      const fn = ctx.fns[h.fn] as (...args: unknown[]) => unknown;
+      const engine = this.host;
+      // Exceptions in handlers are reported with the line that threw (Qt prints no column).
+      const location = { ...h.location, column: 0 };
+      const report = (e: unknown) => engine.reportError(e, location);
+      if (h.functionForm) {
+        let handler: unknown;
+        try {
+          handler = fn.call(obj, obj, ctx);
+        } catch (e) {
+          report(e);
+        }
+        if (typeof handler === 'function') {
+          target.$connect(h.signal.index, {
+            fn: handler as (...a: unknown[]) => unknown,
+            thisArg: obj,
+            report,
+          });
+        }
+      } else {
+        target.$connect(h.signal.index, {
+          fn: (...args: unknown[]) => fn.call(obj, obj, ctx, ...args),
+          thisArg: obj,
+          report,
+        });
+      }
+    }
+
+    for (const m of c.methods) installMethod(c.meta, m.name, m.fn);
+
+    for (const a of c.aliases) {
+      creation.afterObjects.push(() => forwardAliasSignal(obj, ctx, a.prop.notify, a.id, a.path));
+    }
+  }
+}
+
+const installed = new WeakMap<MetaObject, Set<string>>();
+
+/** Puts a QML-declared function on its type's prototype; it runs in the declaring object's context. */
+function installMethod(meta: MetaObject, name: string, fnIndex: number): void {
+  let names = installed.get(meta);
+  if (names === undefined) {
+    names = new Set();
+    installed.set(meta, names);
+  }
+  if (names.has(name)) return;
+  names.add(name);
+  const depth = meta.declDepth;
+  Object.defineProperty(meta.ctor.prototype, name, {
+    configurable: true,
+    writable: true,
+    value: function (this: QObject, ...args: unknown[]) {
+      const ctx = this.$ctx![depth] as QmlContext;
+      return ctx.fns[fnIndex]!.call(this, this, ctx, ...args);
+    },
+  });
+}
+
+/** An alias announces its target's changes as its own (`property alias text: input.text` -> `textChanged`). */
+function forwardAliasSignal(
+  owner: QObject,
+  ctx: QmlContext,
+  notify: number,
+  id: string,
+  path: string[],
+): void {
+  if (notify < 0 || path.length === 0) return;
+  let target = ctx.ids[id] as unknown as QObject | undefined;
+  for (let i = 0; i < path.length - 1 && target; i++)
+    target = (target as unknown as Record<string, QObject>)[path[i]!];
+  if (!target) return;
+  const prop = target.$meta.propsByName.get(path[path.length - 1]!);
+  if (!prop || prop.notify < 0) return;
+  target.$connect(prop.notify, {
+    fn: () => owner.$emit(notify, undefined),
+    thisArg: owner,
+    report: (e) => ctx.engine.reportError(e, undefined),
+  });
+}

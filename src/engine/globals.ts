@@ -1,0 +1,246 @@
+// The globals QML code sees besides ECMAScript's: print, console and the Qt
+// object, with the output format of Qt's `qml` tool (`qml: ` prefix,
+// arguments joined by a space, on stderr).
+import type { JsFunction, MessageSink } from './context';
+import { fromHsl, fromHsv, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
+
+/** How Qt's console and print() turn one argument into text. */
+export function formatValue(v: unknown, nested = false): string {
+  if (v === undefined) return 'undefined';
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return nested ? v : v;
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return String(v);
+    case 'bigint':
+      return String(v);
+    case 'symbol':
+      return v.toString();
+    case 'function':
+      return functionString(v as JsFunction);
+  }
+  if (Array.isArray(v)) return `[${v.map((e) => formatValue(e, true)).join(',')}]`;
+  try {
+    return String(v);
+  } catch {
+    return '[object Object]';
+  }
+}
+
+function functionString(f: JsFunction): string {
+  const s = Function.prototype.toString.call(f);
+  return s.includes('[native code]') ? `function() { [native code] }` : s;
+}
+
+export function formatArgs(args: unknown[]): string {
+  return args.map((a) => formatValue(a)).join(' ');
+}
+
+export interface ConsoleApi {
+  log(...args: unknown[]): void;
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+  assert(condition: unknown, ...args: unknown[]): void;
+  count(label?: unknown): void;
+  time(label?: unknown): void;
+  timeEnd(label?: unknown): void;
+  trace(...args: unknown[]): void;
+  exception(...args: unknown[]): void;
+  profile(): void;
+  profileEnd(): void;
+}
+
+export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
+  const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]) =>
+    sink.log(level, `qml: ${formatArgs(args)}`);
+  const counts = new Map<string, number>();
+  const timers = new Map<string, number>();
+  return {
+    log: (...a) => out('log', a),
+    debug: (...a) => out('debug', a),
+    info: (...a) => out('info', a),
+    warn: (...a) => out('warn', a),
+    error: (...a) => out('error', a),
+    assert: (cond, ...a) => {
+      if (!cond) out('error', a.length ? a : ['Assertion failed']);
+    },
+    count: (label = 'default') => {
+      const key = String(label);
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      out('log', [`${key}: ${n}`]);
+    },
+    time: (label = 'default') => {
+      timers.set(String(label), now());
+    },
+    timeEnd: (label = 'default') => {
+      const key = String(label);
+      const t = timers.get(key);
+      if (t === undefined) return;
+      timers.delete(key);
+      out('log', [`${key}: ${Math.round(now() - t)}ms`]);
+    },
+    trace: (...a) => out('log', a),
+    exception: (...a) => out('error', a),
+    profile: () => {},
+    profileEnd: () => {},
+  };
+}
+
+/** Qt's key, alignment and other enums on the `Qt` object (the ones QML code uses). */
+export const QT_ENUMS: Record<string, number> = {
+  AlignLeft: 0x1,
+  AlignRight: 0x2,
+  AlignHCenter: 0x4,
+  AlignJustify: 0x8,
+  AlignTop: 0x20,
+  AlignBottom: 0x40,
+  AlignVCenter: 0x80,
+  AlignBaseline: 0x100,
+  AlignCenter: 0x84,
+  Horizontal: 1,
+  Vertical: 2,
+  LeftButton: 1,
+  RightButton: 2,
+  MiddleButton: 4,
+  AllButtons: 0x7ffffff,
+  NoButton: 0,
+  NoModifier: 0,
+  ShiftModifier: 0x02000000,
+  ControlModifier: 0x04000000,
+  AltModifier: 0x08000000,
+  MetaModifier: 0x10000000,
+  KeypadModifier: 0x20000000,
+  LeftToRight: 0,
+  RightToLeft: 1,
+  TabFocus: 1,
+  ClickFocus: 2,
+  StrongFocus: 11,
+  WheelFocus: 15,
+  NoFocus: 0,
+  ElideLeft: 0,
+  ElideRight: 1,
+  ElideMiddle: 2,
+  ElideNone: 3,
+  PlainText: 0,
+  RichText: 1,
+  AutoText: 2,
+  MarkdownText: 3,
+  StyledText: 4,
+  Key_Escape: 0x01000000,
+  Key_Tab: 0x01000001,
+  Key_Backtab: 0x01000002,
+  Key_Backspace: 0x01000003,
+  Key_Return: 0x01000004,
+  Key_Enter: 0x01000005,
+  Key_Insert: 0x01000006,
+  Key_Delete: 0x01000007,
+  Key_Pause: 0x01000008,
+  Key_Home: 0x01000010,
+  Key_End: 0x01000011,
+  Key_Left: 0x01000012,
+  Key_Up: 0x01000013,
+  Key_Right: 0x01000014,
+  Key_Down: 0x01000015,
+  Key_PageUp: 0x01000016,
+  Key_PageDown: 0x01000017,
+  Key_Shift: 0x01000020,
+  Key_Control: 0x01000021,
+  Key_Meta: 0x01000022,
+  Key_Alt: 0x01000023,
+  Key_CapsLock: 0x01000024,
+  Key_F1: 0x01000030,
+  Key_Space: 0x20,
+  Key_A: 0x41,
+  Key_Z: 0x5a,
+  Key_0: 0x30,
+  Key_9: 0x39,
+  ArrowCursor: 0,
+  IBeamCursor: 4,
+  PointingHandCursor: 13,
+  Checked: 2,
+  Unchecked: 0,
+};
+for (let i = 0; i < 26; i++) QT_ENUMS[`Key_${String.fromCharCode(65 + i)}`] = 65 + i;
+for (let i = 0; i < 10; i++) QT_ENUMS[`Key_${i}`] = 48 + i;
+for (let i = 1; i <= 12; i++) QT_ENUMS[`Key_F${i}`] = 0x01000030 + i - 1;
+
+function toColor(v: unknown): QColor {
+  if (v instanceof QColor) return v;
+  if (typeof v === 'string') return parseColor(v) ?? new QColor(0, 0, 0, 1, false);
+  return new QColor(0, 0, 0, 1, false);
+}
+
+export interface QtObjectHooks {
+  quit(): void;
+  exit(code: number): void;
+  /** Marks a function as a binding for the next assignment (Qt.binding). */
+  binding(fn: JsFunction): unknown;
+  callLater(fn: JsFunction, args: unknown[]): void;
+  platformOs: string;
+  applicationArguments: string[];
+}
+
+/** The global `Qt` object. */
+export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
+  const qt: Record<string, unknown> = {
+    ...QT_ENUMS,
+    rgba: (r: number, g: number, b: number, a = 1) => new QColor(clamp(r), clamp(g), clamp(b), clamp(a)),
+    hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, clamp(s), clamp(l), clamp(a)),
+    hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, clamp(s), clamp(v), clamp(a)),
+    color: (name: string) => toColor(name),
+    lighter: (c: unknown, f = 1.5) => toColor(c).lighter(f),
+    darker: (c: unknown, f = 2) => toColor(c).darker(f),
+    tint: (base: unknown, tint: unknown) => {
+      const b = toColor(base);
+      const t = toColor(tint);
+      const a = t.a;
+      return new QColor(b.r * (1 - a) + t.r * a, b.g * (1 - a) + t.g * a, b.b * (1 - a) + t.b * a, b.a);
+    },
+    colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
+    point: (x: number, y: number) => new QPoint(x, y),
+    size: (w: number, h: number) => new QSize(w, h),
+    rect: (x: number, y: number, w: number, h: number) => new QRect(x, y, w, h),
+    vector2d: (x: number, y: number) => ({ x, y, toString: () => `QVector2D(${x}, ${y})` }),
+    vector3d: (x: number, y: number, z: number) => ({
+      x,
+      y,
+      z,
+      toString: () => `QVector3D(${x}, ${y}, ${z})`,
+    }),
+    font: (f: Record<string, unknown>) => ({ ...f }),
+    quit: () => hooks.quit(),
+    exit: (code: number) => hooks.exit(code),
+    binding: (fn: JsFunction) => hooks.binding(fn),
+    callLater: (fn: JsFunction, ...args: unknown[]) => hooks.callLater(fn, args),
+    isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,
+    resolvedUrl: (u: string) => u,
+    atob: (s: string) => (typeof atob === 'function' ? atob(s) : Buffer.from(s, 'base64').toString('latin1')),
+    btoa: (s: string) => (typeof btoa === 'function' ? btoa(s) : Buffer.from(s, 'latin1').toString('base64')),
+    formatDate: (d: Date) => (d instanceof Date ? d.toLocaleDateString() : ''),
+    formatTime: (d: Date) => (d instanceof Date ? d.toLocaleTimeString() : ''),
+    formatDateTime: (d: Date) => (d instanceof Date ? d.toLocaleString() : ''),
+    platform: { os: hooks.platformOs, pluginName: 'quickweb' },
+    application: {
+      name: 'qml',
+      arguments: hooks.applicationArguments,
+      version: '',
+      organization: '',
+      domain: '',
+    },
+    openUrlExternally: () => false,
+    fontFamilies: () => ['DejaVu Sans'],
+    md5: undefined,
+  };
+  delete qt.md5;
+  return qt;
+}
+
+function clamp(v: number): number {
+  return v < 0 ? 0 : Math.min(v, 1);
+}

@@ -1,0 +1,533 @@
+// Compiles the JavaScript inside a QML file to JavaScript functions.
+//
+// Names are resolved at compile time, as Qt's qmlcachegen does: the types of
+// the scope object and of every context object are known, so each free
+// identifier is rewritten to the access it stands for (`width` ->
+// `$s.width`, `root` -> `$c.ids.root`, `prefix` in a delegate ->
+// `$c.co[1].prefix`), and reads run at native speed instead of going through
+// a dynamic scope. Rewriting is textual and never adds line breaks, so line
+// numbers in the generated code are the QML file's: stack traces map straight
+// back to the file.
+import type {
+  ArrowFunctionExpression,
+  BlockStatement,
+  Expression,
+  FunctionExpression,
+  Identifier,
+  Node,
+  Pattern,
+  Statement,
+} from 'acorn';
+
+/** How a free name resolves; `code` replaces the identifier. `unknown` names throw ReferenceError when read. */
+export type Resolution =
+  | { kind: 'code'; code: string }
+  | { kind: 'global' }
+  | { kind: 'type'; code: string; enums: Record<string, number>; attached?: string }
+  | { kind: 'unknown' };
+
+export type Resolver = (name: string) => Resolution;
+
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+class Scope {
+  readonly names = new Set<string>();
+  constructor(
+    readonly parent: Scope | null,
+    readonly isFunction: boolean,
+  ) {}
+  has(name: string): boolean {
+    for (let s: Scope | null = this; s !== null; s = s.parent) if (s.names.has(name)) return true;
+    return false;
+  }
+  functionScope(): Scope {
+    let s: Scope = this;
+    while (!s.isFunction && s.parent) s = s.parent;
+    return s;
+  }
+}
+
+type AnyNode = Node & Record<string, unknown>;
+
+/**
+ * Rewrites the free identifiers of one piece of JavaScript (`node`, which
+ * spans [node.start, node.end) of `source`) and returns the new text.
+ * `params` are names bound around it (handler parameters).
+ */
+export function rewrite(source: string, node: Node, params: readonly string[], resolve: Resolver): string {
+  const out: Replacement[] = [];
+  const top = new Scope(null, true);
+  for (const p of params) top.names.add(p);
+  top.names.add('arguments');
+  const w = new Walker(resolve, out);
+  if (node.type === 'BlockStatement') {
+    w.hoistFunction((node as BlockStatement).body, top);
+    w.block(node as BlockStatement, top, false);
+  } else {
+    w.visit(node as AnyNode, top);
+  }
+  out.sort((a, b) => a.start - b.start);
+  let text = '';
+  let pos = node.start;
+  for (const r of out) {
+    if (r.start < pos) continue;
+    text += source.slice(pos, r.start) + r.text;
+    pos = r.end;
+  }
+  return text + source.slice(pos, node.end);
+}
+
+class Walker {
+  constructor(
+    private readonly resolve: Resolver,
+    private readonly out: Replacement[],
+  ) {}
+
+  private replace(node: Node, text: string): void {
+    this.out.push({ start: node.start, end: node.end, text });
+  }
+
+  /** The code that reads (or, with `write`, assigns) the free name `id`. */
+  private reference(id: Identifier, scope: Scope, mode: 'read' | 'write' | 'typeof'): void {
+    const name = id.name;
+    if (scope.has(name)) return;
+    const r = this.resolve(name);
+    switch (r.kind) {
+      case 'global':
+        return;
+      case 'code':
+      case 'type':
+        this.replace(id, r.code);
+        return;
+      case 'unknown':
+        if (mode === 'typeof') this.replace(id, '$u.$');
+        else if (mode === 'write') this.replace(id, `$w(${JSON.stringify(name)}).v`);
+        else this.replace(id, `$ref(${JSON.stringify(name)})`);
+        return;
+    }
+  }
+
+  // ---- declarations -------------------------------------------------------
+
+  private declarePattern(p: Pattern | null, scope: Scope): void {
+    if (p === null) return;
+    switch (p.type) {
+      case 'Identifier':
+        scope.names.add(p.name);
+        return;
+      case 'ObjectPattern':
+        for (const prop of p.properties) {
+          if (prop.type === 'RestElement') this.declarePattern(prop.argument, scope);
+          else this.declarePattern(prop.value, scope);
+        }
+        return;
+      case 'ArrayPattern':
+        for (const e of p.elements) this.declarePattern(e, scope);
+        return;
+      case 'RestElement':
+        this.declarePattern(p.argument, scope);
+        return;
+      case 'AssignmentPattern':
+        this.declarePattern(p.left, scope);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Visits the expressions inside a declaration pattern (defaults, computed keys). */
+  private patternExpressions(p: Pattern | null, scope: Scope): void {
+    if (p === null) return;
+    switch (p.type) {
+      case 'ObjectPattern':
+        for (const prop of p.properties) {
+          if (prop.type === 'RestElement') this.patternExpressions(prop.argument, scope);
+          else {
+            if (prop.computed) this.visit(prop.key as AnyNode, scope);
+            this.patternExpressions(prop.value, scope);
+          }
+        }
+        return;
+      case 'ArrayPattern':
+        for (const e of p.elements) this.patternExpressions(e, scope);
+        return;
+      case 'RestElement':
+        this.patternExpressions(p.argument, scope);
+        return;
+      case 'AssignmentPattern':
+        this.patternExpressions(p.left, scope);
+        this.visit(p.right as AnyNode, scope);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** An assignment target: identifiers in it are writes. */
+  private target(p: Pattern | Expression, scope: Scope): void {
+    switch (p.type) {
+      case 'Identifier':
+        this.reference(p, scope, 'write');
+        return;
+      case 'ObjectPattern':
+        for (const prop of p.properties) {
+          if (prop.type === 'RestElement') this.target(prop.argument, scope);
+          else {
+            if (prop.computed) this.visit(prop.key as AnyNode, scope);
+            if (prop.shorthand && prop.value.type === 'Identifier' && !scope.has(prop.value.name)) {
+              // `({a} = obj)` -> `({a: <target>} = obj)`
+              const before = this.out.length;
+              this.reference(prop.value, scope, 'write');
+              if (this.out.length > before) {
+                const r = this.out.pop()!;
+                this.replace(prop, `${prop.value.name}: ${r.text}`);
+              }
+            } else this.target(prop.value, scope);
+          }
+        }
+        return;
+      case 'ArrayPattern':
+        for (const e of p.elements) if (e) this.target(e, scope);
+        return;
+      case 'RestElement':
+        this.target(p.argument, scope);
+        return;
+      case 'AssignmentPattern':
+        this.target(p.left, scope);
+        this.visit(p.right as AnyNode, scope);
+        return;
+      default:
+        this.visit(p as AnyNode, scope);
+    }
+  }
+
+  /** Declarations hoisted to a function scope: `var` (anywhere) and function declarations. */
+  hoistFunction(body: readonly Node[], scope: Scope): void {
+    const visitVar = (n: AnyNode | null | undefined): void => {
+      if (!n || typeof n.type !== 'string') return;
+      switch (n.type) {
+        case 'VariableDeclaration':
+          if (n.kind === 'var')
+            for (const d of n.declarations as Node[])
+              this.declarePattern((d as AnyNode).id as Pattern, scope);
+          return;
+        case 'FunctionDeclaration':
+          if (n.id) scope.names.add((n.id as Identifier).name);
+          return;
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+        case 'ClassDeclaration':
+        case 'ClassExpression':
+          return;
+      }
+      for (const key of STATEMENT_CHILDREN) {
+        const c = n[key];
+        if (Array.isArray(c)) for (const x of c) visitVar(x as AnyNode);
+        else if (c && typeof c === 'object') visitVar(c as AnyNode);
+      }
+    };
+    for (const s of body) visitVar(s as AnyNode);
+  }
+
+  /** Lexical declarations of a block: let, const, class, function. */
+  private hoistBlock(body: readonly Node[], scope: Scope): void {
+    for (const s of body) {
+      const n = s as AnyNode;
+      if (n.type === 'VariableDeclaration' && n.kind !== 'var') {
+        for (const d of n.declarations as Node[]) this.declarePattern((d as AnyNode).id as Pattern, scope);
+      } else if ((n.type === 'ClassDeclaration' || n.type === 'FunctionDeclaration') && n.id) {
+        scope.names.add((n.id as Identifier).name);
+      }
+    }
+  }
+
+  block(b: BlockStatement, scope: Scope, newScope = true): void {
+    const s = newScope ? new Scope(scope, false) : scope;
+    this.hoistBlock(b.body, s);
+    for (const st of b.body) this.visit(st as AnyNode, s);
+  }
+
+  private fn(f: AnyNode, scope: Scope): void {
+    const s = new Scope(scope, true);
+    if (f.type !== 'ArrowFunctionExpression') s.names.add('arguments');
+    if (f.type === 'FunctionExpression' && f.id) s.names.add((f.id as Identifier).name);
+    const params = f.params as Pattern[];
+    for (const p of params) this.declarePattern(p, s);
+    for (const p of params) this.patternExpressions(p, s);
+    const body = f.body as AnyNode;
+    if (body.type === 'BlockStatement') {
+      this.hoistFunction((body as unknown as BlockStatement).body, s);
+      this.block(body as unknown as BlockStatement, s, false);
+    } else {
+      this.visit(body, s);
+    }
+  }
+
+  // ---- the walk -----------------------------------------------------------
+
+  visit(n: AnyNode | null | undefined, scope: Scope): void {
+    if (!n) return;
+    switch (n.type) {
+      case 'Identifier':
+        this.reference(n as unknown as Identifier, scope, 'read');
+        return;
+      case 'ThisExpression':
+      case 'Literal':
+      case 'Super':
+      case 'MetaProperty':
+      case 'EmptyStatement':
+      case 'DebuggerStatement':
+        return;
+      case 'MemberExpression': {
+        const obj = n.object as AnyNode;
+        if (!n.computed && obj.type === 'Identifier' && !scope.has((obj as unknown as Identifier).name)) {
+          // `Text.AlignLeft` (an enum, inlined) and `ListView.view` (an attached property)
+          const r = this.resolve((obj as unknown as Identifier).name);
+          if (r.kind === 'type') {
+            const prop = (n.property as unknown as Identifier).name;
+            const value = r.enums[prop];
+            if (value !== undefined) {
+              this.replace(n, String(value));
+              return;
+            }
+            if (r.attached !== undefined && /^[a-z]/.test(prop)) {
+              this.replace(obj, r.attached);
+              return;
+            }
+          }
+        }
+        this.visit(obj, scope);
+        if (n.computed) this.visit(n.property as AnyNode, scope);
+        return;
+      }
+      case 'ChainExpression':
+        this.visit(n.expression as AnyNode, scope);
+        return;
+      case 'ObjectExpression':
+        for (const p of n.properties as AnyNode[]) {
+          if (p.type === 'SpreadElement') {
+            this.visit(p.argument as AnyNode, scope);
+            continue;
+          }
+          if (p.computed) this.visit(p.key as AnyNode, scope);
+          const value = p.value as AnyNode;
+          if (p.shorthand && value.type === 'Identifier') {
+            const id = value as unknown as Identifier;
+            const before = this.out.length;
+            this.reference(id, scope, 'read');
+            if (this.out.length > before) {
+              const r = this.out.pop()!;
+              this.replace(p, `${id.name}: ${r.text}`);
+            }
+          } else {
+            this.visit(value, scope);
+          }
+        }
+        return;
+      case 'Property':
+        if (n.computed) this.visit(n.key as AnyNode, scope);
+        this.visit(n.value as AnyNode, scope);
+        return;
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        this.fn(n, scope);
+        return;
+      case 'FunctionDeclaration':
+        this.fn(n, scope);
+        return;
+      case 'ClassDeclaration':
+      case 'ClassExpression': {
+        const s = new Scope(scope, false);
+        if (n.id) s.names.add((n.id as Identifier).name);
+        this.visit(n.superClass as AnyNode, scope);
+        for (const m of (n.body as AnyNode).body as AnyNode[]) {
+          if (m.computed) this.visit(m.key as AnyNode, s);
+          if (m.type === 'StaticBlock') {
+            const bs = new Scope(s, true);
+            for (const st of m.body as AnyNode[]) this.visit(st, bs);
+          } else if (m.value) this.visit(m.value as AnyNode, s);
+        }
+        return;
+      }
+      case 'BlockStatement':
+        this.block(n as unknown as BlockStatement, scope);
+        return;
+      case 'StaticBlock':
+        return;
+      case 'VariableDeclaration':
+        for (const d of n.declarations as AnyNode[]) {
+          this.patternExpressions(d.id as Pattern, scope);
+          this.visit(d.init as AnyNode, scope);
+        }
+        return;
+      case 'AssignmentExpression':
+        this.target(n.left as Pattern, scope);
+        this.visit(n.right as AnyNode, scope);
+        return;
+      case 'UpdateExpression':
+        this.target(n.argument as Expression, scope);
+        return;
+      case 'UnaryExpression':
+        if (n.operator === 'typeof' && (n.argument as AnyNode).type === 'Identifier') {
+          this.reference(n.argument as unknown as Identifier, scope, 'typeof');
+          return;
+        }
+        this.visit(n.argument as AnyNode, scope);
+        return;
+      case 'LabeledStatement':
+        this.visit(n.body as AnyNode, scope);
+        return;
+      case 'BreakStatement':
+      case 'ContinueStatement':
+        return;
+      case 'ForStatement': {
+        const s = new Scope(scope, false);
+        const init = n.init as AnyNode | null;
+        if (init && init.type === 'VariableDeclaration') this.hoistBlock([init], s);
+        this.visit(init, s);
+        this.visit(n.test as AnyNode, s);
+        this.visit(n.update as AnyNode, s);
+        this.visit(n.body as AnyNode, s);
+        return;
+      }
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const s = new Scope(scope, false);
+        const left = n.left as AnyNode;
+        if (left.type === 'VariableDeclaration') {
+          this.hoistBlock([left], s);
+          this.visit(left, s);
+        } else this.target(left as unknown as Pattern, s);
+        this.visit(n.right as AnyNode, scope);
+        this.visit(n.body as AnyNode, s);
+        return;
+      }
+      case 'SwitchStatement': {
+        this.visit(n.discriminant as AnyNode, scope);
+        const s = new Scope(scope, false);
+        const cases = n.cases as AnyNode[];
+        for (const c of cases) this.hoistBlock(c.consequent as Node[], s);
+        for (const c of cases) {
+          this.visit(c.test as AnyNode, s);
+          for (const st of c.consequent as AnyNode[]) this.visit(st, s);
+        }
+        return;
+      }
+      case 'TryStatement': {
+        this.visit(n.block as AnyNode, scope);
+        const h = n.handler as AnyNode | null;
+        if (h) {
+          const s = new Scope(scope, false);
+          this.declarePattern(h.param as Pattern, s);
+          this.patternExpressions(h.param as Pattern, s);
+          this.block(h.body as unknown as BlockStatement, s);
+        }
+        this.visit(n.finalizer as AnyNode, scope);
+        return;
+      }
+      default:
+        for (const key in n) {
+          if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range')
+            continue;
+          const c = n[key];
+          if (Array.isArray(c)) {
+            for (const x of c)
+              if (x && typeof x === 'object' && typeof (x as AnyNode).type === 'string')
+                this.visit(x as AnyNode, scope);
+          } else if (c && typeof c === 'object' && typeof (c as AnyNode).type === 'string') {
+            this.visit(c as AnyNode, scope);
+          }
+        }
+    }
+  }
+}
+
+/** Child keys of statements that may contain nested `var` declarations. */
+const STATEMENT_CHILDREN = [
+  'body',
+  'consequent',
+  'alternate',
+  'block',
+  'handler',
+  'finalizer',
+  'cases',
+  'init',
+  'left',
+  'declarations',
+];
+
+/** True for a `function (...) {}` or arrow written as a handler (`onX: function (a) {...}`). */
+export function isFunctionExpression(
+  statement: Statement,
+): statement is Statement & { expression: FunctionExpression | ArrowFunctionExpression } {
+  if (statement.type !== 'ExpressionStatement') return false;
+  const t = statement.expression.type;
+  return t === 'FunctionExpression' || t === 'ArrowFunctionExpression';
+}
+
+/** The ECMAScript globals visible to QML code (plus Qt's own, supplied by the engine). */
+export const JS_GLOBALS = new Set([
+  'undefined',
+  'NaN',
+  'Infinity',
+  'globalThis',
+  'Object',
+  'Function',
+  'Array',
+  'Number',
+  'parseFloat',
+  'parseInt',
+  'Boolean',
+  'String',
+  'Symbol',
+  'Date',
+  'Promise',
+  'RegExp',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'Proxy',
+  'Reflect',
+  'Error',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'AggregateError',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'BigInt',
+  'Math',
+  'JSON',
+  'Intl',
+  'Atomics',
+  'isFinite',
+  'isNaN',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'unescape',
+  'eval',
+]);

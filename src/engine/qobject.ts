@@ -1,0 +1,670 @@
+// QObject and its meta-object: typed properties with change signals,
+// signals with handlers, methods, enums, attached objects. Every QML object,
+// built-in (Item, Rectangle, WebSocket, ...) or declared in a .qml file, is
+// a QObject whose class has one accessor per property on its prototype, so
+// compiled JavaScript reads `obj.width` at native speed while the read is
+// tracked for bindings.
+import { BindingMarker, PropertyBinding } from './binding';
+import type { EngineServices } from './context';
+import {
+  currentObserver,
+  Link,
+  notifyObservers,
+  type Observer,
+  Source,
+  setCurrentObserver,
+} from './reactive';
+import { type Coercer, coercerFor, equalsFor } from './types';
+
+/** What a property change hook receives: the object and the value before the change. */
+export type ChangeHook = (obj: QObject, old: unknown) => void;
+
+export interface PropertySpec {
+  type: string;
+  default?: unknown;
+  readonly?: boolean;
+  /** Called after the value changed, before bindings and handlers hear of it. */
+  changed?: ChangeHook;
+  /** A grouped property (`anchors`, `border`, `font`): the group object is created on first use. */
+  group?: GroupSpec;
+  /**
+   * Qt 6 "bindable" property (QQuickItem x, y, width, height): its bindings
+   * are enabled after the other bindings of a component, in creation order.
+   */
+  bindable?: boolean;
+  /** For list properties: how an element is added (Item's `data` reparents it). */
+  append?: (obj: QObject, value: unknown) => void;
+  /** No change signal (constant for the object's lifetime). */
+  constant?: boolean;
+  /** Name of an existing signal to use as the change signal instead of `<name>Changed`. */
+  notify?: string;
+}
+
+export interface GroupSpec {
+  meta: () => MetaObject;
+  create: (owner: QObject) => QObject;
+}
+
+export interface SignalSpec {
+  params?: Array<{ name: string; type?: string }>;
+}
+
+export interface TypeSpec {
+  name: string;
+  /** Qt's C++ class name, used in messages and geometry dumps (`QQuickRectangle`). */
+  cppClass?: string;
+  properties?: Record<string, PropertySpec>;
+  signals?: Record<string, SignalSpec>;
+  /** Names of the methods (defined on the class) that QML code may call. */
+  methods?: string[];
+  enums?: Record<string, number>;
+  defaultProperty?: string;
+  /** The attached object type (`Component.onCompleted`, `ListView.view`, `Keys.onPressed`). */
+  /** The type of the attached object (`Component.onCompleted`, `ListView.view`, `Keys.onPressed`). */
+  attachedType?: () => MetaObject;
+  /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
+  creatable?: boolean;
+}
+
+export class PropertyInfo {
+  readonly coerce: Coercer;
+  readonly equals: (a: unknown, b: unknown) => boolean;
+  constructor(
+    readonly name: string,
+    readonly index: number,
+    readonly type: string,
+    readonly readonly: boolean,
+    readonly changed: ChangeHook | undefined,
+    readonly group: GroupSpec | undefined,
+    /** Signal index of the change signal, or -1. */
+    readonly notify: number,
+    readonly owner: MetaObject,
+    readonly bindable: boolean,
+    readonly append: ((obj: QObject, value: unknown) => void) | undefined,
+  ) {
+    this.coerce = coercerFor(type);
+    this.equals = equalsFor(type);
+  }
+}
+
+export class SignalInfo {
+  constructor(
+    readonly name: string,
+    readonly index: number,
+    readonly params: Array<{ name: string; type?: string }>,
+    /** The property whose change this signal announces, if any. */
+    readonly property: PropertyInfo | undefined,
+  ) {}
+}
+
+/** Type information shared by all objects of one QML type. */
+export class MetaObject {
+  readonly props: PropertyInfo[];
+  readonly propsByName: Map<string, PropertyInfo>;
+  readonly signals: SignalInfo[];
+  readonly signalsByName: Map<string, SignalInfo>;
+  readonly methods: Set<string>;
+  readonly enums: Record<string, number>;
+  readonly template: unknown[];
+  defaultProperty: string | undefined;
+  attachedType: (() => MetaObject) | undefined;
+  creatable: boolean;
+  /** Set for types whose QML file or declaration added members: the base type they extend. */
+  readonly isDerived: boolean;
+  /** For derived types: the index of this declaration level in an object's `$ctx` (0 for the first). */
+  readonly declDepth: number;
+  /** The value QML code sees for the type name (`Text` in `Text.AlignLeft`): enums plus `$meta`. */
+  private typeRefCache: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly cppClass: string,
+    readonly base: MetaObject | null,
+    readonly ctor: QObjectClass,
+    spec: TypeSpec,
+    isDerived = false,
+  ) {
+    this.isDerived = isDerived;
+    this.declDepth = isDerived ? (base?.isDerived ? base.declDepth + 1 : 0) : -1;
+    this.props = base ? base.props.slice() : [];
+    this.propsByName = new Map(base ? base.propsByName : []);
+    this.signals = base ? base.signals.slice() : [];
+    this.signalsByName = new Map(base ? base.signalsByName : []);
+    this.methods = new Set(base ? base.methods : []);
+    this.enums = { ...(base ? base.enums : {}), ...(spec.enums ?? {}) };
+    this.template = base ? base.template.slice() : [];
+    this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
+    this.attachedType = spec.attachedType ?? base?.attachedType;
+    this.creatable = spec.creatable ?? true;
+    for (const m of spec.methods ?? []) this.methods.add(m);
+    for (const [name, p] of Object.entries(spec.properties ?? {})) this.addProperty(name, p);
+    for (const [name, s] of Object.entries(spec.signals ?? {})) this.addSignal(name, s.params ?? []);
+  }
+
+  addSignal(
+    name: string,
+    params: Array<{ name: string; type?: string }>,
+    property?: PropertyInfo,
+  ): SignalInfo {
+    const info = new SignalInfo(name, this.signals.length, params, property);
+    this.signals.push(info);
+    this.signalsByName.set(name, info);
+    installSignal(this.ctor.prototype, name, info.index);
+    return info;
+  }
+
+  addProperty(name: string, p: PropertySpec): PropertyInfo {
+    const index = this.props.length;
+    let notify = -1;
+    if (p.notify !== undefined) notify = this.signalsByName.get(p.notify)!.index;
+    else if (!p.constant) notify = this.signals.length;
+    const info = new PropertyInfo(
+      name,
+      index,
+      p.type,
+      p.readonly ?? false,
+      p.changed,
+      p.group,
+      notify,
+      this,
+      p.bindable ?? false,
+      p.append,
+    );
+    this.props.push(info);
+    this.propsByName.set(name, info);
+    if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);
+    this.template.push(p.group ? null : p.default !== undefined ? p.default : info.coerce.initial);
+    installProperty(this.ctor.prototype, info);
+    return info;
+  }
+
+  /** True if QML code can name `name` on objects of this type (property, signal or method). */
+  hasMember(name: string): boolean {
+    return this.propsByName.has(name) || this.signalsByName.has(name) || this.methods.has(name);
+  }
+
+  inherits(other: MetaObject): boolean {
+    for (let m: MetaObject | null = this; m !== null; m = m.base) if (m === other) return true;
+    return false;
+  }
+
+  /** The nearest type that is not a derived (QML-declared) one. */
+  get builtin(): MetaObject {
+    let m: MetaObject = this;
+    while (m.isDerived && m.base) m = m.base;
+    return m;
+  }
+
+  get typeRef(): Record<string, unknown> {
+    if (this.typeRefCache === undefined) {
+      const ref: Record<string, unknown> = { ...this.enums };
+      Object.defineProperty(ref, '$meta', { value: this, enumerable: false });
+      Object.defineProperty(ref, '$attached', { value: this.attachedType?.(), enumerable: false });
+      Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
+      this.typeRefCache = ref;
+    }
+    return this.typeRefCache;
+  }
+
+  /** Index of a property, for internal writes: `obj.$write(Meta.index('width'), v)`. */
+  index(name: string): number {
+    const p = this.propsByName.get(name);
+    if (!p) throw new Error(`${this.name} has no property ${name}`);
+    return p.index;
+  }
+}
+
+export type QObjectClass = (abstract new () => QObject) & { meta?: MetaObject };
+
+function installProperty(proto: object, info: PropertyInfo): void {
+  const idx = info.index;
+  const notify = info.notify;
+  if (info.group) {
+    const make = info.group.create;
+    Object.defineProperty(proto, info.name, {
+      configurable: true,
+      get(this: QObject) {
+        let g = this.$v[idx];
+        if (g === null) {
+          g = make(this);
+          this.$v[idx] = g;
+        }
+        return g;
+      },
+      set(this: QObject, v: unknown) {
+        // Assigning a whole value to a group (`font: other.font`) copies its properties.
+        const g = (this as unknown as Record<string, unknown>)[info.name] as QObject;
+        g.$copyFrom(v);
+      },
+    });
+    return;
+  }
+  Object.defineProperty(proto, info.name, {
+    configurable: true,
+    get:
+      notify < 0
+        ? function (this: QObject) {
+            return this.$v[idx];
+          }
+        : function (this: QObject) {
+            const o = currentObserver;
+            if (o !== null) o.track(this.$source(notify));
+            return this.$v[idx];
+          },
+    set(this: QObject, v: unknown) {
+      this.$assign(idx, v);
+    },
+  });
+}
+
+function installSignal(proto: object, name: string, index: number): void {
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    get(this: QObject) {
+      return this.$signal(index);
+    },
+  });
+}
+
+/** A handler connected to a signal. */
+export interface Handler {
+  fn: (...args: unknown[]) => unknown;
+  thisArg: unknown;
+  /** Reports an exception thrown by the handler (Qt prints it and carries on). */
+  report: (error: unknown) => void;
+  /** For connections made with `connect(fn)`: the function, to find it again on disconnect. */
+  key?: unknown;
+}
+
+/** A signal of one object: observers (bindings) plus connected handlers. */
+export class SignalSource extends Source {
+  handlers: Handler[] | null = null;
+}
+
+/** What QML code sees for `obj.someSignal`: call it to emit, `.connect(f)` / `.disconnect(f)`. */
+export interface SignalFunction {
+  (...args: unknown[]): void;
+  connect(target: unknown, method?: unknown): void;
+  disconnect(target: unknown, method?: unknown): void;
+}
+
+/** Property binding installed on a property (see binding.ts); kept abstract here. */
+export interface InstalledBinding extends Observer {
+  readonly target: QObject;
+  readonly index: number;
+  update(): void;
+  destroy(): void;
+}
+
+export let reportUnhandled: (error: unknown, obj: QObject) => void = (error) => {
+  throw error;
+};
+
+export function setUnhandledReporter(f: (error: unknown, obj: QObject) => void): void {
+  reportUnhandled = f;
+}
+
+export abstract class QObject {
+  static meta: MetaObject;
+  declare readonly $meta: MetaObject;
+  /** Property values by property index. */
+  $v: unknown[];
+  /** Signal sources by signal index, created when first observed or connected. */
+  $src: Array<SignalSource | undefined> | null = null;
+  $bindings: Array<InstalledBinding | undefined> | null = null;
+  $sigfn: Array<SignalFunction | undefined> | null = null;
+  /** Attached objects by attached type (`Component`, `Keys`, `ListView`). */
+  $attached: Map<MetaObject, QObject> | null = null;
+  /** The QObject parent (ownership): destroying it destroys this. */
+  $owner: QObject | null = null;
+  $owned: QObject[] | null = null;
+  $destroyed = false;
+  /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
+  $ctx: unknown[] | null = null;
+  /** The engine that created the object (null for objects made outside QML). */
+  $engine: EngineServices | null = null;
+
+  constructor() {
+    this.$v = this.$meta.template.slice();
+  }
+
+  /** The source for signal `sig`, created on first use. */
+  $source(sig: number): SignalSource {
+    let arr = this.$src;
+    if (arr === null) arr = this.$src = [];
+    let s = arr[sig];
+    if (s === undefined) {
+      s = new SignalSource();
+      arr[sig] = s;
+    }
+    return s;
+  }
+
+  /** Reads a property without tracking. */
+  $get(idx: number): unknown {
+    return this.$v[idx];
+  }
+
+  /** Reads a property, tracked like a QML read. */
+  $read(idx: number): unknown {
+    const o = currentObserver;
+    if (o !== null) {
+      const n = this.$meta.props[idx]!.notify;
+      if (n >= 0) o.track(this.$source(n));
+    }
+    return this.$v[idx];
+  }
+
+  /**
+   * Writes a property as the object itself or a binding does: coerces,
+   * stores, and announces the change if the value really changed. Does not
+   * remove a binding. Returns true on change.
+   */
+  $write(idx: number, value: unknown): boolean {
+    const info = this.$meta.props[idx]!;
+    const v = info.coerce(value, this);
+    const old = this.$v[idx];
+    if (info.equals(old, v)) return false;
+    this.$v[idx] = v;
+    if (info.changed !== undefined) info.changed(this, old);
+    if (info.notify >= 0) this.$emit(info.notify, undefined);
+    return true;
+  }
+
+  /** An imperative assignment (from JavaScript): removes the property's binding, then writes. */
+  $assign(idx: number, value: unknown): void {
+    const info = this.$meta.props[idx]!;
+    if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
+    const b = this.$bindings?.[idx];
+    if (b !== undefined) b.destroy();
+    if (value instanceof BindingMarker) {
+      // `prop = Qt.binding(function () { ... })`
+      const binding = new PropertyBinding(
+        this,
+        idx,
+        value.fn,
+        this,
+        null,
+        value.engine,
+        undefined,
+        info.name,
+        this.$meta.name,
+      );
+      this.$setBinding(idx, binding);
+      binding.update();
+      return;
+    }
+    this.$write(idx, value);
+  }
+
+  /**
+   * Where a write to property `idx` lands: the property itself or, for an
+   * alias, the property it stands for (following aliases of aliases).
+   */
+  $resolveAlias(idx: number): { obj: QObject; index: number } {
+    let obj: QObject = this;
+    let info = this.$meta.props[idx]!;
+    for (let guard = 0; guard < 32; guard++) {
+      const alias = (info as { alias?: { id: string; path: string[] } }).alias;
+      if (alias === undefined || alias.path.length === 0) break;
+      const ctx = obj.$ctx![info.owner.declDepth] as { ids: Record<string, QObject> };
+      let target: QObject = ctx.ids[alias.id]!;
+      for (let i = 0; i < alias.path.length - 1; i++) {
+        target = (target as unknown as Record<string, QObject>)[alias.path[i]!]!;
+      }
+      obj = target;
+      info = target.$meta.propsByName.get(alias.path[alias.path.length - 1]!)!;
+    }
+    return { obj, index: info.index };
+  }
+
+  /** Adds an element to a list property (`children`, `data`, a declared `list<Item>`). */
+  $appendList(idx: number, value: unknown): void {
+    const info = this.$meta.props[idx]!;
+    if ((info as { alias?: unknown }).alias !== undefined) {
+      // `default property alias content: inner.children`
+      const t = this.$resolveAlias(idx);
+      if (t.obj !== this) {
+        t.obj.$appendList(t.index, value);
+        return;
+      }
+    }
+    if (info.append !== undefined) {
+      info.append(this, value);
+      return;
+    }
+    let list = this.$v[idx] as unknown[] | null;
+    if (!Array.isArray(list)) {
+      list = [];
+      this.$v[idx] = list;
+    }
+    list.push(value);
+    if (info.notify >= 0) this.$emit(info.notify, undefined);
+  }
+
+  /** Installs (or, with undefined, removes) the binding of a property. */
+  $setBinding(idx: number, binding: InstalledBinding | undefined): void {
+    let arr = this.$bindings;
+    if (arr === null) arr = this.$bindings = [];
+    const old = arr[idx];
+    if (old !== undefined && old !== binding) old.destroy();
+    arr[idx] = binding;
+  }
+
+  /** Emits signal `sig`: observers (bindings) first, then handlers in connection order. */
+  $emit(sig: number, args: unknown[] | undefined): void {
+    const arr = this.$src;
+    if (arr === null) return;
+    const s = arr[sig];
+    if (s === undefined) return;
+    if (s.head !== null) notifyObservers(s);
+    const hs = s.handlers;
+    if (hs === null || hs.length === 0) return;
+    const list = hs.length === 1 ? hs : hs.slice();
+    const prev = setCurrentObserver(null);
+    try {
+      for (let i = 0; i < list.length; i++) {
+        const h = list[i]!;
+        try {
+          h.fn.apply(h.thisArg, args ?? []);
+        } catch (e) {
+          h.report(e);
+        }
+      }
+    } finally {
+      setCurrentObserver(prev);
+    }
+  }
+
+  $connect(sig: number, handler: Handler): void {
+    const s = this.$source(sig);
+    if (s.handlers === null) s.handlers = [];
+    s.handlers.push(handler);
+  }
+
+  $disconnect(sig: number, key: unknown): boolean {
+    const hs = this.$src?.[sig]?.handlers;
+    if (!hs) return false;
+    const i = hs.findIndex((h) => h.key === key);
+    if (i < 0) return false;
+    hs.splice(i, 1);
+    return true;
+  }
+
+  /** The callable signal object (`obj.clicked`, `obj.widthChanged`). */
+  $signal(index: number): SignalFunction {
+    let arr = this.$sigfn;
+    if (arr === null) arr = this.$sigfn = [];
+    let f = arr[index];
+    if (f === undefined) {
+      f = makeSignalFunction(this, index);
+      arr[index] = f;
+    }
+    return f;
+  }
+
+  /**
+   * The attached object of type `meta` for this object (the object behind
+   * `Component.onCompleted`, `Keys.onPressed`, `ListView.view`), created on
+   * first use. `created` is told when it is new.
+   */
+  $attachedObject(meta: MetaObject, created?: (a: QObject) => void): QObject {
+    let m = this.$attached;
+    if (m === null) m = this.$attached = new Map();
+    let a = m.get(meta);
+    if (a === undefined) {
+      a = new (meta.ctor as unknown as new () => QObject)();
+      a.$engine = this.$engine;
+      m.set(meta, a);
+      a.$attachTo(this);
+      created?.(a);
+    }
+    return a;
+  }
+
+  /** For attached types: called once with the object this one is attached to. */
+  $attachTo(_owner: QObject): void {}
+
+  /** For attached types: the object this one is attached to is being destroyed. */
+  $ownerDestroyed(): void {}
+
+  /** Assigning a whole value to a group property copies matching properties. */
+  $copyFrom(v: unknown): void {
+    if (v === null || typeof v !== 'object') return;
+    const src = v as Record<string, unknown>;
+    for (const p of this.$meta.props) {
+      if (p.name in src && !p.readonly && src[p.name] !== undefined) this.$assign(p.index, src[p.name]);
+    }
+  }
+
+  $setOwner(owner: QObject | null): void {
+    if (this.$owner === owner) return;
+    if (this.$owner?.$owned) {
+      const i = this.$owner.$owned.indexOf(this);
+      if (i >= 0) this.$owner.$owned.splice(i, 1);
+    }
+    this.$owner = owner;
+    if (owner) {
+      owner.$owned ??= [];
+      owner.$owned.push(this);
+    }
+  }
+
+  /** Destroys the object and everything it owns: bindings stop, handlers are dropped. */
+  $destroy(): void {
+    if (this.$destroyed) return;
+    this.$destroyed = true;
+    if (this.$attached) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    this.$teardown();
+    const owned = this.$owned;
+    if (owned) {
+      this.$owned = null;
+      for (let i = owned.length - 1; i >= 0; i--) owned[i]!.$destroy();
+    }
+    if (this.$owner?.$owned) {
+      const i = this.$owner.$owned.indexOf(this);
+      if (i >= 0) this.$owner.$owned.splice(i, 1);
+    }
+    this.$owner = null;
+    const bs = this.$bindings;
+    if (bs) for (const b of bs) b?.destroy();
+    this.$bindings = null;
+    if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
+    this.$src = null;
+  }
+
+  /** Subclass hook run first in {@link $destroy} (disconnect sockets, leave the item tree, ...). */
+  $teardown(): void {}
+
+  /** Qt-style name for messages and print(): `QQuickRectangle(0x...)`, `ChatView_QMLTYPE_0(0x...)`. */
+  toString(): string {
+    const m = this.$meta;
+    const name = objectClassName(m);
+    const objectName = (this as unknown as { objectName?: string }).objectName;
+    return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
+  }
+}
+
+/** Qt's class name: builtin types give their C++ class, file types `Name_QMLTYPE_N`. */
+export function objectClassName(m: MetaObject): string {
+  if (!m.isDerived) return m.cppClass;
+  return m.cppClass;
+}
+
+let nextAddress = 0x5555_5555_0000;
+const addresses = new WeakMap<object, string>();
+function objectAddress(o: object): string {
+  let a = addresses.get(o);
+  if (a === undefined) {
+    nextAddress += 0x40;
+    a = nextAddress.toString(16);
+    addresses.set(o, a);
+  }
+  return a;
+}
+
+function makeSignalFunction(obj: QObject, index: number): SignalFunction {
+  const f = ((...args: unknown[]) => {
+    obj.$emit(index, args);
+  }) as SignalFunction;
+  f.connect = (target: unknown, method?: unknown) => {
+    // connect(function), connect(otherSignal), connect(object, function)
+    let fn: unknown = target;
+    let thisArg: unknown = obj;
+    if (method !== undefined) {
+      fn = method;
+      thisArg = target;
+    }
+    if (typeof fn !== 'function') throw new TypeError('Function.prototype.connect: target is not a function');
+    obj.$connect(index, {
+      fn: fn as (...args: unknown[]) => unknown,
+      thisArg,
+      key: fn,
+      report: (e) => (obj.$engine ? obj.$engine.reportError(e, undefined) : reportUnhandled(e, obj)),
+    });
+  };
+  f.disconnect = (target: unknown, method?: unknown) => {
+    const fn = method !== undefined ? method : target;
+    obj.$disconnect(index, fn);
+  };
+  return f;
+}
+
+/**
+ * Defines a QML type backed by a TypeScript class. The class gets one
+ * accessor per property and per signal on its prototype.
+ */
+export function defineType<C extends QObjectClass>(
+  ctor: C,
+  base: MetaObject | null,
+  spec: TypeSpec,
+): MetaObject {
+  const meta = new MetaObject(spec.name, spec.cppClass ?? spec.name, base, ctor, spec);
+  Object.defineProperty(ctor.prototype, '$meta', { value: meta, configurable: true, writable: true });
+  Object.defineProperty(ctor, 'meta', { value: meta, configurable: true, writable: true });
+  return meta;
+}
+
+/**
+ * Creates the type of an object whose QML declaration adds properties,
+ * signals or methods to its base type: a JS subclass of the base class.
+ */
+export function deriveType(base: MetaObject, name: string, cppClass: string): MetaObject {
+  const BaseCtor = base.ctor as unknown as new () => QObject;
+  const Derived = class extends BaseCtor {};
+  const meta = new MetaObject(
+    name,
+    cppClass,
+    base,
+    Derived as unknown as QObjectClass,
+    {
+      name,
+      ...(base.defaultProperty !== undefined ? { defaultProperty: base.defaultProperty } : {}),
+    },
+    true,
+  );
+  Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
+  return meta;
+}
+
+export { Link };

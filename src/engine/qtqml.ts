@@ -1,0 +1,220 @@
+// The QtQml module's types: QtObject, Component (and its attached object,
+// Component.onCompleted / onDestruction), Timer, Connections.
+import type { Unit } from './compiler';
+import type { QmlContext } from './context';
+import { defineType, type MetaObject, QObject } from './qobject';
+
+/** `Component.onCompleted`, `Component.onDestruction`. */
+export class ComponentAttached extends QObject {
+  owner: QObject | null = null;
+  override $attachTo(owner: QObject): void {
+    this.owner = owner;
+  }
+  override $ownerDestroyed(): void {
+    this.$emit(ComponentAttachedMeta.signalsByName.get('destruction')!.index, undefined);
+  }
+}
+export const ComponentAttachedMeta = defineType(ComponentAttached, null, {
+  name: 'Component',
+  cppClass: 'QQmlComponentAttached',
+  signals: { completed: {}, destruction: {} },
+  creatable: false,
+});
+
+export class QtObject extends QObject {}
+export const QtObjectMeta = defineType(QtObject, null, {
+  name: 'QtObject',
+  cppClass: 'QObject',
+  properties: { objectName: { type: 'string' } },
+});
+
+/** Implemented by the engine: creates an instance of a component's unit. */
+export interface ComponentFactory {
+  createFromComponent(
+    unit: Unit,
+    context: QmlContext,
+    parent: QObject | null,
+    properties: Record<string, unknown> | undefined,
+  ): QObject | null;
+}
+
+/** A component: a unit plus the context it was declared in, ready to be instantiated (delegates, Loader, createObject). */
+export class QmlComponent extends QObject {
+  unit: Unit | null = null;
+  creationContext: QmlContext | null = null;
+
+  $initComponent(unit: Unit, context: QmlContext): void {
+    this.unit = unit;
+    this.creationContext = context;
+    this.$write(QmlComponentMeta.index('status'), 1);
+    this.$write(QmlComponentMeta.index('url'), unit.file.url);
+  }
+
+  /** `component.createObject(parent, { prop: value })` */
+  createObject(parent?: unknown, properties?: Record<string, unknown>): QObject | null {
+    if (!this.unit || !this.creationContext) return null;
+    const factory = this.creationContext.engine as unknown as ComponentFactory;
+    return factory.createFromComponent(
+      this.unit,
+      this.creationContext,
+      parent instanceof QObject ? parent : null,
+      properties,
+    );
+  }
+
+  errorString(): string {
+    return '';
+  }
+
+  /** Qt creates asynchronously; here creation is immediate and the incubator is already Ready. */
+  incubateObject(parent?: unknown, properties?: Record<string, unknown>): Record<string, unknown> {
+    const object = this.createObject(parent, properties);
+    return { object, status: object ? 1 : 3, onStatusChanged: null, forceCompletion() {} };
+  }
+}
+export const QmlComponentMeta: MetaObject = defineType(QmlComponent, null, {
+  name: 'Component',
+  cppClass: 'QQmlComponent',
+  properties: {
+    status: { type: 'enumeration', readonly: true },
+    url: { type: 'url', readonly: true },
+    progress: { type: 'real', readonly: true, default: 1 },
+  },
+  enums: { Null: 0, Ready: 1, Loading: 2, Error: 3, PreferSynchronous: 0, Asynchronous: 1 },
+  methods: ['createObject', 'errorString', 'incubateObject'],
+  attachedType: () => ComponentAttachedMeta,
+});
+
+export class Timer extends QObject {
+  declare interval: number;
+  declare running: boolean;
+  declare repeat: boolean;
+  declare triggeredOnStart: boolean;
+  private handle: unknown = null;
+  private complete = false;
+
+  $componentComplete(): void {
+    this.complete = true;
+    if (this.$get(TIMER.running)) this.begin();
+  }
+
+  start(): void {
+    this.running = true;
+  }
+  stop(): void {
+    this.running = false;
+  }
+  restart(): void {
+    this.stop();
+    this.start();
+  }
+
+  /** Called when `running` changes. */
+  update(): void {
+    if (!this.complete) return;
+    this.cancel();
+    if (this.$get(TIMER.running)) this.begin();
+  }
+
+  private begin(): void {
+    if (!this.$engine) return;
+    if (this.$get(TIMER.triggeredOnStart)) this.$emit(TIMER.triggered, undefined);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const host = this.$engine!;
+    this.handle = host.setTimer(
+      () => {
+        this.handle = null;
+        if (this.$destroyed || !this.$get(TIMER.running)) return;
+        if (!this.$get(TIMER.repeat)) this.$write(TIMER.running, false);
+        else this.schedule();
+        this.$emit(TIMER.triggered, undefined);
+      },
+      Math.max(0, this.$get(TIMER.interval) as number),
+    );
+  }
+
+  private cancel(): void {
+    if (this.handle !== null && this.$engine) this.$engine.clearTimer(this.handle);
+    this.handle = null;
+  }
+
+  override $teardown(): void {
+    this.cancel();
+  }
+}
+export const TimerMeta = defineType(Timer, QtObjectMeta, {
+  name: 'Timer',
+  cppClass: 'QQmlTimer',
+  properties: {
+    interval: { type: 'int', default: 1000, changed: (t) => (t as Timer).update() },
+    running: { type: 'bool', changed: (t) => (t as Timer).update() },
+    repeat: { type: 'bool' },
+    triggeredOnStart: { type: 'bool' },
+  },
+  signals: { triggered: {} },
+  methods: ['start', 'stop', 'restart'],
+});
+const TIMER = {
+  interval: TimerMeta.index('interval'),
+  running: TimerMeta.index('running'),
+  repeat: TimerMeta.index('repeat'),
+  triggeredOnStart: TimerMeta.index('triggeredOnStart'),
+  triggered: TimerMeta.signalsByName.get('triggered')!.index,
+};
+
+/**
+ * `Connections { target: x; function onClicked(mouse) { ... } }`: connects
+ * the functions named on<Signal> to the target's signals.
+ */
+export class Connections extends QObject {
+  private connected: Array<{ obj: QObject; sig: number; key: unknown }> = [];
+  private complete = false;
+
+  $componentComplete(): void {
+    this.complete = true;
+    this.reconnect();
+  }
+
+  reconnect(): void {
+    for (const c of this.connected) c.obj.$disconnect(c.sig, c.key);
+    this.connected = [];
+    if (!this.complete || !this.$get(CONN.enabled)) return;
+    const target = this.$get(CONN.target) as QObject | null;
+    if (!target || target.$destroyed) return;
+    for (const name of this.$meta.methods) {
+      const m = /^on([A-Z_].*)$/.exec(name);
+      if (!m) continue;
+      const rest = m[1]!;
+      const sigName = rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
+      const sig = target.$meta.signalsByName.get(sigName);
+      if (!sig) continue;
+      const fn = (this as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      const key = {};
+      target.$connect(sig.index, {
+        fn: (...args: unknown[]) => fn.apply(this, args),
+        thisArg: this,
+        key,
+        report: (e) => this.$engine?.reportError(e, undefined),
+      });
+      this.connected.push({ obj: target, sig: sig.index, key });
+    }
+  }
+
+  override $teardown(): void {
+    for (const c of this.connected) c.obj.$disconnect(c.sig, c.key);
+    this.connected = [];
+  }
+}
+export const ConnectionsMeta = defineType(Connections, QtObjectMeta, {
+  name: 'Connections',
+  cppClass: 'QQmlConnections',
+  properties: {
+    target: { type: 'QtObject', changed: (c) => (c as Connections).reconnect() },
+    enabled: { type: 'bool', default: true, changed: (c) => (c as Connections).reconnect() },
+    ignoreUnknownSignals: { type: 'bool' },
+  },
+});
+const CONN = { target: ConnectionsMeta.index('target'), enabled: ConnectionsMeta.index('enabled') };

@@ -1,0 +1,154 @@
+// The reactive core: what a binding read, and who to tell when it changes.
+//
+// QML bindings are eager: when a property changes, every binding that read
+// it is re-evaluated at once, inside the write (QQmlBinding::update). That is
+// observable (an on<Name>Changed handler sees the cascade finished), so the
+// core keeps Qt's eager, synchronous propagation rather than the lazy
+// push-pull of signal libraries such as @preact/signals-core or
+// alien-signals. What it borrows from them is the bookkeeping: a binding's
+// sources are a list of links re-used from one evaluation to the next (a link
+// is found in O(1) through the source's `node` cache), and unsubscribing is
+// O(1) because a source's observers form a doubly linked list.
+
+/** Something that can be observed: one signal (a property's change signal, usually) of one object. */
+export class Source {
+  /** Observers, in subscription order. */
+  head: Link | null = null;
+  tail: Link | null = null;
+  /** The link of the binding being evaluated right now, if it read this source (see Observer.prepare). */
+  node: Link | null = null;
+}
+
+/** One observer observing one source. */
+export class Link {
+  source: Source;
+  observer: Observer;
+  /** -1 while an evaluation has not (yet) read the source again. */
+  version = 0;
+  prevInSource: Link | null = null;
+  nextInSource: Link | null = null;
+  nextInObserver: Link | null = null;
+  rollback: Link | null = null;
+
+  constructor(source: Source, observer: Observer) {
+    this.source = source;
+    this.observer = observer;
+  }
+}
+
+/** Something that reads sources and wants to hear when one of them changes: a binding. */
+export abstract class Observer {
+  sources: Link | null = null;
+  sourcesTail: Link | null = null;
+
+  /** Called when a source this observer read has changed. */
+  abstract notify(): void;
+
+  /** Marks the current sources as unread and makes them findable during the evaluation. */
+  protected prepare(): void {
+    for (let link = this.sources; link !== null; link = link.nextInObserver) {
+      link.version = -1;
+      link.rollback = link.source.node;
+      link.source.node = link;
+    }
+  }
+
+  /** Drops the sources the evaluation did not read again. */
+  protected cleanup(): void {
+    let prev: Link | null = null;
+    let link = this.sources;
+    while (link !== null) {
+      const next = link.nextInObserver;
+      link.source.node = link.rollback;
+      link.rollback = null;
+      if (link.version === -1) {
+        unsubscribe(link);
+        if (prev === null) this.sources = next;
+        else prev.nextInObserver = next;
+      } else {
+        prev = link;
+      }
+      link = next;
+    }
+    this.sourcesTail = prev;
+  }
+
+  /** Stops observing everything. */
+  disconnectAll(): void {
+    for (let link = this.sources; link !== null; link = link.nextInObserver) unsubscribe(link);
+    this.sources = this.sourcesTail = null;
+  }
+
+  /** Records that the running evaluation read `source`. */
+  track(source: Source): void {
+    let link = source.node;
+    if (link !== null && link.observer === this) {
+      link.version = 0;
+      return;
+    }
+    link = new Link(source, this);
+    link.rollback = source.node;
+    source.node = link;
+    if (this.sourcesTail === null) this.sources = link;
+    else this.sourcesTail.nextInObserver = link;
+    this.sourcesTail = link;
+    subscribe(link);
+  }
+}
+
+function subscribe(link: Link): void {
+  const s = link.source;
+  link.prevInSource = s.tail;
+  link.nextInSource = null;
+  if (s.tail === null) s.head = link;
+  else s.tail.nextInSource = link;
+  s.tail = link;
+}
+
+function unsubscribe(link: Link): void {
+  const s = link.source;
+  const prev = link.prevInSource;
+  const next = link.nextInSource;
+  if (prev === null) s.head = next;
+  else prev.nextInSource = next;
+  if (next === null) s.tail = prev;
+  else next.prevInSource = prev;
+  link.prevInSource = link.nextInSource = null;
+}
+
+/** The observer whose evaluation is running, or null when reads are not tracked. */
+export let currentObserver: Observer | null = null;
+
+export function setCurrentObserver(o: Observer | null): Observer | null {
+  const prev = currentObserver;
+  currentObserver = o;
+  return prev;
+}
+
+/** Runs `f` with tracking off (signal handlers, imperative code). */
+export function untracked<T>(f: () => T): T {
+  const prev = currentObserver;
+  currentObserver = null;
+  try {
+    return f();
+  } finally {
+    currentObserver = prev;
+  }
+}
+
+// Notification re-uses one stack of observers: a notification may cascade
+// (a binding writes, which notifies more bindings), each level pushes its
+// observers and pops them when done.
+const pending: Observer[] = [];
+
+/** Tells every observer of `source` that it changed. */
+export function notifyObservers(source: Source): void {
+  const base = pending.length;
+  for (let link = source.head; link !== null; link = link.nextInSource) pending.push(link.observer);
+  const end = pending.length;
+  for (let i = base; i < end; i++) {
+    const o = pending[i]!;
+    o.notify();
+  }
+  pending.length = base;
+}

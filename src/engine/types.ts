@@ -1,0 +1,227 @@
+// Conversions Qt applies when a value is written to a typed property, and
+// the change test for each type (a change signal fires only on a real change).
+import { AssignError } from './assign-error';
+import { INVALID_COLOR, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
+
+export interface Coercer {
+  (value: unknown, obj: unknown): unknown;
+  /** The value of a fresh property of this type. */
+  initial: unknown;
+}
+
+/** How Qt names a JavaScript value's type in "Unable to assign X to Y". */
+export function qtTypeName(v: unknown): string {
+  if (v === undefined) return '[undefined]';
+  if (v === null) return 'std::nullptr_t';
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? 'int' : 'double';
+    case 'string':
+      return 'QString';
+    case 'boolean':
+      return 'bool';
+    case 'function':
+      return 'QJSValue';
+  }
+  if (Array.isArray(v)) return 'QJSValue';
+  if (v instanceof QColor) return 'QColor';
+  const meta = (v as { $meta?: { cppClass: string; name: string } }).$meta;
+  if (meta) return `${meta.cppClass}*`;
+  return 'QVariantMap';
+}
+
+/** Qt's name for a property type in messages ("Unable to assign [undefined] to int"). */
+function qtPropertyTypeName(type: string): string {
+  switch (type) {
+    case 'real':
+    case 'double':
+      return 'double';
+    case 'string':
+      return 'QString';
+    case 'url':
+      return 'QUrl';
+    case 'color':
+      return 'QColor';
+    case 'point':
+      return 'QPointF';
+    case 'size':
+      return 'QSizeF';
+    case 'rect':
+      return 'QRectF';
+    default:
+      return type;
+  }
+}
+
+function fail(v: unknown, type: string): never {
+  throw new AssignError(`Unable to assign ${qtTypeName(v)} to ${qtPropertyTypeName(type)}`);
+}
+
+function toNumber(v: unknown, type: string): number {
+  switch (typeof v) {
+    case 'number':
+      return v;
+    case 'boolean':
+      return v ? 1 : 0;
+    case 'string': {
+      const n = Number(v);
+      if (v.trim() === '' || Number.isNaN(n)) fail(v, type);
+      return n;
+    }
+  }
+  if (v === null) return 0;
+  if (v instanceof Date) return v.getTime();
+  return fail(v, type);
+}
+
+function make(initial: unknown, f: (v: unknown, obj: unknown) => unknown): Coercer {
+  const c = f as Coercer;
+  c.initial = initial;
+  return c;
+}
+
+const coerceInt = make(0, (v) => {
+  if (typeof v === 'number') return v | 0;
+  return toNumber(v, 'int') | 0;
+});
+
+const coerceReal = make(0, (v) => (typeof v === 'number' ? v : toNumber(v, 'double')));
+
+const coerceBool = make(false, (v) => {
+  if (typeof v === 'boolean') return v;
+  if (v === undefined) fail(v, 'bool');
+  return Boolean(v);
+});
+
+const coerceString = make('', (v) => {
+  if (typeof v === 'string') return v;
+  if (v === undefined) fail(v, 'string');
+  if (v === null) return '';
+  return String(v);
+});
+
+const coerceUrl = make('', (v) => {
+  if (typeof v === 'string') return v;
+  if (v === undefined) fail(v, 'url');
+  if (v === null) return '';
+  return String(v);
+});
+
+const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
+  if (v instanceof QColor) return v;
+  if (typeof v === 'string') {
+    const c = parseColor(v);
+    if (c === undefined) return INVALID_COLOR;
+    return c;
+  }
+  if (typeof v === 'number') {
+    // Qt: a number is an ARGB value
+    const n = v >>> 0;
+    return QColor.fromRgba8((n >>> 16) & 255, (n >>> 8) & 255, n & 255, (n >>> 24) & 255);
+  }
+  return fail(v, 'color');
+});
+
+const coerceVar = make(undefined, (v) => v);
+
+const coercePoint = make(new QPoint(0, 0), (v) => {
+  if (v instanceof QPoint) return v;
+  const o = v as { x?: unknown; y?: unknown } | null;
+  if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.y === 'number')
+    return new QPoint(o.x, o.y);
+  return fail(v, 'point');
+});
+
+const coerceSize = make(new QSize(0, 0), (v) => {
+  if (v instanceof QSize) return v;
+  const o = v as { width?: unknown; height?: unknown } | null;
+  if (o && typeof o === 'object' && typeof o.width === 'number' && typeof o.height === 'number') {
+    return new QSize(o.width, o.height);
+  }
+  return fail(v, 'size');
+});
+
+const coerceRect = make(new QRect(0, 0, 0, 0), (v) => {
+  if (v instanceof QRect) return v;
+  const o = v as { x?: unknown; y?: unknown; width?: unknown; height?: unknown } | null;
+  if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.width === 'number') {
+    return new QRect(o.x, o.y as number, o.width, o.height as number);
+  }
+  return fail(v, 'rect');
+});
+
+const coerceList = make(null, (v) => {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.slice();
+  return [v];
+});
+
+/** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object or null. */
+function objectCoercer(type: string): Coercer {
+  return make(null, (v) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'object' && '$meta' in (v as object)) return v;
+    return fail(v, `${type}*`);
+  });
+}
+
+const coercers: Record<string, Coercer> = {
+  int: coerceInt,
+  enumeration: coerceInt,
+  real: coerceReal,
+  double: coerceReal,
+  number: coerceReal,
+  bool: coerceBool,
+  string: coerceString,
+  url: coerceUrl,
+  color: coerceColor,
+  var: coerceVar,
+  variant: coerceVar,
+  point: coercePoint,
+  size: coerceSize,
+  rect: coerceRect,
+  list: coerceList,
+  date: coerceVar,
+  font: coerceVar,
+};
+
+export function coercerFor(type: string): Coercer {
+  return coercers[type] ?? objectCoercer(type);
+}
+
+const identical = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+
+const sameColor = (a: unknown, b: unknown) => a === b || (a as QColor).equals(b as QColor);
+
+const sameFields = (a: unknown, b: unknown) => {
+  if (a === b) return true;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k of Object.keys(x)) if (x[k] !== y[k]) return false;
+  return true;
+};
+
+const sameList = (a: unknown, b: unknown) => {
+  if (a === b) return true;
+  const x = a as unknown[];
+  const y = b as unknown[];
+  if (!x || !y || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+};
+
+export function equalsFor(type: string): (a: unknown, b: unknown) => boolean {
+  switch (type) {
+    case 'color':
+      return sameColor;
+    case 'point':
+    case 'size':
+    case 'rect':
+      return sameFields;
+    case 'list':
+      return sameList;
+    default:
+      return identical;
+  }
+}

@@ -1,0 +1,707 @@
+// The QML document parser. The grammar is Qt's (qtdeclarative
+// src/qml/parser/qqmljs.g, the UiProgram rules); the JavaScript inside a
+// document (binding expressions, handler blocks, function bodies) is parsed
+// by acorn. One acorn parser instance tokenizes the whole file, so QML and
+// JavaScript share one lexer: positions, comments, regexp/division and
+// automatic semicolon insertion behave the same on both sides, as they do in
+// Qt, where QML is a grammar extension of JavaScript.
+import {
+  type BlockStatement,
+  type Expression,
+  type Node,
+  type Options,
+  Parser,
+  type Position,
+  type Statement,
+  type TokenType,
+  tokTypes as tt,
+} from 'acorn';
+import type {
+  BindingValue,
+  EnumDeclaration,
+  EnumMember,
+  FunctionDeclaration,
+  GroupBlock,
+  Import,
+  InlineComponent,
+  Member,
+  ObjectDefinition,
+  ObjectList,
+  OnBinding,
+  Parameter,
+  Pragma,
+  Program,
+  PropertyDeclaration,
+  RequiredDeclaration,
+  Script,
+  SignalDeclaration,
+  Span,
+  Version,
+} from './ast';
+import { QmlError } from './error';
+
+/** The parts of acorn's parser state used here (stable across acorn 8, used by its plugins). */
+interface AcornState {
+  type: TokenType;
+  value: unknown;
+  start: number;
+  end: number;
+  startLoc: Position;
+  lastTokEnd: number;
+  input: string;
+  nextToken(): void;
+  next(): void;
+  parseStatement(context: string | null): Statement;
+  parseExpression(): Expression;
+  parseBlock(createNewLexicalScope?: boolean): BlockStatement;
+  parseFunction(node: Node, statement: number): Node;
+  startNode(): Node;
+  finishNode<T extends Node>(node: Node, type: string): T;
+  semicolon(): void;
+  canInsertSemicolon(): boolean;
+  enterScope(flags: number): void;
+  exitScope(): void;
+  declareName(name: string, bindingType: number, pos: number): void;
+}
+
+// acorn's scope flags and binding kinds (acorn/src/scopeflags.js).
+const SCOPE_FUNCTION = 2;
+const BIND_VAR = 1;
+
+const ACORN_OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  locations: true,
+  allowReturnOutsideFunction: true,
+  allowReserved: true,
+};
+
+/** Deeper object nesting than this is refused with a positioned error instead of overflowing the stack. */
+const MAX_NESTING = 2000;
+
+/** Parses a QML document. Throws a positioned {@link QmlError} on a syntax error. */
+export function parseQml(source: string, url: string): Program {
+  return new QmlParser(source, url).parseProgram();
+}
+
+/**
+ * Line and column (both 1-based) of every offset, computed from a table of
+ * line starts: acorn's own locations count columns from 0.
+ */
+export class LineTable {
+  private readonly starts: number[] = [0];
+  constructor(source: string) {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (source.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 0x2028 || c === 0x2029) this.starts.push(i + 1);
+    }
+  }
+  locate(offset: number): { line: number; column: number } {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}
+
+class QmlParser {
+  private p: AcornState;
+  private readonly lines: LineTable;
+  private depth = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly url: string,
+  ) {
+    this.lines = new LineTable(source);
+    this.p = this.acornAt(0);
+  }
+
+  // ---- tokens -------------------------------------------------------------
+
+  private acornAt(pos: number): AcornState {
+    const P = Parser as unknown as new (o: Options, input: string, pos: number) => AcornState;
+    const p = new P(ACORN_OPTIONS, this.source, pos);
+    this.guard(() => p.nextToken());
+    return p;
+  }
+
+  /** Runs acorn, turning its SyntaxError into Qt's positioned message. */
+  private guard<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      throw this.translateError(e);
+    }
+  }
+
+  private span(start: number, end = this.p.lastTokEnd): Span {
+    const { line, column } = this.lines.locate(start);
+    return { start, end, line, column };
+  }
+
+  private error(pos: number, message: string): QmlError {
+    const { line, column } = this.lines.locate(pos);
+    return new QmlError(this.url, line, column, message);
+  }
+
+  private translateError(e: unknown): unknown {
+    if (e instanceof QmlError) return e;
+    if (e instanceof RangeError) {
+      return this.error(this.p.start, 'Maximum nesting depth exceeded');
+    }
+    if (e instanceof SyntaxError && typeof (e as { pos?: unknown }).pos === 'number') {
+      const pos = (e as unknown as { pos: number }).pos;
+      return this.error(pos, qtSyntaxMessage(e.message.replace(/ \(\d+:\d+\)$/, ''), this.source, pos));
+    }
+    return e;
+  }
+
+  private next(): void {
+    this.guard(() => this.p.next());
+  }
+
+  /** The current token as a word (identifiers and keywords), or undefined. */
+  private word(): string | undefined {
+    const t = this.p.type;
+    if (t === tt.name || t.keyword !== undefined) return this.p.value as string;
+    return undefined;
+  }
+
+  private isWord(w: string): boolean {
+    return this.word() === w;
+  }
+
+  private is(type: TokenType): boolean {
+    return this.p.type === type;
+  }
+
+  private eat(type: TokenType): boolean {
+    if (this.p.type !== type) return false;
+    this.next();
+    return true;
+  }
+
+  private expect(type: TokenType, spelling: string): void {
+    if (!this.eat(type)) throw this.error(this.p.start, `Expected token \`${spelling}'`);
+  }
+
+  private unexpected(): QmlError {
+    return this.error(this.p.start, unexpectedMessage(this.p.type, this.p.value));
+  }
+
+  private identifier(): { name: string; start: number } {
+    const name = this.word();
+    if (name === undefined) throw this.error(this.p.start, "Expected token `identifier'");
+    const start = this.p.start;
+    this.next();
+    return { name, start };
+  }
+
+  /** The first character after offset `pos` that is not white space or inside a comment. */
+  private peekChar(pos = this.p.end): string {
+    const s = this.source;
+    let i = pos;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (c === '/' && s[i + 1] === '/') {
+        while (i < s.length && s[i] !== '\n') i++;
+      } else if (c === '/' && s[i + 1] === '*') {
+        const close = s.indexOf('*/', i + 2);
+        i = close < 0 ? s.length : close + 2;
+      } else if (/\s/.test(c)) i++;
+      else return c;
+    }
+    return '';
+  }
+
+  /** True when the text at `pos` is `Ident(.Ident)* {`: an object definition follows. */
+  private objectFollows(pos: number): boolean {
+    IDENT_CHAIN.lastIndex = pos;
+    return IDENT_CHAIN.test(this.source);
+  }
+
+  private endMember(): void {
+    this.eat(tt.semi);
+  }
+
+  // ---- document -----------------------------------------------------------
+
+  parseProgram(): Program {
+    const pragmas: Pragma[] = [];
+    const imports: Import[] = [];
+    for (;;) {
+      if (this.isWord('pragma') && this.peekChar() !== ':') pragmas.push(this.parsePragma());
+      else if (this.is(tt._import)) imports.push(this.parseImport());
+      else break;
+    }
+    if (this.is(tt.eof)) throw this.error(this.p.start, "Expected token `identifier'");
+    const root = this.parseObjectDefinition();
+    if (!this.is(tt.eof)) throw this.unexpected();
+    return {
+      kind: 'Program',
+      file: this.url,
+      source: this.source,
+      pragmas,
+      imports,
+      root,
+      ...this.span(0, this.source.length),
+    };
+  }
+
+  private parsePragma(): Pragma {
+    const start = this.p.start;
+    this.next();
+    const { name } = this.identifier();
+    const values: string[] = [];
+    if (this.eat(tt.colon)) {
+      do values.push(this.identifier().name);
+      while (this.eat(tt.comma));
+    }
+    this.endMember();
+    return { kind: 'Pragma', name, values, ...this.span(start) };
+  }
+
+  private parseImport(): Import {
+    const start = this.p.start;
+    this.next();
+    const node: Import = { kind: 'Import', ...this.span(start) };
+    if (this.is(tt.string)) {
+      node.path = this.p.value as string;
+      this.next();
+    } else {
+      node.module = this.qualifiedId().name.join('.');
+    }
+    if (this.is(tt.num)) {
+      node.version = parseVersion(this.source.slice(this.p.start, this.p.end));
+      this.next();
+    }
+    if (this.isWord('as')) {
+      this.next();
+      const q = this.identifier();
+      if (!/^[A-Z]/.test(q.name)) throw this.error(q.start, 'Invalid import qualifier ID');
+      node.qualifier = q.name;
+    }
+    this.endMember();
+    Object.assign(node, this.span(start));
+    return node;
+  }
+
+  private qualifiedId(): { name: string[]; span: Span } {
+    const start = this.p.start;
+    const name = [this.identifier().name];
+    while (this.is(tt.dot)) {
+      this.next();
+      name.push(this.identifier().name);
+    }
+    return { name, span: this.span(start) };
+  }
+
+  private parseObjectDefinition(): ObjectDefinition {
+    const start = this.p.start;
+    const { name, span } = this.qualifiedId();
+    return this.parseObjectBody(name.join('.'), span, start);
+  }
+
+  private parseObjectBody(typeName: string, typeSpan: Span, start: number): ObjectDefinition {
+    if (!this.is(tt.braceL)) throw this.error(this.p.start, "Expected token `{'");
+    const members = this.parseMembers();
+    return { kind: 'ObjectDefinition', typeName, typeSpan, members, ...this.span(start) };
+  }
+
+  /** `{ member* }` */
+  private parseMembers(): Member[] {
+    if (++this.depth > MAX_NESTING) throw this.error(this.p.start, 'Maximum nesting depth exceeded');
+    this.expect(tt.braceL, '{');
+    const members: Member[] = [];
+    while (!this.is(tt.braceR)) {
+      if (this.is(tt.eof)) throw this.error(this.p.start, "Expected token `}'");
+      members.push(this.parseMember());
+    }
+    this.next();
+    this.depth--;
+    return members;
+  }
+
+  private parseMember(): Member {
+    const start = this.p.start;
+    const w = this.word();
+    if (w === undefined) throw this.unexpected();
+    const followedByColon = this.peekChar() === ':';
+    if (!followedByColon) {
+      switch (w) {
+        case 'property':
+        case 'readonly':
+        case 'default':
+          return this.parsePropertyDeclaration(start);
+        case 'required':
+          return this.parseRequired(start);
+        case 'signal':
+          return this.parseSignal(start);
+        case 'function':
+          return this.parseFunction(start);
+        case 'enum':
+          return this.parseEnum(start);
+        case 'component':
+          return this.parseInlineComponent(start);
+      }
+    }
+    const { name, span: nameSpan } = this.qualifiedId();
+    if (this.eat(tt.colon)) {
+      const value = this.parseBindingValue();
+      // Qt: a `;` may end an expression (the statement takes it), but not a block or an object.
+      return { kind: 'Binding', name, nameSpan, value, ...this.span(start) };
+    }
+    if (this.isWord('on')) {
+      this.next();
+      const target = this.qualifiedId();
+      const objStart = start;
+      const object = this.parseObjectBody(name.join('.'), nameSpan, objStart);
+      const on: OnBinding = {
+        kind: 'OnBinding',
+        name: target.name,
+        nameSpan: target.span,
+        object,
+        ...this.span(start),
+      };
+      return on;
+    }
+    if (this.is(tt.braceL)) {
+      // Qt: `Name { }` is an object when the last part of the name starts with
+      // an upper-case letter, else a group of properties (`anchors { }`).
+      const last = name[name.length - 1]!;
+      if (/^[A-Z]/.test(last)) {
+        return this.parseObjectBody(name.join('.'), nameSpan, start);
+      }
+      const members = this.parseMembers();
+      const group: GroupBlock = { kind: 'GroupBlock', name, nameSpan, members, ...this.span(start) };
+      return group;
+    }
+    throw this.is(tt.eof) ? this.error(this.p.start, "Expected token `}'") : this.unexpected();
+  }
+
+  /** The right-hand side of `name:` — a script, an object, or a list of objects. */
+  private parseBindingValue(): BindingValue {
+    const start = this.p.start;
+    if (this.is(tt.bracketL) && this.objectFollows(this.p.end)) {
+      this.next();
+      const objects: ObjectDefinition[] = [];
+      do objects.push(this.parseObjectDefinition());
+      while (this.eat(tt.comma));
+      this.expect(tt.bracketR, ']');
+      const list: ObjectList = { kind: 'ObjectList', objects, ...this.span(start) };
+      return list;
+    }
+    if (this.p.type === tt.name && this.objectFollows(this.p.start)) {
+      return this.parseObjectDefinition();
+    }
+    return this.parseScript();
+  }
+
+  /**
+   * One script statement, as Qt's UiScriptStatement allows: a block, an
+   * expression (a `function (x) {...}` here is an expression, not a
+   * declaration), `if`, `switch`, `try`, `with`, or an empty statement.
+   */
+  private parseScript(): Script {
+    const start = this.p.start;
+    const p = this.p;
+    const statement = this.guard((): Statement => {
+      const t = p.type;
+      if (
+        t === tt.braceL ||
+        t === tt._if ||
+        t === tt._switch ||
+        t === tt._try ||
+        t === tt._with ||
+        t === tt.semi
+      ) {
+        return p.parseStatement(null);
+      }
+      const node = p.startNode() as Node & { expression?: Expression };
+      node.expression = p.parseExpression();
+      p.semicolon();
+      return p.finishNode<Statement>(node, 'ExpressionStatement');
+    });
+    return { kind: 'Script', code: this.source.slice(start, statement.end), statement, ...this.span(start) };
+  }
+
+  private parsePropertyDeclaration(start: number): PropertyDeclaration {
+    let readonly = false;
+    let required = false;
+    let isDefault = false;
+    for (;;) {
+      const w = this.word();
+      if (w === 'readonly') readonly = true;
+      else if (w === 'required') required = true;
+      else if (w === 'default') isDefault = true;
+      else break;
+      this.next();
+    }
+    if (!this.isWord('property')) throw this.error(this.p.start, "Expected token `property'");
+    this.next();
+    const typeStart = this.p.start;
+    let isList = false;
+    let typeName: string;
+    if (this.isWord('list') && this.is(tt.name) && this.source[this.p.end] === '<') {
+      this.next();
+      this.expectRelational('<');
+      typeName = this.qualifiedId().name.join('.');
+      this.expectRelational('>');
+      isList = true;
+    } else {
+      typeName = this.qualifiedId().name.join('.');
+    }
+    const typeSpan = this.span(typeStart);
+    const id = this.identifier();
+    const nameSpan = this.span(id.start);
+    const decl: PropertyDeclaration = {
+      kind: 'PropertyDeclaration',
+      name: id.name,
+      nameSpan,
+      typeName,
+      typeSpan,
+      isList,
+      readonly,
+      required,
+      isDefault,
+      ...this.span(start),
+    };
+    if (this.eat(tt.colon)) decl.value = this.parseBindingValue();
+    else this.endMember();
+    Object.assign(decl, this.span(start));
+    return decl;
+  }
+
+  private expectRelational(op: '<' | '>'): void {
+    if (this.p.type === tt.relational && this.p.value === op) this.next();
+    else throw this.error(this.p.start, `Expected token \`${op}'`);
+  }
+
+  private parseRequired(start: number): PropertyDeclaration | RequiredDeclaration {
+    if (/^\s*(property|readonly|default)\b/.test(this.source.slice(this.p.end, this.p.end + 40))) {
+      return this.parsePropertyDeclaration(start);
+    }
+    this.next();
+    const { name } = this.identifier();
+    this.endMember();
+    return { kind: 'RequiredDeclaration', name, ...this.span(start) };
+  }
+
+  private parseSignal(start: number): SignalDeclaration {
+    this.next();
+    const id = this.identifier();
+    const nameSpan = this.span(id.start);
+    const parameters: Parameter[] = [];
+    if (this.eat(tt.parenL)) {
+      while (!this.is(tt.parenR)) {
+        const pStart = this.p.start;
+        const first = this.qualifiedId().name.join('.');
+        let param: Parameter;
+        if (this.eat(tt.colon)) {
+          // `signal s(a: string)`
+          param = { name: first, typeName: this.parseTypeName(), ...this.span(pStart) };
+        } else if (first === 'list' && this.p.type === tt.relational) {
+          this.expectRelational('<');
+          const inner = this.qualifiedId().name.join('.');
+          this.expectRelational('>');
+          param = { name: this.identifier().name, typeName: `list<${inner}>`, ...this.span(pStart) };
+        } else {
+          // `signal s(string a)`
+          param = { name: this.identifier().name, typeName: first, ...this.span(pStart) };
+        }
+        parameters.push(param);
+        if (!this.eat(tt.comma)) break;
+      }
+      this.expect(tt.parenR, ')');
+    }
+    this.endMember();
+    return { kind: 'SignalDeclaration', name: id.name, nameSpan, parameters, ...this.span(start) };
+  }
+
+  private parseTypeName(): string {
+    const name = this.qualifiedId().name.join('.');
+    if (name === 'list' && this.p.type === tt.relational) {
+      this.expectRelational('<');
+      const inner = this.qualifiedId().name.join('.');
+      this.expectRelational('>');
+      return `list<${inner}>`;
+    }
+    return name;
+  }
+
+  /**
+   * `function name(a, b: int): string { ... }`. Type annotations are QML
+   * syntax, not JavaScript, so the header is read here and the body is handed
+   * to acorn as a function body. Parameters with defaults, rest or
+   * destructuring are plain JavaScript and go to acorn whole.
+   */
+  private parseFunction(start: number): FunctionDeclaration {
+    const header = this.readFunctionHeader();
+    if (header === undefined) return this.parseFunctionWithAcorn(start);
+    const p = this.p;
+    const body = this.guard(() => {
+      p.enterScope(SCOPE_FUNCTION);
+      for (const param of header.parameters) p.declareName(param.name, BIND_VAR, param.start);
+      const block = p.parseBlock(false);
+      p.exitScope();
+      return block;
+    });
+    const decl: FunctionDeclaration = {
+      kind: 'FunctionDeclaration',
+      name: header.name,
+      nameSpan: header.nameSpan,
+      parameters: header.parameters,
+      body,
+      bodyCode: this.source.slice(body.start, body.end),
+      ...this.span(start),
+    };
+    if (header.returnType !== undefined) decl.returnType = header.returnType;
+    return decl;
+  }
+
+  /** Reads `function name(params)[: type]` up to the body; undefined when the parameters are not simple. */
+  private readFunctionHeader():
+    | { name: string; nameSpan: Span; parameters: Parameter[]; returnType?: string }
+    | undefined {
+    const save = this.p.start;
+    this.next(); // function
+    const id = this.identifier();
+    const nameSpan = this.span(id.start);
+    this.expect(tt.parenL, '(');
+    const parameters: Parameter[] = [];
+    while (!this.is(tt.parenR)) {
+      if (this.p.type !== tt.name) {
+        this.p = this.acornAt(save);
+        return undefined;
+      }
+      const pStart = this.p.start;
+      const name = this.identifier().name;
+      const param: Parameter = { name, ...this.span(pStart) };
+      if (this.eat(tt.colon)) param.typeName = this.parseTypeName();
+      if (!this.is(tt.comma) && !this.is(tt.parenR)) {
+        this.p = this.acornAt(save);
+        return undefined;
+      }
+      parameters.push(param);
+      if (!this.eat(tt.comma)) break;
+    }
+    this.expect(tt.parenR, ')');
+    const header: { name: string; nameSpan: Span; parameters: Parameter[]; returnType?: string } = {
+      name: id.name,
+      nameSpan,
+      parameters,
+    };
+    if (this.eat(tt.colon)) header.returnType = this.parseTypeName();
+    if (!this.is(tt.braceL)) throw this.error(this.p.start, "Expected token `{'");
+    return header;
+  }
+
+  private parseFunctionWithAcorn(start: number): FunctionDeclaration {
+    const p = this.p;
+    const fn = this.guard(() => p.parseStatement(null)) as Statement & {
+      id: { name: string; start: number; end: number };
+      params: Node[];
+      body: BlockStatement;
+    };
+    const parameters: Parameter[] = fn.params.map((param) => ({
+      name: this.source.slice(param.start, param.end),
+      ...this.span(param.start, param.end),
+    }));
+    const decl: FunctionDeclaration = {
+      kind: 'FunctionDeclaration',
+      name: fn.id.name,
+      nameSpan: this.span(fn.id.start, fn.id.end),
+      parameters,
+      body: fn.body,
+      bodyCode: this.source.slice(fn.body.start, fn.body.end),
+      ...this.span(start),
+    };
+    return decl;
+  }
+
+  private parseEnum(start: number): EnumDeclaration {
+    this.next();
+    const { name } = this.identifier();
+    this.expect(tt.braceL, '{');
+    const members: EnumMember[] = [];
+    while (!this.is(tt.braceR)) {
+      const mStart = this.p.start;
+      const m: EnumMember = { name: this.identifier().name, ...this.span(mStart) };
+      if (this.p.type === tt.eq) {
+        this.next();
+        let sign = 1;
+        if (this.p.type === tt.plusMin && this.p.value === '-') {
+          sign = -1;
+          this.next();
+        }
+        if (!this.is(tt.num)) throw this.error(this.p.start, "Expected token `numeric literal'");
+        m.value = sign * (this.p.value as number);
+        this.next();
+      }
+      Object.assign(m, this.span(mStart));
+      members.push(m);
+      if (!this.eat(tt.comma)) break;
+    }
+    this.expect(tt.braceR, '}');
+    return { kind: 'EnumDeclaration', name, members, ...this.span(start) };
+  }
+
+  private parseInlineComponent(start: number): InlineComponent {
+    this.next();
+    const { name } = this.identifier();
+    this.expect(tt.colon, ':');
+    const object = this.parseObjectDefinition();
+    return { kind: 'InlineComponent', name, object, ...this.span(start) };
+  }
+}
+
+const IDENT_CHAIN =
+  /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*(?:(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\.(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*)*(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\{/y;
+
+function parseVersion(text: string): Version {
+  const [major, minor] = text.split('.');
+  const v: Version = { major: Number(major) };
+  if (minor !== undefined && minor !== '') v.minor = Number(minor);
+  return v;
+}
+
+/** How Qt's parser spells a token in "Unexpected token `x'" messages. */
+function spell(type: TokenType, value: unknown): string {
+  if (type === tt.name) return 'identifier';
+  if (type === tt.num) return 'numeric literal';
+  if (type === tt.string) return 'string literal';
+  if (type === tt.template || type === tt.backQuote) return 'template literal';
+  if (type === tt.regexp) return 'regular expression';
+  if (type === tt.eof) return 'end of file';
+  if (typeof value === 'string' && value !== '') return value;
+  return type.label;
+}
+
+function unexpectedMessage(type: TokenType, value: unknown): string {
+  if (type === tt.eof) return "Expected token `}'";
+  return `Unexpected token \`${spell(type, value)}'`;
+}
+
+/** Qt's wording for the lexical and syntax errors acorn reports. */
+function qtSyntaxMessage(acornMessage: string, source: string, pos: number): string {
+  if (acornMessage.startsWith('Unterminated string constant')) return 'Unclosed string at end of line';
+  if (acornMessage.startsWith('Unterminated comment')) return 'Unclosed comment at end of file';
+  if (acornMessage.startsWith('Unterminated regular expression'))
+    return 'Unterminated regular expression literal';
+  if (acornMessage.startsWith('Unterminated template')) return 'Unterminated template literal';
+  if (acornMessage === 'Unexpected token' || acornMessage.startsWith('Unexpected character')) {
+    if (pos >= source.length || source.slice(pos).trim() === '') return "Expected token `}'";
+    return 'Syntax error';
+  }
+  return acornMessage;
+}

@@ -1,0 +1,7 @@
+// The QtQuick module: registers its types with an engine.
+import type { QmlEngine } from '../engine/engine';
+import { ItemMeta } from './items/Item';
+
+export function registerQtQuick(engine: QmlEngine): void {
+  engine.registerModule('QtQuick', { Item: ItemMeta }, ['QtQml']);
+}

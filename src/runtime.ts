@@ -1,0 +1,49 @@
+// Puts the engine and the modules together: what the command-line tools and
+// the browser host run scenes with.
+import { type EngineOptions, QmlEngine } from './engine/engine';
+import type { QObject } from './engine/qobject';
+import { registerQtQuick } from './quick';
+
+export interface Runtime {
+  readonly engine: QmlEngine;
+  /** The scene's root object once `run` has created it. */
+  readonly root: QObject | null;
+  /** Loads the file and creates its root object; throws QmlError when it does not load. */
+  run(url: string): Promise<QObject>;
+  /** Destroys the scene (Component.onDestruction handlers run). */
+  shutdown(): void;
+}
+
+export function createRuntime(options: EngineOptions): Runtime {
+  let root: QObject | null = null;
+  let engine!: QmlEngine;
+  let frameScheduled = false;
+  const scheduleFrame =
+    options.scheduleFrame ??
+    (() => {
+      if (frameScheduled) return;
+      frameScheduled = true;
+      setTimeout(() => {
+        frameScheduled = false;
+        engine.polish();
+      }, 0);
+    });
+  engine = new QmlEngine({ ...options, scheduleFrame });
+  registerQtQuick(engine);
+  return {
+    engine,
+    get root() {
+      return root;
+    },
+    async run(url: string) {
+      const file = await engine.load(url);
+      root = engine.create(file);
+      engine.polish();
+      return root;
+    },
+    shutdown() {
+      root?.$destroy();
+      root = null;
+    },
+  };
+}

@@ -1,0 +1,381 @@
+import { describe, expect, test } from 'vitest';
+import { lines, loadError, runQml } from '../../helpers/qml';
+
+describe('properties and bindings', () => {
+  test('a binding follows what it reads: cw tracks width/24', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: row
+  width: 360
+  property real cw: width/24
+  Item { id: label; width: row.cw * 23 }
+}`);
+    expect(r.root.cw).toBe(15);
+    expect(r.id('label').width).toBe(345);
+    r.root.width = 240;
+    expect(r.root.cw).toBe(10);
+    expect(r.id('label').width).toBe(230);
+  });
+
+  test('bindings re-evaluate through functions they call', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  property int base: 2
+  function twice() { return base * 2 }
+  property int result: twice() + 1
+}`);
+    expect(r.root.result).toBe(5);
+    r.root.base = 10;
+    expect(r.root.result).toBe(21);
+  });
+
+  test('only the branch taken is a dependency', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  property bool useA: true
+  property int a: 1
+  property int b: 2
+  property int evaluations: 0
+  property int v: { evaluations++; return useA ? a : b }
+}`);
+    const before = r.root.evaluations;
+    r.root.b = 20;
+    expect(r.root.evaluations).toBe(before);
+    r.root.a = 10;
+    expect(r.root.v).toBe(10);
+    r.root.useA = false;
+    expect(r.root.v).toBe(20);
+  });
+
+  test('an imperative assignment breaks the binding; Qt.binding installs one', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  property int a: 1
+  property int b: a * 2
+  function breakIt() { b = 7 }
+  function rebind() { b = Qt.binding(function () { return a * 3 }) }
+}`);
+    r.root.breakIt();
+    r.root.a = 5;
+    expect(r.root.b).toBe(7);
+    r.root.rebind();
+    expect(r.root.b).toBe(15);
+    r.root.a = 2;
+    expect(r.root.b).toBe(6);
+  });
+
+  test('typed properties coerce like Qt', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  property int i: 0
+  property real r: 0
+  property bool b: false
+  property string s: ""
+  property color c: "red"
+  function set() { i = 3.7; r = "2.5"; b = 1; s = 42 }
+}`);
+    r.root.set();
+    expect([r.root.i, r.root.r, r.root.b, r.root.s]).toEqual([3, 2.5, true, '42']);
+    expect(String(r.root.c)).toBe('#ff0000');
+  });
+
+  test('on<Name>Changed fires only on a real change', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  property int v: 1
+  onVChanged: print("v is", v)
+  function poke() { v = 1; v = 2; v = 2; v = 3 }
+}`);
+    r.root.poke();
+    expect(lines(r)).toEqual(['qml: v is 2', 'qml: v is 3']);
+  });
+
+  test('a binding loop is reported once, with the position of the binding, and does not hang', async () => {
+    // measured with Qt 6.4 (qt-reference facts/messages.qml): final values 2 and 3
+    const r = await runQml(
+      `import QtQuick
+
+Item {
+    id: root
+    width: 100
+    height: 100
+
+    // a binding loop: width depends on height and height on width
+    Rectangle {
+        id: loop
+        width: height + 1
+        height: width + 1
+    }
+    Component.onCompleted: print("loop size", loop.width, loop.height)
+}`.replace('Rectangle', 'Item'),
+    );
+    expect(lines(r)).toEqual([
+      'main.qml:11:9: QML Item: Binding loop detected for property "width"',
+      'qml: loop size 2 3',
+    ]);
+  });
+
+  test('a ReferenceError in a binding is reported with the binding position; the scene runs on', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+    width: 100
+    height: noSuchId.height
+    property int after: 5
+}`);
+    expect(lines(r)).toEqual(['main.qml:4:5: ReferenceError: noSuchId is not defined']);
+    expect(r.root.after).toBe(5);
+  });
+});
+
+describe('aliases', () => {
+  const files = {
+    'main.qml': `import QtQuick
+Item {
+  Input { id: input; text: "start" }
+  property alias inputText: input.text
+}`,
+    'Input.qml': `import QtQuick
+Item {
+  id: root
+  property alias text: inner.name
+  signal accepted(string text)
+  Item { id: inner; property string name: "" }
+  function innerName() { return inner.name }
+}`,
+  };
+
+  test('an alias reads and writes its target, both ways', async () => {
+    const r = await runQml(files);
+    const input = r.id('input');
+    expect(input.text).toBe('start');
+    expect(input.innerName()).toBe('start');
+    input.text = 'changed';
+    expect(input.innerName()).toBe('changed');
+    expect(r.root.inputText).toBe('changed');
+    r.root.inputText = 'via outer alias';
+    expect(input.text).toBe('via outer alias');
+  });
+
+  test("an alias announces its target's changes", async () => {
+    const r = await runQml({
+      ...files,
+      'main.qml': `import QtQuick
+Item {
+  Input { id: input; onTextChanged: print("text now", text) }
+  Component.onCompleted: input.text = "x"
+}`,
+    });
+    expect(lines(r)).toEqual(['qml: text now x']);
+  });
+});
+
+describe('signals and handlers', () => {
+  test('handler forms: block with parameter names, function, arrow', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  signal moved(real x, real y)
+  signal said(message: string)
+  onMoved: print("block", x, y)
+  onSaid: function (m) { print("function", m) }
+  Item { id: child }
+  Component.onCompleted: { moved(1, 2); said("hi") }
+}`);
+    expect(lines(r)).toEqual(['qml: block 1 2', 'qml: function hi']);
+  });
+
+  test("assigning the handler's parameter does not touch the property of the same name (the book's chat)", async () => {
+    // Qt 6.4: `onAccepted: function (text) { ... text = '' }` assigns the parameter; the input keeps its text
+    const r = await runQml({
+      'main.qml': `import QtQuick
+Item {
+  Input {
+    id: input
+    onAccepted: function (text) {
+      print('send message: ' + text)
+      text = ''
+    }
+  }
+  Component.onCompleted: { input.text = "hello"; input.accepted(input.text) }
+}`,
+      'Input.qml': `import QtQuick
+Item {
+  property string text
+  signal accepted(string text)
+}`,
+    });
+    expect(lines(r)).toEqual(['qml: send message: hello']);
+    expect(r.id('input').text).toBe('hello');
+  });
+
+  test('connect and disconnect JavaScript functions', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  signal ping(int n)
+  function log(n) { print("got", n) }
+  Component.onCompleted: {
+    ping.connect(log)
+    ping(1)
+    ping.disconnect(log)
+    ping(2)
+  }
+}`);
+    expect(lines(r)).toEqual(['qml: got 1']);
+  });
+
+  test('an exception in a handler is reported with its line and the next handler still runs', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  signal s
+  onS: {
+    print("before")
+    throw new Error("boom")
+  }
+  Component.onCompleted: { s(); print("after") }
+}`);
+    expect(lines(r)).toEqual(['qml: before', 'main.qml:6: Error: boom', 'qml: after']);
+  });
+});
+
+describe('creation order (measured with Qt 6.4)', () => {
+  test('Component.onCompleted runs parent first, children last-to-first', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  Component.onCompleted: print("root")
+  Item { Component.onCompleted: print("c1")
+    Item { Component.onCompleted: print("c1.1") }
+    Item { Component.onCompleted: print("c1.2") }
+  }
+  Item { Component.onCompleted: print("c2") }
+}`);
+    expect(lines(r)).toEqual(['qml: root', 'qml: c2', 'qml: c1', 'qml: c1.2', 'qml: c1.1']);
+  });
+
+  test('declared-property bindings run before x/y/width/height bindings', async () => {
+    const r = await runQml({
+      'main.qml': `import QtQuick
+Item {
+  width: { print("bind root.width"); return 1 }
+  property int a: { print("bind root.a"); return 1 }
+  Item { height: { print("bind A.height"); return 1 }
+     property int p: { print("bind A.p"); return 1 }
+     Item { x: { print("bind A1.x"); return 1 } } }
+  height: { print("bind root.height"); return 1 }
+  Comp { height: { print("bind usage.height"); return 3 }
+     property int u: { print("bind usage.u"); return 3 } }
+  onWidthChanged: print("root widthChanged", width)
+  property int last: { print("bind root.last"); return 5 }
+}`,
+      'Comp.qml': `import QtQuick
+Item {
+  property int ci: { print("bind Comp.ci"); return 1 }
+  width: { print("bind Comp.width"); return 10 }
+  Item { height: { print("bind Comp.child.height"); return 1 } }
+}`,
+    });
+    expect(lines(r).map((l) => l.replace('qml: ', ''))).toEqual([
+      'bind usage.u',
+      'bind Comp.ci',
+      'bind A.p',
+      'bind root.a',
+      'bind root.last',
+      'bind root.height',
+      'bind root.width',
+      'root widthChanged 1',
+      'bind A.height',
+      'bind A1.x',
+      'bind Comp.width',
+      'bind Comp.child.height',
+      'bind usage.height',
+    ]);
+  });
+});
+
+describe('scopes, ids and components', () => {
+  test('ids, the scope object and the component root', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  property string name: "root"
+  property string rootOnly: "r"
+  Item {
+    id: child
+    property string name: "child"
+    property string seen: name + "/" + rootOnly + "/" + root.name
+  }
+}`);
+    expect(r.id('child').seen).toBe('child/r/root');
+  });
+
+  test('components from sibling files, loaded once', async () => {
+    const r = await runQml({
+      'main.qml': `import QtQuick
+Item { Label { id: a; text: "a" } Label { id: b } }`,
+      'Label.qml': `import QtQuick
+Item { property string text: "default" }`,
+    });
+    expect([r.id('a').text, r.id('b').text]).toEqual(['a', 'default']);
+    expect(r.id('a').$meta).toBe(r.id('b').$meta);
+  });
+
+  test('enums on types and declared in files', async () => {
+    const r = await runQml({
+      'main.qml': `import QtQuick
+Item {
+  property int c: Palette.Blue
+  property int g: Palette.Green
+}`,
+      'Palette.qml': `import QtQuick
+Item { enum Color { Red, Green = 5, Blue } }`,
+    });
+    expect([r.root.c, r.root.g]).toEqual([6, 5]);
+  });
+});
+
+describe('print and console', () => {
+  test("print formats like Qt's qml tool", async () => {
+    // measured with Qt 6.4 (qt-reference facts/messages.log)
+    const r = await runQml(`import QtQuick
+Item {
+  Component.onCompleted: {
+    print("print: one argument");
+    print("print:", 1, true, null, undefined, {a: 1}, [1, 2]);
+    console.log("console.log: message", 42);
+    console.info("console.info: message");
+    console.warn("console.warn: message");
+    try { undefinedFunction(); } catch (e) { print("caught:", e); }
+  }
+}`);
+    expect(lines(r)).toEqual([
+      'qml: print: one argument',
+      'qml: print: 1 true null undefined [object Object] [1,2]',
+      'qml: console.log: message 42',
+      'qml: console.info: message',
+      'qml: console.warn: message',
+      'qml: caught: ReferenceError: undefinedFunction is not defined',
+    ]);
+  });
+});
+
+describe('load errors, as Qt prints them', () => {
+  test('unknown type', async () => {
+    expect(await loadError('import QtQuick\nItem { width: 50; height: 50\n  Foo { }\n}\n')).toBe(
+      'main.qml:3:3: Foo is not a type',
+    );
+  });
+  test('unknown property', async () => {
+    expect(await loadError('import QtQuick\nItem { width: 50; height: 50; colr: "red" }\n')).toBe(
+      'main.qml:2:31: Cannot assign to non-existent property "colr"',
+    );
+  });
+  test('module not installed', async () => {
+    expect(await loadError('import NoSuchModule 1.0\nItem {}')).toBe(
+      'main.qml:1:1: module "NoSuchModule" is not installed',
+    );
+  });
+  test('duplicate id', async () => {
+    expect(await loadError('import QtQuick\nItem { id: a\n Item { id: a } }')).toBe(
+      'main.qml:3:9: id is not unique',
+    );
+  });
+});
