@@ -3,11 +3,15 @@
 import { type EngineOptions, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
 import { registerQtQuick } from './quick';
+import { Item } from './quick/items/Item';
+import { QuickWindow } from './quick/window';
 
 export interface Runtime {
   readonly engine: QmlEngine;
   /** The scene's root object once `run` has created it. */
   readonly root: QObject | null;
+  /** The window the root item is shown in (sized to the root item, like Qt's qml tool). */
+  readonly window: QuickWindow;
   /** Loads the file and creates its root object; throws QmlError when it does not load. */
   run(url: string): Promise<QObject>;
   /** Destroys the scene (Component.onDestruction handlers run). */
@@ -30,14 +34,17 @@ export function createRuntime(options: EngineOptions): Runtime {
     });
   engine = new QmlEngine({ ...options, scheduleFrame });
   registerQtQuick(engine);
+  const window = new QuickWindow(engine);
   return {
     engine,
+    window,
     get root() {
       return root;
     },
     async run(url: string) {
       const file = await engine.load(url);
       root = engine.create(file);
+      if (root instanceof Item) window.setRoot(root);
       engine.polish();
       return root;
     },

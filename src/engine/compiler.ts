@@ -120,6 +120,8 @@ export class CompiledObject {
   readonly handlers: CompiledHandler[] = [];
   readonly aliases: CompiledAlias[] = [];
   readonly methods: Array<{ name: string; fn: number }> = [];
+  /** Where the declaration starts (its type name). */
+  location: SourceLocation = { url: '', line: 0, column: 0 };
   /** Names of properties that are `required` and have no value here. */
   readonly required: Array<{ name: string; location: SourceLocation }> = [];
 
@@ -314,6 +316,7 @@ export class Compiler {
     all: CompiledObject[],
   ): CompiledObject {
     const o = new CompiledObject(def, unit);
+    o.location = this.loc(def.typeSpan);
     const entry = this.resolveType(def.typeName, def.typeSpan);
     o.typeMeta = entry.meta;
     o.typeUnit = entry.file ? entry.file.rootUnit : entry.inline;

@@ -109,6 +109,7 @@ export class Creator {
     }
     const obj = new (c.meta.ctor as unknown as new () => QObject)();
     obj.$engine = this.host;
+    obj.$declaration = c.location;
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;

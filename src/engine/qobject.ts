@@ -5,7 +5,7 @@
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
 import { BindingMarker, PropertyBinding } from './binding';
-import type { EngineServices } from './context';
+import type { EngineServices, SourceLocation } from './context';
 import {
   currentObserver,
   Link,
@@ -32,6 +32,12 @@ export interface PropertySpec {
    * are enabled after the other bindings of a component, in creation order.
    */
   bindable?: boolean;
+  /**
+   * Takes over storing the (already coerced) value: for properties whose
+   * stored value is not simply what was written (Item's `visible` reads back
+   * the effective visibility; `width` remembers it was set explicitly).
+   */
+  write?: (obj: QObject, value: unknown) => void;
   /** For list properties: how an element is added (Item's `data` reparents it). */
   append?: (obj: QObject, value: unknown) => void;
   /** No change signal (constant for the object's lifetime). */
@@ -81,6 +87,7 @@ export class PropertyInfo {
     readonly owner: MetaObject,
     readonly bindable: boolean,
     readonly append: ((obj: QObject, value: unknown) => void) | undefined,
+    readonly write: ((obj: QObject, value: unknown) => void) | undefined,
   ) {
     this.coerce = coercerFor(type);
     this.equals = equalsFor(type);
@@ -169,6 +176,7 @@ export class MetaObject {
       this,
       p.bindable ?? false,
       p.append,
+      p.write,
     );
     this.props.push(info);
     this.propsByName.set(name, info);
@@ -214,9 +222,17 @@ export class MetaObject {
   }
 }
 
-export type QObjectClass = (abstract new () => QObject) & { meta?: MetaObject };
+export type QObjectClass = (abstract new (...args: never[]) => QObject) & { meta?: MetaObject };
+
+/** A class method named like a property or signal would be silently replaced by its accessor. */
+function checkClash(proto: object, name: string): void {
+  const d = Object.getOwnPropertyDescriptor(proto, name);
+  if (d && typeof d.value === 'function')
+    throw new Error(`${name}: a method of the same name already exists`);
+}
 
 function installProperty(proto: object, info: PropertyInfo): void {
+  checkClash(proto, info.name);
   const idx = info.index;
   const notify = info.notify;
   if (info.group) {
@@ -258,6 +274,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
 }
 
 function installSignal(proto: object, name: string, index: number): void {
+  checkClash(proto, name);
   Object.defineProperty(proto, name, {
     configurable: true,
     get(this: QObject) {
@@ -321,6 +338,8 @@ export abstract class QObject {
   $destroyed = false;
   /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
   $ctx: unknown[] | null = null;
+  /** Where the object was declared (for Qt's `file:line:col: QML Type: ...` warnings). */
+  $declaration: SourceLocation | null = null;
   /** The engine that created the object (null for objects made outside QML). */
   $engine: EngineServices | null = null;
 
@@ -363,6 +382,16 @@ export abstract class QObject {
   $write(idx: number, value: unknown): boolean {
     const info = this.$meta.props[idx]!;
     const v = info.coerce(value, this);
+    if (info.write !== undefined) {
+      info.write(this, v);
+      return true;
+    }
+    return this.$store(idx, v);
+  }
+
+  /** Stores an already coerced value and announces a real change (no `write` override). */
+  $store(idx: number, v: unknown): boolean {
+    const info = this.$meta.props[idx]!;
     const old = this.$v[idx];
     if (info.equals(old, v)) return false;
     this.$v[idx] = v;

@@ -1,7 +1,8 @@
 // The QtQuick module: registers its types with an engine.
 import type { QmlEngine } from '../engine/engine';
+import { FocusScopeMeta } from './items/FocusScope';
 import { ItemMeta } from './items/Item';
 
 export function registerQtQuick(engine: QmlEngine): void {
-  engine.registerModule('QtQuick', { Item: ItemMeta }, ['QtQml']);
+  engine.registerModule('QtQuick', { Item: ItemMeta, FocusScope: FocusScopeMeta }, ['QtQml']);
 }

@@ -1,64 +1,771 @@
-import { defineType, QObject } from '../../engine/qobject';
+// Item: Qt Quick's base visual type (QQuickItem). Geometry, the visual
+// parent/child tree, effective visibility and enabled state, z order,
+// implicit size, focus, and the hooks that anchors, positioners, views and
+// the renderer listen to.
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
+import { QPoint, QRect } from '../../engine/valuetypes';
+import type { QuickWindow } from '../window';
+import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
 
-/** Qt Quick's base visual type (QQuickItem). */
+/** What changed in an item, for listeners (anchors, positioners, views, the renderer). */
+export enum Change {
+  X = 1,
+  Y = 2,
+  Width = 4,
+  Height = 8,
+  Geometry = X | Y | Width | Height,
+  Visible = 16,
+  ImplicitWidth = 32,
+  ImplicitHeight = 64,
+  Children = 128,
+  Z = 256,
+  Opacity = 512,
+  Clip = 1024,
+  Parent = 2048,
+  BaselineOffset = 4096,
+  Destroyed = 8192,
+}
+
+/** Something that wants to hear about changes of an item it depends on (QQuickItemChangeListener). */
+export interface ItemChangeListener {
+  itemChanged(item: Item, change: Change): void;
+}
+
+/** Bits for the renderer: which aspects of an item's drawing are out of date. */
+export enum Dirty {
+  Transform = 1,
+  Size = 2,
+  Content = 4,
+  Children = 8,
+  Visibility = 16,
+  Opacity = 32,
+  Clip = 64,
+  Z = 128,
+  All = 255,
+}
+
 export class Item extends QObject {
   declare x: number;
   declare y: number;
+  declare z: number;
   declare width: number;
   declare height: number;
+  declare implicitWidth: number;
+  declare implicitHeight: number;
+  declare opacity: number;
+  declare visible: boolean;
+  declare enabled: boolean;
+  declare clip: boolean;
+  declare focus: boolean;
+  declare activeFocus: boolean;
   declare parent: Item | null;
-  /** Visual children, in stacking order. */
-  childItems: Item[] = [];
+  declare objectName: string;
+  declare readonly anchors: Anchors;
 
+  /** Visual children, in declaration (insertion) order. */
+  readonly childItems: Item[] = [];
+  private sortedChildren: Item[] | null = null;
+  /** Explicit values (the properties read back the effective ones). */
+  explicitVisible = true;
+  explicitEnabled = true;
+  /** Set once width/height were written other than from the implicit size. */
+  widthValid = false;
+  heightValid = false;
+  /** FocusScope and the window's root item. */
+  isFocusScope = false;
+  /** The item that has (or would have) focus below this one, inside its focus scope chain (Qt's subFocusItem). */
+  subFocusItem: Item | null = null;
+  listeners: ItemChangeListener[] | null = null;
+  /** The window the item is shown in, if any. */
+  window: QuickWindow | null = null;
+  /** Renderer bookkeeping: dirty bits and the renderer's own node. */
+  dirty = 0;
+  renderNode: unknown = null;
+  private complete = false;
+  private polishRequested = false;
+  private childrenRectValid = false;
+
+  get isComponentComplete(): boolean {
+    return this.complete;
+  }
+
+  // ---- tree -------------------------------------------------------------------
+
+  /** The parent item (without tracking). */
+  get parentItem(): Item | null {
+    return this.$v[ITEM.parent] as Item | null;
+  }
+
+  /** Reparents the item (QQuickItem::setParentItem). */
   setParentItem(p: Item | null): void {
-    const old = this.$get(ITEM.parent) as Item | null;
-    if (old === p) return;
-    if (old) {
+    if (this.parentItem === p) return;
+    if (p !== null) {
+      for (let a: Item | null = p; a !== null; a = a.parentItem) {
+        if (a === this) {
+          this.warn('Item: Cannot set parent to itself or a descendant');
+          return;
+        }
+      }
+    }
+    this.$store(ITEM.parent, p);
+  }
+
+  /** Called when `parent` changed (any write path). */
+  onParentChanged(old: Item | null): void {
+    const p = this.parentItem;
+    if (old !== null) {
       const i = old.childItems.indexOf(this);
       if (i >= 0) old.childItems.splice(i, 1);
+      old.sortedChildren = null;
+      old.childrenRectValid = false;
+      old.itemChildRemoved(this);
       old.$emit(ITEM.childrenChanged, undefined);
     }
-    if (p) {
+    if (p !== null) {
       p.childItems.push(this);
+      p.sortedChildren = null;
+      p.childrenRectValid = false;
+      p.itemChildAdded(this);
       p.$emit(ITEM.childrenChanged, undefined);
+      p.markDirty(Dirty.Children);
+    } else if (old !== null) old.markDirty(Dirty.Children);
+    this.setWindow(p ? p.window : null);
+    this.moveFocusWithParent(old);
+    this.updateEffectiveVisible();
+    this.updateEffectiveEnabled();
+    this.notifyListeners(Change.Parent);
+  }
+
+  /** Hooks for subclasses (positioners re-layout, flickables re-measure). */
+  protected itemChildAdded(_child: Item): void {}
+  protected itemChildRemoved(_child: Item): void {}
+
+  /** Children in paint order: by z, then insertion order (QQuickItemPrivate::paintOrderChildItems). */
+  get paintOrderChildren(): Item[] {
+    if (this.sortedChildren === null) {
+      const kids = this.childItems;
+      let needsSort = false;
+      for (let i = 0; i < kids.length; i++) if ((kids[i]!.$v[ITEM.z] as number) !== 0) needsSort = true;
+      this.sortedChildren = needsSort
+        ? kids.slice().sort((a, b) => (a.$v[ITEM.z] as number) - (b.$v[ITEM.z] as number))
+        : kids;
     }
-    this.$write(ITEM.parent, p);
+    return this.sortedChildren;
+  }
+
+  private setWindow(w: QuickWindow | null): void {
+    if (this.window === w) return;
+    const old = this.window;
+    this.window = w;
+    old?.itemRemoved(this);
+    w?.itemAdded(this);
+    for (const c of this.childItems) c.setWindow(w);
+  }
+
+  // ---- listeners and dirtiness ---------------------------------------------------
+
+  addListener(l: ItemChangeListener): void {
+    const ls = (this.listeners ??= []);
+    if (!ls.includes(l)) ls.push(l);
+  }
+
+  removeListener(l: ItemChangeListener): void {
+    const ls = this.listeners;
+    if (!ls) return;
+    const i = ls.indexOf(l);
+    if (i >= 0) ls.splice(i, 1);
+  }
+
+  notifyListeners(change: Change): void {
+    const ls = this.listeners;
+    if (ls === null || ls.length === 0) return;
+    const list = ls.length === 1 ? ls : ls.slice();
+    for (const l of list) l.itemChanged(this, change);
+  }
+
+  markDirty(bits: Dirty): void {
+    if ((this.dirty & bits) === bits) return;
+    const wasClean = this.dirty === 0;
+    this.dirty |= bits;
+    if (wasClean && this.window) this.window.itemDirty(this);
+  }
+
+  /** Geometry changed: tell anchors, parent (childrenRect, positioners), listeners and the renderer. */
+  geometryChanged(change: Change): void {
+    const p = this.parentItem;
+    if (p !== null) {
+      p.childrenRectValid = false;
+      if (p.childrenRectWatched) p.$emit(ITEM.childrenRectChanged, undefined);
+      p.childGeometryChanged(this, change);
+    }
+    const a = this.$v[ITEM.anchors] as Anchors | null;
+    if (a !== null) a.ownGeometryChanged(change);
+    this.notifyListeners(change);
+    this.markDirty(change & (Change.Width | Change.Height) ? Dirty.Size | Dirty.Transform : Dirty.Transform);
+  }
+
+  /** A child moved or resized (positioners and flickables override). */
+  protected childGeometryChanged(_child: Item, _change: Change): void {}
+
+  /** A child's implicit size changed (positioners override). */
+  childImplicitSizeChanged(_child: Item): void {}
+
+  /** A child's visibility changed (positioners override). */
+  childVisibilityChanged(_child: Item): void {}
+
+  // ---- implicit size ---------------------------------------------------------
+
+  /** Sets the implicit size; width/height follow it until they are set explicitly (QQuickItem). */
+  setImplicitSize(w: number, h: number): void {
+    const cw = this.$store(ITEM.implicitWidth, w);
+    const ch = this.$store(ITEM.implicitHeight, h);
+    if (cw || ch) this.parentItem?.childImplicitSizeChanged(this);
+  }
+
+  onImplicitWidthChanged(): void {
+    if (!this.widthValid) this.$store(ITEM.width, this.$v[ITEM.implicitWidth]);
+    this.notifyListeners(Change.ImplicitWidth);
+  }
+
+  onImplicitHeightChanged(): void {
+    if (!this.heightValid) this.$store(ITEM.height, this.$v[ITEM.implicitHeight]);
+    this.notifyListeners(Change.ImplicitHeight);
+  }
+
+  /** Sets geometry from layout code (anchors, positioners, views): counts as explicitly set, like Qt's setWidth. */
+  setX(v: number): void {
+    this.$store(ITEM.x, v);
+  }
+  setY(v: number): void {
+    this.$store(ITEM.y, v);
+  }
+  setWidth(v: number): void {
+    this.widthValid = true;
+    this.$store(ITEM.width, v);
+  }
+  setHeight(v: number): void {
+    this.heightValid = true;
+    this.$store(ITEM.height, v);
+  }
+  /** Width/height, unless explicitly set, are the implicit size (QQuickItem::resetWidth). */
+  resetWidth(): void {
+    this.widthValid = false;
+    this.$store(ITEM.width, this.$v[ITEM.implicitWidth]);
+  }
+  resetHeight(): void {
+    this.heightValid = false;
+    this.$store(ITEM.height, this.$v[ITEM.implicitHeight]);
+  }
+
+  // ---- visibility, enabled ----------------------------------------------------
+
+  get effectiveVisible(): boolean {
+    return this.$v[ITEM.visible] as boolean;
+  }
+
+  updateEffectiveVisible(): void {
+    const p = this.parentItem;
+    const v = this.explicitVisible && (p === null || p.effectiveVisible);
+    if (this.$store(ITEM.visible, v)) {
+      for (const c of this.childItems) c.updateEffectiveVisible();
+      p?.childVisibilityChanged(this);
+      if (p) {
+        p.childrenRectValid = false;
+        if (p.childrenRectWatched) p.$emit(ITEM.childrenRectChanged, undefined);
+      }
+      this.notifyListeners(Change.Visible);
+      this.markDirty(Dirty.Visibility);
+      if (!v) this.window?.itemHidden(this);
+    }
+  }
+
+  updateEffectiveEnabled(): void {
+    const p = this.parentItem;
+    const e = this.explicitEnabled && (p === null || (p.$v[ITEM.enabled] as boolean));
+    if (this.$store(ITEM.enabled, e)) for (const c of this.childItems) c.updateEffectiveEnabled();
+  }
+
+  // ---- childrenRect ------------------------------------------------------------
+
+  private childrenRectWatched = false;
+  private childrenRectCache = new QRect(0, 0, 0, 0);
+
+  /** The bounding box of the children (QQuickItem::childrenRect), computed when read. */
+  computeChildrenRect(): QRect {
+    this.childrenRectWatched = true;
+    if (this.childrenRectValid) return this.childrenRectCache;
+    let x1 = Number.POSITIVE_INFINITY;
+    let y1 = Number.POSITIVE_INFINITY;
+    let x2 = Number.NEGATIVE_INFINITY;
+    let y2 = Number.NEGATIVE_INFINITY;
+    for (const c of this.childItems) {
+      const x = c.$v[ITEM.x] as number;
+      const y = c.$v[ITEM.y] as number;
+      x1 = Math.min(x1, x);
+      y1 = Math.min(y1, y);
+      x2 = Math.max(x2, x + (c.$v[ITEM.width] as number));
+      y2 = Math.max(y2, y + (c.$v[ITEM.height] as number));
+    }
+    const r = this.childItems.length === 0 ? new QRect(0, 0, 0, 0) : new QRect(x1, y1, x2 - x1, y2 - y1);
+    if (
+      r.x !== this.childrenRectCache.x ||
+      r.y !== this.childrenRectCache.y ||
+      r.width !== this.childrenRectCache.width ||
+      r.height !== this.childrenRectCache.height
+    ) {
+      this.childrenRectCache = r;
+    }
+    this.childrenRectValid = true;
+    return this.childrenRectCache;
+  }
+
+  // ---- mapping ------------------------------------------------------------------
+
+  /** Position of this item's origin in scene (window) coordinates. */
+  scenePosition(): { x: number; y: number } {
+    let x = 0;
+    let y = 0;
+    for (let i: Item | null = this; i !== null; i = i.parentItem) {
+      x += i.$v[ITEM.x] as number;
+      y += i.$v[ITEM.y] as number;
+    }
+    return { x, y };
+  }
+
+  /** `mapToItem(item, x, y)` / `mapToItem(item, point)`: maps a point to another item's coordinates (null = scene). */
+  mapToItem(item: Item | null, a?: unknown, b?: unknown, c?: unknown, d?: unknown): QPoint | QRect {
+    const p = this.scenePosition();
+    const q = item ? item.scenePosition() : { x: 0, y: 0 };
+    return mapArgs(a, b, c, d, p.x - q.x, p.y - q.y);
+  }
+
+  /** `mapFromItem(item, x, y)`: maps a point from another item's coordinates (null = scene). */
+  mapFromItem(item: Item | null, a?: unknown, b?: unknown, c?: unknown, d?: unknown): QPoint | QRect {
+    const p = this.scenePosition();
+    const q = item ? item.scenePosition() : { x: 0, y: 0 };
+    return mapArgs(a, b, c, d, q.x - p.x, q.y - p.y);
+  }
+
+  mapToGlobal(a?: unknown, b?: unknown): QPoint | QRect {
+    return this.mapToItem(null, a, b);
+  }
+
+  mapFromGlobal(a?: unknown, b?: unknown): QPoint | QRect {
+    return this.mapFromItem(null, a, b);
+  }
+
+  /** True if the point (in this item's coordinates) is inside the item (QQuickItem::contains). */
+  contains(point: unknown, maybeY?: unknown): boolean {
+    let x: number;
+    let y: number;
+    if (typeof point === 'number') {
+      x = point;
+      y = Number(maybeY);
+    } else {
+      const p = point as { x: number; y: number };
+      x = p.x;
+      y = p.y;
+    }
+    return x >= 0 && y >= 0 && x < (this.$v[ITEM.width] as number) && y < (this.$v[ITEM.height] as number);
+  }
+
+  /** The topmost visible child at (x, y) in this item's coordinates (QQuickItem::childAt). */
+  childAt(x: number, y: number): Item | null {
+    const kids = this.paintOrderChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i]!;
+      if (!c.effectiveVisible) continue;
+      const cx = x - (c.$v[ITEM.x] as number);
+      const cy = y - (c.$v[ITEM.y] as number);
+      if (cx >= 0 && cy >= 0 && cx <= (c.$v[ITEM.width] as number) && cy <= (c.$v[ITEM.height] as number))
+        return c;
+    }
+    return null;
+  }
+
+  // ---- focus ----------------------------------------------------------------------
+
+  /** The nearest focus scope above this item (the window's root item at the top). */
+  focusScope(): Item | null {
+    for (let p = this.parentItem; p !== null; p = p.parentItem) if (p.isFocusScope) return p;
+    return null;
+  }
+
+  /** `focus = v` (QQuickItem::setFocus). */
+  private setFocus(v: boolean): void {
+    if (this.$v[ITEM.focus] === v) return;
+    if (this.window) {
+      const scope = this.focusScope();
+      if (scope) {
+        if (v) this.window.setFocusInScope(scope, this);
+        else this.window.clearFocusInScope(scope, this);
+        return;
+      }
+    }
+    // Not in a window (yet): remember the focus in the parent chain (updateSubFocusItem).
+    const scope = this.focusScope();
+    if (scope) {
+      if (v) {
+        const old = scope.subFocusItem;
+        if (old && old !== this) old.$store(ITEM.focus, false);
+        updateSubFocusItem(this, scope, true);
+      } else if (scope.subFocusItem === this) updateSubFocusItem(this, scope, false);
+    }
+    this.$store(ITEM.focus, v);
+  }
+
+  /**
+   * Focus travelling with a reparented subtree (QQuickItem::setParentItem):
+   * a focused item in the moved subtree keeps its focus only if the new
+   * scope has no focused item yet; the first one in wins.
+   */
+  private moveFocusWithParent(oldParent: Item | null): void {
+    let scopeFocused: Item | null = null;
+    if (this.$v[ITEM.focus] as boolean) scopeFocused = this;
+    else if (!this.isFocusScope && this.subFocusItem) scopeFocused = this.subFocusItem;
+    if (oldParent && scopeFocused) {
+      let oldScope: Item | null = oldParent;
+      while (oldScope && !oldScope.isFocusScope) oldScope = oldScope.parentItem;
+      if (oldScope && oldScope.subFocusItem === scopeFocused) {
+        if (this.window || oldParent.window)
+          oldParent.window?.clearFocusInScope(oldScope, scopeFocused, true);
+        updateSubFocusItem(scopeFocused, oldScope, false, this);
+      }
+    }
+    const p = this.parentItem;
+    if (!p || !scopeFocused) return;
+    let scope: Item = p;
+    while (!scope.isFocusScope && scope.parentItem) scope = scope.parentItem;
+    if (scope.subFocusItem || (!scope.isFocusScope && (scope.$v[ITEM.focus] as boolean))) {
+      if (scopeFocused !== this) updateSubFocusItem(scopeFocused, this, false);
+      scopeFocused.$store(ITEM.focus, false);
+    } else if (this.window && scope.window) {
+      this.window.setFocusInScope(scope, scopeFocused, true);
+    } else {
+      updateSubFocusItem(scopeFocused, scope, true);
+    }
+  }
+
+  /** `forceActiveFocus()`: gives focus to this item and every focus scope above it. */
+  forceActiveFocus(): void {
+    this.setFocus(true);
+    let scope = this.focusScope();
+    while (scope && scope.parentItem) {
+      scope.setFocus(true);
+      scope = scope.focusScope();
+    }
+  }
+
+  nextItemInFocusChain(forward = true): Item | null {
+    return this.window?.nextInFocusChain(this, forward) ?? null;
+  }
+
+  // ---- life cycle -------------------------------------------------------------------
+
+  $classBegin(): void {}
+
+  /** QQuickItem::componentComplete: anchors start working; subclasses lay out. */
+  $componentComplete(): void {
+    this.complete = true;
+    const a = this.$v[ITEM.anchors] as Anchors | null;
+    if (a !== null) a.componentComplete();
+    this.componentComplete();
+  }
+
+  /** For subclasses: the object and its bindings are set up. */
+  protected componentComplete(): void {}
+
+  /** Schedules `updatePolish` before the next frame (QQuickItem::polish). */
+  polish(): void {
+    if (this.polishRequested || !this.$engine) return;
+    this.polishRequested = true;
+    this.$engine.requestPolish(this);
+  }
+
+  $updatePolish(): void {
+    this.polishRequested = false;
+    if (!this.$destroyed) this.updatePolish();
+  }
+
+  /** For subclasses: lay out (positioners, views). */
+  protected updatePolish(): void {}
+
+  /** Prints a warning about this item the way qmlWarning(item) does. */
+  warn(message: string): void {
+    const d = this.$declaration;
+    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+    const sink = this.$engine?.sink;
+    const text = `${where}QML ${this.$meta.name}: ${message}`;
+    if (sink) sink.warn(text);
+  }
+
+  override $teardown(): void {
+    this.notifyListeners(Change.Destroyed);
+    this.listeners = null;
+    const a = this.$v[ITEM.anchors] as Anchors | null;
+    a?.detach();
+    if (this.window) {
+      if (this.window.activeFocusItem === this || this.subFocusItem) this.window.itemHidden(this);
+    }
+    this.setParentItem(null);
+  }
+
+  /** A non-visual child (a Timer, a WebSocket, a ListModel): owned, listed in `resources`. */
+  appendResource(o: QObject): void {
+    o.$setOwner(this);
+    const list = (this.$v[ITEM.resources] as QObject[] | null) ?? [];
+    list.push(o);
+    this.$v[ITEM.resources] = list;
+  }
+
+  /** Key handling of the item itself (TextInput overrides); return true when accepted. */
+  keyPressEvent(_event: KeyEventLike): boolean {
+    return false;
+  }
+  keyReleaseEvent(_event: KeyEventLike): boolean {
+    return false;
   }
 }
 
-export const ItemMeta = defineType(Item, QtObjectMeta, {
+/** The parts of a key event items look at (see input.ts for the full object QML sees). */
+export interface KeyEventLike {
+  key: number;
+  text: string;
+  modifiers: number;
+  accepted: boolean;
+  isAutoRepeat: boolean;
+}
+
+function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, dx: number, dy: number): QPoint | QRect {
+  if (typeof a === 'number') {
+    if (typeof c === 'number') return new QRect(a + dx, (b as number) + dy, c, d as number);
+    return new QPoint(a + dx, (b as number) + dy);
+  }
+  const o = (a ?? { x: 0, y: 0 }) as { x: number; y: number; width?: number; height?: number };
+  if (typeof o.width === 'number') return new QRect(o.x + dx, o.y + dy, o.width, o.height ?? 0);
+  return new QPoint(o.x + dx, o.y + dy);
+}
+
+/** Records (or clears) `item` as the focused item of `scope` on every item between them (QQuickItemPrivate::updateSubFocusItem). */
+export function updateSubFocusItem(item: Item, scope: Item, focus: boolean, stopAt?: Item): void {
+  for (let p = item.parentItem; p !== null; p = p.parentItem) {
+    if (focus) p.subFocusItem = item;
+    else if (p.subFocusItem === item) p.subFocusItem = null;
+    if (p === scope || p === stopAt) break;
+  }
+}
+
+function lineValue(kind: AnchorLineKind) {
+  return (obj: QObject): AnchorLine => ({ item: obj as Item, line: kind });
+}
+
+const itemChanged = (change: Change) => (obj: QObject) => (obj as Item).geometryChanged(change);
+
+export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
   name: 'Item',
   cppClass: 'QQuickItem',
   defaultProperty: 'data',
   properties: {
-    parent: {
-      type: 'Item',
-      changed: () => {},
+    parent: { type: 'Item', changed: (o, old) => (o as Item).onParentChanged(old as Item | null) },
+    x: { type: 'real', bindable: true, changed: itemChanged(Change.X) },
+    y: { type: 'real', bindable: true, changed: itemChanged(Change.Y) },
+    z: {
+      type: 'real',
+      changed: (o) => {
+        const item = o as Item;
+        const p = item.parentItem;
+        if (p) (p as unknown as { sortedChildren: unknown }).sortedChildren = null;
+        p?.markDirty(Dirty.Children);
+        item.markDirty(Dirty.Z);
+      },
     },
-    x: { type: 'real', bindable: true },
-    y: { type: 'real', bindable: true },
-    z: { type: 'real' },
-    width: { type: 'real', bindable: true },
-    height: { type: 'real', bindable: true },
-    implicitWidth: { type: 'real' },
-    implicitHeight: { type: 'real' },
-    opacity: { type: 'real', default: 1 },
-    visible: { type: 'bool', default: true },
-    enabled: { type: 'bool', default: true },
-    clip: { type: 'bool' },
-    focus: { type: 'bool' },
+    width: {
+      type: 'real',
+      bindable: true,
+      write: (o, v) => (o as Item).setWidth(v as number),
+      changed: itemChanged(Change.Width),
+    },
+    height: {
+      type: 'real',
+      bindable: true,
+      write: (o, v) => (o as Item).setHeight(v as number),
+      changed: itemChanged(Change.Height),
+    },
+    implicitWidth: {
+      type: 'real',
+      changed: (o) => (o as Item).onImplicitWidthChanged(),
+    },
+    implicitHeight: {
+      type: 'real',
+      changed: (o) => (o as Item).onImplicitHeightChanged(),
+    },
+    opacity: {
+      type: 'real',
+      default: 1,
+      changed: (o) => {
+        (o as Item).markDirty(Dirty.Opacity);
+        (o as Item).notifyListeners(Change.Opacity);
+      },
+    },
+    visible: {
+      type: 'bool',
+      default: true,
+      write: (o, v) => {
+        const item = o as Item;
+        item.explicitVisible = v as boolean;
+        item.updateEffectiveVisible();
+      },
+    },
+    enabled: {
+      type: 'bool',
+      default: true,
+      write: (o, v) => {
+        const item = o as Item;
+        item.explicitEnabled = v as boolean;
+        item.updateEffectiveEnabled();
+      },
+    },
+    clip: { type: 'bool', changed: (o) => (o as Item).markDirty(Dirty.Clip) },
+    focus: {
+      type: 'bool',
+      write: (o, v) => (o as unknown as { setFocus(v: boolean): void }).setFocus(v as boolean),
+    },
+    activeFocus: { type: 'bool', readonly: true },
+    activeFocusOnTab: { type: 'bool' },
+    rotation: { type: 'real', changed: (o) => (o as Item).markDirty(Dirty.Transform) },
+    scale: { type: 'real', default: 1, changed: (o) => (o as Item).markDirty(Dirty.Transform) },
+    transformOrigin: { type: 'enumeration', default: 4 },
+    smooth: { type: 'bool', default: true },
+    antialiasing: { type: 'bool' },
+    baselineOffset: {
+      type: 'real',
+      changed: (o) => (o as Item).notifyListeners(Change.BaselineOffset),
+    },
+    state: { type: 'string' },
     data: {
+      type: 'list',
+      append: (obj, v) => {
+        if (v instanceof Item) v.setParentItem(obj as Item);
+        else if (v instanceof QObject) (obj as Item).appendResource(v);
+      },
+    },
+    children: {
       type: 'list',
       append: (obj, v) => {
         if (v instanceof Item) v.setParentItem(obj as Item);
       },
     },
-    children: { type: 'list' },
-    resources: { type: 'list' },
+    resources: {
+      type: 'list',
+      append: (obj, v) => {
+        if (v instanceof QObject) (obj as Item).appendResource(v);
+      },
+    },
+    childrenRect: { type: 'rect', readonly: true },
+    anchors: {
+      type: 'Anchors',
+      group: { meta: () => AnchorsMeta, create: (owner) => new Anchors(owner as Item) },
+    },
+    left: { type: 'var', constant: true },
+    right: { type: 'var', constant: true },
+    horizontalCenter: { type: 'var', constant: true },
+    top: { type: 'var', constant: true },
+    bottom: { type: 'var', constant: true },
+    verticalCenter: { type: 'var', constant: true },
+    baseline: { type: 'var', constant: true },
+  },
+  methods: [
+    'mapToItem',
+    'mapFromItem',
+    'mapToGlobal',
+    'mapFromGlobal',
+    'contains',
+    'childAt',
+    'forceActiveFocus',
+    'nextItemInFocusChain',
+  ],
+  enums: {
+    TopLeft: 0,
+    Top: 1,
+    TopRight: 2,
+    Left: 3,
+    Center: 4,
+    Right: 5,
+    BottomLeft: 6,
+    Bottom: 7,
+    BottomRight: 8,
   },
 });
-const ITEM = {
+
+export const ITEM = {
   parent: ItemMeta.index('parent'),
+  x: ItemMeta.index('x'),
+  y: ItemMeta.index('y'),
+  z: ItemMeta.index('z'),
+  width: ItemMeta.index('width'),
+  height: ItemMeta.index('height'),
+  implicitWidth: ItemMeta.index('implicitWidth'),
+  implicitHeight: ItemMeta.index('implicitHeight'),
+  opacity: ItemMeta.index('opacity'),
+  visible: ItemMeta.index('visible'),
+  enabled: ItemMeta.index('enabled'),
+  clip: ItemMeta.index('clip'),
+  focus: ItemMeta.index('focus'),
+  activeFocus: ItemMeta.index('activeFocus'),
+  baselineOffset: ItemMeta.index('baselineOffset'),
+  anchors: ItemMeta.index('anchors'),
+  children: ItemMeta.index('children'),
+  resources: ItemMeta.index('resources'),
+  childrenRect: ItemMeta.index('childrenRect'),
   childrenChanged: ItemMeta.signalsByName.get('childrenChanged')!.index,
+  childrenRectChanged: ItemMeta.signalsByName.get('childrenRectChanged')!.index,
 };
+
+// Anchor lines are values computed from the item (`parent.left`).
+for (const [name, kind] of [
+  ['left', AnchorLineKind.Left],
+  ['right', AnchorLineKind.Right],
+  ['horizontalCenter', AnchorLineKind.HCenter],
+  ['top', AnchorLineKind.Top],
+  ['bottom', AnchorLineKind.Bottom],
+  ['verticalCenter', AnchorLineKind.VCenter],
+  ['baseline', AnchorLineKind.Baseline],
+] as const) {
+  const get = lineValue(kind);
+  Object.defineProperty(Item.prototype, name, {
+    configurable: true,
+    get(this: Item) {
+      return get(this);
+    },
+  });
+}
+
+// `children` and `childrenRect` read live values.
+Object.defineProperty(Item.prototype, 'children', {
+  configurable: true,
+  get(this: Item) {
+    this.$read(ITEM.children);
+    return this.childItems.slice();
+  },
+  set(this: Item, v: unknown) {
+    for (const c of this.childItems.slice()) c.setParentItem(null);
+    for (const c of Array.isArray(v) ? v : [v]) if (c instanceof Item) c.setParentItem(this);
+  },
+});
+Object.defineProperty(Item.prototype, 'childrenRect', {
+  configurable: true,
+  get(this: Item) {
+    this.$read(ITEM.childrenRect);
+    return this.computeChildrenRect();
+  },
+});
+
+Object.assign(geo, {
+  x: ITEM.x,
+  y: ITEM.y,
+  width: ITEM.width,
+  height: ITEM.height,
+  baselineOffset: ITEM.baselineOffset,
+  anchors: ITEM.anchors,
+});
