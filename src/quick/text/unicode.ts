@@ -311,35 +311,29 @@ function getLineBreaks(s: string, out: Uint8Array): void {
     const prop = props(ucs4);
     const flags = flagsOf(prop);
     let ncls = lineBreakOf(prop);
-    let updateCls = true;
 
     if (ncls === LB.SA && flags & CharFlag.Mark) {
       // LB1: SA with category Mn or Mc resolves to CM (no SA character is Me)
       ncls = LB.CM;
     }
-    step: do {
+    // returns false where Qt jumps to next_no_cls_update
+    const resolve = (): boolean => {
       if (lcls >= LB.CR) {
         // LB4: BK!, LB5: (CRxLF|CR|LF|NL)!
         if (lcls > LB.CR || ncls !== LB.LF) out[pos] = 1;
         if (ncls === LB.CM || ncls === LB.ZWJ) {
           cls = LB.AL;
-          updateCls = false;
+          return false;
         }
-        break;
+        return true;
       }
       if (ncls >= LB.SP) {
-        if (ncls > LB.SP) break; // LB6: x(BK|CR|LF|NL)
-        updateCls = false; // LB7: xSP
-        break;
+        // LB6: x(BK|CR|LF|NL), LB7: xSP
+        return ncls > LB.SP;
       }
-      if (ncls === LB.CM || ncls === LB.ZWJ) {
-        // LB9: treat CM that doesn't follow SP, BK, CR, LF, NL, or ZW as X
-        if (lcls !== LB.ZW && lcls < LB.SP) {
-          updateCls = false;
-          break;
-        }
-      }
-      if (lcls === LB.ZWJ) break; // LB8a: ZWJ x
+      // LB9: treat CM that doesn't follow SP, BK, CR, LF, NL, or ZW as X
+      if ((ncls === LB.CM || ncls === LB.ZWJ) && lcls !== LB.ZW && lcls < LB.SP) return false;
+      if (lcls === LB.ZWJ) return true; // LB8a: ZWJ x
 
       // LB25: do not break lines inside numbers
       const necur = nsClass(ncls, flags);
@@ -361,12 +355,12 @@ function getLineBreaks(s: string, out: Uint8Array): void {
       }
 
       if (ncls === LB.RI && lcls === LB.RI) {
-        // LB30a
-        ncls = LB.SP;
-        break;
+        ncls = LB.SP; // LB30a
+        return true;
       }
+      // LB30b
       if (ncls === LB.EM && flagsOf(lastProp) & CharFlag.Unassigned && flagsOf(lastProp) & CharFlag.ExtPict) {
-        break; // LB30b
+        return true;
       }
 
       if (cls >= LB.SA) cls = LB.AL;
@@ -381,17 +375,11 @@ function getLineBreaks(s: string, out: Uint8Array): void {
           if (lcls === LB.SP) out[pos] = 1;
           break;
         case Act.CI:
-          if (lcls !== LB.SP) {
-            updateCls = false;
-            break step;
-          }
+          if (lcls !== LB.SP) return false;
           out[pos] = 1;
           break;
         case Act.CP:
-          if (lcls !== LB.SP) {
-            updateCls = false;
-            break step;
-          }
+          if (lcls !== LB.SP) return false;
           break;
         case Act.HH:
           if (lcls !== LB.HL) out[pos] = 1;
@@ -402,7 +390,9 @@ function getLineBreaks(s: string, out: Uint8Array): void {
         default:
           break;
       }
-    } while (false);
+      return true;
+    };
+    const updateCls = resolve();
     if (updateCls) {
       cls = ncls;
       lastProp = prop;
