@@ -25,7 +25,7 @@
  */
 import { type FontSpec, type ResolvedFont, resolveFont } from './font';
 import { type FontRun, type ShapedText, shapeText } from './shaper';
-import { fromReal, QtAlign, QtWrap, type ScriptLine, TextEngine } from './text-engine';
+import { fromReal, QtWrap, type ScriptLine, TextEngine } from './text-engine';
 
 export enum WrapMode {
   NoWrap = 0,

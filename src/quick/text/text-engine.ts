@@ -144,7 +144,7 @@ export class TextEngine {
 
   /** QTextLine::setLineWidth */
   setLineWidth(line: ScriptLine, widthPx: number): void {
-    const w = widthPx > QFIXED_MAX_PX ? QFIXED_MAX_PX : widthPx;
+    const w = Math.min(widthPx, QFIXED_MAX_PX);
     line.width = fromReal(w);
     if (line.length > 0 && line.textWidth <= line.width && line.from + line.length === this.text.length)
       return;
@@ -267,7 +267,8 @@ export class TextEngine {
     const isBreakableSpace = (pos: number): boolean =>
       whiteSpace[pos] === 1 && !isNoBreak(text.charCodeAt(pos));
 
-    found: {
+    // the scan returns where Qt jumps to 'found'
+    const scan = (): void => {
       while (newItem < items.length) {
         rightBearing = RB_NOT_CALCULATED;
         softHyphenWidth = 0;
@@ -293,7 +294,7 @@ export class TextEngine {
           this.alignment & (QtAlign.Left | QtAlign.Right | QtAlign.HCenter | QtAlign.Justify)
         ) {
           whiteSpaceOrObject = true;
-          if (checkFullOtherwiseExtend()) break found;
+          if (checkFullOtherwiseExtend()) return;
           const x = line.x + line.textWidth + tmp.textWidth + space.textWidth;
           const tabWidth = this.tabWidth(x);
           space.textWidth += tabWidth;
@@ -302,21 +303,21 @@ export class TextEngine {
           const avg = m.averageCharWidth;
           glyphCount += (qfixedDiv(tabWidth, avg) + 32) >> 6;
           currentPosition = current.end;
-          if (checkFullOtherwiseExtend()) break found;
+          if (checkFullOtherwiseExtend()) return;
         } else if (current.kind === ItemKind.Separator) {
           whiteSpaceOrObject = true;
           if (!line.length && !tmp.length) this.setDefaultHeight(line);
           tmp.length++;
           if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
           addTo(line, tmp);
-          break found;
+          return;
         } else if (isBreakableSpace(currentPosition)) {
           whiteSpaceOrObject = true;
           while (currentPosition < end && isBreakableSpace(currentPosition))
             addNextCluster(space, current.glyphEnd);
           if (!manualWrap && space.textWidth > line.width) {
             space.textWidth = line.width; // ignore spaces that fall out of the line
-            break found;
+            return;
           }
         } else {
           whiteSpaceOrObject = false;
@@ -351,7 +352,7 @@ export class TextEngine {
               if (previousRightBearing !== RB_NOT_CALCULATED) rightBearing = previousRightBearing;
               else if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
               if (!breakany) line.textWidth += softHyphenWidth;
-              break found;
+              return;
             }
           }
           saveCurrentGlyph();
@@ -359,7 +360,8 @@ export class TextEngine {
         if (currentPosition === end) newItem = item + 1;
       }
       checkFullOtherwiseExtend();
-    }
+    };
+    scan();
     // found:
     line.textAdvance = line.textWidth;
     if (rightBearing === RB_NOT_CALCULATED && !whiteSpaceOrObject) calculateRightBearing();

@@ -93,7 +93,7 @@ export function compareAll(): Comparison[] {
       push('contentWidth', e.contentWidth, r.contentWidth);
       push('contentHeight', e.contentHeight, r.contentHeight);
       const xs = e.cursorX as number[];
-      xs.forEach((x, i) => push(`cursorX[${i}]`, x, r.cursorToX(i)));
+      for (let i = 0; i < xs.length; i++) push(`cursorX[${i}]`, xs[i], r.cursorToX(i));
       const cr = e.cursorRectangle as number[];
       const ours = r.cursorRectangle(c.text.length);
       push('cursorRectangle.x', cr[0], ours.x);
