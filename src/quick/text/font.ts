@@ -133,8 +133,10 @@ export function fontInfo(font: ResolvedFont): FontInfo {
     styleName: DEJAVU_SANS_FACES[font.face].style,
     pixelSize: ppem,
     pointSize: (ppem * 72) / DPI,
-    bold: font.face === 'bold' || font.face === 'boldOblique',
-    weight: font.face === 'bold' || font.face === 'boldOblique' ? 700 : 400,
+    // QFontInfo reports the requested weight when the match is within reach
+    // (weight 500 is drawn with Book but reads bold: weight > Normal)
+    bold: font.weight > 400,
+    weight: font.weight,
     italic: font.italic,
   };
 }

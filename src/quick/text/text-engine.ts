@@ -368,6 +368,8 @@ export class TextEngine {
     line.textWidth += negativeRightBearing();
     if (line.length === 0) addTo(line, tmp);
 
+    const savedMinWidth = this.minWidth;
+    const savedMaxWidth = this.maxWidth;
     if (manualWrap) {
       this.minWidth = Math.max(this.minWidth, line.textWidth);
       this.maxWidth = Math.max(this.maxWidth, line.textWidth);
@@ -383,6 +385,10 @@ export class TextEngine {
         (maxGlyphs !== INT_MAX && glyphCount > maxGlyphs) ||
         (maxGlyphs === INT_MAX && line.textWidth > line.width)
       ) {
+        // the line is laid out again: only the second layout counts toward
+        // the natural width (Qt's implicitWidth does not grow here)
+        this.minWidth = savedMinWidth;
+        this.maxWidth = savedMaxWidth;
         this.wrapMode = QtWrap.WrapAnywhere;
         line.length = 0;
         line.textWidth = 0;

@@ -43,31 +43,36 @@ export function measureTextInput(text: string, fontSpec: FontSpec | ResolvedFont
   }
   engine.endLayout();
 
-  // cursor x per UTF-16 position, 26.6
+  // cursor x per UTF-16 position, 26.6; inside a cluster (a ligature such as
+  // "ffi") QTextLine::cursorToX divides the cluster's advance evenly
   const len = text.length;
   const xs = new Float64Array(len + 1);
   const boundary = engine.attrs.graphemeBoundary;
   const positions: number[] = [];
   let x = 0;
-  let lastBoundaryX = 0;
-  for (let i = 0; i <= len; i++) {
-    if (boundary[i] || i === len) {
-      lastBoundaryX = x;
-      positions.push(i);
-    }
-    xs[i] = lastBoundaryX;
-    if ((i < len && shaped.logClusters[i] !== shaped.logClusters[i - 1]) || i === 0) {
-      // first character of a cluster: add the cluster's glyph advances
-      if (i < len) {
-        const g0 = shaped.logClusters[i]!;
-        let g = g0;
-        do {
-          x += shaped.advances[g]!;
-          g++;
-        } while (g < shaped.glyphCount && !shaped.clusterStart[g]);
+  for (let c0 = 0; c0 < len; ) {
+    const g0 = shaped.logClusters[c0]!;
+    let c1 = c0 + 1;
+    while (c1 < len && shaped.logClusters[c1] === g0) c1++;
+    let adv = 0;
+    let g = g0;
+    do {
+      adv += shaped.advances[g]!;
+      g++;
+    } while (g < shaped.glyphCount && !shaped.clusterStart[g]);
+    let last = x;
+    for (let i = c0; i < c1; i++) {
+      if (boundary[i]) {
+        last = x + Math.trunc((adv * (i - c0)) / (c1 - c0));
+        positions.push(i);
       }
+      xs[i] = last;
     }
+    x += adv;
+    c0 = c1;
   }
+  xs[len] = x;
+  positions.push(len);
   const cursorToX = (pos: number): number => xs[Math.max(0, Math.min(len, pos))]! / 64;
   return {
     contentWidth,
