@@ -58,6 +58,8 @@ export interface FaceData {
   readonly ligaScripts: ReadonlySet<string>;
   /** local glyph for a code point, 0 when the face has none (local 0 is never a real glyph here) */
   glyphFor(cp: number): number;
+  /** glyphFor for the BMP as a table */
+  readonly bmpGlyphs: Uint16Array;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -242,5 +244,6 @@ export function decodeFace(base64: string): FaceData {
     scriptKern,
     ligaScripts,
     glyphFor,
+    bmpGlyphs: bmp,
   };
 }

@@ -199,17 +199,30 @@ export function shapeText(
     const glyphStart = n;
     // 1. characters -> glyphs, one per code point; combining characters join
     //    the cluster of their base (HarfBuzz's monotone grapheme clusters)
+    const bmp = face.bmpGlyphs;
+    let clustersChanged = false;
     for (let i = it.start; i < it.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80 && c >= 0x20) {
+        // ASCII fast path: no marks, no default ignorables
+        glyphs[n] = bmp[c]!;
+        advances[n] = it.kind !== ItemKind.Text ? 0 : -1;
+        glyphCluster[n] = i;
+        clusterStart[n] = 1;
+        logClusters[i] = n;
+        n++;
+        continue;
+      }
       const cp = codePointAt(text, i);
       const wide = cp > 0xffff;
-      const p = props(cp);
-      const g = graphemeOf(p);
+      const g = graphemeOf(props(cp));
       const joins = n > glyphStart && (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark);
       glyphs[n] = face.glyphFor(cp);
       advances[n] = it.kind !== ItemKind.Text || isDefaultIgnorable(cp) ? 0 : -1;
       if (joins) {
         glyphCluster[n] = glyphCluster[n - 1]!;
         clusterStart[n] = 0;
+        clustersChanged = true;
       } else {
         glyphCluster[n] = i;
         clusterStart[n] = 1;
@@ -247,6 +260,7 @@ export function shapeText(
           }
         }
         if (used === 0) glyphs[w] = glyphs[r]!;
+        else clustersChanged = true;
         advances[w] = advances[r]!;
         glyphCluster[w] = glyphCluster[r]!;
         clusterStart[w] = clusterStart[r]!;
@@ -254,11 +268,13 @@ export function shapeText(
         r += used + 1;
       }
       n = w;
+    }
+    if (clustersChanged) {
       // characters map to the first glyph of their (possibly merged) cluster
       let next = it.end;
       for (let g = n - 1; g >= glyphStart; g--) {
         if (!clusterStart[g]) continue;
-        logClusters.fill(g, glyphCluster[g]!, next);
+        for (let c = glyphCluster[g]!; c < next; c++) logClusters[c] = g;
         next = glyphCluster[g]!;
       }
     }
