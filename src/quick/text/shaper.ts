@@ -14,7 +14,7 @@
  *   'kern' pair adjustments of the script (Latin has the large class table,
  *   other scripts and DFLT only the small one).
  */
-import type { KernTable } from './font-data';
+import type { FaceData, KernTable } from './font-data';
 import type { FaceMetrics } from './font-metrics';
 import {
   CharFlag,
@@ -52,7 +52,7 @@ export interface ShapedText {
   readonly items: readonly ShapedItem[];
   readonly glyphCount: number;
   /** local glyph index per glyph (0: the face has no glyph for the character) */
-  readonly glyphs: Int32Array;
+  readonly glyphs: Uint16Array;
   /** advance per glyph in 26.6, kerning included */
   readonly advances: Int32Array;
   /** UTF-16 index where each glyph's cluster starts */
@@ -106,10 +106,13 @@ interface RawItem {
   run: number;
 }
 
+let scriptScratch = new Uint8Array(256);
+
 function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const len = text.length;
-  // resolved script per UTF-16 unit (initScripts)
-  const scripts = new Uint16Array(len);
+  // resolved script per UTF-16 unit (initScripts), in a reused scratch buffer
+  if (scriptScratch.length < len) scriptScratch = new Uint8Array(Math.max(len, scriptScratch.length * 2));
+  const scripts = scriptScratch;
   let sor = 0;
   let script = SCRIPT_COMMON;
   for (let i = 0; i < len; i++) {
@@ -160,7 +163,7 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
 function applyKern(
   tables: readonly KernTable[],
   metrics: FaceMetrics,
-  glyphs: Int32Array,
+  glyphs: Uint16Array,
   advances: Int32Array,
   from: number,
   to: number,
@@ -176,6 +179,63 @@ function applyKern(
   }
 }
 
+interface GlyphBuffers {
+  readonly glyphs: Uint16Array;
+  readonly advances: Int32Array;
+  readonly glyphCluster: Int32Array;
+  readonly clusterStart: Uint8Array;
+  readonly logClusters: Int32Array;
+}
+
+/**
+ * Step 1 of shaping an item: one glyph per code point; combining characters
+ * join the cluster of their base (HarfBuzz's monotone grapheme clusters).
+ * Advances are -1 (to be filled in) or 0 for hidden characters. Returns the
+ * new glyph count * 2, plus 1 when clusters were merged.
+ */
+function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuffers, start: number): number {
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
+  const bmp = face.bmpGlyphs;
+  const textKind = it.kind === ItemKind.Text;
+  let clustersChanged = false;
+  let n = start;
+  const glyphStart = start;
+  for (let i = it.start; i < it.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && c >= 0x20) {
+      // ASCII fast path: no marks, no default ignorables
+      glyphs[n] = bmp[c]!;
+      advances[n] = textKind ? -1 : 0;
+      glyphCluster[n] = i;
+      clusterStart[n] = 1;
+      logClusters[i] = n;
+      n++;
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    const wide = cp > 0xffff;
+    const g = graphemeOf(props(cp));
+    const joins = n > glyphStart && (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark);
+    glyphs[n] = face.glyphFor(cp);
+    advances[n] = !textKind || isDefaultIgnorable(cp) ? 0 : -1;
+    if (joins) {
+      glyphCluster[n] = glyphCluster[n - 1]!;
+      clusterStart[n] = 0;
+      clustersChanged = true;
+    } else {
+      glyphCluster[n] = i;
+      clusterStart[n] = 1;
+    }
+    logClusters[i] = joins ? logClusters[glyphCluster[n]!]! : n;
+    if (wide) {
+      logClusters[i + 1] = logClusters[i]!;
+      i++;
+    }
+    n++;
+  }
+  return n * 2 + (clustersChanged ? 1 : 0);
+}
+
 /** Shapes a text in one font or in several font runs. */
 export function shapeText(
   text: string,
@@ -186,12 +246,13 @@ export function shapeText(
     : [{ start: 0, end: text.length, metrics: (font as { readonly metrics: FaceMetrics }).metrics }];
   const len = text.length;
   const raw = itemize(text, runs);
-  const glyphs = new Int32Array(len);
+  const glyphs = new Uint16Array(len);
   const advances = new Int32Array(len);
   const glyphCluster = new Int32Array(len);
   const clusterStart = new Uint8Array(len);
   const logClusters = new Int32Array(len);
   const items: ShapedItem[] = [];
+  const buf: GlyphBuffers = { glyphs, advances, glyphCluster, clusterStart, logClusters };
   let n = 0;
   for (const it of raw) {
     const metrics = runs[it.run]!.metrics;
@@ -199,41 +260,9 @@ export function shapeText(
     const glyphStart = n;
     // 1. characters -> glyphs, one per code point; combining characters join
     //    the cluster of their base (HarfBuzz's monotone grapheme clusters)
-    const bmp = face.bmpGlyphs;
-    let clustersChanged = false;
-    for (let i = it.start; i < it.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80 && c >= 0x20) {
-        // ASCII fast path: no marks, no default ignorables
-        glyphs[n] = bmp[c]!;
-        advances[n] = it.kind !== ItemKind.Text ? 0 : -1;
-        glyphCluster[n] = i;
-        clusterStart[n] = 1;
-        logClusters[i] = n;
-        n++;
-        continue;
-      }
-      const cp = codePointAt(text, i);
-      const wide = cp > 0xffff;
-      const g = graphemeOf(props(cp));
-      const joins = n > glyphStart && (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark);
-      glyphs[n] = face.glyphFor(cp);
-      advances[n] = it.kind !== ItemKind.Text || isDefaultIgnorable(cp) ? 0 : -1;
-      if (joins) {
-        glyphCluster[n] = glyphCluster[n - 1]!;
-        clusterStart[n] = 0;
-        clustersChanged = true;
-      } else {
-        glyphCluster[n] = i;
-        clusterStart[n] = 1;
-      }
-      logClusters[i] = joins ? logClusters[glyphCluster[n]!]! : n;
-      if (wide) {
-        logClusters[i + 1] = logClusters[i]!;
-        i++;
-      }
-      n++;
-    }
+    const mapped = mapCharacters(text, it, face, buf, n);
+    let clustersChanged = (mapped & 1) === 1;
+    n = mapped >>> 1;
     // 2. ligatures
     const tag = otScriptTag(it.script);
     if (it.kind === ItemKind.Text && face.ligatures.size > 0 && face.ligaScripts.has(tag || 'DFLT')) {

@@ -7,7 +7,7 @@
  */
 import type { FaceMetrics } from './font-metrics';
 import { ItemKind, type ShapedText } from './shaper';
-import { type CharAttributes, charAttributes, isNoBreak } from './unicode';
+import { type CharAttributes, charAttributes, codePointAt, isNoBreak, isSpace } from './unicode';
 
 /** QTextOption::WrapMode */
 export enum QtWrap {
@@ -193,7 +193,6 @@ export class TextEngine {
     const items = shaped.items;
     const text = this.text;
     const len = text.length;
-    const { lineBreak, whiteSpace, graphemeBoundary } = this.attrs;
     const { advances, logClusters, clusterStart, glyphs } = shaped;
     line.length = 0;
     line.trailingSpaces = 0;
@@ -205,6 +204,10 @@ export class TextEngine {
     const wrapMode = this.wrapMode;
     const breakany = wrapMode === QtWrap.WrapAnywhere;
     const manualWrap = wrapMode === QtWrap.ManualWrap || wrapMode === QtWrap.NoWrap;
+    // a manually wrapped line never breaks, so its layout does not depend on
+    // the break opportunities: skip computing them
+    const lineBreak = manualWrap ? null : this.attrs.lineBreak;
+    const graphemeBoundary = breakany ? this.attrs.graphemeBoundary : null;
     const tmp = chunk();
     const space = chunk();
     let glyphCount = 0;
@@ -264,8 +267,11 @@ export class TextEngine {
       } while (glyphPosition < itemGlyphEnd && !clusterStart[glyphPosition]);
       ++glyphCount;
     };
-    const isBreakableSpace = (pos: number): boolean =>
-      whiteSpace[pos] === 1 && !isNoBreak(text.charCodeAt(pos));
+    const isBreakableSpace = (pos: number): boolean => {
+      const c = text.charCodeAt(pos);
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+      return c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos));
+    };
 
     // the scan returns where Qt jumps to 'found'
     const scan = (): void => {
@@ -325,10 +331,10 @@ export class TextEngine {
           saveCurrentGlyph();
           do {
             addNextCluster(tmp, current.glyphEnd);
-            if (currentPosition >= len || isBreakableSpace(currentPosition) || lineBreak[currentPosition]) {
+            if (currentPosition >= len || isBreakableSpace(currentPosition) || lineBreak?.[currentPosition]) {
               sbOrWs = true;
               break;
-            } else if (breakany && graphemeBoundary[currentPosition]) {
+            } else if (graphemeBoundary?.[currentPosition]) {
               break;
             }
           } while (currentPosition < end);
@@ -337,7 +343,7 @@ export class TextEngine {
           if (
             currentPosition > 0 &&
             currentPosition < end &&
-            lineBreak[currentPosition] &&
+            lineBreak?.[currentPosition] &&
             text.charCodeAt(currentPosition - 1) === 0xad
           ) {
             const w = advances[logClusters[currentPosition - 1]!]!;

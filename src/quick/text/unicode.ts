@@ -81,6 +81,7 @@ export enum CharFlag {
   NonSpacingMark = 32,
 }
 
+/** Script ids fit in a byte (checked by the table generator). */
 export const SCRIPT_INHERITED = 1;
 export const SCRIPT_COMMON = 2;
 
@@ -291,13 +292,103 @@ function isWideOpen(cp: number): boolean {
   );
 }
 
+interface LbState {
+  nestart: number;
+  nelast: NS;
+  lcls: LB;
+  cls: LB;
+  lastProp: number;
+}
+
+const NO_CLS_UPDATE = 64;
+
+/**
+ * One step of Qt's getLineBreaks for the character at pos (class ncls).
+ * Returns the (possibly resolved) class, plus NO_CLS_UPDATE where Qt jumps to
+ * next_no_cls_update.
+ */
+function lbStep(st: LbState, out: Uint8Array, pos: number, ncls: LB, flags: number, ucs4: number): number {
+  const lcls = st.lcls;
+  if (lcls >= LB.CR) {
+    // LB4: BK!, LB5: (CRxLF|CR|LF|NL)!
+    if (lcls > LB.CR || ncls !== LB.LF) out[pos] = 1;
+    if (ncls === LB.CM || ncls === LB.ZWJ) {
+      st.cls = LB.AL;
+      return ncls | NO_CLS_UPDATE;
+    }
+    return ncls;
+  }
+  if (ncls >= LB.SP) {
+    // LB6: x(BK|CR|LF|NL), LB7: xSP
+    return ncls > LB.SP ? ncls : ncls | NO_CLS_UPDATE;
+  }
+  // LB9: treat CM that doesn't follow SP, BK, CR, LF, NL, or ZW as X
+  if ((ncls === LB.CM || ncls === LB.ZWJ) && lcls !== LB.ZW && lcls < LB.SP) return ncls | NO_CLS_UPDATE;
+  if (lcls === LB.ZWJ) return ncls; // LB8a: ZWJ x
+
+  // LB25: do not break lines inside numbers
+  const necur = nsClass(ncls, flags);
+  switch (NS_ACTIONS[st.nelast]![necur]) {
+    case NA.Break:
+      for (let j = st.nestart + 1; j < pos; ++j) out[j] = 0;
+      st.nelast = NS.XX;
+      break;
+    case NA.None:
+      st.nelast = NS.XX;
+      break;
+    case NA.Start:
+      st.nestart = pos;
+      st.nelast = necur;
+      break;
+    default:
+      st.nelast = necur;
+      break;
+  }
+
+  if (ncls === LB.RI && lcls === LB.RI) return LB.SP; // LB30a
+  // LB30b
+  if (
+    ncls === LB.EM &&
+    flagsOf(st.lastProp) & CharFlag.Unassigned &&
+    flagsOf(st.lastProp) & CharFlag.ExtPict
+  ) {
+    return ncls;
+  }
+
+  if (st.cls >= LB.SA) st.cls = LB.AL;
+  let tcls = st.cls;
+  if (tcls === LB.CM || tcls === LB.ZWJ) tcls = LB.AL; // LB10
+  const col = ncls < LB.ZWJ ? ncls : LB.AL;
+  switch (BREAK_TABLE[tcls * 32 + col]) {
+    case Act.DB:
+      out[pos] = 1;
+      break;
+    case Act.IB:
+      if (lcls === LB.SP) out[pos] = 1;
+      break;
+    case Act.CI:
+      if (lcls !== LB.SP) return ncls | NO_CLS_UPDATE;
+      out[pos] = 1;
+      break;
+    case Act.CP:
+      if (lcls !== LB.SP) return ncls | NO_CLS_UPDATE;
+      break;
+    case Act.HH:
+      if (lcls !== LB.HL) out[pos] = 1;
+      break;
+    case Act.IN:
+      if (isWideOpen(ucs4) || lcls === LB.SP) out[pos] = 1;
+      break;
+    default:
+      break;
+  }
+  return ncls;
+}
+
+/** Qt's getLineBreaks (qunicodetools.cpp): out[i] = 1 where a line may break before i. */
 function getLineBreaks(s: string, out: Uint8Array): void {
   const len = s.length;
-  let nestart = 0;
-  let nelast: NS = NS.XX;
-  let lcls: LB = LB.LF; // to meet LB10
-  let cls: LB = lcls;
-  let lastProp = props(0x0a);
+  const st: LbState = { nestart: 0, nelast: NS.XX, lcls: LB.LF, cls: LB.LF, lastProp: props(0x0a) };
   for (let i = 0; i !== len; ++i) {
     const pos = i;
     let ucs4 = s.charCodeAt(i);
@@ -311,96 +402,21 @@ function getLineBreaks(s: string, out: Uint8Array): void {
     const prop = props(ucs4);
     const flags = flagsOf(prop);
     let ncls = lineBreakOf(prop);
-
-    if (ncls === LB.SA && flags & CharFlag.Mark) {
-      // LB1: SA with category Mn or Mc resolves to CM (no SA character is Me)
-      ncls = LB.CM;
+    // LB1: SA with category Mn or Mc resolves to CM (no SA character is Me)
+    if (ncls === LB.SA && flags & CharFlag.Mark) ncls = LB.CM;
+    // the step may alter pos-relative state; note that Qt's nestart is the
+    // UTF-16 index i after a surrogate pair, pos otherwise
+    const r = lbStep(st, out, pos, ncls, flags, ucs4);
+    if (st.nestart === pos && i !== pos) st.nestart = i;
+    const resolved = (r & 63) as LB;
+    if (!(r & NO_CLS_UPDATE)) {
+      st.cls = resolved;
+      st.lastProp = prop;
     }
-    // returns false where Qt jumps to next_no_cls_update
-    const resolve = (): boolean => {
-      if (lcls >= LB.CR) {
-        // LB4: BK!, LB5: (CRxLF|CR|LF|NL)!
-        if (lcls > LB.CR || ncls !== LB.LF) out[pos] = 1;
-        if (ncls === LB.CM || ncls === LB.ZWJ) {
-          cls = LB.AL;
-          return false;
-        }
-        return true;
-      }
-      if (ncls >= LB.SP) {
-        // LB6: x(BK|CR|LF|NL), LB7: xSP
-        return ncls > LB.SP;
-      }
-      // LB9: treat CM that doesn't follow SP, BK, CR, LF, NL, or ZW as X
-      if ((ncls === LB.CM || ncls === LB.ZWJ) && lcls !== LB.ZW && lcls < LB.SP) return false;
-      if (lcls === LB.ZWJ) return true; // LB8a: ZWJ x
-
-      // LB25: do not break lines inside numbers
-      const necur = nsClass(ncls, flags);
-      switch (NS_ACTIONS[nelast]![necur]) {
-        case NA.Break:
-          for (let j = nestart + 1; j < pos; ++j) out[j] = 0;
-          nelast = NS.XX;
-          break;
-        case NA.None:
-          nelast = NS.XX;
-          break;
-        case NA.Start:
-          nestart = i;
-          nelast = necur;
-          break;
-        default:
-          nelast = necur;
-          break;
-      }
-
-      if (ncls === LB.RI && lcls === LB.RI) {
-        ncls = LB.SP; // LB30a
-        return true;
-      }
-      // LB30b
-      if (ncls === LB.EM && flagsOf(lastProp) & CharFlag.Unassigned && flagsOf(lastProp) & CharFlag.ExtPict) {
-        return true;
-      }
-
-      if (cls >= LB.SA) cls = LB.AL;
-      let tcls = cls;
-      if (tcls === LB.CM || tcls === LB.ZWJ) tcls = LB.AL; // LB10
-      const col = ncls < LB.ZWJ ? ncls : LB.AL;
-      switch (BREAK_TABLE[tcls * 32 + col]) {
-        case Act.DB:
-          out[pos] = 1;
-          break;
-        case Act.IB:
-          if (lcls === LB.SP) out[pos] = 1;
-          break;
-        case Act.CI:
-          if (lcls !== LB.SP) return false;
-          out[pos] = 1;
-          break;
-        case Act.CP:
-          if (lcls !== LB.SP) return false;
-          break;
-        case Act.HH:
-          if (lcls !== LB.HL) out[pos] = 1;
-          break;
-        case Act.IN:
-          if (isWideOpen(ucs4) || lcls === LB.SP) out[pos] = 1;
-          break;
-        default:
-          break;
-      }
-      return true;
-    };
-    const updateCls = resolve();
-    if (updateCls) {
-      cls = ncls;
-      lastProp = prop;
-    }
-    lcls = ncls;
+    st.lcls = resolved;
   }
-  if (NS_ACTIONS[nelast]![NS.XX] === NA.Break) {
-    for (let j = nestart + 1; j < len; ++j) out[j] = 0;
+  if (NS_ACTIONS[st.nelast]![NS.XX] === NA.Break) {
+    for (let j = st.nestart + 1; j < len; ++j) out[j] = 0;
   }
   out[0] = 0; // LB2
   out[len] = 1; // LB3
@@ -452,23 +468,49 @@ function getGraphemeBreaks(s: string, out: Uint8Array): void {
   out[len] = 1;
 }
 
-/** Computes Qt's character attributes for a text. */
+/**
+ * Qt's character attributes for a text, computed on first use: NoWrap layouts
+ * never look at line breaks (a manual-wrap line never breaks), and grapheme
+ * boundaries are needed only for WrapAnywhere, eliding and cursors.
+ */
+class LazyCharAttributes implements CharAttributes {
+  private lb: Uint8Array | null = null;
+  private gb: Uint8Array | null = null;
+  private ws: Uint8Array | null = null;
+  constructor(private readonly s: string) {}
+  get lineBreak(): Uint8Array {
+    if (!this.lb) {
+      this.lb = new Uint8Array(this.s.length + 1);
+      if (this.s.length > 0) getLineBreaks(this.s, this.lb);
+      else this.lb[0] = 1;
+    }
+    return this.lb;
+  }
+  get graphemeBoundary(): Uint8Array {
+    if (!this.gb) {
+      this.gb = new Uint8Array(this.s.length + 1);
+      if (this.s.length > 0) getGraphemeBreaks(this.s, this.gb);
+      else this.gb[0] = 1;
+    }
+    return this.gb;
+  }
+  get whiteSpace(): Uint8Array {
+    if (!this.ws) {
+      const s = this.s;
+      const len = s.length;
+      const ws = new Uint8Array(len + 1);
+      for (let i = 0; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) ws[i] = 1;
+        else if (c >= 0x80 && isSpace(codePointAt(s, i))) ws[i] = 1;
+      }
+      this.ws = ws;
+    }
+    return this.ws;
+  }
+}
+
+/** Qt's character attributes for a text (computed lazily, per attribute). */
 export function charAttributes(s: string): CharAttributes {
-  const len = s.length;
-  const lineBreak = new Uint8Array(len + 1);
-  const graphemeBoundary = new Uint8Array(len + 1);
-  const whiteSpace = new Uint8Array(len + 1);
-  if (len > 0) {
-    getLineBreaks(s, lineBreak);
-    getGraphemeBreaks(s, graphemeBoundary);
-  } else {
-    lineBreak[0] = 1;
-    graphemeBoundary[0] = 1;
-  }
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) whiteSpace[i] = 1;
-    else if (c >= 0x80 && isSpace(codePointAt(s, i))) whiteSpace[i] = 1;
-  }
-  return { lineBreak, graphemeBoundary, whiteSpace };
+  return new LazyCharAttributes(s);
 }
