@@ -52,6 +52,8 @@ export interface FaceData {
   readonly glyphCodePoints: Uint32Array;
   /** ligatures keyed by first local glyph, longest first */
   readonly ligatures: ReadonlyMap<number, readonly Ligature[]>;
+  /** 1 for local glyphs that start a ligature */
+  readonly ligatureStarts: Uint8Array;
   readonly kernTables: readonly KernTable[];
   /** OpenType script tag -> kern tables to apply, in lookup order */
   readonly scriptKern: ReadonlyMap<string, readonly KernTable[]>;
@@ -186,6 +188,8 @@ export function decodeFace(base64: string): FaceData {
     }
     list.push({ components, glyph });
   }
+  const ligatureStarts = new Uint8Array(n + 1);
+  for (const g of ligatures.keys()) ligatureStarts[g] = 1;
   // HarfBuzz applies the first matching ligature of a set in table order;
   // DejaVu lists the longer ones first, keep that order.
 
@@ -240,6 +244,7 @@ export function decodeFace(base64: string): FaceData {
     rightBearings,
     glyphCodePoints,
     ligatures,
+    ligatureStarts,
     kernTables,
     scriptKern,
     ligaScripts,

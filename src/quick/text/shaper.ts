@@ -107,6 +107,7 @@ interface RawItem {
 }
 
 let scriptScratch = new Uint8Array(256);
+const SCRIPT_LATIN = scriptOf(props(0x61));
 
 function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const len = text.length;
@@ -116,6 +117,19 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   let sor = 0;
   let script = SCRIPT_COMMON;
   for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII: letters are Latin, the rest Common
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && script !== SCRIPT_LATIN) {
+        if (script <= SCRIPT_COMMON) script = SCRIPT_LATIN;
+        else {
+          scripts.fill(script, sor, i);
+          sor = i;
+          script = SCRIPT_LATIN;
+        }
+      }
+      continue;
+    }
     const cp = codePointAt(text, i);
     const p = props(cp);
     const wide = cp > 0xffff ? 2 : 1;
@@ -266,9 +280,13 @@ export function shapeText(
     // 2. ligatures
     const tag = otScriptTag(it.script);
     if (it.kind === ItemKind.Text && face.ligatures.size > 0 && face.ligaScripts.has(tag || 'DFLT')) {
-      let w = glyphStart;
-      for (let r = glyphStart; r < n; ) {
-        const list = face.ligatures.get(glyphs[r]!);
+      // skip to the first glyph that can start a ligature
+      let first = glyphStart;
+      const starts = face.ligatureStarts;
+      while (first < n && !starts[glyphs[first]!]) first++;
+      let w = first;
+      for (let r = first; r < n; ) {
+        const list = starts[glyphs[r]!] ? face.ligatures.get(glyphs[r]!) : undefined;
         let used = 0;
         if (list && advances[r] !== 0) {
           for (const lig of list) {
