@@ -42,6 +42,8 @@ export interface ResolvedFont {
   readonly face: FaceKey;
   /** metrics at the size Qt's font engine uses */
   readonly metrics: FaceMetrics;
+  /** the description this font was resolved from */
+  readonly spec: FontSpec;
 }
 
 /** QML fontInfo: the font actually used. */
@@ -93,9 +95,11 @@ function faceFor(weight: number, italic: boolean): FaceKey {
 
 /**
  * Resolves a font the way QQuickText does: point sizes are rounded to 0.5 pt
- * (QQuickText::setFont), the engine uses the rounded pixel size.
+ * (QQuickText::setFont; pass roundPoints = false for sizes that do not come
+ * from the item's font, like StyledText's <font size>), the engine uses the
+ * rounded pixel size.
  */
-export function resolveFont(spec: FontSpec = {}): ResolvedFont {
+export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFont {
   const family = spec.family ?? 'Sans Serif';
   const weight = spec.weight ?? (spec.bold ? 700 : 400);
   const italic = spec.italic ?? false;
@@ -109,7 +113,7 @@ export function resolveFont(spec: FontSpec = {}): ResolvedFont {
   } else {
     const pt = spec.pointSize !== undefined && spec.pointSize > 0 ? spec.pointSize : 9;
     pointSize = pt;
-    const rounded = Math.round(pt * 2) / 2;
+    const rounded = roundPoints ? Math.round(pt * 2) / 2 : pt;
     enginePixels = (rounded * DPI) / 72;
     pixelSize = Math.trunc((pt * DPI) / 72);
   }
@@ -123,6 +127,7 @@ export function resolveFont(spec: FontSpec = {}): ResolvedFont {
     italic,
     face,
     metrics: faceMetrics(face, enginePixels),
+    spec,
   };
 }
 

@@ -25,6 +25,7 @@
  */
 import { type FontSpec, type ResolvedFont, resolveFont } from './font';
 import { type FontRun, type ShapedText, shapeText } from './shaper';
+import { mightBeRichText, parseStyledText, type StyleRun } from './styled-text';
 import { fromReal, QtWrap, type ScriptLine, TextEngine } from './text-engine';
 
 export enum WrapMode {
@@ -54,7 +55,16 @@ export enum VAlign {
   AlignVCenter = 128,
 }
 
+export enum TextFormat {
+  PlainText = 0,
+  RichText = 1,
+  AutoText = 2,
+  StyledText = 4,
+}
+
 export interface TextLayoutOptions {
+  /** default AutoText: markup is detected with Qt::mightBeRichText and parsed as StyledText */
+  readonly textFormat?: TextFormat;
   /** explicit item width; undefined = implicit (the item takes implicitWidth) */
   readonly width?: number;
   /** explicit item height; undefined = implicit */
@@ -65,7 +75,7 @@ export interface TextLayoutOptions {
   readonly maximumLineCount?: number;
   readonly horizontalAlignment?: HAlign;
   readonly verticalAlignment?: VAlign;
-  /** styled runs (from parseStyledText); when given, text must be their concatenated text */
+  /** font runs of already parsed styled text; text must then be their concatenated text */
   readonly runs?: readonly StyledRunFont[];
 }
 
@@ -127,6 +137,8 @@ export interface TextLayoutResult {
   /** item size: the explicit size or the implicit one */
   readonly width: number;
   readonly height: number;
+  /** the style runs when the text was parsed as StyledText (glyph.run indexes them) */
+  readonly styleRuns?: readonly StyleRun[];
 }
 
 const FLT_MAX = 3.4028234663852886e38;
@@ -248,9 +260,25 @@ export function layoutText(
     };
   }
 
-  // QQuickText replaces "\n" by U+2028 before laying out
-  const layoutText = text.includes('\n') ? text.replace(/\n/g, '\u2028') : text;
-  const engine = makeEngine(layoutText, font, options.runs, wrapMode as number as QtWrap, hAlign);
+  const format = options.textFormat ?? TextFormat.AutoText;
+  let runs = options.runs;
+  let styleRuns: readonly StyleRun[] | undefined;
+  let layoutText: string;
+  if (
+    runs === undefined &&
+    (format === TextFormat.StyledText ||
+      format === TextFormat.RichText ||
+      (format === TextFormat.AutoText && mightBeRichText(text)))
+  ) {
+    const styled = parseStyledText(text, font.spec);
+    layoutText = styled.text;
+    runs = styled.runs;
+    styleRuns = styled.runs;
+  } else {
+    // QQuickText replaces "\n" by U+2028 before laying out plain text
+    layoutText = text.includes('\n') ? text.replace(/\n/g, '\u2028') : text;
+  }
+  const engine = makeEngine(layoutText, font, runs, wrapMode as number as QtWrap, hAlign);
 
   let itemWidth = widthValid ? options.width! : 0;
   const itemHeight = heightValid ? options.height! : 0;
@@ -274,6 +302,8 @@ export function layoutText(
   let height = 0;
   let br: RectF = { x: 0, y: 0, w: 0, h: 0 };
   let elideText = '';
+  let elideStart = 0;
+  let elideEnd = 0;
 
   const setLineGeometry = (line: ScriptLine, width: number, y: number, e: TextEngine = engine): number => {
     e.setLineWidth(line, width);
@@ -291,7 +321,7 @@ export function layoutText(
       );
     }
     let s = layoutText.slice(line.from, line.from + engine.textLength(line));
-    if (!options.runs) {
+    if (!runs) {
       s = `${s.slice(0, -1)}\u2026`;
       const ellipsis = m.advance(m.face.glyphFor(0x2026));
       if ((ellipsis + line.textWidth) / 64 >= lw) {
@@ -327,6 +357,7 @@ export function layoutText(
         truncated = true;
         visibleCount -= 1;
         const previousLine = engine.lines[visibleCount - 1]!;
+        elideStart = previousLine.from;
         elideText =
           layoutText.charCodeAt(cur.from - 1) !== 0x2028
             ? elidedTextOf(cur.width / 64, previousLine, cur)
@@ -347,6 +378,8 @@ export function layoutText(
             previousLine.from,
             engine.textLength(previousLine),
           );
+          elideStart = previousLine.from;
+          elideEnd = elideStart + engine.textLength(previousLine);
         } else {
           br = unelidedRect;
           height = naturalHeight;
@@ -361,6 +394,7 @@ export function layoutText(
         heightExceeded ||= wrapped;
         if (multilineElide) {
           elide = true;
+          elideStart = previousLine.from;
           elideText = wrappedLine
             ? elidedTextOf(previousLine.width / 64, previousLine, line)
             : elidedTextOf(previousLine.width / 64, previousLine, null);
@@ -462,7 +496,8 @@ export function layoutText(
     visible.push({ engine, line: engine.lines[i]!, elided: false });
   }
   if (elide) {
-    const elideEngine = makeEngine(elideText, font, undefined, wrapMode as number as QtWrap, hAlign);
+    const elideRuns = runs ? elidedRuns(runs, font, elideText, elideMode, elideStart, elideEnd) : undefined;
+    const elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
     elideEngine.beginLayout();
     const el = elideEngine.createLine()!;
     setLineGeometry(el, lineWidth, height, elideEngine);
@@ -496,7 +531,53 @@ export function layoutText(
     baselineOffset,
     width: finalWidth,
     height: finalHeight,
+    ...(styleRuns ? { styleRuns } : {}),
   };
+}
+
+/**
+ * The formats of an elided line (QQuickTextPrivate::elideFormats): the kept
+ * characters keep their runs, the ellipsis gets the item's font.
+ */
+function elidedRuns(
+  runs: readonly StyledRunFont[],
+  font: ResolvedFont,
+  text: string,
+  mode: ElideMode,
+  elideStart: number,
+  elideEnd: number,
+): StyledRunFont[] {
+  const picked: StyledRunFont[] = [];
+  const take = (start: number, length: number, offset: number): void => {
+    const end = start + length;
+    for (const r of runs) {
+      const len = Math.min(r.end, end) - Math.max(r.start, start);
+      if (len > 0) {
+        const s = Math.max(offset, r.start - start + offset);
+        picked.push({ start: s, end: s + len, font: r.font });
+      }
+    }
+  };
+  if (mode === ElideMode.ElideRight) take(elideStart, text.length - 1, 0);
+  else if (mode === ElideMode.ElideLeft) take(elideEnd - text.length + 1, text.length - 1, 1);
+  else {
+    const index = text.indexOf('\u2026');
+    if (index !== -1) {
+      take(elideStart, index, 0);
+      take(elideEnd - text.length + index + 1, text.length - index - 1, index + 1);
+    }
+  }
+  // fill the gaps (the ellipsis) with the item's font
+  picked.sort((a, b) => a.start - b.start);
+  const out: StyledRunFont[] = [];
+  let pos = 0;
+  for (const r of picked) {
+    if (r.start > pos) out.push({ start: pos, end: r.start, font });
+    if (r.end > pos) out.push({ start: Math.max(pos, r.start), end: r.end, font: r.font });
+    pos = Math.max(pos, r.end);
+  }
+  if (pos < text.length) out.push({ start: pos, end: text.length, font });
+  return out;
 }
 
 function alignedYoff(vAlign: number, dy: number): number {

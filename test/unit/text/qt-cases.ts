@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FontSpec } from '../../../src/quick/text/font';
-import { fontInfo, resolveFont } from '../../../src/quick/text/font';
+import { FontMetrics, fontInfo, resolveFont } from '../../../src/quick/text/font';
 import { layoutText, type TextLayoutOptions } from '../../../src/quick/text/layout';
 import { measureTextInput } from '../../../src/quick/text/text-input';
 
 export interface QtCase {
-  readonly kind: 'text' | 'input';
+  readonly kind: 'text' | 'input' | 'metrics';
   readonly text: string;
   readonly props: Readonly<Record<string, string | number | boolean>>;
 }
@@ -51,6 +51,7 @@ function optionsOf(props: QtCase['props']): TextLayoutOptions {
   if (props.maximumLineCount !== undefined) o.maximumLineCount = props.maximumLineCount as number;
   if (props.horizontalAlignment !== undefined) o.horizontalAlignment = props.horizontalAlignment as number;
   if (props.verticalAlignment !== undefined) o.verticalAlignment = props.verticalAlignment as number;
+  if (props.textFormat !== undefined) o.textFormat = props.textFormat as number;
   return o;
 }
 
@@ -86,6 +87,21 @@ export function compareAll(): Comparison[] {
       const ef = e.font as { pixelSize: number; pointSize: number };
       push('font.pixelSize', ef.pixelSize, font.pixelSize);
       push('font.pointSize', ef.pointSize, font.pointSize);
+    } else if (c.kind === 'metrics') {
+      const fm = new FontMetrics(fontOf(c.props));
+      for (const k of [
+        'ascent',
+        'descent',
+        'height',
+        'leading',
+        'lineSpacing',
+        'xHeight',
+        'averageCharacterWidth',
+        'maximumCharacterWidth',
+      ] as const) {
+        push(k, e[k], fm[k]);
+      }
+      push('advanceWidth', e.advanceWidth, fm.advanceWidth(c.text));
     } else {
       const r = measureTextInput(c.text, fontOf(c.props));
       push('implicitWidth', e.implicitWidth, r.implicitWidth);
