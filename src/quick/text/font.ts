@@ -1,0 +1,191 @@
+/**
+ * Font descriptions and their resolution to a DejaVu Sans face, plus Qt's
+ * FontMetrics values.
+ *
+ * Qt (fontconfig) resolves the default "Sans Serif" and any family it does not
+ * know to DejaVu Sans on the reference machine; this module always does, since
+ * DejaVu Sans is the only family shipped.
+ */
+import { decodeFace, type FaceData } from './font-data';
+import { FaceMetrics } from './font-metrics';
+import { DEJAVU_SANS_FACES } from './generated/dejavu-sans';
+import { shapeText } from './shaper';
+import { xHeightFor } from './x-height';
+
+export interface FontSpec {
+  /** requested family; default "Sans Serif" (resolved to DejaVu Sans) */
+  readonly family?: string;
+  /** pixel size (QML font.pixelSize, an integer); wins over pointSize */
+  readonly pixelSize?: number;
+  /** point size (pixel size = pointSize * 96 / 72); default 9 pt = 12 px */
+  readonly pointSize?: number;
+  /** shorthand for weight 700 */
+  readonly bold?: boolean;
+  /** 1..1000, default 400 */
+  readonly weight?: number;
+  readonly italic?: boolean;
+}
+
+export type FaceKey = keyof typeof DEJAVU_SANS_FACES;
+
+/** A font resolved to a face and a size. */
+export interface ResolvedFont {
+  /** what QML reads back: font.family */
+  readonly family: string;
+  /** font.pixelSize as QML reads it (truncated when set via points) */
+  readonly pixelSize: number;
+  /** font.pointSize as QML reads it */
+  readonly pointSize: number;
+  readonly weight: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly face: FaceKey;
+  /** metrics at the size Qt's font engine uses */
+  readonly metrics: FaceMetrics;
+  /** the description this font was resolved from */
+  readonly spec: FontSpec;
+}
+
+/** QML fontInfo: the font actually used. */
+export interface FontInfo {
+  readonly family: string;
+  readonly styleName: string;
+  readonly pixelSize: number;
+  readonly pointSize: number;
+  readonly bold: boolean;
+  readonly weight: number;
+  readonly italic: boolean;
+}
+
+const DPI = 96;
+const decoded = new Map<FaceKey, FaceData>();
+const metricsCache = new Map<string, FaceMetrics>();
+
+export function faceData(key: FaceKey): FaceData {
+  let f = decoded.get(key);
+  if (!f) {
+    f = decodeFace(DEJAVU_SANS_FACES[key].data);
+    decoded.set(key, f);
+  }
+  return f;
+}
+
+export function faceMetrics(key: FaceKey, pixelSize: number): FaceMetrics {
+  const ppem = Math.max(1, Math.round(pixelSize));
+  const id = `${key}/${ppem}`;
+  let m = metricsCache.get(id);
+  if (!m) {
+    m = new FaceMetrics(faceData(key), ppem);
+    metricsCache.set(id, m);
+  }
+  return m;
+}
+
+/**
+ * The face fontconfig/QFontDatabase picks for a weight: DejaVu Sans has Book
+ * (400) and Bold (700); the nearer one wins (ties go to the lighter). Weights
+ * of 300 and below would pick DejaVu Sans ExtraLight in Qt, which is not
+ * shipped; Book is used for them.
+ */
+function faceFor(weight: number, italic: boolean): FaceKey {
+  const bold = weight > 550;
+  if (italic) return bold ? 'boldOblique' : 'oblique';
+  return bold ? 'bold' : 'regular';
+}
+
+/**
+ * Resolves a font the way QQuickText does: point sizes are rounded to 0.5 pt
+ * (QQuickText::setFont; pass roundPoints = false for sizes that do not come
+ * from the item's font, like StyledText's <font size>), the engine uses the
+ * rounded pixel size.
+ */
+export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFont {
+  const family = spec.family ?? 'Sans Serif';
+  const weight = spec.weight ?? (spec.bold ? 700 : 400);
+  const italic = spec.italic ?? false;
+  let pixelSize: number;
+  let pointSize: number;
+  let enginePixels: number;
+  if (spec.pixelSize !== undefined && spec.pixelSize > 0) {
+    pixelSize = Math.trunc(spec.pixelSize);
+    pointSize = (pixelSize * 72) / DPI;
+    enginePixels = pixelSize;
+  } else {
+    const pt = spec.pointSize !== undefined && spec.pointSize > 0 ? spec.pointSize : 9;
+    pointSize = pt;
+    const rounded = roundPoints ? Math.round(pt * 2) / 2 : pt;
+    enginePixels = (rounded * DPI) / 72;
+    pixelSize = Math.trunc((pt * DPI) / 72);
+  }
+  const face = faceFor(weight, italic);
+  return {
+    family,
+    pixelSize,
+    pointSize,
+    weight,
+    bold: weight >= 700,
+    italic,
+    face,
+    metrics: faceMetrics(face, enginePixels),
+    spec,
+  };
+}
+
+export function fontInfo(font: ResolvedFont): FontInfo {
+  const ppem = font.metrics.ppem;
+  return {
+    family: 'DejaVu Sans',
+    styleName: DEJAVU_SANS_FACES[font.face].style,
+    pixelSize: ppem,
+    pointSize: (ppem * 72) / DPI,
+    // QFontInfo reports the requested weight when the match is within reach
+    // (weight 500 is drawn with Book but reads bold: weight > Normal)
+    bold: font.weight > 400,
+    weight: font.weight,
+    italic: font.italic,
+  };
+}
+
+/** Qt's FontMetrics (QFontMetricsF) for a font; values in pixels. */
+export class FontMetrics {
+  readonly font: ResolvedFont;
+  constructor(font: ResolvedFont | FontSpec) {
+    this.font = 'metrics' in font ? font : resolveFont(font);
+  }
+  private get m(): FaceMetrics {
+    return this.font.metrics;
+  }
+  get ascent(): number {
+    return this.m.ascent / 64;
+  }
+  get descent(): number {
+    return this.m.descent / 64;
+  }
+  /** ascent + descent (not rounded; a Text line is ceil(height) high) */
+  get height(): number {
+    return (this.m.ascent + this.m.descent) / 64;
+  }
+  get leading(): number {
+    return this.m.leading / 64;
+  }
+  get lineSpacing(): number {
+    return (this.m.ascent + this.m.descent + this.m.leading) / 64;
+  }
+  /** Height of the hinted "x" glyph, whole pixels (measured from Qt, see x-height.ts). */
+  get xHeight(): number {
+    return xHeightFor(this.font.face, this.m.ppem);
+  }
+  get averageCharacterWidth(): number {
+    return this.m.averageCharWidth / 64;
+  }
+  get maximumCharacterWidth(): number {
+    return this.m.maxCharWidth / 64;
+  }
+  /** Advance of a string as one shaped run (kerning included, no right bearing). */
+  advanceWidth(text: string): number {
+    const shaped = shapeText(text, this.font);
+    let w = 0;
+    for (let i = 0; i < shaped.glyphCount; i++) w += shaped.advances[i]!;
+    return w / 64;
+  }
+}

@@ -1,0 +1,645 @@
+/**
+ * Text item layout: a port of QQuickTextPrivate::setupTextLayout/updateSize
+ * (qtdeclarative src/quick/items/qquicktext.cpp, Qt 6.4) for plain and styled
+ * text.
+ *
+ * What Qt does, in short:
+ * - "\n" becomes U+2028 (QChar::LineSeparator); each line is a QTextLine,
+ *   ceil(ascent + descent) high (14 px for the default font, 13.9688 rounded
+ *   up), placed one below the other.
+ * - The first layout pass uses the item width as line width when the width is
+ *   set (FLT_MAX otherwise). implicitWidth is QTextLayout::maximumWidth():
+ *   the widest line without wrapping, but the SUM of the line widths (plus
+ *   trailing spaces) when wrapping is on, and implicitHeight the height of all
+ *   lines up to maximumLineCount.
+ * - contentWidth (= paintedWidth) is the width of the union of the lines'
+ *   natural rectangles, which include the alignment offset and the last
+ *   glyph's overhang (negative right bearing); contentHeight (=
+ *   paintedHeight) is the height of the visible lines.
+ * - Eliding replaces the last visible line by a second layout of the elided
+ *   string (QTextEngine::elidedText: whole grapheme clusters until the width
+ *   minus the width of "…" is reached).
+ * - baselineOffset is the first line's ascent, plus (height - contentHeight)
+ *   for AlignBottom or half of it for AlignVCenter when the height is set
+ *   (a Label 18 px high with AlignVCenter: 11.1406 + 2 = 13.1406).
+ */
+import { type FontSpec, type ResolvedFont, resolveFont } from './font';
+import { type FontRun, type ShapedText, shapeText } from './shaper';
+import { mightBeRichText, parseStyledText, type StyleRun } from './styled-text';
+import { fromReal, QtWrap, type ScriptLine, TextEngine } from './text-engine';
+
+export enum WrapMode {
+  NoWrap = 0,
+  WordWrap = 1,
+  WrapAnywhere = 3,
+  Wrap = 4,
+}
+
+export enum ElideMode {
+  ElideLeft = 0,
+  ElideRight = 1,
+  ElideMiddle = 2,
+  ElideNone = 3,
+}
+
+export enum HAlign {
+  AlignLeft = 1,
+  AlignRight = 2,
+  AlignHCenter = 4,
+  AlignJustify = 8,
+}
+
+export enum VAlign {
+  AlignTop = 32,
+  AlignBottom = 64,
+  AlignVCenter = 128,
+}
+
+export enum TextFormat {
+  PlainText = 0,
+  RichText = 1,
+  AutoText = 2,
+  StyledText = 4,
+}
+
+export interface TextLayoutOptions {
+  /** default AutoText: markup is detected with Qt::mightBeRichText and parsed as StyledText */
+  readonly textFormat?: TextFormat;
+  /** explicit item width; undefined = implicit (the item takes implicitWidth) */
+  readonly width?: number;
+  /** explicit item height; undefined = implicit */
+  readonly height?: number;
+  readonly wrapMode?: WrapMode;
+  readonly elide?: ElideMode;
+  /** undefined = unlimited (Qt: INT_MAX) */
+  readonly maximumLineCount?: number;
+  readonly horizontalAlignment?: HAlign;
+  readonly verticalAlignment?: VAlign;
+  /** font runs of already parsed styled text; text must then be their concatenated text */
+  readonly runs?: readonly StyledRunFont[];
+}
+
+/** A font run of styled text: [start, end) of the plain text in one font. */
+export interface StyledRunFont {
+  readonly start: number;
+  readonly end: number;
+  readonly font: ResolvedFont;
+}
+
+export interface GlyphPosition {
+  /** the characters this glyph renders (a cluster: several for ligatures and combining marks) */
+  readonly text: string;
+  /** code point to draw (for a ligature its presentation form, e.g. U+FB03 for "ffi") */
+  readonly codePoint: number;
+  /** x of the glyph origin inside the item */
+  readonly x: number;
+  /** index of the cluster's first character in the laid out text */
+  readonly index: number;
+  /** font run (index into options.runs; 0 for plain text) */
+  readonly run: number;
+}
+
+export interface TextLine {
+  /** first character (UTF-16 index into the laid out text: the elided string for an elided line) */
+  readonly start: number;
+  /** number of characters, trailing spaces included */
+  readonly length: number;
+  /** x of the line start inside the item (item alignment + line alignment) */
+  readonly x: number;
+  /** top of the line inside the item (vertical alignment included) */
+  readonly y: number;
+  /** baseline inside the item */
+  readonly baseline: number;
+  /** QTextLine::naturalTextWidth: advances plus the last glyph's overhang */
+  readonly naturalWidth: number;
+  readonly height: number;
+  /** whether this is the elided replacement line */
+  readonly elided: boolean;
+  /** the text this line's indexes refer to */
+  readonly source: string;
+  /** glyph positions (computed on first access) */
+  readonly glyphs: readonly GlyphPosition[];
+}
+
+export interface TextLayoutResult {
+  readonly lines: readonly TextLine[];
+  readonly lineCount: number;
+  readonly truncated: boolean;
+  readonly implicitWidth: number;
+  readonly implicitHeight: number;
+  readonly contentWidth: number;
+  readonly contentHeight: number;
+  /** = contentWidth in Qt 6 */
+  readonly paintedWidth: number;
+  /** = contentHeight in Qt 6 */
+  readonly paintedHeight: number;
+  readonly baselineOffset: number;
+  /** item size: the explicit size or the implicit one */
+  readonly width: number;
+  readonly height: number;
+  /** the style runs when the text was parsed as StyledText (glyph.run indexes them) */
+  readonly styleRuns?: readonly StyleRun[];
+}
+
+const FLT_MAX = 3.4028234663852886e38;
+
+interface RectF {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+const isNullRect = (r: RectF): boolean => r.w === 0 && r.h === 0;
+/** QRectF::operator| */
+function unite(a: RectF, b: RectF): RectF {
+  if (isNullRect(a)) return b;
+  if (isNullRect(b)) return a;
+  let left = a.x;
+  let right = a.x;
+  if (a.w < 0) left += a.w;
+  else right += a.w;
+  if (b.w < 0) {
+    left = Math.min(left, b.x + b.w);
+    right = Math.max(right, b.x);
+  } else {
+    left = Math.min(left, b.x);
+    right = Math.max(right, b.x + b.w);
+  }
+  let top = a.y;
+  let bottom = a.y;
+  if (a.h < 0) top += a.h;
+  else bottom += a.h;
+  if (b.h < 0) {
+    top = Math.min(top, b.y + b.h);
+    bottom = Math.max(bottom, b.y);
+  } else {
+    top = Math.min(top, b.y);
+    bottom = Math.max(bottom, b.y + b.h);
+  }
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+/** QQuickTextUtil::alignedX */
+function alignedX(textWidth: number, itemWidth: number, align: number): number {
+  if (align === HAlign.AlignRight) return itemWidth - textWidth;
+  if (align === HAlign.AlignHCenter) return (itemWidth - textWidth) / 2;
+  return 0;
+}
+
+/** QQuickTextUtil::alignedY */
+function alignedY(textHeight: number, itemHeight: number, align: number): number {
+  if (align === VAlign.AlignVCenter) return (itemHeight - textHeight) / 2;
+  if (align === VAlign.AlignBottom) return itemHeight - textHeight;
+  return 0;
+}
+
+function makeEngine(
+  text: string,
+  font: ResolvedFont,
+  runs: readonly StyledRunFont[] | undefined,
+  wrap: QtWrap,
+  align: number,
+): TextEngine {
+  let shaped: ShapedText;
+  if (runs && runs.length > 0) {
+    const fr: FontRun[] = runs.map((r) => ({ start: r.start, end: r.end, metrics: r.font.metrics }));
+    shaped = shapeText(text, fr);
+  } else {
+    shaped = shapeText(text, font);
+  }
+  return new TextEngine(shaped, font.metrics, wrap, align);
+}
+
+function naturalRect(engine: TextEngine, line: ScriptLine): RectF {
+  return {
+    x: (line.x + engine.alignLine(line)) / 64,
+    y: line.y / 64,
+    w: line.textWidth / 64,
+    h: engine.lineHeightPx(line),
+  };
+}
+
+/**
+ * Lays out a Text item's text like Qt's QQuickText.
+ * @param text plain text (for styled text: the text from parseStyledText with its runs in options.runs)
+ */
+export function layoutText(
+  text: string,
+  fontSpec: FontSpec | ResolvedFont = {},
+  options: TextLayoutOptions = {},
+): TextLayoutResult {
+  const font = 'metrics' in fontSpec ? fontSpec : resolveFont(fontSpec);
+  const m = font.metrics;
+  const widthValid = options.width !== undefined;
+  const heightValid = options.height !== undefined;
+  const wrapMode = options.wrapMode ?? WrapMode.NoWrap;
+  const elideMode = options.elide ?? ElideMode.ElideNone;
+  const hAlign = options.horizontalAlignment ?? HAlign.AlignLeft;
+  const vAlign = options.verticalAlignment ?? VAlign.AlignTop;
+  const maximumLineCountValid = options.maximumLineCount !== undefined;
+  const maxLineCount = options.maximumLineCount ?? 2147483647;
+  const fontHeight = m.lineHeight;
+  const ascentPx = m.ascent / 64;
+
+  if (text.length === 0) {
+    const height = heightValid ? options.height! : fontHeight;
+    const yoff = heightValid ? alignedYoff(vAlign, height - fontHeight) : 0;
+    return {
+      lines: [],
+      lineCount: 1,
+      truncated: false,
+      implicitWidth: 0,
+      implicitHeight: fontHeight,
+      contentWidth: 0,
+      contentHeight: fontHeight,
+      paintedWidth: 0,
+      paintedHeight: fontHeight,
+      baselineOffset: ascentPx + yoff,
+      width: widthValid ? options.width! : 0,
+      height,
+    };
+  }
+
+  const format = options.textFormat ?? TextFormat.AutoText;
+  let runs = options.runs;
+  let styleRuns: readonly StyleRun[] | undefined;
+  let layoutText: string;
+  if (
+    runs === undefined &&
+    (format === TextFormat.StyledText ||
+      format === TextFormat.RichText ||
+      (format === TextFormat.AutoText && mightBeRichText(text)))
+  ) {
+    const styled = parseStyledText(text, font.spec);
+    layoutText = styled.text;
+    runs = styled.runs;
+    styleRuns = styled.runs;
+  } else {
+    // QQuickText replaces "\n" by U+2028 before laying out plain text
+    layoutText = text.includes('\n') ? text.replace(/\n/g, '\u2028') : text;
+  }
+  const engine = makeEngine(layoutText, font, runs, wrapMode as number as QtWrap, hAlign);
+
+  let itemWidth = widthValid ? options.width! : 0;
+  const itemHeight = heightValid ? options.height! : 0;
+  let singlelineElide = elideMode !== ElideMode.ElideNone && widthValid;
+  let multilineElide =
+    elideMode === ElideMode.ElideRight && widthValid && (heightValid || maximumLineCountValid);
+  let canWrap = wrapMode !== WrapMode.NoWrap && widthValid;
+  let lineWidth = widthValid && itemWidth > 0 ? itemWidth : FLT_MAX;
+  let maxHeight = heightValid ? itemHeight : FLT_MAX;
+  let widthExceeded = itemWidth <= 0 && (singlelineElide || canWrap);
+  let heightExceeded = itemHeight <= 0 && multilineElide;
+  const noBreakLastLine = multilineElide && (wrapMode === WrapMode.Wrap || wrapMode === WrapMode.WordWrap);
+
+  let once = true;
+  let widthChanged = false;
+  let implicitWidth = 0;
+  let implicitHeight = 0;
+  let visibleCount = 0;
+  let elide = false;
+  let truncated = false;
+  let height = 0;
+  let br: RectF = { x: 0, y: 0, w: 0, h: 0 };
+  let elideText = '';
+  let elideStart = 0;
+  let elideEnd = 0;
+
+  const setLineGeometry = (line: ScriptLine, width: number, y: number, e: TextEngine = engine): number => {
+    e.setLineWidth(line, width);
+    line.y = fromReal(y);
+    return y + e.lineHeightPx(line);
+  };
+
+  const elidedTextOf = (lw: number, line: ScriptLine, next: ScriptLine | null): string => {
+    if (next) {
+      return engine.elidedText(
+        ElideMode.ElideRight,
+        fromReal(lw),
+        line.from,
+        engine.textLength(line) + engine.textLength(next),
+      );
+    }
+    let s = layoutText.slice(line.from, line.from + engine.textLength(line));
+    if (!runs) {
+      s = `${s.slice(0, -1)}\u2026`;
+      const ellipsis = m.advance(m.face.glyphFor(0x2026));
+      if ((ellipsis + line.textWidth) / 64 >= lw) {
+        const e = makeEngine(s, font, undefined, QtWrap.NoWrap, hAlign);
+        s = e.elidedText(elideMode, fromReal(lw), 0, -1);
+      }
+    }
+    return s;
+  };
+
+  for (;;) {
+    engine.beginLayout();
+    let wrapped = false;
+    truncated = false;
+    elide = false;
+    let unwrappedLineCount = 1;
+    height = 0;
+    let naturalHeight = 0;
+    let previousHeight = 0;
+    br = { x: 0, y: 0, w: 0, h: 0 };
+    let unelidedRect: RectF = br;
+    let line: ScriptLine | null = engine.createLine();
+    for (visibleCount = 1; ; ++visibleCount) {
+      const cur: ScriptLine = line!;
+      if (noBreakLastLine && visibleCount === maxLineCount) engine.wrapMode = QtWrap.WrapAnywhere;
+      naturalHeight = setLineGeometry(cur, lineWidth, naturalHeight);
+      if (noBreakLastLine && visibleCount === maxLineCount) engine.wrapMode = wrapMode as number as QtWrap;
+      unelidedRect = unite(br, naturalRect(engine, cur));
+
+      if (multilineElide && naturalHeight > maxHeight && visibleCount > 1) {
+        elide = true;
+        heightExceeded = true;
+        truncated = true;
+        visibleCount -= 1;
+        const previousLine = engine.lines[visibleCount - 1]!;
+        elideStart = previousLine.from;
+        elideText =
+          layoutText.charCodeAt(cur.from - 1) !== 0x2028
+            ? elidedTextOf(cur.width / 64, previousLine, cur)
+            : elidedTextOf(cur.width / 64, previousLine, null);
+        height = previousHeight;
+        break;
+      }
+      const previousLine = cur;
+      line = engine.createLine();
+      if (!line) {
+        if (singlelineElide && visibleCount === 1 && previousLine.textWidth > previousLine.width) {
+          elide = true;
+          widthExceeded = true;
+          truncated = true;
+          elideText = engine.elidedText(
+            elideMode,
+            previousLine.width,
+            previousLine.from,
+            engine.textLength(previousLine),
+          );
+          elideStart = previousLine.from;
+          elideEnd = elideStart + engine.textLength(previousLine);
+        } else {
+          br = unelidedRect;
+          height = naturalHeight;
+        }
+        break;
+      }
+      const wrappedLine = layoutText.charCodeAt(line.from - 1) !== 0x2028;
+      wrapped ||= wrappedLine;
+      if (!wrappedLine) ++unwrappedLineCount;
+      if (visibleCount === maxLineCount) {
+        truncated = true;
+        heightExceeded ||= wrapped;
+        if (multilineElide) {
+          elide = true;
+          elideStart = previousLine.from;
+          elideText = wrappedLine
+            ? elidedTextOf(previousLine.width / 64, previousLine, line)
+            : elidedTextOf(previousLine.width / 64, previousLine, null);
+        } else {
+          br = unelidedRect;
+          height = naturalHeight;
+        }
+        break;
+      }
+      br = unelidedRect;
+      previousHeight = height;
+      height = naturalHeight;
+    }
+    widthExceeded ||= wrapped;
+
+    if (once) {
+      once = false;
+      if (line && unwrappedLineCount < maxLineCount) {
+        for (let lc = engine.lines.length; lc < maxLineCount; ++lc) {
+          line = engine.createLine();
+          if (!line) break;
+          if (layoutText.charCodeAt(line.from - 1) === 0x2028) ++unwrappedLineCount;
+          naturalHeight = setLineGeometry(line, lineWidth, naturalHeight);
+        }
+        const eol = line ? line.from + engine.textLength(line) : layoutText.length;
+        if (eol < layoutText.length && layoutText.charCodeAt(eol) !== 0x2028) line = engine.createLine();
+        for (; line && unwrappedLineCount <= maxLineCount; ++unwrappedLineCount) line = engine.createLine();
+      }
+      engine.endLayout();
+      const naturalWidth = engine.maxWidth / 64;
+      implicitWidth = naturalWidth;
+      implicitHeight = naturalHeight;
+      if (!widthValid) itemWidth = implicitWidth;
+
+      singlelineElide = elideMode !== ElideMode.ElideNone && widthValid;
+      multilineElide =
+        elideMode === ElideMode.ElideRight && widthValid && (heightValid || maximumLineCountValid);
+      canWrap = wrapMode !== WrapMode.NoWrap && widthValid;
+      const oldWidth = lineWidth;
+      const oldHeight = maxHeight;
+      lineWidth = widthValid && itemWidth > 0 ? itemWidth : naturalWidth;
+      maxHeight = heightValid ? itemHeight : FLT_MAX;
+      if (
+        (!fuzzyCompare(lineWidth, oldWidth) || (widthExceeded && lineWidth > oldWidth)) &&
+        (singlelineElide || multilineElide || canWrap || hAlign !== HAlign.AlignLeft)
+      ) {
+        widthChanged = true;
+        widthExceeded = lineWidth >= Math.min(oldWidth, naturalWidth);
+        heightExceeded = false;
+        continue;
+      }
+      if (
+        (maxHeight < Math.min(oldHeight, naturalHeight) || (heightExceeded && maxHeight > oldHeight)) &&
+        (multilineElide || (canWrap && maximumLineCountValid))
+      ) {
+        widthExceeded = false;
+        heightExceeded = false;
+        continue;
+      }
+      if (!widthValid && unwrappedLineCount > 1 && hAlign !== HAlign.AlignLeft) {
+        widthExceeded = false;
+        heightExceeded = false;
+        continue;
+      }
+    } else if (widthChanged) {
+      widthChanged = false;
+      if (line) {
+        for (let lc = engine.lines.length; lc < maxLineCount; ++lc) {
+          line = engine.createLine();
+          if (!line) break;
+          naturalHeight = setLineGeometry(line, lineWidth, naturalHeight);
+        }
+      }
+      engine.endLayout();
+      implicitHeight = naturalHeight;
+      multilineElide =
+        elideMode === ElideMode.ElideRight && widthValid && (heightValid || maximumLineCountValid);
+      const oldHeight = maxHeight;
+      maxHeight = heightValid ? itemHeight : FLT_MAX;
+      if (
+        (maxHeight < Math.min(oldHeight, naturalHeight) || (heightExceeded && maxHeight > oldHeight)) &&
+        (multilineElide || (canWrap && maximumLineCountValid))
+      ) {
+        widthExceeded = false;
+        heightExceeded = false;
+        continue;
+      }
+    } else {
+      engine.endLayout();
+    }
+    br = { x: br.x, y: 0, w: br.w, h: br.h };
+    break;
+  }
+
+  // visible lines of the main layout, then the elided line (its own layout)
+  const visible: { engine: TextEngine; line: ScriptLine; elided: boolean }[] = [];
+  const mainLines = elide ? visibleCount - 1 : visibleCount;
+  for (let i = 0; i < mainLines && i < engine.lines.length; i++) {
+    visible.push({ engine, line: engine.lines[i]!, elided: false });
+  }
+  if (elide) {
+    const elideRuns = runs ? elidedRuns(runs, font, elideText, elideMode, elideStart, elideEnd) : undefined;
+    const elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
+    elideEngine.beginLayout();
+    const el = elideEngine.createLine()!;
+    setLineGeometry(el, lineWidth, height, elideEngine);
+    elideEngine.endLayout();
+    height += elideEngine.lineHeightPx(el);
+    br = unite(br, naturalRect(elideEngine, el));
+    visible.push({ engine: elideEngine, line: el, elided: true });
+  }
+  br = { x: br.x, y: br.y, w: br.w, h: height };
+
+  const first = visible[0];
+  const baseline = first ? (first.line.y + first.line.ascent) / 64 : ascentPx;
+  const contentHeight = br.h;
+  const finalHeight = heightValid ? itemHeight : implicitHeight;
+  const finalWidth = widthValid ? options.width! : implicitWidth;
+  const baselineOffset = baseline + (heightValid ? alignedYoff(vAlign, finalHeight - contentHeight) : 0);
+  const dx = alignedX(lineWidth, finalWidth, hAlign);
+  const dy = alignedY(contentHeight, finalHeight, vAlign);
+
+  const lines: TextLine[] = visible.map(({ engine: e, line, elided }) => makeLine(e, line, elided, dx, dy));
+  return {
+    lines,
+    lineCount: visibleCount,
+    truncated,
+    implicitWidth,
+    implicitHeight,
+    contentWidth: br.w,
+    contentHeight,
+    paintedWidth: br.w,
+    paintedHeight: contentHeight,
+    baselineOffset,
+    width: finalWidth,
+    height: finalHeight,
+    ...(styleRuns ? { styleRuns } : {}),
+  };
+}
+
+/**
+ * The formats of an elided line (QQuickTextPrivate::elideFormats): the kept
+ * characters keep their runs, the ellipsis gets the item's font.
+ */
+function elidedRuns(
+  runs: readonly StyledRunFont[],
+  font: ResolvedFont,
+  text: string,
+  mode: ElideMode,
+  elideStart: number,
+  elideEnd: number,
+): StyledRunFont[] {
+  const picked: StyledRunFont[] = [];
+  const take = (start: number, length: number, offset: number): void => {
+    const end = start + length;
+    for (const r of runs) {
+      const len = Math.min(r.end, end) - Math.max(r.start, start);
+      if (len > 0) {
+        const s = Math.max(offset, r.start - start + offset);
+        picked.push({ start: s, end: s + len, font: r.font });
+      }
+    }
+  };
+  if (mode === ElideMode.ElideRight) take(elideStart, text.length - 1, 0);
+  else if (mode === ElideMode.ElideLeft) take(elideEnd - text.length + 1, text.length - 1, 1);
+  else {
+    const index = text.indexOf('\u2026');
+    if (index !== -1) {
+      take(elideStart, index, 0);
+      take(elideEnd - text.length + index + 1, text.length - index - 1, index + 1);
+    }
+  }
+  // fill the gaps (the ellipsis) with the item's font
+  picked.sort((a, b) => a.start - b.start);
+  const out: StyledRunFont[] = [];
+  let pos = 0;
+  for (const r of picked) {
+    if (r.start > pos) out.push({ start: pos, end: r.start, font });
+    if (r.end > pos) out.push({ start: Math.max(pos, r.start), end: r.end, font: r.font });
+    pos = Math.max(pos, r.end);
+  }
+  if (pos < text.length) out.push({ start: pos, end: text.length, font });
+  return out;
+}
+
+function alignedYoff(vAlign: number, dy: number): number {
+  if (vAlign === VAlign.AlignBottom) return dy;
+  if (vAlign === VAlign.AlignVCenter) return dy / 2;
+  return 0;
+}
+
+/** qFuzzyCompare for doubles */
+function fuzzyCompare(a: number, b: number): boolean {
+  return Math.abs(a - b) * 1000000000000 <= Math.min(Math.abs(a), Math.abs(b));
+}
+
+function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: number, dy: number): TextLine {
+  const x = dx + (line.x + engine.alignLine(line)) / 64;
+  const y = dy + line.y / 64;
+  let glyphs: GlyphPosition[] | null = null;
+  return {
+    start: line.from,
+    length: engine.textLength(line),
+    x,
+    y,
+    baseline: y + line.ascent / 64,
+    naturalWidth: line.textWidth / 64,
+    height: engine.lineHeightPx(line),
+    elided,
+    source: engine.text,
+    get glyphs(): readonly GlyphPosition[] {
+      if (glyphs === null) glyphs = glyphPositions(engine, line, x);
+      return glyphs;
+    },
+  };
+}
+
+function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
+  const s = engine.shaped;
+  const out: GlyphPosition[] = [];
+  const end = line.from + line.length;
+  if (line.length <= 0) return out;
+  const firstGlyph = s.logClusters[line.from]!;
+  let x = 0;
+  for (let g = firstGlyph; g < s.glyphCount; g++) {
+    const c = s.glyphCluster[g]!;
+    if (c >= end) break;
+    // cluster text: up to the next cluster start
+    let ce = c + 1;
+    while (ce < s.text.length && s.logClusters[ce] === s.logClusters[c]) ce++;
+    const item = s.items.find((it) => g >= it.glyphStart && g < it.glyphEnd);
+    const cpFont = item ? item.metrics.face.glyphCodePoints[s.glyphs[g]!]! : 0;
+    const sep = s.text.charCodeAt(c) === 0x2028;
+    if (!sep && s.clusterStart[g]) {
+      out.push({
+        text: s.text.slice(c, ce),
+        codePoint: cpFont || s.text.codePointAt(c)!,
+        x: x0 + x / 64,
+        index: c,
+        run: item?.run ?? 0,
+      });
+    } else if (!sep && !s.clusterStart[g]) {
+      out.push({ text: '', codePoint: cpFont, x: x0 + x / 64, index: c, run: item?.run ?? 0 });
+    }
+    x += s.advances[g]!;
+  }
+  return out;
+}

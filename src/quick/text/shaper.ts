@@ -1,0 +1,346 @@
+/**
+ * Itemization and shaping, reproducing what QTextEngine + HarfBuzz do for
+ * DejaVu Sans in Qt 6.4:
+ *
+ * - Items (QTextEngine::itemize): runs of one script (Common and Inherited
+ *   characters and combining marks take the script of the run they are in,
+ *   QUnicodeTools::initScripts), one font, one kind (text, tab, line
+ *   separator). Every tab is an item of its own. Kerning and ligatures never
+ *   cross items.
+ * - Per item HarfBuzz maps characters to glyphs, applies the GSUB 'liga'
+ *   feature where the item's OpenType script has it (DejaVu: f_f, f_i, f_l,
+ *   f_f_i, f_f_l for Latin only; "office" is o + ffi + c + e), takes the glyph
+ *   advances from Qt (design advances, see font-metrics.ts) and adds the GPOS
+ *   'kern' pair adjustments of the script (Latin has the large class table,
+ *   other scripts and DFLT only the small one).
+ */
+import type { FaceData, KernTable } from './font-data';
+import type { FaceMetrics } from './font-metrics';
+import {
+  CharFlag,
+  codePointAt,
+  flagsOf,
+  GCB,
+  graphemeOf,
+  otScriptTag,
+  props,
+  SCRIPT_COMMON,
+  scriptOf,
+} from './unicode';
+
+export enum ItemKind {
+  Text = 0,
+  Tab = 1,
+  Separator = 2,
+}
+
+export interface ShapedItem {
+  /** first UTF-16 index */
+  readonly start: number;
+  /** end UTF-16 index (exclusive) */
+  readonly end: number;
+  readonly kind: ItemKind;
+  readonly metrics: FaceMetrics;
+  /** index of the font run (format) this item belongs to */
+  readonly run: number;
+  readonly glyphStart: number;
+  readonly glyphEnd: number;
+}
+
+export interface ShapedText {
+  readonly text: string;
+  readonly items: readonly ShapedItem[];
+  readonly glyphCount: number;
+  /** local glyph index per glyph (0: the face has no glyph for the character) */
+  readonly glyphs: Uint16Array;
+  /** advance per glyph in 26.6, kerning included */
+  readonly advances: Int32Array;
+  /** UTF-16 index where each glyph's cluster starts */
+  readonly glyphCluster: Int32Array;
+  /** 1 for the first glyph of a cluster */
+  readonly clusterStart: Uint8Array;
+  /** per UTF-16 unit: the first glyph of its cluster */
+  readonly logClusters: Int32Array;
+}
+
+/** A range of text in one font. Runs must cover the text without gaps. */
+export interface FontRun {
+  readonly start: number;
+  readonly end: number;
+  readonly metrics: FaceMetrics;
+}
+
+/**
+ * Characters HarfBuzz hides (default ignorables: soft hyphen, zero width
+ * space/joiners, bidi controls, word joiner, variation selectors, BOM): zero advance.
+ */
+export function isDefaultIgnorable(cp: number): boolean {
+  return (
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    (cp >= 0x115f && cp <= 0x1160) ||
+    (cp >= 0x17b4 && cp <= 0x17b5) ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a) ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
+
+/** Qt's maximum item length (QTextEngine's Itemizer splits longer runs). */
+const MAX_ITEM_LENGTH = 4096;
+
+interface RawItem {
+  start: number;
+  end: number;
+  kind: ItemKind;
+  script: number;
+  run: number;
+}
+
+let scriptScratch = new Uint8Array(256);
+const SCRIPT_LATIN = scriptOf(props(0x61));
+
+function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
+  const len = text.length;
+  // resolved script per UTF-16 unit (initScripts), in a reused scratch buffer
+  if (scriptScratch.length < len) scriptScratch = new Uint8Array(Math.max(len, scriptScratch.length * 2));
+  const scripts = scriptScratch;
+  let sor = 0;
+  let script = SCRIPT_COMMON;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII: letters are Latin, the rest Common
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a && script !== SCRIPT_LATIN) {
+        if (script <= SCRIPT_COMMON) script = SCRIPT_LATIN;
+        else {
+          scripts.fill(script, sor, i);
+          sor = i;
+          script = SCRIPT_LATIN;
+        }
+      }
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    const p = props(cp);
+    const wide = cp > 0xffff ? 2 : 1;
+    const ns = scriptOf(p);
+    if (!(ns === script || ns <= SCRIPT_COMMON)) {
+      if (script <= SCRIPT_COMMON) {
+        script = ns;
+      } else if (!(flagsOf(p) & CharFlag.Mark)) {
+        scripts.fill(script, sor, i);
+        sor = i;
+        script = ns;
+      }
+    }
+    if (wide === 2) i++;
+  }
+  scripts.fill(script, sor, len);
+
+  const items: RawItem[] = [];
+  let runIndex = 0;
+  let cur: RawItem | null = null;
+  for (let i = 0; i < len; i++) {
+    while (runIndex < runs.length - 1 && i >= runs[runIndex]!.end) runIndex++;
+    const c = text.charCodeAt(i);
+    const kind = c === 9 ? ItemKind.Tab : c === 0x2028 ? ItemKind.Separator : ItemKind.Text;
+    const sc = scripts[i]!;
+    const isLowSurrogate = c >= 0xdc00 && c < 0xe000 && i > 0;
+    if (
+      cur !== null &&
+      (isLowSurrogate ||
+        (cur.run === runIndex &&
+          cur.kind === kind &&
+          kind !== ItemKind.Tab &&
+          (cur.script === sc || c === 0x2e) &&
+          i - cur.start < MAX_ITEM_LENGTH))
+    ) {
+      cur.end = i + 1;
+      continue;
+    }
+    cur = { start: i, end: i + 1, kind, script: sc, run: runIndex };
+    items.push(cur);
+  }
+  return items;
+}
+
+function applyKern(
+  tables: readonly KernTable[],
+  metrics: FaceMetrics,
+  glyphs: Uint16Array,
+  advances: Int32Array,
+  from: number,
+  to: number,
+): void {
+  for (const t of tables) {
+    const { class1, class2, values, class2Count } = t;
+    for (let i = from; i < to - 1; i++) {
+      const c1 = class1[glyphs[i]!]!;
+      if (c1 < 0) continue;
+      const v = values[c1 * class2Count + class2[glyphs[i + 1]!]!]!;
+      if (v !== 0) advances[i] = advances[i]! + metrics.scaleKern(v);
+    }
+  }
+}
+
+interface GlyphBuffers {
+  readonly glyphs: Uint16Array;
+  readonly advances: Int32Array;
+  readonly glyphCluster: Int32Array;
+  readonly clusterStart: Uint8Array;
+  readonly logClusters: Int32Array;
+}
+
+/**
+ * Step 1 of shaping an item: one glyph per code point; combining characters
+ * join the cluster of their base (HarfBuzz's monotone grapheme clusters).
+ * Advances are -1 (to be filled in) or 0 for hidden characters. Returns the
+ * new glyph count * 2, plus 1 when clusters were merged.
+ */
+function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuffers, start: number): number {
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
+  const bmp = face.bmpGlyphs;
+  const textKind = it.kind === ItemKind.Text;
+  let clustersChanged = false;
+  let n = start;
+  const glyphStart = start;
+  for (let i = it.start; i < it.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && c >= 0x20) {
+      // ASCII fast path: no marks, no default ignorables
+      glyphs[n] = bmp[c]!;
+      advances[n] = textKind ? -1 : 0;
+      glyphCluster[n] = i;
+      clusterStart[n] = 1;
+      logClusters[i] = n;
+      n++;
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    const wide = cp > 0xffff;
+    const g = graphemeOf(props(cp));
+    const joins = n > glyphStart && (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark);
+    glyphs[n] = face.glyphFor(cp);
+    advances[n] = !textKind || isDefaultIgnorable(cp) ? 0 : -1;
+    if (joins) {
+      glyphCluster[n] = glyphCluster[n - 1]!;
+      clusterStart[n] = 0;
+      clustersChanged = true;
+    } else {
+      glyphCluster[n] = i;
+      clusterStart[n] = 1;
+    }
+    logClusters[i] = joins ? logClusters[glyphCluster[n]!]! : n;
+    if (wide) {
+      logClusters[i + 1] = logClusters[i]!;
+      i++;
+    }
+    n++;
+  }
+  return n * 2 + (clustersChanged ? 1 : 0);
+}
+
+/** Shapes a text in one font or in several font runs. */
+export function shapeText(
+  text: string,
+  font: { readonly metrics: FaceMetrics } | readonly FontRun[],
+): ShapedText {
+  const runs: readonly FontRun[] = Array.isArray(font)
+    ? (font as readonly FontRun[])
+    : [{ start: 0, end: text.length, metrics: (font as { readonly metrics: FaceMetrics }).metrics }];
+  const len = text.length;
+  const raw = itemize(text, runs);
+  const glyphs = new Uint16Array(len);
+  const advances = new Int32Array(len);
+  const glyphCluster = new Int32Array(len);
+  const clusterStart = new Uint8Array(len);
+  const logClusters = new Int32Array(len);
+  const items: ShapedItem[] = [];
+  const buf: GlyphBuffers = { glyphs, advances, glyphCluster, clusterStart, logClusters };
+  let n = 0;
+  for (const it of raw) {
+    const metrics = runs[it.run]!.metrics;
+    const face = metrics.face;
+    const glyphStart = n;
+    // 1. characters -> glyphs, one per code point; combining characters join
+    //    the cluster of their base (HarfBuzz's monotone grapheme clusters)
+    const mapped = mapCharacters(text, it, face, buf, n);
+    let clustersChanged = (mapped & 1) === 1;
+    n = mapped >>> 1;
+    // 2. ligatures
+    const tag = otScriptTag(it.script);
+    if (it.kind === ItemKind.Text && face.ligatures.size > 0 && face.ligaScripts.has(tag || 'DFLT')) {
+      // skip to the first glyph that can start a ligature
+      let first = glyphStart;
+      const starts = face.ligatureStarts;
+      while (first < n && !starts[glyphs[first]!]) first++;
+      let w = first;
+      for (let r = first; r < n; ) {
+        const list = starts[glyphs[r]!] ? face.ligatures.get(glyphs[r]!) : undefined;
+        let used = 0;
+        if (list && advances[r] !== 0) {
+          for (const lig of list) {
+            const k = lig.components.length;
+            if (r + k >= n) continue;
+            let ok = true;
+            for (let j = 0; j < k; j++) {
+              if (glyphs[r + 1 + j] !== lig.components[j] || advances[r + 1 + j] === 0) {
+                ok = false;
+                break;
+              }
+            }
+            if (ok) {
+              used = k;
+              glyphs[w] = lig.glyph;
+              break;
+            }
+          }
+        }
+        if (used === 0) glyphs[w] = glyphs[r]!;
+        else clustersChanged = true;
+        advances[w] = advances[r]!;
+        glyphCluster[w] = glyphCluster[r]!;
+        clusterStart[w] = clusterStart[r]!;
+        w++;
+        r += used + 1;
+      }
+      n = w;
+    }
+    if (clustersChanged) {
+      // characters map to the first glyph of their (possibly merged) cluster
+      let next = it.end;
+      for (let g = n - 1; g >= glyphStart; g--) {
+        if (!clusterStart[g]) continue;
+        for (let c = glyphCluster[g]!; c < next; c++) logClusters[c] = g;
+        next = glyphCluster[g]!;
+      }
+    }
+    // 3. advances
+    for (let i = glyphStart; i < n; i++) {
+      if (advances[i] === -1) advances[i] = metrics.advance(glyphs[i]!);
+    }
+    // 4. kerning
+    if (it.kind === ItemKind.Text)
+      applyKern(metrics.kernTablesFor(tag), metrics, glyphs, advances, glyphStart, n);
+    items.push({
+      start: it.start,
+      end: it.end,
+      kind: it.kind,
+      metrics,
+      run: it.run,
+      glyphStart,
+      glyphEnd: n,
+    });
+  }
+  return { text, items, glyphCount: n, glyphs, advances, glyphCluster, clusterStart, logClusters };
+}

@@ -1,0 +1,507 @@
+/**
+ * A port of the parts of QTextLayout/QTextEngine that QQuickText and
+ * QQuickTextInput use: line breaking (QTextLine::layout_helper in
+ * qtextlayout.cpp), line alignment (QTextEngine::alignLine), string widths
+ * and eliding (QTextEngine::width/elidedText). Lengths are 26.6 fixed point
+ * integers like Qt's QFixed.
+ */
+import type { FaceMetrics } from './font-metrics';
+import { ItemKind, type ShapedText } from './shaper';
+import { type CharAttributes, charAttributes, codePointAt, isNoBreak, isSpace } from './unicode';
+
+/** QTextOption::WrapMode */
+export enum QtWrap {
+  NoWrap = 0,
+  WordWrap = 1,
+  ManualWrap = 2,
+  WrapAnywhere = 3,
+  WrapAtWordBoundaryOrAnywhere = 4,
+}
+
+/** Qt::Alignment horizontal flags */
+export enum QtAlign {
+  Left = 1,
+  Right = 2,
+  HCenter = 4,
+  Justify = 8,
+}
+
+export const QFIXED_MAX_PX = Math.floor(2147483647 / 256);
+const RB_NOT_CALCULATED = 64; // QFixed(1)
+const INT_MAX = 2147483647;
+
+/** QFixed::fromReal: truncation toward zero. */
+export const fromReal = (v: number): number => Math.trunc(v * 64);
+/** QFixed / QFixed (rounded, sign-symmetric). */
+export function qfixedDiv(a: number, b: number): number {
+  if (b === 0) return 0x7fffffff;
+  const neg = a < 0 !== b < 0;
+  const aa = Math.abs(a);
+  const bb = Math.abs(b);
+  const res = Math.floor((aa * 64 + Math.floor(bb / 2)) / bb);
+  return neg ? -res : res;
+}
+
+export interface ScriptLine {
+  from: number;
+  length: number;
+  trailingSpaces: number;
+  textWidth: number;
+  textAdvance: number;
+  width: number;
+  x: number;
+  y: number;
+  ascent: number;
+  descent: number;
+  leading: number;
+}
+
+interface Chunk {
+  textWidth: number;
+  length: number;
+  ascent: number;
+  descent: number;
+  leading: number;
+}
+
+const chunk = (): Chunk => ({ textWidth: 0, length: 0, ascent: 0, descent: 0, leading: 0 });
+
+function addTo(line: Chunk | ScriptLine, other: Chunk): void {
+  line.leading =
+    Math.max(line.leading + line.ascent, other.leading + other.ascent) - Math.max(line.ascent, other.ascent);
+  line.descent = Math.max(line.descent, other.descent);
+  line.ascent = Math.max(line.ascent, other.ascent);
+  line.textWidth += other.textWidth;
+  line.length += other.length;
+}
+
+export class TextEngine {
+  readonly text: string;
+  readonly attrs: CharAttributes;
+  lines: ScriptLine[] = [];
+  minWidth = 0;
+  maxWidth = 0;
+  wrapMode: QtWrap;
+  alignment: number;
+
+  constructor(
+    readonly shaped: ShapedText,
+    /** the layout's font: empty lines take their height from it */
+    readonly baseMetrics: FaceMetrics,
+    wrapMode: QtWrap,
+    alignment: number,
+  ) {
+    this.text = shaped.text;
+    this.attrs = charAttributes(shaped.text);
+    this.wrapMode = wrapMode;
+    this.alignment = alignment;
+  }
+
+  beginLayout(): void {
+    this.lines = [];
+    this.minWidth = 0;
+    this.maxWidth = 0;
+  }
+
+  /** QTextLayout::createLine: null when the text is used up. */
+  createLine(): ScriptLine | null {
+    const l = this.lines.length;
+    if (l && this.lines[l - 1]!.length < 0) this.setNumColumns(this.lines[l - 1]!);
+    const last = this.lines[l - 1];
+    const from = last ? last.from + last.length + last.trailingSpaces : 0;
+    const len = this.text.length;
+    if (l && from >= len) {
+      if (!last!.length || this.text.charCodeAt(len - 1) !== 0x2028) return null;
+    }
+    const line: ScriptLine = {
+      from,
+      length: -1,
+      trailingSpaces: 0,
+      textWidth: 0,
+      textAdvance: 0,
+      width: 0,
+      x: 0,
+      y: 0,
+      ascent: 0,
+      descent: 0,
+      leading: 0,
+    };
+    this.lines.push(line);
+    return line;
+  }
+
+  endLayout(): void {
+    const l = this.lines.length;
+    if (l && this.lines[l - 1]!.length < 0) this.setNumColumns(this.lines[l - 1]!);
+  }
+
+  private setNumColumns(line: ScriptLine): void {
+    line.width = QFIXED_MAX_PX * 64;
+    line.length = 0;
+    line.textWidth = 0;
+    this.layoutHelper(line, INT_MAX);
+  }
+
+  /** QTextLine::setLineWidth */
+  setLineWidth(line: ScriptLine, widthPx: number): void {
+    const w = Math.min(widthPx, QFIXED_MAX_PX);
+    line.width = fromReal(w);
+    if (line.length > 0 && line.textWidth <= line.width && line.from + line.length === this.text.length)
+      return;
+    line.length = 0;
+    line.textWidth = 0;
+    this.layoutHelper(line, INT_MAX);
+  }
+
+  /** QTextLine::height(): ascent + descent rounded up to whole pixels. */
+  lineHeightPx(line: ScriptLine): number {
+    return Math.ceil((line.ascent + line.descent) / 64);
+  }
+
+  /** QTextLine::textLength */
+  textLength(line: ScriptLine): number {
+    return line.length + line.trailingSpaces;
+  }
+
+  private setDefaultHeight(line: ScriptLine | Chunk): void {
+    const m = this.baseMetrics;
+    addTo(line, { textWidth: 0, length: 0, ascent: m.ascent, descent: m.descent, leading: m.leading });
+  }
+
+  private findItem(pos: number): number {
+    const items = this.shaped.items;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (items[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** QTextEngine::calculateTabWidth with the default tab stop distance of 80 px. */
+  private tabWidth(x: number): number {
+    const tab = 80 * 64;
+    const next = ((qfixedDiv(x, tab) >> 6) + 1) * tab;
+    return next - x;
+  }
+
+  /** QTextLine::layout_helper */
+  private layoutHelper(line: ScriptLine, maxGlyphs: number): void {
+    const shaped = this.shaped;
+    const items = shaped.items;
+    const text = this.text;
+    const len = text.length;
+    const { advances, logClusters, clusterStart, glyphs } = shaped;
+    line.length = 0;
+    line.trailingSpaces = 0;
+    line.textWidth = 0;
+    if (!items.length || line.from >= len) {
+      this.setDefaultHeight(line);
+      return;
+    }
+    const wrapMode = this.wrapMode;
+    const breakany = wrapMode === QtWrap.WrapAnywhere;
+    const manualWrap = wrapMode === QtWrap.ManualWrap || wrapMode === QtWrap.NoWrap;
+    // a manually wrapped line never breaks, so its layout does not depend on
+    // the break opportunities: skip computing them
+    const lineBreak = manualWrap ? null : this.attrs.lineBreak;
+    const graphemeBoundary = breakany ? this.attrs.graphemeBoundary : null;
+    const tmp = chunk();
+    const space = chunk();
+    let glyphCount = 0;
+    let currentPosition = line.from;
+    let previousGlyph = -1;
+    let minw = 0;
+    let softHyphenWidth = 0;
+    let rightBearing = RB_NOT_CALCULATED;
+    let minimumRightBearing = 0;
+    let fontMetrics: FaceMetrics | null = null;
+    let whiteSpaceOrObject = true;
+    let item = -1;
+    let newItem = this.findItem(line.from);
+    let end = 0;
+
+    const negativeRightBearing = (): number =>
+      rightBearing === RB_NOT_CALCULATED ? 0 : Math.abs(rightBearing);
+    const calculateNewWidth = (): number =>
+      line.textWidth + tmp.textWidth + space.textWidth + softHyphenWidth + negativeRightBearing();
+    const glyphMetrics = (g: number): FaceMetrics => {
+      const it = items[this.findItem(shaped.glyphCluster[g]!)]!;
+      return it.metrics;
+    };
+    const rbOfGlyph = (g: number): void => {
+      rightBearing = Math.min(glyphMetrics(g).rightBearing(glyphs[g]!), 0);
+    };
+    const currentGlyph = (): number => logClusters[currentPosition - 1]!;
+    const calculateRightBearing = (): void => {
+      if (currentPosition <= 0) return;
+      rbOfGlyph(currentGlyph());
+    };
+    const saveCurrentGlyph = (): void => {
+      previousGlyph = currentPosition > 0 ? currentGlyph() : -1;
+    };
+    const checkFullOtherwiseExtend = (): boolean => {
+      const newWidth = calculateNewWidth();
+      if (line.length && !manualWrap && (newWidth > line.width || glyphCount > maxGlyphs)) return true;
+      minw = Math.max(minw, tmp.textWidth);
+      addTo(line, tmp);
+      line.textWidth += space.textWidth;
+      line.length += space.length;
+      tmp.textWidth = 0;
+      tmp.length = 0;
+      space.textWidth = 0;
+      space.length = 0;
+      return false;
+    };
+    const addNextCluster = (target: Chunk, itemGlyphEnd: number): void => {
+      let glyphPosition = logClusters[currentPosition]!;
+      do {
+        ++currentPosition;
+        ++target.length;
+      } while (currentPosition < end && logClusters[currentPosition] === glyphPosition);
+      do {
+        target.textWidth += advances[glyphPosition]!;
+        ++glyphPosition;
+      } while (glyphPosition < itemGlyphEnd && !clusterStart[glyphPosition]);
+      ++glyphCount;
+    };
+    const isBreakableSpace = (pos: number): boolean => {
+      const c = text.charCodeAt(pos);
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+      return c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos));
+    };
+
+    // the scan returns where Qt jumps to 'found'
+    const scan = (): void => {
+      while (newItem < items.length) {
+        rightBearing = RB_NOT_CALCULATED;
+        softHyphenWidth = 0;
+        if (newItem !== item) {
+          item = newItem;
+          const cur = items[item]!;
+          currentPosition = Math.max(line.from, cur.start);
+          end = cur.end;
+          if (fontMetrics !== cur.metrics) {
+            fontMetrics = cur.metrics;
+            minimumRightBearing = Math.min(0, fromReal(fontMetrics.minRightBearing));
+          }
+        }
+        const current = items[item]!;
+        const m = current.metrics;
+        tmp.leading =
+          Math.max(tmp.leading + tmp.ascent, m.leading + m.ascent) - Math.max(tmp.ascent, m.ascent);
+        tmp.ascent = Math.max(tmp.ascent, m.ascent);
+        tmp.descent = Math.max(tmp.descent, m.descent);
+
+        if (
+          current.kind === ItemKind.Tab &&
+          this.alignment & (QtAlign.Left | QtAlign.Right | QtAlign.HCenter | QtAlign.Justify)
+        ) {
+          whiteSpaceOrObject = true;
+          if (checkFullOtherwiseExtend()) return;
+          const x = line.x + line.textWidth + tmp.textWidth + space.textWidth;
+          const tabWidth = this.tabWidth(x);
+          space.textWidth += tabWidth;
+          space.length++;
+          newItem = item + 1;
+          const avg = m.averageCharWidth;
+          glyphCount += (qfixedDiv(tabWidth, avg) + 32) >> 6;
+          currentPosition = current.end;
+          if (checkFullOtherwiseExtend()) return;
+        } else if (current.kind === ItemKind.Separator) {
+          whiteSpaceOrObject = true;
+          if (!line.length && !tmp.length) this.setDefaultHeight(line);
+          tmp.length++;
+          if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
+          addTo(line, tmp);
+          return;
+        } else if (isBreakableSpace(currentPosition)) {
+          whiteSpaceOrObject = true;
+          while (currentPosition < end && isBreakableSpace(currentPosition))
+            addNextCluster(space, current.glyphEnd);
+          if (!manualWrap && space.textWidth > line.width) {
+            space.textWidth = line.width; // ignore spaces that fall out of the line
+            return;
+          }
+        } else {
+          whiteSpaceOrObject = false;
+          let sbOrWs = false;
+          saveCurrentGlyph();
+          do {
+            addNextCluster(tmp, current.glyphEnd);
+            if (currentPosition >= len || isBreakableSpace(currentPosition) || lineBreak?.[currentPosition]) {
+              sbOrWs = true;
+              break;
+            } else if (graphemeBoundary?.[currentPosition]) {
+              break;
+            }
+          } while (currentPosition < end);
+          minw = Math.max(tmp.textWidth, minw);
+
+          if (
+            currentPosition > 0 &&
+            currentPosition < end &&
+            lineBreak?.[currentPosition] &&
+            text.charCodeAt(currentPosition - 1) === 0xad
+          ) {
+            const w = advances[logClusters[currentPosition - 1]!]!;
+            if (line.length) softHyphenWidth = w;
+            else if (breakany) tmp.textWidth += w;
+          }
+
+          if (sbOrWs || breakany) {
+            const previousRightBearing = rightBearing;
+            if (calculateNewWidth() + Math.abs(minimumRightBearing) > line.width) calculateRightBearing();
+            if (checkFullOtherwiseExtend()) {
+              if (previousRightBearing !== RB_NOT_CALCULATED) rightBearing = previousRightBearing;
+              else if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
+              if (!breakany) line.textWidth += softHyphenWidth;
+              return;
+            }
+          }
+          saveCurrentGlyph();
+        }
+        if (currentPosition === end) newItem = item + 1;
+      }
+      checkFullOtherwiseExtend();
+    };
+    scan();
+    // found:
+    line.textAdvance = line.textWidth;
+    if (rightBearing === RB_NOT_CALCULATED && !whiteSpaceOrObject) calculateRightBearing();
+    line.textWidth += negativeRightBearing();
+    if (line.length === 0) addTo(line, tmp);
+
+    const savedMinWidth = this.minWidth;
+    const savedMaxWidth = this.maxWidth;
+    if (manualWrap) {
+      this.minWidth = Math.max(this.minWidth, line.textWidth);
+      this.maxWidth = Math.max(this.maxWidth, line.textWidth);
+    } else {
+      this.minWidth = Math.max(this.minWidth, minw);
+      this.maxWidth += line.textWidth;
+    }
+    if (line.textWidth > 0 && item < items.length) this.maxWidth += space.textWidth;
+    if (space.length) line.trailingSpaces = space.length;
+
+    if (wrapMode === QtWrap.WrapAtWordBoundaryOrAnywhere) {
+      if (
+        (maxGlyphs !== INT_MAX && glyphCount > maxGlyphs) ||
+        (maxGlyphs === INT_MAX && line.textWidth > line.width)
+      ) {
+        // the line is laid out again: only the second layout counts toward
+        // the natural width (Qt's implicitWidth does not grow here)
+        this.minWidth = savedMinWidth;
+        this.maxWidth = savedMaxWidth;
+        this.wrapMode = QtWrap.WrapAnywhere;
+        line.length = 0;
+        line.textWidth = 0;
+        this.layoutHelper(line, maxGlyphs);
+        this.wrapMode = QtWrap.WrapAtWordBoundaryOrAnywhere;
+      }
+    }
+  }
+
+  /** QTextEngine::alignLine (no justification) */
+  alignLine(line: ScriptLine): number {
+    if (line.width === QFIXED_MAX_PX * 64) return 0;
+    const align = this.alignment;
+    if (align & QtAlign.Right) return line.width - line.textAdvance;
+    if (align & QtAlign.HCenter) return Math.trunc((line.width - line.textAdvance) / 2);
+    return 0;
+  }
+
+  /** QTextEngine::width(from, len): advances of the glyphs of the characters in range. */
+  width(from: number, len: number): number {
+    const { items, logClusters, advances, glyphCount } = this.shaped;
+    let w = 0;
+    for (let i = 0; i < items.length; i++) {
+      const si = items[i]!;
+      const pos = si.start;
+      const ilen = si.end - si.start;
+      if (pos >= from + len) break;
+      if (pos + ilen > from) {
+        if (si.kind === ItemKind.Tab) {
+          w += this.tabWidth(w);
+          continue;
+        }
+        const numGlyphs = si.glyphEnd;
+        let charFrom = from - pos;
+        if (charFrom < 0) charFrom = 0;
+        let glyphStart = logClusters[pos + charFrom]!;
+        if (charFrom > 0 && logClusters[pos + charFrom - 1] === glyphStart) {
+          while (charFrom < ilen && logClusters[pos + charFrom] === glyphStart) charFrom++;
+        }
+        if (charFrom < ilen) {
+          glyphStart = logClusters[pos + charFrom]!;
+          let charEnd = from + len - 1 - pos;
+          if (charEnd >= ilen) charEnd = ilen - 1;
+          const glyphEndC = logClusters[pos + charEnd]!;
+          while (charEnd < ilen && logClusters[pos + charEnd] === glyphEndC) charEnd++;
+          const glyphEnd = charEnd === ilen ? numGlyphs : logClusters[pos + charEnd]!;
+          for (let g = glyphStart; g < glyphEnd && g < glyphCount; g++) w += advances[g]!;
+        }
+      }
+    }
+    return w;
+  }
+
+  /** QTextEngine::elidedText; width in 26.6. */
+  elidedText(mode: number, width: number, from: number, count: number): string {
+    const s = this.text;
+    const len = s.length;
+    const to = count >= 0 && count <= len - from ? from + count : len;
+    if (mode === 3 || this.width(from, len) <= width || to - from <= 1) return s.slice(from);
+    const m = this.baseMetrics;
+    const ellipsisGlyph = m.face.glyphFor(0x2026);
+    const ellipsisWidth = m.advance(ellipsisGlyph);
+    const ellipsis = '\u2026';
+    const available = width - ellipsisWidth;
+    if (available < 0) return '';
+    const gb = this.attrs.graphemeBoundary;
+    if (mode === 1) {
+      let currentWidth = 0;
+      let pos: number;
+      let nextBreak = from;
+      do {
+        pos = nextBreak;
+        ++nextBreak;
+        while (nextBreak < len && !gb[nextBreak]) ++nextBreak;
+        currentWidth += this.width(pos, nextBreak - pos);
+      } while (nextBreak < to && currentWidth < available);
+      return s.slice(from, pos) + ellipsis;
+    }
+    if (mode === 0) {
+      let currentWidth = 0;
+      let pos: number;
+      let nextBreak = to;
+      do {
+        pos = nextBreak;
+        --nextBreak;
+        while (nextBreak > 0 && !gb[nextBreak]) --nextBreak;
+        currentWidth += this.width(nextBreak, pos - nextBreak);
+      } while (nextBreak > from && currentWidth < available);
+      return ellipsis + s.slice(pos, to);
+    }
+    // ElideMiddle
+    let leftWidth = 0;
+    let rightWidth = 0;
+    let leftPos = from;
+    let nextLeftBreak = from;
+    let rightPos = to;
+    let nextRightBreak = to;
+    do {
+      leftPos = nextLeftBreak;
+      rightPos = nextRightBreak;
+      ++nextLeftBreak;
+      while (nextLeftBreak < len && !gb[nextLeftBreak]) ++nextLeftBreak;
+      --nextRightBreak;
+      while (nextRightBreak > from && !gb[nextRightBreak]) --nextRightBreak;
+      leftWidth += this.width(leftPos, nextLeftBreak - leftPos);
+      rightWidth += this.width(nextRightBreak, rightPos - nextRightBreak);
+    } while (nextLeftBreak < to && nextRightBreak > from && leftWidth + rightWidth < available);
+    return s.slice(from, leftPos) + ellipsis + s.slice(rightPos, to);
+  }
+}
