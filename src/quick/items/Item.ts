@@ -166,8 +166,8 @@ export class Item extends QObject {
   // ---- listeners and dirtiness ---------------------------------------------------
 
   addListener(l: ItemChangeListener): void {
-    const ls = (this.listeners ??= []);
-    if (!ls.includes(l)) ls.push(l);
+    this.listeners ??= [];
+    if (!this.listeners.includes(l)) this.listeners.push(l);
   }
 
   removeListener(l: ItemChangeListener): void {
@@ -451,7 +451,7 @@ export class Item extends QObject {
   forceActiveFocus(): void {
     this.setFocus(true);
     let scope = this.focusScope();
-    while (scope && scope.parentItem) {
+    while (scope?.parentItem) {
       scope.setFocus(true);
       scope = scope.focusScope();
     }
