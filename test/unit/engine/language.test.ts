@@ -92,7 +92,7 @@ Item {
   });
 
   test('a binding loop is reported once, with the position of the binding, and does not hang', async () => {
-    // measured with Qt 6.4 (qt-reference facts/messages.qml): final values 2 and 3
+    // measured with Qt 6.4: final values 2 and 3
     const r = await runQml(
       `import QtQuick
 
@@ -334,7 +334,7 @@ Item { enum Color { Red, Green = 5, Blue } }`,
 
 describe('print and console', () => {
   test("print formats like Qt's qml tool", async () => {
-    // measured with Qt 6.4 (qt-reference facts/messages.log)
+    // measured with Qt 6.4
     const r = await runQml(`import QtQuick
 Item {
   Component.onCompleted: {

@@ -222,7 +222,7 @@ Item {}`);
 
   describe("syntax errors read like Qt's", () => {
     test('a missing closing brace is reported at the end of the file', () => {
-      // measured with Qt 6.4 (qt-reference facts/load_error_syntax.qml)
+      // measured with Qt 6.4
       expect(
         syntaxError(`// Load error: syntax error (missing closing brace).
 import QtQuick
