@@ -5,7 +5,7 @@
 import type { EngineServices } from '../engine/context';
 import { defineType, type MetaObject } from '../engine/qobject';
 import { QColor } from '../engine/valuetypes';
-import { Dirty, ITEM, Item, ItemMeta, type KeyEventLike } from './items/Item';
+import { Dirty, ITEM, Item, ItemMeta, type KeyEventLike, type PointerEventLike } from './items/Item';
 
 /** QQuickRootItem: the window's content item, the top of every scene and its top focus scope. */
 export class RootItem extends Item {
@@ -185,6 +185,133 @@ export class QuickWindow {
     const i = all.indexOf(from);
     if (i < 0) return forward ? all[0]! : all[all.length - 1]!;
     return all[(i + (forward ? 1 : all.length - 1)) % all.length]!;
+  }
+
+  // ---- pointer (QQuickDeliveryAgent, simplified to one pointer) -----------------
+
+  /** The item that took the press and gets the moves and the release. */
+  pointerGrabber: Item | null = null;
+  private hovered: Item[] = [];
+
+  /** Items under a scene point that take pointer events, topmost first. */
+  pointerTargets(x: number, y: number, want: (i: Item) => boolean): Item[] {
+    const out: Item[] = [];
+    const visit = (item: Item) => {
+      if (!item.effectiveVisible || !(item.$v[ITEM.enabled] as boolean)) return;
+      const kids = item.paintOrderChildren;
+      for (let i = kids.length - 1; i >= 0; i--) visit(kids[i]!);
+      if (want(item) && item.hitTest(x, y)) out.push(item);
+    };
+    visit(this.contentItem);
+    return out;
+  }
+
+  private localize(item: Item, e: PointerEventLike): void {
+    const p = item.scenePosition();
+    e.x = e.sceneX - p.x;
+    e.y = e.sceneY - p.y;
+  }
+
+  /** Lets ancestors that filter child events (a Flickable) take the event; the outermost asks first. */
+  private filteredByAncestor(target: Item, e: PointerEventLike): Item | null {
+    const chain: Item[] = [];
+    for (let a = target.parentItem; a !== null; a = a.parentItem)
+      if (a.filtersChildMouseEvents) chain.push(a);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const a = chain[i]!;
+      this.localize(a, e);
+      if (a.childPointerEventFilter(target, e)) return a;
+    }
+    return null;
+  }
+
+  private setGrabber(item: Item | null): void {
+    const old = this.pointerGrabber;
+    if (old === item) return;
+    this.pointerGrabber = item;
+    old?.pointerUngrab();
+  }
+
+  /** Delivers one pointer event; returns true if an item took it. */
+  deliverPointer(e: PointerEventLike): boolean {
+    switch (e.type) {
+      case 'press':
+      case 'doubleclick': {
+        const targets = this.pointerTargets(
+          e.sceneX,
+          e.sceneY,
+          (i) => (i.acceptedMouseButtons & e.button) !== 0 || i.filtersChildMouseEvents,
+        );
+        for (const t of targets) {
+          const thief = this.filteredByAncestor(t, e);
+          if (thief) {
+            this.setGrabber(thief);
+            return true;
+          }
+          if ((t.acceptedMouseButtons & e.button) === 0) continue;
+          this.localize(t, e);
+          e.accepted = true;
+          t.pointerEvent(e);
+          if (e.accepted) {
+            this.setGrabber(t);
+            return true;
+          }
+        }
+        this.setGrabber(null);
+        return false;
+      }
+      case 'move':
+      case 'release': {
+        const g = this.pointerGrabber;
+        if (e.type === 'move') this.deliverHover(e);
+        if (!g) return false;
+        const thief = this.filteredByAncestor(g, e);
+        if (thief) {
+          if (thief !== g) this.setGrabber(thief);
+          if (e.type === 'release') this.pointerGrabber = null;
+          return true;
+        }
+        this.localize(g, e);
+        e.accepted = true;
+        g.pointerEvent(e);
+        if (e.type === 'release') this.pointerGrabber = null;
+        return true;
+      }
+      case 'hover':
+        this.deliverHover(e);
+        return false;
+      case 'wheel': {
+        const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptWheel);
+        for (const t of targets) {
+          this.localize(t, e);
+          e.accepted = true;
+          t.wheelEvent(e);
+          if (e.accepted) return true;
+        }
+        return false;
+      }
+    }
+  }
+
+  /** Sends hover enter/move/leave to items with hover enabled under the pointer. */
+  private deliverHover(e: PointerEventLike): void {
+    const now = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptHover);
+    for (const old of this.hovered) {
+      if (!now.includes(old)) {
+        this.localize(old, e);
+        old.hoverEvent({ ...e, type: 'hover', accepted: false, x: Number.NaN, y: Number.NaN });
+      }
+    }
+    for (const item of now) {
+      this.localize(item, e);
+      item.hoverEvent({ ...e, type: 'hover' });
+    }
+    this.hovered = now;
+  }
+
+  /** Cancels the current pointer gesture (the page lost the pointer). */
+  cancelPointer(): void {
+    this.setGrabber(null);
   }
 
   // ---- keys ----------------------------------------------------------------

@@ -519,6 +519,41 @@ export class Item extends QObject {
     this.$v[ITEM.resources] = list;
   }
 
+  // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
+
+  /** Mouse buttons this item takes (MouseArea, TextInput, Flickable set it); 0: not a pointer target. */
+  acceptedMouseButtons = 0;
+  /** Wants hover events (MouseArea with hoverEnabled). */
+  acceptHover = false;
+  /** Wants wheel events (Flickable, MouseArea). */
+  acceptWheel = false;
+  /** Sees pointer events meant for its descendants first and may take them (Flickable stealing a drag). */
+  filtersChildMouseEvents = false;
+
+  /** A press, move or release for this item (local coordinates in the event); set `accepted` to take it. */
+  pointerEvent(_event: PointerEventLike): void {}
+  /** Called for an ancestor with `filtersChildMouseEvents`: return true to take the event from `target`. */
+  childPointerEventFilter(_target: Item, _event: PointerEventLike): boolean {
+    return false;
+  }
+  /** The item lost the pointer grab (another item took it, or the gesture was cancelled). */
+  pointerUngrab(): void {}
+  hoverEvent(_event: PointerEventLike): void {}
+  wheelEvent(_event: PointerEventLike): void {}
+
+  /** Is the scene point inside this item and not clipped away by an ancestor? */
+  hitTest(sceneX: number, sceneY: number): boolean {
+    const p = this.scenePosition();
+    if (!this.contains(sceneX - p.x, sceneY - p.y)) return false;
+    for (let a = this.parentItem; a !== null; a = a.parentItem) {
+      if (a.$v[ITEM.clip] as boolean) {
+        const q = a.scenePosition();
+        if (!a.contains(sceneX - q.x, sceneY - q.y)) return false;
+      }
+    }
+    return true;
+  }
+
   /** Key handling of the item itself (TextInput overrides); return true when accepted. */
   keyPressEvent(_event: KeyEventLike): boolean {
     return false;
@@ -526,6 +561,29 @@ export class Item extends QObject {
   keyReleaseEvent(_event: KeyEventLike): boolean {
     return false;
   }
+}
+
+/** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
+export interface PointerEventLike {
+  type: 'press' | 'move' | 'release' | 'hover' | 'wheel' | 'doubleclick';
+  /** Position in the scene (window). */
+  sceneX: number;
+  sceneY: number;
+  /** Position in the receiving item, set by the delivery for each item. */
+  x: number;
+  y: number;
+  /** The button that changed (Qt.LeftButton...), and all buttons held. */
+  button: number;
+  buttons: number;
+  modifiers: number;
+  /** Milliseconds, for velocities and double clicks. */
+  timestamp: number;
+  /** Wheel: eighths of a degree (120 = one notch), and pixels when the device gives them. */
+  angleDeltaX: number;
+  angleDeltaY: number;
+  pixelDeltaX: number;
+  pixelDeltaY: number;
+  accepted: boolean;
 }
 
 /** The parts of a key event items look at (see input.ts for the full object QML sees). */
