@@ -2,7 +2,17 @@
 // object, with the output format of Qt's `qml` tool (`qml: ` prefix,
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
-import { fromHsl, fromHsv, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
+import {
+  fromHsl,
+  fromHsv,
+  fromRgbF,
+  parseColor,
+  QColor,
+  QPoint,
+  QRect,
+  QSize,
+  tintColor,
+} from './valuetypes';
 
 /** How Qt's console and print() turn one argument into text. */
 export function formatValue(v: unknown, nested = false): string {
@@ -190,18 +200,13 @@ export interface QtObjectHooks {
 export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
   const qt: Record<string, unknown> = {
     ...QT_ENUMS,
-    rgba: (r: number, g: number, b: number, a = 1) => new QColor(clamp(r), clamp(g), clamp(b), clamp(a)),
-    hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, clamp(s), clamp(l), clamp(a)),
-    hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, clamp(s), clamp(v), clamp(a)),
+    rgba: (r: number, g: number, b: number, a = 1) => fromRgbF(r, g, b, a),
+    hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, s, l, a),
+    hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, s, v, a),
     color: (name: string) => toColor(name),
     lighter: (c: unknown, f = 1.5) => toColor(c).lighter(f),
     darker: (c: unknown, f = 2) => toColor(c).darker(f),
-    tint: (base: unknown, tint: unknown) => {
-      const b = toColor(base);
-      const t = toColor(tint);
-      const a = t.a;
-      return new QColor(b.r * (1 - a) + t.r * a, b.g * (1 - a) + t.g * a, b.b * (1 - a) + t.b * a, b.a);
-    },
+    tint: (base: unknown, tint: unknown) => tintColor(toColor(base), toColor(tint)),
     colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
     point: (x: number, y: number) => new QPoint(x, y),
     size: (w: number, h: number) => new QSize(w, h),
@@ -239,8 +244,4 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
   };
   delete qt.md5;
   return qt;
-}
-
-function clamp(v: number): number {
-  return v < 0 ? 0 : Math.min(v, 1);
 }

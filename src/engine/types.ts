@@ -107,17 +107,13 @@ const coerceUrl = make('', (v) => {
   return String(v);
 });
 
+// Qt: a number is not a color ("Cannot assign int to QColor").
 const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') {
     const c = parseColor(v);
     if (c === undefined) return INVALID_COLOR;
     return c;
-  }
-  if (typeof v === 'number') {
-    // Qt: a number is an ARGB value
-    const n = v >>> 0;
-    return QColor.fromRgba8((n >>> 16) & 255, (n >>> 8) & 255, n & 255, (n >>> 24) & 255);
   }
   return fail(v, 'color');
 });
