@@ -334,7 +334,7 @@ function hue16(h: number): number {
 function clamp01(v: number): number {
   const n = Number(v);
   if (!(n > 0)) return 0;
-  return n > 1 ? 1 : n;
+  return Math.min(n, 1);
 }
 
 /** Qt.tint(base, tint): the tint drawn over the base (QQuickColorProvider::tint). */
