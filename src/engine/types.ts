@@ -179,6 +179,8 @@ const coercers: Record<string, Coercer> = {
   list: coerceList,
   date: coerceVar,
   font: coerceVar,
+  // Qt's QJSValue properties (Rectangle.gradient): any value, objects included.
+  QJSValue: coerceVar,
 };
 
 export function coercerFor(type: string): Coercer {

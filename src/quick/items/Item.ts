@@ -3,7 +3,7 @@
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { QtObjectMeta } from '../../engine/qtqml';
+import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
@@ -45,7 +45,7 @@ export enum Dirty {
   All = 255,
 }
 
-export class Item extends QObject {
+export class Item extends QtObject {
   declare x: number;
   declare y: number;
   declare z: number;
@@ -491,6 +491,19 @@ export class Item extends QObject {
   /** For subclasses: lay out (positioners, views). */
   protected updatePolish(): void {}
 
+  /** Set once `antialiasing` was assigned; until then it reads the type's implicit value. */
+  private explicitAntialiasing = false;
+
+  setAntialiasing(v: boolean): void {
+    this.explicitAntialiasing = true;
+    this.$store(ITEM.antialiasing, v);
+  }
+
+  /** The type's own default for `antialiasing` (QQuickItemPrivate::setImplicitAntialiasing: Rectangle turns it on for a radius). */
+  setImplicitAntialiasing(v: boolean): void {
+    if (!this.explicitAntialiasing) this.$store(ITEM.antialiasing, v);
+  }
+
   /** Prints a warning about this item the way qmlWarning(item) does. */
   warn(message: string): void {
     const d = this.$declaration;
@@ -695,7 +708,11 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     scale: { type: 'real', default: 1, changed: (o) => (o as Item).markDirty(Dirty.Transform) },
     transformOrigin: { type: 'enumeration', default: 4 },
     smooth: { type: 'bool', default: true },
-    antialiasing: { type: 'bool' },
+    antialiasing: {
+      type: 'bool',
+      write: (o, v) => (o as Item).setAntialiasing(v as boolean),
+      changed: (o) => (o as Item).markDirty(Dirty.Content),
+    },
     baselineOffset: {
       type: 'real',
       changed: (o) => (o as Item).notifyListeners(Change.BaselineOffset),
@@ -772,6 +789,7 @@ export const ITEM = {
   focus: ItemMeta.index('focus'),
   activeFocus: ItemMeta.index('activeFocus'),
   baselineOffset: ItemMeta.index('baselineOffset'),
+  antialiasing: ItemMeta.index('antialiasing'),
   anchors: ItemMeta.index('anchors'),
   children: ItemMeta.index('children'),
   resources: ItemMeta.index('resources'),
