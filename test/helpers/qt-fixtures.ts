@@ -107,3 +107,9 @@ export function compareGeometry(ours: ItemLike, qt: QtNode, tol = 0.01): string[
   walk(ours, qt);
   return out;
 }
+
+/** The `// delay: N` a scene asks for before Qt's snapshot (default 500 ms, like dump.sh). */
+export function sceneDelay(qml: string): number {
+  const m = /^\/\/ delay: (\d+)/m.exec(qml);
+  return m ? Number(m[1]) : 500;
+}
