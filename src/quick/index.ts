@@ -7,6 +7,7 @@ import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
+import { MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
 import { RowMeta } from './items/Row';
@@ -25,6 +26,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       Grid: GridMeta,
       Flow: FlowMeta,
       Positioner: BasePositionerMeta,
+      MouseArea: MouseAreaMeta,
     },
     ['QtQml'],
   );

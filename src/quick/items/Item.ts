@@ -542,6 +542,10 @@ export class Item extends QtObject {
   acceptWheel = false;
   /** Sees pointer events meant for its descendants first and may take them (Flickable stealing a drag). */
   filtersChildMouseEvents = false;
+  /** While it has the pointer grab, ancestors may not take it (QQuickItem::keepMouseGrab; MouseArea.preventStealing). */
+  keepMouseGrab = false;
+  /** The mouse cursor over this item (a Qt.CursorShape), or null for none of its own (QQuickItem::hasCursor). */
+  itemCursor: number | null = null;
 
   /** A press, move or release for this item (local coordinates in the event); set `accepted` to take it. */
   pointerEvent(_event: PointerEventLike): void {}
@@ -551,6 +555,7 @@ export class Item extends QtObject {
   }
   /** The item lost the pointer grab (another item took it, or the gesture was cancelled). */
   pointerUngrab(): void {}
+  /** Hover enter ('hoverenter'), move ('hover') and leave ('hoverleave') for items with `acceptHover`. */
   hoverEvent(_event: PointerEventLike): void {}
   wheelEvent(_event: PointerEventLike): void {}
 
@@ -578,7 +583,7 @@ export class Item extends QtObject {
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
 export interface PointerEventLike {
-  type: 'press' | 'move' | 'release' | 'hover' | 'wheel' | 'doubleclick';
+  type: 'press' | 'move' | 'release' | 'hover' | 'wheel' | 'doubleclick' | 'hoverenter' | 'hoverleave';
   /** Position in the scene (window). */
   sceneX: number;
   sceneY: number;

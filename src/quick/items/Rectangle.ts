@@ -83,7 +83,7 @@ const PEN = {
 };
 
 /** What a Rectangle draws, in its own coordinates (0, 0, width, height). */
-export interface RectanglePaint {
+export interface RectanglePaintState {
   /** False when Qt creates no node: no size, or a transparent fill and no visible border. */
   visible: boolean;
   width: number;
@@ -107,7 +107,7 @@ export class Rectangle extends Item {
   declare radius: number;
   declare gradient: unknown;
   declare readonly border: Pen;
-  private paintCache: RectanglePaint | null = null;
+  private paintCache: RectanglePaintState | null = null;
   private gradientObject: Gradient | null = null;
   private readonly gradientUpdated = () => this.contentChanged();
 
@@ -139,7 +139,7 @@ export class Rectangle extends Item {
   }
 
   /** What to draw (QQuickRectangle::updatePaintNode + QSGBasicInternalRectangleNode::updateGeometry). */
-  paint(): RectanglePaint {
+  paintState(): RectanglePaintState {
     if (this.paintCache !== null) return this.paintCache;
     const width = this.$v[ITEM.width] as number;
     const height = this.$v[ITEM.height] as number;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Dirty } from '../../../src/quick/items/Item';
-import type { Rectangle, RectanglePaint } from '../../../src/quick/items/Rectangle';
+import type { Rectangle, RectanglePaintState } from '../../../src/quick/items/Rectangle';
 import { lines, runQml } from '../../helpers/qml';
 import { compareGeometry, fixture, fixtureLines, qtGeometry } from '../../helpers/qt-fixtures';
 
@@ -10,7 +10,7 @@ async function scene(name: string) {
   for (const c of r.root.childItems as Rectangle[]) byName.set(c.objectName, c);
   return {
     r,
-    paint: (n: string): RectanglePaint => byName.get(n)!.paint(),
+    paint: (n: string): RectanglePaintState => byName.get(n)!.paintState(),
     rect: (n: string) => byName.get(n)!,
   };
 }
@@ -28,7 +28,7 @@ Rectangle { width: 10; height: 10 }`);
     ]);
     expect(r.root.gradient).toBeUndefined();
     expect(r.root.antialiasing).toBe(false);
-    expect((r.root as Rectangle).paint().borderWidth).toBe(0);
+    expect((r.root as Rectangle).paintState().borderWidth).toBe(0);
   });
 
   test('rect_border.qml: the values Qt reports (geometry, colors, border) and prints', async () => {
@@ -116,7 +116,7 @@ Rectangle {
   function recolor() { stop.color = "blue" }
 }`);
     const rect = r.root as Rectangle;
-    const changes: Array<[string, () => void, (p: RectanglePaint) => unknown, unknown]> = [
+    const changes: Array<[string, () => void, (p: RectanglePaintState) => unknown, unknown]> = [
       ['color', () => (r.root.color = 'red'), (p) => String(p.color), '#ff0000'],
       ['radius', () => (r.root.radius = 30), (p) => p.radius, 20],
       ['border', () => (r.root.border.width = 2), (p) => p.borderWidth, 2],
@@ -125,11 +125,11 @@ Rectangle {
       ['size', () => (r.root.width = 10), (p) => p.radius, 5],
     ];
     for (const [what, change, read, expected] of changes) {
-      rect.paint();
+      rect.paintState();
       rect.dirty = 0;
       change();
       expect(rect.dirty & (Dirty.Content | Dirty.Size), what).not.toBe(0);
-      expect(read(rect.paint()), what).toBe(expected);
+      expect(read(rect.paintState()), what).toBe(expected);
     }
   });
 
