@@ -1,7 +1,7 @@
 // Rectangle (QQuickRectangle): a filled rectangle with optional rounded
 // corners, gradient and border. What it draws follows QQuickRectangle::
 // updatePaintNode and the scene graph's rectangle node (Qt 6.4), exposed to
-// the renderer as `paint()`.
+// the renderer as `paintState()`.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QColor } from '../../engine/valuetypes';
 import { Gradient, type GradientStopValue } from './Gradient';
