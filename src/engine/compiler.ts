@@ -112,6 +112,8 @@ export class CompiledObject {
   component: Unit | undefined;
   /** True when this declaration created `meta` (its members are bound to this object's context). */
   ownsMeta = false;
+  /** The declaration adds properties, signals, methods or enums (else its type is only named after a file). */
+  declaresMembers = false;
   id: string | undefined;
   readonly constants: CompiledConstant[] = [];
   readonly bindings: CompiledBinding[] = [];
@@ -347,6 +349,7 @@ export class Compiler {
         m.kind === 'FunctionDeclaration' ||
         m.kind === 'EnumDeclaration',
     );
+    o.declaresMembers = declares;
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;

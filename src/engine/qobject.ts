@@ -614,11 +614,16 @@ export abstract class QObject {
   }
 }
 
-/** Qt's class name: builtin types give their C++ class, file types `Name_QMLTYPE_N`. */
+/** Qt's class name: built-in types give their C++ class, QML-declared ones `Name_QMLTYPE_0`, `QQuickRow_QML_1`. */
 export function objectClassName(m: MetaObject): string {
   if (!m.isDerived) return m.cppClass;
-  return m.cppClass;
+  return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }
+
+// Qt numbers the types it makes for QML declarations in creation order, one
+// counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
+const typeNumbers = new WeakMap<MetaObject, number>();
+const typeCounters = { file: 0, inline: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -693,6 +698,8 @@ export function deriveType(base: MetaObject, name: string, cppClass: string): Me
     true,
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
+  const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
+  typeNumbers.set(meta, typeCounters[counter]++);
   return meta;
 }
 
