@@ -60,6 +60,13 @@ export interface FunctionSpec {
   scope: MetaObject;
   start: number;
   line: number;
+  /**
+   * For block-form handlers: the first signal parameter the code reads (Qt
+   * 6.4 warns once that injected parameters are deprecated), set by codegen.
+   */
+  injectedParam?: string;
+  /** The deprecation warning for injectedParam was printed. */
+  injectionWarned?: boolean;
 }
 
 export interface CompiledBinding {
@@ -598,8 +605,9 @@ export class Compiler {
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
       if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
-      if (value.kind !== 'Script')
-        throw this.err(value, `Cannot assign an object to signal property ${last}`);
+      if (value.kind !== 'Script' || this.isLiteral(value)) {
+        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
+      }
       const functionForm = isFunctionExpression(value.statement);
       const fn = o.unit.addFunction({
         kind: functionForm ? 'handlerFunction' : 'handler',
@@ -705,6 +713,19 @@ export class Compiler {
     void target;
     this.checkLiteral(v, prop, value);
     return v;
+  }
+
+  /** A literal value (`5`, `"x"`, `-1`): not a script. */
+  private isLiteral(value: ast.Script): boolean {
+    const s = value.statement;
+    if (s.type !== 'ExpressionStatement') return false;
+    const e = s.expression;
+    return (
+      (e.type === 'Literal' && !('regex' in e && e.regex)) ||
+      (e.type === 'UnaryExpression' &&
+        (e.operator === '-' || e.operator === '+') &&
+        e.argument.type === 'Literal')
+    );
   }
 
   /** Qt refuses some literals at load time ("Invalid property assignment: int expected"). */

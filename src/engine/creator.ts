@@ -252,8 +252,19 @@ export class Creator {
           });
         }
       } else {
+        const spec = c.unit.functions[h.fn]!;
+        const sink = this.host.sink;
+        const at = h.location;
         target.$connect(h.signal.index, {
-          fn: (...args: unknown[]) => fn.call(obj, obj, ctx, ...args),
+          fn: (...args: unknown[]) => {
+            if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+              spec.injectionWarned = true;
+              sink.warn(
+                `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+              );
+            }
+            return fn.call(obj, obj, ctx, ...args);
+          },
           thisArg: obj,
           report,
         });
