@@ -54,6 +54,9 @@ export interface FunctionSpec {
   kind: FunctionKind;
   /** The statement (binding, handler) or block (method body). */
   node: Statement | BlockStatement;
+  /** Methods: the function's name, and the whole declaration when acorn parsed it (JS parameters). */
+  name?: string;
+  declaration?: import('acorn').Node;
   /** Parameter names: a handler's signal parameters, a method's parameters. */
   params: string[];
   /** Type of the scope object (the object the code is written in). */
@@ -519,7 +522,8 @@ export class Compiler {
           if (m.required) requiredHere.add(m.name);
           if (m.value !== undefined && m.typeName !== 'alias') {
             requiredHere.delete(m.name);
-            this.compileBinding(o, [m.name], m.nameSpan, m.value, { via: 'self', meta: o.meta });
+            // Qt places a declaration's binding at the declaration (`property`), not at the name.
+            this.compileBinding(o, [m.name], m, m.value, { via: 'self', meta: o.meta });
           }
           break;
         case 'SignalDeclaration':
@@ -532,14 +536,17 @@ export class Compiler {
           requiredHere.add(m.name);
           break;
         case 'FunctionDeclaration': {
-          const fn = o.unit.addFunction({
+          const spec: FunctionSpec = {
             kind: 'method',
             node: m.body,
             params: m.parameters.map((p) => p.name),
             scope: o.meta,
-            start: m.body.start,
-            line: o.unit.file.lines(m.body.start).line,
-          });
+            name: m.name,
+            start: m.start,
+            line: m.line,
+          };
+          if (m.declaration) spec.declaration = m.declaration;
+          const fn = o.unit.addFunction(spec);
           o.methods.push({ name: m.name, fn });
           break;
         }

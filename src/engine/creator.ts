@@ -15,7 +15,7 @@ import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
-import type { MetaObject, QObject } from './qobject';
+import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -23,6 +23,7 @@ export interface ComponentObject extends QObject {
 }
 
 export interface CreatorHost extends EngineServices {
+  deferredBindingErrors: string[] | null;
   readonly componentMeta: MetaObject;
   readonly componentAttachedMeta: MetaObject;
   readonly rootContext: QmlContext;
@@ -92,10 +93,30 @@ export class Creator {
   }
 
   finalize(creation: Creation): void {
+    const host = this.host;
+    const outermost = host.deferredBindingErrors === null;
+    if (outermost) host.deferredBindingErrors = [];
+    try {
+      this.finalizeObjects(creation);
+    } finally {
+      if (outermost) {
+        const errors = host.deferredBindingErrors ?? [];
+        host.deferredBindingErrors = null;
+        for (let i = errors.length - 1; i >= 0; i--) host.sink.warn(errors[i]!);
+      }
+    }
+  }
+
+  private finalizeObjects(creation: Creation): void {
     for (const f of creation.afterObjects) f();
     const bindings = creation.bindings;
-    while (bindings.length > 0) bindings.pop()!.update();
+    const all = bindings.concat(creation.bindableBindings);
+    while (bindings.length > 0) {
+      const b = bindings.pop()!;
+      if (b.target.$pending?.[b.index] === b) b.update();
+    }
     for (const b of creation.bindableBindings) b.update();
+    for (const b of all) b.target.$pending = null;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
     const completion = creation.completion;
@@ -127,6 +148,7 @@ export class Creator {
     }
     const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
     const obj = new (meta.ctor as unknown as new () => QObject)();
+    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (ctx.contextObject === null) ctx.setContextObject(obj);
@@ -139,13 +161,9 @@ export class Creator {
     if (c.typeUnit !== undefined) {
       // A type from a .qml file: build it as that file's root first, in its own context.
       const typeUnit = c.typeUnit;
-      const inner = new QmlContext(
-        typeUnit.file.url,
-        this.host.rootContext,
-        obj,
-        this.host,
-        new Set(typeUnit.ids.keys()),
-      );
+      // Qt: the component file's context is a child of the context it is
+      // created in, so the user's ids are visible inside it.
+      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
     }
@@ -189,7 +207,7 @@ export class Creator {
       }
     }
 
-    const typeName = obj.$meta.name;
+    const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
       const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
@@ -206,7 +224,12 @@ export class Creator {
       );
       target.$setBinding(index, binding);
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
-      else creation.bindings.push(binding);
+      else {
+        // Qt evaluates an ordinary binding early when something reads its property first.
+        target.$pending ??= [];
+        target.$pending[index] = binding;
+        creation.bindings.push(binding);
+      }
     }
 
     for (const v of c.objectValues) {
@@ -291,12 +314,15 @@ function installMethod(meta: MetaObject, name: string, fnIndex: number): void {
   if (names.has(name)) return;
   names.add(name);
   const depth = meta.declDepth;
+  // Each object gets its own function on first use, made in the context of
+  // the declaration (methods see that file's ids), then kept on the object.
   Object.defineProperty(meta.ctor.prototype, name, {
     configurable: true,
-    writable: true,
-    value: function (this: QObject, ...args: unknown[]) {
+    get(this: QObject) {
       const ctx = this.$ctx![depth] as QmlContext;
-      return ctx.fns[fnIndex]!.call(this, this, ctx, ...args);
+      const fn = ctx.fns[fnIndex]!.call(this, this, ctx);
+      Object.defineProperty(this, name, { value: fn, configurable: true, writable: true });
+      return fn;
     },
   });
 }

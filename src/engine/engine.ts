@@ -229,6 +229,16 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.sink.warn(this.describeError(error, where));
   }
 
+  /** Binding errors held back while a component is created (see EngineServices.reportBindingError). */
+  deferredBindingErrors: string[] | null = null;
+
+  reportBindingError(error: unknown, where: SourceLocation | undefined, bindable: boolean): void {
+    const precise = bindable || error instanceof AssignError || error instanceof QmlError;
+    const message = this.describeError(error, precise || !where ? where : { ...where, column: 0 });
+    if (!bindable && this.deferredBindingErrors) this.deferredBindingErrors.push(message);
+    else this.sink.warn(message);
+  }
+
   describeError(error: unknown, where: SourceLocation | undefined): string {
     if (error instanceof QmlError) return error.message;
     const at = (loc: SourceLocation | undefined, withColumn: boolean) => {

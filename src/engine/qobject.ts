@@ -41,6 +41,8 @@ export interface PropertySpec {
    * the effective visibility; `width` remembers it was set explicitly).
    */
   write?: (obj: QObject, value: unknown) => void;
+  /** Qt's RESET: what assigning undefined (or a failing binding) does instead of an error. */
+  reset?: (obj: QObject) => void;
   /** For list properties: how an element is added (Item's `data` reparents it). */
   append?: (obj: QObject, value: unknown) => void;
   /** No change signal (constant for the object's lifetime). */
@@ -91,6 +93,7 @@ export class PropertyInfo {
     readonly bindable: boolean,
     readonly append: ((obj: QObject, value: unknown) => void) | undefined,
     readonly write: ((obj: QObject, value: unknown) => void) | undefined,
+    readonly reset: ((obj: QObject) => void) | undefined,
   ) {
     this.coerce = coercerFor(type);
     this.equals = equalsFor(type);
@@ -180,6 +183,7 @@ export class MetaObject {
       p.bindable ?? false,
       p.append,
       p.write,
+      p.reset,
     );
     this.props.push(info);
     this.propsByName.set(name, info);
@@ -266,6 +270,9 @@ function installProperty(proto: object, info: PropertyInfo): void {
             return this.$v[idx];
           }
         : function (this: QObject) {
+            // Qt: reading a property whose binding is not enabled yet (the
+            // object is still being created) evaluates that binding first.
+            if (this.$pending !== null) this.$flushPending(idx);
             const o = currentObserver;
             if (o !== null) o.track(this.$source(notify));
             return this.$v[idx];
@@ -359,6 +366,10 @@ export abstract class QObject {
   $destroyed = false;
   /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
   $ctx: unknown[] | null = null;
+  /** Bindings created but not evaluated yet, by property index (only while the object is being created). */
+  $pending: Array<InstalledBinding | undefined> | null = null;
+  /** Set for the root of the file the engine runs (see nameAsMainRoot). */
+  $naming: TypeNaming | null = null;
   /** Where the object was declared (for Qt's `file:line:col: QML Type: ...` warnings). */
   $declaration: SourceLocation | null = null;
   /** The engine that created the object (null for objects made outside QML). */
@@ -378,6 +389,14 @@ export abstract class QObject {
       arr[sig] = s;
     }
     return s;
+  }
+
+  $flushPending(idx: number): void {
+    const b = this.$pending![idx];
+    if (b !== undefined) {
+      this.$pending![idx] = undefined;
+      b.update();
+    }
   }
 
   /** Reads a property without tracking. */
@@ -494,6 +513,14 @@ export abstract class QObject {
     }
     list.push(value);
     if (info.notify >= 0) this.$emit(info.notify, undefined);
+  }
+
+  /** Resets a resettable property (Qt's RESET); false when it has none. */
+  $reset(idx: number): boolean {
+    const r = this.$meta.props[idx]!.reset;
+    if (r === undefined) return false;
+    r(this);
+    return true;
   }
 
   /** Installs (or, with undefined, removes) the binding of a property. */
@@ -623,15 +650,42 @@ export abstract class QObject {
 
   /** Qt-style name for messages and print(): `QQuickRectangle(0x...)`, `ChatView_QMLTYPE_0(0x...)`. */
   toString(): string {
-    const m = this.$meta;
-    const name = objectClassName(m);
+    const name = objectClassName(this);
     const objectName = (this as unknown as { objectName?: string }).objectName;
     return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
   }
 }
 
+/**
+ * The root of the file the engine runs gets a type of its own only when it
+ * declares members, and that type is anonymous (`QQuickItem_QML_0`, named
+ * "Item" in messages), not the file's (`Main_QMLTYPE_0`).
+ */
+export interface TypeNaming {
+  name: string;
+  cppClass: string;
+  number: number;
+}
+
+export function nameAsMainRoot(o: QObject): void {
+  const base = o.$meta.base ?? o.$meta;
+  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: typeCounters.inline++ };
+}
+
+/** The QML type name of an object, as Qt's messages and dumps show it (`Rectangle`, `ChatView`). */
+export function qmlTypeName(o: QObject): string {
+  return o.$naming?.name ?? o.$meta.name;
+}
+
+/** Qt's class name without its number (`QQuickRectangle`, `ChatView_QMLTYPE`, `QQuickRow_QML`). */
+export function cppClassName(o: QObject): string {
+  return o.$naming?.cppClass ?? o.$meta.cppClass;
+}
+
 /** Qt's class name: built-in types give their C++ class, QML-declared ones `Name_QMLTYPE_0`, `QQuickRow_QML_1`. */
-export function objectClassName(m: MetaObject): string {
+export function objectClassName(o: QObject): string {
+  if (o.$naming) return `${o.$naming.cppClass}_${o.$naming.number}`;
+  const m = o.$meta;
   if (!m.isDerived) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }

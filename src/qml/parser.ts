@@ -763,6 +763,7 @@ class QmlParser {
       parameters,
       body: fn.body,
       bodyCode: this.source.slice(fn.body.start, fn.body.end),
+      declaration: fn,
       ...this.span(start),
     };
     return decl;
