@@ -34,6 +34,8 @@ export interface CreatorHost extends EngineServices {
 
 /** Work collected while creating a tree, done once it is all there. */
 export class Creation {
+  /** Made by Component.createObject (and the like), not declared in a file. */
+  dynamic = false;
   readonly bindings: PropertyBinding[] = [];
   readonly bindableBindings: PropertyBinding[] = [];
   readonly statusCallbacks: QObject[] = [];
@@ -58,9 +60,15 @@ export class Creator {
   create(
     unit: Unit,
     parent: QmlContext,
-    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void; asMainFile?: boolean } = {},
+    options: {
+      owner?: QObject | null;
+      beforeFinalize?: (root: QObject) => void;
+      asMainFile?: boolean;
+      dynamic?: boolean;
+    } = {},
   ): QObject {
     const creation = new Creation();
+    creation.dynamic = options.dynamic ?? false;
     const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
     options.beforeFinalize?.(root);
     this.finalize(creation);
@@ -196,7 +204,12 @@ export class Creator {
       obj.$ctx ??= [];
       obj.$ctx[c.meta.declDepth] = ctx;
     }
-    if (c.id !== undefined) ctx.ids[c.id] = obj;
+    if (c.id !== undefined) {
+      ctx.ids[c.id] = obj;
+      obj.$ids ??= [];
+      obj.$ids.push([ctx, c.id]);
+    }
+    if (creation.dynamic) obj.$dynamic = true;
 
     for (const k of c.constants) {
       const { obj: target, index } = this.propertyTarget(obj, k.target, creation);

@@ -156,8 +156,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   // ---- services -------------------------------------------------------------
 
+  /** Set by Qt.quit(): nothing queued runs any more (Qt leaves the event loop). */
+  private quitting = false;
+
   setTimer(fn: () => void, ms: number): unknown {
-    return this.options.setTimer ? this.options.setTimer(fn, ms) : setTimeout(fn, ms);
+    const run = () => {
+      if (!this.quitting) fn();
+    };
+    return this.options.setTimer ? this.options.setTimer(run, ms) : setTimeout(run, ms);
   }
 
   clearTimer(handle: unknown): void {
@@ -195,8 +201,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 
   private quit(code: number): void {
-    // Qt posts the quit: the rest of the running handler still executes.
-    this.setTimer(() => this.options.onQuit?.(code), 0);
+    // Qt posts the quit: the rest of the running handler still executes,
+    // then the event loop ends; timers and Qt.callLater calls that were
+    // pending do not run.
+    if (this.quitting) return;
+    this.quitting = true;
+    const done = () => this.options.onQuit?.(code);
+    if (this.options.setTimer) this.options.setTimer(done, 0);
+    else setTimeout(done, 0);
   }
 
   private callLater(fn: JsFunction, args: unknown[]): void {
@@ -384,6 +396,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (contextObject) ctx = new QmlContext(context.url, context, contextObject, this);
     return this.creator.create(unit, ctx, {
       owner: parent,
+      dynamic: true,
       beforeFinalize: (root) => {
         if (parent && root.$meta.propsByName.get('parent')?.type === 'Item') {
           (root as unknown as { parent: unknown }).parent = parent;

@@ -623,16 +623,26 @@ export abstract class QObject {
   }
 
   /** Destroys the object and everything it owns: bindings stop, handlers are dropped. */
-  $destroy(): void {
+  /**
+   * Destroys the object and everything it owns. Children go first, in
+   * creation order, then the object's Component.onDestruction handlers run
+   * (measured with Qt 6.4 on quit: a1, a2, a, b, root). `silent`: without
+   * running them (Qt does not, for objects declared in a file that are
+   * destroyed with destroy()).
+   */
+  $destroy(silent = false): void {
     if (this.$destroyed) return;
     this.$destroyed = true;
-    if (this.$attached) for (const a of this.$attached.values()) a.$ownerDestroyed();
-    this.$teardown();
     const owned = this.$owned;
     if (owned) {
       this.$owned = null;
-      for (let i = owned.length - 1; i >= 0; i--) owned[i]!.$destroy();
+      for (const o of owned) o.$destroy(silent);
     }
+    if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    this.$teardown();
+    if (this.$ids)
+      for (const [ctx, id] of this.$ids)
+        if (ctx.ids[id] === this) (ctx.ids as Record<string, unknown>)[id] = null;
     if (this.$owner?.$owned) {
       const i = this.$owner.$owned.indexOf(this);
       if (i >= 0) this.$owner.$owned.splice(i, 1);
@@ -645,11 +655,29 @@ export abstract class QObject {
     this.$src = null;
   }
 
-  /** Subclass hook run first in {@link $destroy} (disconnect sockets, leave the item tree, ...). */
+  /** Subclass hook run in {@link $destroy} (disconnect sockets, leave the item tree, ...). */
   $teardown(): void {}
+
+  /** Set for objects made by Component.createObject (their onDestruction runs when destroy()ed). */
+  $dynamic = false;
+  /** The contexts and ids this object is known by (they read null once it is destroyed). */
+  $ids: Array<[{ ids: Record<string, QObject> }, string]> | null = null;
+  private $destroyScheduled = false;
+
+  /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */
+  destroy(delay?: unknown): void {
+    if (this.$destroyed || this.$destroyScheduled) return;
+    this.$destroyScheduled = true;
+    const run = () => this.$destroy(!this.$dynamic);
+    const ms = typeof delay === 'number' && delay > 0 ? delay : 0;
+    if (this.$engine) this.$engine.setTimer(run, ms);
+    else run();
+  }
 
   /** Qt-style name for messages and print(): `QQuickRectangle(0x...)`, `ChatView_QMLTYPE_0(0x...)`. */
   toString(): string {
+    // Qt: a destroyed object's reference still exists but cannot be converted.
+    if (this.$destroyed) throw new TypeError('Type error');
     const name = objectClassName(this);
     const objectName = (this as unknown as { objectName?: string }).objectName;
     return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
