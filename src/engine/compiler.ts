@@ -92,6 +92,8 @@ export interface CompiledHandler {
   fn: number;
   /** `onX: function (a) {...}`: the function returned by `fn` is the handler. */
   functionForm: boolean;
+  /** As written (`onCompleted`), for Qt's "expression for onCompleted". */
+  signalName: string;
   location: SourceLocation;
 }
 
@@ -299,8 +301,19 @@ export class Compiler {
     const v = m.value;
     const stmt = v.kind === 'Script' ? v.statement : undefined;
     const expr = stmt && stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
-    if (expr?.type !== 'Identifier') throw this.err(v, 'Invalid use of id property');
-    const name = expr.name;
+    // Qt also accepts the id as a string literal (`id: "root"`).
+    const name =
+      expr?.type === 'Identifier'
+        ? expr.name
+        : expr?.type === 'Literal' && typeof expr.value === 'string'
+          ? expr.value
+          : undefined;
+    if (name === undefined) {
+      if (expr?.type === 'Literal' && typeof expr.value === 'number') {
+        throw this.err(v, 'IDs must start with a letter or underscore');
+      }
+      throw this.err(v, 'Invalid use of id property');
+    }
     if (/^[A-Z]/.test(name)) throw this.err(v, 'IDs cannot start with an uppercase letter');
     if (!/^[a-z_]/.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -382,8 +395,10 @@ export class Compiler {
   }
 
   private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
-    const expr = (m.value as ast.Script).statement as Statement & { expression: { name: string } };
-    o.id = expr.expression.name;
+    const stmt = (m.value as ast.Script).statement as Statement & {
+      expression: { name?: string; value?: string };
+    };
+    o.id = (stmt.expression.name ?? stmt.expression.value)!;
     unit.ids.set(o.id, o);
   }
 
@@ -624,7 +639,7 @@ export class Compiler {
         start: value.start,
         line: value.line,
       });
-      o.handlers.push({ target, signal, fn, functionForm, location });
+      o.handlers.push({ target, signal, fn, functionForm, location, signalName: last });
       return;
     }
     const prop = target.meta.propsByName.get(last);

@@ -15,6 +15,7 @@ import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
+import { setCurrentExpression } from './globals';
 import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
@@ -299,7 +300,12 @@ export class Creator {
                 `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
               );
             }
-            return fn.call(obj, obj, ctx, ...args);
+            const prev = setCurrentExpression(h.signalName);
+            try {
+              return fn.call(obj, obj, ctx, ...args);
+            } finally {
+              setCurrentExpression(prev);
+            }
           },
           thisArg: obj,
           report,

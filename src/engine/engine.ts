@@ -103,6 +103,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       exit: (code) => this.quit(code),
       binding: (fn) => new BindingMarker(fn as BindingFunction, this),
       callLater: (fn, args) => this.callLater(fn, args),
+      createQmlObject: (qml, parent, filepath) =>
+        this.createQmlObject(
+          String(qml),
+          parent as QObject | null,
+          String(filepath ?? ''),
+          (parent as QObject | null)?.$declaration?.url ?? '',
+        ),
       platformOs: options.platformOs ?? 'linux',
       applicationArguments: options.arguments ?? [],
     });
@@ -317,12 +324,45 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         }
       }),
     );
+    return this.compileParsed(url, source, program);
+  }
+
+  private compileParsed(url: string, source: string, program: ast.Program): CompiledFile {
     const lines = new LineTable(source);
     const typeName = url.slice(url.lastIndexOf('/') + 1).replace(/\.qml$/, '');
     const file = new CompiledFile(url, program, typeName, (o) => lines.locate(o));
     new Compiler(this, file).compile();
     this.compiled.set(url, file);
     return file;
+  }
+
+  /**
+   * `Qt.createQmlObject(qml, parent, filepath)`: compiles QML text now (its
+   * types must be built in or already loaded) and creates it under `parent`.
+   * Throws Qt's error, with `qmlErrors`, when the text does not compile.
+   */
+  createQmlObject(qml: string, parent: QObject | null, filepath: string, baseUrl: string): QObject | null {
+    const url = filepath || 'inline';
+    let file: CompiledFile;
+    try {
+      const program = parseQml(qml, url);
+      const base = baseUrl.slice(0, baseUrl.lastIndexOf('/') + 1);
+      const imports = this.resolveImports(base + url, program);
+      this.imports.set(url, imports);
+      file = this.compileParsed(url, qml, program);
+    } catch (e) {
+      if (!(e instanceof QmlError)) throw e;
+      const error = new Error(
+        `Qt.createQmlObject(): failed to create object: \n    ${e.message}`,
+      ) as Error & {
+        qmlErrors: unknown[];
+      };
+      error.qmlErrors = [
+        { lineNumber: e.line, columnNumber: e.column, fileName: url, message: e.description },
+      ];
+      throw error;
+    }
+    return this.createFromComponent(file.rootUnit, this.rootContext, parent, undefined);
   }
 
   private resolveImports(url: string, program: ast.Program): FileImports {
