@@ -240,6 +240,9 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
+        // A binding that reads the whole group (`font: other.font`) depends on it.
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
         let g = this.$v[idx];
         if (g === null) {
           g = make(this);

@@ -561,6 +561,36 @@ export class Item extends QObject {
   keyReleaseEvent(_event: KeyEventLike): boolean {
     return false;
   }
+
+  /** The `Keys` attached to this item, if any (Qt's extra->keyHandler). */
+  keyHandler: ItemKeyHandler | null = null;
+
+  /**
+   * One item's share of key delivery (QQuickItemPrivate::deliverKeyEvent):
+   * Keys with priority BeforeItem, then the item's own handling, then Keys
+   * with AfterItem. Expects `event.accepted` true on entry; leaves it true
+   * when someone took the key.
+   */
+  deliverKeyEvent(event: KeyEventLike, press: boolean): void {
+    const h = this.keyHandler;
+    if (h !== null) {
+      if (press) h.keyPressed(event, false);
+      else h.keyReleased(event, false);
+      if (event.accepted) return;
+      event.accepted = true;
+    }
+    event.accepted = press ? this.keyPressEvent(event) : this.keyReleaseEvent(event);
+    if (event.accepted || h === null) return;
+    event.accepted = true;
+    if (press) h.keyPressed(event, true);
+    else h.keyReleased(event, true);
+  }
+}
+
+/** Key handling attached to an item around its own (`Keys`); `post` is the pass after the item's own handling. */
+export interface ItemKeyHandler {
+  keyPressed(event: KeyEventLike, post: boolean): void;
+  keyReleased(event: KeyEventLike, post: boolean): void;
 }
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
@@ -586,13 +616,16 @@ export interface PointerEventLike {
   accepted: boolean;
 }
 
-/** The parts of a key event items look at (see input.ts for the full object QML sees). */
+/** A key event as items get it (Keys.ts makes the KeyEvent object QML handlers see). */
 export interface KeyEventLike {
   key: number;
   text: string;
   modifiers: number;
   accepted: boolean;
   isAutoRepeat: boolean;
+  /** Keys in a compressed event (default 1). */
+  count?: number;
+  nativeScanCode?: number;
 }
 
 function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, dx: number, dy: number): QPoint | QRect {

@@ -612,7 +612,8 @@ function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: num
   };
 }
 
-function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
+/** The glyphs of one laid-out line with their x positions (x0: the line start). */
+export function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
   const s = engine.shaped;
   const out: GlyphPosition[] = [];
   const end = line.from + line.length;
