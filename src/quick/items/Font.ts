@@ -295,17 +295,39 @@ export function fontProperty(): {
   };
 }
 
-/** Capitalization applied to the laid-out text (QFont::Capitalization; SmallCaps is drawn as typed). */
-export function capitalize(text: string, mode: number): string {
+let wordSegmenter: Intl.Segmenter | null = null;
+
+/**
+ * Capitalization applied to the laid-out text (QFont::Capitalization;
+ * SmallCaps is drawn as typed). With Capitalize, Qt's QTextEngine::itemize
+ * puts each word's first letter in an item of its own, so no kerning
+ * applies across it: `breaks` lists those item boundaries.
+ */
+export function capitalize(text: string, mode: number): { text: string; breaks: number[] } {
   switch (mode) {
     case Capitalization.AllUppercase:
-      return text.toUpperCase();
+      return { text: text.toUpperCase(), breaks: [] };
     case Capitalization.AllLowercase:
-      return text.toLowerCase();
-    case Capitalization.Capitalize:
-      return text.replace(/(^|[^\p{L}\p{N}'])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+      return { text: text.toLowerCase(), breaks: [] };
+    case Capitalization.Capitalize: {
+      wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+      let out = '';
+      const breaks: number[] = [];
+      let last = 0;
+      for (const s of wordSegmenter.segment(text)) {
+        if (!s.isWordLike) continue;
+        const first = String.fromCodePoint(s.segment.codePointAt(0)!);
+        out += text.slice(last, s.index);
+        breaks.push(out.length);
+        out += first.toUpperCase();
+        breaks.push(out.length);
+        last = s.index + first.length;
+      }
+      out += text.slice(last);
+      return { text: out, breaks };
+    }
     default:
-      return text;
+      return { text, breaks: [] };
   }
 }
 

@@ -3,7 +3,7 @@
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { QtObjectMeta } from '../../engine/qtqml';
+import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
@@ -45,7 +45,8 @@ export enum Dirty {
   All = 255,
 }
 
-export class Item extends QObject {
+// Extends QtObject (not just QObject) so that QtObject's accessors (objectName) are on the prototype chain.
+export class Item extends QtObject {
   declare x: number;
   declare y: number;
   declare z: number;

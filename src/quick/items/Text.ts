@@ -13,8 +13,10 @@ import {
   fontInfo,
   HAlign,
   layoutText,
+  mightBeRichText,
   type ResolvedFont,
   resolveFont,
+  type StyledRunFont,
   TextFormat,
   type TextLayoutResult,
   VAlign,
@@ -123,9 +125,18 @@ export class Text extends Item implements FontOwner {
     const font = this.resolvedFont;
     const fontGroup = v[TEXT.font] as Font | null;
     let text = v[TEXT.text] as string;
-    const caps = fontGroup === null ? 0 : (fontGroup.$v[CAPS] as number);
-    if (caps !== 0) text = capitalize(text, caps);
     const format = v[TEXT.textFormat] as number;
+    const caps = fontGroup === null ? 0 : (fontGroup.$v[CAPS] as number);
+    let runs: StyledRunFont[] | undefined;
+    if (caps !== 0) {
+      const c = capitalize(text, caps);
+      text = c.text;
+      const plain =
+        format === TextFormat.PlainText ||
+        format === TEXT_FORMAT_MARKDOWN ||
+        (format === TextFormat.AutoText && !mightBeRichText(text));
+      if (plain && c.breaks.length > 0) runs = fontRuns(text.length, c.breaks, font);
+    }
     const maxLines = v[TEXT.maximumLineCount] as number;
     const r = layoutText(text, font, {
       // Markdown is not converted: it is laid out as plain text.
@@ -137,6 +148,7 @@ export class Text extends Item implements FontOwner {
       ...(maxLines !== INT_MAX ? { maximumLineCount: maxLines } : {}),
       horizontalAlignment: v[TEXT.effectiveHorizontalAlignment] as HAlign,
       verticalAlignment: v[TEXT.verticalAlignment] as VAlign,
+      ...(runs ? { runs } : {}),
     });
     this.layoutCount++;
     this.textLayout = r;
@@ -240,6 +252,17 @@ export class Text extends Item implements FontOwner {
 }
 
 const TEXT_FORMAT_MARKDOWN = 3;
+
+/** One font run per piece between `breaks`: shaped separately, so no kerning across a break. */
+function fontRuns(length: number, breaks: number[], font: ResolvedFont): StyledRunFont[] {
+  const runs: StyledRunFont[] = [];
+  let start = 0;
+  for (const b of [...breaks, length]) {
+    if (b > start) runs.push({ start, end: b, font });
+    start = Math.max(start, b);
+  }
+  return runs;
+}
 const CAPS = FontMeta.index('capitalization');
 const relayout = (o: QObject) => (o as Text).updateLayout();
 const repaint = (o: QObject) => (o as Text).markDirty(Dirty.Content);

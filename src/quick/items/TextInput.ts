@@ -489,7 +489,7 @@ export class TextInput extends Item implements FontOwner {
   private capitalized(s: string): string {
     const f = this.$v[TI.font] as Font | null;
     const caps = f === null ? 0 : (f.$v[CAPS] as number);
-    return caps === 0 ? s : capitalize(s, caps);
+    return caps === 0 ? s : capitalize(s, caps).text;
   }
 
   // ---- layout -------------------------------------------------------------------
@@ -648,9 +648,10 @@ export class TextInput extends Item implements FontOwner {
       else if (va === Align.VCenter) y = (height - heightUsed) / 2;
       this.vscroll = -y;
     } else {
-      // one line taller than the item
+      // one line taller than the item: QRect's bottom is the last pixel row (measured: a 14 px
+      // line in an 8 px AlignVCenter input is scrolled up by 5)
       const top = 0;
-      const bottom = Math.trunc(heightUsed);
+      const bottom = Math.round(heightUsed) - 1;
       if (bottom - this.vscroll >= height) this.vscroll = bottom - height;
       else if (top - this.vscroll < 0 && this.vscroll < heightUsed) this.vscroll = top;
       else if (heightUsed - this.vscroll < height) this.vscroll = heightUsed - height;
@@ -1156,6 +1157,8 @@ export class TextInput extends Item implements FontOwner {
     this.$store(TI.maximumLength, this.maxLength);
     this.internalSetText(this.m_text);
     this.$store(TI.inputMask, this.inputMaskString());
+    // QQuickTextInputPrivate::setInputMask: the cursor goes to the first blank
+    this.moveCursor(this.nextMaskBlank(0));
   }
 
   private inputMaskString(): string {
