@@ -207,7 +207,13 @@ export class MetaObject {
     if (this.typeRefCache === undefined) {
       const ref: Record<string, unknown> = { ...this.enums };
       Object.defineProperty(ref, '$meta', { value: this, enumerable: false });
-      Object.defineProperty(ref, '$attached', { value: this.attachedType?.(), enumerable: false });
+      const attached = this.attachedType?.();
+      Object.defineProperty(ref, '$attached', { value: attached, enumerable: false });
+      // `obj.Keys`: the attached object of any object (undefined for non-QObjects)
+      Object.defineProperty(ref, '$attachedOf', {
+        value: (o: unknown) => (attached && o instanceof QObject ? o.$attachedObject(attached) : undefined),
+        enumerable: false,
+      });
       Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
       this.typeRefCache = ref;
     }

@@ -419,8 +419,10 @@ export class TextInput extends Item implements FontOwner {
         this.preeditDirty = false;
         alignmentChanged = this.determineHorizontalAlignment();
         this.$store(TI.length, this.m_text.length);
+        // Qt's text() reads the new text in textEdited handlers, then textChanged follows
+        this.$v[TI.text] = this.realText();
         if (edited) this.$emit(TI.textEdited, undefined);
-        this.$store(TI.text, this.realText());
+        this.$emit(TI.textChanged, undefined);
       }
       this.updateDisplayText(alignmentChanged);
     }
@@ -2071,6 +2073,7 @@ export const TextInputMeta: MetaObject = defineType(TextInput, ItemMeta, {
 
 const TI = {
   text: TextInputMeta.index('text'),
+  textChanged: TextInputMeta.signalsByName.get('textChanged')!.index,
   length: TextInputMeta.index('length'),
   font: TextInputMeta.index('font'),
   fontChanged: TextInputMeta.signalsByName.get('fontChanged')!.index,

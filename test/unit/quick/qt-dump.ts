@@ -43,7 +43,9 @@ export function qtDump(name: string): QtDump {
 
 export function qtLog(name: string): string[] {
   try {
-    return readFileSync(`${FIXTURES}${name}.log`, 'utf8').split('\n').filter((l) => l !== '');
+    return readFileSync(`${FIXTURES}${name}.log`, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
   } catch {
     return [];
   }
@@ -56,7 +58,12 @@ export interface QtDump {
 
 export type DumpNode = { [k: string]: unknown; objectName: string; children?: DumpNode[] };
 
-const H_ALIGN: Record<number, string> = { 1: 'AlignLeft', 2: 'AlignRight', 4: 'AlignHCenter', 8: 'AlignJustify' };
+const H_ALIGN: Record<number, string> = {
+  1: 'AlignLeft',
+  2: 'AlignRight',
+  4: 'AlignHCenter',
+  8: 'AlignJustify',
+};
 const V_ALIGN: Record<number, string> = { 32: 'AlignTop', 64: 'AlignBottom', 128: 'AlignVCenter' };
 const WRAP: Record<number, string> = { 0: 'NoWrap', 1: 'WordWrap', 3: 'WrapAnywhere', 4: 'Wrap' };
 const ELIDE: Record<number, string> = { 0: 'ElideLeft', 1: 'ElideRight', 2: 'ElideMiddle', 3: 'ElideNone' };
@@ -159,7 +166,11 @@ export function compareNode(qt: DumpNode, ours: DumpNode, tol = 0.01): string[] 
 }
 
 /** Pairs Qt's nodes with ours by tree position: [label, qt, ours]. */
-export function pairNodes(qt: DumpNode, ours: DumpNode, path = '0'): Array<[string, DumpNode, DumpNode | undefined]> {
+export function pairNodes(
+  qt: DumpNode,
+  ours: DumpNode,
+  path = '0',
+): Array<[string, DumpNode, DumpNode | undefined]> {
   const out: Array<[string, DumpNode, DumpNode | undefined]> = [
     [`${path} ${qt.objectName || (qt.type as string)}`, qt, ours],
   ];

@@ -1,4 +1,4 @@
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 import { compareNode, describe, loadScene, objectNameOf, pairNodes, qtDump, qtLog } from './qt-dump';
 
 // Every TextInput in these scenes must report what real Qt 6.4.2 reported
