@@ -110,8 +110,8 @@ export class Text extends Item implements FontOwner {
     if (!this.hAlignImplicit) return;
     const rtl = isRightToLeft(this.$v[TEXT.text] as string);
     const a = rtl ? HAlign.AlignRight : HAlign.AlignLeft;
-    this.$store(TEXT.horizontalAlignment, a);
     this.$store(TEXT.effectiveHorizontalAlignment, a);
+    this.$store(TEXT.horizontalAlignment, a);
   }
 
   /** Lays the text out again and publishes the sizes (QQuickTextPrivate::updateLayout + updateSize). */
@@ -241,8 +241,9 @@ export class Text extends Item implements FontOwner {
 
   setHorizontalAlignment(a: number): void {
     this.hAlignImplicit = false;
-    this.$store(TEXT.horizontalAlignment, a);
+    // the effective alignment first: the change of horizontalAlignment lays out again
     this.$store(TEXT.effectiveHorizontalAlignment, a);
+    this.$store(TEXT.horizontalAlignment, a);
   }
 
   textDidChange(): void {
