@@ -54,6 +54,8 @@ export class Font extends QObject {
         family: this.$v[F.family] as string,
         weight: this.$v[F.weight] as number,
         italic: this.$v[F.italic] as boolean,
+        letterSpacing: this.$v[F.letterSpacing] as number,
+        wordSpacing: this.$v[F.wordSpacing] as number,
         ...(this.pixelSizeRaw > 0 ? { pixelSize: this.pixelSizeRaw } : { pointSize: this.pointSizeRaw }),
       };
       r = resolveFont(spec);

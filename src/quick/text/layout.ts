@@ -202,7 +202,13 @@ function makeEngine(
 ): TextEngine {
   let shaped: ShapedText;
   if (runs && runs.length > 0) {
-    const fr: FontRun[] = runs.map((r) => ({ start: r.start, end: r.end, metrics: r.font.metrics }));
+    const fr: FontRun[] = runs.map((r) => ({
+      start: r.start,
+      end: r.end,
+      metrics: r.font.metrics,
+      letterSpacing: Math.trunc(r.font.letterSpacing * 64),
+      wordSpacing: Math.trunc(r.font.wordSpacing * 64),
+    }));
     shaped = shapeText(text, fr);
   } else {
     shaped = shapeText(text, font);

@@ -4,7 +4,15 @@ import { compareNode, describe, loadScene, pairNodes, qtDump, qtLog } from './qt
 // Every Text in these scenes must report what real Qt 6.4.2 reported
 // (test/fixtures/qt/text/*.geometry.json): geometry, implicit size,
 // content/painted size, line count, truncation, baseline offset, fonts.
-const SCENES = ['text_alignment', 'text_wrap', 'text_elide', 'text_fonts', 'text_styled', 'text_chat_label'];
+const SCENES = [
+  'text_alignment',
+  'text_wrap',
+  'text_elide',
+  'text_fonts',
+  'text_styled',
+  'text_chat_label',
+  'text_spacing',
+];
 
 for (const scene of SCENES) {
   suite(`${scene} matches Qt 6.4.2`, async () => {
