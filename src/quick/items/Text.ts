@@ -148,6 +148,8 @@ export class Text extends Item implements FontOwner {
       ...(maxLines !== INT_MAX ? { maximumLineCount: maxLines } : {}),
       horizontalAlignment: v[TEXT.effectiveHorizontalAlignment] as HAlign,
       verticalAlignment: v[TEXT.verticalAlignment] as VAlign,
+      lineHeight: v[TEXT.lineHeight] as number,
+      lineHeightMode: v[TEXT.lineHeightMode] as number,
       ...(runs ? { runs } : {}),
     });
     this.layoutCount++;
@@ -302,7 +304,6 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     contentHeight: { type: 'real', readonly: true },
     paintedWidth: { type: 'real', readonly: true },
     paintedHeight: { type: 'real', readonly: true },
-    // Line height other than the default (proportional 1.0) is not applied to the layout yet.
     lineHeight: { type: 'real', default: 1, changed: relayout },
     lineHeightMode: { type: 'enumeration', changed: relayout },
     baseUrl: { type: 'url' },
@@ -387,6 +388,8 @@ export const TEXT = {
   paintedWidth: TextMeta.index('paintedWidth'),
   paintedHeight: TextMeta.index('paintedHeight'),
   padding: TextMeta.index('padding'),
+  lineHeight: TextMeta.index('lineHeight'),
+  lineHeightMode: TextMeta.index('lineHeightMode'),
   topPadding: TextMeta.index('topPadding'),
   leftPadding: TextMeta.index('leftPadding'),
   rightPadding: TextMeta.index('rightPadding'),

@@ -30,3 +30,10 @@ for (const scene of SCENES) {
     });
   });
 }
+
+suite('lineHeight matches Qt 6.4.2 (text_line_height)', () => {
+  it('prints the same sizes and baselines for every case', async () => {
+    const run = await loadScene('text_line_height.qml', 0);
+    expect(run.output).toEqual(qtLog('text_line_height'));
+  });
+});
