@@ -3,7 +3,7 @@ import { MemoryClipboard, setClipboard } from '../../../src/quick/clipboard';
 import { measureTextInput } from '../../../src/quick/text';
 import { lines, runQml } from '../../helpers/qml';
 import { click, ctrl, drag, Key, Mod, tap, type } from './input-events';
-import { loadScene } from './qt-dump';
+import { loadScene, qtLog } from './qt-dump';
 
 beforeEach(() => setClipboard(new MemoryClipboard()));
 
@@ -346,7 +346,7 @@ Item { TextInput { id: input; text: "ab"; focus: true; onTextChanged: print("tex
 
 describe('the mouse (as measured in mouse_selection)', () => {
   it('sets the cursor, takes focus, selects by dragging, by word and the whole line', async () => {
-    const { runtime, root } = await loadScene('mouse_selection.qml', 0);
+    const { runtime, root, output } = await loadScene('mouse_selection.qml', 0);
     const w = runtime.window;
     const input = root.childItems[0] as unknown as {
       cursorPosition: number;
@@ -373,5 +373,15 @@ describe('the mouse (as measured in mouse_selection)', () => {
     expect(state()).toEqual([24, 0, 24]);
     click(w, 150, 17);
     expect(state()).toEqual([24, 24, 24]);
+    // the second input does not select by mouse: a drag only moves its cursor
+    drag(w, [
+      [30, 42],
+      [60, 42],
+    ]);
+    click(w, 30, 42, 2);
+    // what the scene's handlers printed, in Qt's order (Qt's log less its timer lines)
+    const printed = (l: string[]) => l.filter((x) => !x.startsWith('qml: state'));
+    expect(printed(output)).toEqual(printed(qtLog('mouse_selection')));
+    runtime.shutdown();
   });
 });
