@@ -166,6 +166,13 @@ export class Text extends Item implements FontOwner {
     this.$store(TEXT.paintedHeight, r.paintedHeight);
     this.$store(TEXT.lineCount, r.lineCount);
     this.$store(TEXT.truncated, r.truncated);
+    // Qt: the last line's horizontal advance, and how far below the first line it is
+    const first = r.lines[0];
+    const last = r.lines[r.lines.length - 1];
+    const adv = this.$v[TEXT.advance] as QSize;
+    const aw = last ? last.advance : 0;
+    const ah = first && last ? last.y - first.y : 0;
+    if (adv.width !== aw || adv.height !== ah) this.$store(TEXT.advance, new QSize(aw, ah));
     this.$store(ITEM.baselineOffset, r.baselineOffset + tp);
     this.markDirty(Dirty.Content);
   }
@@ -389,6 +396,7 @@ export const TEXT = {
   paintedHeight: TextMeta.index('paintedHeight'),
   padding: TextMeta.index('padding'),
   lineHeight: TextMeta.index('lineHeight'),
+  advance: TextMeta.index('advance'),
   lineHeightMode: TextMeta.index('lineHeightMode'),
   topPadding: TextMeta.index('topPadding'),
   leftPadding: TextMeta.index('leftPadding'),

@@ -116,6 +116,8 @@ export interface TextLine {
   readonly baseline: number;
   /** QTextLine::naturalTextWidth: advances plus the last glyph's overhang */
   readonly naturalWidth: number;
+  /** QTextLine::horizontalAdvance: the advances without the overhang */
+  readonly advance: number;
   readonly height: number;
   /** whether this is the elided replacement line */
   readonly elided: boolean;
@@ -620,6 +622,7 @@ function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: num
     y,
     baseline: y + line.ascent / 64,
     naturalWidth: line.textWidth / 64,
+    advance: line.textAdvance / 64,
     height: engine.lineHeightPx(line),
     elided,
     source: engine.text,

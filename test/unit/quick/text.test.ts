@@ -99,6 +99,16 @@ Item { Text { id: t; text: "Hello" } }`);
     expect([t.implicitWidth, t.implicitHeight, t.lineCount]).toEqual([0, 14, 1]);
   });
 
+  it('reports the advance of its last line and its distance from the first (Qt 6.4.2)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  Text { id: a; text: "Hello World" }
+  Text { id: b; text: "a\nbb" }
+  Component.onCompleted: print(a.advance, b.advance)
+}`);
+    expect(lines(r)).toEqual(['qml: QSizeF(68.5313, 0) QSizeF(15.2188, 14)']);
+  });
+
   it('is the chat Label: 13.1406 baseline in an 18 px AlignVCenter row', async () => {
     const r = await runQml(`import QtQuick
 Item {
