@@ -103,7 +103,7 @@ Item { Text { id: t; text: "Hello" } }`);
     const r = await runQml(`import QtQuick
 Item {
   Text { id: a; text: "Hello World" }
-  Text { id: b; text: "a\nbb" }
+  Text { id: b; text: "a\\nbb" }
   Component.onCompleted: print(a.advance, b.advance)
 }`);
     expect(lines(r)).toEqual(['qml: QSizeF(68.5313, 0) QSizeF(15.2188, 14)']);
