@@ -150,10 +150,20 @@ function functionText(spec: FunctionSpec, source: string, resolve: (name: string
       const e = (node as ExpressionStatement).expression;
       return `${head}{return (${rewrite(source, e, params, resolve)})}`;
     }
-    case 'handler':
-      return `${head}{${rewrite(source, node as Statement, params, resolve)}}`;
-    case 'method':
-      return head + rewrite(source, node, params, resolve);
+    case 'handler': {
+      let first: string | undefined;
+      const body = rewrite(source, node as Statement, params, resolve, (name) => {
+        first ??= name;
+      });
+      if (first !== undefined) spec.injectedParam = first;
+      return `${head}{${body}}`;
+    }
+    case 'method': {
+      // A factory: each object gets its own function (Qt: obj.f === obj.f, arguments.length is the caller's).
+      const factory = 'function($s,$c){return ';
+      if (spec.declaration) return `${factory}${rewrite(source, spec.declaration, [], resolve)}}`;
+      return `${factory}function ${spec.name}(${params.join(',')})${rewrite(source, node, params, resolve)}}`;
+    }
   }
 }
 

@@ -54,12 +54,22 @@ export interface FunctionSpec {
   kind: FunctionKind;
   /** The statement (binding, handler) or block (method body). */
   node: Statement | BlockStatement;
+  /** Methods: the function's name, and the whole declaration when acorn parsed it (JS parameters). */
+  name?: string;
+  declaration?: import('acorn').Node;
   /** Parameter names: a handler's signal parameters, a method's parameters. */
   params: string[];
   /** Type of the scope object (the object the code is written in). */
   scope: MetaObject;
   start: number;
   line: number;
+  /**
+   * For block-form handlers: the first signal parameter the code reads (Qt
+   * 6.4 warns once that injected parameters are deprecated), set by codegen.
+   */
+  injectedParam?: string;
+  /** The deprecation warning for injectedParam was printed. */
+  injectionWarned?: boolean;
 }
 
 export interface CompiledBinding {
@@ -82,6 +92,8 @@ export interface CompiledHandler {
   fn: number;
   /** `onX: function (a) {...}`: the function returned by `fn` is the handler. */
   functionForm: boolean;
+  /** As written (`onCompleted`), for Qt's "expression for onCompleted". */
+  signalName: string;
   location: SourceLocation;
 }
 
@@ -112,6 +124,8 @@ export class CompiledObject {
   component: Unit | undefined;
   /** True when this declaration created `meta` (its members are bound to this object's context). */
   ownsMeta = false;
+  /** The declaration adds properties, signals, methods or enums (else its type is only named after a file). */
+  declaresMembers = false;
   id: string | undefined;
   readonly constants: CompiledConstant[] = [];
   readonly bindings: CompiledBinding[] = [];
@@ -287,8 +301,19 @@ export class Compiler {
     const v = m.value;
     const stmt = v.kind === 'Script' ? v.statement : undefined;
     const expr = stmt && stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
-    if (expr?.type !== 'Identifier') throw this.err(v, 'Invalid use of id property');
-    const name = expr.name;
+    // Qt also accepts the id as a string literal (`id: "root"`).
+    const name =
+      expr?.type === 'Identifier'
+        ? expr.name
+        : expr?.type === 'Literal' && typeof expr.value === 'string'
+          ? expr.value
+          : undefined;
+    if (name === undefined) {
+      if (expr?.type === 'Literal' && typeof expr.value === 'number') {
+        throw this.err(v, 'IDs must start with a letter or underscore');
+      }
+      throw this.err(v, 'Invalid use of id property');
+    }
     if (/^[A-Z]/.test(name)) throw this.err(v, 'IDs cannot start with an uppercase letter');
     if (!/^[a-z_]/.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -347,6 +372,7 @@ export class Compiler {
         m.kind === 'FunctionDeclaration' ||
         m.kind === 'EnumDeclaration',
     );
+    o.declaresMembers = declares;
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
@@ -369,8 +395,10 @@ export class Compiler {
   }
 
   private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
-    const expr = (m.value as ast.Script).statement as Statement & { expression: { name: string } };
-    o.id = expr.expression.name;
+    const stmt = (m.value as ast.Script).statement as Statement & {
+      expression: { name?: string; value?: string };
+    };
+    o.id = (stmt.expression.name ?? stmt.expression.value)!;
     unit.ids.set(o.id, o);
   }
 
@@ -509,7 +537,8 @@ export class Compiler {
           if (m.required) requiredHere.add(m.name);
           if (m.value !== undefined && m.typeName !== 'alias') {
             requiredHere.delete(m.name);
-            this.compileBinding(o, [m.name], m.nameSpan, m.value, { via: 'self', meta: o.meta });
+            // Qt places a declaration's binding at the declaration (`property`), not at the name.
+            this.compileBinding(o, [m.name], m, m.value, { via: 'self', meta: o.meta });
           }
           break;
         case 'SignalDeclaration':
@@ -522,14 +551,17 @@ export class Compiler {
           requiredHere.add(m.name);
           break;
         case 'FunctionDeclaration': {
-          const fn = o.unit.addFunction({
+          const spec: FunctionSpec = {
             kind: 'method',
             node: m.body,
             params: m.parameters.map((p) => p.name),
             scope: o.meta,
-            start: m.body.start,
-            line: o.unit.file.lines(m.body.start).line,
-          });
+            name: m.name,
+            start: m.start,
+            line: m.line,
+          };
+          if (m.declaration) spec.declaration = m.declaration;
+          const fn = o.unit.addFunction(spec);
           o.methods.push({ name: m.name, fn });
           break;
         }
@@ -595,8 +627,9 @@ export class Compiler {
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
       if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
-      if (value.kind !== 'Script')
-        throw this.err(value, `Cannot assign an object to signal property ${last}`);
+      if (value.kind !== 'Script' || this.isLiteral(value)) {
+        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
+      }
       const functionForm = isFunctionExpression(value.statement);
       const fn = o.unit.addFunction({
         kind: functionForm ? 'handlerFunction' : 'handler',
@@ -606,7 +639,7 @@ export class Compiler {
         start: value.start,
         line: value.line,
       });
-      o.handlers.push({ target, signal, fn, functionForm, location });
+      o.handlers.push({ target, signal, fn, functionForm, location, signalName: last });
       return;
     }
     const prop = target.meta.propsByName.get(last);
@@ -617,7 +650,8 @@ export class Compiler {
       throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
     }
     const ptarget: PropertyTarget = { ...target, prop };
-    if (prop.group && value.kind === 'Script') {
+    // Value-type groups (`font`) take a whole value (`font: other.font`); object groups do not.
+    if (prop.group && value.kind === 'Script' && prop.write === undefined) {
       throw this.err(value, 'Invalid property assignment: unsupported type "QObject*"');
     }
     if (value.kind === 'ObjectDefinition' || value.kind === 'ObjectList') {
@@ -702,6 +736,19 @@ export class Compiler {
     void target;
     this.checkLiteral(v, prop, value);
     return v;
+  }
+
+  /** A literal value (`5`, `"x"`, `-1`): not a script. */
+  private isLiteral(value: ast.Script): boolean {
+    const s = value.statement;
+    if (s.type !== 'ExpressionStatement') return false;
+    const e = s.expression;
+    return (
+      (e.type === 'Literal' && !('regex' in e && e.regex)) ||
+      (e.type === 'UnaryExpression' &&
+        (e.operator === '-' || e.operator === '+') &&
+        e.argument.type === 'Literal')
+    );
   }
 
   /** Qt refuses some literals at load time ("Invalid property assignment: int expected"). */

@@ -15,7 +15,8 @@ import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
-import type { MetaObject, QObject } from './qobject';
+import { setCurrentExpression } from './globals';
+import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -23,6 +24,7 @@ export interface ComponentObject extends QObject {
 }
 
 export interface CreatorHost extends EngineServices {
+  deferredBindingErrors: string[] | null;
   readonly componentMeta: MetaObject;
   readonly componentAttachedMeta: MetaObject;
   readonly rootContext: QmlContext;
@@ -33,6 +35,8 @@ export interface CreatorHost extends EngineServices {
 
 /** Work collected while creating a tree, done once it is all there. */
 export class Creation {
+  /** Made by Component.createObject (and the like), not declared in a file. */
+  dynamic = false;
   readonly bindings: PropertyBinding[] = [];
   readonly bindableBindings: PropertyBinding[] = [];
   readonly statusCallbacks: QObject[] = [];
@@ -57,20 +61,32 @@ export class Creator {
   create(
     unit: Unit,
     parent: QmlContext,
-    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void } = {},
+    options: {
+      owner?: QObject | null;
+      beforeFinalize?: (root: QObject) => void;
+      asMainFile?: boolean;
+      dynamic?: boolean;
+    } = {},
   ): QObject {
     const creation = new Creation();
-    const root = this.createUnit(unit, parent, creation, options.owner ?? null);
+    creation.dynamic = options.dynamic ?? false;
+    const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
     options.beforeFinalize?.(root);
     this.finalize(creation);
     return root;
   }
 
   /** Creates the objects of `unit` without finalizing. */
-  createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
+  createUnit(
+    unit: Unit,
+    parent: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+    asMainFile = false,
+  ): QObject {
     const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
     ctx.fns = this.functionsFor(unit, ctx);
-    return this.createObject(unit.root, ctx, creation, owner);
+    return this.createObject(unit.root, ctx, creation, owner, asMainFile);
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
@@ -86,10 +102,30 @@ export class Creator {
   }
 
   finalize(creation: Creation): void {
+    const host = this.host;
+    const outermost = host.deferredBindingErrors === null;
+    if (outermost) host.deferredBindingErrors = [];
+    try {
+      this.finalizeObjects(creation);
+    } finally {
+      if (outermost) {
+        const errors = host.deferredBindingErrors ?? [];
+        host.deferredBindingErrors = null;
+        for (let i = errors.length - 1; i >= 0; i--) host.sink.warn(errors[i]!);
+      }
+    }
+  }
+
+  private finalizeObjects(creation: Creation): void {
     for (const f of creation.afterObjects) f();
     const bindings = creation.bindings;
-    while (bindings.length > 0) bindings.pop()!.update();
+    const all = bindings.concat(creation.bindableBindings);
+    while (bindings.length > 0) {
+      const b = bindings.pop()!;
+      if (b.target.$pending?.[b.index] === b) b.update();
+    }
     for (const b of creation.bindableBindings) b.update();
+    for (const b of all) b.target.$pending = null;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
     const completion = creation.completion;
@@ -97,7 +133,19 @@ export class Creator {
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
   }
 
-  createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
+  /**
+   * Creates one object. `asMainFile`: the root of the file the engine was
+   * asked to run; Qt gives it a type of its own only when it declares
+   * members (QQuickRectangle, or QQuickRectangle_QML_0), while a file used as
+   * a type always has one (Label_QMLTYPE_0).
+   */
+  createObject(
+    c: CompiledObject,
+    ctx: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+    asMainFile = false,
+  ): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
@@ -107,7 +155,9 @@ export class Creator {
       if (c.id !== undefined) ctx.ids[c.id] = comp;
       return comp;
     }
-    const obj = new (c.meta.ctor as unknown as new () => QObject)();
+    const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
+    const obj = new (meta.ctor as unknown as new () => QObject)();
+    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (ctx.contextObject === null) ctx.setContextObject(obj);
@@ -120,13 +170,9 @@ export class Creator {
     if (c.typeUnit !== undefined) {
       // A type from a .qml file: build it as that file's root first, in its own context.
       const typeUnit = c.typeUnit;
-      const inner = new QmlContext(
-        typeUnit.file.url,
-        this.host.rootContext,
-        obj,
-        this.host,
-        new Set(typeUnit.ids.keys()),
-      );
+      // Qt: the component file's context is a child of the context it is
+      // created in, so the user's ids are visible inside it.
+      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
     }
@@ -159,9 +205,17 @@ export class Creator {
       obj.$ctx ??= [];
       obj.$ctx[c.meta.declDepth] = ctx;
     }
-    if (c.id !== undefined) ctx.ids[c.id] = obj;
+    if (c.id !== undefined) {
+      ctx.ids[c.id] = obj;
+      obj.$ids ??= [];
+      obj.$ids.push([ctx, c.id]);
+    }
+    if (creation.dynamic) obj.$dynamic = true;
 
-    for (const k of c.constants) {
+    // Qt assigns literal values in reverse declaration order, like bindings
+    // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
+    for (let i = c.constants.length - 1; i >= 0; i--) {
+      const k = c.constants[i]!;
       const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
       try {
         target.$write(index, k.value);
@@ -170,7 +224,7 @@ export class Creator {
       }
     }
 
-    const typeName = obj.$meta.name;
+    const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
       const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
@@ -187,7 +241,12 @@ export class Creator {
       );
       target.$setBinding(index, binding);
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
-      else creation.bindings.push(binding);
+      else {
+        // Qt evaluates an ordinary binding early when something reads its property first.
+        target.$pending ??= [];
+        target.$pending[index] = binding;
+        creation.bindings.push(binding);
+      }
     }
 
     for (const v of c.objectValues) {
@@ -233,8 +292,24 @@ export class Creator {
           });
         }
       } else {
+        const spec = c.unit.functions[h.fn]!;
+        const sink = this.host.sink;
+        const at = h.location;
         target.$connect(h.signal.index, {
-          fn: (...args: unknown[]) => fn.call(obj, obj, ctx, ...args),
+          fn: (...args: unknown[]) => {
+            if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+              spec.injectionWarned = true;
+              sink.warn(
+                `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+              );
+            }
+            const prev = setCurrentExpression(h.signalName);
+            try {
+              return fn.call(obj, obj, ctx, ...args);
+            } finally {
+              setCurrentExpression(prev);
+            }
+          },
           thisArg: obj,
           report,
         });
@@ -261,12 +336,15 @@ function installMethod(meta: MetaObject, name: string, fnIndex: number): void {
   if (names.has(name)) return;
   names.add(name);
   const depth = meta.declDepth;
+  // Each object gets its own function on first use, made in the context of
+  // the declaration (methods see that file's ids), then kept on the object.
   Object.defineProperty(meta.ctor.prototype, name, {
     configurable: true,
-    writable: true,
-    value: function (this: QObject, ...args: unknown[]) {
+    get(this: QObject) {
       const ctx = this.$ctx![depth] as QmlContext;
-      return ctx.fns[fnIndex]!.call(this, this, ctx, ...args);
+      const fn = ctx.fns[fnIndex]!.call(this, this, ctx);
+      Object.defineProperty(this, name, { value: fn, configurable: true, writable: true });
+      return fn;
     },
   });
 }

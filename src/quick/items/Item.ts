@@ -2,7 +2,7 @@
 // parent/child tree, effective visibility and enabled state, z order,
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
 import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
@@ -45,6 +45,7 @@ export enum Dirty {
   All = 255,
 }
 
+// Extends QtObject (not just QObject) so that QtObject's accessors (objectName) are on the prototype chain.
 export class Item extends QtObject {
   declare x: number;
   declare y: number;
@@ -509,7 +510,7 @@ export class Item extends QtObject {
     const d = this.$declaration;
     const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
     const sink = this.$engine?.sink;
-    const text = `${where}QML ${this.$meta.name}: ${message}`;
+    const text = `${where}QML ${qmlTypeName(this)}: ${message}`;
     if (sink) sink.warn(text);
   }
 
@@ -579,6 +580,36 @@ export class Item extends QtObject {
   keyReleaseEvent(_event: KeyEventLike): boolean {
     return false;
   }
+
+  /** The `Keys` attached to this item, if any (Qt's extra->keyHandler). */
+  keyHandler: ItemKeyHandler | null = null;
+
+  /**
+   * One item's share of key delivery (QQuickItemPrivate::deliverKeyEvent):
+   * Keys with priority BeforeItem, then the item's own handling, then Keys
+   * with AfterItem. Expects `event.accepted` true on entry; leaves it true
+   * when someone took the key.
+   */
+  deliverKeyEvent(event: KeyEventLike, press: boolean): void {
+    const h = this.keyHandler;
+    if (h !== null) {
+      if (press) h.keyPressed(event, false);
+      else h.keyReleased(event, false);
+      if (event.accepted) return;
+      event.accepted = true;
+    }
+    event.accepted = press ? this.keyPressEvent(event) : this.keyReleaseEvent(event);
+    if (event.accepted || h === null) return;
+    event.accepted = true;
+    if (press) h.keyPressed(event, true);
+    else h.keyReleased(event, true);
+  }
+}
+
+/** Key handling attached to an item around its own (`Keys`); `post` is the pass after the item's own handling. */
+export interface ItemKeyHandler {
+  keyPressed(event: KeyEventLike, post: boolean): void;
+  keyReleased(event: KeyEventLike, post: boolean): void;
 }
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
@@ -604,13 +635,16 @@ export interface PointerEventLike {
   accepted: boolean;
 }
 
-/** The parts of a key event items look at (see input.ts for the full object QML sees). */
+/** A key event as items get it (Keys.ts makes the KeyEvent object QML handlers see). */
 export interface KeyEventLike {
   key: number;
   text: string;
   modifiers: number;
   accepted: boolean;
   isAutoRepeat: boolean;
+  /** Keys in a compressed event (default 1). */
+  count?: number;
+  nativeScanCode?: number;
 }
 
 function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, dx: number, dy: number): QPoint | QRect {
@@ -660,12 +694,14 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       type: 'real',
       bindable: true,
       write: (o, v) => (o as Item).setWidth(v as number),
+      reset: (o) => (o as Item).resetWidth(),
       changed: itemChanged(Change.Width),
     },
     height: {
       type: 'real',
       bindable: true,
       write: (o, v) => (o as Item).setHeight(v as number),
+      reset: (o) => (o as Item).resetHeight(),
       changed: itemChanged(Change.Height),
     },
     implicitWidth: {

@@ -161,8 +161,7 @@ export class MouseArea extends Item {
   }
 
   private isConnected(signal: number): boolean {
-    const h = this.$src?.[signal]?.handlers;
-    return h !== undefined && h !== null && h.length > 0;
+    return this.$isConnected(signal);
   }
 
   /** QQuickMouseArea::setPressed: the press/release signals in Qt's order; returns whether accepted. */

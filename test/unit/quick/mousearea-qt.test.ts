@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PointerDriver } from '../../helpers/pointer';
 import { lines, runQml } from '../../helpers/qml';
-import { fixture, fixtureLines } from '../../helpers/qt-fixtures';
+import { fixture, fixtureLines } from '../../helpers/shape-fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { lines, type Run, runQml } from '../../helpers/qml';
-import { compareGeometry, fixture, fixtureLines, qtGeometry, sceneDelay } from '../../helpers/qt-fixtures';
+import { compareGeometry, fixture, fixtureLines, qtGeometry, sceneDelay } from '../../helpers/shape-fixtures';
 
 /** Lets `ms` of time pass in 16 ms frames, polishing before each frame like Qt. */
 function frames(r: Run, ms: number): void {

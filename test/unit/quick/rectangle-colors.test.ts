@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lines, runQml } from '../../helpers/qml';
-import { fixture, fixtureLines } from '../../helpers/qt-fixtures';
+import { fixture, fixtureLines } from '../../helpers/shape-fixtures';
 
 // Qt stores colors in 16 bits per channel and computes HSV/HSL and
 // Qt.lighter/darker in single precision; every value below is Qt 6.4's.

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Dirty } from '../../../src/quick/items/Item';
 import type { Rectangle, RectanglePaintState } from '../../../src/quick/items/Rectangle';
 import { lines, runQml } from '../../helpers/qml';
-import { compareGeometry, fixture, fixtureLines, qtGeometry } from '../../helpers/qt-fixtures';
+import { compareGeometry, fixture, fixtureLines, qtGeometry } from '../../helpers/shape-fixtures';
 
 async function scene(name: string) {
   const r = await runQml({ [`${name}.qml`]: fixture(`shapes/${name}.qml`) });
