@@ -9,7 +9,7 @@ import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
-import { MouseAreaMeta } from './items/MouseArea';
+import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
 import { RowMeta } from './items/Row';
@@ -32,6 +32,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       Flow: FlowMeta,
       Positioner: BasePositionerMeta,
       MouseArea: MouseAreaMeta,
+      Drag: DragMeta,
       Text: TextMeta,
       TextInput: TextInputMeta,
       Font: FontEnumsMeta,

@@ -435,6 +435,18 @@ export class QuickWindow {
     item.hoverEvent(h);
   }
 
+  /**
+   * Once per frame, after polish: when items changed and nothing has the grab,
+   * hover is delivered again at the last pointer position, so that areas which
+   * moved under a still pointer enter or leave, and the cursor follows
+   * (QQuickDeliveryAgentPrivate::flushFrameSynchronousEvents).
+   */
+  flushFrameSynchronousEvents(): void {
+    if (this.pointerGrabber !== null || Number.isNaN(this.pointerX) || this.dirtyItems.size === 0) return;
+    this.deliverHover(pointerEventAt('hover', this.pointerX, this.pointerY));
+    this.updateCursor();
+  }
+
   /** The pointer left the window: hovered items get a leave (QQuickDeliveryAgentPrivate::clearHover). */
   pointerLeft(): void {
     const e = pointerEventAt('hoverleave', this.pointerX, this.pointerY);

@@ -2,7 +2,7 @@
 // press and hold, hover, wheel and cancel, with Qt's signal order and the
 // `mouse` / `wheel` event objects QML handlers see. Events come from the
 // window's delivery (QuickWindow.deliverPointer).
-import { defineType, type MetaObject } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { ITEM, Item, ItemMeta, type PointerEventLike } from './Item';
 
 /** What QML handlers receive as `mouse` (QQuickMouseEvent); one object per MouseArea, reused like Qt's. */
@@ -71,6 +71,59 @@ export class QuickWheelEvent {
   }
 }
 
+/** `drag` (QQuickDrag): a MouseArea moving its target item with the pointer. */
+export class Drag extends QObject {
+  declare target: Item | null;
+  declare active: boolean;
+  declare axis: number;
+  declare threshold: number;
+  declare smoothed: boolean;
+
+  constructor(area: MouseArea) {
+    super();
+    this.$engine = area.$engine;
+  }
+
+  setActive(v: boolean): void {
+    this.$store(DRAG.active, v);
+  }
+}
+
+/** Qt's QQuickDrag bounds default to ±FLT_MAX. */
+const FLT_MAX = 3.4028234663852886e38;
+
+export const DragMeta: MetaObject = defineType(Drag, null, {
+  name: 'Drag',
+  cppClass: 'QQuickDrag',
+  creatable: false,
+  properties: {
+    target: { type: 'Item' },
+    active: { type: 'bool', readonly: true },
+    axis: { type: 'enumeration', default: 3 },
+    minimumX: { type: 'real', default: -FLT_MAX },
+    maximumX: { type: 'real', default: FLT_MAX },
+    minimumY: { type: 'real', default: -FLT_MAX },
+    maximumY: { type: 'real', default: FLT_MAX },
+    filterChildren: { type: 'bool' },
+    smoothed: { type: 'bool', default: true },
+    // Qt: QStyleHints::startDragDistance.
+    threshold: { type: 'real', default: 10 },
+  },
+  enums: { XAxis: 1, YAxis: 2, XAndYAxis: 3, XandYAxis: 3 },
+});
+
+const DRAG = {
+  target: DragMeta.index('target'),
+  active: DragMeta.index('active'),
+  axis: DragMeta.index('axis'),
+  minimumX: DragMeta.index('minimumX'),
+  maximumX: DragMeta.index('maximumX'),
+  minimumY: DragMeta.index('minimumY'),
+  maximumY: DragMeta.index('maximumY'),
+  smoothed: DragMeta.index('smoothed'),
+  threshold: DragMeta.index('threshold'),
+};
+
 enum Propagate {
   Click,
   DoubleClick,
@@ -100,6 +153,13 @@ export class MouseArea extends Item {
   private doubleClick = false;
   private stealMouse = false;
   private holdTimer: unknown = null;
+  // Dragging (QQuickMouseAreaPrivate): where the press was, where the target was, and the threshold state.
+  private moved = false;
+  private overThreshold = false;
+  private startSceneX = 0;
+  private startSceneY = 0;
+  private targetStartX = 0;
+  private targetStartY = 0;
   private readonly mouse = new QuickMouseEvent();
   private readonly wheelEventObject = new QuickWheelEvent();
 
@@ -164,10 +224,20 @@ export class MouseArea extends Item {
     return this.$isConnected(signal);
   }
 
+  /** The `drag` group if it was ever used. */
+  private get dragGroup(): Drag | null {
+    return this.$v[MA.drag] as Drag | null;
+  }
+
+  private get dragged(): boolean {
+    return (this.dragGroup?.$v[DRAG.active] as boolean | undefined) ?? false;
+  }
+
   /** QQuickMouseArea::setPressed: the press/release signals in Qt's order; returns whether accepted. */
   private setPressed(button: number, p: boolean): boolean {
     const wasPressed = (this.pressedMask & button) !== 0;
-    const isClick = wasPressed && !p && this.hovered;
+    // A drag is not a click.
+    const isClick = wasPressed && !p && !this.dragged && this.hovered;
     const oldPressed = this.pressedMask;
     if (wasPressed === p) return false;
     const me = this.resetMouse(isClick, this.longPress);
@@ -219,14 +289,19 @@ export class MouseArea extends Item {
   }
 
   private mousePress(e: PointerEventLike): void {
+    this.moved = false;
     this.stealMouse = this.$v[MA.preventStealing] as boolean;
+    this.overThreshold = false;
     if (!this.areaEnabled || !(e.button & this.acceptedMouseButtons)) {
       e.accepted = false;
       return;
     }
     this.longPress = false;
     this.saveEvent(e);
+    this.dragGroup?.setActive(false);
     this.setHovered(true);
+    this.startSceneX = e.sceneX;
+    this.startSceneY = e.sceneY;
     this.keepMouseGrab = this.stealMouse;
     e.accepted = this.setPressed(e.button, true);
     if (e.accepted) this.startHoldTimer();
@@ -239,6 +314,8 @@ export class MouseArea extends Item {
     }
     this.setHovered(this.contains(e.x, e.y));
     this.saveEvent(e);
+    const target = this.dragGroup?.$v[DRAG.target] as Item | null | undefined;
+    if (target) this.dragTarget(this.dragGroup!, target, e);
     const me = this.resetMouse(false, this.longPress);
     this.emitPosition(me);
     this.$emit(MA.positionChanged, [me]);
@@ -250,9 +327,11 @@ export class MouseArea extends Item {
       e.accepted = false;
       return;
     }
+    this.overThreshold = false;
     this.saveEvent(e);
     this.setPressed(e.button, false);
     if (this.pressedMask === 0) {
+      this.dragGroup?.setActive(false);
       // Without hover, containsMouse only lasts while pressed.
       if (!this.acceptHover) this.setHovered(false);
       this.window?.ungrabPointer(this);
@@ -327,7 +406,9 @@ export class MouseArea extends Item {
     this.setPressedMask(0);
     this.stealMouse = false;
     this.doubleClick = false;
+    this.overThreshold = false;
     this.keepMouseGrab = false;
+    this.dragGroup?.setActive(false);
     this.stopHoldTimer();
     this.$emit(MA.canceled, undefined);
     this.$emit(MA.pressedChanged, undefined);
@@ -359,7 +440,7 @@ export class MouseArea extends Item {
   }
 
   private pressAndHoldTimeout(): void {
-    if (this.$destroyed || this.pressedMask === 0 || !this.hovered) return;
+    if (this.$destroyed || this.pressedMask === 0 || this.dragged || !this.hovered) return;
     this.longPress = true;
     const me = this.resetMouse(false, true);
     me.source = MOUSE_EVENT_SYNTHESIZED_BY_QT;
@@ -368,6 +449,74 @@ export class MouseArea extends Item {
     if (!me.accepted) this.propagate(me, Propagate.PressAndHold);
     // Nobody handled the long press: the release may still click.
     if (!me.accepted) this.longPress = false;
+  }
+
+  // ---- drag ---------------------------------------------------------------------------------
+
+  /**
+   * Moves `drag.target` with the pointer (QQuickMouseArea::mouseMoveEvent): once
+   * the pointer moved past the threshold the area keeps the grab, and from the
+   * next move on the drag is active and the target follows, within its bounds.
+   */
+  private dragTarget(drag: Drag, target: Item, e: PointerEventLike): void {
+    const parent = target.parentItem;
+    const origin = parent ? parent.scenePosition() : { x: 0, y: 0 };
+    if (!this.moved) {
+      this.targetStartX = origin.x + (target.$v[ITEM.x] as number);
+      this.targetStartY = origin.y + (target.$v[ITEM.y] as number);
+    }
+    const startLocalX = this.startSceneX - origin.x;
+    const startLocalY = this.startSceneY - origin.y;
+    const curLocalX = e.sceneX - origin.x;
+    const curLocalY = e.sceneY - origin.y;
+    if (this.keepMouseGrab && this.stealMouse && this.overThreshold && !(drag.$v[DRAG.active] as boolean))
+      drag.setActive(true);
+    const startX = this.targetStartX - origin.x;
+    const startY = this.targetStartY - origin.y;
+    const axis = drag.$v[DRAG.axis] as number;
+    const targetX = target.$v[ITEM.x] as number;
+    const targetY = target.$v[ITEM.y] as number;
+    let dragX = targetX;
+    let dragY = targetY;
+    let boundedX = targetX;
+    let boundedY = targetY;
+    if (axis & X_AXIS) {
+      dragX = startX + curLocalX - startLocalX;
+      boundedX = Math.min(
+        Math.max(dragX, drag.$v[DRAG.minimumX] as number),
+        drag.$v[DRAG.maximumX] as number,
+      );
+    }
+    if (axis & Y_AXIS) {
+      dragY = startY + curLocalY - startLocalY;
+      boundedY = Math.min(
+        Math.max(dragY, drag.$v[DRAG.minimumY] as number),
+        drag.$v[DRAG.maximumY] as number,
+      );
+    }
+    if (drag.$v[DRAG.active] as boolean) {
+      target.setX(boundedX);
+      target.setY(boundedY);
+      // The area may have moved with its target: the pointer's position in it changed.
+      const p = this.scenePosition();
+      this.$v[MA.mouseX] = e.sceneX - p.x;
+      this.$v[MA.mouseY] = e.sceneY - p.y;
+    }
+    const threshold = drag.$v[DRAG.threshold] as number;
+    const overX = Math.abs(dragX - startX) > threshold;
+    const overY = Math.abs(dragY - startY) > threshold;
+    if (!this.overThreshold && ((targetX !== boundedX && overX) || (targetY !== boundedY && overY))) {
+      this.overThreshold = true;
+      if (drag.$v[DRAG.smoothed] as boolean) {
+        this.startSceneX = e.sceneX;
+        this.startSceneY = e.sceneY;
+      }
+    }
+    if (!this.keepMouseGrab && this.overThreshold) {
+      this.keepMouseGrab = true;
+      this.stealMouse = true;
+    }
+    this.moved = true;
   }
 
   // ---- propagateComposedEvents ---------------------------------------------------------------
@@ -414,6 +563,8 @@ export class MouseArea extends Item {
 }
 
 const LEFT_BUTTON = 1;
+const X_AXIS = 1;
+const Y_AXIS = 2;
 const MOUSE_EVENT_SYNTHESIZED_BY_QT = 2;
 
 const mouseParam = { params: [{ name: 'mouse', type: 'QQuickMouseEvent' }] };
@@ -457,6 +608,10 @@ export const MouseAreaMeta: MetaObject = defineType(MouseArea, ItemMeta, {
         ma.itemCursor = ma.$v[MA.cursorShape] as number;
       },
     },
+    drag: {
+      type: 'QQuickDrag',
+      group: { meta: () => DragMeta, create: (owner) => new Drag(owner as MouseArea) },
+    },
   },
   signals: {
     mouseXChanged: mouseParam,
@@ -490,6 +645,7 @@ const MA = {
   pressAndHoldInterval: MouseAreaMeta.index('pressAndHoldInterval'),
   containsPress: MouseAreaMeta.index('containsPress'),
   cursorShape: MouseAreaMeta.index('cursorShape'),
+  drag: MouseAreaMeta.index('drag'),
   mouseXChanged: sig('mouseXChanged'),
   mouseYChanged: sig('mouseYChanged'),
   containsMouseChanged: sig('containsMouseChanged'),

@@ -161,3 +161,22 @@ Item {
     expect(lines(r)).toEqual(['qml: middle', 'qml: bottom QPoint(0, -120) 30']);
   });
 });
+
+describe('hover under a still pointer', () => {
+  test('an area that moves under the pointer enters on the next frame (flushFrameSynchronousEvents)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  width: 200; height: 100
+  MouseArea { id: m; x: 100; width: 50; height: 50; hoverEnabled: true
+    onEntered: print("entered", mouseX, mouseY)
+    onExited: print("exited") }
+}`);
+    const d = new PointerDriver(r);
+    d.move(20, 10);
+    r.id('m').x = 0;
+    r.runtime.window.flushFrameSynchronousEvents();
+    r.id('m').x = 100;
+    r.runtime.window.flushFrameSynchronousEvents();
+    expect(lines(r)).toEqual(['qml: entered 20 10', 'qml: exited']);
+  });
+});
