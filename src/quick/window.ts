@@ -88,6 +88,9 @@ export class QuickWindow {
   itemRemoved(item: Item): void {
     this.dirtyItems.delete(item);
     if (this.activeFocusItem === item) this.activeFocusItem = null;
+    // An item that leaves the window loses the pointer grab and hover without hearing of it.
+    if (this.pointerGrabber === item) this.pointerGrabber = null;
+    this.hoverItems.delete(item);
     this.observer?.itemRemoved?.(item);
   }
 

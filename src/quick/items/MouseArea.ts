@@ -3,7 +3,7 @@
 // `mouse` / `wheel` event objects QML handlers see. Events come from the
 // window's delivery (QuickWindow.deliverPointer).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { ITEM, Item, ItemMeta, type PointerEventLike } from './Item';
+import { Change, ITEM, Item, type ItemChangeListener, ItemMeta, type PointerEventLike } from './Item';
 
 /** What QML handlers receive as `mouse` (QQuickMouseEvent); one object per MouseArea, reused like Qt's. */
 export class QuickMouseEvent {
@@ -130,7 +130,7 @@ enum Propagate {
   PressAndHold,
 }
 
-export class MouseArea extends Item {
+export class MouseArea extends Item implements ItemChangeListener {
   declare mouseX: number;
   declare mouseY: number;
   declare containsMouse: boolean;
@@ -167,6 +167,19 @@ export class MouseArea extends Item {
     super();
     this.acceptedMouseButtons = LEFT_BUTTON;
     this.acceptWheel = true;
+    this.addListener(this);
+  }
+
+  /** Its own visibility (QQuickMouseArea::itemChange, ItemVisibleHasChanged). */
+  itemChanged(_item: Item, change: Change): void {
+    if (change !== Change.Visible || this.effectiveVisible) return;
+    // Hidden while hovered: no longer under the mouse.
+    if (this.hovered && this.acceptHover && this.areaEnabled) this.setHovered(false);
+    // Hidden while pressed: the press is cancelled.
+    if (this.pressedMask !== 0) {
+      if (this.window?.pointerGrabber === this) this.window.ungrabPointer(this);
+      else this.pointerUngrab();
+    }
   }
 
   private get areaEnabled(): boolean {
