@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Item, PointerEventLike } from '../../../src/quick/items/Item';
 import { PointerDriver } from '../../helpers/pointer';
 import { lines, runQml } from '../../helpers/qml';
-import { fixture, fixtureLines } from '../../helpers/shape-fixtures';
+import { compareGeometry, fixture, fixtureLines, qtGeometry } from '../../helpers/shape-fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -41,6 +41,13 @@ MouseArea {}`);
       m.pressAndHoldInterval,
       m.scrollGestureEnabled,
     ]).toEqual([false, false, 800, true]);
+  });
+
+  test('mousearea_geometry.qml: sizes and positions as in Qt (anchors.fill, Row, Column)', async () => {
+    const r = await runQml({ 'mousearea_geometry.qml': fixture('shapes/mousearea_geometry.qml') });
+    expect(compareGeometry(r.root, qtGeometry('shapes/mousearea_geometry.geometry.json'))).toEqual([]);
+    // MouseArea.enabled reads its own value (the dump's `enabled` is false for "b")
+    expect(r.root.childItems[2].childItems[2].enabled).toBe(false);
   });
 
   test('a Flickable-like parent taking the drag cancels the press, as in mousearea_steal (Qt 6.4)', async () => {
