@@ -160,8 +160,14 @@ export class MouseArea extends Item implements ItemChangeListener {
   private startSceneY = 0;
   private targetStartX = 0;
   private targetStartY = 0;
-  private readonly mouse = new QuickMouseEvent();
-  private readonly wheelEventObject = new QuickWheelEvent();
+  /** The `mouse` object handlers get, made on the first event and reused (like Qt's). */
+  private mouseEvent: QuickMouseEvent | null = null;
+  private wheelEventObject: QuickWheelEvent | null = null;
+
+  private get mouse(): QuickMouseEvent {
+    this.mouseEvent ??= new QuickMouseEvent();
+    return this.mouseEvent;
+  }
 
   constructor() {
     super();
@@ -400,6 +406,7 @@ export class MouseArea extends Item implements ItemChangeListener {
       e.accepted = false;
       return;
     }
+    this.wheelEventObject ??= new QuickWheelEvent();
     const we = this.wheelEventObject;
     we.x = e.x;
     we.y = e.y;

@@ -109,7 +109,8 @@ export class Rectangle extends Item {
   declare readonly border: Pen;
   private paintCache: RectanglePaintState | null = null;
   private gradientObject: Gradient | null = null;
-  private readonly gradientUpdated = () => this.contentChanged();
+  /** Listens to the gradient's stops; made when a gradient is first set (most rectangles have none). */
+  private gradientUpdated: (() => void) | null = null;
 
   /** Something that changes the drawing changed (QQuickRectangle::doUpdate / update()). */
   contentChanged(): void {
@@ -131,6 +132,7 @@ export class Rectangle extends Item {
     const v = this.$v[RECT.gradient];
     const g = v instanceof Gradient ? v : null;
     if (g !== this.gradientObject) {
+      this.gradientUpdated ??= () => this.contentChanged();
       this.gradientObject?.removeUser(this.gradientUpdated);
       g?.addUser(this.gradientUpdated);
       this.gradientObject = g;
@@ -179,7 +181,7 @@ export class Rectangle extends Item {
   }
 
   override $teardown(): void {
-    this.gradientObject?.removeUser(this.gradientUpdated);
+    if (this.gradientUpdated) this.gradientObject?.removeUser(this.gradientUpdated);
     this.gradientObject = null;
     super.$teardown();
   }
