@@ -40,6 +40,11 @@ export class Creation {
   readonly afterObjects: Array<() => void> = [];
 }
 
+/** Objects of a type with a custom parser (ListModel): given what it compiled. */
+interface CustomDataReceiver {
+  $customData?(data: unknown): void;
+}
+
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
 interface ParserStatus {
   $classBegin?(): void;
@@ -110,6 +115,7 @@ export class Creator {
     const obj = new (c.meta.ctor as unknown as new () => QObject)();
     obj.$engine = this.host;
     obj.$declaration = c.location;
+    if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;

@@ -4,6 +4,7 @@
 // a QObject whose class has one accessor per property on its prototype, so
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
+import type { ObjectDefinition, Span } from '../qml/ast';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
 import {
@@ -55,6 +56,24 @@ export interface SignalSpec {
   params?: Array<{ name: string; type?: string }>;
 }
 
+/**
+ * Compiles the child declarations a type handles itself instead of
+ * creating them as objects (ListModel's ListElements), like Qt's
+ * QQmlCustomParser. The result reaches the object through `$customData`.
+ */
+export interface CustomParser {
+  /** Type names of the children it takes (`ListElement`). */
+  readonly childTypes: ReadonlySet<string>;
+  compile(children: ObjectDefinition[], ctx: CustomParserContext): unknown;
+}
+
+export interface CustomParserContext {
+  /** An error at `span` of the file being compiled (to throw). */
+  error(span: Span, message: string): Error;
+  /** The value of `Type.Name` when it names an enum value (`Text.AlignLeft`). */
+  enumValue(typeName: string, name: string): number | undefined;
+}
+
 export interface TypeSpec {
   name: string;
   /** Qt's C++ class name, used in messages and geometry dumps (`QQuickRectangle`). */
@@ -70,6 +89,7 @@ export interface TypeSpec {
   attachedType?: () => MetaObject;
   /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
   creatable?: boolean;
+  customParser?: CustomParser;
 }
 
 export class PropertyInfo {
@@ -116,6 +136,7 @@ export class MetaObject {
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
+  customParser: CustomParser | undefined;
   /** Set for types whose QML file or declaration added members: the base type they extend. */
   readonly isDerived: boolean;
   /** For derived types: the index of this declaration level in an object's `$ctx` (0 for the first). */
@@ -143,6 +164,7 @@ export class MetaObject {
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
     this.creatable = spec.creatable ?? true;
+    this.customParser = spec.customParser ?? base?.customParser;
     for (const m of spec.methods ?? []) this.methods.add(m);
     for (const [name, p] of Object.entries(spec.properties ?? {})) this.addProperty(name, p);
     for (const [name, s] of Object.entries(spec.signals ?? {})) this.addSignal(name, s.params ?? []);
