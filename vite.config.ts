@@ -1,8 +1,21 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { quickwebScenes } from './src/host/vite-plugin';
+
+const root = import.meta.dirname;
 
 export default defineConfig({
+  root,
+  // Relative asset paths: the built site works from any folder it is served from.
+  base: './',
+  plugins: [quickwebScenes({ root })],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: { port: 5173 },
   test: {
     projects: [
       {

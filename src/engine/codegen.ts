@@ -150,8 +150,14 @@ function functionText(spec: FunctionSpec, source: string, resolve: (name: string
       const e = (node as ExpressionStatement).expression;
       return `${head}{return (${rewrite(source, e, params, resolve)})}`;
     }
-    case 'handler':
-      return `${head}{${rewrite(source, node as Statement, params, resolve)}}`;
+    case 'handler': {
+      let first: string | undefined;
+      const body = rewrite(source, node as Statement, params, resolve, (name) => {
+        first ??= name;
+      });
+      if (first !== undefined) spec.injectedParam = first;
+      return `${head}{${body}}`;
+    }
     case 'method':
       return head + rewrite(source, node, params, resolve);
   }

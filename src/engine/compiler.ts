@@ -66,6 +66,13 @@ export interface FunctionSpec {
   scope: MetaObject;
   start: number;
   line: number;
+  /**
+   * For block-form handlers: the first signal parameter the code reads (Qt
+   * 6.4 warns once that injected parameters are deprecated), set by codegen.
+   */
+  injectedParam?: string;
+  /** The deprecation warning for injectedParam was printed. */
+  injectionWarned?: boolean;
 }
 
 export interface CompiledBinding {
@@ -118,6 +125,8 @@ export class CompiledObject {
   component: Unit | undefined;
   /** True when this declaration created `meta` (its members are bound to this object's context). */
   ownsMeta = false;
+  /** The declaration adds properties, signals, methods or enums (else its type is only named after a file). */
+  declaresMembers = false;
   id: string | undefined;
   readonly constants: CompiledConstant[] = [];
   readonly bindings: CompiledBinding[] = [];
@@ -363,6 +372,7 @@ export class Compiler {
         m.kind === 'FunctionDeclaration' ||
         m.kind === 'EnumDeclaration',
     );
+    o.declaresMembers = declares;
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
@@ -624,8 +634,9 @@ export class Compiler {
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
       if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
-      if (value.kind !== 'Script')
-        throw this.err(value, `Cannot assign an object to signal property ${last}`);
+      if (value.kind !== 'Script' || this.isLiteral(value)) {
+        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
+      }
       const functionForm = isFunctionExpression(value.statement);
       const fn = o.unit.addFunction({
         kind: functionForm ? 'handlerFunction' : 'handler',
@@ -737,6 +748,19 @@ export class Compiler {
     void target;
     this.checkLiteral(v, prop, value);
     return v;
+  }
+
+  /** A literal value (`5`, `"x"`, `-1`): not a script. */
+  private isLiteral(value: ast.Script): boolean {
+    const s = value.statement;
+    if (s.type !== 'ExpressionStatement') return false;
+    const e = s.expression;
+    return (
+      (e.type === 'Literal' && !('regex' in e && e.regex)) ||
+      (e.type === 'UnaryExpression' &&
+        (e.operator === '-' || e.operator === '+') &&
+        e.argument.type === 'Literal')
+    );
   }
 
   /** Qt refuses some literals at load time ("Invalid property assignment: int expected"). */

@@ -62,20 +62,26 @@ export class Creator {
   create(
     unit: Unit,
     parent: QmlContext,
-    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void } = {},
+    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void; asMainFile?: boolean } = {},
   ): QObject {
     const creation = new Creation();
-    const root = this.createUnit(unit, parent, creation, options.owner ?? null);
+    const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
     options.beforeFinalize?.(root);
     this.finalize(creation);
     return root;
   }
 
   /** Creates the objects of `unit` without finalizing. */
-  createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
+  createUnit(
+    unit: Unit,
+    parent: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+    asMainFile = false,
+  ): QObject {
     const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
     ctx.fns = this.functionsFor(unit, ctx);
-    return this.createObject(unit.root, ctx, creation, owner);
+    return this.createObject(unit.root, ctx, creation, owner, asMainFile);
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
@@ -102,7 +108,19 @@ export class Creator {
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
   }
 
-  createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
+  /**
+   * Creates one object. `asMainFile`: the root of the file the engine was
+   * asked to run; Qt gives it a type of its own only when it declares
+   * members (QQuickRectangle, or QQuickRectangle_QML_0), while a file used as
+   * a type always has one (Label_QMLTYPE_0).
+   */
+  createObject(
+    c: CompiledObject,
+    ctx: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+    asMainFile = false,
+  ): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
@@ -112,7 +130,8 @@ export class Creator {
       if (c.id !== undefined) ctx.ids[c.id] = comp;
       return comp;
     }
-    const obj = new (c.meta.ctor as unknown as new () => QObject)();
+    const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
+    const obj = new (meta.ctor as unknown as new () => QObject)();
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
@@ -239,8 +258,19 @@ export class Creator {
           });
         }
       } else {
+        const spec = c.unit.functions[h.fn]!;
+        const sink = this.host.sink;
+        const at = h.location;
         target.$connect(h.signal.index, {
-          fn: (...args: unknown[]) => fn.call(obj, obj, ctx, ...args),
+          fn: (...args: unknown[]) => {
+            if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+              spec.injectionWarned = true;
+              sink.warn(
+                `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+              );
+            }
+            return fn.call(obj, obj, ctx, ...args);
+          },
           thisArg: obj,
           report,
         });

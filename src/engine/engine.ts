@@ -373,7 +373,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   /** Creates the root object of a loaded file. */
   create(file: CompiledFile): QObject {
-    return this.creator.create(file.rootUnit, this.rootContext);
+    return this.creator.create(file.rootUnit, this.rootContext, { asMainFile: true });
   }
 
   createFromComponent(

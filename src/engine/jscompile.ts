@@ -41,8 +41,11 @@ class Scope {
     readonly isFunction: boolean,
   ) {}
   has(name: string): boolean {
-    for (let s: Scope | null = this; s !== null; s = s.parent) if (s.names.has(name)) return true;
-    return false;
+    return this.find(name) !== null;
+  }
+  find(name: string): Scope | null {
+    for (let s: Scope | null = this; s !== null; s = s.parent) if (s.names.has(name)) return s;
+    return null;
   }
   functionScope(): Scope {
     let s: Scope = this;
@@ -58,12 +61,27 @@ type AnyNode = Node & Record<string, unknown>;
  * spans [node.start, node.end) of `source`) and returns the new text.
  * `params` are names bound around it (handler parameters).
  */
-export function rewrite(source: string, node: Node, params: readonly string[], resolve: Resolver): string {
+export function rewrite(
+  source: string,
+  node: Node,
+  params: readonly string[],
+  resolve: Resolver,
+  /** Told of each read of one of `params` (in source order). */
+  onParamUse?: (name: string) => void,
+): string {
   const out: Replacement[] = [];
   const top = new Scope(null, true);
   for (const p of params) top.names.add(p);
   top.names.add('arguments');
-  const w = new Walker(resolve, out);
+  const w = new Walker(
+    resolve,
+    out,
+    onParamUse
+      ? (name, scope) => {
+          if (scope === top && name !== 'arguments') onParamUse(name);
+        }
+      : undefined,
+  );
   if (node.type === 'BlockStatement') {
     w.hoistFunction((node as BlockStatement).body, top);
     w.block(node as BlockStatement, top, false);
@@ -85,6 +103,7 @@ class Walker {
   constructor(
     private readonly resolve: Resolver,
     private readonly out: Replacement[],
+    private readonly onLocal?: (name: string, scope: Scope) => void,
   ) {}
 
   private replace(node: Node, text: string): void {
@@ -94,7 +113,11 @@ class Walker {
   /** The code that reads (or, with `write`, assigns) the free name `id`. */
   private reference(id: Identifier, scope: Scope, mode: 'read' | 'write' | 'typeof'): void {
     const name = id.name;
-    if (scope.has(name)) return;
+    const local = scope.find(name);
+    if (local !== null) {
+      this.onLocal?.(name, local);
+      return;
+    }
     const r = this.resolve(name);
     switch (r.kind) {
       case 'global':

@@ -5,13 +5,16 @@
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
 import type { ObjectDefinition, Span } from '../qml/ast';
+import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
 import {
+  connect as connectObserver,
   currentObserver,
+  disconnect as disconnectObserver,
   Link,
   notifyObservers,
-  type Observer,
+  Observer,
   Source,
   setCurrentObserver,
 } from './reactive';
@@ -315,9 +318,27 @@ export interface Handler {
   key?: unknown;
 }
 
-/** A signal of one object: observers (bindings) plus connected handlers. */
-export class SignalSource extends Source {
-  handlers: Handler[] | null = null;
+/** A signal of one object. Its observers are bindings and handlers, in connection order. */
+export class SignalSource extends Source {}
+
+/** A handler connected to a signal, as an observer of it. */
+class HandlerObserver extends Observer {
+  dead = false;
+  constructor(readonly handler: Handler) {
+    super();
+  }
+  notify(args: unknown[] | undefined): void {
+    if (this.dead) return;
+    const h = this.handler;
+    const prev = setCurrentObserver(null);
+    try {
+      h.fn.apply(h.thisArg, args ?? []);
+    } catch (e) {
+      h.report(e);
+    } finally {
+      setCurrentObserver(prev);
+    }
+  }
 }
 
 /** What QML code sees for `obj.someSignal`: call it to emit, `.connect(f)` / `.disconnect(f)`. */
@@ -445,7 +466,11 @@ export abstract class QObject {
       binding.update();
       return;
     }
-    this.$write(idx, value);
+    try {
+      this.$write(idx, value);
+    } catch (e) {
+      throw e instanceof AssignError ? e.toScriptError() : e;
+    }
   }
 
   /**
@@ -502,44 +527,35 @@ export abstract class QObject {
     arr[idx] = binding;
   }
 
-  /** Emits signal `sig`: observers (bindings) first, then handlers in connection order. */
+  /** Emits signal `sig`: its bindings and handlers run in the order they were connected. */
   $emit(sig: number, args: unknown[] | undefined): void {
     const arr = this.$src;
     if (arr === null) return;
     const s = arr[sig];
-    if (s === undefined) return;
-    if (s.head !== null) notifyObservers(s);
-    const hs = s.handlers;
-    if (hs === null || hs.length === 0) return;
-    const list = hs.length === 1 ? hs : hs.slice();
-    const prev = setCurrentObserver(null);
-    try {
-      for (let i = 0; i < list.length; i++) {
-        const h = list[i]!;
-        try {
-          h.fn.apply(h.thisArg, args ?? []);
-        } catch (e) {
-          h.report(e);
-        }
-      }
-    } finally {
-      setCurrentObserver(prev);
-    }
+    if (s === undefined || s.head === null) return;
+    notifyObservers(s, args);
   }
 
   $connect(sig: number, handler: Handler): void {
-    const s = this.$source(sig);
-    if (s.handlers === null) s.handlers = [];
-    s.handlers.push(handler);
+    connectObserver(this.$source(sig), new HandlerObserver(handler));
   }
 
+  /** Disconnects every connection of `key` (Qt: one disconnect removes a function connected twice). */
   $disconnect(sig: number, key: unknown): boolean {
-    const hs = this.$src?.[sig]?.handlers;
-    if (!hs) return false;
-    const i = hs.findIndex((h) => h.key === key);
-    if (i < 0) return false;
-    hs.splice(i, 1);
-    return true;
+    const s = this.$src?.[sig];
+    if (!s) return false;
+    let found = false;
+    for (let link = s.head; link !== null; ) {
+      const next = link.nextInSource;
+      const o = link.observer;
+      if (o instanceof HandlerObserver && o.handler.key === key) {
+        o.dead = true;
+        disconnectObserver(link);
+        found = true;
+      }
+      link = next;
+    }
+    return found;
   }
 
   /** The callable signal object (`obj.clicked`, `obj.widthChanged`). */
@@ -636,11 +652,16 @@ export abstract class QObject {
   }
 }
 
-/** Qt's class name: builtin types give their C++ class, file types `Name_QMLTYPE_N`. */
+/** Qt's class name: built-in types give their C++ class, QML-declared ones `Name_QMLTYPE_0`, `QQuickRow_QML_1`. */
 export function objectClassName(m: MetaObject): string {
   if (!m.isDerived) return m.cppClass;
-  return m.cppClass;
+  return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }
+
+// Qt numbers the types it makes for QML declarations in creation order, one
+// counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
+const typeNumbers = new WeakMap<MetaObject, number>();
+const typeCounters = { file: 0, inline: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -654,8 +675,49 @@ function objectAddress(o: object): string {
   return a;
 }
 
+/**
+ * A signal argument converted to its declared type the way Qt converts a
+ * JavaScript value to the C++ parameter: no errors, a default value when the
+ * value does not convert (measured: two(undefined) gives "" and 0).
+ */
+function convertArgument(type: string | undefined, v: unknown): unknown {
+  switch (type) {
+    case 'string':
+      return v === undefined || v === null ? '' : String(v);
+    case 'int': {
+      const n = typeof v === 'number' ? v : Number(v);
+      return Number.isFinite(n) ? Math.trunc(n) | 0 : 0;
+    }
+    case 'real':
+    case 'double': {
+      const n = typeof v === 'number' ? v : Number(v);
+      return Number.isNaN(n) && typeof v !== 'number' ? 0 : n;
+    }
+    case 'bool':
+      return Boolean(v);
+    default:
+      return v;
+  }
+}
+
 function makeSignalFunction(obj: QObject, index: number): SignalFunction {
+  const info = obj.$meta.signals[index]!;
+  const params = info.params;
+  const typed = params.some((p) => p.type !== undefined && p.type !== 'var' && p.type !== 'variant');
   const f = ((...args: unknown[]) => {
+    if (params.length > 0 || args.length > 0) {
+      // Qt checks the count when a signal is called from JavaScript.
+      if (args.length < params.length) throw new Error('Insufficient arguments');
+      if (args.length > params.length) {
+        const where = new Error().stack ?? '';
+        const m = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.qml):(\d+):\d+/.exec(where);
+        const sink = obj.$engine?.sink;
+        if (sink && m) sink.warn(`@${m[1]}:${Number(m[2]) - 2}`);
+        sink?.warn(`Too many arguments, ignoring ${args.length - params.length}`);
+        args = args.slice(0, params.length);
+      }
+      if (typed) args = args.map((a, i) => convertArgument(params[i]!.type, a));
+    }
     obj.$emit(index, args);
   }) as SignalFunction;
   f.connect = (target: unknown, method?: unknown) => {
@@ -666,7 +728,7 @@ function makeSignalFunction(obj: QObject, index: number): SignalFunction {
       fn = method;
       thisArg = target;
     }
-    if (typeof fn !== 'function') throw new TypeError('Function.prototype.connect: target is not a function');
+    if (typeof fn !== 'function') throw new Error('Function.prototype.connect: target is not a function');
     obj.$connect(index, {
       fn: fn as (...args: unknown[]) => unknown,
       thisArg,
@@ -715,6 +777,8 @@ export function deriveType(base: MetaObject, name: string, cppClass: string): Me
     true,
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
+  const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
+  typeNumbers.set(meta, typeCounters[counter]++);
   return meta;
 }
 

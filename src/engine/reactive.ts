@@ -41,8 +41,8 @@ export abstract class Observer {
   sources: Link | null = null;
   sourcesTail: Link | null = null;
 
-  /** Called when a source this observer read has changed. */
-  abstract notify(): void;
+  /** Called when a source this observer read has changed (with the signal's arguments). */
+  abstract notify(args: unknown[] | undefined): void;
 
   /** Marks the current sources as unread and makes them findable during the evaluation. */
   protected prepare(): void {
@@ -141,14 +141,30 @@ export function untracked<T>(f: () => T): T {
 // observers and pops them when done.
 const pending: Observer[] = [];
 
-/** Tells every observer of `source` that it changed. */
-export function notifyObservers(source: Source): void {
+/**
+ * Tells every observer of `source` that it changed, in subscription order:
+ * Qt runs a signal's bindings and handlers in the order they were connected
+ * (measured with Qt 6.4: an object's own on<X>Changed handler, then a binding
+ * evaluated afterwards, then Connections and connect() in creation order).
+ */
+export function notifyObservers(source: Source, args: unknown[] | undefined): void {
   const base = pending.length;
   for (let link = source.head; link !== null; link = link.nextInSource) pending.push(link.observer);
   const end = pending.length;
   for (let i = base; i < end; i++) {
     const o = pending[i]!;
-    o.notify();
+    o.notify(args);
   }
   pending.length = base;
+}
+
+/** Subscribes an observer to a source outside of any evaluation (signal handlers). */
+export function connect(source: Source, observer: Observer): Link {
+  const link = new Link(source, observer);
+  subscribe(link);
+  return link;
+}
+
+export function disconnect(link: Link): void {
+  unsubscribe(link);
 }

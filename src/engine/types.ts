@@ -23,11 +23,13 @@ export function qtTypeName(v: unknown): string {
     case 'function':
       return 'QJSValue';
   }
-  if (Array.isArray(v)) return 'QJSValue';
   if (v instanceof QColor) return 'QColor';
-  const meta = (v as { $meta?: { cppClass: string; name: string } }).$meta;
-  if (meta) return `${meta.cppClass}*`;
-  return 'QVariantMap';
+  if (v instanceof QPoint) return 'QPointF';
+  if (v instanceof QSize) return 'QSizeF';
+  if (v instanceof QRect) return 'QRectF';
+  if (v instanceof QUrl) return 'QUrl';
+  if (typeof v === 'object' && '$meta' in (v as object)) return 'QObject*';
+  return 'QJSValue';
 }
 
 /** Qt's name for a property type in messages ("Unable to assign [undefined] to int"). */
@@ -54,7 +56,27 @@ function qtPropertyTypeName(type: string): string {
 }
 
 function fail(v: unknown, type: string): never {
-  throw new AssignError(`Unable to assign ${qtTypeName(v)} to ${qtPropertyTypeName(type)}`);
+  throw new AssignError(qtTypeName(v), qtPropertyTypeName(type));
+}
+
+/**
+ * Qt converts a double to int the C++ way: truncation, and INT_MIN for
+ * NaN, infinities and values out of range (measured: 1e10 -> -2147483648).
+ */
+function toInt(n: number): number {
+  if (!(n >= -2147483648 && n < 2147483648)) return -2147483648;
+  return Math.trunc(n) | 0;
+}
+
+/** QString::toDouble: decimal only (no hex), surrounding white space allowed, empty is an error. */
+function stringToNumber(s: string, type: string): number {
+  const t = s.trim();
+  if (t === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i.test(t))
+    fail(s, type);
+  const lower = t.toLowerCase();
+  if (lower.endsWith('nan')) return Number.NaN;
+  if (lower.endsWith('inf') || lower.endsWith('infinity')) return t.startsWith('-') ? -Infinity : Infinity;
+  return Number(t);
 }
 
 function toNumber(v: unknown, type: string): number {
@@ -63,13 +85,9 @@ function toNumber(v: unknown, type: string): number {
       return v;
     case 'boolean':
       return v ? 1 : 0;
-    case 'string': {
-      const n = Number(v);
-      if (v.trim() === '' || Number.isNaN(n)) fail(v, type);
-      return n;
-    }
+    case 'string':
+      return stringToNumber(v, type);
   }
-  if (v === null) return 0;
   if (v instanceof Date) return v.getTime();
   return fail(v, type);
 }
@@ -80,13 +98,11 @@ function make(initial: unknown, f: (v: unknown, obj: unknown) => unknown): Coerc
   return c;
 }
 
-const coerceInt = make(0, (v) => {
-  if (typeof v === 'number') return v | 0;
-  return toNumber(v, 'int') | 0;
-});
+const coerceInt = make(0, (v) => toInt(typeof v === 'number' ? v : toNumber(v, 'int')));
 
 const coerceReal = make(0, (v) => (typeof v === 'number' ? v : toNumber(v, 'double')));
 
+/** JavaScript truthiness ("false" is true), as Qt's V4 converts to bool. */
 const coerceBool = make(false, (v) => {
   if (typeof v === 'boolean') return v;
   if (v === undefined) fail(v, 'bool');
@@ -95,30 +111,35 @@ const coerceBool = make(false, (v) => {
 
 const coerceString = make('', (v) => {
   if (typeof v === 'string') return v;
-  if (v === undefined) fail(v, 'string');
   if (v === null) return '';
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof QColor || v instanceof QUrl) return String(v);
+  return fail(v, 'string');
 });
 
-const coerceUrl = make('', (v) => {
-  if (typeof v === 'string') return v;
-  if (v === undefined) fail(v, 'url');
-  if (v === null) return '';
-  return String(v);
+/** A url property holds a url value (typeof "object"); it reads back as written (Qt 6 does not resolve it). */
+export class QUrl {
+  constructor(readonly href: string) {}
+  toString(): string {
+    return this.href;
+  }
+  valueOf(): string {
+    return this.href;
+  }
+}
+
+const EMPTY_URL = new QUrl('');
+
+const coerceUrl = make(EMPTY_URL, (v) => {
+  if (v instanceof QUrl) return v;
+  if (typeof v === 'string') return v === '' ? EMPTY_URL : new QUrl(v);
+  if (v === null) return EMPTY_URL;
+  return fail(v, 'url');
 });
 
 const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
   if (v instanceof QColor) return v;
-  if (typeof v === 'string') {
-    const c = parseColor(v);
-    if (c === undefined) return INVALID_COLOR;
-    return c;
-  }
-  if (typeof v === 'number') {
-    // Qt: a number is an ARGB value
-    const n = v >>> 0;
-    return QColor.fromRgba8((n >>> 16) & 255, (n >>> 8) & 255, n & 255, (n >>> 24) & 255);
-  }
+  if (typeof v === 'string') return parseColor(v) ?? INVALID_COLOR;
   return fail(v, 'color');
 });
 
@@ -189,6 +210,8 @@ export function coercerFor(type: string): Coercer {
   return coercers[type] ?? objectCoercer(type);
 }
 
+const sameUrl = (a: unknown, b: unknown) => a === b || String(a) === String(b);
+
 const identical = (a: unknown, b: unknown) =>
   a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 
@@ -221,6 +244,8 @@ export function equalsFor(type: string): (a: unknown, b: unknown) => boolean {
       return sameFields;
     case 'list':
       return sameList;
+    case 'url':
+      return sameUrl;
     default:
       return identical;
   }

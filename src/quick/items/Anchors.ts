@@ -122,7 +122,44 @@ export class Anchors extends QObject implements ItemChangeListener {
 
   /** The anchored item's own geometry changed (a right anchor needs the new width). */
   ownGeometryChanged(_change: Change): void {
+    // Qt (QQuickAnchorsPrivate::updateMe): changes the anchors make themselves are not fed back.
+    if (this.updatingMe) return;
     this.update();
+  }
+
+  private updatingMe = false;
+
+  private setX(v: number): void {
+    this.updatingMe = true;
+    try {
+      this.item.setX(v);
+    } finally {
+      this.updatingMe = false;
+    }
+  }
+  private setY(v: number): void {
+    this.updatingMe = true;
+    try {
+      this.item.setY(v);
+    } finally {
+      this.updatingMe = false;
+    }
+  }
+  private setWidth(v: number): void {
+    this.updatingMe = true;
+    try {
+      this.item.setWidth(v);
+    } finally {
+      this.updatingMe = false;
+    }
+  }
+  private setHeight(v: number): void {
+    this.updatingMe = true;
+    try {
+      this.item.setHeight(v);
+    } finally {
+      this.updatingMe = false;
+    }
   }
 
   itemChanged(_item: Item, _change: Change): void {
@@ -178,14 +215,14 @@ export class Anchors extends QObject implements ItemChangeListener {
       const bottom = this.$v[A.bottomMargin] as number;
       const parent = this.item.parentItem;
       if (fill === parent) {
-        this.item.setX(left);
-        this.item.setY(top);
+        this.setX(left);
+        this.setY(top);
       } else if (fill.parentItem === parent) {
-        this.item.setX((fill.$v[geo.x] as number) + left);
-        this.item.setY((fill.$v[geo.y] as number) + top);
+        this.setX((fill.$v[geo.x] as number) + left);
+        this.setY((fill.$v[geo.y] as number) + top);
       }
-      this.item.setWidth((fill.$v[geo.width] as number) - left - right);
-      this.item.setHeight((fill.$v[geo.height] as number) - top - bottom);
+      this.setWidth((fill.$v[geo.width] as number) - left - right);
+      this.setHeight((fill.$v[geo.height] as number) - top - bottom);
     } finally {
       this.updatingFill--;
     }
@@ -204,11 +241,11 @@ export class Anchors extends QObject implements ItemChangeListener {
       const v = this.$v[A.verticalCenterOffset] as number;
       const parent = this.item.parentItem;
       if (c === parent) {
-        this.item.setX(hcenter(c) - hcenter(this.item) + h);
-        this.item.setY(vcenter(c) - vcenter(this.item) + v);
+        this.setX(hcenter(c) - hcenter(this.item) + h);
+        this.setY(vcenter(c) - vcenter(this.item) + v);
       } else if (c.parentItem === parent) {
-        this.item.setX((c.$v[geo.x] as number) + hcenter(c) - hcenter(this.item) + h);
-        this.item.setY((c.$v[geo.y] as number) + vcenter(c) - vcenter(this.item) + v);
+        this.setX((c.$v[geo.x] as number) + hcenter(c) - hcenter(this.item) + h);
+        this.setY((c.$v[geo.y] as number) + vcenter(c) - vcenter(this.item) + v);
       }
     } finally {
       this.updatingCenterIn--;

@@ -181,7 +181,12 @@ Item {
   Item { id: child }
   Component.onCompleted: { moved(1, 2); said("hi") }
 }`);
-    expect(lines(r)).toEqual(['qml: block 1 2', 'qml: function hi']);
+    // Qt 6.4 runs the block form but warns, once, that injected parameters are deprecated.
+    expect(lines(r)).toEqual([
+      'qt.qml.context: main.qml:5:3 Parameter "x" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.',
+      'qml: block 1 2',
+      'qml: function hi',
+    ]);
   });
 
   test("assigning the handler's parameter does not touch the property of the same name (the book's chat)", async () => {

@@ -1,0 +1,47 @@
+// Where the page reads .qml files: over HTTP from the dev server or the
+// static build, or from files dropped onto the page. Texts are cached until
+// a file changes.
+import type { FileSource } from '../engine/engine';
+
+export class BrowserFiles implements FileSource {
+  private readonly cache = new Map<string, Promise<string>>();
+  /** Files given by the user (drag and drop), by absolute URL. */
+  private readonly memory = new Map<string, string>();
+
+  constructor(
+    /** Absolute URLs of the files known to exist on the server (the scene list). */
+    private known: Set<string>,
+  ) {}
+
+  setKnown(urls: Iterable<string>): void {
+    this.known = new Set(urls);
+  }
+
+  addMemoryFile(url: string, text: string): void {
+    this.memory.set(url, text);
+    this.cache.delete(url);
+  }
+
+  invalidate(url: string): void {
+    this.cache.delete(url);
+  }
+
+  read(url: string): Promise<string> {
+    const m = this.memory.get(url);
+    if (m !== undefined) return Promise.resolve(m);
+    let p = this.cache.get(url);
+    if (!p) {
+      p = fetch(url, { cache: 'no-store' }).then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.text();
+      });
+      this.cache.set(url, p);
+      p.catch(() => this.cache.delete(url));
+    }
+    return p;
+  }
+
+  exists(url: string): boolean {
+    return this.memory.has(url) || this.known.has(url);
+  }
+}

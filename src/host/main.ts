@@ -1,0 +1,72 @@
+// The page: a scene picker listing every scene under scenes/, and the scene
+// runner (`?scene=chat`, `?scene=echo/echo.qml`, `&resize=1`). Dropping a
+// .qml file, or a folder of them, onto the page runs it.
+import { sceneFiles } from 'virtual:quickweb-scenes';
+import { attachDrop } from './drop';
+import { BrowserFiles } from './files';
+import { attachInput } from './input';
+import { SceneHost } from './scene-host';
+
+const QML_UPDATE_EVENT = 'quickweb:qml-update';
+
+const base = new URL(import.meta.env.BASE_URL, location.href);
+const abs = (path: string) => new URL(path.replace(/^\//, ''), base).href;
+const files = new BrowserFiles(new Set(sceneFiles.map(abs)));
+
+/** Main files: a file whose name starts with a lower-case letter (component files start upper-case, as in Qt). */
+function mainFiles(): string[] {
+  return sceneFiles.filter((f) => /\/[a-z][^/]*\.qml$/.test(f));
+}
+
+/** `chat` -> the folder's first main file; `echo/echo.qml` or `scenes/echo/echo.qml` -> that file. */
+export function resolveScene(name: string): string | undefined {
+  const clean = name.replace(/^\/+/, '').replace(/^scenes\//, '');
+  const all = mainFiles();
+  if (clean.endsWith('.qml')) return all.find((f) => f === `/scenes/${clean}`) ?? `/scenes/${clean}`;
+  return all.find((f) => f.startsWith(`/scenes/${clean}/`));
+}
+
+function showPicker(root: HTMLElement): void {
+  const section = document.createElement('section');
+  section.id = 'picker';
+  const h = document.createElement('h1');
+  h.textContent = 'Scenes';
+  const list = document.createElement('ul');
+  for (const f of mainFiles()) {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    const name = f.replace(/^\/scenes\//, '');
+    a.href = `?scene=${encodeURIComponent(name)}`;
+    a.textContent = name;
+    li.append(a);
+    list.append(li);
+  }
+  const hint = document.createElement('p');
+  hint.textContent = 'Or drop a .qml file (or a folder of them) onto this page.';
+  section.append(h, list, hint);
+  root.append(section);
+}
+
+const app = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+const scene = params.get('scene');
+const host = new SceneHost({ parent: app, files, resize: params.has('resize') });
+attachInput(host);
+attachDrop(host, files);
+
+if (scene) {
+  const path = resolveScene(scene);
+  if (path) void host.open(abs(path));
+  else host.showError(`No scene named "${scene}"`);
+} else {
+  showPicker(app);
+}
+
+if (import.meta.hot) {
+  import.meta.hot.on(QML_UPDATE_EVENT, (data: { files: string[] }) => {
+    void host.filesChanged(data.files.map(abs));
+  });
+}
+
+// For tests and tools driving the page (npm run snapshot, the browser tests).
+(globalThis as { quickweb?: unknown }).quickweb = { host, files };

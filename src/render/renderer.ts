@@ -1,0 +1,248 @@
+// Draws a QuickWindow with PixiJS. One container per item, kept in sync
+// from the items' dirty bits once per animation frame; nothing is rebuilt
+// per frame and nothing is drawn while nothing changes (an idle scene costs
+// no frames).
+import { autoDetectRenderer, Container, Graphics, type Renderer } from 'pixi.js';
+import type { QmlEngine } from '../engine/engine';
+import { Dirty, ITEM, type Item } from '../quick/items/Item';
+import type { QuickWindow, WindowObserver } from '../quick/window';
+import { type Painter, painterFor } from './painters';
+
+export interface RendererOptions {
+  canvas: HTMLCanvasElement;
+  window: QuickWindow;
+  engine: QmlEngine;
+  /** Device pixels per CSS pixel (crisp on HiDPI screens); defaults to devicePixelRatio. */
+  resolution?: number;
+  /** Renderer backends to try, in order: WebGL by default, the canvas renderer as fallback. */
+  preference?: Array<'webgl' | 'canvas' | 'webgpu'>;
+}
+
+/** What the renderer keeps for each item. */
+export interface ItemNode {
+  /** Positioned at the item's x/y; holds content and child nodes. */
+  container: Container;
+  /** The item's own drawing (a Rectangle's fill, a Text's glyphs), between negative-z and other children. */
+  content: Container | null;
+  painter: Painter | null;
+  clipMask: Graphics | null;
+}
+
+export class SceneRenderer implements WindowObserver {
+  readonly stage = new Container();
+  /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
+  framesRendered = 0;
+  private frameRequested = false;
+  private destroyed = false;
+  private readonly dirty = new Set<Item>();
+  /** Called after each rendered frame (the host positions its overlays). */
+  onFrame: (() => void) | null = null;
+
+  private constructor(
+    readonly renderer: Renderer,
+    private win: QuickWindow,
+    private engine: QmlEngine,
+  ) {
+    this.attach(win, engine);
+  }
+
+  get window(): QuickWindow {
+    return this.win;
+  }
+
+  /** Shows another window (a new scene) on the same canvas and GPU context. */
+  setWindow(window: QuickWindow, engine: QmlEngine): void {
+    if (this.win.observer === this) this.win.observer = null;
+    this.stage.removeChildren();
+    this.dirty.clear();
+    this.attach(window, engine);
+    this.requestFrame();
+  }
+
+  private attach(window: QuickWindow, engine: QmlEngine): void {
+    this.win = window;
+    this.engine = engine;
+    window.observer = this;
+    this.stage.addChild(this.nodeFor(window.contentItem).container);
+    this.markTree(window.contentItem);
+  }
+
+  /** Everything in a newly shown window needs drawing. */
+  private markTree(item: Item): void {
+    item.dirty = Dirty.All;
+    this.dirty.add(item);
+    for (const c of item.childItems) this.markTree(c);
+  }
+
+  static async create(options: RendererOptions): Promise<SceneRenderer> {
+    const resolution = options.resolution ?? globalThis.devicePixelRatio ?? 1;
+    const renderer = await autoDetectRenderer({
+      canvas: options.canvas,
+      width: Math.max(1, options.window.width),
+      height: Math.max(1, options.window.height),
+      resolution,
+      autoDensity: true,
+      antialias: false,
+      background: String(options.window.color),
+      preference: options.preference ?? ['webgl', 'canvas'],
+      preserveDrawingBuffer: true,
+    });
+    const r = new SceneRenderer(renderer, options.window, options.engine);
+    r.requestFrame();
+    return r;
+  }
+
+  // ---- WindowObserver ------------------------------------------------------
+
+  itemDirty(item: Item): void {
+    this.dirty.add(item);
+    this.requestFrame();
+  }
+
+  itemAdded(item: Item): void {
+    this.dirty.add(item);
+    this.requestFrame();
+  }
+
+  itemRemoved(item: Item): void {
+    this.dirty.delete(item);
+    const node = item.renderNode as ItemNode | null;
+    if (node) {
+      node.container.removeFromParent();
+      node.painter?.destroy();
+      node.container.destroy({ children: true });
+      item.renderNode = null;
+    }
+    this.requestFrame();
+  }
+
+  // ---- frames ----------------------------------------------------------------
+
+  /** Asks for one frame at the next animation frame (coalesced). */
+  requestFrame(): void {
+    if (this.frameRequested || this.destroyed) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.renderNow();
+    });
+  }
+
+  /** Lays out, syncs what changed and draws, now. */
+  renderNow(): void {
+    if (this.destroyed) return;
+    this.engine.polish();
+    const w = this.win;
+    if (this.renderer.width !== w.width || this.renderer.height !== w.height) {
+      this.renderer.resize(Math.max(1, w.width), Math.max(1, w.height));
+    }
+    for (const item of this.dirty) this.sync(item);
+    this.dirty.clear();
+    w.dirtyItems.clear();
+    this.renderer.render(this.stage);
+    this.framesRendered++;
+    this.onFrame?.();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.win.observer === this) this.win.observer = null;
+    this.stage.destroy({ children: true });
+    this.renderer.destroy();
+  }
+
+  // ---- nodes -------------------------------------------------------------------
+
+  private nodeFor(item: Item): ItemNode {
+    let node = item.renderNode as ItemNode | null;
+    if (node === null) {
+      const container = new Container();
+      container.label = item.$meta.name;
+      const painter = painterFor(item);
+      node = { container, content: painter ? painter.content : null, painter, clipMask: null };
+      item.renderNode = node;
+      item.dirty = Dirty.All;
+    }
+    return node;
+  }
+
+  private sync(item: Item): void {
+    if (item.window !== this.win) return;
+    const node = this.nodeFor(item);
+    const bits = item.dirty;
+    item.dirty = 0;
+    const c = node.container;
+    const v = item.$v;
+    if (bits & Dirty.Transform) {
+      c.position.set(v[ITEM.x] as number, v[ITEM.y] as number);
+      const rotation = (item as unknown as { rotation: number }).rotation;
+      const scale = (item as unknown as { scale: number }).scale;
+      if (rotation !== 0 || scale !== 1) {
+        // Qt transforms around transformOrigin (Item.Center by default).
+        const w = v[ITEM.width] as number;
+        const h = v[ITEM.height] as number;
+        c.pivot.set(w / 2, h / 2);
+        c.position.set((v[ITEM.x] as number) + w / 2, (v[ITEM.y] as number) + h / 2);
+        c.rotation = (rotation * Math.PI) / 180;
+        c.scale.set(scale);
+      } else {
+        c.pivot.set(0, 0);
+        c.rotation = 0;
+        c.scale.set(1);
+      }
+    }
+    if (bits & (Dirty.Visibility | Dirty.Opacity)) {
+      c.visible = item.explicitVisible && (v[ITEM.opacity] as number) > 0;
+      c.alpha = v[ITEM.opacity] as number;
+    }
+    if (bits & (Dirty.Content | Dirty.Size)) node.painter?.update(item, bits);
+    if (bits & (Dirty.Clip | Dirty.Size)) this.syncClip(item, node);
+    if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node);
+  }
+
+  /** Qt's paint order: children with negative z under the item's own content, the rest above, by z. */
+  private syncChildren(item: Item, node: ItemNode): void {
+    const kids = item.paintOrderChildren;
+    const order: Container[] = [];
+    let contentPlaced = false;
+    for (const k of kids) {
+      if (!contentPlaced && (k.$v[ITEM.z] as number) >= 0) {
+        if (node.content) order.push(node.content);
+        contentPlaced = true;
+      }
+      const kn = this.nodeFor(k);
+      order.push(kn.container);
+      if (k.dirty !== 0) this.dirty.add(k);
+    }
+    if (!contentPlaced && node.content) order.push(node.content);
+    const c = node.container;
+    const mask = node.clipMask;
+    c.removeChildren();
+    for (const o of order) c.addChild(o);
+    if (mask) c.addChild(mask);
+    // New child nodes are synced in this same frame.
+    for (const k of kids) if (k.dirty !== 0) this.sync(k);
+  }
+
+  private syncClip(item: Item, node: ItemNode): void {
+    const clip = item.$v[ITEM.clip] as boolean;
+    const c = node.container;
+    if (!clip) {
+      if (node.clipMask) {
+        c.mask = null;
+        node.clipMask.destroy();
+        node.clipMask = null;
+      }
+      return;
+    }
+    if (!node.clipMask) {
+      node.clipMask = new Graphics();
+      c.addChild(node.clipMask);
+      c.mask = node.clipMask;
+    }
+    node.clipMask
+      .clear()
+      .rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number)
+      .fill(0xffffff);
+  }
+}
