@@ -267,10 +267,11 @@ export class Compiler {
         return;
       }
       const parser = this.customParserOf(d.typeName);
+      const childrenAreComponents = this.defaultPropertyIsComponent(d.typeName);
       for (const m of d.members) {
         if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
         else if (m.kind === 'ObjectDefinition') {
-          if (!parser?.childTypes.has(m.typeName)) visit(m, false);
+          if (!parser?.childTypes.has(m.typeName) && !childrenAreComponents) visit(m, false);
         }
         else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
           // Objects assigned to properties share the unit unless the property is
@@ -301,6 +302,14 @@ export class Compiler {
     if (entry?.kind !== 'type' || m.name.length !== 1) return false;
     const p = entry.meta.propsByName.get(m.name[0]!);
     return p !== undefined && p.type === 'Component';
+  }
+
+  /** `Repeater { Rectangle {} }`: children of a Component-typed default property are implicit components. */
+  private defaultPropertyIsComponent(typeName: string): boolean {
+    const e = this.resolver.resolve(typeName.split('.')[0]!);
+    if (e?.kind !== 'type') return false;
+    const dp = e.meta.defaultProperty;
+    return dp !== undefined && e.meta.propsByName.get(dp)?.type === 'Component';
   }
 
   private customParserOf(typeName: string): CustomParser | undefined {
@@ -390,10 +399,18 @@ export class Compiler {
     // Children and object values of the same unit.
     const parser = entry.meta.customParser;
     const handled: ast.ObjectDefinition[] = [];
+    const dp = o.meta.defaultProperty !== undefined ? o.meta.propsByName.get(o.meta.defaultProperty) : undefined;
     for (const m of def.members) {
       if (m.kind !== 'ObjectDefinition') continue;
       if (parser?.childTypes.has(m.typeName)) handled.push(m);
-      else o.children.push(this.declareObject(unit, m, undefined, all));
+      else if (dp?.type === 'Component' && !/(^|\.)Component$/.test(m.typeName)) {
+        // An implicit component: `Repeater { Rectangle {} }`.
+        const wrapper = new CompiledObject(m, unit);
+        wrapper.meta = wrapper.typeMeta = this.host.componentMeta;
+        wrapper.component = this.nestedUnit(unit, m);
+        wrapper.location = this.loc(m.typeSpan);
+        o.children.push(wrapper);
+      } else o.children.push(this.declareObject(unit, m, undefined, all));
     }
     if (parser) {
       o.customData = parser.compile(handled, {

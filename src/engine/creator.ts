@@ -232,7 +232,8 @@ export class Creator {
       const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
       for (const child of c.children) {
         const o = this.createObject(child, ctx, creation, obj);
-        if (prop) obj.$appendList(prop.index, o);
+        if (prop?.type === 'list') obj.$appendList(prop.index, o);
+        else if (prop) obj.$write(prop.index, o);
       }
     }
 

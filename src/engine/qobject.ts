@@ -168,6 +168,12 @@ export class MetaObject {
     this.attachedType = spec.attachedType ?? base?.attachedType;
     this.creatable = spec.creatable ?? true;
     this.customParser = spec.customParser ?? base?.customParser;
+    if (base && !Object.prototype.isPrototypeOf.call(base.ctor.prototype, ctor.prototype)) {
+      // The class does not extend the base type's class (Item extends QObject, its
+      // meta-object QtObject's): give its prototype the base type's accessors too.
+      for (const p of base.props) installProperty(ctor.prototype, p);
+      for (const sig of base.signals) installSignal(ctor.prototype, sig.name, sig.index);
+    }
     for (const m of spec.methods ?? []) this.methods.add(m);
     for (const [name, p] of Object.entries(spec.properties ?? {})) this.addProperty(name, p);
     for (const [name, s] of Object.entries(spec.signals ?? {})) this.addSignal(name, s.params ?? []);
