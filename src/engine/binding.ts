@@ -19,8 +19,9 @@ export class BindingMarker {
  */
 export class PropertyBinding extends Observer implements InstalledBinding {
   private evaluating = false;
-  private loopReported = false;
   private dead = false;
+  /** Qt 6 bindable property (Item x/y/width/height): errors and loops are reported at the binding. */
+  private readonly bindable: boolean;
 
   constructor(
     readonly target: QObject,
@@ -35,6 +36,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     private readonly typeName: string,
   ) {
     super();
+    this.bindable = target.$meta.props[index]!.bindable;
   }
 
   notify(): void {
@@ -43,17 +45,18 @@ export class PropertyBinding extends Observer implements InstalledBinding {
 
   update(): void {
     if (this.dead) return;
+    const pending = this.target.$pending;
+    if (pending !== null && pending[this.index] === this) pending[this.index] = undefined;
     if (this.evaluating) {
-      // Qt: reported once, with the location of the binding that closed the loop.
-      if (!this.loopReported) {
-        this.loopReported = true;
-        const where = this.location
-          ? `${this.location.url}:${this.location.line}:${this.location.column}: `
-          : '';
-        this.engine.sink.warn(
-          `${where}QML ${this.typeName}: Binding loop detected for property "${this.propertyName}"`,
-        );
-      }
+      // Qt reports the loop every time it happens: at the binding for a
+      // bindable property, at the declaration of the object otherwise.
+      const loc = this.bindable
+        ? this.location
+        : (this.target.$declaration ?? this.scope.$declaration ?? this.location);
+      const where = loc ? `${loc.url}:${loc.line}:${loc.column}: ` : '';
+      this.engine.sink.warn(
+        `${where}QML ${this.typeName}: Binding loop detected for property "${this.propertyName}"`,
+      );
       return;
     }
     this.evaluating = true;
@@ -66,16 +69,19 @@ export class PropertyBinding extends Observer implements InstalledBinding {
         value = this.fn.call(this.scope, this.scope, this.ctx);
       } catch (e) {
         ok = false;
-        this.engine.reportError(e, this.location);
+        this.engine.reportBindingError(e, this.location, this.bindable);
+        // Qt: a failing binding resets a resettable property (width goes back to its implicit width).
+        if (this.bindable) this.target.$reset(this.index);
       } finally {
         setCurrentObserver(prev);
         this.cleanup();
       }
       if (ok && !this.dead) {
+        if (value === undefined && this.target.$reset(this.index)) return;
         try {
           this.target.$write(this.index, value);
         } catch (e) {
-          this.engine.reportError(e, this.location);
+          this.engine.reportBindingError(e, this.location, this.bindable);
         }
       }
     } finally {

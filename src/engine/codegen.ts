@@ -158,8 +158,12 @@ function functionText(spec: FunctionSpec, source: string, resolve: (name: string
       if (first !== undefined) spec.injectedParam = first;
       return `${head}{${body}}`;
     }
-    case 'method':
-      return head + rewrite(source, node, params, resolve);
+    case 'method': {
+      // A factory: each object gets its own function (Qt: obj.f === obj.f, arguments.length is the caller's).
+      const factory = 'function($s,$c){return ';
+      if (spec.declaration) return `${factory}${rewrite(source, spec.declaration, [], resolve)}}`;
+      return `${factory}function ${spec.name}(${params.join(',')})${rewrite(source, node, params, resolve)}}`;
+    }
   }
 }
 

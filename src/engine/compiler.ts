@@ -60,6 +60,9 @@ export interface FunctionSpec {
   kind: FunctionKind;
   /** The statement (binding, handler) or block (method body). */
   node: Statement | BlockStatement;
+  /** Methods: the function's name, and the whole declaration when acorn parsed it (JS parameters). */
+  name?: string;
+  declaration?: import('acorn').Node;
   /** Parameter names: a handler's signal parameters, a method's parameters. */
   params: string[];
   /** Type of the scope object (the object the code is written in). */
@@ -95,6 +98,8 @@ export interface CompiledHandler {
   fn: number;
   /** `onX: function (a) {...}`: the function returned by `fn` is the handler. */
   functionForm: boolean;
+  /** As written (`onCompleted`), for Qt's "expression for onCompleted". */
+  signalName: string;
   location: SourceLocation;
 }
 
@@ -321,8 +326,19 @@ export class Compiler {
     const v = m.value;
     const stmt = v.kind === 'Script' ? v.statement : undefined;
     const expr = stmt && stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
-    if (expr?.type !== 'Identifier') throw this.err(v, 'Invalid use of id property');
-    const name = expr.name;
+    // Qt also accepts the id as a string literal (`id: "root"`).
+    const name =
+      expr?.type === 'Identifier'
+        ? expr.name
+        : expr?.type === 'Literal' && typeof expr.value === 'string'
+          ? expr.value
+          : undefined;
+    if (name === undefined) {
+      if (expr?.type === 'Literal' && typeof expr.value === 'number') {
+        throw this.err(v, 'IDs must start with a letter or underscore');
+      }
+      throw this.err(v, 'Invalid use of id property');
+    }
     if (/^[A-Z]/.test(name)) throw this.err(v, 'IDs cannot start with an uppercase letter');
     if (!/^[a-z_]/.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
     if (!/^[A-Za-z0-9_]+$/.test(name))
@@ -425,8 +441,10 @@ export class Compiler {
   }
 
   private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
-    const expr = (m.value as ast.Script).statement as Statement & { expression: { name: string } };
-    o.id = expr.expression.name;
+    const stmt = (m.value as ast.Script).statement as Statement & {
+      expression: { name?: string; value?: string };
+    };
+    o.id = (stmt.expression.name ?? stmt.expression.value)!;
     unit.ids.set(o.id, o);
   }
 
@@ -565,7 +583,8 @@ export class Compiler {
           if (m.required) requiredHere.add(m.name);
           if (m.value !== undefined && m.typeName !== 'alias') {
             requiredHere.delete(m.name);
-            this.compileBinding(o, [m.name], m.nameSpan, m.value, { via: 'self', meta: o.meta });
+            // Qt places a declaration's binding at the declaration (`property`), not at the name.
+            this.compileBinding(o, [m.name], m, m.value, { via: 'self', meta: o.meta });
           }
           break;
         case 'SignalDeclaration':
@@ -578,14 +597,17 @@ export class Compiler {
           requiredHere.add(m.name);
           break;
         case 'FunctionDeclaration': {
-          const fn = o.unit.addFunction({
+          const spec: FunctionSpec = {
             kind: 'method',
             node: m.body,
             params: m.parameters.map((p) => p.name),
             scope: o.meta,
-            start: m.body.start,
-            line: o.unit.file.lines(m.body.start).line,
-          });
+            name: m.name,
+            start: m.start,
+            line: m.line,
+          };
+          if (m.declaration) spec.declaration = m.declaration;
+          const fn = o.unit.addFunction(spec);
           o.methods.push({ name: m.name, fn });
           break;
         }
@@ -663,7 +685,7 @@ export class Compiler {
         start: value.start,
         line: value.line,
       });
-      o.handlers.push({ target, signal, fn, functionForm, location });
+      o.handlers.push({ target, signal, fn, functionForm, location, signalName: last });
       return;
     }
     const prop = target.meta.propsByName.get(last);

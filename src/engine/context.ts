@@ -21,6 +21,14 @@ export interface EngineServices {
   readonly sink: MessageSink;
   /** Reports an exception from a binding, handler or function (Qt prints it and goes on). */
   reportError(error: unknown, where: SourceLocation | undefined): void;
+  /**
+   * Reports a failed binding. Qt 6 words it two ways: bindings on "bindable"
+   * properties (Item x/y/width/height) report at once with the binding's
+   * line:column; other bindings report the line that threw, and while a
+   * component is being created those reports wait until its
+   * Component.onCompleted handlers have run (then come in reverse order).
+   */
+  reportBindingError(error: unknown, where: SourceLocation | undefined, bindable: boolean): void;
   /** Timers, so that headless runs and tests can control time. */
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;

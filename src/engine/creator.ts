@@ -15,7 +15,8 @@ import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
-import type { MetaObject, QObject } from './qobject';
+import { setCurrentExpression } from './globals';
+import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -23,6 +24,7 @@ export interface ComponentObject extends QObject {
 }
 
 export interface CreatorHost extends EngineServices {
+  deferredBindingErrors: string[] | null;
   readonly componentMeta: MetaObject;
   readonly componentAttachedMeta: MetaObject;
   readonly rootContext: QmlContext;
@@ -33,6 +35,8 @@ export interface CreatorHost extends EngineServices {
 
 /** Work collected while creating a tree, done once it is all there. */
 export class Creation {
+  /** Made by Component.createObject (and the like), not declared in a file. */
+  dynamic = false;
   readonly bindings: PropertyBinding[] = [];
   readonly bindableBindings: PropertyBinding[] = [];
   readonly statusCallbacks: QObject[] = [];
@@ -62,9 +66,15 @@ export class Creator {
   create(
     unit: Unit,
     parent: QmlContext,
-    options: { owner?: QObject | null; beforeFinalize?: (root: QObject) => void; asMainFile?: boolean } = {},
+    options: {
+      owner?: QObject | null;
+      beforeFinalize?: (root: QObject) => void;
+      asMainFile?: boolean;
+      dynamic?: boolean;
+    } = {},
   ): QObject {
     const creation = new Creation();
+    creation.dynamic = options.dynamic ?? false;
     const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
     options.beforeFinalize?.(root);
     this.finalize(creation);
@@ -97,10 +107,30 @@ export class Creator {
   }
 
   finalize(creation: Creation): void {
+    const host = this.host;
+    const outermost = host.deferredBindingErrors === null;
+    if (outermost) host.deferredBindingErrors = [];
+    try {
+      this.finalizeObjects(creation);
+    } finally {
+      if (outermost) {
+        const errors = host.deferredBindingErrors ?? [];
+        host.deferredBindingErrors = null;
+        for (let i = errors.length - 1; i >= 0; i--) host.sink.warn(errors[i]!);
+      }
+    }
+  }
+
+  private finalizeObjects(creation: Creation): void {
     for (const f of creation.afterObjects) f();
     const bindings = creation.bindings;
-    while (bindings.length > 0) bindings.pop()!.update();
+    const all = bindings.concat(creation.bindableBindings);
+    while (bindings.length > 0) {
+      const b = bindings.pop()!;
+      if (b.target.$pending?.[b.index] === b) b.update();
+    }
     for (const b of creation.bindableBindings) b.update();
+    for (const b of all) b.target.$pending = null;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
     const completion = creation.completion;
@@ -132,6 +162,7 @@ export class Creator {
     }
     const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
     const obj = new (meta.ctor as unknown as new () => QObject)();
+    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
@@ -145,13 +176,9 @@ export class Creator {
     if (c.typeUnit !== undefined) {
       // A type from a .qml file: build it as that file's root first, in its own context.
       const typeUnit = c.typeUnit;
-      const inner = new QmlContext(
-        typeUnit.file.url,
-        this.host.rootContext,
-        obj,
-        this.host,
-        new Set(typeUnit.ids.keys()),
-      );
+      // Qt: the component file's context is a child of the context it is
+      // created in, so the user's ids are visible inside it.
+      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
     }
@@ -184,7 +211,12 @@ export class Creator {
       obj.$ctx ??= [];
       obj.$ctx[c.meta.declDepth] = ctx;
     }
-    if (c.id !== undefined) ctx.ids[c.id] = obj;
+    if (c.id !== undefined) {
+      ctx.ids[c.id] = obj;
+      obj.$ids ??= [];
+      obj.$ids.push([ctx, c.id]);
+    }
+    if (creation.dynamic) obj.$dynamic = true;
 
     for (const k of c.constants) {
       const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
@@ -195,7 +227,7 @@ export class Creator {
       }
     }
 
-    const typeName = obj.$meta.name;
+    const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
       const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
@@ -212,7 +244,12 @@ export class Creator {
       );
       target.$setBinding(index, binding);
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
-      else creation.bindings.push(binding);
+      else {
+        // Qt evaluates an ordinary binding early when something reads its property first.
+        target.$pending ??= [];
+        target.$pending[index] = binding;
+        creation.bindings.push(binding);
+      }
     }
 
     for (const v of c.objectValues) {
@@ -270,7 +307,12 @@ export class Creator {
                 `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
               );
             }
-            return fn.call(obj, obj, ctx, ...args);
+            const prev = setCurrentExpression(h.signalName);
+            try {
+              return fn.call(obj, obj, ctx, ...args);
+            } finally {
+              setCurrentExpression(prev);
+            }
           },
           thisArg: obj,
           report,
@@ -298,12 +340,15 @@ function installMethod(meta: MetaObject, name: string, fnIndex: number): void {
   if (names.has(name)) return;
   names.add(name);
   const depth = meta.declDepth;
+  // Each object gets its own function on first use, made in the context of
+  // the declaration (methods see that file's ids), then kept on the object.
   Object.defineProperty(meta.ctor.prototype, name, {
     configurable: true,
-    writable: true,
-    value: function (this: QObject, ...args: unknown[]) {
+    get(this: QObject) {
       const ctx = this.$ctx![depth] as QmlContext;
-      return ctx.fns[fnIndex]!.call(this, this, ctx, ...args);
+      const fn = ctx.fns[fnIndex]!.call(this, this, ctx);
+      Object.defineProperty(this, name, { value: fn, configurable: true, writable: true });
+      return fn;
     },
   });
 }

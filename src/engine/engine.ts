@@ -108,6 +108,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       exit: (code) => this.quit(code),
       binding: (fn) => new BindingMarker(fn as BindingFunction, this),
       callLater: (fn, args) => this.callLater(fn, args),
+      createQmlObject: (qml, parent, filepath) =>
+        this.createQmlObject(
+          String(qml),
+          parent as QObject | null,
+          String(filepath ?? ''),
+          (parent as QObject | null)?.$declaration?.url ?? '',
+        ),
       platformOs: options.platformOs ?? 'linux',
       applicationArguments: options.arguments ?? [],
     });
@@ -161,8 +168,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   // ---- services -------------------------------------------------------------
 
+  /** Set by Qt.quit(): nothing queued runs any more (Qt leaves the event loop). */
+  private quitting = false;
+
   setTimer(fn: () => void, ms: number): unknown {
-    return this.options.setTimer ? this.options.setTimer(fn, ms) : setTimeout(fn, ms);
+    const run = () => {
+      if (!this.quitting) fn();
+    };
+    return this.options.setTimer ? this.options.setTimer(run, ms) : setTimeout(run, ms);
   }
 
   clearTimer(handle: unknown): void {
@@ -208,8 +221,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 
   private quit(code: number): void {
-    // Qt posts the quit: the rest of the running handler still executes.
-    this.setTimer(() => this.options.onQuit?.(code), 0);
+    // Qt posts the quit: the rest of the running handler still executes,
+    // then the event loop ends; timers and Qt.callLater calls that were
+    // pending do not run.
+    if (this.quitting) return;
+    this.quitting = true;
+    const done = () => this.options.onQuit?.(code);
+    if (this.options.setTimer) this.options.setTimer(done, 0);
+    else setTimeout(done, 0);
   }
 
   private callLater(fn: JsFunction, args: unknown[]): void {
@@ -240,6 +259,16 @@ export class QmlEngine implements EngineServices, ComponentFactory {
    */
   reportError(error: unknown, where: SourceLocation | undefined): void {
     this.sink.warn(this.describeError(error, where));
+  }
+
+  /** Binding errors held back while a component is created (see EngineServices.reportBindingError). */
+  deferredBindingErrors: string[] | null = null;
+
+  reportBindingError(error: unknown, where: SourceLocation | undefined, bindable: boolean): void {
+    const precise = bindable || error instanceof AssignError || error instanceof QmlError;
+    const message = this.describeError(error, precise || !where ? where : { ...where, column: 0 });
+    if (!bindable && this.deferredBindingErrors) this.deferredBindingErrors.push(message);
+    else this.sink.warn(message);
   }
 
   describeError(error: unknown, where: SourceLocation | undefined): string {
@@ -308,12 +337,45 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         }
       }),
     );
+    return this.compileParsed(url, source, program);
+  }
+
+  private compileParsed(url: string, source: string, program: ast.Program): CompiledFile {
     const lines = new LineTable(source);
     const typeName = url.slice(url.lastIndexOf('/') + 1).replace(/\.qml$/, '');
     const file = new CompiledFile(url, program, typeName, (o) => lines.locate(o));
     new Compiler(this, file).compile();
     this.compiled.set(url, file);
     return file;
+  }
+
+  /**
+   * `Qt.createQmlObject(qml, parent, filepath)`: compiles QML text now (its
+   * types must be built in or already loaded) and creates it under `parent`.
+   * Throws Qt's error, with `qmlErrors`, when the text does not compile.
+   */
+  createQmlObject(qml: string, parent: QObject | null, filepath: string, baseUrl: string): QObject | null {
+    const url = filepath || 'inline';
+    let file: CompiledFile;
+    try {
+      const program = parseQml(qml, url);
+      const base = baseUrl.slice(0, baseUrl.lastIndexOf('/') + 1);
+      const imports = this.resolveImports(base + url, program);
+      this.imports.set(url, imports);
+      file = this.compileParsed(url, qml, program);
+    } catch (e) {
+      if (!(e instanceof QmlError)) throw e;
+      const error = new Error(
+        `Qt.createQmlObject(): failed to create object: \n    ${e.message}`,
+      ) as Error & {
+        qmlErrors: unknown[];
+      };
+      error.qmlErrors = [
+        { lineNumber: e.line, columnNumber: e.column, fileName: url, message: e.description },
+      ];
+      throw error;
+    }
+    return this.createFromComponent(file.rootUnit, this.rootContext, parent, undefined);
   }
 
   private resolveImports(url: string, program: ast.Program): FileImports {
@@ -389,6 +451,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (contextObject) ctx = new QmlContext(context.url, context, contextObject, this);
     return this.creator.create(unit, ctx, {
       owner: parent,
+      dynamic: true,
       beforeFinalize: (root) => {
         if (parent && root.$meta.propsByName.get('parent')?.type === 'Item') {
           (root as unknown as { parent: unknown }).parent = parent;

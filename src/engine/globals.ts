@@ -4,6 +4,14 @@
 import type { JsFunction, MessageSink } from './context';
 import { fromHsl, fromHsv, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
 
+/** The name Qt gives the code running now (`onCompleted` for a Component.onCompleted handler), for console.assert. */
+export let currentExpression: string | null = null;
+export function setCurrentExpression(name: string | null): string | null {
+  const prev = currentExpression;
+  currentExpression = name;
+  return prev;
+}
+
 /** How Qt's console and print() turn one argument into text. */
 export function formatValue(v: unknown, nested = false): string {
   if (v === undefined) return 'undefined';
@@ -22,7 +30,12 @@ export function formatValue(v: unknown, nested = false): string {
     case 'function':
       return functionString(v as JsFunction);
   }
-  if (Array.isArray(v)) return `[${v.map((e) => formatValue(e, true)).join(',')}]`;
+  if (Array.isArray(v)) {
+    // Holes print as undefined (Qt converts the array element by element).
+    const parts: string[] = [];
+    for (let i = 0; i < v.length; i++) parts.push(formatValue(v[i], true));
+    return `[${parts.join(',')}]`;
+  }
   try {
     return String(v);
   } catch {
@@ -30,9 +43,10 @@ export function formatValue(v: unknown, nested = false): string {
   }
 }
 
+/** Qt's V4 prints every function as native code, with its name. */
 function functionString(f: JsFunction): string {
-  const s = Function.prototype.toString.call(f);
-  return s.includes('[native code]') ? `function() { [native code] }` : s;
+  const name = /^[A-Za-z_$][\w$]*$/.test(f.name) ? f.name : '';
+  return `function ${name}() { [native code] }`.replace('function  ', 'function ');
 }
 
 export function formatArgs(args: unknown[]): string {
@@ -55,6 +69,12 @@ export interface ConsoleApi {
   profileEnd(): void;
 }
 
+/** The QML file and line of the code that called (for console.assert and console.count). */
+function callSite(): string {
+  const m = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.qml):(\d+):\d+/.exec(new Error().stack ?? '');
+  return m ? `${m[1]}:${Number(m[2]) - 2}` : '';
+}
+
 export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
   const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]) =>
     sink.log(level, `qml: ${formatArgs(args)}`);
@@ -67,13 +87,22 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
     warn: (...a) => out('warn', a),
     error: (...a) => out('error', a),
     assert: (cond, ...a) => {
-      if (!cond) out('error', a.length ? a : ['Assertion failed']);
+      // Qt prints the message without the `qml:` prefix, then where it failed.
+      if (cond) return;
+      sink.log('error', formatArgs(a.length ? a : ['Assertion failed']));
+      const site = callSite();
+      if (site)
+        sink.log(
+          'error',
+          `expression for ${currentExpression ?? 'function'} (${site.slice(site.lastIndexOf('/') + 1)})`,
+        );
     },
-    count: (label = 'default') => {
-      const key = String(label);
+    count: (label = '') => {
+      // Qt counts per label and call site, and prints without the `qml:` prefix.
+      const key = `${String(label)}@${callSite()}`;
       const n = (counts.get(key) ?? 0) + 1;
       counts.set(key, n);
-      out('log', [`${key}: ${n}`]);
+      sink.log('log', `${String(label)}: ${n}`);
     },
     time: (label = 'default') => {
       timers.set(String(label), now());
@@ -182,6 +211,7 @@ export interface QtObjectHooks {
   /** Marks a function as a binding for the next assignment (Qt.binding). */
   binding(fn: JsFunction): unknown;
   callLater(fn: JsFunction, args: unknown[]): void;
+  createQmlObject(qml: unknown, parent: unknown, filepath: unknown): unknown;
   platformOs: string;
   applicationArguments: string[];
 }
@@ -218,6 +248,8 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     exit: (code: number) => hooks.exit(code),
     binding: (fn: JsFunction) => hooks.binding(fn),
     callLater: (fn: JsFunction, ...args: unknown[]) => hooks.callLater(fn, args),
+    createQmlObject: (qml: unknown, parent: unknown, filepath?: unknown) =>
+      hooks.createQmlObject(qml, parent, filepath),
     isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,
     resolvedUrl: (u: string) => u,
     atob: (s: string) => (typeof atob === 'function' ? atob(s) : Buffer.from(s, 'base64').toString('latin1')),

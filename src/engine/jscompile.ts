@@ -78,7 +78,7 @@ export function rewrite(
     out,
     onParamUse
       ? (name, scope) => {
-          if (scope === top && name !== 'arguments') onParamUse(name);
+          if (scope === top && params.includes(name)) onParamUse(name);
         }
       : undefined,
   );

@@ -26,6 +26,7 @@ export const QtObjectMeta = defineType(QtObject, null, {
   name: 'QtObject',
   cppClass: 'QObject',
   properties: { objectName: { type: 'string' } },
+  methods: ['destroy'],
 });
 
 /** Implemented by the engine: creates an instance of a component's unit. */

@@ -1,7 +1,7 @@
 // The QML document tree. Every node carries its source span: `start`/`end`
 // are UTF-16 offsets into the file, `line`/`column` (1-based, like Qt's
 // messages) locate `start`.
-import type { BlockStatement, Statement } from 'acorn';
+import type { BlockStatement, Node, Statement } from 'acorn';
 
 export interface Span {
   start: number;
@@ -143,6 +143,11 @@ export interface FunctionDeclaration extends Span {
   body: BlockStatement;
   /** Source text of the body, braces included. */
   bodyCode: string;
+  /**
+   * The whole declaration as a JavaScript function, when its parameters are
+   * plain JavaScript (defaults, rest, patterns); absent with type annotations.
+   */
+  declaration?: Node;
 }
 
 export interface EnumMember extends Span {

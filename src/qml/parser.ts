@@ -81,7 +81,98 @@ const MAX_NESTING = 2000;
 
 /** Parses a QML document. Throws a positioned {@link QmlError} on a syntax error. */
 export function parseQml(source: string, url: string): Program {
-  return new QmlParser(source, url).parseProgram();
+  if (source.trim() === '') throw new QmlError(url, -1, -1, 'File is empty');
+  try {
+    return new QmlParser(source, url).parseProgram();
+  } catch (e) {
+    if (e instanceof SyntaxErrorAt) throw recover(source, url, e.pos);
+    throw e;
+  }
+}
+
+/** A syntax error without Qt's wording yet: `recover` finds the words Qt's parser uses there. */
+class SyntaxErrorAt extends Error {
+  constructor(readonly pos: number) {
+    super('Syntax error');
+  }
+}
+
+/** Where parsing `source` fails (-1 if it parses), and where semicolons were inserted automatically. */
+function failsAt(source: string, inserted: number[] = []): number {
+  try {
+    new QmlParser(source, '', (p) => inserted.push(p)).parseProgram();
+    return -1;
+  } catch (e) {
+    if (e instanceof SyntaxErrorAt) return e.pos;
+    if (e instanceof QmlError) return (e as QmlError & { pos?: number }).pos ?? Number.MAX_SAFE_INTEGER;
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** Tokens Qt's parser tries to insert at an error, in its order (qqmljs.g); `+` and `=` left out, see below. */
+const INSERTABLE: Array<[string, string]> = [
+  [',', ','],
+  [':', ':'],
+  [';', ';'],
+  [')', ')'],
+  [']', ']'],
+  ['}', '}'],
+  ['0', 'numeric literal'],
+  ['x', 'identifier'],
+  ['(', '('],
+  ['[', '['],
+  ['{', '{'],
+];
+
+/**
+ * Qt's parser (an LALR parser, qqmljs.g) words an error by trying, at the
+ * offending token: to drop it ("Unexpected token `x'" if the next token then
+ * fits), then to insert a token before it ("Expected token `,'"), else
+ * "Syntax error". The same probes are run here by re-parsing the modified
+ * text; `+` and `=`, first in Qt's list, are only shiftable in states that
+ * rarely match (after a complete expression Qt has already reduced past
+ * them), so they are not tried.
+ */
+function recover(source: string, url: string, pos: number): QmlError {
+  const lines = new LineTable(source);
+  const at = (p: number, message: string) => {
+    const { line, column } = lines.locate(p);
+    return new QmlError(url, line, column, message);
+  };
+  const token = tokenAt(source, pos);
+  if (token.type === tt.eof) return at(pos, "Expected token `}'");
+  const next = tokenAt(source, token.end);
+  const blank = source.slice(token.start, token.end).replace(/[^\n\r]/g, ' ');
+  const asi: number[] = [];
+  const dropped = failsAt(source.slice(0, token.start) + blank + source.slice(token.end), asi);
+  // Qt only checks that the next token can follow as it is: a semicolon
+  // inserted automatically between them does not count.
+  const needsAsi = asi.some((p) => p <= next.start && !/\S/.test(source.slice(p, token.start)));
+  if (!needsAsi && (dropped === -1 || dropped >= next.end || next.type === tt.eof)) {
+    return at(token.start, `Unexpected token \`${spell(token.type, token.value)}'`);
+  }
+  for (const [text, name] of INSERTABLE) {
+    const inserted = ` ${text} `;
+    const shifted = token.start + inserted.length;
+    const r = failsAt(source.slice(0, token.start) + inserted + source.slice(token.start));
+    if (r === -1 || r >= shifted + (token.end - token.start))
+      return at(token.start, `Expected token \`${name}'`);
+  }
+  return at(token.start, 'Syntax error');
+}
+
+function tokenAt(
+  source: string,
+  pos: number,
+): { type: TokenType; value: unknown; start: number; end: number } {
+  try {
+    const P = Parser as unknown as new (o: Options, input: string, pos: number) => AcornState;
+    const p = new P(ACORN_OPTIONS, source, pos);
+    p.nextToken();
+    return { type: p.type, value: p.value, start: p.start, end: p.end };
+  } catch {
+    return { type: tt.name, value: '', start: pos, end: pos + 1 };
+  }
 }
 
 /**
@@ -117,11 +208,14 @@ class QmlParser {
   private p: AcornState;
   private readonly lines: LineTable;
   private depth = 0;
+  private readonly options: Options;
 
   constructor(
     private readonly source: string,
     private readonly url: string,
+    onInsertedSemicolon?: (pos: number) => void,
   ) {
+    this.options = onInsertedSemicolon ? { ...ACORN_OPTIONS, onInsertedSemicolon } : ACORN_OPTIONS;
     this.lines = new LineTable(source);
     this.p = this.acornAt(0);
   }
@@ -130,7 +224,7 @@ class QmlParser {
 
   private acornAt(pos: number): AcornState {
     const P = Parser as unknown as new (o: Options, input: string, pos: number) => AcornState;
-    const p = new P(ACORN_OPTIONS, this.source, pos);
+    const p = new P(this.options, this.source, pos);
     this.guard(() => p.nextToken());
     return p;
   }
@@ -161,7 +255,8 @@ class QmlParser {
     }
     if (e instanceof SyntaxError && typeof (e as { pos?: unknown }).pos === 'number') {
       const pos = (e as unknown as { pos: number }).pos;
-      return this.error(pos, qtSyntaxMessage(e.message.replace(/ \(\d+:\d+\)$/, ''), this.source, pos));
+      const message = qtLexicalMessage(e.message.replace(/ \(\d+:\d+\)$/, ''));
+      return message === undefined ? new SyntaxErrorAt(pos) : this.error(pos, message);
     }
     return e;
   }
@@ -191,17 +286,17 @@ class QmlParser {
     return true;
   }
 
-  private expect(type: TokenType, spelling: string): void {
-    if (!this.eat(type)) throw this.error(this.p.start, `Expected token \`${spelling}'`);
+  private expect(type: TokenType): void {
+    if (!this.eat(type)) throw new SyntaxErrorAt(this.p.start);
   }
 
-  private unexpected(): QmlError {
-    return this.error(this.p.start, unexpectedMessage(this.p.type, this.p.value));
+  private unexpected(): Error {
+    return new SyntaxErrorAt(this.p.start);
   }
 
   private identifier(): { name: string; start: number } {
     const name = this.word();
-    if (name === undefined) throw this.error(this.p.start, "Expected token `identifier'");
+    if (name === undefined) throw new SyntaxErrorAt(this.p.start);
     const start = this.p.start;
     this.next();
     return { name, start };
@@ -244,7 +339,7 @@ class QmlParser {
       else if (this.is(tt._import)) imports.push(this.parseImport());
       else break;
     }
-    if (this.is(tt.eof)) throw this.error(this.p.start, "Expected token `identifier'");
+    if (this.is(tt.eof)) throw new SyntaxErrorAt(this.p.start);
     const root = this.parseObjectDefinition();
     if (!this.is(tt.eof)) throw this.unexpected();
     return {
@@ -313,7 +408,7 @@ class QmlParser {
   }
 
   private parseObjectBody(typeName: string, typeSpan: Span, start: number): ObjectDefinition {
-    if (!this.is(tt.braceL)) throw this.error(this.p.start, "Expected token `{'");
+    if (!this.is(tt.braceL)) throw new SyntaxErrorAt(this.p.start);
     const members = this.parseMembers();
     return { kind: 'ObjectDefinition', typeName, typeSpan, members, ...this.span(start) };
   }
@@ -321,10 +416,10 @@ class QmlParser {
   /** `{ member* }` */
   private parseMembers(): Member[] {
     if (++this.depth > MAX_NESTING) throw this.error(this.p.start, 'Maximum nesting depth exceeded');
-    this.expect(tt.braceL, '{');
+    this.expect(tt.braceL);
     const members: Member[] = [];
     while (!this.is(tt.braceR)) {
-      if (this.is(tt.eof)) throw this.error(this.p.start, "Expected token `}'");
+      if (this.is(tt.eof)) throw new SyntaxErrorAt(this.p.start);
       members.push(this.parseMember());
     }
     this.next();
@@ -386,7 +481,7 @@ class QmlParser {
       const group: GroupBlock = { kind: 'GroupBlock', name, nameSpan, members, ...this.span(start) };
       return group;
     }
-    throw this.is(tt.eof) ? this.error(this.p.start, "Expected token `}'") : this.unexpected();
+    throw this.unexpected();
   }
 
   /** The right-hand side of `name:` — a script, an object, or a list of objects. */
@@ -397,7 +492,7 @@ class QmlParser {
       const objects: ObjectDefinition[] = [];
       do objects.push(this.parseObjectDefinition());
       while (this.eat(tt.comma));
-      this.expect(tt.bracketR, ']');
+      this.expect(tt.bracketR);
       const list: ObjectList = { kind: 'ObjectList', objects, ...this.span(start) };
       return list;
     }
@@ -432,7 +527,50 @@ class QmlParser {
       p.semicolon();
       return p.finishNode<Statement>(node, 'ExpressionStatement');
     });
+    this.checkDialect(statement);
     return { kind: 'Script', code: this.source.slice(start, statement.end), statement, ...this.span(start) };
+  }
+
+  /**
+   * Qt 6.4's JavaScript is ES2016 plus optional chaining and `??`: object
+   * rest/spread, logical assignment and BigInt are syntax errors there, with
+   * these messages (measured).
+   */
+  private checkDialect(node: Node): void {
+    const stack: unknown[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop() as (Node & Record<string, unknown>) | null;
+      if (!n || typeof n !== 'object') continue;
+      switch (n.type) {
+        case 'Literal':
+          if (typeof n.bigint === 'string') throw this.error(n.end - 1, "Unexpected token `identifier'");
+          break;
+        case 'ObjectExpression':
+          for (const p of n.properties as Node[]) {
+            if (p.type === 'SpreadElement') throw this.error(p.start, "Unexpected token `...'");
+          }
+          break;
+        case 'ObjectPattern':
+          for (const p of n.properties as Node[]) {
+            if (p.type === 'RestElement') throw this.error(p.start, "Expected token `}'");
+          }
+          break;
+        case 'AssignmentExpression': {
+          const op = n.operator as string;
+          if (op === '??=' || op === '||=' || op === '&&=') {
+            const left = n.left as Node;
+            const at = this.source.indexOf(op, left.end);
+            throw this.error(at + 2, "Unexpected token `='");
+          }
+          break;
+        }
+      }
+      for (const k in n) {
+        if (k === 'loc') continue;
+        const v = n[k];
+        if (v && typeof v === 'object') stack.push(v);
+      }
+    }
   }
 
   private parsePropertyDeclaration(start: number): PropertyDeclaration {
@@ -447,7 +585,7 @@ class QmlParser {
       else break;
       this.next();
     }
-    if (!this.isWord('property')) throw this.error(this.p.start, "Expected token `property'");
+    if (!this.isWord('property')) throw new SyntaxErrorAt(this.p.start);
     this.next();
     const typeStart = this.p.start;
     let isList = false;
@@ -484,7 +622,7 @@ class QmlParser {
 
   private expectRelational(op: '<' | '>'): void {
     if (this.p.type === tt.relational && this.p.value === op) this.next();
-    else throw this.error(this.p.start, `Expected token \`${op}'`);
+    else throw new SyntaxErrorAt(this.p.start);
   }
 
   private parseRequired(start: number): PropertyDeclaration | RequiredDeclaration {
@@ -522,7 +660,7 @@ class QmlParser {
         parameters.push(param);
         if (!this.eat(tt.comma)) break;
       }
-      this.expect(tt.parenR, ')');
+      this.expect(tt.parenR);
     }
     this.endMember();
     return { kind: 'SignalDeclaration', name: id.name, nameSpan, parameters, ...this.span(start) };
@@ -556,6 +694,7 @@ class QmlParser {
       p.exitScope();
       return block;
     });
+    this.checkDialect(body);
     const decl: FunctionDeclaration = {
       kind: 'FunctionDeclaration',
       name: header.name,
@@ -577,7 +716,7 @@ class QmlParser {
     this.next(); // function
     const id = this.identifier();
     const nameSpan = this.span(id.start);
-    this.expect(tt.parenL, '(');
+    this.expect(tt.parenL);
     const parameters: Parameter[] = [];
     while (!this.is(tt.parenR)) {
       if (this.p.type !== tt.name) {
@@ -595,14 +734,14 @@ class QmlParser {
       parameters.push(param);
       if (!this.eat(tt.comma)) break;
     }
-    this.expect(tt.parenR, ')');
+    this.expect(tt.parenR);
     const header: { name: string; nameSpan: Span; parameters: Parameter[]; returnType?: string } = {
       name: id.name,
       nameSpan,
       parameters,
     };
     if (this.eat(tt.colon)) header.returnType = this.parseTypeName();
-    if (!this.is(tt.braceL)) throw this.error(this.p.start, "Expected token `{'");
+    if (!this.is(tt.braceL)) throw new SyntaxErrorAt(this.p.start);
     return header;
   }
 
@@ -624,6 +763,7 @@ class QmlParser {
       parameters,
       body: fn.body,
       bodyCode: this.source.slice(fn.body.start, fn.body.end),
+      declaration: fn,
       ...this.span(start),
     };
     return decl;
@@ -632,7 +772,7 @@ class QmlParser {
   private parseEnum(start: number): EnumDeclaration {
     this.next();
     const { name } = this.identifier();
-    this.expect(tt.braceL, '{');
+    this.expect(tt.braceL);
     const members: EnumMember[] = [];
     while (!this.is(tt.braceR)) {
       const mStart = this.p.start;
@@ -644,7 +784,7 @@ class QmlParser {
           sign = -1;
           this.next();
         }
-        if (!this.is(tt.num)) throw this.error(this.p.start, "Expected token `numeric literal'");
+        if (!this.is(tt.num)) throw new SyntaxErrorAt(this.p.start);
         m.value = sign * (this.p.value as number);
         this.next();
       }
@@ -652,14 +792,14 @@ class QmlParser {
       members.push(m);
       if (!this.eat(tt.comma)) break;
     }
-    this.expect(tt.braceR, '}');
+    this.expect(tt.braceR);
     return { kind: 'EnumDeclaration', name, members, ...this.span(start) };
   }
 
   private parseInlineComponent(start: number): InlineComponent {
     this.next();
     const { name } = this.identifier();
-    this.expect(tt.colon, ':');
+    this.expect(tt.colon);
     const object = this.parseObjectDefinition();
     return { kind: 'InlineComponent', name, object, ...this.span(start) };
   }
@@ -687,21 +827,15 @@ function spell(type: TokenType, value: unknown): string {
   return type.label;
 }
 
-function unexpectedMessage(type: TokenType, value: unknown): string {
-  if (type === tt.eof) return "Expected token `}'";
-  return `Unexpected token \`${spell(type, value)}'`;
-}
-
-/** Qt's wording for the lexical and syntax errors acorn reports. */
-function qtSyntaxMessage(acornMessage: string, source: string, pos: number): string {
+/** Qt's wording for lexical errors acorn reports; undefined for syntax errors (worded by `recover`). */
+function qtLexicalMessage(acornMessage: string): string | undefined {
   if (acornMessage.startsWith('Unterminated string constant')) return 'Unclosed string at end of line';
   if (acornMessage.startsWith('Unterminated comment')) return 'Unclosed comment at end of file';
   if (acornMessage.startsWith('Unterminated regular expression'))
     return 'Unterminated regular expression literal';
   if (acornMessage.startsWith('Unterminated template')) return 'Unterminated template literal';
-  if (acornMessage === 'Unexpected token' || acornMessage.startsWith('Unexpected character')) {
-    if (pos >= source.length || source.slice(pos).trim() === '') return "Expected token `}'";
-    return 'Syntax error';
-  }
-  return acornMessage;
+  if (acornMessage === 'Unexpected token' || acornMessage.startsWith('Unexpected character'))
+    return undefined;
+  if (acornMessage.startsWith('Invalid regular expression')) return acornMessage;
+  return undefined;
 }

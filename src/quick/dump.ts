@@ -1,7 +1,7 @@
 // The item tree as a `qt-reference-geometry/1` document: the same fields,
 // names, order and 4-decimal rounding as the dumps of real Qt, so that both
 // can be compared node by node.
-import type { MetaObject, QObject } from '../engine/qobject';
+import { cppClassName, type MetaObject, type QObject, qmlTypeName } from '../engine/qobject';
 import type { Item } from './items/Item';
 import type { QuickWindow } from './window';
 
@@ -125,9 +125,9 @@ function describe(item: Item, path: string, ctx: Context): GeometryNode {
   const scene = item.scenePosition();
   const n: GeometryNode = {
     path,
-    type: meta.name,
+    type: qmlTypeName(item),
     base,
-    cppClass: meta.cppClass,
+    cppClass: cppClassName(item),
     objectName: (p.objectName as string) ?? '',
     x: r4(scene.x),
     y: r4(scene.y),
@@ -292,7 +292,7 @@ function describeFocus(item: Item | null) {
   const p = item as unknown as Props;
   const s = item.scenePosition();
   return {
-    type: item.$meta.name,
+    type: qmlTypeName(item),
     base: baseOf(item.$meta),
     objectName: (p.objectName as string) ?? '',
     x: r4(s.x),

@@ -2,7 +2,7 @@
 // parent/child tree, effective visibility and enabled state, z order,
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
@@ -528,7 +528,7 @@ export class Item extends QObject {
     const d = this.$declaration;
     const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
     const sink = this.$engine?.sink;
-    const text = `${where}QML ${this.$meta.name}: ${message}`;
+    const text = `${where}QML ${qmlTypeName(this)}: ${message}`;
     if (sink) sink.warn(text);
   }
 
@@ -674,12 +674,14 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       type: 'real',
       bindable: true,
       write: (o, v) => (o as Item).setWidth(v as number),
+      reset: (o) => (o as Item).resetWidth(),
       changed: itemChanged(Change.Width),
     },
     height: {
       type: 'real',
       bindable: true,
       write: (o, v) => (o as Item).setHeight(v as number),
+      reset: (o) => (o as Item).resetHeight(),
       changed: itemChanged(Change.Height),
     },
     implicitWidth: {
