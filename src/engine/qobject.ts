@@ -667,6 +667,10 @@ export abstract class QObject {
       for (const o of owned) o.$destroy(silent);
     }
     if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    // Qt evaluates no bindings of an object being deleted (leaving the item tree changes `parent`).
+    const own = this.$bindings;
+    if (own) for (const b of own) b?.destroy();
+    this.$bindings = null;
     this.$teardown();
     if (this.$ids)
       for (const [ctx, id] of this.$ids)
