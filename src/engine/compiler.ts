@@ -277,8 +277,7 @@ export class Compiler {
         if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
         else if (m.kind === 'ObjectDefinition') {
           if (!parser?.childTypes.has(m.typeName) && !childrenAreComponents) visit(m, false);
-        }
-        else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
+        } else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
           // Objects assigned to properties share the unit unless the property is
           // Component-typed (decided later); a Component there is always nested.
           if (!this.isComponentCandidate(d, m)) visit(m.value, false);
@@ -415,7 +414,8 @@ export class Compiler {
     // Children and object values of the same unit.
     const parser = entry.meta.customParser;
     const handled: ast.ObjectDefinition[] = [];
-    const dp = o.meta.defaultProperty !== undefined ? o.meta.propsByName.get(o.meta.defaultProperty) : undefined;
+    const dp =
+      o.meta.defaultProperty !== undefined ? o.meta.propsByName.get(o.meta.defaultProperty) : undefined;
     for (const m of def.members) {
       if (m.kind !== 'ObjectDefinition') continue;
       if (parser?.childTypes.has(m.typeName)) handled.push(m);

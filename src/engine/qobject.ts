@@ -667,7 +667,17 @@ export abstract class QObject {
       for (const o of owned) o.$destroy(silent);
     }
     if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
-    // Qt evaluates no bindings of an object being deleted (leaving the item tree changes `parent`).
+    // Qt runs no handlers and evaluates no bindings of an object being deleted: its
+    // context is cleared once Component.onDestruction has run (leaving the item tree
+    // changes `parent`, which must not reach onParentChanged or `parent.x` bindings).
+    const sources = this.$src;
+    if (sources)
+      for (const src of sources) {
+        for (let link = src?.head ?? null; link !== null; link = link.nextInSource) {
+          const o = link.observer;
+          if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
+        }
+      }
     const own = this.$bindings;
     if (own) for (const b of own) b?.destroy();
     this.$bindings = null;
@@ -680,9 +690,6 @@ export abstract class QObject {
       if (i >= 0) this.$owner.$owned.splice(i, 1);
     }
     this.$owner = null;
-    const bs = this.$bindings;
-    if (bs) for (const b of bs) b?.destroy();
-    this.$bindings = null;
     if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
     this.$src = null;
   }

@@ -545,7 +545,8 @@ export class Flickable extends Item implements ItemChangeListener {
     let changed = false;
     if (change & Change.Width) {
       changed = true;
-      if (this.hData.viewSize < 0) content.setWidth(this.width - this.hData.startMargin - this.hData.endMargin);
+      if (this.hData.viewSize < 0)
+        content.setWidth(this.width - this.hData.startMargin - this.hData.endMargin);
       if (!this.pressed && !this.hData.moving && !this.vData.moving) {
         this.fixupMode = FixupMode.Immediate;
         this.fixupX();
@@ -553,7 +554,8 @@ export class Flickable extends Item implements ItemChangeListener {
     }
     if (change & Change.Height) {
       changed = true;
-      if (this.vData.viewSize < 0) content.setHeight(this.height - this.vData.startMargin - this.vData.endMargin);
+      if (this.vData.viewSize < 0)
+        content.setHeight(this.height - this.vData.startMargin - this.vData.endMargin);
       if (!this.pressed && !this.hData.moving && !this.vData.moving) {
         this.fixupMode = FixupMode.Immediate;
         this.fixupY();
@@ -565,11 +567,27 @@ export class Flickable extends Item implements ItemChangeListener {
   // ---- flicking and fixup --------------------------------------------------------------------
 
   protected flickX(velocity: number, wheel = false): boolean {
-    return this.flickAxis(this.hData, this.minXExtent(), this.maxXExtent(), this.width, false, velocity, wheel);
+    return this.flickAxis(
+      this.hData,
+      this.minXExtent(),
+      this.maxXExtent(),
+      this.width,
+      false,
+      velocity,
+      wheel,
+    );
   }
 
   protected flickY(velocity: number, wheel = false): boolean {
-    return this.flickAxis(this.vData, this.minYExtent(), this.maxYExtent(), this.height, true, velocity, wheel);
+    return this.flickAxis(
+      this.vData,
+      this.minYExtent(),
+      this.maxYExtent(),
+      this.height,
+      true,
+      velocity,
+      wheel,
+    );
   }
 
   /** QQuickFlickablePrivate::flick: decelerate to a whole-pixel stopping point. */
@@ -1060,7 +1078,8 @@ export class Flickable extends Item implements ItemChangeListener {
         }
       } else {
         const vel = velocity / FLICK_OVERSHOOTFRICTION;
-        if (vel > 0 && vel > d.velocity) d.velocity = Math.min(velocity / FLICK_OVERSHOOTFRICTION, this.maxVelocity);
+        if (vel > 0 && vel > d.velocity)
+          d.velocity = Math.min(velocity / FLICK_OVERSHOOTFRICTION, this.maxVelocity);
         else if (vel < 0 && vel < d.velocity)
           d.velocity = Math.max(velocity / FLICK_OVERSHOOTFRICTION, -this.maxVelocity);
         // Qt: dragged past a bound, the content follows at half the pointer's speed.

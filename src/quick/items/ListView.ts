@@ -13,8 +13,14 @@
 import type { AnimationDriver, FrameAnimation } from '../../engine/animation';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { type ComponentFactory, type QmlComponent, QtObjectMeta } from '../../engine/qtqml';
-import { DelegateModel, type DelegateModelHost, type ModelChange, movedIndex } from '../models/delegate-model';
-import { AxisData, FLICK, Flickable, FlickableMeta } from './Flickable';
+import { currentObserver } from '../../engine/reactive';
+import {
+  DelegateModel,
+  type DelegateModelHost,
+  type ModelChange,
+  movedIndex,
+} from '../models/delegate-model';
+import { type AxisData, FLICK, Flickable, FlickableMeta } from './Flickable';
 import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
 import { SmoothedAnimation } from './smoothed-animation';
 
@@ -212,7 +218,9 @@ export class ListView extends Flickable implements DelegateModelHost {
   private highlightHeightAnimator: SmoothedAnimation | null = null;
   private sectionObject: ViewSection | null = null;
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
-  private readonly tracker: ItemChangeListener = { itemChanged: (item, change) => this.trackedItemChanged(item, change) };
+  private readonly tracker: ItemChangeListener = {
+    itemChanged: (item, change) => this.trackedItemChanged(item, change),
+  };
 
   constructor() {
     super();
@@ -368,7 +376,9 @@ export class ListView extends Flickable implements DelegateModelHost {
         return items[0]!.position() - count * (this.averageSize + this.spacing) - cs;
       }
       const count = modelIndex - this.findLastVisibleIndex(this.visibleIndex) - 1;
-      return items[items.length - 1]!.endPosition() + this.spacing + count * (this.averageSize + this.spacing);
+      return (
+        items[items.length - 1]!.endPosition() + this.spacing + count * (this.averageSize + this.spacing)
+      );
     }
     return 0;
   }
@@ -439,12 +449,14 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   private calculatedMinExtent(): number {
-    if (this.isVertical) return this.isContentFlowReversed ? this.maxYExtent() - this.viewSize() : -this.minYExtent();
+    if (this.isVertical)
+      return this.isContentFlowReversed ? this.maxYExtent() - this.viewSize() : -this.minYExtent();
     return this.isContentFlowReversed ? this.maxXExtent() - this.viewSize() : -this.minXExtent();
   }
 
   private calculatedMaxExtent(): number {
-    if (this.isVertical) return this.isContentFlowReversed ? this.minYExtent() - this.viewSize() : -this.maxYExtent();
+    if (this.isVertical)
+      return this.isContentFlowReversed ? this.minYExtent() - this.viewSize() : -this.maxYExtent();
     return this.isContentFlowReversed ? this.minXExtent() - this.viewSize() : -this.maxXExtent();
   }
 
@@ -527,20 +539,31 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** A header, footer or highlight instance (createComponentItem). */
-  private createComponentItem(component: QmlComponent | null, z: number, createDefault: boolean): Item | null {
+  private createComponentItem(
+    component: QmlComponent | null,
+    z: number,
+    createDefault: boolean,
+  ): Item | null {
     let item: Item | null = null;
     const content = this.contentItemNow;
     if (component?.unit && component.creationContext) {
       const factory = component.creationContext.engine as unknown as ComponentFactory;
       let obj: QObject | null = null;
       try {
-        obj = factory.createFromComponent(component.unit, component.creationContext, null, undefined, undefined, (root) => {
-          if (!(root instanceof Item)) return;
-          if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
-          root.$setOwner(this);
-          root.setParentItem(content);
-          attachedOf(root).$store(ATT.view, this);
-        });
+        obj = factory.createFromComponent(
+          component.unit,
+          component.creationContext,
+          null,
+          undefined,
+          undefined,
+          (root) => {
+            if (!(root instanceof Item)) return;
+            if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
+            root.$setOwner(this);
+            root.setParentItem(content);
+            attachedOf(root).$store(ATT.view, this);
+          },
+        );
       } catch (e) {
         this.$engine?.reportError(e, undefined);
       }
@@ -573,15 +596,11 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.pending.push({ ...change });
     }
     this.trackCurrentThroughChange(change);
-    this.$store(LV.count, this.dm.count);
     this.polish();
   }
 
   modelReset(): void {
-    if (!this.isComponentComplete) {
-      this.$store(LV.count, this.dm.count);
-      return;
-    }
+    if (!this.isComponentComplete) return;
     this.pending.length = 0;
     this.pendingCurrent = null;
     this.regenerateForModel();
@@ -637,7 +656,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   onDelegateChanged(): void {
     const before = this.dm.count;
     this.dm.setDelegate(this.$v[LV.delegate]);
-    if (before !== this.dm.count) this.$store(LV.count, this.dm.count);
+    if (before !== this.dm.count) this.emitCountChanged();
   }
 
   /** setModel after completion: everything is new (QQuickItemView::setModel). */
@@ -649,7 +668,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.$store(LV.currentIndex, -2);
     this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
     this.updateViewport();
-    this.$store(LV.count, this.dm.count);
+    this.emitCountChanged();
     this.moveReason = MoveReason.Other;
   }
 
@@ -657,7 +676,6 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   protected override componentComplete(): void {
     super.componentComplete();
-    this.$store(LV.count, this.dm.count);
     this.updateHeader();
     this.updateFooter();
     this.updateViewport();
@@ -675,6 +693,17 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.moveReason = MoveReason.Other;
       this.fixupPosition();
     }
+    if (this.dm.count) this.emitCountChanged();
+  }
+
+  /** Qt emits countChanged at these points (the count itself is always the model's). */
+  private emitCountChanged(): void {
+    this.$emit(LV.countChanged, undefined);
+  }
+
+  /** `count`: the model's row count, live. */
+  get liveCount(): number {
+    return this.dm.count;
   }
 
   protected override updatePolish(): void {
@@ -812,7 +841,10 @@ export class ListView extends Flickable implements DelegateModelHost {
         count -= c.count;
       } else {
         for (const fx of items) fx.index = movedIndex(fx.index, c.from, c.to, c.count);
-        anchorIndex = movedIndex(anchorIndex, c.from, c.to, c.count);
+        // Qt applies a move as a removal then an insertion: the anchor row follows those rules.
+        if (anchorIndex >= c.from + c.count) anchorIndex -= c.count;
+        else if (anchorIndex >= c.from) anchorIndex = c.from;
+        if (c.to < anchorIndex) anchorIndex += c.count;
         this.visibleIndex = movedIndex(this.visibleIndex, c.from, c.to, c.count);
       }
     }
@@ -831,7 +863,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (i >= 0) this.currentItemFx.index = i;
     }
     this.updateSections();
-    if (prevCount !== this.itemCount) this.$store(LV.count, this.dm.count);
+    if (prevCount !== this.itemCount) this.emitCountChanged();
     return true;
   }
 
@@ -1016,12 +1048,18 @@ export class ListView extends Flickable implements DelegateModelHost {
         this.updateFooter();
         this.updateViewport();
       }
-      if (prevCount !== this.itemCount) this.$store(LV.count, this.dm.count);
+      if (prevCount !== this.itemCount) this.emitCountChanged();
       if (!this.hasPendingChanges()) break;
     }
   }
 
-  private addVisibleItems(fillFrom: number, fillTo: number, bufferFrom: number, bufferTo: number, _doBuffer: boolean): boolean {
+  private addVisibleItems(
+    fillFrom: number,
+    fillTo: number,
+    bufferFrom: number,
+    bufferTo: number,
+    _doBuffer: boolean,
+  ): boolean {
     let itemEnd = this.visiblePos;
     const items = this.visibleItems;
     if (items.length > 0) {
@@ -1314,7 +1352,8 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   private updateHighlight(): void {
     this.applyPendingChanges();
-    if ((!this.currentItemFx && this.highlightFx) || (this.currentItemFx && !this.highlightFx)) this.createHighlight();
+    if ((!this.currentItemFx && this.highlightFx) || (this.currentItemFx && !this.highlightFx))
+      this.createHighlight();
     const current = this.currentItemFx;
     const hl = this.highlightFx;
     if (current && this.autoHighlight && hl) {
@@ -1464,7 +1503,9 @@ export class ListView extends Flickable implements DelegateModelHost {
       // Cull the items outside the visible area.
       const pos = this.position();
       const sz = this.viewSize();
-      const from = this.isContentFlowReversed ? -pos - this.displayMarginBeginning - sz : pos - this.displayMarginBeginning;
+      const from = this.isContentFlowReversed
+        ? -pos - this.displayMarginBeginning - sz
+        : pos - this.displayMarginBeginning;
       const to = this.isContentFlowReversed ? -pos + this.displayMarginEnd : pos + sz + this.displayMarginEnd;
       for (const fx of this.visibleItems) fx.item.setCulled(fx.endPosition() < from || fx.position() > to);
       const cur = this.currentItemFx;
@@ -1487,11 +1528,17 @@ export class ListView extends Flickable implements DelegateModelHost {
     const size = vertical ? this.height : this.width;
     if (d.velocity > 0) {
       const minE = vertical ? this.minYExtent() : this.minXExtent();
-      if ((minE - d.move.value < size / 2 || d.flickTarget - d.move.value < size / 2) && minE !== d.flickTarget)
+      if (
+        (minE - d.move.value < size / 2 || d.flickTarget - d.move.value < size / 2) &&
+        minE !== d.flickTarget
+      )
         vertical ? this.flickY(-d.smoothVelocity) : this.flickX(-d.smoothVelocity);
     } else if (d.velocity < 0) {
       const maxE = vertical ? this.maxYExtent() : this.maxXExtent();
-      if ((d.move.value - maxE < size / 2 || d.move.value - d.flickTarget < size / 2) && maxE !== d.flickTarget)
+      if (
+        (d.move.value - maxE < size / 2 || d.move.value - d.flickTarget < size / 2) &&
+        maxE !== d.flickTarget
+      )
         vertical ? this.flickY(-d.smoothVelocity) : this.flickX(-d.smoothVelocity);
     }
   }
@@ -1539,7 +1586,8 @@ export class ListView extends Flickable implements DelegateModelHost {
   override geometryChanged(change: Change): void {
     if (change & (Change.Width | Change.Height)) {
       this.markExtentsDirty();
-      if (this.isComponentComplete && (this.isValid() || this.visibleItems.length > 0)) this.forceLayoutPolish();
+      if (this.isComponentComplete && (this.isValid() || this.visibleItems.length > 0))
+        this.forceLayoutPolish();
       if (change & Change.Height && this.isBottomToTop) {
         // Qt keeps the position relative to the bottom edge (handled by the layout).
       }
@@ -1962,5 +2010,16 @@ const LV = {
   orientation: ListViewMeta.index('orientation'),
   currentSection: ListViewMeta.index('currentSection'),
   currentIndexChanged: ListViewMeta.signalsByName.get('currentIndexChanged')!.index,
+  countChanged: ListViewMeta.signalsByName.get('countChanged')!.index,
   currentItemChanged: ListViewMeta.signalsByName.get('currentItemChanged')!.index,
 };
+
+// `count` reads the model live, like QQuickItemView::count().
+Object.defineProperty(ListView.prototype, 'count', {
+  configurable: true,
+  get(this: ListView) {
+    const o = currentObserver;
+    if (o !== null) o.track(this.$source(LV.countChanged));
+    return this.liveCount;
+  },
+});

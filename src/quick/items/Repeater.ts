@@ -160,8 +160,18 @@ export const RepeaterMeta: MetaObject = defineType(Repeater, ItemMeta, {
     count: { type: 'int', readonly: true },
   },
   signals: {
-    itemAdded: { params: [{ name: 'index', type: 'int' }, { name: 'item', type: 'Item' }] },
-    itemRemoved: { params: [{ name: 'index', type: 'int' }, { name: 'item', type: 'Item' }] },
+    itemAdded: {
+      params: [
+        { name: 'index', type: 'int' },
+        { name: 'item', type: 'Item' },
+      ],
+    },
+    itemRemoved: {
+      params: [
+        { name: 'index', type: 'int' },
+        { name: 'item', type: 'Item' },
+      ],
+    },
   },
   methods: ['itemAt'],
 });

@@ -5,7 +5,7 @@
 // another type is refused with Qt's warning and stored as the role's empty
 // value. `get(i)` returns a live object (the same one each time) whose role
 // properties read and write the model.
-import type * as ast from '../../qml/ast';
+
 import type { Expression } from 'acorn';
 import {
   type CustomParser,
@@ -16,10 +16,20 @@ import {
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { currentObserver, notifyObservers, Source } from '../../engine/reactive';
+import type * as ast from '../../qml/ast';
 import type { ModelListener, ModelSource } from './model-source';
 
 /** Qt's role types (ListLayout::Role::DataType), named as in its messages. */
-type RoleType = 'String' | 'Number' | 'Bool' | 'List' | 'QObject' | 'VariantMap' | 'DateTime' | 'Url' | 'Function';
+type RoleType =
+  | 'String'
+  | 'Number'
+  | 'Bool'
+  | 'List'
+  | 'QObject'
+  | 'VariantMap'
+  | 'DateTime'
+  | 'Url'
+  | 'Function';
 
 class Role {
   /** Values by row; a hole (undefined) reads as the role's empty value. */
@@ -81,11 +91,13 @@ class ModelObject {
   #model: ListModel;
   #index: number;
   readonly #address: string;
-  constructor(model: ListModel, index: number) {
+  constructor(model: ListModel, index: number, dynamic: boolean) {
     this.#model = model;
     this.#index = index;
     nextAddress += 0x40;
     this.#address = nextAddress.toString(16);
+    // Qt: with dynamic roles, get() gives a QObject whose objectName shows in JSON.
+    if (dynamic) Object.defineProperty(this, 'objectName', { enumerable: true, writable: true, value: '' });
     for (const r of model.roles) this.$addRole(r.name);
   }
   get $index(): number {
@@ -214,7 +226,6 @@ export class ListModel extends QObject implements ModelSource {
       this.reindexObjects(Math.min(f, t));
     }
     for (const l of this.listeners.slice()) l.rowsMoved(f, t, n);
-    for (const r of this.roles) notifyRole(r);
   }
 
   set(index?: unknown, value?: unknown): void {
@@ -252,7 +263,7 @@ export class ListModel extends QObject implements ModelSource {
     this.objects ??= new Array(this.rows).fill(undefined);
     let o = this.objects[i];
     if (o === undefined) {
-      o = new ModelObject(this, i);
+      o = new ModelObject(this, i, this.$v[LISTMODEL.dynamicRoles] as boolean);
       this.objects[i] = o;
     }
     return o;
@@ -344,7 +355,6 @@ export class ListModel extends QObject implements ModelSource {
     this.rows -= n;
     for (const l of this.listeners.slice()) l.rowsRemoved(index, n);
     this.setCount(this.rows);
-    for (const r of this.roles) notifyRole(r);
   }
 
   private reindexObjects(from: number): void {
@@ -391,7 +401,12 @@ export class ListModel extends QObject implements ModelSource {
       if (this.objects) for (const o of this.objects) o?.$addRole(name);
     } else if (role.type !== type) {
       if (this.$v[LISTMODEL.dynamicRoles] as boolean) {
-        role.type = type;
+        // Qt: with dynamic roles each row keeps the type of its first value; later values convert to it.
+        const current = role.values[row];
+        const converted = current === undefined ? value : convertTo(typeOfValue(current), value);
+        if (current === converted) return false;
+        role.values[row] = converted;
+        return true;
       } else {
         this.unknownFileWarn(
           `Can't assign to existing role '${name}' of different type [${type} -> ${role.type}]`,
@@ -417,15 +432,16 @@ export class ListModel extends QObject implements ModelSource {
     const objects = values.filter(isPlainObject) as Array<Record<string, unknown>>;
     if (objects.length > 0) {
       m.grow(0, objects.length);
-      objects.forEach((o, k) => m.writeObject(k, o));
+      for (let k = 0; k < objects.length; k++) m.writeObject(k, objects[k]!);
       m.setCount(m.rows);
     }
     return m;
   }
 
+  /** Qt updates get() objects first, then tells the views. */
   private announceChange(row: number, roles: string[]): void {
-    for (const l of this.listeners.slice()) l.dataChanged(row, 1, roles);
     for (const name of roles) notifyRole(this.roleByName.get(name)!);
+    for (const l of this.listeners.slice()) l.dataChanged(row, 1, roles);
   }
 
   /** qmlWarning(this): `file:line:col: QML ListModel: message`. */
@@ -442,6 +458,19 @@ export class ListModel extends QObject implements ModelSource {
 
   override $teardown(): void {
     this.listeners.length = 0;
+  }
+}
+
+function convertTo(type: RoleType | null, v: unknown): unknown {
+  switch (type) {
+    case 'Number':
+      return Number(v);
+    case 'String':
+      return String(v);
+    case 'Bool':
+      return Boolean(v);
+    default:
+      return v;
   }
 }
 
@@ -500,24 +529,26 @@ function listModelParser(): CustomParser {
     const row: StaticRow = [];
     const bindings = def.members.slice().reverse();
     for (const m of bindings) {
-      if (m.kind === 'ObjectDefinition') throw ctx.error(m.typeSpan, 'ListElement: cannot contain nested elements');
-      if (m.kind !== 'Binding' || m.name.length !== 1) throw ctx.error(m, 'ListElement: cannot use script for property value');
+      if (m.kind === 'ObjectDefinition')
+        throw ctx.error(m.typeSpan, 'ListElement: cannot contain nested elements');
+      if (m.kind !== 'Binding' || m.name.length !== 1)
+        throw ctx.error(m, 'ListElement: cannot use script for property value');
       const name = m.name[0]!;
       if (name === 'id') throw ctx.error(m.nameSpan, 'ListElement: cannot use reserved "id" property');
       const v = m.value;
       if (v.kind === 'ObjectDefinition' || v.kind === 'ObjectList') {
         const defs = v.kind === 'ObjectDefinition' ? [v] : v.objects;
         const rows = defs.map((d) => {
-          if (d.typeName !== 'ListElement') throw ctx.error(d.typeSpan, 'ListElement: cannot contain nested elements');
+          if (d.typeName !== 'ListElement')
+            throw ctx.error(d.typeSpan, 'ListElement: cannot contain nested elements');
           return parseElement(d, ctx);
         });
         row.push({ name, value: { rows } });
         continue;
       }
       const stmt = v.statement;
-      const value =
-        stmt.type === 'ExpressionStatement' ? constantOf(stmt.expression, ctx) : NOT_CONSTANT;
-      if (value === NOT_CONSTANT) throw ctx.error(v, `ListElement: cannot use script for property value`);
+      const value = stmt.type === 'ExpressionStatement' ? constantOf(stmt.expression, ctx) : NOT_CONSTANT;
+      if (value === NOT_CONSTANT) throw ctx.error(m, 'ListElement: cannot use script for property value');
       row.push({ name, value: value as StaticValue });
     }
     return row;

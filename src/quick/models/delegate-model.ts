@@ -6,13 +6,7 @@
 // when the row moves or its values change. Instances are reference counted:
 // a view that asks twice for the same row (visible and current) shares one.
 import type { QmlContext } from '../../engine/context';
-import {
-  defineType,
-  deriveType,
-  type MetaObject,
-  type PropertyInfo,
-  QObject,
-} from '../../engine/qobject';
+import { defineType, deriveType, type MetaObject, type PropertyInfo, QObject } from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
 import { Item } from '../items/Item';
 import { isModelSource, type ModelListener, type ModelSource } from './model-source';
@@ -70,7 +64,8 @@ function dataTypeFor(roles: readonly string[]): { meta: MetaObject; roles: Prope
   const key = roles.join('\u0000');
   let t = dataTypes.get(key);
   if (t === undefined) {
-    const meta = roles.length === 0 ? ModelDataMeta : deriveType(ModelDataMeta, 'ModelData', 'QQmlDMListAccessorData');
+    const meta =
+      roles.length === 0 ? ModelDataMeta : deriveType(ModelDataMeta, 'ModelData', 'QQmlDMListAccessorData');
     const props: PropertyInfo[] = [];
     for (const name of roles) {
       if (meta.hasMember(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) continue;
@@ -123,16 +118,10 @@ export class DelegateModel implements ModelListener {
 
   private get rowCount(): number {
     const r = this.rows;
-    switch (r.kind) {
-      case 'none':
-        return 0;
-      case 'count':
-        return r.count;
-      case 'array':
-        return r.values.length;
-      case 'source':
-        return r.source.rowCount;
-    }
+    if (r.kind === 'count') return r.count;
+    if (r.kind === 'array') return r.values.length;
+    if (r.kind === 'source') return r.source.rowCount;
+    return 0;
   }
 
   get hasDelegate(): boolean {
@@ -321,11 +310,35 @@ export class DelegateModel implements ModelListener {
 
   rowsRemoved(index: number, count: number): void {
     if (index <= this.maxIndex) {
+      const gone: Entry[] = [];
       for (const e of this.entries) {
         if (e.index >= index + count) e.index -= count;
-        else if (e.index >= index) e.index = -1;
+        else if (e.index >= index) {
+          e.index = -1;
+          gone.push(e);
+        }
       }
       this.reindex();
+      // Qt: a removed row's delegate sees index -1 and no roles from then on.
+      // All values change at once (Qt clears the context), then the changes are announced.
+      for (const e of gone) {
+        const d = e.data;
+        d.row = -1;
+        const changed = [DATA.index];
+        d.$v[DATA.index] = -1;
+        for (const p of e.roles) {
+          d.$v[p.index] = undefined;
+          changed.push(p.index);
+        }
+        if (e.roles.length === 1) {
+          d.$v[DATA.modelData] = undefined;
+          changed.push(DATA.modelData);
+        }
+        for (const idx of changed) {
+          const notify = d.$meta.props[idx]!.notify;
+          if (notify >= 0) d.$emit(notify, undefined);
+        }
+      }
     }
     this.host.modelUpdated({ kind: 'remove', index, count });
   }

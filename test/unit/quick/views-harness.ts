@@ -125,7 +125,8 @@ export function compareTrees(qt: GeometryNode, ours: GeometryNode, tol = 0.01): 
     const ak = a.children ?? [];
     const bk = b.children ?? [];
     if (ak.length !== bk.length) {
-      const names = (l: GeometryNode[]) => l.map((c) => `${c.type}${c.listIndex !== undefined ? `#${c.listIndex}` : ''}`);
+      const names = (l: GeometryNode[]) =>
+        l.map((c) => `${c.type}${c.listIndex !== undefined ? `#${c.listIndex}` : ''}`);
       out.push(`${where}: children Qt [${names(ak).join(' ')}] ours [${names(bk).join(' ')}]`);
       return;
     }
