@@ -80,6 +80,12 @@ function typeOfValue(v: unknown): RoleType | null {
   }
 }
 
+const SCALAR_TYPES: Record<string, RoleType | undefined> = {
+  string: 'String',
+  number: 'Number',
+  boolean: 'Bool',
+};
+
 /** A ListElement's compiled content: role values in Qt's order, nested lists as row arrays. */
 export type StaticRow = Array<{ name: string; value: StaticValue }>;
 export type StaticValue = string | number | boolean | { rows: StaticRow[] };
@@ -175,6 +181,11 @@ export class ListModel extends QObject implements ModelSource {
   // ---- QML methods -----------------------------------------------------------------
 
   append(value?: unknown): void {
+    if (isPlainObject(value)) {
+      // The common case (a chat appending messages): one row, no intermediate array.
+      this.insertOne(value);
+      return;
+    }
     const objects = this.objectsOf(value);
     if (objects === null) {
       this.qmlWarn('append: value is not an object');
@@ -242,7 +253,7 @@ export class ListModel extends QObject implements ModelSource {
       this.insertObjects(i, [value]);
       return;
     }
-    const changed = this.writeObject(i, value);
+    const changed = this.writeObjectChanges(i, value);
     if (changed.length > 0) this.announceChange(i, changed);
   }
 
@@ -301,6 +312,7 @@ export class ListModel extends QObject implements ModelSource {
         const v = typeof value === 'object' ? this.childModel(value.rows) : value;
         this.writeValue(start + k, name, v);
       }
+      this.padColumns(start + k + 1);
     });
     this.setCount(this.rows);
   }
@@ -324,21 +336,47 @@ export class ListModel extends QObject implements ModelSource {
     return null;
   }
 
-  private insertObjects(index: number, objects: Array<Record<string, unknown>>): void {
-    if (objects.length === 0) return;
-    this.grow(index, objects.length);
-    for (let k = 0; k < objects.length; k++) this.writeObject(index + k, objects[k]!);
-    for (const l of this.listeners.slice()) l.rowsInserted(index, objects.length);
+  private insertOne(obj: Record<string, unknown>): void {
+    const row = this.rows;
+    this.grow(row, 1);
+    this.writeObject(row, obj);
+    this.padColumns();
+    this.notifyInserted(row, 1);
     this.setCount(this.rows);
   }
 
-  /** Makes room for `n` rows at `index`. */
+  /** Keeps every role's array as long as the rows written so far (appends write past the end). */
+  private padColumns(rows = this.rows): void {
+    for (const r of this.roles) while (r.values.length < rows) r.values.push(undefined);
+    if (this.objects) while (this.objects.length < rows) this.objects.push(undefined);
+  }
+
+  private notifyInserted(index: number, count: number): void {
+    const ls = this.listeners;
+    if (ls.length === 1) ls[0]!.rowsInserted(index, count);
+    else for (const l of ls.slice()) l.rowsInserted(index, count);
+  }
+
+  private insertObjects(index: number, objects: Array<Record<string, unknown>>): void {
+    if (objects.length === 0) return;
+    this.grow(index, objects.length);
+    for (let k = 0; k < objects.length; k++) {
+      this.writeObject(index + k, objects[k]!);
+      if (index === this.rows - objects.length) this.padColumns(index + k + 1);
+    }
+    this.padColumns();
+    this.notifyInserted(index, objects.length);
+    this.setCount(this.rows);
+  }
+
+  /** Makes room for `n` rows at `index` (at the end, the writes extend the arrays; padColumns evens them). */
   private grow(index: number, n: number): void {
-    const atEnd = index === this.rows;
-    for (const r of this.roles) insertHoles(r.values, index, n, atEnd);
-    if (this.objects) {
-      insertHoles(this.objects, index, n, atEnd);
-      if (!atEnd) this.reindexObjects(index + n);
+    if (index !== this.rows) {
+      for (const r of this.roles) r.values.splice(index, 0, ...new Array(n).fill(undefined));
+      if (this.objects) {
+        this.objects.splice(index, 0, ...new Array(n).fill(undefined));
+        this.reindexObjects(index + n);
+      }
     }
     this.rows += n;
   }
@@ -370,18 +408,33 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   /** Writes the properties of `obj` into row `row`; returns the names of the roles that changed. */
-  private writeObject(row: number, obj: Record<string, unknown>): string[] {
+  private writeObject(row: number, obj: Record<string, unknown>): void {
+    for (const key in obj) this.writeValue(row, key, obj[key]);
+  }
+
+  /** Like writeObject, for set(): the names of the roles that changed. */
+  private writeObjectChanges(row: number, obj: Record<string, unknown>): string[] {
     const changed: string[] = [];
-    for (const key of Object.keys(obj)) {
-      if (this.writeValue(row, key, obj[key])) changed.push(key);
-    }
+    for (const key in obj) if (this.writeValue(row, key, obj[key])) changed.push(key);
     return changed;
   }
 
   /** Writes one role value of a row, creating the role or refusing a value of another type as Qt does. */
   private writeValue(row: number, name: string, value: unknown): boolean {
-    const type = typeOfValue(value);
     let role = this.roleByName.get(name);
+    if (role !== undefined && role.type === SCALAR_TYPES[typeof value]) {
+      // The common case: a string, number or bool for a role of that type.
+      const values = role.values;
+      if (row === values.length) {
+        // Appending (reading past the end would be V8's slow path).
+        values.push(value);
+        return true;
+      }
+      if (values[row] === value) return false;
+      values[row] = value;
+      return true;
+    }
+    const type = typeOfValue(value);
     if (type === null) {
       if (value === null) {
         this.unknownFileWarn(
@@ -432,7 +485,10 @@ export class ListModel extends QObject implements ModelSource {
     const objects = values.filter(isPlainObject) as Array<Record<string, unknown>>;
     if (objects.length > 0) {
       m.grow(0, objects.length);
-      for (let k = 0; k < objects.length; k++) m.writeObject(k, objects[k]!);
+      for (let k = 0; k < objects.length; k++) {
+        m.writeObject(k, objects[k]!);
+        m.padColumns(k + 1);
+      }
       m.setCount(m.rows);
     }
     return m;
@@ -476,14 +532,6 @@ function convertTo(type: RoleType | null, v: unknown): unknown {
 
 function notifyRole(r: Role): void {
   if (r.source.head !== null) notifyObservers(r.source, undefined);
-}
-
-function insertHoles(a: unknown[], index: number, n: number, atEnd: boolean): void {
-  if (atEnd) {
-    for (let k = 0; k < n; k++) a.push(undefined);
-  } else {
-    a.splice(index, 0, ...new Array(n).fill(undefined));
-  }
 }
 
 function toIndex(v: unknown): number {

@@ -24,7 +24,7 @@ export interface DelegateModelHost {
   initItem(index: number, item: Item): void;
   /** An instance is about to be destroyed. */
   destroyingItem(item: Item): void;
-  /** Rows changed; the host records the change and lays out later. */
+  /** Rows changed; the host records the change and lays out later (the object may be reused: copy it to keep it). */
   modelUpdated(change: ModelChange): void;
   /** The model or the delegate was replaced: every row is new. */
   modelReset(): void;
@@ -305,8 +305,13 @@ export class DelegateModel implements ModelListener {
       for (const e of this.entries) if (e.index >= index) e.index += count;
       this.reindex();
     }
-    this.host.modelUpdated({ kind: 'insert', index, count });
+    // One change object reused: hosts copy what they keep (a chat appends 100,000 rows).
+    const c = this.insertChange;
+    c.index = index;
+    c.count = count;
+    this.host.modelUpdated(c);
   }
+  private readonly insertChange = { kind: 'insert' as const, index: 0, count: 0 };
 
   rowsRemoved(index: number, count: number): void {
     if (index <= this.maxIndex) {
