@@ -19,6 +19,8 @@ export class AnimationDriver {
   clock: () => number;
   private readonly running = new Set<FrameAnimation>();
   private lastTick = 0;
+  /** When the last frame was produced (whether or not something animated then). */
+  private lastFrame = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly requestFrame: () => void,
@@ -35,8 +37,11 @@ export class AnimationDriver {
   /** Starts (or keeps running) an animation; it advances from the next frame on. */
   start(a: FrameAnimation): void {
     if (this.running.size === 0) {
-      // Qt: an idle timer restarts its clock when an animation starts.
-      this.lastTick = Math.floor(this.clock());
+      // Qt's animation clock is the frame clock: an animation started between
+      // frames counts from the last frame, so its first step is a whole frame.
+      // After a pause in frames, it counts from now.
+      const now = Math.floor(this.clock());
+      this.lastTick = now - this.lastFrame <= 50 ? this.lastFrame : now;
       this.requestFrame();
     }
     this.running.add(a);
@@ -52,8 +57,9 @@ export class AnimationDriver {
 
   /** Advances every running animation to the clock's current time. */
   tick(): void {
-    if (this.running.size === 0) return;
     const now = Math.floor(this.clock());
+    this.lastFrame = now;
+    if (this.running.size === 0) return;
     const delta = Math.max(0, now - this.lastTick);
     this.lastTick = now;
     if (delta === 0) return;

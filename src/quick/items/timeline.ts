@@ -160,7 +160,9 @@ export class TimeLine implements FrameAnimation {
         return base + op.by * op.easing(elapsed / op.length);
       case 'accel': {
         const t = elapsed / 1000;
-        return base + op.velocity * t + 0.5 * op.accel * t * t;
+        // Qt's order of operations (the delta first), for the same last digit.
+        const delta = op.velocity * t + 0.5 * op.accel * t * t;
+        return base + delta;
       }
       case 'set':
         return op.to;
@@ -189,7 +191,9 @@ export class TimeLine implements FrameAnimation {
     while (q.ops.length > 0 && this.queues.get(v) === q) {
       const op = q.ops[0]!;
       const elapsed = this.time - q.start;
-      if (elapsed < op.length) {
+      // Qt: an operation ending exactly now shows its end value but completes
+      // (running what follows) only once time has moved past it.
+      if (op.length > 0 ? elapsed <= op.length : elapsed < 0) {
         if (op.kind !== 'pause') v.setValue(this.valueAt(op, elapsed, q.base));
         return;
       }

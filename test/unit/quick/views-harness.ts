@@ -15,6 +15,8 @@ export interface FakeTime {
   run(ms: number): void;
   /** One frame: the clock moves by `ms` (default one 60 Hz frame), due timers fire, then polish. */
   frame(ms?: number): void;
+  /** Frames up to exactly time `t`. */
+  until(t: number): void;
 }
 
 export interface SceneRun {
@@ -23,14 +25,18 @@ export interface SceneRun {
   time: FakeTime;
 }
 
-const FRAME = 1000 / 60;
+/** A 60 Hz frame. Qt's animation clock then reads 16, 33, 49, 66, 83, 99 ms (measured). */
+export const FRAME = 16.66666666;
 
-/** A runtime whose clock and timers are driven by the test. */
-export function fakeRuntime(files = nodeFiles): SceneRun {
+/**
+ * A runtime whose clock and timers are driven by the test. Frames are 1000/60
+ * ms apart; `phase` (ms) shifts them relative to the timers.
+ */
+export function fakeRuntime(files = nodeFiles, phase = 0): SceneRun {
   const output: string[] = [];
   const timers: Array<{ at: number; fn: () => void; id: number }> = [];
   let nextId = 1;
-  let exact = 1000;
+  let exact = 1000 + phase;
   const time: FakeTime = {
     now: 1000,
     frame(ms = FRAME) {
@@ -52,6 +58,10 @@ export function fakeRuntime(files = nodeFiles): SceneRun {
       const end = exact + ms;
       while (exact + FRAME <= end + 1e-9) time.frame();
     },
+    until(t: number) {
+      while (exact + FRAME < t) time.frame();
+      if (t > exact) time.frame(t - exact);
+    },
   };
   const runtime = createRuntime({
     files,
@@ -69,6 +79,15 @@ export function fakeRuntime(files = nodeFiles): SceneRun {
     now: () => time.now,
   });
   return { runtime, output, time };
+}
+
+/** Loads a scene file and lets `ms` of fake time pass. */
+export async function runFile(file: string, ms: number, phase = 0): Promise<SceneRun> {
+  const run = fakeRuntime(nodeFiles, phase);
+  await run.runtime.run(pathToFileURL(file).href);
+  run.runtime.engine.polish();
+  run.time.run(ms);
+  return run;
 }
 
 /** Loads a fixture scene and lets `ms` of fake time pass (Qt's dumps are taken after a delay). */
