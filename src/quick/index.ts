@@ -3,7 +3,7 @@ import type { QmlEngine } from '../engine/engine';
 import { FlickableMeta } from './items/Flickable';
 import { FocusScopeMeta } from './items/FocusScope';
 import { ItemMeta } from './items/Item';
-import { ListViewMeta } from './items/ListView';
+import { ListViewMeta, ViewSectionMeta } from './items/ListView';
 import { RepeaterMeta } from './items/Repeater';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
@@ -16,6 +16,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       FocusScope: FocusScopeMeta,
       Flickable: FlickableMeta,
       ListView: ListViewMeta,
+      ViewSection: ViewSectionMeta,
       Repeater: RepeaterMeta,
     },
     ['QtQml', 'QtQml.Models'],

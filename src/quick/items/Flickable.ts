@@ -197,11 +197,11 @@ export class Flickable extends Item implements ItemChangeListener {
 
   /** contentX as Qt reads it: from the content item (the property is announced after the views react). */
   get contentXNow(): number {
-    return -(this.contentItemNow.$v[ITEM.x] as number);
+    return 0 - (this.contentItemNow.$v[ITEM.x] as number);
   }
 
   get contentYNow(): number {
-    return -(this.contentItemNow.$v[ITEM.y] as number);
+    return 0 - (this.contentItemNow.$v[ITEM.y] as number);
   }
 
   // ---- properties -----------------------------------------------------------------
@@ -405,8 +405,8 @@ export class Flickable extends Item implements ItemChangeListener {
     const horizontal = (change & Change.X) !== 0;
     const vertical = (change & Change.Y) !== 0;
     this.viewportMoved(horizontal, vertical);
-    if (horizontal) this.$store(FLICK.contentX, -(item.$v[ITEM.x] as number));
-    if (vertical) this.$store(FLICK.contentY, -(item.$v[ITEM.y] as number));
+    if (horizontal) this.$store(FLICK.contentX, this.contentXNow);
+    if (vertical) this.$store(FLICK.contentY, this.contentYNow);
   }
 
   /** QQuickFlickable::viewportMoved: velocity bookkeeping, overshoot, beginning/end (views refill here). */

@@ -80,7 +80,7 @@ function attachedOf(item: Item): ListViewAttached {
 export class ViewSection extends QObject {
   view: ListView | null = null;
 }
-const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta, {
+export const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta, {
   name: 'ViewSection',
   cppClass: 'QQuickViewSection',
   properties: {
@@ -90,6 +90,7 @@ const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta, {
     labelPositioning: { type: 'enumeration', default: 1 },
   },
   enums: { FullString: 0, FirstCharacter: 1, InlineLabels: 1, CurrentLabelAtStart: 2, NextLabelAtEnd: 4 },
+  creatable: false,
 });
 const SECTION = { property: ViewSectionMeta.index('property'), criteria: ViewSectionMeta.index('criteria') };
 
