@@ -708,6 +708,7 @@ export class Compiler {
           const wrapper = new CompiledObject(d, o.unit);
           wrapper.meta = wrapper.typeMeta = this.host.componentMeta;
           wrapper.component = this.nestedUnit(o.unit, d);
+          wrapper.location = this.loc(d.typeSpan);
           return wrapper;
         }
         const all: CompiledObject[] = [];

@@ -155,6 +155,7 @@ export class Creator {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
       comp.$initComponent(c.component, ctx);
+      comp.$declaration = c.location;
       comp.$setOwner(owner);
       if (ctx.contextObject === null) ctx.setContextObject(comp);
       if (c.id !== undefined) ctx.ids[c.id] = comp;

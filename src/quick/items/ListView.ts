@@ -607,10 +607,6 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.regenerateForModel();
   }
 
-  override warn(message: string): void {
-    super.warn(message);
-  }
-
   /** How the current index follows a change (QQuickItemViewChangeSet::applyChanges). */
   private trackCurrentThroughChange(change: ModelChange): void {
     let current = this.pendingCurrent ?? this.currentIndexValue;

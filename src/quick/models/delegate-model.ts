@@ -28,8 +28,6 @@ export interface DelegateModelHost {
   modelUpdated(change: ModelChange): void;
   /** The model or the delegate was replaced: every row is new. */
   modelReset(): void;
-  /** Qt's warning target for delegate errors. */
-  warn(message: string): void;
 }
 
 /** The context object of one delegate instance (Qt's QQmlDelegateModelItem + its model data). */
@@ -198,8 +196,11 @@ export class DelegateModel implements ModelListener {
     if (!(obj instanceof Item)) {
       if (obj) obj.$destroy();
       if (!this.warnedDelegate) {
+        // Qt: qmlWarning(delegate), at the delegate's declaration.
         this.warnedDelegate = true;
-        this.host.warn('Delegate must be of Item type');
+        const d = this.delegate.$declaration;
+        const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+        this.owner.$engine?.sink.warn(`${where}QML Component: Delegate must be of Item type`);
       }
       return null;
     }

@@ -313,3 +313,13 @@ Item {
     expect(s.output).toEqual(['qml: added 0 a0', 'qml: added 1 b1', 'qml: added 1 x1', 'qml: removed 0']);
   });
 });
+
+describe('delegate errors', () => {
+  test('a delegate that is not an Item: one warning at the delegate (Qt 6.4 wording)', async () => {
+    const s = await scene(`import QtQuick
+Item {
+  ListView { width: 100; height: 100; model: 2; delegate: QtObject {} }
+}`);
+    expect(s.output).toEqual(['file:///test/main.qml:3:59: QML Component: Delegate must be of Item type']);
+  });
+});
