@@ -1218,7 +1218,10 @@ export class Flickable extends Item implements ItemChangeListener {
       this.lastPosTime = time;
       return;
     }
-    const usePixels = e.pixelDeltaX !== 0 || e.pixelDeltaY !== 0;
+    // Qt uses angleDelta for events without a scroll phase (mouse wheels, and browsers, which
+    // report no phases); pixel deltas only when there is no angle delta at all.
+    const usePixels =
+      e.angleDeltaX === 0 && e.angleDeltaY === 0 && (e.pixelDeltaX !== 0 || e.pixelDeltaY !== 0);
     if (!usePixels) {
       const xDelta = e.angleDeltaX;
       const yDelta = e.angleDeltaY;
