@@ -25,7 +25,7 @@ const FLICK_MULTIFLICK_THRESHOLD = 1250;
 const FLICK_MULTIFLICK_RATIO = 10;
 const FLICK_MULTIFLICK_MAXBOOST = 3.0;
 /** A flick needs at least this velocity (px/s)... */
-const MINIMUM_FLICK_VELOCITY = 75;
+export const MINIMUM_FLICK_VELOCITY = 75;
 /** ...and the pointer must have moved this far since the press (QPlatformTheme::FlickStartDistance). */
 const FLICK_THRESHOLD = 15;
 /** Keep the grab on a press while the content still moves faster than this (px/s). */
@@ -158,7 +158,7 @@ export class Flickable extends Item implements ItemChangeListener {
   protected calcVelocity = false;
   protected fixupMode = FixupMode.Normal;
   private flickBoost = 1;
-  private readonly fixupDuration = 400;
+  protected readonly fixupDuration = 400;
   private lastPosTime = -1;
   private lastPressTime = 0;
   private pressScene = { x: 0, y: 0 };
@@ -462,7 +462,7 @@ export class Flickable extends Item implements ItemChangeListener {
     this.$store(vertical ? FLICK.verticalVelocity : FLICK.horizontalVelocity, v);
   }
 
-  private overShootDistance(velocity: number): number {
+  protected overShootDistance(velocity: number): number {
     if (this.maxVelocity <= 0) return 0;
     return Math.min(FLICK_OVERSHOOT, velocity / 3);
   }
@@ -693,6 +693,10 @@ export class Flickable extends Item implements ItemChangeListener {
 
   protected get immediateFixup(): boolean {
     return this.fixupMode === FixupMode.Immediate;
+  }
+
+  protected resetFixupMode(): void {
+    this.fixupMode = FixupMode.Normal;
   }
 
   private timelineCompleted(): void {

@@ -20,9 +20,10 @@ import {
   type ModelChange,
   movedIndex,
 } from '../models/delegate-model';
-import { type AxisData, FLICK, Flickable, FlickableMeta } from './Flickable';
+import { type AxisData, FLICK, Flickable, FlickableMeta, MINIMUM_FLICK_VELOCITY } from './Flickable';
 import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
 import { SmoothedAnimation } from './smoothed-animation';
+import { Easing } from './timeline';
 
 const VERTICAL = 2;
 const HORIZONTAL = 1;
@@ -34,6 +35,10 @@ const KEY_LEFT = 0x01000012;
 const KEY_UP = 0x01000013;
 const KEY_RIGHT = 0x01000014;
 const KEY_DOWN = 0x01000015;
+const SNAP_NONE = 0;
+const SNAP_ONE_ITEM = 2;
+/** QML_FLICK_SNAPONETHRESHOLD: a drag shorter than this does not lean to the next item. */
+const SNAP_ONE_THRESHOLD = 30;
 
 enum MoveReason {
   Other,
@@ -1540,6 +1545,49 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
+  private get snapMode(): number {
+    return this.$v[LV.snapMode] as number;
+  }
+
+  /** The item to snap to at `pos` (QQuickListViewPrivate::snapItemAt, without section items). */
+  private snapItemAt(pos: number): FxListItem | null {
+    let snapItem: FxListItem | null = null;
+    let prevItemSize = 0;
+    const hl = this.highlightFx;
+    for (const fx of this.visibleItems) {
+      if (fx.index === -1) continue;
+      const itemTop = fx.position();
+      const itemSize = fx.size();
+      if (hl && itemTop >= pos && fx.endPosition() <= pos + hl.size()) return fx;
+      // The middle of the item and the spacing around it.
+      const halfwayToNextItem = itemTop + (itemSize + this.spacing) / 2;
+      const halfwayToPrevItem = itemTop - (prevItemSize + this.spacing) / 2;
+      if (halfwayToNextItem >= pos && halfwayToPrevItem < pos) snapItem = fx;
+      prevItemSize = itemSize;
+    }
+    return snapItem;
+  }
+
+  /** QQuickListViewPrivate::snapPosAt: the snap position nearest `pos`, estimated beyond the items. */
+  private snapPosAt(pos: number): number {
+    const fx = this.snapItemAt(pos);
+    if (fx) return fx.position();
+    const items = this.visibleItems;
+    if (items.length > 0) {
+      const firstPos = items[0]!.position();
+      const endPos = items[items.length - 1]!.position();
+      if (pos < firstPos)
+        return firstPos - Math.round((firstPos - pos) / this.averageSize) * this.averageSize;
+      if (pos > endPos) return endPos + Math.round((pos - endPos) / this.averageSize) * this.averageSize;
+    }
+    return (
+      Math.round((pos - this.originPosition()) / this.averageSize) * this.averageSize + this.originPosition()
+    );
+  }
+
+  private flickTargetOvershoot = 0;
+
+  /** QQuickListViewPrivate::flick: snapping views aim the flick at an item boundary. */
   protected override flickAxis(
     d: AxisData,
     minExtent: number,
@@ -1551,8 +1599,126 @@ export class ListView extends Flickable implements DelegateModelHost {
   ): boolean {
     d.fixingUp = false;
     this.moveReason = MoveReason.Mouse;
-    this.correctFlick = true;
-    return super.flickAxis(d, minExtent, maxExtent, vSize, vertical, velocity, wheel);
+    const snapMode = this.snapMode;
+    if (snapMode === SNAP_NONE) {
+      this.correctFlick = true;
+      return super.flickAxis(d, minExtent, maxExtent, vSize, vertical, velocity, wheel);
+    }
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    let maxDistance = 0;
+    const dataValue = reversed ? -d.move.value + size : d.move.value;
+    let vel = velocity;
+    const firstFlick = !this.hData.flicking && !this.vData.flicking;
+    if (vel > 0) {
+      if (d.move.value < minExtent) {
+        if (snapMode === SNAP_ONE_ITEM && firstFlick) {
+          // averageSize/2 + 1: the next item
+          let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
+          if (reversed) bias = -bias;
+          d.flickTarget = -this.snapPosAt(-dataValue - bias);
+          maxDistance = Math.abs(d.flickTarget - d.move.value);
+          vel = this.maxVelocity;
+        } else {
+          maxDistance = Math.abs(minExtent - d.move.value);
+        }
+      }
+    } else if (d.move.value > maxExtent) {
+      if (snapMode === SNAP_ONE_ITEM && firstFlick) {
+        let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
+        if (reversed) bias = -bias;
+        d.flickTarget = -this.snapPosAt(-dataValue + bias);
+        maxDistance = Math.abs(d.flickTarget - d.move.value);
+        vel = -this.maxVelocity;
+      } else {
+        maxDistance = Math.abs(maxExtent - d.move.value);
+      }
+    }
+    const overShoot = (this.boundsBehavior & 2) !== 0;
+    const fixup = () => (vertical ? this.fixupY() : this.fixupX());
+    if (maxDistance > 0 || overShoot) {
+      let v = vel;
+      const maxV = this.maxVelocity;
+      if (maxV !== -1 && maxV < Math.abs(v)) v = v < 0 ? -maxV : maxV;
+      if (firstFlick) {
+        // The first flick estimates the item boundary to stop at.
+        let accel = this.deceleration;
+        let v2 = v * v;
+        this.flickTargetOvershoot = 0;
+        let dist = v2 / (accel * 2) + this.averageSize / 4;
+        if (maxDistance > 0) dist = Math.min(dist, maxDistance);
+        if (v > 0) dist = -dist;
+        if ((maxDistance > 0 && v2 / (2 * maxDistance) < accel) || snapMode === SNAP_ONE_ITEM) {
+          if (snapMode !== SNAP_ONE_ITEM) {
+            const distTemp = reversed ? -dist : dist;
+            d.flickTarget = -this.snapPosAt(-dataValue + distTemp);
+          }
+          d.flickTarget = reversed ? -d.flickTarget + size : d.flickTarget;
+          if (overShoot) {
+            if (d.flickTarget > minExtent) {
+              this.flickTargetOvershoot = this.overShootDistance(vSize);
+              d.flickTarget += this.flickTargetOvershoot;
+            } else if (d.flickTarget < maxExtent) {
+              this.flickTargetOvershoot = this.overShootDistance(vSize);
+              d.flickTarget -= this.flickTargetOvershoot;
+            }
+          }
+          const adjDist = -d.flickTarget + d.move.value;
+          if (Math.abs(adjDist) > Math.abs(dist)) {
+            // Prevent painfully slow flicking: a velocity that suits flickDeceleration.
+            const adjv2 = accel * 2 * Math.abs(adjDist);
+            if (adjv2 > v2) {
+              v2 = adjv2;
+              v = Math.sqrt(v2);
+              if (dist > 0) v = -v;
+            }
+          }
+          dist = adjDist;
+          accel = v2 / (2 * Math.abs(dist));
+        } else if (overShoot) {
+          d.flickTarget = d.move.value - dist;
+          if (d.flickTarget > minExtent) {
+            this.flickTargetOvershoot = this.overShootDistance(vSize);
+            d.flickTarget += this.flickTargetOvershoot;
+          } else if (d.flickTarget < maxExtent) {
+            this.flickTargetOvershoot = this.overShootDistance(vSize);
+            d.flickTarget -= this.flickTargetOvershoot;
+          }
+        }
+        this.timeline.reset(d.move);
+        this.timeline.accel(d.move, v, accel, maxDistance + this.flickTargetOvershoot);
+        this.timeline.callback(d.move, fixup);
+        this.correctFlick = true;
+        return true;
+      }
+      // Flicking already: re-evaluate the boundary (the estimates may have changed).
+      let newtarget = d.flickTarget;
+      const temp = reversed ? -d.flickTarget + size : d.flickTarget;
+      newtarget = -this.snapPosAt(-temp);
+      newtarget = reversed ? -newtarget + size : newtarget;
+      if (vel < 0 && newtarget <= maxExtent) newtarget = maxExtent - this.flickTargetOvershoot;
+      else if (vel > 0 && newtarget >= minExtent) newtarget = minExtent + this.flickTargetOvershoot;
+      if (newtarget === d.flickTarget) {
+        if (Math.abs(vel) < MINIMUM_FLICK_VELOCITY) this.correctFlick = false;
+        return false;
+      }
+      d.flickTarget = newtarget;
+      const dist = -newtarget + d.move.value;
+      if ((v < 0 && dist < 0) || (v > 0 && dist > 0)) {
+        this.correctFlick = false;
+        this.timeline.reset(d.move);
+        this.fixup(d, minExtent, maxExtent);
+        return false;
+      }
+      this.timeline.reset(d.move);
+      this.timeline.accelDistance(d.move, v, -dist);
+      this.timeline.callback(d.move, fixup);
+      return false;
+    }
+    this.correctFlick = false;
+    this.timeline.reset(d.move);
+    this.fixup(d, minExtent, maxExtent);
+    return false;
   }
 
   private fixupPosition(): void {
@@ -1571,7 +1737,61 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.visibleItems.length === 0) this.updateFooter();
     this.correctFlick = false;
     if (this.moveReason !== MoveReason.Mouse) this.setImmediateFixup();
+    if (this.snapMode !== SNAP_NONE && this.moveReason !== MoveReason.SetIndex) {
+      if (this.snapFixup(d, minExtent, maxExtent)) return;
+    }
     super.fixup(d, minExtent, maxExtent);
+  }
+
+  /** The snapping part of QQuickListViewPrivate::fixup (inline header only); false: fix up as usual. */
+  private snapFixup(d: AxisData, minExtent: number, maxExtent: number): boolean {
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    let tempPosition = reversed ? -this.position() - size : this.position();
+    if (this.snapMode === SNAP_ONE_ITEM && this.moveReason === MoveReason.Mouse) {
+      // Dragged less than half an item: lean towards the next one.
+      const dist = d.move.value - d.pressPos;
+      let bias = 0;
+      if (d.velocity > 0 && dist > SNAP_ONE_THRESHOLD && dist < this.averageSize / 2)
+        bias = this.averageSize / 2;
+      else if (d.velocity < 0 && dist < -SNAP_ONE_THRESHOLD && dist > -this.averageSize / 2)
+        bias = -this.averageSize / 2;
+      if (reversed) bias = -bias;
+      tempPosition -= bias;
+    }
+    let snapOffset = 0;
+    const header = this.headerFx;
+    if (header) {
+      const visiblePartOfHeader = header.position() + header.size() - tempPosition;
+      if (visiblePartOfHeader > 0 && tempPosition < this.originPosition()) snapOffset = header.size() / 2;
+    }
+    const topItem = this.snapItemAt(tempPosition + snapOffset);
+    const bottomItem = this.snapItemAt(tempPosition + snapOffset);
+    const isInBounds = -this.position() > maxExtent && -this.position() <= minExtent;
+    let pos: number;
+    if (header && !topItem && isInBounds) {
+      pos = reversed ? header.size() - size : header.position();
+    } else if (topItem && isInBounds) {
+      if (topItem.index === 0 && header && tempPosition < header.position() + header.size() / 2)
+        pos = reversed ? -header.position() - size : header.position() + header.size();
+      else pos = reversed ? -topItem.position() - size : topItem.position();
+    } else if (bottomItem && isInBounds) {
+      pos = reversed ? -bottomItem.position() - size : bottomItem.position();
+    } else {
+      return false;
+    }
+    pos = Math.max(-minExtent, Math.min(pos, -maxExtent));
+    this.timeline.reset(d.move);
+    if (!this.immediateFixup) {
+      this.timeline.move(d.move, -pos, Easing.InOutQuad, this.fixupDuration / 2);
+      d.fixingUp = true;
+    } else {
+      this.timeline.set(d.move, -pos);
+    }
+    d.vTime = this.timeline.time;
+    d.inOvershoot = false;
+    this.resetFixupMode();
+    return true;
   }
 
   protected override viewMovementEnded(): void {
@@ -2006,6 +2226,7 @@ const LV = {
   spacing: ListViewMeta.index('spacing'),
   orientation: ListViewMeta.index('orientation'),
   currentSection: ListViewMeta.index('currentSection'),
+  snapMode: ListViewMeta.index('snapMode'),
   currentIndexChanged: ListViewMeta.signalsByName.get('currentIndexChanged')!.index,
   countChanged: ListViewMeta.signalsByName.get('countChanged')!.index,
   currentItemChanged: ListViewMeta.signalsByName.get('currentItemChanged')!.index,

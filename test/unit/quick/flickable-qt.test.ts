@@ -67,6 +67,14 @@ describe('Flickable.flick() frame by frame, as recorded from Qt 6.4 (test/fixtur
     'flick_stop_at_bounds',
     // flicking towards the start from contentY 0
     'flick_up_past_start',
+    // a ListView (20 px rows): the same deceleration over an estimated content height
+    'listview_flick',
+    // rows of 10, 17, 24, 31 px: the estimate changes while flicking to the end
+    'listview_flick_varying',
+    // SnapToItem: the flick is aimed at a row boundary
+    'listview_snap_to_item',
+    // SnapOneItem: one row at the most velocity
+    'listview_snap_one_item',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name, 300);
     expect(got).toEqual(expected);
