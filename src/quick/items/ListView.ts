@@ -510,6 +510,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.initializeSection(fx);
       // Qt: delegates are tracked so that a change of size re-lays out the list.
       item.addListener(this.tracker);
+      this.knownSizes.set(item, item.$v[this.isVertical ? ITEM.height : ITEM.width] as number);
       return fx;
     } finally {
       this.inRequest = false;
@@ -1469,15 +1470,26 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.trackedItem && this.trackedItem.item === item) this.trackedPositionChanged();
     const isHighlight = this.highlightFx !== null && this.highlightFx.item === item;
     const sizeChange = this.isVertical ? change & Change.Height : change & Change.Width;
+    const newSize = (item.$v[this.isVertical ? ITEM.height : ITEM.width] as number) ?? 0;
+    const oldSize = this.knownSizes.get(item) ?? newSize;
+    this.knownSizes.set(item, newSize);
     if (!isHighlight && sizeChange && item.parentItem === this.contentItemNow) {
-      const firstFx = this.visibleItems[0];
-      if (firstFx && firstFx.item === item) {
-        // Qt: a first item above the view that changes size grows upwards.
-        // (The old size is not known here; the layout keeps the first item in place.)
+      const first = this.visibleItems[0];
+      if (first && first.item === item) {
+        // Qt: the first item, if it ended above the view, grows upwards. Qt 6.4 listens to a
+        // delegate's geometry twice (the view and its item tracking), so it moves it twice (measured).
+        const diff = 2 * (newSize - oldSize);
+        const pos = first.position();
+        const oldEnd = pos + oldSize;
+        if (this.isContentFlowReversed ? oldEnd > this.position() : oldEnd < this.position())
+          first.setPosition(pos - diff);
       }
       this.forceLayoutPolish();
     }
   }
+
+  /** Sizes of tracked items along the list, to know by how much one changed. */
+  private readonly knownSizes = new WeakMap<Item, number>();
 
   // ---- scrolling --------------------------------------------------------------------------------------
 
@@ -1801,16 +1813,25 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   override geometryChanged(change: Change): void {
+    const w = this.width;
+    const h = this.height;
     if (change & (Change.Width | Change.Height)) {
+      // Qt: right-to-left and bottom-to-top views keep their position relative to the far edge.
+      if (this.isRightToLeft && change & Change.Width)
+        super.setContentX(this.contentXNow - (w - this.lastWidth));
+      else if (this.isBottomToTop && change & Change.Height)
+        super.setContentY(this.contentYNow - (h - this.lastHeight));
       this.markExtentsDirty();
       if (this.isComponentComplete && (this.isValid() || this.visibleItems.length > 0))
         this.forceLayoutPolish();
-      if (change & Change.Height && this.isBottomToTop) {
-        // Qt keeps the position relative to the bottom edge (handled by the layout).
-      }
     }
+    this.lastWidth = w;
+    this.lastHeight = h;
     super.geometryChanged(change);
   }
+
+  private lastWidth = 0;
+  private lastHeight = 0;
 
   // ---- QML methods --------------------------------------------------------------------------------------
 

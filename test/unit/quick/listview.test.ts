@@ -323,3 +323,24 @@ Item {
     expect(s.output).toEqual(['file:///test/main.qml:3:59: QML Component: Delegate must be of Item type']);
   });
 });
+
+describe('rows that change size', () => {
+  test('the first row, above the view, grows upwards (by twice the change, as Qt 6.4 does); others push the rows after them', async () => {
+    // Measured with Qt 6.4: row 0 20 -> 30 with contentY 100 puts it at -20 (originY -20);
+    // row 2 20 -> 5 leaves row 0 at 0 and moves rows 3, 4 to 45, 65.
+    const s = await scene(`import QtQuick
+Item {
+  width: 250; height: 100
+  ListView { id: a; width: 120; height: 100; model: 30; delegate: Item { width: 100; height: 20 } Component.onCompleted: contentY = 100 }
+  ListView { id: b; x: 125; width: 120; height: 100; model: 30; delegate: Item { width: 100; height: 20 } Component.onCompleted: contentY = 100 }
+}`);
+    const a = s.id('a');
+    const b = s.id('b');
+    a.itemAtIndex(0).height = 30;
+    b.itemAtIndex(2).height = 5;
+    s.time.run(100);
+    const ys = (v: Q) => [0, 1, 2, 3, 4].map((i) => v.itemAtIndex(i)?.y ?? null);
+    expect([a.contentY, a.originY, ...ys(a)]).toEqual([100, -20, -20, 10, 30, 50, 70]);
+    expect([b.contentY, b.originY, ...ys(b)]).toEqual([100, 0, 0, 20, 40, 45, 65]);
+  });
+});
