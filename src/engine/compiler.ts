@@ -696,7 +696,8 @@ export class Compiler {
       throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
     }
     const ptarget: PropertyTarget = { ...target, prop };
-    if (prop.group && value.kind === 'Script') {
+    // Value-type groups (`font`) take a whole value (`font: other.font`); object groups do not.
+    if (prop.group && value.kind === 'Script' && prop.write === undefined) {
       throw this.err(value, 'Invalid property assignment: unsupported type "QObject*"');
     }
     if (value.kind === 'ObjectDefinition' || value.kind === 'ObjectList') {

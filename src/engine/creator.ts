@@ -219,7 +219,10 @@ export class Creator {
     }
     if (creation.dynamic) obj.$dynamic = true;
 
-    for (const k of c.constants) {
+    // Qt assigns literal values in reverse declaration order, like bindings
+    // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
+    for (let i = c.constants.length - 1; i >= 0; i--) {
+      const k = c.constants[i]!;
       const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
       try {
         target.$write(index, k.value);

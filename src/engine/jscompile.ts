@@ -323,6 +323,16 @@ class Walker {
             }
           }
         }
+        if (!n.computed && /^[A-Z]/.test((n.property as unknown as Identifier).name)) {
+          // `item.Keys.priority`: the attached object of another object
+          const r = this.resolve((n.property as unknown as Identifier).name);
+          if (r.kind === 'type' && r.attached !== undefined) {
+            this.out.push({ start: n.start, end: n.start, text: `${r.code}.$attachedOf(` });
+            this.visit(obj, scope);
+            this.out.push({ start: obj.end, end: n.end, text: ')' });
+            return;
+          }
+        }
         this.visit(obj, scope);
         if (n.computed) this.visit(n.property as AnyNode, scope);
         return;

@@ -242,7 +242,13 @@ export class MetaObject {
     if (this.typeRefCache === undefined) {
       const ref: Record<string, unknown> = { ...this.enums };
       Object.defineProperty(ref, '$meta', { value: this, enumerable: false });
-      Object.defineProperty(ref, '$attached', { value: this.attachedType?.(), enumerable: false });
+      const attached = this.attachedType?.();
+      Object.defineProperty(ref, '$attached', { value: attached, enumerable: false });
+      // `obj.Keys`: the attached object of any object (undefined for non-QObjects)
+      Object.defineProperty(ref, '$attachedOf', {
+        value: (o: unknown) => (attached && o instanceof QObject ? o.$attachedObject(attached) : undefined),
+        enumerable: false,
+      });
       Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
       this.typeRefCache = ref;
     }
@@ -275,6 +281,9 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
+        // A binding that reads the whole group (`font: other.font`) depends on it.
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
         let g = this.$v[idx];
         if (g === null) {
           g = make(this);
@@ -571,6 +580,12 @@ export abstract class QObject {
 
   $connect(sig: number, handler: Handler): void {
     connectObserver(this.$source(sig), new HandlerObserver(handler));
+  }
+
+  /** True when something listens to signal `sig` (QObject::isSignalConnected). */
+  $isConnected(sig: number): boolean {
+    const s = this.$src?.[sig];
+    return s !== undefined && s.head !== null;
   }
 
   /** Disconnects every connection of `key` (Qt: one disconnect removes a function connected twice). */

@@ -2,9 +2,12 @@
 // runner (`?scene=chat`, `?scene=echo/echo.qml`, `&resize=1`). Dropping a
 // .qml file, or a folder of them, onto the page runs it.
 import { sceneFiles } from 'virtual:quickweb-scenes';
+import { AccessibilityMirror } from './a11y';
+import { Caret } from './caret';
 import { attachDrop } from './drop';
 import { BrowserFiles } from './files';
 import { attachInput } from './input';
+import { attachKeyboard, placeField } from './keyboard';
 import { SceneHost } from './scene-host';
 
 const QML_UPDATE_EVENT = 'quickweb:qml-update';
@@ -53,6 +56,15 @@ const scene = params.get('scene');
 const host = new SceneHost({ parent: app, files, resize: params.has('resize') });
 attachInput(host);
 attachDrop(host, files);
+const keyboard = attachKeyboard(host);
+const caret = new Caret(host.stage);
+const a11y = new AccessibilityMirror(host.stage);
+host.onFrame = () => {
+  const w = host.runtime?.window;
+  caret.update(w);
+  if (w) placeField(keyboard.field, w);
+  a11y.update(w, keyboard.field, keyboard.composing());
+};
 
 if (scene) {
   const path = resolveScene(scene);
@@ -69,4 +81,4 @@ if (import.meta.hot) {
 }
 
 // For tests and tools driving the page (npm run snapshot, the browser tests).
-(globalThis as { quickweb?: unknown }).quickweb = { host, files };
+(globalThis as { quickweb?: unknown }).quickweb = { host, files, caret, a11y, keyboard };

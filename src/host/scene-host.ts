@@ -33,6 +33,8 @@ export class SceneHost {
   url: string | null = null;
   /** Called after a scene (re)started: the input and accessibility layers re-attach. */
   onSceneStarted: ((runtime: Runtime) => void) | null = null;
+  /** Called after every rendered frame (overlays follow the scene). */
+  onFrame: (() => void) | null = null;
   private generation = 0;
 
   constructor(private readonly options: SceneHostOptions) {
@@ -93,6 +95,7 @@ export class SceneHost {
         window: runtime.window,
         engine: runtime.engine,
       });
+      this.renderer.onFrame = () => this.onFrame?.();
     } else {
       this.renderer.setWindow(runtime.window, runtime.engine);
     }

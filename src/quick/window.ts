@@ -326,7 +326,8 @@ export class QuickWindow {
       if (item === this.contentItem) break;
       if (!(item.$v[ITEM.enabled] as boolean)) continue;
       event.accepted = true;
-      if (press ? item.keyPressEvent(event) : item.keyReleaseEvent(event)) return true;
+      item.deliverKeyEvent(event, press);
+      if (event.accepted) return true;
     }
     if (press && (event.key === KEY_TAB || event.key === KEY_BACKTAB)) {
       const from = this.activeFocusItem ?? this.contentItem;

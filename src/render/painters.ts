@@ -3,8 +3,11 @@
 import { Container, Graphics, Sprite } from 'pixi.js';
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
+import { parseColor } from '../engine/valuetypes';
 import type { Item } from '../quick/items/Item';
-import type { ResolvedFont, TextLayoutResult } from '../quick/text';
+import type { Text } from '../quick/items/Text';
+import type { TextInput } from '../quick/items/TextInput';
+import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
 import { ensureFace } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
 
@@ -97,24 +100,30 @@ export class GlyphLayer {
   }
 }
 
-/** The glyph runs of a text layout (styled runs get their own fonts and colors). */
+/** The glyph runs of a text layout: one per style run (own font and color) for styled text. */
 export function runsOfLayout(
   layout: TextLayoutResult,
-  fonts: readonly ResolvedFont[],
-  colors: readonly QColor[],
+  font: ResolvedFont,
+  color: QColor,
+  dx: number,
+  dy: number,
 ): GlyphRun[] {
-  const runs: GlyphRun[] = fonts.map((font, i) => ({ font, color: colors[i] ?? colors[0]!, glyphs: [] }));
+  const styles = layout.styleRuns;
+  const runs: GlyphRun[] = styles
+    ? styles.map((r) => ({ font: r.font, color: (r.color && parseColor(r.color)) || color, glyphs: [] }))
+    : [{ font, color, glyphs: [] }];
   for (const line of layout.lines) {
+    const baseline = line.baseline + dy;
     for (const g of line.glyphs) {
       const run = runs[g.run] ?? runs[0]!;
-      run.glyphs.push({
-        text: g.codePoint > 0 ? String.fromCodePoint(g.codePoint) : g.text,
-        x: g.x,
-        baseline: line.baseline,
-      });
+      run.glyphs.push({ text: glyphText(g), x: g.x + dx, baseline });
     }
   }
   return runs;
+}
+
+function glyphText(g: { codePoint: number; text: string }): string {
+  return g.codePoint > 0 ? String.fromCodePoint(g.codePoint) : g.text;
 }
 
 // ---- Rectangle ------------------------------------------------------------------------
@@ -165,3 +174,127 @@ function shape(g: Graphics, x: number, y: number, w: number, h: number, r: numbe
 }
 
 registerPainter('Rectangle', () => new RectanglePainter());
+
+// ---- Text --------------------------------------------------------------------------------
+
+class TextPainter implements Painter {
+  private readonly glyphs = new GlyphLayer();
+  readonly content = this.glyphs.container;
+  private decorations: Graphics | null = null;
+
+  update(item: Item): void {
+    const t = item as unknown as Text;
+    const layout = t.textLayout;
+    if (!layout) {
+      this.glyphs.draw([], () => {});
+      return;
+    }
+    const color = (t as unknown as { color: QColor }).color;
+    const runs = runsOfLayout(layout, t.resolvedFont, color, t.contentOriginX, t.contentOriginY);
+    this.glyphs.draw(runs, () => item.markDirty(4));
+    this.drawDecorations(t, layout, color);
+  }
+
+  /** Underline and strike-out of styled text and of `font.underline` / `font.strikeout`. */
+  private drawDecorations(t: Text, layout: TextLayoutResult, color: QColor): void {
+    const font = t.resolvedFont;
+    const spec = (t as unknown as { font: { underline?: boolean; strikeout?: boolean } }).font;
+    const styles = layout.styleRuns;
+    const wanted = spec.underline || spec.strikeout || styles?.some((r) => r.underline || r.strikeout);
+    if (!wanted) {
+      this.decorations?.clear();
+      return;
+    }
+    if (!this.decorations) {
+      this.decorations = new Graphics();
+      this.content.addChild(this.decorations);
+    }
+    const g = this.decorations.clear();
+    for (const line of layout.lines) {
+      const glyphs = line.glyphs;
+      if (glyphs.length === 0) continue;
+      const x0 = line.x + t.contentOriginX;
+      const y = line.baseline + t.contentOriginY;
+      const run = styles?.[glyphs[0]!.run];
+      const underline = spec.underline || run?.underline;
+      const strike = spec.strikeout || run?.strikeout;
+      const w = line.naturalWidth;
+      const fill = pixiColor(color);
+      const thickness = Math.max(1, Math.round(font.metrics.ppem / 14));
+      if (underline) g.rect(x0, Math.round(y + 1), w, thickness).fill(fill);
+      if (strike) g.rect(x0, Math.round(y - font.metrics.ppem * 0.3), w, thickness).fill(fill);
+    }
+  }
+
+  destroy(): void {
+    this.glyphs.destroy();
+  }
+}
+registerPainter('Text', () => new TextPainter());
+
+// ---- TextInput ---------------------------------------------------------------------------
+
+class TextInputPainter implements Painter {
+  readonly content = new Container();
+  private readonly selection = new Graphics();
+  private readonly glyphs = new GlyphLayer();
+  private readonly preedit = new Graphics();
+
+  constructor() {
+    this.content.addChild(this.selection, this.glyphs.container, this.preedit);
+  }
+
+  update(item: Item): void {
+    const t = item as unknown as TextInput & {
+      color: QColor;
+      selectionColor: QColor;
+      selectedTextColor: QColor;
+    };
+    const layout = t.inputLayout;
+    this.selection.clear();
+    this.preedit.clear();
+    if (!layout) {
+      this.glyphs.draw([], () => {});
+      return;
+    }
+    const font = t.resolvedFont;
+    const m = layout.metrics;
+    const pad = t as unknown as { leftPadding: number; topPadding: number };
+    const dx = pad.leftPadding - t.scrollX;
+    const top = pad.topPadding - t.scrollY;
+    const baseline = top + new FontMetrics(font).ascent;
+    // The selection: a highlight behind, and its glyphs in selectedTextColor.
+    const s0 = t.selectionStart;
+    const s1 = t.selectionEnd;
+    const hasSelection = s1 > s0 && (t.activeFocus || t.persistentSelection);
+    let x0 = 0;
+    let x1 = 0;
+    if (hasSelection) {
+      x0 = m.cursorToX(s0) + dx;
+      x1 = m.cursorToX(s1) + dx;
+      this.selection
+        .rect(x0, (pad.topPadding ?? 0) - t.scrollY, x1 - x0, m.contentHeight)
+        .fill(pixiColor(t.selectionColor));
+    }
+    const normal: GlyphRun = { font, color: t.color, glyphs: [] };
+    const selected: GlyphRun = { font, color: t.selectedTextColor, glyphs: [] };
+    for (const g of m.glyphs) {
+      const x = g.x + dx;
+      const inSelection = hasSelection && g.index >= s0 && g.index < s1;
+      (inSelection ? selected : normal).glyphs.push({ text: glyphText(g), x, baseline });
+    }
+    this.glyphs.draw([normal, selected], () => item.markDirty(4));
+    // The input method's pre-edit text is underlined in place.
+    if (layout.preeditStart >= 0 && layout.preeditLength > 0) {
+      const px0 = m.cursorToX(layout.preeditStart) + dx;
+      const px1 = m.cursorToX(layout.preeditStart + layout.preeditLength) + dx;
+      this.preedit.rect(px0, Math.round(baseline + 1), px1 - px0, 1).fill(pixiColor(t.color));
+    }
+  }
+
+  destroy(): void {
+    this.glyphs.destroy();
+    this.content.destroy({ children: true });
+  }
+}
+registerPainter('TextInput', () => new TextInputPainter());

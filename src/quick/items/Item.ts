@@ -3,7 +3,7 @@
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
 import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
-import { QtObjectMeta } from '../../engine/qtqml';
+import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
@@ -45,7 +45,8 @@ export enum Dirty {
   All = 255,
 }
 
-export class Item extends QObject {
+// Extends QtObject (not just QObject) so that QtObject's accessors (objectName) are on the prototype chain.
+export class Item extends QtObject {
   declare x: number;
   declare y: number;
   declare z: number;
@@ -593,6 +594,36 @@ export class Item extends QObject {
   keyReleaseEvent(_event: KeyEventLike): boolean {
     return false;
   }
+
+  /** The `Keys` attached to this item, if any (Qt's extra->keyHandler). */
+  keyHandler: ItemKeyHandler | null = null;
+
+  /**
+   * One item's share of key delivery (QQuickItemPrivate::deliverKeyEvent):
+   * Keys with priority BeforeItem, then the item's own handling, then Keys
+   * with AfterItem. Expects `event.accepted` true on entry; leaves it true
+   * when someone took the key.
+   */
+  deliverKeyEvent(event: KeyEventLike, press: boolean): void {
+    const h = this.keyHandler;
+    if (h !== null) {
+      if (press) h.keyPressed(event, false);
+      else h.keyReleased(event, false);
+      if (event.accepted) return;
+      event.accepted = true;
+    }
+    event.accepted = press ? this.keyPressEvent(event) : this.keyReleaseEvent(event);
+    if (event.accepted || h === null) return;
+    event.accepted = true;
+    if (press) h.keyPressed(event, true);
+    else h.keyReleased(event, true);
+  }
+}
+
+/** Key handling attached to an item around its own (`Keys`); `post` is the pass after the item's own handling. */
+export interface ItemKeyHandler {
+  keyPressed(event: KeyEventLike, post: boolean): void;
+  keyReleased(event: KeyEventLike, post: boolean): void;
 }
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
@@ -618,13 +649,16 @@ export interface PointerEventLike {
   accepted: boolean;
 }
 
-/** The parts of a key event items look at (see input.ts for the full object QML sees). */
+/** A key event as items get it (Keys.ts makes the KeyEvent object QML handlers see). */
 export interface KeyEventLike {
   key: number;
   text: string;
   modifiers: number;
   accepted: boolean;
   isAutoRepeat: boolean;
+  /** Keys in a compressed event (default 1). */
+  count?: number;
+  nativeScanCode?: number;
 }
 
 function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, dx: number, dy: number): QPoint | QRect {

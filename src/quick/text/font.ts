@@ -24,6 +24,10 @@ export interface FontSpec {
   /** 1..1000, default 400 */
   readonly weight?: number;
   readonly italic?: boolean;
+  /** QFont::letterSpacing in pixels (absolute spacing), added after every character */
+  readonly letterSpacing?: number;
+  /** QFont::wordSpacing in pixels, added to every space */
+  readonly wordSpacing?: number;
 }
 
 export type FaceKey = keyof typeof DEJAVU_SANS_FACES;
@@ -39,6 +43,8 @@ export interface ResolvedFont {
   readonly weight: number;
   readonly bold: boolean;
   readonly italic: boolean;
+  readonly letterSpacing: number;
+  readonly wordSpacing: number;
   readonly face: FaceKey;
   /** metrics at the size Qt's font engine uses */
   readonly metrics: FaceMetrics;
@@ -125,6 +131,8 @@ export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFo
     weight,
     bold: weight >= 700,
     italic,
+    letterSpacing: spec.letterSpacing ?? 0,
+    wordSpacing: spec.wordSpacing ?? 0,
     face,
     metrics: faceMetrics(face, enginePixels),
     spec,

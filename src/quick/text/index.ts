@@ -30,4 +30,4 @@ export {
   WrapMode,
 } from './layout';
 export { mightBeRichText, parseStyledText, type StyledText, type StyleRun } from './styled-text';
-export { measureTextInput, type TextInputMetrics } from './text-input';
+export { measureTextInput, type TextInputLayoutOptions, type TextInputMetrics } from './text-input';

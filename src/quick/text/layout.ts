@@ -77,6 +77,10 @@ export interface TextLayoutOptions {
   readonly verticalAlignment?: VAlign;
   /** font runs of already parsed styled text; text must then be their concatenated text */
   readonly runs?: readonly StyledRunFont[];
+  /** Text.lineHeight: a factor of each line's height (default 1), or pixels with lineHeightMode FixedHeight */
+  readonly lineHeight?: number;
+  /** Text.lineHeightMode: ProportionalHeight (0, default) or FixedHeight (1) */
+  readonly lineHeightMode?: number;
 }
 
 /** A font run of styled text: [start, end) of the plain text in one font. */
@@ -112,6 +116,8 @@ export interface TextLine {
   readonly baseline: number;
   /** QTextLine::naturalTextWidth: advances plus the last glyph's overhang */
   readonly naturalWidth: number;
+  /** QTextLine::horizontalAdvance: the advances without the overhang */
+  readonly advance: number;
   readonly height: number;
   /** whether this is the elided replacement line */
   readonly elided: boolean;
@@ -202,7 +208,13 @@ function makeEngine(
 ): TextEngine {
   let shaped: ShapedText;
   if (runs && runs.length > 0) {
-    const fr: FontRun[] = runs.map((r) => ({ start: r.start, end: r.end, metrics: r.font.metrics }));
+    const fr: FontRun[] = runs.map((r) => ({
+      start: r.start,
+      end: r.end,
+      metrics: r.font.metrics,
+      letterSpacing: Math.trunc(r.font.letterSpacing * 64),
+      wordSpacing: Math.trunc(r.font.wordSpacing * 64),
+    }));
     shaped = shapeText(text, fr);
   } else {
     shaped = shapeText(text, font);
@@ -240,20 +252,29 @@ export function layoutText(
   const maxLineCount = options.maximumLineCount ?? 2147483647;
   const fontHeight = m.lineHeight;
   const ascentPx = m.ascent / 64;
+  const lineHeight = options.lineHeight ?? 1;
+  const fixedLineHeight = options.lineHeightMode === 1;
+  // QQuickTextPrivate::lineHeightOffset (an int): lines shorter than the font keep
+  // the font's height at the bottom, e.g. 0.8 x 14 px: 11.2 per line + 2
+  const lineHeightOffset = Math.max(
+    0,
+    Math.trunc(fixedLineHeight ? fontHeight - lineHeight : (1 - lineHeight) * fontHeight),
+  );
 
   if (text.length === 0) {
-    const height = heightValid ? options.height! : fontHeight;
-    const yoff = heightValid ? alignedYoff(vAlign, height - fontHeight) : 0;
+    const lineH = fixedLineHeight ? lineHeight : fontHeight * lineHeight;
+    const height = heightValid ? options.height! : lineH + lineHeightOffset;
+    const yoff = heightValid ? alignedYoff(vAlign, height - lineH) : 0;
     return {
       lines: [],
       lineCount: 1,
       truncated: false,
       implicitWidth: 0,
-      implicitHeight: fontHeight,
+      implicitHeight: lineH + lineHeightOffset,
       contentWidth: 0,
-      contentHeight: fontHeight,
+      contentHeight: lineH + lineHeightOffset,
       paintedWidth: 0,
-      paintedHeight: fontHeight,
+      paintedHeight: lineH + lineHeightOffset,
       baselineOffset: ascentPx + yoff,
       width: widthValid ? options.width! : 0,
       height,
@@ -308,7 +329,7 @@ export function layoutText(
   const setLineGeometry = (line: ScriptLine, width: number, y: number, e: TextEngine = engine): number => {
     e.setLineWidth(line, width);
     line.y = fromReal(y);
-    return y + e.lineHeightPx(line);
+    return y + (fixedLineHeight ? lineHeight : e.lineHeightPx(line) * lineHeight);
   };
 
   const elidedTextOf = (lw: number, line: ScriptLine, next: ScriptLine | null): string => {
@@ -426,7 +447,7 @@ export function layoutText(
       engine.endLayout();
       const naturalWidth = engine.maxWidth / 64;
       implicitWidth = naturalWidth;
-      implicitHeight = naturalHeight;
+      implicitHeight = naturalHeight + lineHeightOffset;
       if (!widthValid) itemWidth = implicitWidth;
 
       singlelineElide = elideMode !== ElideMode.ElideNone && widthValid;
@@ -469,7 +490,7 @@ export function layoutText(
         }
       }
       engine.endLayout();
-      implicitHeight = naturalHeight;
+      implicitHeight = naturalHeight + lineHeightOffset;
       multilineElide =
         elideMode === ElideMode.ElideRight && widthValid && (heightValid || maximumLineCountValid);
       const oldHeight = maxHeight;
@@ -500,9 +521,8 @@ export function layoutText(
     const elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
     elideEngine.beginLayout();
     const el = elideEngine.createLine()!;
-    setLineGeometry(el, lineWidth, height, elideEngine);
+    height = setLineGeometry(el, lineWidth, height, elideEngine);
     elideEngine.endLayout();
-    height += elideEngine.lineHeightPx(el);
     br = unite(br, naturalRect(elideEngine, el));
     visible.push({ engine: elideEngine, line: el, elided: true });
   }
@@ -510,12 +530,12 @@ export function layoutText(
 
   const first = visible[0];
   const baseline = first ? (first.line.y + first.line.ascent) / 64 : ascentPx;
-  const contentHeight = br.h;
+  const contentHeight = br.h + lineHeightOffset;
   const finalHeight = heightValid ? itemHeight : implicitHeight;
   const finalWidth = widthValid ? options.width! : implicitWidth;
-  const baselineOffset = baseline + (heightValid ? alignedYoff(vAlign, finalHeight - contentHeight) : 0);
+  const baselineOffset = baseline + (heightValid ? alignedYoff(vAlign, finalHeight - br.h) : 0);
   const dx = alignedX(lineWidth, finalWidth, hAlign);
-  const dy = alignedY(contentHeight, finalHeight, vAlign);
+  const dy = alignedY(br.h, finalHeight, vAlign);
 
   const lines: TextLine[] = visible.map(({ engine: e, line, elided }) => makeLine(e, line, elided, dx, dy));
   return {
@@ -602,6 +622,7 @@ function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: num
     y,
     baseline: y + line.ascent / 64,
     naturalWidth: line.textWidth / 64,
+    advance: line.textAdvance / 64,
     height: engine.lineHeightPx(line),
     elided,
     source: engine.text,
@@ -612,7 +633,8 @@ function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: num
   };
 }
 
-function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
+/** The glyphs of one laid-out line with their x positions (x0: the line start). */
+export function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
   const s = engine.shaped;
   const out: GlyphPosition[] = [];
   const end = line.from + line.length;

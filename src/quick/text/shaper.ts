@@ -68,6 +68,10 @@ export interface FontRun {
   readonly start: number;
   readonly end: number;
   readonly metrics: FaceMetrics;
+  /** QFont::letterSpacing (absolute), 26.6: added after every cluster */
+  readonly letterSpacing?: number;
+  /** QFont::wordSpacing, 26.6: added to every space */
+  readonly wordSpacing?: number;
 }
 
 /**
@@ -253,11 +257,28 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
 /** Shapes a text in one font or in several font runs. */
 export function shapeText(
   text: string,
-  font: { readonly metrics: FaceMetrics } | readonly FontRun[],
+  font:
+    | { readonly metrics: FaceMetrics; readonly letterSpacing?: number; readonly wordSpacing?: number }
+    | readonly FontRun[],
 ): ShapedText {
-  const runs: readonly FontRun[] = Array.isArray(font)
-    ? (font as readonly FontRun[])
-    : [{ start: 0, end: text.length, metrics: (font as { readonly metrics: FaceMetrics }).metrics }];
+  let runs: readonly FontRun[];
+  if (Array.isArray(font)) runs = font as readonly FontRun[];
+  else {
+    const f = font as {
+      readonly metrics: FaceMetrics;
+      readonly letterSpacing?: number;
+      readonly wordSpacing?: number;
+    };
+    runs = [
+      {
+        start: 0,
+        end: text.length,
+        metrics: f.metrics,
+        letterSpacing: Math.trunc((f.letterSpacing ?? 0) * 64),
+        wordSpacing: Math.trunc((f.wordSpacing ?? 0) * 64),
+      },
+    ];
+  }
   const len = text.length;
   const raw = itemize(text, runs);
   const glyphs = new Uint16Array(len);
@@ -269,7 +290,10 @@ export function shapeText(
   const buf: GlyphBuffers = { glyphs, advances, glyphCluster, clusterStart, logClusters };
   let n = 0;
   for (const it of raw) {
-    const metrics = runs[it.run]!.metrics;
+    const run = runs[it.run]!;
+    const metrics = run.metrics;
+    const letterSpacing = run.letterSpacing ?? 0;
+    const wordSpacing = run.wordSpacing ?? 0;
     const face = metrics.face;
     const glyphStart = n;
     // 1. characters -> glyphs, one per code point; combining characters join
@@ -279,7 +303,13 @@ export function shapeText(
     n = mapped >>> 1;
     // 2. ligatures
     const tag = otScriptTag(it.script);
-    if (it.kind === ItemKind.Text && face.ligatures.size > 0 && face.ligaScripts.has(tag || 'DFLT')) {
+    // Qt: no ligatures with letter spacing (QTextEngine::shapeTextWithHarfbuzzNG, dontLigate)
+    if (
+      it.kind === ItemKind.Text &&
+      letterSpacing === 0 &&
+      face.ligatures.size > 0 &&
+      face.ligaScripts.has(tag || 'DFLT')
+    ) {
       // skip to the first glyph that can start a ligature
       let first = glyphStart;
       const starts = face.ligatureStarts;
@@ -332,6 +362,18 @@ export function shapeText(
     // 4. kerning
     if (it.kind === ItemKind.Text)
       applyKern(metrics.kernTablesFor(tag), metrics, glyphs, advances, glyphStart, n);
+    // 5. letter and word spacing (QTextEngine::shapeText)
+    if (letterSpacing !== 0 && n > glyphStart) {
+      for (let i = glyphStart + 1; i < n; i++)
+        if (clusterStart[i]) advances[i - 1] = advances[i - 1]! + letterSpacing;
+      advances[n - 1] = advances[n - 1]! + letterSpacing;
+    }
+    if (wordSpacing !== 0) {
+      for (let i = glyphStart; i < n; i++) {
+        const c = text.charCodeAt(glyphCluster[i]!);
+        if (clusterStart[i] && (c === 0x20 || c === 0xa0)) advances[i] = advances[i]! + wordSpacing;
+      }
+    }
     items.push({
       start: it.start,
       end: it.end,

@@ -10,8 +10,17 @@
  *   (x, 0, 1, lineHeight).
  */
 import { type FontSpec, type ResolvedFont, resolveFont } from './font';
+import { type GlyphPosition, glyphPositions } from './layout';
 import { shapeText } from './shaper';
 import { QtWrap, TextEngine } from './text-engine';
+
+/** How QQuickTextInput sets up its line: the width it is laid out in and the alignment. */
+export interface TextInputLayoutOptions {
+  /** the line width (the item width less padding when the width is set; unlimited otherwise) */
+  readonly lineWidth?: number;
+  /** Qt::AlignLeft (default), AlignRight or AlignHCenter: moves every cursor position */
+  readonly alignment?: number;
+}
 
 export interface TextInputMetrics {
   readonly contentWidth: number;
@@ -20,26 +29,42 @@ export interface TextInputMetrics {
   readonly implicitHeight: number;
   /** x of the cursor before character index pos (UTF-16); positions inside a cluster snap back to its start */
   cursorToX(pos: number): number;
-  /** the character index nearest to x (for clicks): the closer edge of the cluster under x */
-  positionAt(x: number): number;
+  /**
+   * The cursor position for x (QTextLine::xToCursor): the nearest boundary
+   * (CursorBetweenCharacters), or with onCharacter the boundary before the
+   * character under x (CursorOnCharacter)
+   */
+  positionAt(x: number, onCharacter?: boolean): number;
+  /** x of the line start inside the item (the alignment offset) */
+  readonly x: number;
+  /** the text that was measured */
+  readonly text: string;
+  /** glyph positions for drawing (computed on first access) */
+  readonly glyphs: readonly GlyphPosition[];
   cursorRectangle(pos: number): { x: number; y: number; width: number; height: number };
   /** grapheme boundaries: the valid cursor positions */
   readonly cursorPositions: readonly number[];
 }
 
-export function measureTextInput(text: string, fontSpec: FontSpec | ResolvedFont = {}): TextInputMetrics {
+export function measureTextInput(
+  text: string,
+  fontSpec: FontSpec | ResolvedFont = {},
+  options: TextInputLayoutOptions = {},
+): TextInputMetrics {
   const font = 'metrics' in fontSpec ? fontSpec : resolveFont(fontSpec);
   const m = font.metrics;
   const shaped = shapeText(text, font);
-  const engine = new TextEngine(shaped, m, QtWrap.NoWrap, 1);
+  const engine = new TextEngine(shaped, m, QtWrap.NoWrap, options.alignment ?? 1);
   engine.beginLayout();
   const line = engine.createLine();
   let contentWidth = 0;
   let height = m.lineHeight;
+  let x0 = 0;
   if (line) {
-    engine.setLineWidth(line, 2147483647);
+    engine.setLineWidth(line, options.lineWidth ?? 2147483647);
     height = engine.lineHeightPx(line);
     contentWidth = line.textWidth / 64;
+    x0 = engine.alignLine(line) / 64;
   }
   engine.endLayout();
 
@@ -73,7 +98,8 @@ export function measureTextInput(text: string, fontSpec: FontSpec | ResolvedFont
   }
   xs[len] = x;
   positions.push(len);
-  const cursorToX = (pos: number): number => xs[Math.max(0, Math.min(len, pos))]! / 64;
+  const cursorToX = (pos: number): number => x0 + xs[Math.max(0, Math.min(len, pos))]! / 64;
+  let glyphs: GlyphPosition[] | null = null;
   return {
     contentWidth,
     contentHeight: height,
@@ -81,7 +107,19 @@ export function measureTextInput(text: string, fontSpec: FontSpec | ResolvedFont
     implicitHeight: height,
     cursorPositions: positions,
     cursorToX,
-    positionAt(px: number): number {
+    x: x0,
+    text,
+    get glyphs(): readonly GlyphPosition[] {
+      if (glyphs === null) glyphs = line ? glyphPositions(engine, line, x0) : [];
+      return glyphs;
+    },
+    positionAt(px: number, onCharacter = false): number {
+      if (onCharacter) {
+        // QTextLine::xToCursor(CursorOnCharacter): the boundary before the character under x
+        let best = 0;
+        for (const p of positions) if (cursorToX(p) <= px && p < len) best = p;
+        return px >= cursorToX(len) ? len : best;
+      }
       // QTextLine::xToCursor(CursorBetweenCharacters): the nearest boundary
       let best = 0;
       let bestDist = Number.POSITIVE_INFINITY;

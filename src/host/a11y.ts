@@ -1,0 +1,95 @@
+// What screen readers see: a visually hidden mirror of the scene's visible
+// Text items, in tree order, in a polite live region (a new chat message is
+// announced), and the hidden text field that edits the focused TextInput,
+// labelled and holding its text. Text is set as text content, never as HTML.
+import type { Item } from '../quick/items/Item';
+import type { QuickWindow } from '../quick/window';
+
+interface TextLike extends Item {
+  text: string;
+}
+
+function isText(i: Item): boolean {
+  for (let m = i.$meta; m; m = m.base!) {
+    if (m.isDerived) continue;
+    if (m.name === 'Text') return true;
+    if (m.name === 'TextInput') return false;
+    if (!m.base) break;
+  }
+  return false;
+}
+
+export class AccessibilityMirror {
+  readonly element: HTMLDivElement;
+  private readonly log: HTMLDivElement;
+  private shown: string[] = [];
+
+  constructor(stage: HTMLElement) {
+    this.element = document.createElement('div');
+    this.element.className = 'qw-a11y';
+    this.element.setAttribute('role', 'region');
+    this.element.setAttribute('aria-label', 'Scene');
+    this.log = document.createElement('div');
+    this.log.setAttribute('role', 'log');
+    this.log.setAttribute('aria-live', 'polite');
+    this.element.append(this.log);
+    stage.append(this.element);
+  }
+
+  /** The texts a reader gets, in order (for tests). */
+  get texts(): readonly string[] {
+    return this.shown;
+  }
+
+  update(w: QuickWindow | undefined, field: HTMLTextAreaElement | null, composing: boolean): void {
+    const texts: string[] = [];
+    const walk = (i: Item) => {
+      if (!i.effectiveVisible) return;
+      if (isText(i)) {
+        const t = (i as TextLike).text;
+        if (t !== '') texts.push(t);
+      }
+      for (const c of i.childItems) walk(c);
+    };
+    if (w) walk(w.contentItem);
+    if (!sameList(texts, this.shown)) {
+      // Keep the lines that did not change so a live region announces only new ones.
+      const kids = this.log.children;
+      for (let k = 0; k < texts.length; k++) {
+        const el = kids[k] as HTMLParagraphElement | undefined;
+        if (el === undefined) {
+          const p = document.createElement('p');
+          p.textContent = texts[k]!;
+          this.log.append(p);
+        } else if (el.textContent !== texts[k]) el.textContent = texts[k]!;
+      }
+      while (this.log.children.length > texts.length) this.log.lastElementChild!.remove();
+      this.shown = texts;
+    }
+    // The editing field mirrors the focused input's text and selection.
+    const afi = w?.activeFocusItem as
+      | (Item & {
+          text?: string;
+          selectionStart?: number;
+          selectionEnd?: number;
+          cursorPosition?: number;
+          commitText?: unknown;
+        })
+      | null
+      | undefined;
+    if (field && afi && typeof afi.commitText === 'function' && !composing) {
+      const text = afi.text ?? '';
+      if (field.value !== text) field.value = text;
+      const s = afi.selectionStart ?? 0;
+      const e = afi.selectionEnd ?? 0;
+      if (s !== e) field.setSelectionRange(s, e);
+      else field.setSelectionRange(afi.cursorPosition ?? 0, afi.cursorPosition ?? 0);
+    }
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,444 @@
+// Key input as QML sees it: the `KeyEvent` object handlers receive, the
+// `Keys` attached type (Keys.onPressed, Keys.onReturnPressed, ...) and the
+// standard key bindings (`StandardKey.Copy`, QKeySequence::keyBindings with
+// the X11 keyboard scheme that Qt's generic Unix theme uses).
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { Item, type ItemKeyHandler, type KeyEventLike } from './Item';
+
+/** Qt::Key values used below (the full table is QT_ENUMS on the Qt object). */
+export const Key = {
+  Escape: 0x01000000,
+  Tab: 0x01000001,
+  Backtab: 0x01000002,
+  Backspace: 0x01000003,
+  Return: 0x01000004,
+  Enter: 0x01000005,
+  Insert: 0x01000006,
+  Delete: 0x01000007,
+  Home: 0x01000010,
+  End: 0x01000011,
+  Left: 0x01000012,
+  Up: 0x01000013,
+  Right: 0x01000014,
+  Down: 0x01000015,
+  PageUp: 0x01000016,
+  PageDown: 0x01000017,
+  F1: 0x01000030,
+  Menu: 0x01000055,
+  Back: 0x01000061,
+  Forward: 0x01000062,
+  VolumeDown: 0x01000070,
+  VolumeUp: 0x01000072,
+  Select: 0x01010000,
+  Yes: 0x01010001,
+  No: 0x01010002,
+  Cancel: 0x01020001,
+  Context1: 0x01100000,
+  Context2: 0x01100001,
+  Context3: 0x01100002,
+  Context4: 0x01100003,
+  Call: 0x01100004,
+  Hangup: 0x01100005,
+  Flip: 0x01100006,
+  Space: 0x20,
+  NumberSign: 0x23,
+  Asterisk: 0x2a,
+  Plus: 0x2b,
+  Minus: 0x2d,
+  Digit0: 0x30,
+  Digit9: 0x39,
+  A: 0x41,
+} as const;
+
+/** Qt::KeyboardModifier */
+export const Mod = {
+  Shift: 0x02000000,
+  Control: 0x04000000,
+  Alt: 0x08000000,
+  Meta: 0x10000000,
+  Keypad: 0x20000000,
+  GroupSwitch: 0x40000000,
+} as const;
+
+const F = (n: number) => Key.F1 + n - 1;
+const C = Mod.Control;
+const S = Mod.Shift;
+const letter = (c: string) => c.charCodeAt(0);
+
+/** QKeySequence::StandardKey */
+export enum StandardKey {
+  UnknownKey = 0,
+  HelpContents,
+  WhatsThis,
+  Open,
+  Close,
+  Save,
+  New,
+  Delete,
+  Cut,
+  Copy,
+  Paste,
+  Undo,
+  Redo,
+  Back,
+  Forward,
+  Refresh,
+  ZoomIn,
+  ZoomOut,
+  Print,
+  AddTab,
+  NextChild,
+  PreviousChild,
+  Find,
+  FindNext,
+  FindPrevious,
+  Replace,
+  SelectAll,
+  Bold,
+  Italic,
+  Underline,
+  MoveToNextChar,
+  MoveToPreviousChar,
+  MoveToNextWord,
+  MoveToPreviousWord,
+  MoveToNextLine,
+  MoveToPreviousLine,
+  MoveToNextPage,
+  MoveToPreviousPage,
+  MoveToStartOfLine,
+  MoveToEndOfLine,
+  MoveToStartOfBlock,
+  MoveToEndOfBlock,
+  MoveToStartOfDocument,
+  MoveToEndOfDocument,
+  SelectNextChar,
+  SelectPreviousChar,
+  SelectNextWord,
+  SelectPreviousWord,
+  SelectNextLine,
+  SelectPreviousLine,
+  SelectNextPage,
+  SelectPreviousPage,
+  SelectStartOfLine,
+  SelectEndOfLine,
+  SelectStartOfBlock,
+  SelectEndOfBlock,
+  SelectStartOfDocument,
+  SelectEndOfDocument,
+  DeleteStartOfWord,
+  DeleteEndOfWord,
+  DeleteEndOfLine,
+  InsertParagraphSeparator,
+  InsertLineSeparator,
+  SaveAs,
+  Preferences,
+  Quit,
+  FullScreen,
+  Deselect,
+  DeleteCompleteLine,
+  Backspace,
+  Cancel,
+}
+
+/**
+ * QPlatformThemePrivate::keyBindings for the X11 keyboard scheme (the `qml`
+ * runtime on X11 without a desktop theme). Measured there: Ctrl+Shift+Z
+ * redoes, Ctrl+Y does not; Ctrl+E moves to the end of the line.
+ */
+const BINDINGS: ReadonlyArray<readonly [StandardKey, ...number[]]> = [
+  [StandardKey.HelpContents, Key.F1],
+  [StandardKey.WhatsThis, S | Key.F1],
+  [StandardKey.Open, C | letter('O')],
+  [StandardKey.Close, C | letter('W')],
+  [StandardKey.Save, C | letter('S')],
+  [StandardKey.New, C | letter('N')],
+  [StandardKey.Delete, C | letter('D'), Key.Delete],
+  [StandardKey.Cut, C | letter('X'), S | Key.Delete, F(20)],
+  [StandardKey.Copy, C | Key.Insert, C | letter('C'), F(16)],
+  [StandardKey.Paste, C | S | Key.Insert, C | letter('V'), S | Key.Insert, F(18)],
+  [StandardKey.Undo, C | letter('Z'), F(14)],
+  [StandardKey.Redo, C | S | letter('Z')],
+  [StandardKey.Back, Mod.Alt | Key.Left],
+  [StandardKey.Forward, Mod.Alt | Key.Right],
+  [StandardKey.Refresh, F(5)],
+  [StandardKey.ZoomIn, C | Key.Plus],
+  [StandardKey.ZoomOut, C | Key.Minus],
+  [StandardKey.Print, C | letter('P')],
+  [StandardKey.AddTab, C | letter('T')],
+  [StandardKey.NextChild, C | Key.Tab, Key.Forward],
+  [StandardKey.PreviousChild, C | S | Key.Backtab, Key.Back],
+  [StandardKey.Find, C | letter('F')],
+  [StandardKey.FindNext, F(3)],
+  [StandardKey.FindPrevious, S | F(3)],
+  [StandardKey.SelectAll, C | letter('A')],
+  [StandardKey.Bold, C | letter('B')],
+  [StandardKey.Italic, C | letter('I')],
+  [StandardKey.Underline, C | letter('U')],
+  [StandardKey.MoveToNextChar, Key.Right],
+  [StandardKey.MoveToPreviousChar, Key.Left],
+  [StandardKey.MoveToNextWord, C | Key.Right],
+  [StandardKey.MoveToPreviousWord, C | Key.Left],
+  [StandardKey.MoveToNextLine, Key.Down],
+  [StandardKey.MoveToPreviousLine, Key.Up],
+  [StandardKey.MoveToNextPage, Key.PageDown],
+  [StandardKey.MoveToPreviousPage, Key.PageUp],
+  [StandardKey.MoveToStartOfLine, Key.Home],
+  [StandardKey.MoveToEndOfLine, Key.End, C | letter('E')],
+  [StandardKey.MoveToStartOfDocument, C | Key.Home],
+  [StandardKey.MoveToEndOfDocument, C | Key.End],
+  [StandardKey.SelectNextChar, S | Key.Right],
+  [StandardKey.SelectPreviousChar, S | Key.Left],
+  [StandardKey.SelectNextWord, C | S | Key.Right],
+  [StandardKey.SelectPreviousWord, C | S | Key.Left],
+  [StandardKey.SelectNextLine, S | Key.Down],
+  [StandardKey.SelectPreviousLine, S | Key.Up],
+  [StandardKey.SelectNextPage, S | Key.PageDown],
+  [StandardKey.SelectPreviousPage, S | Key.PageUp],
+  [StandardKey.SelectStartOfLine, S | Key.Home],
+  [StandardKey.SelectEndOfLine, S | Key.End],
+  [StandardKey.SelectStartOfDocument, C | S | Key.Home],
+  [StandardKey.SelectEndOfDocument, C | S | Key.End],
+  [StandardKey.DeleteStartOfWord, C | Key.Backspace],
+  [StandardKey.DeleteEndOfWord, C | Key.Delete],
+  [StandardKey.DeleteEndOfLine, C | letter('K')],
+  [StandardKey.InsertParagraphSeparator, Key.Enter, Key.Return],
+  [StandardKey.InsertLineSeparator, S | Key.Enter, S | Key.Return],
+  [StandardKey.Quit, C | letter('Q')],
+  [StandardKey.Deselect, C | S | letter('A')],
+  [StandardKey.DeleteCompleteLine, C | letter('U')],
+  [StandardKey.Cancel, Key.Escape],
+];
+
+const BINDINGS_BY_KEY = new Map<StandardKey, readonly number[]>(BINDINGS.map(([k, ...seq]) => [k, seq]));
+
+/** QKeyEvent::matches: the event's key and modifiers (keypad ignored) are one of the key's bindings. */
+export function matchesStandardKey(event: { key: number; modifiers: number }, key: number): boolean {
+  const seqs = BINDINGS_BY_KEY.get(key);
+  if (seqs === undefined) return false;
+  const search = ((event.modifiers | event.key) & ~(Mod.Keypad | Mod.GroupSwitch)) >>> 0;
+  for (const s of seqs) if (s >>> 0 === search) return true;
+  return false;
+}
+
+/** `StandardKey.Copy` and friends, for `event.matches(StandardKey.Copy)`. */
+class StandardKeyEnums extends QObject {}
+export const StandardKeyMeta: MetaObject = defineType(StandardKeyEnums, null, {
+  name: 'StandardKey',
+  cppClass: 'QKeySequence',
+  creatable: false,
+  enums: Object.fromEntries(
+    Object.entries(StandardKey).filter(([k]) => Number.isNaN(Number(k))) as Array<[string, number]>,
+  ),
+});
+
+/** The event object key handlers receive (QQuickKeyEvent). */
+export class KeyEvent extends QObject implements KeyEventLike {
+  declare key: number;
+  declare text: string;
+  declare modifiers: number;
+  declare isAutoRepeat: boolean;
+  declare count: number;
+  declare nativeScanCode: number;
+  declare accepted: boolean;
+
+  /** A QML key event for a delivered event; `accepted` starts false (QQuickKeyEvent::reset). */
+  static from(e: KeyEventLike): KeyEvent {
+    const k = new KeyEvent();
+    const v = k.$v;
+    v[KE.key] = e.key;
+    v[KE.text] = e.text;
+    v[KE.modifiers] = e.modifiers;
+    v[KE.isAutoRepeat] = e.isAutoRepeat;
+    v[KE.count] = e.count ?? 1;
+    v[KE.nativeScanCode] = e.nativeScanCode ?? 0;
+    return k;
+  }
+
+  /** `event.matches(StandardKey.Copy)` */
+  matches(key: number): boolean {
+    return matchesStandardKey(this, key);
+  }
+}
+export const KeyEventMeta: MetaObject = defineType(KeyEvent, null, {
+  name: 'KeyEvent',
+  cppClass: 'QQuickKeyEvent',
+  creatable: false,
+  properties: {
+    key: { type: 'int', readonly: true, constant: true },
+    text: { type: 'string', readonly: true, constant: true },
+    modifiers: { type: 'int', readonly: true, constant: true },
+    isAutoRepeat: { type: 'bool', readonly: true, constant: true },
+    count: { type: 'int', readonly: true, constant: true },
+    nativeScanCode: { type: 'int', readonly: true, constant: true },
+    accepted: { type: 'bool' },
+  },
+  methods: ['matches'],
+});
+const KE = {
+  key: KeyEventMeta.index('key'),
+  text: KeyEventMeta.index('text'),
+  modifiers: KeyEventMeta.index('modifiers'),
+  isAutoRepeat: KeyEventMeta.index('isAutoRepeat'),
+  count: KeyEventMeta.index('count'),
+  nativeScanCode: KeyEventMeta.index('nativeScanCode'),
+  accepted: KeyEventMeta.index('accepted'),
+};
+
+/** The key-specific signals of Keys (QQuickKeysAttached's keyToSignal table). */
+const KEY_SIGNALS: ReadonlyArray<readonly [number, string]> = [
+  [Key.Left, 'leftPressed'],
+  [Key.Right, 'rightPressed'],
+  [Key.Up, 'upPressed'],
+  [Key.Down, 'downPressed'],
+  [Key.Tab, 'tabPressed'],
+  [Key.Backtab, 'backtabPressed'],
+  [Key.Asterisk, 'asteriskPressed'],
+  [Key.NumberSign, 'numberSignPressed'],
+  [Key.Escape, 'escapePressed'],
+  [Key.Return, 'returnPressed'],
+  [Key.Enter, 'enterPressed'],
+  [Key.Delete, 'deletePressed'],
+  [Key.Space, 'spacePressed'],
+  [Key.Back, 'backPressed'],
+  [Key.Cancel, 'cancelPressed'],
+  [Key.Select, 'selectPressed'],
+  [Key.Yes, 'yesPressed'],
+  [Key.No, 'noPressed'],
+  [Key.Context1, 'context1Pressed'],
+  [Key.Context2, 'context2Pressed'],
+  [Key.Context3, 'context3Pressed'],
+  [Key.Context4, 'context4Pressed'],
+  [Key.Call, 'callPressed'],
+  [Key.Hangup, 'hangupPressed'],
+  [Key.Flip, 'flipPressed'],
+  [Key.Menu, 'menuPressed'],
+  [Key.VolumeUp, 'volumeUpPressed'],
+  [Key.VolumeDown, 'volumeDownPressed'],
+];
+for (let d = 0; d <= 9; d++)
+  (KEY_SIGNALS as Array<readonly [number, string]>).push([Key.Digit0 + d, `digit${d}Pressed`]);
+
+/**
+ * `Keys`: key handling attached to an item. At each item on the way up from
+ * the active focus item, Qt runs Keys (priority BeforeItem) before the
+ * item's own key handling, or after it (AfterItem) if the item did not take
+ * the key (QQuickItemPrivate::deliverKeyEvent). Within Keys: the items in
+ * `forwardTo` get the key first; then a key-specific handler
+ * (onReturnPressed, ...) if one is connected, with the event accepted by
+ * default; `pressed` only if the event is still not accepted
+ * (QQuickKeysAttached::keyPressed).
+ */
+export class KeysAttached extends QObject implements ItemKeyHandler {
+  declare enabled: boolean;
+  declare priority: number;
+  owner: Item | null = null;
+  private inPress = false;
+  private inRelease = false;
+
+  override $attachTo(owner: QObject): void {
+    if (owner instanceof Item) {
+      this.owner = owner;
+      owner.keyHandler = this;
+    }
+  }
+
+  override $ownerDestroyed(): void {
+    if (this.owner?.keyHandler === this) this.owner.keyHandler = null;
+    this.owner = null;
+  }
+
+  private get processPost(): boolean {
+    return this.$v[KEYS.priority] === KeysPriority.AfterItem;
+  }
+
+  /** Sends the event to the visible `forwardTo` items; true when one of them took it. */
+  private forward(e: KeyEventLike, press: boolean): boolean {
+    const targets = this.$v[KEYS.forwardTo] as unknown[] | null;
+    if (!targets || targets.length === 0 || !this.owner?.window) return false;
+    for (const t of targets) {
+      if (!(t instanceof Item) || !t.effectiveVisible) continue;
+      e.accepted = true;
+      t.deliverKeyEvent(e, press);
+      if (e.accepted) return true;
+    }
+    return false;
+  }
+
+  private connected(sig: number): boolean {
+    return this.$isConnected(sig);
+  }
+
+  keyPressed(e: KeyEventLike, post: boolean): void {
+    if (post !== this.processPost || !(this.$v[KEYS.enabled] as boolean) || this.inPress) {
+      e.accepted = false;
+      return;
+    }
+    this.inPress = true;
+    try {
+      if (this.forward(e, true)) return;
+    } finally {
+      this.inPress = false;
+    }
+    const ke = KeyEvent.from(e);
+    const sig = SIGNAL_BY_KEY.get(e.key);
+    if (sig !== undefined && this.connected(sig)) {
+      // Qt: a key-specific handler accepts the event unless it says otherwise.
+      ke.$v[KE.accepted] = true;
+      this.$emit(sig, [ke]);
+    }
+    if (!(ke.$v[KE.accepted] as boolean)) this.$emit(KEYS.pressed, [ke]);
+    e.accepted = ke.$v[KE.accepted] as boolean;
+  }
+
+  keyReleased(e: KeyEventLike, post: boolean): void {
+    if (post !== this.processPost || !(this.$v[KEYS.enabled] as boolean) || this.inRelease) {
+      e.accepted = false;
+      return;
+    }
+    this.inRelease = true;
+    try {
+      if (this.forward(e, false)) return;
+    } finally {
+      this.inRelease = false;
+    }
+    const ke = KeyEvent.from(e);
+    this.$emit(KEYS.released, [ke]);
+    e.accepted = ke.$v[KE.accepted] as boolean;
+  }
+}
+
+export enum KeysPriority {
+  BeforeItem = 0,
+  AfterItem = 1,
+}
+
+const eventParam = { params: [{ name: 'event', type: 'KeyEvent' }] };
+export const KeysAttachedMeta: MetaObject = defineType(KeysAttached, null, {
+  name: 'Keys',
+  cppClass: 'QQuickKeysAttached',
+  creatable: false,
+  properties: {
+    enabled: { type: 'bool', default: true },
+    forwardTo: { type: 'list' },
+    priority: { type: 'enumeration', default: KeysPriority.BeforeItem },
+  },
+  signals: Object.fromEntries([
+    ['pressed', eventParam],
+    ['released', eventParam],
+    ['shortcutOverride', eventParam],
+    ...KEY_SIGNALS.map(([, name]) => [name, eventParam] as const),
+  ]),
+  enums: { BeforeItem: KeysPriority.BeforeItem, AfterItem: KeysPriority.AfterItem },
+  // `Keys.onPressed` names the type whose attached object is this one.
+  attachedType: () => KeysAttachedMeta,
+});
+const KEYS = {
+  enabled: KeysAttachedMeta.index('enabled'),
+  forwardTo: KeysAttachedMeta.index('forwardTo'),
+  priority: KeysAttachedMeta.index('priority'),
+  pressed: KeysAttachedMeta.signalsByName.get('pressed')!.index,
+  released: KeysAttachedMeta.signalsByName.get('released')!.index,
+};
+const SIGNAL_BY_KEY = new Map<number, number>(
+  KEY_SIGNALS.map(([key, name]) => [key, KeysAttachedMeta.signalsByName.get(name)!.index]),
+);

@@ -1,0 +1,39 @@
+import { expect, it, describe as suite } from 'vitest';
+import { compareNode, describe, loadScene, pairNodes, qtDump, qtLog } from './qt-dump';
+
+// Every Text in these scenes must report what real Qt 6.4.2 reported
+// (test/fixtures/qt/text/*.geometry.json): geometry, implicit size,
+// content/painted size, line count, truncation, baseline offset, fonts.
+const SCENES = [
+  'text_alignment',
+  'text_wrap',
+  'text_elide',
+  'text_fonts',
+  'text_styled',
+  'text_chat_label',
+  'text_spacing',
+];
+
+for (const scene of SCENES) {
+  suite(`${scene} matches Qt 6.4.2`, async () => {
+    const run = await loadScene(`${scene}.qml`);
+    const qt = qtDump(scene);
+    const ours = describe(run.root);
+    for (const [label, q, o] of pairNodes(qt.root, ours)) {
+      it(label, () => {
+        expect(o, 'node missing').toBeDefined();
+        expect(compareNode(q, o!)).toEqual([]);
+      });
+    }
+    it('prints what Qt printed', () => {
+      expect(run.output).toEqual(qtLog(scene));
+    });
+  });
+}
+
+suite('lineHeight matches Qt 6.4.2 (text_line_height)', () => {
+  it('prints the same sizes and baselines for every case', async () => {
+    const run = await loadScene('text_line_height.qml', 0);
+    expect(run.output).toEqual(qtLog('text_line_height'));
+  });
+});
