@@ -44,6 +44,11 @@ export class Creation {
   readonly afterObjects: Array<() => void> = [];
 }
 
+/** Objects of a type with a custom parser (ListModel): given what it compiled. */
+interface CustomDataReceiver {
+  $customData?(data: unknown): void;
+}
+
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
 interface ParserStatus {
   $classBegin?(): void;
@@ -150,6 +155,7 @@ export class Creator {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
       comp.$initComponent(c.component, ctx);
+      comp.$declaration = c.location;
       comp.$setOwner(owner);
       if (ctx.contextObject === null) ctx.setContextObject(comp);
       if (c.id !== undefined) ctx.ids[c.id] = comp;
@@ -160,6 +166,7 @@ export class Creator {
     if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
     obj.$engine = this.host;
     obj.$declaration = c.location;
+    if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;
@@ -266,7 +273,8 @@ export class Creator {
       const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
       for (const child of c.children) {
         const o = this.createObject(child, ctx, creation, obj);
-        if (prop) obj.$appendList(prop.index, o);
+        if (prop?.type === 'list') obj.$appendList(prop.index, o);
+        else if (prop) obj.$write(prop.index, o);
       }
     }
 
