@@ -13,6 +13,7 @@ import {
   type MetaObject,
   type PropertyInfo,
   type SignalInfo,
+  type TypeCounters,
 } from './qobject';
 import { coercerFor } from './types';
 import { parseColor } from './valuetypes';
@@ -35,6 +36,8 @@ export interface CompilerHost {
   readonly componentMeta: MetaObject;
   /** The attached type of `Component` (`Component.onCompleted`). */
   resolverFor(file: CompiledFile): TypeResolver;
+  /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
+  readonly typeCounters: TypeCounters;
 }
 
 // ---- compiled forms -----------------------------------------------------------
@@ -401,7 +404,7 @@ export class Compiler {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
       const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${base.builtin.cppClass}_QML`;
-      o.meta = deriveType(base, name, cpp);
+      o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       o.ownsMeta = true;
       this.declareMembers(o);
     } else {

@@ -16,7 +16,7 @@ import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
+import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName, type TypeCounters } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -24,6 +24,7 @@ export interface ComponentObject extends QObject {
 }
 
 export interface CreatorHost extends EngineServices {
+  readonly typeCounters: TypeCounters;
   deferredBindingErrors: string[] | null;
   readonly componentMeta: MetaObject;
   readonly componentAttachedMeta: MetaObject;
@@ -163,7 +164,7 @@ export class Creator {
     }
     const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
     const obj = new (meta.ctor as unknown as new () => QObject)();
-    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
+    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj, this.host.typeCounters);
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);

@@ -26,7 +26,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import type { MetaObject, QObject } from './qobject';
+import type { MetaObject, QObject, TypeCounters } from './qobject';
 import {
   ComponentAttachedMeta,
   type ComponentFactory,
@@ -86,6 +86,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly runtime: Runtime;
   readonly componentMeta = QmlComponentMeta;
   readonly componentAttachedMeta = ComponentAttachedMeta;
+  readonly typeCounters: TypeCounters = { file: 0, inline: 0 };
   readonly animations: AnimationDriver;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
   private readonly loading = new Map<string, Promise<CompiledFile>>();

@@ -749,9 +749,9 @@ export interface TypeNaming {
   number: number;
 }
 
-export function nameAsMainRoot(o: QObject): void {
+export function nameAsMainRoot(o: QObject, counters: TypeCounters = sharedCounters): void {
   const base = o.$meta.base ?? o.$meta;
-  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: typeCounters.inline++ };
+  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: counters.inline++ };
 }
 
 /** The QML type name of an object, as Qt's messages and dumps show it (`Rectangle`, `ChatView`). */
@@ -775,7 +775,12 @@ export function objectClassName(o: QObject): string {
 // Qt numbers the types it makes for QML declarations in creation order, one
 // counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
 const typeNumbers = new WeakMap<MetaObject, number>();
-const typeCounters = { file: 0, inline: 0 };
+/** Per engine (Qt numbers per process): the next number for file types and for the others. */
+export interface TypeCounters {
+  file: number;
+  inline: number;
+}
+const sharedCounters: TypeCounters = { file: 0, inline: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -876,7 +881,12 @@ export function defineType<C extends QObjectClass>(
  * Creates the type of an object whose QML declaration adds properties,
  * signals or methods to its base type: a JS subclass of the base class.
  */
-export function deriveType(base: MetaObject, name: string, cppClass: string): MetaObject {
+export function deriveType(
+  base: MetaObject,
+  name: string,
+  cppClass: string,
+  counters: TypeCounters = sharedCounters,
+): MetaObject {
   const BaseCtor = base.ctor as unknown as new () => QObject;
   const Derived = class extends BaseCtor {};
   const meta = new MetaObject(
@@ -892,7 +902,7 @@ export function deriveType(base: MetaObject, name: string, cppClass: string): Me
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
   const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
-  typeNumbers.set(meta, typeCounters[counter]++);
+  typeNumbers.set(meta, counters[counter]++);
   return meta;
 }
 
