@@ -27,10 +27,14 @@ export function createRuntime(options: EngineOptions): Runtime {
     (() => {
       if (frameScheduled) return;
       frameScheduled = true;
-      setTimeout(() => {
-        frameScheduled = false;
-        engine.polish();
-      }, 0);
+      // Frames come at display rate while something animates, at once otherwise.
+      setTimeout(
+        () => {
+          frameScheduled = false;
+          engine.polish();
+        },
+        engine.animations.active ? 16 : 0,
+      );
     });
   engine = new QmlEngine({ ...options, scheduleFrame });
   registerQtQuick(engine);

@@ -7,7 +7,14 @@ import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
 import type { GeneratedFunction, SourceLocation } from './context';
 import { isFunctionExpression } from './jscompile';
-import { deriveType, type MetaObject, type PropertyInfo, type SignalInfo } from './qobject';
+import {
+  type CustomParser,
+  deriveType,
+  type MetaObject,
+  type PropertyInfo,
+  type SignalInfo,
+  type TypeCounters,
+} from './qobject';
 import { coercerFor } from './types';
 import { parseColor } from './valuetypes';
 
@@ -29,6 +36,8 @@ export interface CompilerHost {
   readonly componentMeta: MetaObject;
   /** The attached type of `Component` (`Component.onCompleted`). */
   resolverFor(file: CompiledFile): TypeResolver;
+  /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
+  readonly typeCounters: TypeCounters;
 }
 
 // ---- compiled forms -----------------------------------------------------------
@@ -138,6 +147,8 @@ export class CompiledObject {
   location: SourceLocation = { url: '', line: 0, column: 0 };
   /** Names of properties that are `required` and have no value here. */
   readonly required: Array<{ name: string; location: SourceLocation }> = [];
+  /** What the type's custom parser made of the children it handles (ListModel's ListElements). */
+  customData: unknown;
 
   constructor(
     readonly def: ast.ObjectDefinition,
@@ -263,10 +274,13 @@ export class Compiler {
           if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
         return;
       }
+      const parser = this.customParserOf(d.typeName);
+      const childrenAreComponents = this.defaultPropertyIsComponent(d.typeName);
       for (const m of d.members) {
         if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
-        else if (m.kind === 'ObjectDefinition') visit(m, false);
-        else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
+        else if (m.kind === 'ObjectDefinition') {
+          if (!parser?.childTypes.has(m.typeName) && !childrenAreComponents) visit(m, false);
+        } else if (m.kind === 'Binding' && m.value.kind === 'ObjectDefinition') {
           // Objects assigned to properties share the unit unless the property is
           // Component-typed (decided later); a Component there is always nested.
           if (!this.isComponentCandidate(d, m)) visit(m.value, false);
@@ -295,6 +309,19 @@ export class Compiler {
     if (entry?.kind !== 'type' || m.name.length !== 1) return false;
     const p = entry.meta.propsByName.get(m.name[0]!);
     return p !== undefined && p.type === 'Component';
+  }
+
+  /** `Repeater { Rectangle {} }`: children of a Component-typed default property are implicit components. */
+  private defaultPropertyIsComponent(typeName: string): boolean {
+    const e = this.resolver.resolve(typeName.split('.')[0]!);
+    if (e?.kind !== 'type') return false;
+    const dp = e.meta.defaultProperty;
+    return dp !== undefined && e.meta.propsByName.get(dp)?.type === 'Component';
+  }
+
+  private customParserOf(typeName: string): CustomParser | undefined {
+    const e = this.resolver.resolve(typeName.split('.')[0]!);
+    return e?.kind === 'type' ? e.meta.customParser : undefined;
   }
 
   private addId(unit: Unit, m: ast.Binding): void {
@@ -377,7 +404,7 @@ export class Compiler {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
       const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${base.builtin.cppClass}_QML`;
-      o.meta = deriveType(base, name, cpp);
+      o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       o.ownsMeta = true;
       this.declareMembers(o);
     } else {
@@ -388,8 +415,30 @@ export class Compiler {
       if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.setId(unit, o, m);
     }
     // Children and object values of the same unit.
+    const parser = entry.meta.customParser;
+    const handled: ast.ObjectDefinition[] = [];
+    const dp =
+      o.meta.defaultProperty !== undefined ? o.meta.propsByName.get(o.meta.defaultProperty) : undefined;
     for (const m of def.members) {
-      if (m.kind === 'ObjectDefinition') o.children.push(this.declareObject(unit, m, undefined, all));
+      if (m.kind !== 'ObjectDefinition') continue;
+      if (parser?.childTypes.has(m.typeName)) handled.push(m);
+      else if (dp?.type === 'Component' && !/(^|\.)Component$/.test(m.typeName)) {
+        // An implicit component: `Repeater { Rectangle {} }`.
+        const wrapper = new CompiledObject(m, unit);
+        wrapper.meta = wrapper.typeMeta = this.host.componentMeta;
+        wrapper.component = this.nestedUnit(unit, m);
+        wrapper.location = this.loc(m.typeSpan);
+        o.children.push(wrapper);
+      } else o.children.push(this.declareObject(unit, m, undefined, all));
+    }
+    if (parser) {
+      o.customData = parser.compile(handled, {
+        error: (span, message) => this.err(span, message),
+        enumValue: (typeName, name) => {
+          const e = this.resolver.resolve(typeName);
+          return e?.kind === 'type' ? e.meta.enums[name] : undefined;
+        },
+      });
     }
     return o;
   }
@@ -663,6 +712,7 @@ export class Compiler {
           const wrapper = new CompiledObject(d, o.unit);
           wrapper.meta = wrapper.typeMeta = this.host.componentMeta;
           wrapper.component = this.nestedUnit(o.unit, d);
+          wrapper.location = this.loc(d.typeSpan);
           return wrapper;
         }
         const all: CompiledObject[] = [];
@@ -673,7 +723,13 @@ export class Compiler {
         for (const c of all) this.compileMembers(c);
         return child;
       });
-      if (value.kind === 'ObjectDefinition' && prop.type !== 'list' && !isObjectType(prop.type)) {
+      // Qt: a `var` property holds any value, objects included (`model: ListModel {}`).
+      if (
+        value.kind === 'ObjectDefinition' &&
+        prop.type !== 'list' &&
+        prop.type !== 'var' &&
+        !isObjectType(prop.type)
+      ) {
         throw this.err(value, `Cannot assign object to property`);
       }
       o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });

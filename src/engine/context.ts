@@ -1,3 +1,4 @@
+import type { AnimationDriver } from './animation';
 import type { QObject } from './qobject';
 
 /** Where something is written in a QML file (1-based, like Qt's messages). */
@@ -36,6 +37,8 @@ export interface EngineServices {
    * and views lay out once per frame, however many changes came in).
    */
   requestPolish(target: Polishable): void;
+  /** Advances running animations once per frame (flicks, highlight movement). */
+  readonly animations: AnimationDriver;
 }
 
 export interface Polishable {

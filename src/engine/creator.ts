@@ -16,7 +16,7 @@ import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName } from './qobject';
+import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName, type TypeCounters } from './qobject';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -24,6 +24,7 @@ export interface ComponentObject extends QObject {
 }
 
 export interface CreatorHost extends EngineServices {
+  readonly typeCounters: TypeCounters;
   deferredBindingErrors: string[] | null;
   readonly componentMeta: MetaObject;
   readonly componentAttachedMeta: MetaObject;
@@ -42,6 +43,11 @@ export class Creation {
   readonly statusCallbacks: QObject[] = [];
   readonly completion: QObject[] = [];
   readonly afterObjects: Array<() => void> = [];
+}
+
+/** Objects of a type with a custom parser (ListModel): given what it compiled. */
+interface CustomDataReceiver {
+  $customData?(data: unknown): void;
 }
 
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
@@ -150,6 +156,7 @@ export class Creator {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
       comp.$initComponent(c.component, ctx);
+      comp.$declaration = c.location;
       comp.$setOwner(owner);
       if (ctx.contextObject === null) ctx.setContextObject(comp);
       if (c.id !== undefined) ctx.ids[c.id] = comp;
@@ -157,9 +164,10 @@ export class Creator {
     }
     const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
     const obj = new (meta.ctor as unknown as new () => QObject)();
-    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj);
+    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj, this.host.typeCounters);
     obj.$engine = this.host;
     obj.$declaration = c.location;
+    if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;
@@ -266,7 +274,8 @@ export class Creator {
       const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
       for (const child of c.children) {
         const o = this.createObject(child, ctx, creation, obj);
-        if (prop) obj.$appendList(prop.index, o);
+        if (prop?.type === 'list') obj.$appendList(prop.index, o);
+        else if (prop) obj.$write(prop.index, o);
       }
     }
 

@@ -3,6 +3,7 @@
 import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
 import { LineTable, parseQml } from '../qml/parser';
+import { AnimationDriver } from './animation';
 import { AssignError } from './assign-error';
 import { type BindingFunction, BindingMarker } from './binding';
 import type { QmlGlobals, Runtime } from './codegen';
@@ -25,7 +26,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import type { MetaObject, QObject } from './qobject';
+import type { MetaObject, QObject, TypeCounters } from './qobject';
 import {
   ComponentAttachedMeta,
   type ComponentFactory,
@@ -53,6 +54,8 @@ export interface EngineOptions {
   clearTimer?: (handle: unknown) => void;
   /** Called when something needs a polish pass or a new frame (the host then calls `engine.polish()`). */
   scheduleFrame?: () => void;
+  /** The animation clock in milliseconds (defaults to performance.now). */
+  now?: () => number;
   /** `Qt.application.arguments`. */
   arguments?: string[];
   platformOs?: string;
@@ -83,6 +86,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly runtime: Runtime;
   readonly componentMeta = QmlComponentMeta;
   readonly componentAttachedMeta = ComponentAttachedMeta;
+  readonly typeCounters: TypeCounters = { file: 0, inline: 0 };
+  readonly animations: AnimationDriver;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
   private readonly loading = new Map<string, Promise<CompiledFile>>();
   private readonly compiled = new Map<string, CompiledFile>();
@@ -97,6 +102,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   constructor(options: EngineOptions) {
     this.options = options;
     this.sink = options.sink ?? consoleSink;
+    this.animations = new AnimationDriver(() => options.scheduleFrame?.(), options.now);
     this.rootContext = new QmlContext('', null, null, this);
     const qt = makeQtObject({
       quit: () => this.quit(0),
@@ -192,8 +198,15 @@ export class QmlEngine implements EngineServices, ComponentFactory {
    * Runs the pending polish passes (Qt does this before each frame). A pass
    * may request more (a view creating delegates that contain positioners);
    * those run too, up to a bound that stops a layout that never settles.
+   * Running animations advance first; while any runs, another frame is
+   * requested.
    */
   polish(): void {
+    try {
+      this.animations.tick();
+    } catch (e) {
+      this.reportError(e, undefined);
+    }
     for (let round = 0; round < 100 && this.polishQueue.size > 0; round++) {
       const items = [...this.polishQueue];
       this.polishQueue.clear();
@@ -205,6 +218,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         }
       }
     }
+    if (this.animations.active) this.options.scheduleFrame?.();
   }
 
   private quit(code: number): void {
@@ -431,6 +445,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     parent: QObject | null,
     properties: Record<string, unknown> | undefined,
     contextObject?: QObject,
+    /** Runs before the instance's bindings are evaluated (a view initializing its delegate). */
+    init?: (root: QObject) => void,
   ): QObject | null {
     let ctx = context;
     if (contextObject) ctx = new QmlContext(context.url, context, contextObject, this);
@@ -450,6 +466,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
             }
           }
         }
+        init?.(root);
       },
     });
   }

@@ -4,6 +4,7 @@
 // a QObject whose class has one accessor per property on its prototype, so
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
+import type { ObjectDefinition, Span } from '../qml/ast';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
@@ -60,6 +61,24 @@ export interface SignalSpec {
   params?: Array<{ name: string; type?: string }>;
 }
 
+/**
+ * Compiles the child declarations a type handles itself instead of
+ * creating them as objects (ListModel's ListElements), like Qt's
+ * QQmlCustomParser. The result reaches the object through `$customData`.
+ */
+export interface CustomParser {
+  /** Type names of the children it takes (`ListElement`). */
+  readonly childTypes: ReadonlySet<string>;
+  compile(children: ObjectDefinition[], ctx: CustomParserContext): unknown;
+}
+
+export interface CustomParserContext {
+  /** An error at `span` of the file being compiled (to throw). */
+  error(span: Span, message: string): Error;
+  /** The value of `Type.Name` when it names an enum value (`Text.AlignLeft`). */
+  enumValue(typeName: string, name: string): number | undefined;
+}
+
 export interface TypeSpec {
   name: string;
   /** Qt's C++ class name, used in messages and geometry dumps (`QQuickRectangle`). */
@@ -75,6 +94,7 @@ export interface TypeSpec {
   attachedType?: () => MetaObject;
   /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
   creatable?: boolean;
+  customParser?: CustomParser;
 }
 
 export class PropertyInfo {
@@ -122,6 +142,7 @@ export class MetaObject {
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
+  customParser: CustomParser | undefined;
   /** Set for types whose QML file or declaration added members: the base type they extend. */
   readonly isDerived: boolean;
   /** For derived types: the index of this declaration level in an object's `$ctx` (0 for the first). */
@@ -149,6 +170,13 @@ export class MetaObject {
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
     this.creatable = spec.creatable ?? true;
+    this.customParser = spec.customParser ?? base?.customParser;
+    if (base && !Object.prototype.isPrototypeOf.call(base.ctor.prototype, ctor.prototype)) {
+      // The class does not extend the base type's class (Item extends QObject, its
+      // meta-object QtObject's): give its prototype the base type's accessors too.
+      for (const p of base.props) installProperty(ctor.prototype, p);
+      for (const sig of base.signals) installSignal(ctor.prototype, sig.name, sig.index);
+    }
     for (const m of spec.methods ?? []) this.methods.add(m);
     // Signals that properties name as their `notify` (MouseArea's mouseXChanged(mouse)) come first.
     const signals = Object.entries(spec.signals ?? {});
@@ -659,6 +687,20 @@ export abstract class QObject {
       for (const o of owned) o.$destroy(silent);
     }
     if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    // Qt runs no handlers and evaluates no bindings of an object being deleted: its
+    // context is cleared once Component.onDestruction has run (leaving the item tree
+    // changes `parent`, which must not reach onParentChanged or `parent.x` bindings).
+    const sources = this.$src;
+    if (sources)
+      for (const src of sources) {
+        for (let link = src?.head ?? null; link !== null; link = link.nextInSource) {
+          const o = link.observer;
+          if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
+        }
+      }
+    const own = this.$bindings;
+    if (own) for (const b of own) b?.destroy();
+    this.$bindings = null;
     this.$teardown();
     if (this.$ids)
       for (const [ctx, id] of this.$ids)
@@ -668,9 +710,6 @@ export abstract class QObject {
       if (i >= 0) this.$owner.$owned.splice(i, 1);
     }
     this.$owner = null;
-    const bs = this.$bindings;
-    if (bs) for (const b of bs) b?.destroy();
-    this.$bindings = null;
     if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
     this.$src = null;
   }
@@ -715,9 +754,9 @@ export interface TypeNaming {
   number: number;
 }
 
-export function nameAsMainRoot(o: QObject): void {
+export function nameAsMainRoot(o: QObject, counters: TypeCounters = sharedCounters): void {
   const base = o.$meta.base ?? o.$meta;
-  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: typeCounters.inline++ };
+  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: counters.inline++ };
 }
 
 /** The QML type name of an object, as Qt's messages and dumps show it (`Rectangle`, `ChatView`). */
@@ -741,7 +780,12 @@ export function objectClassName(o: QObject): string {
 // Qt numbers the types it makes for QML declarations in creation order, one
 // counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
 const typeNumbers = new WeakMap<MetaObject, number>();
-const typeCounters = { file: 0, inline: 0 };
+/** Per engine (Qt numbers per process): the next number for file types and for the others. */
+export interface TypeCounters {
+  file: number;
+  inline: number;
+}
+const sharedCounters: TypeCounters = { file: 0, inline: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -842,7 +886,12 @@ export function defineType<C extends QObjectClass>(
  * Creates the type of an object whose QML declaration adds properties,
  * signals or methods to its base type: a JS subclass of the base class.
  */
-export function deriveType(base: MetaObject, name: string, cppClass: string): MetaObject {
+export function deriveType(
+  base: MetaObject,
+  name: string,
+  cppClass: string,
+  counters: TypeCounters = sharedCounters,
+): MetaObject {
   const BaseCtor = base.ctor as unknown as new () => QObject;
   const Derived = class extends BaseCtor {};
   const meta = new MetaObject(
@@ -858,7 +907,7 @@ export function deriveType(base: MetaObject, name: string, cppClass: string): Me
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
   const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
-  typeNumbers.set(meta, typeCounters[counter]++);
+  typeNumbers.set(meta, counters[counter]++);
   return meta;
 }
 

@@ -36,6 +36,8 @@ export interface ComponentFactory {
     context: QmlContext,
     parent: QObject | null,
     properties: Record<string, unknown> | undefined,
+    contextObject?: QObject,
+    init?: (root: QObject) => void,
   ): QObject | null;
 }
 

@@ -1,6 +1,7 @@
 // The QtQuick module: registers its types with an engine.
 import type { QmlEngine } from '../engine/engine';
 import { ColumnMeta } from './items/Column';
+import { FlickableMeta } from './items/Flickable';
 import { FlowMeta } from './items/Flow';
 import { FocusScopeMeta } from './items/FocusScope';
 import { FontEnumsMeta } from './items/Font';
@@ -9,15 +10,19 @@ import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
+import { ListViewMeta, ViewSectionMeta } from './items/ListView';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
+import { RepeaterMeta } from './items/Repeater';
 import { RowMeta } from './items/Row';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
+import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
 export function registerQtQuick(engine: QmlEngine): void {
+  engine.registerModule('QtQml.Models', { ListModel: ListModelMeta, ListElement: ListElementMeta });
   engine.registerModule(
     'QtQuick',
     {
@@ -41,7 +46,11 @@ export function registerQtQuick(engine: QmlEngine): void {
       IntValidator: IntValidatorMeta,
       DoubleValidator: DoubleValidatorMeta,
       RegularExpressionValidator: RegularExpressionValidatorMeta,
+      Flickable: FlickableMeta,
+      ListView: ListViewMeta,
+      ViewSection: ViewSectionMeta,
+      Repeater: RepeaterMeta,
     },
-    ['QtQml'],
+    ['QtQml', 'QtQml.Models'],
   );
 }

@@ -192,7 +192,7 @@ export class SceneRenderer implements WindowObserver {
       }
     }
     if (bits & (Dirty.Visibility | Dirty.Opacity)) {
-      c.visible = item.explicitVisible && (v[ITEM.opacity] as number) > 0;
+      c.visible = item.explicitVisible && !item.culled && (v[ITEM.opacity] as number) > 0;
       c.alpha = v[ITEM.opacity] as number;
     }
     if (bits & (Dirty.Content | Dirty.Size)) node.painter?.update(item, bits);

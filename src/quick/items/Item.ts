@@ -83,6 +83,8 @@ export class Item extends QtObject {
   /** Renderer bookkeeping: dirty bits and the renderer's own node. */
   dirty = 0;
   renderNode: unknown = null;
+  /** Not drawn though visible: a view's delegate outside the visible area (QQuickItemPrivate::culled). */
+  culled = false;
   private complete = false;
   private polishRequested = false;
   private childrenRectValid = false;
@@ -141,6 +143,30 @@ export class Item extends QtObject {
   /** Hooks for subclasses (positioners re-layout, flickables re-measure). */
   protected itemChildAdded(_child: Item): void {}
   protected itemChildRemoved(_child: Item): void {}
+  /** The order of the children changed (stackBefore/stackAfter); positioners re-layout. */
+  protected childOrderChanged(): void {}
+
+  /** Moves this item just before `sibling` among their parent's children (QQuickItem::stackBefore). */
+  stackBefore(sibling: Item): void {
+    this.restack(sibling, 0);
+  }
+
+  /** Moves this item just after `sibling` among their parent's children (QQuickItem::stackAfter). */
+  stackAfter(sibling: Item): void {
+    this.restack(sibling, 1);
+  }
+
+  private restack(sibling: Item, offset: number): void {
+    const p = this.parentItem;
+    if (p === null || sibling === this || sibling.parentItem !== p) return;
+    const kids = p.childItems;
+    kids.splice(kids.indexOf(this), 1);
+    kids.splice(kids.indexOf(sibling) + offset, 0, this);
+    p.sortedChildren = null;
+    p.markDirty(Dirty.Children);
+    p.$emit(ITEM.childrenChanged, undefined);
+    p.childOrderChanged();
+  }
 
   /** Children in paint order: by z, then insertion order (QQuickItemPrivate::paintOrderChildItems). */
   get paintOrderChildren(): Item[] {
@@ -183,6 +209,12 @@ export class Item extends QtObject {
     if (ls === null || ls.length === 0) return;
     const list = ls.length === 1 ? ls : ls.slice();
     for (const l of list) l.itemChanged(this, change);
+  }
+
+  setCulled(v: boolean): void {
+    if (this.culled === v) return;
+    this.culled = v;
+    this.markDirty(Dirty.Visibility);
   }
 
   markDirty(bits: Dirty): void {

@@ -1,0 +1,2264 @@
+// ListView (QQuickListView on QQuickItemView): a Flickable that creates
+// delegates only for the visible range plus cacheBuffer, lays them out in a
+// row or column, and estimates the rest of the content from the average
+// size of the delegates it has (contentHeight = average size x count plus
+// spacing, header and footer). Model changes are recorded and applied once
+// per frame (polish); scrolling refills synchronously, as Qt does. The
+// algorithms follow qquickitemview.cpp / qquicklistview.cpp: the fill and
+// release conditions, the one-frame pause before the cache buffer is filled
+// (in the direction of movement only), the highlight item that always
+// exists, the current item kept alive outside the visible range, and the
+// first visible item keeping its place when rows are inserted or removed
+// above it.
+import type { AnimationDriver, FrameAnimation } from '../../engine/animation';
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { type ComponentFactory, type QmlComponent, QtObjectMeta } from '../../engine/qtqml';
+import { currentObserver } from '../../engine/reactive';
+import {
+  DelegateModel,
+  type DelegateModelHost,
+  type ModelChange,
+  movedIndex,
+} from '../models/delegate-model';
+import { type AxisData, FLICK, Flickable, FlickableMeta, MINIMUM_FLICK_VELOCITY } from './Flickable';
+import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
+import { SmoothedAnimation } from './smoothed-animation';
+import { Easing } from './timeline';
+
+const VERTICAL = 2;
+const HORIZONTAL = 1;
+const RIGHT_TO_LEFT = 1;
+const BOTTOM_TO_TOP = 1;
+const BUFFER_BEFORE = 1;
+const BUFFER_AFTER = 2;
+const KEY_LEFT = 0x01000012;
+const KEY_UP = 0x01000013;
+const KEY_RIGHT = 0x01000014;
+const KEY_DOWN = 0x01000015;
+const SNAP_NONE = 0;
+const SNAP_ONE_ITEM = 2;
+/** QML_FLICK_SNAPONETHRESHOLD: a drag shorter than this does not lean to the next item. */
+const SNAP_ONE_THRESHOLD = 30;
+
+enum MoveReason {
+  Other,
+  SetIndex,
+  Mouse,
+}
+
+/** `ListView.view`, `ListView.isCurrentItem`, ... on a delegate's root item. */
+export class ListViewAttached extends QObject {
+  declare readonly view: ListView | null;
+  declare readonly isCurrentItem: boolean;
+  declare delayRemove: boolean;
+}
+export const ListViewAttachedMeta: MetaObject = defineType(ListViewAttached, QtObjectMeta, {
+  name: 'ListView',
+  cppClass: 'QQuickListViewAttached',
+  properties: {
+    view: { type: 'ListView', readonly: true },
+    isCurrentItem: { type: 'bool', readonly: true },
+    delayRemove: { type: 'bool' },
+    previousSection: { type: 'string', readonly: true },
+    section: { type: 'string', readonly: true },
+    nextSection: { type: 'string', readonly: true },
+  },
+  signals: { add: {}, remove: {}, pooled: {}, reused: {} },
+  creatable: false,
+});
+const ATT = {
+  view: ListViewAttachedMeta.index('view'),
+  isCurrentItem: ListViewAttachedMeta.index('isCurrentItem'),
+  delayRemove: ListViewAttachedMeta.index('delayRemove'),
+  previousSection: ListViewAttachedMeta.index('previousSection'),
+  section: ListViewAttachedMeta.index('section'),
+  nextSection: ListViewAttachedMeta.index('nextSection'),
+  add: ListViewAttachedMeta.signalsByName.get('add')!.index,
+  remove: ListViewAttachedMeta.signalsByName.get('remove')!.index,
+};
+
+function attachedOf(item: Item): ListViewAttached {
+  return item.$attachedObject(ListViewAttachedMeta) as ListViewAttached;
+}
+
+/** `section { property: "name"; criteria: ViewSection.FullString }` */
+export class ViewSection extends QObject {
+  view: ListView | null = null;
+}
+export const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta, {
+  name: 'ViewSection',
+  cppClass: 'QQuickViewSection',
+  properties: {
+    property: { type: 'string', changed: (o) => (o as ViewSection).view?.sectionCriteriaChanged() },
+    criteria: { type: 'enumeration', changed: (o) => (o as ViewSection).view?.sectionCriteriaChanged() },
+    delegate: { type: 'Component' },
+    labelPositioning: { type: 'enumeration', default: 1 },
+  },
+  enums: { FullString: 0, FirstCharacter: 1, InlineLabels: 1, CurrentLabelAtStart: 2, NextLabelAtEnd: 4 },
+  creatable: false,
+});
+const SECTION = { property: ViewSectionMeta.index('property'), criteria: ViewSectionMeta.index('criteria') };
+
+/** A delegate, header, footer or highlight placed by the view (FxListItemSG, without section items). */
+class FxListItem {
+  index = -1;
+  constructor(
+    readonly item: Item,
+    readonly view: ListView,
+    readonly attached: ListViewAttached | null,
+  ) {}
+
+  private get x(): number {
+    return this.item.$v[ITEM.x] as number;
+  }
+  private get y(): number {
+    return this.item.$v[ITEM.y] as number;
+  }
+  private get w(): number {
+    return this.item.$v[ITEM.width] as number;
+  }
+  private get h(): number {
+    return this.item.$v[ITEM.height] as number;
+  }
+
+  position(): number {
+    const v = this.view;
+    if (v.isVertical) return v.isBottomToTop ? -this.h - this.y : this.y;
+    return v.isRightToLeft ? -this.w - this.x : this.x;
+  }
+
+  endPosition(): number {
+    const v = this.view;
+    if (v.isVertical) return v.isBottomToTop ? -this.y : this.y + this.h;
+    return v.isRightToLeft ? -this.x : this.x + this.w;
+  }
+
+  size(): number {
+    return this.view.isVertical ? this.h : this.w;
+  }
+
+  /** Places the item along the list; Qt 6.4 leaves the other coordinate to the item. */
+  setPosition(pos: number): void {
+    const v = this.view;
+    const item = this.item;
+    if (v.isVertical) item.setY(v.isBottomToTop ? -this.h - pos : pos);
+    else item.setX(v.isRightToLeft ? -this.w - pos : pos);
+  }
+
+  setSize(size: number): void {
+    if (this.view.isVertical) this.item.setHeight(size);
+    else this.item.setWidth(size);
+  }
+
+  contains(x: number, y: number): boolean {
+    return x >= this.x && x < this.x + this.w && y >= this.y && y < this.y + this.h;
+  }
+
+  /** Qt culls delegates outside the visible area: they stay visible but are not drawn. */
+  setVisible(v: boolean): void {
+    this.item.setCulled(!v);
+  }
+}
+
+/** The pause before the cache buffer is filled (Qt's 16 ms bufferPause animation). */
+class BufferPause implements FrameAnimation {
+  private elapsed = 0;
+  private active = false;
+  constructor(
+    private readonly driver: () => AnimationDriver | null,
+    private readonly done: () => void,
+  ) {}
+  start(): void {
+    this.elapsed = 0;
+    if (!this.active) {
+      this.active = true;
+      this.driver()?.start(this);
+    }
+  }
+  stop(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.driver()?.stop(this);
+  }
+  advance(deltaMs: number): boolean {
+    if (!this.active) return false;
+    this.elapsed += deltaMs;
+    if (this.elapsed < 16) return true;
+    this.active = false;
+    this.done();
+    return false;
+  }
+}
+
+export class ListView extends Flickable implements DelegateModelHost {
+  declare count: number;
+  declare currentIndex: number;
+
+  private readonly dm: DelegateModel;
+  private visibleItems: FxListItem[] = [];
+  private visibleIndex = 0;
+  private visiblePos = 0;
+  private averageSize = 100;
+  private itemCount = 0;
+  private currentItemFx: FxListItem | null = null;
+  private highlightFx: FxListItem | null = null;
+  private headerFx: FxListItem | null = null;
+  private footerFx: FxListItem | null = null;
+  private trackedItem: FxListItem | null = null;
+  private readonly pending: ModelChange[] = [];
+  private pendingCurrent: number | null = null;
+  private currentRemoved = false;
+  private moveReason = MoveReason.Other;
+  private bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+  private fillCacheBuffer = false;
+  private readonly bufferPause: BufferPause;
+  private inLayout = false;
+  private inViewportMoved = false;
+  private inRequest = false;
+  private forceLayoutFlag = false;
+  private currentIndexCleared = false;
+  private correctFlick = false;
+  private inFlickCorrection = false;
+  private highlightPosAnimator: SmoothedAnimation | null = null;
+  private highlightWidthAnimator: SmoothedAnimation | null = null;
+  private highlightHeightAnimator: SmoothedAnimation | null = null;
+  private sectionObject: ViewSection | null = null;
+  /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
+  private readonly tracker: ItemChangeListener = {
+    itemChanged: (item, change) => this.trackedItemChanged(item, change),
+  };
+
+  constructor() {
+    super();
+    this.isFocusScope = true;
+    this.dm = new DelegateModel(this, this);
+    this.bufferPause = new BufferPause(
+      () => this.$engine?.animations ?? null,
+      () => {
+        this.fillCacheBuffer = true;
+        this.polish();
+      },
+    );
+    // Qt: a vertical ListView flicks vertically only.
+    this.$v[FLICK.flickableDirection] = 2;
+  }
+
+  // ---- orientation helpers ------------------------------------------------------------------
+
+  get isVertical(): boolean {
+    return (this.$v[LV.orientation] as number) === VERTICAL;
+  }
+  get isRightToLeft(): boolean {
+    return !this.isVertical && (this.$v[LV.layoutDirection] as number) === RIGHT_TO_LEFT;
+  }
+  get isBottomToTop(): boolean {
+    return this.isVertical && (this.$v[LV.verticalLayoutDirection] as number) === BOTTOM_TO_TOP;
+  }
+  private get isContentFlowReversed(): boolean {
+    return this.isRightToLeft || this.isBottomToTop;
+  }
+  private get spacing(): number {
+    return this.$v[LV.spacing] as number;
+  }
+  private get buffer(): number {
+    return this.$v[LV.cacheBuffer] as number;
+  }
+  private get displayMarginBeginning(): number {
+    return this.$v[LV.displayMarginBeginning] as number;
+  }
+  private get displayMarginEnd(): number {
+    return this.$v[LV.displayMarginEnd] as number;
+  }
+  private get autoHighlight(): boolean {
+    return this.$v[LV.highlightFollowsCurrentItem] as boolean;
+  }
+  private get currentIndexValue(): number {
+    return this.$v[LV.currentIndex] as number;
+  }
+  private get modelCount(): number {
+    return this.dm.count;
+  }
+  private isValid(): boolean {
+    return this.dm.count > 0;
+  }
+  /** contentY (contentX when horizontal). */
+  private position(): number {
+    return this.isVertical ? this.contentYNow : this.contentXNow;
+  }
+  private viewSize(): number {
+    return this.isVertical ? this.height : this.width;
+  }
+  private sizeIsNull(): boolean {
+    return this.width === 0 && this.height === 0;
+  }
+  private setPosition(pos: number): void {
+    if (this.isVertical) super.setContentY(this.isBottomToTop ? -pos - this.viewSize() : pos);
+    else super.setContentX(this.isRightToLeft ? -pos - this.viewSize() : pos);
+  }
+
+  // ---- positions (qquicklistview.cpp) ---------------------------------------------------------------
+
+  private originPosition(): number {
+    let pos = 0;
+    if (this.visibleItems.length > 0) {
+      pos = this.visibleItems[0]!.position();
+      if (this.visibleIndex > 0) pos -= this.visibleIndex * (this.averageSize + this.spacing);
+    }
+    return pos;
+  }
+
+  private lastPosition(): number {
+    let pos = 0;
+    const items = this.visibleItems;
+    const count = this.modelCount;
+    if (items.length > 0) {
+      let invisibleCount = Number.NaN;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i]!;
+        if (item.index !== -1) {
+          invisibleCount = count - (item.index + 1);
+          break;
+        }
+      }
+      if (Number.isNaN(invisibleCount)) invisibleCount = count;
+      pos = items[items.length - 1]!.endPosition();
+      if (invisibleCount > 0) pos += invisibleCount * (this.averageSize + this.spacing);
+    } else if (count > 0) {
+      pos = count * this.averageSize + (count - 1) * this.spacing;
+    }
+    return pos;
+  }
+
+  private startPosition(): number {
+    return this.isContentFlowReversed ? -this.lastPosition() : this.originPosition();
+  }
+
+  private endPositionOfContent(): number {
+    return this.isContentFlowReversed ? -this.originPosition() : this.lastPosition();
+  }
+
+  private contentStartOffset(): number {
+    let pos = -this.headerSize();
+    const d = this.isVertical ? this.vData : this.hData;
+    pos -= this.isContentFlowReversed ? d.endMargin : d.startMargin;
+    return pos;
+  }
+
+  private visibleItem(modelIndex: number): FxListItem | null {
+    const items = this.visibleItems;
+    if (modelIndex >= this.visibleIndex && modelIndex < this.visibleIndex + items.length) {
+      for (let i = modelIndex - this.visibleIndex; i < items.length; i++) {
+        const item = items[i]!;
+        if (item.index === modelIndex) return item;
+      }
+    }
+    return null;
+  }
+
+  private findLastVisibleIndex(defaultValue = -1): number {
+    const items = this.visibleItems;
+    for (let i = items.length - 1; i >= 0; i--) if (items[i]!.index !== -1) return items[i]!.index;
+    return defaultValue;
+  }
+
+  private firstItemInView(): FxListItem | null {
+    const pos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
+    for (const item of this.visibleItems) if (item.index !== -1 && item.endPosition() > pos) return item;
+    return this.visibleItems[0] ?? null;
+  }
+
+  private positionAt(modelIndex: number): number {
+    const item = this.visibleItem(modelIndex);
+    if (item) return item.position();
+    const items = this.visibleItems;
+    if (items.length > 0) {
+      if (modelIndex < this.visibleIndex) {
+        let count = this.visibleIndex - modelIndex;
+        let cs = 0;
+        if (modelIndex === this.currentIndexValue && this.currentItemFx) {
+          cs = this.currentItemFx.size() + this.spacing;
+          count--;
+        }
+        return items[0]!.position() - count * (this.averageSize + this.spacing) - cs;
+      }
+      const count = modelIndex - this.findLastVisibleIndex(this.visibleIndex) - 1;
+      return (
+        items[items.length - 1]!.endPosition() + this.spacing + count * (this.averageSize + this.spacing)
+      );
+    }
+    return 0;
+  }
+
+  private headerSize(): number {
+    return this.headerFx ? this.headerFx.size() : 0;
+  }
+  private footerSize(): number {
+    return this.footerFx ? this.footerFx.size() : 0;
+  }
+
+  // ---- extents ---------------------------------------------------------------------------------------
+
+  override minYExtent(): number {
+    if (!this.isVertical) return super.minYExtent();
+    return this.minExtentForAxis(this.vData);
+  }
+  override maxYExtent(): number {
+    if (!this.isVertical) {
+      if (this.flickableDirectionValue !== HORIZONTAL) return super.maxYExtent();
+      return super.maxYExtent();
+    }
+    return this.maxExtentForAxis(this.vData, false);
+  }
+  override minXExtent(): number {
+    if (this.isVertical) return super.minXExtent();
+    return this.minExtentForAxis(this.hData);
+  }
+  override maxXExtent(): number {
+    if (this.isVertical) return super.maxXExtent();
+    return this.maxExtentForAxis(this.hData, true);
+  }
+  private get flickableDirectionValue(): number {
+    return this.$v[FLICK.flickableDirection] as number;
+  }
+
+  private minExtentForAxis(d: AxisData): number {
+    let extent = -this.startPosition() + d.startMargin;
+    if (this.isContentFlowReversed) {
+      if (!(this.modelCount > 0)) extent += this.headerSize();
+      extent += this.footerSize();
+      const maxAlong = this.isVertical ? this.maxYExtent() : this.maxXExtent();
+      if (extent < maxAlong) extent = maxAlong;
+    } else {
+      extent += this.headerSize();
+    }
+    return extent;
+  }
+
+  private maxExtentForAxis(d: AxisData, forX: boolean): number {
+    let extent = 0;
+    const size = forX ? this.width : this.height;
+    if (!(this.modelCount > 0)) {
+      extent += size;
+    } else {
+      extent = -(this.endPositionOfContent() - size);
+    }
+    if (this.isContentFlowReversed) {
+      extent -= this.headerSize();
+      extent -= d.endMargin;
+    } else {
+      extent -= this.footerSize();
+      extent -= d.endMargin;
+      const minAlong = forX ? this.minXExtent() : this.minYExtent();
+      if (extent > minAlong) extent = minAlong;
+    }
+    return extent;
+  }
+
+  private calculatedMinExtent(): number {
+    if (this.isVertical)
+      return this.isContentFlowReversed ? this.maxYExtent() - this.viewSize() : -this.minYExtent();
+    return this.isContentFlowReversed ? this.maxXExtent() - this.viewSize() : -this.minXExtent();
+  }
+
+  private calculatedMaxExtent(): number {
+    if (this.isVertical)
+      return this.isContentFlowReversed ? this.minYExtent() - this.viewSize() : -this.maxYExtent();
+    return this.isContentFlowReversed ? this.minXExtent() - this.viewSize() : -this.maxXExtent();
+  }
+
+  override originYValue(): number {
+    if (this.isBottomToTop && (this.$v[FLICK.contentHeight] as number) < this.height)
+      return -this.lastPosition() - this.footerSize();
+    return super.originYValue();
+  }
+
+  override originXValue(): number {
+    if (!this.isVertical && this.isRightToLeft && (this.$v[FLICK.contentWidth] as number) < this.width)
+      return -this.lastPosition() - this.footerSize();
+    return super.originXValue();
+  }
+
+  private markExtentsDirty(): void {
+    if (this.isVertical) this.vData.markExtentsDirty();
+    else this.hData.markExtentsDirty();
+  }
+
+  // ---- creating and releasing delegates ------------------------------------------------------------------
+
+  /** QQuickItemView::initItem: before the delegate's bindings run. */
+  initItem(_index: number, item: Item): void {
+    if ((item.$v[ITEM.z] as number) === 0) item.$write(ITEM.z, 1);
+    item.setParentItem(this.contentItemNow);
+    item.setCulled(true);
+    attachedOf(item).$store(ATT.view, this);
+  }
+
+  destroyingItem(item: Item): void {
+    item.removeListener(this.tracker);
+    item.setParentItem(null);
+  }
+
+  private createItem(modelIndex: number): FxListItem | null {
+    if (modelIndex >= this.modelCount) return null;
+    this.inRequest = true;
+    try {
+      const item = this.dm.object(modelIndex);
+      if (!item) return null;
+      item.setParentItem(this.contentItemNow);
+      const fx = new FxListItem(item, this, attachedOf(item));
+      fx.index = modelIndex;
+      this.initializeSection(fx);
+      // Qt: delegates are tracked so that a change of size re-lays out the list.
+      item.addListener(this.tracker);
+      this.knownSizes.set(item, item.$v[this.isVertical ? ITEM.height : ITEM.width] as number);
+      return fx;
+    } finally {
+      this.inRequest = false;
+    }
+  }
+
+  private releaseItem(fx: FxListItem | null): boolean {
+    if (!fx) return true;
+    if (this.trackedItem === fx) this.trackedItem = null;
+    const item = fx.item;
+    const stillUsed =
+      (this.currentItemFx !== null && this.currentItemFx !== fx && this.currentItemFx.item === item) ||
+      this.visibleItems.some((v) => v !== fx && v.item === item);
+    if (!stillUsed) item.removeListener(this.tracker);
+    const destroyed = this.dm.release(item);
+    if (!destroyed) item.setCulled(true);
+    return destroyed;
+  }
+
+  private releaseVisibleItems(): void {
+    const items = this.visibleItems;
+    this.visibleItems = [];
+    for (const fx of items) this.releaseItem(fx);
+  }
+
+  private releaseCurrentItem(): void {
+    const fx = this.currentItemFx;
+    if (!fx) return;
+    this.currentItemFx = null;
+    if (this.trackedItem === fx) this.trackedItem = null;
+    this.releaseItem(fx);
+    this.$store(LV.currentItem, null);
+  }
+
+  /** A header, footer or highlight instance (createComponentItem). */
+  private createComponentItem(
+    component: QmlComponent | null,
+    z: number,
+    createDefault: boolean,
+  ): Item | null {
+    let item: Item | null = null;
+    const content = this.contentItemNow;
+    if (component?.unit && component.creationContext) {
+      const factory = component.creationContext.engine as unknown as ComponentFactory;
+      let obj: QObject | null = null;
+      try {
+        obj = factory.createFromComponent(
+          component.unit,
+          component.creationContext,
+          null,
+          undefined,
+          undefined,
+          (root) => {
+            if (!(root instanceof Item)) return;
+            if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
+            root.$setOwner(this);
+            root.setParentItem(content);
+            attachedOf(root).$store(ATT.view, this);
+          },
+        );
+      } catch (e) {
+        this.$engine?.reportError(e, undefined);
+      }
+      if (obj instanceof Item) item = obj;
+      else obj?.$destroy();
+    } else if (createDefault) {
+      item = new Item();
+      item.$engine = this.$engine;
+      item.$setOwner(this);
+      item.$componentComplete();
+      if (z !== 0) item.$write(ITEM.z, z);
+      item.setParentItem(content);
+    }
+    return item;
+  }
+
+  // ---- DelegateModelHost ---------------------------------------------------------------------------------
+
+  /** Rows changed: record (O(1)), lay out at the next polish. */
+  modelUpdated(change: ModelChange): void {
+    if (change.kind !== 'change' && !this.inLayout) {
+      const last = this.pending[this.pending.length - 1];
+      // Consecutive appends (a chat receiving messages) merge into one insertion.
+      if (change.kind === 'insert' && last?.kind === 'insert' && change.index === last.index + last.count) {
+        last.count += change.count;
+      } else {
+        this.pending.push({ ...change });
+      }
+    } else {
+      this.pending.push({ ...change });
+    }
+    this.trackCurrentThroughChange(change);
+    this.polish();
+  }
+
+  modelReset(): void {
+    if (!this.isComponentComplete) return;
+    this.pending.length = 0;
+    this.pendingCurrent = null;
+    this.regenerateForModel();
+  }
+
+  /** How the current index follows a change (QQuickItemViewChangeSet::applyChanges). */
+  private trackCurrentThroughChange(change: ModelChange): void {
+    let current = this.pendingCurrent ?? this.currentIndexValue;
+    const countBefore = this.pendingCountBefore(change);
+    switch (change.kind) {
+      case 'remove': {
+        const after = countBefore - change.count;
+        if (current >= change.index + change.count) current -= change.count;
+        else if (current >= change.index && current < change.index + change.count) {
+          this.currentRemoved = true;
+          current = after > 0 ? Math.min(change.index, after - 1) : -1;
+        } else return;
+        break;
+      }
+      case 'insert':
+        if (countBefore > 0 && current >= change.index) current += change.count;
+        else if (current < 0) current = 0;
+        else if (current === 0 && countBefore === 0) {
+          /* the first row: the current index is set when the changes are applied */
+        } else return;
+        break;
+      case 'move':
+        current = movedIndex(current, change.from, change.to, change.count);
+        break;
+      default:
+        return;
+    }
+    this.pendingCurrent = current;
+  }
+
+  private pendingCountBefore(change: ModelChange): number {
+    const now = this.dm.count;
+    if (change.kind === 'insert') return now - change.count;
+    if (change.kind === 'remove') return now + change.count;
+    return now;
+  }
+
+  // ---- model, delegate -------------------------------------------------------------------------------
+
+  onModelChanged(): void {
+    this.dm.setModel(this.$v[LV.model]);
+  }
+
+  onDelegateChanged(): void {
+    const before = this.dm.count;
+    this.dm.setDelegate(this.$v[LV.delegate]);
+    if (before !== this.dm.count) this.emitCountChanged();
+  }
+
+  /** setModel after completion: everything is new (QQuickItemView::setModel). */
+  private regenerateForModel(): void {
+    this.clear();
+    this.setPosition(this.contentStartOffset());
+    this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+    this.refill();
+    this.$store(LV.currentIndex, -2);
+    this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
+    this.updateViewport();
+    this.emitCountChanged();
+    this.moveReason = MoveReason.Other;
+  }
+
+  // ---- life cycle -------------------------------------------------------------------------------------
+
+  protected override componentComplete(): void {
+    super.componentComplete();
+    this.updateHeader();
+    this.updateFooter();
+    this.updateViewport();
+    this.setPosition(this.contentStartOffset());
+    if (this.isValid()) {
+      this.refill();
+      this.moveReason = MoveReason.SetIndex;
+      const ci = this.currentIndexValue;
+      if (ci < 0 && !this.currentIndexCleared) this.updateCurrent(0);
+      else this.updateCurrent(ci);
+      if (this.highlightFx && this.currentItemFx) {
+        if (this.autoHighlight) this.resetHighlightPosition();
+        this.updateTrackedItem();
+      }
+      this.moveReason = MoveReason.Other;
+      this.fixupPosition();
+    }
+    if (this.dm.count) this.emitCountChanged();
+  }
+
+  /** Qt emits countChanged at these points (the count itself is always the model's). */
+  private emitCountChanged(): void {
+    this.$emit(LV.countChanged, undefined);
+  }
+
+  /** `count`: the model's row count, live. */
+  get liveCount(): number {
+    return this.dm.count;
+  }
+
+  protected override updatePolish(): void {
+    this.layout();
+  }
+
+  private hasPendingChanges(): boolean {
+    return this.pending.length > 0 || this.pendingCurrent !== null;
+  }
+
+  private applyPendingChanges(): void {
+    if (this.isComponentComplete && this.hasPendingChanges()) this.layout();
+  }
+
+  private forceLayoutPolish(): void {
+    this.forceLayoutFlag = true;
+    this.polish();
+  }
+
+  private clear(): void {
+    this.pending.length = 0;
+    this.pendingCurrent = null;
+    this.currentRemoved = false;
+    this.timeline.clear();
+    this.releaseVisibleItems();
+    this.visibleIndex = 0;
+    const hadCurrent = this.currentItemFx !== null;
+    this.releaseCurrentItem();
+    if (hadCurrent) this.$emit(LV.currentItemChanged, undefined);
+    this.createHighlight();
+    this.trackedItem = null;
+    this.markExtentsDirty();
+    this.itemCount = 0;
+    this.visiblePos = 0;
+  }
+
+  /** QQuickItemViewPrivate::layout. */
+  private layout(): void {
+    if (this.inLayout) return;
+    this.inLayout = true;
+    try {
+      if ((!this.isValid() && this.visibleItems.length === 0) || this.sizeIsNull()) {
+        this.clear();
+        this.setPosition(this.contentStartOffset());
+        this.updateViewport();
+        return;
+      }
+      if (!this.applyModelChanges() && !this.forceLayoutFlag) {
+        if (this.fillCacheBuffer) {
+          this.fillCacheBuffer = false;
+          this.refill();
+        }
+        return;
+      }
+      this.forceLayoutFlag = false;
+      this.updateSections();
+      this.layoutVisibleItems();
+      this.refill();
+      this.markExtentsDirty();
+      this.updateHighlight();
+      if (!this.isMoving() && !this.isFlicking() && !this.movingFromHighlight()) {
+        this.fixupPosition();
+        this.refill();
+      }
+      this.updateHeader();
+      this.updateFooter();
+      this.updateViewport();
+      if (!this.currentItemFx) this.updateCurrent(this.currentIndexValue);
+    } finally {
+      this.inLayout = false;
+    }
+  }
+
+  /**
+   * Applies the recorded model changes to the delegates the view has. The
+   * first item in view keeps its position: rows inserted or removed above
+   * it move the origin, not the content (Qt's repositionFirstItem); rows
+   * inserted at its index appear in its place.
+   */
+  private applyModelChanges(): boolean {
+    if (!this.isComponentComplete || !this.hasPendingChanges()) return false;
+    const changes = this.pending.splice(0);
+    const newCurrent = this.pendingCurrent;
+    this.pendingCurrent = null;
+    const prevCount = this.itemCount;
+    const first = this.firstItemInView();
+    let anchorIndex = first ? first.index : this.visibleIndex;
+    const anchorPos = first ? first.position() : this.visiblePos;
+    let count = this.itemCount;
+    const removed: FxListItem[] = [];
+    /** Rows inserted, in final indexes (for ListView.onAdd and for creating them at once). */
+    const inserted: Array<[number, number]> = [];
+    let insertTouchesList = false;
+    let structural = false;
+    for (const c of changes) {
+      if (c.kind === 'change') continue;
+      structural = true;
+      const items = this.visibleItems;
+      if (c.kind === 'insert') {
+        // Qt creates inserted rows at once when they land in (or right after) the visible items.
+        const live = items.filter((fx) => fx.index >= 0);
+        const lastIdx = live.length > 0 ? live[live.length - 1]!.index : -1;
+        const firstIdx = live.length > 0 ? live[0]!.index : this.visibleIndex;
+        if (live.length === 0 || (c.index >= firstIdx && c.index <= lastIdx + 1)) insertTouchesList = true;
+        for (const fx of items) if (fx.index >= c.index) fx.index += c.count;
+        if (this.visibleIndex > c.index) this.visibleIndex += c.count;
+        if (c.index < anchorIndex) anchorIndex += c.count;
+        for (const r of inserted) {
+          if (r[0] >= c.index) {
+            r[0] += c.count;
+            r[1] += c.count;
+          }
+        }
+        inserted.push([c.index, c.index + c.count]);
+        count += c.count;
+      } else if (c.kind === 'remove') {
+        const end = c.index + c.count;
+        for (const fx of items) {
+          if (fx.index < 0) continue;
+          if (fx.index >= end) fx.index -= c.count;
+          else if (fx.index >= c.index) {
+            fx.attached?.$emit(ATT.remove, undefined);
+            fx.index = -1;
+            removed.push(fx);
+          }
+        }
+        if (this.visibleIndex >= end) this.visibleIndex -= c.count;
+        else if (this.visibleIndex > c.index) this.visibleIndex = c.index;
+        if (anchorIndex >= end) anchorIndex -= c.count;
+        else if (anchorIndex >= c.index) anchorIndex = c.index;
+        for (const r of inserted) {
+          r[0] = shiftForRemoval(r[0], c.index, c.count);
+          r[1] = shiftForRemoval(r[1], c.index, c.count);
+        }
+        count -= c.count;
+      } else {
+        for (const fx of items) fx.index = movedIndex(fx.index, c.from, c.to, c.count);
+        // Qt applies a move as a removal then an insertion: the anchor row follows those rules.
+        if (anchorIndex >= c.from + c.count) anchorIndex -= c.count;
+        else if (anchorIndex >= c.from) anchorIndex = c.from;
+        if (c.to < anchorIndex) anchorIndex += c.count;
+        this.visibleIndex = movedIndex(this.visibleIndex, c.from, c.to, c.count);
+      }
+    }
+    this.itemCount = count;
+    if (structural) this.rebuildAround(anchorIndex, anchorPos, removed, inserted, insertTouchesList);
+    if (newCurrent !== null) {
+      if (this.currentRemoved && this.currentItemFx) {
+        this.currentItemFx.attached?.$store(ATT.isCurrentItem, false);
+        this.releaseCurrentItem();
+        this.$emit(LV.currentItemChanged, undefined);
+      }
+      this.currentRemoved = false;
+      if (!this.currentIndexCleared) this.updateCurrent(newCurrent);
+    } else if (this.currentItemFx) {
+      const i = this.dm.indexOf(this.currentItemFx.item);
+      if (i >= 0) this.currentItemFx.index = i;
+    }
+    this.updateSections();
+    if (prevCount !== this.itemCount) this.emitCountChanged();
+    return true;
+  }
+
+  /**
+   * Re-forms the visible items as the run of rows around the anchor row,
+   * which keeps its position. Rows inserted inside that run (and after it,
+   * up to the end of the cache buffer) are created now, as Qt's
+   * applyInsertionChange does; anything not connected to the run is released.
+   */
+  private rebuildAround(
+    anchorIndex: number,
+    anchorPos: number,
+    removed: FxListItem[],
+    inserted: Array<[number, number]>,
+    createForward: boolean,
+  ): void {
+    const count = this.itemCount;
+    const old = this.visibleItems;
+    const byIndex = new Map<number, FxListItem>();
+    let minOld = Number.POSITIVE_INFINITY;
+    for (const fx of old) {
+      if (fx.index < 0) continue;
+      byIndex.set(fx.index, fx);
+      if (fx.index < minOld) minOld = fx.index;
+    }
+    const isInserted = (i: number) => inserted.some((r) => i >= r[0] && i < r[1]);
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    const viewPos = reversed ? -this.position() - size : this.position();
+    const bufferFrom = viewPos - this.buffer - this.displayMarginBeginning;
+    const lastVisiblePos = viewPos + size + this.buffer + this.displayMarginEnd;
+    const create = (i: number): FxListItem | null => {
+      const fx = this.createItem(i);
+      if (fx && isInserted(i)) fx.attached?.$emit(ATT.add, undefined);
+      return fx;
+    };
+    const keep: FxListItem[] = [];
+    if (count > 0 && (old.length > 0 || createForward)) {
+      let a = Math.min(Math.max(anchorIndex, 0), count - 1);
+      let pos = anchorPos;
+      let anchor = byIndex.get(a) ?? null;
+      if (!anchor && a === anchorIndex && (byIndex.size > 0 || createForward)) {
+        // The row now at the anchor's place has no delegate (inserted there, or the anchor went away).
+        anchor = create(a);
+      } else if (!anchor) {
+        // Everything from the anchor on went away: keep the last row left, where it was.
+        let below = -1;
+        for (const k of byIndex.keys()) if (k < a && k > below) below = k;
+        if (below >= 0) {
+          anchor = byIndex.get(below)!;
+          a = below;
+          pos = anchor.position();
+        }
+      }
+      if (anchor) {
+        byIndex.delete(a);
+        anchor.setPosition(pos);
+        keep.push(anchor);
+        let p = pos;
+        for (let i = a - 1; i >= 0; i--) {
+          let fx = byIndex.get(i) ?? null;
+          if (fx) byIndex.delete(i);
+          else if (i >= minOld && isInserted(i) && p > bufferFrom) fx = create(i);
+          if (!fx) break;
+          p -= fx.size() + this.spacing;
+          fx.setPosition(p);
+          keep.unshift(fx);
+        }
+        p = pos + anchor.size() + this.spacing;
+        for (let i = a + 1; i < count; i++) {
+          let fx = byIndex.get(i) ?? null;
+          if (fx) byIndex.delete(i);
+          else if (createForward && isInserted(i) && p <= lastVisiblePos) fx = create(i);
+          if (!fx) break;
+          fx.setPosition(p);
+          p += fx.size() + this.spacing;
+          keep.push(fx);
+        }
+        this.visibleIndex = keep[0]!.index;
+      }
+    }
+    this.visibleItems = keep;
+    if (keep.length === 0) {
+      this.visibleIndex = Math.max(0, Math.min(anchorIndex, count));
+      this.visiblePos = anchorPos;
+    }
+    for (const fx of old) if (!keep.includes(fx)) this.releaseItem(fx);
+    for (const fx of removed) if (!old.includes(fx)) this.releaseItem(fx);
+  }
+
+  /** Positions the visible items one after the other from the first (QQuickListViewPrivate::layoutVisibleItems). */
+  private layoutVisibleItems(fromModelIndex = 0): void {
+    const items = this.visibleItems;
+    if (items.length === 0) return;
+    const reversed = this.isContentFlowReversed;
+    const pos0 = this.position();
+    const size = this.viewSize();
+    const from = reversed ? -pos0 - this.displayMarginBeginning - size : pos0 - this.displayMarginBeginning;
+    const to = reversed ? -pos0 + this.displayMarginEnd : pos0 + size + this.displayMarginEnd;
+    const first = items[0]!;
+    let fixedCurrent = this.currentItemFx !== null && first.item === this.currentItemFx.item;
+    let sum = first.size();
+    let pos = first.position() + first.size() + this.spacing;
+    first.setVisible(first.endPosition() >= from && first.position() <= to);
+    for (let i = 1; i < items.length; i++) {
+      const fx = items[i]!;
+      if (fx.index >= fromModelIndex) {
+        fx.setPosition(pos);
+        fx.setVisible(fx.endPosition() >= from && fx.position() <= to);
+      }
+      pos += fx.size() + this.spacing;
+      sum += fx.size();
+      fixedCurrent ||= this.currentItemFx !== null && fx.item === this.currentItemFx.item;
+    }
+    this.averageSize = Math.round(sum / items.length);
+    const ci = this.currentIndexValue;
+    if (ci >= 0 && this.currentItemFx && !fixedCurrent) this.currentItemFx.setPosition(this.positionAt(ci));
+  }
+
+  private updateAverage(): void {
+    const items = this.visibleItems;
+    if (items.length === 0) return;
+    let sum = 0;
+    for (const fx of items) sum += fx.size();
+    this.averageSize = Math.round(sum / items.length);
+  }
+
+  private refillOrLayout(): void {
+    if (this.hasPendingChanges()) this.layout();
+    else this.refill();
+  }
+
+  /** Creates the delegates the visible range (and the cache buffer) needs, releases the others. */
+  private refill(): void {
+    const s = Math.max(this.viewSize(), 0);
+    const pos = this.position();
+    if (this.isContentFlowReversed)
+      this.refillRange(-pos - this.displayMarginBeginning - s, -pos + this.displayMarginEnd);
+    else this.refillRange(pos - this.displayMarginBeginning, pos + this.displayMarginEnd + s);
+  }
+
+  private refillRange(from: number, to: number): void {
+    if (!this.isComponentComplete) return;
+    if (this.sizeIsNull() && this.visibleItems.length === 0) return;
+    if (!this.modelCount) {
+      this.updateHeader();
+      this.updateFooter();
+      this.updateViewport();
+      return;
+    }
+    for (let guard = 0; guard < 10; guard++) {
+      this.bufferPause.stop();
+      if (this.hasPendingChanges()) {
+        this.pending.length = 0;
+        this.pendingCurrent = null;
+        this.releaseVisibleItems();
+      }
+      const prevCount = this.itemCount;
+      this.itemCount = this.modelCount;
+      const buffer = this.buffer;
+      const bufferFrom = from - buffer;
+      const bufferTo = to + buffer;
+      let fillFrom = from;
+      let fillTo = to;
+      let added = this.addVisibleItems(fillFrom, fillTo, bufferFrom, bufferTo, false);
+      if (buffer && this.bufferMode !== 0) {
+        if (added) {
+          // Qt: one batch of new delegates per frame; the cache buffer follows after a pause.
+          this.bufferPause.start();
+        } else {
+          if (this.bufferMode & BUFFER_AFTER) fillTo = bufferTo;
+          if (this.bufferMode & BUFFER_BEFORE) fillFrom = bufferFrom;
+          added = this.addVisibleItems(fillFrom, fillTo, bufferFrom, bufferTo, true) || added;
+        }
+      }
+      const removed = this.removeNonVisibleItems(bufferFrom, bufferTo);
+      if (added || removed) {
+        this.markExtentsDirty();
+        this.updateBeginningEnd();
+        this.visibleItemsChanged();
+        this.updateHeader();
+        this.updateFooter();
+        this.updateViewport();
+      }
+      if (prevCount !== this.itemCount) this.emitCountChanged();
+      if (!this.hasPendingChanges()) break;
+    }
+  }
+
+  private addVisibleItems(
+    fillFrom: number,
+    fillTo: number,
+    bufferFrom: number,
+    bufferTo: number,
+    _doBuffer: boolean,
+  ): boolean {
+    let itemEnd = this.visiblePos;
+    const items = this.visibleItems;
+    if (items.length > 0) {
+      this.visiblePos = items[0]!.position();
+      itemEnd = items[items.length - 1]!.endPosition() + this.spacing;
+    }
+    let modelIndex = this.findLastVisibleIndex();
+    const haveValidItems = modelIndex >= 0;
+    modelIndex = modelIndex < 0 ? this.visibleIndex : modelIndex + 1;
+    const count = this.modelCount;
+    const step = this.averageSize + this.spacing;
+    if (haveValidItems && (bufferFrom > itemEnd + step || bufferTo < this.visiblePos - step)) {
+      // Qt: a jump of more than a page: estimate which rows are visible now and fill from there.
+      let n = Math.trunc((fillFrom - itemEnd) / step);
+      const newModelIdx = Math.max(0, Math.min(modelIndex + n, count));
+      n = newModelIdx - modelIndex;
+      if (n) {
+        this.releaseVisibleItems();
+        modelIndex = newModelIdx;
+        this.visibleIndex = modelIndex;
+        this.visiblePos = itemEnd + n * step;
+        itemEnd = this.visiblePos;
+      }
+    }
+    let changed = false;
+    let pos = itemEnd;
+    while (modelIndex < count && pos <= fillTo) {
+      const fx = this.createItem(modelIndex);
+      if (!fx) break;
+      fx.setPosition(pos);
+      pos += fx.size() + this.spacing;
+      this.visibleItems.push(fx);
+      modelIndex++;
+      changed = true;
+    }
+    while (this.visibleIndex > 0 && this.visibleIndex <= count && this.visiblePos > fillFrom) {
+      const fx = this.createItem(this.visibleIndex - 1);
+      if (!fx) break;
+      this.visibleIndex--;
+      this.visiblePos -= fx.size() + this.spacing;
+      fx.setPosition(this.visiblePos);
+      this.visibleItems.unshift(fx);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private removeNonVisibleItems(bufferFrom: number, bufferTo: number): boolean {
+    let changed = false;
+    const items = this.visibleItems;
+    let index = 0;
+    while (items.length > 1 && index < items.length) {
+      const fx = items[index]!;
+      if (!(fx.endPosition() < bufferFrom)) break;
+      if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
+      if (fx.size() > 0) {
+        // Remove this item and the zero-sized ones before it.
+        let cur: FxListItem | undefined = fx;
+        while (cur) {
+          if (cur.index !== -1) this.visibleIndex++;
+          items.splice(index, 1);
+          this.releaseItem(cur);
+          if (index === 0) break;
+          index--;
+          cur = items[index];
+        }
+        changed = true;
+      } else {
+        index++;
+      }
+    }
+    while (items.length > 1) {
+      const fx = items[items.length - 1]!;
+      if (!(fx.position() > bufferTo)) break;
+      if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
+      items.pop();
+      this.releaseItem(fx);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private visibleItemsChanged(): void {
+    if (this.visibleItems.length > 0) this.visiblePos = this.visibleItems[0]!.position();
+    this.updateAverage();
+    const ci = this.currentIndexValue;
+    if (ci >= 0 && this.currentItemFx && !this.visibleItem(ci)) {
+      this.currentItemFx.setPosition(this.positionAt(ci));
+      this.updateHighlight();
+    }
+    this.updateSections();
+  }
+
+  /** contentHeight (contentWidth): the estimated size of all rows plus header and footer. */
+  private updateViewport(): void {
+    const extra = this.headerSize() + this.footerSize();
+    const contentSize =
+      this.isValid() || this.visibleItems.length > 0 ? this.endPositionOfContent() - this.startPosition() : 0;
+    if (this.isVertical) this.setContentHeight(contentSize + extra);
+    else this.setContentWidth(contentSize + extra);
+  }
+
+  // ---- header and footer ----------------------------------------------------------------------------
+
+  private updateHeader(): void {
+    let created = false;
+    if (!this.headerFx) {
+      const item = this.createComponentItem(this.$v[LV.header] as QmlComponent | null, 1, false);
+      if (!item) return;
+      this.headerFx = new FxListItem(item, this, attachedOf(item));
+      item.addListener(this.tracker);
+      created = true;
+    }
+    const fx = this.headerFx;
+    if (this.visibleItems.length > 0) {
+      const startPos = this.originPosition();
+      if (this.visibleIndex === 0) fx.setPosition(startPos - this.headerSize());
+      else if (this.position() <= startPos || fx.position() > startPos - this.headerSize())
+        fx.setPosition(startPos - this.headerSize());
+    } else {
+      fx.setPosition(-this.headerSize());
+    }
+    if (created) this.$store(LV.headerItem, fx.item);
+  }
+
+  private updateFooter(): void {
+    let created = false;
+    if (!this.footerFx) {
+      const item = this.createComponentItem(this.$v[LV.footer] as QmlComponent | null, 1, false);
+      if (!item) return;
+      this.footerFx = new FxListItem(item, this, attachedOf(item));
+      item.addListener(this.tracker);
+      created = true;
+    }
+    const fx = this.footerFx;
+    if (this.visibleItems.length > 0) {
+      const endPos = this.lastPosition();
+      if (this.findLastVisibleIndex() === this.modelCount - 1) {
+        fx.setPosition(endPos);
+      } else {
+        const visiblePos = this.position() + this.height;
+        if (endPos <= visiblePos || fx.position() < endPos) fx.setPosition(endPos);
+      }
+    } else {
+      fx.setPosition(this.visiblePos);
+    }
+    if (created) this.$store(LV.footerItem, fx.item);
+  }
+
+  private replaceHeaderOrFooter(header: boolean): void {
+    const fx = header ? this.headerFx : this.footerFx;
+    if (fx) {
+      fx.item.removeListener(this.tracker);
+      fx.item.$destroy();
+    }
+    if (header) this.headerFx = null;
+    else this.footerFx = null;
+    this.markExtentsDirty();
+    if (this.isComponentComplete) {
+      this.applyPendingChanges();
+      if (header) this.updateHeader();
+      this.updateFooter();
+      this.updateViewport();
+      this.fixupPosition();
+    }
+    if (!(header ? this.headerFx : this.footerFx)) this.$store(header ? LV.headerItem : LV.footerItem, null);
+  }
+
+  // ---- current item and highlight ----------------------------------------------------------------------
+
+  setCurrentIndexValue(index: number): void {
+    if (this.inRequest) return;
+    this.currentIndexCleared = index === -1;
+    this.applyPendingChanges();
+    if (index === this.currentIndexValue) return;
+    if (this.isComponentComplete && this.isValid()) {
+      this.moveReason = MoveReason.SetIndex;
+      this.updateCurrent(index);
+    } else {
+      this.$store(LV.currentIndex, index);
+    }
+  }
+
+  /** QQuickItemViewPrivate::updateCurrent. */
+  private updateCurrent(modelIndex: number): void {
+    this.applyPendingChanges();
+    if (!this.isComponentComplete || !this.isValid() || modelIndex < 0 || modelIndex >= this.modelCount) {
+      if (this.currentItemFx) {
+        this.currentItemFx.attached?.$store(ATT.isCurrentItem, false);
+        this.releaseCurrentItem();
+        this.$store(LV.currentIndex, modelIndex);
+        this.$emit(LV.currentItemChanged, undefined);
+        this.updateHighlight();
+      } else if (this.currentIndexValue !== modelIndex) {
+        this.$store(LV.currentIndex, modelIndex);
+      }
+      return;
+    }
+    if (this.currentItemFx && this.currentIndexValue === modelIndex) {
+      this.updateHighlight();
+      return;
+    }
+    const old = this.currentItemFx;
+    const oldIndex = this.currentIndexValue;
+    this.$v[LV.currentIndex] = modelIndex;
+    const fx = this.createItem(modelIndex);
+    this.currentItemFx = fx;
+    if (old?.attached && (!fx || old.item !== fx.item)) old.attached.$store(ATT.isCurrentItem, false);
+    if (fx) {
+      fx.item.$write(ITEM.focus, true);
+      fx.attached?.$store(ATT.isCurrentItem, true);
+      this.initializeCurrentItem();
+    }
+    this.$store(LV.currentItem, fx ? fx.item : null);
+    this.updateHighlight();
+    if (oldIndex !== modelIndex) this.$emit(LV.currentIndexChanged, undefined);
+    if (old !== fx && (!old || !fx || old.item !== fx.item)) this.$emit(LV.currentItemChanged, undefined);
+    if (old) this.releaseItem(old);
+  }
+
+  private initializeCurrentItem(): void {
+    const fx = this.currentItemFx;
+    if (!fx) return;
+    const ci = this.currentIndexValue;
+    if (!this.visibleItem(ci)) {
+      if (ci === this.visibleIndex - 1 && this.visibleItems.length > 0) {
+        fx.setPosition(this.visibleItems[0]!.position() - fx.size() - this.spacing);
+      } else {
+        fx.setPosition(this.positionAt(ci));
+      }
+    }
+    if (this.visibleItems.length === 0) this.averageSize = fx.size();
+  }
+
+  private createHighlight(): void {
+    let changed = false;
+    if (this.highlightFx) {
+      if (this.trackedItem === this.highlightFx) this.trackedItem = null;
+      const old = this.highlightFx;
+      this.highlightFx = null;
+      old.item.removeListener(this.tracker);
+      old.item.$destroy();
+      this.highlightPosAnimator?.stop();
+      this.highlightWidthAnimator?.stop();
+      this.highlightHeightAnimator?.stop();
+      this.highlightPosAnimator = this.highlightWidthAnimator = this.highlightHeightAnimator = null;
+      changed = true;
+    }
+    const current = this.currentItemFx;
+    if (current && !this.$destroyed) {
+      this.inRequest = true;
+      const item = this.createComponentItem(this.$v[LV.highlight] as QmlComponent | null, 0, true);
+      this.inRequest = false;
+      if (item) {
+        const fx = new FxListItem(item, this, attachedOf(item));
+        item.addListener(this.tracker);
+        if (this.autoHighlight) {
+          fx.setSize(current.size());
+          fx.setPosition(current.position());
+        }
+        const driver = () => this.$engine?.animations ?? null;
+        const posIdx = this.isVertical ? ITEM.y : ITEM.x;
+        this.highlightPosAnimator = new SmoothedAnimation(
+          driver,
+          () => item.$v[posIdx] as number,
+          (v) => (this.isVertical ? item.setY(v) : item.setX(v)),
+        );
+        this.highlightPosAnimator.velocity = this.$v[LV.highlightMoveVelocity] as number;
+        this.highlightPosAnimator.userDuration = this.$v[LV.highlightMoveDuration] as number;
+        this.highlightWidthAnimator = new SmoothedAnimation(
+          driver,
+          () => item.$v[ITEM.width] as number,
+          (v) => item.setWidth(v),
+        );
+        this.highlightWidthAnimator.velocity = this.$v[LV.highlightResizeVelocity] as number;
+        this.highlightWidthAnimator.userDuration = this.$v[LV.highlightResizeDuration] as number;
+        this.highlightHeightAnimator = new SmoothedAnimation(
+          driver,
+          () => item.$v[ITEM.height] as number,
+          (v) => item.setHeight(v),
+        );
+        this.highlightHeightAnimator.velocity = this.$v[LV.highlightResizeVelocity] as number;
+        this.highlightHeightAnimator.userDuration = this.$v[LV.highlightResizeDuration] as number;
+        this.highlightFx = fx;
+        changed = true;
+      }
+    }
+    if (changed) this.$store(LV.highlightItem, this.highlightFx ? this.highlightFx.item : null);
+  }
+
+  private updateHighlight(): void {
+    this.applyPendingChanges();
+    if ((!this.currentItemFx && this.highlightFx) || (this.currentItemFx && !this.highlightFx))
+      this.createHighlight();
+    const current = this.currentItemFx;
+    const hl = this.highlightFx;
+    if (current && this.autoHighlight && hl) {
+      const reversed = this.isContentFlowReversed;
+      this.highlightPosAnimator!.to = reversed ? -current.position() - current.size() : current.position();
+      this.highlightWidthAnimator!.to = current.item.$v[ITEM.width] as number;
+      this.highlightHeightAnimator!.to = current.item.$v[ITEM.height] as number;
+      if (this.isVertical) {
+        if ((hl.item.$v[ITEM.width] as number) === 0) hl.item.setWidth(current.item.$v[ITEM.width] as number);
+      } else if ((hl.item.$v[ITEM.height] as number) === 0) {
+        hl.item.setHeight(current.item.$v[ITEM.height] as number);
+      }
+      this.highlightPosAnimator!.restart();
+      this.highlightWidthAnimator!.restart();
+      this.highlightHeightAnimator!.restart();
+    }
+    this.updateTrackedItem();
+  }
+
+  private resetHighlightPosition(): void {
+    if (this.highlightFx && this.currentItemFx) this.highlightFx.setPosition(this.currentItemFx.position());
+  }
+
+  private movingFromHighlight(): boolean {
+    return false;
+  }
+
+  private updateTrackedItem(): void {
+    this.trackedItem = this.highlightFx ?? this.currentItemFx;
+    if (this.trackedItem) this.trackedPositionChanged();
+  }
+
+  /** Keeps the current item (or the highlight following it) in view after currentIndex changes. */
+  private trackedPositionChanged(): void {
+    const tracked = this.trackedItem;
+    const current = this.currentItemFx;
+    if (!tracked || !current) return;
+    if (this.inLayout) {
+      this.polish();
+      return;
+    }
+    if (this.moveReason !== MoveReason.SetIndex || !this.autoHighlight) return;
+    let trackedPos = tracked.position();
+    const trackedSize = tracked.size();
+    const size = this.viewSize();
+    const viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
+    let pos = viewPos;
+    let trackedEndPos = tracked.endPosition();
+    let toItemPos = current.position();
+    let toItemEndPos = current.endPosition();
+    const ci = this.currentIndexValue;
+    if (ci === 0) {
+      const startOffset = -this.contentStartOffset();
+      trackedPos -= startOffset;
+      trackedEndPos -= startOffset;
+      toItemPos -= startOffset;
+      toItemEndPos -= startOffset;
+    } else if (ci === this.modelCount - 1) {
+      const d = this.isVertical ? this.vData : this.hData;
+      const endOffset = this.footerSize() + (this.isContentFlowReversed ? d.startMargin : d.endMargin);
+      trackedPos += endOffset;
+      trackedEndPos += endOffset;
+      toItemPos += endOffset;
+      toItemEndPos += endOffset;
+    }
+    if (trackedEndPos >= viewPos + size && toItemEndPos >= viewPos + size) {
+      if (trackedEndPos <= toItemEndPos) {
+        pos = trackedEndPos - size;
+        if (trackedSize > size) pos = trackedPos;
+      } else {
+        pos = toItemEndPos - size;
+        if (current.size() > size) pos = current.position();
+      }
+    }
+    if (trackedPos < pos && toItemPos < pos) pos = Math.max(trackedPos, toItemPos);
+    if (viewPos !== pos) {
+      this.calcVelocity = true;
+      this.setPosition(pos);
+      this.calcVelocity = false;
+    }
+  }
+
+  /** A delegate, the current item, the highlight, the header or the footer moved or resized. */
+  private trackedItemChanged(item: Item, change: Change): void {
+    if (change & Change.Destroyed) return;
+    if (!(change & (Change.X | Change.Y | Change.Width | Change.Height))) return;
+    if (!this.isComponentComplete) return;
+    if (this.headerFx && this.headerFx.item === item) {
+      this.updateHeader();
+      this.markExtentsDirty();
+      this.updateViewport();
+      if (!this.isMoving() && !this.isFlicking()) this.fixupPosition();
+    } else if (this.footerFx && this.footerFx.item === item) {
+      this.updateFooter();
+      this.markExtentsDirty();
+      this.updateViewport();
+      if (!this.isMoving() && !this.isFlicking()) this.fixupPosition();
+    }
+    if (this.currentItemFx && this.currentItemFx.item === item) {
+      const prev = this.inLayout;
+      this.updateHighlight();
+      this.inLayout = prev;
+      const pos = this.position();
+      const sz = this.viewSize();
+      const reversed = this.isContentFlowReversed;
+      const from = reversed ? -pos - this.displayMarginBeginning - sz : pos - this.displayMarginBeginning;
+      const to = reversed ? -pos + this.displayMarginEnd : pos + sz + this.displayMarginEnd;
+      const cur = this.currentItemFx;
+      item.setCulled(cur.endPosition() < from || cur.position() > to);
+    }
+    if (this.trackedItem && this.trackedItem.item === item) this.trackedPositionChanged();
+    const isHighlight = this.highlightFx !== null && this.highlightFx.item === item;
+    const sizeChange = this.isVertical ? change & Change.Height : change & Change.Width;
+    const newSize = (item.$v[this.isVertical ? ITEM.height : ITEM.width] as number) ?? 0;
+    const oldSize = this.knownSizes.get(item) ?? newSize;
+    this.knownSizes.set(item, newSize);
+    if (!isHighlight && sizeChange && item.parentItem === this.contentItemNow) {
+      const first = this.visibleItems[0];
+      if (first && first.item === item) {
+        // Qt: the first item, if it ended above the view, grows upwards. Qt 6.4 listens to a
+        // delegate's geometry twice (the view and its item tracking), so it moves it twice (measured).
+        const diff = 2 * (newSize - oldSize);
+        const pos = first.position();
+        const oldEnd = pos + oldSize;
+        if (this.isContentFlowReversed ? oldEnd > this.position() : oldEnd < this.position())
+          first.setPosition(pos - diff);
+      }
+      this.forceLayoutPolish();
+    }
+  }
+
+  /** Sizes of tracked items along the list, to know by how much one changed. */
+  private readonly knownSizes = new WeakMap<Item, number>();
+
+  // ---- scrolling --------------------------------------------------------------------------------------
+
+  override setContentX(pos: number): void {
+    this.moveReason = MoveReason.Other;
+    super.setContentX(pos);
+  }
+
+  override setContentY(pos: number): void {
+    this.moveReason = MoveReason.Other;
+    super.setContentY(pos);
+  }
+
+  protected override viewportMoved(horizontal: boolean, vertical: boolean): void {
+    super.viewportMoved(horizontal, vertical);
+    if (!this.itemCount && !this.hasPendingChanges()) return;
+    if (this.inViewportMoved) return;
+    this.inViewportMoved = true;
+    try {
+      const d = this.isVertical ? this.vData : this.hData;
+      const reversed = this.isVertical ? this.isBottomToTop : this.isRightToLeft;
+      if (reversed) this.bufferMode = d.smoothVelocity < 0 ? BUFFER_AFTER : BUFFER_BEFORE;
+      else this.bufferMode = d.smoothVelocity < 0 ? BUFFER_BEFORE : BUFFER_AFTER;
+      this.refillOrLayout();
+      // Cull the items outside the visible area.
+      const pos = this.position();
+      const sz = this.viewSize();
+      const from = this.isContentFlowReversed
+        ? -pos - this.displayMarginBeginning - sz
+        : pos - this.displayMarginBeginning;
+      const to = this.isContentFlowReversed ? -pos + this.displayMarginEnd : pos + sz + this.displayMarginEnd;
+      for (const fx of this.visibleItems) fx.item.setCulled(fx.endPosition() < from || fx.position() > to);
+      const cur = this.currentItemFx;
+      if (cur) cur.item.setCulled(cur.endPosition() < from || cur.position() > to);
+      if (this.hData.flicking || this.vData.flicking || this.hData.moving || this.vData.moving)
+        this.moveReason = MoveReason.Mouse;
+      if ((this.hData.flicking || this.vData.flicking) && this.correctFlick && !this.inFlickCorrection) {
+        // Qt: near an end whose estimate changed, recompute the flick so it does not stop short or overshoot.
+        this.inFlickCorrection = true;
+        if (this.isVertical && !this.vData.inOvershoot) this.correctFlickAxis(this.vData, true);
+        if (!this.isVertical && !this.hData.inOvershoot) this.correctFlickAxis(this.hData, false);
+        this.inFlickCorrection = false;
+      }
+    } finally {
+      this.inViewportMoved = false;
+    }
+  }
+
+  private correctFlickAxis(d: AxisData, vertical: boolean): void {
+    const size = vertical ? this.height : this.width;
+    if (d.velocity > 0) {
+      const minE = vertical ? this.minYExtent() : this.minXExtent();
+      if (
+        (minE - d.move.value < size / 2 || d.flickTarget - d.move.value < size / 2) &&
+        minE !== d.flickTarget
+      )
+        vertical ? this.flickY(-d.smoothVelocity) : this.flickX(-d.smoothVelocity);
+    } else if (d.velocity < 0) {
+      const maxE = vertical ? this.maxYExtent() : this.maxXExtent();
+      if (
+        (d.move.value - maxE < size / 2 || d.move.value - d.flickTarget < size / 2) &&
+        maxE !== d.flickTarget
+      )
+        vertical ? this.flickY(-d.smoothVelocity) : this.flickX(-d.smoothVelocity);
+    }
+  }
+
+  private get snapMode(): number {
+    return this.$v[LV.snapMode] as number;
+  }
+
+  /** The item to snap to at `pos` (QQuickListViewPrivate::snapItemAt, without section items). */
+  private snapItemAt(pos: number): FxListItem | null {
+    let snapItem: FxListItem | null = null;
+    let prevItemSize = 0;
+    const hl = this.highlightFx;
+    for (const fx of this.visibleItems) {
+      if (fx.index === -1) continue;
+      const itemTop = fx.position();
+      const itemSize = fx.size();
+      if (hl && itemTop >= pos && fx.endPosition() <= pos + hl.size()) return fx;
+      // The middle of the item and the spacing around it.
+      const halfwayToNextItem = itemTop + (itemSize + this.spacing) / 2;
+      const halfwayToPrevItem = itemTop - (prevItemSize + this.spacing) / 2;
+      if (halfwayToNextItem >= pos && halfwayToPrevItem < pos) snapItem = fx;
+      prevItemSize = itemSize;
+    }
+    return snapItem;
+  }
+
+  /** QQuickListViewPrivate::snapPosAt: the snap position nearest `pos`, estimated beyond the items. */
+  private snapPosAt(pos: number): number {
+    const fx = this.snapItemAt(pos);
+    if (fx) return fx.position();
+    const items = this.visibleItems;
+    if (items.length > 0) {
+      const firstPos = items[0]!.position();
+      const endPos = items[items.length - 1]!.position();
+      if (pos < firstPos)
+        return firstPos - Math.round((firstPos - pos) / this.averageSize) * this.averageSize;
+      if (pos > endPos) return endPos + Math.round((pos - endPos) / this.averageSize) * this.averageSize;
+    }
+    return (
+      Math.round((pos - this.originPosition()) / this.averageSize) * this.averageSize + this.originPosition()
+    );
+  }
+
+  private flickTargetOvershoot = 0;
+
+  /** QQuickListViewPrivate::flick: snapping views aim the flick at an item boundary. */
+  protected override flickAxis(
+    d: AxisData,
+    minExtent: number,
+    maxExtent: number,
+    vSize: number,
+    vertical: boolean,
+    velocity: number,
+    wheel: boolean,
+  ): boolean {
+    d.fixingUp = false;
+    this.moveReason = MoveReason.Mouse;
+    const snapMode = this.snapMode;
+    if (snapMode === SNAP_NONE) {
+      this.correctFlick = true;
+      return super.flickAxis(d, minExtent, maxExtent, vSize, vertical, velocity, wheel);
+    }
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    let maxDistance = 0;
+    const dataValue = reversed ? -d.move.value + size : d.move.value;
+    let vel = velocity;
+    const firstFlick = !this.hData.flicking && !this.vData.flicking;
+    if (vel > 0) {
+      if (d.move.value < minExtent) {
+        if (snapMode === SNAP_ONE_ITEM && firstFlick) {
+          // averageSize/2 + 1: the next item
+          let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
+          if (reversed) bias = -bias;
+          d.flickTarget = -this.snapPosAt(-dataValue - bias);
+          maxDistance = Math.abs(d.flickTarget - d.move.value);
+          vel = this.maxVelocity;
+        } else {
+          maxDistance = Math.abs(minExtent - d.move.value);
+        }
+      }
+    } else if (d.move.value > maxExtent) {
+      if (snapMode === SNAP_ONE_ITEM && firstFlick) {
+        let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
+        if (reversed) bias = -bias;
+        d.flickTarget = -this.snapPosAt(-dataValue + bias);
+        maxDistance = Math.abs(d.flickTarget - d.move.value);
+        vel = -this.maxVelocity;
+      } else {
+        maxDistance = Math.abs(maxExtent - d.move.value);
+      }
+    }
+    const overShoot = (this.boundsBehavior & 2) !== 0;
+    const fixup = () => (vertical ? this.fixupY() : this.fixupX());
+    if (maxDistance > 0 || overShoot) {
+      let v = vel;
+      const maxV = this.maxVelocity;
+      if (maxV !== -1 && maxV < Math.abs(v)) v = v < 0 ? -maxV : maxV;
+      if (firstFlick) {
+        // The first flick estimates the item boundary to stop at.
+        let accel = this.deceleration;
+        let v2 = v * v;
+        this.flickTargetOvershoot = 0;
+        let dist = v2 / (accel * 2) + this.averageSize / 4;
+        if (maxDistance > 0) dist = Math.min(dist, maxDistance);
+        if (v > 0) dist = -dist;
+        if ((maxDistance > 0 && v2 / (2 * maxDistance) < accel) || snapMode === SNAP_ONE_ITEM) {
+          if (snapMode !== SNAP_ONE_ITEM) {
+            const distTemp = reversed ? -dist : dist;
+            d.flickTarget = -this.snapPosAt(-dataValue + distTemp);
+          }
+          d.flickTarget = reversed ? -d.flickTarget + size : d.flickTarget;
+          if (overShoot) {
+            if (d.flickTarget > minExtent) {
+              this.flickTargetOvershoot = this.overShootDistance(vSize);
+              d.flickTarget += this.flickTargetOvershoot;
+            } else if (d.flickTarget < maxExtent) {
+              this.flickTargetOvershoot = this.overShootDistance(vSize);
+              d.flickTarget -= this.flickTargetOvershoot;
+            }
+          }
+          const adjDist = -d.flickTarget + d.move.value;
+          if (Math.abs(adjDist) > Math.abs(dist)) {
+            // Prevent painfully slow flicking: a velocity that suits flickDeceleration.
+            const adjv2 = accel * 2 * Math.abs(adjDist);
+            if (adjv2 > v2) {
+              v2 = adjv2;
+              v = Math.sqrt(v2);
+              if (dist > 0) v = -v;
+            }
+          }
+          dist = adjDist;
+          accel = v2 / (2 * Math.abs(dist));
+        } else if (overShoot) {
+          d.flickTarget = d.move.value - dist;
+          if (d.flickTarget > minExtent) {
+            this.flickTargetOvershoot = this.overShootDistance(vSize);
+            d.flickTarget += this.flickTargetOvershoot;
+          } else if (d.flickTarget < maxExtent) {
+            this.flickTargetOvershoot = this.overShootDistance(vSize);
+            d.flickTarget -= this.flickTargetOvershoot;
+          }
+        }
+        this.timeline.reset(d.move);
+        this.timeline.accel(d.move, v, accel, maxDistance + this.flickTargetOvershoot);
+        this.timeline.callback(d.move, fixup);
+        this.correctFlick = true;
+        return true;
+      }
+      // Flicking already: re-evaluate the boundary (the estimates may have changed).
+      let newtarget = d.flickTarget;
+      const temp = reversed ? -d.flickTarget + size : d.flickTarget;
+      newtarget = -this.snapPosAt(-temp);
+      newtarget = reversed ? -newtarget + size : newtarget;
+      if (vel < 0 && newtarget <= maxExtent) newtarget = maxExtent - this.flickTargetOvershoot;
+      else if (vel > 0 && newtarget >= minExtent) newtarget = minExtent + this.flickTargetOvershoot;
+      if (newtarget === d.flickTarget) {
+        if (Math.abs(vel) < MINIMUM_FLICK_VELOCITY) this.correctFlick = false;
+        return false;
+      }
+      d.flickTarget = newtarget;
+      const dist = -newtarget + d.move.value;
+      if ((v < 0 && dist < 0) || (v > 0 && dist > 0)) {
+        this.correctFlick = false;
+        this.timeline.reset(d.move);
+        this.fixup(d, minExtent, maxExtent);
+        return false;
+      }
+      this.timeline.reset(d.move);
+      this.timeline.accelDistance(d.move, v, -dist);
+      this.timeline.callback(d.move, fixup);
+      return false;
+    }
+    this.correctFlick = false;
+    this.timeline.reset(d.move);
+    this.fixup(d, minExtent, maxExtent);
+    return false;
+  }
+
+  private fixupPosition(): void {
+    if (this.isVertical) this.fixupY();
+    else this.fixupX();
+  }
+
+  /** QQuickListViewPrivate::fixup (without snapping or highlight ranges): moves set by code are immediate. */
+  protected override fixup(d: AxisData, minExtent: number, maxExtent: number): void {
+    const isMainAxis = this.isVertical ? d === this.vData : d === this.hData;
+    if (!isMainAxis) {
+      const dir = this.flickableDirectionValue;
+      if (dir !== (this.isVertical ? 2 : 1)) super.fixup(d, minExtent, maxExtent);
+      return;
+    }
+    if (this.visibleItems.length === 0) this.updateFooter();
+    this.correctFlick = false;
+    if (this.moveReason !== MoveReason.Mouse) this.setImmediateFixup();
+    if (this.snapMode !== SNAP_NONE && this.moveReason !== MoveReason.SetIndex) {
+      if (this.snapFixup(d, minExtent, maxExtent)) return;
+    }
+    super.fixup(d, minExtent, maxExtent);
+  }
+
+  /** The snapping part of QQuickListViewPrivate::fixup (inline header only); false: fix up as usual. */
+  private snapFixup(d: AxisData, minExtent: number, maxExtent: number): boolean {
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    let tempPosition = reversed ? -this.position() - size : this.position();
+    if (this.snapMode === SNAP_ONE_ITEM && this.moveReason === MoveReason.Mouse) {
+      // Dragged less than half an item: lean towards the next one.
+      const dist = d.move.value - d.pressPos;
+      let bias = 0;
+      if (d.velocity > 0 && dist > SNAP_ONE_THRESHOLD && dist < this.averageSize / 2)
+        bias = this.averageSize / 2;
+      else if (d.velocity < 0 && dist < -SNAP_ONE_THRESHOLD && dist > -this.averageSize / 2)
+        bias = -this.averageSize / 2;
+      if (reversed) bias = -bias;
+      tempPosition -= bias;
+    }
+    let snapOffset = 0;
+    const header = this.headerFx;
+    if (header) {
+      const visiblePartOfHeader = header.position() + header.size() - tempPosition;
+      if (visiblePartOfHeader > 0 && tempPosition < this.originPosition()) snapOffset = header.size() / 2;
+    }
+    const topItem = this.snapItemAt(tempPosition + snapOffset);
+    const bottomItem = this.snapItemAt(tempPosition + snapOffset);
+    const isInBounds = -this.position() > maxExtent && -this.position() <= minExtent;
+    let pos: number;
+    if (header && !topItem && isInBounds) {
+      pos = reversed ? header.size() - size : header.position();
+    } else if (topItem && isInBounds) {
+      if (topItem.index === 0 && header && tempPosition < header.position() + header.size() / 2)
+        pos = reversed ? -header.position() - size : header.position() + header.size();
+      else pos = reversed ? -topItem.position() - size : topItem.position();
+    } else if (bottomItem && isInBounds) {
+      pos = reversed ? -bottomItem.position() - size : bottomItem.position();
+    } else {
+      return false;
+    }
+    pos = Math.max(-minExtent, Math.min(pos, -maxExtent));
+    this.timeline.reset(d.move);
+    if (!this.immediateFixup) {
+      this.timeline.move(d.move, -pos, Easing.InOutQuad, this.fixupDuration / 2);
+      d.fixingUp = true;
+    } else {
+      this.timeline.set(d.move, -pos);
+    }
+    d.vTime = this.timeline.time;
+    d.inOvershoot = false;
+    this.resetFixupMode();
+    return true;
+  }
+
+  protected override viewMovementEnded(): void {
+    // Qt (animStopped): once still, the cache buffer fills in both directions.
+    this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+    this.refillOrLayout();
+  }
+
+  override geometryChanged(change: Change): void {
+    const w = this.width;
+    const h = this.height;
+    if (change & (Change.Width | Change.Height)) {
+      // Qt: right-to-left and bottom-to-top views keep their position relative to the far edge.
+      if (this.isRightToLeft && change & Change.Width)
+        super.setContentX(this.contentXNow - (w - this.lastWidth));
+      else if (this.isBottomToTop && change & Change.Height)
+        super.setContentY(this.contentYNow - (h - this.lastHeight));
+      this.markExtentsDirty();
+      if (this.isComponentComplete && (this.isValid() || this.visibleItems.length > 0))
+        this.forceLayoutPolish();
+    }
+    this.lastWidth = w;
+    this.lastHeight = h;
+    super.geometryChanged(change);
+  }
+
+  private lastWidth = 0;
+  private lastHeight = 0;
+
+  // ---- QML methods --------------------------------------------------------------------------------------
+
+  positionViewAtIndex(index?: unknown, mode?: unknown): void {
+    const i = Math.trunc(Number(index));
+    if (!this.isValid() || !(i >= 0) || i >= this.modelCount) return;
+    this.positionViewAt(i, Math.trunc(Number(mode)));
+  }
+
+  positionViewAtBeginning(): void {
+    if (!this.isValid()) return;
+    this.positionViewAt(-1, 0);
+  }
+
+  positionViewAtEnd(): void {
+    if (!this.isValid()) return;
+    this.positionViewAt(this.modelCount, 2);
+  }
+
+  /** QQuickItemViewPrivate::positionViewAtIndex (modes Beginning 0, Center 1, End 2, Visible 3, Contain 4, SnapPosition 5). */
+  private positionViewAt(index: number, mode: number): void {
+    if (!(mode >= 0 && mode <= 5)) return;
+    this.cancelFlick();
+    this.applyPendingChanges();
+    const modelCount = this.modelCount;
+    const idx = Math.max(Math.min(index, modelCount - 1), 0);
+    const viewSize = this.viewSize();
+    let pos = this.isContentFlowReversed ? -this.position() - viewSize : this.position();
+    let fx = this.visibleItem(idx);
+    const maxExtent = this.calculatedMaxExtent();
+    if (!fx) {
+      const itemPos = this.positionAt(idx);
+      this.visiblePos = itemPos;
+      this.visibleIndex = idx;
+      // Keep the old items referenced until the new ones exist (they may be visible again).
+      const oldVisible = this.visibleItems;
+      this.visibleItems = [];
+      this.setPosition(Math.min(itemPos, maxExtent));
+      for (const o of oldVisible) this.releaseItem(o);
+      fx = this.visibleItem(idx);
+    }
+    if (fx) {
+      const itemPos = fx.position();
+      switch (mode) {
+        case 0:
+          pos = itemPos;
+          if (this.headerFx && index < 0) pos -= this.headerSize();
+          break;
+        case 1:
+          pos = itemPos - (viewSize - fx.size()) / 2;
+          break;
+        case 2:
+          pos = itemPos - viewSize + fx.size();
+          if (this.footerFx && index >= modelCount) pos += this.footerSize();
+          break;
+        case 3:
+          if (itemPos > pos + viewSize) pos = fx.endPosition() - viewSize;
+          else if (fx.endPosition() <= pos) pos = itemPos;
+          break;
+        case 4:
+          if (fx.endPosition() >= pos + viewSize) pos = itemPos - viewSize + fx.size();
+          if (itemPos < pos) pos = itemPos;
+          break;
+        case 5:
+          pos = itemPos;
+          break;
+      }
+      pos = Math.min(pos, maxExtent);
+      pos = Math.max(pos, this.calculatedMinExtent());
+      this.moveReason = MoveReason.Other;
+      this.setPosition(pos);
+      if (this.highlightFx) {
+        if (this.autoHighlight) this.resetHighlightPosition();
+        this.updateHighlight();
+      }
+    }
+    this.fixupPosition();
+  }
+
+  indexAt(x?: unknown, y?: unknown): number {
+    const fx = this.visibleItems.find((v) => v.contains(Number(x), Number(y)));
+    return fx ? fx.index : -1;
+  }
+
+  itemAt(x?: unknown, y?: unknown): Item | null {
+    const fx = this.visibleItems.find((v) => v.contains(Number(x), Number(y)));
+    return fx ? fx.item : null;
+  }
+
+  itemAtIndex(index?: unknown): Item | null {
+    const fx = this.visibleItem(Math.trunc(Number(index)));
+    return fx ? fx.item : null;
+  }
+
+  forceLayout(): void {
+    if (this.isComponentComplete && (this.hasPendingChanges() || this.forceLayoutFlag)) this.layout();
+  }
+
+  incrementCurrentIndex(): void {
+    const count = this.modelCount;
+    const ci = this.currentIndexValue;
+    const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+    if (count && (ci < count - 1 || wrap)) {
+      this.moveReason = MoveReason.SetIndex;
+      const index = ci + 1;
+      this.setCurrentIndexValue(index >= 0 && index < count ? index : 0);
+    }
+  }
+
+  decrementCurrentIndex(): void {
+    const count = this.modelCount;
+    const ci = this.currentIndexValue;
+    const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+    if (count && (ci > 0 || wrap)) {
+      this.moveReason = MoveReason.SetIndex;
+      const index = ci - 1;
+      this.setCurrentIndexValue(index >= 0 && index < count ? index : count - 1);
+    }
+  }
+
+  override keyPressEvent(e: KeyEventLike): boolean {
+    const enabled = this.$v[LV.keyNavigationEnabled] as boolean;
+    if (this.modelCount && enabled) {
+      const vertical = this.isVertical;
+      const back =
+        (!vertical && !this.isRightToLeft && e.key === KEY_LEFT) ||
+        (!vertical && this.isRightToLeft && e.key === KEY_RIGHT) ||
+        (vertical && !this.isBottomToTop && e.key === KEY_UP) ||
+        (vertical && this.isBottomToTop && e.key === KEY_DOWN);
+      const forward =
+        (!vertical && !this.isRightToLeft && e.key === KEY_RIGHT) ||
+        (!vertical && this.isRightToLeft && e.key === KEY_LEFT) ||
+        (vertical && !this.isBottomToTop && e.key === KEY_DOWN) ||
+        (vertical && this.isBottomToTop && e.key === KEY_UP);
+      const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+      const ci = this.currentIndexValue;
+      if (back) {
+        if (ci > 0 || (wrap && !e.isAutoRepeat)) {
+          this.decrementCurrentIndex();
+          return true;
+        }
+        if (wrap) return true;
+      } else if (forward) {
+        if (ci < this.modelCount - 1 || (wrap && !e.isAutoRepeat)) {
+          this.incrementCurrentIndex();
+          return true;
+        }
+        if (wrap) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- properties with side effects ---------------------------------------------------------------------
+
+  /** Orientation or layout direction changed: rebuild (QQuickItemViewPrivate::regenerate). */
+  regenerate(orientationChanged: boolean): void {
+    if (!this.isComponentComplete) return;
+    if (orientationChanged) {
+      for (const fx of [this.headerFx, this.footerFx]) {
+        if (fx) {
+          fx.item.removeListener(this.tracker);
+          fx.item.$destroy();
+        }
+      }
+      this.headerFx = this.footerFx = null;
+    }
+    this.clear();
+    this.updateHeader();
+    this.updateFooter();
+    this.updateViewport();
+    this.setPosition(this.contentStartOffset());
+    this.refill();
+    this.updateCurrent(this.currentIndexValue);
+  }
+
+  onOrientationChanged(): void {
+    this.$v[FLICK.flickableDirection] = this.isVertical ? 2 : 1;
+    if (this.isVertical) {
+      this.setContentWidth(-1);
+      this.vData.markExtentsDirty();
+    } else {
+      this.setContentHeight(-1);
+      this.hData.markExtentsDirty();
+    }
+    if (!this.isComponentComplete) return;
+    this.regenerate(true);
+  }
+
+  onSpacingChanged(): void {
+    this.forceLayoutPolish();
+  }
+
+  onCacheBufferChanged(): void {
+    if (this.isComponentComplete) {
+      this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+      this.refillOrLayout();
+    }
+  }
+
+  onHeaderChanged(): void {
+    this.replaceHeaderOrFooter(true);
+  }
+
+  onFooterChanged(): void {
+    this.replaceHeaderOrFooter(false);
+  }
+
+  onHighlightChanged(): void {
+    this.applyPendingChanges();
+    this.createHighlight();
+    if (this.currentItemFx) this.updateHighlight();
+  }
+
+  onHighlightFollowsCurrentItemChanged(): void {
+    if (this.autoHighlight) this.updateHighlight();
+  }
+
+  // ---- sections -----------------------------------------------------------------------------------------
+
+  makeSection(): ViewSection {
+    const s = new ViewSection();
+    s.$engine = this.$engine;
+    s.$setOwner(this);
+    s.view = this;
+    this.sectionObject = s;
+    return s;
+  }
+
+  sectionCriteriaChanged(): void {
+    if (this.isComponentComplete) {
+      this.updateSections();
+      this.forceLayoutPolish();
+    }
+  }
+
+  private sectionString(index: number): string {
+    const s = this.sectionObject;
+    if (!s || index < 0 || index >= this.modelCount) return '';
+    const prop = s.$v[SECTION.property] as string;
+    if (!prop) return '';
+    const v = this.dm.value(index, prop);
+    const str = v === undefined || v === null ? '' : String(v);
+    if ((s.$v[SECTION.criteria] as number) === 1) return str.length > 0 ? str[0]! : '';
+    return str;
+  }
+
+  private initializeSection(fx: FxListItem): void {
+    if (!this.sectionObject || !fx.attached) return;
+    const i = fx.index;
+    fx.attached.$store(ATT.section, this.sectionString(i));
+    fx.attached.$store(ATT.previousSection, i > 0 ? this.sectionString(i - 1) : '');
+    fx.attached.$store(ATT.nextSection, i < this.modelCount - 1 ? this.sectionString(i + 1) : '');
+  }
+
+  private updateSections(): void {
+    if (!this.sectionObject || !this.isComponentComplete) return;
+    for (const fx of this.visibleItems) if (fx.index >= 0) this.initializeSection(fx);
+    const first = this.firstItemInView();
+    this.$store(LV.currentSection, first && first.index >= 0 ? this.sectionString(first.index) : '');
+  }
+
+  override $teardown(): void {
+    this.bufferPause.stop();
+    this.highlightPosAnimator?.stop();
+    this.highlightWidthAnimator?.stop();
+    this.highlightHeightAnimator?.stop();
+    this.dm.dispose();
+    super.$teardown();
+  }
+}
+
+function shiftForRemoval(i: number, index: number, count: number): number {
+  if (i >= index + count) return i - count;
+  if (i > index) return index;
+  return i;
+}
+
+const onChange = (f: (v: ListView) => void) => (o: QObject) => f(o as ListView);
+
+export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
+  name: 'ListView',
+  cppClass: 'QQuickListView',
+  properties: {
+    model: { type: 'var', changed: onChange((v) => v.onModelChanged()) },
+    delegate: { type: 'Component', changed: onChange((v) => v.onDelegateChanged()) },
+    count: { type: 'int', readonly: true },
+    currentIndex: {
+      type: 'int',
+      default: -1,
+      write: (o, v) => (o as ListView).setCurrentIndexValue(v as number),
+    },
+    currentItem: { type: 'Item', readonly: true },
+    keyNavigationWraps: { type: 'bool' },
+    keyNavigationEnabled: { type: 'bool', default: true },
+    cacheBuffer: {
+      type: 'int',
+      default: 320,
+      write: (o, v) => {
+        const view = o as ListView;
+        if ((v as number) < 0) {
+          view.warn('Cannot set a negative cache buffer');
+          return;
+        }
+        if (view.$store(LV.cacheBuffer, v)) view.onCacheBufferChanged();
+      },
+    },
+    displayMarginBeginning: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
+    displayMarginEnd: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
+    layoutDirection: { type: 'enumeration', changed: onChange((v) => v.regenerate(false)) },
+    effectiveLayoutDirection: { type: 'enumeration', readonly: true },
+    verticalLayoutDirection: { type: 'enumeration', changed: onChange((v) => v.regenerate(false)) },
+    header: { type: 'Component', changed: onChange((v) => v.onHeaderChanged()) },
+    headerItem: { type: 'Item', readonly: true },
+    footer: { type: 'Component', changed: onChange((v) => v.onFooterChanged()) },
+    footerItem: { type: 'Item', readonly: true },
+    populate: { type: 'var' },
+    add: { type: 'var' },
+    addDisplaced: { type: 'var' },
+    move: { type: 'var' },
+    moveDisplaced: { type: 'var' },
+    remove: { type: 'var' },
+    removeDisplaced: { type: 'var' },
+    displaced: { type: 'var' },
+    highlight: { type: 'Component', changed: onChange((v) => v.onHighlightChanged()) },
+    highlightItem: { type: 'Item', readonly: true },
+    highlightFollowsCurrentItem: {
+      type: 'bool',
+      default: true,
+      changed: onChange((v) => v.onHighlightFollowsCurrentItemChanged()),
+    },
+    highlightRangeMode: { type: 'enumeration' },
+    preferredHighlightBegin: { type: 'real' },
+    preferredHighlightEnd: { type: 'real' },
+    highlightMoveDuration: { type: 'int', default: -1 },
+    highlightMoveVelocity: { type: 'real', default: 400 },
+    highlightResizeVelocity: { type: 'real', default: 400 },
+    highlightResizeDuration: { type: 'int', default: -1 },
+    reuseItems: { type: 'bool' },
+    spacing: { type: 'real', changed: onChange((v) => v.onSpacingChanged()) },
+    orientation: { type: 'enumeration', default: 2, changed: onChange((v) => v.onOrientationChanged()) },
+    currentSection: { type: 'string', readonly: true },
+    snapMode: { type: 'enumeration' },
+    headerPositioning: { type: 'enumeration' },
+    footerPositioning: { type: 'enumeration' },
+    section: {
+      type: 'ViewSection',
+      group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
+    },
+  },
+  methods: [
+    'positionViewAtIndex',
+    'positionViewAtBeginning',
+    'positionViewAtEnd',
+    'indexAt',
+    'itemAt',
+    'itemAtIndex',
+    'forceLayout',
+    'incrementCurrentIndex',
+    'decrementCurrentIndex',
+  ],
+  enums: {
+    Horizontal: 1,
+    Vertical: 2,
+    NoSnap: 0,
+    SnapToItem: 1,
+    SnapOneItem: 2,
+    Beginning: 0,
+    Center: 1,
+    End: 2,
+    Visible: 3,
+    Contain: 4,
+    SnapPosition: 5,
+    NoHighlightRange: 0,
+    ApplyRange: 1,
+    StrictlyEnforceRange: 2,
+    TopToBottom: 0,
+    BottomToTop: 1,
+    InlineHeader: 0,
+    OverlayHeader: 1,
+    PullBackHeader: 2,
+    InlineFooter: 0,
+    OverlayFooter: 1,
+    PullBackFooter: 2,
+  },
+  attachedType: () => ListViewAttachedMeta,
+});
+
+const LV = {
+  model: ListViewMeta.index('model'),
+  delegate: ListViewMeta.index('delegate'),
+  count: ListViewMeta.index('count'),
+  currentIndex: ListViewMeta.index('currentIndex'),
+  currentItem: ListViewMeta.index('currentItem'),
+  keyNavigationWraps: ListViewMeta.index('keyNavigationWraps'),
+  keyNavigationEnabled: ListViewMeta.index('keyNavigationEnabled'),
+  cacheBuffer: ListViewMeta.index('cacheBuffer'),
+  displayMarginBeginning: ListViewMeta.index('displayMarginBeginning'),
+  displayMarginEnd: ListViewMeta.index('displayMarginEnd'),
+  layoutDirection: ListViewMeta.index('layoutDirection'),
+  verticalLayoutDirection: ListViewMeta.index('verticalLayoutDirection'),
+  header: ListViewMeta.index('header'),
+  headerItem: ListViewMeta.index('headerItem'),
+  footer: ListViewMeta.index('footer'),
+  footerItem: ListViewMeta.index('footerItem'),
+  highlight: ListViewMeta.index('highlight'),
+  highlightItem: ListViewMeta.index('highlightItem'),
+  highlightFollowsCurrentItem: ListViewMeta.index('highlightFollowsCurrentItem'),
+  highlightMoveDuration: ListViewMeta.index('highlightMoveDuration'),
+  highlightMoveVelocity: ListViewMeta.index('highlightMoveVelocity'),
+  highlightResizeVelocity: ListViewMeta.index('highlightResizeVelocity'),
+  highlightResizeDuration: ListViewMeta.index('highlightResizeDuration'),
+  spacing: ListViewMeta.index('spacing'),
+  orientation: ListViewMeta.index('orientation'),
+  currentSection: ListViewMeta.index('currentSection'),
+  snapMode: ListViewMeta.index('snapMode'),
+  currentIndexChanged: ListViewMeta.signalsByName.get('currentIndexChanged')!.index,
+  countChanged: ListViewMeta.signalsByName.get('countChanged')!.index,
+  currentItemChanged: ListViewMeta.signalsByName.get('currentItemChanged')!.index,
+};
+
+// `count` reads the model live, like QQuickItemView::count().
+Object.defineProperty(ListView.prototype, 'count', {
+  configurable: true,
+  get(this: ListView) {
+    const o = currentObserver;
+    if (o !== null) o.track(this.$source(LV.countChanged));
+    return this.liveCount;
+  },
+});

@@ -1,0 +1,395 @@
+// The delegate model of a view (QQmlDelegateModel): turns whatever `model`
+// holds (a number, a JS array, a list of objects, a ListModel) into rows, and
+// rows into delegate instances. Each instance gets one context object level
+// holding `index`, `model`, `modelData` and every role by name, so delegate
+// code resolves those names at compile time; the object is updated in place
+// when the row moves or its values change. Instances are reference counted:
+// a view that asks twice for the same row (visible and current) shares one.
+import type { QmlContext } from '../../engine/context';
+import { defineType, deriveType, type MetaObject, type PropertyInfo, QObject } from '../../engine/qobject';
+import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
+import { Item } from '../items/Item';
+import { isModelSource, type ModelListener, type ModelSource } from './model-source';
+
+/** One change of the rows, as a view applies it. */
+export type ModelChange =
+  | { kind: 'insert'; index: number; count: number }
+  | { kind: 'remove'; index: number; count: number }
+  | { kind: 'move'; from: number; to: number; count: number }
+  | { kind: 'change'; index: number; count: number };
+
+/** What the view (ListView, Repeater) does with delegates and changes. */
+export interface DelegateModelHost {
+  /** A new instance, before its bindings run (QQuickItemView::initItem: parent, z, attached view). */
+  initItem(index: number, item: Item): void;
+  /** An instance is about to be destroyed. */
+  destroyingItem(item: Item): void;
+  /** Rows changed; the host records the change and lays out later (the object may be reused: copy it to keep it). */
+  modelUpdated(change: ModelChange): void;
+  /** The model or the delegate was replaced: every row is new. */
+  modelReset(): void;
+}
+
+/** The context object of one delegate instance (Qt's QQmlDelegateModelItem + its model data). */
+export class ModelData extends QObject {
+  row = -1;
+  owner: DelegateModel | null = null;
+
+  /** `model.role = value` in a delegate writes the model. */
+  writeRole(role: string, value: unknown): void {
+    this.owner?.setData(this.row, role, value);
+  }
+}
+const ModelDataMeta: MetaObject = defineType(ModelData, QtObjectMeta, {
+  name: 'ModelData',
+  cppClass: 'QQmlDMAbstractItemModelData',
+  properties: {
+    index: { type: 'int', readonly: true },
+    model: { type: 'var', readonly: true, constant: true },
+    modelData: { type: 'var' },
+  },
+});
+const DATA = {
+  index: ModelDataMeta.index('index'),
+  model: ModelDataMeta.index('model'),
+  modelData: ModelDataMeta.index('modelData'),
+};
+
+/** Context object types by role list: compiled delegate code is generated once per type. */
+const dataTypes = new Map<string, { meta: MetaObject; roles: PropertyInfo[] }>();
+
+function dataTypeFor(roles: readonly string[]): { meta: MetaObject; roles: PropertyInfo[] } {
+  const key = roles.join('\u0000');
+  let t = dataTypes.get(key);
+  if (t === undefined) {
+    const meta =
+      roles.length === 0 ? ModelDataMeta : deriveType(ModelDataMeta, 'ModelData', 'QQmlDMListAccessorData');
+    const props: PropertyInfo[] = [];
+    for (const name of roles) {
+      if (meta.hasMember(name) || !/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+      props.push(
+        meta.addProperty(name, {
+          type: 'var',
+          write: (o, v) => (o as ModelData).writeRole(name, v),
+        }),
+      );
+    }
+    t = { meta, roles: props };
+    dataTypes.set(key, t);
+  }
+  return t;
+}
+
+interface Entry {
+  index: number;
+  item: Item;
+  data: ModelData;
+  refs: number;
+  roles: PropertyInfo[];
+}
+
+type Rows =
+  | { kind: 'none' }
+  | { kind: 'count'; count: number }
+  | { kind: 'array'; values: unknown[] }
+  | { kind: 'source'; source: ModelSource };
+
+export class DelegateModel implements ModelListener {
+  private rows: Rows = { kind: 'none' };
+  private delegate: QmlComponent | null = null;
+  /** Live instances; few (those a view shows), so lookups scan or use the index map. */
+  private readonly entries: Entry[] = [];
+  private readonly byIndex = new Map<number, Entry>();
+  private readonly byItem = new Map<Item, Entry>();
+  private maxIndex = -1;
+  private warnedDelegate = false;
+
+  constructor(
+    private readonly host: DelegateModelHost,
+    private readonly owner: QObject,
+  ) {}
+
+  get count(): number {
+    if (this.delegate === null) return 0;
+    return this.rowCount;
+  }
+
+  private get rowCount(): number {
+    const r = this.rows;
+    if (r.kind === 'count') return r.count;
+    if (r.kind === 'array') return r.values.length;
+    if (r.kind === 'source') return r.source.rowCount;
+    return 0;
+  }
+
+  get hasDelegate(): boolean {
+    return this.delegate !== null;
+  }
+
+  /** Sets what `model` holds: a number, an array, a ListModel, an object (one row), or nothing. */
+  setModel(value: unknown): void {
+    if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
+    if (isModelSource(value)) {
+      this.rows = { kind: 'source', source: value };
+      value.addModelListener(this);
+    } else if (typeof value === 'number') {
+      this.rows = { kind: 'count', count: Math.max(0, Math.trunc(value)) };
+    } else if (Array.isArray(value)) {
+      this.rows = { kind: 'array', values: value.slice() };
+    } else if (typeof value === 'string') {
+      // Qt: a string model is a one-row list of that string... or of its characters? One row.
+      this.rows = { kind: 'array', values: [value] };
+    } else if (value instanceof QObject) {
+      this.rows = { kind: 'array', values: [value] };
+    } else {
+      this.rows = { kind: 'none' };
+    }
+    this.dropAll();
+    this.host.modelReset();
+  }
+
+  setDelegate(c: unknown): void {
+    const d = c instanceof QmlComponent ? c : null;
+    if (d === this.delegate) return;
+    this.delegate = d;
+    this.warnedDelegate = false;
+    this.dropAll();
+    this.host.modelReset();
+  }
+
+  /** The roles of the rows (for ListModel: its role names). */
+  private roleNames(): readonly string[] {
+    return this.rows.kind === 'source' ? this.rows.source.roleNames() : [];
+  }
+
+  /** The instance for row `index`, created if needed; the caller holds a reference until release(). */
+  object(index: number): Item | null {
+    const e = this.byIndex.get(index);
+    if (e !== undefined) {
+      e.refs++;
+      return e.item;
+    }
+    if (this.delegate === null || index < 0 || index >= this.rowCount) return null;
+    const unit = this.delegate.unit;
+    const ctx = this.delegate.creationContext;
+    if (!unit || !ctx) return null;
+    const type = dataTypeFor(this.roleNames());
+    const data = new (type.meta.ctor as unknown as new () => ModelData)();
+    data.$engine = this.owner.$engine;
+    data.owner = this;
+    data.$v[DATA.model] = data;
+    this.fill(data, index, type.roles);
+    const factory = ctx.engine as unknown as ComponentFactory;
+    let entry: Entry | null = null;
+    let obj: QObject | null = null;
+    try {
+      obj = factory.createFromComponent(unit, ctx as QmlContext, null, undefined, data, (root) => {
+        if (!(root instanceof Item)) return;
+        root.$setOwner(this.owner);
+        entry = { index, item: root, data, refs: 1, roles: type.roles };
+        this.addEntry(entry);
+        this.host.initItem(index, root);
+      });
+    } catch (err) {
+      this.owner.$engine?.reportError(err, undefined);
+    }
+    if (!(obj instanceof Item)) {
+      if (obj) obj.$destroy();
+      if (!this.warnedDelegate) {
+        // Qt: qmlWarning(delegate), at the delegate's declaration.
+        this.warnedDelegate = true;
+        const d = this.delegate.$declaration;
+        const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+        this.owner.$engine?.sink.warn(`${where}QML Component: Delegate must be of Item type`);
+      }
+      return null;
+    }
+    data.$setOwner(obj);
+    return entry !== null ? (entry as Entry).item : obj;
+  }
+
+  /** Drops one reference; destroys the instance with the last one. Returns true if it was destroyed. */
+  release(item: Item): boolean {
+    const e = this.byItem.get(item);
+    if (e === undefined) return false;
+    if (--e.refs > 0) return false;
+    this.removeEntry(e);
+    this.destroy(e);
+    return true;
+  }
+
+  indexOf(item: Item): number {
+    return this.byItem.get(item)?.index ?? -1;
+  }
+
+  /** The instance of row `index` if one exists (no reference taken). */
+  existing(index: number): Item | null {
+    return this.byIndex.get(index)?.item ?? null;
+  }
+
+  /** The value of a role (or, without roles, of modelData) for section criteria and the like. */
+  value(index: number, role: string): unknown {
+    const r = this.rows;
+    if (r.kind === 'source') return r.source.data(index, role);
+    if (r.kind === 'array') return role === 'modelData' ? r.values[index] : undefined;
+    if (r.kind === 'count') return role === 'modelData' || role === 'index' ? index : undefined;
+    return undefined;
+  }
+
+  setData(row: number, role: string, value: unknown): void {
+    if (this.rows.kind === 'source' && row >= 0) this.rows.source.setData(row, role, value);
+  }
+
+  private fill(data: ModelData, index: number, roles: PropertyInfo[]): void {
+    data.row = index;
+    data.$v[DATA.index] = index;
+    const r = this.rows;
+    if (r.kind === 'source') {
+      for (const p of roles) data.$v[p.index] = r.source.data(index, p.name);
+      data.$v[DATA.modelData] = roles.length === 1 ? data.$v[roles[0]!.index] : undefined;
+    } else if (r.kind === 'array') {
+      data.$v[DATA.modelData] = r.values[index];
+    } else {
+      data.$v[DATA.modelData] = index;
+    }
+  }
+
+  private addEntry(e: Entry): void {
+    this.entries.push(e);
+    this.byIndex.set(e.index, e);
+    this.byItem.set(e.item, e);
+    if (e.index > this.maxIndex) this.maxIndex = e.index;
+  }
+
+  private removeEntry(e: Entry): void {
+    const i = this.entries.indexOf(e);
+    if (i >= 0) this.entries.splice(i, 1);
+    if (this.byIndex.get(e.index) === e) this.byIndex.delete(e.index);
+    this.byItem.delete(e.item);
+  }
+
+  private destroy(e: Entry): void {
+    // Qt: the model data is gone by the time the instance is destroyed
+    // (Component.onDestruction reads undefined roles).
+    for (const p of e.roles) e.data.$v[p.index] = undefined;
+    this.host.destroyingItem(e.item);
+    e.item.$destroy();
+  }
+
+  private dropAll(): void {
+    const all = this.entries.splice(0);
+    this.byIndex.clear();
+    this.byItem.clear();
+    this.maxIndex = -1;
+    for (const e of all) this.destroy(e);
+  }
+
+  private reindex(): void {
+    this.byIndex.clear();
+    let max = -1;
+    for (const e of this.entries) {
+      if (e.index < 0) continue;
+      this.byIndex.set(e.index, e);
+      if (e.index > max) max = e.index;
+      if (e.data.row !== e.index) {
+        e.data.row = e.index;
+        e.data.$store(DATA.index, e.index);
+      }
+    }
+    this.maxIndex = max;
+  }
+
+  // ---- ModelListener (rows of a ListModel) -----------------------------------------------
+
+  rowsInserted(index: number, count: number): void {
+    if (index <= this.maxIndex) {
+      for (const e of this.entries) if (e.index >= index) e.index += count;
+      this.reindex();
+    }
+    // One change object reused: hosts copy what they keep (a chat appends 100,000 rows).
+    const c = this.insertChange;
+    c.index = index;
+    c.count = count;
+    this.host.modelUpdated(c);
+  }
+  private readonly insertChange = { kind: 'insert' as const, index: 0, count: 0 };
+
+  rowsRemoved(index: number, count: number): void {
+    if (index <= this.maxIndex) {
+      const gone: Entry[] = [];
+      for (const e of this.entries) {
+        if (e.index >= index + count) e.index -= count;
+        else if (e.index >= index) {
+          e.index = -1;
+          gone.push(e);
+        }
+      }
+      this.reindex();
+      // Qt: a removed row's delegate sees index -1 and no roles from then on.
+      // All values change at once (Qt clears the context), then the changes are announced.
+      for (const e of gone) {
+        const d = e.data;
+        d.row = -1;
+        const changed = [DATA.index];
+        d.$v[DATA.index] = -1;
+        for (const p of e.roles) {
+          d.$v[p.index] = undefined;
+          changed.push(p.index);
+        }
+        if (e.roles.length === 1) {
+          d.$v[DATA.modelData] = undefined;
+          changed.push(DATA.modelData);
+        }
+        for (const idx of changed) {
+          const notify = d.$meta.props[idx]!.notify;
+          if (notify >= 0) d.$emit(notify, undefined);
+        }
+      }
+    }
+    this.host.modelUpdated({ kind: 'remove', index, count });
+  }
+
+  rowsMoved(from: number, to: number, count: number): void {
+    for (const e of this.entries) e.index = movedIndex(e.index, from, to, count);
+    this.reindex();
+    this.host.modelUpdated({ kind: 'move', from, to, count });
+  }
+
+  dataChanged(index: number, count: number, roles: readonly string[]): void {
+    if (index <= this.maxIndex && this.rows.kind === 'source') {
+      const source = this.rows.source;
+      for (const e of this.entries) {
+        if (e.index < index || e.index >= index + count) continue;
+        for (const p of e.roles) {
+          if (roles.includes(p.name)) e.data.$store(p.index, source.data(e.index, p.name));
+        }
+        if (e.roles.length === 1) e.data.$store(DATA.modelData, e.data.$v[e.roles[0]!.index]);
+      }
+    }
+    this.host.modelUpdated({ kind: 'change', index, count });
+  }
+
+  /** Whether an instance has lost its row (removed from the model while still referenced). */
+  isRemoved(item: Item): boolean {
+    const e = this.byItem.get(item);
+    return e !== undefined && e.index < 0;
+  }
+
+  dispose(): void {
+    if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
+    this.rows = { kind: 'none' };
+    this.dropAll();
+  }
+}
+
+/** Where row `i` ends up after moving `count` rows from `from` to `to`. */
+export function movedIndex(i: number, from: number, to: number, count: number): number {
+  if (i < 0) return i;
+  if (i >= from && i < from + count) return to + (i - from);
+  if (from < to) {
+    if (i >= from + count && i < to + count) return i - count;
+  } else if (i >= to && i < from) {
+    return i + count;
+  }
+  return i;
+}

@@ -1,0 +1,36 @@
+// What a view needs from a model with changing rows (QAbstractItemModel as
+// QQmlDelegateModel sees it): a row count, role names, values, and change
+// notifications that a view can batch (it records them and lays out once
+// per frame, so a notification must stay O(1) for the view).
+
+export interface ModelListener {
+  /** Rows [index, index + count) were inserted. */
+  rowsInserted(index: number, count: number): void;
+  /** Rows [index, index + count) were removed. */
+  rowsRemoved(index: number, count: number): void;
+  /** `count` rows moved from `from` so that they now start at `to`. */
+  rowsMoved(from: number, to: number, count: number): void;
+  /** Values of rows [index, index + count) changed, in the named roles. */
+  dataChanged(index: number, count: number, roles: readonly string[]): void;
+}
+
+export interface ModelSource {
+  readonly rowCount: number;
+  /** Role names, in role order (new roles are appended). */
+  roleNames(): readonly string[];
+  /** The value of `role` in `row` (undefined for an unknown role). */
+  data(row: number, role: string): unknown;
+  /** Writes one value (`model.name = "x"` in a delegate). */
+  setData(row: number, role: string, value: unknown): void;
+  addModelListener(l: ModelListener): void;
+  removeModelListener(l: ModelListener): void;
+}
+
+export function isModelSource(v: unknown): v is ModelSource {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ModelSource).addModelListener === 'function' &&
+    typeof (v as ModelSource).roleNames === 'function'
+  );
+}
