@@ -29,6 +29,7 @@ describe('MouseArea in Qt 6.4 scenes: the same signals, in the same order, with 
     ['mousearea_clip', 'clipping, the right/bottom edges, a negative z sibling'],
     ['mousearea_drag', 'drag.target past the threshold, bounds, axis; a drag is not a click'],
     ['mousearea_hide', 'hidden while pressed: canceled; hidden while hovered: exited'],
+    ['mousearea_steal', 'a Flickable takes the drag (canceled); preventStealing keeps it; clipping'],
   ])('%s: %s', async (name) => {
     const r = await runQml(
       { [`${name}.qml`]: fixture(`shapes/${name}.qml`), 'LoggedArea.qml': fixture('shapes/LoggedArea.qml') },

@@ -187,3 +187,54 @@ Item {
     expect(lines(r)).toEqual(['qml: entered 20 10', 'qml: exited']);
   });
 });
+
+describe('MouseArea in a Flickable', () => {
+  test('preventStealing: the Flickable neither takes the drag nor moves (Qt 6.4: contentY stays 0)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  width: 300; height: 200
+  Flickable { id: f; width: 100; height: 200; contentWidth: 100; contentHeight: 400
+    MouseArea { width: 100; height: 400; preventStealing: true
+      onPositionChanged: (mouse) => print("position", mouse.y)
+      onCanceled: print("canceled") } }
+}`);
+    const d = new PointerDriver(r);
+    d.move(50, 100);
+    d.press();
+    for (const y of [95, 80, 60, 40, 20]) {
+      d.wait(16);
+      d.move(50, y);
+    }
+    d.release();
+    d.wait(500);
+    expect(r.id('f').contentY).toBe(0);
+    expect(lines(r)).toEqual([
+      'qml: position 95',
+      'qml: position 80',
+      'qml: position 60',
+      'qml: position 40',
+      'qml: position 20',
+    ]);
+  });
+
+  test('without preventStealing the Flickable takes the drag: canceled, and the content moves', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  width: 300; height: 200
+  Flickable { id: f; width: 100; height: 200; contentWidth: 100; contentHeight: 400
+    MouseArea { width: 100; height: 400
+      onCanceled: print("canceled", pressed)
+      onClicked: print("clicked") } }
+}`);
+    const d = new PointerDriver(r);
+    d.move(50, 100);
+    d.press();
+    for (const y of [95, 80, 60, 40, 20]) {
+      d.wait(16);
+      d.move(50, y);
+    }
+    d.release();
+    expect(lines(r)).toEqual(['qml: canceled false']);
+    expect(r.id('f').contentY).toBeGreaterThan(0);
+  });
+});
