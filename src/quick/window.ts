@@ -218,9 +218,11 @@ export class QuickWindow {
    */
   pointerTargets(x: number, y: number, want: (i: Item) => boolean): Item[] {
     const out: Item[] = [];
-    const visit = (item: Item) => {
-      const p = item.scenePosition();
-      const inside = item.contains(x - p.x, y - p.y);
+    // (px, py): the position of `item`'s parent in the scene.
+    const visit = (item: Item, px: number, py: number) => {
+      const ix = px + (item.$v[ITEM.x] as number);
+      const iy = py + (item.$v[ITEM.y] as number);
+      const inside = item.contains(x - ix, y - iy);
       if (item.$v[ITEM.clip] && !inside) return;
       const relevant = inside && want(item);
       const kids = item.paintOrderChildren;
@@ -232,11 +234,11 @@ export class QuickWindow {
           selfDone = true;
         }
         if (!c.effectiveVisible || !(c.$v[ITEM.enabled] as boolean)) continue;
-        visit(c);
+        visit(c, ix, iy);
       }
       if (!selfDone) out.push(item);
     };
-    visit(this.contentItem);
+    visit(this.contentItem, 0, 0);
     return out;
   }
 
@@ -317,7 +319,7 @@ export class QuickWindow {
           this.pressButton = 0;
         // Qt delivers hover only while nothing has the grab.
         if (this.pointerGrabber === null) this.deliverHover(e);
-        else taken = this.deliverToGrabber({ ...e, type: 'move' });
+        else taken = this.deliverToGrabber(e.type === 'move' ? e : { ...e, type: 'move' });
         break;
       }
       case 'release': {
@@ -397,7 +399,7 @@ export class QuickWindow {
   private deliverHover(e: PointerEventLike): void {
     this.currentHoverId++;
     this.hoveredLeafItemFound = false;
-    this.deliverHoverRecursive(this.contentItem, e);
+    this.deliverHoverRecursive(this.contentItem, e, 0, 0);
     for (const [item, id] of [...this.hoverItems]) {
       if (id === this.currentHoverId) continue;
       this.hoverItems.delete(item);
@@ -405,21 +407,24 @@ export class QuickWindow {
     }
   }
 
-  private deliverHoverRecursive(item: Item, e: PointerEventLike): void {
+  /** (px, py): the position of `item`'s parent in the scene. */
+  private deliverHoverRecursive(item: Item, e: PointerEventLike, px: number, py: number): void {
+    const ix = px + (item.$v[ITEM.x] as number);
+    const iy = py + (item.$v[ITEM.y] as number);
     const kids = item.paintOrderChildren;
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;
       if (!c.effectiveVisible) continue;
-      if (c.$v[ITEM.clip] as boolean) {
-        const p = c.scenePosition();
-        if (!c.contains(e.sceneX - p.x, e.sceneY - p.y)) continue;
-      }
-      this.deliverHoverRecursive(c, e);
+      if (
+        (c.$v[ITEM.clip] as boolean) &&
+        !c.contains(e.sceneX - ix - (c.$v[ITEM.x] as number), e.sceneY - iy - (c.$v[ITEM.y] as number))
+      )
+        continue;
+      this.deliverHoverRecursive(c, e, ix, iy);
       // Once the hovered leaf is found, only its ancestors get the event.
       if (this.hoveredLeafItemFound) break;
     }
-    const p = item.scenePosition();
-    const isHovering = item.contains(e.sceneX - p.x, e.sceneY - p.y);
+    const isHovering = item.contains(e.sceneX - ix, e.sceneY - iy);
     const was = this.hoverItems.get(item);
     const wasHovering = was !== undefined && was !== 0;
     if (item.acceptHover && (item.$v[ITEM.enabled] as boolean) && isHovering) {
@@ -473,15 +478,16 @@ export class QuickWindow {
   /** The topmost visible, enabled item under the pointer that sets a cursor (QQuickWindowPrivate::updateCursor). */
   private updateCursor(): void {
     let shape = ARROW_CURSOR;
-    const find = (item: Item): boolean => {
-      const p = item.scenePosition();
-      const inside = item.contains(this.pointerX - p.x, this.pointerY - p.y);
+    const find = (item: Item, px: number, py: number): boolean => {
+      const ix = px + (item.$v[ITEM.x] as number);
+      const iy = py + (item.$v[ITEM.y] as number);
+      const inside = item.contains(this.pointerX - ix, this.pointerY - iy);
       if (item.$v[ITEM.clip] && !inside) return false;
       const kids = item.paintOrderChildren;
       for (let i = kids.length - 1; i >= 0; i--) {
         const c = kids[i]!;
         if (!c.effectiveVisible || !(c.$v[ITEM.enabled] as boolean)) continue;
-        if (find(c)) return true;
+        if (find(c, ix, iy)) return true;
       }
       if (item.itemCursor !== null && inside) {
         shape = item.itemCursor;
@@ -489,7 +495,7 @@ export class QuickWindow {
       }
       return false;
     };
-    find(this.contentItem);
+    find(this.contentItem, 0, 0);
     if (shape !== this.cursorShape) {
       this.cursorShape = shape;
       this.observer?.cursorChanged?.(shape);
