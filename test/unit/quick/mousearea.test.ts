@@ -120,6 +120,28 @@ Item {
     expect(lines(r)).toEqual(['qml: bottom', 'qml: bottom', 'qml: bottom', 'qml: clipped']);
   });
 
+  test('a child with negative z is below its parent; a child with z 0 is above it (Qt 6.4: "parent", "child")', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  width: 200; height: 100
+  MouseArea {
+    width: 100; height: 100
+    onPressed: print("parent")
+    MouseArea { z: -1; width: 100; height: 100; onPressed: print("negative z child") }
+    MouseArea { x: 50; width: 50; height: 100; onPressed: print("child") }
+  }
+}`);
+    const d = new PointerDriver(r);
+    d.move(20, 50);
+    d.press();
+    d.release();
+    d.wait(600);
+    d.move(70, 50);
+    d.press();
+    d.release();
+    expect(lines(r)).toEqual(['qml: parent', 'qml: child']);
+  });
+
   test('cancelPointer cancels a press: canceled, then the press state drops', async () => {
     const r = await runQml(`import QtQuick
 MouseArea {
