@@ -3,6 +3,7 @@
 import { type EngineOptions, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
 import { registerQtQuick } from './quick';
+import { registerQtWebSockets } from './websockets';
 
 export interface Runtime {
   readonly engine: QmlEngine;
@@ -30,6 +31,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     });
   engine = new QmlEngine({ ...options, scheduleFrame });
   registerQtQuick(engine);
+  registerQtWebSockets(engine);
   return {
     engine,
     get root() {
