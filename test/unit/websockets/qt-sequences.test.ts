@@ -62,6 +62,20 @@ describe('WebSocket status and errorString sequences, as Qt 6.4.2 reports them',
     expectLikeQt('subprotocols'));
 });
 
+describe('WebSocket method arguments, converted as Qt 6.4.2 converts them', { timeout: 20_000 }, () => {
+  test('strings, numbers, booleans, arrays, null; no argument: "Insufficient arguments"', () =>
+    expectLikeQt('arguments'));
+  test('typed arrays, objects and undefined are refused with a TypeError', async () => {
+    // Qt also prints "Could not convert argument 0 at" with the QML call
+    // stack; that message is the engine's to give, so only the scene's own
+    // lines are compared.
+    const ownLines = (lines: string[]) => lines.filter((l) => l.startsWith('qml: '));
+    expect(ownLines(await runScene('incompatible', ports))).toEqual(
+      ownLines(qtOutput('incompatible', ports)),
+    );
+  });
+});
+
 describe('WebSocketServer, as Qt 6.4.2 runs it', { timeout: 20_000 }, () => {
   test('a client connects, messages go both ways, the client closes', () => expectLikeQt('server_basic'));
   test('the server closes a client with active = false', () => expectLikeQt('server_closes_client'));
