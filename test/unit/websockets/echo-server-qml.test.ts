@@ -1,22 +1,11 @@
 // scenes/echo/server.qml, the echo server written in QML, serves clients the
 // way server/ does: the same checks as test/unit/server/echo-server.test.ts.
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { nodeFiles } from '../../../src/cli/node-files';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 import { setTransport } from '../../../src/websockets/transport';
 import { cleanup, TestClient } from '../server/helpers';
-
-const SERVER_QML = pathToFileURL(
-  fileURLToPath(new URL('../../../scenes/echo/server.qml', import.meta.url)),
-).href;
-
-interface QmlServer {
-  runtime: Runtime;
-  port: number;
-  url: string;
-  output: string[];
-}
+import { type QmlEchoServer, SERVER_QML, startQmlEchoServer } from './scenes';
 
 const running: Runtime[] = [];
 afterEach(async () => {
@@ -24,19 +13,10 @@ afterEach(async () => {
   for (const r of running.splice(0)) r.shutdown();
 });
 
-async function startQmlServer(args: string[] = ['--', '0']): Promise<QmlServer> {
-  const output: string[] = [];
-  const runtime = createRuntime({
-    files: nodeFiles,
-    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
-    arguments: ['qml', 'scenes/echo/server.qml', ...args],
-  });
-  running.push(runtime);
-  await runtime.run(SERVER_QML);
-  const m = /^qml: listening on port (\d+)$/.exec(output[0] ?? '');
-  if (!m) throw new Error(`server.qml did not start: ${output.join('\n')}`);
-  const port = Number(m[1]);
-  return { runtime, port, url: `ws://127.0.0.1:${port}`, output };
+async function startQmlServer(): Promise<QmlEchoServer> {
+  const server = await startQmlEchoServer();
+  running.push(server.runtime);
+  return server;
 }
 
 describe('scenes/echo/server.qml', { timeout: 20_000 }, () => {

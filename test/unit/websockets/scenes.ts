@@ -3,6 +3,8 @@
 // replaced by the ports the tests got.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeFiles } from '../../../src/cli/node-files';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 import { BASE, memoryFiles } from '../../helpers/qml';
 
@@ -103,4 +105,34 @@ export async function startScene(
 export async function runScene(name: string, ports: Ports): Promise<string[]> {
   const run = await startScene(name, sceneSource(name, ports));
   return run.finished;
+}
+
+export const SERVER_QML = pathToFileURL(
+  fileURLToPath(new URL('../../../scenes/echo/server.qml', import.meta.url)),
+).href;
+
+export interface QmlEchoServer {
+  runtime: Runtime;
+  port: number;
+  url: string;
+  /** What the scene printed. */
+  output: string[];
+}
+
+/** Runs scenes/echo/server.qml as `qml server.qml -- 0` would: on a free port. */
+export async function startQmlEchoServer(): Promise<QmlEchoServer> {
+  const output: string[] = [];
+  const runtime = createRuntime({
+    files: nodeFiles,
+    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
+    arguments: ['qml', 'scenes/echo/server.qml', '--', '0'],
+  });
+  await runtime.run(SERVER_QML);
+  const m = /^qml: listening on port (\d+)$/.exec(output[0] ?? '');
+  if (!m) {
+    runtime.shutdown();
+    throw new Error(`server.qml did not start: ${output.join('\n')}`);
+  }
+  const port = Number(m[1]);
+  return { runtime, port, url: `ws://127.0.0.1:${port}`, output };
 }
