@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeFiles } from '../../../src/cli/node-files';
 import { createRuntime, type Runtime } from '../../../src/runtime';
+import { setTransport, type Transport } from '../../../src/websockets/transport';
 import { BASE, memoryFiles } from '../../helpers/qml';
 
 export const FIXTURES = new URL('../../fixtures/qt/websockets/', import.meta.url);
@@ -74,7 +75,7 @@ export function freePort(): Promise<number> {
 export async function startScene(
   name: string,
   source: string,
-  options: { timeoutMs?: number; arguments?: string[] } = {},
+  options: { timeoutMs?: number; arguments?: string[]; transport?: Transport } = {},
 ): Promise<SceneRun> {
   const output: string[] = [];
   let quit!: () => void;
@@ -87,6 +88,7 @@ export async function startScene(
     onQuit: () => quit(),
     arguments: options.arguments ?? ['qml', `${name}.qml`],
   });
+  if (options.transport) setTransport(runtime.engine, options.transport);
   await runtime.run(`${BASE}${name}.qml`);
   const finished = (async () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,8 +104,8 @@ export async function startScene(
 }
 
 /** Runs a scene to its end and returns what it printed. */
-export async function runScene(name: string, ports: Ports): Promise<string[]> {
-  const run = await startScene(name, sceneSource(name, ports));
+export async function runScene(name: string, ports: Ports, transport?: Transport): Promise<string[]> {
+  const run = await startScene(name, sceneSource(name, ports), transport ? { transport } : {});
   return run.finished;
 }
 
