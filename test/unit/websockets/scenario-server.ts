@@ -12,7 +12,7 @@
 // Subprotocols "chat" and "superchat" are accepted; the first of them the
 // client offers is chosen.
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 
@@ -99,4 +99,16 @@ export async function createScenarioServer(port = 0, host = '127.0.0.1'): Promis
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** A port nothing listens on (for a moment: long enough for a test). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createTcpServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -2,12 +2,13 @@
 // and reads what Qt printed for them, with the fixed ports of the scenes
 // replaced by the ports the tests got.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeFiles } from '../../../src/cli/node-files';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 import { setTransport, type Transport } from '../../../src/websockets/transport';
 import { BASE, memoryFiles } from '../../helpers/qml';
+
+export { freePort } from './scenario-server';
 
 export const FIXTURES = new URL('../../fixtures/qt/websockets/', import.meta.url);
 
@@ -53,18 +54,6 @@ export interface SceneRun {
   runtime: Runtime;
   /** Resolves with everything printed once the scene calls Qt.quit() (or the time is up). */
   finished: Promise<string[]>;
-}
-
-/** A port nothing listens on (for a moment: long enough for a test). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
