@@ -62,6 +62,15 @@ describe('WebSocket status and errorString sequences, as Qt 6.4.2 reports them',
     expectLikeQt('subprotocols'));
 });
 
+describe('defaults', { timeout: 20_000 }, () => {
+  test('properties of an unconfigured WebSocket and WebSocketServer, and the Status enum', async () => {
+    // Qt's url values are QUrl objects (typeof "object"); the engine's are
+    // strings. Everything else must match.
+    const expected = qtOutput('defaults', ports).map((l) => l.replace(/ url object /, ' url string '));
+    expect(await runScene('defaults', ports)).toEqual(expected);
+  });
+});
+
 describe('WebSocket method arguments, converted as Qt 6.4.2 converts them', { timeout: 20_000 }, () => {
   test('strings, numbers, booleans, arrays, null; no argument: "Insufficient arguments"', () =>
     expectLikeQt('arguments'));
