@@ -71,7 +71,8 @@ export class WebSocket extends NotifyingObject {
 
   $classBegin(): void {
     this.completed = false;
-    // Qt: until the component completes (and, if it is never opened, after)
+    // Qt's errorString until the first status change: it stays so after
+    // completion for a socket that is never opened.
     this.$v[P.errorString] = NOT_READY;
   }
 

@@ -44,6 +44,7 @@ interface NodeModules {
 interface NodeProcess {
   getBuiltinModule?: (id: string) => unknown;
   binding?: (name: string) => unknown;
+  cwd?: () => string;
 }
 
 let modules: NodeModules | null | undefined;
@@ -57,7 +58,9 @@ function nodeModules(): NodeModules | null {
     return null;
   }
   const { createRequire } = proc.getBuiltinModule('node:module') as typeof import('node:module');
-  const require = createRequire(import.meta.url);
+  // A CommonJS bundle has no import.meta.url: `ws` is then looked up from the working directory.
+  const cwd = proc.cwd?.() ?? '.';
+  const require = createRequire(import.meta.url ?? `${cwd}/index.js`);
   const util = proc.getBuiltinModule('node:util') as typeof import('node:util');
   modules = {
     ws: require('ws') as WsModule,
