@@ -15,6 +15,8 @@
 //                                                     http status code: 403 (Forbidden)."
 //     TLS failure                         handshake  "Error during SSL handshake: error:0A00010B:SSL
 //                                                     routines::wrong version number"
+//     certificate refused                 handshake  QSslError's text, e.g. "The certificate is
+//                                                     self-signed, and untrusted"
 //   after it
 //     no close frame (1006), ECONNRESET   lost       "The remote host closed the connection"
 //                                                    (a server's end of the connection: "Unknown error")
@@ -221,6 +223,8 @@ function connectFailure(err: Error & { code?: string }): Failure {
     case 'EPIPE':
       return { kind: 'handshake', errorString: REMOTE_CLOSED };
   }
+  const certificate = err.code !== undefined ? CERTIFICATE_ERRORS[err.code] : undefined;
+  if (certificate !== undefined) return { kind: 'handshake', errorString: certificate };
   const openssl = /error:([0-9A-Fa-f]{8}):([^:]*):[^:]*:([^:]*)/.exec(err.message);
   if (openssl) {
     // Node's OpenSSL names the failing function; the system OpenSSL 3 Qt uses leaves it empty.
@@ -231,6 +235,19 @@ function connectFailure(err: Error & { code?: string }): Failure {
   }
   return { kind: 'handshake', errorString: err.message };
 }
+
+/** Node's (OpenSSL's) certificate verification codes, as Qt's QSslError describes them. */
+const CERTIFICATE_ERRORS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'The certificate is self-signed, and untrusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'The root certificate of the certificate chain is self-signed, and untrusted',
+  CERT_HAS_EXPIRED: 'The certificate has expired',
+  CERT_NOT_YET_VALID: 'The certificate is not yet valid',
+  UNABLE_TO_GET_ISSUER_CERT: 'The issuer certificate could not be found',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'The issuer certificate of a locally looked up certificate could not be found',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'No certificates could be verified',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'The host name did not match any of the valid hosts for this certificate',
+};
 
 function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;

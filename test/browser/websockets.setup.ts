@@ -8,6 +8,7 @@ export interface WebSocketPorts {
   echo: number;
   scenario: number;
   refused: number;
+  tls: number;
 }
 
 declare module 'vitest' {
@@ -19,9 +20,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const echo = await createEchoServer({ port: 0, log: () => {} });
   const scenario = await createScenarioServer(0);
-  project.provide('webSocketPorts', { echo: echo.port, scenario: scenario.port, refused: await freePort() });
+  const tls = await createScenarioServer(0, { tls: true });
+  project.provide('webSocketPorts', {
+    echo: echo.port,
+    scenario: scenario.port,
+    tls: tls.port,
+    refused: await freePort(),
+  });
   return async () => {
     await echo.close();
     await scenario.close();
+    await tls.close();
   };
 }

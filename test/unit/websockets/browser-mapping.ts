@@ -24,7 +24,14 @@ export const SAME_AS_QT = [
 ];
 
 /** Failures a page cannot tell apart: each prints the sequence of a refused connection. */
-export const REPORTED_AS_REFUSED = ['host_not_found', 'upgrade_403', 'upgrade_404', 'hangup', 'wss_plain'];
+export const REPORTED_AS_REFUSED = [
+  'host_not_found',
+  'upgrade_403',
+  'upgrade_404',
+  'hangup',
+  'wss_plain',
+  'self_signed',
+];
 
 export const REFUSED_OUTPUT = [
   'qml: errorString ""',

@@ -16,18 +16,21 @@ import { freePort, type Ports, qtOutput, runScene, startScene } from './scenes';
 
 let echo: EchoServerHandle;
 let scenario: ScenarioServer;
+let tls: ScenarioServer;
 let ports: Ports;
 const transport = browserTransport(WebSocket as unknown as BrowserWebSocketConstructor);
 
 beforeAll(async () => {
   echo = await createEchoServer({ port: 0, log: () => {} });
   scenario = await createScenarioServer(0);
-  ports = { echo: echo.port, scenario: scenario.port, refused: await freePort() };
+  tls = await createScenarioServer(0, { tls: true });
+  ports = { echo: echo.port, scenario: scenario.port, tls: tls.port, refused: await freePort() };
 });
 
 afterAll(async () => {
   await echo.close();
   await scenario.close();
+  await tls.close();
 });
 
 describe('browser transport (on ws in Node)', { timeout: 20_000 }, () => {

@@ -8,17 +8,20 @@ import { freePort, type Ports, qtOutput, runScene, sceneSource, startScene } fro
 
 let echo: EchoServerHandle;
 let scenario: ScenarioServer;
+let tls: ScenarioServer;
 let ports: Ports;
 
 beforeAll(async () => {
   echo = await createEchoServer({ port: 0, log: () => {} });
   scenario = await createScenarioServer(0);
-  ports = { echo: echo.port, scenario: scenario.port, refused: await freePort() };
+  tls = await createScenarioServer(0, { tls: true });
+  ports = { echo: echo.port, scenario: scenario.port, tls: tls.port, refused: await freePort() };
 });
 
 afterAll(async () => {
   await echo.close();
   await scenario.close();
+  await tls.close();
 });
 
 async function expectLikeQt(name: string): Promise<void> {
@@ -43,6 +46,8 @@ describe('WebSocket status and errorString sequences, as Qt 6.4.2 reports them',
   test('server hangs up instead of answering the upgrade: Error, then Closed', () => expectLikeQt('hangup'));
   test('wss:// to a plain server: Error "Error during SSL handshake: ...wrong version number", Closed', () =>
     expectLikeQt('wss_plain'));
+  test('wss:// to a self-signed certificate: Error "The certificate is self-signed, and untrusted", Closed', () =>
+    expectLikeQt('self_signed'));
   test('url "foo": Error "Unsupported WebSocket scheme: " at once, no Connecting', () =>
     expectLikeQt('invalid_url'));
   test('sending while closed: errorString, status Error, 0 returned; the next open clears the error', () =>

@@ -10,8 +10,11 @@
 //   ws://HOST:PORT/hangup      closes the TCP connection instead of answering the upgrade
 //
 // Subprotocols "chat" and "superchat" are accepted; the first of them the
-// client offers is chosen.
-import { createServer, type IncomingMessage } from 'node:http';
+// client offers is chosen. With `tls`, the same over wss:// with the
+// self-signed certificate of test/fixtures/qt/websockets/.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
@@ -27,17 +30,32 @@ export interface ScenarioServer {
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' };
 
-export async function createScenarioServer(port = 0, host = '127.0.0.1'): Promise<ScenarioServer> {
+const CERTIFICATES = new URL('../../fixtures/qt/websockets/', import.meta.url);
+
+export async function createScenarioServer(
+  port = 0,
+  options: { tls?: boolean } = {},
+): Promise<ScenarioServer> {
+  const host = '127.0.0.1';
   const wss = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,
     handleProtocols: (offered) => SUPPORTED_PROTOCOLS.find((p) => offered.has(p)) ?? false,
   });
   const sockets = new Set<WebSocket>();
-  const http = createServer((_req, res) => {
+  const refuse: RequestListener = (_req, res) => {
     res.writeHead(426, { Connection: 'close' });
     res.end();
-  });
+  };
+  const http = options.tls
+    ? createHttpsServer(
+        {
+          key: readFileSync(new URL('self-signed.key.pem', CERTIFICATES)),
+          cert: readFileSync(new URL('self-signed.cert.pem', CERTIFICATES)),
+        },
+        refuse,
+      )
+    : createServer(refuse);
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (req.url === '/hangup') {
@@ -92,7 +110,7 @@ export async function createScenarioServer(port = 0, host = '127.0.0.1'): Promis
   const actual = (http.address() as AddressInfo).port;
   return {
     port: actual,
-    url: `ws://${host}:${actual}`,
+    url: options.tls ? `wss://localhost:${actual}` : `ws://${host}:${actual}`,
     close: async () => {
       for (const ws of sockets) ws.terminate();
       http.closeAllConnections();

@@ -17,6 +17,7 @@ export interface Ports {
   echo: number;
   scenario: number;
   refused: number;
+  tls?: number;
   peer?: number;
 }
 
@@ -24,6 +25,7 @@ const PLACEHOLDERS: Record<string, keyof Ports> = {
   '38001': 'echo',
   '38002': 'scenario',
   '38003': 'refused',
+  '38004': 'tls',
   '38006': 'peer',
 };
 
