@@ -8,6 +8,9 @@ import { lines, type Run, runQml } from '../../helpers/qml';
 import { createScenarioServer } from './scenario-server';
 import { freePort, startQmlEchoServer } from './scenes';
 
+/** Events come when they come: on a busy machine, give them time. */
+const WAIT = { timeout: 10_000 };
+
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();
@@ -97,31 +100,31 @@ describe("the book's echo scene (echo.qml)", { timeout: 20_000 }, () => {
   test('shows the echo of "ping" (reference state echo_local_ping.ws7)', async () => {
     const { handle } = await echoServer();
     const r = await scene(echoScene(handle.url));
-    await expect.poll(() => r.root.text).toBe('ping');
+    await expect.poll(() => r.root.text, WAIT).toBe('ping');
   });
 
   test('server killed: "ping\\nSocket closed" and "qml: Error: The remote host closed the connection"', async () => {
     const server = await createScenarioServer(0);
     cleanups.push(() => server.close());
     const r = await scene(echoScene(server.url));
-    await expect.poll(() => r.root.text).toBe('ping');
+    await expect.poll(() => r.root.text, WAIT).toBe('ping');
     await server.close();
-    await expect.poll(() => r.root.text).toBe('ping\nSocket closed');
+    await expect.poll(() => r.root.text, WAIT).toBe('ping\nSocket closed');
     expect(lines(r)).toEqual(['qml: Error: The remote host closed the connection']);
   });
 
   test('echo server shut down (close frame 1001): "Socket closed", no error', async () => {
     const { handle } = await echoServer();
     const r = await scene(echoScene(handle.url));
-    await expect.poll(() => r.root.text).toBe('ping');
+    await expect.poll(() => r.root.text, WAIT).toBe('ping');
     await handle.close();
-    await expect.poll(() => r.root.text).toBe('ping\nSocket closed');
+    await expect.poll(() => r.root.text, WAIT).toBe('ping\nSocket closed');
     expect(lines(r)).toEqual([]);
   });
 
   test('no network: "\\nSocket closed" and "qml: Error: Host not found" (echo_original_no_network)', async () => {
     const r = await scene(echoScene('ws://no-such-host.invalid'));
-    await expect.poll(() => lines(r)).toEqual(['qml: Error: Host not found']);
+    await expect.poll(() => lines(r), WAIT).toEqual(['qml: Error: Host not found']);
     expect(r.root.text).toBe('\nSocket closed');
   });
 });
@@ -140,11 +143,11 @@ describe("the book's chat client (ws_client.qml)", { timeout: 20_000 }, () => {
   ])('with %s: socket open, greeting, then the echo of what was sent', async (_name, start) => {
     const url = await start();
     const r = await scene(chatScene(url));
-    await expect.poll(() => r.root.rows).toEqual(['# socket open', '< Welcome to Awesome Chat']);
+    await expect.poll(() => r.root.rows, WAIT).toEqual(['# socket open', '< Welcome to Awesome Chat']);
     r.id('input').text = 'hello';
     r.id('input').accepted('hello');
     await expect
-      .poll(() => r.root.rows)
+      .poll(() => r.root.rows, WAIT)
       .toEqual(['# socket open', '< Welcome to Awesome Chat', '> hello', '< hello']);
     expect(lines(r)).toEqual(['qml: send message: hello']);
     // Qt: `text = ''` assigns the handler's parameter; the input keeps its text.
@@ -155,10 +158,10 @@ describe("the book's chat client (ws_client.qml)", { timeout: 20_000 }, () => {
     const server = await createScenarioServer(0);
     cleanups.push(() => server.close());
     const r = await scene(chatScene(server.url));
-    await expect.poll(() => r.root.rows).toEqual(['# socket open', '< Welcome to Awesome Chat']);
+    await expect.poll(() => r.root.rows, WAIT).toEqual(['# socket open', '< Welcome to Awesome Chat']);
     await server.close();
     await expect
-      .poll(() => r.root.rows)
+      .poll(() => r.root.rows, WAIT)
       .toEqual([
         '# socket open',
         '< Welcome to Awesome Chat',
@@ -169,7 +172,9 @@ describe("the book's chat client (ws_client.qml)", { timeout: 20_000 }, () => {
 
   test('no server: "socket closed", then "socket error Connection refused" (chat_no_server)', async () => {
     const r = await scene(chatScene(`ws://127.0.0.1:${await freePort()}`));
-    await expect.poll(() => r.root.rows).toEqual(['# socket closed', '# socket error Connection refused']);
+    await expect
+      .poll(() => r.root.rows, WAIT)
+      .toEqual(['# socket closed', '# socket error Connection refused']);
   });
 });
 
@@ -198,7 +203,7 @@ Item {
     }
 }`);
     await expect
-      .poll(() => r.root.received)
+      .poll(() => r.root.received, WAIT)
       .toEqual(['text Welcome to Awesome Chat', 'text hello', 'binary true 1,2,254,255']);
   });
 
@@ -216,13 +221,13 @@ Item {
         onTextMessageReceived: greetings++
     }
 }`);
-    await expect.poll(() => r.root.greetings).toBe(1);
+    await expect.poll(() => r.root.greetings, WAIT).toBe(1);
     r.root.socket.active = false;
     expect(r.root.socket.status).toBe(3);
-    await expect.poll(() => events.find((e) => e.type === 'disconnect')).toMatchObject({ code: 1000 });
+    await expect.poll(() => events.find((e) => e.type === 'disconnect'), WAIT).toMatchObject({ code: 1000 });
     r.root.socket.active = true;
     expect(r.root.socket.status).toBe(0);
-    await expect.poll(() => r.root.greetings).toBe(2);
+    await expect.poll(() => r.root.greetings, WAIT).toBe(2);
     expect(events.filter((e) => e.type === 'connect')).toHaveLength(2);
   });
 
@@ -241,12 +246,14 @@ Item {
         onTextMessageReceived: function (message) { log = log.concat([url + " " + message]) }
     }
 }`);
-    await expect.poll(() => r.root.log).toEqual([`${a.handle.url} Welcome to Awesome Chat`]);
+    await expect.poll(() => r.root.log, WAIT).toEqual([`${a.handle.url} Welcome to Awesome Chat`]);
     r.root.socket.url = b.handle.url;
     await expect
-      .poll(() => r.root.log)
+      .poll(() => r.root.log, WAIT)
       .toEqual([`${a.handle.url} Welcome to Awesome Chat`, `${b.handle.url} Welcome to Awesome Chat`]);
-    await expect.poll(() => a.events.find((e) => e.type === 'disconnect')).toMatchObject({ code: 1000 });
+    await expect
+      .poll(() => a.events.find((e) => e.type === 'disconnect'), WAIT)
+      .toMatchObject({ code: 1000 });
   });
 
   test('a scene that goes away closes its open socket with 1001 "Connection closed", as ~QWebSocket does', async () => {
@@ -257,10 +264,10 @@ Item {
     property bool open: socket.status == WebSocket.Open
     WebSocket { id: socket; url: "${handle.url}"; active: true }
 }`);
-    await expect.poll(() => r.root.open).toBe(true);
+    await expect.poll(() => r.root.open, WAIT).toBe(true);
     r.runtime.shutdown();
     await expect
-      .poll(() => events.find((e) => e.type === 'disconnect'))
+      .poll(() => events.find((e) => e.type === 'disconnect'), WAIT)
       .toMatchObject({ code: 1001, reason: 'Connection closed' });
   });
 

@@ -7,6 +7,9 @@ import { setTransport } from '../../../src/websockets/transport';
 import { cleanup, TestClient } from '../server/helpers';
 import { type QmlEchoServer, SERVER_QML, startQmlEchoServer } from './scenes';
 
+/** Events come when they come: on a busy machine, give them time. */
+const WAIT = { timeout: 10_000 };
+
 const running: Runtime[] = [];
 afterEach(async () => {
   await cleanup();
@@ -128,6 +131,6 @@ describe('scenes/echo/server.qml', { timeout: 20_000 }, () => {
     running.push(runtime);
     await runtime.run(SERVER_QML);
     expect(output).toEqual(['qml: echo server: The bound address is already in use']);
-    await expect.poll(() => exitCode).toBe(1);
+    await expect.poll(() => exitCode, WAIT).toBe(1);
   });
 });
