@@ -8,7 +8,9 @@ import { describe, expect, test } from 'vitest';
 import { readExpected, runScene } from '../../helpers/qt-fixtures';
 
 const DIR = join(import.meta.dirname, '../../fixtures/qt/lang');
-const known: Record<string, string> = JSON.parse(readFileSync(join(import.meta.dirname, 'qt-lang-known.json'), 'utf8'));
+const known: Record<string, string> = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'qt-lang-known.json'), 'utf8'),
+);
 const scenes = readdirSync(DIR)
   .filter((f) => f.endsWith('.qml'))
   .sort();
