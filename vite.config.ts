@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // The WebSocket tests' servers (they run in Node, next to the browser).
+          globalSetup: ['test/browser/websockets.setup.ts'],
           browser: {
             enabled: true,
             headless: true,

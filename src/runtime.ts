@@ -5,6 +5,7 @@ import type { QObject } from './engine/qobject';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
 import { QuickWindow } from './quick/window';
+import { registerQtWebSockets } from './websockets';
 
 export interface Runtime {
   readonly engine: QmlEngine;
@@ -38,6 +39,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     });
   engine = new QmlEngine({ ...options, scheduleFrame });
   registerQtQuick(engine);
+  registerQtWebSockets(engine);
   const window = new QuickWindow(engine);
   return {
     engine,

@@ -126,6 +126,9 @@ export class QUrl {
   valueOf(): string {
     return this.href;
   }
+  toJSON(): string {
+    return this.href;
+  }
 }
 
 const EMPTY_URL = new QUrl('');
