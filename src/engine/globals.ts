@@ -241,6 +241,13 @@ function toColor(v: unknown): QColor {
   return new QColor(0, 0, 0, 1, false);
 }
 
+/** A color argument of Qt.lighter/darker/tint/alpha: null when it is not a color (they then return null). */
+function colorArg(v: unknown): QColor | null {
+  if (v instanceof QColor) return v;
+  if (typeof v === 'string') return parseColor(v) ?? null;
+  return null;
+}
+
 export interface QtObjectHooks {
   quit(): void;
   exit(code: number): void;
@@ -260,9 +267,15 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, s, l, a),
     hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, s, v, a),
     color: (name: string) => toColor(name),
-    lighter: (c: unknown, f = 1.5) => toColor(c).lighter(f),
-    darker: (c: unknown, f = 2) => toColor(c).darker(f),
-    tint: (base: unknown, tint: unknown) => tintColor(toColor(base), toColor(tint)),
+    lighter: (c: unknown, f = 1.5) => colorArg(c)?.lighter(Number(f)) ?? null,
+    darker: (c: unknown, f = 2) => colorArg(c)?.darker(Number(f)) ?? null,
+    tint: (base: unknown, tint: unknown) => {
+      const b = colorArg(base);
+      const t = colorArg(tint);
+      return b && t ? tintColor(b, t) : null;
+    },
+    // Qt: the alpha is clamped to 0..1 (QColor::setAlphaF warns about values outside).
+    alpha: (c: unknown, a: unknown) => colorArg(c)?.withAlpha(Math.min(Math.max(Number(a), 0), 1)) ?? null,
     colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
     point: (x: number, y: number) => new QPoint(x, y),
     size: (w: number, h: number) => new QSize(w, h),

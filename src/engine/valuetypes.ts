@@ -198,6 +198,15 @@ export class QColor {
     };
   }
 
+  /** The same color with another alpha (QColor::setAlphaF), in the same model. */
+  withAlpha(a: number): QColor {
+    const alpha = to16(a);
+    if (this.spec === 'hsv') return QColor.fromHsv16(this.hue16, this.sat16, this.third16, alpha);
+    if (this.spec === 'hsl') return QColor.fromHsl16(this.hue16, this.sat16, this.third16, alpha);
+    const c = QColor.fromRgb16(this.red16, this.green16, this.blue16, alpha);
+    return this.valid ? c : new QColor(c.r, c.g, c.b, c.a, false);
+  }
+
   /** Qt.lighter(color, factor): QColor::lighter(qRound(factor * 100)). */
   lighter(factor = 1.5): QColor {
     return this.lighterInt(qRound(factor * 100));
@@ -210,7 +219,7 @@ export class QColor {
 
   /** QColor::lighter(int): the HSV value times factor/100; overflow goes into desaturation. */
   lighterInt(factor: number): QColor {
-    if (factor <= 0 || !this.valid) return this;
+    if (!(factor > 0) || !this.valid) return this;
     if (factor < 100) return this.darkerInt(Math.trunc(10000 / factor));
     const [h, s0, v0] = this.toHsv16();
     let s = s0;
@@ -225,7 +234,7 @@ export class QColor {
 
   /** QColor::darker(int): the HSV value times 100/factor. */
   darkerInt(factor: number): QColor {
-    if (factor <= 0 || !this.valid) return this;
+    if (!(factor > 0) || !this.valid) return this;
     if (factor < 100) return this.lighterInt(Math.trunc(10000 / factor));
     const [h, s, v] = this.toHsv16();
     return QColor.fromHsv16(h, s, Math.trunc((v * 100) / factor), this.alpha16).convertTo(this.spec);

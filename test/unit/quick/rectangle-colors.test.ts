@@ -39,3 +39,12 @@ Item { property color c: "red"; function set() { c = 0xff0000 } }`);
     expect(String(r.root.c)).toBe('#ff0000');
   });
 });
+
+describe('Qt.lighter/darker/tint/alpha with arguments that are not colors (Qt 6.4)', () => {
+  test('they return null; Qt.alpha sets the alpha, clamped to 0..1', async () => {
+    const r = await runQml(`import QtQuick
+Item { Component.onCompleted: print(Qt.darker("nope"), Qt.tint("nope", "red"), Qt.tint("red", "nope"), Qt.alpha("nope", 0.5),
+  Qt.lighter(5), Qt.alpha("red", 0.3), Qt.alpha("#80ff0000", 1.5), Qt.alpha(Qt.hsla(0.5, 1, 0.5, 1), 0.5), Qt.lighter("red", "x")) }`);
+    expect(lines(r)).toEqual(['qml: null null null null null #4dff0000 #ff0000 #8000ffff #ff0000']);
+  });
+});
