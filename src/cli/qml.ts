@@ -9,11 +9,15 @@ import { createRuntime } from '../runtime';
 import { nodeFiles } from './node-files';
 
 function usage(): never {
-  process.stderr.write('usage: npm run qml -- FILE.qml [--timeout MS]\n');
+  process.stderr.write('usage: npm run qml -- FILE.qml [--timeout MS] [-- SCENE ARGUMENTS]\n');
   process.exit(1);
 }
 
-const args = process.argv.slice(2);
+const all = process.argv.slice(2);
+// Like Qt's qml tool, what follows `--` is the scene's own (Qt.application.arguments).
+const dashes = all.indexOf('--');
+const args = dashes >= 0 ? all.slice(0, dashes) : all;
+const sceneArgs = dashes >= 0 ? all.slice(dashes) : [];
 let file: string | undefined;
 let timeout: number | undefined;
 for (let i = 0; i < args.length; i++) {
@@ -38,7 +42,7 @@ const runtime = createRuntime({
     log: (_level, m) => process.stderr.write(`${m}\n`),
   },
   onQuit: (code) => exit(code),
-  arguments: [process.argv[1] ?? 'qml', file],
+  arguments: ['qml', file, ...sceneArgs],
 });
 
 function exit(code: number): void {

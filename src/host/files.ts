@@ -17,6 +17,13 @@ export class BrowserFiles implements FileSource {
     this.known = new Set(urls);
   }
 
+  /** Folders whose files are asked for over HTTP when a type name needs them (no list is known). */
+  private readonly openDirectories: string[] = [];
+
+  allowDirectory(url: string): void {
+    this.openDirectories.push(url);
+  }
+
   addMemoryFile(url: string, text: string): void {
     this.memory.set(url, text);
     this.cache.delete(url);
@@ -41,7 +48,12 @@ export class BrowserFiles implements FileSource {
     return p;
   }
 
-  exists(url: string): boolean {
-    return this.memory.has(url) || this.known.has(url);
+  exists(url: string): boolean | Promise<boolean> {
+    if (this.memory.has(url) || this.known.has(url)) return true;
+    if (!this.openDirectories.some((d) => url.startsWith(d))) return false;
+    return this.read(url).then(
+      () => true,
+      () => false,
+    );
   }
 }

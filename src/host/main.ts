@@ -2,13 +2,8 @@
 // runner (`?scene=chat`, `?scene=echo/echo.qml`, `&resize=1`). Dropping a
 // .qml file, or a folder of them, onto the page runs it.
 import { sceneFiles } from 'virtual:quickweb-scenes';
-import { AccessibilityMirror } from './a11y';
-import { Caret } from './caret';
-import { attachDrop } from './drop';
+import { createApp } from './app';
 import { BrowserFiles } from './files';
-import { attachInput } from './input';
-import { attachKeyboard, placeField } from './keyboard';
-import { SceneHost } from './scene-host';
 
 const QML_UPDATE_EVENT = 'quickweb:qml-update';
 
@@ -53,22 +48,21 @@ function showPicker(root: HTMLElement): void {
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 const scene = params.get('scene');
-const host = new SceneHost({ parent: app, files, resize: params.has('resize') });
-attachInput(host);
-attachDrop(host, files);
-const keyboard = attachKeyboard(host);
-const caret = new Caret(host.stage);
-const a11y = new AccessibilityMirror(host.stage);
-host.onFrame = () => {
-  const w = host.runtime?.window;
-  caret.update(w);
-  if (w) placeField(keyboard.field, w);
-  a11y.update(w, keyboard.field, keyboard.composing());
-};
+const page = createApp(app, files, { resize: params.has('resize') });
+const { host } = page;
 
-if (scene) {
+/** Resolves when the requested scene has started (true) or failed to load (false). */
+let ready: Promise<boolean> = Promise.resolve(false);
+const direct = params.get('url');
+if (direct) {
+  // A file anywhere the server may read (npm run snapshot): it and its folder become known files.
+  const url = abs(direct);
+  files.setKnown(new Set([...sceneFiles.map(abs), url]));
+  files.allowDirectory(url.slice(0, url.lastIndexOf('/') + 1));
+  ready = host.open(url);
+} else if (scene) {
   const path = resolveScene(scene);
-  if (path) void host.open(abs(path));
+  if (path) ready = host.open(abs(path));
   else host.showError(`No scene named "${scene}"`);
 } else {
   showPicker(app);
@@ -81,4 +75,4 @@ if (import.meta.hot) {
 }
 
 // For tests and tools driving the page (npm run snapshot, the browser tests).
-(globalThis as { quickweb?: unknown }).quickweb = { host, files, caret, a11y, keyboard };
+(globalThis as { quickweb?: unknown }).quickweb = { ...page, ready };
