@@ -2,7 +2,17 @@
 // object, with the output format of Qt's `qml` tool (`qml: ` prefix,
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
-import { fromHsl, fromHsv, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
+import {
+  fromHsl,
+  fromHsv,
+  fromRgbF,
+  parseColor,
+  QColor,
+  QPoint,
+  QRect,
+  QSize,
+  tintColor,
+} from './valuetypes';
 
 /** The name Qt gives the code running now (`onCompleted` for a Component.onCompleted handler), for console.assert. */
 export let currentExpression: string | null = null;
@@ -189,9 +199,35 @@ export const QT_ENUMS: Record<string, number> = {
   Key_Z: 0x5a,
   Key_0: 0x30,
   Key_9: 0x39,
+  // Qt::CursorShape
   ArrowCursor: 0,
+  UpArrowCursor: 1,
+  CrossCursor: 2,
+  WaitCursor: 3,
   IBeamCursor: 4,
+  SizeVerCursor: 5,
+  SizeHorCursor: 6,
+  SizeBDiagCursor: 7,
+  SizeFDiagCursor: 8,
+  SizeAllCursor: 9,
+  BlankCursor: 10,
+  SplitVCursor: 11,
+  SplitHCursor: 12,
   PointingHandCursor: 13,
+  ForbiddenCursor: 14,
+  WhatsThisCursor: 15,
+  BusyCursor: 16,
+  OpenHandCursor: 17,
+  ClosedHandCursor: 18,
+  DragCopyCursor: 19,
+  DragMoveCursor: 20,
+  DragLinkCursor: 21,
+  // Qt::MouseButton (beyond the three above), Qt::MouseEventSource
+  BackButton: 8,
+  ForwardButton: 16,
+  MouseEventNotSynthesized: 0,
+  MouseEventSynthesizedBySystem: 1,
+  MouseEventSynthesizedByQt: 2,
   Checked: 2,
   Unchecked: 0,
 };
@@ -203,6 +239,13 @@ function toColor(v: unknown): QColor {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') return parseColor(v) ?? new QColor(0, 0, 0, 1, false);
   return new QColor(0, 0, 0, 1, false);
+}
+
+/** A color argument of Qt.lighter/darker/tint/alpha: null when it is not a color (they then return null). */
+function colorArg(v: unknown): QColor | null {
+  if (v instanceof QColor) return v;
+  if (typeof v === 'string') return parseColor(v) ?? null;
+  return null;
 }
 
 export interface QtObjectHooks {
@@ -220,18 +263,19 @@ export interface QtObjectHooks {
 export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
   const qt: Record<string, unknown> = {
     ...QT_ENUMS,
-    rgba: (r: number, g: number, b: number, a = 1) => new QColor(clamp(r), clamp(g), clamp(b), clamp(a)),
-    hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, clamp(s), clamp(l), clamp(a)),
-    hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, clamp(s), clamp(v), clamp(a)),
+    rgba: (r: number, g: number, b: number, a = 1) => fromRgbF(r, g, b, a),
+    hsla: (h: number, s: number, l: number, a = 1) => fromHsl(h, s, l, a),
+    hsva: (h: number, s: number, v: number, a = 1) => fromHsv(h, s, v, a),
     color: (name: string) => toColor(name),
-    lighter: (c: unknown, f = 1.5) => toColor(c).lighter(f),
-    darker: (c: unknown, f = 2) => toColor(c).darker(f),
+    lighter: (c: unknown, f = 1.5) => colorArg(c)?.lighter(Number(f)) ?? null,
+    darker: (c: unknown, f = 2) => colorArg(c)?.darker(Number(f)) ?? null,
     tint: (base: unknown, tint: unknown) => {
-      const b = toColor(base);
-      const t = toColor(tint);
-      const a = t.a;
-      return new QColor(b.r * (1 - a) + t.r * a, b.g * (1 - a) + t.g * a, b.b * (1 - a) + t.b * a, b.a);
+      const b = colorArg(base);
+      const t = colorArg(tint);
+      return b && t ? tintColor(b, t) : null;
     },
+    // Qt: the alpha is clamped to 0..1 (QColor::setAlphaF warns about values outside).
+    alpha: (c: unknown, a: unknown) => colorArg(c)?.withAlpha(Math.min(Math.max(Number(a), 0), 1)) ?? null,
     colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
     point: (x: number, y: number) => new QPoint(x, y),
     size: (w: number, h: number) => new QSize(w, h),
@@ -271,8 +315,4 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
   };
   delete qt.md5;
   return qt;
-}
-
-function clamp(v: number): number {
-  return v < 0 ? 0 : Math.min(v, 1);
 }

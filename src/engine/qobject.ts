@@ -178,8 +178,12 @@ export class MetaObject {
       for (const sig of base.signals) installSignal(ctor.prototype, sig.name, sig.index);
     }
     for (const m of spec.methods ?? []) this.methods.add(m);
+    // Signals that properties name as their `notify` (MouseArea's mouseXChanged(mouse)) come first.
+    const signals = Object.entries(spec.signals ?? {});
+    const notifies = new Set(Object.values(spec.properties ?? {}).map((p) => p.notify));
+    for (const [name, s] of signals) if (notifies.has(name)) this.addSignal(name, s.params ?? []);
     for (const [name, p] of Object.entries(spec.properties ?? {})) this.addProperty(name, p);
-    for (const [name, s] of Object.entries(spec.signals ?? {})) this.addSignal(name, s.params ?? []);
+    for (const [name, s] of signals) if (!notifies.has(name)) this.addSignal(name, s.params ?? []);
   }
 
   addSignal(
@@ -190,7 +194,8 @@ export class MetaObject {
     const info = new SignalInfo(name, this.signals.length, params, property);
     this.signals.push(info);
     this.signalsByName.set(name, info);
-    installSignal(this.ctor.prototype, name, info.index);
+    // A property and a signal of the same name (MouseArea's `pressed`): reading gives the property.
+    if (!this.propsByName.has(name)) installSignal(this.ctor.prototype, name, info.index);
     return info;
   }
 

@@ -140,6 +140,7 @@ const coerceUrl = make(EMPTY_URL, (v) => {
   return fail(v, 'url');
 });
 
+// Qt: a number is not a color ("Cannot assign int to QColor").
 const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') return parseColor(v) ?? INVALID_COLOR;
@@ -207,6 +208,8 @@ const coercers: Record<string, Coercer> = {
   list: coerceList,
   date: coerceVar,
   font: coerceVar,
+  // Qt's QJSValue properties (Rectangle.gradient): any value, objects included.
+  QJSValue: coerceVar,
 };
 
 export function coercerFor(type: string): Coercer {

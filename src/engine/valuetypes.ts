@@ -1,32 +1,104 @@
 // QML value types: color, point, size, rect, and the coercions Qt applies
 // when a value is assigned to a typed property.
 
-/** A color, like QColor: channels in 0..1. `toString()` is Qt's: `#rrggbb`, or `#aarrggbb` when not opaque. */
+/** How a color was specified (QColor::Spec): Qt keeps HSV and HSL colors in those models. */
+export type ColorSpec = 'rgb' | 'hsv' | 'hsl';
+
+const f32 = Math.fround;
+const USHRT_MAX = 65535;
+/** Qt's hue value for an achromatic color. */
+const NO_HUE = USHRT_MAX;
+
+/** qRound(float): `int(d + 0.5f)`, in single precision like Qt. */
+function qRoundF(d: number): number {
+  return d >= 0 ? Math.trunc(f32(d + 0.5)) : Math.trunc(f32(d - 0.5));
+}
+
+/** A component in 0..1 as QColor stores it: `qRound(v * USHRT_MAX)` in float arithmetic. */
+function to16(v: number): number {
+  return qRoundF(f32(f32(v) * USHRT_MAX));
+}
+
+/**
+ * A color, like QColor: Qt stores 16 bits per channel (and keeps HSV/HSL
+ * colors in their model), so the values QML reads are Qt's: `Qt.rgba(0.3, 0, 0, 1).r`
+ * is 0.3000076413154602 and its name is `#4d0000`. `toString()` is Qt's:
+ * `#rrggbb`, or `#aarrggbb` when not opaque.
+ */
 export class QColor {
-  constructor(
-    readonly r: number,
-    readonly g: number,
-    readonly b: number,
-    readonly a: number = 1,
-    /** False for a color parsed from an invalid string (Qt prints it as `#000000` and it paints nothing). */
-    readonly valid: boolean = true,
-  ) {}
+  /** The channels as QML reads them (QColor::redF() ...: single-precision floats). */
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly a: number;
+  /** Qt's 16-bit channels. */
+  readonly red16: number;
+  readonly green16: number;
+  readonly blue16: number;
+  readonly alpha16: number;
+  /** False for a color parsed from an invalid string (Qt prints it as `#000000` and it paints nothing). */
+  readonly valid: boolean;
+  /** How the color was specified; for HSV/HSL colors the 16-bit components Qt keeps (hue in centidegrees). */
+  spec: ColorSpec = 'rgb';
+  private hue16 = 0;
+  private sat16 = 0;
+  private third16 = 0;
+
+  /** A color from components in 0..1 (QColor::fromRgbF). */
+  constructor(r: number, g: number, b: number, a = 1, valid = true) {
+    this.red16 = to16(r);
+    this.green16 = to16(g);
+    this.blue16 = to16(b);
+    this.alpha16 = to16(a);
+    this.r = f32(this.red16 / USHRT_MAX);
+    this.g = f32(this.green16 / USHRT_MAX);
+    this.b = f32(this.blue16 / USHRT_MAX);
+    this.a = f32(this.alpha16 / USHRT_MAX);
+    this.valid = valid;
+  }
+
+  static fromRgb16(r: number, g: number, b: number, a = USHRT_MAX): QColor {
+    return new QColor(r / USHRT_MAX, g / USHRT_MAX, b / USHRT_MAX, a / USHRT_MAX);
+  }
 
   static fromRgba8(r: number, g: number, b: number, a = 255): QColor {
-    return new QColor(r / 255, g / 255, b / 255, a / 255);
+    return QColor.fromRgb16(r * 0x101, g * 0x101, b * 0x101, a * 0x101);
   }
 
+  /** An HSV color from Qt's 16-bit components (hue in centidegrees, NO_HUE when achromatic). */
+  static fromHsv16(h: number, s: number, v: number, a: number): QColor {
+    const [r, g, b] = hsvToRgb16(h, s, v);
+    const c = QColor.fromRgb16(r, g, b, a);
+    c.spec = 'hsv';
+    c.hue16 = h;
+    c.sat16 = s;
+    c.third16 = v;
+    return c;
+  }
+
+  /** An HSL color from Qt's 16-bit components. */
+  static fromHsl16(h: number, s: number, l: number, a: number): QColor {
+    const [r, g, b] = hslToRgb16(h, s, l);
+    const c = QColor.fromRgb16(r, g, b, a);
+    c.spec = 'hsl';
+    c.hue16 = h;
+    c.sat16 = s;
+    c.third16 = l;
+    return c;
+  }
+
+  // 8-bit channels (QColor::red() ...): Qt rounds the 16-bit value divided by 257.
   get red8(): number {
-    return Math.round(this.r * 255);
+    return Math.round(this.red16 / 257);
   }
   get green8(): number {
-    return Math.round(this.g * 255);
+    return Math.round(this.green16 / 257);
   }
   get blue8(): number {
-    return Math.round(this.b * 255);
+    return Math.round(this.blue16 / 257);
   }
   get alpha8(): number {
-    return Math.round(this.a * 255);
+    return Math.round(this.alpha16 / 257);
   }
 
   /** 0xAARRGGBB. */
@@ -34,34 +106,69 @@ export class QColor {
     return ((this.alpha8 << 24) | (this.red8 << 16) | (this.green8 << 8) | this.blue8) >>> 0;
   }
 
+  /** QColor::operator==: same model, same stored components. */
   equals(other: QColor): boolean {
-    return (
-      this.valid === other.valid &&
-      this.red8 === other.red8 &&
-      this.green8 === other.green8 &&
-      this.blue8 === other.blue8 &&
-      this.alpha8 === other.alpha8
-    );
+    if (this === other) return true;
+    if (this.valid !== other.valid || this.spec !== other.spec || this.alpha16 !== other.alpha16)
+      return false;
+    if (this.spec === 'rgb')
+      return this.red16 === other.red16 && this.green16 === other.green16 && this.blue16 === other.blue16;
+    return this.hue16 === other.hue16 && this.sat16 === other.sat16 && this.third16 === other.third16;
+  }
+
+  /** Qt's HSV components (QColor::toHsv): hue in centidegrees or NO_HUE, saturation and value in 16 bits. */
+  toHsv16(): [number, number, number] {
+    if (this.spec === 'hsv') return [this.hue16, this.sat16, this.third16];
+    const r = f32(this.red16 / USHRT_MAX);
+    const g = f32(this.green16 / USHRT_MAX);
+    const b = f32(this.blue16 / USHRT_MAX);
+    const max = Math.max(r, g, b);
+    const min = Math.min(r, g, b);
+    const delta = f32(max - min);
+    const v = qRoundF(f32(max * USHRT_MAX));
+    if (Math.abs(delta) <= 0.00001) return [NO_HUE, 0, v];
+    const s = qRoundF(f32(f32(delta / max) * USHRT_MAX));
+    return [hueOf(r, g, b, max, delta), s, v];
+  }
+
+  /** Qt's HSL components (QColor::toHsl). */
+  toHsl16(): [number, number, number] {
+    if (this.spec === 'hsl') return [this.hue16, this.sat16, this.third16];
+    const r = f32(this.red16 / USHRT_MAX);
+    const g = f32(this.green16 / USHRT_MAX);
+    const b = f32(this.blue16 / USHRT_MAX);
+    const max = Math.max(r, g, b);
+    const min = Math.min(r, g, b);
+    const delta = f32(max - min);
+    const delta2 = f32(max + min);
+    const lightness = f32(0.5 * delta2);
+    const l = qRoundF(f32(lightness * USHRT_MAX));
+    if (Math.abs(delta) <= 0.00001) return [NO_HUE, 0, l];
+    const s =
+      lightness < 0.5
+        ? qRoundF(f32(f32(delta / delta2) * USHRT_MAX))
+        : qRoundF(f32(f32(delta / f32(2 - delta2)) * USHRT_MAX));
+    return [hueOf(r, g, b, max, delta), s, l];
   }
 
   // QML's color value type exposes these names.
   get hsvHue(): number {
-    return hsv(this).h;
+    return this.valid ? hueF(this.toHsv16()[0]) : 0;
   }
   get hsvSaturation(): number {
-    return hsv(this).s;
+    return this.valid ? f32(this.toHsv16()[1] / USHRT_MAX) : 0;
   }
   get hsvValue(): number {
-    return hsv(this).v;
+    return this.valid ? f32(this.toHsv16()[2] / USHRT_MAX) : 0;
   }
   get hslHue(): number {
-    return hsl(this).h;
+    return this.valid ? hueF(this.toHsl16()[0]) : 0;
   }
   get hslSaturation(): number {
-    return hsl(this).s;
+    return this.valid ? f32(this.toHsl16()[1] / USHRT_MAX) : 0;
   }
   get hslLightness(): number {
-    return hsl(this).l;
+    return this.valid ? f32(this.toHsl16()[2] / USHRT_MAX) : 0;
   }
 
   toString(): string {
@@ -74,86 +181,184 @@ export class QColor {
     return this.toString();
   }
 
-  /** Qt.lighter: HSV value scaled by factor (QColor::lighter). */
+  /** What JSON.stringify gives for a color in QML. */
+  toJSON(): Record<string, unknown> {
+    return {
+      r: this.r,
+      g: this.g,
+      b: this.b,
+      a: this.a,
+      hsvHue: this.hsvHue,
+      hsvSaturation: this.hsvSaturation,
+      hsvValue: this.hsvValue,
+      hslHue: this.hslHue,
+      hslSaturation: this.hslSaturation,
+      hslLightness: this.hslLightness,
+      valid: this.valid,
+    };
+  }
+
+  /** The same color with another alpha (QColor::setAlphaF), in the same model. */
+  withAlpha(a: number): QColor {
+    const alpha = to16(a);
+    if (this.spec === 'hsv') return QColor.fromHsv16(this.hue16, this.sat16, this.third16, alpha);
+    if (this.spec === 'hsl') return QColor.fromHsl16(this.hue16, this.sat16, this.third16, alpha);
+    const c = QColor.fromRgb16(this.red16, this.green16, this.blue16, alpha);
+    return this.valid ? c : new QColor(c.r, c.g, c.b, c.a, false);
+  }
+
+  /** Qt.lighter(color, factor): QColor::lighter(qRound(factor * 100)). */
   lighter(factor = 1.5): QColor {
-    if (factor <= 0) return this;
-    if (factor < 1) return this.darker(1 / factor);
-    const { h, s, v } = hsv(this);
-    let nv = v * factor;
-    let ns = s;
-    if (nv > 1) {
-      // Qt: overflow goes into desaturation
-      ns = Math.max(0, s - (nv - 1));
-      nv = 1;
-    }
-    return fromHsv(h, ns, nv, this.a);
+    return this.lighterInt(qRound(factor * 100));
   }
 
-  /** Qt.darker: HSV value divided by factor (QColor::darker). */
+  /** Qt.darker(color, factor): QColor::darker(qRound(factor * 100)). */
   darker(factor = 2): QColor {
-    if (factor <= 0) return this;
-    if (factor < 1) return this.lighter(1 / factor);
-    const { h, s, v } = hsv(this);
-    return fromHsv(h, s, v / factor, this.a);
+    return this.darkerInt(qRound(factor * 100));
+  }
+
+  /** QColor::lighter(int): the HSV value times factor/100; overflow goes into desaturation. */
+  lighterInt(factor: number): QColor {
+    if (!(factor > 0) || !this.valid) return this;
+    if (factor < 100) return this.darkerInt(Math.trunc(10000 / factor));
+    const [h, s0, v0] = this.toHsv16();
+    let s = s0;
+    let v = Math.trunc((factor * v0) / 100);
+    if (v > USHRT_MAX) {
+      s -= v - USHRT_MAX;
+      if (s < 0) s = 0;
+      v = USHRT_MAX;
+    }
+    return QColor.fromHsv16(h, s, v, this.alpha16).convertTo(this.spec);
+  }
+
+  /** QColor::darker(int): the HSV value times 100/factor. */
+  darkerInt(factor: number): QColor {
+    if (!(factor > 0) || !this.valid) return this;
+    if (factor < 100) return this.lighterInt(Math.trunc(10000 / factor));
+    const [h, s, v] = this.toHsv16();
+    return QColor.fromHsv16(h, s, Math.trunc((v * 100) / factor), this.alpha16).convertTo(this.spec);
+  }
+
+  /** The same color in another model (QColor::convertTo). */
+  convertTo(spec: ColorSpec): QColor {
+    if (spec === this.spec) return this;
+    if (spec === 'rgb') return QColor.fromRgb16(this.red16, this.green16, this.blue16, this.alpha16);
+    const rgb = this.spec === 'rgb' ? this : this.convertTo('rgb');
+    const [h, s, x] = spec === 'hsv' ? rgb.toHsv16() : rgb.toHsl16();
+    return spec === 'hsv' ? QColor.fromHsv16(h, s, x, this.alpha16) : QColor.fromHsl16(h, s, x, this.alpha16);
   }
 }
 
-function hsv(c: QColor): { h: number; s: number; v: number } {
-  const max = Math.max(c.r, c.g, c.b);
-  const min = Math.min(c.r, c.g, c.b);
-  const d = max - min;
-  let h = -1;
-  if (d !== 0) {
-    if (max === c.r) h = ((c.g - c.b) / d + 6) % 6;
-    else if (max === c.g) h = (c.b - c.r) / d + 2;
-    else h = (c.r - c.g) / d + 4;
-    h /= 6;
+/** qRound(double). */
+function qRound(d: number): number {
+  return d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5);
+}
+
+function hueF(h: number): number {
+  return h === NO_HUE ? -1 : f32(h / 36000);
+}
+
+/** The hue in centidegrees, as QColor::toHsv/toHsl compute it (single precision). */
+function hueOf(r: number, g: number, b: number, max: number, delta: number): number {
+  let hue: number;
+  if (r === max) hue = f32(f32(g - b) / delta);
+  else if (g === max) hue = f32(2 + f32(f32(b - r) / delta));
+  else hue = f32(4 + f32(f32(r - g) / delta));
+  hue = f32(hue * 60);
+  if (hue < 0) hue = f32(hue + 360);
+  return qRoundF(f32(hue * 100));
+}
+
+/** QColor::toRgb for an HSV color (single precision, like Qt). */
+function hsvToRgb16(hue: number, sat: number, val: number): [number, number, number] {
+  if (sat === 0 || hue === NO_HUE) return [val, val, val];
+  const h = hue === 36000 ? 0 : f32(hue / 6000);
+  const s = f32(sat / USHRT_MAX);
+  const v = f32(val / USHRT_MAX);
+  const i = Math.trunc(h);
+  const f = f32(h - i);
+  const p = f32(v * f32(1 - s));
+  const c = (x: number) => qRoundF(f32(x * USHRT_MAX));
+  if (i & 1) {
+    const q = f32(v * f32(1 - f32(s * f)));
+    if (i === 1) return [c(q), c(v), c(p)];
+    if (i === 3) return [c(p), c(q), c(v)];
+    return [c(v), c(p), c(q)];
   }
-  return { h, s: max === 0 ? 0 : d / max, v: max };
+  const t = f32(v * f32(1 - f32(s * f32(1 - f))));
+  if (i === 0) return [c(v), c(t), c(p)];
+  if (i === 2) return [c(p), c(v), c(t)];
+  return [c(t), c(p), c(v)];
 }
 
-function hsl(c: QColor): { h: number; s: number; l: number } {
-  const max = Math.max(c.r, c.g, c.b);
-  const min = Math.min(c.r, c.g, c.b);
-  const l = (max + min) / 2;
-  const d = max - min;
-  const s = d === 0 ? 0 : l <= 0.5 ? d / (max + min) : d / (2 - max - min);
-  return { h: hsv(c).h, s, l };
+/** QColor::toRgb for an HSL color (single precision, like Qt). */
+function hslToRgb16(hue: number, sat: number, light: number): [number, number, number] {
+  if (sat === 0 || hue === NO_HUE) return [light, light, light];
+  if (light === 0) return [0, 0, 0];
+  const h = hue === 36000 ? 0 : f32(hue / 36000);
+  const s = f32(sat / USHRT_MAX);
+  const l = f32(light / USHRT_MAX);
+  const temp2 = l < 0.5 ? f32(l * f32(1 + s)) : f32(f32(l + s) - f32(l * s));
+  const temp1 = f32(f32(2 * l) - temp2);
+  const out: [number, number, number] = [0, 0, 0];
+  const third = f32(1 / 3);
+  const temp3 = [f32(h + third), h, f32(h - third)];
+  for (let i = 0; i < 3; i++) {
+    let t = temp3[i]!;
+    if (t < 0) t = f32(t + 1);
+    else if (t > 1) t = f32(t - 1);
+    const sixT = f32(t * 6);
+    let v: number;
+    if (sixT < 1) v = f32(temp1 + f32(f32(temp2 - temp1) * sixT));
+    else if (f32(t * 2) < 1) v = temp2;
+    else if (f32(t * 3) < 2) v = f32(temp1 + f32(f32(f32(temp2 - temp1) * f32(f32(2 / 3) - t)) * 6));
+    else v = temp1;
+    // Qt turns a rounding residue of 1 into 0 (Qt.hsla(0.33, 1, 0.5, 1) is #05ff00 with blue 0).
+    const c = qRoundF(f32(v * USHRT_MAX));
+    out[i] = c === 1 ? 0 : c;
+  }
+  return out;
 }
 
+/** Qt.rgba: components clamped to 0..1 (QColor::fromRgbF). */
+export function fromRgbF(r: number, g: number, b: number, a = 1): QColor {
+  return new QColor(clamp01(r), clamp01(g), clamp01(b), clamp01(a));
+}
+
+/** Qt.hsva: QColor::fromHsvF with every component clamped to 0..1. */
 export function fromHsv(h: number, s: number, v: number, a = 1): QColor {
-  if (h < 0) return new QColor(v, v, v, a);
-  const hh = (h * 6) % 6;
-  const i = Math.floor(hh);
-  const f = hh - i;
-  const p = v * (1 - s);
-  const q = v * (1 - s * f);
-  const t = v * (1 - s * (1 - f));
-  const [r, g, b] = [
-    [v, t, p],
-    [q, v, p],
-    [p, v, t],
-    [p, q, v],
-    [t, p, v],
-    [v, p, q],
-  ][i]!;
-  return new QColor(r!, g!, b!, a);
+  return QColor.fromHsv16(hue16(h), to16(clamp01(s)), to16(clamp01(v)), to16(clamp01(a)));
 }
 
+/** Qt.hsla: QColor::fromHslF with every component clamped to 0..1. */
 export function fromHsl(h: number, s: number, l: number, a = 1): QColor {
-  if (s === 0 || h < 0) return new QColor(l, l, l, a);
-  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
-  const p = 2 * l - q;
-  const conv = (t: number) => {
-    let tt = t;
-    if (tt < 0) tt += 1;
-    if (tt > 1) tt -= 1;
-    if (tt < 1 / 6) return p + (q - p) * 6 * tt;
-    if (tt < 1 / 2) return q;
-    if (tt < 2 / 3) return p + (q - p) * (2 / 3 - tt) * 6;
-    return p;
-  };
-  return new QColor(conv(h + 1 / 3), conv(h), conv(h - 1 / 3), a);
+  return QColor.fromHsl16(hue16(h), to16(clamp01(s)), to16(clamp01(l)), to16(clamp01(a)));
+}
+
+function hue16(h: number): number {
+  return qRoundF(f32(f32(clamp01(h)) * 36000));
+}
+
+function clamp01(v: number): number {
+  const n = Number(v);
+  if (!(n > 0)) return 0;
+  return Math.min(n, 1);
+}
+
+/** Qt.tint(base, tint): the tint drawn over the base (QQuickColorProvider::tint). */
+export function tintColor(base: QColor, tint: QColor): QColor {
+  const ta = tint.alpha8;
+  if (ta === 255) return tint;
+  if (ta === 0) return base;
+  const a = tint.a;
+  const inv = 1 - a;
+  return new QColor(
+    tint.r * a + base.r * inv,
+    tint.g * a + base.g * inv,
+    tint.b * a + base.b * inv,
+    a + inv * base.a,
+  );
 }
 
 /** The SVG color names Qt accepts (QColor::setNamedColor), plus "transparent". */
@@ -312,14 +517,16 @@ export const INVALID_COLOR = new QColor(0, 0, 0, 1, false);
 /**
  * Parses a color string as QColor::fromString does: `#rgb`, `#rrggbb`,
  * `#aarrggbb` (alpha FIRST, unlike CSS), `#rrrgggbbb`, `#rrrrggggbbbb`, SVG
- * names (case-insensitive), "transparent". Returns undefined when invalid.
+ * names (case-insensitive, spaces ignored: "steel blue"), "transparent".
+ * Returns undefined when invalid (hex forms are not trimmed: " #f00" is invalid).
  */
 export function parseColor(text: string): QColor | undefined {
-  const s = text.trim();
-  if (s.startsWith('#')) {
-    const hex = s.slice(1);
+  if (text.startsWith('#')) {
+    const hex = text.slice(1);
     if (!/^[0-9a-fA-F]+$/.test(hex)) return undefined;
     const n = (from: number, len: number) => Number.parseInt(hex.slice(from, from + len), 16);
+    // 12-bit channels widen to 16 bits by repeating their top bits (QColor's qt_get_hex_rgb).
+    const w12 = (v: number) => (v << 4) | (v >> 8);
     switch (hex.length) {
       case 3:
         return QColor.fromRgba8(n(0, 1) * 17, n(1, 1) * 17, n(2, 1) * 17);
@@ -328,16 +535,16 @@ export function parseColor(text: string): QColor | undefined {
       case 8:
         return QColor.fromRgba8(n(2, 2), n(4, 2), n(6, 2), n(0, 2));
       case 9:
-        return new QColor(n(0, 3) / 4095, n(3, 3) / 4095, n(6, 3) / 4095);
+        return QColor.fromRgb16(w12(n(0, 3)), w12(n(3, 3)), w12(n(6, 3)));
       case 12:
-        return new QColor(n(0, 4) / 65535, n(4, 4) / 65535, n(8, 4) / 65535);
+        return QColor.fromRgb16(n(0, 4), n(4, 4), n(8, 4));
       default:
         return undefined;
     }
   }
-  const lower = s.toLowerCase();
-  if (lower === 'transparent') return new QColor(0, 0, 0, 0);
-  const rgb = NAMED_COLORS[lower];
+  const name = text.replaceAll(' ', '').toLowerCase();
+  if (name === 'transparent') return new QColor(0, 0, 0, 0);
+  const rgb = NAMED_COLORS[name];
   if (rgb === undefined) return undefined;
   return QColor.fromRgba8((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
 }

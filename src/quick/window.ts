@@ -27,6 +27,8 @@ export interface WindowObserver {
   itemRemoved?(item: Item): void;
   /** The active focus item changed. */
   activeFocusChanged?(item: Item | null): void;
+  /** The cursor shape under the pointer changed (a Qt.CursorShape value). */
+  cursorChanged?(shape: number): void;
 }
 
 export class QuickWindow {
@@ -86,6 +88,9 @@ export class QuickWindow {
   itemRemoved(item: Item): void {
     this.dirtyItems.delete(item);
     if (this.activeFocusItem === item) this.activeFocusItem = null;
+    // An item that leaves the window loses the pointer grab and hover without hearing of it.
+    if (this.pointerGrabber === item) this.pointerGrabber = null;
+    this.hoverItems.delete(item);
     this.observer?.itemRemoved?.(item);
   }
 
@@ -187,22 +192,53 @@ export class QuickWindow {
     return all[(i + (forward ? 1 : all.length - 1)) % all.length]!;
   }
 
-  // ---- pointer (QQuickDeliveryAgent, simplified to one pointer) -----------------
+  // ---- pointer (QQuickDeliveryAgent for one mouse, plus QGuiApplication's double clicks) ----
 
-  /** The item that took the press and gets the moves and the release. */
+  /** The item that took the press and gets the moves and the release (the exclusive grabber). */
   pointerGrabber: Item | null = null;
-  private hovered: Item[] = [];
+  /** The last pointer position in the scene (QQuickItem::isUnderMouse), NaN before any event. */
+  pointerX = Number.NaN;
+  pointerY = Number.NaN;
+  /** The cursor shape under the pointer (a Qt.CursorShape; Qt.ArrowCursor when no item sets one). */
+  cursorShape = ARROW_CURSOR;
+  /** Hovered items and the hover pass that last saw them (0: already sent a leave). */
+  private readonly hoverItems = new Map<Item, number>();
+  private currentHoverId = 0;
+  private hoveredLeafItemFound = false;
+  /** The previous press, for double clicks (QGuiApplicationPrivate::processMouseEvent). */
+  private pressButton = 0;
+  private pressTime = Number.NEGATIVE_INFINITY;
+  private pressX = 0;
+  private pressY = 0;
 
-  /** Items under a scene point that take pointer events, topmost first. */
+  /**
+   * Items under a scene point, topmost first (QQuickDeliveryAgentPrivate::pointerTargets):
+   * visible, enabled, inside every clipping ancestor; an item comes after its
+   * children of z >= 0 and before those of negative z.
+   */
   pointerTargets(x: number, y: number, want: (i: Item) => boolean): Item[] {
     const out: Item[] = [];
-    const visit = (item: Item) => {
-      if (!item.effectiveVisible || !(item.$v[ITEM.enabled] as boolean)) return;
+    // (px, py): the position of `item`'s parent in the scene.
+    const visit = (item: Item, px: number, py: number) => {
+      const ix = px + (item.$v[ITEM.x] as number);
+      const iy = py + (item.$v[ITEM.y] as number);
+      const inside = item.contains(x - ix, y - iy);
+      if (item.$v[ITEM.clip] && !inside) return;
+      const relevant = inside && want(item);
       const kids = item.paintOrderChildren;
-      for (let i = kids.length - 1; i >= 0; i--) visit(kids[i]!);
-      if (want(item) && item.hitTest(x, y)) out.push(item);
+      let selfDone = !relevant;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const c = kids[i]!;
+        if (!selfDone && (c.$v[ITEM.z] as number) < 0) {
+          out.push(item);
+          selfDone = true;
+        }
+        if (!c.effectiveVisible || !(c.$v[ITEM.enabled] as boolean)) continue;
+        visit(c, ix, iy);
+      }
+      if (!selfDone) out.push(item);
     };
-    visit(this.contentItem);
+    visit(this.contentItem, 0, 0);
     return out;
   }
 
@@ -212,17 +248,24 @@ export class QuickWindow {
     e.y = e.sceneY - p.y;
   }
 
-  /** Lets ancestors that filter child events (a Flickable) take the event; the outermost asks first. */
+  /**
+   * Lets the ancestors of `target` that filter child events (a Flickable) see
+   * the event, nearest first (QQuickDeliveryAgentPrivate::sendFilteredPointerEvent).
+   * A filter that returns true takes the event: `target` does not get it, and
+   * the filter takes the grab, unless the grabber keeps it (preventStealing).
+   * Returns the filter that took it.
+   */
   private filteredByAncestor(target: Item, e: PointerEventLike): Item | null {
-    const chain: Item[] = [];
-    for (let a = target.parentItem; a !== null; a = a.parentItem)
-      if (a.filtersChildMouseEvents) chain.push(a);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const a = chain[i]!;
+    if (target.acceptedMouseButtons === 0) return null;
+    let taker: Item | null = null;
+    for (let a = target.parentItem; a !== null; a = a.parentItem) {
+      if (!a.filtersChildMouseEvents) continue;
       this.localize(a, e);
-      if (a.childPointerEventFilter(target, e)) return a;
+      e.accepted = true;
+      if (a.childPointerEventFilter(target, e) && taker === null) taker = a;
     }
-    return null;
+    if (taker !== null && this.pointerGrabber === target && target.keepMouseGrab) return null;
+    return taker;
   }
 
   private setGrabber(item: Item | null): void {
@@ -232,86 +275,231 @@ export class QuickWindow {
     old?.pointerUngrab();
   }
 
-  /** Delivers one pointer event; returns true if an item took it. */
+  /** `item` gives up the grab it has (QQuickItem::ungrabMouse). */
+  ungrabPointer(item: Item): void {
+    if (this.pointerGrabber === item) this.setGrabber(null);
+  }
+
+  /** `item` takes the pointer (QQuickItem::grabMouse); the previous grabber hears pointerUngrab. */
+  grabPointer(item: Item): void {
+    this.setGrabber(item);
+  }
+
+  /**
+   * Delivers one pointer event; returns true if an item took it. Hosts send
+   * 'press', 'move' and 'release' (plus 'wheel'); double clicks are detected
+   * here as Qt does: a second press of the same button within 400 ms of the
+   * previous press, without moving more than 5 px from it in between.
+   */
   deliverPointer(e: PointerEventLike): boolean {
+    this.pointerX = e.sceneX;
+    this.pointerY = e.sceneY;
+    let taken = false;
     switch (e.type) {
-      case 'press':
-      case 'doubleclick': {
-        const targets = this.pointerTargets(
-          e.sceneX,
-          e.sceneY,
-          (i) => (i.acceptedMouseButtons & e.button) !== 0 || i.filtersChildMouseEvents,
-        );
-        for (const t of targets) {
-          const thief = this.filteredByAncestor(t, e);
-          if (thief) {
-            this.setGrabber(thief);
-            return true;
-          }
-          if ((t.acceptedMouseButtons & e.button) === 0) continue;
-          this.localize(t, e);
-          e.accepted = true;
-          t.pointerEvent(e);
-          if (e.accepted) {
-            this.setGrabber(t);
-            return true;
-          }
-        }
-        this.setGrabber(null);
-        return false;
+      case 'press': {
+        const double = e.timestamp - this.pressTime < DOUBLE_CLICK_INTERVAL && e.button === this.pressButton;
+        this.pressTime = e.timestamp;
+        this.pressX = e.sceneX;
+        this.pressY = e.sceneY;
+        // Qt: after a double click the next press starts over.
+        this.pressButton = double ? 0 : e.button;
+        taken = this.deliverPress(e);
+        if (double) this.deliverPress({ ...e, type: 'doubleclick' });
+        break;
       }
+      case 'doubleclick':
+        taken = this.deliverPress(e);
+        break;
       case 'move':
+      case 'hover': {
+        if (
+          Math.abs(e.sceneX - this.pressX) > DOUBLE_CLICK_DISTANCE ||
+          Math.abs(e.sceneY - this.pressY) > DOUBLE_CLICK_DISTANCE
+        )
+          this.pressButton = 0;
+        // Qt delivers hover only while nothing has the grab.
+        if (this.pointerGrabber === null) this.deliverHover(e);
+        else taken = this.deliverToGrabber(e.type === 'move' ? e : { ...e, type: 'move' });
+        break;
+      }
       case 'release': {
-        const g = this.pointerGrabber;
-        if (e.type === 'move') this.deliverHover(e);
-        if (!g) return false;
-        const thief = this.filteredByAncestor(g, e);
-        if (thief) {
-          if (thief !== g) this.setGrabber(thief);
-          if (e.type === 'release') this.pointerGrabber = null;
+        taken = this.deliverToGrabber(e);
+        if (e.buttons === 0) this.setGrabber(null);
+        break;
+      }
+      case 'wheel':
+        taken = this.deliverWheel(e);
+        break;
+      case 'hoverenter':
+      case 'hoverleave':
+        break;
+    }
+    this.updateCursor();
+    return taken;
+  }
+
+  /** A press (or a double click) goes to the items under it, topmost first, until one accepts. */
+  private deliverPress(e: PointerEventLike): boolean {
+    const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptedMouseButtons !== 0);
+    const skip: Item[] = [];
+    for (const t of targets) {
+      if (skip.includes(t)) continue;
+      const taker = this.filteredByAncestor(t, e);
+      if (taker !== null) {
+        skip.push(taker);
+        if (e.accepted) {
+          this.setGrabber(taker);
           return true;
         }
-        this.localize(g, e);
-        e.accepted = true;
-        g.pointerEvent(e);
-        if (e.type === 'release') this.pointerGrabber = null;
+        continue;
+      }
+      if ((t.acceptedMouseButtons & e.button) === 0) continue;
+      this.localize(t, e);
+      e.accepted = true;
+      t.pointerEvent(e);
+      if (e.accepted) {
+        this.setGrabber(t);
         return true;
       }
-      case 'hover':
-        this.deliverHover(e);
-        return false;
-      case 'wheel': {
-        const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptWheel);
-        for (const t of targets) {
-          this.localize(t, e);
-          e.accepted = true;
-          t.wheelEvent(e);
-          if (e.accepted) return true;
-        }
-        return false;
-      }
     }
+    return false;
   }
 
-  /** Sends hover enter/move/leave to items with hover enabled under the pointer. */
+  /** A move or release goes to the grabber, unless an ancestor that filters takes it. */
+  private deliverToGrabber(e: PointerEventLike): boolean {
+    const g = this.pointerGrabber;
+    if (g === null) return false;
+    const taker = this.filteredByAncestor(g, e);
+    if (taker !== null) {
+      if (e.type !== 'release') this.setGrabber(taker);
+      return true;
+    }
+    this.localize(g, e);
+    e.accepted = true;
+    g.pointerEvent(e);
+    return true;
+  }
+
+  /** A wheel event goes to the items under the pointer that take wheel events until one accepts. */
+  private deliverWheel(e: PointerEventLike): boolean {
+    for (const t of this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptWheel)) {
+      this.localize(t, e);
+      e.accepted = true;
+      t.wheelEvent(e);
+      if (e.accepted) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Hover (QQuickDeliveryAgentPrivate::deliverHoverEvent, Qt 6.4): the topmost
+   * hover-enabled item under the pointer and its hover-enabled ancestors get
+   * enter/move, in that order; items no longer under it get a leave.
+   */
   private deliverHover(e: PointerEventLike): void {
-    const now = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptHover);
-    for (const old of this.hovered) {
-      if (!now.includes(old)) {
-        this.localize(old, e);
-        old.hoverEvent({ ...e, type: 'hover', accepted: false, x: Number.NaN, y: Number.NaN });
-      }
+    this.currentHoverId++;
+    this.hoveredLeafItemFound = false;
+    this.deliverHoverRecursive(this.contentItem, e, 0, 0);
+    for (const [item, id] of [...this.hoverItems]) {
+      if (id === this.currentHoverId) continue;
+      this.hoverItems.delete(item);
+      if (id !== 0) this.sendHover(item, e, 'hoverleave');
     }
-    for (const item of now) {
-      this.localize(item, e);
-      item.hoverEvent({ ...e, type: 'hover' });
-    }
-    this.hovered = now;
   }
 
-  /** Cancels the current pointer gesture (the page lost the pointer). */
+  /** (px, py): the position of `item`'s parent in the scene. */
+  private deliverHoverRecursive(item: Item, e: PointerEventLike, px: number, py: number): void {
+    const ix = px + (item.$v[ITEM.x] as number);
+    const iy = py + (item.$v[ITEM.y] as number);
+    const kids = item.paintOrderChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i]!;
+      if (!c.effectiveVisible) continue;
+      if (
+        (c.$v[ITEM.clip] as boolean) &&
+        !c.contains(e.sceneX - ix - (c.$v[ITEM.x] as number), e.sceneY - iy - (c.$v[ITEM.y] as number))
+      )
+        continue;
+      this.deliverHoverRecursive(c, e, ix, iy);
+      // Once the hovered leaf is found, only its ancestors get the event.
+      if (this.hoveredLeafItemFound) break;
+    }
+    const isHovering = item.contains(e.sceneX - ix, e.sceneY - iy);
+    const was = this.hoverItems.get(item);
+    const wasHovering = was !== undefined && was !== 0;
+    if (item.acceptHover && (item.$v[ITEM.enabled] as boolean) && isHovering) {
+      this.hoveredLeafItemFound = true;
+      this.hoverItems.set(item, this.currentHoverId);
+      this.sendHover(item, e, wasHovering ? 'hover' : 'hoverenter');
+    } else if (wasHovering) {
+      this.hoverItems.set(item, 0);
+      this.sendHover(item, e, 'hoverleave');
+    }
+  }
+
+  private sendHover(item: Item, e: PointerEventLike, type: PointerEventLike['type']): void {
+    const h: PointerEventLike = { ...e, type, button: 0, accepted: true };
+    this.localize(item, h);
+    item.hoverEvent(h);
+  }
+
+  /**
+   * Once per frame, after polish: when items changed and nothing has the grab,
+   * hover is delivered again at the last pointer position, so that areas which
+   * moved under a still pointer enter or leave, and the cursor follows
+   * (QQuickDeliveryAgentPrivate::flushFrameSynchronousEvents).
+   */
+  flushFrameSynchronousEvents(): void {
+    if (this.pointerGrabber !== null || Number.isNaN(this.pointerX) || this.dirtyItems.size === 0) return;
+    this.deliverHover(pointerEventAt('hover', this.pointerX, this.pointerY));
+    this.updateCursor();
+  }
+
+  /** The pointer left the window: hovered items get a leave (QQuickDeliveryAgentPrivate::clearHover). */
+  pointerLeft(): void {
+    const e = pointerEventAt('hoverleave', this.pointerX, this.pointerY);
+    for (const [item, id] of [...this.hoverItems]) {
+      this.hoverItems.delete(item);
+      if (id !== 0) this.sendHover(item, e, 'hoverleave');
+    }
+  }
+
+  /** Cancels the current pointer gesture (the page lost the pointer): the grabber hears pointerUngrab. */
   cancelPointer(): void {
     this.setGrabber(null);
+  }
+
+  /** Is the last pointer position over `item` (QQuickItem::isUnderMouse)? */
+  isUnderPointer(item: Item): boolean {
+    const p = item.scenePosition();
+    return item.contains(this.pointerX - p.x, this.pointerY - p.y);
+  }
+
+  /** The topmost visible, enabled item under the pointer that sets a cursor (QQuickWindowPrivate::updateCursor). */
+  private updateCursor(): void {
+    let shape = ARROW_CURSOR;
+    const find = (item: Item, px: number, py: number): boolean => {
+      const ix = px + (item.$v[ITEM.x] as number);
+      const iy = py + (item.$v[ITEM.y] as number);
+      const inside = item.contains(this.pointerX - ix, this.pointerY - iy);
+      if (item.$v[ITEM.clip] && !inside) return false;
+      const kids = item.paintOrderChildren;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const c = kids[i]!;
+        if (!c.effectiveVisible || !(c.$v[ITEM.enabled] as boolean)) continue;
+        if (find(c, ix, iy)) return true;
+      }
+      if (item.itemCursor !== null && inside) {
+        shape = item.itemCursor;
+        return true;
+      }
+      return false;
+    };
+    find(this.contentItem, 0, 0);
+    if (shape !== this.cursorShape) {
+      this.cursorShape = shape;
+      this.observer?.cursorChanged?.(shape);
+    }
   }
 
   // ---- keys ----------------------------------------------------------------
@@ -339,6 +527,35 @@ export class QuickWindow {
     }
     return false;
   }
+}
+
+/** QStyleHints::mouseDoubleClickInterval and QPlatformTheme::MouseDoubleClickDistance. */
+const DOUBLE_CLICK_INTERVAL = 400;
+const DOUBLE_CLICK_DISTANCE = 5;
+const ARROW_CURSOR = 0;
+
+/** A pointer event with no buttons at a scene position. */
+export function pointerEventAt(
+  type: PointerEventLike['type'],
+  sceneX: number,
+  sceneY: number,
+): PointerEventLike {
+  return {
+    type,
+    sceneX,
+    sceneY,
+    x: 0,
+    y: 0,
+    button: 0,
+    buttons: 0,
+    modifiers: 0,
+    timestamp: 0,
+    angleDeltaX: 0,
+    angleDeltaY: 0,
+    pixelDeltaX: 0,
+    pixelDeltaY: 0,
+    accepted: false,
+  };
 }
 
 const KEY_TAB = 0x01000001;

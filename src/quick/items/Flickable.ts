@@ -935,9 +935,11 @@ export class Flickable extends Item implements ItemChangeListener {
       return false;
     }
     const receiverDisabled = !(target.$v[ITEM.enabled] as boolean);
+    // Qt: a child that keeps its grab (MouseArea.preventStealing) is left alone.
+    const receiverKeepsGrab = target.keepMouseGrab;
     let stealThisEvent = this.stealMouse;
     const inside = e.x >= 0 && e.y >= 0 && e.x < this.width && e.y < this.height;
-    if (stealThisEvent || inside) {
+    if ((stealThisEvent || inside) && (!receiverKeepsGrab || receiverDisabled)) {
       switch (e.type) {
         case 'move':
           this.trackPoint(e);
@@ -966,7 +968,8 @@ export class Flickable extends Item implements ItemChangeListener {
       this.lastPosTime = -1;
       this.returnToBounds();
     }
-    if (e.type === 'release') {
+    // The pointer was released, or another item claimed the grab.
+    if (e.type === 'release' || (receiverKeepsGrab && !receiverDisabled)) {
       this.lastPosTime = -1;
       this.stealMouse = false;
       this.pressed = false;

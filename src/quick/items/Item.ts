@@ -524,6 +524,19 @@ export class Item extends QtObject {
   /** For subclasses: lay out (positioners, views). */
   protected updatePolish(): void {}
 
+  /** Set once `antialiasing` was assigned; until then it reads the type's implicit value. */
+  private explicitAntialiasing = false;
+
+  setAntialiasing(v: boolean): void {
+    this.explicitAntialiasing = true;
+    this.$store(ITEM.antialiasing, v);
+  }
+
+  /** The type's own default for `antialiasing` (QQuickItemPrivate::setImplicitAntialiasing: Rectangle turns it on for a radius). */
+  setImplicitAntialiasing(v: boolean): void {
+    if (!this.explicitAntialiasing) this.$store(ITEM.antialiasing, v);
+  }
+
   /** Prints a warning about this item the way qmlWarning(item) does. */
   warn(message: string): void {
     const d = this.$declaration;
@@ -562,6 +575,10 @@ export class Item extends QtObject {
   acceptWheel = false;
   /** Sees pointer events meant for its descendants first and may take them (Flickable stealing a drag). */
   filtersChildMouseEvents = false;
+  /** While it has the pointer grab, ancestors may not take it (QQuickItem::keepMouseGrab; MouseArea.preventStealing). */
+  keepMouseGrab = false;
+  /** The mouse cursor over this item (a Qt.CursorShape), or null for none of its own (QQuickItem::hasCursor). */
+  itemCursor: number | null = null;
 
   /** A press, move or release for this item (local coordinates in the event); set `accepted` to take it. */
   pointerEvent(_event: PointerEventLike): void {}
@@ -571,6 +588,7 @@ export class Item extends QtObject {
   }
   /** The item lost the pointer grab (another item took it, or the gesture was cancelled). */
   pointerUngrab(): void {}
+  /** Hover enter ('hoverenter'), move ('hover') and leave ('hoverleave') for items with `acceptHover`. */
   hoverEvent(_event: PointerEventLike): void {}
   wheelEvent(_event: PointerEventLike): void {}
 
@@ -628,7 +646,7 @@ export interface ItemKeyHandler {
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */
 export interface PointerEventLike {
-  type: 'press' | 'move' | 'release' | 'hover' | 'wheel' | 'doubleclick';
+  type: 'press' | 'move' | 'release' | 'hover' | 'wheel' | 'doubleclick' | 'hoverenter' | 'hoverleave';
   /** Position in the scene (window). */
   sceneX: number;
   sceneY: number;
@@ -763,7 +781,11 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     scale: { type: 'real', default: 1, changed: (o) => (o as Item).markDirty(Dirty.Transform) },
     transformOrigin: { type: 'enumeration', default: 4 },
     smooth: { type: 'bool', default: true },
-    antialiasing: { type: 'bool' },
+    antialiasing: {
+      type: 'bool',
+      write: (o, v) => (o as Item).setAntialiasing(v as boolean),
+      changed: (o) => (o as Item).markDirty(Dirty.Content),
+    },
     baselineOffset: {
       type: 'real',
       changed: (o) => (o as Item).notifyListeners(Change.BaselineOffset),
@@ -840,6 +862,7 @@ export const ITEM = {
   focus: ItemMeta.index('focus'),
   activeFocus: ItemMeta.index('activeFocus'),
   baselineOffset: ItemMeta.index('baselineOffset'),
+  antialiasing: ItemMeta.index('antialiasing'),
   anchors: ItemMeta.index('anchors'),
   children: ItemMeta.index('children'),
   resources: ItemMeta.index('resources'),

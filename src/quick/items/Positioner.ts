@@ -1,0 +1,322 @@
+// The positioners' common base (QQuickBasePositioner) and the `Positioner`
+// attached object. A positioner lays its children out once per frame (in
+// updatePolish, like Qt's prePositioning), and synchronously when its
+// component completes. Children that are explicitly hidden or have no width
+// or height are skipped and keep their own position. Positions are never
+// rounded. The positioner's implicit size is the size of its content.
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { AnchorsMeta } from './Anchors';
+import { Change, ITEM, Item, ItemMeta } from './Item';
+
+/** Which coordinates a positioner sets (QQuickBasePositioner::PositionerType). */
+export enum PositionerType {
+  Vertical = 1,
+  Horizontal = 2,
+  Both = 3,
+}
+
+export const LEFT_TO_RIGHT = 0;
+export const RIGHT_TO_LEFT = 1;
+
+export abstract class BasePositioner extends Item {
+  declare spacing: number;
+  declare padding: number;
+  declare topPadding: number;
+  declare leftPadding: number;
+  declare rightPadding: number;
+  declare bottomPadding: number;
+
+  /** The children laid out in the last pass, in order. */
+  readonly positionedItems: Item[] = [];
+  /**
+   * The padding applied to each child along the axis the positioner does not
+   * lay out (Column: left, Row: top): Qt moves a child by the change of that
+   * padding only, so a child's own x in a Column is kept.
+   */
+  private readonly appliedPadding = new Map<Item, number>();
+  private positioningDirty = false;
+  private doingPositioning = false;
+  /** Qt: once a child uses a conflicting anchor, the positioner stops laying out. */
+  private anchorConflict = false;
+  /** Padding sides set explicitly (1 top, 2 left, 4 right, 8 bottom); the others follow `padding`. */
+  explicitPadding = 0;
+
+  constructor(readonly type: PositionerType) {
+    super();
+  }
+
+  /** Qt: QQuickBasePositionerPrivate::setPositioningDirty; the layout happens in the next polish. */
+  setPositioningDirty(): void {
+    if (this.positioningDirty) return;
+    this.positioningDirty = true;
+    this.polish();
+  }
+
+  /** Lays out now if something changed (`forceLayout()`). */
+  forceLayout(): void {
+    if (this.positioningDirty) this.prePositioning();
+  }
+
+  protected override updatePolish(): void {
+    if (this.positioningDirty) this.prePositioning();
+  }
+
+  protected override componentComplete(): void {
+    this.prePositioning();
+  }
+
+  protected override itemChildAdded(_child: Item): void {
+    this.setPositioningDirty();
+  }
+
+  protected override itemChildRemoved(child: Item): void {
+    const i = this.positionedItems.indexOf(child);
+    if (i >= 0) this.positionedItems.splice(i, 1);
+    this.appliedPadding.delete(child);
+    this.setPositioningDirty();
+  }
+
+  protected override childGeometryChanged(_child: Item, change: Change): void {
+    // Qt watches the children's size only; a child that moves stays where it was moved.
+    if (change & (Change.Width | Change.Height)) this.setPositioningDirty();
+  }
+
+  override childVisibilityChanged(_child: Item): void {
+    this.setPositioningDirty();
+  }
+
+  /** QQuickBasePositioner::prePositioning: collect the children to lay out, lay out, set the implicit size. */
+  prePositioning(): void {
+    if (!this.isComponentComplete || this.doingPositioning) return;
+    this.positioningDirty = false;
+    this.doingPositioning = true;
+    const items = this.positionedItems;
+    items.length = 0;
+    for (const child of this.childItems) {
+      if (!child.explicitVisible || !(child.$v[ITEM.width] as number) || !(child.$v[ITEM.height] as number))
+        continue;
+      items.push(child);
+    }
+    const size = CONTENT_SIZE;
+    size.width = 0;
+    size.height = 0;
+    this.reportConflictingAnchors();
+    if (!this.anchorConflict) {
+      this.doPositioning(size);
+      this.updateAttachedProperties();
+    }
+    this.doingPositioning = false;
+    this.setImplicitSize(size.width, size.height);
+    this.$emit(POS.positioningComplete, undefined);
+  }
+
+  /** Places `positionedItems` and reports the content size (padding included). */
+  protected abstract doPositioning(size: { width: number; height: number }): void;
+
+  /** The anchors a child of this positioner may not use, as anchor property names, or null for any anchor. */
+  protected abstract conflictingAnchors(): readonly string[] | null;
+
+  protected abstract conflictMessage(): string;
+
+  private reportConflictingAnchors(): void {
+    const names = this.conflictingAnchors();
+    for (const child of this.positionedItems) {
+      const a = child.$v[ITEM.anchors] as QObject | null;
+      if (a === null) continue;
+      const used = (names ?? ALL_ANCHORS).some((n) => !!a.$v[AnchorsMeta.index(n)]);
+      if (used) {
+        this.anchorConflict = true;
+        break;
+      }
+    }
+    if (this.anchorConflict) this.warn(this.conflictMessage());
+  }
+
+  /** Moves a child if it is not already there (QQuickBasePositioner::positionItem). */
+  protected positionItem(x: number, y: number, child: Item): void {
+    if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
+    if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
+  }
+
+  protected positionItemX(x: number, child: Item): void {
+    if ((child.$v[ITEM.x] as number) !== x && this.type !== PositionerType.Vertical) child.setX(x);
+  }
+
+  protected positionItemY(y: number, child: Item): void {
+    if ((child.$v[ITEM.y] as number) !== y && this.type !== PositionerType.Horizontal) child.setY(y);
+  }
+
+  /** The padding last applied to a child on the cross axis (0 for a child not laid out before). */
+  protected appliedPaddingOf(child: Item): number {
+    return this.appliedPadding.get(child) ?? 0;
+  }
+
+  protected setAppliedPadding(child: Item, v: number): void {
+    this.appliedPadding.set(child, v);
+  }
+
+  get layoutDirectionValue(): number {
+    const i = this.$meta.propsByName.get('layoutDirection');
+    return i ? (this.$v[i.index] as number) : LEFT_TO_RIGHT;
+  }
+
+  /** Qt: isLeftToRight() (LayoutMirroring is not supported, so the effective direction is the set one). */
+  get isLeftToRight(): boolean {
+    return this.type === PositionerType.Vertical || this.layoutDirectionValue === LEFT_TO_RIGHT;
+  }
+
+  /**
+   * Sets index/isFirstItem/isLastItem on the children's `Positioner` attached
+   * objects (QQuickBasePositioner::updateAttachedProperties); with `only`,
+   * just that new attached object of `owner`.
+   */
+  updateAttachedProperties(only?: PositionerAttached, owner?: Item): void {
+    const items = this.positionedItems;
+    let prevLast: PositionerAttached | null = null;
+    let last: PositionerAttached | null = null;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const att = only !== undefined ? (owner === item ? only : null) : attachedOf(item);
+      if (att !== null) {
+        att.$store(ATT.index, i);
+        att.$store(ATT.isFirstItem, i === 0);
+        if (att.$v[ATT.isLastItem] as boolean) {
+          prevLast?.$store(ATT.isLastItem, false);
+          prevLast = att;
+        }
+      }
+      last = att;
+    }
+    if (prevLast !== null && prevLast !== last) prevLast.$store(ATT.isLastItem, false);
+    last?.$store(ATT.isLastItem, true);
+    for (const child of this.childItems) {
+      const att = only !== undefined ? (owner === child ? only : null) : attachedOf(child);
+      if (att === null || items.includes(child)) continue;
+      att.$store(ATT.index, -1);
+      att.$store(ATT.isFirstItem, false);
+      att.$store(ATT.isLastItem, false);
+    }
+  }
+
+  // ---- padding --------------------------------------------------------------------
+
+  /** `padding` changed: the sides not set explicitly follow it. */
+  onPaddingChanged(): void {
+    const p = this.$v[POS.padding] as number;
+    for (let i = 0; i < 4; i++) if (!(this.explicitPadding & (1 << i))) this.$store(POS.sides[i]!, p);
+    this.setPositioningDirty();
+  }
+
+  setSidePadding(side: number, v: number): void {
+    this.explicitPadding |= 1 << side;
+    if (this.$store(POS.sides[side]!, v)) this.setPositioningDirty();
+  }
+
+  /** `layoutDirection` changed: Qt lays out immediately (effectiveLayoutDirectionChange). */
+  onLayoutDirectionChanged(): void {
+    this.prePositioning();
+    const eff = this.$meta.propsByName.get('effectiveLayoutDirection');
+    if (eff) this.$store(eff.index, this.layoutDirectionValue);
+  }
+}
+
+const CONTENT_SIZE = { width: 0, height: 0 };
+const ALL_ANCHORS = [
+  'left',
+  'right',
+  'horizontalCenter',
+  'top',
+  'bottom',
+  'verticalCenter',
+  'baseline',
+  'fill',
+  'centerIn',
+];
+
+function sidePadding(side: number) {
+  return {
+    type: 'real',
+    write: (o: QObject, v: unknown) => (o as BasePositioner).setSidePadding(side, v as number),
+  };
+}
+
+export const BasePositionerMeta: MetaObject = defineType(BasePositioner, ItemMeta, {
+  name: 'Positioner',
+  cppClass: 'QQuickBasePositioner',
+  creatable: false,
+  properties: {
+    spacing: { type: 'real', changed: (o) => (o as BasePositioner).setPositioningDirty() },
+    padding: { type: 'real', changed: (o) => (o as BasePositioner).onPaddingChanged() },
+    topPadding: sidePadding(0),
+    leftPadding: sidePadding(1),
+    rightPadding: sidePadding(2),
+    bottomPadding: sidePadding(3),
+  },
+  signals: { positioningComplete: {}, effectiveLayoutDirectionChanged: {} },
+  methods: ['forceLayout'],
+  attachedType: () => PositionerAttachedMeta,
+});
+
+export const POS = {
+  spacing: BasePositionerMeta.index('spacing'),
+  padding: BasePositionerMeta.index('padding'),
+  topPadding: BasePositionerMeta.index('topPadding'),
+  leftPadding: BasePositionerMeta.index('leftPadding'),
+  rightPadding: BasePositionerMeta.index('rightPadding'),
+  bottomPadding: BasePositionerMeta.index('bottomPadding'),
+  sides: [
+    BasePositionerMeta.index('topPadding'),
+    BasePositionerMeta.index('leftPadding'),
+    BasePositionerMeta.index('rightPadding'),
+    BasePositionerMeta.index('bottomPadding'),
+  ],
+  positioningComplete: BasePositionerMeta.signalsByName.get('positioningComplete')!.index,
+};
+
+/** The `layoutDirection` / `effectiveLayoutDirection` properties of Row, Grid and Flow. */
+export const layoutDirectionProperties = {
+  layoutDirection: {
+    type: 'enumeration',
+    default: LEFT_TO_RIGHT,
+    changed: (o: QObject) => (o as BasePositioner).onLayoutDirectionChanged(),
+  },
+  effectiveLayoutDirection: {
+    type: 'enumeration',
+    readonly: true,
+    notify: 'effectiveLayoutDirectionChanged',
+  },
+};
+
+/** `Positioner.index`, `Positioner.isFirstItem`, `Positioner.isLastItem` (QQuickPositionerAttached). */
+export class PositionerAttached extends QObject {
+  declare index: number;
+  declare isFirstItem: boolean;
+  declare isLastItem: boolean;
+
+  override $attachTo(owner: QObject): void {
+    if (!(owner instanceof Item)) return;
+    const p = owner.parentItem;
+    if (p instanceof BasePositioner) p.updateAttachedProperties(this, owner);
+  }
+}
+
+export const PositionerAttachedMeta: MetaObject = defineType(PositionerAttached, null, {
+  name: 'Positioner',
+  cppClass: 'QQuickPositionerAttached',
+  creatable: false,
+  properties: {
+    index: { type: 'int', default: -1, readonly: true },
+    isFirstItem: { type: 'bool', readonly: true },
+    isLastItem: { type: 'bool', readonly: true },
+  },
+});
+
+const ATT = {
+  index: PositionerAttachedMeta.index('index'),
+  isFirstItem: PositionerAttachedMeta.index('isFirstItem'),
+  isLastItem: PositionerAttachedMeta.index('isLastItem'),
+};
+
+function attachedOf(item: Item): PositionerAttached | null {
+  return (item.$attached?.get(PositionerAttachedMeta) as PositionerAttached | undefined) ?? null;
+}

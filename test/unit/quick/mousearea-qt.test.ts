@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { PointerDriver } from '../../helpers/pointer';
+import { lines, runQml } from '../../helpers/qml';
+import { fixture, fixtureLines } from '../../helpers/shape-fixtures';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * Each scene was run in real Qt 6.4 with the pointer actions of its
+ * `.actions` file played by xdotool; `.log` is what Qt printed. Here the
+ * same actions go through QuickWindow.deliverPointer on a fake clock.
+ */
+describe('MouseArea in Qt 6.4 scenes: the same signals, in the same order, with the same values', () => {
+  test.each([
+    ['mousearea_click', 'press/move/release inside, again at the same point, release outside'],
+    ['mousearea_doubleclick', 'a double click with and without onDoubleClicked'],
+    ['mousearea_dblclick_distance', 'double click only within 400 ms and 5 px; a third press starts over'],
+    ['mousearea_hold', 'press and hold (800 ms, and a 200 ms pressAndHoldInterval)'],
+    ['mousearea_hover', 'hoverEnabled: enter/move/exit without a press, and pressed'],
+    ['mousearea_hover_nested', 'nested and overlapping hover areas'],
+    ['mousearea_overlap', 'the top area wins; a refused press goes below; disabled/invisible/z'],
+    ['mousearea_propagate', 'propagateComposedEvents passes an unaccepted click down'],
+    ['mousearea_buttons', 'acceptedButtons, a second button pressed, the wheel'],
+    ['mousearea_clip', 'clipping, the right/bottom edges, a negative z sibling'],
+    ['mousearea_drag', 'drag.target past the threshold, bounds, axis; a drag is not a click'],
+    ['mousearea_hide', 'hidden while pressed: canceled; hidden while hovered: exited'],
+    ['mousearea_steal', 'a Flickable takes the drag (canceled); preventStealing keeps it; clipping'],
+  ])('%s: %s', async (name) => {
+    const r = await runQml(
+      { [`${name}.qml`]: fixture(`shapes/${name}.qml`), 'LoggedArea.qml': fixture('shapes/LoggedArea.qml') },
+      `${name}.qml`,
+    );
+    const d = new PointerDriver(r);
+    d.wait(500);
+    d.play(fixture(`shapes/${name}.actions`));
+    d.wait(300);
+    expect(lines(r)).toEqual(fixtureLines(`shapes/${name}.log`));
+  });
+});
