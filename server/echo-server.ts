@@ -87,6 +87,11 @@ export interface EchoServerHandle {
    * them (at most closeTimeoutMs each) and stops listening.
    */
   close(code?: number): Promise<void>;
+  /**
+   * Stops at once as a killed process would: every connection is dropped
+   * without a close frame (clients see "The remote host closed the connection").
+   */
+  terminate(): Promise<void>;
 }
 
 export const DEFAULT_OPTIONS: Readonly<EchoServerOptions> = {
@@ -297,6 +302,15 @@ export async function createEchoServer(options: Partial<EchoServerOptions> = {})
     },
     close(code = CloseCode.GoingAway) {
       closing ??= shutdown(code);
+      return closing;
+    },
+    terminate() {
+      if (heartbeat) clearInterval(heartbeat);
+      for (const ws of sockets.keys()) ws.terminate();
+      http.closeAllConnections();
+      closing ??= new Promise<void>((resolve) => http.close(() => resolve())).then(() =>
+        emit({ type: 'close' }),
+      );
       return closing;
     },
   };

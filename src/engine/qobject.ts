@@ -701,6 +701,12 @@ export abstract class QObject {
     const own = this.$bindings;
     if (own) for (const b of own) b?.destroy();
     this.$bindings = null;
+    // Grouped property objects (anchors, border, font) hold bindings of this object too.
+    for (const p of this.$meta.props) {
+      if (p.group === undefined) continue;
+      const g = this.$v[p.index] as QObject | null;
+      if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
+    }
     this.$teardown();
     if (this.$ids)
       for (const [ctx, id] of this.$ids)

@@ -325,7 +325,8 @@ export function dumpGeometry(window: QuickWindow, options: DumpOptions): Geometr
       active: window.active,
       devicePixelRatio: 1,
     },
-    activeFocusItem: afi === window.contentItem ? null : describeFocus(afi),
+    // Qt reports its root item when nothing else has active focus.
+    activeFocusItem: describeFocus(afi),
     root: root ? describe(root, '0', {}) : null,
   };
 }
