@@ -2,6 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { quickwebScenes } from './src/host/vite-plugin';
+import { commands } from './test/browser/commands';
 
 const root = import.meta.dirname;
 
@@ -40,7 +41,9 @@ export default defineConfig({
             provider: playwright({
               launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
             }),
-            instances: [{ browser: 'chromium' }],
+            instances: [{ browser: 'chromium', viewport: { width: 800, height: 600 } }],
+            // Screenshot comparisons and echo servers, run in Node.
+            commands,
           },
         },
       },

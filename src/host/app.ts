@@ -1,6 +1,7 @@
 // A scene host with everything around it: pointer, keyboard and IME input,
 // dropping files, the caret and the screen-reader mirror. The page
 // (main.ts) and the browser tests make one with createApp.
+import './host.css';
 import { dumpGeometry, type GeometryDocument } from '../quick/dump';
 import { AccessibilityMirror } from './a11y';
 import { Caret } from './caret';

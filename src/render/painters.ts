@@ -50,14 +50,31 @@ export interface GlyphRun {
   glyphs: Array<{ text: string; x: number; baseline: number }>;
 }
 
-/** Draws glyph runs as sprites from the shared atlas; sprites are reused between updates. */
+/** The blend mode that multiplies the destination by one minus the source color (the LCD mask pass). */
+export const LCD_MASK_BLEND = 'qw-lcd-mask';
+
+/**
+ * Draws glyph runs as sprites from the shared atlas; sprites are reused
+ * between updates. Subpixel glyphs take two sprites: the first darkens the
+ * destination by each channel's coverage (dst * (1 - coverage)), the second
+ * adds the text color times that coverage, which is per-channel alpha
+ * blending done with two standard blend passes.
+ */
 export class GlyphLayer {
   readonly container = new Container();
+  private readonly masks = new Container();
+  private readonly plain = new Container();
   private sprites: Sprite[] = [];
+  private maskSprites: Sprite[] = [];
+
+  constructor() {
+    this.container.addChild(this.masks, this.plain);
+  }
 
   /** Draws the runs; returns false if a face is still loading (`retry` is then called when it is). */
   draw(runs: readonly GlyphRun[], retry: () => void): boolean {
     let n = 0;
+    let nm = 0;
     let complete = true;
     for (const run of runs) {
       const face = run.font.face;
@@ -74,29 +91,45 @@ export class GlyphLayer {
         const iy = Math.floor(qy);
         const glyph = atlas.glyph(face, size, g.text, qx - ix, qy - iy);
         if (glyph === null) continue;
-        let s = this.sprites[n];
-        if (s === undefined) {
-          s = new Sprite(glyph.texture);
-          this.sprites.push(s);
-          this.container.addChild(s);
-        } else {
-          s.texture = glyph.texture;
-          s.visible = true;
-        }
-        s.position.set(ix + glyph.dx, iy + glyph.dy);
+        const px = ix + glyph.dx;
+        const py = iy + glyph.dy;
+        const s = this.sprite(this.sprites, this.plain, n++, glyph.texture);
+        s.position.set(px, py);
         s.tint = color;
         s.alpha = alpha;
-        n++;
+        s.blendMode = glyph.subpixel ? 'add' : 'normal';
+        if (glyph.subpixel) {
+          const m = this.sprite(this.maskSprites, this.masks, nm++, glyph.texture);
+          m.position.set(px, py);
+          m.tint = 0xffffff;
+          m.alpha = alpha;
+          m.blendMode = LCD_MASK_BLEND as 'normal';
+        }
       }
     }
     for (let i = n; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
+    for (let i = nm; i < this.maskSprites.length; i++) this.maskSprites[i]!.visible = false;
     atlas.flush();
     return complete;
+  }
+
+  private sprite(pool: Sprite[], parent: Container, i: number, texture: Sprite['texture']): Sprite {
+    let s = pool[i];
+    if (s === undefined) {
+      s = new Sprite(texture);
+      pool.push(s);
+      parent.addChild(s);
+    } else {
+      s.texture = texture;
+      s.visible = true;
+    }
+    return s;
   }
 
   destroy(): void {
     this.container.destroy({ children: true });
     this.sprites = [];
+    this.maskSprites = [];
   }
 }
 

@@ -6,7 +6,25 @@ import { autoDetectRenderer, Container, Graphics, type Renderer } from 'pixi.js'
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
-import { type Painter, painterFor } from './painters';
+import { atlas } from './glyph-atlas';
+import { LCD_MASK_BLEND, type Painter, painterFor } from './painters';
+
+/**
+ * Subpixel (LCD) text needs a blend that multiplies the destination by one
+ * minus the source color; WebGL has it (ZERO, ONE_MINUS_SRC_COLOR), so it is
+ * added to the renderer's blend modes. Other backends draw grayscale text.
+ */
+function enableLcdText(renderer: Renderer): void {
+  const r = renderer as unknown as {
+    gl?: WebGLRenderingContext;
+    state?: { blendModesMap?: Record<string, number[]> };
+  };
+  const gl = r.gl;
+  const map = r.state?.blendModesMap;
+  if (!gl || !map) return;
+  map[LCD_MASK_BLEND] = [gl.ZERO, gl.ONE_MINUS_SRC_COLOR, gl.ZERO, gl.ONE];
+  atlas.subpixel = true;
+}
 
 export interface RendererOptions {
   canvas: HTMLCanvasElement;
@@ -87,6 +105,7 @@ export class SceneRenderer implements WindowObserver {
       preference: options.preference ?? ['webgl', 'canvas'],
       preserveDrawingBuffer: true,
     });
+    enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
     return r;
