@@ -505,6 +505,11 @@ export abstract class QObject {
       binding.update();
       return;
     }
+    // Qt: undefined resets a resettable property (`width = undefined` is the implicit width again).
+    if (value === undefined && info.reset !== undefined) {
+      info.reset(this);
+      return;
+    }
     try {
       this.$write(idx, value);
     } catch (e) {

@@ -24,6 +24,8 @@ export interface App {
   settle(ms: number): Promise<void>;
   /** The item tree as a `qt-reference-geometry/1` document. */
   geometry(label: string, scene: string): GeometryDocument;
+  /** Stops the scene and removes everything the app added to the page. */
+  close(): void;
 }
 
 export function createApp(parent: HTMLElement, files: BrowserFiles, options: { resize?: boolean } = {}): App {
@@ -53,6 +55,9 @@ export function createApp(parent: HTMLElement, files: BrowserFiles, options: { r
     },
     geometry(label: string, scene: string) {
       return dumpGeometry(host.runtime!.window, { label, scene, platform: 'quickweb-chromium' });
+    },
+    close() {
+      host.close();
     },
   };
 }

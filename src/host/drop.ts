@@ -56,26 +56,40 @@ export function attachDrop(host: SceneHost, files: BrowserFiles): void {
   marker.className = 'qw-drop';
   marker.hidden = true;
   document.body.append(marker);
-  addEventListener('dragover', (e) => {
-    e.preventDefault();
-    marker.hidden = false;
-  });
-  addEventListener('dragleave', () => {
-    marker.hidden = true;
-  });
-  addEventListener('drop', (e) => {
-    e.preventDefault();
-    marker.hidden = true;
-    const dt = e.dataTransfer;
-    if (!dt) return;
-    const entries = [...dt.items]
-      .map((i) => i.webkitGetAsEntry())
-      .filter((x): x is FileSystemEntry => x !== null);
-    void (async () => {
-      const out: Array<{ path: string; file: File }> = [];
-      if (entries.length > 0) for (const entry of entries) await readEntries(entry, '', out);
-      else for (const f of dt.files) out.push({ path: f.name, file: f });
-      await runDropped(host, files, out);
-    })();
-  });
+  const { signal } = host;
+  signal.addEventListener('abort', () => marker.remove());
+  addEventListener(
+    'dragover',
+    (e) => {
+      e.preventDefault();
+      marker.hidden = false;
+    },
+    { signal },
+  );
+  addEventListener(
+    'dragleave',
+    () => {
+      marker.hidden = true;
+    },
+    { signal },
+  );
+  addEventListener(
+    'drop',
+    (e) => {
+      e.preventDefault();
+      marker.hidden = true;
+      const dt = e.dataTransfer;
+      if (!dt) return;
+      const entries = [...dt.items]
+        .map((i) => i.webkitGetAsEntry())
+        .filter((x): x is FileSystemEntry => x !== null);
+      void (async () => {
+        const out: Array<{ path: string; file: File }> = [];
+        if (entries.length > 0) for (const entry of entries) await readEntries(entry, '', out);
+        else for (const f of dt.files) out.push({ path: f.name, file: f });
+        await runDropped(host, files, out);
+      })();
+    },
+    { signal },
+  );
 }

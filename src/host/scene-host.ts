@@ -36,6 +36,7 @@ export class SceneHost {
   /** Called after every rendered frame (overlays follow the scene). */
   onFrame: (() => void) | null = null;
   private generation = 0;
+  private readonly closer = new AbortController();
 
   constructor(private readonly options: SceneHostOptions) {
     this.stage = document.createElement('div');
@@ -48,8 +49,25 @@ export class SceneHost {
     this.overlay.setAttribute('role', 'alert');
     options.parent.append(this.stage, this.overlay);
     if (options.resize) {
-      addEventListener('resize', () => this.fitToPage());
+      addEventListener('resize', () => this.fitToPage(), { signal: this.signal });
     }
+  }
+
+  /** Aborted when the host closes: listeners outside the stage use it. */
+  get signal(): AbortSignal {
+    return this.closer.signal;
+  }
+
+  /** Stops the scene, frees the renderer (its WebGL context) and removes the stage. */
+  close(): void {
+    this.generation++;
+    this.closer.abort();
+    this.runtime?.shutdown();
+    this.runtime = null;
+    this.renderer?.destroy();
+    this.renderer = null;
+    this.stage.remove();
+    this.overlay.remove();
   }
 
   /** The error shown in the overlay, or null. */

@@ -297,9 +297,11 @@ class TextInputPainter implements Painter {
     const top = pad.topPadding - t.scrollY;
     const baseline = top + new FontMetrics(font).ascent;
     // The selection: a highlight behind, and its glyphs in selectedTextColor.
+    // Qt draws it with or without focus (losing focus deselects unless
+    // persistentSelection; a selection made without focus shows).
     const s0 = t.selectionStart;
     const s1 = t.selectionEnd;
-    const hasSelection = s1 > s0 && (t.activeFocus || t.persistentSelection);
+    const hasSelection = s1 > s0;
     let x0 = 0;
     let x1 = 0;
     if (hasSelection) {

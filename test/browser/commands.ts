@@ -1,7 +1,7 @@
 // Commands the browser tests run in Node (Vitest browser commands): compare a
 // screenshot with its committed baseline or with real Qt's render, and start
 // or kill echo servers.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
@@ -88,12 +88,18 @@ export interface QtComparison {
   message: string;
 }
 
-/** Compares a screenshot with real Qt's render of the same scene and state (fixtures under test/fixtures/qt). */
-const compareWithQt: BrowserCommand<[qtPng: string, base64: string, name: string]> = (
+/**
+ * Compares a screenshot with real Qt's render of the same scene and state
+ * (fixtures under test/fixtures/qt). Pixels that look like antialiasing on
+ * either side are not counted unless `includeAA` (for scenes without text,
+ * where every edge must match Qt's).
+ */
+const compareWithQt: BrowserCommand<[qtPng: string, base64: string, name: string, includeAA?: boolean]> = (
   _ctx,
   qtPng,
   base64,
   name,
+  includeAA = false,
 ) => {
   const qt = PNG.sync.read(readFileSync(join(QT, qtPng)));
   const ours = decode(base64);
@@ -105,7 +111,10 @@ const compareWithQt: BrowserCommand<[qtPng: string, base64: string, name: string
     };
   }
   const diff = new PNG({ width: qt.width, height: qt.height });
-  const differing = pixelmatch(qt.data, ours.data, diff.data, qt.width, qt.height, { threshold: 0.1 });
+  const differing = pixelmatch(qt.data, ours.data, diff.data, qt.width, qt.height, {
+    threshold: 0.1,
+    includeAA,
+  });
   mkdirSync(OUTPUT, { recursive: true });
   writeFileSync(join(OUTPUT, `${name}.vs-qt.diff.png`), PNG.sync.write(diff));
   writeFileSync(join(OUTPUT, `${name}.ours.png`), PNG.sync.write(ours));
@@ -116,6 +125,27 @@ const compareWithQt: BrowserCommand<[qtPng: string, base64: string, name: string
     message: `${name}: ${differing} pixels (${(share * 100).toFixed(3)}%) differ from Qt's render; diff: ${relative(ROOT, join(OUTPUT, `${name}.vs-qt.diff.png`))}`,
   } satisfies QtComparison;
 };
+
+/**
+ * The `.qml` files under `test/fixtures/qt/DIR` (paths relative to the
+ * project), and which of them are scenes Qt rendered (a PNG next to them).
+ */
+const listFixtures: BrowserCommand<[dir: string]> = (_ctx, dir) => {
+  const files = readdirSync(join(QT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.qml'))
+    .sort();
+  return {
+    files: files.map((f) => `test/fixtures/qt/${dir}/${f}`),
+    scenes: files
+      .filter((f) => existsSync(join(QT, dir, f.replace(/\.qml$/, '.png'))))
+      .map((f) => f.slice(0, -4)),
+  } satisfies FixtureList;
+};
+
+export interface FixtureList {
+  files: string[];
+  scenes: string[];
+}
 
 const servers = new Map<number, EchoServerHandle>();
 
@@ -131,12 +161,13 @@ const killEchoServer: BrowserCommand<[port: number]> = async (_ctx, port) => {
   servers.delete(port);
 };
 
-export const commands = { matchBaseline, compareWithQt, startEchoServer, killEchoServer };
+export const commands = { matchBaseline, compareWithQt, listFixtures, startEchoServer, killEchoServer };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
     matchBaseline(name: string, base64: string, tolerance?: number): Promise<BaselineResult>;
-    compareWithQt(qtPng: string, base64: string, name: string): Promise<QtComparison>;
+    compareWithQt(qtPng: string, base64: string, name: string, includeAA?: boolean): Promise<QtComparison>;
+    listFixtures(dir: string): Promise<FixtureList>;
     startEchoServer(): Promise<number>;
     killEchoServer(port: number): Promise<void>;
   }

@@ -5,28 +5,46 @@ import { page } from 'vitest/browser';
 import { type App, createApp } from '../../src/host/app';
 import { BrowserFiles } from '../../src/host/files';
 
-let mounted: HTMLElement | null = null;
+let mounted: { parent: HTMLElement; app: App } | null = null;
 
+/**
+ * Mounts a scene from files served by the dev server. Files keep their
+ * layout relative to their common folder (so `import "parts"` works);
+ * `main` is relative to that folder too.
+ */
 export async function mountScene(
   paths: string[],
   main: string,
   rewrite: Array<[string, string]> = [],
 ): Promise<App> {
-  mounted?.remove();
+  if (mounted) {
+    mounted.app.close();
+    mounted.parent.remove();
+  }
   const parent = document.createElement('div');
   document.body.append(parent);
-  mounted = parent;
   const files = new BrowserFiles(new Set());
   const folder = new URL(`/mounted/${Math.random().toString(36).slice(2)}/`, location.href).href;
+  const common = commonFolder(paths);
   for (const p of paths) {
-    let text = await (await fetch(`/${p}`)).text();
+    const response = await fetch(`/${p}`);
+    if (!response.ok) throw new Error(`cannot fetch ${p}: ${response.status}`);
+    let text = await response.text();
     for (const [a, b] of rewrite) text = text.replaceAll(a, b);
-    files.addMemoryFile(folder + p.slice(p.lastIndexOf('/') + 1), text);
+    files.addMemoryFile(folder + p.slice(common.length), text);
   }
   const app = createApp(parent, files);
+  mounted = { parent, app };
   const ok = await app.host.open(folder + main);
   if (!ok) throw new Error(`scene did not load: ${app.host.error}`);
   return app;
+}
+
+function commonFolder(paths: string[]): string {
+  let common = paths[0]!.slice(0, paths[0]!.lastIndexOf('/') + 1);
+  for (const p of paths)
+    while (!p.startsWith(common)) common = common.slice(0, common.lastIndexOf('/', common.length - 2) + 1);
+  return common;
 }
 
 export async function until(condition: () => boolean, what: string, ms = 5000): Promise<void> {

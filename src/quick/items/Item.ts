@@ -436,12 +436,20 @@ export class Item extends QtObject {
         return;
       }
     }
-    // Not in a window (yet): remember the focus in the parent chain (updateSubFocusItem).
-    const scope = this.focusScope();
+    // Not in a window (yet): remember the focus in the parent chain
+    // (updateSubFocusItem). The scope is the nearest focus scope or, without
+    // one, the top of the tree, which then holds a single focused item.
+    let scope = this.parentItem;
+    while (scope && !scope.isFocusScope && scope.parentItem) scope = scope.parentItem;
     if (scope) {
       if (v) {
         const old = scope.subFocusItem;
-        if (old && old !== this) old.$store(ITEM.focus, false);
+        if (old && old !== this) {
+          updateSubFocusItem(old, scope, false);
+          old.$store(ITEM.focus, false);
+        } else if (!old && !scope.isFocusScope && (scope.$v[ITEM.focus] as boolean)) {
+          scope.$store(ITEM.focus, false);
+        }
         updateSubFocusItem(this, scope, true);
       } else if (scope.subFocusItem === this) updateSubFocusItem(this, scope, false);
     }

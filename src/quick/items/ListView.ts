@@ -19,6 +19,7 @@ import {
   type DelegateModelHost,
   type ModelChange,
   movedIndex,
+  ReleaseFlag,
 } from '../models/delegate-model';
 import { type AxisData, FLICK, Flickable, FlickableMeta, MINIMUM_FLICK_VELOCITY } from './Flickable';
 import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
@@ -525,9 +526,11 @@ export class ListView extends Flickable implements DelegateModelHost {
       (this.currentItemFx !== null && this.currentItemFx !== fx && this.currentItemFx.item === item) ||
       this.visibleItems.some((v) => v !== fx && v.item === item);
     if (!stillUsed) item.removeListener(this.tracker);
-    const destroyed = this.dm.release(item);
-    if (!destroyed) item.setCulled(true);
-    return destroyed;
+    const flags = this.dm.release(item);
+    // Qt culls an instance nobody references any more (it may be cached);
+    // one still referenced (recreated for a new position) stays drawn.
+    if (flags === 0 && item.parentItem === this.contentItemNow) item.setCulled(true);
+    return flags === ReleaseFlag.Destroyed;
   }
 
   private releaseVisibleItems(): void {

@@ -208,14 +208,18 @@ export class DelegateModel implements ModelListener {
     return entry !== null ? (entry as Entry).item : obj;
   }
 
-  /** Drops one reference; destroys the instance with the last one. Returns true if it was destroyed. */
-  release(item: Item): boolean {
+  /**
+   * Drops one reference; destroys the instance with the last one. Returns
+   * Qt's release flags: `Referenced` while others still hold the instance,
+   * `Destroyed` when this was the last reference, 0 for an unknown item.
+   */
+  release(item: Item): ReleaseFlags {
     const e = this.byItem.get(item);
-    if (e === undefined) return false;
-    if (--e.refs > 0) return false;
+    if (e === undefined) return 0;
+    if (--e.refs > 0) return ReleaseFlag.Referenced;
     this.removeEntry(e);
     this.destroy(e);
-    return true;
+    return ReleaseFlag.Destroyed;
   }
 
   indexOf(item: Item): number {
@@ -393,3 +397,7 @@ export function movedIndex(i: number, from: number, to: number, count: number): 
   }
   return i;
 }
+
+/** QQmlInstanceModel::ReleaseFlag. */
+export const ReleaseFlag = { Referenced: 1, Destroyed: 2 } as const;
+export type ReleaseFlags = 0 | (typeof ReleaseFlag)[keyof typeof ReleaseFlag];

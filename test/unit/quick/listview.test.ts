@@ -129,6 +129,26 @@ ListView {
   });
 });
 
+describe('culling: delegates outside the visible area are kept but not drawn', () => {
+  test("the book's ChatView filled and positioned at its end while completing: every row in view is drawn", async () => {
+    // Rows first laid out at the top are released and taken again for the
+    // end; an instance still referenced must not be culled.
+    const run = fakeRuntime();
+    const url = new URL('../../fixtures/qt/items/chat_view_many_rows.qml', import.meta.url).href;
+    const root = (await run.runtime.run(url)) as Q;
+    run.runtime.engine.polish();
+    const view = root.childItems[0];
+    expect(view.contentY).toBe(360);
+    const shown = delegates(view);
+    expect(shown).toContain(20);
+    for (const i of shown) {
+      const item = view.itemAtIndex(i);
+      const inView = item.y + 18 > 360 && item.y < 720;
+      expect(item.culled, `row ${i} at ${item.y}`).toBe(!inView);
+    }
+  });
+});
+
 describe('model kinds and the delegate context', () => {
   test('integer, array, object list and ListModel models', async () => {
     const s = await scene(`import QtQuick

@@ -1,0 +1,46 @@
+// Every item scene real Qt 6.4.2 rendered (test/fixtures/qt/items: Rectangle
+// borders and radii, Text alignment, wrapping and eliding, TextInput
+// selection and echo modes, ListViews scrolled and positioned, Row and
+// Column, anchors, focus), rendered in headless Chromium and compared
+// exactly with the committed baselines, with Qt's item tree, and with Qt's
+// render: scenes without text must match Qt's pixels exactly; text is
+// antialiased differently (Qt: FreeType hinting and gamma; here: the
+// browser's rasterizer), which must stay under 3% of the pixels.
+import { expect, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import type { GeometryDocument } from '../../src/quick/dump';
+import { compareGeometry } from '../helpers/geometry';
+import { mountScene, shot } from './scene';
+
+const fixtures = await commands.listFixtures('items');
+
+/** Differences from Qt's item tree not fixed yet, exactly as they show. */
+const KNOWN: Record<string, string[]> = {
+  // font.family "monospace" resolves to DejaVu Sans Mono in Qt; only DejaVu Sans is shipped.
+  text_bold_italic: ['0.0.9 Text.width: Qt 79.4063, ours 68.5313'],
+};
+
+/**
+ * Scenes without text whose pixels differ from Qt's, by how many: Qt
+ * antialiases rectangles with a radius (their `antialiasing` defaults to
+ * true) and draws borders wider than half the rectangle its own way.
+ */
+const KNOWN_PIXELS: Record<string, number> = { rect_border_small: 94, rect_radius: 348 };
+
+function hasText(doc: GeometryDocument): boolean {
+  return JSON.stringify(doc.root).includes('"base":"Text');
+}
+
+test.each(fixtures.scenes)('%s', async (name) => {
+  const app = await mountScene(fixtures.files, `${name}.qml`);
+  const png = await shot(app);
+  const baseline = await commands.matchBaseline(`items/${name}`, png);
+  expect(baseline.ok, baseline.message).toBe(true);
+  const qt: GeometryDocument = await (await fetch(`/test/fixtures/qt/items/${name}.geometry.json`)).json();
+  expect(compareGeometry(qt, app.geometry(name, `${name}.qml`))).toEqual(KNOWN[name] ?? []);
+  const text = hasText(qt);
+  const vsQt = await commands.compareWithQt(`items/${name}.png`, png, `items/${name}`, !text);
+  console.info(vsQt.message);
+  if (text) expect(vsQt.share, vsQt.message).toBeLessThan(0.03);
+  else expect(vsQt.differing, vsQt.message).toBe(KNOWN_PIXELS[name] ?? 0);
+});
