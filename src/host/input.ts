@@ -17,6 +17,37 @@ function buttonsOf(b: number): number {
   return (b & 1 ? 1 : 0) | (b & 2 ? 2 : 0) | (b & 4 ? 4 : 0);
 }
 
+/** CSS cursors for Qt.CursorShape values (Qt.ArrowCursor = 0 ... Qt.DragLinkCursor = 21). */
+const CSS_CURSORS = [
+  'default', // ArrowCursor
+  'default', // UpArrowCursor (no CSS equivalent)
+  'crosshair',
+  'wait',
+  'text', // IBeamCursor
+  'ns-resize',
+  'ew-resize',
+  'nesw-resize', // SizeBDiagCursor
+  'nwse-resize', // SizeFDiagCursor
+  'move', // SizeAllCursor
+  'none', // BlankCursor
+  'row-resize', // SplitVCursor
+  'col-resize', // SplitHCursor
+  'pointer', // PointingHandCursor
+  'not-allowed', // ForbiddenCursor
+  'help', // WhatsThisCursor
+  'progress', // BusyCursor
+  'grab', // OpenHandCursor
+  'grabbing', // ClosedHandCursor
+  'copy', // DragCopyCursor
+  'move', // DragMoveCursor
+  'alias', // DragLinkCursor
+];
+
+/** The CSS cursor for a Qt.CursorShape. */
+export function cssCursor(shape: number): string {
+  return CSS_CURSORS[shape] ?? 'default';
+}
+
 export function attachInput(host: SceneHost): void {
   const canvas = host.canvas;
   const event = (type: PointerEventLike['type'], e: MouseEvent): PointerEventLike => {
@@ -54,6 +85,10 @@ export function attachInput(host: SceneHost): void {
     deliver(event('release', e));
   });
   canvas.addEventListener('pointercancel', () => host.runtime?.window.cancelPointer());
+  // Qt: the pointer leaving the window ends hover (containsMouse goes false).
+  canvas.addEventListener('pointerleave', (e) => {
+    if (e.buttons === 0) host.runtime?.window.pointerLeft();
+  });
   canvas.addEventListener(
     'wheel',
     (e) => {

@@ -178,10 +178,18 @@ export function attachKeyboard(host: SceneHost): KeyboardInput {
   return { field, composing: () => composing };
 }
 
-/** Keeps the hidden field over the focused TextInput's cursor (where the IME shows its candidates). */
+/**
+ * Keeps the hidden field over the focused TextInput's cursor (where the IME
+ * shows its candidates), with the browser's focus. An item with key
+ * handlers gets the keyboard too, unless the page focused something else.
+ */
 export function placeField(field: HTMLTextAreaElement, w: QuickWindow): void {
   const t = editable(w);
-  if (!t) return;
+  if (!t) {
+    const idle = document.activeElement === null || document.activeElement === document.body;
+    if (w.activeFocusItem !== null && idle) field.focus({ preventScroll: true });
+    return;
+  }
   const p = t.scenePosition();
   const r = t.cursorRectangle;
   field.style.left = `${p.x + r.x}px`;

@@ -8,6 +8,7 @@ import { ITEM, Item } from '../quick/items/Item';
 import { SceneRenderer } from '../render/renderer';
 import { createRuntime, type Runtime } from '../runtime';
 import type { BrowserFiles } from './files';
+import { cssCursor } from './input';
 
 /** Qt's messages, in the browser console. */
 export const browserConsoleSink: MessageSink = {
@@ -114,9 +115,13 @@ export class SceneHost {
         engine: runtime.engine,
       });
       this.renderer.onFrame = () => this.onFrame?.();
+      this.renderer.onCursor = (shape) => {
+        this.canvas.style.cursor = cssCursor(shape);
+      };
     } else {
       this.renderer.setWindow(runtime.window, runtime.engine);
     }
+    this.canvas.style.cursor = cssCursor(runtime.window.cursorShape);
     old?.shutdown();
     this.onSceneStarted?.(runtime);
     return true;

@@ -55,6 +55,8 @@ export class SceneRenderer implements WindowObserver {
   private readonly dirty = new Set<Item>();
   /** Called after each rendered frame (the host positions its overlays). */
   onFrame: (() => void) | null = null;
+  /** The cursor shape under the pointer changed (a Qt.CursorShape value). */
+  onCursor: ((shape: number) => void) | null = null;
 
   private constructor(
     readonly renderer: Renderer,
@@ -118,6 +120,10 @@ export class SceneRenderer implements WindowObserver {
     this.requestFrame();
   }
 
+  cursorChanged(shape: number): void {
+    this.onCursor?.(shape);
+  }
+
   itemAdded(item: Item): void {
     this.dirty.add(item);
     this.requestFrame();
@@ -152,6 +158,8 @@ export class SceneRenderer implements WindowObserver {
     if (this.destroyed) return;
     this.engine.polish();
     const w = this.win;
+    // Qt: after polish, hover is re-delivered where items moved under a still pointer.
+    w.flushFrameSynchronousEvents();
     if (this.renderer.width !== w.width || this.renderer.height !== w.height) {
       this.renderer.resize(Math.max(1, w.width), Math.max(1, w.height));
     }

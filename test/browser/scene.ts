@@ -17,6 +17,23 @@ export async function mountScene(
   main: string,
   rewrite: Array<[string, string]> = [],
 ): Promise<App> {
+  const texts: Record<string, string> = {};
+  const common = commonFolder(paths);
+  for (const p of paths) {
+    const response = await fetch(`/${p}`);
+    if (!response.ok) throw new Error(`cannot fetch ${p}: ${response.status}`);
+    let text = await response.text();
+    for (const [a, b] of rewrite) text = text.replaceAll(a, b);
+    texts[p.slice(common.length)] = text;
+  }
+  return mountFiles(texts, main);
+}
+
+/** The folder URL of the mounted scene's files. */
+export let mountedFolder = '';
+
+/** Mounts a scene from file texts (paths relative to the scene's folder). */
+export async function mountFiles(texts: Record<string, string>, main: string): Promise<App> {
   if (mounted) {
     mounted.app.close();
     mounted.parent.remove();
@@ -24,18 +41,11 @@ export async function mountScene(
   const parent = document.createElement('div');
   document.body.append(parent);
   const files = new BrowserFiles(new Set());
-  const folder = new URL(`/mounted/${Math.random().toString(36).slice(2)}/`, location.href).href;
-  const common = commonFolder(paths);
-  for (const p of paths) {
-    const response = await fetch(`/${p}`);
-    if (!response.ok) throw new Error(`cannot fetch ${p}: ${response.status}`);
-    let text = await response.text();
-    for (const [a, b] of rewrite) text = text.replaceAll(a, b);
-    files.addMemoryFile(folder + p.slice(common.length), text);
-  }
+  mountedFolder = new URL(`/mounted/${Math.random().toString(36).slice(2)}/`, location.href).href;
+  for (const [path, text] of Object.entries(texts)) files.addMemoryFile(mountedFolder + path, text);
   const app = createApp(parent, files);
   mounted = { parent, app };
-  const ok = await app.host.open(folder + main);
+  const ok = await app.host.open(mountedFolder + main);
   if (!ok) throw new Error(`scene did not load: ${app.host.error}`);
   return app;
 }

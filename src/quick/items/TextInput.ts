@@ -208,6 +208,9 @@ export interface TextInputLayout {
   readonly preeditLength: number;
 }
 
+/** Qt::IBeamCursor. */
+const CURSOR_IBEAM = 4;
+
 export class TextInput extends Item implements FontOwner {
   declare text: string;
   declare readonly font: Font;
@@ -274,6 +277,8 @@ export class TextInput extends Item implements FontOwner {
 
   constructor() {
     super();
+    // Qt: QQuickTextInputPrivate::init sets the I-beam cursor.
+    this.itemCursor = CURSOR_IBEAM;
     this.acceptedMouseButtons = 1;
     // QQuickTextInput::focusInEvent / focusOutEvent
     this.$connect(ACTIVE_FOCUS_CHANGED, {

@@ -1,0 +1,191 @@
+// The page as a user meets it: the mouse focuses and scrolls, the real
+// keyboard types into the focused TextInput and moves focus with Tab, the
+// pointer's cursor follows the item under it, a saved file swaps the
+// running scene, a broken file shows Qt's error over the last good scene,
+// and a scene with nothing to do draws nothing.
+import { describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { App } from '../../src/host/app';
+import { mountedFolder, mountFiles, until } from './scene';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into QML objects dynamically
+type Q = any;
+
+function root(app: App): Q {
+  return app.host.runtime!.root;
+}
+
+function byName(app: App, name: string): Q {
+  const find = (item: Q): Q => {
+    if (item.objectName === name) return item;
+    for (const c of item.childItems) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  return find(root(app));
+}
+
+const FORM = `import QtQuick
+Rectangle {
+    width: 300; height: 130
+    color: "white"
+    property int accepted: 0
+    TextInput { objectName: "first"; x: 10; y: 10; width: 200; height: 20; text: "first"; focus: true; activeFocusOnTab: true }
+    TextInput { objectName: "second"; x: 10; y: 50; width: 200; height: 20; activeFocusOnTab: true; onAccepted: parent.accepted++ }
+    MouseArea { objectName: "hand"; x: 10; y: 90; width: 50; height: 30; hoverEnabled: true; cursorShape: Qt.PointingHandCursor }
+}
+`;
+
+describe('mouse and keyboard', () => {
+  test('a click focuses a TextInput, the keyboard types into it, Enter fires accepted, Tab moves focus', async () => {
+    const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
+    const first = byName(app, 'first');
+    const second = byName(app, 'second');
+    expect(first.activeFocus).toBe(true);
+
+    await userEvent.click(app.host.canvas, { position: { x: 30, y: 58 } });
+    await until(() => second.activeFocus, 'the clicked input to get focus');
+    expect(first.activeFocus).toBe(false);
+
+    await userEvent.keyboard('hi there');
+    expect(second.text).toBe('hi there');
+    expect(second.cursorPosition).toBe(8);
+    await userEvent.keyboard('{Backspace}{ArrowLeft}X');
+    expect(second.text).toBe('hi theXr');
+    await userEvent.keyboard('{Enter}');
+    expect(root(app).accepted).toBe(1);
+    expect(first.text).toBe('first');
+
+    await userEvent.keyboard('{Tab}');
+    await until(() => first.activeFocus, 'Tab to move focus to the first input');
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    await until(() => second.activeFocus, 'Shift+Tab to move focus back');
+  });
+
+  test('Keys handlers get Qt key codes, text and modifiers from the real keyboard', async () => {
+    const app = await mountFiles(
+      {
+        'keys.qml': `import QtQuick
+Item {
+    width: 100; height: 100
+    property var log: []
+    focus: true
+    Keys.onPressed: (event) => log.push(event.key + ":" + event.text + ":" + event.modifiers)
+}
+`,
+      },
+      'keys.qml',
+    );
+    await userEvent.keyboard('a{Enter}{ArrowLeft}{Shift>}B{/Shift}{Escape}');
+    // Qt.Key_A, Key_Return, Key_Left, Key_Shift (pressed alone), Key_B with Shift, Key_Escape.
+    expect(root(app).log).toEqual([
+      '65:a:0',
+      `${0x01000004}:\r:0`,
+      `${0x01000012}::0`,
+      `${0x01000020}::${0x02000000}`,
+      `66:B:${0x02000000}`,
+      `${0x01000000}:\x1b:0`,
+    ]);
+  });
+
+  test('the pointer cursor follows the item under it; hover ends when the pointer leaves the page', async () => {
+    const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
+    const canvas = app.host.canvas;
+    await userEvent.hover(canvas, { position: { x: 30, y: 18 } });
+    await until(() => canvas.style.cursor === 'text', 'the I-beam over a TextInput');
+    await userEvent.hover(canvas, { position: { x: 30, y: 100 } });
+    const hand = byName(app, 'hand');
+    await until(() => hand.containsMouse, 'the MouseArea to be hovered');
+    expect(canvas.style.cursor).toBe('pointer');
+    await userEvent.hover(canvas, { position: { x: 250, y: 100 } });
+    await until(() => canvas.style.cursor === 'default', 'the arrow outside');
+    await userEvent.hover(canvas, { position: { x: 30, y: 100 } });
+    await until(() => hand.containsMouse, 'the MouseArea hovered again');
+    await userEvent.unhover(canvas);
+    await until(() => !hand.containsMouse, 'hover to end when the pointer leaves');
+  });
+
+  test('the wheel scrolls a long ListView', async () => {
+    const app = await mountFiles(
+      {
+        'list.qml': `import QtQuick
+ListView {
+    width: 200; height: 200
+    model: 100
+    delegate: Text { height: 20; text: "row " + index }
+}
+`,
+      },
+      'list.qml',
+    );
+    const view = root(app);
+    expect(view.contentY).toBe(0);
+    await userEvent.wheel(app.host.canvas, { delta: { y: 100 } });
+    await until(() => view.contentY > 0, 'the list to scroll down');
+    await until(() => !view.moving, 'the list to stop');
+    const down = view.contentY;
+    await userEvent.wheel(app.host.canvas, { delta: { y: -100 } });
+    await until(() => view.contentY < down, 'the list to scroll back up');
+  });
+});
+
+describe('files that change while the scene runs', () => {
+  const MAIN = `import QtQuick
+Rectangle {
+    width: 200; height: 60
+    color: "white"
+    Label { objectName: "label"; text: "one" }
+}
+`;
+  const LABEL = `import QtQuick
+Text { color: "black" }
+`;
+
+  test('saving the main file or a component swaps the running scene in place', async () => {
+    const app = await mountFiles({ 'main.qml': MAIN, 'Label.qml': LABEL }, 'main.qml');
+    expect(byName(app, 'label').text).toBe('one');
+    const firstRuntime = app.host.runtime;
+
+    app.files.addMemoryFile(`${mountedFolder}main.qml`, MAIN.replace('"one"', '"two"'));
+    expect(await app.host.filesChanged([`${mountedFolder}main.qml`])).toBe(true);
+    expect(app.host.runtime).not.toBe(firstRuntime);
+    expect(byName(app, 'label').text).toBe('two');
+
+    app.files.addMemoryFile(`${mountedFolder}Label.qml`, LABEL.replace('"black"', '"red"'));
+    expect(await app.host.filesChanged([`${mountedFolder}Label.qml`])).toBe(true);
+    expect(String(byName(app, 'label').color)).toBe('#ff0000');
+    expect(app.host.error).toBeNull();
+  });
+
+  test("a broken file shows Qt's message and position while the last good scene keeps running; fixing it clears the message", async () => {
+    const app = await mountFiles({ 'main.qml': MAIN, 'Label.qml': LABEL }, 'main.qml');
+    const good = app.host.runtime;
+    const label = byName(app, 'label');
+
+    app.files.addMemoryFile(`${mountedFolder}Label.qml`, 'import QtQuick\nText { color: "black"\n');
+    expect(await app.host.filesChanged([`${mountedFolder}Label.qml`])).toBe(false);
+    // Qt's words, at the position of the error in the broken file.
+    expect(app.host.error?.split('\n').at(-1)).toBe(`${mountedFolder}Label.qml:3:1: Expected token \`}'`);
+    expect(app.host.overlay.hidden).toBe(false);
+    expect(app.host.runtime).toBe(good);
+    label.text = 'still running';
+    expect(byName(app, 'label').text).toBe('still running');
+
+    app.files.addMemoryFile(`${mountedFolder}Label.qml`, LABEL);
+    expect(await app.host.filesChanged([`${mountedFolder}Label.qml`])).toBe(true);
+    expect(app.host.error).toBeNull();
+    expect(app.host.overlay.hidden).toBe(true);
+  });
+});
+
+test('a scene with nothing to do draws no frames (the caret blinks without redrawing the scene)', async () => {
+  const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
+  await app.settle(200);
+  const renderer = app.host.renderer!;
+  const before = renderer.framesRendered;
+  await new Promise((r) => setTimeout(r, 2000));
+  expect(renderer.framesRendered).toBe(before);
+  expect(byName(app, 'first').activeFocus).toBe(true);
+});
