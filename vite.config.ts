@@ -1,8 +1,8 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
-import { quickwebScenes } from './src/host/vite-plugin';
-import { commands } from './test/browser/commands';
+import { quickwebScenes } from './src/host/vite-plugin.ts';
+import { commands } from './test/browser/commands.ts';
 
 const root = import.meta.dirname;
 

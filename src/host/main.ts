@@ -45,6 +45,41 @@ function showPicker(root: HTMLElement): void {
   root.append(section);
 }
 
+function openScene(name: string): Promise<boolean> {
+  const path = resolveScene(name);
+  if (!path) {
+    host.showError(`No scene named "${name}"`);
+    return Promise.resolve(false);
+  }
+  document.title = `${name.replace(/^\/?scenes\//, '')} - Quickweb`;
+  const select = document.querySelector<HTMLSelectElement>('.qw-switcher select');
+  if (select) select.value = path.replace(/^\/scenes\//, '');
+  return host.open(abs(path));
+}
+
+/** Under the running scene: a list to switch to another scene in place, and a link to the picker. */
+function showSwitcher(root: HTMLElement): void {
+  const nav = document.createElement('nav');
+  nav.className = 'qw-switcher';
+  const select = document.createElement('select');
+  select.setAttribute('aria-label', 'Scene');
+  for (const f of mainFiles()) {
+    const option = document.createElement('option');
+    option.value = f.replace(/^\/scenes\//, '');
+    option.textContent = option.value;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    history.pushState(null, '', `?scene=${encodeURIComponent(select.value)}`);
+    void openScene(select.value);
+  });
+  const all = document.createElement('a');
+  all.href = '?';
+  all.textContent = 'All scenes';
+  nav.append(select, all);
+  root.append(nav);
+}
+
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 const scene = params.get('scene');
@@ -61,9 +96,12 @@ if (direct) {
   files.allowDirectory(url.slice(0, url.lastIndexOf('/') + 1));
   ready = host.open(url);
 } else if (scene) {
-  const path = resolveScene(scene);
-  if (path) ready = host.open(abs(path));
-  else host.showError(`No scene named "${scene}"`);
+  if (!params.has('resize')) showSwitcher(app);
+  ready = openScene(scene);
+  addEventListener('popstate', () => {
+    const s = new URLSearchParams(location.search).get('scene');
+    if (s) void openScene(s);
+  });
 } else {
   showPicker(app);
 }

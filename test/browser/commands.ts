@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { BrowserCommand } from 'vitest/node';
-import { createEchoServer, type EchoServerHandle } from '../../server/echo-server';
+import { createEchoServer, type EchoServerHandle } from '../../server/echo-server.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 export const BASELINES = join(ROOT, 'test/browser/__baselines__');
