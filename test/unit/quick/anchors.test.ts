@@ -138,6 +138,19 @@ Item {
     expect(r.id('a').focus).toBe(true);
   });
 
+  test('forceActiveFocus while the scene is being created moves focus off an item declared focused (fixture focus_force_active)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  TextInput { id: declared; focus: true }
+  FocusScope { id: scope; TextInput { id: forced } }
+  Component.onCompleted: forced.forceActiveFocus()
+}`);
+    expect(r.id('forced').activeFocus).toBe(true);
+    expect(r.id('scope').activeFocus).toBe(true);
+    expect(r.id('declared').activeFocus).toBe(false);
+    expect(r.id('declared').focus).toBe(false);
+  });
+
   test('within one scope the first focused item wins', async () => {
     const r = await runQml(`import QtQuick
 Item {
@@ -151,6 +164,18 @@ Item {
 });
 
 describe('item tree', () => {
+  test('assigning undefined from JavaScript resets width and height to the implicit size', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  Item { id: a; implicitWidth: 40; implicitHeight: 30; width: 5; height: 6 }
+  Component.onCompleted: { a.width = undefined; a.height = undefined }
+}`);
+    expect(r.id('a').width).toBe(40);
+    expect(r.id('a').height).toBe(30);
+    r.id('a').implicitWidth = 50;
+    expect(r.id('a').width).toBe(50);
+  });
+
   test('visible reads the effective visibility; children, childrenRect, mapToItem', async () => {
     const r = await runQml(`import QtQuick
 Item {
