@@ -42,6 +42,8 @@ export interface FileSource {
   read(url: string): Promise<string> | string;
   /** Whether a file exists (to find `Name.qml` for a type `Name`). */
   exists(url: string): Promise<boolean> | boolean;
+  /** Whether a directory exists (`import "dir"`); without it, directory imports are not checked. */
+  isDirectory?(url: string): Promise<boolean> | boolean;
 }
 
 export interface EngineOptions {
@@ -60,6 +62,14 @@ export interface EngineOptions {
   arguments?: string[];
   platformOs?: string;
 }
+
+/** The major versions Qt 6.4 installs of its modules (`import QtQuick 9.0` fails to load). */
+const MODULE_MAJOR_VERSIONS: Record<string, number[]> = {
+  QtQml: [2, 6],
+  'QtQml.Models': [2, 6],
+  QtQuick: [2, 6],
+  QtWebSockets: [1, 6],
+};
 
 /** Writes Qt's messages to the console (the default sink). */
 export const consoleSink: MessageSink = {
@@ -322,17 +332,26 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
     const program = parseQml(source, url);
     const imports = this.resolveImports(url, program);
+    await this.checkPathImports(url, program);
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides.
     const names = referencedTypeNames(program);
     await Promise.all(
-      [...names].map(async (name) => {
+      [...names].map(async ([name, use]) => {
         if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) return;
         for (const dir of imports.directories) {
           const candidate = `${dir}${name}.qml`;
           if (candidate === url) return;
           if (await this.options.files.exists(candidate)) {
-            await this.load(candidate);
+            try {
+              await this.load(candidate);
+            } catch (e) {
+              // Qt reports a broken type file where it is used, then the file's own errors.
+              if (!(e instanceof QmlError) || use === undefined) throw e;
+              const error = new QmlError(url, use.line, use.column, `Type ${name} unavailable`);
+              error.message = `${error.message}\n${e.message}`;
+              throw error;
+            }
             return;
           }
         }
@@ -379,6 +398,26 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.createFromComponent(file.rootUnit, this.rootContext, parent, undefined);
   }
 
+  /** Qt refuses to load a file whose imported directory or script does not exist. */
+  private async checkPathImports(url: string, program: ast.Program): Promise<void> {
+    const files = this.options.files;
+    for (const imp of program.imports) {
+      if (imp.path === undefined) continue;
+      if (imp.path.endsWith('.js')) {
+        const script = new URL(imp.path, url).href;
+        if (!(await files.exists(script))) {
+          const error = new QmlError(url, imp.line, imp.column, `Script ${imp.path} unavailable`);
+          error.message = `${error.message}\n${script}: No such file or directory`;
+          throw error;
+        }
+      } else if (files.isDirectory) {
+        const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
+        if (!(await files.isDirectory(dir)))
+          throw new QmlError(url, imp.line, imp.column, `"${imp.path}": no such directory`);
+      }
+    }
+  }
+
   private resolveImports(url: string, program: ast.Program): FileImports {
     const base = url.slice(0, url.lastIndexOf('/') + 1);
     const result: FileImports = { modules: [], directories: [base] };
@@ -386,6 +425,16 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       if (imp.module !== undefined) {
         const types = this.modules.get(imp.module);
         if (!types) throw new QmlError(url, imp.line, imp.column, `module "${imp.module}" is not installed`);
+        const majors = MODULE_MAJOR_VERSIONS[imp.module];
+        if (imp.version && majors && !majors.includes(imp.version.major)) {
+          const v = `${imp.version.major}.${imp.version.minor ?? 0}`;
+          throw new QmlError(
+            url,
+            imp.line,
+            imp.column,
+            `module "${imp.module}" version ${v} is not installed`,
+          );
+        }
         const m: ImportedModule = { name: imp.module, types };
         if (imp.qualifier !== undefined) m.qualifier = imp.qualifier;
         result.modules.push(m);
@@ -472,20 +521,25 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 }
 
-/** Type names a document mentions (first parts of object types, property types, attached names, JS identifiers). */
-function referencedTypeNames(program: ast.Program): Set<string> {
-  const names = new Set<string>();
+/**
+ * Type names a document mentions (first parts of object types, property
+ * types, attached names, JS identifiers), with the first object declaration
+ * that uses each as its type.
+ */
+function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undefined> {
+  const names = new Map<string, ast.Span | undefined>();
   const inline = new Set<string>();
-  const addType = (t: string) => {
+  const addType = (t: string, use?: ast.Span) => {
     const first = t.split('.')[0]!;
-    if (/^[A-Z]/.test(first)) names.add(first);
+    if (!/^[A-Z]/.test(first)) return;
+    if (names.get(first) === undefined) names.set(first, use);
   };
   const visitJs = (node: unknown) => {
     const stack: unknown[] = [node];
     while (stack.length > 0) {
       const n = stack.pop() as Record<string, unknown> | null;
       if (!n || typeof n !== 'object') continue;
-      if (n.type === 'Identifier' && typeof n.name === 'string' && /^[A-Z]/.test(n.name)) names.add(n.name);
+      if (n.type === 'Identifier' && typeof n.name === 'string') addType(n.name);
       for (const k in n) {
         if (k === 'loc') continue;
         const v = n[k];
@@ -531,7 +585,7 @@ function referencedTypeNames(program: ast.Program): Set<string> {
     else for (const o of v.objects) visitObject(o);
   };
   const visitObject = (o: ast.ObjectDefinition) => {
-    addType(o.typeName);
+    addType(o.typeName, o.typeSpan);
     visitMembers(o.members);
   };
   visitObject(program.root);
