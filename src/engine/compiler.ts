@@ -147,6 +147,8 @@ export class CompiledObject {
   location: SourceLocation = { url: '', line: 0, column: 0 };
   /** Names of properties that are `required` and have no value here. */
   readonly required: Array<{ name: string; location: SourceLocation }> = [];
+  /** Properties given a value here (`width`, `anchors.left`): Qt allows one value each. */
+  readonly assigned = new Set<string>();
   /** What the type's custom parser made of the children it handles (ListModel's ListElements). */
   customData: unknown;
 
@@ -468,8 +470,7 @@ export class Compiler {
           if (meta.propsByName.has(m.name) && meta.propsByName.get(m.name)!.owner.isDerived === false) {
             // Qt: a FINAL property of a built-in type cannot be overridden
             const existing = meta.propsByName.get(m.name)!;
-            if (FINAL_PROPERTIES.has(existing.name))
-              throw this.err(m.nameSpan, 'Cannot override FINAL property');
+            if (FINAL_PROPERTIES.has(existing.name)) throw this.err(m, 'Cannot override FINAL property');
           }
           if (m.typeName === 'alias') {
             // Type and accessors are set once the target is known (declareAliases).
@@ -477,7 +478,7 @@ export class Compiler {
           } else {
             const type = m.isList ? 'list' : normalizeType(m.typeName);
             if (!isKnownPropertyType(type) && !this.typeExists(m.typeName)) {
-              throw this.err(m.typeSpan, `${m.typeName} is not a type`);
+              throw this.err(m, `${m.typeName} is not a type`);
             }
             meta.addProperty(m.name, { type, readonly: m.readonly });
           }
@@ -663,6 +664,15 @@ export class Compiler {
     return { target, last: name[name.length - 1]! };
   }
 
+  /** The span of the last part of a dotted name (`colour` in `border.colour`), where Qt reports it. */
+  private lastPart(nameSpan: ast.Span, last: string): ast.Span {
+    const text = this.file.program.source.slice(nameSpan.start, nameSpan.end);
+    const offset = text.lastIndexOf(last);
+    if (offset <= 0) return nameSpan;
+    const { line, column } = this.file.lines(nameSpan.start + offset);
+    return { start: nameSpan.start + offset, end: nameSpan.end, line, column };
+  }
+
   private compileBinding(
     o: CompiledObject,
     name: string[],
@@ -675,7 +685,8 @@ export class Compiler {
     const signalName = handlerSignalName(last);
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
-      if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+      if (!signal)
+        throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
       if (value.kind !== 'Script' || this.isLiteral(value)) {
         throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
       }
@@ -692,11 +703,17 @@ export class Compiler {
       return;
     }
     const prop = target.meta.propsByName.get(last);
+    if (prop) {
+      // Qt: one value per property and object (QQmlPropertyValidator).
+      const key = name.join('.');
+      if (o.assigned.has(key)) throw this.err(nameSpan, 'Property value set multiple times');
+      o.assigned.add(key);
+    }
     if (!prop) {
       if (target.via === 'self' && o.meta.signalsByName.has(last)) {
         throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
       }
-      throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+      throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
     }
     const ptarget: PropertyTarget = { ...target, prop };
     // Value-type groups (`font`) take a whole value (`font: other.font`); object groups do not.
@@ -730,13 +747,24 @@ export class Compiler {
         prop.type !== 'var' &&
         !isObjectType(prop.type)
       ) {
+        // Qt's wordings (QQmlPropertyValidator::validateObjectBinding): primitive
+        // types at the name, other non-object types at the value.
+        const primitive = PRIMITIVE_TYPES[prop.type];
+        if (primitive !== undefined)
+          throw this.err(
+            nameSpan,
+            `Cannot assign value of type "${value.typeName}" to property "${last}", expecting "${primitive}"`,
+          );
+        const unknown = prop.type === 'string' ? 'QString' : prop.type === 'url' ? 'QUrl' : undefined;
+        if (unknown !== undefined)
+          throw this.err(value, `Cannot assign to property of unknown type "${unknown}".`);
         throw this.err(value, `Cannot assign object to property`);
       }
       o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });
       return;
     }
     if (prop.readonly && target.via === 'self' && !isOwnDeclaration(o, last)) {
-      throw this.err(nameSpan, `Invalid property assignment: "${last}" is a read-only property`);
+      throw this.err(value, `Invalid property assignment: "${last}" is a read-only property`);
     }
     const constant = this.constantValue(value, prop, target);
     if (constant !== NOT_CONSTANT) {
@@ -845,6 +873,14 @@ export class Compiler {
 }
 
 const NOT_CONSTANT: unique symbol = Symbol('not constant');
+
+/** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */
+const PRIMITIVE_TYPES: Record<string, string> = {
+  int: 'int',
+  real: 'double',
+  double: 'double',
+  bool: 'bool',
+};
 
 /** Properties of QObject/QQuickItem that QML may not redeclare (Qt marks them FINAL). */
 const FINAL_PROPERTIES = new Set([

@@ -147,6 +147,13 @@ export class Timer extends QObject {
   override $teardown(): void {
     this.cancel();
   }
+
+  // Qt's QQmlTimer has a constant `parent` property: its QObject parent (the
+  // object it is declared in), so `parent` in a Timer's handler is that object.
+  override $setOwner(owner: QObject | null): void {
+    super.$setOwner(owner);
+    this.$v[TIMER.parent] = owner;
+  }
 }
 export const TimerMeta = defineType(Timer, QtObjectMeta, {
   name: 'Timer',
@@ -156,6 +163,7 @@ export const TimerMeta = defineType(Timer, QtObjectMeta, {
     running: { type: 'bool', changed: (t) => (t as Timer).update() },
     repeat: { type: 'bool' },
     triggeredOnStart: { type: 'bool' },
+    parent: { type: 'QtObject', readonly: true, constant: true },
   },
   signals: { triggered: {} },
   methods: ['start', 'stop', 'restart'],
@@ -165,6 +173,7 @@ const TIMER = {
   running: TimerMeta.index('running'),
   repeat: TimerMeta.index('repeat'),
   triggeredOnStart: TimerMeta.index('triggeredOnStart'),
+  parent: TimerMeta.index('parent'),
   triggered: TimerMeta.signalsByName.get('triggered')!.index,
 };
 
