@@ -37,6 +37,10 @@ export interface Runtime {
   ref(name: string): never;
   /** An object whose `v` setter throws Qt's "Invalid write to global property". */
   badWrite(name: string): { v: unknown };
+  /** A caught exception, reworded as Qt words it (catch clauses), given the catching code's scope and context. */
+  caught(e: unknown, scope: unknown, ctx: unknown): unknown;
+  /** A value about to be thrown (notes where, for values that are not Errors). */
+  thrown(v: unknown): unknown;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -94,7 +98,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
@@ -115,6 +119,8 @@ export function generate(
     runtime.ref,
     runtime.badWrite,
     {},
+    runtime.caught,
+    runtime.thrown,
     ...QML_GLOBAL_NAMES.map((n) => globals[n]),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

@@ -17,6 +17,7 @@ import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from 
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
 import { setCurrentExpression } from './globals';
 import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName, type TypeCounters } from './qobject';
+import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -285,7 +286,7 @@ export class Creator {
       const engine = this.host;
       // Exceptions in handlers are reported with the line that threw (Qt prints no column).
       const location = { ...h.location, column: 0 };
-      const report = (e: unknown) => engine.reportError(e, location);
+      const report = (e: unknown) => engine.reportError(toQtError(e, obj, ctx), location);
       if (h.functionForm) {
         let handler: unknown;
         try {

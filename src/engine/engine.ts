@@ -35,6 +35,7 @@ import {
   QtObjectMeta,
   TimerMeta,
 } from './qtqml';
+import { builtinErrorName, toQtError } from './v4errors';
 
 /** Where the engine reads .qml files from: the file system in Node, fetch in a browser, a map in tests. */
 export interface FileSource {
@@ -149,12 +150,17 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       },
       badWrite: (name: string) => ({
         set v(_value: unknown) {
-          throw new TypeError(`Invalid write to global property "${name}"`);
+          throw new Error(`Invalid write to global property "${name}"`);
         },
         get v() {
           return undefined;
         },
       }),
+      caught: toQtError,
+      thrown: (v: unknown) => {
+        if (!(v instanceof Error)) this.lastThrown = { value: v, where: locateInStack(new Error()) };
+        return v;
+      },
     };
     this.creator = new Creator(this);
     this.registerModule('QtQml', {
@@ -256,7 +262,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         try {
           f(...a);
         } catch (e) {
-          this.reportError(e, undefined);
+          this.sink.warn(
+            `${this.describeError(e, undefined)} (exception occurred during delayed function evaluation)`,
+          );
         }
       }
     }, 0);
@@ -271,6 +279,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   reportError(error: unknown, where: SourceLocation | undefined): void {
     this.sink.warn(this.describeError(error, where));
   }
+
+  /** The last value thrown by QML code that is not an Error, and where (Qt reports the throwing line). */
+  private lastThrown: { value: unknown; where: SourceLocation | undefined } | null = null;
 
   /** Binding errors held back while a component is created (see EngineServices.reportBindingError). */
   deferredBindingErrors: string[] | null = null;
@@ -291,10 +302,20 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     };
     if (error instanceof AssignError) return `${at(where, true)}${error.message}`;
     if (error instanceof Error) {
-      const text = `${error.name}: ${qtErrorMessage(error)}`;
+      toQtError(error);
+      const text = `${builtinErrorName(error)}: ${error.message}`;
       if (where && where.column > 0) return `${at(where, true)}${text}`;
       const thrown = locateInStack(error);
+      // V4's stack overflow error carries no position: Qt reports it at line 1.
+      if (error instanceof RangeError && error.message === 'Maximum call stack size exceeded.') {
+        const url = thrown?.url ?? where?.url;
+        if (url !== undefined) return `${url}:1: ${text}`;
+      }
       return `${at(thrown ?? where, false)}${text}`;
+    }
+    const last = this.lastThrown;
+    if (last !== null && Object.is(last.value, error) && last.where !== undefined) {
+      return `${at(last.where, false)}${String(error)}`;
     }
     return `${at(where, where !== undefined && where.column > 0)}${String(error)}`;
   }
@@ -591,16 +612,6 @@ function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undef
   visitObject(program.root);
   for (const n of inline) names.delete(n);
   return names;
-}
-
-/** V8's wording of common errors, in Qt's (V4's) words. */
-function qtErrorMessage(e: Error): string {
-  const m = e.message;
-  let r = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(m);
-  if (r) return `Cannot read property '${r[2]}' of ${r[1]}`;
-  r = /^Cannot set properties of (null|undefined) \(setting '(.*)'\)$/.exec(m);
-  if (r) return `Cannot set property '${r[2]}' of ${r[1]}`;
-  return m;
 }
 
 /** The QML file and line of the innermost QML frame of an exception's stack. */

@@ -411,6 +411,14 @@ class Walker {
         }
         this.visit(n.argument as AnyNode, scope);
         return;
+      case 'ThrowStatement': {
+        // `$th` notes where a value that is not an Error was thrown: Qt reports the throwing line.
+        const arg = n.argument as AnyNode;
+        this.out.push({ start: arg.start, end: arg.start, text: '$th(' });
+        this.visit(arg, scope);
+        this.out.push({ start: arg.end, end: arg.end, text: ')' });
+        return;
+      }
       case 'LabeledStatement':
         this.visit(n.body as AnyNode, scope);
         return;
@@ -455,6 +463,13 @@ class Walker {
         const h = n.handler as AnyNode | null;
         if (h) {
           const s = new Scope(scope, false);
+          const param = h.param as AnyNode | null;
+          if (param?.type === 'Identifier') {
+            // What QML code catches reads as Qt's engine words it (v4errors.ts).
+            const name = (param as unknown as Identifier).name;
+            const body = h.body as AnyNode;
+            this.out.push({ start: body.start + 1, end: body.start + 1, text: `${name}=$e(${name},$s,$c);` });
+          }
           this.declarePattern(h.param as Pattern, s);
           this.patternExpressions(h.param as Pattern, s);
           this.block(h.body as unknown as BlockStatement, s);
