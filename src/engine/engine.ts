@@ -31,8 +31,10 @@ import {
   ComponentAttachedMeta,
   type ComponentFactory,
   ConnectionsMeta,
+  InputMethod,
   QmlComponentMeta,
   QtObjectMeta,
+  StyleHints,
   TimerMeta,
 } from './qtqml';
 import { builtinErrorName, toQtError } from './v4errors';
@@ -62,6 +64,8 @@ export interface EngineOptions {
   /** `Qt.application.arguments`. */
   arguments?: string[];
   platformOs?: string;
+  /** Qt.platform.pluginName (Qt's platform plugin: `xcb`, `wasm`, ...). */
+  platformPluginName?: string;
 }
 
 /** The major versions Qt 6.4 installs of its modules (`import QtQuick 9.0` fails to load). */
@@ -128,6 +132,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           (parent as QObject | null)?.$declaration?.url ?? '',
         ),
       platformOs: options.platformOs ?? 'linux',
+      platformPluginName: options.platformPluginName ?? 'quickweb',
+      inputMethod: new InputMethod(),
+      styleHints: new StyleHints(),
       applicationArguments: options.arguments ?? [],
     });
     const console_ = makeConsole(this.sink, () => Date.now());

@@ -2,6 +2,7 @@
 // object, with the output format of Qt's `qml` tool (`qml: ` prefix,
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
+import { md5Hex } from './md5';
 import {
   fromHsl,
   fromHsv,
@@ -56,7 +57,7 @@ export function formatValue(v: unknown, nested = false): string {
 /** Qt's V4 prints every function as native code, with its name. */
 function functionString(f: JsFunction): string {
   const name = /^[A-Za-z_$][\w$]*$/.test(f.name) ? f.name : '';
-  return `function ${name}() { [native code] }`.replace('function  ', 'function ');
+  return name ? `function ${name}() { [native code] }` : 'function() { [native code] }';
 }
 
 export function formatArgs(args: unknown[]): string {
@@ -256,7 +257,11 @@ export interface QtObjectHooks {
   callLater(fn: JsFunction, args: unknown[]): void;
   createQmlObject(qml: unknown, parent: unknown, filepath: unknown): unknown;
   platformOs: string;
+  /** Qt.platform.pluginName: the platform plugin Qt would run on. */
+  platformPluginName: string;
   applicationArguments: string[];
+  inputMethod: unknown;
+  styleHints: unknown;
 }
 
 /** The global `Qt` object. */
@@ -298,21 +303,143 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     resolvedUrl: (u: string) => u,
     atob: (s: string) => (typeof atob === 'function' ? atob(s) : Buffer.from(s, 'base64').toString('latin1')),
     btoa: (s: string) => (typeof btoa === 'function' ? btoa(s) : Buffer.from(s, 'latin1').toString('base64')),
-    formatDate: (d: Date) => (d instanceof Date ? d.toLocaleDateString() : ''),
-    formatTime: (d: Date) => (d instanceof Date ? d.toLocaleTimeString() : ''),
-    formatDateTime: (d: Date) => (d instanceof Date ? d.toLocaleString() : ''),
-    platform: { os: hooks.platformOs, pluginName: 'quickweb' },
+    // Without a format, the C locale's (measured: "2 Jan 2020", "03:04:05").
+    formatDate: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy'),
+    formatTime: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'hh:mm:ss'),
+    formatDateTime: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy hh:mm:ss'),
+    md5: (s: unknown) => md5Hex(String(s)),
+    platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
+    // What Qt's qml tool sets (QCoreApplication's name, version, organization).
     application: {
-      name: 'qml',
+      name: 'Qml Runtime',
+      displayName: 'Qml Runtime',
       arguments: hooks.applicationArguments,
-      version: '',
-      organization: '',
-      domain: '',
+      version: '6.4.2',
+      organization: 'QtProject',
+      domain: 'qt-project.org',
     },
+    inputMethod: hooks.inputMethod,
+    styleHints: hooks.styleHints,
     openUrlExternally: () => false,
     fontFamilies: () => ['DejaVu Sans'],
-    md5: undefined,
   };
-  delete qt.md5;
   return qt;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * QDate/QTime/QDateTime::toString(format) in the C locale: `d dd ddd dddd
+ * M MM MMM MMMM yy yyyy h hh H HH m mm s ss z zzz AP ap A a t` and quoted
+ * text (`'...'`, `''` for a quote).
+ */
+export function formatDateTime(d: unknown, format: string): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
+  const twelve = /a|A/.test(format.replace(/'[^']*'/g, ''));
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  let out = '';
+  for (let i = 0; i < format.length; ) {
+    const c = format[i]!;
+    if (c === "'") {
+      const end = format.indexOf("'", i + 1);
+      if (end === i + 1) out += "'";
+      else out += format.slice(i + 1, end < 0 ? format.length : end);
+      i = end < 0 ? format.length : end + 1;
+      continue;
+    }
+    let n = 1;
+    while (format[i + n] === c) n++;
+    const hours12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
+    let used = n;
+    switch (c) {
+      case 'd':
+        used = Math.min(n, 4);
+        out += [
+          String(d.getDate()),
+          pad(d.getDate(), 2),
+          WEEKDAYS[d.getDay()]!.slice(0, 3),
+          WEEKDAYS[d.getDay()]!,
+        ][used - 1];
+        break;
+      case 'M':
+        used = Math.min(n, 4);
+        out += [
+          String(d.getMonth() + 1),
+          pad(d.getMonth() + 1, 2),
+          MONTHS[d.getMonth()]!.slice(0, 3),
+          MONTHS[d.getMonth()]!,
+        ][used - 1];
+        break;
+      case 'y':
+        if (n >= 4) {
+          used = 4;
+          out += pad(d.getFullYear(), 4);
+        } else if (n >= 2) {
+          used = 2;
+          out += pad(d.getFullYear() % 100, 2);
+        } else out += c;
+        break;
+      case 'h':
+      case 'H': {
+        used = Math.min(n, 2);
+        const h = c === 'h' && twelve ? hours12 : d.getHours();
+        out += used === 2 ? pad(h, 2) : String(h);
+        break;
+      }
+      case 'm':
+        used = Math.min(n, 2);
+        out += used === 2 ? pad(d.getMinutes(), 2) : String(d.getMinutes());
+        break;
+      case 's':
+        used = Math.min(n, 2);
+        out += used === 2 ? pad(d.getSeconds(), 2) : String(d.getSeconds());
+        break;
+      case 'z':
+        // Qt 6.4 prints three digits for `z` as for `zzz` (measured).
+        used = n >= 3 ? 3 : 1;
+        out += pad(d.getMilliseconds(), 3);
+        break;
+      case 'A':
+      case 'a': {
+        const upper = c === 'A';
+        used = format[i + 1] === (upper ? 'P' : 'p') ? 2 : 1;
+        const ap = d.getHours() < 12 ? 'AM' : 'PM';
+        out += upper ? ap : ap.toLowerCase();
+        break;
+      }
+      case 't':
+        used = 1;
+        out += timeZoneName(d);
+        break;
+      default:
+        used = 1;
+        out += c;
+    }
+    i += used;
+  }
+  return out;
+}
+
+function timeZoneName(d: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? '';
 }

@@ -50,6 +50,8 @@ export interface PropertySpec {
   constant?: boolean;
   /** Name of an existing signal to use as the change signal instead of `<name>Changed`. */
   notify?: string;
+  /** Converts written values instead of the type's usual conversion (a value type's int rounds). */
+  coerce?: Coercer;
 }
 
 export interface GroupSpec {
@@ -218,6 +220,7 @@ export class MetaObject {
       p.write,
       p.reset,
     );
+    if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     this.props.push(info);
     this.propsByName.set(name, info);
     if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);

@@ -29,6 +29,28 @@ export const QtObjectMeta = defineType(QtObject, null, {
   methods: ['destroy'],
 });
 
+/** `Qt.inputMethod` (QInputMethod): no input panel here. */
+export class InputMethod extends QObject {}
+defineType(InputMethod, null, {
+  name: 'InputMethod',
+  cppClass: 'QInputMethod',
+  properties: { visible: { type: 'bool', readonly: true }, animating: { type: 'bool', readonly: true } },
+  creatable: false,
+});
+
+/** `Qt.styleHints` (QStyleHints). */
+export class StyleHints extends QObject {}
+defineType(StyleHints, null, {
+  name: 'StyleHints',
+  cppClass: 'QStyleHints',
+  properties: {
+    cursorFlashTime: { type: 'int', readonly: true, default: 1000 },
+    mouseDoubleClickInterval: { type: 'int', readonly: true, default: 400 },
+    startDragDistance: { type: 'int', readonly: true, default: 10 },
+  },
+  creatable: false,
+});
+
 /** Implemented by the engine: creates an instance of a component's unit. */
 export interface ComponentFactory {
   createFromComponent(

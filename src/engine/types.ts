@@ -100,6 +100,28 @@ function make(initial: unknown, f: (v: unknown, obj: unknown) => unknown): Coerc
 
 const coerceInt = make(0, (v) => toInt(typeof v === 'number' ? v : toNumber(v, 'int')));
 
+/**
+ * The int sub-properties of value types (font.pixelSize) are written through
+ * a QVariant, whose double-to-int conversion rounds (measured: 13.7 -> 14),
+ * while a QObject's int property truncates.
+ */
+export const coerceValueTypeInt = make(0, (v) => {
+  const n = typeof v === 'number' ? v : toNumber(v, 'int');
+  return toInt(n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5));
+});
+
+/**
+ * Enumeration properties also take the name of one of the type's enum
+ * values (measured: horizontalAlignment = "AlignLeft" gives 1).
+ */
+const coerceEnum = make(0, (v, obj) => {
+  if (typeof v === 'string') {
+    const value = (obj as { $meta?: { enums: Record<string, number> } } | null)?.$meta?.enums[v];
+    if (value !== undefined) return value;
+  }
+  return coerceInt(v, obj);
+});
+
 const coerceReal = make(0, (v) => (typeof v === 'number' ? v : toNumber(v, 'double')));
 
 /** JavaScript truthiness ("false" is true), as Qt's V4 converts to bool. */
@@ -192,7 +214,7 @@ function objectCoercer(type: string): Coercer {
 
 const coercers: Record<string, Coercer> = {
   int: coerceInt,
-  enumeration: coerceInt,
+  enumeration: coerceEnum,
   real: coerceReal,
   double: coerceReal,
   number: coerceReal,

@@ -94,6 +94,8 @@ export async function runScene(file: string, timeoutMs = 3000): Promise<Outcome>
       exit ??= code;
     },
     arguments: ['qml', file],
+    // The recordings ran on X11.
+    platformPluginName: 'xcb',
     setTimer: timers.set,
     clearTimer: timers.clear,
     now: () => timers.now,

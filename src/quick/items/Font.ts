@@ -2,6 +2,7 @@
 // QQuickFontValueType over a QFont), and the `Font` enum namespace
 // (Font.Bold, Font.AllUppercase, ...).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { coerceValueTypeInt } from '../../engine/types';
 import { type FontSpec, type ResolvedFont, resolveFont } from '../text';
 
 /** The item a font belongs to: told after every change of the font. */
@@ -250,7 +251,12 @@ export const FontMeta: MetaObject = defineType(Font, null, {
       default: DEFAULT_POINT_SIZE,
       write: (o, v) => (o as Font).setPointSize(v as number),
     },
-    pixelSize: { type: 'int', default: 12, write: (o, v) => (o as Font).setPixelSize(v as number) },
+    pixelSize: {
+      type: 'int',
+      default: 12,
+      coerce: coerceValueTypeInt,
+      write: (o, v) => (o as Font).setPixelSize(v as number),
+    },
     capitalization: { type: 'enumeration', changed: fontChanged },
     letterSpacing: { type: 'real', changed: fontChanged },
     wordSpacing: { type: 'real', changed: fontChanged },
