@@ -41,6 +41,9 @@ export interface Runtime {
   caught(e: unknown, scope: unknown, ctx: unknown): unknown;
   /** A value about to be thrown (notes where, for values that are not Errors). */
   thrown(v: unknown): unknown;
+  /** `a == b` and `a === b` as V4 computes them: value types compare by value. */
+  equal(a: unknown, b: unknown): boolean;
+  strictEqual(a: unknown, b: unknown): boolean;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -98,7 +101,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,$e,$th,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
@@ -121,6 +124,8 @@ export function generate(
     {},
     runtime.caught,
     runtime.thrown,
+    runtime.equal,
+    runtime.strictEqual,
     ...QML_GLOBAL_NAMES.map((n) => globals[n]),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

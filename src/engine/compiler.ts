@@ -12,10 +12,11 @@ import {
   deriveType,
   type MetaObject,
   type PropertyInfo,
+  type PropertySpec,
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
-import { coercerFor } from './types';
+import { coercerFor, neverEqual } from './types';
 import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
@@ -38,6 +39,8 @@ export interface CompilerHost {
   resolverFor(file: CompiledFile): TypeResolver;
   /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
   readonly typeCounters: TypeCounters;
+  /** The spec of a declared property of a value type that a module implements as a group (`property font f`). */
+  groupPropertySpec(type: string, name: string): PropertySpec | undefined;
 }
 
 // ---- compiled forms -----------------------------------------------------------
@@ -480,7 +483,12 @@ export class Compiler {
             if (!isKnownPropertyType(type) && !this.typeExists(m.typeName)) {
               throw this.err(m, `${m.typeName} is not a type`);
             }
-            meta.addProperty(m.name, { type, readonly: m.readonly });
+            const group = this.host.groupPropertySpec(type, m.name);
+            const info = meta.addProperty(
+              m.name,
+              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly },
+            );
+            if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
           }
           break;
         }
@@ -554,12 +562,19 @@ export class Compiler {
         const p = meta.propsByName.get(path[i]!);
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
         if (i < path.length - 1) {
+          // `holder.p.x`: a field of a value-type property.
+          const field = VALUE_TYPE_FIELDS[p.type]?.[path[i + 1]!];
+          if (field !== undefined && i === path.length - 2) {
+            type = field;
+            break;
+          }
           if (!p.group) throw this.err(value, `Invalid alias target location: ${path[i + 1]}`);
           meta = p.group.meta();
         } else type = p.type;
       }
       if (path.length === 0) type = target.meta.name;
       const prop = o.meta.propsByName.get(m.name)!;
+      if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
       o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
       installAlias(o.meta, prop, type, id, path);
     }
@@ -657,11 +672,22 @@ export class Compiler {
     for (; i < name.length - 1; i++) {
       const p = target.meta.propsByName.get(name[i]!);
       if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
-      if (!p.group) throw this.err(span, `Invalid grouped property access`);
       if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
-      target = { via: 'group', group: name[i]!, meta: p.group.meta() };
+      // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).
+      const meta = p.group ? p.group.meta() : this.objectMetaOf(p);
+      if (!meta) throw this.err(span, `Invalid grouped property access`);
+      target = { via: 'group', group: name[i]!, meta };
     }
     return { target, last: name[name.length - 1]! };
+  }
+
+  /** The type of the objects an object-typed property holds (an alias to an id: that object's type). */
+  private objectMetaOf(p: PropertyInfo): MetaObject | undefined {
+    const known = (p as { objectMeta?: MetaObject }).objectMeta;
+    if (known) return known;
+    if (!isObjectType(p.type)) return undefined;
+    const e = this.resolver.resolve(p.type);
+    return e?.kind === 'type' ? e.meta : undefined;
   }
 
   /** The span of the last part of a dotted name (`colour` in `border.colour`), where Qt reports it. */
@@ -873,6 +899,17 @@ export class Compiler {
 }
 
 const NOT_CONSTANT: unique symbol = Symbol('not constant');
+
+/** The fields of value types an alias can point into (`property alias px: holder.p.x`). */
+const VALUE_TYPE_FIELDS: Record<string, Record<string, string>> = {
+  point: { x: 'real', y: 'real' },
+  size: { width: 'real', height: 'real' },
+  rect: { x: 'real', y: 'real', width: 'real', height: 'real' },
+  color: { r: 'real', g: 'real', b: 'real', a: 'real' },
+  vector2d: { x: 'real', y: 'real' },
+  vector3d: { x: 'real', y: 'real', z: 'real' },
+  vector4d: { x: 'real', y: 'real', z: 'real', w: 'real' },
+};
 
 /** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */
 const PRIMITIVE_TYPES: Record<string, string> = {

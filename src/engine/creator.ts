@@ -16,7 +16,7 @@ import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName, type TypeCounters } from './qobject';
+import { type MetaObject, nameAsMainRoot, QObject, qmlTypeName, type TypeCounters } from './qobject';
 import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
@@ -369,10 +369,18 @@ function forwardAliasSignal(
 ): void {
   if (notify < 0 || path.length === 0) return;
   let target = ctx.ids[id] as unknown as QObject | undefined;
-  for (let i = 0; i < path.length - 1 && target; i++)
-    target = (target as unknown as Record<string, QObject>)[path[i]!];
+  let last = path[path.length - 1]!;
+  for (let i = 0; i < path.length - 1 && target; i++) {
+    const next = (target as unknown as Record<string, unknown>)[path[i]!];
+    if (!(next instanceof QObject)) {
+      // A field of a value-type property (`holder.p.x`): the property announces it.
+      last = path[i]!;
+      break;
+    }
+    target = next;
+  }
   if (!target) return;
-  const prop = target.$meta.propsByName.get(path[path.length - 1]!);
+  const prop = target.$meta.propsByName.get(last);
   if (!prop || prop.notify < 0) return;
   target.$connect(prop.notify, {
     fn: () => owner.$emit(notify, undefined),

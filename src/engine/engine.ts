@@ -26,7 +26,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import type { MetaObject, QObject, TypeCounters } from './qobject';
+import type { MetaObject, PropertySpec, QObject, TypeCounters } from './qobject';
 import {
   ComponentAttachedMeta,
   type ComponentFactory,
@@ -38,6 +38,7 @@ import {
   TimerMeta,
 } from './qtqml';
 import { builtinErrorName, toQtError } from './v4errors';
+import { ValueType } from './valuetypes';
 
 /** Where the engine reads .qml files from: the file system in Node, fetch in a browser, a map in tests. */
 export interface FileSource {
@@ -164,6 +165,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         },
       }),
       caught: toQtError,
+      // biome-ignore lint/suspicious/noDoubleEquals: V4's loose equality, plus value types by value
+      equal: (a: unknown, b: unknown) => a == b || (a instanceof ValueType && a.$equals(b)),
+      strictEqual: (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b)),
       thrown: (v: unknown) => {
         if (!(v instanceof Error)) this.lastThrown = { value: v, where: locateInStack(new Error()) };
         return v;
@@ -176,6 +180,17 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       Timer: TimerMeta,
       Connections: ConnectionsMeta,
     });
+  }
+
+  private readonly groupSpecs = new Map<string, (name: string) => PropertySpec>();
+
+  /** Declared properties of `type` (`property font f`) get the spec `spec(name)` (a module's grouped value type). */
+  registerGroupValueType(type: string, spec: (name: string) => PropertySpec): void {
+    this.groupSpecs.set(type, spec);
+  }
+
+  groupPropertySpec(type: string, name: string): PropertySpec | undefined {
+    return this.groupSpecs.get(type)?.(name);
   }
 
   /**

@@ -9,9 +9,14 @@ import {
   fromRgbF,
   parseColor,
   QColor,
+  QMatrix4x4,
   QPoint,
+  QQuaternion,
   QRect,
   QSize,
+  QVector2D,
+  QVector3D,
+  QVector4D,
   tintColor,
 } from './valuetypes';
 
@@ -236,6 +241,11 @@ for (let i = 0; i < 26; i++) QT_ENUMS[`Key_${String.fromCharCode(65 + i)}`] = 65
 for (let i = 0; i < 10; i++) QT_ENUMS[`Key_${i}`] = 48 + i;
 for (let i = 1; i <= 12; i++) QT_ENUMS[`Key_F${i}`] = 0x01000030 + i - 1;
 
+function numbers(args: unknown[], count: number): number[] {
+  if (args.length < count) throw new Error('Insufficient arguments');
+  return args.slice(0, count).map((v) => Number(v));
+}
+
 function toColor(v: unknown): QColor {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') return parseColor(v) ?? new QColor(0, 0, 0, 1, false);
@@ -282,16 +292,19 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     // Qt: the alpha is clamped to 0..1 (QColor::setAlphaF warns about values outside).
     alpha: (c: unknown, a: unknown) => colorArg(c)?.withAlpha(Math.min(Math.max(Number(a), 0), 1)) ?? null,
     colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
-    point: (x: number, y: number) => new QPoint(x, y),
-    size: (w: number, h: number) => new QSize(w, h),
-    rect: (x: number, y: number, w: number, h: number) => new QRect(x, y, w, h),
-    vector2d: (x: number, y: number) => ({ x, y, toString: () => `QVector2D(${x}, ${y})` }),
-    vector3d: (x: number, y: number, z: number) => ({
-      x,
-      y,
-      z,
-      toString: () => `QVector3D(${x}, ${y}, ${z})`,
-    }),
+    // Qt checks the argument count ("Insufficient arguments") and converts each to a number.
+    point: (...a: unknown[]) => new QPoint(...(numbers(a, 2) as [number, number])),
+    size: (...a: unknown[]) => new QSize(...(numbers(a, 2) as [number, number])),
+    rect: (...a: unknown[]) => new QRect(...(numbers(a, 4) as [number, number, number, number])),
+    vector2d: (...a: unknown[]) => new QVector2D(...(numbers(a, 2) as [number, number])),
+    vector3d: (...a: unknown[]) => new QVector3D(...(numbers(a, 3) as [number, number, number])),
+    vector4d: (...a: unknown[]) => new QVector4D(...(numbers(a, 4) as [number, number, number, number])),
+    quaternion: (...a: unknown[]) => new QQuaternion(...(numbers(a, 4) as [number, number, number, number])),
+    matrix4x4: (...a: unknown[]) => {
+      if (a.length === 0) return new QMatrix4x4();
+      if (a.length === 1 && Array.isArray(a[0])) return new QMatrix4x4(numbers(a[0], 16));
+      return new QMatrix4x4(numbers(a, 16));
+    },
     font: (f: Record<string, unknown>) => ({ ...f }),
     quit: () => hooks.quit(),
     exit: (code: number) => hooks.exit(code),

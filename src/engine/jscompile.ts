@@ -74,6 +74,7 @@ export function rewrite(
   for (const p of params) top.names.add(p);
   top.names.add('arguments');
   const w = new Walker(
+    source,
     resolve,
     out,
     onParamUse
@@ -101,10 +102,29 @@ export function rewrite(
 
 class Walker {
   constructor(
+    private readonly source: string,
     private readonly resolve: Resolver,
     private readonly out: Replacement[],
     private readonly onLocal?: (name: string, scope: Scope) => void,
   ) {}
+
+  /** Where the operator `op` starts after `from` (past closing parentheses and comments), or -1. */
+  private operatorAt(from: number, op: string): number {
+    const s = this.source;
+    let i = from;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (c === ')' || c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+      else if (s.startsWith('//', i)) {
+        const e = s.indexOf('\n', i);
+        i = e < 0 ? s.length : e;
+      } else if (s.startsWith('/*', i)) {
+        const e = s.indexOf('*/', i + 2);
+        i = e < 0 ? s.length : e + 2;
+      } else break;
+    }
+    return s.startsWith(op, i) && s[i + op.length] !== '=' ? i : -1;
+  }
 
   private replace(node: Node, text: string): void {
     this.out.push({ start: node.start, end: node.end, text });
@@ -337,6 +357,33 @@ class Walker {
         if (n.computed) this.visit(n.property as AnyNode, scope);
         return;
       }
+      case 'BinaryExpression': {
+        const op = n.operator as string;
+        const left = n.left as AnyNode;
+        const right = n.right as AnyNode;
+        if (
+          (op === '==' || op === '===' || op === '!=' || op === '!==') &&
+          !isPrimitive(left) &&
+          !isPrimitive(right)
+        ) {
+          // V4 compares value types (points, colors, ...) by value, with == and
+          // === alike (QQmlValueTypeWrapper::isEqualTo); `$eq`/`$seq` do that.
+          // A comparison with a literal cannot involve two value types: left native.
+          const at = this.operatorAt(left.end, op);
+          if (at >= 0) {
+            const fn = op.length === 3 ? '$seq' : '$eq';
+            this.out.push({ start: n.start, end: n.start, text: `${op[0] === '!' ? '!' : ''}${fn}(` });
+            this.visit(left, scope);
+            this.out.push({ start: at, end: at + op.length, text: ',' });
+            this.visit(right, scope);
+            this.out.push({ start: n.end, end: n.end, text: ')' });
+            return;
+          }
+        }
+        this.visit(left, scope);
+        this.visit(right, scope);
+        return;
+      }
       case 'ChainExpression':
         this.visit(n.expression as AnyNode, scope);
         return;
@@ -491,6 +538,21 @@ class Walker {
           }
         }
     }
+  }
+}
+
+/** An operand that can never be a value type: a literal, `undefined`, `typeof x`, `!x`, `-x`, ... */
+function isPrimitive(n: AnyNode): boolean {
+  switch (n.type) {
+    case 'Literal':
+    case 'TemplateLiteral':
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return true;
+    case 'Identifier':
+      return (n as unknown as Identifier).name === 'undefined';
+    default:
+      return false;
   }
 }
 

@@ -19,6 +19,7 @@ import {
   setCurrentObserver,
 } from './reactive';
 import { type Coercer, coercerFor, equalsFor } from './types';
+import { VALUE_TYPE_NAMES, ValueType } from './valuetypes';
 
 /** What a property change hook receives: the object and the value before the change. */
 export type ChangeHook = (obj: QObject, old: unknown) => void;
@@ -119,7 +120,10 @@ export class PropertyInfo {
   ) {
     this.coerce = coercerFor(type);
     this.equals = equalsFor(type);
+    this.valueType = VALUE_TYPE_NAMES.has(type);
   }
+  /** A value type (color, point, ...): reads hand out the value bound to this property (see valuetypes.ts). */
+  readonly valueType: boolean;
 }
 
 export class SignalInfo {
@@ -307,6 +311,21 @@ function installProperty(proto: object, info: PropertyInfo): void {
     });
     return;
   }
+  if (info.valueType) {
+    Object.defineProperty(proto, info.name, {
+      configurable: true,
+      get(this: QObject) {
+        if (this.$pending !== null) this.$flushPending(idx);
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
+        return ownValue(this, idx);
+      },
+      set(this: QObject, v: unknown) {
+        this.$assign(idx, v);
+      },
+    });
+    return;
+  }
   Object.defineProperty(proto, info.name, {
     configurable: true,
     get:
@@ -326,6 +345,24 @@ function installProperty(proto: object, info: PropertyInfo): void {
       this.$assign(idx, v);
     },
   });
+}
+
+/**
+ * The value of a value-type property as QML reads it: a value that knows it
+ * came from this property (Qt's QQmlValueTypeReference), so that writing
+ * one of its fields writes the property back.
+ */
+function ownValue(obj: QObject, idx: number): unknown {
+  let v = obj.$v[idx];
+  if (v instanceof ValueType) {
+    const ref = v.$ref;
+    if (ref === null || ref.obj !== obj || ref.index !== idx) {
+      v = v.$clone();
+      (v as ValueType).$ref = { obj, index: idx };
+      obj.$v[idx] = v;
+    }
+  }
+  return v;
 }
 
 function installSignal(proto: object, name: string, index: number): void {

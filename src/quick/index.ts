@@ -4,7 +4,7 @@ import { ColumnMeta } from './items/Column';
 import { FlickableMeta } from './items/Flickable';
 import { FlowMeta } from './items/Flow';
 import { FocusScopeMeta } from './items/FocusScope';
-import { FontEnumsMeta } from './items/Font';
+import { FontEnumsMeta, fontProperty } from './items/Font';
 import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
@@ -22,6 +22,7 @@ import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta }
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
 export function registerQtQuick(engine: QmlEngine): void {
+  engine.registerGroupValueType('font', fontProperty);
   engine.registerModule('QtQml.Models', { ListModel: ListModelMeta, ListElement: ListElementMeta });
   engine.registerModule(
     'QtQuick',

@@ -290,16 +290,27 @@ const FONT_PROPS = FontMeta.props
   .map((p) => p.index)
   .concat([F.bold, F.pixelSize, F.pointSize]);
 
-/** The `font` property spec shared by Text and TextInput. */
-export function fontProperty(): {
+/**
+ * The spec of a font property: Text's and TextInput's `font`, or a
+ * `property font name` declared in QML (its font tells no item).
+ */
+export function fontProperty(name = 'font'): {
   type: string;
   group: { meta: () => MetaObject; create: (owner: QObject) => QObject };
   write: (obj: QObject, value: unknown) => void;
 } {
   return {
     type: 'font',
-    group: { meta: () => FontMeta, create: (owner) => new Font(owner as FontOwner) },
-    write: (obj, value) => ((obj as unknown as { font: Font }).font as Font).$copyFrom(value),
+    group: {
+      meta: () => FontMeta,
+      create: (owner) => {
+        if ('fontUpdated' in owner) return new Font(owner as FontOwner);
+        const f = new Font(null);
+        f.$engine = owner.$engine;
+        return f;
+      },
+    },
+    write: (obj, value) => ((obj as unknown as Record<string, Font>)[name] as Font).$copyFrom(value),
   };
 }
 
