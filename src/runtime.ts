@@ -2,6 +2,7 @@
 // the browser host run scenes with.
 import { type EngineOptions, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
+import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
 import { QuickWindow } from './quick/window';
@@ -49,10 +50,18 @@ export function createRuntime(options: EngineOptions): Runtime {
     },
     async run(url: string) {
       const file = await engine.load(url);
-      root = engine.create(file);
-      if (root instanceof Item) window.setRoot(root);
+      const created = engine.create(file);
+      root = created;
+      // Qt's qml tool shows an Item (in a window of its own); any other root is
+      // created, then "Did not load any objects" (shutdown() destroys it).
+      if (!(created instanceof Item)) {
+        const e = new QmlError(url, -1, -1, 'Did not load any objects');
+        e.stage = 'nothing';
+        throw e;
+      }
+      window.setRoot(created);
       engine.polish();
-      return root;
+      return created;
     },
     shutdown() {
       root?.$destroy();

@@ -144,7 +144,13 @@ function countLines(s: string): number {
   return n;
 }
 
-function functionText(spec: FunctionSpec, source: string, resolve: (name: string) => Resolution): string {
+function functionText(
+  spec: FunctionSpec,
+  source: string,
+  resolve: (name: string) => Resolution,
+  /** The spec that records what code generation learns (injectedParam), when `spec` is a copy. */
+  record: FunctionSpec = spec,
+): string {
   const params = spec.params.filter((p, i, all) => /^[A-Za-z_$][\w$]*$/.test(p) && all.indexOf(p) === i);
   const head = `function($s,$c${params.map((p) => `,${p}`).join('')})`;
   const node = spec.node;
@@ -162,11 +168,21 @@ function functionText(spec: FunctionSpec, source: string, resolve: (name: string
       return `${head}{return (${rewrite(source, e, params, resolve)})}`;
     }
     case 'handler': {
+      if (spec.injectUnknownNames) {
+        const unknown = new Set<string>();
+        rewrite(source, node as Statement, [], (name) => {
+          const r = resolve(name);
+          if (r.kind === 'unknown') unknown.add(name);
+          return r;
+        });
+        spec.params = [...unknown];
+        return functionText({ ...spec, injectUnknownNames: false }, source, resolve, spec);
+      }
       let first: string | undefined;
       const body = rewrite(source, node as Statement, params, resolve, (name) => {
         first ??= name;
       });
-      if (first !== undefined) spec.injectedParam = first;
+      if (first !== undefined) record.injectedParam = first;
       return `${head}{${body}}`;
     }
     case 'method': {

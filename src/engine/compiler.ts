@@ -39,6 +39,8 @@ export interface CompilerHost {
   resolverFor(file: CompiledFile): TypeResolver;
   /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
   readonly typeCounters: TypeCounters;
+  /** The `Connections` type (QtQml): its `onFoo:` handlers are for its target's signals. */
+  readonly connectionsMeta: MetaObject;
   /** The spec of a declared property of a value type that a module implements as a group (`property font f`). */
   groupPropertySpec(type: string, name: string): PropertySpec | undefined;
 }
@@ -75,6 +77,11 @@ export interface FunctionSpec {
   scope: MetaObject;
   start: number;
   line: number;
+  /**
+   * The handler's parameters are the names its code uses that resolve to
+   * nothing (Connections' `onFoo:`, whose signal is only known when connecting).
+   */
+  injectUnknownNames?: boolean;
   /**
    * For block-form handlers: the first signal parameter the code reads (Qt
    * 6.4 warns once that injected parameters are deprecated), set by codegen.
@@ -144,6 +151,13 @@ export class CompiledObject {
   readonly objectValues: CompiledObjectValue[] = [];
   readonly children: CompiledObject[] = [];
   readonly handlers: CompiledHandler[] = [];
+  /** Connections' `onFoo:` handlers, for a signal of the target. */
+  readonly implicitHandlers: Array<{
+    handlerName: string;
+    fn: number;
+    functionForm: boolean;
+    location: SourceLocation;
+  }> = [];
   readonly aliases: CompiledAlias[] = [];
   readonly methods: Array<{ name: string; fn: number }> = [];
   /** Where the declaration starts (its type name). */
@@ -633,6 +647,7 @@ export class Compiler {
       }
     }
     for (const name of requiredHere) {
+      if (o.assigned.has(name)) continue;
       const decl = o.def.members.find(
         (m) => (m.kind === 'PropertyDeclaration' || m.kind === 'RequiredDeclaration') && m.name === name,
       )!;
@@ -711,6 +726,23 @@ export class Compiler {
     const signalName = handlerSignalName(last);
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
+      if (!signal && target.via === 'self' && o.meta.inherits(this.host.connectionsMeta)) {
+        // Connections' old `onFoo:` syntax handles a signal of its target, known only
+        // when connecting (Qt's QQmlConnectionsParser keeps the script for then).
+        if (value.kind !== 'Script') throw this.err(nameSpan, 'Connections: syntax error');
+        const functionForm = isFunctionExpression(value.statement);
+        const fn = o.unit.addFunction({
+          kind: functionForm ? 'handlerFunction' : 'handler',
+          node: value.statement,
+          params: [],
+          injectUnknownNames: !functionForm,
+          scope: o.meta,
+          start: value.start,
+          line: value.line,
+        });
+        o.implicitHandlers.push({ handlerName: last, fn, functionForm, location });
+        return;
+      }
       if (!signal)
         throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
       if (value.kind !== 'Script' || this.isLiteral(value)) {

@@ -11,12 +11,21 @@
 //   Component.onCompleted handlers, last attached first. Measured with real
 //   Qt 6.4: for `Item { A { A1 {} } B {} }` the completion order is
 //   Item, B, A, A1.
+
+import { formatLocation, QmlError } from '../qml/error';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
-import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
+import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, nameAsMainRoot, QObject, qmlTypeName, type TypeCounters } from './qobject';
+import {
+  type MetaObject,
+  nameAsMainRoot,
+  QObject,
+  qmlTypeName,
+  type SignalInfo,
+  type TypeCounters,
+} from './qobject';
 import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
@@ -44,11 +53,46 @@ export class Creation {
   readonly statusCallbacks: QObject[] = [];
   readonly completion: QObject[] = [];
   readonly afterObjects: Array<() => void> = [];
+  /** Required properties no one has given a value yet (checked once the objects are complete). */
+  readonly required: Array<{ obj: QObject; name: string; location: SourceLocation }> = [];
+}
+
+/**
+ * Required properties left without a value: Qt finds them when the creation
+ * is complete (after Component.onCompleted) and the creation fails.
+ */
+export class RequiredPropertyError extends QmlError {
+  constructor(missing: Array<{ name: string; location: SourceLocation }>) {
+    const first = missing[0]!;
+    const text = (m: { name: string; location: SourceLocation }) =>
+      formatLocation(
+        m.location.url,
+        m.location.line,
+        m.location.column,
+        `Required property ${m.name} was not initialized`,
+      );
+    super(
+      first.location.url,
+      first.location.line,
+      first.location.column,
+      `Required property ${first.name} was not initialized`,
+    );
+    this.message = missing.map(text).join('\n');
+    this.stage = 'create';
+  }
 }
 
 /** Objects of a type with a custom parser (ListModel): given what it compiled. */
 interface CustomDataReceiver {
   $customData?(data: unknown): void;
+}
+
+/** Connections: given its `onFoo:` handlers, made into functions once the target's signal is known. */
+interface ImplicitHandlerHost {
+  $addImplicitHandler(
+    handlerName: string,
+    make: (signal: SignalInfo) => (...args: unknown[]) => unknown,
+  ): void;
 }
 
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
@@ -73,6 +117,8 @@ export class Creator {
       beforeFinalize?: (root: QObject) => void;
       asMainFile?: boolean;
       dynamic?: boolean;
+      /** Properties of the root given values before its bindings run (they count as set when required). */
+      initialProperties?: Iterable<string>;
     } = {},
   ): QObject {
     const creation = new Creation();
@@ -80,6 +126,14 @@ export class Creator {
     const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
     options.beforeFinalize?.(root);
     this.finalize(creation);
+    if (creation.required.length > 0) {
+      const given = new Set(options.initialProperties ?? []);
+      const missing = creation.required.filter((r) => !(r.obj === root && given.has(r.name)));
+      if (missing.length > 0) {
+        root.$destroy(true);
+        throw new RequiredPropertyError(missing);
+      }
+    }
     return root;
   }
 
@@ -184,7 +238,11 @@ export class Creator {
       const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
+      // The file's required properties must get a value where the type is used.
+      for (const r of typeUnit.root.required)
+        if (!c.assigned.has(r.name)) creation.required.push({ obj, name: r.name, location: r.location });
     }
+    for (const r of c.required) creation.required.push({ obj, name: r.name, location: r.location });
     this.populate(c, obj, ctx, creation);
     return obj;
   }
@@ -324,6 +382,35 @@ export class Creator {
           report,
         });
       }
+    }
+
+    for (const h of c.implicitHandlers) {
+      const fn = ctx.fns[h.fn] as (...args: unknown[]) => unknown;
+      const spec = c.unit.functions[h.fn]!;
+      const engine = this.host;
+      const at = h.location;
+      (obj as unknown as ImplicitHandlerHost).$addImplicitHandler(h.handlerName, (signal) => {
+        if (h.functionForm) {
+          const f = fn.call(obj, obj, ctx);
+          return typeof f === 'function' ? (...args: unknown[]) => f.apply(obj, args) : () => {};
+        }
+        // The handler's free names are the signal's parameters (injected, deprecated in Qt 6).
+        const slots = spec.params.map((p) => signal.params.findIndex((q) => q.name === p));
+        return (...args: unknown[]) => {
+          if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+            spec.injectionWarned = true;
+            engine.sink.warn(
+              `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+            );
+          }
+          const prev = setCurrentExpression(h.handlerName);
+          try {
+            return fn.call(obj, obj, ctx, ...slots.map((i) => (i >= 0 ? args[i] : undefined)));
+          } finally {
+            setCurrentExpression(prev);
+          }
+        };
+      });
     }
 
     for (const m of c.methods) installMethod(c.meta, m.name, m.fn);

@@ -101,6 +101,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly globals: QmlGlobals;
   readonly runtime: Runtime;
   readonly componentMeta = QmlComponentMeta;
+  readonly connectionsMeta = ConnectionsMeta;
   readonly componentAttachedMeta = ComponentAttachedMeta;
   readonly typeCounters: TypeCounters = { file: 0, inline: 0 };
   readonly animations: AnimationDriver;
@@ -545,6 +546,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.creator.create(unit, ctx, {
       owner: parent,
       dynamic: true,
+      initialProperties: properties ? Object.keys(properties) : [],
       beforeFinalize: (root) => {
         if (parent && root.$meta.propsByName.get('parent')?.type === 'Item') {
           (root as unknown as { parent: unknown }).parent = parent;

@@ -1,8 +1,9 @@
 // The QtQml module's types: QtObject, Component (and its attached object,
 // Component.onCompleted / onDestruction), Timer, Connections.
+import { QmlError } from '../qml/error';
 import type { Unit } from './compiler';
 import type { QmlContext } from './context';
-import { defineType, type MetaObject, QObject } from './qobject';
+import { defineType, type MetaObject, QObject, type SignalInfo } from './qobject';
 
 /** `Component.onCompleted`, `Component.onDestruction`. */
 export class ComponentAttached extends QObject {
@@ -79,12 +80,19 @@ export class QmlComponent extends QObject {
   createObject(parent?: unknown, properties?: Record<string, unknown>): QObject | null {
     if (!this.unit || !this.creationContext) return null;
     const factory = this.creationContext.engine as unknown as ComponentFactory;
-    return factory.createFromComponent(
-      this.unit,
-      this.creationContext,
-      parent instanceof QObject ? parent : null,
-      properties,
-    );
+    try {
+      return factory.createFromComponent(
+        this.unit,
+        this.creationContext,
+        parent instanceof QObject ? parent : null,
+        properties,
+      );
+    } catch (e) {
+      // A required property without a value: Qt warns and createObject returns null.
+      if (!(e instanceof QmlError) || e.stage !== 'create') throw e;
+      this.$engine?.sink.warn(e.message);
+      return null;
+    }
   }
 
   errorString(): string {
@@ -206,10 +214,30 @@ const TIMER = {
 export class Connections extends QObject {
   private connected: Array<{ obj: QObject; sig: number; key: unknown }> = [];
   private complete = false;
+  /** The old `onFoo:` handlers (QQmlConnectionsParser's bindings). */
+  private readonly implicit: Array<{
+    name: string;
+    make: (signal: SignalInfo) => (...args: unknown[]) => unknown;
+  }> = [];
+
+  $addImplicitHandler(name: string, make: (signal: SignalInfo) => (...args: unknown[]) => unknown): void {
+    this.implicit.push({ name, make });
+  }
 
   $componentComplete(): void {
     this.complete = true;
+    if (this.implicit.length > 0)
+      this.warn(
+        'Implicitly defined onFoo properties in Connections are deprecated. Use this syntax instead: function onFoo(<arguments>) { ... }',
+      );
     this.reconnect();
+  }
+
+  /** A `QML Connections: ...` warning at the declaration (qmlWarning(this)). */
+  private warn(message: string): void {
+    const d = this.$declaration;
+    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+    this.$engine?.sink.warn(`${where}QML Connections: ${message}`);
   }
 
   reconnect(): void {
@@ -218,23 +246,39 @@ export class Connections extends QObject {
     if (!this.complete || !this.$get(CONN.enabled)) return;
     const target = this.$get(CONN.target) as QObject | null;
     if (!target || target.$destroyed) return;
-    for (const name of this.$meta.methods) {
-      const m = /^on([A-Z_].*)$/.exec(name);
-      if (!m) continue;
-      const rest = m[1]!;
-      const sigName = rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
-      const sig = target.$meta.signalsByName.get(sigName);
-      if (!sig) continue;
-      const fn = (this as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
-      const key = {};
-      target.$connect(sig.index, {
-        fn: (...args: unknown[]) => fn.apply(this, args),
-        thisArg: this,
-        key,
-        report: (e) => this.$engine?.reportError(e, undefined),
-      });
-      this.connected.push({ obj: target, sig: sig.index, key });
+    const ignoreUnknown = this.$get(CONN.ignoreUnknownSignals) as boolean;
+    for (const { name, make } of this.implicit) {
+      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      if (!sig) {
+        if (!ignoreUnknown) this.warn(`Cannot assign to non-existent property "${name}"`);
+        continue;
+      }
+      this.connectTo(target, sig.index, make(sig));
     }
+    for (const name of this.$meta.methods) {
+      if (!/^on[A-Z_]/.test(name)) continue;
+      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      if (!sig) {
+        if (!ignoreUnknown)
+          this.warn(
+            `Detected function "${name}" in Connections element. This is probably intended to be a signal handler but no signal of the target matches the name.`,
+          );
+        continue;
+      }
+      const fn = (this as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      this.connectTo(target, sig.index, (...args: unknown[]) => fn.apply(this, args));
+    }
+  }
+
+  private connectTo(target: QObject, sig: number, fn: (...args: unknown[]) => unknown): void {
+    const key = {};
+    target.$connect(sig, {
+      fn,
+      thisArg: this,
+      key,
+      report: (e) => this.$engine?.reportError(e, undefined),
+    });
+    this.connected.push({ obj: target, sig, key });
   }
 
   override $teardown(): void {
@@ -251,4 +295,14 @@ export const ConnectionsMeta = defineType(Connections, QtObjectMeta, {
     ignoreUnknownSignals: { type: 'bool' },
   },
 });
-const CONN = { target: ConnectionsMeta.index('target'), enabled: ConnectionsMeta.index('enabled') };
+const CONN = {
+  target: ConnectionsMeta.index('target'),
+  enabled: ConnectionsMeta.index('enabled'),
+  ignoreUnknownSignals: ConnectionsMeta.index('ignoreUnknownSignals'),
+};
+
+/** `onFired` -> `fired`, `on_x` -> `_x`. */
+function signalOfHandler(name: string): string {
+  const rest = name.slice(2);
+  return rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
+}

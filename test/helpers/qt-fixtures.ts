@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeFiles } from '../../src/cli/node-files';
-import { QmlError } from '../../src/qml/error';
+import { failureReport, QmlError } from '../../src/qml/error';
 import { createRuntime } from '../../src/runtime';
 
 export interface Outcome {
@@ -115,7 +115,7 @@ export async function runScene(file: string, timeoutMs = 3000): Promise<Outcome>
     await runtime.run(pathToFileURL(file).href);
   } catch (e) {
     if (!(e instanceof QmlError)) throw e;
-    stderr.push('QQmlApplicationEngine failed to load component', ...e.message.split('\n'));
+    stderr.push(...failureReport(e));
     stdout.push('qml: Did not load any objects, exiting.');
     runtime.shutdown();
     return { exit: 2, stderr: stderr.map((l) => normalise(l, dir)), stdout };

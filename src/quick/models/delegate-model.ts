@@ -182,14 +182,25 @@ export class DelegateModel implements ModelListener {
     const factory = ctx.engine as unknown as ComponentFactory;
     let entry: Entry | null = null;
     let obj: QObject | null = null;
+    // Qt: a delegate with required properties gets the roles of the same names
+    // as initial values of those properties, and no context with the roles.
+    const required = requiredProperties(unit, data);
     try {
-      obj = factory.createFromComponent(unit, ctx as QmlContext, null, undefined, data, (root) => {
-        if (!(root instanceof Item)) return;
-        root.$setOwner(this.owner);
-        entry = { index, item: root, data, refs: 1, roles: type.roles };
-        this.addEntry(entry);
-        this.host.initItem(index, root);
-      });
+      obj = factory.createFromComponent(
+        unit,
+        ctx as QmlContext,
+        null,
+        required ? required.values : undefined,
+        required ? undefined : data,
+        (root) => {
+          if (!(root instanceof Item)) return;
+          root.$setOwner(this.owner);
+          entry = { index, item: root, data, refs: 1, roles: type.roles };
+          this.addEntry(entry);
+          this.host.initItem(index, root);
+          if (required) followRoles(root, data, required.sources);
+        },
+      );
     } catch (err) {
       this.owner.$engine?.reportError(err, undefined);
     }
@@ -379,6 +390,41 @@ export class DelegateModel implements ModelListener {
     if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
     this.rows = { kind: 'none' };
     this.dropAll();
+  }
+}
+
+/** The delegate's required properties that a role (or index, model, modelData) provides, with their values. */
+function requiredProperties(
+  unit: NonNullable<QmlComponent['unit']>,
+  data: ModelData,
+): { values: Record<string, unknown>; sources: Array<[string, PropertyInfo]> } | undefined {
+  const root = unit.root;
+  const names = root.required.map((r) => r.name);
+  if (root.typeUnit)
+    for (const r of root.typeUnit.root.required) if (!root.assigned.has(r.name)) names.push(r.name);
+  if (names.length === 0) return undefined;
+  const values: Record<string, unknown> = {};
+  const sources: Array<[string, PropertyInfo]> = [];
+  for (const name of names) {
+    const p = data.$meta.propsByName.get(name);
+    if (p === undefined) continue;
+    values[name] = data.$v[p.index];
+    sources.push([name, p]);
+  }
+  return { values, sources };
+}
+
+/** Keeps required properties equal to their roles when the row changes or moves. */
+function followRoles(item: Item, data: ModelData, sources: Array<[string, PropertyInfo]>): void {
+  for (const [name, p] of sources) {
+    if (p.notify < 0) continue;
+    data.$connect(p.notify, {
+      fn: () => {
+        (item as unknown as Record<string, unknown>)[name] = data.$v[p.index];
+      },
+      thisArg: item,
+      report: (e) => item.$engine?.reportError(e, undefined),
+    });
   }
 }
 
