@@ -183,7 +183,9 @@ function functionText(
         first ??= name;
       });
       if (first !== undefined) record.injectedParam = first;
-      return `${head}{${body}}`;
+      // A factory, like methods: the handler itself takes only the signal's
+      // arguments (`arguments.length` is their count).
+      return `function($s,$c){return function(${params.join(',')}){${body}}}`;
     }
     case 'method': {
       // A factory: each object gets its own function (Qt: obj.f === obj.f, arguments.length is the caller's).

@@ -39,6 +39,8 @@ export interface CompilerHost {
   resolverFor(file: CompiledFile): TypeResolver;
   /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
   readonly typeCounters: TypeCounters;
+  /** A warning found while compiling (Qt prints them as the file is compiled). */
+  warn(message: string): void;
   /** The `Connections` type (QtQml): its `onFoo:` handlers are for its target's signals. */
   readonly connectionsMeta: MetaObject;
   /** The spec of a declared property of a value type that a module implements as a group (`property font f`). */
@@ -479,6 +481,23 @@ export class Compiler {
   /** Adds a declaration's properties, signals, methods and enums to its derived type. */
   private declareMembers(o: CompiledObject): void {
     const meta = o.meta;
+    // Qt: a member may not be named like a global of the JS engine (they are all reported).
+    const illegal = o.def.members
+      .filter(
+        (m): m is ast.PropertyDeclaration | ast.FunctionDeclaration =>
+          (m.kind === 'PropertyDeclaration' || m.kind === 'FunctionDeclaration') && ILLEGAL_NAMES.has(m.name),
+      )
+      .map((m) =>
+        this.err(
+          m.nameSpan,
+          m.kind === 'PropertyDeclaration' ? 'Illegal property name' : 'Illegal method name',
+        ),
+      );
+    if (illegal.length > 0) {
+      const first = illegal[0]!;
+      first.message = illegal.map((e) => e.message).join('\n');
+      throw first;
+    }
     for (const m of o.def.members) {
       switch (m.kind) {
         case 'PropertyDeclaration': {
@@ -825,6 +844,7 @@ export class Compiler {
       throw this.err(value, `Invalid property assignment: "${last}" is a read-only property`);
     }
     const constant = this.constantValue(value, prop, target);
+    if (constant === NO_VALUE) return;
     if (constant !== NOT_CONSTANT) {
       o.constants.push({ target: ptarget, value: constant, location });
       return;
@@ -876,6 +896,14 @@ export class Compiler {
     }
     if (v === NOT_CONSTANT) return v;
     void target;
+    if (v === null && NULL_DEPRECATED[prop.type] !== undefined) {
+      // Qt 6.4 still loads this, with a warning, and leaves the default value.
+      const { line, column } = value;
+      this.host.warn(
+        `${this.file.url}:${line}:${column}: Invalid property assignment: ${NULL_DEPRECATED[prop.type]} expected - Assigning null to incompatible properties in QML is deprecated. This will become a compile error in future versions of Qt.`,
+      );
+      return NO_VALUE;
+    }
     this.checkLiteral(v, prop, value);
     return v;
   }
@@ -901,7 +929,7 @@ export class Compiler {
     };
     switch (t) {
       case 'int':
-        if (typeof v !== 'number' || !Number.isInteger(v)) fail('int');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) fail('int');
         break;
       case 'real':
       case 'double':
@@ -931,6 +959,88 @@ export class Compiler {
 }
 
 const NOT_CONSTANT: unique symbol = Symbol('not constant');
+/** A literal Qt accepts with a warning and does not assign. */
+const NO_VALUE: unique symbol = Symbol('no value');
+
+/** Types whose `null` literal is deprecated, not refused (measured: `property real p: null`), and Qt's word for them. */
+const NULL_DEPRECATED: Record<string, string> = {
+  int: 'int',
+  real: 'number',
+  double: 'number',
+  bool: 'boolean',
+};
+
+/**
+ * Names of the JS engine's global object (V4 in Qt 6.4, with Qt's own
+ * globals) that QML properties and functions may not take: Qt reports
+ * "Illegal property name" (measured: Math, parseInt, JSON, console, Qt,
+ * eval, gc, qsTr, undefined, ...; `globalThis` is allowed).
+ */
+const ILLEGAL_NAMES = new Set([
+  'Object',
+  'String',
+  'Symbol',
+  'Number',
+  'Boolean',
+  'Array',
+  'Function',
+  'Date',
+  'RegExp',
+  'Error',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'Promise',
+  'JSON',
+  'Reflect',
+  'Proxy',
+  'Math',
+  'Atomics',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'eval',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'unescape',
+  'Qt',
+  'console',
+  'print',
+  'gc',
+  'qsTr',
+  'qsTranslate',
+  'qsTrId',
+  'QT_TR_NOOP',
+  'QT_TRANSLATE_NOOP',
+  'QT_TRID_NOOP',
+  'XMLHttpRequest',
+]);
 
 /** The fields of value types an alias can point into (`property alias px: holder.p.x`). */
 const VALUE_TYPE_FIELDS: Record<string, Record<string, string>> = {

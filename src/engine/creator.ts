@@ -363,8 +363,10 @@ export class Creator {
         const spec = c.unit.functions[h.fn]!;
         const sink = this.host.sink;
         const at = h.location;
+        let handler: ((...args: unknown[]) => unknown) | undefined;
         target.$connect(h.signal.index, {
           fn: (...args: unknown[]) => {
+            handler ??= fn.call(obj, obj, ctx) as (...args: unknown[]) => unknown;
             if (spec.injectedParam !== undefined && !spec.injectionWarned) {
               spec.injectionWarned = true;
               sink.warn(
@@ -373,7 +375,7 @@ export class Creator {
             }
             const prev = setCurrentExpression(h.signalName);
             try {
-              return fn.call(obj, obj, ctx, ...args);
+              return handler.apply(obj, args);
             } finally {
               setCurrentExpression(prev);
             }
@@ -396,6 +398,7 @@ export class Creator {
         }
         // The handler's free names are the signal's parameters (injected, deprecated in Qt 6).
         const slots = spec.params.map((p) => signal.params.findIndex((q) => q.name === p));
+        const handler = fn.call(obj, obj, ctx) as (...args: unknown[]) => unknown;
         return (...args: unknown[]) => {
           if (spec.injectedParam !== undefined && !spec.injectionWarned) {
             spec.injectionWarned = true;
@@ -405,7 +408,10 @@ export class Creator {
           }
           const prev = setCurrentExpression(h.handlerName);
           try {
-            return fn.call(obj, obj, ctx, ...slots.map((i) => (i >= 0 ? args[i] : undefined)));
+            return handler.apply(
+              obj,
+              slots.map((i) => (i >= 0 ? args[i] : undefined)),
+            );
           } finally {
             setCurrentExpression(prev);
           }

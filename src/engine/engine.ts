@@ -190,6 +190,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.groupSpecs.set(type, spec);
   }
 
+  warn(message: string): void {
+    this.sink.warn(message);
+  }
+
   groupPropertySpec(type: string, name: string): PropertySpec | undefined {
     return this.groupSpecs.get(type)?.(name);
   }

@@ -865,8 +865,17 @@ function convertArgument(type: string | undefined, v: unknown): unknown {
     }
     case 'bool':
       return Boolean(v);
-    default:
+    case undefined:
+    case 'var':
+    case 'variant':
       return v;
+    default:
+      // Value types convert as a property of that type would (`color c` given "red" is #ff0000).
+      try {
+        return coercerFor(type)(v, null);
+      } catch {
+        return v;
+      }
   }
 }
 
@@ -890,6 +899,8 @@ function makeSignalFunction(obj: QObject, index: number): SignalFunction {
     }
     obj.$emit(index, args);
   }) as SignalFunction;
+  // Qt prints a signal as an anonymous function (`function() { [native code] }`).
+  Object.defineProperty(f, 'name', { value: '' });
   f.connect = (target: unknown, method?: unknown) => {
     // connect(function), connect(otherSignal), connect(object, function)
     let fn: unknown = target;

@@ -149,13 +149,37 @@ const coerceBool = make(false, (v) => {
   return Boolean(v);
 });
 
-const coerceString = make('', (v) => {
+const coerceString = make('', (v, obj) => {
   if (typeof v === 'string') return v;
   if (v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof QColor || v instanceof QUrl) return String(v);
+  if (Array.isArray(v)) return arrayToString(v, obj);
   return fail(v, 'string');
 });
+
+/**
+ * An array becomes a QString the way QVariantList converts to it: element
+ * by element as QChars (numbers are character codes: [1,2,3] gives
+ * "\u0001\u0002\u0003"). An element that is no QChar ends it with Qt's
+ * unprefixed warning, and the string is empty.
+ */
+function arrayToString(a: unknown[], obj: unknown): string {
+  let s = '';
+  for (let i = 0; i < a.length; i++) {
+    const e = a[i];
+    if (typeof e === 'number') s += String.fromCharCode(Math.trunc(e) & 0xffff);
+    else if (typeof e === 'string' && e.length === 1) s += e;
+    else {
+      const from = Array.isArray(e) ? 'QVariantList' : qtTypeName(e);
+      (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink.warn(
+        `"Could not convert array value at position ${i} from ${from} to QChar"`,
+      );
+      return '';
+    }
+  }
+  return s;
+}
 
 /** A url property holds a url value (typeof "object"); it reads back as written (Qt 6 does not resolve it). */
 export class QUrl {

@@ -259,7 +259,7 @@ export class DelegateModel implements ModelListener {
       for (const p of roles) data.$v[p.index] = r.source.data(index, p.name);
       data.$v[DATA.modelData] = roles.length === 1 ? data.$v[roles[0]!.index] : undefined;
     } else if (r.kind === 'array') {
-      data.$v[DATA.modelData] = r.values[index];
+      data.$v[DATA.modelData] = asVariant(r.values[index]);
     } else {
       data.$v[DATA.modelData] = index;
     }
@@ -426,6 +426,25 @@ function followRoles(item: Item, data: ModelData, sources: Array<[string, Proper
       report: (e) => item.$engine?.reportError(e, undefined),
     });
   }
+}
+
+/**
+ * A JS array model's element as Qt hands it to the delegate: converted to a
+ * QVariant, so an object becomes a QVariantMap, whose keys are sorted
+ * (measured: {name: "x", n: 1} reads back as {"n":1,"name":"x"}).
+ */
+function asVariant(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(asVariant);
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    v instanceof QObject ||
+    Object.getPrototypeOf(v) !== Object.prototype
+  )
+    return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = asVariant((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** Where row `i` ends up after moving `count` rows from `from` to `to`. */
