@@ -49,7 +49,7 @@ export function createRuntime(options: EngineOptions): Runtime {
       return root;
     },
     async run(url: string) {
-      const file = await engine.load(url);
+      const file = await engine.load(url, true);
       const created = engine.create(file);
       root = created;
       // Qt's qml tool shows an Item (in a window of its own); any other root is

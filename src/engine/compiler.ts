@@ -13,6 +13,7 @@ import {
   type MetaObject,
   type PropertyInfo,
   type PropertySpec,
+  qtClassName,
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
@@ -202,6 +203,12 @@ export class Unit {
 
 export class CompiledFile {
   rootUnit!: Unit;
+  /**
+   * The file the engine runs (or Qt.createQmlObject's text): like Qt, its
+   * root gets a type of its own only when it declares members, and that type
+   * is anonymous (`QQuickItem_QML_0`, "Item" in messages), not the file's.
+   */
+  isMain = false;
   /** The type this file defines (its root object's type). */
   meta!: MetaObject;
   readonly inlineComponents = new Map<string, Unit>();
@@ -256,7 +263,7 @@ export class Compiler {
     this.collectInlineComponents(program.root);
     const unit = new Unit(this.file, null);
     this.file.rootUnit = unit;
-    unit.root = this.compileUnitRoot(unit, program.root, this.file.typeName);
+    unit.root = this.compileUnitRoot(unit, program.root, this.file.isMain ? undefined : this.file.typeName);
     this.file.meta = unit.root.meta;
   }
 
@@ -424,7 +431,7 @@ export class Compiler {
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
-      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${base.builtin.cppClass}_QML`;
+      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${qtClassName(base)}_QML`;
       o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       o.ownsMeta = true;
       this.declareMembers(o);
@@ -543,6 +550,7 @@ export class Compiler {
           meta.methods.add(m.name);
           break;
         case 'EnumDeclaration': {
+          meta.enumTypeNames.add(m.name);
           let next = 0;
           for (const e of m.members) {
             const v = e.value ?? next;

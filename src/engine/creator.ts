@@ -18,14 +18,7 @@ import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
-import {
-  type MetaObject,
-  nameAsMainRoot,
-  QObject,
-  qmlTypeName,
-  type SignalInfo,
-  type TypeCounters,
-} from './qobject';
+import { type MetaObject, QObject, qmlTypeName, type SignalInfo, type TypeCounters } from './qobject';
 import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
@@ -115,7 +108,6 @@ export class Creator {
     options: {
       owner?: QObject | null;
       beforeFinalize?: (root: QObject) => void;
-      asMainFile?: boolean;
       dynamic?: boolean;
       /** Properties of the root given values before its bindings run (they count as set when required). */
       initialProperties?: Iterable<string>;
@@ -123,7 +115,7 @@ export class Creator {
   ): QObject {
     const creation = new Creation();
     creation.dynamic = options.dynamic ?? false;
-    const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
+    const root = this.createUnit(unit, parent, creation, options.owner ?? null);
     options.beforeFinalize?.(root);
     this.finalize(creation);
     if (creation.required.length > 0) {
@@ -138,16 +130,10 @@ export class Creator {
   }
 
   /** Creates the objects of `unit` without finalizing. */
-  createUnit(
-    unit: Unit,
-    parent: QmlContext,
-    creation: Creation,
-    owner: QObject | null,
-    asMainFile = false,
-  ): QObject {
+  createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
     const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
     ctx.fns = this.functionsFor(unit, ctx);
-    return this.createObject(unit.root, ctx, creation, owner, asMainFile);
+    return this.createObject(unit.root, ctx, creation, owner);
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
@@ -194,19 +180,8 @@ export class Creator {
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
   }
 
-  /**
-   * Creates one object. `asMainFile`: the root of the file the engine was
-   * asked to run; Qt gives it a type of its own only when it declares
-   * members (QQuickRectangle, or QQuickRectangle_QML_0), while a file used as
-   * a type always has one (Label_QMLTYPE_0).
-   */
-  createObject(
-    c: CompiledObject,
-    ctx: QmlContext,
-    creation: Creation,
-    owner: QObject | null,
-    asMainFile = false,
-  ): QObject {
+  /** Creates one object (a main file's root has the type its compilation gave it, see CompiledFile.isMain). */
+  createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
@@ -217,9 +192,7 @@ export class Creator {
       if (c.id !== undefined) ctx.ids[c.id] = comp;
       return comp;
     }
-    const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
-    const obj = new (meta.ctor as unknown as new () => QObject)();
-    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj, this.host.typeCounters);
+    const obj = new (c.meta.ctor as unknown as new () => QObject)();
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
@@ -271,6 +244,10 @@ export class Creator {
     if (c.ownsMeta) {
       obj.$ctx ??= [];
       obj.$ctx[c.meta.declDepth] = ctx;
+    } else if (c === c.unit.root && obj.$ctx === null) {
+      // A main file's root without members of its own: its context is still
+      // the one tools look up (the file's ids).
+      obj.$ctx = [ctx];
     }
     if (c.id !== undefined) {
       ctx.ids[c.id] = obj;

@@ -103,7 +103,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly componentMeta = QmlComponentMeta;
   readonly connectionsMeta = ConnectionsMeta;
   readonly componentAttachedMeta = ComponentAttachedMeta;
-  readonly typeCounters: TypeCounters = { file: 0, inline: 0 };
+  readonly typeCounters: TypeCounters = { next: 0 };
   readonly animations: AnimationDriver;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
   private readonly loading = new Map<string, Promise<CompiledFile>>();
@@ -349,11 +349,15 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   // ---- loading --------------------------------------------------------------
 
-  /** Loads and compiles a file and every file its types come from. Throws QmlError on errors. */
-  load(url: string): Promise<CompiledFile> {
+  /**
+   * Loads and compiles a file and every file its types come from. Throws
+   * QmlError on errors. `main`: the file the engine is asked to run, whose
+   * root is not a type of its own unless it declares members.
+   */
+  load(url: string, main = false): Promise<CompiledFile> {
     const known = this.loading.get(url);
     if (known) return known;
-    const p = this.loadFile(url);
+    const p = this.loadFile(url, main);
     this.loading.set(url, p);
     p.catch(() => this.loading.delete(url));
     return p;
@@ -371,7 +375,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
   }
 
-  private async loadFile(url: string): Promise<CompiledFile> {
+  private async loadFile(url: string, main: boolean): Promise<CompiledFile> {
     let source: string;
     try {
       source = await this.options.files.read(url);
@@ -405,13 +409,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         }
       }),
     );
-    return this.compileParsed(url, source, program);
+    return this.compileParsed(url, source, program, main);
   }
 
-  private compileParsed(url: string, source: string, program: ast.Program): CompiledFile {
+  private compileParsed(url: string, source: string, program: ast.Program, main: boolean): CompiledFile {
     const lines = new LineTable(source);
     const typeName = url.slice(url.lastIndexOf('/') + 1).replace(/\.qml$/, '');
     const file = new CompiledFile(url, program, typeName, (o) => lines.locate(o));
+    file.isMain = main;
     new Compiler(this, file).compile();
     this.compiled.set(url, file);
     return file;
@@ -430,7 +435,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       const base = baseUrl.slice(0, baseUrl.lastIndexOf('/') + 1);
       const imports = this.resolveImports(base + url, program);
       this.imports.set(url, imports);
-      file = this.compileParsed(url, qml, program);
+      file = this.compileParsed(url, qml, program, true);
     } catch (e) {
       if (!(e instanceof QmlError)) throw e;
       const error = new Error(
@@ -533,7 +538,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   /** Creates the root object of a loaded file. */
   create(file: CompiledFile): QObject {
-    return this.creator.create(file.rootUnit, this.rootContext, { asMainFile: true });
+    return this.creator.create(file.rootUnit, this.rootContext);
   }
 
   createFromComponent(

@@ -144,6 +144,8 @@ export class MetaObject {
   readonly signalsByName: Map<string, SignalInfo>;
   readonly methods: Set<string>;
   readonly enums: Record<string, number>;
+  /** Names of the enums declared in QML (`enum Color { ... }`). */
+  readonly enumTypeNames: Set<string>;
   readonly template: unknown[];
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
@@ -172,6 +174,7 @@ export class MetaObject {
     this.signalsByName = new Map(base ? base.signalsByName : []);
     this.methods = new Set(base ? base.methods : []);
     this.enums = { ...(base ? base.enums : {}), ...(spec.enums ?? {}) };
+    this.enumTypeNames = new Set(base ? base.enumTypeNames : []);
     this.template = base ? base.template.slice() : [];
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
@@ -262,6 +265,9 @@ export class MetaObject {
         enumerable: false,
       });
       Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
+      // V4 gives the enum's own name (`Shades.Color`) as a TypeError object, not thrown.
+      for (const name of this.enumTypeNames)
+        Object.defineProperty(ref, name, { get: () => new TypeError('Type error'), enumerable: false });
       this.typeRefCache = ref;
     }
     return this.typeRefCache;
@@ -800,11 +806,6 @@ export interface TypeNaming {
   number: number;
 }
 
-export function nameAsMainRoot(o: QObject, counters: TypeCounters = sharedCounters): void {
-  const base = o.$meta.base ?? o.$meta;
-  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: counters.inline++ };
-}
-
 /** The QML type name of an object, as Qt's messages and dumps show it (`Rectangle`, `ChatView`). */
 export function qmlTypeName(o: QObject): string {
   return o.$naming?.name ?? o.$meta.name;
@@ -818,20 +819,26 @@ export function cppClassName(o: QObject): string {
 /** Qt's class name: built-in types give their C++ class, QML-declared ones `Name_QMLTYPE_0`, `QQuickRow_QML_1`. */
 export function objectClassName(o: QObject): string {
   if (o.$naming) return `${o.$naming.cppClass}_${o.$naming.number}`;
-  const m = o.$meta;
+  return qtClassName(o.$meta);
+}
+
+/** The class name Qt gives a type: the C++ class, or `Name_QMLTYPE_0` / `QQuickItem_QML_1` for QML-declared ones. */
+export function qtClassName(m: MetaObject): string {
   if (!m.isDerived) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }
 
-// Qt numbers the types it makes for QML declarations in creation order, one
-// counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
+// Qt numbers the types it makes for QML declarations as it compiles them,
+// with one counter for file types (`Foo_QMLTYPE_0`) and the others
+// (`QQuickItem_QML_1`, `Foo_QMLTYPE_0_QML_2`) (QQmlPropertyCacheCreator's
+// classIndexCounter; measured: Foo_QMLTYPE_0, Bar_QMLTYPE_1, then the main
+// file's QQuickItem_QML_2).
 const typeNumbers = new WeakMap<MetaObject, number>();
-/** Per engine (Qt numbers per process): the next number for file types and for the others. */
+/** Per engine (Qt numbers per process): the next number for a type made by a QML declaration. */
 export interface TypeCounters {
-  file: number;
-  inline: number;
+  next: number;
 }
-const sharedCounters: TypeCounters = { file: 0, inline: 0 };
+const sharedCounters: TypeCounters = { next: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -963,8 +970,7 @@ export function deriveType(
     true,
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
-  const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
-  typeNumbers.set(meta, counters[counter]++);
+  typeNumbers.set(meta, counters.next++);
   return meta;
 }
 

@@ -192,7 +192,7 @@ function classify(
   // Qt only checks that the next token can follow as it is: a semicolon
   // inserted automatically between them does not count.
   const needsAsi = asi.some((p) => p <= next.start && !/\S/.test(source.slice(p, token.start)));
-  if (!needsAsi && (dropped === -1 || dropped >= next.end || next.type === tt.eof)) {
+  if (!needsAsi && (dropped === -1 || (next.type !== tt.eof && dropped >= next.end))) {
     return { message: `Unexpected token \`${spell(token.type, token.value)}'`, repaired: withoutToken };
   }
   // Qt takes the first token its state can shift (`t_action(errorState, tk)`);
