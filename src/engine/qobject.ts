@@ -8,6 +8,7 @@ import type { ObjectDefinition, Span } from '../qml/ast';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
+import { arrayListSource, listReference } from './listreference';
 import {
   connect as connectObserver,
   currentObserver,
@@ -313,6 +314,27 @@ function installProperty(proto: object, info: PropertyInfo): void {
         // Assigning a whole value to a group (`font: other.font`) copies its properties.
         const g = (this as unknown as Record<string, unknown>)[info.name] as QObject;
         g.$copyFrom(v);
+      },
+    });
+    return;
+  }
+  if (info.type === 'list') {
+    Object.defineProperty(proto, info.name, {
+      configurable: true,
+      get(this: QObject) {
+        if (this.$pending !== null) this.$flushPending(idx);
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
+        return listReference(
+          arrayListSource(
+            () => this.$v[idx] as unknown[] | null,
+            (values) => this.$write(idx, values),
+            (v) => this.$appendList(idx, v),
+          ),
+        );
+      },
+      set(this: QObject, v: unknown) {
+        this.$assign(idx, v);
       },
     });
     return;

@@ -1,6 +1,7 @@
 // Conversions Qt applies when a value is written to a typed property, and
 // the change test for each type (a change signal fires only on a real change).
 import { AssignError } from './assign-error';
+import { listElements } from './listreference';
 import {
   INVALID_COLOR,
   parseColor,
@@ -280,7 +281,7 @@ function tupleCoercer<T extends ValueType>(
 const coerceList = make(null, (v) => {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v.slice();
-  return [v];
+  return listElements(v) ?? [v];
 });
 
 /** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object or null. */
