@@ -44,6 +44,8 @@ export interface Runtime {
   /** `a == b` and `a === b` as V4 computes them: value types compare by value. */
   equal(a: unknown, b: unknown): boolean;
   strictEqual(a: unknown, b: unknown): boolean;
+  /** `s.arg(...)`: QML's String.prototype.arg on strings, the object's own `arg` otherwise. */
+  arg(object: unknown, ...args: unknown[]): unknown;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -101,7 +103,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
@@ -126,6 +128,7 @@ export function generate(
     runtime.thrown,
     runtime.equal,
     runtime.strictEqual,
+    runtime.arg,
     ...QML_GLOBAL_NAMES.map((n) => globals[n]),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

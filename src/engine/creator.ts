@@ -452,9 +452,14 @@ function forwardAliasSignal(
   if (!target) return;
   const prop = target.$meta.propsByName.get(last);
   if (!prop || prop.notify < 0) return;
-  target.$connect(prop.notify, {
-    fn: () => owner.$emit(notify, undefined),
-    thisArg: owner,
-    report: (e) => ctx.engine.reportError(e, undefined),
-  });
+  // Qt: the alias's change handler runs before the target's own (measured: changed_alias).
+  target.$connect(
+    prop.notify,
+    {
+      fn: () => owner.$emit(notify, undefined),
+      thisArg: owner,
+      report: (e) => ctx.engine.reportError(e, undefined),
+    },
+    true,
+  );
 }

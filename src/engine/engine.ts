@@ -24,7 +24,7 @@ import {
   type SourceLocation,
 } from './context';
 import { Creator } from './creator';
-import { formatArgs, makeConsole, makeQtObject } from './globals';
+import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
 import type { MetaObject, PropertySpec, QObject, TypeCounters } from './qobject';
 import {
@@ -169,6 +169,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       // biome-ignore lint/suspicious/noDoubleEquals: V4's loose equality, plus value types by value
       equal: (a: unknown, b: unknown) => a == b || (a instanceof ValueType && a.$equals(b)),
       strictEqual: (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b)),
+      arg: (object: unknown, ...args: unknown[]) =>
+        typeof object === 'string'
+          ? stringArg(object, args[0])
+          : (object as { arg: (...a: unknown[]) => unknown }).arg(...args),
       thrown: (v: unknown) => {
         if (!(v instanceof Error)) this.lastThrown = { value: v, where: locateInStack(new Error()) };
         return v;

@@ -65,6 +65,21 @@ function functionString(f: JsFunction): string {
   return name ? `function ${name}() { [native code] }` : 'function() { [native code] }';
 }
 
+/**
+ * QML's `"%1 and %2".arg(x)` (QString::arg): replaces every occurrence of
+ * the lowest-numbered place marker %1..%99 with the value.
+ */
+export function stringArg(s: string, value: unknown): string {
+  let lowest = 100;
+  for (const m of s.matchAll(/%(\d\d?)/g)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n < lowest) lowest = n;
+  }
+  if (lowest === 100) return s;
+  const text = formatValue(value);
+  return s.replace(/%(\d\d?)/g, (all, d: string) => (Number(d) === lowest ? text : all));
+}
+
 export function formatArgs(args: unknown[]): string {
   return args.map((a) => formatValue(a)).join(' ');
 }

@@ -357,6 +357,32 @@ class Walker {
         if (n.computed) this.visit(n.property as AnyNode, scope);
         return;
       }
+      case 'CallExpression': {
+        const callee = n.callee as AnyNode;
+        const property = callee.property as AnyNode | undefined;
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          !callee.optional &&
+          !n.optional &&
+          property?.type === 'Identifier' &&
+          (property as unknown as Identifier).name === 'arg'
+        ) {
+          // QML's String.prototype.arg (QString::arg), without adding it to the
+          // page's String.prototype: `s.arg(x)` becomes `$arg(s, x)`.
+          const object = callee.object as AnyNode;
+          const args = n.arguments as AnyNode[];
+          const open = this.source.indexOf('(', property.end);
+          this.out.push({ start: n.start, end: n.start, text: '$arg(' });
+          this.visit(object, scope);
+          this.out.push({ start: object.end, end: open + 1, text: args.length > 0 ? ',' : '' });
+          for (const a of args) this.visit(a, scope);
+          return;
+        }
+        this.visit(callee, scope);
+        for (const a of n.arguments as AnyNode[]) this.visit(a, scope);
+        return;
+      }
       case 'BinaryExpression': {
         const op = n.operator as string;
         const left = n.left as AnyNode;

@@ -10,6 +10,7 @@ import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
 import { arrayListSource, listReference } from './listreference';
 import {
+  connectFirst,
   connect as connectObserver,
   currentObserver,
   disconnect as disconnectObserver,
@@ -651,8 +652,11 @@ export abstract class QObject {
     notifyObservers(s, args);
   }
 
-  $connect(sig: number, handler: Handler): void {
-    connectObserver(this.$source(sig), new HandlerObserver(handler));
+  /** Connects a handler; `first`: ahead of the handlers already connected. */
+  $connect(sig: number, handler: Handler, first = false): void {
+    const o = new HandlerObserver(handler);
+    if (first) connectFirst(this.$source(sig), o);
+    else connectObserver(this.$source(sig), o);
   }
 
   /** True when something listens to signal `sig` (QObject::isSignalConnected). */

@@ -165,6 +165,16 @@ export function connect(source: Source, observer: Observer): Link {
   return link;
 }
 
+/** Subscribes an observer ahead of the source's other observers (an alias's forwarding of its target's change). */
+export function connectFirst(source: Source, observer: Observer): Link {
+  const link = new Link(source, observer);
+  link.nextInSource = source.head;
+  if (source.head === null) source.tail = link;
+  else source.head.prevInSource = link;
+  source.head = link;
+  return link;
+}
+
 export function disconnect(link: Link): void {
   unsubscribe(link);
 }
