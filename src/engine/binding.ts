@@ -37,6 +37,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     private readonly typeName: string,
   ) {
     super();
+    this.isBinding = true;
     this.bindable = target.$meta.props[index]!.bindable;
   }
 

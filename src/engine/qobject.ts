@@ -547,7 +547,12 @@ export abstract class QObject {
     if (info.equals(old, v)) return false;
     this.$v[idx] = v;
     if (info.changed !== undefined) info.changed(this, old);
-    if (info.notify >= 0) this.$emit(info.notify, undefined);
+    if (info.notify >= 0) {
+      if (info.bindable) {
+        const s = this.$src?.[info.notify];
+        if (s !== undefined && s.head !== null) notifyObservers(s, undefined, true);
+      } else this.$emit(info.notify, undefined);
+    }
     return true;
   }
 
