@@ -44,6 +44,8 @@ export interface Runtime {
   /** `a == b` and `a === b` as V4 computes them: value types compare by value. */
   equal(a: unknown, b: unknown): boolean;
   strictEqual(a: unknown, b: unknown): boolean;
+  /** `obj.name = value`: throws Qt's error when `obj` is a QML object without that property. */
+  set(object: unknown, name: string, value: unknown): unknown;
   /** `s.arg(...)`: QML's String.prototype.arg on strings, the object's own `arg` otherwise. */
   arg(object: unknown, ...args: unknown[]): unknown;
 }
@@ -103,7 +105,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
@@ -129,6 +131,7 @@ export function generate(
     runtime.equal,
     runtime.strictEqual,
     runtime.arg,
+    runtime.set,
     ...QML_GLOBAL_NAMES.map((n) => globals[n]),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

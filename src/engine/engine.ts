@@ -26,7 +26,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import type { MetaObject, PropertySpec, QObject, TypeCounters } from './qobject';
+import { type MetaObject, type PropertySpec, QObject, type TypeCounters } from './qobject';
 import {
   ComponentAttachedMeta,
   type ComponentFactory,
@@ -169,6 +169,20 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       // biome-ignore lint/suspicious/noDoubleEquals: V4's loose equality, plus value types by value
       equal: (a: unknown, b: unknown) => a == b || (a instanceof ValueType && a.$equals(b)),
       strictEqual: (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b)),
+      set: (object: unknown, name: string, value: unknown) => {
+        if (object === null || object === undefined) {
+          // The engine's own TypeError (reworded as V4's by v4errors.ts).
+          (object as unknown as Record<string, unknown>)[name] = value;
+        } else if (object instanceof QObject) {
+          if (!(name in object)) throw new Error(`Cannot assign to non-existent property "${name}"`);
+          if (!Reflect.set(object, name, value))
+            throw new TypeError(`Cannot assign to read-only property "${name}"`);
+        } else if (typeof object === 'object' || typeof object === 'function') {
+          // QML code is sloppy-mode JavaScript: a failed assignment is silent.
+          Reflect.set(object, name, value);
+        }
+        return value;
+      },
       arg: (object: unknown, ...args: unknown[]) =>
         typeof object === 'string'
           ? stringArg(object, args[0])

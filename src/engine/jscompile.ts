@@ -470,10 +470,36 @@ class Walker {
           this.visit(d.init as AnyNode, scope);
         }
         return;
-      case 'AssignmentExpression':
-        this.target(n.left as Pattern, scope);
-        this.visit(n.right as AnyNode, scope);
+      case 'AssignmentExpression': {
+        const left = n.left as AnyNode;
+        const right = n.right as AnyNode;
+        if (n.operator === '=' && left.type === 'MemberExpression' && !left.computed) {
+          // `obj.name = v` on a QML object that has no such property throws in Qt
+          // ("Cannot assign to non-existent property"): `$set` checks.
+          const object = left.object as AnyNode;
+          const property = left.property as unknown as Identifier;
+          const s = this.source;
+          if (
+            object.type !== 'Super' &&
+            /^\s*\.\s*$/.test(s.slice(object.end, property.start)) &&
+            /^\s*=\s*$/.test(s.slice(property.end, right.start))
+          ) {
+            this.out.push({ start: n.start, end: n.start, text: '$set(' });
+            this.visit(object, scope);
+            this.out.push({
+              start: object.end,
+              end: right.start,
+              text: `,${JSON.stringify(property.name)},`,
+            });
+            this.visit(right, scope);
+            this.out.push({ start: n.end, end: n.end, text: ')' });
+            return;
+          }
+        }
+        this.target(left as unknown as Pattern, scope);
+        this.visit(right, scope);
         return;
+      }
       case 'UpdateExpression':
         this.target(n.argument as Expression, scope);
         return;
