@@ -91,6 +91,19 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     }
   }
 
+  /** Stops the binding without destroying it (a Binding element overrides the property for a while). */
+  suspend(): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.disconnectAll();
+  }
+
+  /** Restarts a suspended binding: evaluates it again and follows its dependencies. */
+  resume(): void {
+    this.dead = false;
+    this.update();
+  }
+
   destroy(): void {
     if (this.dead) return;
     this.dead = true;

@@ -132,13 +132,39 @@ export function generate(
     runtime.strictEqual,
     runtime.arg,
     runtime.set,
-    ...QML_GLOBAL_NAMES.map((n) => globals[n]),
+    ...QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(globals.Qt, file) : globals[n])),
   );
   const fns: GeneratedFunction[] = new Array(order.length);
   order.forEach((specIndex, pos) => {
     fns[specIndex] = ordered[pos]!;
   });
   return fns;
+}
+
+/**
+ * The `Qt` object as one file's code sees it: Qt.resolvedUrl resolves
+ * against that file's URL (the calling context's, in Qt).
+ */
+const qtObjects = new WeakMap<CompiledFile, unknown>();
+function qtFor(qt: unknown, file: CompiledFile): unknown {
+  let q = qtObjects.get(file);
+  if (q === undefined) {
+    q = Object.create(qt as object, {
+      resolvedUrl: {
+        value: (u: unknown) => {
+          const s = String(u ?? '');
+          if (s === '') return '';
+          try {
+            return new URL(s, file.url).href;
+          } catch {
+            return s;
+          }
+        },
+      },
+    });
+    qtObjects.set(file, q);
+  }
+  return q;
 }
 
 function countLines(s: string): number {

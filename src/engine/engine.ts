@@ -28,6 +28,7 @@ import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
 import { type MetaObject, type PropertySpec, QObject, type TypeCounters } from './qobject';
 import {
+  BindingMeta,
   ComponentAttachedMeta,
   type ComponentFactory,
   ConnectionsMeta,
@@ -198,6 +199,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       Component: QmlComponentMeta,
       Timer: TimerMeta,
       Connections: ConnectionsMeta,
+      Binding: BindingMeta,
     });
   }
 

@@ -3,7 +3,7 @@
 import { QmlError } from '../qml/error';
 import type { Unit } from './compiler';
 import type { QmlContext } from './context';
-import { defineType, type MetaObject, QObject, type SignalInfo } from './qobject';
+import { defineType, type InstalledBinding, type MetaObject, QObject, type SignalInfo } from './qobject';
 
 /** `Component.onCompleted`, `Component.onDestruction`. */
 export class ComponentAttached extends QObject {
@@ -205,6 +205,85 @@ const TIMER = {
   triggeredOnStart: TimerMeta.index('triggeredOnStart'),
   parent: TimerMeta.index('parent'),
   triggered: TimerMeta.signalsByName.get('triggered')!.index,
+};
+
+/**
+ * `Binding { target: t; property: "p"; value: v; when: c }` (QQmlBind):
+ * while `when` holds, the property has `value`; then the property gets back
+ * what it had, its binding (re-evaluated, so changes made meanwhile count)
+ * or its value (Qt 6's default restoreMode, RestoreBindingOrValue).
+ */
+export class Binding extends QObject {
+  private complete = false;
+  private active: {
+    obj: QObject;
+    index: number;
+    binding: InstalledBinding | undefined;
+    value: unknown;
+  } | null = null;
+
+  $componentComplete(): void {
+    this.complete = true;
+    this.update();
+  }
+
+  /** Called when target, property, value or when change. */
+  update(): void {
+    if (!this.complete) return;
+    const on = this.$get(BIND.when) as boolean;
+    const where = this.resolve();
+    if (this.active && (!on || !where || where.obj !== this.active.obj || where.index !== this.active.index))
+      this.restore();
+    if (!on || !where) return;
+    if (!this.active) {
+      const binding = where.obj.$bindings?.[where.index];
+      if (binding) {
+        where.obj.$bindings![where.index] = undefined;
+        (binding as InstalledBinding & { suspend?: () => void }).suspend?.();
+      }
+      this.active = { ...where, binding, value: where.obj.$get(where.index) };
+    }
+    where.obj.$write(where.index, this.$get(BIND.value));
+  }
+
+  private resolve(): { obj: QObject; index: number } | null {
+    const target = this.$get(BIND.target) as QObject | null;
+    const name = this.$get(BIND.property) as string;
+    if (!target || target.$destroyed || !name) return null;
+    const p = target.$meta.propsByName.get(name);
+    if (!p) return null;
+    return target.$resolveAlias(p.index);
+  }
+
+  private restore(): void {
+    const a = this.active!;
+    this.active = null;
+    if (a.obj.$destroyed) return;
+    if (a.binding) {
+      a.obj.$setBinding(a.index, a.binding);
+      (a.binding as InstalledBinding & { resume?: () => void }).resume?.();
+    } else a.obj.$write(a.index, a.value);
+  }
+}
+const bindChanged = (b: QObject) => (b as Binding).update();
+export const BindingMeta = defineType(Binding, QtObjectMeta, {
+  name: 'Binding',
+  cppClass: 'QQmlBind',
+  properties: {
+    target: { type: 'QtObject', changed: bindChanged },
+    property: { type: 'string', changed: bindChanged },
+    value: { type: 'var', changed: bindChanged },
+    when: { type: 'bool', default: true, changed: bindChanged },
+    delayed: { type: 'bool' },
+    restoreMode: { type: 'enumeration', default: 3 },
+  },
+  enums: { RestoreNone: 0, RestoreBinding: 1, RestoreValue: 2, RestoreBindingOrValue: 3 },
+});
+const BIND = {
+  target: BindingMeta.index('target'),
+  property: BindingMeta.index('property'),
+  value: BindingMeta.index('value'),
+  when: BindingMeta.index('when'),
 };
 
 /**
