@@ -5,6 +5,7 @@ import type { QObject } from './engine/qobject';
 import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
+import { WindowObject, windowObjectFor } from './quick/items/Window';
 import { QuickWindow } from './quick/window';
 import { registerQtWebSockets } from './websockets';
 
@@ -22,6 +23,7 @@ export interface Runtime {
 
 export function createRuntime(options: EngineOptions): Runtime {
   let root: QObject | null = null;
+  let shown: QuickWindow | null = null;
   let engine!: QmlEngine;
   let frameScheduled = false;
   const scheduleFrame =
@@ -44,7 +46,10 @@ export function createRuntime(options: EngineOptions): Runtime {
   const window = new QuickWindow(engine);
   return {
     engine,
-    window,
+    // A Window root brings its own window.
+    get window() {
+      return shown ?? window;
+    },
     get root() {
       return root;
     },
@@ -52,14 +57,20 @@ export function createRuntime(options: EngineOptions): Runtime {
       const file = await engine.load(url, true);
       const created = engine.create(file);
       root = created;
-      // Qt's qml tool shows an Item (in a window of its own); any other root is
-      // created, then "Did not load any objects" (shutdown() destroys it).
+      // Qt's qml tool shows a Window, or an Item in a window of its own; any
+      // other root is created, then "Did not load any objects" (shutdown() destroys it).
+      if (created instanceof WindowObject) {
+        shown = created.quickWindow;
+        engine.polish();
+        return created;
+      }
       if (!(created instanceof Item)) {
         const e = new QmlError(url, -1, -1, 'Did not load any objects');
         e.stage = 'nothing';
         throw e;
       }
       window.setRoot(created);
+      windowObjectFor(window, engine);
       engine.polish();
       return created;
     },

@@ -75,6 +75,7 @@ const MODULE_MAJOR_VERSIONS: Record<string, number[]> = {
   QtQml: [2, 6],
   'QtQml.Models': [2, 6],
   QtQuick: [2, 6],
+  'QtQuick.Window': [2, 6],
   QtWebSockets: [1, 6],
 };
 

@@ -19,6 +19,7 @@ import { RowMeta } from './items/Row';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
+import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
 export function registerQtQuick(engine: QmlEngine): void {
@@ -51,7 +52,9 @@ export function registerQtQuick(engine: QmlEngine): void {
       ListView: ListViewMeta,
       ViewSection: ViewSectionMeta,
       Repeater: RepeaterMeta,
+      Window: WindowMeta,
     },
     ['QtQml', 'QtQml.Models'],
   );
+  engine.registerModule('QtQuick.Window', { Window: WindowMeta });
 }
