@@ -149,18 +149,19 @@ const qtObjects = new WeakMap<CompiledFile, unknown>();
 function qtFor(qt: unknown, file: CompiledFile): unknown {
   let q = qtObjects.get(file);
   if (q === undefined) {
+    const resolve = (u: unknown) => {
+      const s = String(u ?? '');
+      if (s === '') return '';
+      try {
+        return new URL(s, file.url).href;
+      } catch {
+        return s;
+      }
+    };
+    const create = (qt as { createComponent: (url: unknown, ...rest: unknown[]) => unknown }).createComponent;
     q = Object.create(qt as object, {
-      resolvedUrl: {
-        value: (u: unknown) => {
-          const s = String(u ?? '');
-          if (s === '') return '';
-          try {
-            return new URL(s, file.url).href;
-          } catch {
-            return s;
-          }
-        },
-      },
+      resolvedUrl: { value: resolve },
+      createComponent: { value: (url: unknown, ...rest: unknown[]) => create(resolve(url), ...rest) },
     });
     qtObjects.set(file, q);
   }

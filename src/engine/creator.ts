@@ -88,6 +88,11 @@ interface ImplicitHandlerHost {
   ): void;
 }
 
+/** Objects that create things in the context they were declared in (Loader). */
+interface ContextReceiver {
+  $setCreationContext?(ctx: QmlContext): void;
+}
+
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
 interface ParserStatus {
   $classBegin?(): void;
@@ -196,6 +201,7 @@ export class Creator {
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
+    (obj as ContextReceiver).$setCreationContext?.(ctx);
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;

@@ -33,6 +33,7 @@ import {
   type ComponentFactory,
   ConnectionsMeta,
   InputMethod,
+  QmlComponent,
   QmlComponentMeta,
   QtObjectMeta,
   StyleHints,
@@ -78,6 +79,44 @@ const MODULE_MAJOR_VERSIONS: Record<string, number[]> = {
   'QtQuick.Window': [2, 6],
   QtWebSockets: [1, 6],
 };
+
+/** Thrown by driveSync when a step would have to wait. */
+const MUST_WAIT: unique symbol = Symbol('must wait');
+
+/** Runs loading steps, awaiting what they yield. */
+async function driveAsync<T>(steps: Generator<unknown, T, unknown>): Promise<T> {
+  let r = steps.next();
+  while (!r.done) {
+    let value: unknown;
+    try {
+      value = await r.value;
+    } catch (e) {
+      r = steps.throw(e);
+      continue;
+    }
+    r = steps.next(value);
+  }
+  return r.value;
+}
+
+/** Runs loading steps now; undefined when one of them yields a promise. */
+function driveSync<T>(steps: Generator<unknown, T, unknown>): T | undefined {
+  try {
+    let r = steps.next();
+    while (!r.done) {
+      if (r.value instanceof Promise) {
+        r.value.catch(() => {});
+        r = steps.throw(MUST_WAIT);
+        continue;
+      }
+      r = steps.next(r.value);
+    }
+    return r.value;
+  } catch (e) {
+    if (e === MUST_WAIT) return undefined;
+    throw e;
+  }
+}
 
 /** Writes Qt's messages to the console (the default sink). */
 export const consoleSink: MessageSink = {
@@ -128,6 +167,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       exit: (code) => this.quit(code),
       binding: (fn) => new BindingMarker(fn as BindingFunction, this),
       callLater: (fn, args) => this.callLater(fn, args),
+      createComponent: (url) => this.componentForUrl(String(url)),
       createQmlObject: (qml, parent, filepath) =>
         this.createQmlObject(
           String(qml),
@@ -378,15 +418,26 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   load(url: string, main = false): Promise<CompiledFile> {
     const known = this.loading.get(url);
     if (known) return known;
-    const p = this.loadFile(url, main);
+    const p = driveAsync(this.loadSteps(url, main));
     this.loading.set(url, p);
     p.catch(() => this.loading.delete(url));
     return p;
   }
 
+  /**
+   * Loads and compiles a file now, as Qt loads local files (Loader.source,
+   * Qt.createComponent): undefined when a file can only be read
+   * asynchronously (over the network). Throws QmlError on errors.
+   */
+  loadNow(url: string): CompiledFile | undefined {
+    const known = this.compiled.get(url);
+    if (known) return known;
+    return driveSync(this.loadSteps(url, false));
+  }
+
   /** Forgets loaded files (all, or the given urls), so they are read again: for hot reloading. */
   invalidate(urls?: string[]): void {
-    const list = urls ?? [...this.loading.keys()];
+    const list = urls ?? [...new Set([...this.loading.keys(), ...this.compiled.keys()])];
     for (const u of list) {
       this.loading.delete(u);
       const f = this.compiled.get(u);
@@ -396,41 +447,52 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
   }
 
-  private async loadFile(url: string, main: boolean): Promise<CompiledFile> {
+  /**
+   * Loading one file, as steps: each `yield` hands over what the file source
+   * returned (a value, or a promise when it reads asynchronously), so the
+   * same steps run now (loadNow) or asynchronously (load).
+   */
+  private *loadSteps(url: string, main: boolean): Generator<unknown, CompiledFile, unknown> {
+    const files = this.options.files;
     let source: string;
     try {
-      source = await this.options.files.read(url);
-    } catch {
+      source = (yield files.read(url)) as string;
+    } catch (e) {
+      if (e === MUST_WAIT) throw e;
       throw new QmlError(url, -1, -1, 'No such file or directory');
     }
     const program = parseQml(source, url);
     const imports = this.resolveImports(url, program);
-    await this.checkPathImports(url, program);
+    yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
-    // Load the files behind type names that no module provides.
-    const names = referencedTypeNames(program);
-    await Promise.all(
-      [...names].map(async ([name, use]) => {
-        if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) return;
-        for (const dir of imports.directories) {
-          const candidate = `${dir}${name}.qml`;
-          if (candidate === url) return;
-          if (await this.options.files.exists(candidate)) {
-            try {
-              await this.load(candidate);
-            } catch (e) {
-              // Qt reports a broken type file where it is used, then the file's own errors.
-              if (!(e instanceof QmlError) || use === undefined) throw e;
-              const error = new QmlError(url, use.line, use.column, `Type ${name} unavailable`);
-              error.message = `${error.message}\n${e.message}`;
-              throw error;
-            }
-            return;
-          }
+    // Load the files behind type names that no module provides, in the order the file names them.
+    for (const [name, use] of referencedTypeNames(program)) {
+      if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) continue;
+      for (const dir of imports.directories) {
+        const candidate = `${dir}${name}.qml`;
+        if (candidate === url) break;
+        if (!(yield files.exists(candidate))) continue;
+        try {
+          yield* this.dependency(candidate);
+        } catch (e) {
+          // Qt reports a broken type file where it is used, then the file's own errors.
+          if (!(e instanceof QmlError) || use === undefined) throw e;
+          const error = new QmlError(url, use.line, use.column, `Type ${name} unavailable`);
+          error.message = `${error.message}\n${e.message}`;
+          throw error;
         }
-      }),
-    );
+        break;
+      }
+    }
     return this.compileParsed(url, source, program, main);
+  }
+
+  private *dependency(url: string): Generator<unknown, CompiledFile, unknown> {
+    const done = this.compiled.get(url);
+    if (done) return done;
+    const pending = this.loading.get(url);
+    if (pending) return (yield pending) as CompiledFile;
+    return yield* this.loadSteps(url, false);
   }
 
   private compileParsed(url: string, source: string, program: ast.Program, main: boolean): CompiledFile {
@@ -441,6 +503,35 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     new Compiler(this, file).compile();
     this.compiled.set(url, file);
     return file;
+  }
+
+  /**
+   * A component for the file at `url` (Qt.createComponent, Loader.source):
+   * Ready at once when the file can be read now, as Qt loads local files;
+   * otherwise Loading, then Ready or Error.
+   */
+  componentForUrl(url: string, context: QmlContext | null = null): QmlComponent {
+    const c = new QmlComponent();
+    c.$engine = this;
+    const ctx = context ?? this.rootContext;
+    try {
+      const file = this.loadNow(url);
+      if (file) c.$initComponent(file.rootUnit, ctx);
+      else {
+        c.$initLoading(url);
+        this.load(url).then(
+          (f) => c.$initComponent(f.rootUnit, ctx),
+          (e: unknown) => {
+            if (e instanceof QmlError) c.$initError(url, e);
+            else this.reportError(e, undefined);
+          },
+        );
+      }
+    } catch (e) {
+      if (!(e instanceof QmlError)) throw e;
+      c.$initError(url, e);
+    }
+    return c;
   }
 
   /**
@@ -473,20 +564,20 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 
   /** Qt refuses to load a file whose imported directory or script does not exist. */
-  private async checkPathImports(url: string, program: ast.Program): Promise<void> {
+  private *checkPathImports(url: string, program: ast.Program): Generator<unknown, void, unknown> {
     const files = this.options.files;
     for (const imp of program.imports) {
       if (imp.path === undefined) continue;
       if (imp.path.endsWith('.js')) {
         const script = new URL(imp.path, url).href;
-        if (!(await files.exists(script))) {
+        if (!(yield files.exists(script))) {
           const error = new QmlError(url, imp.line, imp.column, `Script ${imp.path} unavailable`);
           error.message = `${error.message}\n${script}: No such file or directory`;
           throw error;
         }
       } else if (files.isDirectory) {
         const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
-        if (!(await files.isDirectory(dir)))
+        if (!(yield files.isDirectory(dir)))
           throw new QmlError(url, imp.line, imp.column, `"${imp.path}": no such directory`);
       }
     }

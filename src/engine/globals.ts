@@ -281,6 +281,8 @@ export interface QtObjectHooks {
   binding(fn: JsFunction): unknown;
   callLater(fn: JsFunction, args: unknown[]): void;
   createQmlObject(qml: unknown, parent: unknown, filepath: unknown): unknown;
+  /** Qt.createComponent(url), with `url` already resolved against the calling file. */
+  createComponent(url: unknown): unknown;
   platformOs: string;
   /** Qt.platform.pluginName: the platform plugin Qt would run on. */
   platformPluginName: string;
@@ -325,6 +327,7 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     exit: (code: number) => hooks.exit(code),
     binding: (fn: JsFunction) => hooks.binding(fn),
     callLater: (fn: JsFunction, ...args: unknown[]) => hooks.callLater(fn, args),
+    createComponent: (url: unknown) => hooks.createComponent(url),
     createQmlObject: (qml: unknown, parent: unknown, filepath?: unknown) =>
       hooks.createQmlObject(qml, parent, filepath),
     isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,

@@ -68,17 +68,41 @@ export interface ComponentFactory {
 export class QmlComponent extends QObject {
   unit: Unit | null = null;
   creationContext: QmlContext | null = null;
+  /** Why the component could not be loaded (status Error). */
+  private error: QmlError | null = null;
 
   $initComponent(unit: Unit, context: QmlContext): void {
     this.unit = unit;
     this.creationContext = context;
-    this.$write(QmlComponentMeta.index('status'), 1);
     this.$write(QmlComponentMeta.index('url'), unit.file.url);
+    this.$write(QmlComponentMeta.index('status'), 1);
+  }
+
+  /** A component of a file that is still loading (status Loading). */
+  $initLoading(url: string): void {
+    this.$write(QmlComponentMeta.index('url'), url);
+    this.$write(QmlComponentMeta.index('status'), 2);
+  }
+
+  /** A component whose file did not load (status Error). */
+  $initError(url: string, error: QmlError): void {
+    this.error = error;
+    this.$write(QmlComponentMeta.index('url'), url);
+    this.$write(QmlComponentMeta.index('progress'), 1);
+    this.$write(QmlComponentMeta.index('status'), 3);
+  }
+
+  /** The load error as Qt prints it (the QQmlError: `url: message` or `url:line:column: message`). */
+  get loadError(): QmlError | null {
+    return this.error;
   }
 
   /** `component.createObject(parent, { prop: value })` */
   createObject(parent?: unknown, properties?: Record<string, unknown>): QObject | null {
-    if (!this.unit || !this.creationContext) return null;
+    if (!this.unit || !this.creationContext) {
+      this.$engine?.sink.warn('QQmlComponent: Component is not ready');
+      return null;
+    }
     const factory = this.creationContext.engine as unknown as ComponentFactory;
     try {
       return factory.createFromComponent(
@@ -95,8 +119,11 @@ export class QmlComponent extends QObject {
     }
   }
 
+  /** QQmlComponent::errorString: one `url:line description` line per error, each ending with a newline. */
   errorString(): string {
-    return '';
+    const e = this.error;
+    if (!e) return '';
+    return `${e.url}:${e.line} ${e.description}\n`;
   }
 
   /** Qt creates asynchronously; here creation is immediate and the incubator is already Ready. */

@@ -11,6 +11,7 @@ import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
+import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
@@ -53,6 +54,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       ViewSection: ViewSectionMeta,
       Repeater: RepeaterMeta,
       Window: WindowMeta,
+      Loader: LoaderMeta,
     },
     ['QtQml', 'QtQml.Models'],
   );
