@@ -295,10 +295,11 @@ export class DelegateModel implements ModelListener {
     for (const e of all) this.destroy(e);
   }
 
-  private reindex(): void {
+  /** Updates the index map and tells each instance its new index (in `order`, default creation order). */
+  private reindex(order: readonly Entry[] = this.entries): void {
     this.byIndex.clear();
     let max = -1;
-    for (const e of this.entries) {
+    for (const e of order) {
       if (e.index < 0) continue;
       this.byIndex.set(e.index, e);
       if (e.index > max) max = e.index;
@@ -361,8 +362,11 @@ export class DelegateModel implements ModelListener {
   }
 
   rowsMoved(from: number, to: number, count: number): void {
+    // Qt tells the moved rows' instances first (measured: delegate_required_updates).
+    const moved = this.entries.filter((e) => e.index >= from && e.index < from + count);
+    const others = this.entries.filter((e) => !(e.index >= from && e.index < from + count));
     for (const e of this.entries) e.index = movedIndex(e.index, from, to, count);
-    this.reindex();
+    this.reindex([...moved, ...others]);
     this.host.modelUpdated({ kind: 'move', from, to, count });
   }
 
@@ -405,7 +409,9 @@ function requiredProperties(
   if (names.length === 0) return undefined;
   const values: Record<string, unknown> = {};
   const sources: Array<[string, PropertyInfo]> = [];
-  for (const name of names) {
+  // The roles first, then index, model and modelData (Qt's order of initial values).
+  const own = (n: string) => data.$meta.propsByName.get(n)?.owner !== ModelDataMeta;
+  for (const name of [...names.filter(own), ...names.filter((n) => !own(n))]) {
     const p = data.$meta.propsByName.get(name);
     if (p === undefined) continue;
     values[name] = data.$v[p.index];
