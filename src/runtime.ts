@@ -2,8 +2,10 @@
 // the browser host run scenes with.
 import { type EngineOptions, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
+import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
+import { WindowObject, windowObjectFor } from './quick/items/Window';
 import { QuickWindow } from './quick/window';
 import { registerQtWebSockets } from './websockets';
 
@@ -21,6 +23,7 @@ export interface Runtime {
 
 export function createRuntime(options: EngineOptions): Runtime {
   let root: QObject | null = null;
+  let shown: QuickWindow | null = null;
   let engine!: QmlEngine;
   let frameScheduled = false;
   const scheduleFrame =
@@ -43,16 +46,33 @@ export function createRuntime(options: EngineOptions): Runtime {
   const window = new QuickWindow(engine);
   return {
     engine,
-    window,
+    // A Window root brings its own window.
+    get window() {
+      return shown ?? window;
+    },
     get root() {
       return root;
     },
     async run(url: string) {
-      const file = await engine.load(url);
-      root = engine.create(file);
-      if (root instanceof Item) window.setRoot(root);
+      const file = await engine.load(url, true);
+      const created = engine.create(file);
+      root = created;
+      // Qt's qml tool shows a Window, or an Item in a window of its own; any
+      // other root is created, then "Did not load any objects" (shutdown() destroys it).
+      if (created instanceof WindowObject) {
+        shown = created.quickWindow;
+        engine.polish();
+        return created;
+      }
+      if (!(created instanceof Item)) {
+        const e = new QmlError(url, -1, -1, 'Did not load any objects');
+        e.stage = 'nothing';
+        throw e;
+      }
+      window.setRoot(created);
+      windowObjectFor(window, engine);
       engine.polish();
-      return root;
+      return created;
     },
     shutdown() {
       root?.$destroy();

@@ -1,9 +1,12 @@
 // Reading .qml files from the local file system (file: URLs), for the Node tools.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FileSource } from '../engine/engine';
 
 export const nodeFiles: FileSource = {
   read: (url) => readFileSync(fileURLToPath(url), 'utf8'),
   exists: (url) => url.startsWith('file:') && existsSync(fileURLToPath(url)),
+  isDirectory: (url) =>
+    url.startsWith('file:') &&
+    (statSync(fileURLToPath(url), { throwIfNoEntry: false })?.isDirectory() ?? false),
 };

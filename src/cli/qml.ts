@@ -4,7 +4,7 @@
 // load prints Qt's messages and exits with status 2; Qt.quit() exits 0.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { QmlError } from '../qml/error';
+import { failureReport, QmlError } from '../qml/error';
 import { createRuntime } from '../runtime';
 import { nodeFiles } from './node-files';
 
@@ -55,7 +55,7 @@ try {
   await runtime.run(url);
 } catch (e) {
   if (!(e instanceof QmlError)) throw e;
-  process.stderr.write(`QQmlApplicationEngine failed to load component\n${e.message}\n`);
+  for (const line of failureReport(e)) process.stderr.write(`${line}\n`);
   process.stdout.write('qml: Did not load any objects, exiting.\n');
   process.exit(2);
 }

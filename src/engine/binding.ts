@@ -1,6 +1,7 @@
 import type { EngineServices, QmlContext, SourceLocation } from './context';
 import type { InstalledBinding, QObject } from './qobject';
 import { Observer, setCurrentObserver } from './reactive';
+import { toQtError } from './v4errors';
 
 /** A compiled binding expression: called with the scope object as `this` and first argument, and the context. */
 export type BindingFunction = (this: unknown, scope: QObject, ctx: QmlContext | null) => unknown;
@@ -36,6 +37,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     private readonly typeName: string,
   ) {
     super();
+    this.isBinding = true;
     this.bindable = target.$meta.props[index]!.bindable;
   }
 
@@ -69,7 +71,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
         value = this.fn.call(this.scope, this.scope, this.ctx);
       } catch (e) {
         ok = false;
-        this.engine.reportBindingError(e, this.location, this.bindable);
+        this.engine.reportBindingError(toQtError(e, this.scope, this.ctx), this.location, this.bindable);
         // Qt: a failing binding resets a resettable property (width goes back to its implicit width).
         if (this.bindable) this.target.$reset(this.index);
       } finally {
@@ -87,6 +89,19 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     } finally {
       this.evaluating = false;
     }
+  }
+
+  /** Stops the binding without destroying it (a Binding element overrides the property for a while). */
+  suspend(): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.disconnectAll();
+  }
+
+  /** Restarts a suspended binding: evaluates it again and follows its dependencies. */
+  resume(): void {
+    this.dead = false;
+    this.update();
   }
 
   destroy(): void {

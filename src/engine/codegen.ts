@@ -37,6 +37,17 @@ export interface Runtime {
   ref(name: string): never;
   /** An object whose `v` setter throws Qt's "Invalid write to global property". */
   badWrite(name: string): { v: unknown };
+  /** A caught exception, reworded as Qt words it (catch clauses), given the catching code's scope and context. */
+  caught(e: unknown, scope: unknown, ctx: unknown): unknown;
+  /** A value about to be thrown (notes where, for values that are not Errors). */
+  thrown(v: unknown): unknown;
+  /** `a == b` and `a === b` as V4 computes them: value types compare by value. */
+  equal(a: unknown, b: unknown): boolean;
+  strictEqual(a: unknown, b: unknown): boolean;
+  /** `obj.name = value`: throws Qt's error when `obj` is a QML object without that property. */
+  set(object: unknown, name: string, value: unknown): unknown;
+  /** `s.arg(...)`: QML's String.prototype.arg on strings, the object's own `arg` otherwise. */
+  arg(object: unknown, ...args: unknown[]): unknown;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -94,7 +105,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
@@ -115,13 +126,46 @@ export function generate(
     runtime.ref,
     runtime.badWrite,
     {},
-    ...QML_GLOBAL_NAMES.map((n) => globals[n]),
+    runtime.caught,
+    runtime.thrown,
+    runtime.equal,
+    runtime.strictEqual,
+    runtime.arg,
+    runtime.set,
+    ...QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(globals.Qt, file) : globals[n])),
   );
   const fns: GeneratedFunction[] = new Array(order.length);
   order.forEach((specIndex, pos) => {
     fns[specIndex] = ordered[pos]!;
   });
   return fns;
+}
+
+/**
+ * The `Qt` object as one file's code sees it: Qt.resolvedUrl resolves
+ * against that file's URL (the calling context's, in Qt).
+ */
+const qtObjects = new WeakMap<CompiledFile, unknown>();
+function qtFor(qt: unknown, file: CompiledFile): unknown {
+  let q = qtObjects.get(file);
+  if (q === undefined) {
+    const resolve = (u: unknown) => {
+      const s = String(u ?? '');
+      if (s === '') return '';
+      try {
+        return new URL(s, file.url).href;
+      } catch {
+        return s;
+      }
+    };
+    const create = (qt as { createComponent: (url: unknown, ...rest: unknown[]) => unknown }).createComponent;
+    q = Object.create(qt as object, {
+      resolvedUrl: { value: resolve },
+      createComponent: { value: (url: unknown, ...rest: unknown[]) => create(resolve(url), ...rest) },
+    });
+    qtObjects.set(file, q);
+  }
+  return q;
 }
 
 function countLines(s: string): number {
@@ -133,7 +177,13 @@ function countLines(s: string): number {
   return n;
 }
 
-function functionText(spec: FunctionSpec, source: string, resolve: (name: string) => Resolution): string {
+function functionText(
+  spec: FunctionSpec,
+  source: string,
+  resolve: (name: string) => Resolution,
+  /** The spec that records what code generation learns (injectedParam), when `spec` is a copy. */
+  record: FunctionSpec = spec,
+): string {
   const params = spec.params.filter((p, i, all) => /^[A-Za-z_$][\w$]*$/.test(p) && all.indexOf(p) === i);
   const head = `function($s,$c${params.map((p) => `,${p}`).join('')})`;
   const node = spec.node;
@@ -151,12 +201,24 @@ function functionText(spec: FunctionSpec, source: string, resolve: (name: string
       return `${head}{return (${rewrite(source, e, params, resolve)})}`;
     }
     case 'handler': {
+      if (spec.injectUnknownNames) {
+        const unknown = new Set<string>();
+        rewrite(source, node as Statement, [], (name) => {
+          const r = resolve(name);
+          if (r.kind === 'unknown') unknown.add(name);
+          return r;
+        });
+        spec.params = [...unknown];
+        return functionText({ ...spec, injectUnknownNames: false }, source, resolve, spec);
+      }
       let first: string | undefined;
       const body = rewrite(source, node as Statement, params, resolve, (name) => {
         first ??= name;
       });
-      if (first !== undefined) spec.injectedParam = first;
-      return `${head}{${body}}`;
+      if (first !== undefined) record.injectedParam = first;
+      // A factory, like methods: the handler itself takes only the signal's
+      // arguments (`arguments.length` is their count).
+      return `function($s,$c){return function(${params.join(',')}){${body}}}`;
     }
     case 'method': {
       // A factory: each object gets its own function (Qt: obj.f === obj.f, arguments.length is the caller's).

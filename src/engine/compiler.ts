@@ -12,10 +12,12 @@ import {
   deriveType,
   type MetaObject,
   type PropertyInfo,
+  type PropertySpec,
+  qtClassName,
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
-import { coercerFor } from './types';
+import { coercerFor, neverEqual } from './types';
 import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
@@ -38,6 +40,12 @@ export interface CompilerHost {
   resolverFor(file: CompiledFile): TypeResolver;
   /** Numbers for the types QML declarations create (`Foo_QMLTYPE_0`). */
   readonly typeCounters: TypeCounters;
+  /** A warning found while compiling (Qt prints them as the file is compiled). */
+  warn(message: string): void;
+  /** The `Connections` type (QtQml): its `onFoo:` handlers are for its target's signals. */
+  readonly connectionsMeta: MetaObject;
+  /** The spec of a declared property of a value type that a module implements as a group (`property font f`). */
+  groupPropertySpec(type: string, name: string): PropertySpec | undefined;
 }
 
 // ---- compiled forms -----------------------------------------------------------
@@ -72,6 +80,11 @@ export interface FunctionSpec {
   scope: MetaObject;
   start: number;
   line: number;
+  /**
+   * The handler's parameters are the names its code uses that resolve to
+   * nothing (Connections' `onFoo:`, whose signal is only known when connecting).
+   */
+  injectUnknownNames?: boolean;
   /**
    * For block-form handlers: the first signal parameter the code reads (Qt
    * 6.4 warns once that injected parameters are deprecated), set by codegen.
@@ -141,12 +154,21 @@ export class CompiledObject {
   readonly objectValues: CompiledObjectValue[] = [];
   readonly children: CompiledObject[] = [];
   readonly handlers: CompiledHandler[] = [];
+  /** Connections' `onFoo:` handlers, for a signal of the target. */
+  readonly implicitHandlers: Array<{
+    handlerName: string;
+    fn: number;
+    functionForm: boolean;
+    location: SourceLocation;
+  }> = [];
   readonly aliases: CompiledAlias[] = [];
   readonly methods: Array<{ name: string; fn: number }> = [];
   /** Where the declaration starts (its type name). */
   location: SourceLocation = { url: '', line: 0, column: 0 };
   /** Names of properties that are `required` and have no value here. */
   readonly required: Array<{ name: string; location: SourceLocation }> = [];
+  /** Properties given a value here (`width`, `anchors.left`): Qt allows one value each. */
+  readonly assigned = new Set<string>();
   /** What the type's custom parser made of the children it handles (ListModel's ListElements). */
   customData: unknown;
 
@@ -181,6 +203,12 @@ export class Unit {
 
 export class CompiledFile {
   rootUnit!: Unit;
+  /**
+   * The file the engine runs (or Qt.createQmlObject's text): like Qt, its
+   * root gets a type of its own only when it declares members, and that type
+   * is anonymous (`QQuickItem_QML_0`, "Item" in messages), not the file's.
+   */
+  isMain = false;
   /** The type this file defines (its root object's type). */
   meta!: MetaObject;
   readonly inlineComponents = new Map<string, Unit>();
@@ -235,7 +263,7 @@ export class Compiler {
     this.collectInlineComponents(program.root);
     const unit = new Unit(this.file, null);
     this.file.rootUnit = unit;
-    unit.root = this.compileUnitRoot(unit, program.root, this.file.typeName);
+    unit.root = this.compileUnitRoot(unit, program.root, this.file.isMain ? undefined : this.file.typeName);
     this.file.meta = unit.root.meta;
   }
 
@@ -403,7 +431,7 @@ export class Compiler {
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
-      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${base.builtin.cppClass}_QML`;
+      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${qtClassName(base)}_QML`;
       o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       o.ownsMeta = true;
       this.declareMembers(o);
@@ -460,6 +488,23 @@ export class Compiler {
   /** Adds a declaration's properties, signals, methods and enums to its derived type. */
   private declareMembers(o: CompiledObject): void {
     const meta = o.meta;
+    // Qt: a member may not be named like a global of the JS engine (they are all reported).
+    const illegal = o.def.members
+      .filter(
+        (m): m is ast.PropertyDeclaration | ast.FunctionDeclaration =>
+          (m.kind === 'PropertyDeclaration' || m.kind === 'FunctionDeclaration') && ILLEGAL_NAMES.has(m.name),
+      )
+      .map((m) =>
+        this.err(
+          m.nameSpan,
+          m.kind === 'PropertyDeclaration' ? 'Illegal property name' : 'Illegal method name',
+        ),
+      );
+    if (illegal.length > 0) {
+      const first = illegal[0]!;
+      first.message = illegal.map((e) => e.message).join('\n');
+      throw first;
+    }
     for (const m of o.def.members) {
       switch (m.kind) {
         case 'PropertyDeclaration': {
@@ -468,8 +513,7 @@ export class Compiler {
           if (meta.propsByName.has(m.name) && meta.propsByName.get(m.name)!.owner.isDerived === false) {
             // Qt: a FINAL property of a built-in type cannot be overridden
             const existing = meta.propsByName.get(m.name)!;
-            if (FINAL_PROPERTIES.has(existing.name))
-              throw this.err(m.nameSpan, 'Cannot override FINAL property');
+            if (FINAL_PROPERTIES.has(existing.name)) throw this.err(m, 'Cannot override FINAL property');
           }
           if (m.typeName === 'alias') {
             // Type and accessors are set once the target is known (declareAliases).
@@ -477,9 +521,14 @@ export class Compiler {
           } else {
             const type = m.isList ? 'list' : normalizeType(m.typeName);
             if (!isKnownPropertyType(type) && !this.typeExists(m.typeName)) {
-              throw this.err(m.typeSpan, `${m.typeName} is not a type`);
+              throw this.err(m, `${m.typeName} is not a type`);
             }
-            meta.addProperty(m.name, { type, readonly: m.readonly });
+            const group = this.host.groupPropertySpec(type, m.name);
+            const info = meta.addProperty(
+              m.name,
+              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly },
+            );
+            if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
           }
           break;
         }
@@ -501,6 +550,7 @@ export class Compiler {
           meta.methods.add(m.name);
           break;
         case 'EnumDeclaration': {
+          meta.enumTypeNames.add(m.name);
           let next = 0;
           for (const e of m.members) {
             const v = e.value ?? next;
@@ -553,12 +603,19 @@ export class Compiler {
         const p = meta.propsByName.get(path[i]!);
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
         if (i < path.length - 1) {
+          // `holder.p.x`: a field of a value-type property.
+          const field = VALUE_TYPE_FIELDS[p.type]?.[path[i + 1]!];
+          if (field !== undefined && i === path.length - 2) {
+            type = field;
+            break;
+          }
           if (!p.group) throw this.err(value, `Invalid alias target location: ${path[i + 1]}`);
           meta = p.group.meta();
         } else type = p.type;
       }
       if (path.length === 0) type = target.meta.name;
       const prop = o.meta.propsByName.get(m.name)!;
+      if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
       o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
       installAlias(o.meta, prop, type, id, path);
     }
@@ -617,6 +674,7 @@ export class Compiler {
       }
     }
     for (const name of requiredHere) {
+      if (o.assigned.has(name)) continue;
       const decl = o.def.members.find(
         (m) => (m.kind === 'PropertyDeclaration' || m.kind === 'RequiredDeclaration') && m.name === name,
       )!;
@@ -656,11 +714,31 @@ export class Compiler {
     for (; i < name.length - 1; i++) {
       const p = target.meta.propsByName.get(name[i]!);
       if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
-      if (!p.group) throw this.err(span, `Invalid grouped property access`);
       if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
-      target = { via: 'group', group: name[i]!, meta: p.group.meta() };
+      // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).
+      const meta = p.group ? p.group.meta() : this.objectMetaOf(p);
+      if (!meta) throw this.err(span, `Invalid grouped property access`);
+      target = { via: 'group', group: name[i]!, meta };
     }
     return { target, last: name[name.length - 1]! };
+  }
+
+  /** The type of the objects an object-typed property holds (an alias to an id: that object's type). */
+  private objectMetaOf(p: PropertyInfo): MetaObject | undefined {
+    const known = (p as { objectMeta?: MetaObject }).objectMeta;
+    if (known) return known;
+    if (!isObjectType(p.type)) return undefined;
+    const e = this.resolver.resolve(p.type);
+    return e?.kind === 'type' ? e.meta : undefined;
+  }
+
+  /** The span of the last part of a dotted name (`colour` in `border.colour`), where Qt reports it. */
+  private lastPart(nameSpan: ast.Span, last: string): ast.Span {
+    const text = this.file.program.source.slice(nameSpan.start, nameSpan.end);
+    const offset = text.lastIndexOf(last);
+    if (offset <= 0) return nameSpan;
+    const { line, column } = this.file.lines(nameSpan.start + offset);
+    return { start: nameSpan.start + offset, end: nameSpan.end, line, column };
   }
 
   private compileBinding(
@@ -675,7 +753,25 @@ export class Compiler {
     const signalName = handlerSignalName(last);
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
       const signal = target.meta.signalsByName.get(signalName);
-      if (!signal) throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+      if (!signal && target.via === 'self' && o.meta.inherits(this.host.connectionsMeta)) {
+        // Connections' old `onFoo:` syntax handles a signal of its target, known only
+        // when connecting (Qt's QQmlConnectionsParser keeps the script for then).
+        if (value.kind !== 'Script') throw this.err(nameSpan, 'Connections: syntax error');
+        const functionForm = isFunctionExpression(value.statement);
+        const fn = o.unit.addFunction({
+          kind: functionForm ? 'handlerFunction' : 'handler',
+          node: value.statement,
+          params: [],
+          injectUnknownNames: !functionForm,
+          scope: o.meta,
+          start: value.start,
+          line: value.line,
+        });
+        o.implicitHandlers.push({ handlerName: last, fn, functionForm, location });
+        return;
+      }
+      if (!signal)
+        throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
       if (value.kind !== 'Script' || this.isLiteral(value)) {
         throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
       }
@@ -692,11 +788,17 @@ export class Compiler {
       return;
     }
     const prop = target.meta.propsByName.get(last);
+    if (prop) {
+      // Qt: one value per property and object (QQmlPropertyValidator).
+      const key = name.join('.');
+      if (o.assigned.has(key)) throw this.err(nameSpan, 'Property value set multiple times');
+      o.assigned.add(key);
+    }
     if (!prop) {
       if (target.via === 'self' && o.meta.signalsByName.has(last)) {
         throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
       }
-      throw this.err(nameSpan, `Cannot assign to non-existent property "${last}"`);
+      throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
     }
     const ptarget: PropertyTarget = { ...target, prop };
     // Value-type groups (`font`) take a whole value (`font: other.font`); object groups do not.
@@ -730,15 +832,27 @@ export class Compiler {
         prop.type !== 'var' &&
         !isObjectType(prop.type)
       ) {
+        // Qt's wordings (QQmlPropertyValidator::validateObjectBinding): primitive
+        // types at the name, other non-object types at the value.
+        const primitive = PRIMITIVE_TYPES[prop.type];
+        if (primitive !== undefined)
+          throw this.err(
+            nameSpan,
+            `Cannot assign value of type "${value.typeName}" to property "${last}", expecting "${primitive}"`,
+          );
+        const unknown = prop.type === 'string' ? 'QString' : prop.type === 'url' ? 'QUrl' : undefined;
+        if (unknown !== undefined)
+          throw this.err(value, `Cannot assign to property of unknown type "${unknown}".`);
         throw this.err(value, `Cannot assign object to property`);
       }
       o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });
       return;
     }
     if (prop.readonly && target.via === 'self' && !isOwnDeclaration(o, last)) {
-      throw this.err(nameSpan, `Invalid property assignment: "${last}" is a read-only property`);
+      throw this.err(value, `Invalid property assignment: "${last}" is a read-only property`);
     }
     const constant = this.constantValue(value, prop, target);
+    if (constant === NO_VALUE) return;
     if (constant !== NOT_CONSTANT) {
       o.constants.push({ target: ptarget, value: constant, location });
       return;
@@ -790,6 +904,14 @@ export class Compiler {
     }
     if (v === NOT_CONSTANT) return v;
     void target;
+    if (v === null && NULL_DEPRECATED[prop.type] !== undefined) {
+      // Qt 6.4 still loads this, with a warning, and leaves the default value.
+      const { line, column } = value;
+      this.host.warn(
+        `${this.file.url}:${line}:${column}: Invalid property assignment: ${NULL_DEPRECATED[prop.type]} expected - Assigning null to incompatible properties in QML is deprecated. This will become a compile error in future versions of Qt.`,
+      );
+      return NO_VALUE;
+    }
     this.checkLiteral(v, prop, value);
     return v;
   }
@@ -815,7 +937,7 @@ export class Compiler {
     };
     switch (t) {
       case 'int':
-        if (typeof v !== 'number' || !Number.isInteger(v)) fail('int');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v > 2147483647 || v < -2147483648) fail('int');
         break;
       case 'real':
       case 'double':
@@ -845,6 +967,107 @@ export class Compiler {
 }
 
 const NOT_CONSTANT: unique symbol = Symbol('not constant');
+/** A literal Qt accepts with a warning and does not assign. */
+const NO_VALUE: unique symbol = Symbol('no value');
+
+/** Types whose `null` literal is deprecated, not refused (measured: `property real p: null`), and Qt's word for them. */
+const NULL_DEPRECATED: Record<string, string> = {
+  int: 'int',
+  real: 'number',
+  double: 'number',
+  bool: 'boolean',
+};
+
+/**
+ * Names of the JS engine's global object (V4 in Qt 6.4, with Qt's own
+ * globals) that QML properties and functions may not take: Qt reports
+ * "Illegal property name" (measured: Math, parseInt, JSON, console, Qt,
+ * eval, gc, qsTr, undefined, ...; `globalThis` is allowed).
+ */
+const ILLEGAL_NAMES = new Set([
+  'Object',
+  'String',
+  'Symbol',
+  'Number',
+  'Boolean',
+  'Array',
+  'Function',
+  'Date',
+  'RegExp',
+  'Error',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'Promise',
+  'JSON',
+  'Reflect',
+  'Proxy',
+  'Math',
+  'Atomics',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'eval',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'unescape',
+  'Qt',
+  'console',
+  'print',
+  'gc',
+  'qsTr',
+  'qsTranslate',
+  'qsTrId',
+  'QT_TR_NOOP',
+  'QT_TRANSLATE_NOOP',
+  'QT_TRID_NOOP',
+  'XMLHttpRequest',
+]);
+
+/** The fields of value types an alias can point into (`property alias px: holder.p.x`). */
+const VALUE_TYPE_FIELDS: Record<string, Record<string, string>> = {
+  point: { x: 'real', y: 'real' },
+  size: { width: 'real', height: 'real' },
+  rect: { x: 'real', y: 'real', width: 'real', height: 'real' },
+  color: { r: 'real', g: 'real', b: 'real', a: 'real' },
+  vector2d: { x: 'real', y: 'real' },
+  vector3d: { x: 'real', y: 'real', z: 'real' },
+  vector4d: { x: 'real', y: 'real', z: 'real', w: 'real' },
+};
+
+/** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */
+const PRIMITIVE_TYPES: Record<string, string> = {
+  int: 'int',
+  real: 'double',
+  double: 'double',
+  bool: 'bool',
+};
 
 /** Properties of QObject/QQuickItem that QML may not redeclare (Qt marks them FINAL). */
 const FINAL_PROPERTIES = new Set([

@@ -11,12 +11,15 @@
 //   Component.onCompleted handlers, last attached first. Measured with real
 //   Qt 6.4: for `Item { A { A1 {} } B {} }` the completion order is
 //   Item, B, A, A1.
+
+import { formatLocation, QmlError } from '../qml/error';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
-import { type EngineServices, type GeneratedFunction, QmlContext } from './context';
+import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, nameAsMainRoot, type QObject, qmlTypeName, type TypeCounters } from './qobject';
+import { type MetaObject, QObject, qmlTypeName, type SignalInfo, type TypeCounters } from './qobject';
+import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -43,11 +46,51 @@ export class Creation {
   readonly statusCallbacks: QObject[] = [];
   readonly completion: QObject[] = [];
   readonly afterObjects: Array<() => void> = [];
+  /** Required properties no one has given a value yet (checked once the objects are complete). */
+  readonly required: Array<{ obj: QObject; name: string; location: SourceLocation }> = [];
+}
+
+/**
+ * Required properties left without a value: Qt finds them when the creation
+ * is complete (after Component.onCompleted) and the creation fails.
+ */
+export class RequiredPropertyError extends QmlError {
+  constructor(missing: Array<{ name: string; location: SourceLocation }>) {
+    const first = missing[0]!;
+    const text = (m: { name: string; location: SourceLocation }) =>
+      formatLocation(
+        m.location.url,
+        m.location.line,
+        m.location.column,
+        `Required property ${m.name} was not initialized`,
+      );
+    super(
+      first.location.url,
+      first.location.line,
+      first.location.column,
+      `Required property ${first.name} was not initialized`,
+    );
+    this.message = missing.map(text).join('\n');
+    this.stage = 'create';
+  }
 }
 
 /** Objects of a type with a custom parser (ListModel): given what it compiled. */
 interface CustomDataReceiver {
   $customData?(data: unknown): void;
+}
+
+/** Connections: given its `onFoo:` handlers, made into functions once the target's signal is known. */
+interface ImplicitHandlerHost {
+  $addImplicitHandler(
+    handlerName: string,
+    make: (signal: SignalInfo) => (...args: unknown[]) => unknown,
+  ): void;
+}
+
+/** Objects that create things in the context they were declared in (Loader). */
+interface ContextReceiver {
+  $setCreationContext?(ctx: QmlContext): void;
 }
 
 /** Objects with Qt's QQmlParserStatus behaviour: told when their creation is complete. */
@@ -70,29 +113,32 @@ export class Creator {
     options: {
       owner?: QObject | null;
       beforeFinalize?: (root: QObject) => void;
-      asMainFile?: boolean;
       dynamic?: boolean;
+      /** Properties of the root given values before its bindings run (they count as set when required). */
+      initialProperties?: Iterable<string>;
     } = {},
   ): QObject {
     const creation = new Creation();
     creation.dynamic = options.dynamic ?? false;
-    const root = this.createUnit(unit, parent, creation, options.owner ?? null, options.asMainFile ?? false);
+    const root = this.createUnit(unit, parent, creation, options.owner ?? null);
     options.beforeFinalize?.(root);
     this.finalize(creation);
+    if (creation.required.length > 0) {
+      const given = new Set(options.initialProperties ?? []);
+      const missing = creation.required.filter((r) => !(r.obj === root && given.has(r.name)));
+      if (missing.length > 0) {
+        root.$destroy(true);
+        throw new RequiredPropertyError(missing);
+      }
+    }
     return root;
   }
 
   /** Creates the objects of `unit` without finalizing. */
-  createUnit(
-    unit: Unit,
-    parent: QmlContext,
-    creation: Creation,
-    owner: QObject | null,
-    asMainFile = false,
-  ): QObject {
+  createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
     const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
     ctx.fns = this.functionsFor(unit, ctx);
-    return this.createObject(unit.root, ctx, creation, owner, asMainFile);
+    return this.createObject(unit.root, ctx, creation, owner);
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
@@ -139,19 +185,8 @@ export class Creator {
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
   }
 
-  /**
-   * Creates one object. `asMainFile`: the root of the file the engine was
-   * asked to run; Qt gives it a type of its own only when it declares
-   * members (QQuickRectangle, or QQuickRectangle_QML_0), while a file used as
-   * a type always has one (Label_QMLTYPE_0).
-   */
-  createObject(
-    c: CompiledObject,
-    ctx: QmlContext,
-    creation: Creation,
-    owner: QObject | null,
-    asMainFile = false,
-  ): QObject {
+  /** Creates one object (a main file's root has the type its compilation gave it, see CompiledFile.isMain). */
+  createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;
@@ -162,12 +197,11 @@ export class Creator {
       if (c.id !== undefined) ctx.ids[c.id] = comp;
       return comp;
     }
-    const meta = asMainFile && !c.declaresMembers ? c.typeMeta : c.meta;
-    const obj = new (meta.ctor as unknown as new () => QObject)();
-    if (asMainFile && c.declaresMembers) nameAsMainRoot(obj, this.host.typeCounters);
+    const obj = new (c.meta.ctor as unknown as new () => QObject)();
     obj.$engine = this.host;
     obj.$declaration = c.location;
     if (c.customData !== undefined) (obj as CustomDataReceiver).$customData?.(c.customData);
+    (obj as ContextReceiver).$setCreationContext?.(ctx);
     if (ctx.contextObject === null) ctx.setContextObject(obj);
     obj.$setOwner(owner);
     const status = obj as ParserStatus;
@@ -183,7 +217,11 @@ export class Creator {
       const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
+      // The file's required properties must get a value where the type is used.
+      for (const r of typeUnit.root.required)
+        if (!c.assigned.has(r.name)) creation.required.push({ obj, name: r.name, location: r.location });
     }
+    for (const r of c.required) creation.required.push({ obj, name: r.name, location: r.location });
     this.populate(c, obj, ctx, creation);
     return obj;
   }
@@ -212,6 +250,10 @@ export class Creator {
     if (c.ownsMeta) {
       obj.$ctx ??= [];
       obj.$ctx[c.meta.declDepth] = ctx;
+    } else if (c === c.unit.root && obj.$ctx === null) {
+      // A main file's root without members of its own: its context is still
+      // the one tools look up (the file's ids).
+      obj.$ctx = [ctx];
     }
     if (c.id !== undefined) {
       ctx.ids[c.id] = obj;
@@ -285,7 +327,7 @@ export class Creator {
       const engine = this.host;
       // Exceptions in handlers are reported with the line that threw (Qt prints no column).
       const location = { ...h.location, column: 0 };
-      const report = (e: unknown) => engine.reportError(e, location);
+      const report = (e: unknown) => engine.reportError(toQtError(e, obj, ctx), location);
       if (h.functionForm) {
         let handler: unknown;
         try {
@@ -304,8 +346,10 @@ export class Creator {
         const spec = c.unit.functions[h.fn]!;
         const sink = this.host.sink;
         const at = h.location;
+        let handler: ((...args: unknown[]) => unknown) | undefined;
         target.$connect(h.signal.index, {
           fn: (...args: unknown[]) => {
+            handler ??= fn.call(obj, obj, ctx) as (...args: unknown[]) => unknown;
             if (spec.injectedParam !== undefined && !spec.injectionWarned) {
               spec.injectionWarned = true;
               sink.warn(
@@ -314,7 +358,7 @@ export class Creator {
             }
             const prev = setCurrentExpression(h.signalName);
             try {
-              return fn.call(obj, obj, ctx, ...args);
+              return handler.apply(obj, args);
             } finally {
               setCurrentExpression(prev);
             }
@@ -323,6 +367,39 @@ export class Creator {
           report,
         });
       }
+    }
+
+    for (const h of c.implicitHandlers) {
+      const fn = ctx.fns[h.fn] as (...args: unknown[]) => unknown;
+      const spec = c.unit.functions[h.fn]!;
+      const engine = this.host;
+      const at = h.location;
+      (obj as unknown as ImplicitHandlerHost).$addImplicitHandler(h.handlerName, (signal) => {
+        if (h.functionForm) {
+          const f = fn.call(obj, obj, ctx);
+          return typeof f === 'function' ? (...args: unknown[]) => f.apply(obj, args) : () => {};
+        }
+        // The handler's free names are the signal's parameters (injected, deprecated in Qt 6).
+        const slots = spec.params.map((p) => signal.params.findIndex((q) => q.name === p));
+        const handler = fn.call(obj, obj, ctx) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+            spec.injectionWarned = true;
+            engine.sink.warn(
+              `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+            );
+          }
+          const prev = setCurrentExpression(h.handlerName);
+          try {
+            return handler.apply(
+              obj,
+              slots.map((i) => (i >= 0 ? args[i] : undefined)),
+            );
+          } finally {
+            setCurrentExpression(prev);
+          }
+        };
+      });
     }
 
     for (const m of c.methods) installMethod(c.meta, m.name, m.fn);
@@ -368,14 +445,27 @@ function forwardAliasSignal(
 ): void {
   if (notify < 0 || path.length === 0) return;
   let target = ctx.ids[id] as unknown as QObject | undefined;
-  for (let i = 0; i < path.length - 1 && target; i++)
-    target = (target as unknown as Record<string, QObject>)[path[i]!];
+  let last = path[path.length - 1]!;
+  for (let i = 0; i < path.length - 1 && target; i++) {
+    const next = (target as unknown as Record<string, unknown>)[path[i]!];
+    if (!(next instanceof QObject)) {
+      // A field of a value-type property (`holder.p.x`): the property announces it.
+      last = path[i]!;
+      break;
+    }
+    target = next;
+  }
   if (!target) return;
-  const prop = target.$meta.propsByName.get(path[path.length - 1]!);
+  const prop = target.$meta.propsByName.get(last);
   if (!prop || prop.notify < 0) return;
-  target.$connect(prop.notify, {
-    fn: () => owner.$emit(notify, undefined),
-    thisArg: owner,
-    report: (e) => ctx.engine.reportError(e, undefined),
-  });
+  // Qt: the alias's change handler runs before the target's own (measured: changed_alias).
+  target.$connect(
+    prop.notify,
+    {
+      fn: () => owner.$emit(notify, undefined),
+      thisArg: owner,
+      report: (e) => ctx.engine.reportError(e, undefined),
+    },
+    true,
+  );
 }

@@ -24,17 +24,23 @@ import {
   type SourceLocation,
 } from './context';
 import { Creator } from './creator';
-import { formatArgs, makeConsole, makeQtObject } from './globals';
+import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import type { MetaObject, QObject, TypeCounters } from './qobject';
+import { type MetaObject, type PropertySpec, QObject, type TypeCounters } from './qobject';
 import {
+  BindingMeta,
   ComponentAttachedMeta,
   type ComponentFactory,
   ConnectionsMeta,
+  InputMethod,
+  QmlComponent,
   QmlComponentMeta,
   QtObjectMeta,
+  StyleHints,
   TimerMeta,
 } from './qtqml';
+import { builtinErrorName, toQtError } from './v4errors';
+import { ValueType } from './valuetypes';
 
 /** Where the engine reads .qml files from: the file system in Node, fetch in a browser, a map in tests. */
 export interface FileSource {
@@ -42,6 +48,8 @@ export interface FileSource {
   read(url: string): Promise<string> | string;
   /** Whether a file exists (to find `Name.qml` for a type `Name`). */
   exists(url: string): Promise<boolean> | boolean;
+  /** Whether a directory exists (`import "dir"`); without it, directory imports are not checked. */
+  isDirectory?(url: string): Promise<boolean> | boolean;
 }
 
 export interface EngineOptions {
@@ -59,6 +67,55 @@ export interface EngineOptions {
   /** `Qt.application.arguments`. */
   arguments?: string[];
   platformOs?: string;
+  /** Qt.platform.pluginName (Qt's platform plugin: `xcb`, `wasm`, ...). */
+  platformPluginName?: string;
+}
+
+/** The major versions Qt 6.4 installs of its modules (`import QtQuick 9.0` fails to load). */
+const MODULE_MAJOR_VERSIONS: Record<string, number[]> = {
+  QtQml: [2, 6],
+  'QtQml.Models': [2, 6],
+  QtQuick: [2, 6],
+  'QtQuick.Window': [2, 6],
+  QtWebSockets: [1, 6],
+};
+
+/** Thrown by driveSync when a step would have to wait. */
+const MUST_WAIT: unique symbol = Symbol('must wait');
+
+/** Runs loading steps, awaiting what they yield. */
+async function driveAsync<T>(steps: Generator<unknown, T, unknown>): Promise<T> {
+  let r = steps.next();
+  while (!r.done) {
+    let value: unknown;
+    try {
+      value = await r.value;
+    } catch (e) {
+      r = steps.throw(e);
+      continue;
+    }
+    r = steps.next(value);
+  }
+  return r.value;
+}
+
+/** Runs loading steps now; undefined when one of them yields a promise. */
+function driveSync<T>(steps: Generator<unknown, T, unknown>): T | undefined {
+  try {
+    let r = steps.next();
+    while (!r.done) {
+      if (r.value instanceof Promise) {
+        r.value.catch(() => {});
+        r = steps.throw(MUST_WAIT);
+        continue;
+      }
+      r = steps.next(r.value);
+    }
+    return r.value;
+  } catch (e) {
+    if (e === MUST_WAIT) return undefined;
+    throw e;
+  }
 }
 
 /** Writes Qt's messages to the console (the default sink). */
@@ -85,8 +142,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly globals: QmlGlobals;
   readonly runtime: Runtime;
   readonly componentMeta = QmlComponentMeta;
+  readonly connectionsMeta = ConnectionsMeta;
   readonly componentAttachedMeta = ComponentAttachedMeta;
-  readonly typeCounters: TypeCounters = { file: 0, inline: 0 };
+  readonly typeCounters: TypeCounters = { next: 0 };
   readonly animations: AnimationDriver;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
   private readonly loading = new Map<string, Promise<CompiledFile>>();
@@ -109,6 +167,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       exit: (code) => this.quit(code),
       binding: (fn) => new BindingMarker(fn as BindingFunction, this),
       callLater: (fn, args) => this.callLater(fn, args),
+      createComponent: (url) => this.componentForUrl(String(url)),
       createQmlObject: (qml, parent, filepath) =>
         this.createQmlObject(
           String(qml),
@@ -117,6 +176,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           (parent as QObject | null)?.$declaration?.url ?? '',
         ),
       platformOs: options.platformOs ?? 'linux',
+      platformPluginName: options.platformPluginName ?? 'quickweb',
+      inputMethod: new InputMethod(),
+      styleHints: new StyleHints(),
       applicationArguments: options.arguments ?? [],
     });
     const console_ = makeConsole(this.sink, () => Date.now());
@@ -139,12 +201,38 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       },
       badWrite: (name: string) => ({
         set v(_value: unknown) {
-          throw new TypeError(`Invalid write to global property "${name}"`);
+          throw new Error(`Invalid write to global property "${name}"`);
         },
         get v() {
           return undefined;
         },
       }),
+      caught: toQtError,
+      // biome-ignore lint/suspicious/noDoubleEquals: V4's loose equality, plus value types by value
+      equal: (a: unknown, b: unknown) => a == b || (a instanceof ValueType && a.$equals(b)),
+      strictEqual: (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b)),
+      set: (object: unknown, name: string, value: unknown) => {
+        if (object === null || object === undefined) {
+          // The engine's own TypeError (reworded as V4's by v4errors.ts).
+          (object as unknown as Record<string, unknown>)[name] = value;
+        } else if (object instanceof QObject) {
+          if (!(name in object)) throw new Error(`Cannot assign to non-existent property "${name}"`);
+          if (!Reflect.set(object, name, value))
+            throw new TypeError(`Cannot assign to read-only property "${name}"`);
+        } else if (typeof object === 'object' || typeof object === 'function') {
+          // QML code is sloppy-mode JavaScript: a failed assignment is silent.
+          Reflect.set(object, name, value);
+        }
+        return value;
+      },
+      arg: (object: unknown, ...args: unknown[]) =>
+        typeof object === 'string'
+          ? stringArg(object, args[0])
+          : (object as { arg: (...a: unknown[]) => unknown }).arg(...args),
+      thrown: (v: unknown) => {
+        if (!(v instanceof Error)) this.lastThrown = { value: v, where: locateInStack(new Error()) };
+        return v;
+      },
     };
     this.creator = new Creator(this);
     this.registerModule('QtQml', {
@@ -152,7 +240,23 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       Component: QmlComponentMeta,
       Timer: TimerMeta,
       Connections: ConnectionsMeta,
+      Binding: BindingMeta,
     });
+  }
+
+  private readonly groupSpecs = new Map<string, (name: string) => PropertySpec>();
+
+  /** Declared properties of `type` (`property font f`) get the spec `spec(name)` (a module's grouped value type). */
+  registerGroupValueType(type: string, spec: (name: string) => PropertySpec): void {
+    this.groupSpecs.set(type, spec);
+  }
+
+  warn(message: string): void {
+    this.sink.warn(message);
+  }
+
+  groupPropertySpec(type: string, name: string): PropertySpec | undefined {
+    return this.groupSpecs.get(type)?.(name);
   }
 
   /**
@@ -246,7 +350,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         try {
           f(...a);
         } catch (e) {
-          this.reportError(e, undefined);
+          this.sink.warn(
+            `${this.describeError(e, undefined)} (exception occurred during delayed function evaluation)`,
+          );
         }
       }
     }, 0);
@@ -261,6 +367,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   reportError(error: unknown, where: SourceLocation | undefined): void {
     this.sink.warn(this.describeError(error, where));
   }
+
+  /** The last value thrown by QML code that is not an Error, and where (Qt reports the throwing line). */
+  private lastThrown: { value: unknown; where: SourceLocation | undefined } | null = null;
 
   /** Binding errors held back while a component is created (see EngineServices.reportBindingError). */
   deferredBindingErrors: string[] | null = null;
@@ -281,29 +390,54 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     };
     if (error instanceof AssignError) return `${at(where, true)}${error.message}`;
     if (error instanceof Error) {
-      const text = `${error.name}: ${qtErrorMessage(error)}`;
+      toQtError(error);
+      const text = `${builtinErrorName(error)}: ${error.message}`;
       if (where && where.column > 0) return `${at(where, true)}${text}`;
       const thrown = locateInStack(error);
+      // V4's stack overflow error carries no position: Qt reports it at line 1.
+      if (error instanceof RangeError && error.message === 'Maximum call stack size exceeded.') {
+        const url = thrown?.url ?? where?.url;
+        if (url !== undefined) return `${url}:1: ${text}`;
+      }
       return `${at(thrown ?? where, false)}${text}`;
+    }
+    const last = this.lastThrown;
+    if (last !== null && Object.is(last.value, error) && last.where !== undefined) {
+      return `${at(last.where, false)}${String(error)}`;
     }
     return `${at(where, where !== undefined && where.column > 0)}${String(error)}`;
   }
 
   // ---- loading --------------------------------------------------------------
 
-  /** Loads and compiles a file and every file its types come from. Throws QmlError on errors. */
-  load(url: string): Promise<CompiledFile> {
+  /**
+   * Loads and compiles a file and every file its types come from. Throws
+   * QmlError on errors. `main`: the file the engine is asked to run, whose
+   * root is not a type of its own unless it declares members.
+   */
+  load(url: string, main = false): Promise<CompiledFile> {
     const known = this.loading.get(url);
     if (known) return known;
-    const p = this.loadFile(url);
+    const p = driveAsync(this.loadSteps(url, main));
     this.loading.set(url, p);
     p.catch(() => this.loading.delete(url));
     return p;
   }
 
+  /**
+   * Loads and compiles a file now, as Qt loads local files (Loader.source,
+   * Qt.createComponent): undefined when a file can only be read
+   * asynchronously (over the network). Throws QmlError on errors.
+   */
+  loadNow(url: string): CompiledFile | undefined {
+    const known = this.compiled.get(url);
+    if (known) return known;
+    return driveSync(this.loadSteps(url, false));
+  }
+
   /** Forgets loaded files (all, or the given urls), so they are read again: for hot reloading. */
   invalidate(urls?: string[]): void {
-    const list = urls ?? [...this.loading.keys()];
+    const list = urls ?? [...new Set([...this.loading.keys(), ...this.compiled.keys()])];
     for (const u of list) {
       this.loading.delete(u);
       const f = this.compiled.get(u);
@@ -313,41 +447,91 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
   }
 
-  private async loadFile(url: string): Promise<CompiledFile> {
+  /**
+   * Loading one file, as steps: each `yield` hands over what the file source
+   * returned (a value, or a promise when it reads asynchronously), so the
+   * same steps run now (loadNow) or asynchronously (load).
+   */
+  private *loadSteps(url: string, main: boolean): Generator<unknown, CompiledFile, unknown> {
+    const files = this.options.files;
     let source: string;
     try {
-      source = await this.options.files.read(url);
-    } catch {
+      source = (yield files.read(url)) as string;
+    } catch (e) {
+      if (e === MUST_WAIT) throw e;
       throw new QmlError(url, -1, -1, 'No such file or directory');
     }
     const program = parseQml(source, url);
     const imports = this.resolveImports(url, program);
+    yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
-    // Load the files behind type names that no module provides.
-    const names = referencedTypeNames(program);
-    await Promise.all(
-      [...names].map(async (name) => {
-        if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) return;
-        for (const dir of imports.directories) {
-          const candidate = `${dir}${name}.qml`;
-          if (candidate === url) return;
-          if (await this.options.files.exists(candidate)) {
-            await this.load(candidate);
-            return;
-          }
+    // Load the files behind type names that no module provides, in the order the file names them.
+    for (const [name, use] of referencedTypeNames(program)) {
+      if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) continue;
+      for (const dir of imports.directories) {
+        const candidate = `${dir}${name}.qml`;
+        if (candidate === url) break;
+        if (!(yield files.exists(candidate))) continue;
+        try {
+          yield* this.dependency(candidate);
+        } catch (e) {
+          // Qt reports a broken type file where it is used, then the file's own errors.
+          if (!(e instanceof QmlError) || use === undefined) throw e;
+          const error = new QmlError(url, use.line, use.column, `Type ${name} unavailable`);
+          error.message = `${error.message}\n${e.message}`;
+          throw error;
         }
-      }),
-    );
-    return this.compileParsed(url, source, program);
+        break;
+      }
+    }
+    return this.compileParsed(url, source, program, main);
   }
 
-  private compileParsed(url: string, source: string, program: ast.Program): CompiledFile {
+  private *dependency(url: string): Generator<unknown, CompiledFile, unknown> {
+    const done = this.compiled.get(url);
+    if (done) return done;
+    const pending = this.loading.get(url);
+    if (pending) return (yield pending) as CompiledFile;
+    return yield* this.loadSteps(url, false);
+  }
+
+  private compileParsed(url: string, source: string, program: ast.Program, main: boolean): CompiledFile {
     const lines = new LineTable(source);
     const typeName = url.slice(url.lastIndexOf('/') + 1).replace(/\.qml$/, '');
     const file = new CompiledFile(url, program, typeName, (o) => lines.locate(o));
+    file.isMain = main;
     new Compiler(this, file).compile();
     this.compiled.set(url, file);
     return file;
+  }
+
+  /**
+   * A component for the file at `url` (Qt.createComponent, Loader.source):
+   * Ready at once when the file can be read now, as Qt loads local files;
+   * otherwise Loading, then Ready or Error.
+   */
+  componentForUrl(url: string, context: QmlContext | null = null): QmlComponent {
+    const c = new QmlComponent();
+    c.$engine = this;
+    const ctx = context ?? this.rootContext;
+    try {
+      const file = this.loadNow(url);
+      if (file) c.$initComponent(file.rootUnit, ctx);
+      else {
+        c.$initLoading(url);
+        this.load(url).then(
+          (f) => c.$initComponent(f.rootUnit, ctx),
+          (e: unknown) => {
+            if (e instanceof QmlError) c.$initError(url, e);
+            else this.reportError(e, undefined);
+          },
+        );
+      }
+    } catch (e) {
+      if (!(e instanceof QmlError)) throw e;
+      c.$initError(url, e);
+    }
+    return c;
   }
 
   /**
@@ -363,7 +547,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       const base = baseUrl.slice(0, baseUrl.lastIndexOf('/') + 1);
       const imports = this.resolveImports(base + url, program);
       this.imports.set(url, imports);
-      file = this.compileParsed(url, qml, program);
+      file = this.compileParsed(url, qml, program, true);
     } catch (e) {
       if (!(e instanceof QmlError)) throw e;
       const error = new Error(
@@ -379,6 +563,26 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.createFromComponent(file.rootUnit, this.rootContext, parent, undefined);
   }
 
+  /** Qt refuses to load a file whose imported directory or script does not exist. */
+  private *checkPathImports(url: string, program: ast.Program): Generator<unknown, void, unknown> {
+    const files = this.options.files;
+    for (const imp of program.imports) {
+      if (imp.path === undefined) continue;
+      if (imp.path.endsWith('.js')) {
+        const script = new URL(imp.path, url).href;
+        if (!(yield files.exists(script))) {
+          const error = new QmlError(url, imp.line, imp.column, `Script ${imp.path} unavailable`);
+          error.message = `${error.message}\n${script}: No such file or directory`;
+          throw error;
+        }
+      } else if (files.isDirectory) {
+        const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
+        if (!(yield files.isDirectory(dir)))
+          throw new QmlError(url, imp.line, imp.column, `"${imp.path}": no such directory`);
+      }
+    }
+  }
+
   private resolveImports(url: string, program: ast.Program): FileImports {
     const base = url.slice(0, url.lastIndexOf('/') + 1);
     const result: FileImports = { modules: [], directories: [base] };
@@ -386,6 +590,16 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       if (imp.module !== undefined) {
         const types = this.modules.get(imp.module);
         if (!types) throw new QmlError(url, imp.line, imp.column, `module "${imp.module}" is not installed`);
+        const majors = MODULE_MAJOR_VERSIONS[imp.module];
+        if (imp.version && majors && !majors.includes(imp.version.major)) {
+          const v = `${imp.version.major}.${imp.version.minor ?? 0}`;
+          throw new QmlError(
+            url,
+            imp.line,
+            imp.column,
+            `module "${imp.module}" version ${v} is not installed`,
+          );
+        }
         const m: ImportedModule = { name: imp.module, types };
         if (imp.qualifier !== undefined) m.qualifier = imp.qualifier;
         result.modules.push(m);
@@ -436,7 +650,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   /** Creates the root object of a loaded file. */
   create(file: CompiledFile): QObject {
-    return this.creator.create(file.rootUnit, this.rootContext, { asMainFile: true });
+    return this.creator.create(file.rootUnit, this.rootContext);
   }
 
   createFromComponent(
@@ -453,6 +667,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.creator.create(unit, ctx, {
       owner: parent,
       dynamic: true,
+      initialProperties: properties ? Object.keys(properties) : [],
       beforeFinalize: (root) => {
         if (parent && root.$meta.propsByName.get('parent')?.type === 'Item') {
           (root as unknown as { parent: unknown }).parent = parent;
@@ -472,20 +687,25 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 }
 
-/** Type names a document mentions (first parts of object types, property types, attached names, JS identifiers). */
-function referencedTypeNames(program: ast.Program): Set<string> {
-  const names = new Set<string>();
+/**
+ * Type names a document mentions (first parts of object types, property
+ * types, attached names, JS identifiers), with the first object declaration
+ * that uses each as its type.
+ */
+function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undefined> {
+  const names = new Map<string, ast.Span | undefined>();
   const inline = new Set<string>();
-  const addType = (t: string) => {
+  const addType = (t: string, use?: ast.Span) => {
     const first = t.split('.')[0]!;
-    if (/^[A-Z]/.test(first)) names.add(first);
+    if (!/^[A-Z]/.test(first)) return;
+    if (names.get(first) === undefined) names.set(first, use);
   };
   const visitJs = (node: unknown) => {
     const stack: unknown[] = [node];
     while (stack.length > 0) {
       const n = stack.pop() as Record<string, unknown> | null;
       if (!n || typeof n !== 'object') continue;
-      if (n.type === 'Identifier' && typeof n.name === 'string' && /^[A-Z]/.test(n.name)) names.add(n.name);
+      if (n.type === 'Identifier' && typeof n.name === 'string') addType(n.name);
       for (const k in n) {
         if (k === 'loc') continue;
         const v = n[k];
@@ -531,22 +751,12 @@ function referencedTypeNames(program: ast.Program): Set<string> {
     else for (const o of v.objects) visitObject(o);
   };
   const visitObject = (o: ast.ObjectDefinition) => {
-    addType(o.typeName);
+    addType(o.typeName, o.typeSpan);
     visitMembers(o.members);
   };
   visitObject(program.root);
   for (const n of inline) names.delete(n);
   return names;
-}
-
-/** V8's wording of common errors, in Qt's (V4's) words. */
-function qtErrorMessage(e: Error): string {
-  const m = e.message;
-  let r = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(m);
-  if (r) return `Cannot read property '${r[2]}' of ${r[1]}`;
-  r = /^Cannot set properties of (null|undefined) \(setting '(.*)'\)$/.exec(m);
-  if (r) return `Cannot set property '${r[2]}' of ${r[1]}`;
-  return m;
 }
 
 /** The QML file and line of the innermost QML frame of an exception's stack. */

@@ -2,15 +2,21 @@
 // object, with the output format of Qt's `qml` tool (`qml: ` prefix,
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
+import { md5Hex } from './md5';
 import {
   fromHsl,
   fromHsv,
   fromRgbF,
   parseColor,
   QColor,
+  QMatrix4x4,
   QPoint,
+  QQuaternion,
   QRect,
   QSize,
+  QVector2D,
+  QVector3D,
+  QVector4D,
   tintColor,
 } from './valuetypes';
 
@@ -56,7 +62,22 @@ export function formatValue(v: unknown, nested = false): string {
 /** Qt's V4 prints every function as native code, with its name. */
 function functionString(f: JsFunction): string {
   const name = /^[A-Za-z_$][\w$]*$/.test(f.name) ? f.name : '';
-  return `function ${name}() { [native code] }`.replace('function  ', 'function ');
+  return name ? `function ${name}() { [native code] }` : 'function() { [native code] }';
+}
+
+/**
+ * QML's `"%1 and %2".arg(x)` (QString::arg): replaces every occurrence of
+ * the lowest-numbered place marker %1..%99 with the value.
+ */
+export function stringArg(s: string, value: unknown): string {
+  let lowest = 100;
+  for (const m of s.matchAll(/%(\d\d?)/g)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n < lowest) lowest = n;
+  }
+  if (lowest === 100) return s;
+  const text = formatValue(value);
+  return s.replace(/%(\d\d?)/g, (all, d: string) => (Number(d) === lowest ? text : all));
 }
 
 export function formatArgs(args: unknown[]): string {
@@ -235,6 +256,11 @@ for (let i = 0; i < 26; i++) QT_ENUMS[`Key_${String.fromCharCode(65 + i)}`] = 65
 for (let i = 0; i < 10; i++) QT_ENUMS[`Key_${i}`] = 48 + i;
 for (let i = 1; i <= 12; i++) QT_ENUMS[`Key_F${i}`] = 0x01000030 + i - 1;
 
+function numbers(args: unknown[], count: number): number[] {
+  if (args.length < count) throw new Error('Insufficient arguments');
+  return args.slice(0, count).map((v) => Number(v));
+}
+
 function toColor(v: unknown): QColor {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') return parseColor(v) ?? new QColor(0, 0, 0, 1, false);
@@ -255,8 +281,14 @@ export interface QtObjectHooks {
   binding(fn: JsFunction): unknown;
   callLater(fn: JsFunction, args: unknown[]): void;
   createQmlObject(qml: unknown, parent: unknown, filepath: unknown): unknown;
+  /** Qt.createComponent(url), with `url` already resolved against the calling file. */
+  createComponent(url: unknown): unknown;
   platformOs: string;
+  /** Qt.platform.pluginName: the platform plugin Qt would run on. */
+  platformPluginName: string;
   applicationArguments: string[];
+  inputMethod: unknown;
+  styleHints: unknown;
 }
 
 /** The global `Qt` object. */
@@ -277,42 +309,168 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     // Qt: the alpha is clamped to 0..1 (QColor::setAlphaF warns about values outside).
     alpha: (c: unknown, a: unknown) => colorArg(c)?.withAlpha(Math.min(Math.max(Number(a), 0), 1)) ?? null,
     colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
-    point: (x: number, y: number) => new QPoint(x, y),
-    size: (w: number, h: number) => new QSize(w, h),
-    rect: (x: number, y: number, w: number, h: number) => new QRect(x, y, w, h),
-    vector2d: (x: number, y: number) => ({ x, y, toString: () => `QVector2D(${x}, ${y})` }),
-    vector3d: (x: number, y: number, z: number) => ({
-      x,
-      y,
-      z,
-      toString: () => `QVector3D(${x}, ${y}, ${z})`,
-    }),
+    // Qt checks the argument count ("Insufficient arguments") and converts each to a number.
+    point: (...a: unknown[]) => new QPoint(...(numbers(a, 2) as [number, number])),
+    size: (...a: unknown[]) => new QSize(...(numbers(a, 2) as [number, number])),
+    rect: (...a: unknown[]) => new QRect(...(numbers(a, 4) as [number, number, number, number])),
+    vector2d: (...a: unknown[]) => new QVector2D(...(numbers(a, 2) as [number, number])),
+    vector3d: (...a: unknown[]) => new QVector3D(...(numbers(a, 3) as [number, number, number])),
+    vector4d: (...a: unknown[]) => new QVector4D(...(numbers(a, 4) as [number, number, number, number])),
+    quaternion: (...a: unknown[]) => new QQuaternion(...(numbers(a, 4) as [number, number, number, number])),
+    matrix4x4: (...a: unknown[]) => {
+      if (a.length === 0) return new QMatrix4x4();
+      if (a.length === 1 && Array.isArray(a[0])) return new QMatrix4x4(numbers(a[0], 16));
+      return new QMatrix4x4(numbers(a, 16));
+    },
     font: (f: Record<string, unknown>) => ({ ...f }),
     quit: () => hooks.quit(),
     exit: (code: number) => hooks.exit(code),
     binding: (fn: JsFunction) => hooks.binding(fn),
     callLater: (fn: JsFunction, ...args: unknown[]) => hooks.callLater(fn, args),
+    createComponent: (url: unknown) => hooks.createComponent(url),
     createQmlObject: (qml: unknown, parent: unknown, filepath?: unknown) =>
       hooks.createQmlObject(qml, parent, filepath),
     isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,
     resolvedUrl: (u: string) => u,
     atob: (s: string) => (typeof atob === 'function' ? atob(s) : Buffer.from(s, 'base64').toString('latin1')),
     btoa: (s: string) => (typeof btoa === 'function' ? btoa(s) : Buffer.from(s, 'latin1').toString('base64')),
-    formatDate: (d: Date) => (d instanceof Date ? d.toLocaleDateString() : ''),
-    formatTime: (d: Date) => (d instanceof Date ? d.toLocaleTimeString() : ''),
-    formatDateTime: (d: Date) => (d instanceof Date ? d.toLocaleString() : ''),
-    platform: { os: hooks.platformOs, pluginName: 'quickweb' },
+    // Without a format, the C locale's (measured: "2 Jan 2020", "03:04:05").
+    formatDate: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy'),
+    formatTime: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'hh:mm:ss'),
+    formatDateTime: (d: unknown, format?: unknown) =>
+      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy hh:mm:ss'),
+    md5: (s: unknown) => md5Hex(String(s)),
+    platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
+    // What Qt's qml tool sets (QCoreApplication's name, version, organization).
     application: {
-      name: 'qml',
+      name: 'Qml Runtime',
+      displayName: 'Qml Runtime',
       arguments: hooks.applicationArguments,
-      version: '',
-      organization: '',
-      domain: '',
+      version: '6.4.2',
+      organization: 'QtProject',
+      domain: 'qt-project.org',
     },
+    inputMethod: hooks.inputMethod,
+    styleHints: hooks.styleHints,
     openUrlExternally: () => false,
     fontFamilies: () => ['DejaVu Sans'],
-    md5: undefined,
   };
-  delete qt.md5;
   return qt;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * QDate/QTime/QDateTime::toString(format) in the C locale: `d dd ddd dddd
+ * M MM MMM MMMM yy yyyy h hh H HH m mm s ss z zzz AP ap A a t` and quoted
+ * text (`'...'`, `''` for a quote).
+ */
+export function formatDateTime(d: unknown, format: string): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
+  const twelve = /a|A/.test(format.replace(/'[^']*'/g, ''));
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  let out = '';
+  for (let i = 0; i < format.length; ) {
+    const c = format[i]!;
+    if (c === "'") {
+      const end = format.indexOf("'", i + 1);
+      if (end === i + 1) out += "'";
+      else out += format.slice(i + 1, end < 0 ? format.length : end);
+      i = end < 0 ? format.length : end + 1;
+      continue;
+    }
+    let n = 1;
+    while (format[i + n] === c) n++;
+    const hours12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
+    let used = n;
+    switch (c) {
+      case 'd':
+        used = Math.min(n, 4);
+        out += [
+          String(d.getDate()),
+          pad(d.getDate(), 2),
+          WEEKDAYS[d.getDay()]!.slice(0, 3),
+          WEEKDAYS[d.getDay()]!,
+        ][used - 1];
+        break;
+      case 'M':
+        used = Math.min(n, 4);
+        out += [
+          String(d.getMonth() + 1),
+          pad(d.getMonth() + 1, 2),
+          MONTHS[d.getMonth()]!.slice(0, 3),
+          MONTHS[d.getMonth()]!,
+        ][used - 1];
+        break;
+      case 'y':
+        if (n >= 4) {
+          used = 4;
+          out += pad(d.getFullYear(), 4);
+        } else if (n >= 2) {
+          used = 2;
+          out += pad(d.getFullYear() % 100, 2);
+        } else out += c;
+        break;
+      case 'h':
+      case 'H': {
+        used = Math.min(n, 2);
+        const h = c === 'h' && twelve ? hours12 : d.getHours();
+        out += used === 2 ? pad(h, 2) : String(h);
+        break;
+      }
+      case 'm':
+        used = Math.min(n, 2);
+        out += used === 2 ? pad(d.getMinutes(), 2) : String(d.getMinutes());
+        break;
+      case 's':
+        used = Math.min(n, 2);
+        out += used === 2 ? pad(d.getSeconds(), 2) : String(d.getSeconds());
+        break;
+      case 'z':
+        // Qt 6.4 prints three digits for `z` as for `zzz` (measured).
+        used = n >= 3 ? 3 : 1;
+        out += pad(d.getMilliseconds(), 3);
+        break;
+      case 'A':
+      case 'a': {
+        const upper = c === 'A';
+        used = format[i + 1] === (upper ? 'P' : 'p') ? 2 : 1;
+        const ap = d.getHours() < 12 ? 'AM' : 'PM';
+        out += upper ? ap : ap.toLowerCase();
+        break;
+      }
+      case 't':
+        used = 1;
+        out += timeZoneName(d);
+        break;
+      default:
+        used = 1;
+        out += c;
+    }
+    i += used;
+  }
+  return out;
+}
+
+function timeZoneName(d: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? '';
 }

@@ -74,6 +74,7 @@ export function rewrite(
   for (const p of params) top.names.add(p);
   top.names.add('arguments');
   const w = new Walker(
+    source,
     resolve,
     out,
     onParamUse
@@ -101,10 +102,29 @@ export function rewrite(
 
 class Walker {
   constructor(
+    private readonly source: string,
     private readonly resolve: Resolver,
     private readonly out: Replacement[],
     private readonly onLocal?: (name: string, scope: Scope) => void,
   ) {}
+
+  /** Where the operator `op` starts after `from` (past closing parentheses and comments), or -1. */
+  private operatorAt(from: number, op: string): number {
+    const s = this.source;
+    let i = from;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (c === ')' || c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+      else if (s.startsWith('//', i)) {
+        const e = s.indexOf('\n', i);
+        i = e < 0 ? s.length : e;
+      } else if (s.startsWith('/*', i)) {
+        const e = s.indexOf('*/', i + 2);
+        i = e < 0 ? s.length : e + 2;
+      } else break;
+    }
+    return s.startsWith(op, i) && s[i + op.length] !== '=' ? i : -1;
+  }
 
   private replace(node: Node, text: string): void {
     this.out.push({ start: node.start, end: node.end, text });
@@ -337,6 +357,59 @@ class Walker {
         if (n.computed) this.visit(n.property as AnyNode, scope);
         return;
       }
+      case 'CallExpression': {
+        const callee = n.callee as AnyNode;
+        const property = callee.property as AnyNode | undefined;
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          !callee.optional &&
+          !n.optional &&
+          property?.type === 'Identifier' &&
+          (property as unknown as Identifier).name === 'arg'
+        ) {
+          // QML's String.prototype.arg (QString::arg), without adding it to the
+          // page's String.prototype: `s.arg(x)` becomes `$arg(s, x)`.
+          const object = callee.object as AnyNode;
+          const args = n.arguments as AnyNode[];
+          const open = this.source.indexOf('(', property.end);
+          this.out.push({ start: n.start, end: n.start, text: '$arg(' });
+          this.visit(object, scope);
+          this.out.push({ start: object.end, end: open + 1, text: args.length > 0 ? ',' : '' });
+          for (const a of args) this.visit(a, scope);
+          return;
+        }
+        this.visit(callee, scope);
+        for (const a of n.arguments as AnyNode[]) this.visit(a, scope);
+        return;
+      }
+      case 'BinaryExpression': {
+        const op = n.operator as string;
+        const left = n.left as AnyNode;
+        const right = n.right as AnyNode;
+        if (
+          (op === '==' || op === '===' || op === '!=' || op === '!==') &&
+          !isPrimitive(left) &&
+          !isPrimitive(right)
+        ) {
+          // V4 compares value types (points, colors, ...) by value, with == and
+          // === alike (QQmlValueTypeWrapper::isEqualTo); `$eq`/`$seq` do that.
+          // A comparison with a literal cannot involve two value types: left native.
+          const at = this.operatorAt(left.end, op);
+          if (at >= 0) {
+            const fn = op.length === 3 ? '$seq' : '$eq';
+            this.out.push({ start: n.start, end: n.start, text: `${op[0] === '!' ? '!' : ''}${fn}(` });
+            this.visit(left, scope);
+            this.out.push({ start: at, end: at + op.length, text: ',' });
+            this.visit(right, scope);
+            this.out.push({ start: n.end, end: n.end, text: ')' });
+            return;
+          }
+        }
+        this.visit(left, scope);
+        this.visit(right, scope);
+        return;
+      }
       case 'ChainExpression':
         this.visit(n.expression as AnyNode, scope);
         return;
@@ -397,10 +470,36 @@ class Walker {
           this.visit(d.init as AnyNode, scope);
         }
         return;
-      case 'AssignmentExpression':
-        this.target(n.left as Pattern, scope);
-        this.visit(n.right as AnyNode, scope);
+      case 'AssignmentExpression': {
+        const left = n.left as AnyNode;
+        const right = n.right as AnyNode;
+        if (n.operator === '=' && left.type === 'MemberExpression' && !left.computed) {
+          // `obj.name = v` on a QML object that has no such property throws in Qt
+          // ("Cannot assign to non-existent property"): `$set` checks.
+          const object = left.object as AnyNode;
+          const property = left.property as unknown as Identifier;
+          const s = this.source;
+          if (
+            object.type !== 'Super' &&
+            /^\s*\.\s*$/.test(s.slice(object.end, property.start)) &&
+            /^\s*=\s*$/.test(s.slice(property.end, right.start))
+          ) {
+            this.out.push({ start: n.start, end: n.start, text: '$set(' });
+            this.visit(object, scope);
+            this.out.push({
+              start: object.end,
+              end: right.start,
+              text: `,${JSON.stringify(property.name)},`,
+            });
+            this.visit(right, scope);
+            this.out.push({ start: n.end, end: n.end, text: ')' });
+            return;
+          }
+        }
+        this.target(left as unknown as Pattern, scope);
+        this.visit(right, scope);
         return;
+      }
       case 'UpdateExpression':
         this.target(n.argument as Expression, scope);
         return;
@@ -411,6 +510,14 @@ class Walker {
         }
         this.visit(n.argument as AnyNode, scope);
         return;
+      case 'ThrowStatement': {
+        // `$th` notes where a value that is not an Error was thrown: Qt reports the throwing line.
+        const arg = n.argument as AnyNode;
+        this.out.push({ start: arg.start, end: arg.start, text: '$th(' });
+        this.visit(arg, scope);
+        this.out.push({ start: arg.end, end: arg.end, text: ')' });
+        return;
+      }
       case 'LabeledStatement':
         this.visit(n.body as AnyNode, scope);
         return;
@@ -455,6 +562,13 @@ class Walker {
         const h = n.handler as AnyNode | null;
         if (h) {
           const s = new Scope(scope, false);
+          const param = h.param as AnyNode | null;
+          if (param?.type === 'Identifier') {
+            // What QML code catches reads as Qt's engine words it (v4errors.ts).
+            const name = (param as unknown as Identifier).name;
+            const body = h.body as AnyNode;
+            this.out.push({ start: body.start + 1, end: body.start + 1, text: `${name}=$e(${name},$s,$c);` });
+          }
           this.declarePattern(h.param as Pattern, s);
           this.patternExpressions(h.param as Pattern, s);
           this.block(h.body as unknown as BlockStatement, s);
@@ -476,6 +590,21 @@ class Walker {
           }
         }
     }
+  }
+}
+
+/** An operand that can never be a value type: a literal, `undefined`, `typeof x`, `!x`, `-x`, ... */
+function isPrimitive(n: AnyNode): boolean {
+  switch (n.type) {
+    case 'Literal':
+    case 'TemplateLiteral':
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return true;
+    case 'Identifier':
+      return (n as unknown as Identifier).name === 'undefined';
+    default:
+      return false;
   }
 }
 

@@ -8,7 +8,9 @@ import type { ObjectDefinition, Span } from '../qml/ast';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, SourceLocation } from './context';
+import { arrayListSource, listReference } from './listreference';
 import {
+  connectFirst,
   connect as connectObserver,
   currentObserver,
   disconnect as disconnectObserver,
@@ -19,6 +21,7 @@ import {
   setCurrentObserver,
 } from './reactive';
 import { type Coercer, coercerFor, equalsFor } from './types';
+import { VALUE_TYPE_NAMES, ValueType } from './valuetypes';
 
 /** What a property change hook receives: the object and the value before the change. */
 export type ChangeHook = (obj: QObject, old: unknown) => void;
@@ -50,6 +53,8 @@ export interface PropertySpec {
   constant?: boolean;
   /** Name of an existing signal to use as the change signal instead of `<name>Changed`. */
   notify?: string;
+  /** Converts written values instead of the type's usual conversion (a value type's int rounds). */
+  coerce?: Coercer;
 }
 
 export interface GroupSpec {
@@ -117,7 +122,10 @@ export class PropertyInfo {
   ) {
     this.coerce = coercerFor(type);
     this.equals = equalsFor(type);
+    this.valueType = VALUE_TYPE_NAMES.has(type);
   }
+  /** A value type (color, point, ...): reads hand out the value bound to this property (see valuetypes.ts). */
+  readonly valueType: boolean;
 }
 
 export class SignalInfo {
@@ -138,6 +146,8 @@ export class MetaObject {
   readonly signalsByName: Map<string, SignalInfo>;
   readonly methods: Set<string>;
   readonly enums: Record<string, number>;
+  /** Names of the enums declared in QML (`enum Color { ... }`). */
+  readonly enumTypeNames: Set<string>;
   readonly template: unknown[];
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
@@ -166,6 +176,7 @@ export class MetaObject {
     this.signalsByName = new Map(base ? base.signalsByName : []);
     this.methods = new Set(base ? base.methods : []);
     this.enums = { ...(base ? base.enums : {}), ...(spec.enums ?? {}) };
+    this.enumTypeNames = new Set(base ? base.enumTypeNames : []);
     this.template = base ? base.template.slice() : [];
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
@@ -218,6 +229,7 @@ export class MetaObject {
       p.write,
       p.reset,
     );
+    if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     this.props.push(info);
     this.propsByName.set(name, info);
     if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);
@@ -255,6 +267,9 @@ export class MetaObject {
         enumerable: false,
       });
       Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
+      // V4 gives the enum's own name (`Shades.Color`) as a TypeError object, not thrown.
+      for (const name of this.enumTypeNames)
+        Object.defineProperty(ref, name, { get: () => new TypeError('Type error'), enumerable: false });
       this.typeRefCache = ref;
     }
     return this.typeRefCache;
@@ -304,6 +319,42 @@ function installProperty(proto: object, info: PropertyInfo): void {
     });
     return;
   }
+  if (info.type === 'list') {
+    Object.defineProperty(proto, info.name, {
+      configurable: true,
+      get(this: QObject) {
+        if (this.$pending !== null) this.$flushPending(idx);
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
+        return listReference(
+          arrayListSource(
+            () => this.$v[idx] as unknown[] | null,
+            (values) => this.$write(idx, values),
+            (v) => this.$appendList(idx, v),
+          ),
+        );
+      },
+      set(this: QObject, v: unknown) {
+        this.$assign(idx, v);
+      },
+    });
+    return;
+  }
+  if (info.valueType) {
+    Object.defineProperty(proto, info.name, {
+      configurable: true,
+      get(this: QObject) {
+        if (this.$pending !== null) this.$flushPending(idx);
+        const o = currentObserver;
+        if (o !== null && notify >= 0) o.track(this.$source(notify));
+        return ownValue(this, idx);
+      },
+      set(this: QObject, v: unknown) {
+        this.$assign(idx, v);
+      },
+    });
+    return;
+  }
   Object.defineProperty(proto, info.name, {
     configurable: true,
     get:
@@ -323,6 +374,24 @@ function installProperty(proto: object, info: PropertyInfo): void {
       this.$assign(idx, v);
     },
   });
+}
+
+/**
+ * The value of a value-type property as QML reads it: a value that knows it
+ * came from this property (Qt's QQmlValueTypeReference), so that writing
+ * one of its fields writes the property back.
+ */
+function ownValue(obj: QObject, idx: number): unknown {
+  let v = obj.$v[idx];
+  if (v instanceof ValueType) {
+    const ref = v.$ref;
+    if (ref === null || ref.obj !== obj || ref.index !== idx) {
+      v = v.$clone();
+      (v as ValueType).$ref = { obj, index: idx };
+      obj.$v[idx] = v;
+    }
+  }
+  return v;
 }
 
 function installSignal(proto: object, name: string, index: number): void {
@@ -478,7 +547,12 @@ export abstract class QObject {
     if (info.equals(old, v)) return false;
     this.$v[idx] = v;
     if (info.changed !== undefined) info.changed(this, old);
-    if (info.notify >= 0) this.$emit(info.notify, undefined);
+    if (info.notify >= 0) {
+      if (info.bindable) {
+        const s = this.$src?.[info.notify];
+        if (s !== undefined && s.head !== null) notifyObservers(s, undefined, true);
+      } else this.$emit(info.notify, undefined);
+    }
     return true;
   }
 
@@ -588,8 +662,11 @@ export abstract class QObject {
     notifyObservers(s, args);
   }
 
-  $connect(sig: number, handler: Handler): void {
-    connectObserver(this.$source(sig), new HandlerObserver(handler));
+  /** Connects a handler; `first`: ahead of the handlers already connected. */
+  $connect(sig: number, handler: Handler, first = false): void {
+    const o = new HandlerObserver(handler);
+    if (first) connectFirst(this.$source(sig), o);
+    else connectObserver(this.$source(sig), o);
   }
 
   /** True when something listens to signal `sig` (QObject::isSignalConnected). */
@@ -765,11 +842,6 @@ export interface TypeNaming {
   number: number;
 }
 
-export function nameAsMainRoot(o: QObject, counters: TypeCounters = sharedCounters): void {
-  const base = o.$meta.base ?? o.$meta;
-  o.$naming = { name: base.name, cppClass: `${base.builtin.cppClass}_QML`, number: counters.inline++ };
-}
-
 /** The QML type name of an object, as Qt's messages and dumps show it (`Rectangle`, `ChatView`). */
 export function qmlTypeName(o: QObject): string {
   return o.$naming?.name ?? o.$meta.name;
@@ -783,20 +855,26 @@ export function cppClassName(o: QObject): string {
 /** Qt's class name: built-in types give their C++ class, QML-declared ones `Name_QMLTYPE_0`, `QQuickRow_QML_1`. */
 export function objectClassName(o: QObject): string {
   if (o.$naming) return `${o.$naming.cppClass}_${o.$naming.number}`;
-  const m = o.$meta;
+  return qtClassName(o.$meta);
+}
+
+/** The class name Qt gives a type: the C++ class, or `Name_QMLTYPE_0` / `QQuickItem_QML_1` for QML-declared ones. */
+export function qtClassName(m: MetaObject): string {
   if (!m.isDerived) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }
 
-// Qt numbers the types it makes for QML declarations in creation order, one
-// counter for file types (`_QMLTYPE_`) and one for the others (`_QML_`).
+// Qt numbers the types it makes for QML declarations as it compiles them,
+// with one counter for file types (`Foo_QMLTYPE_0`) and the others
+// (`QQuickItem_QML_1`, `Foo_QMLTYPE_0_QML_2`) (QQmlPropertyCacheCreator's
+// classIndexCounter; measured: Foo_QMLTYPE_0, Bar_QMLTYPE_1, then the main
+// file's QQuickItem_QML_2).
 const typeNumbers = new WeakMap<MetaObject, number>();
-/** Per engine (Qt numbers per process): the next number for file types and for the others. */
+/** Per engine (Qt numbers per process): the next number for a type made by a QML declaration. */
 export interface TypeCounters {
-  file: number;
-  inline: number;
+  next: number;
 }
-const sharedCounters: TypeCounters = { file: 0, inline: 0 };
+const sharedCounters: TypeCounters = { next: 0 };
 
 let nextAddress = 0x5555_5555_0000;
 const addresses = new WeakMap<object, string>();
@@ -830,8 +908,17 @@ function convertArgument(type: string | undefined, v: unknown): unknown {
     }
     case 'bool':
       return Boolean(v);
-    default:
+    case undefined:
+    case 'var':
+    case 'variant':
       return v;
+    default:
+      // Value types convert as a property of that type would (`color c` given "red" is #ff0000).
+      try {
+        return coercerFor(type)(v, null);
+      } catch {
+        return v;
+      }
   }
 }
 
@@ -855,6 +942,8 @@ function makeSignalFunction(obj: QObject, index: number): SignalFunction {
     }
     obj.$emit(index, args);
   }) as SignalFunction;
+  // Qt prints a signal as an anonymous function (`function() { [native code] }`).
+  Object.defineProperty(f, 'name', { value: '' });
   f.connect = (target: unknown, method?: unknown) => {
     // connect(function), connect(otherSignal), connect(object, function)
     let fn: unknown = target;
@@ -917,8 +1006,7 @@ export function deriveType(
     true,
   );
   Object.defineProperty(Derived.prototype, '$meta', { value: meta, configurable: true, writable: true });
-  const counter = cppClass.endsWith('_QMLTYPE') ? 'file' : 'inline';
-  typeNumbers.set(meta, counters[counter]++);
+  typeNumbers.set(meta, counters.next++);
   return meta;
 }
 

@@ -1,8 +1,9 @@
 // The QtQml module's types: QtObject, Component (and its attached object,
 // Component.onCompleted / onDestruction), Timer, Connections.
+import { QmlError } from '../qml/error';
 import type { Unit } from './compiler';
 import type { QmlContext } from './context';
-import { defineType, type MetaObject, QObject } from './qobject';
+import { defineType, type InstalledBinding, type MetaObject, QObject, type SignalInfo } from './qobject';
 
 /** `Component.onCompleted`, `Component.onDestruction`. */
 export class ComponentAttached extends QObject {
@@ -29,6 +30,28 @@ export const QtObjectMeta = defineType(QtObject, null, {
   methods: ['destroy'],
 });
 
+/** `Qt.inputMethod` (QInputMethod): no input panel here. */
+export class InputMethod extends QObject {}
+defineType(InputMethod, null, {
+  name: 'InputMethod',
+  cppClass: 'QInputMethod',
+  properties: { visible: { type: 'bool', readonly: true }, animating: { type: 'bool', readonly: true } },
+  creatable: false,
+});
+
+/** `Qt.styleHints` (QStyleHints). */
+export class StyleHints extends QObject {}
+defineType(StyleHints, null, {
+  name: 'StyleHints',
+  cppClass: 'QStyleHints',
+  properties: {
+    cursorFlashTime: { type: 'int', readonly: true, default: 1000 },
+    mouseDoubleClickInterval: { type: 'int', readonly: true, default: 400 },
+    startDragDistance: { type: 'int', readonly: true, default: 10 },
+  },
+  creatable: false,
+});
+
 /** Implemented by the engine: creates an instance of a component's unit. */
 export interface ComponentFactory {
   createFromComponent(
@@ -45,28 +68,62 @@ export interface ComponentFactory {
 export class QmlComponent extends QObject {
   unit: Unit | null = null;
   creationContext: QmlContext | null = null;
+  /** Why the component could not be loaded (status Error). */
+  private error: QmlError | null = null;
 
   $initComponent(unit: Unit, context: QmlContext): void {
     this.unit = unit;
     this.creationContext = context;
-    this.$write(QmlComponentMeta.index('status'), 1);
     this.$write(QmlComponentMeta.index('url'), unit.file.url);
+    this.$write(QmlComponentMeta.index('status'), 1);
+  }
+
+  /** A component of a file that is still loading (status Loading). */
+  $initLoading(url: string): void {
+    this.$write(QmlComponentMeta.index('url'), url);
+    this.$write(QmlComponentMeta.index('status'), 2);
+  }
+
+  /** A component whose file did not load (status Error). */
+  $initError(url: string, error: QmlError): void {
+    this.error = error;
+    this.$write(QmlComponentMeta.index('url'), url);
+    this.$write(QmlComponentMeta.index('progress'), 1);
+    this.$write(QmlComponentMeta.index('status'), 3);
+  }
+
+  /** The load error as Qt prints it (the QQmlError: `url: message` or `url:line:column: message`). */
+  get loadError(): QmlError | null {
+    return this.error;
   }
 
   /** `component.createObject(parent, { prop: value })` */
   createObject(parent?: unknown, properties?: Record<string, unknown>): QObject | null {
-    if (!this.unit || !this.creationContext) return null;
+    if (!this.unit || !this.creationContext) {
+      this.$engine?.sink.warn('QQmlComponent: Component is not ready');
+      return null;
+    }
     const factory = this.creationContext.engine as unknown as ComponentFactory;
-    return factory.createFromComponent(
-      this.unit,
-      this.creationContext,
-      parent instanceof QObject ? parent : null,
-      properties,
-    );
+    try {
+      return factory.createFromComponent(
+        this.unit,
+        this.creationContext,
+        parent instanceof QObject ? parent : null,
+        properties,
+      );
+    } catch (e) {
+      // A required property without a value: Qt warns and createObject returns null.
+      if (!(e instanceof QmlError) || e.stage !== 'create') throw e;
+      this.$engine?.sink.warn(e.message);
+      return null;
+    }
   }
 
+  /** QQmlComponent::errorString: one `url:line description` line per error, each ending with a newline. */
   errorString(): string {
-    return '';
+    const e = this.error;
+    if (!e) return '';
+    return `${e.url}:${e.line} ${e.description}\n`;
   }
 
   /** Qt creates asynchronously; here creation is immediate and the incubator is already Ready. */
@@ -147,6 +204,13 @@ export class Timer extends QObject {
   override $teardown(): void {
     this.cancel();
   }
+
+  // Qt's QQmlTimer has a constant `parent` property: its QObject parent (the
+  // object it is declared in), so `parent` in a Timer's handler is that object.
+  override $setOwner(owner: QObject | null): void {
+    super.$setOwner(owner);
+    this.$v[TIMER.parent] = owner;
+  }
 }
 export const TimerMeta = defineType(Timer, QtObjectMeta, {
   name: 'Timer',
@@ -156,6 +220,7 @@ export const TimerMeta = defineType(Timer, QtObjectMeta, {
     running: { type: 'bool', changed: (t) => (t as Timer).update() },
     repeat: { type: 'bool' },
     triggeredOnStart: { type: 'bool' },
+    parent: { type: 'QtObject', readonly: true, constant: true },
   },
   signals: { triggered: {} },
   methods: ['start', 'stop', 'restart'],
@@ -165,7 +230,87 @@ const TIMER = {
   running: TimerMeta.index('running'),
   repeat: TimerMeta.index('repeat'),
   triggeredOnStart: TimerMeta.index('triggeredOnStart'),
+  parent: TimerMeta.index('parent'),
   triggered: TimerMeta.signalsByName.get('triggered')!.index,
+};
+
+/**
+ * `Binding { target: t; property: "p"; value: v; when: c }` (QQmlBind):
+ * while `when` holds, the property has `value`; then the property gets back
+ * what it had, its binding (re-evaluated, so changes made meanwhile count)
+ * or its value (Qt 6's default restoreMode, RestoreBindingOrValue).
+ */
+export class Binding extends QObject {
+  private complete = false;
+  private active: {
+    obj: QObject;
+    index: number;
+    binding: InstalledBinding | undefined;
+    value: unknown;
+  } | null = null;
+
+  $componentComplete(): void {
+    this.complete = true;
+    this.update();
+  }
+
+  /** Called when target, property, value or when change. */
+  update(): void {
+    if (!this.complete) return;
+    const on = this.$get(BIND.when) as boolean;
+    const where = this.resolve();
+    if (this.active && (!on || !where || where.obj !== this.active.obj || where.index !== this.active.index))
+      this.restore();
+    if (!on || !where) return;
+    if (!this.active) {
+      const binding = where.obj.$bindings?.[where.index];
+      if (binding) {
+        where.obj.$bindings![where.index] = undefined;
+        (binding as InstalledBinding & { suspend?: () => void }).suspend?.();
+      }
+      this.active = { ...where, binding, value: where.obj.$get(where.index) };
+    }
+    where.obj.$write(where.index, this.$get(BIND.value));
+  }
+
+  private resolve(): { obj: QObject; index: number } | null {
+    const target = this.$get(BIND.target) as QObject | null;
+    const name = this.$get(BIND.property) as string;
+    if (!target || target.$destroyed || !name) return null;
+    const p = target.$meta.propsByName.get(name);
+    if (!p) return null;
+    return target.$resolveAlias(p.index);
+  }
+
+  private restore(): void {
+    const a = this.active!;
+    this.active = null;
+    if (a.obj.$destroyed) return;
+    if (a.binding) {
+      a.obj.$setBinding(a.index, a.binding);
+      (a.binding as InstalledBinding & { resume?: () => void }).resume?.();
+    } else a.obj.$write(a.index, a.value);
+  }
+}
+const bindChanged = (b: QObject) => (b as Binding).update();
+export const BindingMeta = defineType(Binding, QtObjectMeta, {
+  name: 'Binding',
+  cppClass: 'QQmlBind',
+  properties: {
+    target: { type: 'QtObject', changed: bindChanged },
+    property: { type: 'string', changed: bindChanged },
+    value: { type: 'var', changed: bindChanged },
+    when: { type: 'bool', default: true, changed: bindChanged },
+    delayed: { type: 'bool' },
+    restoreMode: { type: 'enumeration', default: 3 },
+  },
+  enums: { RestoreNone: 0, RestoreBinding: 1, RestoreValue: 2, RestoreBindingOrValue: 3 },
+});
+const BIND = {
+  target: BindingMeta.index('target'),
+  property: BindingMeta.index('property'),
+  value: BindingMeta.index('value'),
+  when: BindingMeta.index('when'),
 };
 
 /**
@@ -175,10 +320,30 @@ const TIMER = {
 export class Connections extends QObject {
   private connected: Array<{ obj: QObject; sig: number; key: unknown }> = [];
   private complete = false;
+  /** The old `onFoo:` handlers (QQmlConnectionsParser's bindings). */
+  private readonly implicit: Array<{
+    name: string;
+    make: (signal: SignalInfo) => (...args: unknown[]) => unknown;
+  }> = [];
+
+  $addImplicitHandler(name: string, make: (signal: SignalInfo) => (...args: unknown[]) => unknown): void {
+    this.implicit.push({ name, make });
+  }
 
   $componentComplete(): void {
     this.complete = true;
+    if (this.implicit.length > 0)
+      this.warn(
+        'Implicitly defined onFoo properties in Connections are deprecated. Use this syntax instead: function onFoo(<arguments>) { ... }',
+      );
     this.reconnect();
+  }
+
+  /** A `QML Connections: ...` warning at the declaration (qmlWarning(this)). */
+  private warn(message: string): void {
+    const d = this.$declaration;
+    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+    this.$engine?.sink.warn(`${where}QML Connections: ${message}`);
   }
 
   reconnect(): void {
@@ -187,23 +352,39 @@ export class Connections extends QObject {
     if (!this.complete || !this.$get(CONN.enabled)) return;
     const target = this.$get(CONN.target) as QObject | null;
     if (!target || target.$destroyed) return;
-    for (const name of this.$meta.methods) {
-      const m = /^on([A-Z_].*)$/.exec(name);
-      if (!m) continue;
-      const rest = m[1]!;
-      const sigName = rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
-      const sig = target.$meta.signalsByName.get(sigName);
-      if (!sig) continue;
-      const fn = (this as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
-      const key = {};
-      target.$connect(sig.index, {
-        fn: (...args: unknown[]) => fn.apply(this, args),
-        thisArg: this,
-        key,
-        report: (e) => this.$engine?.reportError(e, undefined),
-      });
-      this.connected.push({ obj: target, sig: sig.index, key });
+    const ignoreUnknown = this.$get(CONN.ignoreUnknownSignals) as boolean;
+    for (const { name, make } of this.implicit) {
+      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      if (!sig) {
+        if (!ignoreUnknown) this.warn(`Cannot assign to non-existent property "${name}"`);
+        continue;
+      }
+      this.connectTo(target, sig.index, make(sig));
     }
+    for (const name of this.$meta.methods) {
+      if (!/^on[A-Z_]/.test(name)) continue;
+      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      if (!sig) {
+        if (!ignoreUnknown)
+          this.warn(
+            `Detected function "${name}" in Connections element. This is probably intended to be a signal handler but no signal of the target matches the name.`,
+          );
+        continue;
+      }
+      const fn = (this as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      this.connectTo(target, sig.index, (...args: unknown[]) => fn.apply(this, args));
+    }
+  }
+
+  private connectTo(target: QObject, sig: number, fn: (...args: unknown[]) => unknown): void {
+    const key = {};
+    target.$connect(sig, {
+      fn,
+      thisArg: this,
+      key,
+      report: (e) => this.$engine?.reportError(e, undefined),
+    });
+    this.connected.push({ obj: target, sig, key });
   }
 
   override $teardown(): void {
@@ -220,4 +401,14 @@ export const ConnectionsMeta = defineType(Connections, QtObjectMeta, {
     ignoreUnknownSignals: { type: 'bool' },
   },
 });
-const CONN = { target: ConnectionsMeta.index('target'), enabled: ConnectionsMeta.index('enabled') };
+const CONN = {
+  target: ConnectionsMeta.index('target'),
+  enabled: ConnectionsMeta.index('enabled'),
+  ignoreUnknownSignals: ConnectionsMeta.index('ignoreUnknownSignals'),
+};
+
+/** `onFired` -> `fired`, `on_x` -> `_x`. */
+function signalOfHandler(name: string): string {
+  const rest = name.slice(2);
+  return rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
+}

@@ -40,6 +40,8 @@ export class Link {
 export abstract class Observer {
   sources: Link | null = null;
   sourcesTail: Link | null = null;
+  /** A binding: told first of a change of a Qt 6 bindable property (see notifyObservers). */
+  isBinding = false;
 
   /** Called when a source this observer read has changed (with the signal's arguments). */
   abstract notify(args: unknown[] | undefined): void;
@@ -147,9 +149,20 @@ const pending: Observer[] = [];
  * (measured with Qt 6.4: an object's own on<X>Changed handler, then a binding
  * evaluated afterwards, then Connections and connect() in creation order).
  */
-export function notifyObservers(source: Source, args: unknown[] | undefined): void {
+export function notifyObservers(source: Source, args: unknown[] | undefined, bindingsFirst = false): void {
   const base = pending.length;
-  for (let link = source.head; link !== null; link = link.nextInSource) pending.push(link.observer);
+  if (bindingsFirst) {
+    // A Qt 6 bindable property (QObjectCompatProperty::notify) tells its
+    // binding observers first, then emits the signal to handlers (measured:
+    // binding_other_component, `a.width = 100` re-evaluates b's `width:
+    // a.width / 2` before a's own onWidthChanged).
+    for (let link = source.head; link !== null; link = link.nextInSource)
+      if (link.observer.isBinding) pending.push(link.observer);
+    for (let link = source.head; link !== null; link = link.nextInSource)
+      if (!link.observer.isBinding) pending.push(link.observer);
+  } else {
+    for (let link = source.head; link !== null; link = link.nextInSource) pending.push(link.observer);
+  }
   const end = pending.length;
   for (let i = base; i < end; i++) {
     const o = pending[i]!;
@@ -162,6 +175,16 @@ export function notifyObservers(source: Source, args: unknown[] | undefined): vo
 export function connect(source: Source, observer: Observer): Link {
   const link = new Link(source, observer);
   subscribe(link);
+  return link;
+}
+
+/** Subscribes an observer ahead of the source's other observers (an alias's forwarding of its target's change). */
+export function connectFirst(source: Source, observer: Observer): Link {
+  const link = new Link(source, observer);
+  link.nextInSource = source.head;
+  if (source.head === null) source.tail = link;
+  else source.head.prevInSource = link;
+  source.head = link;
   return link;
 }
 

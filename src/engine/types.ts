@@ -1,7 +1,21 @@
 // Conversions Qt applies when a value is written to a typed property, and
 // the change test for each type (a change signal fires only on a real change).
 import { AssignError } from './assign-error';
-import { INVALID_COLOR, parseColor, QColor, QPoint, QRect, QSize } from './valuetypes';
+import { listElements } from './listreference';
+import {
+  INVALID_COLOR,
+  parseColor,
+  QColor,
+  QMatrix4x4,
+  QPoint,
+  QQuaternion,
+  QRect,
+  QSize,
+  QVector2D,
+  QVector3D,
+  QVector4D,
+  ValueType,
+} from './valuetypes';
 
 export interface Coercer {
   (value: unknown, obj: unknown): unknown;
@@ -27,6 +41,11 @@ export function qtTypeName(v: unknown): string {
   if (v instanceof QPoint) return 'QPointF';
   if (v instanceof QSize) return 'QSizeF';
   if (v instanceof QRect) return 'QRectF';
+  if (v instanceof QVector2D) return 'QVector2D';
+  if (v instanceof QVector3D) return 'QVector3D';
+  if (v instanceof QVector4D) return 'QVector4D';
+  if (v instanceof QQuaternion) return 'QQuaternion';
+  if (v instanceof QMatrix4x4) return 'QMatrix4x4';
   if (v instanceof QUrl) return 'QUrl';
   if (typeof v === 'object' && '$meta' in (v as object)) return 'QObject*';
   return 'QJSValue';
@@ -100,6 +119,28 @@ function make(initial: unknown, f: (v: unknown, obj: unknown) => unknown): Coerc
 
 const coerceInt = make(0, (v) => toInt(typeof v === 'number' ? v : toNumber(v, 'int')));
 
+/**
+ * The int sub-properties of value types (font.pixelSize) are written through
+ * a QVariant, whose double-to-int conversion rounds (measured: 13.7 -> 14),
+ * while a QObject's int property truncates.
+ */
+export const coerceValueTypeInt = make(0, (v) => {
+  const n = typeof v === 'number' ? v : toNumber(v, 'int');
+  return toInt(n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5));
+});
+
+/**
+ * Enumeration properties also take the name of one of the type's enum
+ * values (measured: horizontalAlignment = "AlignLeft" gives 1).
+ */
+const coerceEnum = make(0, (v, obj) => {
+  if (typeof v === 'string') {
+    const value = (obj as { $meta?: { enums: Record<string, number> } } | null)?.$meta?.enums[v];
+    if (value !== undefined) return value;
+  }
+  return coerceInt(v, obj);
+});
+
 const coerceReal = make(0, (v) => (typeof v === 'number' ? v : toNumber(v, 'double')));
 
 /** JavaScript truthiness ("false" is true), as Qt's V4 converts to bool. */
@@ -109,13 +150,37 @@ const coerceBool = make(false, (v) => {
   return Boolean(v);
 });
 
-const coerceString = make('', (v) => {
+const coerceString = make('', (v, obj) => {
   if (typeof v === 'string') return v;
   if (v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof QColor || v instanceof QUrl) return String(v);
+  if (Array.isArray(v)) return arrayToString(v, obj);
   return fail(v, 'string');
 });
+
+/**
+ * An array becomes a QString the way QVariantList converts to it: element
+ * by element as QChars (numbers are character codes: [1,2,3] gives
+ * "\u0001\u0002\u0003"). An element that is no QChar ends it with Qt's
+ * unprefixed warning, and the string is empty.
+ */
+function arrayToString(a: unknown[], obj: unknown): string {
+  let s = '';
+  for (let i = 0; i < a.length; i++) {
+    const e = a[i];
+    if (typeof e === 'number') s += String.fromCharCode(Math.trunc(e) & 0xffff);
+    else if (typeof e === 'string' && e.length === 1) s += e;
+    else {
+      const from = Array.isArray(e) ? 'QVariantList' : qtTypeName(e);
+      (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink.warn(
+        `"Could not convert array value at position ${i} from ${from} to QChar"`,
+      );
+      return '';
+    }
+  }
+  return s;
+}
 
 /** A url property holds a url value (typeof "object"); it reads back as written (Qt 6 does not resolve it). */
 export class QUrl {
@@ -141,16 +206,29 @@ const coerceUrl = make(EMPTY_URL, (v) => {
 });
 
 // Qt: a number is not a color ("Cannot assign int to QColor").
+// A value type is copied into the property (the property's value is its own).
 const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
-  if (v instanceof QColor) return v;
+  if (v instanceof QColor) return v.$clone();
   if (typeof v === 'string') return parseColor(v) ?? INVALID_COLOR;
   return fail(v, 'color');
 });
 
 const coerceVar = make(undefined, (v) => v);
 
+/** The numbers of Qt's string forms of value types (QQmlStringConverters): "1,2", "3x4", "1,2,3x4". */
+function numbersIn(s: string, separators: RegExp, count: number): number[] | undefined {
+  const parts = s.split(separators);
+  if (parts.length !== count) return undefined;
+  const n = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  return n.some(Number.isNaN) ? undefined : n;
+}
+
 const coercePoint = make(new QPoint(0, 0), (v) => {
-  if (v instanceof QPoint) return v;
+  if (v instanceof QPoint) return v.$clone();
+  if (typeof v === 'string') {
+    const n = numbersIn(v, /,/, 2);
+    if (n) return new QPoint(n[0]!, n[1]!);
+  }
   const o = v as { x?: unknown; y?: unknown } | null;
   if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.y === 'number')
     return new QPoint(o.x, o.y);
@@ -158,7 +236,11 @@ const coercePoint = make(new QPoint(0, 0), (v) => {
 });
 
 const coerceSize = make(new QSize(0, 0), (v) => {
-  if (v instanceof QSize) return v;
+  if (v instanceof QSize) return v.$clone();
+  if (typeof v === 'string') {
+    const n = numbersIn(v, /x/, 2);
+    if (n) return new QSize(n[0]!, n[1]!);
+  }
   const o = v as { width?: unknown; height?: unknown } | null;
   if (o && typeof o === 'object' && typeof o.width === 'number' && typeof o.height === 'number') {
     return new QSize(o.width, o.height);
@@ -167,7 +249,11 @@ const coerceSize = make(new QSize(0, 0), (v) => {
 });
 
 const coerceRect = make(new QRect(0, 0, 0, 0), (v) => {
-  if (v instanceof QRect) return v;
+  if (v instanceof QRect) return v.$clone();
+  if (typeof v === 'string') {
+    const n = numbersIn(v, /[,x]/, 4);
+    if (n && /^[^x]*,[^x]*,[^x,]*x[^x,]*$/.test(v)) return new QRect(n[0]!, n[1]!, n[2]!, n[3]!);
+  }
   const o = v as { x?: unknown; y?: unknown; width?: unknown; height?: unknown } | null;
   if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.width === 'number') {
     return new QRect(o.x, o.y as number, o.width, o.height as number);
@@ -175,10 +261,27 @@ const coerceRect = make(new QRect(0, 0, 0, 0), (v) => {
   return fail(v, 'rect');
 });
 
+/** vector2d/3d/4d and quaternion: a value of the type, or its string form ("1,2,3"). */
+function tupleCoercer<T extends ValueType>(
+  type: string,
+  cls: abstract new (...args: never[]) => T,
+  count: number,
+  make_: (n: number[]) => T,
+): Coercer {
+  return make(make_(new Array(count).fill(0)), (v) => {
+    if (v instanceof cls) return v.$clone();
+    if (typeof v === 'string') {
+      const n = numbersIn(v, /,/, count);
+      if (n) return make_(n);
+    }
+    return fail(v, type);
+  });
+}
+
 const coerceList = make(null, (v) => {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v.slice();
-  return [v];
+  return listElements(v) ?? [v];
 });
 
 /** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object or null. */
@@ -191,8 +294,16 @@ function objectCoercer(type: string): Coercer {
 }
 
 const coercers: Record<string, Coercer> = {
+  vector2d: tupleCoercer('vector2d', QVector2D, 2, (n) => new QVector2D(n[0]!, n[1]!)),
+  vector3d: tupleCoercer('vector3d', QVector3D, 3, (n) => new QVector3D(n[0]!, n[1]!, n[2]!)),
+  vector4d: tupleCoercer('vector4d', QVector4D, 4, (n) => new QVector4D(n[0]!, n[1]!, n[2]!, n[3]!)),
+  quaternion: tupleCoercer('quaternion', QQuaternion, 4, (n) => new QQuaternion(n[0]!, n[1]!, n[2]!, n[3]!)),
+  matrix4x4: make(new QMatrix4x4(), (v) => {
+    if (v instanceof QMatrix4x4) return v.$clone();
+    return fail(v, 'matrix4x4');
+  }),
   int: coerceInt,
-  enumeration: coerceInt,
+  enumeration: coerceEnum,
   real: coerceReal,
   double: coerceReal,
   number: coerceReal,
@@ -218,18 +329,15 @@ export function coercerFor(type: string): Coercer {
 
 const sameUrl = (a: unknown, b: unknown) => a === b || String(a) === String(b);
 
+/** A QML-declared var property notifies on every assignment, even of the same value (measured: var_property). */
+export const neverEqual = (): boolean => false;
+
+const strictlyEqual = (a: unknown, b: unknown) => a === b;
+
 const identical = (a: unknown, b: unknown) =>
   a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 
-const sameColor = (a: unknown, b: unknown) => a === b || (a as QColor).equals(b as QColor);
-
-const sameFields = (a: unknown, b: unknown) => {
-  if (a === b) return true;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  for (const k of Object.keys(x)) if (x[k] !== y[k]) return false;
-  return true;
-};
+const sameValue = (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b));
 
 const sameList = (a: unknown, b: unknown) => {
   if (a === b) return true;
@@ -243,11 +351,20 @@ const sameList = (a: unknown, b: unknown) => {
 export function equalsFor(type: string): (a: unknown, b: unknown) => boolean {
   switch (type) {
     case 'color':
-      return sameColor;
     case 'point':
     case 'size':
     case 'rect':
-      return sameFields;
+    case 'vector2d':
+    case 'vector3d':
+    case 'vector4d':
+    case 'quaternion':
+    case 'matrix4x4':
+      return sameValue;
+    // A real notifies NaN -> NaN (measured: changed_only_on_real_change).
+    case 'real':
+    case 'double':
+    case 'number':
+      return strictlyEqual;
     case 'list':
       return sameList;
     case 'url':

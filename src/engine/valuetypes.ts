@@ -1,5 +1,54 @@
-// QML value types: color, point, size, rect, and the coercions Qt applies
-// when a value is assigned to a typed property.
+// QML value types: color, point, size, rect, vectors, quaternion, matrix.
+//
+// Like Qt's value type references (QQmlValueTypeReference), a value read
+// from a property remembers where it came from: writing one of its fields
+// (`rect.color.r = 0.5`, `let q = p; q.x = 9`) writes the property back.
+// Values compare by value (V4's isEqualTo), see jscompile.ts.
+
+/** The object a value type was read from (a QObject). */
+export interface ValueTypeOwner {
+  $v: unknown[];
+  $assign(index: number, value: unknown): void;
+}
+
+export abstract class ValueType {
+  /** The property this value was read from, or null for a free-standing value. */
+  $ref: { obj: ValueTypeOwner; index: number } | null = null;
+  /** A free-standing copy. */
+  abstract $clone(): ValueType;
+  /** Same type and same value (V4 compares value types by value, even with ===). */
+  abstract $equals(other: unknown): boolean;
+  /** Takes the value of another value of the same type. */
+  protected abstract $setFrom(other: this): void;
+
+  /** Changes a field: on a copy written back to the property this value came from, if any. */
+  protected $update(change: (v: this) => void): void {
+    const ref = this.$ref;
+    if (ref === null) {
+      change(this);
+      return;
+    }
+    const copy = this.$clone() as this;
+    change(copy);
+    ref.obj.$assign(ref.index, copy);
+    const now = ref.obj.$v[ref.index];
+    if (now instanceof ValueType && now.constructor === this.constructor) this.$setFrom(now as this);
+    else change(this);
+  }
+}
+
+/** Qt's value-type property types (not fonts, which are grouped objects here). */
+export const VALUE_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'color',
+  'point',
+  'size',
+  'rect',
+  'vector2d',
+  'vector3d',
+  'vector4d',
+  'quaternion',
+  'matrix4x4',
+]);
 
 /** How a color was specified (QColor::Spec): Qt keeps HSV and HSL colors in those models. */
 export type ColorSpec = 'rgb' | 'hsv' | 'hsl';
@@ -25,12 +74,7 @@ function to16(v: number): number {
  * is 0.3000076413154602 and its name is `#4d0000`. `toString()` is Qt's:
  * `#rrggbb`, or `#aarrggbb` when not opaque.
  */
-export class QColor {
-  /** The channels as QML reads them (QColor::redF() ...: single-precision floats). */
-  readonly r: number;
-  readonly g: number;
-  readonly b: number;
-  readonly a: number;
+export class QColor extends ValueType {
   /** Qt's 16-bit channels. */
   readonly red16: number;
   readonly green16: number;
@@ -46,15 +90,62 @@ export class QColor {
 
   /** A color from components in 0..1 (QColor::fromRgbF). */
   constructor(r: number, g: number, b: number, a = 1, valid = true) {
+    super();
     this.red16 = to16(r);
     this.green16 = to16(g);
     this.blue16 = to16(b);
     this.alpha16 = to16(a);
-    this.r = f32(this.red16 / USHRT_MAX);
-    this.g = f32(this.green16 / USHRT_MAX);
-    this.b = f32(this.blue16 / USHRT_MAX);
-    this.a = f32(this.alpha16 / USHRT_MAX);
     this.valid = valid;
+  }
+
+  // The channels as QML reads them (QColor::redF() ...: single-precision floats).
+  get r(): number {
+    return f32(this.red16 / USHRT_MAX);
+  }
+  get g(): number {
+    return f32(this.green16 / USHRT_MAX);
+  }
+  get b(): number {
+    return f32(this.blue16 / USHRT_MAX);
+  }
+  get a(): number {
+    return f32(this.alpha16 / USHRT_MAX);
+  }
+  // QQmlColorValueType's setters: setRedF & co. turn the color into RGB, setAlphaF keeps its model.
+  set r(v: number) {
+    this.$update((c) => c.$setFrom(new QColor(clamp01(v), c.g, c.b, c.a)));
+  }
+  set g(v: number) {
+    this.$update((c) => c.$setFrom(new QColor(c.r, clamp01(v), c.b, c.a)));
+  }
+  set b(v: number) {
+    this.$update((c) => c.$setFrom(new QColor(c.r, c.g, clamp01(v), c.a)));
+  }
+  set a(v: number) {
+    this.$update((c) => c.$setFrom(c.withAlpha(clamp01(v))));
+  }
+
+  $clone(): QColor {
+    const c = new QColor(0, 0, 0);
+    c.$setFrom(this);
+    return c;
+  }
+
+  $equals(other: unknown): boolean {
+    return other instanceof QColor && this.equals(other);
+  }
+
+  protected $setFrom(o: QColor): void {
+    const w = this as unknown as Record<string, unknown>;
+    w.red16 = o.red16;
+    w.green16 = o.green16;
+    w.blue16 = o.blue16;
+    w.alpha16 = o.alpha16;
+    w.valid = o.valid;
+    this.spec = o.spec;
+    this.hue16 = o.hue16;
+    this.sat16 = o.sat16;
+    this.third16 = o.third16;
   }
 
   static fromRgb16(r: number, g: number, b: number, a = USHRT_MAX): QColor {
@@ -170,14 +261,33 @@ export class QColor {
   get hslLightness(): number {
     return this.valid ? f32(this.toHsl16()[2] / USHRT_MAX) : 0;
   }
+  // Writing an HSV or HSL component makes an HSV or HSL color (QColor::setHsvF / setHslF).
+  set hsvHue(v: number) {
+    this.$update((c) => c.$setFrom(fromHsv(v, c.hsvSaturation, c.hsvValue, c.a)));
+  }
+  set hsvSaturation(v: number) {
+    this.$update((c) => c.$setFrom(fromHsv(Math.max(c.hsvHue, 0), v, c.hsvValue, c.a)));
+  }
+  set hsvValue(v: number) {
+    this.$update((c) => c.$setFrom(fromHsv(Math.max(c.hsvHue, 0), c.hsvSaturation, v, c.a)));
+  }
+  set hslHue(v: number) {
+    this.$update((c) => c.$setFrom(fromHsl(v, c.hslSaturation, c.hslLightness, c.a)));
+  }
+  set hslSaturation(v: number) {
+    this.$update((c) => c.$setFrom(fromHsl(Math.max(c.hslHue, 0), v, c.hslLightness, c.a)));
+  }
+  set hslLightness(v: number) {
+    this.$update((c) => c.$setFrom(fromHsl(Math.max(c.hslHue, 0), c.hslSaturation, v, c.a)));
+  }
 
-  toString(): string {
+  override toString(): string {
     const hex = (n: number) => n.toString(16).padStart(2, '0');
     const rgb = `${hex(this.red8)}${hex(this.green8)}${hex(this.blue8)}`;
     return this.alpha8 === 255 ? `#${rgb}` : `#${hex(this.alpha8)}${rgb}`;
   }
 
-  valueOf(): string {
+  override valueOf(): string {
     return this.toString();
   }
 
@@ -549,52 +659,484 @@ export function parseColor(text: string): QColor | undefined {
   return QColor.fromRgba8((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
 }
 
-export class QPoint {
-  constructor(
-    public x: number,
-    public y: number,
-  ) {}
-  toString(): string {
-    return `QPointF(${fmt(this.x)}, ${fmt(this.y)})`;
+export class QPoint extends ValueType {
+  private _x: number;
+  private _y: number;
+  constructor(x: number, y: number) {
+    super();
+    this._x = x;
+    this._y = y;
+  }
+  get x(): number {
+    return this._x;
+  }
+  set x(v: number) {
+    this.$update((p) => {
+      p._x = Number(v);
+    });
+  }
+  get y(): number {
+    return this._y;
+  }
+  set y(v: number) {
+    this.$update((p) => {
+      p._y = Number(v);
+    });
+  }
+  $clone(): QPoint {
+    return new QPoint(this._x, this._y);
+  }
+  $equals(o: unknown): boolean {
+    return o instanceof QPoint && o._x === this._x && o._y === this._y;
+  }
+  protected $setFrom(o: QPoint): void {
+    this._x = o._x;
+    this._y = o._y;
+  }
+  override toString(): string {
+    return `QPointF(${fmt(this._x)}, ${fmt(this._y)})`;
+  }
+  toJSON(): Record<string, number> {
+    return { x: this._x, y: this._y };
   }
 }
 
-export class QSize {
-  constructor(
-    public width: number,
-    public height: number,
-  ) {}
-  toString(): string {
-    return `QSizeF(${fmt(this.width)}, ${fmt(this.height)})`;
+export class QSize extends ValueType {
+  private _w: number;
+  private _h: number;
+  constructor(width: number, height: number) {
+    super();
+    this._w = width;
+    this._h = height;
+  }
+  get width(): number {
+    return this._w;
+  }
+  set width(v: number) {
+    this.$update((s) => {
+      s._w = Number(v);
+    });
+  }
+  get height(): number {
+    return this._h;
+  }
+  set height(v: number) {
+    this.$update((s) => {
+      s._h = Number(v);
+    });
+  }
+  $clone(): QSize {
+    return new QSize(this._w, this._h);
+  }
+  $equals(o: unknown): boolean {
+    return o instanceof QSize && o._w === this._w && o._h === this._h;
+  }
+  protected $setFrom(o: QSize): void {
+    this._w = o._w;
+    this._h = o._h;
+  }
+  override toString(): string {
+    return `QSizeF(${fmt(this._w)}, ${fmt(this._h)})`;
+  }
+  toJSON(): Record<string, number> {
+    return { width: this._w, height: this._h };
   }
 }
 
-export class QRect {
-  constructor(
-    public x: number,
-    public y: number,
-    public width: number,
-    public height: number,
-  ) {}
+export class QRect extends ValueType {
+  private _x: number;
+  private _y: number;
+  private _w: number;
+  private _h: number;
+  constructor(x: number, y: number, width: number, height: number) {
+    super();
+    this._x = x;
+    this._y = y;
+    this._w = width;
+    this._h = height;
+  }
+  get x(): number {
+    return this._x;
+  }
+  set x(v: number) {
+    this.$update((r) => {
+      r._x = Number(v);
+    });
+  }
+  get y(): number {
+    return this._y;
+  }
+  set y(v: number) {
+    this.$update((r) => {
+      r._y = Number(v);
+    });
+  }
+  get width(): number {
+    return this._w;
+  }
+  set width(v: number) {
+    this.$update((r) => {
+      r._w = Number(v);
+    });
+  }
+  get height(): number {
+    return this._h;
+  }
+  set height(v: number) {
+    this.$update((r) => {
+      r._h = Number(v);
+    });
+  }
   get left(): number {
-    return this.x;
+    return this._x;
   }
   get top(): number {
-    return this.y;
+    return this._y;
   }
   get right(): number {
-    return this.x + this.width;
+    return this._x + this._w;
   }
   get bottom(): number {
-    return this.y + this.height;
+    return this._y + this._h;
   }
-  toString(): string {
-    return `QRectF(${fmt(this.x)}, ${fmt(this.y)}, ${fmt(this.width)}, ${fmt(this.height)})`;
+  $clone(): QRect {
+    return new QRect(this._x, this._y, this._w, this._h);
+  }
+  $equals(o: unknown): boolean {
+    return o instanceof QRect && o._x === this._x && o._y === this._y && o._w === this._w && o._h === this._h;
+  }
+  protected $setFrom(o: QRect): void {
+    this._x = o._x;
+    this._y = o._y;
+    this._w = o._w;
+    this._h = o._h;
+  }
+  override toString(): string {
+    return `QRectF(${fmt(this._x)}, ${fmt(this._y)}, ${fmt(this._w)}, ${fmt(this._h)})`;
+  }
+  /** Qt's rect value type also lists left, right, top and bottom. */
+  toJSON(): Record<string, number> {
+    return {
+      x: this._x,
+      y: this._y,
+      width: this._w,
+      height: this._h,
+      left: this.left,
+      right: this.right,
+      top: this.top,
+      bottom: this.bottom,
+    };
   }
 }
 
-/** Numbers as QDebug / QString::number print them (up to 6 significant digits). */
+/**
+ * QVector2D/3D/4D and QQuaternion: single-precision components (Qt stores
+ * floats: `Qt.vector3d(1, 2, 3).length()` is 3.741657257080078).
+ */
+abstract class FloatTuple extends ValueType {
+  protected c: number[];
+  constructor(values: number[]) {
+    super();
+    this.c = values.map((v) => f32(Number(v)));
+  }
+  protected get(i: number): number {
+    return this.c[i]!;
+  }
+  protected set(i: number, v: number): void {
+    this.$update((t) => {
+      t.c[i] = f32(Number(v));
+    });
+  }
+  protected make(values: number[]): this {
+    const t = this.$clone() as this;
+    t.c = values.map((v) => f32(v));
+    t.$ref = null;
+    return t;
+  }
+  $equals(o: unknown): boolean {
+    return (
+      o instanceof FloatTuple && o.constructor === this.constructor && o.c.every((v, i) => v === this.c[i])
+    );
+  }
+  protected $setFrom(o: this): void {
+    this.c = o.c.slice();
+  }
+  protected other(v: unknown): number[] | undefined {
+    return v instanceof FloatTuple && v.constructor === this.constructor ? v.c : undefined;
+  }
+  plus(v: unknown): this {
+    const o = this.other(v);
+    return this.make(this.c.map((x, i) => x + (o ? o[i]! : 0)));
+  }
+  minus(v: unknown): this {
+    const o = this.other(v);
+    return this.make(this.c.map((x, i) => x - (o ? o[i]! : 0)));
+  }
+  /** times(vector) multiplies componentwise, times(number) scales. */
+  times(v: unknown): this {
+    const o = this.other(v);
+    return this.make(this.c.map((x, i) => x * (o ? o[i]! : Number(v))));
+  }
+  dotProduct(v: unknown): number {
+    const o = this.other(v);
+    return o ? f32(this.c.reduce((sum, x, i) => sum + x * o[i]!, 0)) : 0;
+  }
+  /** qHypot in single precision, as QVector3D::length computes it (Qt's scaling QHypotHelper beyond two values). */
+  length(): number {
+    const c = this.c;
+    if (c.length === 2) return f32(Math.hypot(c[0]!, c[1]!));
+    let scale = Math.abs(c[0]!);
+    let total = 1;
+    for (let i = 1; i < c.length; i++) {
+      const val = Math.abs(c[i]!);
+      if (!(scale > 0)) {
+        scale = val;
+        total = 1;
+      } else if (val > scale) {
+        const ratio = f32(scale / val);
+        total = f32(f32(f32(total * ratio) * ratio) + 1);
+        scale = val;
+      } else {
+        const ratio = f32(val / scale);
+        total = f32(total + f32(ratio * ratio));
+      }
+    }
+    return f32(scale * f32(Math.sqrt(total)));
+  }
+  normalized(): this {
+    const len = Math.sqrt(this.c.reduce((sum, x) => sum + x * x, 0));
+    return this.make(len === 0 ? this.c.map(() => 0) : this.c.map((x) => x / len));
+  }
+  fuzzyEquals(v: unknown, epsilon = 0.00001): boolean {
+    const o = this.other(v);
+    return o !== undefined && this.c.every((x, i) => Math.abs(x - o[i]!) <= epsilon);
+  }
+  protected print(name: string): string {
+    return `${name}(${this.c.map(fmt).join(', ')})`;
+  }
+}
+
+export class QVector2D extends FloatTuple {
+  constructor(x: number, y: number) {
+    super([x, y]);
+  }
+  get x(): number {
+    return this.get(0);
+  }
+  set x(v: number) {
+    this.set(0, v);
+  }
+  get y(): number {
+    return this.get(1);
+  }
+  set y(v: number) {
+    this.set(1, v);
+  }
+  $clone(): QVector2D {
+    return new QVector2D(this.c[0]!, this.c[1]!);
+  }
+  toVector3d(): QVector3D {
+    return new QVector3D(this.c[0]!, this.c[1]!, 0);
+  }
+  toVector4d(): QVector4D {
+    return new QVector4D(this.c[0]!, this.c[1]!, 0, 0);
+  }
+  override toString(): string {
+    return this.print('QVector2D');
+  }
+  toJSON(): Record<string, number> {
+    return { x: this.x, y: this.y };
+  }
+}
+
+export class QVector3D extends FloatTuple {
+  constructor(x: number, y: number, z: number) {
+    super([x, y, z]);
+  }
+  get x(): number {
+    return this.get(0);
+  }
+  set x(v: number) {
+    this.set(0, v);
+  }
+  get y(): number {
+    return this.get(1);
+  }
+  set y(v: number) {
+    this.set(1, v);
+  }
+  get z(): number {
+    return this.get(2);
+  }
+  set z(v: number) {
+    this.set(2, v);
+  }
+  $clone(): QVector3D {
+    return new QVector3D(this.c[0]!, this.c[1]!, this.c[2]!);
+  }
+  crossProduct(v: unknown): QVector3D {
+    const o = this.other(v) ?? [0, 0, 0];
+    const [x, y, z] = this.c as [number, number, number];
+    return this.make([y * o[2]! - z * o[1]!, z * o[0]! - x * o[2]!, x * o[1]! - y * o[0]!]) as QVector3D;
+  }
+  toVector2d(): QVector2D {
+    return new QVector2D(this.c[0]!, this.c[1]!);
+  }
+  toVector4d(): QVector4D {
+    return new QVector4D(this.c[0]!, this.c[1]!, this.c[2]!, 0);
+  }
+  override toString(): string {
+    return this.print('QVector3D');
+  }
+  toJSON(): Record<string, number> {
+    return { x: this.x, y: this.y, z: this.z };
+  }
+}
+
+export class QVector4D extends FloatTuple {
+  constructor(x: number, y: number, z: number, w: number) {
+    super([x, y, z, w]);
+  }
+  get x(): number {
+    return this.get(0);
+  }
+  set x(v: number) {
+    this.set(0, v);
+  }
+  get y(): number {
+    return this.get(1);
+  }
+  set y(v: number) {
+    this.set(1, v);
+  }
+  get z(): number {
+    return this.get(2);
+  }
+  set z(v: number) {
+    this.set(2, v);
+  }
+  get w(): number {
+    return this.get(3);
+  }
+  set w(v: number) {
+    this.set(3, v);
+  }
+  $clone(): QVector4D {
+    return new QVector4D(this.c[0]!, this.c[1]!, this.c[2]!, this.c[3]!);
+  }
+  toVector2d(): QVector2D {
+    return new QVector2D(this.c[0]!, this.c[1]!);
+  }
+  toVector3d(): QVector3D {
+    return new QVector3D(this.c[0]!, this.c[1]!, this.c[2]!);
+  }
+  override toString(): string {
+    return this.print('QVector4D');
+  }
+  toJSON(): Record<string, number> {
+    return { x: this.x, y: this.y, z: this.z, w: this.w };
+  }
+}
+
+/** QQuaternion: the scalar first, as Qt prints it (`QQuaternion(1, 0, 0, 0)`). */
+export class QQuaternion extends FloatTuple {
+  constructor(scalar: number, x: number, y: number, z: number) {
+    super([scalar, x, y, z]);
+  }
+  get scalar(): number {
+    return this.get(0);
+  }
+  set scalar(v: number) {
+    this.set(0, v);
+  }
+  get x(): number {
+    return this.get(1);
+  }
+  set x(v: number) {
+    this.set(1, v);
+  }
+  get y(): number {
+    return this.get(2);
+  }
+  set y(v: number) {
+    this.set(2, v);
+  }
+  get z(): number {
+    return this.get(3);
+  }
+  set z(v: number) {
+    this.set(3, v);
+  }
+  $clone(): QQuaternion {
+    return new QQuaternion(this.c[0]!, this.c[1]!, this.c[2]!, this.c[3]!);
+  }
+  conjugated(): QQuaternion {
+    const [w, x, y, z] = this.c as [number, number, number, number];
+    return this.make([w, -x, -y, -z]) as QQuaternion;
+  }
+  override toString(): string {
+    return this.print('QQuaternion');
+  }
+  toJSON(): Record<string, number> {
+    return { scalar: this.scalar, x: this.x, y: this.y, z: this.z };
+  }
+}
+
+/** QMatrix4x4: m11..m44 (row, column), single precision. */
+export class QMatrix4x4 extends FloatTuple {
+  constructor(values?: number[]) {
+    super(values && values.length === 16 ? values : [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+  }
+  $clone(): QMatrix4x4 {
+    return new QMatrix4x4(this.c.slice());
+  }
+  /** times(matrix) is the matrix product; times(number) scales. */
+  override times(v: unknown): this {
+    const o = this.other(v);
+    if (!o) return super.times(v);
+    const out: number[] = [];
+    for (let r = 0; r < 4; r++)
+      for (let col = 0; col < 4; col++) {
+        let sum = 0;
+        for (let k = 0; k < 4; k++) sum += this.c[r * 4 + k]! * o[k * 4 + col]!;
+        out.push(sum);
+      }
+    return this.make(out);
+  }
+  transposed(): QMatrix4x4 {
+    const out: number[] = [];
+    for (let r = 0; r < 4; r++) for (let col = 0; col < 4; col++) out.push(this.c[col * 4 + r]!);
+    return this.make(out) as QMatrix4x4;
+  }
+  override toString(): string {
+    return this.print('QMatrix4x4');
+  }
+}
+for (let r = 1; r <= 4; r++)
+  for (let col = 1; col <= 4; col++) {
+    const i = (r - 1) * 4 + (col - 1);
+    Object.defineProperty(QMatrix4x4.prototype, `m${r}${col}`, {
+      configurable: true,
+      get(this: QMatrix4x4) {
+        return (this as unknown as { get(i: number): number }).get(i);
+      },
+      set(this: QMatrix4x4, v: number) {
+        (this as unknown as { set(i: number, v: number): void }).set(i, v);
+      },
+    });
+  }
+
+/** Numbers as QDebug prints them: C's `%g` (6 significant digits, `1e+06`, `nan`, `inf`). */
 export function fmt(n: number): string {
-  if (Number.isInteger(n)) return String(n);
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (n === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(Number(n.toPrecision(6)))));
+  if (exp < -4 || exp >= 6) {
+    const [mantissa, e] = n.toExponential(5).split('e') as [string, string];
+    const m = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+    const ev = Number(e);
+    return `${m}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
+  }
   return String(Number(n.toPrecision(6)));
 }

@@ -4,6 +4,12 @@
  * unknown (Qt prints `file:27: Error: ...` for exceptions thrown by JS code).
  */
 export class QmlError extends Error {
+  /**
+   * Where running a file failed, as Qt's qml tool tells: loading (parse and
+   * compile errors), creating (a required property left unset), or nothing
+   * to show (the root is neither an Item nor a Window).
+   */
+  stage: 'load' | 'create' | 'nothing' = 'load';
   readonly url: string;
   readonly line: number;
   readonly column: number;
@@ -21,6 +27,16 @@ export class QmlError extends Error {
   override toString(): string {
     return this.message;
   }
+}
+
+/** What Qt's qml tool writes to stderr when running a file fails this way (it then prints "Did not load any objects"). */
+export function failureReport(e: QmlError): string[] {
+  if (e.stage === 'nothing') return [];
+  const heading =
+    e.stage === 'create'
+      ? 'QQmlApplicationEngine failed to create component'
+      : 'QQmlApplicationEngine failed to load component';
+  return [heading, ...e.message.split('\n')];
 }
 
 export function formatLocation(url: string, line: number, column: number, description: string): string {

@@ -38,7 +38,7 @@ import type {
   Span,
   Version,
 } from './ast';
-import { QmlError } from './error';
+import { formatLocation, QmlError } from './error';
 
 /** The parts of acorn's parser state used here (stable across acorn 8, used by its plugins). */
 interface AcornState {
@@ -132,33 +132,81 @@ const INSERTABLE: Array<[string, string]> = [
  * text; `+` and `=`, first in Qt's list, are only shiftable in states that
  * rarely match (after a complete expression Qt has already reduced past
  * them), so they are not tried.
+ *
+ * Qt then goes on parsing the repaired text and reports every further error
+ * the same way, until one it cannot repair ("Syntax error"), or one at the
+ * offending token it replays right after an inserted token (Qt's parser
+ * recovers only when its token buffer is empty: qqmljs.g, `first_token ==
+ * last_token`).
  */
 function recover(source: string, url: string, pos: number): QmlError {
   const lines = new LineTable(source);
-  const at = (p: number, message: string) => {
-    const { line, column } = lines.locate(p);
-    return new QmlError(url, line, column, message);
+  const messages: string[] = [];
+  let first: { line: number; column: number; message: string } | undefined;
+  // Tokens inserted so far, in the coordinates of the text they went into.
+  const insertions: Array<{ at: number; length: number }> = [];
+  const original = (p: number) => {
+    let q = p;
+    for (let i = insertions.length - 1; i >= 0; i--) {
+      const ins = insertions[i]!;
+      if (q >= ins.at + ins.length) q -= ins.length;
+      else if (q >= ins.at) q = ins.at;
+    }
+    return q;
   };
-  const token = tokenAt(source, pos);
-  if (token.type === tt.eof) return at(pos, "Expected token `}'");
+  let text = source;
+  let failure = pos;
+  let replayed = -1;
+  for (let guard = 0; guard < 100 && failure !== -1; guard++) {
+    const token = tokenAt(text, failure);
+    if (token.start < replayed) break;
+    const r = classify(text, token);
+    const { line, column } = lines.locate(original(token.start));
+    first ??= { line, column, message: r.message };
+    messages.push(formatLocation(url, line, column, r.message));
+    if (r.repaired === undefined) break;
+    text = r.repaired;
+    if (r.inserted !== undefined) {
+      insertions.push({ at: token.start, length: r.inserted });
+      replayed = token.end + r.inserted;
+    } else replayed = -1;
+    failure = failsAt(text);
+    if (failure === Number.MAX_SAFE_INTEGER) break;
+  }
+  const error = new QmlError(url, first!.line, first!.column, first!.message);
+  error.message = messages.join('\n');
+  return error;
+}
+
+/** Qt's message for the error at `token`, and the text repaired the way Qt's parser goes on. */
+function classify(
+  source: string,
+  token: { type: TokenType; value: unknown; start: number; end: number },
+): { message: string; repaired?: string; inserted?: number } {
+  if (token.type === tt.eof) return { message: "Expected token `}'" };
   const next = tokenAt(source, token.end);
   const blank = source.slice(token.start, token.end).replace(/[^\n\r]/g, ' ');
   const asi: number[] = [];
-  const dropped = failsAt(source.slice(0, token.start) + blank + source.slice(token.end), asi);
+  const withoutToken = source.slice(0, token.start) + blank + source.slice(token.end);
+  const dropped = failsAt(withoutToken, asi);
   // Qt only checks that the next token can follow as it is: a semicolon
   // inserted automatically between them does not count.
   const needsAsi = asi.some((p) => p <= next.start && !/\S/.test(source.slice(p, token.start)));
-  if (!needsAsi && (dropped === -1 || dropped >= next.end || next.type === tt.eof)) {
-    return at(token.start, `Unexpected token \`${spell(token.type, token.value)}'`);
+  if (!needsAsi && (dropped === -1 || (next.type !== tt.eof && dropped >= next.end))) {
+    return { message: `Unexpected token \`${spell(token.type, token.value)}'`, repaired: withoutToken };
   }
+  // Qt takes the first token its state can shift (`t_action(errorState, tk)`);
+  // its test of the lookahead after it (`t_action(a, yytoken)`) also passes on
+  // the default reductions of its compressed tables, so here a token counts
+  // when parsing gets past it. Qt then replays the offending token after it.
   for (const [text, name] of INSERTABLE) {
     const inserted = ` ${text} `;
-    const shifted = token.start + inserted.length;
-    const r = failsAt(source.slice(0, token.start) + inserted + source.slice(token.start));
-    if (r === -1 || r >= shifted + (token.end - token.start))
-      return at(token.start, `Expected token \`${name}'`);
+    const repaired = source.slice(0, token.start) + inserted + source.slice(token.start);
+    const r = failsAt(repaired);
+    if (r === -1 || r >= token.start + inserted.length)
+      return { message: `Expected token \`${name}'`, repaired, inserted: inserted.length };
   }
-  return at(token.start, 'Syntax error');
+  return { message: 'Syntax error' };
 }
 
 function tokenAt(
@@ -204,6 +252,21 @@ export class LineTable {
   }
 }
 
+/**
+ * acorn with the JavaScript of Qt 6.4's grammar where it differs: `let` is a
+ * keyword (qqmljs.g T_LET), never an identifier in an expression.
+ */
+const QtDialectParser = class extends (Parser as unknown as new (
+  o: Options,
+  input: string,
+  pos: number,
+) => AcornState & { parseExprAtom(...args: unknown[]): Expression; unexpected(pos?: number): never }) {
+  override parseExprAtom(...args: unknown[]): Expression {
+    if (this.type === tt.name && this.value === 'let') this.unexpected();
+    return super.parseExprAtom(...args);
+  }
+};
+
 class QmlParser {
   private p: AcornState;
   private readonly lines: LineTable;
@@ -223,8 +286,7 @@ class QmlParser {
   // ---- tokens -------------------------------------------------------------
 
   private acornAt(pos: number): AcornState {
-    const P = Parser as unknown as new (o: Options, input: string, pos: number) => AcornState;
-    const p = new P(this.options, this.source, pos);
+    const p = new QtDialectParser(this.options, this.source, pos) as unknown as AcornState;
     this.guard(() => p.nextToken());
     return p;
   }
@@ -779,13 +841,9 @@ class QmlParser {
       const m: EnumMember = { name: this.identifier().name, ...this.span(mStart) };
       if (this.p.type === tt.eq) {
         this.next();
-        let sign = 1;
-        if (this.p.type === tt.plusMin && this.p.value === '-') {
-          sign = -1;
-          this.next();
-        }
+        // Qt 6.4's grammar takes only a numeric literal (`= -1` is "Unexpected token `-'").
         if (!this.is(tt.num)) throw new SyntaxErrorAt(this.p.start);
-        m.value = sign * (this.p.value as number);
+        m.value = this.p.value as number;
         this.next();
       }
       Object.assign(m, this.span(mStart));
@@ -817,7 +875,8 @@ function parseVersion(text: string): Version {
 
 /** How Qt's parser spells a token in "Unexpected token `x'" messages. */
 function spell(type: TokenType, value: unknown): string {
-  if (type === tt.name) return 'identifier';
+  // Qt's lexer makes `let` a keyword token, spelled as itself.
+  if (type === tt.name) return value === 'let' ? 'let' : 'identifier';
   if (type === tt.num) return 'numeric literal';
   if (type === tt.string) return 'string literal';
   if (type === tt.template || type === tt.backQuote) return 'template literal';

@@ -4,13 +4,14 @@ import { ColumnMeta } from './items/Column';
 import { FlickableMeta } from './items/Flickable';
 import { FlowMeta } from './items/Flow';
 import { FocusScopeMeta } from './items/FocusScope';
-import { FontEnumsMeta } from './items/Font';
+import { FontEnumsMeta, fontProperty } from './items/Font';
 import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
+import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
@@ -19,9 +20,11 @@ import { RowMeta } from './items/Row';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
+import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
 export function registerQtQuick(engine: QmlEngine): void {
+  engine.registerGroupValueType('font', fontProperty);
   engine.registerModule('QtQml.Models', { ListModel: ListModelMeta, ListElement: ListElementMeta });
   engine.registerModule(
     'QtQuick',
@@ -50,7 +53,10 @@ export function registerQtQuick(engine: QmlEngine): void {
       ListView: ListViewMeta,
       ViewSection: ViewSectionMeta,
       Repeater: RepeaterMeta,
+      Window: WindowMeta,
+      Loader: LoaderMeta,
     },
     ['QtQml', 'QtQml.Models'],
   );
+  engine.registerModule('QtQuick.Window', { Window: WindowMeta });
 }

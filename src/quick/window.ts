@@ -3,7 +3,7 @@
 // delivery, and the set of items the renderer must redraw. Headless: the
 // renderer and the browser host drive it.
 import type { EngineServices } from '../engine/context';
-import { defineType, type MetaObject } from '../engine/qobject';
+import { defineType, type MetaObject, type QObject } from '../engine/qobject';
 import { QColor } from '../engine/valuetypes';
 import { Dirty, ITEM, Item, ItemMeta, type KeyEventLike, type PointerEventLike } from './items/Item';
 
@@ -39,6 +39,8 @@ export class QuickWindow {
   color = new QColor(1, 1, 1);
   active = true;
   observer: WindowObserver | null = null;
+  /** The QML object of this window (what `Item.Window.window` reads): a Window declared in QML, or one made for the root item. */
+  qmlWindow: QObject | null = null;
   /** Items whose drawing changed since the renderer last looked. */
   readonly dirtyItems = new Set<Item>();
 

@@ -2,6 +2,7 @@
 // QQuickFontValueType over a QFont), and the `Font` enum namespace
 // (Font.Bold, Font.AllUppercase, ...).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { coerceValueTypeInt } from '../../engine/types';
 import { type FontSpec, type ResolvedFont, resolveFont } from '../text';
 
 /** The item a font belongs to: told after every change of the font. */
@@ -250,7 +251,12 @@ export const FontMeta: MetaObject = defineType(Font, null, {
       default: DEFAULT_POINT_SIZE,
       write: (o, v) => (o as Font).setPointSize(v as number),
     },
-    pixelSize: { type: 'int', default: 12, write: (o, v) => (o as Font).setPixelSize(v as number) },
+    pixelSize: {
+      type: 'int',
+      default: 12,
+      coerce: coerceValueTypeInt,
+      write: (o, v) => (o as Font).setPixelSize(v as number),
+    },
     capitalization: { type: 'enumeration', changed: fontChanged },
     letterSpacing: { type: 'real', changed: fontChanged },
     wordSpacing: { type: 'real', changed: fontChanged },
@@ -284,16 +290,27 @@ const FONT_PROPS = FontMeta.props
   .map((p) => p.index)
   .concat([F.bold, F.pixelSize, F.pointSize]);
 
-/** The `font` property spec shared by Text and TextInput. */
-export function fontProperty(): {
+/**
+ * The spec of a font property: Text's and TextInput's `font`, or a
+ * `property font name` declared in QML (its font tells no item).
+ */
+export function fontProperty(name = 'font'): {
   type: string;
   group: { meta: () => MetaObject; create: (owner: QObject) => QObject };
   write: (obj: QObject, value: unknown) => void;
 } {
   return {
     type: 'font',
-    group: { meta: () => FontMeta, create: (owner) => new Font(owner as FontOwner) },
-    write: (obj, value) => ((obj as unknown as { font: Font }).font as Font).$copyFrom(value),
+    group: {
+      meta: () => FontMeta,
+      create: (owner) => {
+        if ('fontUpdated' in owner) return new Font(owner as FontOwner);
+        const f = new Font(null);
+        f.$engine = owner.$engine;
+        return f;
+      },
+    },
+    write: (obj, value) => ((obj as unknown as Record<string, Font>)[name] as Font).$copyFrom(value),
   };
 }
 

@@ -2,6 +2,7 @@
 // parent/child tree, effective visibility and enabled state, z order,
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
+import { type ListSource, listElements, listReference } from '../../engine/listreference';
 import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
 import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
@@ -898,16 +899,73 @@ for (const [name, kind] of [
   });
 }
 
-// `children` and `childrenRect` read live values.
+// `children`, `resources` and `data` read as list references over the live
+// lists (QQuickItemPrivate's QQmlListProperty functions: `data` is the
+// resources, then the children); `childrenRect` reads the live value.
+function childrenSource(item: Item): ListSource {
+  return {
+    count: () => item.childItems.length,
+    at: (i) => item.childItems[i],
+    append: (v) => {
+      if (v instanceof Item) v.setParentItem(item);
+    },
+    clear: () => {
+      for (const c of item.childItems.slice()) c.setParentItem(null);
+    },
+  };
+}
+function resourcesOf(item: Item): QObject[] {
+  return (item.$v[ITEM.resources] as QObject[] | null) ?? [];
+}
+function resourcesSource(item: Item): ListSource {
+  return {
+    count: () => resourcesOf(item).length,
+    at: (i) => resourcesOf(item)[i],
+    append: (v) => {
+      if (v instanceof QObject) item.appendResource(v);
+    },
+    clear: () => {
+      item.$v[ITEM.resources] = [];
+    },
+  };
+}
+function assignedItems(v: unknown): unknown[] {
+  return listElements(v) ?? (Array.isArray(v) ? v : [v]);
+}
 Object.defineProperty(Item.prototype, 'children', {
   configurable: true,
   get(this: Item) {
     this.$read(ITEM.children);
-    return this.childItems.slice();
+    return listReference(childrenSource(this));
   },
   set(this: Item, v: unknown) {
+    const items = assignedItems(v);
     for (const c of this.childItems.slice()) c.setParentItem(null);
-    for (const c of Array.isArray(v) ? v : [v]) if (c instanceof Item) c.setParentItem(this);
+    for (const c of items) if (c instanceof Item) c.setParentItem(this);
+  },
+});
+Object.defineProperty(Item.prototype, 'resources', {
+  configurable: true,
+  get(this: Item) {
+    this.$read(ITEM.resources);
+    return listReference(resourcesSource(this));
+  },
+});
+Object.defineProperty(Item.prototype, 'data', {
+  configurable: true,
+  get(this: Item) {
+    this.$read(ITEM.children);
+    const children = childrenSource(this);
+    const resources = resourcesSource(this);
+    return listReference({
+      count: () => resources.count() + children.count(),
+      at: (i) => (i < resources.count() ? resources.at(i) : children.at(i - resources.count())),
+      append: (v) => (v instanceof Item ? children.append(v) : resources.append(v)),
+      clear: () => {
+        resources.clear();
+        children.clear();
+      },
+    });
   },
 });
 Object.defineProperty(Item.prototype, 'childrenRect', {

@@ -182,14 +182,25 @@ export class DelegateModel implements ModelListener {
     const factory = ctx.engine as unknown as ComponentFactory;
     let entry: Entry | null = null;
     let obj: QObject | null = null;
+    // Qt: a delegate with required properties gets the roles of the same names
+    // as initial values of those properties, and no context with the roles.
+    const required = requiredProperties(unit, data);
     try {
-      obj = factory.createFromComponent(unit, ctx as QmlContext, null, undefined, data, (root) => {
-        if (!(root instanceof Item)) return;
-        root.$setOwner(this.owner);
-        entry = { index, item: root, data, refs: 1, roles: type.roles };
-        this.addEntry(entry);
-        this.host.initItem(index, root);
-      });
+      obj = factory.createFromComponent(
+        unit,
+        ctx as QmlContext,
+        null,
+        required ? required.values : undefined,
+        required ? undefined : data,
+        (root) => {
+          if (!(root instanceof Item)) return;
+          root.$setOwner(this.owner);
+          entry = { index, item: root, data, refs: 1, roles: type.roles };
+          this.addEntry(entry);
+          this.host.initItem(index, root);
+          if (required) followRoles(root, data, required.sources);
+        },
+      );
     } catch (err) {
       this.owner.$engine?.reportError(err, undefined);
     }
@@ -252,7 +263,7 @@ export class DelegateModel implements ModelListener {
       for (const p of roles) data.$v[p.index] = r.source.data(index, p.name);
       data.$v[DATA.modelData] = roles.length === 1 ? data.$v[roles[0]!.index] : undefined;
     } else if (r.kind === 'array') {
-      data.$v[DATA.modelData] = r.values[index];
+      data.$v[DATA.modelData] = asVariant(r.values[index]);
     } else {
       data.$v[DATA.modelData] = index;
     }
@@ -288,10 +299,11 @@ export class DelegateModel implements ModelListener {
     for (const e of all) this.destroy(e);
   }
 
-  private reindex(): void {
+  /** Updates the index map and tells each instance its new index (in `order`, default creation order). */
+  private reindex(order: readonly Entry[] = this.entries): void {
     this.byIndex.clear();
     let max = -1;
-    for (const e of this.entries) {
+    for (const e of order) {
       if (e.index < 0) continue;
       this.byIndex.set(e.index, e);
       if (e.index > max) max = e.index;
@@ -354,8 +366,11 @@ export class DelegateModel implements ModelListener {
   }
 
   rowsMoved(from: number, to: number, count: number): void {
+    // Qt tells the moved rows' instances first (measured: delegate_required_updates).
+    const moved = this.entries.filter((e) => e.index >= from && e.index < from + count);
+    const others = this.entries.filter((e) => !(e.index >= from && e.index < from + count));
     for (const e of this.entries) e.index = movedIndex(e.index, from, to, count);
-    this.reindex();
+    this.reindex([...moved, ...others]);
     this.host.modelUpdated({ kind: 'move', from, to, count });
   }
 
@@ -384,6 +399,62 @@ export class DelegateModel implements ModelListener {
     this.rows = { kind: 'none' };
     this.dropAll();
   }
+}
+
+/** The delegate's required properties that a role (or index, model, modelData) provides, with their values. */
+function requiredProperties(
+  unit: NonNullable<QmlComponent['unit']>,
+  data: ModelData,
+): { values: Record<string, unknown>; sources: Array<[string, PropertyInfo]> } | undefined {
+  const root = unit.root;
+  const names = root.required.map((r) => r.name);
+  if (root.typeUnit)
+    for (const r of root.typeUnit.root.required) if (!root.assigned.has(r.name)) names.push(r.name);
+  if (names.length === 0) return undefined;
+  const values: Record<string, unknown> = {};
+  const sources: Array<[string, PropertyInfo]> = [];
+  // The roles first, then index, model and modelData (Qt's order of initial values).
+  const own = (n: string) => data.$meta.propsByName.get(n)?.owner !== ModelDataMeta;
+  for (const name of [...names.filter(own), ...names.filter((n) => !own(n))]) {
+    const p = data.$meta.propsByName.get(name);
+    if (p === undefined) continue;
+    values[name] = data.$v[p.index];
+    sources.push([name, p]);
+  }
+  return { values, sources };
+}
+
+/** Keeps required properties equal to their roles when the row changes or moves. */
+function followRoles(item: Item, data: ModelData, sources: Array<[string, PropertyInfo]>): void {
+  for (const [name, p] of sources) {
+    if (p.notify < 0) continue;
+    data.$connect(p.notify, {
+      fn: () => {
+        (item as unknown as Record<string, unknown>)[name] = data.$v[p.index];
+      },
+      thisArg: item,
+      report: (e) => item.$engine?.reportError(e, undefined),
+    });
+  }
+}
+
+/**
+ * A JS array model's element as Qt hands it to the delegate: converted to a
+ * QVariant, so an object becomes a QVariantMap, whose keys are sorted
+ * (measured: {name: "x", n: 1} reads back as {"n":1,"name":"x"}).
+ */
+function asVariant(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(asVariant);
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    v instanceof QObject ||
+    Object.getPrototypeOf(v) !== Object.prototype
+  )
+    return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = asVariant((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** Where row `i` ends up after moving `count` rows from `from` to `to`. */

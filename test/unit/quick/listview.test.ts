@@ -318,7 +318,8 @@ Item {
   }
   Item { objectName: "after" }
 }`);
-    const names = () => s.root.children.map((c: Q) => c.objectName || 'Repeater');
+    // `children` reads as a list reference (Qt's QmlListWrapper), an array-like.
+    const names = () => Array.from(s.root.children as ArrayLike<Q>).map((c: Q) => c.objectName || 'Repeater');
     expect(names()).toEqual(['before', 'a0', 'b1', 'Repeater', 'after']);
     const m = s.id('m');
     m.insert(1, { n: 'x' });
