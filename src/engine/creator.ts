@@ -11,6 +11,8 @@
 //   Component.onCompleted handlers, last attached first. Measured with real
 //   Qt 6.4: for `Item { A { A1 {} } B {} }` the completion order is
 //   Item, B, A, A1.
+import { QmlError } from '../qml/error';
+import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
@@ -151,6 +153,27 @@ export class Creator {
     creation: Creation,
     owner: QObject | null,
     asMainFile = false,
+  ): QObject {
+    try {
+      return this.createObjectAt(c, ctx, creation, owner, asMainFile);
+    } catch (e) {
+      // Objects nested deeper than the stack allows (inside components
+      // created from deep call chains): Qt's depth error at the innermost
+      // declaration that could still be reported.
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        const { url, line, column } = c.location;
+        throw new QmlError(url, line, column, DEPTH_EXCEEDED);
+      }
+      throw e;
+    }
+  }
+
+  private createObjectAt(
+    c: CompiledObject,
+    ctx: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+    asMainFile: boolean,
   ): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
