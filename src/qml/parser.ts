@@ -909,7 +909,10 @@ const DepthLimitedParser: AcornCtor = (() => {
   const base = Base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const [name, cost] of Object.entries(NESTING_COST)) {
     const inner = base[name]!;
-    proto[name] = function (this: Limited & { raise(pos: number, message: string): never }, ...args: unknown[]) {
+    proto[name] = function (
+      this: Limited & { raise(pos: number, message: string): never },
+      ...args: unknown[]
+    ) {
       this.nesting += cost;
       try {
         if (this.nesting > NESTING_BUDGET) this.raise(this.start, DEPTH_EXCEEDED);
