@@ -282,6 +282,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (error instanceof AssignError) return `${at(where, true)}${error.message}`;
     if (error instanceof Error) {
       const text = `${error.name}: ${qtErrorMessage(error)}`;
+      if (isStackOverflow(error)) {
+        // Qt (V4) cannot tell where the stack ran out: it names line 1 of
+        // the file whose code was running, without a column (measured:
+        // runtime_fault_recursion_binding, in a binding and in a handler).
+        const url = where?.url ?? locateInStack(error)?.url;
+        return url ? `${url}:1: ${text}` : text;
+      }
       if (where && where.column > 0) return `${at(where, true)}${text}`;
       const thrown = locateInStack(error);
       return `${at(thrown ?? where, false)}${text}`;
@@ -539,9 +546,14 @@ function referencedTypeNames(program: ast.Program): Set<string> {
   return names;
 }
 
+function isStackOverflow(e: Error): boolean {
+  return e instanceof RangeError && e.message === 'Maximum call stack size exceeded';
+}
+
 /** V8's wording of common errors, in Qt's (V4's) words. */
 function qtErrorMessage(e: Error): string {
   const m = e.message;
+  if (isStackOverflow(e)) return 'Maximum call stack size exceeded.';
   let r = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(m);
   if (r) return `Cannot read property '${r[2]}' of ${r[1]}`;
   r = /^Cannot set properties of (null|undefined) \(setting '(.*)'\)$/.exec(m);
