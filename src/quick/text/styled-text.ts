@@ -64,11 +64,13 @@ export function mightBeRichText(text: string): boolean {
     while (start < text.length && isSpace(text[start]!)) ++start;
   }
   if (text.slice(start, start + 5).toLowerCase() === '<!doc') return true;
-  let open = start;
-  while (open < text.length && text[open] !== '<' && text[open] !== '\n') {
-    if (text[open] === '&' && text.slice(open + 1, open + 4) === 'lt;') return true;
-    ++open;
-  }
+  // The first '<' or line break, and an "&lt;" before it (searched, not
+  // walked: a chat message can be a megabyte long).
+  const lt = text.indexOf('<', start);
+  const nl = text.indexOf('\n', start);
+  const open = lt < 0 ? (nl < 0 ? text.length : nl) : nl < 0 ? lt : Math.min(lt, nl);
+  const entity = text.indexOf('&lt;', start);
+  if (entity >= 0 && entity < open) return true;
   if (open < text.length && text[open] === '<') {
     const close = text.indexOf('>', open);
     if (close > -1) {
