@@ -31,6 +31,12 @@ async function load(text: string, create = false): Promise<QmlError | 'loaded'> 
   }
 }
 
+/** CPU time since `t0` in ms (other processes on the machine do not count). */
+function cpuMs(t0: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(t0);
+  return (used.user + used.system) / 1000;
+}
+
 const inItem = (binding: string) => `import QtQuick\nItem {\n    ${binding}\n}\n`;
 
 const SHAPES: Record<string, (n: number) => string> = {
@@ -58,9 +64,9 @@ const SHAPES: Record<string, (n: number) => string> = {
 describe('nesting 10,000 levels deep', () => {
   test.each(Object.keys(SHAPES))('%s: Qt’s depth error, positioned in the file', async (shape) => {
     const text = SHAPES[shape]!(DEPTH);
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     const result = await load(text);
-    const ms = performance.now() - t0;
+    const ms = cpuMs(t0);
     expect(result).toBeInstanceOf(QmlError);
     const error = result as QmlError;
     expect(error.description).toBe('Maximum statement or expression depth exceeded');
@@ -115,9 +121,9 @@ describe('nesting 10,000 levels deep', () => {
               .join('');
           else body = body.slice(0, cut % body.length);
           const text = inItem(`property var v: ${body}`);
-          const t0 = performance.now();
+          const t0 = process.cpuUsage();
           const result = await load(text);
-          const ms = performance.now() - t0;
+          const ms = cpuMs(t0);
           expect(result).toBeInstanceOf(QmlError);
           expect(violation({ kind: 'error', error: result as QmlError }, URL_, text)).toBeUndefined();
           expect(linesOf(text).length).toBe(5);

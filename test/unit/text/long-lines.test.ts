@@ -4,14 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { layoutText } from '../../../src/quick/text';
 
-const MESSAGE = `<b>bold</b> then e\u0301 office ${'lorem ipsum \u05e9\u05dc\u05d5\u05dd '.repeat(5000)} end`;
+const MESSAGE = `<b>bold</b> then e\u0301 office ${'lorem ipsum \u05e9\u05dc\u05d5\u05dd '.repeat(1500)} end`;
 
 describe('a window onto a long line', () => {
   it.each([
     [0, 345],
     [-64, 409],
     [1000, 1400],
-    [200_000, 200_360],
+    [60_000, 60_360],
   ])('glyphsIn(%d, %d) is the part of the whole line in that span', (from, to) => {
     const whole = layoutText(MESSAGE).lines[0]!.glyphs;
     const part = layoutText(MESSAGE).lines[0]!.glyphsIn(from, to);
