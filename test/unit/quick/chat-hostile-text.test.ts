@@ -34,3 +34,10 @@ suite('text_chat_hostile matches Qt 6.4.2', async () => {
     expect(run.output).toEqual([]);
   });
 });
+
+suite('text_chat_huge matches Qt 6.4.2', () => {
+  it('1 MiB messages (one word, words, styled): the sizes Qt printed', { timeout: 60_000 }, async () => {
+    const run = await loadScene('text_chat_huge.qml', 0);
+    expect(run.output).toEqual(qtLog('text_chat_huge'));
+  });
+});
