@@ -114,6 +114,8 @@ interface ClientState {
   served: boolean;
   /** Answered the last ping. */
   alive: boolean;
+  /** The connection under the WebSocket. */
+  socket: Duplex;
 }
 
 export async function createEchoServer(options: Partial<EchoServerOptions> = {}): Promise<EchoServerHandle> {
@@ -161,13 +163,13 @@ export async function createEchoServer(options: Partial<EchoServerOptions> = {})
       refuseHandshake(socket, 403, 'Forbidden');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, socket));
   });
 
-  function onConnection(ws: WebSocket, req: IncomingMessage): void {
+  function onConnection(ws: WebSocket, req: IncomingMessage, socket: Duplex): void {
     const origin = req.headers.origin;
     const remoteAddress = req.socket.remoteAddress;
-    const state: ClientState = { id: nextId++, served: false, alive: true };
+    const state: ClientState = { id: nextId++, served: false, alive: true, socket };
     sockets.set(ws, state);
     // ws reports protocol errors (1007, 1009, ...) as 'error' after closing
     // with the right code; without a listener they would crash the process.
@@ -217,6 +219,12 @@ export async function createEchoServer(options: Partial<EchoServerOptions> = {})
       // The close frame queues behind data the client is not reading; ws
       // destroys the connection if no answer comes within closeTimeoutMs.
       ws.close(CloseCode.PolicyViolation, 'Send buffer full');
+      // Nor is anything more read from it: a client that keeps sending
+      // would otherwise make the server parse (and allocate) every frame it
+      // pushes until the connection is gone. Once the client has read the
+      // backlog (the socket drains), its answer to the close is read.
+      ws.pause();
+      state.socket.once('drain', () => ws.resume());
       return;
     }
     ws.send(data, { binary: isBinary });

@@ -3,6 +3,8 @@
 // one shape; a delegate gets one per kind of model it is used with (its
 // model's roles are a context level).
 import type { ExpressionStatement, Statement } from 'acorn';
+import { QmlError } from '../qml/error';
+import { DEPTH_EXCEEDED } from '../qml/parser';
 import type { CompiledFile, FunctionSpec, TypeResolver, Unit } from './compiler';
 import type { GeneratedFunction, QmlContext } from './context';
 import { JS_GLOBALS, type Resolution, rewrite } from './jscompile';
@@ -109,7 +111,7 @@ export function generate(
   let line = 1;
   for (const i of order) {
     const spec = unit.functions[i]!;
-    const text = functionText(spec, source, resolveFor(spec));
+    const text = atSpec(file, spec, () => functionText(spec, source, resolveFor(spec)));
     while (line < spec.line) {
       code += '\n';
       line++;
@@ -120,7 +122,12 @@ export function generate(
   code += `]})\n//# sourceURL=${file.url}`;
   // Generated in the global scope. `new Function` puts two lines of its own
   // before the body, which locateInStack (engine.ts) takes off again.
-  const factory = new Function(`return ${code}`)() as (...args: unknown[]) => GeneratedFunction[];
+  let factory: (...args: unknown[]) => GeneratedFunction[];
+  try {
+    factory = new Function(`return ${code}`)() as typeof factory;
+  } catch (e) {
+    throw locateCompileError(e, file, unit, source, resolveFor);
+  }
   const ordered = factory(
     types,
     runtime.ref,
@@ -166,6 +173,51 @@ function qtFor(qt: unknown, file: CompiledFile): unknown {
     qtObjects.set(file, q);
   }
   return q;
+}
+
+/**
+ * Runs `f` for one function of the file; a stack overflow (code nested
+ * deeper than the compiler can recurse) becomes Qt's depth error at that
+ * function.
+ */
+function atSpec<T>(file: CompiledFile, spec: FunctionSpec, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) throw specError(file, spec, DEPTH_EXCEEDED);
+    throw e;
+  }
+}
+
+function specError(file: CompiledFile, spec: FunctionSpec, message: string): QmlError {
+  const { line, column } = file.lines(spec.node.start);
+  return new QmlError(file.url, line, column, message);
+}
+
+/**
+ * The JavaScript engine refused the generated code (too deeply nested for
+ * its parser, or a construct the QML parser let through): compiles the
+ * functions one by one to name the one at fault.
+ */
+function locateCompileError(
+  error: unknown,
+  file: CompiledFile,
+  unit: Unit,
+  source: string,
+  resolveFor: (spec: FunctionSpec) => (name: string) => Resolution,
+): unknown {
+  if (!(error instanceof Error)) return error;
+  for (const spec of unit.functions) {
+    try {
+      new Function(`return ${functionText(spec, source, resolveFor(spec))}`);
+    } catch (e) {
+      if (e instanceof RangeError) return specError(file, spec, DEPTH_EXCEEDED);
+      if (e instanceof SyntaxError) return specError(file, spec, e.message);
+    }
+  }
+  if (!(error instanceof RangeError)) return error;
+  const { line, column } = unit.root.location;
+  return new QmlError(file.url, line, column, DEPTH_EXCEEDED);
 }
 
 function countLines(s: string): number {

@@ -13,6 +13,7 @@
 //   Item, B, A, A1.
 
 import { formatLocation, QmlError } from '../qml/error';
+import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
@@ -187,6 +188,26 @@ export class Creator {
 
   /** Creates one object (a main file's root has the type its compilation gave it, see CompiledFile.isMain). */
   createObject(c: CompiledObject, ctx: QmlContext, creation: Creation, owner: QObject | null): QObject {
+    try {
+      return this.createObjectAt(c, ctx, creation, owner);
+    } catch (e) {
+      // Objects nested deeper than the stack allows (inside components
+      // created from deep call chains): Qt's depth error at the innermost
+      // declaration that could still be reported.
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        const { url, line, column } = c.location;
+        throw new QmlError(url, line, column, DEPTH_EXCEEDED);
+      }
+      throw e;
+    }
+  }
+
+  private createObjectAt(
+    c: CompiledObject,
+    ctx: QmlContext,
+    creation: Creation,
+    owner: QObject | null,
+  ): QObject {
     if (c.component !== undefined) {
       const comp = new (this.host.componentMeta.ctor as unknown as new () => ComponentObject)();
       comp.$engine = this.host;

@@ -19,6 +19,13 @@ function isText(i: Item): boolean {
   return false;
 }
 
+/**
+ * The longest text put into the mirror, in characters. A 1 MiB chat message
+ * would cost the browser most of a second to lay out in the DOM (hidden or
+ * not), and no one listens to a million characters; the start is kept.
+ */
+const MIRRORED_CHARS = 10_000;
+
 export class AccessibilityMirror {
   readonly element: HTMLDivElement;
   private readonly log: HTMLDivElement;
@@ -47,7 +54,7 @@ export class AccessibilityMirror {
       if (!i.effectiveVisible) return;
       if (isText(i)) {
         const t = (i as TextLike).text;
-        if (t !== '') texts.push(t);
+        if (t !== '') texts.push(t.length > MIRRORED_CHARS ? `${t.slice(0, MIRRORED_CHARS)}…` : t);
       }
       for (const c of i.childItems) walk(c);
     };

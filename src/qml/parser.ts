@@ -76,12 +76,33 @@ const ACORN_OPTIONS: Options = {
   allowReserved: true,
 };
 
-/** Deeper object nesting than this is refused with a positioned error instead of overflowing the stack. */
-const MAX_NESTING = 2000;
+/**
+ * Deeper object nesting than this is refused instead of overflowing the
+ * stack while the objects are created. Qt 6.4 refuses a document whose AST
+ * is deeper than its visitors' recursion limit with "Maximum statement or
+ * expression depth exceeded" (measured: objects nested 1,000 deep load,
+ * 2,000 deep do not); here creation recurses per level, so the limit is lower.
+ */
+const MAX_NESTING = 500;
+/**
+ * The deepest JavaScript syntax tree accepted in one binding or function
+ * (Qt: the same message; 1,000-deep member chains load in Qt 6.4). The
+ * engine's compiler walks these trees recursively; chains of members or
+ * calls, which acorn builds without recursing, are bounded here.
+ */
+const MAX_JS_DEPTH = 1000;
+/** Qt's words for a document nested deeper than it can process. */
+export const DEPTH_EXCEEDED = 'Maximum statement or expression depth exceeded';
 
-/** Parses a QML document. Throws a positioned {@link QmlError} on a syntax error. */
+/**
+ * Parses a QML document. Throws a positioned {@link QmlError} on a syntax
+ * error. Qt prints its depth error without a position; ours carries the
+ * place where the limit was passed, so an editor can go there.
+ */
 export function parseQml(source: string, url: string): Program {
-  if (source.trim() === '') throw new QmlError(url, -1, -1, 'File is empty');
+  // Qt: only a file without a single byte is "empty"; white space alone is a
+  // syntax error at its end.
+  if (source === '') throw new QmlError(url, -1, -1, 'File is empty');
   try {
     return new QmlParser(source, url).parseProgram();
   } catch (e) {
@@ -183,7 +204,7 @@ function classify(
   source: string,
   token: { type: TokenType; value: unknown; start: number; end: number },
 ): { message: string; repaired?: string; inserted?: number } {
-  if (token.type === tt.eof) return { message: "Expected token `}'" };
+  if (token.type === tt.eof) return { message: atEnd(source, token.start) };
   const next = tokenAt(source, token.end);
   const blank = source.slice(token.start, token.end).replace(/[^\n\r]/g, ' ');
   const asi: number[] = [];
@@ -207,6 +228,56 @@ function classify(
       return { message: `Expected token \`${name}'`, repaired, inserted: inserted.length };
   }
   return { message: 'Syntax error' };
+}
+
+/**
+ * An error at the end of the file: Qt's probes, which can only insert there.
+ * Measured: `Item { x: ` gives "Expected token `;'", `x: (1 + ` "Expected
+ * token `numeric literal'", `Item {` and `Item { x: 1` "Expected token
+ * `}'", `function f() { return 1` "Expected token `;'", and a file with
+ * no object at all (white space, comments, imports only) "Expected token
+ * `numeric literal'".
+ */
+function atEnd(source: string, pos: number): string {
+  if (!hasRootObject(source)) return "Expected token `numeric literal'";
+  // A statement complete at the end gets its automatic semicolon first, and
+  // the probes run after it: a binding then wants the object's `}', a
+  // statement in a block another `;' (measured: `color: "black"` and
+  // `return 1` at the end of the file).
+  const asi: number[] = [];
+  failsAt(source, asi);
+  if (asi.some((p) => p <= pos && !/\S/.test(source.slice(p, pos)))) {
+    source = `${source.slice(0, pos)} ; ${source.slice(pos)}`;
+    pos += 3;
+  }
+  for (const [text, name] of INSERTABLE) {
+    const inserted = ` ${text} `;
+    const r = failsAt(source.slice(0, pos) + inserted + source.slice(pos));
+    if (r === -1 || r >= pos + inserted.length) return `Expected token \`${name}'`;
+  }
+  return "Expected token `}'";
+}
+
+/** Whether the tokens after the pragmas and imports start with something other than the end of the file. */
+function hasRootObject(source: string): boolean {
+  try {
+    const P = Parser as unknown as new (o: Options, input: string, pos: number) => AcornState;
+    const p = new P(ACORN_OPTIONS, source, 0);
+    p.nextToken();
+    for (;;) {
+      const word = p.type === tt.name || p.type.keyword !== undefined ? p.value : undefined;
+      if (word !== 'import' && word !== 'pragma') return p.type !== tt.eof;
+      // An import or pragma runs to its line's end (Qt: they end at a newline or `;`).
+      const lineEnd = source.slice(p.start).search(/[\n\r\u2028\u2029;]/);
+      if (lineEnd < 0) return false;
+      const q = new P(ACORN_OPTIONS, source, p.start + lineEnd + 1);
+      q.nextToken();
+      Object.assign(p, { type: q.type, value: q.value, start: q.start, end: q.end });
+      if (p.type === tt.eof) return false;
+    }
+  } catch {
+    return true;
+  }
 }
 
 function tokenAt(
@@ -251,21 +322,6 @@ export class LineTable {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 }
-
-/**
- * acorn with the JavaScript of Qt 6.4's grammar where it differs: `let` is a
- * keyword (qqmljs.g T_LET), never an identifier in an expression.
- */
-const QtDialectParser = class extends (Parser as unknown as new (
-  o: Options,
-  input: string,
-  pos: number,
-) => AcornState & { parseExprAtom(...args: unknown[]): Expression; unexpected(pos?: number): never }) {
-  override parseExprAtom(...args: unknown[]): Expression {
-    if (this.type === tt.name && this.value === 'let') this.unexpected();
-    return super.parseExprAtom(...args);
-  }
-};
 
 class QmlParser {
   private p: AcornState;
@@ -312,11 +368,17 @@ class QmlParser {
 
   private translateError(e: unknown): unknown {
     if (e instanceof QmlError) return e;
-    if (e instanceof RangeError) {
-      return this.error(this.p.start, 'Maximum nesting depth exceeded');
+    // A stack overflow, or an error raised while handling one (acorn's own
+    // check can overflow too and then fails with an odd SyntaxError).
+    if (e instanceof RangeError || (e instanceof Error && /call stack/i.test(e.message))) {
+      return this.error(this.p.start, DEPTH_EXCEEDED);
     }
     if (e instanceof SyntaxError && typeof (e as { pos?: unknown }).pos === 'number') {
       const pos = (e as unknown as { pos: number }).pos;
+      // acorn gives up on expressions nested deeper than the stack allows.
+      if (e.message.startsWith(DEPTH_EXCEEDED) || e.message.startsWith('Not enough stack space')) {
+        return this.error(pos, DEPTH_EXCEEDED);
+      }
       const message = qtLexicalMessage(e.message.replace(/ \(\d+:\d+\)$/, ''));
       return message === undefined ? new SyntaxErrorAt(pos) : this.error(pos, message);
     }
@@ -477,7 +539,7 @@ class QmlParser {
 
   /** `{ member* }` */
   private parseMembers(): Member[] {
-    if (++this.depth > MAX_NESTING) throw this.error(this.p.start, 'Maximum nesting depth exceeded');
+    if (++this.depth > MAX_NESTING) throw this.error(this.p.start, DEPTH_EXCEEDED);
     this.expect(tt.braceL);
     const members: Member[] = [];
     while (!this.is(tt.braceR)) {
@@ -599,10 +661,12 @@ class QmlParser {
    * these messages (measured).
    */
   private checkDialect(node: Node): void {
-    const stack: unknown[] = [node];
+    // Nodes (and arrays of them) with their depth in the syntax tree.
+    const stack: Array<[unknown, number]> = [[node, 0]];
     while (stack.length > 0) {
-      const n = stack.pop() as (Node & Record<string, unknown>) | null;
+      const [n, depth] = stack.pop() as [(Node & Record<string, unknown>) | null, number];
       if (!n || typeof n !== 'object') continue;
+      if (depth > MAX_JS_DEPTH) throw this.error(n.start ?? node.start, DEPTH_EXCEEDED);
       switch (n.type) {
         case 'Literal':
           if (typeof n.bigint === 'string') throw this.error(n.end - 1, "Unexpected token `identifier'");
@@ -627,10 +691,12 @@ class QmlParser {
           break;
         }
       }
+      // Arrays of children do not add a level.
+      const childDepth = Array.isArray(n) ? depth : depth + 1;
       for (const k in n) {
         if (k === 'loc') continue;
         const v = n[k];
-        if (v && typeof v === 'object') stack.push(v);
+        if (v && typeof v === 'object') stack.push([v, childDepth]);
       }
     }
   }
@@ -862,6 +928,72 @@ class QmlParser {
     return { kind: 'InlineComponent', name, object, ...this.span(start) };
   }
 }
+
+/**
+ * What each of acorn's recursive entry points costs of the nesting budget,
+ * roughly the stack frames it stands for: an expression in parentheses
+ * passes through parseMaybeAssign and parseMaybeUnary, a statement nests
+ * through parseStatement, and each operator of a chain (`a + b + c`)
+ * recurses once in parseExprOp.
+ */
+const NESTING_COST: Record<string, number> = {
+  parseStatement: 4,
+  parseMaybeAssign: 4,
+  parseMaybeUnary: 2,
+  parseExprOp: 1,
+};
+/**
+ * The nesting budget of one parse: about 400 parentheses, 250 nested
+ * functions or 3,000 chained operators. acorn itself only notices a stack
+ * overflow once it happens, and V8 can abort the whole process (not throw)
+ * when a regular expression is compiled with the stack nearly exhausted, so
+ * the parser must never get there. Qt accepts deeper code (its limit is its
+ * AST visitors' recursion depth); no hand-written code comes close to either.
+ */
+const NESTING_BUDGET = 3000;
+
+type AcornCtor = new (o: Options, input: string, pos: number) => AcornState;
+
+/** acorn, refusing code nested deeper than NESTING_BUDGET with Qt's depth error. */
+const DepthLimitedParser: AcornCtor = (() => {
+  const Base = Parser as unknown as AcornCtor;
+  class Limited extends Base {
+    nesting = 0;
+  }
+  const proto = Limited.prototype as unknown as Record<string, unknown>;
+  const base = Base.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const [name, cost] of Object.entries(NESTING_COST)) {
+    const inner = base[name]!;
+    proto[name] = function (
+      this: Limited & { raise(pos: number, message: string): never },
+      ...args: unknown[]
+    ) {
+      this.nesting += cost;
+      try {
+        if (this.nesting > NESTING_BUDGET) this.raise(this.start, DEPTH_EXCEEDED);
+        return inner.apply(this, args);
+      } finally {
+        this.nesting -= cost;
+      }
+    };
+  }
+  return Limited;
+})();
+
+/**
+ * acorn with the JavaScript of Qt 6.4's grammar where it differs: `let` is a
+ * keyword (qqmljs.g T_LET), never an identifier in an expression.
+ */
+const QtDialectParser = class extends (DepthLimitedParser as unknown as new (
+  o: Options,
+  input: string,
+  pos: number,
+) => AcornState & { parseExprAtom(...args: unknown[]): Expression; unexpected(pos?: number): never }) {
+  override parseExprAtom(...args: unknown[]): Expression {
+    if (this.type === tt.name && this.value === 'let') this.unexpected();
+    return super.parseExprAtom(...args);
+  }
+};
 
 const IDENT_CHAIN =
   /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*(?:(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\.(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*)*(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\{/y;

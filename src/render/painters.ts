@@ -15,6 +15,12 @@ export interface Painter {
   readonly content: Container;
   /** Redraws from the item's current state. */
   update(item: Item, dirtyBits: number): void;
+  /**
+   * For painters that may draw only the part of the item inside the window:
+   * true when the item has moved in the window (or the window was resized)
+   * since, so the renderer redraws it; null when everything was drawn.
+   */
+  viewStale?(item: Item): boolean | null;
   destroy(): void;
 }
 
@@ -66,6 +72,8 @@ export class GlyphLayer {
   private readonly plain = new Container();
   private sprites: Sprite[] = [];
   private maskSprites: Sprite[] = [];
+  /** Glyphs the last draw placed (tests: long lines draw only what the window shows). */
+  drawn = 0;
 
   constructor() {
     this.container.addChild(this.masks, this.plain);
@@ -108,6 +116,7 @@ export class GlyphLayer {
       }
     }
     for (let i = n; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
+    this.drawn = n;
     for (let i = nm; i < this.maskSprites.length; i++) this.maskSprites[i]!.visible = false;
     atlas.flush();
     return complete;
@@ -140,6 +149,8 @@ export function runsOfLayout(
   color: QColor,
   dx: number,
   dy: number,
+  /** Only the glyphs drawn in [from, to) (item coordinates). */
+  span?: { from: number; to: number },
 ): GlyphRun[] {
   const styles = layout.styleRuns;
   const runs: GlyphRun[] = styles
@@ -147,7 +158,8 @@ export function runsOfLayout(
     : [{ font, color, glyphs: [] }];
   for (const line of layout.lines) {
     const baseline = line.baseline + dy;
-    for (const g of line.glyphs) {
+    const glyphs = span ? line.glyphsIn(span.from - dx, span.to - dx) : line.glyphs;
+    for (const g of glyphs) {
       const run = runs[g.run] ?? runs[0]!;
       run.glyphs.push({ text: glyphText(g), x: g.x + dx, baseline });
     }
@@ -210,22 +222,63 @@ registerPainter('Rectangle', () => new RectanglePainter());
 
 // ---- Text --------------------------------------------------------------------------------
 
+/** Lines longer than this (in characters) are drawn only where the window shows them. */
+const CULLED_LINE_LENGTH = 2000;
+/** Glyphs drawn beyond the window's edges, in pixels (a glyph's ink can reach past its origin). */
+const CULL_MARGIN = 64;
+
+/**
+ * The part of a text item the window can show, in item coordinates, for a
+ * text with very long lines; undefined when everything is drawn (short
+ * lines, no window, or a transformed ancestor that makes the mapping more
+ * than a translation).
+ */
+function visibleSpan(
+  item: Item,
+  layout: TextLayoutResult,
+): { from: number; to: number; sceneX: number; windowWidth: number } | undefined {
+  if (!layout.lines.some((l) => l.length > CULLED_LINE_LENGTH)) return undefined;
+  const window = item.window;
+  if (!window) return undefined;
+  for (let i: Item | null = item; i !== null; i = i.parentItem) {
+    const t = i as unknown as { rotation: number; scale: number };
+    if (t.rotation !== 0 || t.scale !== 1) return undefined;
+  }
+  const sceneX = item.scenePosition().x;
+  const windowWidth = window.width;
+  return { from: -sceneX - CULL_MARGIN, to: windowWidth - sceneX + CULL_MARGIN, sceneX, windowWidth };
+}
+
 class TextPainter implements Painter {
-  private readonly glyphs = new GlyphLayer();
+  readonly glyphs = new GlyphLayer();
   readonly content = this.glyphs.container;
   private decorations: Graphics | null = null;
+  /** Where the item was when only its visible part was drawn. */
+  private drawnAt: { sceneX: number; windowWidth: number } | null = null;
 
   update(item: Item): void {
     const t = item as unknown as Text;
     const layout = t.textLayout;
+    this.drawnAt = null;
     if (!layout) {
       this.glyphs.draw([], () => {});
       return;
     }
     const color = (t as unknown as { color: QColor }).color;
-    const runs = runsOfLayout(layout, t.resolvedFont, color, t.contentOriginX, t.contentOriginY);
+    // Qt draws a long line past the item (a Text does not clip); only the
+    // part inside the window can be seen, and a 1 MiB line would otherwise
+    // take a million sprites.
+    const span = visibleSpan(item, layout);
+    if (span) this.drawnAt = { sceneX: span.sceneX, windowWidth: span.windowWidth };
+    const runs = runsOfLayout(layout, t.resolvedFont, color, t.contentOriginX, t.contentOriginY, span);
     this.glyphs.draw(runs, () => item.markDirty(4));
     this.drawDecorations(t, layout, color);
+  }
+
+  viewStale(item: Item): boolean | null {
+    const at = this.drawnAt;
+    if (at === null) return null;
+    return item.scenePosition().x !== at.sceneX || item.window?.width !== at.windowWidth;
   }
 
   /** Underline and strike-out of styled text and of `font.underline` / `font.strikeout`. */
@@ -244,7 +297,8 @@ class TextPainter implements Painter {
     }
     const g = this.decorations.clear();
     for (const line of layout.lines) {
-      const glyphs = line.glyphs;
+      // The first glyph names the line's style run.
+      const glyphs = line.glyphsIn(Number.NEGATIVE_INFINITY, line.x + 0.5);
       if (glyphs.length === 0) continue;
       const x0 = line.x + t.contentOriginX;
       const y = line.baseline + t.contentOriginY;

@@ -53,6 +53,8 @@ export class SceneRenderer implements WindowObserver {
   private frameRequested = false;
   private destroyed = false;
   private readonly dirty = new Set<Item>();
+  /** Items whose painter drew only what the window shows (painter.viewStale). */
+  private readonly viewDependent = new Set<Item>();
   /** Called after each rendered frame (the host positions its overlays). */
   onFrame: (() => void) | null = null;
   /** The cursor shape under the pointer changed (a Qt.CursorShape value). */
@@ -131,6 +133,7 @@ export class SceneRenderer implements WindowObserver {
 
   itemRemoved(item: Item): void {
     this.dirty.delete(item);
+    this.viewDependent.delete(item);
     const node = item.renderNode as ItemNode | null;
     if (node) {
       node.container.removeFromParent();
@@ -160,6 +163,14 @@ export class SceneRenderer implements WindowObserver {
     const w = this.win;
     // Qt: after polish, hover is re-delivered where items moved under a still pointer.
     w.flushFrameSynchronousEvents();
+    for (const item of this.viewDependent) {
+      const stale = (item.renderNode as ItemNode | null)?.painter?.viewStale?.(item);
+      if (item.window !== w || stale === null || stale === undefined) this.viewDependent.delete(item);
+      else if (stale) {
+        item.dirty |= Dirty.Content;
+        this.dirty.add(item);
+      }
+    }
     if (this.renderer.width !== w.width || this.renderer.height !== w.height) {
       this.renderer.resize(Math.max(1, w.width), Math.max(1, w.height));
     }
@@ -222,7 +233,10 @@ export class SceneRenderer implements WindowObserver {
       c.visible = item.explicitVisible && !item.culled && (v[ITEM.opacity] as number) > 0;
       c.alpha = v[ITEM.opacity] as number;
     }
-    if (bits & (Dirty.Content | Dirty.Size)) node.painter?.update(item, bits);
+    if (bits & (Dirty.Content | Dirty.Size) && node.painter) {
+      node.painter.update(item, bits);
+      if (node.painter.viewStale?.(item) === false) this.viewDependent.add(item);
+    }
     if (bits & (Dirty.Clip | Dirty.Size)) this.syncClip(item, node);
     if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node);
   }

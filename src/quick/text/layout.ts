@@ -125,6 +125,12 @@ export interface TextLine {
   readonly source: string;
   /** glyph positions (computed on first access) */
   readonly glyphs: readonly GlyphPosition[];
+  /**
+   * The glyphs whose x lies in [from, to) (item coordinates), made without
+   * making the others: a 1 MiB line has a million glyphs, of which a view
+   * shows a few dozen.
+   */
+  glyphsIn(from: number, to: number): readonly GlyphPosition[];
 }
 
 export interface TextLayoutResult {
@@ -630,36 +636,64 @@ function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: num
       if (glyphs === null) glyphs = glyphPositions(engine, line, x);
       return glyphs;
     },
+    glyphsIn(from: number, to: number): readonly GlyphPosition[] {
+      if (glyphs !== null) return glyphs.filter((g) => g.x >= from && g.x < to);
+      return glyphPositions(engine, line, x, from, to);
+    },
   };
 }
 
-/** The glyphs of one laid-out line with their x positions (x0: the line start). */
-export function glyphPositions(engine: TextEngine, line: ScriptLine, x0: number): GlyphPosition[] {
+/**
+ * The glyphs of one laid-out line with their x positions (x0: the line
+ * start), or only those with an x in [from, to).
+ */
+export function glyphPositions(
+  engine: TextEngine,
+  line: ScriptLine,
+  x0: number,
+  from = Number.NEGATIVE_INFINITY,
+  to = Number.POSITIVE_INFINITY,
+): GlyphPosition[] {
   const s = engine.shaped;
   const out: GlyphPosition[] = [];
   const end = line.from + line.length;
   if (line.length <= 0) return out;
   const firstGlyph = s.logClusters[line.from]!;
   let x = 0;
+  let itemIndex = 0;
   for (let g = firstGlyph; g < s.glyphCount; g++) {
     const c = s.glyphCluster[g]!;
     if (c >= end) break;
+    const gx = x0 + x / 64;
+    if (gx >= to) break;
+    if (gx < from) {
+      x += s.advances[g]!;
+      continue;
+    }
     // cluster text: up to the next cluster start
     let ce = c + 1;
     while (ce < s.text.length && s.logClusters[ce] === s.logClusters[c]) ce++;
-    const item = s.items.find((it) => g >= it.glyphStart && g < it.glyphEnd);
+    // items are in glyph order: move forward to the one holding g
+    while (itemIndex < s.items.length && s.items[itemIndex]!.glyphEnd <= g) itemIndex++;
+    if (itemIndex === s.items.length || s.items[itemIndex]!.glyphStart > g) itemIndex = 0;
+    const item =
+      s.items[itemIndex] !== undefined &&
+      g >= s.items[itemIndex]!.glyphStart &&
+      g < s.items[itemIndex]!.glyphEnd
+        ? s.items[itemIndex]
+        : s.items.find((it) => g >= it.glyphStart && g < it.glyphEnd);
     const cpFont = item ? item.metrics.face.glyphCodePoints[s.glyphs[g]!]! : 0;
     const sep = s.text.charCodeAt(c) === 0x2028;
     if (!sep && s.clusterStart[g]) {
       out.push({
         text: s.text.slice(c, ce),
         codePoint: cpFont || s.text.codePointAt(c)!,
-        x: x0 + x / 64,
+        x: gx,
         index: c,
         run: item?.run ?? 0,
       });
     } else if (!sep && !s.clusterStart[g]) {
-      out.push({ text: '', codePoint: cpFont, x: x0 + x / 64, index: c, run: item?.run ?? 0 });
+      out.push({ text: '', codePoint: cpFont, x: gx, index: c, run: item?.run ?? 0 });
     }
     x += s.advances[g]!;
   }

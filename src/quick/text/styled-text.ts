@@ -7,8 +7,8 @@
  * A chat message "<b>hi</b>" is therefore shown as a bold "hi".
  *
  * Supported here like QQuickStyledText: <b> <strong> <i> <u> <s> <del> <br>
- * <p> <font color size> <h1>..<h6> <a href> <pre>, and the entities &lt; &gt;
- * &amp; &quot; &apos; &nbsp;. Outside <pre> white space collapses to single
+ * <p> <font color size> <h1>..<h6> <a href> <pre>, the entities &lt; &gt;
+ * &amp; &quot; &apos; &nbsp; and numeric ones; unknown entities show nothing. Outside <pre> white space collapses to single
  * spaces and leading white space is dropped. Images and lists (<img>, <ol>,
  * <ul>, <li>) are not rendered: their tags are skipped.
  *
@@ -39,7 +39,8 @@ export interface StyledText {
 const HTML_ELEMENTS = new Set(
   (
     'a address b big blockquote body br caption center cite code dd dfn div dl dt em font h1 h2 h3 h4 h5 h6 ' +
-    'head hr html i img kbd li meta nobr ol p pre qt s samp small span strong style sub sup table tbody td tfoot ' +
+    'head hr html i img kbd li link meta nobr ol p pre qt s samp script small span strong style sub sup table ' +
+    'tbody td tfoot ' +
     'th thead title tr tt u ul var'
   ).split(' '),
 );
@@ -63,11 +64,13 @@ export function mightBeRichText(text: string): boolean {
     while (start < text.length && isSpace(text[start]!)) ++start;
   }
   if (text.slice(start, start + 5).toLowerCase() === '<!doc') return true;
-  let open = start;
-  while (open < text.length && text[open] !== '<' && text[open] !== '\n') {
-    if (text[open] === '&' && text.slice(open + 1, open + 4) === 'lt;') return true;
-    ++open;
-  }
+  // The first '<' or line break, and an "&lt;" before it (searched, not
+  // walked: a chat message can be a megabyte long).
+  const lt = text.indexOf('<', start);
+  const nl = text.indexOf('\n', start);
+  const open = lt < 0 ? (nl < 0 ? text.length : nl) : nl < 0 ? lt : Math.min(lt, nl);
+  const entity = text.indexOf('&lt;', start);
+  if (entity >= 0 && entity < open) return true;
   if (open < text.length && text[open] === '<') {
     const close = text.indexOf('>', open);
     if (close > -1) {
@@ -95,9 +98,22 @@ interface Format {
   href?: string;
 }
 
+/** Tags whose attributes QQuickStyledText reads; any other tag is only its name. */
+const ATTRIBUTE_TAGS = new Set(['font', 'a', 'img', 'ol', 'ul']);
+
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
 // QQuickStyledTextPrivate::setFontSize
 const FONT_SCALE = [0.7, 0.8, 1.0, 1.2, 1.5, 2.0, 2.4];
+
+/** A named entity, or a numeric one (measured: Qt 6.4 shows `&#x41;` as "A"). */
+function entityValue(name: string): string | undefined {
+  const named = ENTITIES[name];
+  if (named !== undefined) return named;
+  const m = /^#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))$/.exec(name);
+  if (!m) return undefined;
+  const cp = m[1] !== undefined ? Number.parseInt(m[1], 16) : Number(m[2]);
+  return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : undefined;
+}
 
 function parseAttributes(s: string): Map<string, string> {
   const attrs = new Map<string, string>();
@@ -140,6 +156,8 @@ export function parseStyledText(markup: string, baseFont: FontSpec = {}): Styled
     }
     const start = out.length;
     out += s;
+    hasSpace = /\s$/.test(s);
+    hasNewLine = false;
     const last = runs[runs.length - 1];
     if (
       last &&
@@ -166,8 +184,6 @@ export function parseStyledText(markup: string, baseFont: FontSpec = {}): Styled
       ...(format.color !== undefined ? { color: format.color } : {}),
       ...(format.href !== undefined ? { href: format.href } : {}),
     });
-    hasSpace = /\s$/.test(s);
-    hasNewLine = false;
   };
   const newLine = (): void => {
     append('\u2028');
@@ -200,7 +216,11 @@ export function parseStyledText(markup: string, baseFont: FontSpec = {}): Styled
       const closing = body.startsWith('/');
       const nameMatch = /^\/?\s*([A-Za-z0-9]+)/.exec(body);
       if (!nameMatch) continue;
-      const tag = nameMatch[1]!.toLowerCase();
+      let tag = nameMatch[1]!.toLowerCase();
+      // Qt reads a tag's name as its first N characters, N being the number
+      // of non-space characters up to '>', except for the tags that take
+      // attributes: `< b and c >` is no <b> tag (measured: shows "a d").
+      if (!ATTRIBUTE_TAGS.has(tag) && /\S\s+\S/.test(body.replace(/^\/\s*/, ''))) tag = '';
       if (closing) {
         for (let k = stack.length - 1; k >= 0; k--) {
           if (stack[k]!.tag === tag) {
@@ -277,14 +297,19 @@ export function parseStyledText(markup: string, baseFont: FontSpec = {}): Styled
       continue;
     }
     if (c === '&') {
-      const semi = markup.indexOf(';', i);
-      const name = semi > i ? markup.slice(i + 1, semi) : '';
-      const value = ENTITIES[name];
-      if (value !== undefined) {
-        append(value);
-        i = semi + 1;
-        continue;
+      // QQuickStyledTextPrivate::parseEntity: up to a ';' the entity is
+      // replaced when known and dropped when not (`&#x41;` shows nothing);
+      // a space first ends it as plain text; at the end of the text it is dropped.
+      let j = i + 1;
+      while (j < n && markup[j] !== ';' && markup[j] !== ' ') j++;
+      if (j < n && markup[j] === ' ') {
+        append(markup.slice(i, j + 1));
+      } else if (j < n) {
+        const value = entityValue(markup.slice(i + 1, j));
+        if (value !== undefined) append(value);
       }
+      i = j + 1;
+      continue;
     }
     if (isSpace(c) && !preFormat) {
       let j = i;

@@ -147,8 +147,10 @@ describe('echo server', { timeout: 30_000 }, () => {
       });
       const frame = encodeFrame(Opcode.Binary, Buffer.alloc(messageBytes, 0x78));
       let sent = 0;
+      // Once it gives up on the client the server stops reading from it, so
+      // a write may never drain: the overflow ends the wait too.
       while (!overflowed && sent < 256 * MiB) {
-        await writeDrained(socket, frame);
+        await Promise.race([writeDrained(socket, frame), overflow]);
         sent += frame.length;
       }
       const { bufferedAmount } = await overflow;
@@ -187,7 +189,7 @@ describe('echo server', { timeout: 30_000 }, () => {
       overflowed = true;
     });
     const frame = encodeFrame(Opcode.Text, Buffer.alloc(16 * 1024, 0x78));
-    while (!overflowed) await writeDrained(socket, frame);
+    while (!overflowed) await Promise.race([writeDrained(socket, frame), overflow]);
 
     const reader = new FrameReader();
     const closeFrame = new Promise<Buffer>((resolve) => {
