@@ -120,6 +120,7 @@ class SyntaxErrorAt extends Error {
 
 /** Where parsing `source` fails (-1 if it parses), and where semicolons were inserted automatically. */
 function failsAt(source: string, inserted: number[] = []): number {
+  probedChars += source.length;
   try {
     new QmlParser(source, '', (p) => inserted.push(p)).parseProgram();
     return -1;
@@ -129,6 +130,17 @@ function failsAt(source: string, inserted: number[] = []): number {
     return Number.MAX_SAFE_INTEGER;
   }
 }
+
+/** Characters parsed by `failsAt` so far (the work budget of error recovery). */
+let probedChars = 0;
+/**
+ * After the first error, recovery stops reporting further ones once its
+ * probes have parsed this many characters: each probe re-parses the whole
+ * file, and a pathological one (10,000 nested brackets, an error at each)
+ * would otherwise take seconds. A hand-written file with dozens of errors
+ * stays far below it.
+ */
+const RECOVERY_BUDGET = 2_000_000;
 
 /** Tokens Qt's parser tries to insert at an error, in its order (qqmljs.g); `+` and `=` left out, see below. */
 const INSERTABLE: Array<[string, string]> = [
@@ -178,7 +190,9 @@ function recover(source: string, url: string, pos: number): QmlError {
   let text = source;
   let failure = pos;
   let replayed = -1;
+  const budget = probedChars + RECOVERY_BUDGET;
   for (let guard = 0; guard < 100 && failure !== -1; guard++) {
+    if (first !== undefined && probedChars > budget) break;
     const token = tokenAt(text, failure);
     if (token.start < replayed) break;
     const r = classify(text, token);
