@@ -65,7 +65,7 @@ const matchBaseline: BrowserCommand<[name: string, base64: string, tolerance?: n
     writeFileSync(file, PNG.sync.write(actual));
     return { ok: true, message: `updated ${relative(ROOT, file)}`, differing } satisfies BaselineResult;
   }
-  mkdirSync(OUTPUT, { recursive: true });
+  mkdirSync(dirname(join(OUTPUT, name)), { recursive: true });
   const actualFile = join(OUTPUT, `${name}.actual.png`);
   const diffFile = join(OUTPUT, `${name}.diff.png`);
   writeFileSync(actualFile, PNG.sync.write(actual));
@@ -115,7 +115,7 @@ const compareWithQt: BrowserCommand<[qtPng: string, base64: string, name: string
     threshold: 0.1,
     includeAA,
   });
-  mkdirSync(OUTPUT, { recursive: true });
+  mkdirSync(dirname(join(OUTPUT, name)), { recursive: true });
   writeFileSync(join(OUTPUT, `${name}.vs-qt.diff.png`), PNG.sync.write(diff));
   writeFileSync(join(OUTPUT, `${name}.ours.png`), PNG.sync.write(ours));
   const share = differing / (qt.width * qt.height);
