@@ -33,10 +33,15 @@ const KNOWN: Record<string, string[]> = {
  * Scenes without text whose pixels differ from Qt's, by how many. Qt's
  * renders come from llvmpipe, which places vertices to 1/256 of a pixel;
  * SwiftShader places them to 1/16. Axis-aligned edges are corrected for
- * that (rectangle-node.ts), slanted ones are not: the corner of the rotated
- * rectangle without antialiasing covers one pixel centre that Qt's misses.
+ * that (rectangle-node.ts), slanted ones are not: a slanted edge without
+ * antialiasing can cover a pixel centre that Qt's misses, or the reverse
+ * (the corner of a rotated rectangle, the arcs of rounded ones).
  */
-const KNOWN_PIXELS: Record<string, number> = { rect_antialiasing: 1 };
+const KNOWN_PIXELS: Record<string, number> = {
+  rect_antialiasing: 1,
+  // Corners of rounded rectangles without antialiasing: slanted edges again.
+  rect_radius_sweep: 25,
+};
 
 function hasText(doc: GeometryDocument): boolean {
   return JSON.stringify(doc.root).includes('"base":"Text');
