@@ -587,3 +587,33 @@ export function stripToTriangles(strip: Uint16Array, reversed: boolean): Uint16A
   } else list.set(out);
   return list;
 }
+
+/**
+ * How far smoothcolor.vert moves an antialiased vertex along one of its
+ * offsets `d` (in item units), `unit` being device pixels per item unit
+ * along that axis: the whole offset, but at most half a device pixel. So
+ * the ramp is one device pixel wide, centred on the edge, and narrows where
+ * the offsets are smaller (a rectangle under one pixel wide).
+ */
+export function antialiasingShift(d: number, unit: number): number {
+  return d * Math.min(1, 0.5 / (Math.abs(d) * unit));
+}
+
+/**
+ * Qt's renders come from Mesa's llvmpipe, which snaps vertices to 1/256 of
+ * a pixel; Chromium's SwiftShader snaps them to 1/16. Where that moves a
+ * vertex onto a pixel centre that llvmpipe's vertex misses (an edge at
+ * 70.51 covers the pixel centre 70.5 in Qt, not once snapped to 70.5), the
+ * vertex is put one 1/16 step off the centre on llvmpipe's side, so both
+ * cover the same pixel centres. `v` is in render-group units, `res` device
+ * pixels per unit. Only for axis-aligned edges: moving a vertex of a slanted
+ * edge by a sixteenth moves the whole edge past other pixel centres.
+ */
+export function snapLikeQt(v: number, res: number): number {
+  const dev = v * res;
+  const s16 = Math.round(dev * 16) / 16;
+  if (s16 - Math.floor(s16) !== 0.5) return v;
+  const q = Math.round(dev * 256) / 256;
+  if (q === s16) return v;
+  return (s16 + (q > s16 ? 1 / 16 : -1 / 16)) / res;
+}

@@ -22,9 +22,11 @@ import {
   ViewContainer,
 } from 'pixi.js';
 import {
+  antialiasingShift,
   type RectangleGeometry,
   type RectangleNodeInput,
   rectangleGeometry,
+  snapLikeQt,
   stripToTriangles,
 } from './rectangle-geometry';
 
@@ -258,8 +260,6 @@ export class RectangleBatcher extends Batcher {
     const pos = g.positions;
     const colors = g.colors;
     const offsets = g.offsets;
-    // smoothcolor.vert moves a vertex along each of its offsets by at most
-    // half a device pixel: delta * min(1, 0.5 / |delta in device pixels|).
     const res = e.resolution;
     const lenX = Math.hypot(a, b) * res;
     const lenY = Math.hypot(c, d) * res;
@@ -271,8 +271,8 @@ export class RectangleBatcher extends Batcher {
       if (offsets !== null) {
         const dx = offsets[2 * i]!;
         const dy = offsets[2 * i + 1]!;
-        if (dx !== 0) x += dx * Math.min(1, 0.5 / (Math.abs(dx) * lenX));
-        if (dy !== 0) y += dy * Math.min(1, 0.5 / (Math.abs(dy) * lenY));
+        if (dx !== 0) x += antialiasingShift(dx, lenX);
+        if (dy !== 0) y += antialiasingShift(dy, lenY);
       }
       if (axisAligned) {
         float32View[index++] = snapLikeQt(a * x + tx, res);
@@ -289,25 +289,6 @@ export class RectangleBatcher extends Batcher {
   packQuadAttributes(): void {
     throw new Error('rectangles are never packed as quads');
   }
-}
-
-/**
- * Qt's renders come from Mesa's llvmpipe, which snaps vertices to 1/256 of
- * a pixel; Chromium's SwiftShader snaps them to 1/16. Where that moves a
- * vertex onto a pixel centre that llvmpipe's vertex misses (an edge at
- * 70.51 covers the pixel centre 70.5 in Qt, not once snapped to 70.5), the
- * vertex is put one 1/16 step off the centre on llvmpipe's side, so both
- * cover the same pixel centres. `v` is in render-group units, `res` device
- * pixels per unit. Only for axis-aligned edges: moving a vertex of a slanted
- * edge by a sixteenth moves the whole edge past other pixel centres.
- */
-export function snapLikeQt(v: number, res: number): number {
-  const dev = v * res;
-  const s16 = Math.round(dev * 16) / 16;
-  if (s16 - Math.floor(s16) !== 0.5) return v;
-  const q = Math.round(dev * 256) / 256;
-  if (q === s16) return v;
-  return (s16 + (q > s16 ? 1 / 16 : -1 / 16)) / res;
 }
 
 // ---- the pipes ---------------------------------------------------------------------
