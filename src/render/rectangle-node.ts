@@ -36,6 +36,9 @@ const BATCHER = 'qsgRectangle';
 /** Qt's batch renderer puts a node in its opaque pass above this inherited opacity (qsgbatchrenderer.cpp). */
 const OPAQUE_LIMIT = 0.999;
 
+/** Geometry made so far, by all rectangles (for tests and benchmarks: scrolling makes none). */
+export const rectangleStats = { builds: 0 };
+
 /** The display object of one Rectangle's node. */
 export class RectangleNode extends ViewContainer<BatchableRectangle> {
   override readonly renderPipeId = PIPE;
@@ -64,8 +67,16 @@ export class RectangleNode extends ViewContainer<BatchableRectangle> {
   /** The node's geometry, made on first use after a change. */
   get geometry(): RectangleGeometry | null {
     if (this.input === null) return null;
-    this.built ??= rectangleGeometry(this.input);
+    if (this.built === null) {
+      this.built = rectangleGeometry(this.input);
+      rectangleStats.builds++;
+    }
     return this.built;
+  }
+
+  /** True for a top-to-bottom gradient (the axis colours vary along). */
+  get gradientVertical(): boolean {
+    return this.input?.vertical ?? true;
   }
 
   /** The same without the antialiasing ramps (the canvas backend antialiases its paths itself). */
@@ -339,9 +350,12 @@ export class RectanglePipe implements RenderPipe<RectangleNode> {
 }
 
 /**
- * The canvas backend has no vertex colours: each run of triangles of one
- * colour is filled as one path with that colour (a gradient's bands take
- * their average colour), and the canvas antialiases the edges itself.
+ * The canvas backend has no vertex colours. A rectangle's colours vary only
+ * along its gradient once the antialiasing ramps are left out (the canvas
+ * antialiases its paths itself), so each triangle is filled with a linear
+ * gradient along that axis between its first and last vertex, or a plain
+ * colour; consecutive triangles with the same fill make one path, so a
+ * band of the gradient shows no seam along its diagonal.
  */
 export class CanvasRectanglePipe implements RenderPipe<RectangleNode> {
   static extension = { type: [ExtensionType.CanvasPipes], name: PIPE } as const;
@@ -373,37 +387,55 @@ export class CanvasRectanglePipe implements RenderPipe<RectangleNode> {
     r.canvasContext.setContextTransform(node.groupTransform, false);
     r.canvasContext.setBlendMode('normal');
     ctx.globalAlpha = node.groupAlpha;
-    const tri = stripToTriangles(g.strip, false);
+    const tri = stripToTriangles(g.strip, g.opaqueMaterial && node.groupAlpha > OPAQUE_LIMIT);
     const p = g.positions;
-    let style = '';
+    const axis = node.gradientVertical ? 1 : 0;
+    let key = '';
     for (let t = 0; t < tri.length; t += 3) {
-      const i = tri[t]!;
-      const j = tri[t + 1]!;
-      const k = tri[t + 2]!;
-      const color = averageColor(g.colors[i]!, g.colors[j]!, g.colors[k]!);
-      if (color !== style) {
-        if (style !== '') ctx.fill();
-        ctx.fillStyle = style = color;
+      let lo = tri[t]!;
+      let hi = lo;
+      for (let k = 1; k < 3; k++) {
+        const v = tri[t + k]!;
+        if (p[2 * v + axis]! < p[2 * lo + axis]!) lo = v;
+        if (p[2 * v + axis]! > p[2 * hi + axis]!) hi = v;
+      }
+      const c0 = g.colors[tri[t]!]!;
+      const flat = c0 === g.colors[tri[t + 1]!] && c0 === g.colors[tri[t + 2]!];
+      const from = p[2 * lo + axis]!;
+      const to = p[2 * hi + axis]!;
+      const k = flat || from === to ? `c${c0}` : `g${from} ${to} ${g.colors[lo]} ${g.colors[hi]}`;
+      if (k !== key) {
+        if (key !== '') ctx.fill();
+        key = k;
+        if (flat || from === to) ctx.fillStyle = cssColor(c0);
+        else {
+          const grad = axis
+            ? ctx.createLinearGradient(0, from, 0, to)
+            : ctx.createLinearGradient(from, 0, to, 0);
+          grad.addColorStop(0, cssColor(g.colors[lo]!));
+          grad.addColorStop(1, cssColor(g.colors[hi]!));
+          ctx.fillStyle = grad;
+        }
         ctx.beginPath();
       }
+      const [i, j, m] = [tri[t]!, tri[t + 1]!, tri[t + 2]!];
       ctx.moveTo(p[2 * i]!, p[2 * i + 1]!);
       ctx.lineTo(p[2 * j]!, p[2 * j + 1]!);
-      ctx.lineTo(p[2 * k]!, p[2 * k + 1]!);
+      ctx.lineTo(p[2 * m]!, p[2 * m + 1]!);
       ctx.closePath();
     }
-    if (style !== '') ctx.fill();
+    if (key !== '') ctx.fill();
   }
 
   destroy(): void {}
 }
 
-/** The CSS colour of three premultiplied RGBA8 colours' average. */
-function averageColor(c0: number, c1: number, c2: number): string {
-  const ch = (s: number) => ((c0 >>> s) & 255) + ((c1 >>> s) & 255) + ((c2 >>> s) & 255);
-  const a = ch(24);
+/** The CSS colour of a premultiplied RGBA8 colour. */
+function cssColor(c: number): string {
+  const a = c >>> 24;
   if (a === 0) return 'rgba(0,0,0,0)';
   const un = (v: number) => Math.min(255, Math.round((v * 255) / a));
-  return `rgba(${un(ch(0))},${un(ch(8))},${un(ch(16))},${(a / 765).toFixed(4)})`;
+  return `rgba(${un(c & 255)},${un((c >>> 8) & 255)},${un((c >>> 16) & 255)},${(a / 255).toFixed(4)})`;
 }
 
 extensions.add(RectangleBatcher, RectanglePipe, CanvasRectanglePipe);
