@@ -5,11 +5,13 @@ import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
 import type { Item } from '../quick/items/Item';
+import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
 import type { Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
 import { ensureFace } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
+import { RectangleNode } from './rectangle-node';
 
 export interface Painter {
   readonly content: Container;
@@ -173,49 +175,35 @@ function glyphText(g: { codePoint: number; text: string }): string {
 
 // ---- Rectangle ------------------------------------------------------------------------
 
-/** What a Rectangle draws, as the item exposes it. */
-export interface RectanglePaintState {
-  color: QColor;
-  radius: number;
-  borderWidth: number;
-  borderColor: QColor;
-}
-
+/** Draws a Rectangle as Qt's scene graph does (rectangle-node.ts); geometry is remade only when its paint state changes. */
 class RectanglePainter implements Painter {
-  readonly content = new Graphics();
+  readonly content = new RectangleNode();
+  private state: RectanglePaintState | null = null;
 
   update(item: Item): void {
-    const s = (item as unknown as { paintState(): RectanglePaintState }).paintState();
-    const w = item.width;
-    const h = item.height;
-    const g = this.content;
-    g.clear();
-    if (w <= 0 || h <= 0) return;
-    const r = s.radius;
-    const bw = s.borderWidth;
-    const fill = pixiColor(s.color);
-    if (bw > 0) {
-      // Qt draws the border inside the rectangle.
-      const inner = Math.max(0, r - bw);
-      const border = pixiColor(s.borderColor);
-      if (border.alpha > 0) {
-        shape(g, 0, 0, w, h, r).fill(border);
-        if (2 * bw < w && 2 * bw < h) shape(g, bw, bw, w - 2 * bw, h - 2 * bw, inner).cut();
-      }
-      if (fill.alpha > 0 && 2 * bw < w && 2 * bw < h)
-        shape(g, bw, bw, w - 2 * bw, h - 2 * bw, inner).fill(fill);
-    } else if (fill.alpha > 0) {
-      shape(g, 0, 0, w, h, r).fill(fill);
-    }
+    const s = (item as Rectangle).paintState();
+    if (s === this.state) return;
+    this.state = s;
+    this.content.setInput(
+      s.visible
+        ? {
+            width: s.width,
+            height: s.height,
+            color: s.color,
+            stops: s.gradient ?? [],
+            vertical: s.gradientVertical,
+            radius: s.radius,
+            borderWidth: s.borderWidth,
+            borderColor: s.borderColor,
+            antialiasing: s.antialiasing,
+          }
+        : null,
+    );
   }
 
   destroy(): void {
     this.content.destroy();
   }
-}
-
-function shape(g: Graphics, x: number, y: number, w: number, h: number, r: number): Graphics {
-  return r > 0 ? g.roundRect(x, y, w, h, r) : g.rect(x, y, w, h);
 }
 
 registerPainter('Rectangle', () => new RectanglePainter());

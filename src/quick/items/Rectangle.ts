@@ -96,7 +96,7 @@ export interface RectanglePaintState {
   gradientVertical: boolean;
   /** Corner radius, clamped to half the smaller side; 0 for square corners. */
   radius: number;
-  /** Border width drawn inside the rectangle (rounded to whole pixels when pixel-aligned, at most half the smaller side); 0 for none. */
+  /** Border width drawn inside the rectangle (at most half the smaller side, then rounded to whole pixels when pixel-aligned); 0 for none. */
   borderWidth: number;
   borderColor: QColor;
   antialiasing: boolean;
@@ -119,7 +119,8 @@ export class Rectangle extends Item {
   }
 
   override markDirty(bits: Dirty): void {
-    if (bits & Dirty.Size) this.paintCache = null;
+    // Size, and antialiasing (which marks the content dirty), change what is drawn.
+    if (bits & (Dirty.Size | Dirty.Content)) this.paintCache = null;
     super.markDirty(bits);
   }
 
@@ -154,13 +155,15 @@ export class Rectangle extends Item {
       width > 0 &&
       height > 0 &&
       !(color.alpha8 === 0 && (pen === null || penWidthValue === 0 || penColor.alpha8 === 0));
+    const half = Math.fround(Math.fround(Math.min(width, height)) * 0.5);
     let borderWidth = 0;
     if (pen?.valid) {
-      // Pixel-aligned borders get a whole number of (device) pixels.
-      borderWidth = (pen.$v[PEN.pixelAligned] as boolean) ? qRound(penWidthValue) : penWidthValue;
+      // QSGBasicInternalRectangleNode: at most half the smaller side, then a
+      // pixel-aligned border is rounded to whole pixels (qRound of a float),
+      // so a border can end up wider than half the rectangle (20x3, border 2).
+      borderWidth = Math.min(half, penWidthValue);
+      if (pen.$v[PEN.pixelAligned] as boolean) borderWidth = qRoundFloat(Math.fround(borderWidth));
     }
-    const half = Math.fround(Math.fround(Math.min(width, height)) * 0.5);
-    borderWidth = Math.min(half, borderWidth);
     const r = this.$v[RECT.radius] as number;
     const radius = r > 0 ? Math.min(half, r) : 0;
     const g = this.gradientObject;
@@ -192,6 +195,11 @@ const BLACK = QColor.fromRgba8(0, 0, 0);
 /** qRound(double). */
 function qRound(d: number): number {
   return d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5);
+}
+
+/** qRound(float). */
+function qRoundFloat(d: number): number {
+  return d >= 0 ? Math.trunc(Math.fround(d + 0.5)) : Math.trunc(Math.fround(d - 0.5));
 }
 
 export const RectangleMeta: MetaObject = defineType(Rectangle, ItemMeta, {

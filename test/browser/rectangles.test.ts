@@ -1,0 +1,78 @@
+// Rectangles in the renderer: geometry is made when a rectangle's paint
+// state changes, not when it moves (a ListView of 1,000 rows scrolling), and
+// the canvas backend (no WebGL) still draws fills, borders and gradients.
+import { expect, test } from 'vitest';
+import { commands } from 'vitest/browser';
+import type { Item } from '../../src/quick/items/Item';
+import { rectangleStats } from '../../src/render/rectangle-node';
+import { SceneRenderer } from '../../src/render/renderer';
+import { createRuntime, type Runtime } from '../../src/runtime';
+
+async function start(source: string, preference: Array<'webgl' | 'canvas'> = ['webgl']) {
+  const url = 'file:///scene/main.qml';
+  const runtime: Runtime = createRuntime({
+    files: { read: () => source, exists: (u: string) => u === url },
+    sink: { warn: (m) => console.warn(m), log: () => {} },
+    scheduleFrame: () => {},
+  });
+  await runtime.run(url);
+  const canvas = document.createElement('canvas');
+  document.body.append(canvas);
+  const renderer = await SceneRenderer.create({
+    canvas,
+    window: runtime.window,
+    engine: runtime.engine,
+    resolution: 1,
+    preference,
+  });
+  renderer.renderNow();
+  return { runtime, renderer, canvas };
+}
+
+test('scrolling a ListView of 1,000 rectangle rows makes geometry only for rows it creates', async () => {
+  const { runtime, renderer } = await start(`import QtQuick
+ListView {
+  width: 200; height: 300
+  model: 1000
+  delegate: Rectangle {
+    width: 200; height: 20; radius: 4; border.width: 1
+    gradient: Gradient { GradientStop { position: 0; color: "white" } GradientStop { position: 1; color: index % 2 ? "gray" : "silver" } }
+  }
+}`);
+  const view = runtime.window.contentItem.childItems[0] as Item & { contentY: number; contentItem: Item };
+  const rows = () => view.contentItem.childItems;
+  expect(rows().length).toBeGreaterThan(15);
+  const before = rectangleStats.builds;
+  const seen = new Set(rows());
+  const initial = seen.size;
+  for (let frame = 0; frame < 120; frame++) {
+    view.contentY += 7;
+    renderer.renderNow();
+    for (const r of rows()) seen.add(r);
+  }
+  expect(view.contentY).toBe(840);
+  // One geometry per delegate created while scrolling (about 42 rows of 20 px), none for rows that only moved.
+  const created = seen.size - initial;
+  expect(created).toBeGreaterThan(30);
+  expect(rectangleStats.builds - before).toBe(created);
+  // A change to what one row draws makes one geometry.
+  const row = rows()[3] as Item & { radius: number };
+  row.radius = 6;
+  renderer.renderNow();
+  expect(rectangleStats.builds - before).toBe(created + 1);
+  renderer.destroy();
+});
+
+test.each(['rect_gradients', 'rect_border_rules', 'rect_transparent_border'])(
+  'the canvas backend draws %s close to Qt',
+  async (name) => {
+    const source = await (await fetch(`/test/fixtures/qt/items/${name}.qml`)).text();
+    const { renderer, canvas } = await start(source, ['canvas']);
+    expect(renderer.renderer.name).toBe('canvas');
+    const png = canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+    const vsQt = await commands.compareWithQt(`items/${name}.png`, png, `canvas/${name}`, true);
+    console.info(vsQt.message);
+    expect(vsQt.share).toBeLessThan(0.05);
+    renderer.destroy();
+  },
+);
