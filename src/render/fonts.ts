@@ -34,6 +34,11 @@ export function loadFace(face: FaceKey): Promise<void> {
   return p;
 }
 
+/** Faces asked for whose files have not arrived yet. */
+export function facesLoading(): number {
+  return loading.size - loaded.size;
+}
+
 /** True when the face can be drawn now; otherwise starts loading it and calls `ready` when done. */
 export function ensureFace(face: FaceKey, ready: () => void): boolean {
   if (loaded.has(face)) return true;

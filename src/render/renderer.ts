@@ -6,7 +6,11 @@ import { autoDetectRenderer, Container, Graphics, type Renderer } from 'pixi.js'
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
+import { facesLoading } from './fonts';
 import { type Painter, painterFor } from './painters';
+
+/** The performance mark set at the first complete frame: every glyph it needs drawn. */
+export const FIRST_FRAME_MARK = 'quickweb:first-frame';
 
 export interface RendererOptions {
   canvas: HTMLCanvasElement;
@@ -32,6 +36,11 @@ export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
   /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
   framesRendered = 0;
+  /**
+   * performance.now() at the first frame drawn with all its glyphs (no face
+   * still loading), or null before it; also recorded as FIRST_FRAME_MARK.
+   */
+  firstFrameTime: number | null = null;
   private frameRequested = false;
   private destroyed = false;
   private readonly dirty = new Set<Item>();
@@ -141,6 +150,10 @@ export class SceneRenderer implements WindowObserver {
     w.dirtyItems.clear();
     this.renderer.render(this.stage);
     this.framesRendered++;
+    if (this.firstFrameTime === null && facesLoading() === 0) {
+      this.firstFrameTime = performance.now();
+      performance.mark(FIRST_FRAME_MARK);
+    }
     this.onFrame?.();
   }
 
