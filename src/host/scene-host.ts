@@ -5,6 +5,7 @@
 import type { MessageSink } from '../engine/context';
 import { QmlError } from '../qml/error';
 import { ITEM, Item } from '../quick/items/Item';
+import { preloadDefaultFont } from '../render/fonts';
 import { SceneRenderer } from '../render/renderer';
 import { createRuntime, type Runtime } from '../runtime';
 import type { BrowserFiles } from './files';
@@ -64,6 +65,8 @@ export class SceneHost {
    */
   async open(url: string): Promise<boolean> {
     const generation = ++this.generation;
+    // The default face's file arrives while the scene loads, not after its first frame.
+    preloadDefaultFont();
     const sink = this.options.sink ?? browserConsoleSink;
     const runtime = createRuntime({
       files: this.options.files,

@@ -87,7 +87,7 @@ export class GlyphAtlas {
   }
 
   private rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
-    const font = cssFont(face, pixelSize);
+    const font = cssFont(face, pixelSize, text);
     const measureCtx = (this.pages[0] ?? this.page(1, 1)).ctx;
     measureCtx.font = font;
     const m = measureCtx.measureText(text);

@@ -8,7 +8,7 @@ import type { Item } from '../quick/items/Item';
 import type { Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
-import { ensureFace } from './fonts';
+import { loadSubsets, missingSubsets } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
 
 export interface Painter {
@@ -55,19 +55,21 @@ export class GlyphLayer {
   readonly container = new Container();
   private sprites: Sprite[] = [];
 
-  /** Draws the runs; returns false if a face is still loading (`retry` is then called when it is). */
+  /** Draws the runs; returns false if a font is still loading (`retry` is then called when it is). */
   draw(runs: readonly GlyphRun[], retry: () => void): boolean {
     let n = 0;
-    let complete = true;
+    const waits: Promise<void>[] = [];
     for (const run of runs) {
       const face = run.font.face;
-      if (!ensureFace(face, retry)) {
-        complete = false;
-        continue;
-      }
       const size = run.font.metrics.ppem;
       const { color, alpha } = pixiColor(run.color);
+      let missing = 0;
       for (const g of run.glyphs) {
+        const m = missingSubsets(face, g.text);
+        if (m !== 0) {
+          missing |= m;
+          continue;
+        }
         const qx = Math.round(g.x * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
         const qy = Math.round(g.baseline * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
         const ix = Math.floor(qx);
@@ -88,10 +90,13 @@ export class GlyphLayer {
         s.alpha = alpha;
         n++;
       }
+      if (missing !== 0) waits.push(loadSubsets(face, missing));
     }
     for (let i = n; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
     atlas.flush();
-    return complete;
+    if (waits.length === 0) return true;
+    void Promise.all(waits).then(retry);
+    return false;
   }
 
   destroy(): void {
