@@ -2,7 +2,7 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { autoDetectRenderer, Container, Graphics, type Renderer } from 'pixi.js';
+import { Container, Graphics, isWebGLSupported, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
@@ -18,8 +18,6 @@ export interface RendererOptions {
   engine: QmlEngine;
   /** Device pixels per CSS pixel (crisp on HiDPI screens); defaults to devicePixelRatio. */
   resolution?: number;
-  /** Renderer backends to try, in order: WebGL by default, the canvas renderer as fallback. */
-  preference?: Array<'webgl' | 'canvas' | 'webgpu'>;
 }
 
 /** What the renderer keeps for each item. */
@@ -85,7 +83,7 @@ export class SceneRenderer implements WindowObserver {
 
   static async create(options: RendererOptions): Promise<SceneRenderer> {
     const resolution = options.resolution ?? globalThis.devicePixelRatio ?? 1;
-    const renderer = await autoDetectRenderer({
+    const settings = {
       canvas: options.canvas,
       width: Math.max(1, options.window.width),
       height: Math.max(1, options.window.height),
@@ -93,9 +91,16 @@ export class SceneRenderer implements WindowObserver {
       autoDensity: true,
       antialias: false,
       background: String(options.window.color),
-      preference: options.preference ?? ['webgl', 'canvas'],
       preserveDrawingBuffer: true,
-    });
+      // Pointer, keyboard and accessibility are the host's own (src/host);
+      // PixiJS's event, accessibility and filter extensions are not loaded.
+      skipExtensionImports: true,
+    };
+    // WebGL only: PixiJS's renderer choice (autoDetectRenderer) would put its
+    // WebGPU and canvas renderers in the page as well.
+    if (!isWebGLSupported()) throw new Error('This browser cannot draw the scene: WebGL is not available');
+    const renderer: Renderer = new WebGLRenderer();
+    await renderer.init(settings);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
     return r;
