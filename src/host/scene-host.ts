@@ -37,6 +37,8 @@ export class SceneHost {
   /** Called after every rendered frame (overlays follow the scene). */
   onFrame: (() => void) | null = null;
   private generation = 0;
+  /** The renderer being set up (its GPU context is created while the first scene loads). */
+  private rendererReady: Promise<SceneRenderer> | null = null;
 
   constructor(private readonly options: SceneHostOptions) {
     this.stage = document.createElement('div');
@@ -75,6 +77,16 @@ export class SceneHost {
       arguments: ['qml', url],
       platformOs: 'wasm',
     });
+    // The GPU context is set up while the scene's files load and compile.
+    this.rendererReady ??= SceneRenderer.create({
+      canvas: this.canvas,
+      window: runtime.window,
+      engine: runtime.engine,
+    }).then((r) => {
+      r.onFrame = () => this.onFrame?.();
+      this.renderer = r;
+      return r;
+    });
     try {
       await runtime.run(url);
     } catch (e) {
@@ -92,16 +104,8 @@ export class SceneHost {
     this.url = url;
     this.hideError();
     if (this.options.resize) this.fitToPage();
-    if (!this.renderer) {
-      this.renderer = await SceneRenderer.create({
-        canvas: this.canvas,
-        window: runtime.window,
-        engine: runtime.engine,
-      });
-      this.renderer.onFrame = () => this.onFrame?.();
-    } else {
-      this.renderer.setWindow(runtime.window, runtime.engine);
-    }
+    const renderer = await this.rendererReady;
+    if (renderer.window !== runtime.window) renderer.setWindow(runtime.window, runtime.engine);
     old?.shutdown();
     this.onSceneStarted?.(runtime);
     return true;

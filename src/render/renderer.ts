@@ -35,8 +35,9 @@ export class SceneRenderer implements WindowObserver {
   /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
   framesRendered = 0;
   /**
-   * performance.now() at the first frame drawn with all its glyphs (no face
-   * still loading), or null before it; also recorded as FIRST_FRAME_MARK.
+   * performance.now() at the first frame that showed a scene with all its
+   * glyphs (no font still loading), or null before it; also recorded as
+   * FIRST_FRAME_MARK.
    */
   firstFrameTime: number | null = null;
   private frameRequested = false;
@@ -155,7 +156,7 @@ export class SceneRenderer implements WindowObserver {
     w.dirtyItems.clear();
     this.renderer.render(this.stage);
     this.framesRendered++;
-    if (this.firstFrameTime === null && facesLoading() === 0) {
+    if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
       this.firstFrameTime = performance.now();
       performance.mark(FIRST_FRAME_MARK);
     }
