@@ -236,9 +236,21 @@ export class SceneRenderer implements WindowObserver {
     if (!contentPlaced && node.content) order.push(node.content);
     const c = node.container;
     const mask = node.clipMask;
-    c.removeChildren();
-    for (const o of order) c.addChild(o);
-    if (mask) c.addChild(mask);
+    if (mask) order.push(mask);
+    // Only what moved is touched: a view adding a row keeps the other rows' nodes in place.
+    const current = c.children;
+    let same = current.length === order.length;
+    for (let i = 0; same && i < order.length; i++) same = current[i] === order[i];
+    if (!same) {
+      const wanted = new Set(order);
+      for (let i = current.length - 1; i >= 0; i--) if (!wanted.has(current[i]!)) c.removeChildAt(i);
+      for (let i = 0; i < order.length; i++) {
+        const o = order[i]!;
+        if (current[i] === o) continue;
+        if (o.parent === c) c.setChildIndex(o, i);
+        else c.addChildAt(o, i);
+      }
+    }
     // New child nodes are synced in this same frame.
     for (const k of kids) if (k.dirty !== 0) this.sync(k);
   }
