@@ -26,10 +26,21 @@ function isText(i: Item): boolean {
  */
 const MIRRORED_CHARS = 10_000;
 
+/**
+ * The text mirror is refreshed at most this often: a reader needs a few
+ * updates a second, and while a view scrolls (new rows every frame) the walk
+ * and the DOM writes stay out of the frames.
+ */
+const TEXT_INTERVAL_MS = 200;
+
 export class AccessibilityMirror {
   readonly element: HTMLDivElement;
   private readonly log: HTMLDivElement;
   private shown: string[] = [];
+  private textsAt = Number.NEGATIVE_INFINITY;
+  /** The window of a refresh that waits for TEXT_INTERVAL_MS to pass (null: none waits). */
+  private pending: QuickWindow | undefined | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(stage: HTMLElement) {
     this.element = document.createElement('div');
@@ -45,10 +56,31 @@ export class AccessibilityMirror {
 
   /** The texts a reader gets, in order (for tests). */
   get texts(): readonly string[] {
+    this.flush();
     return this.shown;
   }
 
   update(w: QuickWindow | undefined, field: HTMLTextAreaElement | null, composing: boolean): void {
+    const now = performance.now();
+    if (now - this.textsAt >= TEXT_INTERVAL_MS) this.updateTexts(w);
+    else {
+      this.pending = w;
+      this.timer ??= setTimeout(() => this.flush(), TEXT_INTERVAL_MS - (now - this.textsAt));
+    }
+    this.updateField(w, field, composing);
+  }
+
+  private flush(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.pending !== null) this.updateTexts(this.pending);
+  }
+
+  private updateTexts(w: QuickWindow | undefined): void {
+    this.textsAt = performance.now();
+    this.pending = null;
     const texts: string[] = [];
     const walk = (i: Item) => {
       if (!i.effectiveVisible) return;
@@ -73,6 +105,13 @@ export class AccessibilityMirror {
       while (this.log.children.length > texts.length) this.log.lastElementChild!.remove();
       this.shown = texts;
     }
+  }
+
+  private updateField(
+    w: QuickWindow | undefined,
+    field: HTMLTextAreaElement | null,
+    composing: boolean,
+  ): void {
     // The editing field mirrors the focused input's text and selection.
     const afi = w?.activeFocusItem as
       | (Item & {

@@ -93,7 +93,9 @@ if (direct) {
   // A file anywhere the server may read (npm run snapshot): it and its folder become known files.
   const url = abs(direct);
   files.setKnown(new Set([...sceneFiles.map(abs), url]));
-  files.allowDirectory(url.slice(0, url.lastIndexOf('/') + 1));
+  // The scene folders' files are all listed; other folders are asked for file by file.
+  const dir = url.slice(0, url.lastIndexOf('/') + 1);
+  if (!sceneFiles.some((f) => abs(f).startsWith(dir))) files.allowDirectory(dir);
   ready = host.open(url);
 } else if (scene) {
   if (!params.has('resize')) showSwitcher(app);

@@ -5,6 +5,7 @@
 import type { MessageSink } from '../engine/context';
 import { QmlError } from '../qml/error';
 import { ITEM, Item } from '../quick/items/Item';
+import { preloadDefaultFont } from '../render/fonts';
 import { SceneRenderer } from '../render/renderer';
 import { createRuntime, type Runtime } from '../runtime';
 import type { BrowserFiles } from './files';
@@ -38,6 +39,8 @@ export class SceneHost {
   onFrame: (() => void) | null = null;
   private generation = 0;
   private readonly closer = new AbortController();
+  /** The renderer being set up (its GPU context is created while the first scene loads). */
+  private rendererReady: Promise<SceneRenderer> | null = null;
 
   constructor(private readonly options: SceneHostOptions) {
     this.stage = document.createElement('div');
@@ -83,6 +86,8 @@ export class SceneHost {
    */
   async open(url: string): Promise<boolean> {
     const generation = ++this.generation;
+    // The default face's file arrives while the scene loads, not after its first frame.
+    preloadDefaultFont();
     const sink = this.options.sink ?? browserConsoleSink;
     const runtime = createRuntime({
       files: this.options.files,
@@ -90,6 +95,21 @@ export class SceneHost {
       scheduleFrame: () => this.renderer?.requestFrame(),
       arguments: ['qml', url],
       platformOs: 'wasm',
+    });
+    // The GPU context is set up while the scene's files load and compile.
+    this.rendererReady ??= SceneRenderer.create({
+      canvas: this.canvas,
+      window: runtime.window,
+      engine: runtime.engine,
+    }).then((r) => {
+      r.onFrame = () => this.onFrame?.();
+      r.onCursor = (shape) => {
+        this.canvas.style.cursor = cssCursor(shape);
+      };
+      // Closed while the context was being made: nothing will draw with it.
+      if (this.closer.signal.aborted) r.destroy();
+      else this.renderer = r;
+      return r;
     });
     try {
       await runtime.run(url);
@@ -99,6 +119,8 @@ export class SceneHost {
       this.showError(e instanceof QmlError ? e.message : String(e));
       return false;
     }
+    const renderer = await this.rendererReady;
+    // Closed, or another scene opened, while this one loaded.
     if (generation !== this.generation) {
       runtime.shutdown();
       return false;
@@ -108,19 +130,7 @@ export class SceneHost {
     this.url = url;
     this.hideError();
     if (this.options.resize) this.fitToPage();
-    if (!this.renderer) {
-      this.renderer = await SceneRenderer.create({
-        canvas: this.canvas,
-        window: runtime.window,
-        engine: runtime.engine,
-      });
-      this.renderer.onFrame = () => this.onFrame?.();
-      this.renderer.onCursor = (shape) => {
-        this.canvas.style.cursor = cssCursor(shape);
-      };
-    } else {
-      this.renderer.setWindow(runtime.window, runtime.engine);
-    }
+    if (renderer.window !== runtime.window) renderer.setWindow(runtime.window, runtime.engine);
     this.canvas.style.cursor = cssCursor(runtime.window.cursorShape);
     old?.shutdown();
     this.onSceneStarted?.(runtime);

@@ -122,7 +122,7 @@ export class GlyphAtlas {
   }
 
   private rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
-    const font = cssFont(face, pixelSize);
+    const font = cssFont(face, pixelSize, text);
     const measure = this.gray.first.ctx;
     measure.font = font;
     const m = measure.measureText(text);

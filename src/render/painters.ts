@@ -9,7 +9,7 @@ import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
 import type { Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
-import { ensureFace } from './fonts';
+import { loadSubsets, missingSubsets } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
 import { RectangleNode } from './rectangle-node';
 
@@ -81,20 +81,22 @@ export class GlyphLayer {
     this.container.addChild(this.masks, this.plain);
   }
 
-  /** Draws the runs; returns false if a face is still loading (`retry` is then called when it is). */
+  /** Draws the runs; returns false if a font is still loading (`retry` is then called when it is). */
   draw(runs: readonly GlyphRun[], retry: () => void): boolean {
     let n = 0;
     let nm = 0;
-    let complete = true;
+    const waits: Promise<void>[] = [];
     for (const run of runs) {
       const face = run.font.face;
-      if (!ensureFace(face, retry)) {
-        complete = false;
-        continue;
-      }
       const size = run.font.metrics.ppem;
       const { color, alpha } = pixiColor(run.color);
+      let missing = 0;
       for (const g of run.glyphs) {
+        const m = missingSubsets(face, g.text);
+        if (m !== 0) {
+          missing |= m;
+          continue;
+        }
         const qx = Math.round(g.x * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
         const qy = Math.round(g.baseline * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
         const ix = Math.floor(qx);
@@ -116,12 +118,15 @@ export class GlyphLayer {
           m.blendMode = LCD_MASK_BLEND as 'normal';
         }
       }
+      if (missing !== 0) waits.push(loadSubsets(face, missing));
     }
     for (let i = n; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
     this.drawn = n;
     for (let i = nm; i < this.maskSprites.length; i++) this.maskSprites[i]!.visible = false;
     atlas.flush();
-    return complete;
+    if (waits.length === 0) return true;
+    void Promise.all(waits).then(retry);
+    return false;
   }
 
   private sprite(pool: Sprite[], parent: Container, i: number, texture: Sprite['texture']): Sprite {

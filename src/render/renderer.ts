@@ -2,10 +2,18 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { autoDetectRenderer, Container, Graphics, type Renderer } from 'pixi.js';
+import {
+  autoDetectRenderer,
+  Container,
+  Graphics,
+  isWebGLSupported,
+  type Renderer,
+  WebGLRenderer,
+} from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
+import { facesLoading } from './fonts';
 import { atlas } from './glyph-atlas';
 import { LCD_MASK_BLEND, type Painter, painterFor } from './painters';
 
@@ -25,6 +33,9 @@ function enableLcdText(renderer: Renderer): void {
   map[LCD_MASK_BLEND] = [gl.ZERO, gl.ONE_MINUS_SRC_COLOR, gl.ZERO, gl.ONE];
   atlas.subpixel = true;
 }
+
+/** The performance mark set at the first complete frame: every glyph it needs drawn. */
+export const FIRST_FRAME_MARK = 'quickweb:first-frame';
 
 export interface RendererOptions {
   canvas: HTMLCanvasElement;
@@ -50,6 +61,12 @@ export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
   /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
   framesRendered = 0;
+  /**
+   * performance.now() at the first frame that showed a scene with all its
+   * glyphs (no font still loading), or null before it; also recorded as
+   * FIRST_FRAME_MARK.
+   */
+  firstFrameTime: number | null = null;
   private frameRequested = false;
   private destroyed = false;
   private readonly dirty = new Set<Item>();
@@ -98,7 +115,7 @@ export class SceneRenderer implements WindowObserver {
 
   static async create(options: RendererOptions): Promise<SceneRenderer> {
     const resolution = options.resolution ?? globalThis.devicePixelRatio ?? 1;
-    const renderer = await autoDetectRenderer({
+    const settings = {
       canvas: options.canvas,
       width: Math.max(1, options.window.width),
       height: Math.max(1, options.window.height),
@@ -106,9 +123,22 @@ export class SceneRenderer implements WindowObserver {
       autoDensity: true,
       antialias: false,
       background: String(options.window.color),
-      preference: options.preference ?? ['webgl', 'canvas'],
       preserveDrawingBuffer: true,
-    });
+      // Pointer, keyboard and accessibility are the host's own (src/host);
+      // PixiJS's event, accessibility and filter extensions are not loaded.
+      skipExtensionImports: true,
+    };
+    // WebGL is created directly; PixiJS's renderer choice (autoDetectRenderer,
+    // whose other renderers are separate chunks loaded on demand) is only
+    // asked when WebGL is missing or another backend is preferred.
+    const preference = options.preference ?? ['webgl', 'canvas'];
+    let renderer: Renderer;
+    if (preference[0] === 'webgl' && isWebGLSupported()) {
+      renderer = new WebGLRenderer();
+      await renderer.init(settings);
+    } else {
+      renderer = await autoDetectRenderer({ ...settings, preference });
+    }
     enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
@@ -179,6 +209,10 @@ export class SceneRenderer implements WindowObserver {
     w.dirtyItems.clear();
     this.renderer.render(this.stage);
     this.framesRendered++;
+    if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
+      this.firstFrameTime = performance.now();
+      performance.mark(FIRST_FRAME_MARK);
+    }
     this.onFrame?.();
   }
 
@@ -258,9 +292,21 @@ export class SceneRenderer implements WindowObserver {
     if (!contentPlaced && node.content) order.push(node.content);
     const c = node.container;
     const mask = node.clipMask;
-    c.removeChildren();
-    for (const o of order) c.addChild(o);
-    if (mask) c.addChild(mask);
+    if (mask) order.push(mask);
+    // Only what moved is touched: a view adding a row keeps the other rows' nodes in place.
+    const current = c.children;
+    let same = current.length === order.length;
+    for (let i = 0; same && i < order.length; i++) same = current[i] === order[i];
+    if (!same) {
+      const wanted = new Set(order);
+      for (let i = current.length - 1; i >= 0; i--) if (!wanted.has(current[i]!)) c.removeChildAt(i);
+      for (let i = 0; i < order.length; i++) {
+        const o = order[i]!;
+        if (current[i] === o) continue;
+        if (o.parent === c) c.setChildIndex(o, i);
+        else c.addChildAt(o, i);
+      }
+    }
     // New child nodes are synced in this same frame.
     for (const k of kids) if (k.dirty !== 0) this.sync(k);
   }

@@ -1,0 +1,549 @@
+#!/usr/bin/env node
+// `npm run bench [-- --runs N] [--only key,key]`: builds the production page,
+// runs each workload in headless Chromium (a warm-up, then N runs, each in a
+// fresh browser context) and writes bench/results.json plus a table of
+// medians, minima and maxima. The workloads are the bench/*.qml scenes, which
+// also run unchanged in Qt's qml tool (bench/qt-baseline.json has Qt's figures).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { buildPage, repoRoot, servePage } from '../src/cli/page-server';
+
+const KEYS = [
+  'startup_ms',
+  'bundle_gzip_kb',
+  'idle_frames',
+  'append',
+  'echo_10k_ms',
+  'bindings_ms',
+  'scroll_frame_ms',
+] as const;
+type Workload = (typeof KEYS)[number];
+
+const args = process.argv.slice(2);
+let runs = 5;
+let only: Set<string> | null = null;
+let appendCounts = [10000, 100000, 1000000];
+/** Where to write a CPU profile (.cpuprofile, Chrome DevTools format) of every run. */
+let profileDir: string | null = null;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--runs') runs = Number(args[++i]);
+  else if (a === '--only') only = new Set(args[++i]!.split(','));
+  else if (a === '--append-counts') appendCounts = args[++i]!.split(',').map(Number);
+  else if (a === '--profile') profileDir = resolve(args[++i]!);
+  else {
+    process.stderr.write(
+      `usage: npm run bench -- [--runs N] [--only ${KEYS.join(',')}] [--append-counts 10000,100000] [--profile DIR]\n`,
+    );
+    process.exit(1);
+  }
+}
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+const wanted = (w: Workload) => only === null || only.has(w);
+
+// ---- statistics ------------------------------------------------------------------
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function stats(xs: readonly number[], digits = 2): Stats {
+  return {
+    median: round(quantile(xs, 0.5), digits),
+    min: round(Math.min(...xs), digits),
+    max: round(Math.max(...xs), digits),
+    runs: xs.map((x) => round(x, digits)),
+  };
+}
+
+// ---- the page and the browser ------------------------------------------------------
+
+/** Parameters the server writes into the scenes it serves (Qt runs them with their defaults). */
+const sceneParams: { count: number | null; port: number | null } = { count: null, port: null };
+
+function transformQml(_path: string, text: string): string {
+  let out = text;
+  if (sceneParams.count !== null)
+    out = out.replace(/property int count: \d+/, `property int count: ${sceneParams.count}`);
+  if (sceneParams.port !== null)
+    out = out.replaceAll('ws://localhost:3000', `ws://localhost:${sceneParams.port}`);
+  return out;
+}
+
+process.stderr.write('building the page (vite build)...\n');
+const pageDir = resolve(repoRoot, 'node_modules/.quickweb/bench-page');
+const output = await buildPage(pageDir);
+const server = await servePage({
+  page: pageDir,
+  external: resolve(repoRoot, 'bench'),
+  mount: 'bench',
+  transformQml,
+});
+
+const browser: Browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  // gc() for heap figures after a full collection; unrounded performance.memory.
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  headless: true,
+});
+
+interface PageHandle {
+  page: Page;
+  /** Resolves with the first console line that matches. */
+  line(re: RegExp, timeoutMs: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+let profileName = '';
+
+async function openScene(url: string, onResponse?: (page: Page) => void): Promise<PageHandle> {
+  const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width: 800, height: 600 } });
+  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames helper.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  onResponse?.(page);
+  const lines: string[] = [];
+  const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
+  page.on('console', (m) => {
+    const text = m.text();
+    lines.push(text);
+    for (const w of waiters.slice()) {
+      if (w.re.test(text)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(text);
+      }
+    }
+  });
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  const cdp = profileDir === null ? null : await context.newCDPSession(page);
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`${server.base}?url=${encodeURIComponent(url)}`);
+  return {
+    page,
+    line(re, timeoutMs) {
+      const seen = lines.find((l) => re.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((res, rej) => {
+        const timer = setTimeout(
+          () => rej(new Error(`no line matching ${re} within ${timeoutMs} ms:\n${lines.join('\n')}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          re,
+          resolve: (l) => {
+            clearTimeout(timer);
+            res(l);
+          },
+        });
+      });
+    },
+    async close() {
+      if (cdp && profileDir) {
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(join(profileDir, `${profileName}.cpuprofile`), JSON.stringify(profile));
+      }
+      await context.close();
+    },
+  };
+}
+
+/** The number after `key=` in a BENCH line. */
+function field(line: string, key: string): number {
+  const m = new RegExp(`\\b${key}=(\\d+(?:\\.\\d+)?)`).exec(line);
+  if (!m) throw new Error(`no ${key}= in "${line}"`);
+  return Number(m[1]);
+}
+
+/** What the page exposes (src/host/main.ts), as far as the benchmark reads it. */
+interface BenchItem {
+  childItems: BenchItem[];
+  $meta: { name: string; base: BenchItem['$meta'] | null };
+  contentItem?: BenchItem;
+  contentY: number;
+  contentHeight: number;
+  height: number;
+  originY: number;
+}
+interface BenchGlobal {
+  quickweb: {
+    ready: Promise<boolean>;
+    host: {
+      renderer: { framesRendered: number; firstFrameTime: number | null; renderNow(): void } | null;
+      runtime: { window: { contentItem: BenchItem } } | null;
+    };
+  };
+  gc?: () => void;
+}
+
+/** Waits until the scene has been drawn at least once. */
+async function firstFrame(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => ((globalThis as unknown as BenchGlobal).quickweb?.host.renderer?.framesRendered ?? 0) > 0,
+    null,
+    { timeout: 600000 },
+  );
+}
+
+/** After two animation frames (the state is drawn): delegates alive, items alive and the JS heap after a full GC. */
+async function sceneFootprint(page: Page): Promise<{ delegates: number; items: number; heap_mb: number }> {
+  await firstFrame(page);
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as BenchGlobal;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const isListView = (it: BenchItem) => {
+      for (let m: BenchItem['$meta'] | null = it.$meta; m; m = m.base) if (m.name === 'ListView') return true;
+      return false;
+    };
+    let items = 0;
+    let delegates = 0;
+    const walk = (it: BenchItem) => {
+      items++;
+      if (isListView(it) && it.contentItem) delegates += it.contentItem.childItems.length;
+      for (const c of it.childItems) walk(c);
+    };
+    walk(g.quickweb.host.runtime!.window.contentItem);
+    for (let i = 0; i < 3; i++) g.gc?.();
+    const heap = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+    return { delegates, items, heap_mb: Math.round((heap / 1048576) * 100) / 100 };
+  });
+}
+
+/** A warm-up run, then `runs` measured ones. */
+async function series<T>(label: string, one: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i <= runs; i++) {
+    profileName = `${label.replace(/\W+/g, '-')}-${i}`;
+    const r = await one(i);
+    const shown = JSON.stringify(r, (k, v) => (k === 'files' ? undefined : v));
+    process.stderr.write(`  ${label} ${i === 0 ? 'warm-up' : `run ${i}`}: ${shown}\n`);
+    if (i > 0) out.push(r);
+  }
+  return out;
+}
+
+// ---- the echo server (npm run server) ------------------------------------------------
+
+async function startEchoServer(): Promise<{ port: number; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'server/main.ts')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let buffer = '';
+  const port = await new Promise<number>((res, rej) => {
+    child.once('exit', (code) => rej(new Error(`echo server exited with ${code}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      // The log (one line per message) is read and dropped.
+      buffer = (buffer + d.toString()).slice(-4096);
+      const m = /listening on port (\d+)/.exec(buffer);
+      if (m) res(Number(m[1]));
+    });
+  });
+  return { port, process: child };
+}
+
+// ---- workloads ----------------------------------------------------------------------
+
+const results: Record<string, unknown> = {};
+const CHAT = '/scenes/chat/ws_client.qml';
+
+const echo = await startEchoServer();
+sceneParams.port = echo.port;
+
+try {
+  if (wanted('startup_ms') || wanted('bundle_gzip_kb') || wanted('idle_frames')) {
+    process.stderr.write('chat scene: startup, bundle, idle frames\n');
+    const chat = await series('chat', async () => {
+      sceneParams.count = null;
+      const fetched: Array<Promise<{ url: string; type: string; bytes: number; gzip: number }>> = [];
+      const h = await openScene(CHAT, (page) =>
+        page.on('response', (r) => {
+          fetched.push(
+            r.body().then(
+              (b) => ({
+                url: new URL(r.url()).pathname,
+                type: r.request().resourceType(),
+                bytes: b.length,
+                gzip: gzipSync(b, { level: 9 }).length,
+              }),
+              () => ({ url: r.url(), type: r.request().resourceType(), bytes: 0, gzip: 0 }),
+            ),
+          );
+        }),
+      );
+      try {
+        await h.page.waitForFunction(
+          () => (globalThis as unknown as BenchGlobal).quickweb?.host.renderer?.firstFrameTime != null,
+          null,
+          { timeout: 30000 },
+        );
+        const startup = await h.page.evaluate(
+          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.firstFrameTime!,
+        );
+        // Settled: connected, greeted, drawn.
+        await h.line(/Welcome|socket open/, 10000).catch(() => '');
+        await h.page.waitForTimeout(1000);
+        const f0 = await h.page.evaluate(
+          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
+        );
+        await h.page.waitForTimeout(5000);
+        const f1 = await h.page.evaluate(
+          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
+        );
+        const files = await Promise.all(fetched);
+        const counted = files.filter(
+          (f) => f.type === 'script' || f.type === 'font' || /\.(js|mjs|ttf|otf|woff2?)$/.test(f.url),
+        );
+        const kb = counted.reduce((s, f) => s + f.gzip, 0) / 1024;
+        return { startup_ms: startup, bundle_gzip_kb: kb, idle_frames: f1 - f0, files: counted };
+      } finally {
+        await h.close();
+      }
+    });
+    results.startup_ms = stats(chat.map((r) => r.startup_ms));
+    results.bundle_gzip_kb = stats(chat.map((r) => r.bundle_gzip_kb));
+    results.bundle_files = chat[0]!.files.map((f) => ({
+      url: f.url,
+      kb: round(f.bytes / 1024, 1),
+      gzip_kb: round(f.gzip / 1024, 1),
+    }));
+    results.idle_frames = stats(
+      chat.map((r) => r.idle_frames),
+      0,
+    );
+  }
+
+  if (wanted('append')) {
+    for (const count of appendCounts) {
+      process.stderr.write(`append ${count}\n`);
+      const r = await series(`append ${count}`, async () => {
+        sceneParams.count = count;
+        const h = await openScene('/bench/append.qml');
+        try {
+          const line = await h.line(/BENCH append/, 600000);
+          const foot = await sceneFootprint(h.page);
+          return { append_ms: field(line, 'append_ms'), position_ms: field(line, 'position_ms'), ...foot };
+        } finally {
+          await h.close();
+        }
+      });
+      const entry = {
+        append_ms: stats(r.map((x) => x.append_ms)),
+        position_ms: stats(r.map((x) => x.position_ms)),
+        delegates: stats(
+          r.map((x) => x.delegates),
+          0,
+        ),
+        items: stats(
+          r.map((x) => x.items),
+          0,
+        ),
+        heap_mb: stats(r.map((x) => x.heap_mb)),
+        heap_bytes_per_row: stats(
+          r.map((x) => (x.heap_mb * 1048576) / count),
+          0,
+        ),
+      };
+      results[`append_${count / 1000}k`] = entry;
+      if (count === 100000) results.append_100k_ms = entry.append_ms;
+    }
+  }
+
+  if (wanted('echo_10k_ms')) {
+    process.stderr.write('echo flood 10000\n');
+    const r = await series('echo 10000', async () => {
+      sceneParams.count = 10000;
+      const h = await openScene('/bench/echo_flood.qml');
+      try {
+        const line = await h.line(/BENCH echo/, 120000);
+        if (/error/.test(line)) throw new Error(line);
+        const foot = await sceneFootprint(h.page);
+        return { total_ms: field(line, 'total_ms'), ...foot };
+      } finally {
+        await h.close();
+      }
+    });
+    results.echo_10k_ms = stats(r.map((x) => x.total_ms));
+    results.echo_10k_footprint = {
+      delegates: stats(
+        r.map((x) => x.delegates),
+        0,
+      ),
+      heap_mb: stats(r.map((x) => x.heap_mb)),
+    };
+  }
+
+  if (wanted('bindings_ms')) {
+    process.stderr.write('bindings\n');
+    const r = await series('bindings', async () => {
+      sceneParams.count = null;
+      const h = await openScene('/bench/bindings.qml');
+      try {
+        const line = await h.line(/BENCH bindings/, 120000);
+        const foot = await sceneFootprint(h.page);
+        return { total_ms: field(line, 'total_ms'), ...foot };
+      } finally {
+        await h.close();
+      }
+    });
+    results.bindings_ms = stats(r.map((x) => x.total_ms));
+    results.bindings_footprint = {
+      delegates: stats(
+        r.map((x) => x.delegates),
+        0,
+      ),
+      heap_mb: stats(r.map((x) => x.heap_mb)),
+    };
+  }
+
+  if (wanted('scroll_frame_ms')) {
+    process.stderr.write('scroll 1000000 rows, 1000 steps\n');
+    const r = await series('scroll', async () => {
+      sceneParams.count = 1000000;
+      const h = await openScene('/bench/scroll.qml');
+      try {
+        await h.line(/BENCH scroll/, 600000);
+        await firstFrame(h.page);
+        const frames = await h.page.evaluate(async () => {
+          const g = globalThis as unknown as BenchGlobal;
+          const renderer = g.quickweb.host.renderer!;
+          const find = (it: BenchItem): BenchItem | null => {
+            for (let m: BenchItem['$meta'] | null = it.$meta; m; m = m.base)
+              if (m.name === 'ListView') return it;
+            for (const c of it.childItems) {
+              const f = find(c);
+              if (f) return f;
+            }
+            return null;
+          };
+          const view = find(g.quickweb.host.runtime!.window.contentItem)!;
+          // Laid out and drawn once before the first step.
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const top = view.originY;
+          const bottom = view.originY + view.contentHeight - view.height;
+          const times: number[] = [];
+          const STEPS = 1000;
+          for (let i = 1; i <= STEPS; i++) {
+            await new Promise<void>((done, fail) =>
+              requestAnimationFrame(() => {
+                try {
+                  const t0 = performance.now();
+                  view.contentY = top + ((bottom - top) * i) / STEPS;
+                  renderer.renderNow();
+                  times.push(performance.now() - t0);
+                  done();
+                } catch (e) {
+                  fail(e);
+                }
+              }),
+            );
+          }
+          return { times, endY: view.contentY, bottom };
+        });
+        if (Math.abs(frames.endY - frames.bottom) > 1)
+          throw new Error(`the view did not reach the end: ${frames.endY} != ${frames.bottom}`);
+        const foot = await sceneFootprint(h.page);
+        return { median: quantile(frames.times, 0.5), p99: quantile(frames.times, 0.99), ...foot };
+      } finally {
+        await h.close();
+      }
+    });
+    results.scroll_frame_ms = {
+      median: stats(r.map((x) => x.median)),
+      p99: stats(r.map((x) => x.p99)),
+      delegates: stats(
+        r.map((x) => x.delegates),
+        0,
+      ),
+      heap_mb: stats(r.map((x) => x.heap_mb)),
+    };
+  }
+} finally {
+  echo.process.kill('SIGTERM');
+  await browser.close().catch(() => {});
+  server.close();
+}
+
+// ---- report --------------------------------------------------------------------------
+
+const bundleOutput = output.output
+  .map((o) => ({
+    file: o.fileName,
+    kb: round((o.type === 'chunk' ? Buffer.byteLength(o.code) : Buffer.from(o.source).length) / 1024, 1),
+  }))
+  .filter((o) => /\.(js|ttf|woff2?|css)$/.test(o.file))
+  .sort((a, b) => b.kb - a.kb);
+
+const cpu = cpus();
+const doc = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  },
+  browser: { name: 'chromium', version: browser.version(), path: chromiumPath() },
+  runs,
+  results,
+  build: bundleOutput,
+};
+writeFileSync(resolve(repoRoot, 'bench/results.json'), `${JSON.stringify(doc, null, 2)}\n`);
+
+const BUDGET: Record<string, { qt: string; budget: string }> = {
+  startup_ms: { qt: '157', budget: '<= 160' },
+  bundle_gzip_kb: { qt: '8.6 MB (Qt for WebAssembly)', budget: '<= 300' },
+  append_100k_ms: { qt: '264', budget: '<= 264' },
+  echo_10k_ms: { qt: '79', budget: '<= 79' },
+  bindings_ms: { qt: '1887', budget: '<= 940' },
+  'scroll_frame_ms median': { qt: '-', budget: '<= 4' },
+  'scroll_frame_ms p99': { qt: '-', budget: '<= 8' },
+  idle_frames: { qt: '-', budget: '0' },
+};
+const rows: Array<[string, Stats]> = [];
+for (const [k, v] of Object.entries(results)) {
+  const s = v as Stats & Record<string, Stats>;
+  if (typeof s.median === 'number') rows.push([k, s]);
+  else
+    for (const [kk, vv] of Object.entries(s))
+      if (typeof vv?.median === 'number') rows.push([`${k} ${kk}`, vv]);
+}
+const pad = (s: string, n: number) => s.padEnd(n);
+const lines = [
+  `machine: ${doc.machine.cpu}, ${doc.machine.cores} cores, ${doc.machine.memory_gb} GB, Node ${doc.machine.node}`,
+  `browser: Chromium ${doc.browser.version}; ${runs} runs after a warm-up`,
+  '',
+  `${pad('figure', 34)}${pad('median', 10)}${pad('min', 10)}${pad('max', 10)}${pad('budget', 10)}Qt 6.4.2`,
+];
+for (const [k, s] of rows) {
+  const b = BUDGET[k];
+  lines.push(
+    `${pad(k, 34)}${pad(String(s.median), 10)}${pad(String(s.min), 10)}${pad(String(s.max), 10)}${pad(b?.budget ?? '', 10)}${b?.qt ?? ''}`,
+  );
+}
+lines.push('', 'build output (largest first):');
+for (const b of bundleOutput.slice(0, 12)) lines.push(`  ${pad(b.file, 50)}${b.kb} kB`);
+process.stdout.write(`${lines.join('\n')}\n`);
