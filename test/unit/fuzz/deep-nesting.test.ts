@@ -119,7 +119,15 @@ describe('nesting 10,000 levels deep', () => {
               .map((o) => o[1])
               .reverse()
               .join('');
-          else body = body.slice(0, cut % body.length);
+          else {
+            // Cut off past the middle: thousands of levels stay open (a cut
+            // near the start can leave a valid expression such as `f`).
+            const half = opened
+              .slice(0, DEPTH / 2)
+              .map((o) => o[0])
+              .join('').length;
+            body = body.slice(0, half + (cut % (body.length - half)));
+          }
           const text = inItem(`property var v: ${body}`);
           const t0 = process.cpuUsage();
           const result = await load(text);
