@@ -21,6 +21,7 @@ export default defineConfig({
     // Tests assert behaviour, not speed (speed is `npm run bench`): a test
     // that creates 10,000 items must not fail because the machine is busy.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
     projects: [
       {
         extends: true,
