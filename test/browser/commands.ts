@@ -161,7 +161,27 @@ const killEchoServer: BrowserCommand<[port: number]> = async (_ctx, port) => {
   servers.delete(port);
 };
 
-export const commands = { matchBaseline, compareWithQt, listFixtures, startEchoServer, killEchoServer };
+/**
+ * Drives Chromium's input method as an IME does (DevTools protocol): with
+ * `commit` false, sets the composition (pre-edit) text; with `commit` true,
+ * commits `text` and ends the composition.
+ */
+const ime: BrowserCommand<[text: string, commit: boolean]> = async (ctx, text, commit) => {
+  const cdp = await ctx.page.context().newCDPSession(ctx.page);
+  try {
+    if (commit) await cdp.send('Input.insertText', { text });
+    else
+      await cdp.send('Input.imeSetComposition', {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+  } finally {
+    await cdp.detach();
+  }
+};
+
+export const commands = { matchBaseline, compareWithQt, listFixtures, startEchoServer, killEchoServer, ime };
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
@@ -170,5 +190,6 @@ declare module 'vitest/browser' {
     listFixtures(dir: string): Promise<FixtureList>;
     startEchoServer(): Promise<number>;
     killEchoServer(port: number): Promise<void>;
+    ime(text: string, commit: boolean): Promise<void>;
   }
 }

@@ -2,9 +2,10 @@
 // keyboard types into the focused TextInput and moves focus with Tab, the
 // pointer's cursor follows the item under it, a saved file swaps the
 // running scene, a broken file shows Qt's error over the last good scene,
-// and a scene with nothing to do draws nothing.
+// a scene with nothing to do draws nothing, an input method composes in
+// place, dropped files run, and screen readers see the texts.
 import { describe, expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import type { App } from '../../src/host/app';
 import { mountedFolder, mountFiles, until } from './scene';
 
@@ -188,4 +189,99 @@ test('a scene with nothing to do draws no frames (the caret blinks without redra
   await new Promise((r) => setTimeout(r, 2000));
   expect(renderer.framesRendered).toBe(before);
   expect(byName(app, 'first').activeFocus).toBe(true);
+});
+
+describe('input methods, dropped files and screen readers', () => {
+  test("an input method's pre-edit text shows in place without entering the text; committing inserts it at the cursor", async () => {
+    const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
+    const first = byName(app, 'first');
+    await userEvent.click(app.host.canvas, { position: { x: 60, y: 18 } });
+    await until(() => document.activeElement === app.keyboard.field, 'the text field to get the keyboard');
+    await userEvent.keyboard('{End}');
+    expect(first.cursorPosition).toBe(5);
+
+    await commands.ime('にほん', false);
+    await until(() => first.preeditString === 'にほん', 'the pre-edit text');
+    // Qt: pre-edit text is not part of `text` until it is committed.
+    expect(first.text).toBe('first');
+    expect(app.keyboard.composing()).toBe(true);
+
+    await commands.ime('日本', true);
+    await until(() => first.text === 'first日本', 'the committed text');
+    expect(first.preeditString).toBe('');
+    expect(first.cursorPosition).toBe(7);
+    expect(app.keyboard.composing()).toBe(false);
+    // Keys after the composition type as before.
+    await userEvent.keyboard('!');
+    expect(first.text).toBe('first日本!');
+  });
+
+  test('a .qml file dropped onto the page runs; a folder runs its main file with its components', async () => {
+    const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
+    const drop = (files: File[]) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(f);
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    };
+    const before = app.host.runtime;
+    drop([
+      new File(['import QtQuick\nText { objectName: "dropped"; text: "from a drop" }\n'], 'dropped.qml'),
+    ]);
+    await until(() => app.host.runtime !== before, 'the dropped scene to run');
+    expect(byName(app, 'dropped').text).toBe('from a drop');
+
+    // A folder's files as the page reads them (entries with their paths).
+    const { runDropped } = await import('../../src/host/drop');
+    const ok = await runDropped(app.host, app.files, [
+      { path: 'demo/Badge.qml', file: new File(['import QtQuick\nText { text: "badge" }\n'], 'Badge.qml') },
+      {
+        path: 'demo/main.qml',
+        file: new File(['import QtQuick\nItem { Badge { objectName: "badge" } }\n'], 'main.qml'),
+      },
+    ]);
+    expect(ok).toBe(true);
+    expect(byName(app, 'badge').text).toBe('badge');
+
+    // Something that is not QML: a message, and the scene keeps running.
+    const running = app.host.runtime;
+    drop([new File(['hello'], 'notes.txt')]);
+    await until(() => app.host.error !== null, 'the message');
+    expect(app.host.error).toBe('Drop .qml files (or a folder of them) to run them.');
+    expect(app.host.runtime).toBe(running);
+  });
+
+  test('screen readers get the visible texts in order, kept in sync, and the focused input as a labelled text box', async () => {
+    const app = await mountFiles(
+      {
+        'chat.qml': `import QtQuick
+Column {
+    width: 200; height: 120
+    property alias status: status.text
+    Text { id: status; text: "Connecting" }
+    Text { text: "hidden"; visible: false }
+    Repeater { model: ["hello", "world"]; Text { text: modelData } }
+    TextInput { objectName: "input"; width: 200; text: "draft"; focus: true }
+}
+`,
+      },
+      'chat.qml',
+    );
+    await until(() => app.a11y.texts.length === 3, 'the mirror');
+    // Visible Text items only: the input is read through the text box below.
+    expect(app.a11y.texts).toEqual(['Connecting', 'hello', 'world']);
+    const log = app.a11y.element.querySelector('[role="log"]')!;
+    expect(log.getAttribute('aria-live')).toBe('polite');
+    expect([...log.children].map((p) => p.textContent)).toEqual(['Connecting', 'hello', 'world']);
+
+    root(app).status = 'Open';
+    app.host.renderer!.requestFrame();
+    await until(() => app.a11y.texts[0] === 'Open', 'the changed text');
+
+    // The keyboard's field is what a reader reads as the focused input.
+    const field = app.keyboard.field;
+    expect(field.getAttribute('aria-label')).toBe('Text input');
+    await until(() => field.value === 'draft', 'the field to mirror the input');
+    // Nothing a message says becomes markup in the page.
+    expect(app.a11y.element.querySelector('b, script, img')).toBeNull();
+  });
 });
