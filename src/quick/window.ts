@@ -220,11 +220,12 @@ export class QuickWindow {
    */
   pointerTargets(x: number, y: number, want: (i: Item) => boolean): Item[] {
     const out: Item[] = [];
-    // (px, py): the position of `item`'s parent in the scene.
+    // (px, py): the point in the coordinates of `item`'s parent.
     const visit = (item: Item, px: number, py: number) => {
-      const ix = px + (item.$v[ITEM.x] as number);
-      const iy = py + (item.$v[ITEM.y] as number);
-      const inside = item.contains(x - ix, y - iy);
+      const local = item.mapFromParentPoint(px, py);
+      const ix = local.x;
+      const iy = local.y;
+      const inside = item.contains(ix, iy);
       if (item.$v[ITEM.clip] && !inside) return;
       const relevant = inside && want(item);
       const kids = item.paintOrderChildren;
@@ -240,14 +241,14 @@ export class QuickWindow {
       }
       if (!selfDone) out.push(item);
     };
-    visit(this.contentItem, 0, 0);
+    visit(this.contentItem, x, y);
     return out;
   }
 
   private localize(item: Item, e: PointerEventLike): void {
-    const p = item.scenePosition();
-    e.x = e.sceneX - p.x;
-    e.y = e.sceneY - p.y;
+    const p = item.mapFromScenePoint(e.sceneX, e.sceneY);
+    e.x = p.x;
+    e.y = p.y;
   }
 
   /**
@@ -473,8 +474,8 @@ export class QuickWindow {
 
   /** Is the last pointer position over `item` (QQuickItem::isUnderMouse)? */
   isUnderPointer(item: Item): boolean {
-    const p = item.scenePosition();
-    return item.contains(this.pointerX - p.x, this.pointerY - p.y);
+    const p = item.mapFromScenePoint(this.pointerX, this.pointerY);
+    return item.contains(p.x, p.y);
   }
 
   /** The topmost visible, enabled item under the pointer that sets a cursor (QQuickWindowPrivate::updateCursor). */

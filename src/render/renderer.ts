@@ -245,18 +245,16 @@ export class SceneRenderer implements WindowObserver {
     item.dirty = 0;
     const c = node.container;
     const v = item.$v;
-    if (bits & Dirty.Transform) {
+    // A transformed item's origin moves with its size.
+    if (bits & Dirty.Transform || (bits & Dirty.Size && item.transformed)) {
       c.position.set(v[ITEM.x] as number, v[ITEM.y] as number);
-      const rotation = (item as unknown as { rotation: number }).rotation;
-      const scale = (item as unknown as { scale: number }).scale;
-      if (rotation !== 0 || scale !== 1) {
+      if (item.transformed) {
         // Qt transforms around transformOrigin (Item.Center by default).
-        const w = v[ITEM.width] as number;
-        const h = v[ITEM.height] as number;
-        c.pivot.set(w / 2, h / 2);
-        c.position.set((v[ITEM.x] as number) + w / 2, (v[ITEM.y] as number) + h / 2);
-        c.rotation = (rotation * Math.PI) / 180;
-        c.scale.set(scale);
+        const o = item.transformOriginPoint();
+        c.pivot.set(o.x, o.y);
+        c.position.set((v[ITEM.x] as number) + o.x, (v[ITEM.y] as number) + o.y);
+        c.rotation = ((v[ITEM.rotation] as number) * Math.PI) / 180;
+        c.scale.set(v[ITEM.scale] as number);
       } else {
         c.pivot.set(0, 0);
         c.rotation = 0;

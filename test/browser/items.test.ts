@@ -18,15 +18,6 @@ const fixtures = await commands.listFixtures('items');
 const KNOWN: Record<string, string[]> = {
   // font.family "monospace" resolves to DejaVu Sans Mono in Qt; only DejaVu Sans is shipped.
   text_bold_italic: ['0.0.9 Text.width: Qt 79.4063, ours 68.5313'],
-  // Item's scene position (mapToItem) does not apply scale and rotation yet.
-  rect_antialiasing: [
-    '0.12 Rectangle.x: Qt 140, ours 150',
-    '0.12 Rectangle.y: Qt 50, ours 60',
-    '0.13 Rectangle.x: Qt 224.5096, ours 215',
-    '0.13 Rectangle.y: Qt 49.5096, ours 55',
-    '0.14 Rectangle.x: Qt 274.5096, ours 265',
-    '0.14 Rectangle.y: Qt 49.5096, ours 55',
-  ],
 };
 
 /**

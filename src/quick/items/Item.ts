@@ -356,29 +356,103 @@ export class Item extends QtObject {
 
   // ---- mapping ------------------------------------------------------------------
 
+  /**
+   * The point scale and rotation turn around, in the item's coordinates
+   * (QQuickItemPrivate::computeTransformOrigin; Item.Center by default).
+   */
+  transformOriginPoint(): { x: number; y: number } {
+    const w = this.$v[ITEM.width] as number;
+    const h = this.$v[ITEM.height] as number;
+    const origin = this.$v[ITEM.transformOrigin] as number;
+    // TopLeft, Top, TopRight, Left, Center, Right, BottomLeft, Bottom, BottomRight.
+    return { x: (w * (origin % 3)) / 2, y: (h * Math.floor(origin / 3)) / 2 };
+  }
+
+  /** Whether scale or rotation make this item's transform more than a translation. */
+  get transformed(): boolean {
+    return (this.$v[ITEM.rotation] as number) !== 0 || (this.$v[ITEM.scale] as number) !== 1;
+  }
+
+  /**
+   * Maps a point of this item to its parent's coordinates. Qt
+   * (QQuickItemPrivate::itemToParentTransform): translate(x, y), then scale
+   * and rotation (clockwise, in degrees) around the transform origin.
+   */
+  mapToParentPoint(px: number, py: number): { x: number; y: number } {
+    const x = this.$v[ITEM.x] as number;
+    const y = this.$v[ITEM.y] as number;
+    if (!this.transformed) return { x: px + x, y: py + y };
+    const o = this.transformOriginPoint();
+    const s = this.$v[ITEM.scale] as number;
+    const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
+    const cos = Math.cos(a);
+    const sin = Math.sin(a);
+    const dx = px - o.x;
+    const dy = py - o.y;
+    return { x: x + o.x + s * (dx * cos - dy * sin), y: y + o.y + s * (dx * sin + dy * cos) };
+  }
+
+  /** Maps a point of the parent's coordinates to this item's (the inverse of mapToParentPoint; scale 0 divides by 0). */
+  mapFromParentPoint(px: number, py: number): { x: number; y: number } {
+    const x = this.$v[ITEM.x] as number;
+    const y = this.$v[ITEM.y] as number;
+    if (!this.transformed) return { x: px - x, y: py - y };
+    const o = this.transformOriginPoint();
+    const s = this.$v[ITEM.scale] as number;
+    const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
+    const cos = Math.cos(a);
+    const sin = Math.sin(a);
+    const dx = (px - x - o.x) / s;
+    const dy = (py - y - o.y) / s;
+    return { x: o.x + dx * cos + dy * sin, y: o.y - dx * sin + dy * cos };
+  }
+
+  /** Maps a point of this item to scene (window) coordinates (QQuickItem::mapToScene). */
+  mapToScenePoint(px: number, py: number): { x: number; y: number } {
+    let p = { x: px, y: py };
+    for (let i: Item | null = this; i !== null; i = i.parentItem) p = i.mapToParentPoint(p.x, p.y);
+    return p;
+  }
+
+  /** Maps a scene (window) point to this item's coordinates (QQuickItem::mapFromScene). */
+  mapFromScenePoint(sx: number, sy: number): { x: number; y: number } {
+    const chain: Item[] = [];
+    for (let i: Item | null = this; i !== null; i = i.parentItem) {
+      // Qt: a transform that cannot be inverted (scale 0) inverts to the identity.
+      if ((i.$v[ITEM.scale] as number) === 0) return { x: sx, y: sy };
+      chain.push(i);
+    }
+    let p = { x: sx, y: sy };
+    for (let k = chain.length - 1; k >= 0; k--) p = chain[k]!.mapFromParentPoint(p.x, p.y);
+    return p;
+  }
+
   /** Position of this item's origin in scene (window) coordinates. */
   scenePosition(): { x: number; y: number } {
     let x = 0;
     let y = 0;
     for (let i: Item | null = this; i !== null; i = i.parentItem) {
+      if (i.transformed) return this.mapToScenePoint(0, 0);
       x += i.$v[ITEM.x] as number;
       y += i.$v[ITEM.y] as number;
     }
     return { x, y };
   }
 
-  /** `mapToItem(item, x, y)` / `mapToItem(item, point)`: maps a point to another item's coordinates (null = scene). */
+  /** `mapToItem(item, x, y)` / `mapToItem(item, point)` / `mapToItem(item, x, y, w, h)`: to another item's coordinates (null = scene). */
   mapToItem(item: Item | null, a?: unknown, b?: unknown, c?: unknown, d?: unknown): QPoint | QRect {
-    const p = this.scenePosition();
-    const q = item ? item.scenePosition() : { x: 0, y: 0 };
-    return mapArgs(a, b, c, d, p.x - q.x, p.y - q.y);
+    return mapArgs(a, b, c, d, (x, y) => {
+      const p = this.mapToScenePoint(x, y);
+      return item ? item.mapFromScenePoint(p.x, p.y) : p;
+    });
   }
 
-  /** `mapFromItem(item, x, y)`: maps a point from another item's coordinates (null = scene). */
+  /** `mapFromItem(item, x, y)`: maps a point (or rectangle) from another item's coordinates (null = scene). */
   mapFromItem(item: Item | null, a?: unknown, b?: unknown, c?: unknown, d?: unknown): QPoint | QRect {
-    const p = this.scenePosition();
-    const q = item ? item.scenePosition() : { x: 0, y: 0 };
-    return mapArgs(a, b, c, d, q.x - p.x, q.y - p.y);
+    return mapArgs(a, b, c, d, (x, y) => {
+      const p = item ? item.mapToScenePoint(x, y) : { x, y };
+      return this.mapFromScenePoint(p.x, p.y);
+    });
   }
 
   mapToGlobal(a?: unknown, b?: unknown): QPoint | QRect {
@@ -603,12 +677,12 @@ export class Item extends QtObject {
 
   /** Is the scene point inside this item and not clipped away by an ancestor? */
   hitTest(sceneX: number, sceneY: number): boolean {
-    const p = this.scenePosition();
-    if (!this.contains(sceneX - p.x, sceneY - p.y)) return false;
+    const p = this.mapFromScenePoint(sceneX, sceneY);
+    if (!this.contains(p.x, p.y)) return false;
     for (let a = this.parentItem; a !== null; a = a.parentItem) {
       if (a.$v[ITEM.clip] as boolean) {
-        const q = a.scenePosition();
-        if (!a.contains(sceneX - q.x, sceneY - q.y)) return false;
+        const q = a.mapFromScenePoint(sceneX, sceneY);
+        if (!a.contains(q.x, q.y)) return false;
       }
     }
     return true;
@@ -688,14 +762,38 @@ export interface KeyEventLike {
   nativeScanCode?: number;
 }
 
-function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, dx: number, dy: number): QPoint | QRect {
+type PointMap = (x: number, y: number) => { x: number; y: number };
+
+/** A point maps to a point; a rectangle to the bounds of its mapped corners (QTransform::mapRect). */
+function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, map: PointMap): QPoint | QRect {
+  let x: number;
+  let y: number;
+  let w: number | undefined;
+  let h = 0;
   if (typeof a === 'number') {
-    if (typeof c === 'number') return new QRect(a + dx, (b as number) + dy, c, d as number);
-    return new QPoint(a + dx, (b as number) + dy);
+    x = a;
+    y = b as number;
+    if (typeof c === 'number') {
+      w = c;
+      h = d as number;
+    }
+  } else {
+    const o = (a ?? { x: 0, y: 0 }) as { x: number; y: number; width?: number; height?: number };
+    x = o.x;
+    y = o.y;
+    if (typeof o.width === 'number') {
+      w = o.width;
+      h = o.height ?? 0;
+    }
   }
-  const o = (a ?? { x: 0, y: 0 }) as { x: number; y: number; width?: number; height?: number };
-  if (typeof o.width === 'number') return new QRect(o.x + dx, o.y + dy, o.width, o.height ?? 0);
-  return new QPoint(o.x + dx, o.y + dy);
+  const p = map(x, y);
+  if (w === undefined) return new QPoint(p.x, p.y);
+  const q = map(x + w, y + h);
+  const r = map(x + w, y);
+  const t = map(x, y + h);
+  const left = Math.min(p.x, q.x, r.x, t.x);
+  const top = Math.min(p.y, q.y, r.y, t.y);
+  return new QRect(left, top, Math.max(p.x, q.x, r.x, t.x) - left, Math.max(p.y, q.y, r.y, t.y) - top);
 }
 
 /** Records (or clears) `item` as the focused item of `scope` on every item between them (QQuickItemPrivate::updateSubFocusItem). */
@@ -788,7 +886,11 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     activeFocusOnTab: { type: 'bool' },
     rotation: { type: 'real', changed: (o) => (o as Item).markDirty(Dirty.Transform) },
     scale: { type: 'real', default: 1, changed: (o) => (o as Item).markDirty(Dirty.Transform) },
-    transformOrigin: { type: 'enumeration', default: 4 },
+    transformOrigin: {
+      type: 'enumeration',
+      default: 4,
+      changed: (o) => (o as Item).markDirty(Dirty.Transform),
+    },
     smooth: { type: 'bool', default: true },
     antialiasing: {
       type: 'bool',
@@ -876,6 +978,9 @@ export const ITEM = {
   children: ItemMeta.index('children'),
   resources: ItemMeta.index('resources'),
   childrenRect: ItemMeta.index('childrenRect'),
+  rotation: ItemMeta.index('rotation'),
+  scale: ItemMeta.index('scale'),
+  transformOrigin: ItemMeta.index('transformOrigin'),
   childrenChanged: ItemMeta.signalsByName.get('childrenChanged')!.index,
   childrenRectChanged: ItemMeta.signalsByName.get('childrenRectChanged')!.index,
 };

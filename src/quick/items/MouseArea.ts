@@ -518,9 +518,9 @@ export class MouseArea extends Item implements ItemChangeListener {
       target.setX(boundedX);
       target.setY(boundedY);
       // The area may have moved with its target: the pointer's position in it changed.
-      const p = this.scenePosition();
-      this.$v[MA.mouseX] = e.sceneX - p.x;
-      this.$v[MA.mouseY] = e.sceneY - p.y;
+      const p = this.mapFromScenePoint(e.sceneX, e.sceneY);
+      this.$v[MA.mouseX] = p.x;
+      this.$v[MA.mouseY] = p.y;
     }
     const threshold = drag.$v[DRAG.threshold] as number;
     const overX = Math.abs(dragX - startX) > threshold;
@@ -545,13 +545,13 @@ export class MouseArea extends Item implements ItemChangeListener {
   private propagate(me: QuickMouseEvent, type: Propagate): void {
     const w = this.window;
     if (w === null || !(this.$v[MA.propagateComposedEvents] as boolean)) return;
-    const p = this.scenePosition();
-    this.propagateHelper(me, w.contentItem, p.x + me.x, p.y + me.y, type);
+    const p = this.mapToScenePoint(me.x, me.y);
+    this.propagateHelper(me, w.contentItem, p.x, p.y, type);
   }
 
   private propagateHelper(me: QuickMouseEvent, item: Item, sx: number, sy: number, type: Propagate): boolean {
-    const p = item.scenePosition();
-    if ((item.$v[ITEM.clip] as boolean) && !item.contains(sx - p.x, sy - p.y)) return false;
+    const p = item.mapFromScenePoint(sx, sy);
+    if ((item.$v[ITEM.clip] as boolean) && !item.contains(p.x, p.y)) return false;
     const kids = item.paintOrderChildren;
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;
@@ -567,9 +567,9 @@ export class MouseArea extends Item implements ItemChangeListener {
           ? MA.doubleClicked
           : MA.pressAndHold;
     if (!item.isConnected(sig)) return false;
-    if (!item.contains(sx - p.x, sy - p.y)) return false;
-    me.x = sx - p.x;
-    me.y = sy - p.y;
+    if (!item.contains(p.x, p.y)) return false;
+    me.x = p.x;
+    me.y = p.y;
     // Connected handlers must refuse explicitly to let the event go further.
     me.accepted = true;
     item.$emit(sig, [me]);

@@ -260,3 +260,46 @@ Item {
     expect(r.id('f').contentY).toBeGreaterThan(0);
   });
 });
+
+describe('pointer events in scaled and rotated items', () => {
+  // Scene points from item_transform_mapping (Qt 6.4.2): the 60x30 rectangle
+  // at (50, 40) rotated by 30 degrees has its (30, 15) at scene (80, 55) and
+  // its (0, 0) at (61.519, 27.010).
+  const SCENE = `import QtQuick
+Rectangle {
+    width: 300; height: 200
+    property var clicks: []
+    Rectangle {
+        x: 50; y: 40; width: 60; height: 30
+        rotation: 30
+        MouseArea {
+            anchors.fill: parent
+            onClicked: (mouse) => clicks.push(mouse.x.toFixed(2) + "," + mouse.y.toFixed(2))
+        }
+    }
+    Rectangle {
+        x: 150; y: 20; width: 40; height: 40
+        scale: 1.5; transformOrigin: Item.BottomRight
+        MouseArea { anchors.fill: parent; onClicked: (mouse) => clicks.push("scaled " + mouse.x.toFixed(2) + "," + mouse.y.toFixed(2)) }
+    }
+}`;
+
+  test('a click reaches a MouseArea in a rotated item at the point it covers, in the item coordinates', async () => {
+    const r = await runQml(SCENE);
+    const pointer = new PointerDriver(r);
+    const click = (x: number, y: number) => {
+      pointer.move(x, y);
+      pointer.press();
+      pointer.release();
+      pointer.wait(500);
+    };
+    click(80, 55);
+    // Inside the unrotated bounds, outside the rotated rectangle: nothing.
+    click(52, 42);
+    click(62, 28);
+    // The scaled item grows up and left from its bottom-right corner: (130, 0) to (190, 60).
+    click(131, 1);
+    click(145, 15);
+    expect(r.root.clicks).toEqual(['30.00,15.00', '0.91,0.62', 'scaled 0.67,0.67', 'scaled 10.00,10.00']);
+  });
+});
