@@ -6,6 +6,7 @@ import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
 import { WindowObject, windowObjectFor } from './quick/items/Window';
+import { loadFamiliesNamedIn } from './quick/text';
 import { QuickWindow } from './quick/window';
 import { registerQtWebSockets } from './websockets';
 
@@ -40,7 +41,20 @@ export function createRuntime(options: EngineOptions): Runtime {
         engine.animations.active ? 16 : 0,
       );
     });
-  engine = new QmlEngine({ ...options, scheduleFrame });
+  // The font families a scene's sources name are loaded while it loads, so
+  // that its texts are measured with them from the start.
+  const fontLoads: Promise<void>[] = [];
+  const read = options.files.read.bind(options.files);
+  const files = {
+    ...options.files,
+    read(url: string): Promise<string> | string {
+      const text = read(url);
+      if (typeof text === 'string') fontLoads.push(loadFamiliesNamedIn(text));
+      else fontLoads.push(text.then(loadFamiliesNamedIn, () => {}));
+      return text;
+    },
+  };
+  engine = new QmlEngine({ ...options, files, scheduleFrame });
   registerQtQuick(engine);
   registerQtWebSockets(engine);
   const window = new QuickWindow(engine);
@@ -55,6 +69,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     },
     async run(url: string) {
       const file = await engine.load(url, true);
+      await Promise.all(fontLoads.splice(0));
       const created = engine.create(file);
       root = created;
       // Qt's qml tool shows a Window, or an Item in a window of its own; any
