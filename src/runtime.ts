@@ -1,6 +1,6 @@
 // Puts the engine and the modules together: what the command-line tools and
 // the browser host run scenes with.
-import { type EngineOptions, QmlEngine } from './engine/engine';
+import { type EngineOptions, type FileSource, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
 import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
@@ -42,18 +42,24 @@ export function createRuntime(options: EngineOptions): Runtime {
       );
     });
   // The font families a scene's sources name are loaded while it loads, so
-  // that its texts are measured with them from the start.
+  // that its texts are measured with them from the start (files read later,
+  // by a Loader, start their families' loads too).
   const fontLoads: Promise<void>[] = [];
-  const read = options.files.read.bind(options.files);
-  const files = {
-    ...options.files,
+  const scan = (text: string): void => {
+    const p = loadFamiliesNamedIn(text);
+    if (p !== null) fontLoads.push(p);
+  };
+  const source = options.files;
+  const files: FileSource = {
     read(url: string): Promise<string> | string {
-      const text = read(url);
-      if (typeof text === 'string') fontLoads.push(loadFamiliesNamedIn(text));
-      else fontLoads.push(text.then(loadFamiliesNamedIn, () => {}));
+      const text = source.read(url);
+      if (typeof text === 'string') scan(text);
+      else void text.then(scan, () => {});
       return text;
     },
+    exists: (url: string) => source.exists(url),
   };
+  if (source.isDirectory) files.isDirectory = (url: string) => source.isDirectory!(url);
   engine = new QmlEngine({ ...options, files, scheduleFrame });
   registerQtQuick(engine);
   registerQtWebSockets(engine);
@@ -69,7 +75,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     },
     async run(url: string) {
       const file = await engine.load(url, true);
-      await Promise.all(fontLoads.splice(0));
+      if (fontLoads.length > 0) await Promise.all(fontLoads.splice(0));
       const created = engine.create(file);
       root = created;
       // Qt's qml tool shows a Window, or an Item in a window of its own; any

@@ -16,8 +16,6 @@ const fixtures = await commands.listFixtures('items');
 
 /** Differences from Qt's item tree not fixed yet, exactly as they show. */
 const KNOWN: Record<string, string[]> = {
-  // font.family "monospace" resolves to DejaVu Sans Mono in Qt; only DejaVu Sans is shipped.
-  text_bold_italic: ['0.0.9 Text.width: Qt 79.4063, ours 68.5313'],
   // Item's scene position (mapToItem) does not apply scale and rotation yet.
   rect_antialiasing: [
     '0.12 Rectangle.x: Qt 140, ours 150',

@@ -178,9 +178,10 @@ const STRING_LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
  * name (`font.family: "monospace"`, `Qt.font({ family: "Courier" })`), so
  * that a scene's texts are measured with their family from the first frame.
  * A family that only a computed string names is loaded when a font first
- * asks for it, and the texts using it are laid out again then.
+ * asks for it, and the texts using it are laid out again then. Null when
+ * there is nothing to load.
  */
-export function loadFamiliesNamedIn(source: string): Promise<void> {
+export function loadFamiliesNamedIn(source: string): Promise<void> | null {
   const wanted: FamilyKey[] = [];
   for (const m of source.matchAll(STRING_LITERAL)) {
     const name = m[1] ?? m[2]!;
@@ -188,5 +189,5 @@ export function loadFamiliesNamedIn(source: string): Promise<void> {
     const family = resolveFamily(name);
     if (tables[family] === null && !wanted.includes(family)) wanted.push(family);
   }
-  return wanted.length === 0 ? Promise.resolve() : Promise.all(wanted.map(loadFamily)).then(() => {});
+  return wanted.length === 0 ? null : Promise.all(wanted.map(loadFamily)).then(() => {});
 }
