@@ -6,812 +6,616 @@ export const DEJAVU_SERIF_FACES = {
     family: 'DejaVu Serif',
     style: 'Book',
     data:
-      'gBDtDuMDAJ0inw6aCIMCWvcalgrYAu4BjAy5BoYK9QHXE9gDAMID6ArREFJRTsoJAAAAAAAAAAAAyQkAhBAAANMJ7A7xCDR8lgGl' +
-      'ApMBrgOsAqEPGIoL0wLCC+EE4QHZBNoEkQKVAknQBe0D5AmNCtMBjgHfCdkB2gGqDucKAIoDtAHHAsgCxQGLB9IIEK8KJ7wJkwmO' +
-      'FN0JqwGcAQCXBZABxwPgB8MCqAmrCQSbAcADyQnKCboG0RDYAsAHAAAAyQmcBQCAEOUQsASeB/8PmBX/DwDoCv0NAJYD5gQ3lwrq' +
-      'BZUDnALEBLgLAADtDfoFAAAAAAD2CMUHjwEAAADbCgAAAJgNlgLhAQAAAABKSV4AAADrBUAfpQIAAAAAAIALkwyCAQAAANkIAAAA' +
-      'hAmsAasBAAAAAMYHxQesAQAAAMMCtAKzAoQFgwSEBIMEhASDBLQFxwbIBscGyAbHBsgGxwbeB5UFrAWrBfACtQS2BLUEtgS1BLYE' +
-      'tQS2BLUE0AaJBYoFiQWKBYkFigWJBbYHpQemB6UH+wezArQCswK0ArMCtAKzArQCswK0D8kInQTzAv4NwQQA7gGBC4ILgQuCC4EL' +
-      'gguBC5YLgwvQEbEHsgexB7IHsQeOB1+tBtAF+wb8BvsG/Ab7BpAR3wTFB+UI5gjlCOYI5QjQBr8FwAW/BcAFvwXABb8F9gS9CL4I' +
-      'vQi+CL0Ijg6tBq4GrQauBq0GrgatBq4GrQauBq0GpAy/BaEGhQOGA44BrwWwBa8FsAWvBYEF0giEAwCDA4QDgwOABADHBvQHFZEC' +
-      'gwObAYwE8AKlBqICrQrcDeMChgeXEQCiC8EEkwmGCogKqwKxB9AFAPsGgA63B6UEhQHOA5UCvwWaBp8MvgK+CL0IvgjQBa0G9gWb' +
-      'Ale1AoQBrwWaAQAAAKYCzgHzA3OUA+8KqAaHAZ8FuiavBZUFoQPzAoEL1hTzArEHtQeDBLcGswKAEPsG2getBq4GrQauBq0Grgat' +
-      'Bq4GrQbVAZYEgwSEBIME+gz5AfkC0QaKBYkFtgPBBOwG+wb8BvsGmQEA6QfUJa8FlQXjC4kFuBCnDrIFsQfAAoME+gz5AesD+wbs' +
-      'A4MEhASDBKQEtQS2BLUEpQazArQCswKAEPsG/Ab7BuoE5QjmCOUI1gutBq4GrQaoAb8F9gS9CJoHrwOcC6UHrgZ13wdPyASvBaAG' +
-      'gwSkBLUEpgf7BvwG+wb8BvsG/Ab7Bu4BhQOHAswK5wrvBeYUAM0HsAHHBqoDDPUEOOgB6QPWCLoD7QMgtQSNBt8C+g7FBM4D5Qjq' +
-      'BYUDgAG0AQAAxwIA5AKSAfMCAIYIswolugiNBcUJ5AuvAfcBUI8ByAIAAK8KqAKnAvgBrgL1AvYK6AcAAN8JzgHDAbMBggaAAZEE' +
-      'jQYAzgGrAgBnAI4EAJUC3QeUA94DmQW+AgDgB2ExrwGoCacJ8gLtAZcBEhFhAADZA+QMmwjOAb4BHM8J2AeBAr4E2QQA3A6YAY8B' +
-      'ywWbB6QHmAKzBccBvwL5BOgKOdcKC6UF1AIA1AKdAZoGlwXRBOgFxQQAACsAbQKCBwAAAAAAmQeaBwAAmQeaB5sFAHkAWAC+BQAA' +
-      'AAAA0QKjAacEggPkAskE5gYAAAAAHEFCAAAA/w8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAANgX1wasBNED5QgAjBPVBqkF9gEAAJEHhgKWAwCOB/cM0BK6BKEP4Aj+AbcB3Q7ICjSnAXQg' +
-      'jwHWBdUByw2iC2XUCeEEvQXcA9YBrwaMAaMBG44FuQOkBcMB8Q2+CD6DBcwCzwb0BpQCjQNQEtcCYuoBDNsGugckQqsB6QHSAeIB' +
-      'mwJx9gORBOAB+gKBA9oFgAHFDfQGFxjSBpcCoQWeBHOABv8FE6QEkQakBvsGnAXHBqQEsQeIBJ4C9gPJBsABkQFx/weoEKcIANoD' +
-      'kQGABKQIjQrrA9YFAACPAQCaAq8EpgPHAqMJABjwFYoB7weRA5ID4wTkBNUDWwCpAuoE0wLMDIEQ/AcAkQP4AYgG7QTVAdYBrwb6' +
-      'ApED5AG4A+MDkAWVA+QLAIsLiAb1CfYC2g2rDOEGGJ8BnwH4AmHACv0L8AMAqQEqyATHA4cCiAJrxwIbkAGcBv8GxAJKzAgAsQmO' +
-      'BYUIQPgJ1QefAQCCAZcDlAG/AZcGACeIEUb1Bk2qAb8ClgKwA4kF6hC3CaIJwQaGDu8HswWpAdECxwjqCeUF5gXlBXSXBYoEyQSi' +
-      'BLcExgbTA6gQwQaJCZcDzAevBbAF4QTACMcF/ASxB/gPlwmmC7kIzwXHBrYD0QO2A4UDhgOFA9oE3QS0DIEHRPEB8gGtA/sHqBfB' +
-      'BsMFwQTCCMkG0gLRAosLgA6TBZQFkwX6DPkB2wa1BKYHpQemB6UHghHBBr8JvQJOAOwJyQbKBskG9AT7BvwG+wb8BvsGnAXHBpoF' +
-      'pQSmBKUEpgSlBPQFyQMEtQTcDoEGwwW9AqAJrwaAEvUIlQPfBbQMvwW7AQQ8WKcBUokCzAGCBe0EsQHxAqQNiQinAdkC9AJgKN4B' +
-      'pQR+owG4AQe+ArUB3AHbAgyfArABZ9kD5AYHITm3ELEBiwGUBWta0gOuDssKvgIAkwL0AdcFhAT6BOkDkwHHCrAVuws4IBUWSifb' +
-      'CroKywWCBokJtBKPDIgDNTnMCZEJBYsFpA6zCWuyBlOtDhfWCeICigRbgAGDBPoHjQL4BY0R8AXmBlWrBs4K2QWVAuAG5QmFAogL' +
-      'wQLUApsJBgEE1gTqAY8HqAFXmAeuAcUJlgWTBKYD0gOPDX5K6AfbCA/6AeIH0Qk31BCvDwDUB5UILOQH9wbCBM0B4AOtB94Iowlq' +
-      'H+4C5wIXF5QBpALHA4ABgQECBcICzAenCLUBlgHDAaUE0wLiBtoGpgWHDAtoAIMBtQGFBtwFhgTPAsIHxwOHAqsB5AIAAPgKnw/w' +
-      'AgDHAaYBAKUBggHCAqgIyQjxAqgJwwoAEOYGgQeoAfoCqQPkBJMC4wXQBa0FAKwBuQEAsgG+Ac8JEPwG1QGiB4EDAI0B2QTgAc4B' +
-      '3QHGA94DrwgAOv4G/QYAMwC/AQD0AZkHigb6B+0GN58BoAEAPPME8AROoAbZB4YDqQM0Cv4B8wHhBdYE1AFrIzQZogLzAfwS1wrz' +
-      'AqsHqAL4B+EBkAHNCcgC2wEAoAG3AeUDHL4FA6MFKCcADeEBAZQG8AcAzQYJFTcA6QHdA5AB8AQpUyIPqwEAAIgBWKkMAAAAAACO' +
-      'F4MEuASDA4QDgwOEA4MDgATHBt4HlQWWBZUFlgWVBZYFlQWWBZUF8AK1BLYEtQS2BLUEtgS1BLYEtQSiA60K3A2JBbYHpQemB6UH' +
-      'pgelB6YHpQemB6UH+wezArQCswLWDcEEwgTBBMIEwQTuAYELgguBC4ILgQuCC4ELxBa1ArYCtQK2ArUCqwKxB7IHsQeyB7EHsgex' +
-      'B9AF+wb8BvsG/Ab7BvwG+waiAoUBhgGFAc4D5QjmCOUI5gjlCOYI5QjQBr8FwAW/BcAFvwXABZ8FoAW/BfYEvQi+CL0Ivgi9CL4I' +
-      'vQiODq0GrgatBq4GrQauBq0GrgatBsACgwWEBYMF6A6/BcAFvwXABb8FwAW/BcAFvwXNBN0E3gTdBIoDhQOUBK8FsAWvBbAFrwXg' +
-      'A98HxA6nCeoKhxEAANgOoQfsA4MEhASDBIQEvwPAA78DwAO/A8ADvwPAA4MEhASDBIQEgwSEBIMEhASDBIQEgwSkBLUEtgS1BLYE' +
-      'tQS2BNUD1gPVA9YD1QPWA9UD1gO1BKUGswK0ArMCgBD7BvwG+wb8BtMG1AbTBtQG0wbUBtMG1Ab7BvwG+wb8BvsG/Ab7BvwG+wb8' +
-      'BvsG2getBq4GrQauBq0GrgatBq4GrQauBq0GrgatBkKFA4YDhQOGA4UDhgOFA6QM4QuCAwAAAAAAAADAAQDYBACnBHinAQD3BQAA' +
-      'AAAAkAovnAcolwJs9w0AAAAAAAAA4gwXhAcwhwJg2wILvRYAAAAAAAAAkAQjkAcM7wFszwIjMwAAAAAA/AaiAawIHosGbrELAAAA' +
-      'AAAAAOIHqAePAfMCswQAAAAAAAAAOKgBrAgYiwZ4mwGEAbUJALcEAIACAM8GANwGABgA0gYAvQQAAAAAAAAAwAEA2AQApwR4pwEA' +
-      '9wMAAAAAAAAA4gwXhAcwhwJg2wIL9wgAAAAAAAAAOKgBrAgYiwZ4mwGEAbUJAAAAAAAAwAEAAAAAjQcAAAAAlgMAAAAAgAovmgVf' +
-      'qwXzCwAAuQMAAAAAAAwAmAZr/QEAALoDAAAAUQBSANYBAKwIX7cDowkAAIwKAAAAANYEgwTiBJsEX8MKAACAEP8PgBC5FcUC0wKC' +
-      'D5cK4wOZA5cDAAAAAOgKAMYJrQSAEAD/DwDpBQAAAJgGABwbLQDwAgCXCNQK1Ar/HwAAAACyBsYkxgybMNgE2ASvCdgE2ATlBfoB' +
-      'AIoEJJMBgBDTGpIHAN4SjQcA3wOtBAAAmwWcBc0BzhHjCo0OjQcAAAAAAAAAAAAA6gyxBrIGAAAAAACIBAAAgwkA/gWBAQAAAAAA' +
-      'AAAAAIgEAACDCQC+BAYHngGVAboBlQLzA+4L4wWFAYEC8QK8DAC8DZ0LsALNBAAAAACOBaoKowKjA88JANIIhAGbBugDowG0BdEI' +
-      'lgMAzwJlc5wBpQLMAcAHrwf6AfsGANwBmgivBYECmQhJ9BCDDMgOAOoM6QwAAAAAAAAAAAAAAOsMwwWOCY4JjgHtCIoJjgmOCcMT' +
-      'iwicCI4J7RKeA5YBjgfDFp4KngqxAp0KngqeCp4KvxSdCp4KngqjHNgHyALuCaAI9wz4DI0OxwbIBsQGmQQAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAC/B+ECaAD+BACsAQAAAOQBAM8C/AMAAIMQ/AqHBgDaBAAAogGABRQAvxGABkPABZIDALID' +
-      'AJEKygrKCoELAAAAAAAAAAAAAAAAoAYAnwYAAAAAAAAAAAAAAAAiAAAAIQAAAAAAAAAAAAAAAAAAWgDKAgD5CwCwCQAAvAW7BQAA' +
-      'vAX5DIkJvg35CwAAAKoOsQrKD5cFkQoAqg+YDuMQsw0AAAAAAAAAAAAAAIAIAAAAAAAAqQfcA+wJ5QWVBQAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACsBQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADQBQAA' +
-      'AAAAAAAAAMUIAMYIAM8MAIAHAAAAxQgAxggAxQgAxggAAADFCADGCADFCADGCAAAAACoA40MjgwAAAAAAAAAAAAAhwsAugjeBQAA' +
-      '0xIAAADEDwCnAwAAAN0FrgsAAAAAzwUAAJoLyQUAAACnAgAAAKcDAAD6AQCPAwCWAYoEAAAAAACFCeADAKYFAAAAAAAAAAAAAAAA' +
-      'AMsNqgWiCADLDdMDhgSqC6kOAKoDqQMAqg4AAACgBugMAAAAAAAAAAAAALcWAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'sAMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAzATLBADYBNcEAAAAAP8KzCDdHwCSCgAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAtgMAAADPBQAAANAF/QiBC6YLyALoA6UHpgPBBOwCrwWWCN4H0wn2AekD+g6LBq8G8wXQBK8GngPHAZ8JjAaw' +
-      'ByjAArUEB2ZrygrLBsYG/Qp2kArJCjqQCpMKiAeGA40KAIgKOc8CgQcIAxKcAdkBkAvPCRPOBbADsQoyCKQDpAWLDNQJqQ4AAADW' +
-      'BOIEvwXjAwvmFvcG5AmpCs4I2QfGEKsNlxAAAAAAAAAAAAAAAAAAAPsDANsDAADoE80H1gbpAscE0wEvRZADTYcDA+gVgQiCCekI' +
-      'sAbxBowB8wX0BfMF3AW1BPEBxwbsBuEElgWjC/YPhwfIFqsNrQmJAwajBPoFgQveEK0GgwGjBJgJxwaHBYcE+A+iA7EHpgepCqwC' +
-      '2gq1CFWeC48U5Bm/ES7IAbwHgwkXjAKwCKMKAPoSsRID1giZCUSSCokI1gHPAaYGtQiUCJcIIBnAAb8BGlmCAvwEgweoAaMBAQDo' +
-      'AdYH6wHTCaEDAN4GsQEAxgsKowiUBesdAAAAAAAAAAAAAAAAAAAAAAAAAOgg2Qk0fJYBpQKTAa4DrAKhDxiKC9MCwgvhBOEB2QTa' +
-      'BJEClQJJ0AXtA+QJjQrTAY4BkwO0AccCyALFAYsH0gifCie8CZMJjhTdCasBnAEAlwWQAccD4AfDAqgJqwkEmwH8B5wCWq0D1QHO' +
-      'BK0MFtYMpwX2DMUH4QRajASJA44LjQv9AY0C0gHxAvICgQLLBs4Ico0LScwKgQraFcsK9QGEAQDBBZQBnQO+CNUE+gi7CD019wcn' +
-      'rAwAAAAAAAAAAACWCqwEkgO6AtQC4gHCAZYDpALEAkKyA4wDtAGAAwCQAsYEkgOwAs4BvAKCAqgClAKUAqYDngOyA7IDsgPGAaIC' +
-      'J/oB9gHsAcgCrAHCAuIB4gG8AT1i0AG0AeQBkgHkAWGsAii4ATsMFCOgAbwCAOACsgMAmgZ0zgG8AXjMAfUBeHJekgMbenByzgHO' +
-      'AXgA0gEgmAEMNjIMlgGABJAEgASyA5YKrASOA+YCxgELkAS4AZIDtgRugAOyA7QBtgSqA4YDsgOCAtAB3AKUAYgChAP+BL4CvgG6' +
-      'AoABhAKAAcYBJycnJycn1AH2AcgCyALIAsgC4gHiAagBuAHuAbQB5AHkAeQB5AHkAbQE0AG4AbgBuAG4ASOeAbQBdHR0dHR0zgG8' +
-      'AcwBzAHMAcwBXhUQIM4Bcs4BzgHOAc4BzgGyA6gBmAGYAZgBmAEMzgEMJ3QndCd09gG8AfYBvAH2AbwB9gG8AewBkQPuAXjIAswB' +
-      'yALMAcgCzAHIAswByALMAcICeMICeMICeMICeOIBcuIBcpYBA9IBXrwBHuIBXuIBXrwBlAGwAWw9GxtiemJ6YpEDYusCYjq0AXK0' +
-      'AXK0AXLiAbQEugPkAc4B5AHOAeQBzgHIAswBYQBhAGEArALSAawC0gGsAtIBrALSASggKCAoILgBmAG4AZgBuAGYAbgBmAG4AZgB' +
-      'uAEDDDYjDCOgAZYBoAGWAaABlgH1Ac4B+gH6Ac4B+gHOAfYBswT5BO4B7AH6Ac4BzgHIAuQB3gGsAfUB0QOcAcoB4gHSAa8CG3py' +
-      'cLQBcuQBfrMBcniSAc4BYawC0gGUAvcBICg5KM8EswH2AfYB9QEAoAGWAXZ2dqwB6gKwAna8A+IBugO6AyS6A6ABlgGWAbwBkgOS' +
-      'A7wBkgOSAyd0qgES5AHOAbgBmAG4AZgBuAGYAbgBmAG4AZgBzAEndCd01AHOAXh4wgJ4PRvkAc4B5AHOAXZ2EqABlgGWAcICeLYB' +
-      '4AG0AXIndNQBzgHQAagBJ3QndMgCzAHIAswB4gFeuAEc5AHOAeQBzgFhAGEAuAGYAbgBmAGsAtIBKCCiAuAB4gFyuAFGcs4BoAGW' +
-      'ASd0yALMAeQBzgHkAc4B5AHOAeQBzgEjDEZGRpIDzgHOASdcSmJt0gEAkgGSAfoBpAEnyALMAagBSsEDpQNhACMMdHh4zgG8AYIC' +
-      'iQP1AcwBzAH1AbwBlgH1Ac4BSvUBePYBMvYBmAFyugNegANeXF71AXaWAZYBugNy9QFczgF2zAHOAV5e9QEAAF5eCQnSAfUB9QFe' +
-      '9wEgIJgBzAHKAQw2DJIBxQOUAnZktgK2ArYCqAHkAawBzgH1AdgB9AIfaPUBtgK2ApgBlgGaAdIB9QGuAZoB5gGWAdAB0AGUAcMD' +
-      '0AHQAdAB0AHQAdAB0AHQAdABtgK2AswBzAHMAdwD3APOAdABlgSWBIIDggOCA4IDlgOqA9wCmgaWA6oDsAOwA9wD3APSAdIBjgOW' +
-      'BtwD/gTsAqgBBSDOAb4B0AHQAaoDqgOqA6oDqgOCA8wBggOCA9wD7AKOBtwCggP4AqoDAI4DlgaeA8AE9AOoAYID6AasA44EjgOO' +
-      'A6gE3gWUBoUChgbaAtgFtgWbAbMB1AWeBJ4EmgSeBMQD2AKWBpYD2ASyBv4E/gTsBqoDhAOCA4IDjgOOA/gCqgMAAIYDepIBjgHK' +
-      'Ad4FtAPaA4QDxgTKBQDeBQAR4Q2fDuIB2AEonAG2ArYCtAHYAaAFvAG8AbwBngO8AdwC3AInhAPIAuIB4gHkASP2AeYBJ/oBrAGu' +
-      'AcgCoAHiAeQB4gE9J9ABtAH8AeQB4gGSAZQCKCPiARSeAfYBsgEjbrwBggLmAcoBbs4BygHOAbwBrAGCAtAB5gEycpQB2AHQAc4B' +
-      'lAHOAfYBeJwBygG0AVqAAsgB5gHKAc4BygHIAV7OAZgBlAGUAZQBoAFw0AHkAc4ByAL2AawBhAH8Af4C6AGqAdABzgG8AZID5AG8' +
-      'AbwBngHOAfYB0AGWAVz2AfYB9gHIAsgCsgKsAfYBrALiAbgBvAHSAdQB4gEw4gEw4gEg+gH6AawB0AHIAjD6AeIB4gEw0AHQAeIB' +
-      '5AHiAZIB9gEoMOoBFJAB0gHiAeIBkgHiAZIB9gGMAuIBdNABrAGyAagBzAEyzAHYAdgBMpQBlAHYAc4B2AHOAbwBnAEwnAEycNoB' +
-      'cHCsAZIBrAG8AboB2AHMAcwBzgGyAbwB0gFeIJIDcHxyMtgBMJQBkgGsAfYBvAEwMjAyMDDkAc4BMDAwMJIBrAGsAbIBrAGyAeIB' +
-      '8AEwMrACqAEwNTAyIDLiAXCsAbIB4gHwAfYBvAEonAEjDCMMEySQAdgBjgK4AtQBcuIBMDJeWuIB2AHUAdgBbiB0IHTUAc4ByALM' +
-      'AeQBzAHkAcwBMDL6AcwBdnbiAdgB4gHYAeQBzgHkAc4B5AHOAfYBvAEwMDAwMDDSAdoBrAGyAeIBkgHeAbQB0AGUARQy5AF4DDa6' +
-      'AdwBAADIAdQCANwBTycoTyisAoQCmgLcAgKGAgSSAjzSAYwB3AKMAf4CAIwBJ/4BKMQB7wGEArwBhAK0AdwDjgEFGu4BIJwBlAH+' +
-      'AScnZkcAcjuLAXLnApQB3AFycl75AZQBD5IDcmZyAJIBtgFqlAGzAnJyck9yItwByAFPsgOkAZwBtAGyAbIBhgLeATScAjbeAd4B' +
-      'nAJK3gFK3gHcAbQB3gHeAUreAYoB3gHeAd4B3gGIAYoB3AHcAd4BtAHcAWCcAtwB3AHcAdwB3AGgAdwBhALcAdwB3AHcAdwB3AGY' +
-      'AtwB3AHcAYQC3AHcAbQBhALcAZgC3AGEApgC3AHIAZgCjAG0AdwBZNwB3AHcAdwB3AHcAdwB3AHcAdwB3AG0AbQBDOoBzgE0ggKs' +
-      'AawB6gG8AV68ATJolAHYAc4BzAHOAc4BTMwBlgHOAc4BkgGOAY4BnAEMkAKQAugBDDaWAZAByAF4sgEMlAGSAWSUARmEAZ4BOJQB' +
-      'zAHMAcoBjgGOAXYnPIIBcHCOAWxcPRh0CHJyPuwBdD68AbwByAHIAT4xV4gB+gGaAVyaAZoBdAVErAGIAUxKgAGAAYABcDg60AFE' +
-      'TIABgAGAAXA4zAF4jgFegAMjDD96PlyIAZoByAHJAbYBPkTAAeQBwAGOAeoB9QIfqAHYAogBTqECLJoBmgGYAQoFRHgGZExY2QNS' +
-      'bJwBNqoDNqoDZGQndPoBzgH6Ac4B+gHOAfYBvAHsAXjsAXjsAXjsAXjsAXjIAswByALMAcgCzAHIAswByALMAawB9QHCAnjiAXLi' +
-      'AXLiAXLiAXLiAXKeAQa6ASA9Gz0bPRtiemI8YjhiENABcNABcNABcLQBcrQBcrQBcrQBcuQBzgHkAc4B5AHOAeQBzgGSAc4BkgHO' +
-      'AWEAYQBhAGEArALSAawC0gGsAtIBrALyAawC0gEoICggKBQoE7gBmAG4AZgBuAGYAbgBmAG4AZgBOww7DAw2DDYMNgw2DDYUMhQy' +
-      'IwygAZYBoAGWAaABlgFyIDYM3AP1AfUB9QGsAs4BJ3QndCdIJ7gBJ7gBJ7gBJ3QndCd0J3QndCd0yALMAcgCzAHIAswB9gEfyAKs' +
-      'AsgCWMgCrALIAswB4gFe4gFe5AHOAeQBzgHkAQbkAfYB5AF+5AH2AeQBzgF+swF+swF+swF+swF+swG4AZgBuAGYAc8EswHPBLMB' +
-      'zwSzAc8EswHPBLMBIwwjDCMMIwxiem5ubm5ubm5uJycnJycnJyeIAogCiAKIAogC0gHIAsgCyALIAsgCyAKCAoICggKCAoICggKC' +
-      'AoIC4gHiAeIB4gHiAeIB4gHiAeYB5gFmbFAy5gHmAeIB4gHiAeIB4gHiAeIB4gHOAc4BzgHOAc4BzgHkAeQB5AHkAeQB5AHKAcoB' +
-      'ygHKAcoBygHKAcoBIyMjI8gByAHIAcgByAHIAcgByAH2AfYB9gH2AfYB9gH2AfYBbm6IAogCggKCAuYB5gHOAc4BygHKAcgByAFu' +
-      'bm5ubm5ubicnJycnJycnggKCAoICggKCAoICggKCAuIB4gHiAeIB4gHiAeIB4gHIAcgByAHIAcgByAHIAcgB9gH2AfYB9gH2AfYB' +
-      '9gH2AW5ubm5ubm4nJycnJ+gFoAXoBewC7AKCAoICggKCAoICyALIAuIB4gHiAe4BuALsAuYB5gHmAeYB5gHmAbwB0gHiAeIB7gGU' +
-      'AuwCygHKAcoBygHOAc4BygHKASMjIyOSAZID3AKaBsgByAHIAcgByAHkAeQB9gH2AfYB3ALoBYAQgCCAEIAgxgqACKwFrhSWCrIG' +
-      'mAMAAAAAALQBtAG0AbQBtAEAmAQAzAHIAuwCyALOAcoCigPKAnJy5gTGA6IDogOiAwAAAAAAsgbgAeABYmJiYmJiFoADugKWAsYB' +
-      'AELtBbwC4AKKAZYClgK8ArADsANClAFCgAHIAVSOBwAAAAAAAAAAAAAAajp+ngF6dmxmkgKSApICuAHMAdABar4CggLQAX6eAXp2' +
-      'bGaSApICkgK4AcwBcrwBmgHQAbwB0AFXzgGIAdABdL4BBXbMAjaSAZABzAImwAFqkgHQAfYBrAG4AfYC+AKkAc4BZrABF8gFlAH2' +
-      'AfYBPSfiAYoBugE2uAFo8AGYA5oDB4QBWrABsgEkpgJ2eGhs0gHSAaABoAGgAaABfHxubm5u7QXiAeIB4gE7O+IB4gHiARQU4gHi' +
-      'AWL2AewB0AFeXl4MDF5eXjIyXl56vAF4cOwB7AHsAfYBvAH2AdIB6gHwBpgB8AaYAfAGqgTcBNwEqATqAZgBnAHkAeoB8AaYAfAG' +
-      '3AGYAeoB8AaYAfAG8AbqAZgB6gGYAZgBmAHkBOoHuAfqB7gHxAO+BZoCtAGeBOoB1gL8AuoB6gHwBpIMjAGMAfAGkgyYAbQBmAHq' +
-      'AROYAROMAYwB6gGYAZgB6gHwBpgB8AaYAfAGsgLcBNwEsgLqAZgB6gGYAfAG8AbqAfAGmAHwBuoB6gHqAfAGmAHwBvAGkgaSBpIG' +
-      '8AaSBpgBpALOAvAGmAG0AZgB6gGYAZgB6gGYAZgB6gGYAZgBEsQBwALAAoABgAGyA7IDsgOyA25uNLIDsgOyAwCyA7IDsgMAAAC6' +
-      'A7YDtgS2BLID4gKyA+ICjgSOBLADsANiYmKyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOy' +
-      'A7ADsAOwA7IDsgOyA7IDsAOwA7ADsAOwA7ADsAOwA7ADsAOwA7ADsAOwA7ADsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA4QC' +
-      'sgOkArwC4AK8AuACsgMM7gOyA2LsBtgC8AE04AKaCuAC4ALgAuAC4AKaCuAC4ALgAuAC0ALGCtACxgrGCtACxgrsBsoC9AKkAicn' +
-      'sgiSB3h4sgiSB3h4sgiSBycnJyeyCLIIkgeSBycnJyeyCLIIkgeSBycnJycnJycnsgiyCJIHkgeSB5IHkgeSBycnJycnJycnJycn' +
-      'JycnJycnJycnJycnJycnJycnJycneHiyCJIHJ/IFJycnsgjyBfIFJycnsgjyBfIFJycnsgjyBfIFJycnJycnJycnJ7IIsggnsQGx' +
-      'AbEB0gmyCCeyCNIJkgcnkgcnkgcnkgcnJycnJycnJyfsAoAGlAmoDLwP0BLkFSWKAwAAJyWmDCemDCcnJycnJyf0AvQC9AL0AvQC' +
-      '9AL0AvQC9AL0AvQC9AL0AvQC9AL0AgwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAzgAQzgAeQB4AHgAeAB4AHgAeAB4AHgAeAB9ALg' +
-      'AfQC9AL0AvQCCgwMCuAB4AEMDAwM5gT0AvQC9AL0AvQCDAwM4AH0AvQC9AL0AuAB4AHgAeABDAwM9AL0AvQC9AIM2ALGAtQC1ALU' +
-      'AtQC3gLeAt4CjgKqBYQH9AOKBNoHiAXyArQFygOEBeoCtAXIA54E2ALyBfoCyALYAtYCmAGeAZ4BDMgC7gKYApgChALKAZgB6gGY' +
-      'AZgB6gGYAZgB6gGYAeoBmAGYAbgX6g3qDeoN6g3qDeoN6g26BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE6g3q' +
-      'DeoN6g3qDeoN6g3qDboEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6' +
-      'BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6' +
-      'BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEmAGYAeoBmAGYAZgB6gGYAfAG8AaoBagF6gGYAeoBmAGYAZgB8AbwBpgBmAGYAZgBmAHcAeoB3AHqAeoBmAHqAZgB2ATc' +
-      'BIoG3ATcBIgGqgTaBKoEqgSqBKoE2gTaBKoEqgSqBKoEmAGcBJgErAWMBYYIrgnKAd4B5AHKAY4F0AS4BLgEmAGYAZgBmAHqAZgB' +
-      'mAHwBowBjAHwBvAGjAHwBowBkgzqAeoB8AbwBuoB6gGiB6IH6gGMAfAG8AbqAYwBogeiB+oB4AOMAeADjAGMAYwBjAHqAeoBjAGM' +
-      'AeAD4APqAZgBmAHqAZgBmAHqAeoBmAGYAeoB6gGABbQF3gPeAwxiYmK0BLIDsgPeBKQC3gSkApgB6gHwBvAG3gSkAt4EpAKYAfAG' +
-      'mAGYAeoB6gH0AvQC9AL0AgwMDAz0AmJGkgFh4gFyPRugAZYBtAHQASe0AQAAAOIB2AG0AV7OAXbQASesAgDwAfAB8AGUAsgB8AHw' +
-      'AfAB8AHwAYoCbvAB8AHwAfAB8AHwAbYC8AGEA/AB8AHwAfAB8AHwAW7wAfAB8AHwAcgB5gHeAvAB8AH4AsYBsgO8AuACvALgAsYB' +
-      'rALSAeIBgAPiAZIB4gF2J3TkAc4BqgOqA6oDqgOqA6oDqgOqA6oDqgOqA6oDqgOqA6oD5gHmAd4C3gLeAuIBkgN2drAC5gFkZGRk' +
-      'YtIBJ3TkAc4BuAGYATsMOww7DPYBvAEwMmJ6ExPkAc4B4AHiAawBAOIBetIBWKwBAM4BlAG0BJYD0gG0AW7iAY4BgAGUAeIB4gHQ' +
-      'AeIBDNgB8AHeAf4BtgLuAfQBggLwAfABkgK2Au4BggLwAbQCggL4AfYBuAL+AbQC/gG0ArYC7gH0AbQCaPIB9gHkAfAB9AHyAfAB' +
-      '8AHwAYIC4gLOAfoBjgP1AV56XowBngHIAQAAAAAAAAAAAAAAAAAAAAAAAAAAPNAB/AFM6gFEd6oBQUG5AcUB8gFTc+QBEoABlgG2' +
-      'AfsBb98ClwKHAccCOZAChgJMogG4AdsEsAHMAUDoAaYBmgKcAq4BXrwByQGMAQeeAixSOikTLeIBrAHSATbEArwBnAF9WsABsAH2' +
-      'ASpaOS8EJV6kAbgBYLoB2wFgXmbQAkVmXl6kAaQBYCmoARSMAWVRG2GKAewBasABmAPwAoYCqAG2AtwB1ALcAYICvAEgXz8hrgSB' +
-      'AQIEhQECCYkBAQqLAQIBjwEBA5EBAgGVAQMBmwEIQKsBAwGxAQsBxwEIAdcBBwLlAQ4IgQICBoUCBAeNAgEBjwIBFJECAT+TAg5w' +
-      'rwICBLMCBAS7AgIIvwIUAucCAgzrAgIK7wICDvMCAgL3AgQF/wICAoMDAgKHAwIriwMWBrcDBAS/AxMm5QMCB+kDASfrAwEC7QO0' +
-      'EQHVJuAEJpUwCi2pMIMYbK9gCwLFYAIFyWAFAdNgFSX9YAQGhWE2/AHxYQQW+WECBv1hAiaBYgIGhWICCIliAQGLYgEBjWIBAY9i' +
-      'AR+RYgI1lWIBD5diAQ6ZYgIGnWIBE59iAgOjYgEJpWIBJ6diAxGtYgEDr2IDAbViAQa3YgEFuWIBA7tiAwHBYgcGz2IFCNliAhvd' +
-      'YgEN32IJAfFiBQH7YgIB/2IBAYFjAgKFYwIDiWMCAY1jRAKVZAUBn2QDA6VkBQKvZAICs2QCAbdkBAG/ZAEBwWQBAsNkAgLHZAYB' +
-      '02QJDuVkAQHnZAIB62QBNu1kAwHzZAZx/2QBA4FlAQSDZQEChWUCB4llAQqLZQILj2UKBqNlBAKrZQQBs2UHBsFlCgLVZQIC2WUc' +
-      'BpFmBCSZZhQCwWY8AblnBQTDZwQCy2cGAtdnBgLjZwMB6WcCAe1nVAGVaR0Uz2kIAd9pFwGNalMBs2vcAYEC6243BdlvAgndbxgI' +
-      'jXABB49wsQIB8XQjArd1GQHpdQcC93UGkAODdmsB2XcgA5l4IAHZeDoCzXmUARv1e8UCAv+AAQECgYEBAg2FgQEBA4eBAQEHiYEB' +
-      'gAEmiYMB8gEB7YYBBgH5hgECBP2GAQgBjYcBlfABBLfnBAgCx+cEAgTL5wRAAsvoBG4Pp+oEBAWv6gQGHLvqBAQCw+oEAgLH6gQC' +
-      'AsvqBBgC++oEEQKd6wQDCKPrBAMDqesEAgKt6wQYAd3rBE0I9+wEgJgBJ/ecBwEB+ZwHnAUBsacHCwHHpwcCAcunB6sIB6G4B/kF' +
-      'EJPEB+kDBeXLB7aoAyHRnA4BEtOcDtABAvOfDgEE9Z8OAQX3nw4BAfmfDgMH/58OARqBoA64AgLxpA6yAgrVqQ4FRgJGTPMZRgFM' +
-      '8RlGAUbvGUYCRknyGUYBSfAZASk/Zw0BFAIBAwEEAQUBBgEHAQgDCQEKAQsCDAENAQ4BDwEQAREBEgETARQBFQEWARcBGAwZBRoE' +
-      'GwMcBB0BHQEaAR4mAgECAQIBAgECAgYBBAEGAQYBBgEGBR8BDAENAQ0BDQENAQ0CDQETARMBEwETARcBIBIbAhsBGwEbARsBGwIb' +
-      'BR4BIQEeAQICAgICAgQCBAIEAgQCBQIFCgYECBsLBAsDIgEjBgwLBgIQARwDEAEcBRECEQQkChMHJQMXBRi+AiaCCgEIJgQnAiiY' +
-      'CgoBGkwZmAEMAQECAQMMBAEEBgUCBgQHAwgFCQQKAQsBDAENAQ4BDwEQCBECEgETARQBFQETAhYBFwIYARkBGQEaARsBEwEcAR0B' +
-      'HgEfASABIQEiASMBJCUFAQUBBQEFAQUCJQEGCwkBCQEJAQkBCQIJAQwBDAEMAQwBEAMmAScBJgEmASYBJgEoASkBKgErASoBKgcs' +
-      'AS0BLAEsASwCLgEvAS8BLwEvATACMAExATIBMQEyATEBMgEGASkBBwIHAgYBKQYzAjMCMwIzAisBBwIHAgcCByoHATMBBwEzAQcB' +
-      'MwEJATQCNQQ1BQoBNgEKATYBNwE4AQsBOAkMAS8FOQE6ATsBOQEQazIHBwEzAQcBMy03ATgTBwEzAzuWCDkBPAE5ATwBOQE8bTkB' +
-      'OYsCPQM+AT3mChUBOAE4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAACRAQCpAt8BkQHBAwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAN8BAMsBpQEApQEAAAAARwAAAAAAAAAARwClAbcBAKUBAAAAAAAAAAAAAAAApQEAAAAAAADfAUelAbcBpQG3AdkEAAAA' +
-      'TAAAAExMAEwAAAAAAABHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAARwAAAACRAQCRAQAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBTJEBAAAAAAAAAAAARwAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/QS3Af0EkQHjAgAAAAAAAAAAAAAAlQIAAN8BAAAAAADfAQAAAAAAAAAAAAAA' +
-      'lQKVApUCAN8B3wHfAd8B3wEAAOMClQLfAd8BAAAAAAAAAAAAAACRAUyRAQAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAO8BAL0CpQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAACpAgAApQFtAABtAACRAQCRAQBtAAAAbQAAAAAAbQAAAABZAAAAhQIAAAAAAABtbW1tR1mFAgAA' +
-      'AG0AAAAAAAAAAAAAAAAAAAAAAAAAAADNAt8B5QPjAgCFAgAAAAAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAABHAAAAAAAAAAAA' +
-      'AAAA1QcAAIUCAIUCkQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAO8B' +
-      'lgHvAQAAAAAAAAAAAEcARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAL0G3wG9BpEB9wIA' +
-      'AAAAAABHAAAAALcBAAC3AQAAAAAApQEAAG0AAAAAAAAAALcBtwG3AQC3AbcBpQGlAaUBAAAAAAClAQBtAAAAAAAAAAAAywGWAcsB' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAATAAAAAAAAAAAAAAAAEcAkQFZ' +
-      'AH1eAAAAAAAAAAAAAAAAAAAAAABHAABeXl4AAAAAAEwARwAAAAAAAAAAAAAAAN8BAACRAZYBkQEAAAAAAABHAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADZBI8E2QSRAd8BAAAAAABMAAAAAAC9Ar0CAL0CAAAAAAC9' +
-      'AgAAqQIAAACRAQAAAAB1vQK9Ar0CxQG9Ap0BvQK9AgAAAAAAvQIAqQIAAAAAAAAAAAD3Akf3ApEBfQAAbQAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADLBfcCywWbA5UCAAAARwAAAAAAAAD3AgAA9wIARwAAAPcC' +
-      'AAAAAIUCAAAApQEAAPcC9wL3AgD3AvcC9wL3AvcChQKlAQAAAPcCAAAAAAAAAACWAQAAywWpAssF4wLLAQAAAAAAAAAAAAAA4wIA' +
-      'AM0CAEcAAACVAgC3AQAApQEAAABZAADjAuMClQIAzQLNApUClQKVAqUBWQAAAJUCtwEAAAAAAAAATAAAAJEBAACRAUcAAEcAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACPBMEDjwT5A70CRwAAAAAAAAAAAAC9AgAA' +
-      '4wIARwAAAOMCAAAAAOMCAAAAAAAAvQK9AocDAOMC4wLjAuMC4wLjAgAAAACtAwAAAAAAAAAAAAAARwBHAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAkQGRAZEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAArgJMAABHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAMEDAMEDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAA5QMA5QMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACfBACfBAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBlgGRAQBHAAAAAAAAAEcA' +
-      'AEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAKUFTKUFAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAARwDLAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAxQMAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAzQJH5QPjAgCbAwAAAAAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAABHAAAAAAAA' +
-      'AAAAAAAA1QcAANkEjwTZBJEB3wEAAAAAAEwAAAAAAL0CvQIAvQIAAAAAAL0CAACpAgAAAJEBAAAAAL0CvQK9Ar0CvQK9Ar0CvQK9' +
-      'AgAAAAAAvQIAqQIAAAAAAAAAAADlBACjBAAAAAAAAAAAAAAAAADcAaoBwgGsAbgDuAO0AwD6AaoBmAL6AbYC1gOgApoDzALcApoD' +
-      '5gIAAAAAAAAAAAAAAAAAAAAAAAAAAACKBAAAAAAAAAAAAI8EAABeAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAMEDAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAjwQAAF4AAAAAcnJycgAAAAAAAAAAAAAAAAAAAAAAAAAA2QQAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAACRAQDfAZEBcpEBAAAAAAAAAAAAAAAAAAAAR0cAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAUEREZMVAEABGN5cmwBAARncmVrAQAEbGF0bgEABG1hdGgABARERkxUBGN5cmwEZ3JlawRsYXRu',
+      'Ä1ı/ħ# áCã/Þ)Ç"|Ļ;Ú+Ĝ"Ĳ!Ð-ý&Ê+Ĺ!ě4Ĝ# Ć#Ĭ+ĕ1tspĎ*         č* È1  ė*İ/ĵ)UÀÚ!é"×!ò#ð"å09Î,ė"Ć,ĥ$ĥ!ĝ$Ğ$Õ' +
+      '"Ù"kĔ%ı#Ĩ*Ñ+ė!Ò!ģ*ĝ!Ğ!î/ī+ Î#ø!ċ"Č"ĉ!Ï(Ė)1ó+HĀ*×*Ò5ġ*ï!à! Û%Ô!ċ#Ĥ(ć"ì*ï*$ß!Ą#č*Ď*þ&ĕ1Ĝ"Ą(   č*à% Ä1ĩ' +
+      '1ô$â(Ń0Ü6Ń0 Ĭ+Ł. Ú#Ī$XÛ+Į%Ù#à"Ĉ$ü,  ı.ľ%     ĺ)ĉ(Ó!   ğ+   Ü.Ú"ĥ!    lk¢   į%b@é"     Ä,×-Æ!   ĝ)   ' +
+      'È*ð!ï!    Ċ(ĉ(ð!   ć"ø"÷"È%Ç$È$Ç$È$Ç$ø%ċ&Č&ċ&Č&ċ&Č&ċ&Ģ(Ù%ð%ï%Ĵ"ù$ú$ù$ú$ù$ú$ù$ú$ù$Ĕ&Í%Î%Í%Î%Í%Î%Í%ú(é' +
+      '(ê(é(Ŀ(÷"ø"÷"ø"÷"ø"÷"ø"÷"ø0č)á$ķ"ł.ą$ Ĳ!Å,Æ,Å,Æ,Å,Æ,Å,Ú,Ç,Ĕ2õ(ö(õ(ö(õ(Ò(£ñ&Ĕ%Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ô2ģ$ĉ(ĩ)Ī)ĩ)Ī' +
+      ')ĩ)Ĕ&ă%Ą%ă%Ą%ă%Ą%ă%ĺ$ā)Ă)ā)Ă)ā)Ò/ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&è-ă%å&É#Ê#Ò!ó%ô%ó%ô%ó%Å%Ė)È# Ç#È#Ç#Ä$ ċ&ĸ(6Õ"' +
+      'Ç#ß!Ð$Ĵ"é&æ"ñ+Ġ.ħ"Ê(Û2 æ,ą$×*Ê+Ì+ï"õ(Ĕ% Ŀ&Ä/û(é$É!Ē#Ù"ă%Þ&ã-Ă"Ă)ā)Ă)Ĕ%ñ&ĺ%ß"yù"È!ó%Þ!   ê"Ē!ķ#·Ø#ĳ+ì' +
+      '&Ë!ã%þGó%Ù%å#ķ"Å,Ě5ķ"õ(ù(Ç$û&÷"Ä1Ŀ&Ğ(ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ę!Ú$Ç$È$Ç$ľ-Ľ!Ľ"ĕ&Î%Í%ú#ą$İ&Ŀ&ŀ&Ŀ&Ý! ĭ(ĘFó%Ù%' +
+      'ħ,Í%ü1ë/ö%õ(Ą"Ç$ľ-Ľ!į#Ŀ&İ#Ç$È$Ç$è$ù$ú$ù$é&÷"ø"÷"Ä1Ŀ&ŀ&Ŀ&Į$ĩ)Ī)ĩ)Ě,ñ&ò&ñ&ì!ă%ĺ$ā)Þ(ó#à,é(ò&¹ģ(qČ$ó%ä&' +
+      'Ç$è$ù$ê(Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ĳ!É#Ë"Đ+ī+ĳ%Ī5 đ(ô!ċ&î#-Ĺ$YĬ!ĭ#Ě)þ#ı#Aù$Ñ&ģ"ľ/ĉ$Ē#ĩ)Į%É#Ä!ø!  ċ" Ĩ"Ö!ķ" Ê)÷+Fþ' +
+      ')Ñ%ĉ*Ĩ,ó!Ļ!rÓ!Č"  ó+ì"ë"ļ!ò"Ĺ"ĺ+Ĭ(  ģ*Ē!ć!÷!Æ&Ä!Õ$Ñ& Ē!ï" « Ò$ Ù"ġ(Ø#Ģ#Ý%Ă" Ĥ(¥Ró!ì*ë*Ķ"ı!Û!32¥  ĝ#Ĩ' +
+      '-ß)Ē!Ă!=ē*Ĝ(Å"Ă$ĝ$ Ġ/Ü!Ó!ď%ß(è(Ü"÷%ċ!ă"Ľ$Ĭ+Zě+,é%Ę" Ę"á!Þ&Û%ĕ$Ĭ%ĉ$  L ±"Æ(     Ý(Þ(  Ý(Þ(ß% ½ z Ă%  ' +
+      '   ĕ"ç!ë$Æ#Ĩ"č$Ī&    =cd   Ń0                                                                    Ĝ8ě' +
+      '&ð$ĕ#ĩ) Ð4ę&í%ĺ!  Õ(Ê"Ú# Ò(Ļ-Ĕ3þ$å0Ĥ)ł!û!ġ/Č+Uë!¸AÓ!Ě%ę!ď.æ,©Ę*ĥ$ā%Ġ#Ě!ó&Ð!ç!<Ò%ý#è%ć!ĵ.Ă)`Ç%Đ"ē&ĸ&Ø' +
+      '"Ñ#r3ě"¦Į!-ğ&þ(Edï!ĭ!Ė!Ħ!ß"µĺ#Õ$Ĥ!ľ"Å#Ğ%Ä!ĉ.ĸ&89Ė&Û"å%â$·Ä&Ń%4è$Õ&è&Ŀ&à%ċ&è$õ(Ì$â"ĺ#č&Ą!Õ!µŃ(ì1ë) Ğ#' +
+      'Õ!Ä$è)Ñ+į#Ě%  Ó! Þ"ó$ê#ċ"ç* 9Ĵ6Î!ĳ(Õ#Ö#ħ$Ĩ$ę#} í"Į$ė"Đ-Å1ŀ( Õ#ļ!Ì&ı$ę!Ě!ó&ľ"Õ#Ĩ!ü#ħ#Ô%Ù#Ĩ, Ï,Ì&Ĺ*ĺ"Ğ' +
+      '.ï-ĥ&9ã!ã!ļ"¥Ą+Ł,Ĵ# í!KČ$ċ#Ë"Ì"¯ċ"<Ô!à&Ń&Ĉ"lĐ) õ*Ò%É)bļ*ę(ã! Æ!Û#Ø!ă!Û& HÌ2hĹ&oî!ă"Ú"ô#Í%Į1û*æ*ą&Ê/ĳ' +
+      '(÷%í!ĕ"ċ)Į*ĩ%Ī%ĩ%¸Û%Î$č$æ$û$Ċ&ė#ì1ą&Í*Û#Đ(ó%ô%ĥ$Ą)ċ%ŀ$õ(ļ0Û*ê,ý)ē%ċ&ú#ĕ#ú#É#Ê#É#Ğ$ġ$ø-Å(fĵ!Ķ!ñ#Ŀ(ì8ą' +
+      '&ć%ą$Ć)č&Ė"ĕ"Ï,Ä/×%Ø%×%ľ-Ľ!ğ&ù$ê(é(ê(é(Æ2ą&ă*ā"p İ*č&Ď&č&ĸ$Ŀ&ŀ&Ŀ&ŀ&Ŀ&à%ċ&Þ%é$ê$é$ê$é$ĸ%č#$ù$Ġ/Å&ć%ā"' +
+      'ä*ó&Ä3Ĺ)Ù#ģ%ø-ă%ÿ!$^zë!tÍ"Đ!Æ%ı$õ!ĵ"è.Í)ë!ĝ"ĸ"¤IĢ!é$Âç!ü!(Ă"ù!Ġ!ğ"-ã"ô!«ĝ#Ĩ&(BZû1õ!Ï!Ø%¯|Ė#ò/ď+Ă" ×"' +
+      'ĸ!ě%È$ľ$ĭ#×!ċ+ô6ÿ,YA67lHğ+þ+ď%Æ&Í*ø3Ó-Ì#VZĐ*Õ*%Ï%è/÷*¯ö&uñ/8Ě*Ħ"Î$}Ä!Ç$ľ(Ñ"ļ%Ñ2Ĵ%Ī&wï&Ē+ĝ%Ù"Ĥ&ĩ*É"Ì,' +
+      'ą"Ę"ß*&!$Ě$Į!Ó(ì!yÜ(ò!ĉ*Ú%×$ê#Ė#Ó.ÂlĬ(ğ)0ľ!Ħ(ĕ*XĘ1ó0 Ę(Ù)MĨ(Ļ&Ć$đ!Ĥ#ñ(Ģ)ç*®@Ĳ"ī"88Ø!è"ċ#Ä!Å!"%Ć"Đ(ë)' +
+      'ù!Ú!ć!é$ė"Ħ&Ğ&ê%Ë-,¬ Ç!ù!É&Ġ%Ê$ē"Ć(ċ#Ë"ï!Ĩ"  ļ+ã0Ĵ" ċ!ê! é!Æ!Ć"ì)č)ĵ"ì*ć+ 1Ī&Å(ì!ľ"í#Ĩ$×"ħ%Ĕ%ñ% ð!ý!' +
+      ' ö!Ă!ē*1ŀ&ę!æ(Å# Ñ!ĝ$Ĥ!Ē!ġ!Ċ#Ģ#ó) [ł&Ł& T ă! ĸ!Ý(Î&ľ(ı&Xã!ä! ^ķ$Ĵ$pä&ĝ(Ê#í#U+ł!ķ!ĥ%Ě$Ę!¯DU:æ"ķ!ŀ3ě+ķ' +
+      '"ï(ì"ļ(ĥ!Ô!đ*Č"ğ! ä!û!ĩ#=Ă%#ç%IH .ĥ!!Ø&Ĵ( đ&*6X ĭ!ġ#Ô!Ĵ$JuC0ï!  Ì!zí-     Ò8Ç$ü$Ç#È#Ç#È#Ç#Ä$ċ&Ģ(Ù%Ú%' +
+      'Ù%Ú%Ù%Ú%Ù%Ú%Ù%Ĵ"ù$ú$ù$ú$ù$ú$ù$ú$ù$æ#ñ+Ġ.Í%ú(é(ê(é(ê(é(ê(é(ê(é(Ŀ(÷"ø"÷"Ě.ą$Ć$ą$Ć$ą$Ĳ!Å,Æ,Å,Æ,Å,Æ,Å,Ĉ7' +
+      'ù"ú"ù"ú"ù"ï"õ(ö(õ(ö(õ(ö(õ(Ĕ%Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&æ"É!Ê!É!Ē#ĩ)Ī)ĩ)Ī)ĩ)Ī)ĩ)Ĕ&ă%Ą%ă%Ą%ă%Ą%ã%ä%ă%ĺ$ā)Ă)ā)Ă)ā)Ă)' +
+      'ā)Ò/ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&Ą"Ç%È%Ç%Ĭ/ă%Ą%ă%Ą%ă%Ą%ă%Ą%ă%đ$ġ$Ģ$ġ$Î#É#Ø$ó%ô%ó%ô%ó%Ĥ#ģ(Ĉ/ë*Į+Ë2  Ĝ/å(İ#Ç$È$Ç$' +
+      'È$ă#Ą#ă#Ą#ă#Ą#ă#Ą#Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$è$ù$ú$ù$ú$ù$ú$ę#Ě#ę#Ě#ę#Ě#ę#Ě#ù$é&÷"ø"÷"Ä1Ŀ&ŀ&Ŀ&ŀ&ė&Ę&ė&Ę&ė&' +
+      'Ę&ė&Ę&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ğ(ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&dÉ#Ê#É#Ê#É#Ê#É#è-ĥ,Æ#       Ą! Ĝ$ ë$¼ë! Ļ%  ' +
+      '   Ô+Pà(IÛ"°Ļ.       Ħ-8È(QË"¤ğ",ā7       Ô$DÔ(-ĳ!°ē"DT     ŀ&æ!ð)?Ï&²õ,       Ħ(ì(Ó!ķ"÷$       Yì!ð' +
+      ')9Ï&¼ß!È!ù* û$ Ä" ē& Ġ& 9 Ė& ā$       Ą! Ĝ$ ë$¼ë! Ļ#       Ħ-8È(QË"¤ğ",Ļ)       Yì!ð)9Ï&¼ß!È!ù*     ' +
+      ' Ą!    Ñ(    Ú#    Ä+PÞ%£ï%ķ,  ý#     - Ü&¯Ł!  þ#   s t Ě! ð)£û#ç*  Ð+    Ě$Ç$Ħ$ß$£ć+  Ä1Ń0Ä1ý6ĉ"ė"Æ' +
+      '0Û+ħ#Ý#Û#    Ĭ+ Ċ*ñ$Ä1 Ń0 ĭ%   Ü& =<N Ĵ" Û)Ę+Ę+Ń@    ö&ĊEĊ-ßQĜ$Ĝ$ó*Ĝ$Ĝ$ĩ%ľ! Î$E×!Ä1ė;Ö( Ģ3Ñ( ģ#ñ$  ß' +
+      '%à%đ!Ē2ħ+Ñ/Ñ(          Į-õ&ö&     Ì$  Ç* ł%Å!         Ì$  Ç* Ă$&(â!Ù!þ!Ù"ķ#Ĳ,ħ%É!Å"ĵ"Ā- Ā.á,ô"đ$    ' +
+      'Ò%î+ç"ç#ē* Ė)È!ß&Ĭ#ç!ø%ĕ)Ú# ē"©·à!é"Đ!Ą(ó(ľ!Ŀ& Ġ!Þ)ó%Å"Ý)kĸ1Ç-Č/ Į-ĭ-           į-ć%Ò*Ò*Ò!ı)Î*Ò*Ò*ć4' +
+      'Ï)à)Ò*ı3â#Ú!Ò(ć7â+â+õ"á+â+â+â+ă5á+â+â+ç=Ĝ(Č"Ĳ*ä)Ļ-ļ-Ñ/ċ&Č&Ĉ&Ý$                                      ' +
+      '                                                                         ă(ĥ"¬ ł$ ð!   Ĩ! ē"ŀ#  Ç1ŀ+' +
+      'Ë& Ğ$  æ!Ä%5 ă2Ä&eĄ%Ö# ö# Õ+Ď+Ď+Å,            ä& ã&            C   B              | Ď" Ľ, ô*  Ā%ÿ%  ' +
+      'Ā%Ľ-Í*Ă.Ľ,   î/õ+Ď0Û%Õ+ î0Ü/ħ1÷.           Ä)      í(Ġ#İ*ĩ%Ù%                                       ' +
+      '                                                                                        ð%          ' +
+      '                     Ĕ%         ĉ) Ċ) ē- Ä(   ĉ) Ċ) ĉ) Ċ)   ĉ) Ċ) ĉ) Ċ)    ì#Ñ-Ò-          Ë, þ)Ģ%  ' +
+      'ė3   Ĉ0 ë#   ġ%ò,    ē%  Þ,č%   ë"   ë#  ľ! Ó# Ú!Î$     É*Ĥ# ê%             ď.î%æ) ď.ė#Ê$î,í/ î#í# î' +
+      '/   ä&Ĭ-          û7                                                                                ' +
+      '                                                                                                    ' +
+      '                                                                           ô#                       ' +
+      '                                                                                               Đ$ď$ ' +
+      'Ĝ$ě$    Ń+ĐAġ@ Ö+                    ú#   ē%   Ĕ%Ł)Å,ê,Č"Ĭ#é(ê#ą$İ"ó%Ú)Ģ(ė*ĺ!ĭ#ľ/Ï&ó&ķ%Ĕ$ó&â#ċ!ã*Ð&ô' +
+      '(IĄ"ù$(ª¯Ď+ď&Ċ&Ł+ºÔ+č+[Ô+×+Ì(Ê#Ñ+ Ì+Zē"Å()#3à!ĝ!Ô,ē*4Ē%ô#õ+S)è#è%Ï-Ę*í/   Ě$Ħ$ă%ħ#,Ī7Ļ&Ĩ*í+Ē)ĝ(Ċ1ï.Û' +
+      '1              Ŀ# ğ#  Ĭ4đ(Ě&ĭ"ċ$ė!PgÔ#oË##Ĭ6Å)Æ*ĭ)ô&ĵ&Ð!ķ%ĸ%ķ%Ġ%ù$ĵ!ċ&İ&ĥ$Ú%ç,ĺ0Ë(Č7ï.ñ*Í#&ç$ľ%Å,Ģ1ñ' +
+      '&Ç!ç$Ü*ċ&Ë%Ë$ļ0æ#õ(ê(í+ð"Ğ+ù)wâ,Ó5Ĩ:ă2OČ!Ā(Ç*8Ð"ô)ç+ ľ3õ3#Ě)Ý*fÖ+Í)Ě!ē!ê&ù)Ø)Û)A:Ą!ă!;{Æ"ŀ$Ç(ì!ç!! Ĭ' +
+      '!Ě(į!ė*å# Ģ&õ! Ċ,+ç)Ø%į>                   ĬAĝ*UÀÚ!é"×!ò#ð"å09Î,ė"Ć,ĥ$ĥ!ĝ$Ğ$Õ"Ù"kĔ%ı#Ĩ*Ñ+ė!Ò!×#ø!ċ"Č' +
+      '"ĉ!Ï(Ė)ã+HĀ*×*Ò5ġ*ï!à! Û%Ô!ċ#Ĥ(ć"ì*ï*$ß!ŀ(à"|ñ#ę!Ē$ñ-7Ě-ë%ĺ-ĉ(ĥ$|Ð$Í#Ò,Ñ,Ł!Ñ"Ė!ĵ"Ķ"Å"ď&Ē)¶Ñ,kĐ+Å+Ğ6ď' +
+      '+Ĺ!È! ą%Ø!á#Ă)ę$ľ)ÿ)_VĻ(Hð-         Ú+ð$Ö#þ"Ę"Ħ!Ć!Ú#è"Ĉ"dö#Ð#ø!Ä# Ô"Ċ$Ö#ô"Ē!Ā"Æ"ì"Ø"Ø"ê#â#ö#ö#ö#Ċ!æ"' +
+      'Hľ!ĺ!İ!Č"ð!Ć"Ħ!Ħ!Ā!_¦Ĕ!ø!Ĩ!Ö!Ĩ!¥ð"Iü!]-5Dä!Ā" Ĥ"ö# Þ&¸Ē!Ā!¼Đ!Ĺ!¼¶¢Ö#<¾´¶Ē!Ē!¼ Ė!AÜ!-WS-Ú!Ä$Ô$Ä$ö#Ú+ð' +
+      '$Ò#Ī"Ċ!,Ô$ü!Ö#ú$²Ä#ö#ø!ú$î#Ê#ö#Æ"Ĕ!Ġ"Ø!Ì"È#ł$Ă"Ă!þ"Ä!È"Ä!Ċ!HHHHHHĘ!ĺ!Č"Č"Č"Č"Ħ!Ħ!ì!ü!Ĳ!ø!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!ø' +
+      '$Ĕ!ü!ü!ü!ü!Dâ!ø!¸¸¸¸¸¸Ē!Ā!Đ!Đ!Đ!Đ!¢61AĒ!¶Ē!Ē!Ē!Ē!Ē!ö#ì!Ü!Ü!Ü!Ü!-Ē!-H¸H¸H¸ĺ!Ā!ĺ!Ā!ĺ!Ā!ĺ!Ā!İ!Õ#Ĳ!¼Č"Đ!' +
+      'Č"Đ!Č"Đ!Č"Đ!Č"Đ!Ć"¼Ć"¼Ć"¼Ć"¼Ħ!¶Ħ!¶Ú!#Ė!¢Ā!?Ħ!¢Ħ!¢Ā!Ø!ô!°_<<¦¾¦¾¦Õ#¦į"¦[ø!¶ø!¶ø!¶Ħ!ø$þ#Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!Č"' +
+      'Đ!¥ ¥ ¥ ð"Ė!ð"Ė!ð"Ė!ð"Ė!IAIAIAü!Ü!ü!Ü!ü!Ü!ü!Ü!ü!Ü!ü!#-WD-Dä!Ú!ä!Ú!ä!Ú!Ĺ!Ē!ľ!ľ!Ē!ľ!Ē!ĺ!÷$Ľ$Ĳ!İ!ľ!Ē!Ē!' +
+      'Č"Ĩ!Ģ!ð!Ĺ!ĕ#à!Ď!Ħ!Ė!ó"<¾¶´ø!¶Ĩ!Â÷!¶¼Ö!Ē!¥ð"Ė!Ø"Ļ!AIZIē$÷!ĺ!ĺ!Ĺ! ä!Ú!ºººð!Į"ô"ºĀ#Ħ!þ#þ#Eþ#ä!Ú!Ú!Ā!Ö#Ö' +
+      '#Ā!Ö#Ö#H¸î!3Ĩ!Ē!ü!Ü!ü!Ü!ü!Ü!ü!Ü!ü!Ü!Đ!H¸H¸Ę!Ē!¼¼Ć"¼_<Ĩ!Ē!Ĩ!Ē!ºº3ä!Ú!Ú!Ć"¼ú!Ĥ!ø!¶H¸Ę!Ē!Ĕ!ì!H¸H¸Č"Đ!Č"' +
+      'Đ!Ħ!¢ü!=Ĩ!Ē!Ĩ!Ē!¥ ¥ ü!Ü!ü!Ü!ð"Ė!IAæ"Ĥ!Ħ!¶ü!h¶Ē!ä!Ú!H¸Č"Đ!Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!D-hhhÖ#Ē!Ē!H~l¦±Ė! Ö!Ö!ľ!è!' +
+      'HČ"Đ!ì!lą#é#¥ D-¸¼¼Ē!Ā!Æ"Í#Ĺ!Đ!Đ!Ĺ!Ā!Ú!Ĺ!Ē!lĹ!¼ĺ!Sĺ!Ü!¶þ#¢Ä#¢~¢Ĺ!ºÚ!Ú!þ#¶Ĺ!~Ē!ºĐ!Ē!¢¢Ĺ!  ¢¢**Ė!Ĺ!Ĺ!¢' +
+      'Ļ!AAÜ!Đ!Ď!-W-Ö!ĉ#Ø"º¨ú"ú"ú"ì!Ĩ!ð!Ē!Ĺ!Ĝ!ĸ"@¬Ĺ!ú"ú"Ü!Ú!Þ!Ė!Ĺ!ò!Þ!Ī!Ú!Ĕ!Ĕ!Ø!ć#Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!ú"ú"Đ!Đ' +
+      '!Đ!Ġ#Ġ#Ē!Ĕ!Ú$Ú$Æ#Æ#Æ#Æ#Ú#î#Ġ"Þ&Ú#î#ô#ô#Ġ#Ġ#Ė!Ė!Ò#Ú&Ġ#ł$İ"ì!%AĒ!Ă!Ĕ!Ĕ!î#î#î#î#î#Æ#Đ!Æ#Æ#Ġ#İ"Ò&Ġ"Æ#ļ"î' +
+      '# Ò#Ú&â#Ą$ĸ#ì!Æ#Ĭ&ð#Ò$Ò#Ò#ì$Ģ%Ø&É"Ê&Ğ"Ĝ%ú%ß!÷!Ę%â$â$Þ$â$Ĉ#Ĝ"Ú&Ú#Ĝ$ö&ł$ł$İ&î#È#Æ#Æ#Ò#Ò#ļ"î#  Ê#¾Ö!Ò!Ď' +
+      '!Ģ%ø#Ğ#È#Ċ$Ď% Ģ% 2ĥ.ã/Ħ!Ĝ!Ià!ú"ú"ø!Ĝ!ä%Ā!Ā!Ā!â#Ā!Ġ"Ġ"HÈ#Č"Ħ!Ħ!Ĩ!Dĺ!Ī!Hľ!ð!ò!Č"ä!Ħ!Ĩ!Ħ!_HĔ!ø!ŀ!Ĩ!Ħ!Ö!' +
+      'Ø"IDĦ!5â!ĺ!ö!D²Ā!Æ"Ī!Ď!²Ē!Ď!Ē!Ā!ð!Æ"Ĕ!Ī!S¶Ø!Ĝ!Ĕ!Ē!Ø!Ē!ĺ!¼à!Ď!ø!|Ä"Č!Ī!Ď!Ē!Ď!Č!¢Ē!Ü!Ø!Ø!Ø!ä!´Ĕ!Ĩ!Ē!Č"' +
+      'ĺ!ð!È!ŀ!ł"Ĭ!î!Ĕ!Ē!Ā!Ö#Ĩ!Ā!Ā!â!Ē!ĺ!Ĕ!Ú!~ĺ!ĺ!ĺ!Č"Č"ö"ð!ĺ!ð"Ħ!ü!Ā!Ė!Ę!Ħ!QĦ!QĦ!Aľ!ľ!ð!Ĕ!Č"Qľ!Ħ!Ħ!QĔ!Ĕ!Ħ!' +
+      'Ĩ!Ħ!Ö!ĺ!IQĮ!5Ô!Ė!Ħ!Ħ!Ö!Ħ!Ö!ĺ!Ð"Ħ!¸Ĕ!ð!ö!ì!Đ!SĐ!Ĝ!Ĝ!SØ!Ø!Ĝ!Ē!Ĝ!Ē!Ā!à!Qà!S´Ğ!´´ð!Ö!ð!Ā!þ!Ĝ!Đ!Đ!Ē!ö!Ā!Ė' +
+      '!¢AÖ#´À¶SĜ!QØ!Ö!ð!ĺ!Ā!QSQSQQĨ!Ē!QQQQÖ!ð!ð!ö!ð!ö!Ħ!Ĵ!QSô"ì!QVQSASĦ!´ð!ö!Ħ!Ĵ!ĺ!Ā!Ià!D-D-4EÔ!Ĝ!Ò"ü"Ę!¶Ħ' +
+      '!QS¢|Ħ!Ĝ!Ę!Ĝ!²A¸A¸Ę!Ē!Č"Đ!Ĩ!Đ!Ĩ!Đ!QSľ!Đ!ººĦ!Ĝ!Ħ!Ĝ!Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!ĺ!Ā!QQQQQQĖ!Ğ!ð!ö!Ħ!Ö!Ģ!ø!Ĕ!Ø!5SĨ!¼-Wþ' +
+      '!Ġ!  Č!Ę" Ġ!qHIqIð"È"Þ"Ġ""Ê"$Ö"^Ė!Ð!Ġ"Ð!ł" Ð!Hł!IĈ!ĳ!È"Ā!È"ø!Ġ#Ò!%;Ĳ!Aà!Ø!ł!HHªi ¶]Ï!¶ī"Ø!Ġ!¶¶¢Ľ!Ø!0' +
+      'Ö#¶ª¶ Ö!ú!®Ø!÷"¶¶¶q¶CĠ!Č!qö#è!à!ø!ö!ö!Ê"Ģ!Uà"WĢ!Ģ!à"lĢ!lĢ!Ġ!ø!Ģ!Ģ!lĢ!Î!Ģ!Ģ!Ģ!Ģ!Ì!Î!Ġ!Ġ!Ģ!ø!Ġ!¤à"Ġ!Ġ!' +
+      'Ġ!Ġ!Ġ!ä!Ġ!È"Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ü"Ġ!Ġ!Ġ!È"Ġ!Ġ!ø!È"Ġ!Ü"Ġ!È"Ü"Ġ!Č!Ü"Ð!ø!Ġ!¨Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!ø!ø!-Į!Ē!UÆ"ð' +
+      '!ð!Į!Ā!¢Ā!S¬Ø!Ĝ!Ē!Đ!Ē!Ē!nĐ!Ú!Ē!Ē!Ö!Ò!Ò!à!-Ô"Ô"Ĭ!-WÚ!Ô!Č!¼ö!-Ø!Ö!¨Ø!:È!â!YØ!Đ!Đ!Ď!Ò!Ò!ºH^Æ!´´Ò!°~_9¸)' +
+      '¶¶`İ!¸`Ā!Ā!Č!Č!`RyÌ!ľ!Þ!~Þ!Þ!¸%fð!Ì!nlÄ!Ä!Ä!´Y[Ĕ!fnÄ!Ä!Ä!´YĐ!¼Ò!¢Ä#D-a¾`~Ì!Þ!Č!č!ú!`fĄ!Ĩ!Ą!Ò!Į!Ĺ"@ì!' +
+      'Ĝ"Ì!på"MÞ!Þ!Ü!+%f¼&¨nzĝ#t°à!Wî#Wî#¨¨H¸ľ!Ē!ľ!Ē!ľ!Ē!ĺ!Ā!İ!¼İ!¼İ!¼İ!¼İ!¼Č"Đ!Č"Đ!Č"Đ!Č"Đ!Č"Đ!ð!Ĺ!Ć"¼Ħ!¶Ħ' +
+      '!¶Ħ!¶Ħ!¶Ħ!¶â!&þ!A_<_<_<¦¾¦^¦Y¦1Ĕ!´Ĕ!´Ĕ!´ø!¶ø!¶ø!¶ø!¶Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!Ĩ!Ē!Ö!Ē!Ö!Ē!¥ ¥ ¥ ¥ ð"Ė!ð"Ė!ð"Ė!ð"Ķ!' +
+      'ð"Ė!IAIAI5I4ü!Ü!ü!Ü!ü!Ü!ü!Ü!ü!Ü!]-]--W-W-W-W-W5S5SD-ä!Ú!ä!Ú!ä!Ú!¶AW-Ġ#Ĺ!Ĺ!Ĺ!ð"Ē!H¸H¸HjHü!Hü!Hü!H¸H¸H' +
+      '¸H¸H¸H¸Č"Đ!Č"Đ!Č"Đ!ĺ!@Č"ð"Č"zČ"ð"Č"Đ!Ħ!¢Ħ!¢Ĩ!Ē!Ĩ!Ē!Ĩ!&Ĩ!ĺ!Ĩ!ÂĨ!ĺ!Ĩ!Ē!Â÷!Â÷!Â÷!Â÷!Â÷!ü!Ü!ü!Ü!ē$÷!ē$÷!' +
+      'ē$÷!ē$÷!ē$÷!D-D-D-D-¦¾²²²²²²²²HHHHHHHHÌ"Ì"Ì"Ì"Ì"Ė!Č"Č"Č"Č"Č"Č"Æ"Æ"Æ"Æ"Æ"Æ"Æ"Æ"Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ī!Ī!ª°' +
+      'rSĪ!Ī!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ē!Ē!Ē!Ē!Ē!Ē!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Ď!Ď!Ď!Ď!Ď!Ď!Ď!Ď!DDDDČ!Č!Č!Č!Č!Č!Č!Č!ĺ!ĺ!ĺ!ĺ!ĺ!ĺ!ĺ!ĺ!²²' +
+      'Ì"Ì"Æ"Æ"Ī!Ī!Ē!Ē!Ď!Ď!Č!Č!²²²²²²²²HHHHHHHHÆ"Æ"Æ"Æ"Æ"Æ"Æ"Æ"Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Ħ!Č!Č!Č!Č!Č!Č!Č!Č!ĺ!ĺ!ĺ!ĺ!ĺ!ĺ!' +
+      'ĺ!ĺ!²²²²²²²HHHHHĬ%ä%Ĭ%İ"İ"Æ"Æ"Æ"Æ"Æ"Č"Č"Ħ!Ħ!Ħ!Ĳ!ü"İ"Ī!Ī!Ī!Ī!Ī!Ī!Ā!Ė!Ħ!Ħ!Ĳ!Ø"İ"Ď!Ď!Ď!Ď!Ē!Ē!Ď!Ď!DDDDÖ!' +
+      'Ö#Ġ"Þ&Č!Č!Č!Č!Č!Ĩ!Ĩ!ĺ!ĺ!ĺ!Ġ"Ĭ%Ä1ÄAÄ1ÄAĊ+Ä)ð%ò5Ú+ö&Ü#     ø!ø!ø!ø!ø! Ü$ Đ!Č"İ"Č"Ē!Ď"Î#Ď"¶¶Ī$Ċ#æ#æ#æ# ' +
+      '    ö&Ĥ!Ĥ!¦¦¦¦¦¦7Ä#þ"Ú"Ċ! dı%Ā"Ĥ"Î!Ú"Ú"Ā"ô#ô#dØ!dÄ!Č!vÒ(           ®[Ââ!¾º°ªÖ"Ö"Ö"ü!Đ!Ĕ!®Ă"Æ"Ĕ!Ââ!¾º' +
+      '°ªÖ"Ö"Ö"ü!Đ!¶Ā!Þ!Ĕ!Ā!Ĕ!yĒ!Ì!Ĕ!¸Ă!%ºĐ"WÖ!Ô!Đ"GĄ!®Ö!Ĕ!ĺ!ð!ü!ĺ"ļ"è!Ē!ªô!8Č%Ø!ĺ!ĺ!_HĦ!Î!þ!Wü!¬Ĵ!Ü#Þ#(È!|' +
+      'ô!ö!Eê"º¼¬°Ė!Ė!ä!ä!ä!ä!ÀÀ²²²²ı%Ħ!Ħ!Ħ!]]Ħ!Ħ!Ħ!55Ħ!Ħ!¦ĺ!İ!Ĕ!¢¢¢--¢¢¢SS¢¢¾Ā!¼´İ!İ!İ!ĺ!Ā!ĺ!Ė!Į!Ĵ&Ü!Ĵ&Ü!Ĵ' +
+      '&î$Ġ$Ġ$ì$Į!Ü!à!Ĩ!Į!Ĵ&Ü!Ĵ&Ġ!Ü!Į!Ĵ&Ü!Ĵ&Ĵ&Į!Ü!Į!Ü!Ü!Ü!Ĩ$Į(ü(Į(ü(Ĉ#Ă%Þ"ø!â$Į!Ě"ŀ"Į!Į!Ĵ&Ö-Ð!Ð!Ĵ&Ö-Ü!ø!Ü!Į' +
+      '!4Ü!4Ð!Ð!Į!Ü!Ü!Į!Ĵ&Ü!Ĵ&Ü!Ĵ&ö"Ġ$Ġ$ö"Į!Ü!Į!Ü!Ĵ&Ĵ&Į!Ĵ&Ü!Ĵ&Į!Į!Į!Ĵ&Ü!Ĵ&Ĵ&Ö&Ö&Ö&Ĵ&Ö&Ü!è"Ē"Ĵ&Ü!ø!Ü!Į!Ü!Ü!Į' +
+      '!Ü!Ü!Į!Ü!Ü!3Ĉ!Ą"Ą"Ä!Ä!ö#ö#ö#ö#²²Uö#ö#ö# ö#ö#ö#   þ#ú#ú$ú$ö#Ħ"ö#Ħ"Ò$Ò$ô#ô#¦¦¦ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#' +
+      'ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ô#ô#ô#ö#ö#ö#ö#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#È"' +
+      'ö#è"Ā"Ĥ"Ā"Ĥ"ö#-Ĳ#ö#¦İ&Ĝ"Ĵ!UĤ"Þ+Ĥ"Ĥ"Ĥ"Ĥ"Ĥ"Þ+Ĥ"Ĥ"Ĥ"Ĥ"Ĕ"Ċ+Ĕ"Ċ+Ċ+Ĕ"Ċ+İ&Ď"ĸ"è"HHö)Ö(¼¼ö)Ö(¼¼ö)Ö(HHHHö)ö)Ö' +
+      '(Ö(HHHHö)ö)Ö(Ö(HHHHHHHHö)ö)Ö(Ö(Ö(Ö(Ö(Ö(HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH¼¼ö)Ö(HĶ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HH' +
+      'Hö)Ķ%Ķ%HHHHHHHHHHö)ö)Hõ!õ!õ!Ė*ö)Hö)Ė*Ö(HÖ(HÖ(HÖ(HHHHHHHHHİ"Ä&Ø*ì-Ā0Ĕ3Ĩ6FÎ#  HFê-Hê-HHHHHHHĸ"ĸ"ĸ"ĸ"ĸ"' +
+      'ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"-------------------------Ĥ!-Ĥ!Ĩ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!ĸ"Ĥ!ĸ"ĸ"ĸ"ĸ"+--+Ĥ!Ĥ!----Ī$ĸ"' +
+      'ĸ"ĸ"ĸ"ĸ"---Ĥ!ĸ"ĸ"ĸ"ĸ"Ĥ!Ĥ!Ĥ!Ĥ!---ĸ"ĸ"ĸ"ĸ"-Ĝ"Ċ"Ę"Ę"Ę"Ę"Ģ"Ģ"Ģ"Ò"î%È(ĸ#Î$Ğ(Ì%Ķ"ø%Ď#È%Į"ø%Č#â$Ĝ"Ķ%ľ"Č"Ĝ"Ě' +
+      '"Ü!â!â!-Č"Ĳ"Ü"Ü"È"Ď!Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Į!Ü!Ü!ü8Į.Į.Į.Į.Į.Į.Į.þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$Į.Į.Į.Į.Į.Į.Į.Į.þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$Ü!Ü!Į!Ü!Ü!Ü!Į!Ü!Ĵ&Ĵ&ì%ì%Į!Ü!Į!Ü!Ü!Ü!Ĵ&Ĵ&Ü!Ü!' +
+      'Ü!Ü!Ü!Ġ!Į!Ġ!Į!Į!Ü!Į!Ü!Ĝ$Ġ$Î&Ġ$Ġ$Ì&î$Ğ$î$î$î$î$Ğ$Ğ$î$î$î$î$Ü!à$Ü$ð%Ð%Ê)ò*Ď!Ģ!Ĩ!Ď!Ò%Ĕ$ü$ü$Ü!Ü!Ü!Ü!Į!Ü!' +
+      'Ü!Ĵ&Ð!Ð!Ĵ&Ĵ&Ð!Ĵ&Ð!Ö-Į!Į!Ĵ&Ĵ&Į!Į!æ(æ(Į!Ð!Ĵ&Ĵ&Į!Ð!æ(æ(Į!Ĥ#Ð!Ĥ#Ð!Ð!Ð!Ð!Į!Į!Ð!Ð!Ĥ#Ĥ#Į!Ü!Ü!Į!Ü!Ü!Į!Į!Ü!Ü!' +
+      'Į!Į!Ä%ø%Ģ#Ģ#-¦¦¦ø$ö#ö#Ģ$è"Ģ$è"Ü!Į!Ĵ&Ĵ&Ģ$è"Ģ$è"Ü!Ĵ&Ü!Ü!Į!Į!ĸ"ĸ"ĸ"ĸ"----ĸ"¦hÖ!¥Ħ!¶_<ä!Ú!ø!Ĕ!Hø!   Ħ!Ĝ!' +
+      'ø!¢Ē!ºĔ!Hð" Ĵ!Ĵ!Ĵ!Ø"Č!Ĵ!Ĵ!Ĵ!Ĵ!Ĵ!Î"²Ĵ!Ĵ!Ĵ!Ĵ!Ĵ!Ĵ!ú"Ĵ!È#Ĵ!Ĵ!Ĵ!Ĵ!Ĵ!Ĵ!²Ĵ!Ĵ!Ĵ!Ĵ!Č!Ī!Ģ"Ĵ!Ĵ!ļ"Ċ!ö#Ā"Ĥ"Ā"Ĥ"Ċ!' +
+      'ð"Ė!Ħ!Ä#Ħ!Ö!Ħ!ºH¸Ĩ!Ē!î#î#î#î#î#î#î#î#î#î#î#î#î#î#î#Ī!Ī!Ģ"Ģ"Ģ"Ħ!Ö#ººô"Ī!¨¨¨¨¦Ė!H¸Ĩ!Ē!ü!Ü!]-]-]-ĺ!Ā!QS' +
+      '¦¾44Ĩ!Ē!Ĥ!Ħ!ð! Ħ!¾Ė!zð! Ē!Ø!ø$Ú#Ė!ø!²Ħ!Ò!Ä!Ø!Ħ!Ħ!Ĕ!Ħ!-Ĝ!Ĵ!Ģ!ł!ú"Ĳ!ĸ!Æ"Ĵ!Ĵ!Ö"ú"Ĳ!Æ"Ĵ!ø"Æ"ļ!ĺ!ü"ł!ø"ł!' +
+      'ø"ú"Ĳ!ĸ!ø"¬Ķ!ĺ!Ĩ!Ĵ!ĸ!Ķ!Ĵ!Ĵ!Ĵ!Æ"Ħ"Ē!ľ!Ò#Ĺ!¢¾¢Ð!â!Č!                    ^Ĕ!ŀ!nĮ!f»î!ccý!ĉ!Ķ!u·Ĩ!3Ä!Ú!ú' +
+      '!Ŀ!³ģ"Û"Ë!ċ"ZÔ"Ê"næ!ü!ğ$ô!Đ!bĬ!ê!Þ"à"ò!¢Ā!č!Ð!(â"Mt[J4NĦ!ð!Ė!WĈ"Ā!à!Á|Ą!ô!ĺ!K|ZP$F¢è!ü!¤þ!ğ!¤¢ªĔ"gª¢' +
+      '¢è!è!¤Jì!5Ð!©s<¥Î!İ!®Ą!Ü#Ĵ"Ê"ì!ú"Ġ!Ę"Ġ!Æ"Ā!A£aBò$Å!"$É!"*Í!!+Ï!"!Ó!!#Õ!"!Ù!#!ß!)bï!#!õ!,!ċ!)!ě!("ĩ!/' +
+      ')Å""&É"$(Ñ"!!Ó"!5Õ"!a×"/´ó""$÷"$$ÿ"")ă"5"ī""-į""+ĳ""/ķ"""Ļ"$%Ń"""Ç#""Ë#"LÏ#7&û#$$ă#4Gĩ#"(ĭ#!Hį#!"ı#ø' +
+      '2!ęGĤ$GÙQ+NíQÇ9°ó¤,"ĉ¤"%č¤%!ė¤6FŁ¤$&É¥Wŀ!ĵ¥$7Ľ¥"&Ł¥"GÅ¦"&É¦")Í¦!!Ï¦!!Ñ¦!!Ó¦!@Õ¦"VÙ¦!0Û¦!/Ý¦"&á¦!4ã¦"' +
+      '#ç¦!*é¦!Hë¦#2ñ¦!#ó¦#!ù¦!&û¦!%ý¦!#ÿ¦#!ą¦(&ē¦%)ĝ¦"<ġ¦!.ģ¦*!ĵ¦%!Ŀ¦"!Ń¦!!Å§""É§"#Í§"!Ñ§f"Ù¨%!ã¨##é¨%"ó¨"' +
+      '"÷¨"!û¨$!ă¨!!ą¨!"ć¨""ċ¨&!ė¨*/ĩ¨!!ī¨"!į¨!Wı¨#!ķ¨&µŃ¨!#Å©!$Ç©!"É©"(Í©!+Ï©",Ó©+&ç©$"ï©$!÷©(&ą©+"ę©""ĝ©=' +
+      '&Õª$EÝª5"ąª^!ý«%$ć«$"ď«&"ě«&"ħ«#!ĭ«"!ı«v!Ù­>5ē­)!ģ­8!Ñ®u!÷¯Ġ!Å"į²X%ĝ³"*ġ³9)Ñ´!(Ó´õ"!ĵ¸D"û¹:!ĭ¹("Ļ¹&Ô' +
+      '#Çº¯!ĝ»A#Ý¼A!ĝ¼["đ½Ø!<Ĺ¿ĉ""ŃÄ!!"ÅÅ!".ÉÅ!!#ËÅ!!(ÍÅ!Ä!GÍÇ!Ķ!!ıÊ!&!ĽÊ!"$ŁÊ!)!ÑË!ÙĴ!$ûī$)"ċī$"$ďī$b"ďĬ$²' +
+      '0ëĮ$$%óĮ$&=ÿĮ$$"ćĮ$""ċĮ$""ďĮ$9"ĿĮ$2"áį$#)çį$##íį$""ñį$9!ġį$o)Ļİ$ÄÜ!HĻà(!!Ľà(à%!õë(,!ċë("!ďë(ï)(åü(Ľ%' +
+      '1×Ĉ(ĭ#%ĩď(úì#Bĕà/!3ėà/Ĕ!"ķã/!$Ĺã/!%Ļã/!!Ľã/#(Ńã/!;Åä/ü""ĵè/ö"+ęí/%h"hnķ:h!nĵ:h!hĳ:h"hkĶ:h!kĴ:!Ja«.!5' +
+      '"!#!$!%!&!(!)#*!+!,"-!.!/!0!1!2!3!4!5!6!7!8!9-:%;$<#=$>!>!;!?G"!"!"!"!""&!$!&!&!&!&%@!-!.!.!.!.!.".!' +
+      '4!4!4!4!8!A3<"<!<!<!<!<"<%?!B!?!""""""$"$"$"$"%"%+&$)<,$,#C!D&-,&"1!=#1!=%2"2$E+4(F#8%9Ă"GÆ+!)G$H"IÜ' +
+      '++!;n:Ü!-!!"!#-$!$&%"&$(#)%*$+!,!-!.!/!0!1)2"3!4!5!6!4"7!8"9!:!:!;!<!4!=!>!?!@!A!B!C!D!EF%!%!%!%!%"F' +
+      '!&,*!*!*!*!*"*!-!-!-!-!1#G!H!G!G!G!G!I!J!K!L!K!K(M!N!M!M!M"O!P!P!P!P!Q"Q!R!S!R!S!R!S!&!J!("("&!J&T"T' +
+      '"T"T"L!("("("(K(!T!(!T!(!T!*!U"V$V%+!W!+!W!X!Y!,!Y*-!P%Z![!]!Z!1¯S((!T!(!TNX!Y4(!T#]Ú)Z!^!Z!^!Z!^±Z!' +
+      'ZÏ"_#`!_Ī+6!Y!Y                                                                          Õ! í"ģ!Õ!ą#' +
+      '                                                         ģ! ď!é! é!    i        i é!û! é!           ' +
+      ' é!      ģ!ié!û!é!û!ĝ$   n   nn n      i                                          i    Õ! Õ!        ' +
+      '                                                    Õ!nÕ!         i                                 ' +
+      '                  n                                                             Ł$û!Ł$Õ!ħ"          ' +
+      ' Ù"  ģ!     ģ!           Ù"Ù"Ù" ģ!ģ!ģ!ģ!ģ!  ħ"Ù"ģ!ģ!           Õ!nÕ!            i                   ' +
+      '                            ĳ! ā"é!                                                            í"  é' +
+      '!±  ±  Õ! Õ! ±   ±     ±    {   É"      ±±±±i{É"   ±                     đ"ģ!ĩ#ħ" É"                ' +
+      '  i            i            ę(  É" É"Õ!                                                           ĳ!' +
+      'Ú!ĳ!         i i                                                ā&ģ!ā&Õ!Ļ"      i    û!  û!     é!  ' +
+      '±        û!û!û! û!û!é!é!é!     é! ±         ď!Ú!ď!                                                  ' +
+      '       n            i Õ!{ Á¢                 i  ¢¢¢     n i            ģ!  Õ!Ú!Õ!      i            ' +
+      '                                         ĝ$Ó$ĝ$Õ!ģ!     n     ā"ā" ā"     ā"  í"   Õ!    ¹ā"ā"ā"ĉ!ā"' +
+      'á!ā"ā"     ā" í"         Ļ"iĻ"Õ!Á  ±                                                       ď%Ļ"ď%ß#Ù' +
+      '"   i       Ļ"  Ļ" i   Ļ"    É"   é!  Ļ"Ļ"Ļ" Ļ"Ļ"Ļ"Ļ"Ļ"É"é!   Ļ"        Ú!  ď%í"ď%ħ"ď!           ħ" ' +
+      ' đ" i   Ù" û!  é!   {  ħ"ħ"Ù" đ"đ"Ù"Ù"Ù"é!{   Ù"û!       n   Õ!  Õ!i  i                             ' +
+      '                         Ó$ą#Ó$Ľ#ā"i          ā"  ħ" i   ħ"    ħ"      ā"ā"Ë# ħ"ħ"ħ"ħ"ħ"ħ"    ñ#    ' +
+      '       i i                                                            Õ!Õ!Õ!                        ' +
+      '                                 ò"n  i                                                             ' +
+      '  i                                                            ą# ą#                                ' +
+      '                            ĩ# ĩ#                                                            ã$ ã$  ' +
+      '                                                          Õ!Ú!Õ! i       i  i                       ' +
+      '                        é%né%                                                            i ď!       ' +
+      '                                                                            ĉ#                      ' +
+      '                           đ"iĩ#ħ" ß#                  i            i            ę(  ĝ$Ó$ĝ$Õ!ģ!     ' +
+      'n     ā"ā" ā"     ā"  í"   Õ!    ā"ā"ā"ā"ā"ā"ā"ā"ā"     ā" í"         ĩ$ ç$             Ġ!î!Ć!ð!ü#ü#' +
+      'ø# ľ!î!Ü"ľ!ú"Ě#ä"Þ#Đ"Ġ"Þ#Ī"                     Î$         Ó$  ¢                            ą#      ' +
+      '                        Ó$  ¢    ¶¶¶¶                    ĝ$                                    Õ! ģ!' +
+      'Õ!¶Õ!               ii                             %$fhnv! $§½¶°! $«¶©¯! $°¥¸²! $±¥¸¬ $$fhnv$§½¶°$«¶' +
+      '©¯$°¥¸²',
   },
   bold: {
     family: 'DejaVu Serif',
     style: 'Bold',
     data:
-      'gBCDD+MDALMenw6HCYMCWvMakgv0AtACkgrFBJIIwQGLE6wFAMwBigrVD5ICkQJGygoAAAAAAAAAAAC5CgCADwAAhwigDZUHnALJ' +
-      'AaQCrQPVAc4E9AKhDxbWDKcF9gyVBq8B5wPoA6MBvQNajASJA44LjQv9AUKbCLkDugPWC+cKAN4E0gHxAvICgQLLBs4Ico0LScwK' +
-      'gQraFcsK9QGEAQDBBZQBnQO+CNUE+gi7CD01tAL3CPgIngbVD/QCnAgA8wH0Ac8KjAVdgBC1ELYE6AbDDdwS/w8A6ArlDAD+AbYH' +
-      'hwObCe4E/QH+AYAEsA0AAM8OigYAAAAAAKIIzweJAQAAALUJAAAAgA2kAa8BAAAAAIcBiAEEAAAAhwWwAQzJAwAAAAAAvArbC3AA' +
-      'AACZCAAAAJgJ9gH1AQAAAAC8BbsF9gEAAADVBOQD4wOeBosEjASLBIwEiwTeBP0F/gX9Bf4F/QX+Bf0FogivBcwFywWCAoMEhASD' +
-      'BIQEgwSEBIMEhASDBPwG+QT6BPkE+gT5BPoE+QTuB/sG/Ab7BqUI5wLoAucC6ALnAugC5wLoAucC/hGNBvEIxwOeENEFACqrCqwK' +
-      'qwqsCqsKrAqrCsgKswr4EP0F/gX9Bf4F/QWACa0E0QTOBMMGxAbDBsQGwwa2EO8EpQbdCd4J3QneCd0JoAaLBYwFiwWMBYsFjAWL' +
-      'BeYFgwmECYMJhAmDCZAN0QTSBNEE0gTRBNIE0QTSBNEE0gTRBNYMsQjZBJ8EoARClwWYBZcFmAWXBbMEzgjWBCb7BPwE+wSMAwD9' +
-      'Bb4IGzP7BIMBhgO+A+UELfkIyA3VAtwIsxIA7AzRBYEKpAq2C80E/QXOBADDBogRmwiPBtcBnAS9A4sFzgSDDJgEhAmDCYQJjATR' +
-      'BJwFANEFFViXBewCAAAAoAHuAfkFgQHgBbsNqAaHAZ8F1imXBa8F8wLHA6sK1BTHA/0FgQqLBOEF5wLcD8MGyAbRBNIE0QTSBNEE' +
-      '0gTRBNIE0QTzArwEiwSMBIsErgzxAcUCowb6BPkEuAXRBdoFwwbEBsMGKesCgQb6JpcFrwWbDfkE2hDxDYgE/QXIAYsErgzxAakD' +
-      'wwa+A4sEjASLBNQDgwSEBIMEsQXnAugC5wLcD8MGxAbDBqAF3QneCd0JhgvRBNIE0QQTiwXmBYMJqAfTAuYK+wbSBM0C5wLjAtQD' +
-      'lwXUBosE1AODBMIHwwbEBsMGxAbDBsQGwwbAAZ8EH5YLuQu9BrYVAJUIUv0FggOoAeUFFPoCzQPECW6JAzeDBJsF4QLiDuEEnATd' +
-      'Cf4FnwSSAtIBAADxAgDyAn7/AgDWCMkJvQGIC5UGvQqACgD5AZkBbpgDAACNCwAAdrADpQSmDbQIAADLCgA7uQHODN0D2wSbBwAA' +
-      'tQEAswKQAdIGAJkEtQeWA8ID1waUBXu+CMMBPNcBwAjXCPYCiQUAAABFAAAXuArRBVBnsAGRC7QL9wPQAt8EAI4SgAL/Ad0Fjwey' +
-      'B/4CtQWvAqEEgQe6BaoDoQYLxwaaAwCSAr4BqATTBe0FggfDBQAASgDXAQD8BQAAAAAA+wb8BgAA+wb8BpcEAAsAagC6AwAAAAAA' +
-      '0QKhAd8CpAPKApUF/AUAAAAAANoB2QEAAAD/DwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAA9hi9BqAHaZkPAJQVmwfLB74DAADVB6oDbgDqCNcNlBO+Bc0OmgeQAqsB1Q2sCZwCqQSOAjeD' +
-      'AfAGrQLzDOwM/QLMCpUG3QauBawCkwa3AZgBe4QFhQOyBF3BDfAH5AGVBegD4wfcBrYCrwMPHPEBP6gE9QHtBcAIxQF+mwGfA7IC' +
-      'igKRAuUBjgSHAlbgBvMHigks/Q7cBm1uogjTArsG6AXbAsgGxwbYBSzBCfYGwwaQBP0FngPrBYACngKuBI8EMSrlAfMHphCxCADe' +
-      'BOsBjAP6CfEHrwWoAwAAiQEAugTfBq4DqwKRCAAWqBf2AccJ2QGQAaEEogSVBKQBJfkErgaHBMwR8xKUBwCPAWeQB5cFrQKsApMG' +
-      'tAHTAZQCsgTDBYwG2QGuC2bhCuwHhQx53g/7DL0HTnLPAtwBe/oL8QuoAwBPRZ4FrwSJAooChQHxAixUsAjjCcgEG/wKHokKxAet' +
-      'Cp0Cqg2VCaMDANICsQMPuwHtBQBJhBRumQkTUJ8D+ALgBNUF4A+1B5QL1QnuE9MKtwYmvwf/BrYIqwWsBasFjgPBBW7RAqoCvQKU' +
-      'COsEiBPVCZ0J0wLwCb0GpgX/BZoK7Qa8BKMH3A3hBrgMkwmzCP0FqgT9A4IDnwSgBJ8EkAn5BvgL7wbwA4cGvgXtBaUIghvVCb8E' +
-      '0QWICOcG5gXlBaEL9A2pBaoFqQWuDPEB5waDBMIHwQfCB8EH0BXVCZ0J0wJM6wKIDL8GwAa/BpIEwwbEBsMGxAbDBo4E+wW+Br0F' +
-      'vgW9Bb4FvQXeCOUFqQG9AuwSrwb/CNMC8AfdBbAR1wmBBN8FtAy/BeICxQP+AT7jAgOvAtwCtAm1B/MCyQL2DtEJuQGtA4YE4gGT' +
-      'AoQEzQTKAp8CctkB9gaBBuID+wKuAa8DAXaFBOwHhQJR+gL/FLEBeJADlQLeA/gB4BHBC84CZqkCOMsEqATQBcMEswGzCoQWxQxk' +
-      'SNkB4AGPAVTVC8QLkQfgB/cJmhS/DLQCUQCQCo8KK4MHwBHlCaUBsgjzA+UPxAHuCfQB4gWbAiD7Ar4JgwKuBp0SzAW8BwGRCOoK' +
-      'pwWRAtIGkwqTAZ4KlwPyApcIXC8ysgKyBesJ2AElxgkwoQryAu8CwALsBf8OfkroB9sID+YB9gfRCTfUEK8PANQHlQgs5AfjBtQD' +
-      'c+ADrQfeCKMJah/uAucCKwOoAdQCiwSAAYEBAgW+AdAIpwi1AZYBwwGVAb8HmgmCCMYB6wffAo4CAO0BuQOFBtwHlAWtA4YImQSf' +
-      'Au0BTgCgAaYKvwyaAgDJAu4GAOUFckKoCMkIrwL6CK8JAFTqBvEG4AH0AtMEygjjBPUGmgXnAwA4jQIA7AHsAc8JDv4HqwOSCPED' +
-      'fu0BsQOAAcwBmQI6ygLVAgCEAYwFiQUB2wEAhQEA4gKrBpQHyAaVCBejAaQBAIABiwTkBKED+AnLBzjjAgkS5gT9BMsFygW0A3Wr' +
-      'AgkO6gT9BIgU6Qy3AfEGAJwK0wGCAckJ5AOhAgGmAeMBcyuCBGKNBxwbAKACCb8BvgOICMABvwQD1QMT4gH1AzND5AS3AZMCzAIK' +
-      'wwLWA9UDpAE++Q4AAAAAAOoYiwSoBtUE1gTVBNYE1QSMA/0FogivBbAFrwWwBa8FsAWvBbAFrwWCAoMEhASDBIQEgwSEBIMEhASD' +
-      'BK4C+QjIDfkE7gf7BvwG+wb8BvsG/Ab7BvwG+walCOcC6ALnAtQP0QXSBdEF0gXRBSqrCqwKqwqsCqsKrAqrCqIXxwHIAccByAHH' +
-      'Ac0E/QX+Bf0F/gX9Bf4F/QXOBMMGxAbDBsQGwwbEBsMG3ALXAdgB1wGcBN0J3gndCd4J3QneCd0JoAaLBYwFiwWMBYsFjAWLBYwF' +
-      'iwXmBYMJhAmDCYQJgwmECYMJkA3RBNIE0QTSBNEE0gTRBNIE0QTIAZ0GngadBqwRsQiyCLEIsgixCLIIsQiyCLEI2wLfBeAF3wXi' +
-      'A58E4gSXBZgFlwWYBZcFjAW9COIM+QjuDdcSAADEEPkIvgOLBIwEiwSMBIsEjASLBIwEiwSMBIsEjASLBIwEiwSMBIsEjASLBIwE' +
-      'iwSMBIsE1AODBIQEgwSEBIMEhASDBIQEgwSEBIMEhASDBIQEgwSxBecC6ALnAtwPwwbEBsMGxAbDBsQGwwbEBsMGxAbDBsQGwwbE' +
-      'BsMGxAbDBsQGwwbEBsMGxAbDBsgG0QTSBNEE0gTRBNIE0QTSBNEE0gTRBNIE0QQ1nwSgBJ8EoASfBKAEnwT0D4kMmgIAAAAAAAAA' +
-      'GgC8BgDXBEirAgCvBQAAAAAA9AkjrAgAtwJsxwwAAAAAAAAA+AsXuAgMzwJ4xwML2xYAAAAAAAAA0gQvrAgMzwKEAbsDI78BAAAA' +
-      'AAC8B4wB4gkJvQaCAfULAAAAAAAAAKYHuAjXAdMDjwIAAAAAAAAAVYQB4AkYgweMAYsCmAGlCQCVBQDoAwDjBwDuBQBuAKIIAOsF' +
-      'AAAAAAAAABoAvAYA1wRIqwIAxwEAAAAAAAAA+AsXuAgMzwJ4xwML3QcAAAAAAAAAVYQB4AkYgweMAYsCmAGlCQAAAAAAABoAkAGP' +
-      'AQDpCAAAAACiBwAAAADcCNcB6AepAsUFnQ4AAEEAAAAAAEEA8AfVAZUFAACaBgAAAHUAdgBSAOAJiwKvAY8NAAC8DgAAAADeA+kF' +
-      '7gaJBlW9DAAAgBD/D4AQuRXFAtMC9hCPC98EmQOXAwAAAACkDQD+CKEGgBAA/w8A7QQAAACiBwAAANUBANwDAKcJtgq4Cv8fAAAA' +
-      'ALIG9iX2DeUx7gXuBdsL7gXuBaYD0woAqgevAd8C3hCxG+YJAL4TnQcAgwetBABe9QT2BIgBmg79BfMSjQcAAAAAAAAAAAAAgg6t' +
-      'Bq4GAAAAAADwAgAArQcAigfLAgAAAAAAAAAAAPACAACtBwCwBVdeIH28AgizB/wN2QZTqQNhtAoA2A7XC+IC4QUAAAAAihDfAqkM' +
-      'AMIL4wLBAwBV/QKNAooC+wbIAvgDyAT3CZYOAIIOgQ4AAAAAAAAAAAAAALcN2wSADIAM0wK9C/wLgAyADOEYmQueC4AMxxn8AqQC' +
-      '1gehF5QMlAzbBZMMlAyUDJQM6ReTDJQMlAydH6oH8gK+C6YGswzqDI0P/QX+BdQHpwYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAyMQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAClBrUD3gIAogQAMwAAAKADAOsC3AIAAI8PtgrBBQC4BAAAPJQFFAC3EIgJvwLoB54BAGoAowi+DcAM2REAAAAA' +
-      'AAAAAAAAAADoBwDnBwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAC+AQC2AgCBCwDMCAAAoAafBgAAoAbBDqUH/A3HCwAA' +
-      'ANYLyQm6DO8CowgAvA2YDvcNnxAAAAAAAAAAAAAAAIAIAAAAAAAAuwXaC8MDtwcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAArAUAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA0AUAAAAAAAAAAADFCADGCADP' +
-      'DACABwAAAMUIAMYIAMUIAMYIAAAAxQgAxggAxQgAxggAAAAAqAONDI4MAAAAAAAAAAAAAIcLALoI3gUAANMSAAAAxA8ApwMAAADd' +
-      'Ba4LAAAAAM8FAACaC8kFAAAApwIAAACnAwAA+gEAjwMAlgGKBAAAAAAAhQngAwCmBQAAAAAAAAAAAAAAAADLDaoFoggAyw3TA4YE' +
-      'qguXDACYAZcBAJgMAAAAoAboDAAAAAAAAAAAAADvFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAOgBAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJwGmwYA9APzAwAAAAD/CpopvyUApgcAAAAAAAAAAAAAAAAAAAAAAAAAALYD' +
-      'AAAAzwUAAADQBd0Hqwr0C8QC0gP7BsYE0QWYAZcF/AikCMsKqAK5BLAQxwfJBtkF3gnVCogDzQHZCc4FvAcgsAG1BLQF1QSUBMoF' +
-      'ywbGBv0KdpAKzQo+kArdA1KGA40KAIgKOc8CgQcIAxKcAfgHvgHPCRPOBbAIsQ8yCKQDpAW/CogI1QsAAADOA64EiwWFA+cCwB7b' +
-      'B6AGrwiwCPkHjg21DPURAAAAAAAAAAAAAAAAAADZAwC5AwAAshW5B6oJgwPnBuMCZpEBygSPAdEDd84XiQrmCJsIoAWPBSC9Br4G' +
-      'vQbmBdsEzwH9BdAJ/wWYBtkK3A3XB9wVtQzdCKMCV60F0gWrCuAP0QSFAa0Fzgj9BbcFnwS2EwT9BfwGlwvWAcANvwusAa4LuRSW' +
-      'GskSLsgBvAeDCReMArAIowoA+hKxEgPWCJkJRJIKiQjWAc8Bpga1CJQIlwggGcABvwEaWYIC/ASDB8QDvwMBAOgB1ge9A8kHqwUA' +
-      'ogr/AgDIDAvtB5oDiR8AAAAAAAAAAAAAAAAAAAAAAAAA0CPlCpwCyQGkAq0D1QHOBPQCoQ8W1gynBfYMlQavAecD6AOjAb0DWowE' +
-      'iQOOC40L/QFCzwLSAfEC8gKBAssGzghyjQtJzAqBCtoVywr1AYQBAMEFlAGdA74I1QT6CLsIPTXUBpwCqQSOAjeDAfAGrQLzDOwM' +
-      '/QLMCpUG3QauBawCkwboA58FmAF7hAWFA7IEXbEERK8DDxzxAT+oBPUB7QXACMUBfpsBnwOyAooCkQLlAY4EhwJW4AbzB4oJLK8N' +
-      'sgLWB5kGlgnrCJgJ3wfrBbIFAAAAAAAAAAAAkguIBIYDlgLUAmRKhgPWAYYDWrIDjgPeAcwCAMABmAPwAoYCqAG2AtwB1ALcAYIC' +
-      '+gL6ArIDsgOyA7gBogIt4gHQAawB0gE2xAK4AbwBnAF9WsABpAGwAWawARf2ASpaOS8EJZQBpAIAgASeAwC0BV6kAbgBYLoB2wFg' +
-      'XmbQAkVmXl6kAaQBYCmoARSMAWVRG2GKAfAClATYArIDkguIBIADqgKQAX6UBH6aArYESIIDsgPeAbYEigPoArID5gGkAZoCigH6' +
-      'AcwC6gSaAnq8AowB5gGMAYoCLS0tLS0t1gHQAdIB0gHSAdIBvAG8AbwBvAGwAaQBsAGwAbABsAGwAZAEjAFaWlpaJXqOAV5eXl5e' +
-      'Xr4BuAG6AboBugG6AWYkGCSkAV6kAaQBpAGkAaQBsgNmjAGMAYwBjAFhpAFhLV4tXi1e0AG4AdABuAHQAbgB0AG4AawB8QSwATbS' +
-      'AboB0gG6AdIBugHOAboB0gG6AcQCYMQCYMQCYMQCYLgBXrgBXrwBPrwBZrwBXrwBMLwBZpwB0gKcAVp9RUVaSlpmWq0EKKkEWhWk' +
-      'AV6kAV6kAV68AdgDjgOwAaQBsAGkAbABpAHSAbQBFykXKRcp9gGoAfYBqAH2AagB9gGoASoUKokBKhRajAFajAFajAFajAFajAFa' +
-      'AC9RJWEllAGKAZQBigGUAYoB2wGkAeIB4gGkAeIBpAHQAcMD5wOwAawB4gGkAaQB0gGwAd4BNtsBuwJYogG8AZIBkQFFZqoBXqQB' +
-      'YLABAL8CwAFgZqQBF/YBqAGUAtsBFCoUKtMFvwK4AbgBpwMBlAGKAfYBjgGOAfYB8gHqAXWOBYoBhAOEAySEA5QBigGKAZwB0ALQ' +
-      'ApwB0ALQAi1evAEWsAGkAVqMAVqMAVqMAVqMAVqMAboBLV4tXtYBvgFgYMQCYH1FsAGkAbABpAH2AXUWlAGKAYoBxAJgjAEYpAFe' +
-      'LV7WAb4BjAFmLV4tXtIBugHSAboBvAFmvAFmsAGkAbABpAEXKRcpWowBWowB9gGoASoUsAKEArgBXlpG1gHOAZQBigEtXtIBugGw' +
-      'AaQBsAGkAbABpAGwAaQBJWFISEjQAqQBqAE5DxFafagBAGZm4gFGLdIBugFyggHlAtcCFyklYV5gYKQBuAHMAdUC2wG6AboBANwB' +
-      'PAKkAYIB2QJg7gEyXH5ejgNmNGZubtECdYwBjAGOA17TAuYBpAHmAaYBpAGMAYwBlwIpKSlmExOoAdsB2wGkAdsBZiSMAaIBogFF' +
-      'RUXmAd8EigF1dagBqAGoAZQCsAGkAaQB2wGKARdgctUCqAGoAYoBigGKAagB2wG+AYoBqAGKAaIBqgHTAtMCpAGgAaIBoAGgAaIB' +
-      'ogGiAaAB2ALYAu4B7gHuAcYDxgOiAaIBlgSWBOQC5AKOAo4ChgOKA5oCtAWGA4oDvgO+A8YDxgP4AvgC1ALaBcYDqAS0AhABHqIB' +
-      'oAGgAaIBigOKA4oDigOKA+QC7gGOAuQCxgO0ArYFnAKQArYCjAMA1gLcBZwCgATIAxKQAsgG0AOQA9YC1gKQBLwFvAXbArQFmgKI' +
-      'BcQFvQG/AuIFgASKBIAEigSMA8gC2gWmAq4EqAXqBKgEtAaKA6wCjgKOAtQC1ALAAooDAACQA16oAXqEAaAFigPEA6wCkgS2BQC8' +
-      'BQBN4Q2fDrgBigFwvgHYAtgCpAGKAe4EuAG4AbgB+gKcAZoC9gEtzALeAYoB4gGwAR2uAaQBLeIBNo4B0gGUAbgBsAG8AX0twAGk' +
-      'AfwBsAG4AWaUAiolsgEEGrgBvAElYtwBjgOkAaIBYuIBugGkAdwBzAGOA6QBpAGiAaoBigGiAcwBpAGKAaQB/gHUAdABogHCAVq0' +
-      'AaoBpAGiAaQBogGqAZwBqAGkAaIBogGiAbABeMoBsAGkAaIC/gE20AH8Af4C0AHEAcoBpAG4AdACsAG+AbgBeqQB0AHAAYoBpAHQ' +
-      'AdAB0AHSAdIB3gI2zgH2AbwBvAGcAcIBwgHcASi4AS64ASjiAeIBNsAB0gEo4gG4AbgBKLgBwAG4AbABuAFm0AEqLrABBMAB1AGs' +
-      'AcABwAG8AcABzgHyAbgBXqQBpAGGAowBugEypAGKAYoBMowBjAGKAaQBigGkAbgBvgEopAEbjAGMAYoBjAGgAZwBpAG4AbQBjAG6' +
-      'AboBpAGGAr4BqAFmJNACpAGkAV4yigEoigHAAaQBzgG+ASgyKDI1LrABpAEoMigywAGkATaGAjaGAt4C3gIoMuIBpAHAAYwBKDIo' +
-      'UsABjAE2hgLeAt4C0AG4ASq+ASVhJWHAAYwBwAGMAcABjAHUAV68ASgynAFyuAGKAdQBjAFmKF4oXtYBvgHSAboBsAG6AbABugEo' +
-      'MuIBpAH2AXW4AYoBuAGKAbABpAGwAaQBsAGkAc4BuAEuKC4oLijUAYwBNoYCvAGcAd4BjAG4AYwBBBshkQG1A2WEAgDHAccBJ6AB' +
-      'TwDHAccBAE/IAXhQwALwAWM8d6ABUKwCjAHwAYwB8AHHAYwBd7QBUPABqwK0ATSwAXjUATQ1BRwSnAGMAbQBOzuMAccBO1AAO2S/' +
-      'AowBbrYBUFC9AlAi6AKSAYYBUDTIAaIBUIwBgwJQUFBjUNwB3AGgAWOyA6YBOOoBlAGoAegB6gHqAZQC6gHqAeoBqgLqAegBqgHo' +
-      'AeoB6gHqAeoBqgHoAaoB6gHqAegB6gHoAeoB6AGUAugB6gHoAeoB6AHqAeoB6AHcAdwBoAHcAYQC3AHcAdwB3AHcAdwBmALcAdwB' +
-      '3AGEAtwB3AG0AYQC3AGYAtwBhAKYAtwByAGYAowBrgHcAYAB3AHcAdwB3AHcAVbcAdwB3AHcAdwBYEZFfKoBRP4BfHx8mAFWnAEy' +
-      'cowBigGkAagBpAGiAWioAZYBpAGkAUaAAoACvgE4kAKQAugBZVGKAVaWAXiaAUWKAUZkjAEdhgGOATpqhAGEAcoBdHZiTzh4ZmZu' +
-      'hgFAD5oBGjjmAeYB5gHmAeQB5gHmAeYB5gHmAeYB5AHkAeQB5AHmAeQB5gHmAeQB5AHmAawB5AHmAUqMAXRmejhAoAHmAeYBjAF0' +
-      'aHo4ugFUdGY0EzhHZuYB5AHmAeYB5gHkAeQB5gHkAeQB5gHkAeQB5AHkAeQB5AHkAeQB5AHmAeYB5gHmAeYB5gHkAeYB5gEi5gHm' +
-      'AeQB5AHkAeYB5gE4jAM4jAM/Py1e4gGkAeIBpAHiAaQB0AG4AawBYKwBYKwBYKwBYKwBYNIBugHSAboB0gG6AdIBugHSAboBNtsB' +
-      'xAJguAFeuAFeuAFeuAFeuAFevAFavAEkfUV9RX1FWmZaZlpmWgTAAV7AAV7AAV6kAV6kAV6kAV6kAV6wAaQBsAGkAbABpAGwAaQB' +
-      'ZqQBZqQBFykXKRcpFyn2AagB9gGoAfYBqAH2AagB9gGoASoUKhQqFCoIWowBWowBWowBWowBWowBOWU5ZS9RL1EvUS9RL1EEGwQb' +
-      'JWGUAYoBlAGKAZQBigFeFFFhxgPbAdsB2wH2AaQBLV4tXi1eLV4tSi1eLV4tXi1eLV4tXi1e0gG6AdIBugHSAboBugEB0gGiAXBL' +
-      '0gG6AdIBugG8AWa8AWawAaQBsAGkAbABOrABpAGwAQ+wAaQBsAGkAQC/AgC/AgC/AgC/AgC/AlqMAVqMAdMFvwLTBb8C0wW/AtMF' +
-      'vwLTBb8CJWElYSVhJWFaZmJiYmJiYmJiLS0tLS0tLS3cAdwB3AHcAdwB3AHSAdIB0gHSAdIB0gGOA44DjgOOA44DjgOOA44DuAG4' +
-      'AbgBuAG4AbgBuAG4AaQBpAGkAaQBpAGkAaQBpAG8AbwBvAG8AbwBvAG8AbwBpAGkAaQBpAGkAaQBsAGwAbABsAGwAbABogGiAaIB' +
-      'ogGiAaIBogGiASUlJSWqAaoBqgGqAaoBqgGqAaoBuAG4AbgBuAG4AbgBuAG4AWJi3AHcAY4DjgOkAaQBpAGkAaIBogGqAaoBYmJi' +
-      'YmJiYmItLS0tLS0tLY4DjgOOA44DjgOOA44DjgO4AbgBuAG4AbgBuAG4AbgBqgGqAaoBqgGqAaoBqgGqAbgBuAG4AbgBuAG4AbgB' +
-      'uAFiYmJiYmJiLS0tLS3oBe4E6AW0ApoCjgOOA44DjgOOA9IB3gG4AYoBuAF04gG0AqQBpAGkAaQBpAGkAbwBvAG8AeIBdL4BtAKi' +
-      'AaIBogGiAaQBpAGiAaIBJSUlHWaaAvYBtAWqAaoBqgGqAaoBsAGwAbgBrgG4AZoC4AWAEIAggBCAIMYKgAisBaIWkguyBpgDAAAA' +
-      'AADeAd4B3AHcAdwBAK4DAO4BxAKOA8QC7gHEAo4DxAJycs4ErgPMAswCzAIAAAAAALIGYmJiYmJiWGKeA4ADugKSArgBAFr5BaQC' +
-      'gASEAYoCigL6AbQCtAJa+gLWApoByAFijgcAAAAAAAAAAAAAAHJAjAG8AYQB0AGEAZwBkgKSApIChgH0AZoBcpoC5gGkAYwBvAGE' +
-      'AdABhAGcAZICkgKSAoYB9AHmAeYB5gGgAeYBpAHkAaIB5AGaAeQBoAHkAVbAAVB4VsABLKQBZGbQATbcAt4CwAGQBbgBuAF9LcAB' +
-      '1gF8uAJCrgF2sAF8UoQBhAGcAZwBnAGcAWRkZGRkZPkFvAG8AbwBOTm8AbwBvAEEBLwBvAFa0AGsAcABZmZmZWVmZmYbG2ZmZrgB' +
-      'YF5qrAGgAdABuAHQAYQB6gHwBpgB8AaYAfAGgATcBNwEgATqAZgBrgHcAeoB8AaYAfAGyAGYAeoB8AaYAfAG8AbqAZgB6gGYAZgB' +
-      'mAHsBKYH1AamB9QGxAOsBfQCuAKABOoBrAPWA+oB6gHwBtgLjAGMAfAG2AuYAbQBmAHqAROYAROMAYwB6gGYAZgB6gHwBpgB8AaY' +
-      'AfAGigLcBNwEigLqAZgB6gGYAfAG8AbqAfAGmAHwBuoB6gHqAfAGmAHwBvAGkgaSBpIG8AaSBpgBpAK6AvAGmAG0AZgB6gGYAZgB' +
-      '6gGYAZgB6gGYAZgBEpAB6ALoAk5OsgOyA7IDsgNqak6yA7IDsgMAsgOyA7IDAwMDmgOWA+QD5AOyA+ICsgPiAuoE6gSwA7ADYuAB' +
-      '4AGyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7ADsAOwA7IDsgOyA7IDsgOyA7ADsAOw' +
-      'A7ADsAOwA7ADsAOwA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA4QCsgOkAqQCggSkAoIEsgMM2gKyA2KmB9gC' +
-      '8AE0gAK6CYACgAKAAoACgAK6CYACgAKAAoAC0ALmCdAC5gnmCdAC5gmmB/QCpAInJ7IIkgd4eLIIkgd4eLIIkgcnJycnsgiyCJIH' +
-      'kgcnJycnsgiyCJIHkgcnJycnJycnJ7IIsgiSB5IHkgeSB5IHkgcnJycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJ3h4sgiS' +
-      'ByfyBScnJ7II8gXyBScnJ7II8gXyBScnJ7II8gXyBScnJycnJycnJyeyCLIIJ7EBsQGxAdIJsggnsgjSCZIHJ5IHJ5IHJ5IHJycn' +
-      'JycnJycn7AKABpQJqAy8D9AS5BUligMAACclpgwnpgwnJycnJycn9AL0AvQC9AL0AvQC9AL0AvQC9AL0AvQC9AL0AvQC9AIMDAwM' +
-      'DAwMDAwMDAwMDAwMDAwMDAwMDAwM4AEM4AHkAeAB4AHgAeAB4AHgAeAB4AHgAfQC4AH0AvQC9AL0AgoMDArgAeABDAwMDOYE9AL0' +
-      'AvQC9AL0AgwMDOAB9AL0AvQC9ALgAeAB4AHgAQwMDPQC9AL0AvQCDNgCxgLUAtQC1ALUAt4C3gLeAo4CqgWEB/QDigTaB4gF8gK0' +
-      'BcoDhAXqArQFyAOeBNgC8gX6AsgC2ALWApgB1AHUAQzIAqwDmAKYAvQCuAKYAeoBmAGYAeoBmAGYAeoBmAHqAZgBmAGAGYgOiA6I' +
-      'DogOiA6IDogO2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBIgOiA6IDogOiA6IDogOiA7YBNgE2ATYBNgE2ATY' +
-      'BNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATY' +
-      'BNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATY' +
-      'BNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBJgBmAHqAZgBmAGYAeoBmAHwBvAG' +
-      'qAWoBeoBmAHqAZgBmAGYAfAG8AaYAZgBmAGYAZgByAHqAcgB6gHqAZgB6gGYAdwE3ASABtwE3ASABoAE3ASABIAEgASABNwE3ASA' +
-      'BIAEgASABJgBlgSWBJoF2gTyB4oJngHSAdIBngHYBL4EpgSmBJgBmAGYAZgB6gGYAZgB8AaMAYwB8AbwBowB8AaMAdgL6gHqAfAG' +
-      '8AbqAeoBogeiB+oBjAHwBvAG6gGMAaIHogfqAeADjAHgA4wBjAGMAYwB6gHqAYwBjAHgA+AD6gGYAZgB6gGYAZgB6gHqAZgBmAHq' +
-      'AeoB7ASgBbQDtAMM4AFiYpAEsgOyA94EpALeBKQCmAHqAfAG8AbeBKQC3gSkApgB8AaYAZgB6gHqAfQC9AL0AvQCDAwMDPQCWhNm' +
-      'F7gBXn1FlAGKAaQBwAEtpAEAAAC4AYoBwgGMAaQBdqIBI/YBALABrAGwAdQBsAG0AbABtAGqAawBzgGuAawBtAGyAbYBtAGsAegB' +
-      'uAGiArIBrAGsAawBrAGsAboCtAGuAawBsAG6AawBlAKwAa4BrAKKArIDpAKABKQCgAS4AfYBqAG8ATS8AZwBwAHYAS1esAGkAYoD' +
-      'igOKA4oDigOKA4oDigOKA4oDigOKA4oDigOKA4QChALGAsYCxgK4AdACigGOAaIBfmRkZGQwqAEtXrABpAFajAE5ZTllOWHQAbgB' +
-      'KDJaZhMTsAGkARiKATYpwAGMAXgsNimoAZABjASGA9QBUkS4AXRyjAHAAcABrAG8AS/OAeYBzgHkAaoC5AHmAeYB5gHmAeYBrALk' +
-      'AegB5gGqAuQB5gHmAagC5AGqAuQBqgKqAuQB5AGqAlzoAeQBzgHmAeYB6AHmAeYB5AHoAZQCpAHoAbQC2wFeZmZmggESAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAABkLeIB0AGsAdIBNsQCuAG8AZwBfVrAAaQBsAFmsAEX9gEqWjkvBCWUAV6kAbgBYLoB2wFgXmbQAkVmXl6k' +
-      'AaQBYCmoARSMAWVRG2GKAS3iATaOAdIBlAG4AbABvAF9LcABpAH8AbABuAFmsAGUAiolsgEEGrgBTmLiAboBpAHcAcwBjgOkAaQB' +
-      'ogGqAYoBogHMAaQBigGkAf4B1AHQAaIBwgFatAGqAZABvgGkAcoBsAGkAXg20AHAAZgD8AKGAqgBtgLcAdQC3AGCArIBIF8/Ia4E' +
-      'gQECBIUBAgmJAQEKiwECAY8BAQORAQIBlQEDAZsBCECrAQMBsQELAccBCAHXAQcC5QEOCIECAgaFAgQHjQIBAY8CARSRAgE/kwIO' +
-      'cK8CAgSzAgQEuwICCL8CFALnAgIM6wICCu8CAg7zAgIC9wIEBf8CAgKDAwIChwMCK4sDFga3AwQEvwMTJuUDAgfpAwEn6wMBAu0D' +
-      'tBEB1SbgBCaVMAotqTCDGGyvYAsCxWACBclgBQHTYBUl/WAEBoVhNvwB8WEEFvlhAgb9YQImgWICBoViAgiJYgEBi2IBAY1iAQGP' +
-      'YgEfkWICNZViAQ+XYgEOmWICBp1iAROfYgIDo2IBCaViASenYgMRrWIBA69iAwG1YgEGt2IBBbliAQO7YgMBwWIHBs9iBQjZYgIb' +
-      '3WIBDd9iCQHxYgUB+2ICAf9iAQGBYwIChWMCA4ljAgGNY0UBl2QFAaFkBAKpZAYBtWQLActkAwLRZAIC1WQGAeFkDgT9ZAYBiWUC' +
-      'AY1lATaPZQMBlWUGcaFlAQOjZQEEpWUBAqdlAgerZQEKrWUCC7FlCgbFZQQCzWUEAdVlBwbjZQoC92UCAvtlHAazZgQku2YUAuNm' +
-      'PAHbZwUE5WcEAu1nBgL5ZwYChWgDAYtoAgGPaFQBt2kdFPFpIAGxalMB12vcAYECj283Bf1vAgmBcBgIsXABB7NwsQIBlXUjAtt1' +
-      'GQGNdgcCm3YGkAOndmsB/XcgA714IAH9eDoC8XmUARuZfMUCAqOBAQECpYEBAg2pgQEBA6uBAQEHrYEBgAEmrYMB8gEBkYcBBgGd' +
-      'hwECBKGHAQgBsYcBlfABBNvnBAgC6+cEAgTv5wRAAu/oBG4Py+oEBAXT6gQGHN/qBAQC5+oEAgLr6gQCAu/qBBgCn+sEEQLB6wQD' +
-      'CMfrBAMDzesEAgLR6wQYAYHsBE0Im+0EgJgBJ5udBwEBnZ0HnAUB1acHCwHrpwcCAe+nB6sIB8W4B/kFELfEB+kDBYnMB4KoAzSN' +
-      'nA70BDr1pQ7oAQLFqQ4CCsmpDgVGAkZM4RlGAUzfGUYBRt0ZRgJGSeAZRgFJ3hkBKTJpDQEUAgEDAQQBBQEGAQcBCAMJAQoBCwIM' +
-      'AQ0BDgEPARABEQESARMBFAEVARYBFwEEDBgFGQQaAxsEHAEcAR0BHhEfEB8FAgECAQIBAgECAgYBBAEGAQYBBgEGBSABDAENAQ0B' +
-      'DQENAQ0CDQETARMBEwETARcBIRIaAhoBGgEaARoBGgIaBR4BIgEeAQICAgICAgQCBAIEAgQCBQIFCgYECBsLBAsDIwEkBgwLBgIQ' +
-      'ARsDEAEbBRECEQQlChMKFwUEvgImggoBCCYEJwIoGB8BH+0JCgEZmwEMAQECAQMMBAEEBgUCBgQHAwgFCQQKAQsBDAENAQ4BDwEQ' +
-      'CBECEgITARQDFQMWAxMDFwEYARQBGQEaARsCHBEdEB0FBQEFAQUBBQEFAh4BBgsJAQkBCQEJAQkCCQEMAQwBDAEMARADHwERAR8B' +
-      'HwEfAR8BIAESASEBEwEhASEHIgETASIBIgEiAiMBJAEZASQBJAEcAhwBJQEmASUBJgElASYBBgESAQcCBwIGARIGJgImAiYCJgIT' +
-      'AQcCBwIHAgcqBwEmAQcBJgEHASYBCQEnAhcCKAIXBQoBGAEKARgBKQEUAQsBFAQoAigCKAEMARkCKAIoASoBKwEsASsBEGsmBwcB' +
-      'JgEHASYtKQEUEwcBJgMsASuVCCoBKwEqASsBKgErbSyLAi0BLgEvAjABMQEvGB0BHbsKFAEUAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAKUFAKkC3wGpAsEDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAADfAQCpAssBAMsBAAAARwAAAAAApQGlAaUBAAAAAAAAAAAAAAAA3wHLAaUBywEA5QMAAOUDAABM' +
-      'AAAATEwATAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABHAAAAAAAARwBHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAACRAUyRAQAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AEwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACbA7cBmwORAe8BAAAAAAAAAAAAAADfAQDf' +
-      'AQAAAEcARwAAAAAA3wHfAd8B3wHfAUfvAd8B3wFHAAAAAAAAAAAAAJEBTJEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAClAQC9AqUBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACpAgAA' +
-      'pQFtAABtAACRAQCRAQBtAABZAAAAAABZAAC3AQAAAABZWUdZAABZAAAAAAAAAAAAAAAAAAAAAAAAAAAAzQLfAeUDlQIAhQIAAAAA' +
-      'AAAAAAAAAJEBAAAAAAAAAAAAAAAAAAAAANUH1QcA1QfVBwCFAgCFApEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAO8BlgHvAQAAAAAAAAAAAEcARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAjwTfAaUFkQGp' +
-      'AgAAAAAAAAAAAAAAbQBtAAAAAAAAAAAAAABtbW1tbQAAAG0AAAAAAAAAjwQAAADLAZYBywEAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABHAJEBWQB9XgAAAAAAAAAAAABHAABeXgAATAAAAAAAAAAAAACRAQAA' +
-      'kQEAkQGWAZEBAAAAAAAAWQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADBA6UFjwSRAd8BAAAAAACRAQAA' +
-      'AAAAhwPVA9UDAAAAqQL3AvcCAMEDwQOpAgC/Ab0C3QK1Ar0CuwIAAL0CAAAAAAAAAKkCAAAA9wJH9wKRAX0AAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADLBakCywWbA70CAAAARwAAAAAAAAD3AgD3AgBHAAAAhQIAAKUBAAD3AvcC' +
-      '9wL3AvcChQIAAPcCAAAAAAAATI8EAEwA/QTfAf0ElQKFAgAAAAAAAAAAAAAA4wIAzQIARwC3AQClAQAAWQAA4wKVAs0CzQLNAqUB' +
-      'AADNAgAAAAAAAEzBAwBMAACRAQAAkQFHAABHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACPBJsDjwT5' +
-      'A4UCRwAAAAAAAAAAAAC9AgDjAgBHAAAA4wIAAAAAAL0CvQLjAuMC4wLjAgAA4wIAAAAAAAAAAAAAAFmRAZEBAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAArgIAggGuAgAApQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAKkCAPcCAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACWAZYBAJYBlgEAzQIAmwMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAJYBlgEAlgGWAQAARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AIcDANUDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACWAZYBAJYBlgEAAAAAAAAAAJEBAACpAgAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBlgGRAQBHAAAAAAAAAEcAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAjwRM2QQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEcAywEAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAOEDAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADNAt8B5QOVAgCFAgAAAAAAAAAAAAAAkQEAAAAAAAAAAAAAAAAAAAAAAO0EAADZBADB' +
-      'A6UFjwSRAd8BAAAAAACRAQAAAAAAhwPVA9UDAAAAqQL3AvcCAMEDwQOpAgCHA70C1QPVA70C9wIAAL0CAAAAAAAAAKkCAAAAAAAA' +
-      'ALMEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+QMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACzBAAAAAAAAABycnJyAAAAAAAAAAAA' +
-      'AAAAAPkDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAjwQA2QTBAyT3AgAAAAAAAAAAAJEBkQEAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAABARERkxUAQAEY3lybAEABGdyZWsBAARsYXRuAQAEBERGTFQEY3lybARncmVrBGxhdG4=',
+      'Ä1Ç0ħ# ÷?ã/Ë*Ç"|ķ;Ö,ĸ"Ĕ"Ö+ĉ$Ö)ą!Ï4ð% Đ!Î+ę0Ö"Õ"hĎ+         ý+ Ä0  Ë)ä.Ù(à"č!è"ñ#ę!Ē$ĸ"å07Ě-ë%ĺ-Ù&ó!ī' +
+      '#Ĭ#ç!ā#|Ð$Í#Ò,Ñ,Ł!dß)ý#þ#Ě,ī+ Ģ$Ė!ĵ"Ķ"Å"ď&Ē)¶Ñ,kĐ+Å+Ğ6ď+Ĺ!È! ą%Ø!á#Ă)ę$ľ)ÿ)_Vø"Ļ)ļ)â&ę0ĸ"à) ķ!ĸ!ē+Ð%' +
+      '¡Ä1ù1ú$Ĭ&ć.Ġ3Ń0 Ĭ+ĩ- ł!ú(Ë#ß*Ĳ$Ł!ł!Ä$ô.  ē/Î&     æ)ē(Í!   ù*   Ä.è!ó!    Ë!Ì!$   Ë%ô!-č#     Ā+ğ,´ ' +
+      '  Ý)   Ü*ĺ!Ĺ!    Ā%ÿ%ĺ!   ę$Ĩ#ħ#â&Ï$Ð$Ï$Ð$Ï$Ģ$Ł%ł%Ł%ł%Ł%ł%Ł%æ)ó%Đ%ď%Æ"Ç$È$Ç$È$Ç$È$Ç$È$Ç$ŀ&Ľ$ľ$Ľ$ľ$Ľ$' +
+      'ľ$Ľ$Ĳ(Ŀ&ŀ&Ŀ&é)ī"Ĭ"ī"Ĭ"ī"Ĭ"ī"Ĭ"ī"ł2Ñ&ĵ)ċ#â1ĕ% Kï+ð+ï+ð+ï+ð+ï+Č+÷+ļ1Ł%ł%Ł%ł%Ł%Ä*ñ$ĕ$Ē$ć&Ĉ&ć&Ĉ&ć&ú1ĳ$é&' +
+      'ġ*Ģ*ġ*Ģ*ġ*ä&Ï%Ð%Ï%Ð%Ï%Ð%Ï%Ī%Ç*È*Ç*È*Ç*Ô.ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ě-õ)ĝ$ã$ä$dÛ%Ü%Û%Ü%Û%÷$Ē)Ě$GĿ$ŀ$Ŀ$Ð# Ł' +
+      '%Ă)<TĿ$Ç!Ê#Ă#ĩ$NĽ)Č.ę"Ġ)÷3 İ-ĕ%Å+è+ú,đ$Ł%Ē$ ć&Ì2ß)Ó&ě!à$ā#Ï%Ē$Ç-Ü$È*Ç*È*Ð$ĕ$à% ĕ%6zÛ%İ"   ä!Ĳ!Ľ%Å!Ĥ%' +
+      'ÿ.ì&Ë!ã%ĚJÛ%ó%ķ"ċ#ï+Ę5ċ#Ł%Å+Ï$ĥ%ī"Ġ0ć&Č&ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$ķ"Ā$Ï$Ð$Ï$ò-ĵ!ĉ"ç&ľ$Ľ$ü%ĕ%Ğ%ć&Ĉ&ć&Jį"Å&ľGÛ' +
+      '%ó%ß.Ľ$Ğ1ĵ.Ì$Ł%Č!Ï$ò-ĵ!í#ć&Ă#Ï$Ð$Ï$Ę#Ç$È$Ç$õ%ī"Ĭ"ī"Ġ0ć&Ĉ&ć&ä%ġ*Ģ*ġ*Ê,ĕ$Ė$ĕ$4Ï%Ī%Ç*ì(ė"Ī+Ŀ&Ė$đ"ī"ħ"Ę#' +
+      'Û%Ę&Ï$Ę#Ç$Ć(ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ą!ã$@Ú,ý,ā&ú6 Ù)tŁ%Æ#ì!ĩ%5ľ"đ#Ĉ*²Í#XÇ$ß%ĥ"Ħ/ĥ$à$ġ*ł%ã$Ö"Ė!  ĵ" Ķ"ÂŃ" Ě)č*ā' +
+      '!Ì,Ù&ā+Ä+ Ľ!Ý!²Ü#  Ñ,  ºô#é$ê.ø)  ď+ ]ý!Ē-ġ#ğ$ß(  ù! ÷"Ô!Ė& Ý$ù(Ú#Ć#ě&Ø%¿Ă)ć!^ě!Ą)ě)ĺ"Í%   g  8ü+ĕ%r' +
+      '«ô!Õ,ø,Ļ#Ĕ"ģ$ Ò3Ä"Ń!ġ%Ó(ö(ł"ù%ó"å$Å(þ%î#å&,ċ&Þ# Ö"Ă!ì$ė%ı%Æ(ć%  l ě! ŀ%     Ŀ&ŀ&  Ŀ&ŀ&Û$ , ® þ#     ' +
+      'ĕ"å!ģ"è#Ď"Ù%ŀ%     Ğ!ĝ!   Ń0                                                                    ĺ9ā&' +
+      'ä(­Ý0 Ø6ß(ď(Ă#  ę(î#² Į)ě.Ø4Ă%đ/Þ(Ô"ï!ę.ð*à"í$Ò"XÇ!Ĵ&ñ"ķ-İ-Ł"Đ+Ù&ġ&ò%ð"×&û!Ü!¿È%É#ö$¡ą.Ĵ(Ĩ!Ù%Ĭ#ħ(Ġ&ú' +
+      '"ó#0=ĵ!aì$Ĺ!ı%Ą)ĉ!Âß!ã#ö"Î"Õ"ĩ!Ò$Ë"xĤ&ķ(Î*MŁ/Ġ&±²æ)ė"ÿ&Ĭ%ğ"Č&ċ&Ĝ%Mą*ĺ&ć&Ô$Ł%â#į%Ä"â"ò$Ó$RKĩ!ķ(ê1õ) Ģ' +
+      '$į!Ð#ľ*ĵ(ó%ì#  Í! þ$ģ&ò#ï"Õ) 7ì8ĺ!ċ*ĝ!Ô!å$æ$Ù$è!FĽ$ò&Ë$Đ2ķ3Ø( Ó!«Ô(Û%ñ"ð"×&ø!ė!Ø"ö$ć%Ð&ĝ!ò,ªĥ+İ(É-½Ģ' +
+      '0Ŀ-ā(p¶ē"Ġ!¿ľ,ĵ,ì# qgâ%ó$Í"Î"É!ĵ"Mvô)ħ*Č$<ŀ+?Í+Ĉ(ñ+á"î.Ù*ç# Ė"õ#0ÿ!ı% kÈ5²Ý*4rã#ļ"Ĥ$ę%Ĥ0ù(Ø,ę*Ĳ4ė+û&' +
+      'Gă(Ń&ú)ï%ð%ï%Ò#ą%²ĕ"î"ā"Ø)į$Ì4ę*á*ė"Ĵ*ā&ê%Ń%Þ+ı&Ā$ç(Ġ.ĥ&ü-×*÷)Ł%î$Ł#Æ#ã$ä$ã$Ô*Ľ&ļ,ĳ&Ĵ#Ë&Ă%ı%é)Æ<ę*ă$' +
+      'ĕ%Ì)ī&Ī%ĩ%å,ĸ.í%î%í%ò-ĵ!ī&Ç$Ć(ą(Ć(ą(Ĕ6ę*á*ė"nį"Ì-ă&Ą&ă&Ö$ć&Ĉ&ć&Ĉ&ć&Ò$Ŀ%Ă&ā%Ă%ā%Ă%ā%Ģ)ĩ%í!ā"İ3ó&Ń)ė"Ĵ' +
+      '(ġ%ô2ě*Å$ģ%ø-ă%Ħ"ĉ#ł!`ħ"#ó"Ġ"ø*ù(ķ"č"ĺ/ĕ*ý!ñ#Ê$Ħ!×"È$đ$Ď"ã"¶ĝ!ĺ&Å&Ħ#Ŀ"ò!ó#!ºÉ$İ(É"sľ"Ń5õ!¼Ô#Ù"Ģ#ļ!Ĥ2' +
+      'ą,Ē"ªí"Yď$ì$Ĕ%ć$÷!÷+È7ĉ-¨jĝ!Ĥ!Ó!vę,Ĉ,Õ(Ĥ(Ļ*Þ5ă-ø"s Ô+Ó+LÇ(Ą2ĩ*é!ö)ķ#ĩ0Ĉ!Ĳ*ĸ!Ħ%ß"AĿ"Ă*Ç"ò&á3Đ%Ā(!Õ)Į+' +
+      'ë%Õ"Ė&×+×!â+Û#Ķ"Û)~PSö"ö%į*Ĝ!FĊ*Qå+Ķ"ĳ"Ą"İ%Ń/ÂlĬ(ğ)0Ī!ĺ(ĕ*XĘ1ó0 Ę(Ù)MĨ(ħ&Ę#·Ĥ#ñ(Ģ)ç*®@Ĳ"ī"L#ì!Ę"Ï$Ä!' +
+      'Å!"%Ă!Ĕ)ë)ù!Ú!ć!Ù!ă(Þ*Æ)Ċ!į(ģ"Ò" ı!ý#É&Ġ(Ø%ñ#Ê)Ý$ã"ı!p ä!ê+ă-Þ" č"Ĳ& ĩ%¶dì)č)ó"ľ)ó* vĮ&ĵ&Ĥ!ĸ"ė$Ď)ħ$Ĺ' +
+      '&Þ%ī# YÑ" İ!İ!ē*/ł(ï#Ö)ĵ#Âı!õ#Ä!Đ!Ý"[Ď"ę" È!Ð%Í%!ğ! É! Ħ"ï&Ø(Č&Ù)8ç!è! Ä!Ï$Ĩ$å#ļ*ď(Yħ"*3Ī$Ł$ď%Ď%ø#¹ï' +
+      '"*/Į$Ł$Ì5ĭ-û!ĵ& à+ė!Æ!č*Ĩ#å"!ê!ħ!·LÆ$¦Ñ(=< ä"*ă!Ă#Ì)Ą!ă$#ę#4Ħ!Ĺ#TeĨ$û!×"Đ"+ć"Ě#ę#è!`Ľ/     Į9Ï$ì&ę$Ě' +
+      '$ę$Ě$ę$Ð#Ł%æ)ó%ô%ó%ô%ó%ô%ó%ô%ó%Æ"Ç$È$Ç$È$Ç$È$Ç$È$Ç$ò"Ľ)Č.Ľ$Ĳ(Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&é)ī"Ĭ"ī"Ę0ĕ%Ė%ĕ%Ė%ĕ%K' +
+      'ï+ð+ï+ð+ï+ð+ï+æ8ċ!Č!ċ!Č!ċ!đ$Ł%ł%Ł%ł%Ł%ł%Ł%Ē$ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ġ"ě!Ĝ!ě!à$ġ*Ģ*ġ*Ģ*ġ*Ģ*ġ*ä&Ï%Ð%Ï%Ð%Ï%Ð%Ï%Ð%' +
+      'Ï%Ī%Ç*È*Ç*È*Ç*È*Ç*Ô.ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Č!á&â&á&ð2õ)ö)õ)ö)õ)ö)õ)ö)õ)ğ"ģ%Ĥ%ģ%Ħ#ã$Ħ$Û%Ü%Û%Ü%Û%Ð%ā)Ħ-Ľ)Ĳ.' +
+      'ě3  Ĉ1Ľ)Ă#Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ę#Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$õ%ī"Ĭ"ī"Ġ0ć&' +
+      'Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Č&ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Vã$ä$ã$ä$ã$ä$ã$ĸ0Í-Þ"       ' +
+      '; Ā& ě$jï" ó%     ĸ*Dð) û"°ċ-       ļ,8ü)-ē"¼ċ#,ğ7       Ė$Pð)-ē"È!ÿ#Dă!     Ā(Ð!Ħ**ā&Æ!Ĺ,       ê(ü' +
+      ')ě!ė#Ó"       wÈ!Ĥ*9Ç(Ð!Ï"Ü!é* Ù% Ĭ# ħ( Ĳ% ² æ) į%       ; Ā& ě$jï" ċ!       ļ,8ü)-ē"¼ċ#,ġ(       wÈ' +
+      '!Ĥ*9Ç(Ð!Ï"Ü!é*      ; Ô!Ó! ĭ)    æ(    Ġ)ě!Ĭ(í"ĉ%á/  c     c Ĵ(ę!Ù%  Þ&   ¹ º t Ĥ*Ï"ó!Ó.  Ā/    Ģ#ĭ%' +
+      'Ĳ&Í&wā-  Ä1Ń0Ä1ý6ĉ"ė"ĺ1Ó,ģ$Ý#Û#    è. ł)å&Ä1 Ń0 ı$   æ(   ę! Ġ# ë*ú+ü+Ń@    ö&ĺFĺ.ĩRĲ%Ĳ%ğ,Ĳ%Ĳ%ê#ė+ î' +
+      '(ó!ģ"Ģ1õ<Ī* Ă4á( Ç(ñ$ ¢Ĺ$ĺ$Ì!Þ/Ł%ķ3Ñ(          Æ/ñ&ò&     Ĵ"  ñ( Î(ď"         Ĵ"  ñ( ô%y¢AÁĀ")÷(ŀ.ĝ&' +
+      'uí#¥ø+ Ĝ/ě,Ħ"ĥ%    Î1ģ"í- Ć,ħ"ą# wŁ"Ñ"Î"Ŀ&Č"ļ#Č$Ļ*Ú/ Æ/Å/           û.ğ$Ä-Ä-ė"ā,ŀ,Ä-Ä-ĥ9Ý,â,Ä-ċ:ŀ"è"' +
+      'Ě(å8Ø-Ø-ğ%×-Ø-Ø-Ø-ĭ8×-Ø-Ø-á@î(Ķ"Ă,ê&÷-Į-Ñ0Ł%ł%Ę(ë&                              SR                  ' +
+      '                                                             é&ù#Ģ" æ$ T   ä# į"Ġ"  Ó0ú+ą% ü$  ^Ø%5 ' +
+      'û1Ì*ă"Ĭ(â! ® ç)Ă.Ą-ĝ2            Ĭ( ī(                               Ă! ú" Å, Đ)  ä&ã&  ä&ą/é(ŀ.ċ,  ' +
+      ' Ě,č*þ-ĳ"ç) Ā.Ü/Ļ.ã1           Ä)      ÿ%Ğ,ć#û(                                                     ' +
+      '                                                                          ð%                        ' +
+      '       Ĕ%         ĉ) Ċ) ē- Ä(   ĉ) Ċ) ĉ) Ċ)   ĉ) Ċ) ĉ) Ċ)    ì#Ñ-Ò-          Ë, þ)Ģ%  ė3   Ĉ0 ë#   ġ' +
+      '%ò,    ē%  Þ,č%   ë"   ë#  ľ! Ó# Ú!Î$     É*Ĥ# ê%             ď.î%æ) ď.ė#Ê$î,Û- Ü!Û! Ü-   ä&Ĭ-      ' +
+      '    ĳ5                                                                                              ' +
+      '                                                                                                    ' +
+      '                                                             Ĭ!                                     ' +
+      '                                                                                 à&ß& ĸ#ķ#    Ń+ÞJăF' +
+      ' ê(                    ú#   ē%   Ĕ%ġ(ï+ĸ,Ĉ"Ė#Ŀ&Ċ$ĕ%Ü!Û%ŀ)è)ď+ì"ý$ô1ċ(č&ĝ%Ģ*ę+Ì#đ!ĝ*Ē%Ā(Aô!ù$ø%ę$Ø$Ď%' +
+      'ď&Ċ&Ł+ºÔ+đ+`Ô+ġ#tÊ#Ñ+ Ì+Zē"Å()#3à!ļ(Ă!ē*4Ē%ô)õ0S)è#è%ă+Ì)ę,   Ē#ò$Ï%É#ī"Ą?ğ(ä&ó)ô)Ľ(Ò.ù-Ĺ2          ' +
+      '    ĝ# ý#  ö6ý(î*Ç#ī&ħ"ªÕ!Ď$Ó!ĕ#»Ē8Í+Ī)ß)ä%Ó%Aā&Ă&ā&Ī%ğ$ē!Ł%Ĕ*Ń%Ü&ĝ+Ġ.ě(Ġ6ù-ġ)ç"yñ%Ė%ï+Ĥ0ĕ$É!ñ%Ē)Ł%û' +
+      '%ã$ú4$Ł%ŀ&Û,Ě!Ą.ă,ð!ò,ý5Ú;č3OČ!Ā(Ç*8Ð"ô)ç+ ľ3õ3#Ě)Ý*fÖ+Í)Ě!ē!ê&ù)Ø)Û)A:Ą!ă!;{Æ"ŀ$Ç(Ĉ#ă#! Ĭ!Ě(ā#č(ï% ' +
+      'æ+Ń" Č-,ı(Þ#Í@                   ĔDĩ+à"č!è"ñ#ę!Ē$ĸ"å07Ě-ë%ĺ-Ù&ó!ī#Ĭ#ç!ā#|Ð$Í#Ò,Ñ,Ł!dē"Ė!ĵ"Ķ"Å"ď&Ē)¶Ñ' +
+      ',kĐ+Å+Ğ6ď+Ĺ!È! ą%Ø!á#Ă)ę$ľ)ÿ)_VĘ&à"í$Ò"XÇ!Ĵ&ñ"ķ-İ-Ł"Đ+Ù&ġ&ò%ð"×&Ĭ#ã%Ü!¿È%É#ö$¡õ$fó#0=ĵ!aì$Ĺ!ı%Ą)ĉ!Âß' +
+      '!ã#ö"Î"Õ"ĩ!Ò$Ë"xĤ&ķ(Î*Mó.ö"Ě(Ý&Ú*į)Ü*ģ(į%ö%         Ö,Ì$Ê#Ú"Ę"¨lÊ#Ě!Ê#|ö#Ò#Ģ!Đ" Ą!Ü#Ĵ"Ê"ì!ú"Ġ!Ę"Ġ!Æ"' +
+      'ľ"ľ"ö#ö#ö#ü!æ"NĦ!Ĕ!ð!Ė!WĈ"ü!Ā!à!Á|Ą!è!ô!ªô!8ĺ!K|ZP$FØ!è" Ä$â# ø%¢è!ü!¤þ!ğ!¤¢ªĔ"gª¢¢è!è!¤Jì!5Ð!©s<¥Î!' +
+      'Ĵ"Ø$Ĝ"ö#Ö,Ì$Ä#î"Ô!ÂØ$ÂÞ"ú$jÆ#ö#Ģ!ú$Î#Ĭ"ö#Ī!è!Þ"Î!ľ!Đ"Į$Þ"¾Ā"Ð!Ī!Ð!Î"NNNNNNĚ!Ĕ!Ė!Ė!Ė!Ė!Ā!Ā!Ā!Ā!ô!è!ô!' +
+      'ô!ô!ô!ô!Ô$Ð!||||F¾Ò!¢¢¢¢¢¢Ă!ü!þ!þ!þ!þ!ªE9Eè!¢è!è!è!è!è!ö#ªÐ!Ð!Ð!Ð!¥è!¥N¢N¢N¢Ĕ!ü!Ĕ!ü!Ĕ!ü!Ĕ!ü!ð!ĵ$ô!WĖ' +
+      '!þ!Ė!þ!Ė!þ!Ē!þ!Ė!þ!Ĉ"¤Ĉ"¤Ĉ"¤Ĉ"¤ü!¢ü!¢Ā!`Ā!ªĀ!¢Ā!QĀ!ªà!Ė"à!|Ágg|l|ª|ñ$Ií$|6è!¢è!¢è!¢Ā!Ĝ#Ò#ô!è!ô!è!ô!è' +
+      '!Ė!ø!8J8J8Jĺ!ì!ĺ!ì!ĺ!ì!ĺ!ì!K5KÍ!K5|Ð!|Ð!|Ð!|Ð!|Ð!| PsF¥FØ!Î!Ø!Î!Ø!Î!ğ!è!Ħ!Ħ!è!Ħ!è!Ĕ!ć#ī#ô!ð!Ħ!è!è!Ė!' +
+      'ô!Ģ!Wğ!ÿ"zæ!Ā!Ö!Õ!gªî!¢è!¤ô! ă"Ą!¤ªè!8ĺ!ì!Ø"ğ!5K5Kė%ă"ü!ü!ë#!Ø!Î!ĺ!Ò!Ò!ĺ!Ķ!Į!¹Ò%Î!È#È#EÈ#Ø!Î!Î!à!Ĕ"Ĕ' +
+      '"à!Ĕ"Ĕ"N¢Ā!7ô!è!|Ð!|Ð!|Ð!|Ð!|Ð!þ!N¢N¢Ě!Ă!¤¤Ĉ"¤Ágô!è!ô!è!ĺ!¹7Ø!Î!Î!Ĉ"¤Ð!9è!¢N¢Ě!Ă!Ð!ªN¢N¢Ė!þ!Ė!þ!Ā!ªĀ' +
+      '!ªô!è!ô!è!8J8J|Ð!|Ð!ĺ!ì!K5ô"È"ü!¢|hĚ!Ē!Ø!Î!N¢Ė!þ!ô!è!ô!è!ô!è!ô!è!F¥jjjĔ"è!ì!Z02|Áì! ªªĦ!hNĖ!þ!¶Æ!ĩ"ě' +
+      '"8JF¥¢¤¤è!ü!Đ!ę"ğ!þ!þ! Ġ!^"è!Æ!ĝ"¤Ĳ!S~Â¢Ò#ªUª²²ĕ"¹Ð!Ð!Ò#¢ė"Ī!è!Ī!ê!è!Ð!Ð!Û"JJJª44ì!ğ!ğ!è!ğ!ªEÐ!æ!æ!g' +
+      'ggĪ!ģ$Î!¹¹ì!ì!ì!Ø"ô!è!è!ğ!Î!8¤¶ę"ì!ì!Î!Î!Î!ì!ğ!Ă!Î!ì!Î!æ!î!ė"ė"è!ä!æ!ä!ä!æ!æ!æ!ä!Ĝ"Ĝ"Ĳ!Ĳ!Ĳ!Ċ#Ċ#æ!æ!Ú' +
+      '$Ú$Ĩ"Ĩ"Ò"Ò"Ê#Î#Þ"ø%Ê#Î#Ă#Ă#Ċ#Ċ#ļ"ļ"Ę"Ğ%Ċ#ì$ø"1!?æ!ä!ä!æ!Î#Î#Î#Î#Î#Ĩ"Ĳ!Ò"Ĩ"Ċ#ø"ú%à"Ô"ú"Ð# Ě"Ġ%à"Ä$Č#3' +
+      'Ô"Č&Ĕ#Ô#Ě"Ě"Ô$Ā%Ā%ğ"ø%Þ"Ì%Ĉ%ā!ă"Ħ%Ä$Î$Ä$Î$Ð#Č"Ğ%ê"ò$ì%Į$ì$ø&Î#ð"Ò"Ò"Ę"Ę"Ą"Î#  Ô#¢ì!¾È!ä%Î#Ĉ#ð"Ö$ú% Ā' +
+      '% oĥ.ã/ü!Î!´Ă!Ĝ"Ĝ"è!Î!Ĳ$ü!ü!ü!ľ"à!Þ"ĺ!NĐ"Ģ!Î!Ħ!ô!>ò!è!NĦ!WÒ!Ė!Ø!ü!ô!Ā!ÁNĄ!è!ŀ!ô!ü!ªØ"KFö!$;ü!Ā!F¦Ġ!Ò' +
+      '#è!æ!¦Ħ!þ!è!Ġ!Đ!Ò#è!è!æ!î!Î!æ!Đ!è!Î!è!ł!Ę!Ĕ!æ!Ć!|ø!î!è!æ!è!æ!î!à!ì!è!æ!æ!æ!ô!¼Ď!ô!è!æ"ł!WĔ!ŀ!ł"Ĕ!Ĉ!Ď' +
+      '!è!ü!Ĕ"ô!Ă!ü!¾è!Ĕ!Ą!Î!è!Ĕ!Ĕ!Ĕ!Ė!Ė!Ģ"WĒ!ĺ!Ā!Ā!à!Ć!Ć!Ġ!Iü!Oü!IĦ!Ħ!WĄ!Ė!IĦ!ü!ü!Iü!Ą!ü!ô!ü!ªĔ!KOô!$Ą!Ę!ð' +
+      '!Ą!Ą!Ā!Ą!Ē!Ķ!ü!¢è!è!Ê"Ð!þ!Sè!Î!Î!SÐ!Ð!Î!è!Î!è!ü!Ă!Iè!<Ð!Ð!Î!Ð!ä!à!è!ü!ø!Ð!þ!þ!è!Ê"Ă!ì!ªEĔ"è!è!¢SÎ!IÎ' +
+      '!Ą!è!Ē!Ă!ISISVOô!è!ISISĄ!è!WÊ"WÊ"Ģ"Ģ"ISĦ!è!Ą!Ð!ISItĄ!Ð!WÊ"Ģ"Ģ"Ĕ!ü!KĂ!F¥F¥Ą!Ð!Ą!Ð!Ą!Ð!Ę!¢Ā!ISà!¶ü!Î!Ę' +
+      '!Ð!ªI¢I¢Ě!Ă!Ė!þ!ô!þ!ô!þ!ISĦ!è!ĺ!¹ü!Î!ü!Î!ô!è!ô!è!ô!è!Ē!ü!OIOIOIĘ!Ð!WÊ"Ā!à!Ģ!Ð!ü!Ð!$<BÕ!ù#©È" ċ!ċ!Hä!' +
+      'q ċ!ċ! qČ!¼rĄ"Ĵ!§^»ä!rð"Ð!Ĵ!Ð!Ĵ!ċ!Ð!»ø!rĴ!ï"ø!Uô!¼Ę!UV%=3à!Ð!ø!]]Ð!ċ!]r ]¨ă"Ð!²ú!rrā"rCĬ"Ö!Ê!rUČ!æ!r' +
+      'Ð!Ç"rrr§rĠ!Ġ!ä!§ö#ê!YĮ!Ø!ì!Ĭ!Į!Į!Ø"Į!Į!Į!î"Į!Ĭ!î!Ĭ!Į!Į!Į!Į!î!Ĭ!î!Į!Į!Ĭ!Į!Ĭ!Į!Ĭ!Ø"Ĭ!Į!Ĭ!Į!Ĭ!Į!Į!Ĭ!Ġ!Ġ' +
+      '!ä!Ġ!È"Ġ!Ġ!Ġ!Ġ!Ġ!Ġ!Ü"Ġ!Ġ!Ġ!È"Ġ!Ġ!ø!È"Ġ!Ü"Ġ!È"Ü"Ġ!Č!Ü"Ð!ò!Ġ!Ä!Ġ!Ġ!Ġ!Ġ!Ġ!xĠ!Ġ!Ġ!Ġ!Ġ!¤hgÀî!fł!ÀÀÀÜ!xà!S' +
+      '¶Ð!Î!è!ì!è!æ!¬ì!Ú!è!è!hÄ"Ä"Ă!YÔ"Ô"Ĭ!©sÎ!xÚ!¼Þ!gÎ!h¨Ð!>Ê!Ò![®È!È!Ď!¸º¦qY¼ªª²Ê!b0Þ!;YĪ!Ī!Ī!Ī!Ĩ!Ī!Ī!Ī!Ī' +
+      '!Ī!Ī!Ĩ!Ĩ!Ĩ!Ĩ!Ī!Ĩ!Ī!Ī!Ĩ!Ĩ!Ī!ð!Ĩ!Ī!lÐ!¸ª¾Ybä!Ī!Ī!Ð!¸¬¾Yþ!v¸ªU4YiªĪ!Ĩ!Ī!Ī!Ī!Ĩ!Ĩ!Ī!Ĩ!Ĩ!Ī!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ' +
+      '!Ĩ!Ī!Ī!Ī!Ī!Ī!Ī!Ĩ!Ī!Ī!CĪ!Ī!Ĩ!Ĩ!Ĩ!Ī!Ī!YÐ#YÐ#aaN¢Ħ!è!Ħ!è!Ħ!è!Ĕ!ü!ð!¤ð!¤ð!¤ð!¤ð!¤Ė!þ!Ė!þ!Ė!þ!Ė!þ!Ė!þ!Wğ!' +
+      'Ĉ"¤ü!¢ü!¢ü!¢ü!¢ü!¢Ā!|Ā!EÁgÁgÁg|ª|ª|ª|$Ą!¢Ą!¢Ą!¢è!¢è!¢è!¢è!¢ô!è!ô!è!ô!è!ô!è!ªè!ªè!8J8J8J8Jĺ!ì!ĺ!ì!ĺ!ì' +
+      '!ĺ!ì!ĺ!ì!K5K5K5K)|Ð!|Ð!|Ð!|Ð!|Ð!Z©Z©PsPsPsPsPs$<$<F¥Ø!Î!Ø!Î!Ø!Î!¢5s¥Ċ#ğ!ğ!ğ!ĺ!è!N¢N¢N¢N¢NlN¢N¢N¢N¢N¢' +
+      'N¢N¢Ė!þ!Ė!þ!Ė!þ!þ!!Ė!æ!´mĖ!þ!Ė!þ!Ā!ªĀ!ªô!è!ô!è!ô![ô!è!ô!0ô!è!ô!è! ă" ă" ă" ă" ă"|Ð!|Ð!ė%ă"ė%ă"ė%ă"ė%' +
+      'ă"ė%ă"F¥F¥F¥F¥|ª¦¦¦¦¦¦¦¦NNNNNNNNĠ!Ġ!Ġ!Ġ!Ġ!Ġ!Ė!Ė!Ė!Ė!Ė!Ė!Ò#Ò#Ò#Ò#Ò#Ò#Ò#Ò#ü!ü!ü!ü!ü!ü!ü!ü!è!è!è!è!è!è!' +
+      'è!è!Ā!Ā!Ā!Ā!Ā!Ā!Ā!Ā!è!è!è!è!è!è!ô!ô!ô!ô!ô!ô!æ!æ!æ!æ!æ!æ!æ!æ!FFFFî!î!î!î!î!î!î!î!ü!ü!ü!ü!ü!ü!ü!ü!¦¦Ġ!' +
+      'Ġ!Ò#Ò#è!è!è!è!æ!æ!î!î!¦¦¦¦¦¦¦¦NNNNNNNNÒ#Ò#Ò#Ò#Ò#Ò#Ò#Ò#ü!ü!ü!ü!ü!ü!ü!ü!î!î!î!î!î!î!î!î!ü!ü!ü!ü!ü!ü!ü!' +
+      'ü!¦¦¦¦¦¦¦NNNNNĬ%Ĳ$Ĭ%ø"Þ"Ò#Ò#Ò#Ò#Ò#Ė!Ģ!ü!Î!ü!¸Ħ!ø"è!è!è!è!è!è!Ā!Ā!Ā!Ħ!¸Ă!ø"æ!æ!æ!æ!è!è!æ!æ!FFF>ªÞ"ĺ!ø' +
+      '%î!î!î!î!î!ô!ô!ü!ò!ü!Þ"Ĥ%Ä1ÄAÄ1ÄAĊ+Ä)ð%æ7Ö,ö&Ü#     Ģ!Ģ!Ġ!Ġ!Ġ! ò# Ĳ!Ĉ"Ò#Ĉ"Ĳ!Ĉ"Ò#Ĉ"¶¶Ē$ò#Đ"Đ"Đ"     ö' +
+      '&¦¦¦¦¦¦z¦â#Ä#þ"Ö"ü! |Ľ%è"Ä$È!Î"Î"ľ!ø"ø"|ľ"Ě"Þ!Č!¦Ò(           ¶bÐ!Ā!È!Ĕ!È!à!Ö"Ö"Ö"Ê!ĸ!Þ!¶Þ"Ī!è!Ð!Ā!È' +
+      '!Ĕ!È!à!Ö"Ö"Ö"Ê!ĸ!Ī!Ī!Ī!ä!Ī!è!Ĩ!æ!Ĩ!Þ!Ĩ!ä!Ĩ!xĄ!r¼xĄ!Mè!¨ªĔ!WĠ"Ģ"Ą!Ô%ü!ü!ÁNĄ!Ě!Àü"dò!ºô!ÀtÈ!È!à!à!à!à!' +
+      '¨¨¨¨¨¨Ľ%Ā!Ā!Ā!ZZĀ!Ā!Ā!$$Ā!Ā!|Ĕ!ð!Ą!ªªª©©ªªª<<ªªªü!¤¢®ð!ä!Ĕ!ü!Ĕ!È!Į!Ĵ&Ü!Ĵ&Ü!Ĵ&Ä$Ġ$Ġ$Ä$Į!Ü!ò!Ġ!Į!Ĵ&Ü!Ĵ' +
+      '&Č!Ü!Į!Ĵ&Ü!Ĵ&Ĵ&Į!Ü!Į!Ü!Ü!Ü!İ$ê(Ę&ê(Ę&Ĉ#ð%ĸ"ü"Ä$Į!ð#Ě#Į!Į!Ĵ&Ĝ,Ð!Ð!Ĵ&Ĝ,Ü!ø!Ü!Į!4Ü!4Ð!Ð!Į!Ü!Ü!Į!Ĵ&Ü!Ĵ&Ü' +
+      '!Ĵ&Î"Ġ$Ġ$Î"Į!Ü!Į!Ü!Ĵ&Ĵ&Į!Ĵ&Ü!Ĵ&Į!Į!Į!Ĵ&Ü!Ĵ&Ĵ&Ö&Ö&Ö&Ĵ&Ö&Ü!è"þ"Ĵ&Ü!ø!Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Ü!3Ô!Ĭ"Ĭ"ppö#ö#' +
+      'ö#ö#®®pö#ö#ö# ö#ö#ö####Þ#Ú#Ĩ#Ĩ#ö#Ħ"ö#Ħ"Į$Į$ô#ô#¦Ĥ!Ĥ!ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#' +
+      'ö#ô#ô#ô#ö#ö#ö#ö#ö#ö#ô#ô#ô#ô#ô#ô#ô#ô#ô#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#È"ö#è"è"Æ$è"Æ$ö#-Ğ"ö#¦ê(Ĝ"' +
+      'Ĵ!UÄ"þ*Ä"Ä"Ä"Ä"Ä"þ*Ä"Ä"Ä"Ä"Ĕ"Ī*Ĕ"Ī*Ī*Ĕ"Ī*ê(ĸ"è"HHö)Ö(¼¼ö)Ö(¼¼ö)Ö(HHHHö)ö)Ö(Ö(HHHHö)ö)Ö(Ö(HHHHHHHHö)ö' +
+      ')Ö(Ö(Ö(Ö(Ö(Ö(HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH¼¼ö)Ö(HĶ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HHHHHHHHHHö)ö)Hõ!õ!' +
+      'õ!Ė*ö)Hö)Ė*Ö(HÖ(HÖ(HÖ(HHHHHHHHHİ"Ä&Ø*ì-Ā0Ĕ3Ĩ6FÎ#  HFê-Hê-HHHHHHHĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"----' +
+      '---------------------Ĥ!-Ĥ!Ĩ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!ĸ"Ĥ!ĸ"ĸ"ĸ"ĸ"+--+Ĥ!Ĥ!----Ī$ĸ"ĸ"ĸ"ĸ"ĸ"---Ĥ!ĸ"ĸ"ĸ"ĸ"Ĥ!Ĥ!Ĥ' +
+      '!Ĥ!---ĸ"ĸ"ĸ"ĸ"-Ĝ"Ċ"Ę"Ę"Ę"Ę"Ģ"Ģ"Ģ"Ò"î%È(ĸ#Î$Ğ(Ì%Ķ"ø%Ď#È%Į"ø%Č#â$Ĝ"Ķ%ľ"Č"Ĝ"Ě"Ü!Ę!Ę!-Č"ð#Ü"Ü"ĸ"ü"Ü!Į!Ü!' +
+      'Ü!Į!Ü!Ü!Į!Ü!Į!Ü!Ü!Ä:Ì/Ì/Ì/Ì/Ì/Ì/Ì/Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$' +
+      'Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ì/Ì/Ì/Ì/Ì/Ì/Ì/Ì/Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$' +
+      'Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$' +
+      'Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$' +
+      'Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$' +
+      'Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ü!Ü!Į!Ü!Ü!Ü!Į!Ü!Ĵ&Ĵ&ì%ì%Į!Ü!Į!Ü!Ü!Ü!Ĵ&Ĵ&Ü!Ü!Ü!Ü!Ü!Č!Į!Č!Į!Į!Ü!Į!Ü!Ġ$Ġ$' +
+      'Ä&Ġ$Ġ$Ä&Ä$Ġ$Ä$Ä$Ä$Ä$Ġ$Ġ$Ä$Ä$Ä$Ä$Ü!Ú$Ú$Þ%Ğ$Ķ(Î*â!Ė!Ė!â!Ĝ$Ă$ê$ê$Ü!Ü!Ü!Ü!Į!Ü!Ü!Ĵ&Ð!Ð!Ĵ&Ĵ&Ð!Ĵ&Ð!Ĝ,Į!Į!Ĵ&' +
+      'Ĵ&Į!Į!æ(æ(Į!Ð!Ĵ&Ĵ&Į!Ð!æ(æ(Į!Ĥ#Ð!Ĥ#Ð!Ð!Ð!Ð!Į!Į!Ð!Ð!Ĥ#Ĥ#Į!Ü!Ü!Į!Ü!Ü!Į!Į!Ü!Ü!Į!Į!İ$ä%ø#ø#-Ĥ!¦¦Ô$ö#ö#Ģ$è' +
+      '"Ģ$è"Ü!Į!Ĵ&Ĵ&Ģ$è"Ģ$è"Ü!Ĵ&Ü!Ü!Į!Į!ĸ"ĸ"ĸ"ĸ"----ĸ"|4ª8ü!¢ÁgØ!Î!è!Ą!Nè!   ü!Î!Ć!Ð!è!ºæ!Dĺ! ô!ð!ô!Ę!ô!ø!ô' +
+      '!ø!î!ð!Ē!ò!ð!ø!ö!ú!ø!ð!Ĭ!ü!æ"ö!ð!ð!ð!ð!ð!þ"ø!ò!ð!ô!þ!ð!Ø"ô!ò!ð"Î"ö#è"Ä$è"Ä$ü!ĺ!ì!Ā!UĀ!à!Ą!Ĝ!N¢ô!è!Î#' +
+      'Î#Î#Î#Î#Î#Î#Î#Î#Î#Î#Î#Î#Î#Î#È"È"Ċ"Ċ"Ċ"ü!Ĕ"Î!Ò!æ!Â¨¨¨¨Qì!N¢ô!è!|Ð!Z©Z©Z¥Ĕ!ü!IS|ª44ô!è!9Î!WJĄ!Ð!¼MWJì!' +
+      'Ô!Ð$Ê#Ę!tfü!¸¶Ð!Ą!Ą!ð!Ā!PĒ!Ī!Ē!Ĩ!î"Ĩ!Ī!Ī!Ī!Ī!Ī!ð"Ĩ!Ĭ!Ī!î"Ĩ!Ī!Ī!ì"Ĩ!î"Ĩ!î"î"Ĩ!Ĩ!î"~Ĭ!Ĩ!Ē!Ī!Ī!Ĭ!Ī!Ī!Ĩ!' +
+      'Ĭ!Ø"è!Ĭ!ø"ğ!¢ªªªÆ!3                    ¨NĦ!Ĕ!ð!Ė!WĈ"ü!Ā!à!Á|Ą!è!ô!ªô!8ĺ!K|ZP$FØ!¢è!ü!¤þ!ğ!¤¢ªĔ"gª¢¢è' +
+      '!è!¤Jì!5Ð!©s<¥Î!NĦ!WÒ!Ė!Ø!ü!ô!Ā!ÁNĄ!è!ŀ!ô!ü!ªô!Ø"KFö!$;ü!p¦Ħ!þ!è!Ġ!Đ!Ò#è!è!æ!î!Î!æ!Đ!è!Î!è!ł!Ę!Ĕ!æ!Ć' +
+      '!|ø!î!Ô!Ă!è!Ď!ô!è!¼WĔ!Ą!Ü#Ĵ"Ê"ì!ú"Ġ!Ę"Ġ!Æ"ö!A£aBò$Å!"$É!"*Í!!+Ï!"!Ó!!#Õ!"!Ù!#!ß!)bï!#!õ!,!ċ!)!ě!("ĩ!' +
+      '/)Å""&É"$(Ñ"!!Ó"!5Õ"!a×"/´ó""$÷"$$ÿ"")ă"5"ī""-į""+ĳ""/ķ"""Ļ"$%Ń"""Ç#""Ë#"LÏ#7&û#$$ă#4Gĩ#"(ĭ#!Hį#!"ı#' +
+      'ø2!ęGĤ$GÙQ+NíQÇ9°ó¤,"ĉ¤"%č¤%!ė¤6FŁ¤$&É¥Wŀ!ĵ¥$7Ľ¥"&Ł¥"GÅ¦"&É¦")Í¦!!Ï¦!!Ñ¦!!Ó¦!@Õ¦"VÙ¦!0Û¦!/Ý¦"&á¦!4ã¦' +
+      '"#ç¦!*é¦!Hë¦#2ñ¦!#ó¦#!ù¦!&û¦!%ý¦!#ÿ¦#!ą¦(&ē¦%)ĝ¦"<ġ¦!.ģ¦*!ĵ¦%!Ŀ¦"!Ń¦!!Å§""É§"#Í§"!Ñ§g!Û¨%!å¨$"í¨&!ù¨' +
+      ',!ď¨#"ĕ¨""ę¨&!ĥ¨/$Ł¨&!Í©"!Ñ©!WÓ©#!Ù©&µå©!#ç©!$é©!"ë©"(ï©!+ñ©",õ©+&ĉ©$"đ©$!ę©(&ħ©+"Ļ©""Ŀ©=&÷ª$Eÿª5"ħª' +
+      '^!ğ«%$ĩ«$"ı«&"Ľ«&"É¬#!Ï¬"!Ó¬v!û­>5ĵ­A!õ®u!ě¯Ġ!Å"Ó³X%Ł³"*Å´9)õ´!(÷´õ"!Ù¹D"ğ¹:!Ñº("ßº&Ô#ëº¯!Ł»A#ā¼A!Ł¼' +
+      '["ĵ½Ø!<ÝÀĉ""çÅ!!"éÅ!".íÅ!!#ïÅ!!(ñÅ!Ä!GñÇ!Ķ!!ÕË!&!áË!"$åË!)!õË!ÙĴ!$ğī$)"įī$"$ĳī$b"ĳĬ$²0ďĮ$$%ėĮ$&=ģĮ$$' +
+      '"īĮ$""įĮ$""ĳĮ$9"ãį$2"ąį$#)ċį$##đį$""ĕį$9!Åİ$o)ßı$ÄÜ!Hßá(!!áá(à%!ęë(,!įë("!ĳë(ï)(ĉü(Ľ%1ûĈ(ĭ#%ÍĐ(Æì#UÑ' +
+      'à/ĸ$[Ĺé/Ĭ!"ĉí/"+čí/%h"hnĥ:h!nģ:h!hġ:h"hkĤ:h!kĢ:!JS­.!5"!#!$!%!&!(!)#*!+!,"-!.!/!0!1!2!3!4!5!6!7!8!$-' +
+      '9%:$;#<$=!=!>!?2@1@%"!"!"!"!""&!$!&!&!&!&%A!-!.!.!.!.!.".!4!4!4!4!8!B3;";!;!;!;!;";%?!C!?!""""""$"$"' +
+      '$"$"%"%+&$)<,$,#D!E&-,&"1!<#1!<%2"2$F+4+8%$Ă"GÆ+!)G$H"I9@!@ı*+!:ß!-!!"!#-$!$&%"&$(#)%*$+!,!-!.!/!0!1' +
+      ')2"3"4!5#6#7#4#8!9!5!:!;!<"=2>1>%%!%!%!%!%"?!&,*!*!*!*!*"*!-!-!-!-!1#@!2!@!@!@!@!A!3!B!4!B!B(C!4!C!C' +
+      '!C"D!E!:!E!E!="=!F!G!F!G!F!G!&!3!("("&!3&G"G"G"G"4!("("("(K(!G!(!G!(!G!*!H"8"I"8%+!9!+!9!J!5!,!5$I"I' +
+      '"I!-!:"I"I!K!L!M!L!1¯G((!G!(!GNJ!54(!G#M!LÙ)K!L!K!L!K!L±MÏ"N!O!P"Q!R!P9>!>ÿ+5!5                     ' +
+      '                                        é% í"ģ!í"ą#                                            ģ! í"' +
+      'ď! ď!   i     é!é!é!            ģ!ď!é!ď! ĩ#  ĩ#  n   nn n      i                           i      i ' +
+      'i                                               Õ!nÕ!         i                                     ' +
+      ' n                                                ß#û!ß#Õ!ĳ!           ģ! ģ!   i i     ģ!ģ!ģ!ģ!ģ!iĳ!' +
+      'ģ!ģ!i          Õ!nÕ!                                               é! ā"é!                          ' +
+      '                     í"  é!±  ±  Õ! Õ! ±  {     {  û!    {{i{  {                     đ"ģ!ĩ#Ù" É"    ' +
+      '       Õ!                ę(ę( ę(ę( É" É"Õ!                                              ĳ!Ú!ĳ!      ' +
+      '   i i                                   Ó$ģ!é%Õ!í"           ± ±           ±±±±±   ±       Ó$   ď!Ú' +
+      '!ď!                                                         i Õ!{ Á¢          i  ¢¢  n          Õ!  ' +
+      'Õ! Õ!Ú!Õ!      {                                        ą#é%Ó$Õ!ģ!     Õ!     Ë#ę#ę#   í"Ļ"Ļ" ą#ą#í"' +
+      ' ă!ā"ġ"ù"ā"ÿ"  ā"       í"   Ļ"iĻ"Õ!Á                                             ď%í"ď%ß#ā"   i    ' +
+      '   Ļ" Ļ" i   É"  é!  Ļ"Ļ"Ļ"Ļ"Ļ"É"  Ļ"      nÓ$ n Ł$ģ!Ł$Ù"É"           ħ" đ" i û! é!  {  ħ"Ù"đ"đ"đ"é!' +
+      '  đ"      ną# n  Õ!  Õ!i  i                                         Ó$ß#Ó$Ľ#É"i          ā" ħ" i   ħ' +
+      '"     ā"ā"ħ"ħ"ħ"ħ"  ħ"           {Õ!Õ!                                          ò" Æ!ò"  é!         ' +
+      '                                         i                                               í" Ļ"      ' +
+      '                                   Ú!Ú! Ú!Ú! đ" ß#                                         Ú!Ú! Ú!Ú!' +
+      '  i                                                Ë# ę#                                         Ú!Ú' +
+      '! Ú!Ú!        Õ!  í"                                       Õ!Ú!Õ! i       i  i                      ' +
+      '            Ó$nĝ$                                               i ď!                                ' +
+      '                                    ĥ#                                      đ"ģ!ĩ#Ù" É"           Õ!' +
+      '                 ı$  ĝ$ ą#é%Ó$Õ!ģ!     Õ!     Ë#ę#ę#   í"Ļ"Ļ" ą#ą#í" Ë#ā"ę#ę#ā"Ļ"  ā"       í"      ' +
+      ' ÷$                        Ľ#                        ÷$       ¶¶¶¶             Ľ#                   ' +
+      '           Ó$ ĝ$ą#EĻ"         Õ!Õ!                      $$fhnv! $§½¶°! $«¶©¯! $°¥¸²! $$fhnv$§½¶°$«¶©' +
+      '¯$°¥¸²',
   },
   oblique: {
     family: 'DejaVu Serif',
     style: 'Italic',
     data:
-      'gBDtDuMDAN8bhRGaCIMCWvEalgrYAu4BjAy5BoYK9QHXE9gDAMID6ArREFJRTsoJAAAAAAAAAAAAyQkAhBAAANMJ7A7xCDR8lgGl' +
-      'ApMBrgOsAqEPGIoL0wLCC+EE4QHZBNoEkQKVAknQBe0D5AmNCtMBjgHfCdkB2gGqDucKAIoDtAHHAsgCxQGLB9IIEK8KJ7wJkwmO' +
-      'FN0JqwGcAQCXBZABxwPgB8MCqAmrCQSbAcADyQnKCboG0RDYAsAHAAAAyQmcBQCAEOUQsASeB/8PmBX/DwDoCv0NAJYD5gQ3lwrq' +
-      'BZUDnALEBLgLAADtDfoFAAAAAAD2CMUHjwEAAADbCgAAAJgNlgLhAQAAAABKSV4AAADrBUAfpQIAAAAAAIALkwyCAQAAANkIAAAA' +
-      'hAmsAasBAAAAAMYHxQesAQAAAMMCtAKzAoQFgwSEBIMEhASDBLQFxwbIBscGyAbHBsgGxwbeB5UFrAWrBfACtQS2BLUEtgS1BLYE' +
-      'tQS2BLUE0AaJBYoFiQWKBYkFigWJBbYHpQemB6UH+wezArQCswK0ArMCtAKzArQCswK0D8kInQTzAv4NwQQA7gGBC4ILgQuCC7cI' +
-      '1gjNBsQGgwvQEbEHsgexB7IHsQeOB1+tBtAF+wb8BvsG/Ab7BpAR3wTFB+UI5gjlCOYI5QjQBr8FwAW/BcAFvwXABb8F9gS9CL4I' +
-      'vQi+CL0Ijg6tBq4GrQauBq0GrgatBq4GrQauBq0GpAy/BaEGhQOGA44BrwWwBa8FsAWvBYEF0giEAwCDA4QDgwOABADHBvQHFZEC' +
-      'gwObAYwE8AKlBqICrQrcDeMChgeXEQCiC8EEkwmGCogKqwKxB9AFAPsGgA63B6UEhQHOA5UCvwWaBp8MvgK+CL0IvgjQBa0G9gWb' +
-      'AlcaywGvBZoBAAAApgLOAfMDc5QD7wqoBocBnwW6Jq8FlQWhA/MCgQvWFPMCsQe1B4MEtwazAoAQ+wbaB60GrgatBq4GrQauBq0G' +
-      'rgatBtUBlgSDBIQEgwT6DPkB+QLRBooFiQW2A8EE7Ab7BvwG+waZAQDpB9QlrwWVBeMLiQW4EKcOsgWxB8ACgwT6DPkB6wP7BuwD' +
-      'gwSEBIMEpAS1BLYEtQSlBrMCtAKzAoAQ+wb8BvsG6gTlCOYI5QjWC60GrgatBqgBvwX2BL0ImgevA5wLpQeuBnXfB0/IBK8FoAaD' +
-      'BKQEtQSmB/sG/Ab7BvwG+wb8BvsG7gGFA4cCzArnCu8F5hQAzQewAccGqgMM9QQ46AHpA9YIugPtAyC1BI0G3wL6DsUEzgPlCOoF' +
-      'hQOAAcQCAI8BxwIA5AKSAfMCAIYI5wlxugiNBcUJ5AuvAfcBUI8ByAIAAK8KqAKnAvgBrgL1AvYK6AcAAN8JzgHDAbMBggaAAZEE' +
-      'jQYAzgGrAgBnAI4EAJUC3QeUA94DmQW+AgDgB2ExrwGoCacJ8gLtAZcBEhFhAADZA+QMmwjOAb4BHM8J2AeBAr4E2QQA3A6YAY8B' +
-      'ywWbB6QHmAKzBccBvwL5BOgKOdcKC6UF1AIA1AKdAdwE7wW7AugFxQQAACsAbQKCBwAAAAAA+wb8BgAA+wb8BpsFAHkA3AIAugMA' +
-      'AAAAANECowGnBIIDSq8C5gYAAAAAHEFCAAAA/w8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAANgX1wasBNED5QgAjBPVBqkF9gEAAJEHhgKWAwCOB/cM0BK6BKEP4Aj+AbcB3Q7ICjSnAXQg' +
-      'jwHWBdUByw2iC2XUCeEEvQXcA9YBrwaMAaMBG44FuQOkBcMB8Q2+CD63BIACzwb0BpQCjQNQEosCFuoBDNsGuAhZQqsB6QHSAeIB' +
-      'mwJx9gORBOAB+gKBA9oFgAHFDfQGFxjSBpcCoQWeBHOABv8FE6QEkQakBvsGnAXHBqQEsQeIBJ4C9gPJBsABkQFx/weoEKcIANoD' +
-      'kQGABKQIjQrrA9YFAACPAQCaAq8EpgPHAqMJABjwFYoB7weRA5ID4wTkBNUDWwCpAuoE0wLMDIEQ/AcAkQP4AYgG7QTVAdYBrwb6' +
-      'ApED5AG4A+MDkAWVA+QLAIsLiAb1CfYC2g2rDOEGOnO5Ao4EqwG4EfUSlAMAvwGiAZQGuQXnAawBD8cCtgzjC74G/wakBLUCtArc' +
-      'AdkK3gTRCECgCv0GnwIAggHjA+ABvwGXBgAnyhFMvQe/AcABhQKGAuID7gPyB7cJognBBoYOvQnlA6kB0QLHCOoJ5QXmBeUFdJcF' +
-      'igTJBKIEgQWaB90DqBA2txC9AqgHtQW2BdMFuAmRB8AGjQXUDYMJlAuzCNcFxwa2A4gLowvtAu4C7QLCBNEC6AnDBkanAqgCrQP7' +
-      'B6gXNrsMwQTCCMkG0gLRAosLgA6TBZQFkwX6DPkB2wa1BKYHpQemB6UHghE2txC9Ak4A7AmlB6YHpQfQBfsG/Ab7BvwG+wacBccG' +
-      'mgXHBMgExwTIBMcElgbpBKQBgQWoD7UFjwa9AqAJqQaAEqcI6QPfBbQMvwW7AQQTWFdSiQLMAYIF7QSxAfECpA2JCKcB2QL0AmAJ' +
-      'kAKlBH6jAbgBB74CtQGMAYsCDJ8CsAFn2QPkBgchObcQsQGLAZQFa1rSA64Oywq+AgCTAvQB1wWEBPoE6QOTAccKsBW7CzggFRZK' +
-      'J9sKugrLBYIGiQm0Eo8MiAM1OcwJkQkFiwWkDrMJa7IGU60OF9YJigOKBFuAAYME+geNAvgFjRHwBeYGVasGzgrZBZUC4AblCYUC' +
-      'iAvBAtQCmwkGAQTWBOoBjweoAVeYB64BxQmWBZMEpgPSA48NfkroB9sID9gBhAjRCTfUEK8PANQHlQgs5AedB+gE5wH6A60H3gij' +
-      'CWof7gLnAqMBdKABmALHA4ABgQECBcICzAenCLUBlgHDAf0D0wKSBtoGpgWHDAtoAIMBtQGFBtwFlAPdAcIHxwOHAqsB5AIAAPgK' +
-      'nw/wAgDHAaYBAKUBggHCAqgIyQjxAqgJwwoAEOYGgQeoAfoCqQPkBJMC4wXQBa0FAKwBuQEAsgG+Ac8JEPwG1QGiB4EDAI0B2QTg' +
-      'Ac4B3QHGA94D2QgAzAGqBZEGADMAqAHnAvQBmQeKBvoH7QY3nwGgAQA88wTwBE6gBtkHhgOpAzQK/gHzAeEF1gTUAWsjNBmiAvMB' +
-      '/BLXCvMCqweoAvgH4QGQAc0JsAOpAgDuA7cBnwbWAr4F6wKpBgAAAOAD4QEBlAaIBQDlAwkVnwPoAtEEdZABiAK+ArsDigO9A2Hk' +
-      'AgCIAViRDwAAAAAAjheDBLgEgwOEA4MDhAODA4AExwbeB5UFlgWVBZYFlQWWBZUFlgWVBfACtQS2BLUEtgS1BLYEtQS2BLUEogOt' +
-      'CtwNiQW2B6UHpgelB6YHpQemB6UHpgelB/sHswK0ArMC1g3BBMIEwQTCBMEE7gGBC4ILgQuCC4ELgguBC8QWtQK2ArUCtgKhAr8C' +
-      'sQeyB7EHsgexB7IHsQfQBfsG/Ab7BvwG+wb8BvsGogKFAYYBhQHOA+UI5gjlCOYI5QjmCOUI0Aa/BcAFvwXABb8FwAWfBaAFvwX2' +
-      'BL0Ivgi9CL4IvQi+CL0Ijg6tBq4GrQauBq0GrgatBq4GrQbAAoMFhAWDBegOvwXABb8FwAW/BcAFvwXABb8FzQTdBN4E3QSKA4UD' +
-      'lASvBbAFrwWwBa8F4APfB8QOpwnqCocRAADYDqEH7AODBIQEgwSEBL8DwAO/A8ADvwPAA78DwAODBIQEgwSEBIMEhASDBIQEgwSE' +
-      'BIMEpAS1BLYEtQS2BLUEtgTVA9YD1QPWA9UD1gPVA9YDtQSlBrMCtAKzAoAQ+wb8BvsG/AbTBtQG0wbUBtMG1AbTBtQG+wb8BvsG' +
-      '/Ab7BvwG+wb8BvsG/Ab7BtoHrQauBq0GrgatBq4GrQauBq0GrgatBq4GrQZChQOGA4UDhgOFA4YDhQOkDOELggMAAAAAAAAAwAEA' +
-      '2AQApwR4pwEA9wUAAAAAAJAKL5wHKJcCbPcNAAAAAAAAAOIMF4QHMIcCYNsCC70WAAAAAAAAAJAEI5AHDO8BbM8CIzMAAAAAAPwG' +
-      'ogGsCB6LBm6xCwAAAAAAAADiB6gHjwHzArMEAAAAAAAAADioAawIGIsGeJsBhAG1CQC3BACAAgDPBgDcBgAYANIGAL0EAAAAAAAA' +
-      'AMABANgEAKcEeKcBAPcDAAAAAAAAAOIMF4QHMIcCYNsCC/cIAAAAAAAAADioAawIGIsGeJsBhAG1CQAAAAAAAMABAAAAAI0HAAAA' +
-      'AJYDAAAAAIAKL5oFX6sF8wsAALkDAAAAAAAMAJgGa/0BAAC6AwAAAFEAUgDWAQCsCF+3A6MJAACMCgAAAADWBIME4gSbBF/DCgAA' +
-      'gBD/D4AQuRXFAtMCgg+XCuMDmQOXAwAAAADoCgDGCa0EgBAA/w8A6QUAAACYBgAcGy0A8AIAlQjSCtQK/x8AAAAAsgbGJMYMmzDY' +
-      'BNgErwnYBNgE5QX6AQCKBCSTAYAQ0xqSBwDeEo0HAN8DrQQAAJsFnAXNAc4R4wqNDo0HAAAAAAAAAAAAAOoMsQayBgAAAAAAiAQA' +
-      'AIMJAI4FEQAAAAAAAAAAAIgEAACDCQCUBDAHe4QBugGVAvMD7gvTBhWBAvECvAwAvA2dC7ACzQQAAAAAuA+jAvMMANYJ3AG7BQDP' +
-      'AmVzzAL7BgDcAfgIgwzIDgDqDOkMAAAAAAAAAAAAAADrDMMFjgmOCY4B7QiKCY4JjgnDE4sInAiOCe0SngOWAY4HwxaeCp4KsQKd' +
-      'Cp4KngqeCr8UnQqeCp4KoxzYB8gC7gmgCPcM+AyNDscGyAbEBpkEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'vwfhAmgA/gQArAEAAADkAQDPAvwDAACDEPwKhwYA2gQAAKIBgAUUAL8RgAZDwAWSAwCyAwCRCsoKygqBCwAAAAAAAAAAAAAAAKAG' +
-      'AJ8GAAAAAAAAAAAAAAAAIgAAACEAAAAAAAAAAAAAAAAAAFoAygIA+QsAsAkAALwFuwUAALwF+QyJCb4N+QsAAACqDrEKyg+XBZEK' +
-      'AKoPmA7jELMNAAAAAAAAAAAAAACACAAAAAAAAKkHyA3lBZUFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAKwFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAANAFAAAAAAAAAAAAxQgAxggAzwwAgAcAAADFCADG' +
-      'CADFCADGCAAAAMUIAMYIAMUIAMYIAAAAAKgDjQyODAAAAAAAAAAAAACHCwC6CN4FAADTEgAAAMQPAKcDAAAA3QWuCwAAAADPBQAA' +
-      'mgvJBQAAAKcCAAAApwMAAPoBAI8DAJYBigQAAAAAAIUJ4AMApgUAAAAAAAAAAAAAAAAAyw2qBaIIAMsN0wOGBKoLqQ4AqgOpAwCq' +
-      'DgAAAKAG6AwAAAAAAAAAAAAAtxYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACwAwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAADMBMsEANgE1wQAAAAA/wrMIN0fAJIKAAAAAAAAAAAAAAAAAAAAAAAAAAC2AwAAAM8FAAAA0AX9' +
-      'CIELpgvIAugDpQemA8EE7AKvBZYI3gfTCfYB6QP6DosGrwbXBrQFrwaeA8cBnwmMBrAHKMACtQQHZmvKCssGxgb9CnaQCskKOpAK' +
-      'kwqIB4YDjQoAiAo5zwKBBwgDEpwB2QGQC88JE84FsAOxCjIIpAOkBYsM1AmpDgAAANYE4gS/BeMDC+YWowWQCKkKzgi7CKgRqw2X' +
-      'EAAAAAAAAAAAAAAAAAAA+wMA2wMAAOgTzQfWBukCxwTTAS9FkANNhwMD6BWHCIgJ6QiwBvUGkAHzBfQF8wXcBb8GGMcG/gXBBOQF' +
-      'owv2D4cHyBarDa0JiQMGowT6BYEL3hCtBoMBowSYCccGhwWHBPgPogPVBcoFqQqsAtoKtQhVnguPFOQZlREuyAG8B4MJF4wCsAij' +
-      'CgD6ErESA9YImQlEkgqJCNYBzwGmBrUIlAiXCCAZwAG/ARpZggL8BIMHxAO/AwEA6AHWB5UC1xKECZwBENoJpw4A1gapAQDkCLYB' +
-      '3Qe+BaUdAAAAAAAAAAAAAAAAAAAAAAAAAOgg2Qk0fJYBpQKTAa4DrAKhDxiKC9MCwgvhBOEB2QTaBJEClQJJ0AXtA+QJjQrTAY4B' +
-      'kwO0AccCyALFAYsH0gifCie8CZMJjhTdCasBnAEAlwWQAccD4AfDAqgJqwkEmwHPBieYDTSnAXQgjwHWBdUByw2iC2XUCeEEvQXc' +
-      'A9YBrwbaBM0DowEbjgW5A6QFwwGXBF2NA1ASiwIW6gEM2wa4CFlCqwHpAdIB4gGbAnH2A5EE4AH6AoED2gWAAcUJsAH6BPUC7gH/' +
-      'AqQHugWZCqoBugfjCJYKjAKSA7oC/AHwAuIBlgNJxAJCsgOoApQBgAPHApACpga2AoYCsAL6AYgBBN4BgAKmAu4BsgOyA7IDMuIB' +
-      '0AH8AUzqAUR3qgFBQbkBxQHyAVNz5AESgAGWAbYB+wFv3wKXAocBxwI5J8YCA7IDAKQEkAKGAkyiAbgB2wSwAfYCzAFA6AGmAZoC' +
-      'nAKuAV68AckBjAEHngIsUjopE5ABkATqA7IDlgq4Ap4CfMYBrwKQBE4OtgSyAcwBsgOUAbYEPIYDsgPIAcQBQc4BQYQDiAW+A5YB' +
-      'qgKwA8wDsAPqAtAB0AHQAdAB0AGgAi1MREREREHTAeEB2QHsAXPkAeQB5AHkAeQBtARNb29vb8cCnAHeApAC1gGQAqgBkAKQArgB' +
-      'TLgBergBuAGyAbMDpQLjAmycAq4BkAGuAWKuAbIDM54CngKeAp4CKbgBKdABkALQAZAC0AGQAkwHTExMTEwJ6gHHBewBZUS4AUSm' +
-      'AUS4AUS4AUR4qgGwAaoBsAGqAbABqgGwAUH2Aj/2ApUCzwLlAaEBjQLhAo0BgAFB7AG5Ab0B2QHJAcUB6AGIAfIB4QHyAaYB8gH3' +
-      'AqYBtAHyAQlznAJznAJznAKMA54BjALkAa4B5AGuAYYBtwFGtgGWAZ8ClgHJAZYBhQK2AY8BtgFmtgGMAbYBKfsBB/sBrQL5AQVv' +
-      'ngJvngJvngJvngJvYG+eApcCUscCKccCOVc5EzkT2wSGAvwBXKAC9AKoAuQB3QblBuwB6gEpZ3Ak5AGpAskB2wT7BakBsAJBP70E' +
-      '6gGoAfgCpQHBAbQC5AGlAc8CyALEAhLIAdYBmgF0D4UDjwL7AdUCzQKJB88CLYYC/wOzATkREH95ELgCeCCWBESWAZYBQ5YBORMT' +
-      'uQFAQLkBQEDQAYwCoQKdA+QBmAFvngJvngJvngJvngJvngLMAdAB2gHQAYACLbgB8AGwAaoBsAHFAegB5AGuAeQBrgEIEPEDORMT' +
-      'qgGwATQEc54CngKQAS24AU8z0AGSAtABkgJEugFEugF5jwG3AbkB5gGwAeYBsAGWAccBlgHHAW+eAm+eArYBjAH7AQeCAWpB+AKe' +
-      'AcQCaJgBhQFh0AGSAkS6AeQBlAHkAZQB5AGuAeQBrgHHAimGAq4B6AFqqAKAAZkCwQGRAfQBiQM4axJg/gFv0AFGuAG5AR29AeMB' +
-      'mAHJAcUC2QGKAVKsAagCvAEocZEEygHMAa8CnAGYAbkCZh3jBK8BigEqMqAC+AKKA6YBkgRxNLIBInCiAqICsgKwAjd3zAFB6AHa' +
-      'AeoBigE9mwKjAlvcApwB1wE44wTpBJoC4wSKAVOCAQfQASxUfzuNAlAQAaYBKO4CxQHkAagBzgGPBAo+JKYB3QSmASgIkAE2zAHj' +
-      'BEJqgAIKLwCyAqsB4gLiAhRgqgK4Alw0G9QB1AGIAWqOAnZmflKaA/oD4gOiAkxDpAI8QaQEpALQBYIC+gK2AqgC0gLUAhWaA2CS' +
-      'BW+JAjAahgKgASRSoAGgAaABoAGgAaIDaLAD4ATcA7YCigakAbICdqICANABgAX0Ac4CxgIjogHqBK4B9ALQAbIC7AH6ArADzwLQ' +
-      'BpQC+gSYBfkBzwLoBKAE4AP8A4AE0gLaApoDlgPYBLIGiAWSBaAG4ALMArgCzAPSAsIDxAKMAwAAtgJkfE1T3AXqAu4CvAOIA6QC' +
-      'APoCALUEhRHtEGquAfkBMdQB1AGYAtYCtAWcAUycAe4BuQFBywLQAYQDREFB5AHHAt4BlQPQAfwBddADRDlB5AFBxQHQAVNzJ+QB' +
-      'QRIP+wHHAuIBhwGDAd4B8wHHAlJUfIsBP1LOAQ6+AZwByQF8zgHwAjr4As4BjgGlAa4BO4ABAV01yAFixwEfxgFDyAGCAcgBxgGj' +
-      'ArQBggE3NzesAV9NlgGAAQFDdeUBatACrgGgAgh+TEDkAU66AZwBuAFMU9ABDswBTMwBRETKAnVOtgFBswK5AbQCzgLaA1VB9wF9' +
-      'mAJc/AF1PURVwgFBQVVXU0HkAUESTPsB9wHSAYcBfU8/ffQBQfQBzgGMAj+QAg24ATiqAbgBLsgBngKeAgCSApICoAKuAZwCXkya' +
-      'AhSKATrgAZwCoALgAbwBoAK+AZoBsAGgArgBuAHcAn9OjAHMAeMCQL4BvgH4AgCeAhSeAvQBvgFOTgYhqgIhuQGDAeQBrAHdAYkB' +
-      '3QGJAfYBmALnAZMBdTgemgJVLsIByAGTAR5VAF8AQeABdR3SAoADTEz7AeABxwIpxQIphwHgAX3gAasB4AHMA/YCQVUuxQF1QQir' +
-      'AQjBAZgCkAKYApACLbgBRKYB5AHMAeQBzAFVLsIBngEQEEGeAkGeAuQBrgHkAcwB5AHMAc4BmgH3ART3ART3AUlPnAKzAThBoAKp' +
-      'AkhXkgKFATyAAbwBlwJSa84CLCxusAJlxAJhgQGIAbYBVybIAsQBhAKOAvAB/QGmAkokjAOOAowD3AIsmQGEAfwBKtgBxQL6AbgC' +
-      '9AGEAmYsTVG4AiisAaACygEwMGwgbcwBkwH/AaYCb7QCdvIB+ALkAgRWrQJy5AIxngI9sgEk+gGgAiSYAswBrQFWpgJ2zAHQAbAB' +
-      'sgJ4mgFBqALMAQe3AaYBlAKoARf6AqgCuAK2AcABLbkBpgJaY4oDIOYB9AG3AbcB/gOSAfgCXQS3AR5qUq4CuQG3AU+OAqwBzgKm' +
-      'AZgBhAGfAawBsgGYAoIBuwGBAq4BTROoAYICwgKGAYwB2wKEAQnDAbIBrgGpAesDDbIBCckBvwGsATshVagBzgPeAZwBggHkAbsD' +
-      'sgE0igEOTqwBrAE0UpgBF5cBpgE5BK4BzAHOAdwB0AGuAZIBAQE4PzsxxwFkZD3BAZcBERcqxAEbsgE5OGk/ggEboAEclAEqFmon' +
-      'KXV9mAEzSTWOAXIMXp0BR68BrAFWNFa8AQyYAZoBmgFQoQE4bsoCnAJ0AoYBiAFUJIQCTsoCyAF0kgEYigFGaYABYIQCyAGSARhU' +
-      'Rmm2ATYnb+4ChwHHAVuFAWxQTvwBngL9AkikAaYBBqwBNTURkAEMkAKYAdQBIm56esICSqkBkAE4mgJv0gIaDRCeAboBwgIZvAOG' +
-      'AdoCtAEU0AGSAvwBiAL8AYYC/AGIAkwb6gEG6gGiAeoBogHqAaIB6gGiAUS4AURARLoBRLoBRKYBd90EqgGwAUH4AkH2AkH4AkH4' +
-      'AkH4AkHOAeMC0QPFAeoBxQHqAcUB6gHyAaYB8gGtA/IBqAHyAaYBU5wCU5oCU64Cc5wCc5wCc54Cc5wC5AEW5AGuAeQBrgHkAVYS' +
-      'JBJelgHHAZYByQGWAckBlgHHAbYBjAG2AYwBsgGJAbYBOLYBjAH7AQf7AQf5AQf7AQdvngJvngJvngJvigJvngLfAhbfAiyXAlKX' +
-      'AlKXAlKXAlSXAlSHATyHATzHAis5EzkTORP4AjdUK3jbBNsE2wTsAb4B0AGSAtABkgKpAdcC0AGUAU//AdABogHQAZIC0AHSAdAB' +
-      '+AHQAfgB0AGaAdABggJEuAFEugFETOUBvwNEKI8B5wJEOkS6AaMBe0HMAeQBrgHmAbABL5kD5AFOKMEC5AFg5gGwAaUBzwKlAc8C' +
-      'pQHPAqUBzwKlAc8Cb54Cb54CiQfPAokHzwKJB88CiQfPAokHzwLHAinHAivHAivHAiv0AUdSUlJSUlJSUtAB0AHQAdAB0AHQAdAB' +
-      '0AGcAZwBnAGcAQxTREREREREfHx8fGhcNjZBQUFBQUFBQfAC8AIvKe0B8wHBAccBQUFBQUFBQUGuAa4BrgGuAUx25AHkAeQB5AHk' +
-      'AeQByAHIAcgByAG+AYIBqAHAAccCxwLHAscCxgHGAcYBxgHGAcYBxgHGAd4B3gHeAd4B3gHeAd4B3gFSUpwBVHx88AKLAa4BggHI' +
-      'AcgBxgHGAVJSUlJSUlJS0AHQAdAB0AHQAdAB0AHQAXx8fHxoXDY2QUFBQUFBQUHGAcYBxgHGAcYBxgHGAcYB3gHeAd4B3gHeAd4B' +
-      '3gHeAVJSUlJSUlLQAdAB0AHQAdAB4AO0BeADb5cCfHx8NjZEREFBQVgFb3kVT5UD8QGZA0GbAUFBWBFvyAHIAcgBP4ABgAG6ASrH' +
-      'AscCxwLHAhIOywKkBMYBxgHGAcYBxgHkAeQB3gHeAd4BQeoDgBCAIIAQgCDGCoAIrAWuFJYKsgaYAwAAAAAAlAGUAZoBmgGaARmY' +
-      'BACIAeQBiALwAooB5gGmAvICNTXmBMYDpAOiA6IDAAAAAACyBu4C7gIaGhotLS0WzAGqAgkyAEKbCCUBCQmCAZgBsAOwA0KCAkKB' +
-      'AcgBDI4HAAAAAAAAAAAAAACcAYABqgE2UDZGdpICkgKSAi3MAbIBnAG+A8gBxAGqATZQNkZ2kgKSApICLcwBrAGYAXQkmgHiAm6G' +
-      'AsoCsgFUoAEkZYIBUStApgH7AWFqFEx39gL4AuYByAXeAS3FAaACP8IBdKkBggJ+Vzh4ngHGAcYBODg4OFJSSEhISJsIQT8/3QLf' +
-      'Aj8/P4UBhwE/P/IBTOoBU8wBzAHMASwszAHMAcwBOjrMAcwBpgFMogGaAsQBxAHEAcwBnAEAxgHqAfAGmAHwBpgB8AaqBNwE3ASo' +
-      'BOoBmAGcAeQB6gHwBpgB8AbcAZgB6gHwBpgB8AbwBuoBmAHqAZgBmAGYAeQE6ge4B+oHuAfEA74FmgK0AZ4E6gHWAvwC6gHqAfAG' +
-      'kgyMAYwB8AaSDJgBtAGYAeoBE5gBE4wBjAHqAZgBmAHqAfAGmAHwBpgB8AayAtwE3ASyAuoBmAHqAZgB8AbwBuoB8AaYAfAG6gHq' +
-      'AeoB8AaYAfAG8AaSBpIGkgbwBpIGmAGkAs4C8AaYAbQBmAHqAZgBmAHqAZgBmAHqAZgBmAESxAHAAsACgAGAAbIDsgOyA7IDbm40' +
-      'sgOyA7IDxwKyA7IDsgMAAAC6A7YDtgS2BLID4gKyA+ICjgSOBLADsANiYmKyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOy' +
-      'A7IDsgOyA7IDsgOyA7IDsgOyA7ADsAOwA7IDsgOyA7IDsAOwA7ADsAOwA7ADsAOwA7ADsAOwA7ADsAOwA7ADsgOyA7IDsgOyA7ID' +
-      'sgOyA7IDsgOyA7IDsgOyA4QCsgOkAicD/AMDsgMM7gOyA2LsBtgC8AEU4AKaCuAC4ALgAuAC4AKaCuAC4ALgAuAC0ALGCtACxgrG' +
-      'CtACxgrsBvQC1gEnJ7IIkgd4eLIIkgd4eLIIkgcnJycnsgiyCJIHkgcnJycnsgiyCJIHkgcnJycnJycnJ7IIsgiSB5IHkgeSB5IH' +
-      'kgcnJycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJ3h4sgiSByfyBScnJ7II8gXyBScnJ7II8gXyBScnJ7II8gXyBScnJycn' +
-      'JycnJyeyCLIIJ7EBsQGxAdIJsggnsgjSCZIHJ5IHJ5IHJ5IHJycnJycnJycn7AKABpQJqAy8D9AS5BUligMAACclpgwnpgwnJycn' +
-      'Jycn9AL0AvQC9AL0AvQC9AL0AvQC9AL0AvQC9AL0AvQC9AIMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM4AEM4AHkAeAB4AHgAeAB' +
-      '4AHgAeAB4AHgAfQC4AH0AvQC9AL0AgoMDArgAeABDAwMDOYE9AL0AvQC9AL0AgwMDOAB9AL0AvQC9ALgAeAB4AHgAQwMDPQC9AL0' +
-      'AvQCDNgCxgLUAtQC1ALUAt4C3gLeAo4CqgWEB/QDigTaB4gF8gK0BcoDhAXqArQFyAOeBNgC8gX6AsgC2ALWApgBQk8MG+4CmAKY' +
-      'AoQCygGYAeoBmAGYAeoBmAGYAeoBmAHqAZgBmAG4F+oN6g3qDeoN6g3qDeoNugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6' +
-      'BLoEugS6BOoN6g3qDeoN6g3qDeoN6g26BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6' +
-      'BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6' +
-      'BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoEugS6BLoE' +
-      'ugS6BLoEugS6BLoEugS6BJgBmAHqAZgBmAGYAeoBmAHwBvAGqAWoBeoBmAHqAZgBmAGYAfAG8AaYAZgBmAGYAZgB3AHqAdwB6gHq' +
-      'AZgB6gGYAdgE3ASKBtwE3ASIBqoE2gSqBKoEqgSqBNoE2gSqBKoEqgSqBJgBnASYBKwFjAWGCK4JygHeAeQBygGOBdAEuAS4BJgB' +
-      'mAGYAZgB6gGYAZgB8AaMAYwB8AbwBowB8AaMAZIM6gHqAfAG8AbqAeoBogeiB+oBjAHwBvAG6gGMAaIHogfqAeADjAHgA4wBjAGM' +
-      'AYwB6gHqAYwBjAHgA+AD6gGYAZgB6gGYAZgB6gHqAZgBmAHqAeoBgAW0Bd4D3gMMYmJitASyA7ID3gSkAt4EpAKYAeoB8AbwBt4E' +
-      'pALeBKQCmAHwBpgBmAHqAeoB9AL0AvQC9AIMDAwM9AL0AQsURH0ygQKWAXcRT6UByQKCAcUBhwLFAWquAbABkgLOAVcUyQFqjQE1' +
-      'NTWfAV01NTU1NRvBATU1NcMBNTU2e9YBBTU1NTU1uQE1NTU3XTV2wwE1UOgCsgMnA/QE4AJBmgF0QZIEQaACP4oC0gGSAuQBzgGg' +
-      'AaABoAGgAaABoAGYApADiASABaABmAKQA4gEgAWNAnHlAdMBMJMB4gJkUGZwsAGYAZABqAFratIBkgLkAbABb6AC3QI33QInsQMp' +
-      'zAGcAcMB6gH0AYADLynkAc4BAVrDAZsCP6gB+AKyAcMBmwJZP4wCqgJPqwGyAT8Tcjk/PzuPAZUC7gL2AvQCeFJ4uAGQAaABqAGA' +
-      'AUIPpAGAAWfoApgDyAJGMFdEWTjqAsABSIsB1gHsAgFAUJYBqwFMfnaAAaEBSLABlAGYAeIBogPHBOoBYAwGBgQAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAIsC0AH8AUzqAUR3qgFBQbkBxQHyAVNz5AESgAGWAbYB+wFv3wKXAocBxwI5kAKGAkyiAbgB2wSwAcwBQOgBpgGa' +
-      'ApwCrgFevAHJAYwBB54CLFI6KRPsAWrQAfwBddADRDlB5AFBxQHQAVNzJ+QBQRLkAQ/7AccC4gGHAYMB3gGAAVLOAQ6+AZwByQF8' +
-      'zgHwAjr4As4BjgGlAa4BO4ABAV01yAFixwEfxgHEAU6CAQisAX5fBl7JBAzqAbIBIF8/Ia4EgQECBIUBAgmJAQEKiwECAY8BAQOR' +
-      'AQIBlQEDAZsBCECrAQMBsQELAccBCAHXAQcC5QEOCIECAgaFAgQHjQIBAY8CARSRAgE/kwIOcK8CAgSzAgQEuwICCL8CFALnAgIM' +
-      '6wICCu8CAg7zAgIC9wIEBf8CAgKDAwIChwMCK4sDFga3AwQEvwMTJuUDAgfpAwEn6wMBAu0DtBEB1SbgBCaVMAotqTCDGGyvYAsC' +
-      'xWACBclgBQHTYBUl/WAEBoVhNvwB8WEEFvlhAgb9YQImgWICBoViAgiJYgEBi2IBAY1iAQGPYgEfkWICNZViAQ+XYgEOmWICBp1i' +
-      'AROfYgIDo2IBCaViASenYgMRrWIBA69iAwG1YgEGt2IBBbliAQO7YgMBwWIHBs9iBQjZYgIb3WIBDd9iCQHxYgUB+2ICAf9iAQGB' +
-      'YwIChWMCA4ljAgGNY0UBl2QFAaFkBAKpZAYBtWQLActkAwLRZAIC1WQGAeFkDgT9ZAYBiWUCAY1lATaPZQMBlWUGcaFlAQOjZQEE' +
-      'pWUBAqdlAgerZQEKrWUCC7FlCgbFZQQCzWUEAdVlBwbjZQoC92UCAvtlHAazZgQku2YUAuNmPAHbZwUE5WcEAu1nBgL5ZwYChWgD' +
-      'AYtoAgGPaFQBt2kdFPFpIAGxalMB12vcAYECj283Bf1vAgmBcBgIsXABB7NwsQIBlXUjAtt1GQGNdgcCm3YGkAOndmsB/XcgA714' +
-      'IAH9eDoC8XmUARuZfMUCAqOBAQECpYEBAg2pgQEBA6uBAQEHrYEBgAEmrYMB8gEBkYcBBgGdhwECBKGHAQgBsYcBlfABBNvnBAgC' +
-      '6+cEAgTv5wRAAu/oBG4Py+oEBAXT6gQGHN/qBAQC5+oEAgLr6gQCAu/qBBgCn+sEEQLB6wQDCMfrBAMDzesEAgLR6wQYAYHsBE0I' +
-      'm+0EgJgBJ5udBwEBnZ0HmwUF06cHCAHjpwcCAeenB6sIB724B/kFEK/EB+kDBYHMB7aoAyHtnA4BEu+cDrwEAuelDjw636YODEYC' +
-      'RkzlGUYBTOMZRgFG4RnRAgLRAkzsGtECAUztGtECAdEC7hruGgFM7BpGAkZJ5BlGAUniGdECAtECSe8a0QIBSfAa7hoBSe8aASg1' +
-      'YA0BFAIBAwEEAQUBBgEHAQgDCQEKAQsCDAENAQ4BDwEQAREBEgETARQBFQEWARcBGAwZBRoEGwMcBB0BHQEaAR4mAgECAQIBAgEC' +
-      'AgYBBAEGAQYBBgEGBR8BDAENAQ0BDQENAQ0CDQETARMBEwETARcBIBIbAhsBGwEbARsBGwIbBR4BIQEeBwQGBAIFDAYECBsLBAsD' +
-      'IgEjBgwLBgIQARwDEAEcBRECEQQSChMHJAMXBRi+AiWCCgEIJQQmAieGCgoBGmsMAQECAQMMBAEEBgUCBgQHAwgFCQQKAQsBDAEN' +
-      'AQ4BDwEQCBECEgETARQBFQETAhYBFwIYARkBGQEaARsBEwEcAR0BHgEfASABIQEiASMBJCUFAQUBBQEFAQUCJQEGCwkBCQEJAQkB' +
-      'CQIJAQwBDAEMAQwBEAMmASYBJgEmASYBJgEnASgBKQEpASkBKQcqASoBKgEqASoCKwEsASwBLAEsAS0CLQcGASgFBgEoDikDBzQJ' +
-      'AS4CLwQvBQoBMAEKATADCwExCQwBLAYyAxDODDMDNAEz2QoxATEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAkQEAqQLfAZEBwQMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAN8BAMsBpQEApQEAAAAARwAAAAAAAAAARwClAbcBAKUBAAAAAAAAAAAApQEAAABHANkEAAAATAAAAExMAEwAAAAA' +
-      'AABHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBAJEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAACRAUyRAQAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AEwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD9BLcB/QSRAeMCAAAAAAAAAAAAAACV' +
-      'AgAA3wEAAAAAAN8BAAAAAAAAAAAAAACVApUCAN8B3wHfAQAA3wEAAAAAAAAAkQFMkQEAAAAAAAAAAAAAAABHAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAO8BAL0CpQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAKkCAAClAW0AAG0AAJEBAJEBAG0AAABtAAAAAABtAAAAAFkAAACFAgAAAAAAbW1HWYUCbQAAAAAAAAAAAAAAAAAAAAAA' +
-      'zQLfAeUD4wIAhQIAAAAAAAAAAAAAAAAAAAAAAABHAAAAAAAAAAAARwAAAAAA1QcAAIUCAIUCkQEAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA7wGWAe8BAAAAAAAAAAAARwBHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAC9Bt8BvQaRAfcCAAAAAAAARwAAAAC3AQAAtwEAAAAAAKUBAABtAAAAAAAAAAC3AbcBALcBpQGlAQAApQEAbQAA' +
-      'AAAAywGWAcsBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABMAAAAAAAAAAAAAAAARwCRAVkA' +
-      'fV4AAAAAAAAAAAAAAAAAAAAAAEcAAF5eAAAATABHAAAAAADfAQAAkQGWAZEBAAAAAAAARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAADZBI8E2QSRAd8BAAAAAABMAAAAAAC9Ar0CAL0CAAAAAAC9AgAAqQIAAACRAQAAAAC9Ar0CvQK9' +
-      'Ar0CvQIAAL0CAKkCAAAAAAD3Akf3ApEBfQAAbQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAMsF' +
-      '9wLLBZsDlQIAAABHAAAAAAAAAPcCAAD3AgBHAAAA9wIAAAAAhQIAAAClAQAA9wL3AgD3AvcC9wKFAqUB9wIAAAAAlgEAAMsFqQLL' +
-      'BeMCywEAAAAAAAAAAAAAAOMCAADNAgBHAAAAlQIAtwEAAKUBAAAAWQAA4wKVAgDNApUClQKlAVmVArcBAAAATAAAAJEBAACRAUcA' +
-      'AEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAI8EwQOPBPkDvQJHAAAAAAAAAAAAAL0CAADjAgBH' +
-      'AAAA4wIAAAAA4wIAAAAAAAC9AocDAOMC4wLjAuMCAK0DAAAAAAAAAEcARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAkQGRAZEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACuAkwA' +
-      'AEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAMEDAMEDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAADlAwDlAwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAnwQAnwQAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBlgGRAQBHAAAAAAAAAEcAAEcAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAApQVMpQUAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAEcAywEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAxQMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADNAkflA+MCAJsDAAAAAAAAAAAAAAAAAAAA' +
-      'AAAARwAAAAAAAAAAAEcAAAAAANUHAADlBACjBAAAAAAAAAAAAAAAAADcAaoBwgGsAbgDuAO0AwD6AaoBmAL6AbYC1gOgApoDzALc' +
-      'ApoD5gIAAAAAAAAAAAAAAAAAigQAAAAAAAAAjwQAAF4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAwQMAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAI8EAABeAAAAAHJycnIAAAAAAAAAAAAAAAAAAAAAAAAAANkEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACRAQDfAZEB' +
-      'cpEBAAAAAAAAAAAAAAAAAAAAR0cAAAAAAAAAAAAAAAAAAAAAAAAABARERkxUAQAEY3lybAEABGdyZWsBAARsYXRuAQAEBERGTFQE' +
-      'Y3lybARncmVrBGxhdG4=',
+      'Ä1ı/ħ# ģ<É2Þ)Ç"|ĵ;Ú+Ĝ"Ĳ!Ð-ý&Ê+Ĺ!ě4Ĝ# Ć#Ĭ+ĕ1tspĎ*         č* È1  ė*İ/ĵ)UÀÚ!é"×!ò#ð"å09Î,ė"Ć,ĥ$ĥ!ĝ$Ğ$Õ' +
+      '"Ù"kĔ%ı#Ĩ*Ñ+ė!Ò!ģ*ĝ!Ğ!î/ī+ Î#ø!ċ"Č"ĉ!Ï(Ė)1ó+HĀ*×*Ò5ġ*ï!à! Û%Ô!ċ#Ĥ(ć"ì*ï*$ß!Ą#č*Ď*þ&ĕ1Ĝ"Ą(   č*à% Ä1ĩ' +
+      '1ô$â(Ń0Ü6Ń0 Ĭ+Ł. Ú#Ī$XÛ+Į%Ù#à"Ĉ$ü,  ı.ľ%     ĺ)ĉ(Ó!   ğ+   Ü.Ú"ĥ!    lk¢   į%b@é"     Ä,×-Æ!   ĝ)   ' +
+      'È*ð!ï!    Ċ(ĉ(ð!   ć"ø"÷"È%Ç$È$Ç$È$Ç$ø%ċ&Č&ċ&Č&ċ&Č&ċ&Ģ(Ù%ð%ï%Ĵ"ù$ú$ù$ú$ù$ú$ù$ú$ù$Ĕ&Í%Î%Í%Î%Í%Î%Í%ú(é' +
+      '(ê(é(Ŀ(÷"ø"÷"ø"÷"ø"÷"ø"÷"ø0č)á$ķ"ł.ą$ Ĳ!Å,Æ,Å,Æ,û)Ě)đ&Ĉ&Ç,Ĕ2õ(ö(õ(ö(õ(Ò(£ñ&Ĕ%Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ô2ģ$ĉ(ĩ)Ī)ĩ)Ī' +
+      ')ĩ)Ĕ&ă%Ą%ă%Ą%ă%Ą%ă%ĺ$ā)Ă)ā)Ă)ā)Ò/ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&è-ă%å&É#Ê#Ò!ó%ô%ó%ô%ó%Å%Ė)È# Ç#È#Ç#Ä$ ċ&ĸ(6Õ"' +
+      'Ç#ß!Ð$Ĵ"é&æ"ñ+Ġ.ħ"Ê(Û2 æ,ą$×*Ê+Ì+ï"õ(Ĕ% Ŀ&Ä/û(é$É!Ē#Ù"ă%Þ&ã-Ă"Ă)ā)Ă)Ĕ%ñ&ĺ%ß"y;ď!ó%Þ!   ê"Ē!ķ#·Ø#ĳ+ì&' +
+      'Ë!ã%þGó%Ù%å#ķ"Å,Ě5ķ"õ(ù(Ç$û&÷"Ä1Ŀ&Ğ(ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ę!Ú$Ç$È$Ç$ľ-Ľ!Ľ"ĕ&Î%Í%ú#ą$İ&Ŀ&ŀ&Ŀ&Ý! ĭ(ĘFó%Ù%ħ' +
+      ',Í%ü1ë/ö%õ(Ą"Ç$ľ-Ľ!į#Ŀ&İ#Ç$È$Ç$è$ù$ú$ù$é&÷"ø"÷"Ä1Ŀ&ŀ&Ŀ&Į$ĩ)Ī)ĩ)Ě,ñ&ò&ñ&ì!ă%ĺ$ā)Þ(ó#à,é(ò&¹ģ(qČ$ó%ä&Ç' +
+      '$è$ù$ê(Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ĳ!É#Ë"Đ+ī+ĳ%Ī5 đ(ô!ċ&î#-Ĺ$YĬ!ĭ#Ě)þ#ı#Aù$Ñ&ģ"ľ/ĉ$Ē#ĩ)Į%É#Ä!Ĉ" Ó!ċ" Ĩ"Ö!ķ" Ê)ī*µþ' +
+      ')Ñ%ĉ*Ĩ,ó!Ļ!rÓ!Č"  ó+ì"ë"ļ!ò"Ĺ"ĺ+Ĭ(  ģ*Ē!ć!÷!Æ&Ä!Õ$Ñ& Ē!ï" « Ò$ Ù"ġ(Ø#Ģ#Ý%Ă" Ĥ(¥Ró!ì*ë*Ķ"ı!Û!32¥  ĝ#Ĩ' +
+      '-ß)Ē!Ă!=ē*Ĝ(Å"Ă$ĝ$ Ġ/Ü!Ó!ď%ß(è(Ü"÷%ċ!ă"Ľ$Ĭ+Zě+,é%Ę" Ę"á!Ġ$ĳ%ÿ"Ĭ%ĉ$  L ±"Æ(     Ŀ&ŀ&  Ŀ&ŀ&ß% ½ Ġ" þ# ' +
+      '    ĕ"ç!ë$Æ#ló"Ī&    =cd   Ń0                                                                    Ĝ8ě' +
+      '&ð$ĕ#ĩ) Ð4ę&í%ĺ!  Õ(Ê"Ú# Ò(Ļ-Ĕ3þ$å0Ĥ)ł!û!ġ/Č+Uë!¸AÓ!Ě%ę!ď.æ,©Ę*ĥ$ā%Ġ#Ě!ó&Ð!ç!<Ò%ý#è%ć!ĵ.Ă)`û$Ä"ē&ĸ&Ø' +
+      '"Ñ#r3Ï"7Į!-ğ&ü){dï!ĭ!Ė!Ħ!ß"µĺ#Õ$Ĥ!ľ"Å#Ğ%Ä!ĉ.ĸ&89Ė&Û"å%â$·Ä&Ń%4è$Õ&è&Ŀ&à%ċ&è$õ(Ì$â"ĺ#č&Ą!Õ!µŃ(ì1ë) Ğ#' +
+      'Õ!Ä$è)Ñ+į#Ě%  Ó! Þ"ó$ê#ċ"ç* 9Ĵ6Î!ĳ(Õ#Ö#ħ$Ĩ$ę#} í"Į$ė"Đ-Å1ŀ( Õ#ļ!Ì&ı$ę!Ě!ó&ľ"Õ#Ĩ!ü#ħ#Ô%Ù#Ĩ, Ï,Ì&Ĺ*ĺ"Ğ' +
+      '.ï-ĥ&[·ý"Ò$ï!ü2Ĺ3Ø# ă!æ!Ø&ý%ī!ð!0ċ"ú-ħ,Ă&Ń&è$ù"ø+Ġ!ĝ+Ģ$ĕ)bä+Ł&ã" Æ!ħ#Ĥ!ă!Û& HĎ2nā(ă!Ą!É"Ê"Ħ#Ĳ#Ķ(û*æ*' +
+      'ą&Ê/ā*ĩ#í!ĕ"ċ)Į*ĩ%Ī%ĩ%¸Û%Î$č$æ$Å%Þ(ġ#ì1Wû1ā"ì(ù%ú%ė%ü*Õ(Ą&Ñ%Ę.Ç*Ø,÷)ě%ċ&ú#Ì,ç,ı"Ĳ"ı"Ć$ĕ"Ĭ*ć&hë"ì"ñ#Ŀ' +
+      '(ì8Wÿ-ą$Ć)č&Ė"ĕ"Ï,Ä/×%Ø%×%ľ-Ľ!ğ&ù$ê(é(ê(é(Æ2Wû1ā"p İ*é(ê(é(Ĕ%Ŀ&ŀ&Ŀ&ŀ&Ŀ&à%ċ&Þ%ċ$Č$ċ$Č$ċ$Ú&ĭ$è!Å%ì0ù%Ó' +
+      '&ā"ä*í&Ä3ë)ĭ#ģ%ø-ă%ÿ!$4zytÍ"Đ!Æ%ı$õ!ĵ"è.Í)ë!ĝ"ĸ"¤*Ô"é$Âç!ü!(Ă"ù!Ð!Ï"-ã"ô!«ĝ#Ĩ&(BZû1õ!Ï!Ø%¯|Ė#ò/ď+Ă" ' +
+      '×"ĸ!ě%È$ľ$ĭ#×!ċ+ô6ÿ,YA67lHğ+þ+ď%Æ&Í*ø3Ó-Ì#VZĐ*Õ*%Ï%è/÷*¯ö&uñ/8Ě*Î#Î$}Ä!Ç$ľ(Ñ"ļ%Ñ2Ĵ%Ī&wï&Ē+ĝ%Ù"Ĥ&ĩ*É"' +
+      'Ì,ą"Ę"ß*&!$Ě$Į!Ó(ì!yÜ(ò!ĉ*Ú%×$ê#Ė#Ó.ÂlĬ(ğ)0Ĝ!È)ĕ*XĘ1ó0 Ę(Ù)MĨ(á(Ĭ$ī!ľ#ñ(Ģ)ç*®@Ĳ"ī"ç!¸ä!Ü"ċ#Ä!Å!"%Ć"Đ' +
+      '(ë)ù!Ú!ć!Ł#ė"Ö&Ğ&ê%Ë-,¬ Ç!ù!É&Ġ%Ø#ġ!Ć(ċ#Ë"ï!Ĩ"  ļ+ã0Ĵ" ċ!ê! é!Æ!Ć"ì)č)ĵ"ì*ć+ 1Ī&Å(ì!ľ"í#Ĩ$×"ħ%Ĕ%ñ% ð' +
+      '!ý! ö!Ă!ē*1ŀ&ę!æ(Å# Ñ!ĝ$Ĥ!Ē!ġ!Ċ#Ģ#ĝ) Đ!î%Õ& T ì!ī"ĸ!Ý(Î&ľ(ı&Xã!ä! ^ķ$Ĵ$pä&ĝ(Ê#í#U+ł!ķ!ĥ%Ě$Ę!¯DU:æ"ķ!' +
+      'ŀ3ě+ķ"ï(ì"ļ(ĥ!Ô!đ*ô#í" Ĳ#û!ã&Ě"Ă%į"í&   Ĥ#ĥ!!Ø&Ì% ĩ#*6ã#Ĭ"ĕ$¹Ô!Ì"Ă"ÿ#Î#ā#¥Ĩ" Ì!zÕ0     Ò8Ç$ü$Ç#È#Ç#È' +
+      '#Ç#Ä$ċ&Ģ(Ù%Ú%Ù%Ú%Ù%Ú%Ù%Ú%Ù%Ĵ"ù$ú$ù$ú$ù$ú$ù$ú$ù$æ#ñ+Ġ.Í%ú(é(ê(é(ê(é(ê(é(ê(é(Ŀ(÷"ø"÷"Ě.ą$Ć$ą$Ć$ą$Ĳ!Å,Æ' +
+      ',Å,Æ,Å,Æ,Å,Ĉ7ù"ú"ù"ú"å"ă"õ(ö(õ(ö(õ(ö(õ(Ĕ%Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&æ"É!Ê!É!Ē#ĩ)Ī)ĩ)Ī)ĩ)Ī)ĩ)Ĕ&ă%Ą%ă%Ą%ă%Ą%ã%ä%ă%ĺ' +
+      '$ā)Ă)ā)Ă)ā)Ă)ā)Ò/ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&Ą"Ç%È%Ç%Ĭ/ă%Ą%ă%Ą%ă%Ą%ă%Ą%ă%đ$ġ$Ģ$ġ$Î#É#Ø$ó%ô%ó%ô%ó%Ĥ#ģ(Ĉ/ë*Į+Ë2 ' +
+      ' Ĝ/å(İ#Ç$È$Ç$È$ă#Ą#ă#Ą#ă#Ą#ă#Ą#Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$è$ù$ú$ù$ú$ù$ú$ę#Ě#ę#Ě#ę#Ě#ę#Ě#ù$é&÷"ø"÷"Ä1Ŀ&ŀ&Ŀ' +
+      '&ŀ&ė&Ę&ė&Ę&ė&Ę&ė&Ę&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&Ğ(ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&ò&ñ&dÉ#Ê#É#Ê#É#Ê#É#è-ĥ,Æ#       Ą! ' +
+      'Ĝ$ ë$¼ë! Ļ%     Ô+Pà(IÛ"°Ļ.       Ħ-8È(QË"¤ğ",ā7       Ô$DÔ(-ĳ!°ē"DT     ŀ&æ!ð)?Ï&²õ,       Ħ(ì(Ó!ķ"' +
+      '÷$       Yì!ð)9Ï&¼ß!È!ù* û$ Ä" ē& Ġ& 9 Ė& ā$       Ą! Ĝ$ ë$¼ë! Ļ#       Ħ-8È(QË"¤ğ",Ļ)       Yì!ð)9Ï' +
+      '&¼ß!È!ù*      Ą!    Ñ(    Ú#    Ä+PÞ%£ï%ķ,  ý#     - Ü&¯Ł!  þ#   s t Ě! ð)£û#ç*  Ð+    Ě$Ç$Ħ$ß$£ć+  ' +
+      'Ä1Ń0Ä1ý6ĉ"ė"Æ0Û+ħ#Ý#Û#    Ĭ+ Ċ*ñ$Ä1 Ń0 ĭ%   Ü& =<N Ĵ" Ù)Ė+Ę+Ń@    ö&ĊEĊ-ßQĜ$Ĝ$ó*Ĝ$Ĝ$ĩ%ľ! Î$E×!Ä1ė;Ö(' +
+      ' Ģ3Ñ( ģ#ñ$  ß%à%đ!Ē2ħ+Ñ/Ñ(          Į-õ&ö&     Ì$  Ç* Ò%2         Ì$  Ç* Ø$Q(¿È!þ!Ù"ķ#Ĳ,ė&6Å"ĵ"Ā- Ā.' +
+      'á,ô"đ$    ü0ç"ķ- Ě*Ġ!ÿ% ē"©·Đ"Ŀ& Ġ!ļ)Ç-Č/ Į-ĭ-           į-ć%Ò*Ò*Ò!ı)Î*Ò*Ò*ć4Ï)à)Ò*ı3â#Ú!Ò(ć7â+â+õ"á' +
+      '+â+â+â+ă5á+â+â+ç=Ĝ(Č"Ĳ*ä)Ļ-ļ-Ñ/ċ&Č&Ĉ&Ý$                                                             ' +
+      '                                                  ă(ĥ"¬ ł$ ð!   Ĩ! ē"ŀ#  Ç1ŀ+Ë& Ğ$  æ!Ä%5 ă2Ä&eĄ%Ö# ' +
+      'ö# Õ+Ď+Ď+Å,            ä& ã&            C   B              | Ď" Ľ, ô*  Ā%ÿ%  Ā%Ľ-Í*Ă.Ľ,   î/õ+Ď0Û%Õ+' +
+      ' î0Ü/ħ1÷.           Ä)      í(Č.ĩ%Ù%                                                                ' +
+      '                                                               ð%                               Ĕ%  ' +
+      '       ĉ) Ċ) ē- Ä(   ĉ) Ċ) ĉ) Ċ)   ĉ) Ċ) ĉ) Ċ)    ì#Ñ-Ò-          Ë, þ)Ģ%  ė3   Ĉ0 ë#   ġ%ò,    ē%  ' +
+      'Þ,č%   ë"   ë#  ľ! Ó# Ú!Î$     É*Ĥ# ê%             ď.î%æ) ď.ė#Ê$î,í/ î#í# î/   ä&Ĭ-          û7     ' +
+      '                                                                                                    ' +
+      '                                                                                                    ' +
+      '                                                  ô#                                                ' +
+      '                                                                      Đ$ď$ Ĝ$ě$    Ń+ĐAġ@ Ö+        ' +
+      '            ú#   ē%   Ĕ%Ł)Å,ê,Č"Ĭ#é(ê#ą$İ"ó%Ú)Ģ(ė*ĺ!ĭ#ľ/Ï&ó&ě&ø%ó&â#ċ!ã*Ð&ô(IĄ"ù$(ª¯Ď+ď&Ċ&Ł+ºÔ+č+[Ô+' +
+      '×+Ì(Ê#Ñ+ Ì+Zē"Å()#3à!ĝ!Ô,ē*4Ē%ô#õ+S)è#è%Ï-Ę*í/   Ě$Ħ$ă%ħ#,Ī7ç%Ô)í+Ē)ÿ)ì2ï.Û1              Ŀ# ğ#  Ĭ4đ' +
+      '(Ě&ĭ"ċ$ė!PgÔ#oË##Ĭ6Ë)Ì*ĭ)ô&Ĺ&Ô!ķ%ĸ%ķ%Ġ%ă&9ċ&ł%ą$Ĩ%ç,ĺ0Ë(Č7ï.ñ*Í#&ç$ľ%Å,Ģ1ñ&Ç!ç$Ü*ċ&Ë%Ë$ļ0æ#ę%Ď%í+ð"Ğ' +
+      '+ù)wâ,Ó5Ĩ:Ù2OČ!Ā(Ç*8Ð"ô)ç+ ľ3õ3#Ě)Ý*fÖ+Í)Ě!ē!ê&ù)Ø)Û)A:Ą!ă!;{Æ"ŀ$Ç(Ĉ#ă#! Ĭ!Ě(Ù"ě3È*à!1Ğ*ë/ Ě&í! Ĩ)ú!' +
+      'ġ(Ă%é>                   ĬAĝ*UÀÚ!é"×!ò#ð"å09Î,ė"Ć,ĥ$ĥ!ĝ$Ğ$Õ"Ù"kĔ%ı#Ĩ*Ñ+ė!Ò!×#ø!ċ"Č"ĉ!Ï(Ė)ã+HĀ*×*Ò5ġ*' +
+      'ï!à! Û%Ô!ċ#Ĥ(ć"ì*ï*$ß!ē&HÜ.Uë!¸AÓ!Ě%ę!ď.æ,©Ę*ĥ$ā%Ġ#Ě!ó&Ğ$đ#ç!<Ò%ý#è%ć!Û$¡Ñ#r3Ï"7Į!-ğ&ü){dï!ĭ!Ė!Ħ!ß"µ' +
+      'ĺ#Õ$Ĥ!ľ"Å#Ğ%Ä!ĉ*ô!ľ$Ĺ"Ĳ!Ń"è(þ%Ý+î!þ(ħ)Ú+Ð"Ö#þ"ŀ!Ĵ"Ħ!Ú#kĈ"dö#ì"Ø!Ä#ċ"Ô"ê&ú"Ê"ô"ľ!Ì!$Ģ!Ä"ê"Ĳ!ö#ö#ö#SĦ!' +
+      'Ĕ!ŀ!nĮ!f»î!ccý!ĉ!Ķ!u·Ĩ!3Ä!Ú!ú!Ŀ!³ģ"Û"Ë!ċ"ZHĊ"#ö# è$Ô"Ê"næ!ü!ğ$ô!ĺ"Đ!bĬ!ê!Þ"à"ò!¢Ā!č!Ð!(â"Mt[J4Ô!Ô$Į#' +
+      'ö#Ú+ü"â"ÀĊ!ó"Ô$p/ú$ö!Đ!ö#Ø!ú$^Ê#ö#Č!Ĉ!cĒ!cÈ#Ì%Ă#Ú!î"ô#Đ#ô#Į"Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!ä"Nnffffcė!ĥ!ĝ!İ!·Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!ø$' +
+      'o³³³³ċ"à!Ģ"Ô"Ě!Ô"ì!Ô"Ô"ü!nü!¾ü!ü!ö!÷#é"ħ"°à"ò!Ô!ò!¦ò!ö#Tâ"â"â"â"Jü!JĔ!Ô"Ĕ!Ô"Ĕ!Ô"n(nnnnn*Į!ċ%İ!©fü!fê' +
+      '!fü!fü!f¼î!ô!î!ô!î!ô!î!ô!cĺ"aĺ"Ù"ē"ĩ!å!Ñ"ĥ"Ñ!Ä!cİ!ý!ā!ĝ!č!ĉ!Ĭ!Ì!Ķ!ĥ!Ķ!ê!Ķ!Ļ"ê!ø!Ķ!*·à"·à"·à"Ð#â!Ð"Ĩ!' +
+      'ò!Ĩ!ò!Ê!û!hú!Ú!ã"Ú!č!Ú!É"ú!Ó!ú!ªú!Ð!ú!JĿ!(Ŀ!ñ"Ľ!%³â"³â"³â"³â"³¤³â"Û"tċ"Jċ"ZyZ4Z4ğ$Ê"ŀ!~ä"ĸ"ì"Ĩ!ġ&ĩ&İ' +
+      '!Į!J«´EĨ!í"č!ğ$Ŀ%í!ô"caā$Į!ì!ļ"é!ą!ø"Ĩ!é!ē"Č"Ĉ"3Č!Ě!Þ!¸0É#Ó"Ŀ!ę"đ"Í(ē"NÊ"Ń#÷!Z21Ã½1ü"¼AÚ$fÚ!Ú!eÚ!Z44' +
+      'ý!bbý!bbĔ!Ð"å"á#Ĩ!Ü!³â"³â"³â"³â"³â"Đ!Ĕ!Ğ!Ĕ!Ä"Nü!Ĵ!ô!î!ô!ĉ!Ĭ!Ĩ!ò!Ĩ!ò!)1ĵ#Z44î!ô!U$·â"â"Ô!Nü!qTĔ!Ö"Ĕ!Ö' +
+      '"fþ!fþ!½Ó!û!ý!Ī!ô!Ī!ô!Ú!ċ!Ú!ċ!³â"³â"ú!Ð!Ŀ!(Æ!®cļ"â!Ĉ"¬Ü!É!¥Ĕ!Ö"fþ!Ĩ!Ø!Ĩ!Ø!Ĩ!ò!Ĩ!ò!ċ"JÊ"ò!Ĭ!®ì"Ä!Ý"ą!' +
+      'Õ!ĸ!Í#Y¯3¤ł!³Ĕ!hü!ý!>ā!ħ!Ü!č!ĉ"ĝ!Î!tð!ì"Ā!IµÕ$Ď!Đ!ó"à!Ü!ý"ª>ħ$ó!Î!KSä"ļ"Î#ê!Ö$µUö!C´æ"æ"ö"ô"X»Đ!cĬ!Ğ' +
+      '!Į!Î!_ß"ç"}Ġ"à!ě!Yħ$ĭ$Þ"ħ$Î!uÆ!(Ĕ!MvÃ]Ñ"r1!ê!IĲ"ĉ!Ĩ!ì!Ē!Ó$+`Eê!ġ$ê!I)Ô!WĐ!ħ$d®Ä"+P ö"ï!Ħ"Ħ"5¤î"ü"~U<' +
+      'Ę!Ę!Ì!®Ò"ºªÂtÞ#ľ#Ħ#æ"neè"^cè$è"Ĕ%Æ"ľ"ú"ì"Ė"Ę"6Þ#¤Ö%³Í"Q;Ê"ä!Etä!ä!ä!ä!ä!æ#¬ô#Ĥ$Ġ#ú"Î&è!ö"ºæ" Ĕ!Ä%ĸ!Ē' +
+      '"Ċ"Dæ!Į$ò!ĸ"Ĕ!ö"İ!ľ"ô#ē"Ĕ&Ø"ľ$Ü%Ľ!ē"Ĭ$ä$Ĥ#ŀ#Ä$Ė"Ğ"Þ#Ú#Ĝ$ö&Ì%Ö%ä&Ĥ"Đ"ü"Đ#Ė"Ć#Ĉ"Ð#  ú"¨ÀouĠ%Į"Ĳ"Ā#Ì#è"' +
+      ' ľ" ù$É2ı1®ò!Ľ!RĘ!Ę!Ü"Ě"ø%à!nà!Ĳ!ý!cď"Ĕ!È#fccĨ!ċ"Ģ!Ù#Ĕ!ŀ!¹Ĕ#fZcĨ!cĉ!Ĕ!u·HĨ!c30Ŀ!ċ"Ħ!Ë!Ç!Ģ!ķ!ċ"tvÀÏ!a' +
+      'tĒ!/Ă!à!č!ÀĒ!Ĵ"[ļ"Ē!Ò!é!ò!]Ä!!¡VČ!¦ċ!@Ċ!eČ!Æ!Č!Ċ!ç"ø!Æ!XXXð!£oÚ!Ä!!e¹ĩ!®Ĕ"ò!ä")ÂnbĨ!pþ!à!ü!nuĔ!/Đ!nĐ' +
+      '!ffĎ"¹pú!c÷"ý!ø"Ē"Ğ#wcĻ!ÁÜ"~ŀ!¹_fwĆ!ccwyucĨ!c3nĿ!Ļ!Ė!Ë!ÁqaÁĸ!cĸ!Ē!Ð"aÔ".ü!Yî!ü!OČ!â"â" Ö"Ö"ä"ò!à"¢nÞ' +
+      '"5Î![Ĥ!à"ä"Ĥ!Ā!ä"Ă!Þ!ô!ä"ü!ü!Ġ"ÃpÐ!Đ!ħ"bĂ!Ă!ļ" â"5â"ĸ!Ă!pp&Bî"Bý!Ç!Ĩ!ð!ġ!Í!ġ!Í!ĺ!Ü"ī!×!¹Y?Þ"wOĆ!Č!×!' +
+      '?w £ cĤ!¹>Ė"Ä#nnĿ!Ĥ!ċ"Jĉ"JË!Ĥ!ÁĤ!ï!Ĥ!Đ#ĺ"cwOĉ!¹c)ï!)ą!Ü"Ô"Ü"Ô"Nü!fê!Ĩ!Đ!Ĩ!Đ!wOĆ!â!11câ"câ"Ĩ!ò!Ĩ!Đ!Ĩ!' +
+      'Đ!Ē!Þ!Ļ!5Ļ!5Ļ!kqà"÷!Ycä"í"jyÖ"É!^Ä!Ā!Û"t¯Ē"MM²ô"©Ĉ"¥Å!Ì!ú!yGČ"Ĉ!È"Ò"Ĵ!Ł!ê"lEÐ#Ò"Ð#Ġ"MÝ!È!ŀ!KĜ!ĉ"ľ!ü"' +
+      'ĸ!È"ªMosü"Ið!ä"Ď!QQ°A±Đ!×!Ń!ê"³ø"ºĶ!ļ"Ĩ"$xñ"¶Ĩ"Râ"_ö!Eľ!ä"EÜ"Đ!ñ!xê"ºĐ!Ĕ!ô!ö"¼Þ!cì"Đ!(û!ê!Ø"ì!8ľ"ì"ü' +
+      '"ú!Ą!Ný!ê"|§Î#AĪ!ĸ!û!û!ł#Ö!ļ"¡$û!?®tò"ý!û!qÒ"ð!Ē"ê!Ü!È!ã!ð!ö!Ü"Æ!ÿ!Å"ò!o4ì!Æ"Ć"Ê!Ð!ğ"È!*ć!ö!ò!í!į#.ö' +
+      '!*č!ă!ð!]Bwì!Ē#Ģ!à!Æ!Ĩ!ÿ#ö!UÎ!/pð!ð!UtÜ!8Û!ê!Z$ò!Đ!Ē!Ġ!Ĕ!ò!Ö!!!Ya]Rċ!¨¨_ą!Û!28KĈ!<ö!ZY­aÆ!<ä!=Ø!K7®H' +
+      'J¹ÁÜ!TkVÒ!¶-¢á!ió!ð!xUxĀ!-Ü!Þ!Þ!rå!Y²Ď"à"¸"Ê!Ì!vEÈ"pĎ"Č!¸Ö!9Î!h­Ä!¤È"Č!Ö!9vh­ú!WH³Ĳ"Ë!ċ!}É!°rpŀ!â"Ł"' +
+      'jè!ê!&ð!VV2Ô!-Ô"Ü!Ę!C²¾¾Ć"lí!Ô!YÞ"³Ė";.1â!þ!Ć":Ā#Ê!Ğ"ø!5Ĕ!Ö"ŀ!Ì"ŀ!Ê"ŀ!Ì"n<Į!&Į!æ!Į!æ!Į!æ!Į!æ!fü!fbfþ' +
+      '!fþ!fê!»ġ$î!ô!cļ"cĺ"cļ"cļ"cļ"cĒ!ħ"ĕ#ĉ!Į!ĉ!Į!ĉ!Į!Ķ!ê!Ķ!ñ#Ķ!ì!Ķ!ê!uà"uÞ"uò"·à"·à"·â"·à"Ĩ!7Ĩ!ò!Ĩ!ò!Ĩ!x3' +
+      'E3¢Ú!ċ!Ú!č!Ú!č!Ú!ċ!ú!Ð!ú!Ð!ö!Í!ú!Yú!Ð!Ŀ!(Ŀ!(Ľ!(Ŀ!(³â"³â"³â"³Î"³â"ģ"7ģ"MÛ"tÛ"tÛ"tÛ"vÛ"vË!^Ë!^ċ"LZ4Z4Z' +
+      '4ļ"XvL¼ğ$ğ$ğ$İ!Ă!Ĕ!Ö"Ĕ!Ö"í!ě"Ĕ!Ø!qŃ!Ĕ!æ!Ĕ!Ö"Ĕ!Ė!Ĕ!ļ!Ĕ!ļ!Ĕ!Þ!Ĕ!Æ"fü!fþ!fnĩ!ă#fIÓ!ī"f[fþ!ç!¿cĐ!Ĩ!ò!Ī!ô' +
+      '!PÝ#Ĩ!pIą"Ĩ!¤Ī!ô!é!ē"é!ē"é!ē"é!ē"é!ē"³â"³â"Í(ē"Í(ē"Í(ē"Í(ē"Í(ē"ċ"Jċ"Lċ"Lċ"Lĸ!ittttttttĔ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!' +
+      'Ĕ!à!à!à!à!-uffffffÀÀÀÀ¬~WWccccccccĴ"Ĵ"PJı!ķ!ą!ċ!ccccccccò!ò!ò!ò!nºĨ!Ĩ!Ĩ!Ĩ!Ĩ!Ĩ!Č!Č!Č!Č!Ă!Æ!ì!Ą!ċ"ċ"ċ"' +
+      'ċ"Ċ!Ċ!Ċ!Ċ!Ċ!Ċ!Ċ!Ċ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!ttà!vÀÀĴ"Ï!ò!Æ!Č!Č!Ċ!Ċ!ttttttttĔ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!Ĕ!ÀÀÀÀ¬~WWccccccccĊ!Ċ' +
+      '!Ċ!Ċ!Ċ!Ċ!Ċ!Ċ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!Ģ!tttttttĔ!Ĕ!Ĕ!Ĕ!Ĕ!Ĥ#ø%Ĥ#³Û"ÀÀÀWWffcccz%³½6qÙ#ĵ!Ý#cß!ccz2³Č!Č!Č!aÄ!Ä!þ!Kċ' +
+      '"ċ"ċ"ċ"3/ď"è$Ċ!Ċ!Ċ!Ċ!Ċ!Ĩ!Ĩ!Ģ!Ģ!Ģ!cĮ#Ä1ÄAÄ1ÄAĊ+Ä)ð%ò5Ú+ö&Ü#     Ø!Ø!Þ!Þ!Þ!:Ü$ Ì!Ĩ!Ì"Ĵ"Î!Ī!ê"Ķ"VVĪ$Ċ#è' +
+      '#æ#æ#     ö&Ĳ"Ĳ";;;NNN7Đ!î"*S dß)F!**Æ!Ü!ô#ô#dÆ"dÅ!Č!-Ò(           à!Ä!î!WrWhºÖ"Ö"Ö"NĐ!ö!à!Ă#Č!Ĉ!î!W' +
+      'rWhºÖ"Ö"Ö"NĐ!ð!Ü!¸EÞ!Ħ"²Ê"Ď"ö!vä!E©Æ!sLbê!Ŀ!¥®5n»ĺ"ļ"Ī!Č%Ģ!Nĉ!ä"aĆ!¸í!Æ"ÂyY¼â!Ċ!Ċ!YYYYttjjjjß)caaġ"ģ' +
+      '"aaaÉ!Ë!aaĶ!nĮ!uĐ!Đ!Đ!MMĐ!Đ!Đ![[Đ!Đ!ê!næ!Þ"Ĉ!Ĉ!Ĉ!Đ!à! Ċ!Į!Ĵ&Ü!Ĵ&Ü!Ĵ&î$Ġ$Ġ$ì$Į!Ü!à!Ĩ!Į!Ĵ&Ü!Ĵ&Ġ!Ü!Į!Ĵ&' +
+      'Ü!Ĵ&Ĵ&Į!Ü!Į!Ü!Ü!Ü!Ĩ$Į(ü(Į(ü(Ĉ#Ă%Þ"ø!â$Į!Ě"ŀ"Į!Į!Ĵ&Ö-Ð!Ð!Ĵ&Ö-Ü!ø!Ü!Į!4Ü!4Ð!Ð!Į!Ü!Ü!Į!Ĵ&Ü!Ĵ&Ü!Ĵ&ö"Ġ$Ġ$' +
+      'ö"Į!Ü!Į!Ü!Ĵ&Ĵ&Į!Ĵ&Ü!Ĵ&Į!Į!Į!Ĵ&Ü!Ĵ&Ĵ&Ö&Ö&Ö&Ĵ&Ö&Ü!è"Ē"Ĵ&Ü!ø!Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Ü!3Ĉ!Ą"Ą"Ä!Ä!ö#ö#ö#ö#²²U' +
+      'ö#ö#ö#ċ"ö#ö#ö#   þ#ú#ú$ú$ö#Ħ"ö#Ħ"Ò$Ò$ô#ô#¦¦¦ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ô#ô#ô#' +
+      'ö#ö#ö#ö#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ô#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#È"ö#è"H#ŀ##ö#-Ĳ#ö#¦İ&Ĝ"Ĵ!5Ĥ"Þ+Ĥ"Ĥ"' +
+      'Ĥ"Ĥ"Ĥ"Þ+Ĥ"Ĥ"Ĥ"Ĥ"Ĕ"Ċ+Ĕ"Ċ+Ċ+Ĕ"Ċ+İ&ĸ"Ě!HHö)Ö(¼¼ö)Ö(¼¼ö)Ö(HHHHö)ö)Ö(Ö(HHHHö)ö)Ö(Ö(HHHHHHHHö)ö)Ö(Ö(Ö(Ö(Ö(' +
+      'Ö(HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH¼¼ö)Ö(HĶ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HHHHHHHHHHö)ö)Hõ!õ!õ!Ė*ö)Hö)Ė*' +
+      'Ö(HÖ(HÖ(HÖ(HHHHHHHHHİ"Ä&Ø*ì-Ā0Ĕ3Ĩ6FÎ#  HFê-Hê-HHHHHHHĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"---------------' +
+      '----------Ĥ!-Ĥ!Ĩ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!ĸ"Ĥ!ĸ"ĸ"ĸ"ĸ"+--+Ĥ!Ĥ!----Ī$ĸ"ĸ"ĸ"ĸ"ĸ"---Ĥ!ĸ"ĸ"ĸ"ĸ"Ĥ!Ĥ!Ĥ!Ĥ!---ĸ"ĸ"ĸ' +
+      '"ĸ"-Ĝ"Ċ"Ę"Ę"Ę"Ę"Ģ"Ģ"Ģ"Ò"î%È(ĸ#Î$Ğ(Ì%Ķ"ø%Ď#È%Į"ø%Č#â$Ĝ"Ķ%ľ"Č"Ĝ"Ě"Ü!dq-<Ĳ"Ü"Ü"È"Ď!Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Į!' +
+      'Ü!Ü!ü8Į.Į.Į.Į.Į.Į.Į.þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$Į.Į.Į.Į.Į.Į.Į.Į.þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$þ$' +
+      'þ$þ$þ$þ$þ$þ$þ$þ$Ü!Ü!Į!Ü!Ü!Ü!Į!Ü!Ĵ&Ĵ&ì%ì%Į!Ü!Į!Ü!Ü!Ü!Ĵ&Ĵ&Ü!Ü!Ü!Ü!Ü!Ġ!Į!Ġ!Į!Į!Ü!Į!Ü!Ĝ$Ġ$Î&Ġ$Ġ$Ì&î$Ğ$î$' +
+      'î$î$î$Ğ$Ğ$î$î$î$î$Ü!à$Ü$ð%Ð%Ê)ò*Ď!Ģ!Ĩ!Ď!Ò%Ĕ$ü$ü$Ü!Ü!Ü!Ü!Į!Ü!Ü!Ĵ&Ð!Ð!Ĵ&Ĵ&Ð!Ĵ&Ð!Ö-Į!Į!Ĵ&Ĵ&Į!Į!æ(æ(Į!Ð!' +
+      'Ĵ&Ĵ&Į!Ð!æ(æ(Į!Ĥ#Ð!Ĥ#Ð!Ð!Ð!Ð!Į!Į!Ð!Ð!Ĥ#Ĥ#Į!Ü!Ü!Į!Ü!Ü!Į!Į!Ü!Ü!Į!Į!Ä%ø%Ģ#Ģ#-¦¦¦ø$ö#ö#Ģ$è"Ģ$è"Ü!Į!Ĵ&Ĵ&Ģ$' +
+      'è"Ģ$è"Ü!Ĵ&Ü!Ü!Į!Į!ĸ"ĸ"ĸ"ĸ"----ĸ"ĸ!,5fÁSÅ"Ú!»2qé!č"Æ!ĉ!Ë"ĉ!®ò!ô!Ö"Ē!y5č!®Ñ!VVVã!¡VVVVV<ą!VVVć!VVW¿Ě!%' +
+      'VVVVVý!VVVX¡Vºć!VrĬ"ö#H#ĸ$Ĥ"cÞ!¸cÖ$cä"aÎ"Ė!Ö"Ĩ!Ē!ä!ä!ä!ä!ä!ä!Ü"Ô#Ì$Ä%ä!Ü"Ô#Ì$Ä%Ñ"µĩ!ė!Q×!Ħ"¨rª´ô!Ü!Ô' +
+      '!ì!¯®Ė!Ö"Ĩ!ô!³ä"ġ"Xġ"Hõ#JĐ!à!ć!Į!ĸ!Ä#PJĨ!Ē!!|ć!ß"aì!ļ"ö!ć!ß"{aÐ"î"qï!ö!a4¶Zaa]Ó!Ù"Ĳ"ĺ"ĸ"¼t¼ü!Ô!ä!ì!Ä' +
+      '!d0è!Ä!«Ĭ"Ü#Č"hQyf{YĮ"Ą!jÏ!Ě!İ"!brÚ!ï!nÂºÄ!å!jô!Ø!Ü!Ħ!æ#ċ$Į!¤-&&$                    Ï"Ĕ!ŀ!nĮ!f»î!cc' +
+      'ý!ĉ!Ķ!u·Ĩ!3Ä!Ú!ú!Ŀ!³ģ"Û"Ë!ċ"ZÔ"Ê"næ!ü!ğ$ô!Đ!bĬ!ê!Þ"à"ò!¢Ā!č!Ð!(â"Mt[J4İ!®Ĕ!ŀ!¹Ĕ#fZcĨ!cĉ!Ĕ!u·HĨ!c3Ĩ!0' +
+      'Ŀ!ċ"Ħ!Ë!Ç!Ģ!Ä!tĒ!/Ă!à!č!ÀĒ!Ĵ"[ļ"Ē!Ò!é!ò!]Ä!!¡VČ!¦ċ!@Ċ!Ĉ!pÆ!)ð!Â£&¢č$-Į!ö!A£aBò$Å!"$É!"*Í!!+Ï!"!Ó!!#Õ' +
+      '!"!Ù!#!ß!)bï!#!õ!,!ċ!)!ě!("ĩ!/)Å""&É"$(Ñ"!!Ó"!5Õ"!a×"/´ó""$÷"$$ÿ"")ă"5"ī""-į""+ĳ""/ķ"""Ļ"$%Ń"""Ç#""Ë' +
+      '#"LÏ#7&û#$$ă#4Gĩ#"(ĭ#!Hį#!"ı#ø2!ęGĤ$GÙQ+NíQÇ9°ó¤,"ĉ¤"%č¤%!ė¤6FŁ¤$&É¥Wŀ!ĵ¥$7Ľ¥"&Ł¥"GÅ¦"&É¦")Í¦!!Ï¦!!Ñ' +
+      '¦!!Ó¦!@Õ¦"VÙ¦!0Û¦!/Ý¦"&á¦!4ã¦"#ç¦!*é¦!Hë¦#2ñ¦!#ó¦#!ù¦!&û¦!%ý¦!#ÿ¦#!ą¦(&ē¦%)ĝ¦"<ġ¦!.ģ¦*!ĵ¦%!Ŀ¦"!Ń¦!!Å' +
+      '§""É§"#Í§"!Ñ§g!Û¨%!å¨$"í¨&!ù¨,!ď¨#"ĕ¨""ę¨&!ĥ¨/$Ł¨&!Í©"!Ñ©!WÓ©#!Ù©&µå©!#ç©!$é©!"ë©"(ï©!+ñ©",õ©+&ĉ©$"đ' +
+      '©$!ę©(&ħ©+"Ļ©""Ŀ©=&÷ª$Eÿª5"ħª^!ğ«%$ĩ«$"ı«&"Ľ«&"É¬#!Ï¬"!Ó¬v!û­>5ĵ­A!õ®u!ě¯Ġ!Å"Ó³X%Ł³"*Å´9)õ´!(÷´õ"!Ù¹' +
+      'D"ğ¹:!Ñº("ßº&Ô#ëº¯!Ł»A#ā¼A!Ł¼["ĵ½Ø!<ÝÀĉ""çÅ!!"éÅ!".íÅ!!#ïÅ!!(ñÅ!Ä!GñÇ!Ķ!!ÕË!&!áË!"$åË!)!õË!ÙĴ!$ğī$)"' +
+      'įī$"$ĳī$b"ĳĬ$²0ďĮ$$%ėĮ$&=ģĮ$$"īĮ$""įĮ$""ĳĮ$9"ãį$2"ąį$#)ċį$##đį$""ĕį$9!Åİ$o)ßı$ÄÜ!Hßá(!!áá(ß%%ėë()!ħë' +
+      '("!īë(ï)(āü(Ľ%1óĈ(ĭ#%ÅĐ(úì#Bıà/!3ĳà/Ā$"īé/^[ģê/-h"hnĩ:h!nħ:h!hĥ:ĕ""ĕ"nİ;ĕ"!nı;ĕ"!ĕ"Ĳ;Ĳ;!nİ;h"hkĨ:h!k' +
+      'Ħ:ĕ""ĕ"kĳ;ĕ"!kĴ;Ĳ;!kĳ;!IV¤.!5"!#!$!%!&!(!)#*!+!,"-!.!/!0!1!2!3!4!5!6!7!8!9-:%;$<#=$>!>!;!?G"!"!"!"!"' +
+      '"&!$!&!&!&!&%@!-!.!.!.!.!.".!4!4!4!4!8!A3<"<!<!<!<!<"<%?!B!?($&$"%-&$)<,$,#C!D&-,&"1!=#1!=%2"2$3+4(E' +
+      '#8%9Ă"FÆ+!)F$G"HÊ++!;¯-!!"!#-$!$&%"&$(#)%*$+!,!-!.!/!0!1)2"3!4!5!6!4"7!8"9!:!:!;!<!4!=!>!?!@!A!B!C!D' +
+      '!EF%!%!%!%!%"F!&,*!*!*!*!*"*!-!-!-!-!1#G!G!G!G!G!G!H!I!J!J!J!J(K!K!K!K!K"L!M!M!M!M!N"N(&!I%&!I/J#(U*' +
+      '!O"P$P%+!Q!+!Q#,!R*-!M&S#1Ē-T#U!Tĝ+R!R                                                              ' +
+      '  Õ! í"ģ!Õ!ą#                                               ģ! ď!é! é!    i        i é!û! é!        ' +
+      ' é!   i ĝ$   n   nn n      i                                     Õ! Õ!                              ' +
+      '                    Õ!nÕ!         i                                         n                       ' +
+      '                            Ł$û!Ł$Õ!ħ"           Ù"  ģ!     ģ!           Ù"Ù" ģ!ģ!ģ!  ģ!       Õ!nÕ!' +
+      '            i                                     ĳ! ā"é!                                           ' +
+      '       í"  é!±  ±  Õ! Õ! ±   ±     ±    {   É"     ±±i{É"±                 đ"ģ!ĩ#ħ" É"              ' +
+      '    i         i     ę(  É" É"Õ!                                                 ĳ!Ú!ĳ!         i i  ' +
+      '                                    ā&ģ!ā&Õ!Ļ"      i    û!  û!     é!  ±        û!û! û!é!é!  é! ±  ' +
+      '   ď!Ú!ď!                                               n            i Õ!{ Á¢                 i  ¢¢ ' +
+      '  n i     ģ!  Õ!Ú!Õ!      i                                           ĝ$Ó$ĝ$Õ!ģ!     n     ā"ā" ā"  ' +
+      '   ā"  í"   Õ!    ā"ā"ā"ā"ā"ā"  ā" í"     Ļ"iĻ"Õ!Á  ±                                             ď%' +
+      'Ļ"ď%ß#Ù"   i       Ļ"  Ļ" i   Ļ"    É"   é!  Ļ"Ļ" Ļ"Ļ"Ļ"É"é!Ļ"    Ú!  ď%í"ď%ħ"ď!           ħ"  đ" i ' +
+      '  Ù" û!  é!   {  ħ"Ù" đ"Ù"Ù"é!{Ù"û!   n   Õ!  Õ!i  i                                            Ó$ą#' +
+      'Ó$Ľ#ā"i          ā"  ħ" i   ħ"    ħ"      ā"Ë# ħ"ħ"ħ"ħ" ñ#       i i                                ' +
+      '                  Õ!Õ!Õ!                                               ò"n  i                       ' +
+      '                              i                                                  ą# ą#              ' +
+      '                                    ĩ# ĩ#                                                  ã$ ã$    ' +
+      '                                              Õ!Ú!Õ! i       i  i                                   ' +
+      '  é%né%                                                  i ď!                                       ' +
+      '                                  ĉ#                                       đ"iĩ#ħ" ß#               ' +
+      '   i         i     ę(  ĩ$ ç$             Ġ!î!Ć!ð!ü#ü#ø# ľ!î!Ü"ľ!ú"Ě#ä"Þ#Đ"Ġ"Þ#Ī"             Î$     ' +
+      '  Ó$  ¢                            ą#                    Ó$  ¢    ¶¶¶¶                    ĝ$        ' +
+      '                  Õ! ģ!Õ!¶Õ!               ii                   $$fhnv! $§½¶°! $«¶©¯! $°¥¸²! $$fhnv$' +
+      '§½¶°$«¶©¯$°¥¸²',
   },
   boldOblique: {
     family: 'DejaVu Serif',
     style: 'Bold Italic',
     data:
-      'gBCDD+MDALMelRGHCYMCWvAakgv0AtACkgrFBJIIwQGLE6wFAMwBigrVD5ICkQJGygoAAAAAAAAAAAC5CgCADwAAhwigDZUHnALJ' +
-      'AaQCrQPVAc4E9AKhDxbWDKcF9gyVBq8B5wPoA6MBvQNajASJA44LjQv9AUKbCLkDugPWC+cKAN4E0gHxAvICgQLLBs4Ico0LScwK' +
-      'gQraFcsK9QGEAQDBBZQBnQO+CNUE+gi7CD01tAL3CPgIngbVD/QCnAgA8wH0Ac8KjAVdgBC1ELYE6AbDDdwS/w8A6ArlDAD+AbYH' +
-      'hwObCe4E/QH+AYAEsA0AAM8OigYAAAAAAKIIzweJAQAAALUJAAAAgA2kAa8BAAAAAIcBiAEEAAAAhwWwAQzJAwAAAAAAigmpCnAA' +
-      'AACZCAAAAJgJ9gH1AQAAAAC8BbsF9gEAAADVBOQD4wOeBosEjASLBIwEiwTeBP0F/gX9Bf4F/QX+Bf0FogivBcwFywWCAoMEhASD' +
-      'BIQEgwSEBIMEhASDBPwG+QT6BPkE+gT5BPoE+QTuB/sG/Ab7BqUI5wLoAucC6ALnAugC5wLoAucC/hGNBvEIxwOeENEFACqrCqwK' +
-      'qwqsCp8GoAbXBPQEswr4EP0F/gX9Bf4F/QWACa0E0QTOBMMGxAbDBsQGwwa2EO8EpQbdCd4J3QneCd0JoAaLBYwFiwWMBYsFjAWL' +
-      'BeYFgwmECYMJhAmDCZAN0QTSBNEE0gTRBNIE0QTSBNEE0gTRBNYMsQjZBJ8EoARClwWYBZcFmAWXBbMEzgjWBCb7BPwE+wSMAwD9' +
-      'Bb4IGzP7BIMBhgO+A+UELfkIyA3VAtwIsxIA7AzRBYEKpAq2C80E/QXOBADDBogRmwiPBtcBnAS9A4sFzgSDDJgEhAmDCYQJjATR' +
-      'BJwFANEFPYABlwXsAgAAAKAB7gH5BYEB4AW7DagGhwGfBdYplwWvBfMCxwOrCtQUxwP9BYEKiwThBecC3A/DBsgG0QTSBNEE0gTR' +
-      'BNIE0QTSBNEE8wK8BIsEjASLBK4M8QHFAqMG+gT5BLgF0QXaBcMGxAbDBinrAssGxCeXBa8Fmw35BNoQ8Q2IBP0FyAGLBK4MowP3' +
-      'AcMGvgOLBIwEiwTUA4MEhASDBLEF5wLoAucC3A/DBsQGwwagBd0J3gndCYYL0QTSBNEEE4sF5gWDCagH0wLmCvsG0gTNAucC4wLU' +
-      'A5cF1AaLBNQDgwTCB8MGxAbDBsQGwwbEBsMGwAGfBB+WC7kLvQa2FQCVCFL9BYIDqAHlBRT6As0DxAluiQM3gwSbBeEC4g7hBJwE' +
-      '3Qn+BZ8EkgLyAwCfAvECAPICfv8CANYIyQm9AYgLlQa9CoAKAPkBmQFumAMAAI0LAAB2sAOlBKYNtAgAAMsKADu5Ac4M3QPbBJsH' +
-      'AAC1AQCzApAB0gYAmQS1B5YDwgPXBpQFe74IwwE8zQP6CJsH9gKJBQAAAEUAABe4CtEFUGewAZELtAv3A9AC3wQAjhKAAv8B3QWP' +
-      'B7IH/gK1Ba8CoQSBB7oFqgOhBgvHBpoDAJICvgE+0QWFAoIHwwUAAEoA1wEA/AUAAAAAAPsG/AYAAPsG/AaXBAALAGoAugMAAAAA' +
-      'ANECoQHfAqQDTf0B/AUAAAAAANoB2QEAAAD/DwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAA9hi9BqAHaZkPAJQVmwfLB74DAADVB6oDbgDqCNcNlBOGBpUPmgeQAqsB1Q2sCZwCqQSOAjeD' +
-      'AfAGrQLzDOwM/QLMCpUG3QauBa4ClQa3AZgBe4QFhQOyBF3BDfAH5AGVBegD4wfcBrYCrwMPHPEBP6gE9QHtBcAIxQF+mwGfA7IC' +
-      'igKRAuUBjgSHAlbgBvMHigks/Q7cBm1uogjTArsG6AXbAsgGxwbYBSzBCfYGwwaQBP0FngPrBYACngKuBI8EMSrlAfMHphCxCADe' +
-      'BOsBjAP6CfEHrwWoAwAAiQEAugTfBq4DqwKRCAAWqBf2AccJ2QGQAaEEogSVBKQBJfkErgaHBMwR8xKUBwCPAWeQB5cFrQKuApUG' +
-      'tAHTAZQCsgTDBYwG2QGuC2bhCuwHhQx53g/7DL0HsAKLAoEDoATxAbYVrRXsAgDNAeIBgAeLB/0B9gFx8QKwDtsO3AnjCdAG6QL+' +
-      'CrgCgw2mCbkLO7QLyQaNBQDSAv8EvgG7Ae0FAEnwFAuLCc0BzgGPBJAE9AS2BdQEtQeUC9UJ7hOhDOkEJr8H/wa2CKsFrAWrBY4D' +
-      'wQVu0QKqAosEqAnfBLYTGdkS0wK6CK8Gzga5B9QL/wiSBtcEzAvnBugL+Qn3Bv0FqATgDNkNwwTCBMEE9gaTBp4N1QXKAvED5gPt' +
-      'BaUIghsZ+w3RBYgI5waICIcIoQv0DakFqgWpBa4M8QHnBoMEwgfBB8IHwQfQFRnZEtMCTOsCiAz7BvwG+wbOBMMGxAbDBsQGwwaO' +
-      'BOcEqgXpBuoG6QbqBukGigqrBmOLBLoU8QW9CdMC8AfvBMIQ4wf1Bd8FtAy/BeICxQP+AT7jAgOvAtwCtAm1B/MCyQL2DtEJuQGt' +
-      'A4YE4gGTAoQEzQTKAp8CctkB9gaBBuID+wKuAa8DAXaFBOwHhQJR+gL/FLEBeJADlQLeA/gB4BHBC84CZqkCOMsEqATQBcMEswGz' +
-      'CoQWxQxkSNkB4AGPAVTVC8QLkQfgB/cJmhS/DLQCUQCQCo8KK4MHwBHlCaUBsgjzA+UPxAHuCZwC4gWbAiD7Ar4JgwKuBp0SzAW8' +
-      'BwGRCOoKpwWRAtIGkwqTAZ4KlwPyApcIXC8ysgKyBesJ2AElxgkwoQryAu8CwALsBacPfkroB9sID+AB/AfRCTfUEPMOO9QHlQgs' +
-      '5AeFB9AEzwHiA60H3gijCWof7gLnAgkluAGAAscDgAGBAQIFvgHQCKcItQGWAcMB2QXTAvIIggikAckH3wKOAgDtAbkDhQbcB5QF' +
-      'rQOGCJkEnwLtAU4AoAHGC98NmgIAyQLuBgDlBXJCqAjJCK8C+givCQBU6gbxBuAB9ALTBMoI4wT1BpoF5wMAOI0CAOwB7AHPCQ7+' +
-      'B6sDkgjxA37tAbEDgAHMAd8BygKIBckJALgCpAPpAgHbAQCFAQDiAqsGlAfIBpUIF6MBpAEAgAGLBOQEoQP4CcsHOOMCCRLmBP0E' +
-      'ywXKBbQDdasCCQ7qBP0EjhTvDLcB8QYAnArTAYIByQmsA+kBAaYB4wG/BKADggRijQccGwCgAgm/Ab4DiAjAAb8EA9UDE+IB9QMz' +
-      'Q+QEtwGTAswC9wMhtgXVA6QBPvkOAAAAAADqGIsEqAbVBNYE1QTWBNUEjAP9BaIIrwWwBa8FsAWvBbAFrwWwBa8FggKDBIQEgwSE' +
-      'BIMEhASDBIQEgwSuAvkIyA35BO4H+wb8BvsG/Ab7BvwG+wb8BvsGpQjnAugC5wLUD9EF0gXRBdIF0QUqqwqsCqsKrAqrCqwKqwqi' +
-      'F8cByAHHAcgBxwHNBP0F/gX9Bf4F/QX+Bf0FzgTDBsQGwwbEBsMGxAbDBtwC1wHYAdcBnATdCd4J3QneCd0J3gndCaAGiwWMBYsF' +
-      'jAWLBYwFiwWMBYsF5gWDCYQJgwmECYMJhAmDCZAN0QTSBNEE0gTRBNIE0QTSBNEEyAGdBp4GnQasEbEIsgixCLIIsQiyCLEIsgix' +
-      'CNsC3wXgBd8F4gOfBOIElwWYBZcFmAWXBYwFvQjiDPkI7g3XEgAAxBD5CL4DiwSMBIsEjASLBIwEiwSMBIsEjASLBIwEiwSMBIsE' +
-      'jASLBIwEiwSMBIsEjASLBNQDgwSEBIMEhASDBIQEgwSEBIMEhASDBIQEgwSEBIMEsQXnAugC5wLcD8MGxAbDBsQGwwbEBsMGxAbD' +
-      'BsQGwwbEBsMGxAbDBsQGwwbEBsMGxAbDBsQGwwbIBtEE0gTRBNIE0QTSBNEE0gTRBNIE0QTSBNEENZ8EoASfBKAEnwSgBJ8E9A+J' +
-      'DJoCAAAAAAAAABoAvAYA1wRIqwIArwUAAAAAAPQJI6wIALcCbMcMAAAAAAAAAPgLF7gIDM8CeMcDC9sWAAAAAAAAANIEL6wIDM8C' +
-      'hAG7AyO/AQAAAAAAvAeMAeIJCb0GggH1CwAAAAAAAACmB7gI1wHTA48CAAAAAAAAAFWEAeAJGIMHjAGLApgBpQkAlQUA6AMA4wcA' +
-      '7gUAbgCiCADrBQAAAAAAAAAaALwGANcESKsCAMcBAAAAAAAAAPgLF7gIDM8CeMcDC90HAAAAAAAAAFWEAeAJGIMHjAGLApgBpQkA' +
-      'AAAAAAAaAJABjwEA6QgAAAAAogcAAAAA3AjXAegHqQLFBZ0OAABBAAAAAABBAPAH1QGVBQAAmgYAAAB1AHYAUgDgCYsCrwGPDQAA' +
-      'vA4AAAAA3gPpBe4GiQZVvQwAAIAQ/w+AELkVxQLTAvYQjwvfBJkDlwMAAAAApA0A/gihBoAQAP8PAO0EAAAAogcAAADVAQDcAwCn' +
-      'CbYKuAr/HwAAAACyBvYl2g3JMe4F7gXbC+4F7gWmA9MKAKoHrwHfAt4QsRvmCQC+E50HAIMHrQQAXvUE9gSIAZoO/QXzEo0HAAAA' +
-      'AAAAAAAAAIIOrQauBgAAAAAA8AIAAK0HAJAFUQAAAAAAAAAAAPACAACtBwDEA5QBXvcCmgK8AgizB/wN0wimAakDYbQKANgO1wvi' +
-      'AuEFAAAAAIoQ3wKpDADCC+MCwQMAVf0CjQK2AtsG/AH4A8gE9wmWDgCCDoEOAAAAAAAAAAAAAAC3DdsEgAyADNMCvQv8C4AMgAzh' +
-      'GJkLnguADMcZ/AKkAtYHoReUDJQM2wWTDJQMlAyUDOkXkwyUDJQMnR+qB/ICvgumBrMM6gyND/0F/gXUB6cGAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAMjEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAApQa1A94CAKIEADMAAACgAwDrAtwCAACPD7YKwQUAuAQAADyUBRQAtxCICb8C6AeeAQBq' +
-      'AKMIvg3ADNkRAAAAAAAAAAAAAAAA6AcA5wcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAvgEAtgIAgQsAzAgAAKAGnwYA' +
-      'AKAGwQ6lB/wNxwsAAADWC8kJugzvAqMIALwNmA73DZ8QAAAAAAAAAAAAAACACAAAAAAAALsF2gvDA7cHAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAKwFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAANAFAAAA' +
-      'AAAAAAAAxQgAxggAzwwAgAcAAADFCADGCADFCADGCAAAAMUIAMYIAMUIAMYIAAAAAKgDjQyODAAAAAAAAAAAAACHCwC6CN4FAADT' +
-      'EgAAAMQPAKcDAAAA3QWuCwAAAADPBQAAmgvJBQAAAKcCAAAApwMAAPoBAI8DAJYBigQAAAAAAIUJ4AMApgUAAAAAAAAAAAAAAAAA' +
-      'yw2qBaIIAMsN0wOGBKoLlwwAmAGXAQCYDAAAAKAG6AwAAAAAAAAAAAAA7xQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADo' +
-      'AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACcBpsGAPQD8wMAAAAA/wqaKb8lAKYHAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAC2AwAAAM8FAAAA0AXdB6sK9AvEAtID+wbGBNEFmAGXBfwIpAjLCqgCuQSwEMcHyQa9BsIK1QqIA80B2QnOBbwH' +
-      'ILABtQS0BdUElATKBcsGxgb9CnaQCs0KPpAK3QNShgONCgCICjnPAoEHCAMSnAH4B74BzwkTzgWwCLEPMgikA6QFvwqICNULAAAA' +
-      'zgOuBIsFhQPnAsAe9we8Bq8IsAihCLYNtQz1EQAAAAAAAAAAAAAAAAAA2QMAuQMAALIVuQeqCYMD5wbjAmaRAcoEjwHRA3fOF5MK' +
-      '8AjpCO4FkwUk7wXwBe8FmAX3B8wB/QWqCNEFkAfZCtwN1wfcFbUM3QijAletBdIFqwrgD9EEhQGtBc4I/QW3BZ8EthMEowOiBJcL' +
-      '1gG6DbkLrAGuC7kUlhr1ES7IAbwHgwkXjAKwCKMKAPoSsRID1giZCUSSCokI1gHPAaYGtQiUCJcIIBnAAb8BGlmCAvwEgwfEA78D' +
-      'AQDoAdYHkQThEJgJhAFyzArtEQC8CpkDAJoMmgHFCPoCiR8AAAAAAAAAAAAAAAAAAAAAAAAA0CPlCpwCyQGkAq0D1QHOBPQCoQ8W' +
-      '1gynBfYMlQavAecD6AOjAb0DWowEiQOOC40L/QFCzwLSAfEC8gKBAssGzghyjQtJzAqBCtoVywr1AYQBAMEFlAGdA74I1QT6CLsI' +
-      'PTXUBpwCqQSOAjeDAfAGrQLzDOwM/QLMCpUG3QauBa4ClQboA58FmAF7hAWFA7IEXbEERK8DDxzxAT+oBPUB7QXACMUBfpsBnwOy' +
-      'AooCkQLlAY4EhwJW4AbzB4oJLK8NsgLWB5kGlgnrCJgJmgazDZoDgAmZDJIL5AGGA5YChgLyASyGA5cBhgNasgOOAqgBygLHAsAB' +
-      'kAX6AeIBhAL0AWIwqAHuAfoBwAGyA7IDsgMw7AHEAYICJqoBLe0BrgFrZ9kBhwHqAWN/sAETPtoBpgH5Ac0B3QLTAoMByQJ7P8YC' +
-      'nAGeAwDUBKIC3AFEWLABxwSGAdwCsAEiuAFmggKCAoYBNIwB9wFUJuQBH3cl5wFFAJQEwAKyA5ILqgKKAkqQAaUBlAQgabYExgHK' +
-      'AbIDqAG2BE7oArIDqAGYAWeYAU/MAvIElgNMmgK6A6wDugOmA8QBxAHEAcQBxAGUAikmLS0tLWdte40BrgF/sAGwAbABsAGwAZAE' +
-      'kQHNAc0BzQHNAckCcr4CogKiAqICogKiAqICsAFEsAGwAbABrgHGAd0CiQHfAowBggKGAYYBhgGGAYYBsgNv5AHkAeQB5AHnAY4B' +
-      '5wHEAaICxAGiAsQBogImJiZEJkQmPqoBpweuAasBLbABLbABLbABLbABLa4BrgGGAa4BhgGuAYYBrgGGAWvcAmncAtcBqQJzKcMB' +
-      'hQK1AWJnxgHZASTZAUeHAbgBWOoBkwPqAWZI0QIdZuoBaX+CAn+CAn+CArQDOuYBsAGGAbABhgGwAT4tuAHaAZcC2gH3AdoBkQJ2' +
-      'gwGmAVSmAVSmAS75ASb5Ae0D9wEozQHkAc0B5AHNAeQBzQHkAc0B5AHNAeQB0wJ3yQLnAckCe297RXtFxwTcAYICdvoB3AL+Ac4B' +
-      'iQb5Ba4BqgFBjwFGUbAB2QG/AscEgQXtAYgCZ2WlA7oBaKADyQHRAYgCsAGNAucCkgOMAhOcAZICflIPkQThAfkBgQLLApUI5wJb' +
-      'yAG7BccCeUPOASYY0AHQAT2zAoIFE2JiQ2J7RUXZASAg2QEgIMQBogLtAaMCsAGGAc0B5AHNAeQBzQHkAc0B5AHNAeQBugHEAaIC' +
-      'xAGiAiniAtYBhgGEAvIBQf4BsAGGAbABhgHOAZUBwQN7RUX6AfIBCr8BOewClALSASmwAZMBb8QBpALEAaQCLbABLbABZzhnJbAB' +
-      'iAGwAYgB2gH1AdoB9QHNAeYBzQHmAaYBVPkBJpIBlgFr3gI4lgLiAtoB4wGtAcQBpAItsAGwAYYBsAGGAbABhgGwAYYByQLnAYYC' +
-      'rAHmASj+AVzXAq0C5QHsAZsDBJ0BEzyEAs0BxAErsAHZAQ7JAYsB3AH3AccCuwKOAV6oAf4BuAEkNf8DuAG6ATlUPDk6DtEFxwGA' +
-      'AQZdmAHeAt4CrAHGAWkWbjE15gHkAYQCqgGNARaiATrCAa4B/AGcAVfJAtEC7wHAAowB4QEC1QTVBNgC1QTKASuAATGoAR11XRaf' +
-      'A2mVAZUBGGuSAlmwAdABpgH/A0UkbLAByQUYazXKAQeWAdUEggFatgEtVR/ZATO0ArACACz2AY4CLkuRAfYB9gGwAbABqgLAAaYB' +
-      'UgqUA/QDxAOEAmxPpAJOZ9QEpAL0BZACigPqAtAC0gLUAg+iA4YBsAQzlQI0Ar4BehcKdnZ2dnaEA3y6AsIExgP4Ad4FIvYBVtgB' +
-      'AHqsBCD4BpACiwE6mAmgBqACkgOCAYADhAT4A6UDgAbUAaYEngWfAucC8gT6A8YD2gPkA4gE8gGQCKYCrgToBPIEsATkBcAC8AHE' +
-      'AdgCmAKQA4IC5gIAAL4CRpABW5kBoAXCAtQC6gKIB64DAIQEAIEFlRHVED5msQEP9gHMAoAC7AGEBZoBRJoBwAHZAWexA8QBzAIh' +
-      'UUGwAcEClgH7AcQBggLtAbADLXtrsAFnhwHEAWN/J7ABaxMP+QHJArIBgwGHAqABowHJAl4IiAIcHV6EARuaAVSzAYgCogGkAooB' +
-      'oAOYAVyzAYYBRVYJAQOUAWjHAW2cATqUAYYBlAGcAeUB+gGMASkpKbwBVy9iVidL6wGZAUCqArwBeiZURCKwAUC2AXKOASZjmAFW' +
-      'qgEmqgEtLYAD6wEmpgFnuQLZAagCrALOAy9p+QGnAZoCdoIC6wFNLS+wAWlpL29ja7ABaxMm+QH5AZgBgwFNTXVNqAJnqAKoAcoB' +
-      'aaICcLoBKIYBsAFNugHkAeQBE+YB5gHmAYYBggI0RIICoQGUASXiAeQB5gHiAZYB5gGWAYYBhgHmAbABrgG8AkFAVLAB3wIilgGW' +
-      'Ad4CE+QBoQHkAaYClgEmQAcvnAIvqQKPAbABiAHvAZMB7wGTAaABpgHdAj/rASjeAswCL02wAboBTVgvEy8TTfgB6wE2gAOUAiZE' +
-      '9wH6AckC5QHHAuUBTaEBTeIBTfgBxgPcAmcvTYcBXWtFTUXHAZoCogKaAqICKeICLbABsAG6AbABpgEvTbABugHOAZUBaeQBaeQB' +
-      'sAGGAbABogGwAaIBqAF8+QGhAfkBoQH5AaEBTeQB6wEoZ+YB2QEkvQHkAYcBJZMBZdkFiwEheE9PhQGIAcUBZOEBpQJwogFIkQGe' +
-      'AawBhgKUAZIB/QK8AXKeAYYDfoYDsAFPmQF65gEeigKDA5QB1AGKAbQBS0l9cWYOrAHmAUIYGLABUakBpAFXrwGSAkv6AQb6AdAC' +
-      '1AJDJIECSNICJfYBMawBEO4B5gE68AGkAc8BPP4BbsABmgGWAa4CYlBC1AOMAiZRsgPyAqIDTuYD9gKmBMYB5gJKUaADwAFOzgSY' +
-      'AeIC4gJRU6wEnAKoBDSQAVOuAcgBpALyAlFRGpACrAHIAqIBlAGAAbUBpgGsAZICfIcBiQKqAVEnpAGSAsACggGGAe8Cfh3HAa4B' +
-      'rgGrAY0DG64BD9EBvwGoAU8jmQKkAcgD2gGWAX5yzQRaOXAaRHx8OS5UNxywAUFDhgGoAaQBtAHwAYwB6gErKxkyMg+bAUBAa7MC' +
-      'nwJDSQe+ATNaQxlpR3wZogEeahvpAWxDQYkBVZQBPU87btgBC4oBmwGBAdUBuAFaOkaIAuIB3gHmAbwBpAEw5AGGA84CfNQB5AFk' +
-      'ZJ4B8AGeAjqgAv4BcmQDdkhpcCyeAv4BZAM8SGmwAQhDZxp7mwFnxQFonAF82AGkAe8C/gEs9gGQAsICYh+QApoDJowCjAHsAZYC' +
-      '4gJk5gHsAX4HSt4B3gFT6gETK94CTNIB5gEXjAOIAbwCEI8BxAGkAoIC3gGCAt4BggLeASYmqgFaqgFYqgFaqgFaqgFYLbABLRct' +
-      'sAEtsAEtsAHtAckErgGGAWveAmvcAmveAmveAmveAmeyAY8CpwOHAboBhwG6AYcBugHqAWbqAbkC6gFo6gFmY4QCY4ICY4ICf4IC' +
-      'f4ICf4QCf4ICsAFZsAFAsAGGAbABJBM0EzTaAfUB2gH3AdoB9wHaAfUBpgFUpgFUZnWmAQqmAVT5ASj5ASb3ASj5ASbNAeYBzQHm' +
-      'Ac0B5gHNAWjNAeQB2wId3QIf0wJ30wJ30wJ30QJ10wJ3gwElgwElyQLnAXtFe0V7Rd4CPXXnAcIBxwTHBMcE0AGaAcQBpALEAaQC' +
-      '3wHTAixJmwKRA8QB6gHEAaQCxAHMAcQBogLEAaICxAGYAcQBpAItsAEtsAEtsAHrAukDYd8BqQOnBC1ULbABZ9sCZ7ABsAGGAbAB' +
-      'iAFJrQOwAaMBhwHrA7ABhgGwAYgBjQLnAo0C5wKNAucCjQLnAo0C5wLNAeQBzQHmAZUI5wKVCOcClQjnApUI5wKVCOcCyQLnAccC' +
-      '5wHHAucBxwLnAewBZV5eXl5eXl5exAHEAcQBxAHEAcQBxAHEAVRUVFRXZS0tLS0tLYgCiAKIAogCygHcAb4B6AFra2tra2tra6QC' +
-      'pAJYMjU5a0tnZ2dnZ2dnZ4YBhgGGAYYBACywAbABsAGwAbABsAGUAZQBlAGUAWRwlAGUAckCyQLJAskCnAGcAZwBnAGcAZwBnAGc' +
-      'AaABoAGgAaABoAGgAaABoAFeXlQIiAKIAqQCHIYBhgGUAZQBnAGcAV5eXl5eXl5exAHEAcQBxAHEAcQBxAHEAYgCiAKIAogCygHc' +
-      'Ab4B6AFra2tra2tra5wBnAGcAZwBnAGcAZwBnAGgAaABoAGgAaABoAGgAaABXl5eXl5eXsQBxAHEAcQBxAHGA4QFxgMzvQKIAogC' +
-      'iAKIAogCLSFrmQFrUacB6QGCAcwBOPsBcpsBZ2dnQXOnAdsBlAGUAZQBHVZWlAFcyQLJAskCwQITabED1AScAZwBnAGcAZwBsAGw' +
-      'AaABlgGgAWfAA4AQgCCAEIAgxgqACKwFohaSC7IGmAMAAAAAAKgBqAGuAawBrAEvrgMAsAHSAZwC0AKwAdIBnALQAjk5zgSuA8oC' +
-      'ygLKAgAAAAAAsgbwAfIBGhoa0QLbAtECngPIAZgCETAAWqcIPZ4BAxmCAVa0ArQCWs4D1gJyyAEajgcAAAAAAAAAAAAAAIoBcLYB' +
-      'lAF4lAFkkAGSApICkgJf9AGkAYoBlgOoAZgBtgGUAXiUAWSQAZICkgKSAl/0AbgB3gHUARfmAbQChgO+Ac4CpAGeAXrwAUcBNUMC' +
-      'HPUBfWQRJu0B3ALeArYBkAWgAVuHAZQCYZ4BWokBMHNXdHBqeHh0dHR0WFhEREREpwhnZWXbAt0CZWVlgQGDAWVl6gEmqgFjsAGw' +
-      'AbABHx+wAbABsAElJbABsAFmRFiCAkKEAXiqAZoBJXjqAfAGmAHwBpgB8AaABNwE3ASABOoBmAGuAdwB6gHwBpgB8AbIAZgB6gHw' +
-      'BpgB8AbwBuoBmAHqAZgBmAGYAewEpgfUBqYH1AbEA6wF9AK4AoAE6gGsA9YD6gHqAfAG2AuMAYwB8AbYC5gBtAGYAeoBE5gBE4wB' +
-      'jAHqAZgBmAHqAfAGmAHwBpgB8AaKAtwE3ASKAuoBmAHqAZgB8AbwBuoB8AaYAfAG6gHqAeoB8AaYAfAG8AaSBpIGkgbwBpIGmAGk' +
-      'AroC8AaYAbQBmAHqAZgBmAHqAZgBmAHqAZgBmAESkAHoAugCTk6yA7IDsgOyA2pqTrIDsgOyA8cCsgOyA7IDAwMDmgOWA+QD5AOy' +
-      'A+ICsgPiAuoE6gSwA7ADYuAB4AGyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7ADsAOw' +
-      'A7IDsgOyA7IDsgOyA7ADsAOwA7ADsAOwA7ADsAOwA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA7IDsgOyA4QCsgOkAj+e' +
-      'AeoCngGyAwzaArIDYqYH2ALwAQaAAroJgAKAAoACgAKAAroJgAKAAoACgALQAuYJ0ALmCeYJ0ALmCaYH9ALeAScnsgiSB3h4sgiS' +
-      'B3h4sgiSBycnJyeyCLIIkgeSBycnJyeyCLIIkgeSBycnJycnJycnsgiyCJIHkgeSB5IHkgeSBycnJycnJycnJycnJycnJycnJycn' +
-      'JycnJycnJycnJycneHiyCJIHJ/IFJycnsgjyBfIFJycnsgjyBfIFJycnsgjyBfIFJycnJycnJycnJ7IIsggnsQGxAbEB0gmyCCey' +
-      'CNIJkgcnkgcnkgcnkgcnJycnJycnJyfsAoAGlAmoDLwP0BLkFSWKAwAAJyWmDCemDCcnJycnJyf0AvQC9AL0AvQC9AL0AvQC9AL0' +
-      'AvQC9AL0AvQC9AL0AgwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAzgAQzgAeQB4AHgAeAB4AHgAeAB4AHgAeAB9ALgAfQC9AL0AvQC' +
-      'CgwMCuAB4AEMDAwM5gT0AvQC9AL0AvQCDAwM4AH0AvQC9AL0AuAB4AHgAeABDAwM9AL0AvQC9AIM2ALGAtQC1ALUAtQC3gLeAt4C' +
-      'jgKqBYQH9AOKBNoHiAXyArQFygOEBeoCtAXIA54E2ALyBfoCyALYAtYCmAFQTQwbrAOYApgC9AK4ApgB6gGYAZgB6gGYAZgB6gGY' +
-      'AeoBmAGYAYAZiA6IDogOiA6IDogOiA7YBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgEiA6IDogOiA6IDogOiA6I' +
-      'DtgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATY' +
-      'BNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE' +
-      '2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATY' +
-      'BNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgE2ATYBNgEmAGYAeoB' +
-      'mAGYAZgB6gGYAfAG8AaoBagF6gGYAeoBmAGYAZgB8AbwBpgBmAGYAZgBmAHIAeoByAHqAeoBmAHqAZgB3ATcBIAG3ATcBIAGgATc' +
-      'BIAEgASABIAE3ATcBIAEgASABIAEmAGWBJYEmgXaBPIHigmeAdIB0gGeAdgEvgSmBKYEmAGYAZgBmAHqAZgBmAHwBowBjAHwBvAG' +
-      'jAHwBowB2AvqAeoB8AbwBuoB6gGiB6IH6gGMAfAG8AbqAYwBogeiB+oB4AOMAeADjAGMAYwBjAHqAeoBjAGMAeAD4APqAZgBmAHq' +
-      'AZgBmAHqAeoBmAGYAeoB6gHsBKAFtAO0AwzgAWJikASyA7ID3gSkAt4EpAKYAeoB8AbwBt4EpALeBKQCmAHwBpgBmAHqAeoB9AL0' +
-      'AvQC9AIMDAwM9ALsAW0RR6cBAcMBhgG3AUN9gwPxBHDFAZMCxQE+ZrYBqAIrVwDrBFrNAXV5dd8BdXF1cXt5V/UBeXFz/QFxeSPL' +
-      'AURFeXl5eXlecXl5d2t5JIMCdxSmA7IDP5wB2ASABFl+UmfGAWfmAWG4AsYBpAKwAaQBdnZ2dnZ27gHmAt4D1AR27gHmAt4D1AS6' +
-      'AcQCpAHKAc4DvQGgAr4BrgEHAagBbIQBoAGdATzGAaQCsAE4zQHmAdsCHdsCS68D5wGqAZoBhQG6AewB3gIzLbABpAHFASW5AskC' +
-      'YY4BpgKGAbkCyQJ/Q+QBmgJNffgBaSt0QWFhdbUB0QL6Av4C9AJqZHq8AYIBpAGmAVhaCZABiAFr2AKgA8ICRChfNF9C5gLEAV6H' +
-      'AdIB7AIVSFyWAa8BTHBiGCkShgEwQtQByAHPBMYBHIYBgAECEQAAAAAAAAAAAAAAAAAAAAAAAAAA4wHEAYICJqoBLe0BrgFrZ9kB' +
-      'hwHqAWN/sAETPtoBpgH5Ac0B3QLTAoMByQJ7ogLcAURYsAHHBIYB3AKwASK4AWaCAoIChgE0jAH3AVQm5AEfdyXnAUXEAYIC7QGw' +
-      'Ay17a7ABZ4cBxAFjfyewAWsTsAEP+QHJArIBgwGHAqABTl6EARuaAVSzAYgCogGkAooBoAOYAVyzAYYBRVYJAQOUAWjHAW2cAZAB' +
-      'QIwBJrwBVFeAARrPBIQBxgGwASBfPyGuBIEBAgSFAQIJiQEBCosBAgGPAQEDkQECAZUBAwGbAQhAqwEDAbEBCwHHAQgB1wEHAuUB' +
-      'DgiBAgIGhQIEB40CAQGPAgEUkQIBP5MCDnCvAgIEswIEBLsCAgi/AhQC5wICDOsCAgrvAgIO8wICAvcCBAX/AgICgwMCAocDAiuL' +
-      'AxYGtwMEBL8DEyblAwIH6QMBJ+sDAQLtA7QRAdUm4AQmlTAKLakwgxhsr2ALAsVgAgXJYAUB02AVJf1gBAaFYTb8AfFhBBb5YQIG' +
-      '/WECJoFiAgaFYgIIiWIBAYtiAQGNYgEBj2IBH5FiAjWVYgEPl2IBDpliAgadYgETn2ICA6NiAQmlYgEnp2IDEa1iAQOvYgMBtWIB' +
-      'BrdiAQW5YgEDu2IDAcFiBwbPYgUI2WICG91iAQ3fYgkB8WIFAftiAgH/YgEBgWMCAoVjAgOJYwIBjWNFAZdkBQGhZAQCqWQGAbVk' +
-      'CwHLZAMC0WQCAtVkBgHhZA4E/WQGAYllAgGNZQE2j2UDAZVlBnGhZQEDo2UBBKVlAQKnZQIHq2UBCq1lAguxZQoGxWUEAs1lBAHV' +
-      'ZQcG42UKAvdlAgL7ZRwGs2YEJLtmFALjZjwB22cFBOVnBALtZwYC+WcGAoVoAwGLaAIBj2hUAbdpHRTxaSABsWpTAddr3AGBAo9v' +
-      'NwX9bwIJgXAYCLFwAQezcLECAZV1IwLbdRkBjXYHApt2BpADp3ZrAf13IAO9eCAB/Xg6AvF5lAEbmXzFAgKjgQEBAqWBAQINqYEB' +
-      'AQOrgQEBB62BAYABJq2DAfIBAZGHAQYBnYcBAgShhwEIAbGHAZXwAQTb5wQIAuvnBAIE7+cEQALv6ARuD8vqBAQF0+oEBhzf6gQE' +
-      'AufqBAIC6+oEAgLv6gQYAp/rBBECwesEAwjH6wQDA83rBAIC0esEGAGB7ARNCJvtBICYASebnQcBAZ2dB5sFBdOnBwgB46cHAgHn' +
-      'pwerCAe9uAf5BRCvxAfpAwWBzAfqqAM01Z0OgAU61acODEYCRkzlGUYBTOMZRgFG4RnRAgLRAkzrGtECAUzsGtECAdEC7RrtGgFM' +
-      '6xpGAkZJ5BlGAUniGdECAtECSe4a0QIBSe8a7RoBSe4aASgnYw0BFAIBAwEEAQUBBgEHAQgDCQEKAQsCDAENAQ4BDwEQAREBEgET' +
-      'ARQBFQEWARcBBAwYBRkEGgMbBBwBHAEdAR4RHxAfBQIBAgECAQIBAgIGAQQBBgEGAQYBBgUgAQwBDQENAQ0BDQENAg0BEwETARMB' +
-      'EwEXASESGgIaARoBGgEaARoCGgUeASIBHgcEBgQCBQwGBAgbCwQLAyMBJAYMCwYCEAEbAxABGwURAhEEEgoTChcFBL4CJYIKAQgl' +
-      'BCYCJxgfAR/tCQoBGWgMAQECAQMMBAEEBgUCBgQHAwgFCQQKAQsBDAENAQ4BDwEQCBECEgITARQDFQMWAxMDFwEYARQBGQEaARsC' +
-      'HBEdEB0FBQEFAQUBBQEFAh4BBgsJAQkBCQEJAQkCCQEMAQwBDAEMARADEQERAREBEQERAREBHwESARMBEwETARMHEwETARMBEwET' +
-      'AiABGQEZARkBGQEcAhwHBgESBQYBEg4TAwc0CQEhAhcEFwUKARgBCgEYAwsBFAkMARkJEM0MIgEjASQCJQEmASQYHQEdvwoUARQA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAKUFAKkC3wGpAsEDAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAA3wEAqQLLAQDLAQAAAEcAAAAAAKUBpQGlAQAAAAAAAOUDAADlAwAATAAAAExMAEwAAAAAAABHAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAABHAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACRAUyRAQAAAAAAAAAAAEcA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABMAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJsDtwGbA5EB7wEA' +
-      'AAAAAAAAAAAAAN8BAN8BAAAARwBHAAAAAADfAd8B3wEAAAAAAACRAUyRAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAKUBAL0CpQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACpAgAApQFtAABtAACRAQCRAQBtAABZAAAAAABZ' +
-      'AAC3AQAAAEdZAAAAAAAAAAAAAAAAAAAAAM0C3wHlA5UCAIUCAAAAAAAAAAAAAACRAQAAAAAA1QfVBwDVB9UHAIUCAIUCkQEAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAO8BlgHvAQAAAAAAAAAAAEcARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAI8E' +
-      '3wGlBZEBqQIAAAAAAAAAAAAAAG0AbQAAAAAAAAAAAAAAbW1tAACPBAAAAMsBlgHLAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAABHAJEBWQB9XgAAAAAAAAAAAABHAABeTAAAkQEAAJEBAJEBlgGRAQAAAAAAAFkAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAMEDpQWPBJEB3wEAAAAAAJEBAAAAAACHA9UD1QMAAACpAvcC9wIAwQPBA6kCAL0CvQK9AgAAqQIA' +
-      'AAD3Akf3ApEBfQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADLBakCywWbA70CAAAARwAAAAAAAAD3AgD3AgBHAAAA' +
-      'hQIAAKUBAAD3AvcC9wIATI8EAEwA/QTfAf0ElQKFAgAAAAAAAAAAAAAA4wIAzQIARwC3AQClAQAAWQAAlQLNAs0CAEzBAwBMAACR' +
-      'AQAAkQFHAABHAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAjwSbA48E+QOFAkcAAAAAAAAAAAAAvQIA4wIARwAAAOMCAAAA' +
-      'AAC9AuMC4wIAAAAAAABZkQGRAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACuAgCCAa4CAAClAQAAAAAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEcAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACpAgD3AgAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAJYBlgEAlgGWAQDNAgCbAwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJYBlgEAlgGW' +
-      'AQAARwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACHAwDVAwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'AJYBlgEAlgGWAQAAAAAAAAAAkQEAAKkCAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAJEBlgGRAQBHAAAAAAAAAEcAAEcAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAI8ETNkEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAARwDLAQAAAAAAAAAAAAAA' +
-      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAOEDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' +
-      'zQLfAeUDlQIAhQIAAAAAAAAAAAAAAJEBAAAAAAAA7QQAANkEAAAAAACzBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAPkDAAAAAAAA' +
-      'AAAAAAAAALMEAAAAAAAAAHJycnIAAAAAAAAAAAAAAAAA+QMAAAAAAAAAAAAAAAAAAAAAAAAAjwQA2QTBAyT3AgAAAAAAAAAAAJEB' +
-      'kQEAAAAAAAAAAAAAAAQEREZMVAEABGN5cmwBAARncmVrAQAEbGF0bgEABARERkxUBGN5cmwEZ3JlawRsYXRu',
+      'Ä1Ç0ħ# ÷?Ù2Ë*Ç"|Ĵ;Ö,ĸ"Ĕ"Ö+ĉ$Ö)ą!Ï4ð% Đ!Î+ę0Ö"Õ"hĎ+         ý+ Ä0  Ë)ä.Ù(à"č!è"ñ#ę!Ē$ĸ"å07Ě-ë%ĺ-Ù&ó!ī' +
+      '#Ĭ#ç!ā#|Ð$Í#Ò,Ñ,Ł!dß)ý#þ#Ě,ī+ Ģ$Ė!ĵ"Ķ"Å"ď&Ē)¶Ñ,kĐ+Å+Ğ6ď+Ĺ!È! ą%Ø!á#Ă)ę$ľ)ÿ)_Vø"Ļ)ļ)â&ę0ĸ"à) ķ!ĸ!ē+Ð%' +
+      '¡Ä1ù1ú$Ĭ&ć.Ġ3Ń0 Ĭ+ĩ- ł!ú(Ë#ß*Ĳ$Ł!ł!Ä$ô.  ē/Î&     æ)ē(Í!   ù*   Ä.è!ó!    Ë!Ì!$   Ë%ô!-č#     Î*í+´ ' +
+      '  Ý)   Ü*ĺ!Ĺ!    Ā%ÿ%ĺ!   ę$Ĩ#ħ#â&Ï$Ð$Ï$Ð$Ï$Ģ$Ł%ł%Ł%ł%Ł%ł%Ł%æ)ó%Đ%ď%Æ"Ç$È$Ç$È$Ç$È$Ç$È$Ç$ŀ&Ľ$ľ$Ľ$ľ$Ľ$' +
+      'ľ$Ľ$Ĳ(Ŀ&ŀ&Ŀ&é)ī"Ĭ"ī"Ĭ"ī"Ĭ"ī"Ĭ"ī"ł2Ñ&ĵ)ċ#â1ĕ% Kï+ð+ï+ð+ã&ä&ě$ĸ$÷+ļ1Ł%ł%Ł%ł%Ł%Ä*ñ$ĕ$Ē$ć&Ĉ&ć&Ĉ&ć&ú1ĳ$é&' +
+      'ġ*Ģ*ġ*Ģ*ġ*ä&Ï%Ð%Ï%Ð%Ï%Ð%Ï%Ī%Ç*È*Ç*È*Ç*Ô.ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ě-õ)ĝ$ã$ä$dÛ%Ü%Û%Ü%Û%÷$Ē)Ě$GĿ$ŀ$Ŀ$Ð# Ł' +
+      '%Ă)<TĿ$Ç!Ê#Ă#ĩ$NĽ)Č.ę"Ġ)÷3 İ-ĕ%Å+è+ú,đ$Ł%Ē$ ć&Ì2ß)Ó&ě!à$ā#Ï%Ē$Ç-Ü$È*Ç*È*Ð$ĕ$à% ĕ%_Ä!Û%İ"   ä!Ĳ!Ľ%Å!Ĥ' +
+      '%ÿ.ì&Ë!ã%ĚJÛ%ó%ķ"ċ#ï+Ę5ċ#Ł%Å+Ï$ĥ%ī"Ġ0ć&Č&ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$ķ"Ā$Ï$Ð$Ï$ò-ĵ!ĉ"ç&ľ$Ľ$ü%ĕ%Ğ%ć&Ĉ&ć&Jį"ď&ĈH' +
+      'Û%ó%ß.Ľ$Ğ1ĵ.Ì$Ł%Č!Ï$ò-ç#Ļ!ć&Ă#Ï$Ð$Ï$Ę#Ç$È$Ç$õ%ī"Ĭ"ī"Ġ0ć&Ĉ&ć&ä%ġ*Ģ*ġ*Ê,ĕ$Ė$ĕ$4Ï%Ī%Ç*ì(ė"Ī+Ŀ&Ė$đ"ī"ħ"Ę' +
+      '#Û%Ę&Ï$Ę#Ç$Ć(ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ą!ã$@Ú,ý,ā&ú6 Ù)tŁ%Æ#ì!ĩ%5ľ"đ#Ĉ*²Í#XÇ$ß%ĥ"Ħ/ĥ$à$ġ*ł%ã$Ö"Ķ# ã"ĵ" Ķ"ÂŃ" Ě)č' +
+      '*ā!Ì,Ù&ā+Ä+ Ľ!Ý!²Ü#  Ñ,  ºô#é$ê.ø)  ď+ ]ý!Ē-ġ#ğ$ß(  ù! ÷"Ô!Ė& Ý$ù(Ú#Ć#ě&Ø%¿Ă)ć!^đ#ľ)ß(ĺ"Í%   g  8ü+ĕ' +
+      '%r«ô!Õ,ø,Ļ#Ĕ"ģ$ Ò3Ä"Ń!ġ%Ó(ö(ł"ù%ó"å$Å(þ%î#å&,ċ&Þ# Ö"Ă!`ĕ%É"Æ(ć%  l ě! ŀ%     Ŀ&ŀ&  Ŀ&ŀ&Û$ , ® þ#    ' +
+      ' ĕ"å!ģ"è#oŁ!ŀ%     Ğ!ĝ!   Ń0                                                                    ĺ9ā&' +
+      'ä(­Ý0 Ø6ß(ď(Ă#  ę(î#² Į)ě.Ø4Ê&Ù0Þ(Ô"ï!ę.ð*à"í$Ò"XÇ!Ĵ&ñ"ķ-İ-Ł"Đ+Ù&ġ&ò%ò"Ù&û!Ü!¿È%É#ö$¡ą.Ĵ(Ĩ!Ù%Ĭ#ħ(Ġ&ú' +
+      '"ó#0=ĵ!aì$Ĺ!ı%Ą)ĉ!Âß!ã#ö"Î"Õ"ĩ!Ò$Ë"xĤ&ķ(Î*MŁ/Ġ&±²æ)ė"ÿ&Ĭ%ğ"Č&ċ&Ĝ%Mą*ĺ&ć&Ô$Ł%â#į%Ä"â"ò$Ó$RKĩ!ķ(ê1õ) Ģ' +
+      '$į!Ð#ľ*ĵ(ó%ì#  Í! þ$ģ&ò#ï"Õ) 7ì8ĺ!ċ*ĝ!Ô!å$æ$Ù$è!FĽ$ò&Ë$Đ2ķ3Ø( Ó!«Ô(Û%ñ"ò"Ù&ø!ė!Ø"ö$ć%Ð&ĝ!ò,ªĥ+İ(É-½Ģ' +
+      '0Ŀ-ā(ô"Ï"Å#ä$ĵ!ú6ñ6İ" đ!Ħ!Ä(Ï(Ł!ĺ!µĵ"ô/ğ/Ġ*ħ*Ĕ&ĭ"ł+ü"Ç.ê*ý,]ø,č&Ñ% Ė"Ń$Ă!ÿ!ı% kĴ5,Ï*đ!Ē!Ó$Ô$ĸ$ú%Ę$ù(' +
+      'Ø,ę*Ĳ4å-ĭ$Gă(Ń&ú)ï%ð%ï%Ò#ą%²ĕ"î"Ï$ì*ģ$ú4:ĝ3ė"þ)ó&Ē&ý(Ę,Ń)Ö&ě$Đ,ī&Ĭ,Ľ*Ļ&Ł%ì$Ĥ-ĝ.ć$Ć$ą$ĺ&×&â.ę%Ď"ĵ#Ī#ı' +
+      '%é)Æ<:Ŀ.ĕ%Ì)ī&Ì)Ë)å,ĸ.í%î%í%ò-ĵ!ī&Ç$Ć(ą(Ć(ą(Ĕ6:ĝ3ė"nį"Ì-Ŀ&ŀ&Ŀ&Ē$ć&Ĉ&ć&Ĉ&ć&Ò$ī$î%ĭ&Į&ĭ&Į&ĭ&Î+ï&§Ï$þ5ĵ' +
+      '%ā*ė"Ĵ(ĳ$Ć1ħ(Ĺ%ģ%ø-ă%Ħ"ĉ#ł!`ħ"#ó"Ġ"ø*ù(ķ"č"ĺ/ĕ*ý!ñ#Ê$Ħ!×"È$đ$Ď"ã"¶ĝ!ĺ&Å&Ħ#Ŀ"ò!ó#!ºÉ$İ(É"sľ"Ń5õ!¼Ô#Ù"' +
+      'Ģ#ļ!Ĥ2ą,Ē"ªí"Yď$ì$Ĕ%ć$÷!÷+È7ĉ-¨jĝ!Ĥ!Ó!vę,Ĉ,Õ(Ĥ(Ļ*Þ5ă-ø"s Ô+Ó+LÇ(Ą2ĩ*é!ö)ķ#ĩ0Ĉ!Ĳ*à"Ħ%ß"AĿ"Ă*Ç"ò&á3Đ%Ā' +
+      '(!Õ)Į+ë%Õ"Ė&×+×!â+Û#Ķ"Û)~PSö"ö%į*Ĝ!FĊ*Qå+Ķ"ĳ"Ą"İ%ë0ÂlĬ(ğ)0Ĥ!ŀ(ĕ*XĘ1ķ/]Ę(Ù)MĨ(É(Ĕ$ē!Ħ#ñ(Ģ)ç*®@Ĳ"ī"*Fü' +
+      '!Ä"ċ#Ä!Å!"%Ă!Ĕ)ë)ù!Ú!ć!ĝ%ė"Ķ)Æ)è!č(ģ"Ò" ı!ý#É&Ġ(Ø%ñ#Ê)Ý$ã"ı!p ä!Ċ,ģ.Þ" č"Ĳ& ĩ%¶dì)č)ó"ľ)ó* vĮ&ĵ&Ĥ!ĸ"' +
+      'ė$Ď)ħ$Ĺ&Þ%ī# YÑ" İ!İ!ē*/ł(ï#Ö)ĵ#Âı!õ#Ä!Đ!ģ!Ď"Ì%č* ü"è#ĭ"!ğ! É! Ħ"ï&Ø(Č&Ù)8ç!è! Ä!Ï$Ĩ$å#ļ*ď(Yħ"*3Ī$Ł$' +
+      'ď%Ď%ø#¹ï"*/Į$Ł$Ò5ĳ-û!ĵ& à+ė!Æ!č*ð#ĭ!!ê!ħ!ă$ä#Æ$¦Ñ(=< ä"*ă!Ă#Ì)Ą!ă$#ę#4Ħ!Ĺ#TeĨ$û!×"Đ"Ļ#Bú%ę#è!`Ľ/    ' +
+      ' Į9Ï$ì&ę$Ě$ę$Ě$ę$Ð#Ł%æ)ó%ô%ó%ô%ó%ô%ó%ô%ó%Æ"Ç$È$Ç$È$Ç$È$Ç$È$Ç$ò"Ľ)Č.Ľ$Ĳ(Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&ŀ&Ŀ&é)ī"Ĭ"ī"Ę0ĕ' +
+      '%Ė%ĕ%Ė%ĕ%Kï+ð+ï+ð+ï+ð+ï+æ8ċ!Č!ċ!Č!ċ!đ$Ł%ł%Ł%ł%Ł%ł%Ł%Ē$ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ġ"ě!Ĝ!ě!à$ġ*Ģ*ġ*Ģ*ġ*Ģ*ġ*ä&Ï%Ð%Ï%' +
+      'Ð%Ï%Ð%Ï%Ð%Ï%Ī%Ç*È*Ç*È*Ç*È*Ç*Ô.ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Č!á&â&á&ð2õ)ö)õ)ö)õ)ö)õ)ö)õ)ğ"ģ%Ĥ%ģ%Ħ#ã$Ħ$Û%Ü%Û%Ü%Û%' +
+      'Ð%ā)Ħ-Ľ)Ĳ.ě3  Ĉ1Ľ)Ă#Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ð$Ï$Ę#Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$È$Ç$õ%' +
+      'ī"Ĭ"ī"Ġ0ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Ĉ&ć&Č&ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Ė$ĕ$Vã$ä$ã$ä$ã$ä$ã$ĸ0Í' +
+      '-Þ"       ; Ā& ě$jï" ó%     ĸ*Dð) û"°ċ-       ļ,8ü)-ē"¼ċ#,ğ7       Ė$Pð)-ē"È!ÿ#Dă!     Ā(Ð!Ħ**ā&Æ!Ĺ,' +
+      '       ê(ü)ě!ė#Ó"       wÈ!Ĥ*9Ç(Ð!Ï"Ü!é* Ù% Ĭ# ħ( Ĳ% ² æ) į%       ; Ā& ě$jï" ċ!       ļ,8ü)-ē"¼ċ#,ġ' +
+      '(       wÈ!Ĥ*9Ç(Ð!Ï"Ü!é*      ; Ô!Ó! ĭ)    æ(    Ġ)ě!Ĭ(í"ĉ%á/  c     c Ĵ(ę!Ù%  Þ&   ¹ º t Ĥ*Ï"ó!Ó.  ' +
+      'Ā/    Ģ#ĭ%Ĳ&Í&wā-  Ä1Ń0Ä1ý6ĉ"ė"ĺ1Ó,ģ$Ý#Û#    è. ł)å&Ä1 Ń0 ı$   æ(   ę! Ġ# ë*ú+ü+Ń@    ö&ĺFĞ.čRĲ%Ĳ%ğ,' +
+      'Ĳ%Ĳ%ê#ė+ î(ó!ģ"Ģ1õ<Ī* Ă4á( Ç(ñ$ ¢Ĺ$ĺ$Ì!Þ/Ł%ķ3Ñ(          Æ/ñ&ò&     Ĵ"  ñ( Ô%s         Ĵ"  ñ( Ĉ#Ø!¢Ļ' +
+      '"Þ"Ā")÷(ŀ.ė)ê!í#¥ø+ Ĝ/ě,Ħ"ĥ%    Î1ģ"í- Ć,ħ"ą# wŁ"Ñ"ú"ğ&ŀ!ļ#Č$Ļ*Ú/ Æ/Å/           û.ğ$Ä-Ä-ė"ā,ŀ,Ä-Ä-ĥ' +
+      '9Ý,â,Ä-ċ:ŀ"è"Ě(å8Ø-Ø-ğ%×-Ø-Ø-Ø-ĭ8×-Ø-Ø-á@î(Ķ"Ă,ê&÷-Į-Ñ0Ł%ł%Ę(ë&                              SR     ' +
+      '                                                                          é&ù#Ģ" æ$ T   ä# į"Ġ"  Ó0ú' +
+      '+ą% ü$  ^Ø%5 û1Ì*ă"Ĭ(â! ® ç)Ă.Ą-ĝ2            Ĭ( ī(                               Ă! ú" Å, Đ)  ä&ã& ' +
+      ' ä&ą/é(ŀ.ċ,   Ě,č*þ-ĳ"ç) Ā.Ü/Ļ.ã1           Ä)      ÿ%Ğ,ć#û(                                        ' +
+      '                                                                                       ð%           ' +
+      '                    Ĕ%         ĉ) Ċ) ē- Ä(   ĉ) Ċ) ĉ) Ċ)   ĉ) Ċ) ĉ) Ċ)    ì#Ñ-Ò-          Ë, þ)Ģ%  ė' +
+      '3   Ĉ0 ë#   ġ%ò,    ē%  Þ,č%   ë"   ë#  ľ! Ó# Ú!Î$     É*Ĥ# ê%             ď.î%æ) ď.ė#Ê$î,Û- Ü!Û! Ü-' +
+      '   ä&Ĭ-          ĳ5                                                                                 ' +
+      '                                                                                                    ' +
+      '                                                                          Ĭ!                        ' +
+      '                                                                                              à&ß& ĸ' +
+      '#ķ#    Ń+ÞJăF ê(                    ú#   ē%   Ĕ%ġ(ï+ĸ,Ĉ"Ė#Ŀ&Ċ$ĕ%Ü!Û%ŀ)è)ď+ì"ý$ô1ċ(č&ā&Ć+ę+Ì#đ!ĝ*Ē%Ā(' +
+      'Aô!ù$ø%ę$Ø$Ď%ď&Ċ&Ł+ºÔ+đ+`Ô+ġ#tÊ#Ñ+ Ì+Zē"Å()#3à!ļ(Ă!ē*4Ē%ô)õ0S)è#è%ă+Ì)ę,   Ē#ò$Ï%É#ī"Ą?Ļ(Ā&ó)ô)å)ú.ù' +
+      '-Ĺ2              ĝ# ý#  ö6ý(î*Ç#ī&ħ"ªÕ!Ď$Ó!ĕ#»Ē8×+Ĵ)ĭ)Ĳ%×%Eĳ%Ĵ%ĳ%Ü%Ļ(Đ!Ł%î)ĕ%Ô(ĝ+Ġ.ě(Ġ6ù-ġ)ç"yñ%Ė%ï+' +
+      'Ĥ0ĕ$É!ñ%Ē)Ł%û%ã$ú4$ç#æ$Û,Ě!þ.ý,ð!ò,ý5Ú;Ĺ2OČ!Ā(Ç*8Ð"ô)ç+ ľ3õ3#Ě)Ý*fÖ+Í)Ě!ē!ê&ù)Ø)Û)A:Ą!ă!;{Æ"ŀ$Ç(Ĉ#ă#' +
+      '! Ĭ!Ě(Õ$ĥ1Ü*È!¶Đ+ı2 Ā+Ý# Þ-Þ!ĉ)ľ"Í@                   ĔDĩ+à"č!è"ñ#ę!Ē$ĸ"å07Ě-ë%ĺ-Ù&ó!ī#Ĭ#ç!ā#|Ð$Í#Ò,' +
+      'Ñ,Ł!dē"Ė!ĵ"Ķ"Å"ď&Ē)¶Ñ,kĐ+Å+Ğ6ď+Ĺ!È! ą%Ø!á#Ă)ę$ľ)ÿ)_VĘ&à"í$Ò"XÇ!Ĵ&ñ"ķ-İ-Ł"Đ+Ù&ġ&ò%ò"Ù&Ĭ#ã%Ü!¿È%É#ö$¡õ' +
+      '$fó#0=ĵ!aì$Ĺ!ı%Ą)ĉ!Âß!ã#ö"Î"Õ"ĩ!Ò$Ë"xĤ&ķ(Î*Mó.ö"Ě(Ý&Ú*į)Ü*Þ&÷.Þ#Ä*Ý-Ö,Ĩ!Ê#Ú"Ê"Ķ!MÊ#Û!Ê#|ö#Ò"ì!Ď"ċ"Ą!' +
+      'Ô%ľ!Ħ!È"ĸ!¦Qì!Ĳ!ľ!Ą!ö#ö#ö#Qİ!Ĉ!Æ"Gî!Nı!ò!¯«ĝ!Ë!Į!§Ãô!4`Ğ!ê!Ľ!đ!ġ"ė"Ç!č"¿aĊ"à!â# Ę$æ"Ġ!fzô!ċ$Ê!Ġ"ô!Cü' +
+      '!ªÆ"Æ"Ê!UÐ!Ļ!vGĨ!@»Fī!g Ø$Ą"ö#Ö,î"Î"lÔ!é!Ø$A­ú$Ċ!Ď!ö#ì!ú$pĬ"ö#ì!Ü!«Ü!qĐ"Ķ$Ú#nÞ"þ#ð#þ#ê#Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ø"J' +
+      'GNNNN«±¿Ñ!ò!Ãô!ô!ô!ô!ô!Ô$Õ!đ!đ!đ!đ!č"¶Ă"æ"æ"æ"æ"æ"æ"ô!fô!ô!ô!ò!Ċ!ġ"Í!ģ"Ð!Æ"Ê!Ê!Ê!Ê!Ê!ö#³Ĩ!Ĩ!Ĩ!Ĩ!ī!Ò!' +
+      'ī!Ĉ!æ"Ĉ!æ"Ĉ!æ"GGGfGfG`î!ë(ò!ï!Nô!Nô!Nô!Nô!Nò!ò!Ê!ò!Ê!ò!Ê!ò!Ê!¯Ġ"­Ġ"ě!í"·Jć!É"ù!¦«Ċ!ĝ!Eĝ!iË!ü!zĮ!×#Į!' +
+      'ªjĕ">ªĮ!­ÃÆ"ÃÆ"ÃÆ"ø#[Ī!ô!Ê!ô!Ê!ô!`Nü!Ğ!Û"Ğ!Ļ!Ğ!Õ"ºÇ!ê!vê!vê!OĽ!GĽ!ı#Ļ!Iđ!Ĩ!đ!Ĩ!đ!Ĩ!đ!Ĩ!đ!Ĩ!đ!Ĩ!ė"»č"' +
+      'ī!č"¿³¿g¿gċ$Ġ!Æ"ºľ!Ġ"ł!Ē!Í&Ľ%ò!î!cÓ!hsô!ĝ!ă"ċ$Å%ı!Ì"«©é#þ!¬ä#č!ĕ!Ì"ô!Ñ"ī"Ö#Ð"4à!Ö"Ât0Õ$ĥ!Ľ!Å"ď"Ù)ī"}' +
+      'Č!ÿ%ċ"½eĒ!G9Ĕ!Ĕ!_÷"Æ%4¦¦e¦¿ggĝ!AAĝ!AAĈ!æ"ı!ç"ô!Ê!đ!Ĩ!đ!Ĩ!đ!Ĩ!đ!Ĩ!đ!Ĩ!þ!Ĉ!æ"Ĉ!æ"JĦ"Ě!Ê!È"Ķ!cł!ô!Ê!ô!Ê' +
+      '!Ē!Ù!ą#¿ggľ!Ķ!+ă!Zİ"Ø"Ė!Jô!×!³Ĉ!è"Ĉ!è"Nô!Nô!«Y«Fô!Ì!ô!Ì!Ğ!Ĺ!Ğ!Ĺ!đ!Ī!đ!Ī!ê!vĽ!GÖ!Ú!¯Ģ"YÚ"Ħ"Ğ!ħ!ñ!Ĉ!è"' +
+      'Nô!ô!Ê!ô!Ê!ô!Ê!ô!Ê!č"ī!Ê"ð!Ī!Ił!~ě"ñ"ĩ!İ!ß#$á!4^È"đ!Ĉ!Lô!ĝ!/č!Ï!Ġ!Ļ!ċ"ÿ"Ò!¢ì!ł!ü!EVŃ#ü!þ!Zv^Z[/ĕ%ċ!Ä' +
+      '!&¡Ü!Ģ"Ģ"ð!Ċ!­7²RVĪ!Ĩ!È"î!Ñ!7æ![Ć!ò!ŀ!à!yč"ĕ"ĳ!Ą"Ð!ĥ!"ę$ę$Ĝ"ę$Ď!LÄ!Rì!>¹¡7ã#­Ù!Ù!9¯Ö"{ô!Ĕ!ê!Ń#gE°ô!č' +
+      '%9¯VĎ!(Ú!ę$Æ!|ú!Nw@ĝ!Tø"ô" Mĺ!Ò"OmÕ!ĺ!ĺ!ô!ô!î"Ą!ê!t+Ø#ĸ#Ĉ#È"°qè"p«Ę$è"ĸ%Ô"Î#Į"Ĕ"Ė"Ę"0æ#Ê!ô$TÙ"U"Ă!¾8' +
+      '+ºººººÈ#Àþ"Ć$Ċ#ļ!Ģ%Cĺ!xĜ! ¾ð$Aļ&Ô"Ï![Ü*ä&ä"Ö#Æ!Ä#È$ļ#é#Ä&Ę!ê$â%ã"ī"Ķ$ľ#Ċ#Ğ#Ĩ#Ì$Ķ!Ô)ê"ò$Ĭ$Ķ$ô$Ĩ%Ą"Ĵ!Ĉ' +
+      '!Ĝ"Ü"Ô#Æ"Ī"  Ă"hÔ!}Ý!ä%Ć"Ę"Į"Ì(ò# È$ Å%Ù2ę1`ªõ!0ĺ!Đ"Ä"İ!È%Þ!fÞ!Ą!ĝ!«õ#Ĉ!Đ"Bscô!ą"Ú!Ŀ!Ĉ!Æ"ı!ô#N¿¯ô!«Ë' +
+      '!Ĉ!§ÃHô!¯40Ľ!č"ö!Ç!Ë"ä!ç!č"¢)Ì"=>¢È!<Þ!v÷!Ì"æ!è"Î!ä#Ü!~÷!Ê!gx*!#Ø!¬ċ!±à![Ø!Ê!Ø!à!ĩ!ľ!Ð!JJJĀ!yP¦xHmį!' +
+      'Ý!bî"Ā!¾GvfCô!bú!¶Ò!G§Ü!xî!Gî!NNÄ#į!Gê!«ý"ĝ!ì"ð"Ē#P­Ľ!ë!Þ"ºÆ"į!oNPô!­­P³§¯ô!¯4GĽ!Ľ!Ü!Ç!oo¹oì"«ì"ì!Ď!' +
+      '­æ"´þ!IÊ!ô!oþ!Ĩ!Ĩ!4Ī!Ī!Ī!Ê!Æ"UfÆ"å!Ø!FĦ!Ĩ!Ī!Ħ!Ú!Ī!Ú!Ê!Ê!Ī!ô!ò!Ā"cbvô!ģ"CÚ!Ú!Ģ"4Ĩ!å!Ĩ!ê"Ú!Gb(Pà"Pí"Ó!' +
+      'ô!Ì!ĳ!×!ĳ!×!ä!ê!ġ"aį!IĢ"Đ"Poô!þ!ozP4P4oļ!į!WÄ#Ø"GfĻ!ľ!č"ĩ!ċ"ĩ!oå!oĦ!oļ!Ċ#Ġ"«PoË!¡¯gogċ!Þ"æ"Þ"æ"JĦ"Nô' +
+      '!ô!þ!ô!ê!Poô!þ!Ē!Ù!­Ĩ!­Ĩ!ô!Ê!ô!æ!ô!æ!ì!ÀĽ!å!Ľ!å!Ľ!å!oĨ!į!I«Ī!ĝ!Eā!Ĩ!Ë!F×!©ĝ%Ï!B¼qqÉ!Ì!ĉ!¨ĥ!é"´æ!jÕ!â' +
+      '!ð!Ê"Ø!Ö!Ł"Ā!¶â!Ê#ÂÊ#ô!qÝ!¾Ī!?Î"Ç#Ø!Ę!Î!ø!mkÁµª/ð!Ī!d99ô!sí!è!yó!Ö"mľ!&ľ!Ĕ"Ę"eEÅ"jĖ"Fĺ!Rð!1Ĳ!Ī![Ĵ!è!' +
+      'ē!^ł!²Ą!Þ!Ú!ò"¦rdĘ#Ð"Gsö#Ķ"æ#pĪ#ĺ"ê$Ċ!Ī"lsä#Ą!pĒ$Ü!Ħ"Ħ"suð$à"ì$UÔ!uò!Č!è"Ķ"ss;Ô"ð!Č"æ!Ø!Ä!ù!ê!ð!Ö"ÀË' +
+      '!Í"î!sHè!Ö"Ą"Æ!Ê!ĳ"Â>ċ!ò!ò!ï!Ñ#<ò!0ĕ!ă!ì!qDÝ"è!Č#Ğ!Ú!Â¶đ$|Z´;fÀÀZOvX=ô!ceÊ!ì!è!ø!Ĵ!Ð!Į!LL:SS0ß!bb¯÷"' +
+      'ã"ek(Ă!T|e:­iÀ:æ!?®<ĭ!°ecÍ!wØ!_q]²Ĝ!,Î!ß!Å!ę!ü!|[hÌ"Ħ!Ģ!Ī!Ā!è!QĨ!Ê#Ē"ÀĘ!Ĩ!¨¨â!Ĵ!â"[ä"ł!¶¨#ºj­´Mâ"ł!¨' +
+      '#^j­ô!)e«;¿ß!«ĉ!¬à!ÀĜ!è!ĳ"ł!Mĺ!Ô"Ć"¦@Ô"Þ#GÐ"Ð!İ!Ú"Ħ"¨Ī!İ!Â(lĢ!Ģ!uĮ!4LĢ"nĖ!Ī!8Ð#Ì!Ā"1Ó!Ĉ!è"Æ"Ģ!Æ"Ģ!Æ"' +
+      'Ģ!GGî!|î!zî!|î!|î!zNô!N8Nô!Nô!Nô!ı!č$ò!Ê!¯Ģ"¯Ġ"¯Ģ"¯Ģ"¯Ģ"«ö!Ó"ë#Ë!þ!Ë!þ!Ë!þ!Į!ªĮ!ý"Į!¬Į!ª§È"§Æ"§Æ"ÃÆ"' +
+      'ÃÆ"ÃÈ"ÃÆ"ô!{ô!bô!Ê!ô!E4U4UĞ!Ĺ!Ğ!Ļ!Ğ!Ļ!Ğ!Ĺ!ê!vê!vª¹ê!+ê!vĽ!IĽ!GĻ!IĽ!Gđ!Ī!đ!Ī!đ!Ī!đ!¬đ!Ĩ!ğ">ġ"@ė"»ė"»ė' +
+      '"»ĕ"¹ė"»Ç!FÇ!Fč"ī!¿g¿g¿gĢ"_¹ī!Ć!ċ$ċ$ċ$Ĕ!Þ!Ĉ!è"Ĉ!è"ģ!ė"Mkß"Õ#Ĉ!Į!Ĉ!è"Ĉ!Đ!Ĉ!æ"Ĉ!æ"Ĉ!Ü!Ĉ!è"Nô!Nô!Nô!į"ĭ' +
+      '#¥ģ!í#ë$NvNô!«ğ"«ô!ô!Ê!ô!Ì!kñ#ô!ç!Ë!į#ô!Ê!ô!Ì!Ñ"ī"Ñ"ī"Ñ"ī"Ñ"ī"Ñ"ī"đ!Ĩ!đ!Ī!Ù)ī"Ù)ī"Ù)ī"Ù)ī"Ù)ī"č"ī!ċ"' +
+      'ī!ċ"ī!ċ"ī!İ!©¢¢¢¢¢¢¢¢Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!vvvvy©NNNNNNÌ"Ì"Ì"Ì"Ď!Ġ!Ă!Ĭ!¯¯¯¯¯¯¯¯è"è"zSVZ¯m««««««««Ê!Ê!Ê!Ê! ' +
+      'Mô!ô!ô!ô!ô!ô!Ø!Ø!Ø!Ø!¨´Ø!Ø!č"č"č"č"à!à!à!à!à!à!à!à!ä!ä!ä!ä!ä!ä!ä!ä!¢¢v)Ì"Ì"è"=Ê!Ê!Ø!Ø!à!à!¢¢¢¢¢¢¢¢Ĉ!' +
+      'Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ì"Ì"Ì"Ì"Ď!Ġ!Ă!Ĭ!¯¯¯¯¯¯¯¯à!à!à!à!à!à!à!à!ä!ä!ä!ä!ä!ä!ä!ä!¢¢¢¢¢¢¢Ĉ!Ĉ!Ĉ!Ĉ!Ĉ!Ċ#È%Ċ#Tā"Ì"Ì"' +
+      'Ì"Ì"Ì"NB¯Ý!¯së!ĭ!Æ!Đ!YĿ!¶ß!«««c·ë!ğ!Ø!Ø!Ø!>xxØ!~č"č"č"ą"4­õ#Ę$à!à!à!à!à!ô!ô!ä!Ú!ä!«Ą#Ä1ÄAÄ1ÄAĊ+Ä)ð%æ' +
+      '7Ö,ö&Ü#     ì!ì!ò!ð!ð!Pò# ô!Ė!à"Ĕ"ô!Ė!à"Ĕ"ZZĒ$ò#Ď"Ď"Ď"     ö&Ĵ!Ķ!;;;ĕ"ğ"ĕ"â#Č!Ü"2Q |ë)_â!#:Æ!xø"ø"|Ē' +
+      '#Ě"¶Č!;Ò(           Î!´ú!Ø!¼Ø!¨Ô!Ö"Ö"Ö"£ĸ!è!Î!Ú#ì!Ü!ú!Ø!¼Ø!¨Ô!Ö"Ö"Ö"£ĸ!ü!Ģ!Ę!8Ī!ø"Ê#Ă!Ē"è!â!¾Ĵ!i!Ve"' +
+      '=Ĺ!Á¨2Gı!Ġ"Ģ"ú!Ô%ä!}Ë!Ø"¥â!|Í!Q·y¸´®¼¼¸¸¸¸zzffffë)«©©ğ"ġ"©©©Å!Ç!©©Į!Gî!§ô!ô!ô!@@ô!ô!ô!FFô!ô!ªfzÆ"dÈ!' +
+      '¼î!Þ!F¼Į!Ĵ&Ü!Ĵ&Ü!Ĵ&Ä$Ġ$Ġ$Ä$Į!Ü!ò!Ġ!Į!Ĵ&Ü!Ĵ&Č!Ü!Į!Ĵ&Ü!Ĵ&Ĵ&Į!Ü!Į!Ü!Ü!Ü!İ$ê(Ę&ê(Ę&Ĉ#ð%ĸ"ü"Ä$Į!ð#Ě#Į!Į!Ĵ' +
+      '&Ĝ,Ð!Ð!Ĵ&Ĝ,Ü!ø!Ü!Į!4Ü!4Ð!Ð!Į!Ü!Ü!Į!Ĵ&Ü!Ĵ&Ü!Ĵ&Î"Ġ$Ġ$Î"Į!Ü!Į!Ü!Ĵ&Ĵ&Į!Ĵ&Ü!Ĵ&Į!Į!Į!Ĵ&Ü!Ĵ&Ĵ&Ö&Ö&Ö&Ĵ&Ö&Ü!è' +
+      '"þ"Ĵ&Ü!ø!Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Ü!3Ô!Ĭ"Ĭ"ppö#ö#ö#ö#®®pö#ö#ö#ċ"ö#ö#ö####Þ#Ú#Ĩ#Ĩ#ö#Ħ"ö#Ħ"Į$Į$ô#ô#¦Ĥ!Ĥ!ö#ö#ö' +
+      '#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö#ô#ô#ô#ö#ö#ö#ö#ö#ö#ô#ô#ô#ô#ô#ô#ô#ô#ô#ö#ö#ö#ö#ö#ö#ö#ö#ö#ö' +
+      '#ö#ö#ö#ö#ö#ö#ö#ö#È"ö#è"aâ!Į"â!ö#-Ğ"ö#¦ê(Ĝ"Ĵ!&Ä"þ*Ä"Ä"Ä"Ä"Ä"þ*Ä"Ä"Ä"Ä"Ĕ"Ī*Ĕ"Ī*Ī*Ĕ"Ī*ê(ĸ"Ģ!HHö)Ö(¼¼ö)Ö' +
+      '(¼¼ö)Ö(HHHHö)ö)Ö(Ö(HHHHö)ö)Ö(Ö(HHHHHHHHö)ö)Ö(Ö(Ö(Ö(Ö(Ö(HHHHHHHHHHHHHHHHHHHHHHHHHHHHHHHH¼¼ö)Ö(HĶ%HHHö' +
+      ')Ķ%Ķ%HHHö)Ķ%Ķ%HHHö)Ķ%Ķ%HHHHHHHHHHö)ö)Hõ!õ!õ!Ė*ö)Hö)Ė*Ö(HÖ(HÖ(HÖ(HHHHHHHHHİ"Ä&Ø*ì-Ā0Ĕ3Ĩ6FÎ#  HFê-Hê-H' +
+      'HHHHHHĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"ĸ"-------------------------Ĥ!-Ĥ!Ĩ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!Ĥ!ĸ"Ĥ!ĸ"ĸ"ĸ"ĸ"' +
+      '+--+Ĥ!Ĥ!----Ī$ĸ"ĸ"ĸ"ĸ"ĸ"---Ĥ!ĸ"ĸ"ĸ"ĸ"Ĥ!Ĥ!Ĥ!Ĥ!---ĸ"ĸ"ĸ"ĸ"-Ĝ"Ċ"Ę"Ę"Ę"Ę"Ģ"Ģ"Ģ"Ò"î%È(ĸ#Î$Ğ(Ì%Ķ"ø%Ď#È%Į"ø' +
+      '%Č#â$Ĝ"Ķ%ľ"Č"Ĝ"Ě"Ü!ro-<ð#Ü"Ü"ĸ"ü"Ü!Į!Ü!Ü!Į!Ü!Ü!Į!Ü!Į!Ü!Ü!Ä:Ì/Ì/Ì/Ì/Ì/Ì/Ì/Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ' +
+      '$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ì/Ì/Ì/Ì/Ì/Ì/Ì/Ì' +
+      '/Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ' +
+      '$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ' +
+      '$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ' +
+      '$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ĝ$Ü!Ü!Į!Ü!Ü!Ü!Į!Ü!Ĵ&Ĵ&ì%ì%Į!Ü!Į!Ü' +
+      '!Ü!Ü!Ĵ&Ĵ&Ü!Ü!Ü!Ü!Ü!Č!Į!Č!Į!Į!Ü!Į!Ü!Ġ$Ġ$Ä&Ġ$Ġ$Ä&Ä$Ġ$Ä$Ä$Ä$Ä$Ġ$Ġ$Ä$Ä$Ä$Ä$Ü!Ú$Ú$Þ%Ğ$Ķ(Î*â!Ė!Ė!â!Ĝ$Ă$ê$ê' +
+      '$Ü!Ü!Ü!Ü!Į!Ü!Ü!Ĵ&Ð!Ð!Ĵ&Ĵ&Ð!Ĵ&Ð!Ĝ,Į!Į!Ĵ&Ĵ&Į!Į!æ(æ(Į!Ð!Ĵ&Ĵ&Į!Ð!æ(æ(Į!Ĥ#Ð!Ĥ#Ð!Ð!Ð!Ð!Į!Į!Ð!Ð!Ĥ#Ĥ#Į!Ü!Ü!Į' +
+      '!Ü!Ü!Į!Į!Ü!Ü!Į!Į!İ$ä%ø#ø#-Ĥ!¦¦Ô$ö#ö#Ģ$è"Ģ$è"Ü!Į!Ĵ&Ĵ&Ģ$è"Ģ$è"Ü!Ĵ&Ü!Ü!Į!Į!ĸ"ĸ"ĸ"ĸ"----ĸ"İ!±2ië!!ć!Ê!û!' +
+      'eÁÇ#ĵ$´ĉ!×"ĉ!`ªú!ì"Ly į$|đ!¹½¹ģ!¹µ¹µ¿½yĹ!½µ·Ł!µ½Dď!fg½½½½½¢µ½½»¯½EÇ"»5ê#ö#aà!Ĝ$Ä${Ât«Ċ!«Ī!¥ü"Ċ!è"ô!è' +
+      '!ººººººĲ!Ī"Ģ#Ę$ºĲ!Ī"Ģ#Ę$þ!Ĉ"è!Ď!Ē#ā!ä"Ă!ò!(!ì!°È!ä!á!^Ċ!è"ô!Yđ!Ī!ğ">ğ"mó#ī!î!Þ!É!þ!İ!Ģ"TNô!è!ĉ!Fý"č"' +
+      '¥Ò!ê"Ê!ý"č"ÃeĨ!Þ"oÁļ!­L¸c¥¥¹ù!ĕ"ľ"ł"ĸ"®¨¾Ā!Æ!è!ê!z|*Ô!Ì!¯Ĝ"ä#Ć"fI£U£dĪ"Ĉ!¢Ë!Ė!İ"6j~Ú!ó!n´¦9J3Ê!QdĘ!Č' +
+      '!ē$Ċ!=Ê!Ä!"2                    ħ!Ĉ!Æ"Gî!Nı!ò!¯«ĝ!Ë!Į!§Ãô!4`Ğ!ê!Ľ!đ!ġ"ė"Ç!č"¿æ"Ġ!fzô!ċ$Ê!Ġ"ô!Cü!ªÆ"Æ' +
+      '"Ê!UÐ!Ļ!vGĨ!@»Fī!gĈ!Æ"ı!ô#N¿¯ô!«Ë!Ĉ!§ÃHô!¯4ô!0Ľ!č"ö!Ç!Ë"ä!p¢È!<Þ!v÷!Ì"æ!è"Î!ä#Ü!~÷!Ê!gx*!#Ø!¬ċ!±à!Ô!' +
+      'bÐ!GĀ!vyÄ!;ē$È!Ċ!ô!A£aBò$Å!"$É!"*Í!!+Ï!"!Ó!!#Õ!"!Ù!#!ß!)bï!#!õ!,!ċ!)!ě!("ĩ!/)Å""&É"$(Ñ"!!Ó"!5Õ"!a×"/' +
+      '´ó""$÷"$$ÿ"")ă"5"ī""-į""+ĳ""/ķ"""Ļ"$%Ń"""Ç#""Ë#"LÏ#7&û#$$ă#4Gĩ#"(ĭ#!Hį#!"ı#ø2!ęGĤ$GÙQ+NíQÇ9°ó¤,"ĉ¤"%' +
+      'č¤%!ė¤6FŁ¤$&É¥Wŀ!ĵ¥$7Ľ¥"&Ł¥"GÅ¦"&É¦")Í¦!!Ï¦!!Ñ¦!!Ó¦!@Õ¦"VÙ¦!0Û¦!/Ý¦"&á¦!4ã¦"#ç¦!*é¦!Hë¦#2ñ¦!#ó¦#!ù¦!' +
+      '&û¦!%ý¦!#ÿ¦#!ą¦(&ē¦%)ĝ¦"<ġ¦!.ģ¦*!ĵ¦%!Ŀ¦"!Ń¦!!Å§""É§"#Í§"!Ñ§g!Û¨%!å¨$"í¨&!ù¨,!ď¨#"ĕ¨""ę¨&!ĥ¨/$Ł¨&!Í©"' +
+      '!Ñ©!WÓ©#!Ù©&µå©!#ç©!$é©!"ë©"(ï©!+ñ©",õ©+&ĉ©$"đ©$!ę©(&ħ©+"Ļ©""Ŀ©=&÷ª$Eÿª5"ħª^!ğ«%$ĩ«$"ı«&"Ľ«&"É¬#!Ï¬"' +
+      '!Ó¬v!û­>5ĵ­A!õ®u!ě¯Ġ!Å"Ó³X%Ł³"*Å´9)õ´!(÷´õ"!Ù¹D"ğ¹:!Ñº("ßº&Ô#ëº¯!Ł»A#ā¼A!Ł¼["ĵ½Ø!<ÝÀĉ""çÅ!!"éÅ!".íÅ!' +
+      '!#ïÅ!!(ñÅ!Ä!GñÇ!Ķ!!ÕË!&!áË!"$åË!)!õË!ÙĴ!$ğī$)"įī$"$ĳī$b"ĳĬ$²0ďĮ$$%ėĮ$&=ģĮ$$"īĮ$""įĮ$""ĳĮ$9"ãį$2"ąį$#' +
+      ')ċį$##đį$""ĕį$9!Åİ$o)ßı$ÄÜ!Hßá(!!áá(ß%%ėë()!ħë("!īë(ï)(āü(Ľ%1óĈ(ĭ#%ÅĐ(Įì#Uęá/Ä%[ęë/-h"hnĩ:h!nħ:h!hĥ:' +
+      'ĕ""ĕ"nį;ĕ"!nİ;ĕ"!ĕ"ı;ı;!nį;h"hkĨ:h!kĦ:ĕ""ĕ"kĲ;ĕ"!kĳ;ı;!kĲ;!IH§.!5"!#!$!%!&!(!)#*!+!,"-!.!/!0!1!2!3!4' +
+      '!5!6!7!8!$-9%:$;#<$=!=!>!?2@1@%"!"!"!"!""&!$!&!&!&!&%A!-!.!.!.!.!.".!4!4!4!4!8!B3;";!;!;!;!;";%?!C!?' +
+      '($&$"%-&$)<,$,#D!E&-,&"1!<#1!<%2"2$3+4+8%$Ă"FÆ+!)F$G"H9@!@ı*+!:¬-!!"!#-$!$&%"&$(#)%*$+!,!-!.!/!0!1)2' +
+      '"3"4!5#6#7#4#8!9!5!:!;!<"=2>1>%%!%!%!%!%"?!&,*!*!*!*!*"*!-!-!-!-!1#2!2!2!2!2!2!@!3!4!4!4!4(4!4!4!4!4' +
+      '"A!:!:!:!:!="=(&!3%&!3/4#(U*!B"8$8%+!9!+!9#,!5*-!:*1đ-C!D!E"F!G!E9>!>ă+5!5                          ' +
+      '                        é% í"ģ!í"ą#                                 ģ! í"ď! ď!   i     é!é!é!      ĩ' +
+      '#  ĩ#  n   nn n      i                       i i                                    Õ!nÕ!         i ' +
+      '                          n                                     ß#û!ß#Õ!ĳ!           ģ! ģ!   i i    ' +
+      ' ģ!ģ!ģ!      Õ!nÕ!                                    é! ā"é!                                    í" ' +
+      ' é!±  ±  Õ! Õ! ±  {     {  û!   i{                đ"ģ!ĩ#Ù" É"           Õ!     ę(ę( ę(ę( É" É"Õ!    ' +
+      '                               ĳ!Ú!ĳ!         i i                        Ó$ģ!é%Õ!í"           ± ±   ' +
+      '        ±±±  Ó$   ď!Ú!ď!                                              i Õ!{ Á¢          i  ¢n  Õ!  Õ' +
+      '! Õ!Ú!Õ!      {                             ą#é%Ó$Õ!ģ!     Õ!     Ë#ę#ę#   í"Ļ"Ļ" ą#ą#í" ā"ā"ā"  í" ' +
+      '  Ļ"iĻ"Õ!Á                                  ď%í"ď%ß#ā"   i       Ļ" Ļ" i   É"  é!  Ļ"Ļ"Ļ" nÓ$ n Ł$ģ!' +
+      'Ł$Ù"É"           ħ" đ" i û! é!  {  Ù"đ"đ" ną# n  Õ!  Õ!i  i                              Ó$ß#Ó$Ľ#É"i' +
+      '          ā" ħ" i   ħ"     ā"ħ"ħ"      {Õ!Õ!                               ò" Æ!ò"  é!              ' +
+      '                         i                                    í" Ļ"                              Ú!Ú' +
+      '! Ú!Ú! đ" ß#                              Ú!Ú! Ú!Ú!  i                                     Ë# ę#    ' +
+      '                          Ú!Ú! Ú!Ú!        Õ!  í"                            Õ!Ú!Õ! i       i  i    ' +
+      '                   Ó$nĝ$                                    i ď!                                    ' +
+      '                     ĥ#                           đ"ģ!ĩ#Ù" É"           Õ!      ı$  ĝ$     ÷$       ' +
+      '                 Ľ#             ÷$       ¶¶¶¶             Ľ#                   Ó$ ĝ$ą#EĻ"         Õ!' +
+      'Õ!           $$fhnv! $§½¶°! $«¶©¯! $°¥¸²! $$fhnv$§½¶°$«¶©¯$°¥¸²',
   },
 } as const;
