@@ -60,8 +60,8 @@ function table(n: number): Uint8Array {
   return t;
 }
 
-/** x height in whole pixels; beyond the measured sizes the scaled 1120-unit height, rounded. */
+/** x height in whole pixels; beyond the measured sizes the scaled height of "x" (1120 units of 2048, DejaVu Serif's 1063), rounded. */
 export function xHeightFor(face: FaceKey, ppem: number): number {
   if (ppem >= 1 && ppem <= 256) return table(TABLE_OF[face])[ppem - 1]!;
-  return Math.round((1120 * ppem) / 2048);
+  return Math.round(((face.startsWith('serif') ? 1063 : 1120) * ppem) / 2048);
 }
