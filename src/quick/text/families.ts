@@ -133,11 +133,16 @@ const SERIF = new Set([
 
 /** The bundled family a requested font.family resolves to. */
 export function resolveFamily(requested: string): FamilyKey {
+  if (requested === lastRequested) return lastFamily;
   const key = requested.toLowerCase().replaceAll(' ', '');
-  if (MONO.has(key)) return 'mono';
-  if (SERIF.has(key)) return 'serif';
-  return 'sans';
+  lastFamily = MONO.has(key) ? 'mono' : SERIF.has(key) ? 'serif' : 'sans';
+  lastRequested = requested;
+  return lastFamily;
 }
+
+// Fonts are resolved again and again with the same family: the last answer is kept.
+let lastRequested = 'Sans Serif';
+let lastFamily: FamilyKey = 'sans';
 
 const tables: Record<FamilyKey, FamilyTables | null> = { sans: DEJAVU_SANS_FACES, mono: null, serif: null };
 const loading = new Map<FamilyKey, Promise<void>>();
