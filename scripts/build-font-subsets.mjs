@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Splits the DejaVu Sans faces the renderer draws glyphs with into WOFF2
-// subsets by Unicode range, so a page loads only the part of a face its text
-// uses (the browser's @font-face unicode-range idea; the renderer asks for
-// the subsets itself before it rasterizes a glyph):
+// Splits the DejaVu Sans, Sans Mono and Serif faces the renderer draws
+// glyphs with into WOFF2 subsets by Unicode range, so a page loads only the
+// part of a face its text uses (the browser's @font-face unicode-range idea;
+// the renderer asks for the subsets itself before it rasterizes a glyph):
 //
 //   src/render/fonts/DejaVuSans[-Bold|-Oblique|-BoldOblique]-SUBSET.woff2
-//   src/render/fonts/subsets.ts   per face: subsets, their files and ranges
+//   src/render/fonts/DejaVuSansMono[...]-SUBSET.woff2, DejaVuSerif[...]-SUBSET.woff2
+//   src/render/fonts/subsets.ts   the ranges, and DejaVu Sans' subset files
+//   src/render/fonts/subsets-mono.ts, subsets-serif.ts   the other families'
+//       subset files (separate modules: a page that does not draw a family
+//       does not load even their URLs)
 //
 // The subsets hold the outlines and the OpenType layout tables (ligatures,
 // mark positioning within a cluster); TrueType hinting instructions are
@@ -24,11 +28,37 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'src/render/fonts');
 const fontDir = join(root, 'node_modules/dejavu-fonts-ttf/ttf');
 
-const FACES = [
-  { key: 'regular', file: 'DejaVuSans' },
-  { key: 'bold', file: 'DejaVuSans-Bold' },
-  { key: 'oblique', file: 'DejaVuSans-Oblique' },
-  { key: 'boldOblique', file: 'DejaVuSans-BoldOblique' },
+const FAMILIES = [
+  {
+    module: 'subsets',
+    name: 'DejaVu Sans',
+    faces: [
+      { key: 'regular', file: 'DejaVuSans' },
+      { key: 'bold', file: 'DejaVuSans-Bold' },
+      { key: 'oblique', file: 'DejaVuSans-Oblique' },
+      { key: 'boldOblique', file: 'DejaVuSans-BoldOblique' },
+    ],
+  },
+  {
+    module: 'subsets-mono',
+    name: 'DejaVu Sans Mono',
+    faces: [
+      { key: 'regular', file: 'DejaVuSansMono' },
+      { key: 'bold', file: 'DejaVuSansMono-Bold' },
+      { key: 'oblique', file: 'DejaVuSansMono-Oblique' },
+      { key: 'boldOblique', file: 'DejaVuSansMono-BoldOblique' },
+    ],
+  },
+  {
+    module: 'subsets-serif',
+    name: 'DejaVu Serif',
+    faces: [
+      { key: 'regular', file: 'DejaVuSerif' },
+      { key: 'bold', file: 'DejaVuSerif-Bold' },
+      { key: 'oblique', file: 'DejaVuSerif-Italic' },
+      { key: 'boldOblique', file: 'DejaVuSerif-BoldItalic' },
+    ],
+  },
 ];
 
 // Ranges as used for web fonts; a code point goes to the first subset that
@@ -136,40 +166,46 @@ function isMark(c) {
 }
 
 mkdirSync(outDir, { recursive: true });
-const imports = [];
-const table = [];
-for (const face of FACES) {
-  const bytes = readFileSync(join(fontDir, `${face.file}.ttf`));
-  const font = fontkit.create(bytes);
-  const all = [...font.characterSet].filter((c) => c >= 0x20).sort((a, b) => a - b);
-  const entries = [];
-  for (const subset of DISJOINT) {
-    const cps = all.filter((c) => subset.ranges.some(([a, b]) => c >= a && c <= b));
-    // Combining marks go into every subset too: a cluster (a base letter and
-    // its marks) is drawn from the subset of its first code point.
-    const withMarks = [...new Set([...cps, ...all.filter(isMark)])];
-    // Subset n must exist in every face (the renderer indexes them alike).
-    if (cps.length === 0) throw new Error(`${face.file}: no code points in ${subset.name}`);
-    const woff2 = await subsetFont(bytes, String.fromCodePoint(...withMarks), {
-      targetFormat: 'woff2',
-      noHinting: true,
-    });
-    const file = `${face.file}-${subset.name}.woff2`;
-    writeFileSync(join(outDir, file), woff2);
-    const id = `${face.key}_${subset.name.replace('-', '_')}`;
-    imports.push(`import ${id} from './${file}?url';`);
-    entries.push(`    { name: '${subset.name}', url: ${id} },`);
-    process.stdout.write(`${file}: ${cps.length} code points, ${woff2.length} bytes\n`);
+const version = JSON.parse(
+  readFileSync(join(root, 'node_modules/dejavu-fonts-ttf/package.json'), 'utf8'),
+).version;
+for (const family of FAMILIES) {
+  const imports = [];
+  const table = [];
+  for (const face of family.faces) {
+    const bytes = readFileSync(join(fontDir, `${face.file}.ttf`));
+    const font = fontkit.create(bytes);
+    const all = [...font.characterSet].filter((c) => c >= 0x20).sort((a, b) => a - b);
+    const entries = [];
+    for (const subset of DISJOINT) {
+      const cps = all.filter((c) => subset.ranges.some(([a, b]) => c >= a && c <= b));
+      // Combining marks go into every subset too: a cluster (a base letter and
+      // its marks) is drawn from the subset of its first code point.
+      const withMarks = [...new Set([...cps, ...all.filter(isMark)])];
+      // Subset n must exist in every face (the renderer indexes them alike).
+      if (cps.length === 0) throw new Error(`${face.file}: no code points in ${subset.name}`);
+      const woff2 = await subsetFont(bytes, String.fromCodePoint(...withMarks), {
+        targetFormat: 'woff2',
+        noHinting: true,
+      });
+      const file = `${face.file}-${subset.name}.woff2`;
+      writeFileSync(join(outDir, file), woff2);
+      const id = `${face.key}_${subset.name.replace('-', '_')}`;
+      imports.push(`import ${id} from './${file}?url';`);
+      entries.push(`    { name: '${subset.name}', url: ${id} },`);
+      process.stdout.write(`${file}: ${cps.length} code points, ${woff2.length} bytes\n`);
+    }
+    table.push(`  ${face.key}: [\n${entries.join('\n')}\n  ],`);
   }
-  table.push(`  ${face.key}: [\n${entries.join('\n')}\n  ],`);
-}
-
-const ts = `// Generated by scripts/build-font-subsets.mjs (npm run fonts). Do not edit.
-// The WOFF2 subsets of DejaVu Sans 2.37.3 (npm dejavu-fonts-ttf). Subset n of
+  const main = family.module === 'subsets';
+  const ts = `// Generated by scripts/build-font-subsets.mjs (npm run fonts). Do not edit.
+// The WOFF2 subsets of ${family.name} ${version} (npm dejavu-fonts-ttf). Subset n of
 // every face holds the face's glyphs for the code points in SUBSET_RANGES[n]
-// (inclusive [first, last] runs; the ranges of different subsets are disjoint).
-${imports.join('\n')}
-
+// (${main ? '' : 'subsets.ts; '}inclusive [first, last] runs; the ranges of different subsets are disjoint).
+${main ? '' : "import type { FamilySubsets } from './subsets';\n"}${imports.join('\n')}
+${
+  main
+    ? `
 export const SUBSET_RANGES: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = ${JSON.stringify(DISJOINT.map((d) => d.ranges))};
 
 export interface FontSubset {
@@ -177,8 +213,14 @@ export interface FontSubset {
   readonly url: string;
 }
 
+/** A family's subsets per face slot (the slanted slot is Italic in DejaVu Serif). */
+export type FamilySubsets = Readonly<Record<'regular' | 'bold' | 'oblique' | 'boldOblique', readonly FontSubset[]>>;
+`
+    : ''
+}
 export const FONT_SUBSETS = {
 ${table.join('\n')}
-} as const satisfies Record<string, readonly FontSubset[]>;
+} as const satisfies FamilySubsets;
 `;
-writeFileSync(join(outDir, 'subsets.ts'), ts);
+  writeFileSync(join(outDir, `${family.module}.ts`), ts);
+}

@@ -1,11 +1,12 @@
 // Puts the engine and the modules together: what the command-line tools and
 // the browser host run scenes with.
-import { type EngineOptions, QmlEngine } from './engine/engine';
+import { type EngineOptions, type FileSource, QmlEngine } from './engine/engine';
 import type { QObject } from './engine/qobject';
 import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
 import { Item } from './quick/items/Item';
 import { WindowObject, windowObjectFor } from './quick/items/Window';
+import { loadFamiliesNamedIn } from './quick/text';
 import { QuickWindow } from './quick/window';
 import { registerQtWebSockets } from './websockets';
 
@@ -40,7 +41,26 @@ export function createRuntime(options: EngineOptions): Runtime {
         engine.animations.active ? 16 : 0,
       );
     });
-  engine = new QmlEngine({ ...options, scheduleFrame });
+  // The font families a scene's sources name are loaded while it loads, so
+  // that its texts are measured with them from the start (files read later,
+  // by a Loader, start their families' loads too).
+  const fontLoads: Promise<void>[] = [];
+  const scan = (text: string): void => {
+    const p = loadFamiliesNamedIn(text);
+    if (p !== null) fontLoads.push(p);
+  };
+  const source = options.files;
+  const files: FileSource = {
+    read(url: string): Promise<string> | string {
+      const text = source.read(url);
+      if (typeof text === 'string') scan(text);
+      else void text.then(scan, () => {});
+      return text;
+    },
+    exists: (url: string) => source.exists(url),
+  };
+  if (source.isDirectory) files.isDirectory = (url: string) => source.isDirectory!(url);
+  engine = new QmlEngine({ ...options, files, scheduleFrame });
   registerQtQuick(engine);
   registerQtWebSockets(engine);
   const window = new QuickWindow(engine);
@@ -55,6 +75,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     },
     async run(url: string) {
       const file = await engine.load(url, true);
+      if (fontLoads.length > 0) await Promise.all(fontLoads.splice(0));
       const created = engine.create(file);
       root = created;
       // Qt's qml tool shows a Window, or an Item in a window of its own; any

@@ -1,30 +1,52 @@
-// The bundled DejaVu Sans faces, registered with the browser so glyphs are
-// rasterized with the font the layout measured (never a system font). Each
-// face is split into WOFF2 subsets by Unicode range (src/render/fonts/,
-// `npm run fonts`); a subset is fetched the first time a glyph needs it, so
-// a Latin-only scene loads one small file per face it uses. Every subset is
-// its own family and a cluster names the family of its first code point
-// (then the others): with one family split by unicode-range, Chromium's
-// measureText gives some clusters (ligatures, accented letters) bounds that
-// clip their glyphs in the atlas.
+// The bundled DejaVu faces (Sans, Sans Mono, Serif), registered with the
+// browser so glyphs are rasterized with the font the layout measured (never
+// a system font). Each face is split into WOFF2 subsets by Unicode range
+// (src/render/fonts/, `npm run fonts`); a subset is fetched the first time a
+// glyph needs it, so a Latin-only scene loads one small file per face it
+// uses, and the subset tables of Sans Mono and Serif are themselves loaded
+// only when one of their glyphs is drawn. Every subset is its own family and
+// a cluster names the family of its first code point (then the others):
+// with one family split by unicode-range, Chromium's measureText gives some
+// clusters (ligatures, accented letters) bounds that clip their glyphs in
+// the atlas.
 
-import type { FaceKey } from '../quick/text';
-import { FONT_SUBSETS, SUBSET_RANGES } from './fonts/subsets';
+import type { FaceKey, FamilyKey, StyleKey } from '../quick/text';
+import { type FamilySubsets, FONT_SUBSETS, SUBSET_RANGES } from './fonts/subsets';
 
-/** The CSS family of subset n (unique, so no system font can stand in). */
-function family(n: number): string {
-  return `QuickwebDejaVuSans-${n}`;
+const CSS_FAMILY: Record<FamilyKey, string> = {
+  sans: 'QuickwebDejaVuSans',
+  mono: 'QuickwebDejaVuSansMono',
+  serif: 'QuickwebDejaVuSerif',
+};
+
+/** The CSS family of subset n of a family (unique, so no system font can stand in). */
+function family(f: FamilyKey, n: number): string {
+  return `${CSS_FAMILY[f]}-${n}`;
 }
 
-const STYLE: Record<FaceKey, { weight: string; style: string }> = {
+const STYLE: Record<StyleKey, { weight: string; style: string }> = {
   regular: { weight: '400', style: 'normal' },
   bold: { weight: '700', style: 'normal' },
   oblique: { weight: '400', style: 'italic' },
   boldOblique: { weight: '700', style: 'italic' },
 };
 
-const FACE_INDEX: Record<FaceKey, number> = { regular: 0, bold: 1, oblique: 2, boldOblique: 3 };
-const FACE_KEYS: readonly FaceKey[] = ['regular', 'bold', 'oblique', 'boldOblique'];
+const FAMILY_KEYS: readonly FamilyKey[] = ['sans', 'mono', 'serif'];
+const STYLE_KEYS: readonly StyleKey[] = ['regular', 'bold', 'oblique', 'boldOblique'];
+
+interface Face {
+  readonly index: number;
+  readonly family: FamilyKey;
+  readonly style: StyleKey;
+}
+
+const FACES = {} as Record<FaceKey, Face>;
+FAMILY_KEYS.forEach((f, i) => {
+  STYLE_KEYS.forEach((s, j) => {
+    FACES[`${f}-${s}`] = { index: i * STYLE_KEYS.length + j, family: f, style: s };
+  });
+});
+
 const SUBSET_COUNT = SUBSET_RANGES.length;
 
 /** Subset index per BMP code point (the ranges are disjoint); code points above the BMP are looked up in the ranges. */
@@ -41,30 +63,46 @@ function subsetOf(cp: number): number {
   return SUBSET_COUNT - 1;
 }
 
-/** Bit n set when subset n of the face (by FACE_INDEX) has been added to the document. */
-const loadedBits = new Uint32Array(FACE_KEYS.length);
+/** A family's subset files: DejaVu Sans' are in the page, the others' tables are fetched on first use. */
+function familySubsets(f: FamilyKey): Promise<FamilySubsets> {
+  switch (f) {
+    case 'mono':
+      return import('./fonts/subsets-mono').then((m) => m.FONT_SUBSETS);
+    case 'serif':
+      return import('./fonts/subsets-serif').then((m) => m.FONT_SUBSETS);
+    default:
+      return Promise.resolve(FONT_SUBSETS);
+  }
+}
+
+/** Bit n set when subset n of the face (by its index) has been added to the document. */
+const loadedBits = new Uint32Array(FAMILY_KEYS.length * STYLE_KEYS.length);
 const loading = new Map<number, Promise<void>>();
 let pending = 0;
 
 /** Loads subset n of a face once; its glyphs can be drawn when the promise resolves. */
 export function loadSubset(face: FaceKey, n: number): Promise<void> {
-  const key = FACE_INDEX[face] * SUBSET_COUNT + n;
+  const f = FACES[face];
+  const key = f.index * SUBSET_COUNT + n;
   let p = loading.get(key);
   if (!p) {
-    const s = STYLE[face];
-    const url = FONT_SUBSETS[face][n]!.url;
+    const s = STYLE[f.style];
     pending++;
-    p = new FontFace(family(n), `url(${url})`, { weight: s.weight, style: s.style })
-      .load()
+    let url = '';
+    p = familySubsets(f.family)
+      .then((subsets) => {
+        url = subsets[f.style][n]!.url;
+        return new FontFace(family(f.family, n), `url(${url})`, { weight: s.weight, style: s.style }).load();
+      })
       .then(
         (ff) => {
           document.fonts.add(ff);
-          loadedBits[FACE_INDEX[face]]! |= 1 << n;
+          loadedBits[f.index]! |= 1 << n;
         },
         (e: unknown) => {
           // A subset that cannot be fetched is not asked for again in a loop.
-          loadedBits[FACE_INDEX[face]]! |= 1 << n;
-          console.warn(`font ${url}: ${String(e)}`);
+          loadedBits[f.index]! |= 1 << n;
+          console.warn(`font ${url || face}: ${String(e)}`);
         },
       )
       .finally(() => {
@@ -77,7 +115,7 @@ export function loadSubset(face: FaceKey, n: number): Promise<void> {
 
 /** Starts loading what nearly every scene draws: the regular face's Latin subset. */
 export function preloadDefaultFont(): void {
-  void loadSubset('regular', subsetOf(0x41));
+  void loadSubset('sans-regular', subsetOf(0x41));
 }
 
 /** Font subsets asked for whose files have not arrived yet. */
@@ -87,7 +125,7 @@ export function facesLoading(): number {
 
 /** The subsets (bit n for subset n) of `face` that `text` needs and that are not loaded yet; 0 when it can be drawn now. */
 export function missingSubsets(face: FaceKey, text: string): number {
-  const bits = loadedBits[FACE_INDEX[face]]!;
+  const bits = loadedBits[FACES[face].index]!;
   let missing = 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
@@ -108,15 +146,23 @@ export function loadSubsets(face: FaceKey, mask: number): Promise<void> {
   return Promise.all(waits).then(() => {});
 }
 
-/** Family lists by the subset that comes first. */
-const FAMILIES = Array.from({ length: SUBSET_COUNT }, (_, n) =>
-  [n, ...Array.from({ length: SUBSET_COUNT }, (_, k) => k).filter((k) => k !== n)].map(family).join(', '),
-);
+/** Family lists per family, by the subset that comes first. */
+const FAMILIES = Object.fromEntries(
+  FAMILY_KEYS.map((f) => [
+    f,
+    Array.from({ length: SUBSET_COUNT }, (_, n) =>
+      [n, ...Array.from({ length: SUBSET_COUNT }, (_, k) => k).filter((k) => k !== n)]
+        .map((k) => family(f, k))
+        .join(', '),
+    ),
+  ]),
+) as Record<FamilyKey, string[]>;
 
 /** CSS font shorthand for drawing `text` (one cluster) in a face at a pixel size. */
 export function cssFont(face: FaceKey, pixelSize: number, text: string): string {
-  const f = STYLE[face];
+  const f = FACES[face];
+  const s = STYLE[f.style];
   const cp = text.codePointAt(0) ?? 0x20;
-  const families = FAMILIES[cp < 0x10000 ? bmpSubset[cp]! : subsetOf(cp)]!;
-  return `${f.style === 'italic' ? 'italic ' : ''}${f.weight === '700' ? 'bold ' : ''}${pixelSize}px ${families}`;
+  const families = FAMILIES[f.family][cp < 0x10000 ? bmpSubset[cp]! : subsetOf(cp)]!;
+  return `${s.style === 'italic' ? 'italic ' : ''}${s.weight === '700' ? 'bold ' : ''}${pixelSize}px ${families}`;
 }

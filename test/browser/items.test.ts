@@ -14,12 +14,6 @@ import { mountScene, shot } from './scene';
 
 const fixtures = await commands.listFixtures('items');
 
-/** Differences from Qt's item tree not fixed yet, exactly as they show. */
-const KNOWN: Record<string, string[]> = {
-  // font.family "monospace" resolves to DejaVu Sans Mono in Qt; only DejaVu Sans is shipped.
-  text_bold_italic: ['0.0.9 Text.width: Qt 79.4063, ours 68.5313'],
-};
-
 /**
  * Scenes without text whose pixels differ from Qt's, by how many. Qt's
  * renders come from llvmpipe, which places vertices to 1/256 of a pixel;
@@ -44,7 +38,7 @@ test.each(fixtures.scenes)('%s', async (name) => {
   const baseline = await commands.matchBaseline(`items/${name}`, png);
   expect(baseline.ok, baseline.message).toBe(true);
   const qt: GeometryDocument = await (await fetch(`/test/fixtures/qt/items/${name}.geometry.json`)).json();
-  expect(compareGeometry(qt, app.geometry(name, `${name}.qml`))).toEqual(KNOWN[name] ?? []);
+  expect(compareGeometry(qt, app.geometry(name, `${name}.qml`))).toEqual([]);
   const text = hasText(qt);
   const vsQt = await commands.compareWithQt(`items/${name}.png`, png, `items/${name}`, !text);
   console.info(vsQt.message);

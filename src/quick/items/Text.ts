@@ -75,6 +75,8 @@ export class Text extends Item implements FontOwner {
   textLayout: TextLayoutResult | null = null;
   /** Layouts done so far (tests and profiling). */
   layoutCount = 0;
+  /** The font `fontInfo` was last taken from. */
+  private fontInfoFont: ResolvedFont = DEFAULT_FONT;
   private inLayout = false;
   private hAlignImplicit = true;
   private explicitPadding = 0;
@@ -95,7 +97,6 @@ export class Text extends Item implements FontOwner {
 
   /** FontOwner: the font group changed (any field). */
   fontUpdated(): void {
-    this.$store(TEXT.fontInfo, fontInfoObject(this.resolvedFont));
     this.$emit(TEXT.fontChanged, undefined);
     this.updateLayout();
   }
@@ -154,6 +155,24 @@ export class Text extends Item implements FontOwner {
     });
     this.layoutCount++;
     this.textLayout = r;
+    // Qt: fontInfo follows the font only when plain or styled text is laid
+    // out (QQuickTextPrivate::setupTextLayout); an empty or RichText Text
+    // keeps the one it had (at first the default font's).
+    if (font !== this.fontInfoFont && text !== '' && format !== TextFormat.RichText) {
+      this.fontInfoFont = font;
+      const prev = v[TEXT.fontInfo] as Readonly<FontInfo>;
+      const next = fontInfoObject(font);
+      if (
+        prev.family !== next.family ||
+        prev.styleName !== next.styleName ||
+        prev.pixelSize !== next.pixelSize ||
+        prev.pointSize !== next.pointSize ||
+        prev.weight !== next.weight ||
+        prev.bold !== next.bold ||
+        prev.italic !== next.italic
+      )
+        this.$store(TEXT.fontInfo, next);
+    }
     this.inLayout = true;
     try {
       this.setImplicitSize(r.implicitWidth + lp + rp, r.implicitHeight + tp + bp);

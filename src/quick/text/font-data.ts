@@ -64,26 +64,25 @@ export interface FaceData {
   readonly bmpGlyphs: Uint16Array;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/**
+ * The generated tables' text encoding, one character per byte: bytes 0..92
+ * are the printable ASCII characters except ' and \\, in order; 93..255 are
+ * U+00A1 onwards (scripts/build-text-tables.mjs). It keeps repetitions in the
+ * bytes visible to gzip, unlike base64.
+ */
+let byteOfChar: Uint8Array | null = null;
 
-/** Base64 decoder that behaves the same in Node and browsers (no atob/Buffer dependence). */
-export function decodeBase64(s: string): Uint8Array {
-  const lookup = new Int8Array(128).fill(-1);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s.charCodeAt(len - 1) === 61 /* = */) len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < len; i++) {
-    acc = (acc << 6) | lookup[s.charCodeAt(i)]!;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
+export function decodeBytes(s: string): Uint8Array {
+  let table = byteOfChar;
+  if (table === null) {
+    table = new Uint8Array(0xa1 + 256 - 93);
+    let b = 0;
+    for (let c = 0x20; c < 0x7f; c++) if (c !== 0x27 && c !== 0x5c) table[c] = b++;
+    for (let c = 0xa1; b < 256; c++) table[c] = b++;
+    byteOfChar = table;
   }
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = table[s.charCodeAt(i)]!;
   return out;
 }
 
@@ -115,8 +114,8 @@ export class Reader {
   }
 }
 
-export function decodeFace(base64: string): FaceData {
-  const r = new Reader(decodeBase64(base64));
+export function decodeFace(data: string): FaceData {
+  const r = new Reader(decodeBytes(data));
   const unitsPerEm = r.uv();
   const ascender = r.uv();
   const descender = r.uv();

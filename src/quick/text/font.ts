@@ -1,19 +1,22 @@
 /**
- * Font descriptions and their resolution to a DejaVu Sans face, plus Qt's
- * FontMetrics values.
- *
- * Qt (fontconfig) resolves the default "Sans Serif" and any family it does not
- * know to DejaVu Sans on the reference machine; this module always does, since
- * DejaVu Sans is the only family shipped.
+ * Font descriptions and their resolution to a bundled face (DejaVu Sans,
+ * Sans Mono or Serif, see families.ts), plus Qt's FontMetrics values.
  */
+import {
+  type FaceKey,
+  type FaceTable,
+  type FamilyKey,
+  familyTables,
+  resolveFamily,
+  type StyleKey,
+} from './families';
 import { decodeFace, type FaceData } from './font-data';
 import { FaceMetrics } from './font-metrics';
-import { DEJAVU_SANS_FACES } from './generated/dejavu-sans';
 import { shapeText } from './shaper';
 import { xHeightFor } from './x-height';
 
 export interface FontSpec {
-  /** requested family; default "Sans Serif" (resolved to DejaVu Sans) */
+  /** requested family; default "Sans Serif" (resolved to DejaVu Sans); see families.ts */
   readonly family?: string;
   /** pixel size (QML font.pixelSize, an integer); wins over pointSize */
   readonly pixelSize?: number;
@@ -30,7 +33,7 @@ export interface FontSpec {
   readonly wordSpacing?: number;
 }
 
-export type FaceKey = keyof typeof DEJAVU_SANS_FACES;
+export type { FaceKey, FamilyKey, StyleKey };
 
 /** A font resolved to a face and a size. */
 export interface ResolvedFont {
@@ -46,6 +49,11 @@ export interface ResolvedFont {
   readonly letterSpacing: number;
   readonly wordSpacing: number;
   readonly face: FaceKey;
+  /**
+   * the bundled family the requested one resolves to when its tables are
+   * still loading (the font is measured with DejaVu Sans until then), else null
+   */
+  readonly loading: FamilyKey | null;
   /** metrics at the size Qt's font engine uses */
   readonly metrics: FaceMetrics;
   /** the description this font was resolved from */
@@ -67,10 +75,17 @@ const DPI = 96;
 const decoded = new Map<FaceKey, FaceData>();
 const metricsCache = new Map<string, FaceMetrics>();
 
+function faceTable(key: FaceKey): FaceTable {
+  const dash = key.indexOf('-');
+  const tables = familyTables(key.slice(0, dash) as FamilyKey);
+  if (!tables) throw new Error(`font family of ${key} is not loaded`);
+  return tables[key.slice(dash + 1) as StyleKey];
+}
+
 export function faceData(key: FaceKey): FaceData {
   let f = decoded.get(key);
   if (!f) {
-    f = decodeFace(DEJAVU_SANS_FACES[key].data);
+    f = decodeFace(faceTable(key).data);
     decoded.set(key, f);
   }
   return f;
@@ -88,15 +103,19 @@ export function faceMetrics(key: FaceKey, pixelSize: number): FaceMetrics {
 }
 
 /**
- * The face fontconfig/QFontDatabase picks for a weight: DejaVu Sans has Book
- * (400) and Bold (700); the nearer one wins (ties go to the lighter). Weights
- * of 300 and below would pick DejaVu Sans ExtraLight in Qt, which is not
- * shipped; Book is used for them.
+ * The face fontconfig/QFontDatabase picks for a weight: each DejaVu family
+ * has Book (400) and Bold (700); the nearer one wins (ties go to the
+ * lighter). Weights of 300 and below would pick DejaVu Sans ExtraLight in
+ * Qt, which is not shipped; Book is used for them.
  */
-function faceFor(weight: number, italic: boolean): FaceKey {
-  const bold = weight > 550;
-  if (italic) return bold ? 'boldOblique' : 'oblique';
-  return bold ? 'bold' : 'regular';
+const FACES: Record<FamilyKey, readonly FaceKey[]> = {
+  sans: ['sans-regular', 'sans-bold', 'sans-oblique', 'sans-boldOblique'],
+  mono: ['mono-regular', 'mono-bold', 'mono-oblique', 'mono-boldOblique'],
+  serif: ['serif-regular', 'serif-bold', 'serif-oblique', 'serif-boldOblique'],
+};
+
+function faceFor(family: FamilyKey, weight: number, italic: boolean): FaceKey {
+  return FACES[family][(weight > 550 ? 1 : 0) + (italic ? 2 : 0)]!;
 }
 
 /**
@@ -123,7 +142,9 @@ export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFo
     enginePixels = (rounded * DPI) / 72;
     pixelSize = Math.trunc((pt * DPI) / 72);
   }
-  const face = faceFor(weight, italic);
+  const wanted = resolveFamily(family);
+  const loading = familyTables(wanted) === null ? wanted : null;
+  const face = faceFor(loading === null ? wanted : 'sans', weight, italic);
   return {
     family,
     pixelSize,
@@ -134,6 +155,7 @@ export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFo
     letterSpacing: spec.letterSpacing ?? 0,
     wordSpacing: spec.wordSpacing ?? 0,
     face,
+    loading,
     metrics: faceMetrics(face, enginePixels),
     spec,
   };
@@ -141,9 +163,10 @@ export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFo
 
 export function fontInfo(font: ResolvedFont): FontInfo {
   const ppem = font.metrics.ppem;
+  const face = faceTable(font.face);
   return {
-    family: 'DejaVu Sans',
-    styleName: DEJAVU_SANS_FACES[font.face].style,
+    family: face.family,
+    styleName: face.style,
     pixelSize: ppem,
     pointSize: (ppem * 72) / DPI,
     // QFontInfo reports the requested weight when the match is within reach

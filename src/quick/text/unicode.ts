@@ -9,7 +9,7 @@
  * A tuple packs lineBreak (6 bits) | graphemeBreak << 6 (4 bits) | flags << 10
  * (6 bits) | script << 16.
  */
-import { decodeBase64, Reader } from './font-data';
+import { decodeBytes, Reader } from './font-data';
 import { LINE_BREAK_CLASSES, SCRIPT_OT_TAGS, UNICODE_PROPS } from './generated/unicode-data';
 
 // Qt's QUnicodeTables::LineBreakClass values (order matters).
@@ -93,7 +93,7 @@ let runTuples: Uint16Array | null = null;
 function init(): void {
   if (LINE_BREAK_CLASSES.length !== LB.BK + 1)
     throw new Error('unicode-data: line break classes out of sync');
-  const r = new Reader(decodeBase64(UNICODE_PROPS));
+  const r = new Reader(decodeBytes(UNICODE_PROPS));
   const tupleCount = r.uv();
   table = new Uint32Array(tupleCount);
   for (let i = 0; i < tupleCount; i++) table[i] = r.uv();

@@ -1,29 +1,67 @@
 /**
- * FontMetrics.xHeight of DejaVu Sans. The OS/2 table of DejaVu is version 1
- * (no sxHeight), so Qt falls back to the height of the hinted bounding box of
- * "x" (QFontEngine::xHeight), which depends on TrueType hinting and cannot be
- * derived from unhinted outlines. These values were measured with Qt 6.4.2
- * for pixel sizes 1..256; all four faces give the same value.
+ * FontMetrics.xHeight of the bundled faces. The OS/2 tables of DejaVu are
+ * version 1 (no sxHeight), so Qt falls back to the height of the hinted
+ * bounding box of "x" (QFontEngine::xHeight), which depends on TrueType
+ * hinting and cannot be derived from unhinted outlines. These values were
+ * measured with Qt 6.4.2 for pixel sizes 1..256
+ * (test/fixtures/qt/text/font_x_height): all four DejaVu Sans faces and
+ * DejaVu Sans Mono Book, Bold and Oblique share one table; DejaVu Sans Mono
+ * Bold Oblique has its own, DejaVu Serif one for Book and Italic and one
+ * for Bold and Bold Italic.
  */
-import type { FaceKey } from './font';
+import type { FaceKey } from './families';
 
-// index = pixel size - 1
-const X_HEIGHT = [
-  1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 7, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 14, 14, 15, 15, 16, 16, 17, 17,
-  18, 19, 19, 20, 20, 21, 21, 21, 22, 22, 23, 23, 24, 24, 25, 25, 26, 27, 27, 28, 28, 30, 30, 31, 31, 32, 33,
-  33, 34, 34, 35, 35, 36, 36, 37, 37, 38, 38, 39, 39, 40, 40, 41, 42, 42, 43, 43, 44, 44, 45, 45, 46, 46, 47,
-  48, 48, 49, 49, 50, 50, 51, 51, 52, 52, 53, 54, 54, 55, 55, 56, 56, 57, 57, 58, 58, 59, 60, 60, 61, 61, 62,
-  62, 63, 63, 64, 64, 65, 66, 66, 67, 67, 68, 68, 69, 69, 70, 70, 71, 72, 72, 73, 73, 74, 74, 75, 75, 76, 77,
-  77, 78, 78, 79, 79, 80, 80, 81, 81, 82, 83, 83, 84, 84, 85, 85, 86, 86, 87, 87, 88, 89, 89, 90, 90, 91, 91,
-  92, 92, 93, 93, 94, 95, 95, 96, 96, 97, 97, 98, 98, 99, 99, 100, 101, 101, 102, 102, 103, 103, 104, 104,
-  105, 105, 106, 107, 107, 108, 108, 109, 109, 110, 110, 111, 112, 112, 113, 113, 114, 114, 115, 115, 116,
-  116, 117, 118, 118, 119, 119, 120, 120, 121, 121, 122, 122, 123, 124, 124, 125, 125, 126, 126, 127, 127,
-  128, 128, 129, 130, 130, 131, 131, 132, 132, 133, 133, 134, 134, 135, 136, 136, 137, 137, 138, 138, 139,
-  139, 140, 140,
+// Per table, one digit per pixel size (1..256): the step from the previous
+// size's x height, plus one.
+const TABLES = [
+  '2121212212121221212121221212121221212112121212122121312122121212121212121221212121212212121212122121' +
+    '2121212212121212122121212121221212121221212121212212121212122121212121221212121212212121212122121212' +
+    '12212121212122121212121221212121212212121212122121212121',
+  '2121212212121221212121221212122121112122121212212121213212121212121212121221212121212212121212122121' +
+    '2121212212121212122121212121221212121221212121212212121212122121212121221212121212212121212122121212' +
+    '12212121212122121212121221212121212212121212122121212121',
+  '2121212121221212121212121221212121202121221212121212121231212111221212121212121221212121212121212121' +
+    '2121221212121212121212121212121221212121212121212121212122121212121212121212121212122121212121212121' +
+    '21212121212212121212121212121212121221212121212121212121',
+  '2121212121221212121212121221212121202121221212121212131211212121221212121212121221212121212121212121' +
+    '2121221212121212121212121212121221212121212121212121212122121212121212121212121212122121212121212121' +
+    '21212121212212121212121212121212121221212121212121212121',
 ];
 
-/** x height in whole pixels; beyond the measured sizes the scaled 1120-unit height, rounded. */
-export function xHeightFor(_face: FaceKey, ppem: number): number {
-  if (ppem >= 1 && ppem <= X_HEIGHT.length) return X_HEIGHT[ppem - 1]!;
-  return Math.round((1120 * ppem) / 2048);
+const TABLE_OF: Record<FaceKey, number> = {
+  'sans-regular': 0,
+  'sans-bold': 0,
+  'sans-oblique': 0,
+  'sans-boldOblique': 0,
+  'mono-regular': 0,
+  'mono-bold': 0,
+  'mono-oblique': 0,
+  'mono-boldOblique': 1,
+  'serif-regular': 2,
+  'serif-bold': 3,
+  'serif-oblique': 2,
+  'serif-boldOblique': 3,
+};
+
+const decoded: Array<Uint8Array | undefined> = [];
+
+function table(n: number): Uint8Array {
+  let t = decoded[n];
+  if (!t) {
+    const s = TABLES[n]!;
+    t = new Uint8Array(s.length);
+    let v = 0;
+    for (let i = 0; i < s.length; i++) {
+      v += s.charCodeAt(i) - 49;
+      t[i] = v;
+    }
+    decoded[n] = t;
+  }
+  return t;
+}
+
+/** x height in whole pixels; beyond the measured sizes the scaled height of "x" (1120 units of 2048, DejaVu Serif's 1063), rounded. */
+export function xHeightFor(face: FaceKey, ppem: number): number {
+  if (ppem >= 1 && ppem <= 256) return table(TABLE_OF[face])[ppem - 1]!;
+  return Math.round(((face.startsWith('serif') ? 1063 : 1120) * ppem) / 2048);
 }

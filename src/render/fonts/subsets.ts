@@ -103,6 +103,11 @@ export interface FontSubset {
   readonly url: string;
 }
 
+/** A family's subsets per face slot (the slanted slot is Italic in DejaVu Serif). */
+export type FamilySubsets = Readonly<
+  Record<'regular' | 'bold' | 'oblique' | 'boldOblique', readonly FontSubset[]>
+>;
+
 export const FONT_SUBSETS = {
   regular: [
     { name: 'latin', url: regular_latin },
@@ -136,4 +141,4 @@ export const FONT_SUBSETS = {
     { name: 'symbols', url: boldOblique_symbols },
     { name: 'other', url: boldOblique_other },
   ],
-} as const satisfies Record<string, readonly FontSubset[]>;
+} as const satisfies FamilySubsets;

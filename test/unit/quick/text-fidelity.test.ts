@@ -12,6 +12,7 @@ const SCENES = [
   'text_styled',
   'text_chat_label',
   'text_spacing',
+  'font_mono_serif',
 ];
 
 for (const scene of SCENES) {
