@@ -173,7 +173,8 @@ export function notifyObservers(source: Source, args: unknown[] | undefined, bin
     for (let link: Link | null = head; link !== null; link = link.nextInSource)
       if (!link.observer.isBinding) pending[top++] = link.observer;
   } else {
-    for (let link: Link | null = head; link !== null; link = link.nextInSource) pending[top++] = link.observer;
+    for (let link: Link | null = head; link !== null; link = link.nextInSource)
+      pending[top++] = link.observer;
   }
   pendingTop = top;
   let i = base;
