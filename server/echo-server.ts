@@ -116,6 +116,8 @@ interface ClientState {
   alive: boolean;
   /** The connection under the WebSocket. */
   socket: Duplex;
+  /** Echoes are being held until the end of this tick (see onMessage). */
+  corked: boolean;
 }
 
 export async function createEchoServer(options: Partial<EchoServerOptions> = {}): Promise<EchoServerHandle> {
@@ -169,7 +171,7 @@ export async function createEchoServer(options: Partial<EchoServerOptions> = {})
   function onConnection(ws: WebSocket, req: IncomingMessage, socket: Duplex): void {
     const origin = req.headers.origin;
     const remoteAddress = req.socket.remoteAddress;
-    const state: ClientState = { id: nextId++, served: false, alive: true, socket };
+    const state: ClientState = { id: nextId++, served: false, alive: true, socket, corked: false };
     sockets.set(ws, state);
     // ws reports protocol errors (1007, 1009, ...) as 'error' after closing
     // with the right code; without a listener they would crash the process.
@@ -226,6 +228,17 @@ export async function createEchoServer(options: Partial<EchoServerOptions> = {})
       ws.pause();
       state.socket.once('drain', () => ws.resume());
       return;
+    }
+    if (!state.corked) {
+      // The frames of one read arrive in one tick; their echoes leave in one
+      // write at its end instead of one write (a system call) per message.
+      // bufferedAmount counts what is held, so the limit above still applies.
+      state.corked = true;
+      state.socket.cork();
+      process.nextTick(() => {
+        state.corked = false;
+        state.socket.uncork();
+      });
     }
     ws.send(data, { binary: isBinary });
     emit({

@@ -55,13 +55,18 @@ const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
  * A QML context: the ids of one component instance, its context object (the
- * component's root) and the context it is nested in. Compiled code reads
- * ids through `ids` (whose prototype chain is the outer contexts' ids) and
- * context objects through `co` (`co[0]` this context's, `co[1]` the next
- * outer one's, ...), as resolved at compile time.
+ * component's root) and the context it is nested in. `ids` sees every id in
+ * scope (its prototype chain is the outer contexts' ids); compiled code,
+ * which knows at which level a name is declared, reads ids through `idl`
+ * (`idl[0]` this level's own ids, `idl[1]` the next outer one's, ...) and
+ * context objects through `co`, the same way. An `idl` table is a plain
+ * object filled in the unit's order, so all instances of a unit share its
+ * shape and a read is one cached property load, not a walk up a chain of
+ * per-instance prototypes.
  */
 export class QmlContext {
   readonly ids: Record<string, QObject>;
+  readonly idl: Array<Record<string, QObject | null>>;
   readonly co: Array<QObject | null>;
   contextObject: QObject | null;
   /** The unit's generated functions for this context's shape. */
@@ -77,7 +82,15 @@ export class QmlContext {
   ) {
     this.contextObject = contextObject;
     this.ids = Object.create(parent ? parent.ids : null) as Record<string, QObject>;
+    const own: Record<string, QObject | null> = {};
+    this.idl = parent ? [own, ...parent.idl] : [own];
     this.co = parent ? [contextObject, ...parent.co] : [contextObject];
+  }
+
+  /** Sets (or, with null, clears) an id of this level. */
+  setId(name: string, o: QObject | null): void {
+    (this.ids as Record<string, QObject | null>)[name] = o;
+    if (name !== '__proto__') this.idl[0]![name] = o;
   }
 
   setContextObject(o: QObject): void {

@@ -215,7 +215,7 @@ export class Creator {
       comp.$declaration = c.location;
       comp.$setOwner(owner);
       if (ctx.contextObject === null) ctx.setContextObject(comp);
-      if (c.id !== undefined) ctx.ids[c.id] = comp;
+      if (c.id !== undefined) ctx.setId(c.id, comp);
       return comp;
     }
     const obj = new (c.meta.ctor as unknown as new () => QObject)();
@@ -277,7 +277,7 @@ export class Creator {
       obj.$ctx = [ctx];
     }
     if (c.id !== undefined) {
-      ctx.ids[c.id] = obj;
+      ctx.setId(c.id, obj);
       obj.$ids ??= [];
       obj.$ids.push([ctx, c.id]);
     }

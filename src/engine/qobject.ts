@@ -790,9 +790,7 @@ export abstract class QObject {
       if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
     }
     this.$teardown();
-    if (this.$ids)
-      for (const [ctx, id] of this.$ids)
-        if (ctx.ids[id] === this) (ctx.ids as Record<string, unknown>)[id] = null;
+    if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ids[id] === this) ctx.setId(id, null);
     if (this.$owner?.$owned) {
       const i = this.$owner.$owned.indexOf(this);
       if (i >= 0) this.$owner.$owned.splice(i, 1);
@@ -808,7 +806,9 @@ export abstract class QObject {
   /** Set for objects made by Component.createObject (their onDestruction runs when destroy()ed). */
   $dynamic = false;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
-  $ids: Array<[{ ids: Record<string, QObject> }, string]> | null = null;
+  $ids: Array<
+    [{ ids: Record<string, QObject>; setId(name: string, o: QObject | null): void }, string]
+  > | null = null;
   private $destroyScheduled = false;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */

@@ -140,35 +140,56 @@ export function untracked<T>(f: () => T): T {
 
 // Notification re-uses one stack of observers: a notification may cascade
 // (a binding writes, which notifies more bindings), each level pushes its
-// observers and pops them when done.
-const pending: Observer[] = [];
+// observers above the levels in progress and pops them when done. The stack
+// keeps its storage (slots are cleared, the length is not cut), so a source
+// with thousands of observers does not reallocate it at every change.
+const pending: Array<Observer | undefined> = [];
+let pendingTop = 0;
 
 /**
  * Tells every observer of `source` that it changed, in subscription order:
  * Qt runs a signal's bindings and handlers in the order they were connected
  * (measured with Qt 6.4: an object's own on<X>Changed handler, then a binding
  * evaluated afterwards, then Connections and connect() in creation order).
+ * The observers are those subscribed when the notification starts.
  */
 export function notifyObservers(source: Source, args: unknown[] | undefined, bindingsFirst = false): void {
-  const base = pending.length;
+  const head = source.head;
+  if (head === null) return;
+  if (head === source.tail) {
+    // One observer (a property read by one binding): nothing to snapshot or order.
+    head.observer.notify(args);
+    return;
+  }
+  const base = pendingTop;
+  let top = base;
   if (bindingsFirst) {
     // A Qt 6 bindable property (QObjectCompatProperty::notify) tells its
     // binding observers first, then emits the signal to handlers (measured:
     // binding_other_component, `a.width = 100` re-evaluates b's `width:
     // a.width / 2` before a's own onWidthChanged).
-    for (let link = source.head; link !== null; link = link.nextInSource)
-      if (link.observer.isBinding) pending.push(link.observer);
-    for (let link = source.head; link !== null; link = link.nextInSource)
-      if (!link.observer.isBinding) pending.push(link.observer);
+    for (let link: Link | null = head; link !== null; link = link.nextInSource)
+      if (link.observer.isBinding) pending[top++] = link.observer;
+    for (let link: Link | null = head; link !== null; link = link.nextInSource)
+      if (!link.observer.isBinding) pending[top++] = link.observer;
   } else {
-    for (let link = source.head; link !== null; link = link.nextInSource) pending.push(link.observer);
+    for (let link: Link | null = head; link !== null; link = link.nextInSource)
+      pending[top++] = link.observer;
   }
-  const end = pending.length;
-  for (let i = base; i < end; i++) {
-    const o = pending[i]!;
-    o.notify(args);
+  pendingTop = top;
+  let i = base;
+  try {
+    for (; i < top; i++) {
+      const o = pending[i]!;
+      pending[i] = undefined;
+      o.notify(args);
+    }
+  } catch (e) {
+    for (; i < top; i++) pending[i] = undefined;
+    pendingTop = base;
+    throw e;
   }
-  pending.length = base;
+  pendingTop = base;
 }
 
 /** Subscribes an observer to a source outside of any evaluation (signal handlers). */

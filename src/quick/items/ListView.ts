@@ -1471,12 +1471,14 @@ export class ListView extends Flickable implements DelegateModelHost {
       item.setCulled(cur.endPosition() < from || cur.position() > to);
     }
     if (this.trackedItem && this.trackedItem.item === item) this.trackedPositionChanged();
-    const isHighlight = this.highlightFx !== null && this.highlightFx.item === item;
     const sizeChange = this.isVertical ? change & Change.Height : change & Change.Width;
+    // The size along the list is all that is recorded: a move or a resize across it changes nothing here.
+    if (!sizeChange) return;
+    const isHighlight = this.highlightFx !== null && this.highlightFx.item === item;
     const newSize = (item.$v[this.isVertical ? ITEM.height : ITEM.width] as number) ?? 0;
     const oldSize = this.knownSizes.get(item) ?? newSize;
     this.knownSizes.set(item, newSize);
-    if (!isHighlight && sizeChange && item.parentItem === this.contentItemNow) {
+    if (!isHighlight && item.parentItem === this.contentItemNow) {
       const first = this.visibleItems[0];
       if (first && first.item === item) {
         // Qt: the first item, if it ended above the view, grows upwards. Qt 6.4 listens to a

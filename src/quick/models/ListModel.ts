@@ -80,11 +80,14 @@ function typeOfValue(v: unknown): RoleType | null {
   }
 }
 
-const SCALAR_TYPES: Record<string, RoleType | undefined> = {
-  string: 'String',
-  number: 'Number',
-  boolean: 'Bool',
-};
+/** The role type of a string, number or bool (typeof compared with constants: no keyed lookup per write). */
+function scalarTypeOf(v: unknown): RoleType | undefined {
+  const t = typeof v;
+  if (t === 'string') return 'String';
+  if (t === 'number') return 'Number';
+  if (t === 'boolean') return 'Bool';
+  return undefined;
+}
 
 /** A ListElement's compiled content: role values in Qt's order, nested lists as row arrays. */
 export type StaticRow = Array<{ name: string; value: StaticValue }>;
@@ -347,8 +350,13 @@ export class ListModel extends QObject implements ModelSource {
 
   /** Keeps every role's array as long as the rows written so far (appends write past the end). */
   private padColumns(rows = this.rows): void {
-    for (const r of this.roles) while (r.values.length < rows) r.values.push(undefined);
-    if (this.objects) while (this.objects.length < rows) this.objects.push(undefined);
+    const roles = this.roles;
+    for (let i = 0; i < roles.length; i++) {
+      const values = roles[i]!.values;
+      while (values.length < rows) values.push(undefined);
+    }
+    const objects = this.objects;
+    if (objects !== null) while (objects.length < rows) objects.push(undefined);
   }
 
   private notifyInserted(index: number, count: number): void {
@@ -422,7 +430,7 @@ export class ListModel extends QObject implements ModelSource {
   /** Writes one role value of a row, creating the role or refusing a value of another type as Qt does. */
   private writeValue(row: number, name: string, value: unknown): boolean {
     let role = this.roleByName.get(name);
-    if (role !== undefined && role.type === SCALAR_TYPES[typeof value]) {
+    if (role !== undefined && role.type === scalarTypeOf(value)) {
       // The common case: a string, number or bool for a role of that type.
       const values = role.values;
       if (row === values.length) {
