@@ -134,6 +134,8 @@ describe('the dev server (npm start)', () => {
     expect(broken.text).toBe('two');
     expect(broken.color).toBe('#ff0000');
 
+    // Saved again a moment later, as a person does.
+    await new Promise((r) => setTimeout(r, 300));
     writeFileSync(join(DIR, 'Label.qml'), LABEL.replace('"black"', '"green"'));
     await until('the fixed scene', (s) => s.error === null && s.color === '#008000');
     expect((await state()).marker).toBe('no reload');
