@@ -34,14 +34,33 @@ export function registerPainter(typeName: string, factory: Factory): void {
   factories.set(typeName, factory);
 }
 
-/** The painter for an item: its nearest built-in type that has one. */
-export function painterFor(item: Item): Painter | null {
-  for (let m: MetaObject | null = item.$meta; m !== null; m = m.base) {
-    if (m.isDerived) continue;
-    const f = factories.get(m.name);
-    if (f) return f(item);
+/** The kind of painter an item type needs, by type (null: the type draws nothing itself). */
+const kinds = new Map<MetaObject, string | null>();
+
+/**
+ * The name of the painter an item needs: its nearest built-in type that has
+ * one, or null. Painters of one kind are interchangeable, so the renderer
+ * keeps those of removed items for the next item of that kind.
+ */
+export function painterKind(item: Item): string | null {
+  const meta = item.$meta;
+  let kind = kinds.get(meta);
+  if (kind === undefined) {
+    kind = null;
+    for (let m: MetaObject | null = meta; m !== null; m = m.base) {
+      if (!m.isDerived && factories.has(m.name)) {
+        kind = m.name;
+        break;
+      }
+    }
+    kinds.set(meta, kind);
   }
-  return null;
+  return kind;
+}
+
+/** A new painter of `kind` (a name painterKind returned). */
+export function createPainter(kind: string, item: Item): Painter {
+  return factories.get(kind)!(item);
 }
 
 export function pixiColor(c: QColor): { color: number; alpha: number } {
