@@ -175,7 +175,7 @@ class Pages {
 export class GlyphAtlas {
   private readonly gray = new Pages(true);
   private readonly lcd = new Pages(false);
-  private readonly glyphs = new Map<string, Glyph | null>();
+  private readonly tables = new Map<string, GlyphTable>();
   private scratch: CanvasRenderingContext2D | null = null;
   /** Draw subpixel (LCD) glyphs: set by the renderer when the backend can blend them. */
   subpixel = false;
@@ -184,15 +184,18 @@ export class GlyphAtlas {
 
   /** The glyph for `text` (one cluster) of `face` at `pixelSize`, for a pen at fractional offset (fx, fy). */
   glyph(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
-    const sx = Math.round(fx * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
-    const sy = Math.round(fy * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
-    const key = `${this.subpixel ? 'L' : 'G'}|${face}|${pixelSize}|${sx}|${sy}|${text}`;
-    let g = this.glyphs.get(key);
-    if (g === undefined) {
-      g = this.rasterize(face, pixelSize, text, sx / SUBPIXEL_STEPS, sy / SUBPIXEL_STEPS);
-      this.glyphs.set(key, g);
+    return this.table(face, pixelSize).glyph(text, fx, fy);
+  }
+
+  /** The glyphs of one face and size (drawing a run looks its table up once). */
+  table(face: FaceKey, pixelSize: number): GlyphTable {
+    const key = `${this.subpixel ? 'L' : 'G'}|${face}|${pixelSize}`;
+    let t = this.tables.get(key);
+    if (t === undefined) {
+      t = new GlyphTable(this, face, pixelSize);
+      this.tables.set(key, t);
     }
-    return g;
+    return t;
   }
 
   /** Uploads pages that received glyphs since the last frame. */
@@ -201,7 +204,8 @@ export class GlyphAtlas {
     this.lcd.flush(this.partialUploads);
   }
 
-  private rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
+  /** @internal Rasterizes a glyph not drawn before (GlyphTable). */
+  rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
     const font = cssFont(face, pixelSize, text);
     const measure = this.gray.first.ctx;
     measure.font = font;
@@ -283,6 +287,36 @@ export class GlyphAtlas {
       dy: -oy,
       subpixel: true,
     };
+  }
+}
+
+/** The glyphs of one face and pixel size, by cluster text and subpixel offset. */
+export class GlyphTable {
+  /** Per cluster text: the glyph at each of the SUBPIXEL_STEPS x SUBPIXEL_STEPS offsets (undefined: not drawn yet). */
+  private readonly byText = new Map<string, Array<Glyph | null | undefined>>();
+
+  constructor(
+    private readonly atlas: GlyphAtlas,
+    private readonly face: FaceKey,
+    private readonly pixelSize: number,
+  ) {}
+
+  /** The glyph for `text` (one cluster), for a pen at fractional offset (fx, fy). */
+  glyph(text: string, fx: number, fy: number): Glyph | null {
+    const sx = Math.round(fx * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
+    const sy = Math.round(fy * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
+    let variants = this.byText.get(text);
+    if (variants === undefined) {
+      variants = new Array(SUBPIXEL_STEPS * SUBPIXEL_STEPS);
+      this.byText.set(text, variants);
+    }
+    const i = sy * SUBPIXEL_STEPS + sx;
+    let g = variants[i];
+    if (g === undefined) {
+      g = this.atlas.rasterize(this.face, this.pixelSize, text, sx / SUBPIXEL_STEPS, sy / SUBPIXEL_STEPS);
+      variants[i] = g;
+    }
+    return g;
   }
 }
 
