@@ -6,7 +6,6 @@ import {
   autoDetectRenderer,
   Container,
   Graphics,
-  isWebGLSupported,
   type Renderer,
   WebGLRenderer,
 } from 'pixi.js';
@@ -147,14 +146,22 @@ export class SceneRenderer implements WindowObserver {
     // WebGL is created directly; PixiJS's renderer choice (autoDetectRenderer,
     // whose other renderers are separate chunks loaded on demand) is only
     // asked when WebGL is missing or another backend is preferred.
+    // WebGL is tried without isWebGLSupported's throwaway context (a second
+    // context costs a GPU-process round trip at startup); a canvas whose
+    // WebGL context could not be made can still take a 2D one.
     const preference = options.preference ?? ['webgl', 'canvas'];
-    let renderer: Renderer;
-    if (preference[0] === 'webgl' && isWebGLSupported()) {
-      renderer = new WebGLRenderer();
-      await renderer.init(settings);
-    } else {
-      renderer = await autoDetectRenderer({ ...settings, preference });
+    let renderer: Renderer | null = null;
+    if (preference[0] === 'webgl') {
+      const gl = new WebGLRenderer();
+      try {
+        await gl.init(settings);
+        renderer = gl;
+      } catch {
+        renderer = null;
+      }
     }
+    const rest = preference[0] === 'webgl' ? preference.slice(1) : preference;
+    renderer ??= await autoDetectRenderer({ ...settings, preference: rest.length > 0 ? rest : preference });
     enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
