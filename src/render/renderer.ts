@@ -2,13 +2,7 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import {
-  autoDetectRenderer,
-  Container,
-  Graphics,
-  type Renderer,
-  WebGLRenderer,
-} from 'pixi.js';
+import { autoDetectRenderer, Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
@@ -71,6 +65,8 @@ export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
   /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
   framesRendered = 0;
+  /** Item nodes made, not taken from the pool (for tests: scrolling a view reuses released rows' nodes). */
+  nodesMade = 0;
   /**
    * performance.now() at the first frame that showed a scene with all its
    * glyphs (no font still loading), or null before it; also recorded as
@@ -276,6 +272,7 @@ export class SceneRenderer implements WindowObserver {
       const kind = painterKind(item);
       node = this.pool.get(kind ?? '')?.pop() ?? null;
       if (node === null) {
+        this.nodesMade++;
         const container = new Container();
         const painter = kind === null ? null : createPainter(kind, item);
         node = { container, content: painter ? painter.content : null, painter, kind, clipMask: null };
