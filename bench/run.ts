@@ -28,6 +28,8 @@ const args = process.argv.slice(2);
 let runs = 5;
 let only: Set<string> | null = null;
 let appendCounts = [10000, 100000, 1000000];
+/** Row counts scrolled; the largest gives scroll_frame_ms, each records its footprint (flat from 10k to 1M). */
+let scrollCounts = [10000, 1000000];
 /** Where to write a CPU profile (.cpuprofile, Chrome DevTools format) of every run. */
 let profileDir: string | null = null;
 for (let i = 0; i < args.length; i++) {
@@ -35,10 +37,11 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--runs') runs = Number(args[++i]);
   else if (a === '--only') only = new Set(args[++i]!.split(','));
   else if (a === '--append-counts') appendCounts = args[++i]!.split(',').map(Number);
+  else if (a === '--scroll-counts') scrollCounts = args[++i]!.split(',').map(Number);
   else if (a === '--profile') profileDir = resolve(args[++i]!);
   else {
     process.stderr.write(
-      `usage: npm run bench -- [--runs N] [--only ${KEYS.join(',')}] [--append-counts 10000,100000] [--profile DIR]\n`,
+      `usage: npm run bench -- [--runs N] [--only ${KEYS.join(',')}] [--append-counts 10000,100000] [--scroll-counts 10000,1000000] [--profile DIR]\n`,
     );
     process.exit(1);
   }
@@ -418,68 +421,72 @@ try {
     };
   }
 
-  if (wanted('scroll_frame_ms')) {
-    process.stderr.write('scroll 1000000 rows, 1000 steps\n');
-    const r = await series('scroll', async () => {
-      sceneParams.count = 1000000;
-      const h = await openScene('/bench/scroll.qml');
-      try {
-        await h.line(/BENCH scroll/, 600000);
-        await firstFrame(h.page);
-        const frames = await h.page.evaluate(async () => {
-          const g = globalThis as unknown as BenchGlobal;
-          const renderer = g.quickweb.host.renderer!;
-          const find = (it: BenchItem): BenchItem | null => {
-            for (let m: BenchItem['$meta'] | null = it.$meta; m; m = m.base)
-              if (m.name === 'ListView') return it;
-            for (const c of it.childItems) {
-              const f = find(c);
-              if (f) return f;
+  if (wanted('scroll_frame_ms'))
+    for (const count of [...scrollCounts].sort((a, b) => a - b)) {
+      process.stderr.write(`scroll ${count} rows, 1000 steps\n`);
+      const r = await series(`scroll ${count}`, async () => {
+        sceneParams.count = count;
+        const h = await openScene('/bench/scroll.qml');
+        try {
+          await h.line(/BENCH scroll/, 600000);
+          await firstFrame(h.page);
+          const frames = await h.page.evaluate(async () => {
+            const g = globalThis as unknown as BenchGlobal;
+            const renderer = g.quickweb.host.renderer!;
+            const find = (it: BenchItem): BenchItem | null => {
+              for (let m: BenchItem['$meta'] | null = it.$meta; m; m = m.base)
+                if (m.name === 'ListView') return it;
+              for (const c of it.childItems) {
+                const f = find(c);
+                if (f) return f;
+              }
+              return null;
+            };
+            const view = find(g.quickweb.host.runtime!.window.contentItem)!;
+            // Laid out and drawn once before the first step.
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const top = view.originY;
+            const bottom = view.originY + view.contentHeight - view.height;
+            const times: number[] = [];
+            const STEPS = 1000;
+            for (let i = 1; i <= STEPS; i++) {
+              await new Promise<void>((done, fail) =>
+                requestAnimationFrame(() => {
+                  try {
+                    const t0 = performance.now();
+                    view.contentY = top + ((bottom - top) * i) / STEPS;
+                    renderer.renderNow();
+                    times.push(performance.now() - t0);
+                    done();
+                  } catch (e) {
+                    fail(e);
+                  }
+                }),
+              );
             }
-            return null;
-          };
-          const view = find(g.quickweb.host.runtime!.window.contentItem)!;
-          // Laid out and drawn once before the first step.
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-          const top = view.originY;
-          const bottom = view.originY + view.contentHeight - view.height;
-          const times: number[] = [];
-          const STEPS = 1000;
-          for (let i = 1; i <= STEPS; i++) {
-            await new Promise<void>((done, fail) =>
-              requestAnimationFrame(() => {
-                try {
-                  const t0 = performance.now();
-                  view.contentY = top + ((bottom - top) * i) / STEPS;
-                  renderer.renderNow();
-                  times.push(performance.now() - t0);
-                  done();
-                } catch (e) {
-                  fail(e);
-                }
-              }),
-            );
-          }
-          return { times, endY: view.contentY, bottom };
-        });
-        if (Math.abs(frames.endY - frames.bottom) > 1)
-          throw new Error(`the view did not reach the end: ${frames.endY} != ${frames.bottom}`);
-        const foot = await sceneFootprint(h.page);
-        return { median: quantile(frames.times, 0.5), p99: quantile(frames.times, 0.99), ...foot };
-      } finally {
-        await h.close();
-      }
-    });
-    results.scroll_frame_ms = {
-      median: stats(r.map((x) => x.median)),
-      p99: stats(r.map((x) => x.p99)),
-      delegates: stats(
-        r.map((x) => x.delegates),
-        0,
-      ),
-      heap_mb: stats(r.map((x) => x.heap_mb)),
-    };
-  }
+            return { times, endY: view.contentY, bottom };
+          });
+          if (Math.abs(frames.endY - frames.bottom) > 1)
+            throw new Error(`the view did not reach the end: ${frames.endY} != ${frames.bottom}`);
+          const foot = await sceneFootprint(h.page);
+          return { median: quantile(frames.times, 0.5), p99: quantile(frames.times, 0.99), ...foot };
+        } finally {
+          await h.close();
+        }
+      });
+      const entry = {
+        median: stats(r.map((x) => x.median)),
+        p99: stats(r.map((x) => x.p99)),
+        delegates: stats(
+          r.map((x) => x.delegates),
+          0,
+        ),
+        heap_mb: stats(r.map((x) => x.heap_mb)),
+      };
+      // The largest count is the figure; the smaller ones show the footprint staying flat.
+      if (count === Math.max(...scrollCounts)) results.scroll_frame_ms = { rows: count, ...entry };
+      else results[`scroll_${count / 1000}k`] = { rows: count, ...entry };
+    }
 } finally {
   echo.process.kill('SIGTERM');
   await browser.close().catch(() => {});

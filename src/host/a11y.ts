@@ -61,12 +61,11 @@ export class AccessibilityMirror {
   }
 
   update(w: QuickWindow | undefined, field: HTMLTextAreaElement | null, composing: boolean): void {
-    const now = performance.now();
-    if (now - this.textsAt >= TEXT_INTERVAL_MS) this.updateTexts(w);
-    else {
-      this.pending = w;
-      this.timer ??= setTimeout(() => this.flush(), TEXT_INTERVAL_MS - (now - this.textsAt));
-    }
+    // The walk and the DOM writes run from a timer, after the frame that
+    // asked for them, never inside it.
+    this.pending = w;
+    const wait = Math.max(0, TEXT_INTERVAL_MS - (performance.now() - this.textsAt));
+    this.timer ??= setTimeout(() => this.flush(), wait);
     this.updateField(w, field, composing);
   }
 

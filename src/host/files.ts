@@ -48,6 +48,19 @@ export class BrowserFiles implements FileSource {
     return p;
   }
 
+  /**
+   * Starts reading the known .qml files in `url`'s folder: a scene's
+   * component files (ChatView.qml beside ws_client.qml) are then fetched
+   * together instead of one after another as the loader reaches each type.
+   */
+  prefetchFolder(url: string): void {
+    const dir = url.slice(0, url.lastIndexOf('/') + 1);
+    for (const f of this.known) {
+      if (f.startsWith(dir) && f.endsWith('.qml') && !f.slice(dir.length).includes('/'))
+        this.read(f).catch(() => {});
+    }
+  }
+
   exists(url: string): boolean | Promise<boolean> {
     if (this.memory.has(url) || this.known.has(url)) return true;
     if (!this.openDirectories.some((d) => url.startsWith(d))) return false;

@@ -88,6 +88,7 @@ export class SceneHost {
     const generation = ++this.generation;
     // The default face's file arrives while the scene loads, not after its first frame.
     preloadDefaultFont();
+    this.options.files.prefetchFolder(url);
     const sink = this.options.sink ?? browserConsoleSink;
     const runtime = createRuntime({
       files: this.options.files,

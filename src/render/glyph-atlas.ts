@@ -10,7 +10,7 @@
 // pixel apart (R left, B right) with a one-pixel box, as Qt's subpixel
 // distance-field shader samples at -1/3, 0, +1/3 px. Per-channel coverage
 // needs per-channel blending, done in two passes (see painters.ts).
-import { CanvasSource, Rectangle, Texture } from 'pixi.js';
+import { CanvasSource, ExtensionType, extensions, Rectangle, Texture } from 'pixi.js';
 import type { FaceKey } from '../quick/text';
 import { cssFont } from './fonts';
 
@@ -31,12 +31,86 @@ export interface Glyph {
 interface Page {
   canvas: HTMLCanvasElement;
   ctx: CanvasRenderingContext2D;
-  source: CanvasSource;
+  source: AtlasSource;
   x: number;
   y: number;
   rowHeight: number;
   dirty: boolean;
+  /** The rectangles glyphs were drawn into, in order: x, y, w, h for each. */
+  drawn: number[];
 }
+
+/** The part of a GPU texture's page already uploaded: how many of `drawn`'s numbers. */
+const uploaded = new WeakMap<object, number>();
+
+/** Pixels around a drawn glyph's rectangle uploaded with it (a canvas glyph's antialiasing may reach past its box). */
+const UPLOAD_MARGIN = 2;
+
+/** An atlas page's texture: uploaded a region at a time (WebGL), not the whole page on each new glyph. */
+class AtlasSource extends CanvasSource {
+  page!: Page;
+}
+
+interface GlTextureLike {
+  target: number;
+  internalFormat: number;
+  format: number;
+  type: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Uploads what was drawn into a page since this texture's last upload: the
+ * bounding box of the new glyphs, read back from the page's canvas. A new
+ * texture is allocated empty (the page's undrawn pixels are transparent)
+ * and receives everything drawn so far.
+ */
+const atlasUploader = {
+  id: 'qw-atlas',
+  upload(source: AtlasSource, glTexture: GlTextureLike, gl: WebGLRenderingContext): void {
+    const page = source.page;
+    const w = source.pixelWidth;
+    const h = source.pixelHeight;
+    let from = uploaded.get(glTexture) ?? 0;
+    if (glTexture.width !== w || glTexture.height !== h) {
+      gl.texImage2D(
+        glTexture.target,
+        0,
+        glTexture.internalFormat,
+        w,
+        h,
+        0,
+        glTexture.format,
+        glTexture.type,
+        null,
+      );
+      glTexture.width = w;
+      glTexture.height = h;
+      from = 0;
+    }
+    const d = page.drawn;
+    if (from >= d.length) return;
+    let x0 = w;
+    let y0 = h;
+    let x1 = 0;
+    let y1 = 0;
+    for (let i = from; i < d.length; i += 4) {
+      x0 = Math.min(x0, d[i]!);
+      y0 = Math.min(y0, d[i + 1]!);
+      x1 = Math.max(x1, d[i]! + d[i + 2]!);
+      y1 = Math.max(y1, d[i + 1]! + d[i + 3]!);
+    }
+    x0 = Math.max(0, x0 - UPLOAD_MARGIN);
+    y0 = Math.max(0, y0 - UPLOAD_MARGIN);
+    x1 = Math.min(w, x1 + UPLOAD_MARGIN);
+    y1 = Math.min(h, y1 + UPLOAD_MARGIN);
+    const pixels = page.ctx.getImageData(x0, y0, x1 - x0, y1 - y0);
+    gl.texSubImage2D(glTexture.target, 0, x0, y0, glTexture.format, glTexture.type, pixels);
+    uploaded.set(glTexture, d.length);
+  },
+};
+extensions.add({ type: ExtensionType.TextureUploaderWebGL, name: atlasUploader.id, ref: atlasUploader });
 
 /** A shelf-packed set of atlas canvases. */
 class Pages {
@@ -65,7 +139,7 @@ class Pages {
       p = {
         canvas,
         ctx,
-        source: new CanvasSource({
+        source: new AtlasSource({
           resource: canvas,
           alphaMode: this.premultiply ? 'premultiply-alpha-on-upload' : 'no-premultiply-alpha',
           scaleMode: 'nearest',
@@ -74,19 +148,23 @@ class Pages {
         y: 0,
         rowHeight: 0,
         dirty: true,
+        drawn: [],
       };
+      p.source.page = p;
       this.pages.push(p);
     }
     const at = { page: p, x: p.x, y: p.y };
     p.x += w;
     p.rowHeight = Math.max(p.rowHeight, h);
     p.dirty = true;
+    p.drawn.push(at.x, at.y, w, h);
     return at;
   }
 
-  flush(): void {
+  flush(partial: boolean): void {
     for (const p of this.pages) {
       if (p.dirty) {
+        p.source.uploadMethodId = partial ? atlasUploader.id : 'image';
         p.source.update();
         p.dirty = false;
       }
@@ -97,31 +175,37 @@ class Pages {
 export class GlyphAtlas {
   private readonly gray = new Pages(true);
   private readonly lcd = new Pages(false);
-  private readonly glyphs = new Map<string, Glyph | null>();
+  private readonly tables = new Map<string, GlyphTable>();
   private scratch: CanvasRenderingContext2D | null = null;
   /** Draw subpixel (LCD) glyphs: set by the renderer when the backend can blend them. */
   subpixel = false;
+  /** Upload only the new glyphs of a page: set by the renderer for WebGL. */
+  partialUploads = false;
 
   /** The glyph for `text` (one cluster) of `face` at `pixelSize`, for a pen at fractional offset (fx, fy). */
   glyph(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
-    const sx = Math.round(fx * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
-    const sy = Math.round(fy * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
-    const key = `${this.subpixel ? 'L' : 'G'}|${face}|${pixelSize}|${sx}|${sy}|${text}`;
-    let g = this.glyphs.get(key);
-    if (g === undefined) {
-      g = this.rasterize(face, pixelSize, text, sx / SUBPIXEL_STEPS, sy / SUBPIXEL_STEPS);
-      this.glyphs.set(key, g);
+    return this.table(face, pixelSize).glyph(text, fx, fy);
+  }
+
+  /** The glyphs of one face and size (drawing a run looks its table up once). */
+  table(face: FaceKey, pixelSize: number): GlyphTable {
+    const key = `${this.subpixel ? 'L' : 'G'}|${face}|${pixelSize}`;
+    let t = this.tables.get(key);
+    if (t === undefined) {
+      t = new GlyphTable(this, face, pixelSize);
+      this.tables.set(key, t);
     }
-    return g;
+    return t;
   }
 
   /** Uploads pages that received glyphs since the last frame. */
   flush(): void {
-    this.gray.flush();
-    this.lcd.flush();
+    this.gray.flush(this.partialUploads);
+    this.lcd.flush(this.partialUploads);
   }
 
-  private rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
+  /** @internal Rasterizes a glyph not drawn before (GlyphTable). */
+  rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
     const font = cssFont(face, pixelSize, text);
     const measure = this.gray.first.ctx;
     measure.font = font;
@@ -203,6 +287,36 @@ export class GlyphAtlas {
       dy: -oy,
       subpixel: true,
     };
+  }
+}
+
+/** The glyphs of one face and pixel size, by cluster text and subpixel offset. */
+export class GlyphTable {
+  /** Per cluster text: the glyph at each of the SUBPIXEL_STEPS x SUBPIXEL_STEPS offsets (undefined: not drawn yet). */
+  private readonly byText = new Map<string, Array<Glyph | null | undefined>>();
+
+  constructor(
+    private readonly atlas: GlyphAtlas,
+    private readonly face: FaceKey,
+    private readonly pixelSize: number,
+  ) {}
+
+  /** The glyph for `text` (one cluster), for a pen at fractional offset (fx, fy). */
+  glyph(text: string, fx: number, fy: number): Glyph | null {
+    const sx = Math.round(fx * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
+    const sy = Math.round(fy * SUBPIXEL_STEPS) % SUBPIXEL_STEPS;
+    let variants = this.byText.get(text);
+    if (variants === undefined) {
+      variants = new Array(SUBPIXEL_STEPS * SUBPIXEL_STEPS);
+      this.byText.set(text, variants);
+    }
+    const i = sy * SUBPIXEL_STEPS + sx;
+    let g = variants[i];
+    if (g === undefined) {
+      g = this.atlas.rasterize(this.face, this.pixelSize, text, sx / SUBPIXEL_STEPS, sy / SUBPIXEL_STEPS);
+      variants[i] = g;
+    }
+    return g;
   }
 }
 

@@ -6,7 +6,7 @@ import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
 import type { Item } from '../quick/items/Item';
 import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
-import type { Text } from '../quick/items/Text';
+import { TEXT, type Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
 import { loadSubsets, missingSubsets } from './fonts';
@@ -34,14 +34,33 @@ export function registerPainter(typeName: string, factory: Factory): void {
   factories.set(typeName, factory);
 }
 
-/** The painter for an item: its nearest built-in type that has one. */
-export function painterFor(item: Item): Painter | null {
-  for (let m: MetaObject | null = item.$meta; m !== null; m = m.base) {
-    if (m.isDerived) continue;
-    const f = factories.get(m.name);
-    if (f) return f(item);
+/** The kind of painter an item type needs, by type (null: the type draws nothing itself). */
+const kinds = new Map<MetaObject, string | null>();
+
+/**
+ * The name of the painter an item needs: its nearest built-in type that has
+ * one, or null. Painters of one kind are interchangeable, so the renderer
+ * keeps those of removed items for the next item of that kind.
+ */
+export function painterKind(item: Item): string | null {
+  const meta = item.$meta;
+  let kind = kinds.get(meta);
+  if (kind === undefined) {
+    kind = null;
+    for (let m: MetaObject | null = meta; m !== null; m = m.base) {
+      if (!m.isDerived && factories.has(m.name)) {
+        kind = m.name;
+        break;
+      }
+    }
+    kinds.set(meta, kind);
   }
-  return null;
+  return kind;
+}
+
+/** A new painter of `kind` (a name painterKind returned). */
+export function createPainter(kind: string, item: Item): Painter {
+  return factories.get(kind)!(item);
 }
 
 export function pixiColor(c: QColor): { color: number; alpha: number } {
@@ -74,6 +93,10 @@ export class GlyphLayer {
   private readonly plain = new Container();
   private sprites: Sprite[] = [];
   private maskSprites: Sprite[] = [];
+  /** What each sprite was last given: tint, alpha and blend (1: subpixel), three numbers per sprite. */
+  private looks: number[] = [];
+  /** The alpha each mask sprite was last given. */
+  private maskAlphas: number[] = [];
   /** Glyphs the last draw placed (tests: long lines draw only what the window shows). */
   drawn = 0;
 
@@ -88,7 +111,7 @@ export class GlyphLayer {
     const waits: Promise<void>[] = [];
     for (const run of runs) {
       const face = run.font.face;
-      const size = run.font.metrics.ppem;
+      const table = atlas.table(face, run.font.metrics.ppem);
       const { color, alpha } = pixiColor(run.color);
       let missing = 0;
       for (const g of run.glyphs) {
@@ -101,21 +124,34 @@ export class GlyphLayer {
         const qy = Math.round(g.baseline * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
         const ix = Math.floor(qx);
         const iy = Math.floor(qy);
-        const glyph = atlas.glyph(face, size, g.text, qx - ix, qy - iy);
+        const glyph = table.glyph(g.text, qx - ix, qy - iy);
         if (glyph === null) continue;
         const px = ix + glyph.dx;
         const py = iy + glyph.dy;
-        const s = this.sprite(this.sprites, this.plain, n++, glyph.texture);
+        const i = n++;
+        const s = this.sprite(this.sprites, this.plain, i, glyph.texture);
         s.position.set(px, py);
-        s.tint = color;
-        s.alpha = alpha;
-        s.blendMode = glyph.subpixel ? 'add' : 'normal';
+        // Tint, alpha and blend mode are set only when they change (their setters convert and invalidate).
+        const looks = this.looks;
+        const blend = glyph.subpixel ? 1 : 0;
+        if (looks[3 * i] !== color || looks[3 * i + 1] !== alpha || looks[3 * i + 2] !== blend) {
+          looks[3 * i] = color;
+          looks[3 * i + 1] = alpha;
+          looks[3 * i + 2] = blend;
+          s.tint = color;
+          s.alpha = alpha;
+          s.blendMode = glyph.subpixel ? 'add' : 'normal';
+        }
         if (glyph.subpixel) {
-          const m = this.sprite(this.maskSprites, this.masks, nm++, glyph.texture);
+          const k = nm++;
+          const m = this.sprite(this.maskSprites, this.masks, k, glyph.texture);
           m.position.set(px, py);
-          m.tint = 0xffffff;
-          m.alpha = alpha;
-          m.blendMode = LCD_MASK_BLEND as 'normal';
+          if (this.maskAlphas[k] !== alpha) {
+            this.maskAlphas[k] = alpha;
+            m.tint = 0xffffff;
+            m.alpha = alpha;
+            m.blendMode = LCD_MASK_BLEND as 'normal';
+          }
         }
       }
       if (missing !== 0) waits.push(loadSubsets(face, missing));
@@ -136,8 +172,8 @@ export class GlyphLayer {
       pool.push(s);
       parent.addChild(s);
     } else {
-      s.texture = texture;
-      s.visible = true;
+      if (s.texture !== texture) s.texture = texture;
+      if (!s.visible) s.visible = true;
     }
     return s;
   }
@@ -146,6 +182,8 @@ export class GlyphLayer {
     this.container.destroy({ children: true });
     this.sprites = [];
     this.maskSprites = [];
+    this.looks = [];
+    this.maskAlphas = [];
   }
 }
 
@@ -242,6 +280,8 @@ function visibleSpan(
   return { from: -sceneX - CULL_MARGIN, to: windowWidth - sceneX + CULL_MARGIN, sceneX, windowWidth };
 }
 
+const NO_DECORATION = { underline: false, strikeout: false };
+
 class TextPainter implements Painter {
   readonly glyphs = new GlyphLayer();
   readonly content = this.glyphs.container;
@@ -277,7 +317,8 @@ class TextPainter implements Painter {
   /** Underline and strike-out of styled text and of `font.underline` / `font.strikeout`. */
   private drawDecorations(t: Text, layout: TextLayoutResult, color: QColor): void {
     const font = t.resolvedFont;
-    const spec = (t as unknown as { font: { underline?: boolean; strikeout?: boolean } }).font;
+    // The font group is read only where it exists (reading `font` would make one).
+    const spec = (t.$v[TEXT.font] as { underline?: boolean; strikeout?: boolean } | null) ?? NO_DECORATION;
     const styles = layout.styleRuns;
     const wanted = spec.underline || spec.strikeout || styles?.some((r) => r.underline || r.strikeout);
     if (!wanted) {

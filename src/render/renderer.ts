@@ -2,20 +2,13 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import {
-  autoDetectRenderer,
-  Container,
-  Graphics,
-  isWebGLSupported,
-  type Renderer,
-  WebGLRenderer,
-} from 'pixi.js';
+import { autoDetectRenderer, Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
 import { facesLoading } from './fonts';
 import { atlas } from './glyph-atlas';
-import { LCD_MASK_BLEND, type Painter, painterFor } from './painters';
+import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
 
 /**
  * Subpixel (LCD) text needs a blend that multiplies the destination by one
@@ -32,6 +25,7 @@ function enableLcdText(renderer: Renderer): void {
   if (!gl || !map) return;
   map[LCD_MASK_BLEND] = [gl.ZERO, gl.ONE_MINUS_SRC_COLOR, gl.ZERO, gl.ONE];
   atlas.subpixel = true;
+  atlas.partialUploads = true;
 }
 
 /** The performance mark set at the first complete frame: every glyph it needs drawn. */
@@ -54,13 +48,25 @@ export interface ItemNode {
   /** The item's own drawing (a Rectangle's fill, a Text's glyphs), between negative-z and other children. */
   content: Container | null;
   painter: Painter | null;
+  /** The painter's kind (painterKind), the pool a released node goes back to. */
+  kind: string | null;
   clipMask: Graphics | null;
 }
+
+/**
+ * Released nodes kept per painter kind, up to this many each: a view that
+ * replaces its delegates every frame takes its nodes (containers, glyph
+ * sprites, rectangle geometry buffers) from the pool instead of making and
+ * destroying display objects.
+ */
+const POOL_LIMIT = 512;
 
 export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
   /** Frames actually drawn (for tests and benchmarks: an idle scene adds none). */
   framesRendered = 0;
+  /** Item nodes made, not taken from the pool (for tests: scrolling a view reuses released rows' nodes). */
+  nodesMade = 0;
   /**
    * performance.now() at the first frame that showed a scene with all its
    * glyphs (no font still loading), or null before it; also recorded as
@@ -70,6 +76,10 @@ export class SceneRenderer implements WindowObserver {
   private frameRequested = false;
   private destroyed = false;
   private readonly dirty = new Set<Item>();
+  /** Nodes of removed items, by painter kind ('' for none), for the next items of that kind. */
+  private readonly pool = new Map<string, ItemNode[]>();
+  /** Something drawn changed since the last rendered frame. */
+  private stageChanged = true;
   /** Items whose painter drew only what the window shows (painter.viewStale). */
   private readonly viewDependent = new Set<Item>();
   /** Called after each rendered frame (the host positions its overlays). */
@@ -94,6 +104,7 @@ export class SceneRenderer implements WindowObserver {
     if (this.win.observer === this) this.win.observer = null;
     this.stage.removeChildren();
     this.dirty.clear();
+    this.stageChanged = true;
     this.attach(window, engine);
     this.requestFrame();
   }
@@ -131,14 +142,22 @@ export class SceneRenderer implements WindowObserver {
     // WebGL is created directly; PixiJS's renderer choice (autoDetectRenderer,
     // whose other renderers are separate chunks loaded on demand) is only
     // asked when WebGL is missing or another backend is preferred.
+    // WebGL is tried without isWebGLSupported's throwaway context (a second
+    // context costs a GPU-process round trip at startup); a canvas whose
+    // WebGL context could not be made can still take a 2D one.
     const preference = options.preference ?? ['webgl', 'canvas'];
-    let renderer: Renderer;
-    if (preference[0] === 'webgl' && isWebGLSupported()) {
-      renderer = new WebGLRenderer();
-      await renderer.init(settings);
-    } else {
-      renderer = await autoDetectRenderer({ ...settings, preference });
+    let renderer: Renderer | null = null;
+    if (preference[0] === 'webgl') {
+      const gl = new WebGLRenderer();
+      try {
+        await gl.init(settings);
+        renderer = gl;
+      } catch {
+        renderer = null;
+      }
     }
+    const rest = preference[0] === 'webgl' ? preference.slice(1) : preference;
+    renderer ??= await autoDetectRenderer({ ...settings, preference: rest.length > 0 ? rest : preference });
     enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
@@ -149,6 +168,7 @@ export class SceneRenderer implements WindowObserver {
 
   itemDirty(item: Item): void {
     this.dirty.add(item);
+    this.stageChanged = true;
     this.requestFrame();
   }
 
@@ -158,6 +178,7 @@ export class SceneRenderer implements WindowObserver {
 
   itemAdded(item: Item): void {
     this.dirty.add(item);
+    this.stageChanged = true;
     this.requestFrame();
   }
 
@@ -166,11 +187,10 @@ export class SceneRenderer implements WindowObserver {
     this.viewDependent.delete(item);
     const node = item.renderNode as ItemNode | null;
     if (node) {
-      node.container.removeFromParent();
-      node.painter?.destroy();
-      node.container.destroy({ children: true });
       item.renderNode = null;
+      this.release(node);
     }
+    this.stageChanged = true;
     this.requestFrame();
   }
 
@@ -182,12 +202,21 @@ export class SceneRenderer implements WindowObserver {
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      this.renderNow();
+      this.renderFrame(false);
     });
   }
 
   /** Lays out, syncs what changed and draws, now. */
   renderNow(): void {
+    this.renderFrame(true);
+  }
+
+  /**
+   * A frame: polish, sync what changed and draw. A scheduled frame whose
+   * polish changed nothing since the last drawn frame (one already drawn
+   * by renderNow) draws nothing.
+   */
+  private renderFrame(always: boolean): void {
     if (this.destroyed) return;
     this.engine.polish();
     const w = this.win;
@@ -203,10 +232,16 @@ export class SceneRenderer implements WindowObserver {
     }
     if (this.renderer.width !== w.width || this.renderer.height !== w.height) {
       this.renderer.resize(Math.max(1, w.width), Math.max(1, w.height));
+      this.stageChanged = true;
+    }
+    if (!always && !this.stageChanged && this.dirty.size === 0) {
+      w.dirtyItems.clear();
+      return;
     }
     for (const item of this.dirty) this.sync(item);
     this.dirty.clear();
     w.dirtyItems.clear();
+    this.stageChanged = false;
     this.renderer.render(this.stage);
     this.framesRendered++;
     if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
@@ -220,6 +255,12 @@ export class SceneRenderer implements WindowObserver {
     this.destroyed = true;
     if (this.win.observer === this) this.win.observer = null;
     this.stage.destroy({ children: true });
+    for (const list of this.pool.values())
+      for (const node of list) {
+        node.painter?.destroy();
+        node.container.destroy({ children: true });
+      }
+    this.pool.clear();
     this.renderer.destroy();
   }
 
@@ -228,14 +269,45 @@ export class SceneRenderer implements WindowObserver {
   private nodeFor(item: Item): ItemNode {
     let node = item.renderNode as ItemNode | null;
     if (node === null) {
-      const container = new Container();
-      container.label = item.$meta.name;
-      const painter = painterFor(item);
-      node = { container, content: painter ? painter.content : null, painter, clipMask: null };
+      const kind = painterKind(item);
+      node = this.pool.get(kind ?? '')?.pop() ?? null;
+      if (node === null) {
+        this.nodesMade++;
+        const container = new Container();
+        const painter = kind === null ? null : createPainter(kind, item);
+        node = { container, content: painter ? painter.content : null, painter, kind, clipMask: null };
+      }
+      node.container.label = item.$meta.name;
       item.renderNode = node;
+      // Everything is synced from the item: position, visibility, content, clip and children.
       item.dirty = Dirty.All;
     }
     return node;
+  }
+
+  /** A removed item's node: detached, emptied and kept for the next item of its kind (or destroyed). */
+  private release(node: ItemNode): void {
+    const c = node.container;
+    c.removeFromParent();
+    if (node.clipMask) {
+      c.mask = null;
+      node.clipMask.destroy();
+      node.clipMask = null;
+    }
+    // Child items' nodes are released on their own; the content goes back in at the next sync.
+    c.removeChildren();
+    const key = node.kind ?? '';
+    let list = this.pool.get(key);
+    if (list === undefined) {
+      list = [];
+      this.pool.set(key, list);
+    }
+    if (list.length < POOL_LIMIT) {
+      list.push(node);
+      return;
+    }
+    node.painter?.destroy();
+    c.destroy({ children: true });
   }
 
   private sync(item: Item): void {
