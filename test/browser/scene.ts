@@ -20,13 +20,26 @@ export async function mountScene(
   const texts: Record<string, string> = {};
   const common = commonFolder(paths);
   for (const p of paths) {
-    const response = await fetch(`/${p}`);
-    if (!response.ok) throw new Error(`cannot fetch ${p}: ${response.status}`);
-    let text = await response.text();
+    let text = await fetchOnce(p);
     for (const [a, b] of rewrite) text = text.replaceAll(a, b);
     texts[p.slice(common.length)] = text;
   }
   return mountFiles(texts, main);
+}
+
+/** Repository files fetched so far: they do not change while the tests run. */
+const fetched = new Map<string, Promise<string>>();
+
+function fetchOnce(path: string): Promise<string> {
+  let text = fetched.get(path);
+  if (text === undefined) {
+    text = fetch(`/${path}`).then((response) => {
+      if (!response.ok) throw new Error(`cannot fetch ${path}: ${response.status}`);
+      return response.text();
+    });
+    fetched.set(path, text);
+  }
+  return text;
 }
 
 /** The folder URL of the mounted scene's files. */
