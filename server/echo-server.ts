@@ -104,9 +104,50 @@ export const DEFAULT_OPTIONS: Readonly<EchoServerOptions> = {
   closeTimeoutMs: 1000,
   allowedOrigins: undefined,
   maxLogChars: 200,
-  log: (line) => console.log(line),
+  log: (line) => stdoutLog.log(line),
   onEvent: undefined,
 };
+
+/**
+ * Log lines written to one sink together, once per tick: a client that
+ * sends a thousand messages in one read costs one write (a system call,
+ * synchronous for files and pipes) instead of a thousand. Lines keep their
+ * order; a batch is written early once it holds maxChars characters, and
+ * flush() writes what is held (the process does it on exit).
+ */
+export class BatchedLog {
+  private lines: string[] = [];
+  private chars = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly maxChars = 64 * 1024,
+  ) {}
+
+  log(line: string): void {
+    this.lines.push(line);
+    this.chars += line.length + 1;
+    if (this.chars >= this.maxChars) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.lines.length === 0) return;
+    const text = `${this.lines.join('\n')}\n`;
+    this.lines = [];
+    this.chars = 0;
+    this.write(text);
+  }
+}
+
+/** The default log: stdout, batched per tick and flushed when the process exits. */
+export const stdoutLog = new BatchedLog((text) => process.stdout.write(text));
+process.once('exit', () => stdoutLog.flush());
 
 interface ClientState {
   id: number;

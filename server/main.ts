@@ -1,7 +1,7 @@
 // `npm run server`: the echo server the book's WebSockets scenes connect to.
 // Settings come from the environment (see ENV below); unset ones keep the
 // defaults of createEchoServer.
-import { createEchoServer, type EchoServerOptions } from './echo-server';
+import { createEchoServer, type EchoServerOptions, stdoutLog } from './echo-server';
 
 /** From a stop signal to a forced exit; the server's close timeout (1 s) normally ends things first. */
 const FORCE_EXIT_MS = 1500;
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const stop = (signal: NodeJS.Signals): void => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal}: closing ${server.clients} client(s)`);
+      stdoutLog.log(`${signal}: closing ${server.clients} client(s)`);
       // Every client has been told 1001 by then; what is left is connections
       // that did not finish closing, which is no reason to report a failure.
       setTimeout(() => {

@@ -102,6 +102,21 @@ describe('npm run server (server/main.ts)', { timeout: 60_000 }, () => {
     await stubborn.gone;
   });
 
+  test('logs every message of a burst, in order, before it exits on SIGTERM', async () => {
+    const cli = await startCli();
+    const client = await new TestClient(`ws://127.0.0.1:${cli.port}`).ready();
+    for (let i = 0; i < 500; i++) void client.send(`burst ${i}`, false);
+    for (let i = 0; i < 500; i++) expect((await client.next()).data.toString()).toBe(`burst ${i}`);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exited).code).toBe(0);
+    const logged = cli
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('Message: burst'));
+    expect(logged).toEqual(Array.from({ length: 500 }, (_, i) => `Message: burst ${i}`));
+    expect(cli.output()).toMatch(/Message: burst 499\nSIGTERM: closing 1 client\(s\)\n/);
+  });
+
   test('takes the limits from the environment', async () => {
     const cli = await startCli({
       MAX_CLIENTS: '1',

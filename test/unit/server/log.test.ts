@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { escapeForLog, formatMessageForLog } from '../../../server/echo-server';
+import { BatchedLog, escapeForLog, formatMessageForLog } from '../../../server/echo-server';
 import { cleanup, nextEvent, startServer, TestClient } from './helpers';
 
 afterEach(cleanup);
@@ -60,5 +60,34 @@ describe('log lines', { timeout: 30_000 }, () => {
     await rejected;
     await client.closed;
     expect(logs.at(-1)).toBe('client rejected: origin http://evil.example\\tx not allowed');
+  });
+
+  test('a burst of lines reaches the sink in order, in one write per tick', async () => {
+    const writes: string[] = [];
+    const log = new BatchedLog((text) => writes.push(text));
+    for (let i = 0; i < 1000; i++) log.log(`Message: ${i}`);
+    // Nothing is written while the burst is being handled...
+    expect(writes).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    // ...then all of it at once, every line in order.
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.split('\n')).toEqual([...Array.from({ length: 1000 }, (_, i) => `Message: ${i}`), '']);
+    log.log('next tick');
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toEqual([writes[0], 'next tick\n']);
+  });
+
+  test('a batch is written early once it holds maxChars, and flush() writes the rest', () => {
+    const writes: string[] = [];
+    const log = new BatchedLog((text) => writes.push(text), 100);
+    for (let i = 0; i < 30; i++) log.log('0123456789');
+    // 11 characters a line: a write every 10 lines (110 >= 100).
+    expect(writes).toHaveLength(3);
+    log.log('last');
+    log.flush();
+    expect(writes.join('').split('\n').filter(Boolean)).toHaveLength(31);
+    expect(writes.at(-1)).toBe('last\n');
+    log.flush();
+    expect(writes).toHaveLength(4);
   });
 });
