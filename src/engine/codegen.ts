@@ -54,7 +54,7 @@ export interface Runtime {
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
 export function levelsFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): Level[] {
-  const levels: Level[] = [{ ids: new Set(unit.ids.keys()), co: rootMeta }];
+  const levels: Level[] = [{ ids: unit.idNames, co: rootMeta }];
   for (let c = parent; c !== null; c = c.parent)
     levels.push({ ids: c.idNames, co: c.contextObject?.$meta ?? null });
   return levels;
@@ -62,7 +62,30 @@ export function levelsFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext |
 
 export function shapeKey(levels: Level[]): string {
   let key = '';
-  for (const l of levels) key += `${l.co ? metaId(l.co) : 0}/${l.ids.size};`;
+  for (const l of levels) key += levelKey(l.co, l.ids);
+  return key;
+}
+
+function levelKey(co: MetaObject | null, ids: ReadonlySet<string>): string {
+  return `${co ? metaId(co) : 0}/${ids.size};`;
+}
+
+/**
+ * shapeKey(levelsFor(unit, rootMeta, parent)) without making the levels: each
+ * context keeps the key of its chain, so creating a delegate or a component
+ * instance looks its functions up without allocating a level per ancestor.
+ */
+export function shapeKeyFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): string {
+  return levelKey(rootMeta, unit.idNames) + chainKey(parent);
+}
+
+function chainKey(c: QmlContext | null): string {
+  if (c === null) return '';
+  let key = c.shape;
+  if (key === null) {
+    key = levelKey(c.contextObject?.$meta ?? null, c.idNames) + chainKey(c.parent);
+    c.shape = key;
+  }
   return key;
 }
 

@@ -188,6 +188,14 @@ export class Unit {
   readonly functions: FunctionSpec[] = [];
   /** Generated function tables, per context shape. */
   readonly generated = new Map<string, GeneratedFunction[]>();
+  private idNameSet: ReadonlySet<string> | null = null;
+
+  /** The names of the unit's ids: one set shared by every context made for the unit. */
+  get idNames(): ReadonlySet<string> {
+    if (this.idNameSet === null || this.idNameSet.size !== this.ids.size)
+      this.idNameSet = new Set(this.ids.keys());
+    return this.idNameSet;
+  }
 
   constructor(
     readonly file: CompiledFile,

@@ -71,6 +71,8 @@ export class QmlContext {
   contextObject: QObject | null;
   /** The unit's generated functions for this context's shape. */
   fns: GeneratedFunction[] = [];
+  /** This context's part of a shape key and its parents' (codegen.ts shapeKey), once asked for. */
+  shape: string | null = null;
 
   constructor(
     readonly url: string,
@@ -95,6 +97,7 @@ export class QmlContext {
 
   setContextObject(o: QObject): void {
     this.contextObject = o;
+    this.shape = null;
     this.co[0] = o;
   }
 }

@@ -15,7 +15,7 @@
 import { formatLocation, QmlError } from '../qml/error';
 import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
-import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKey } from './codegen';
+import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKeyFor } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
@@ -137,17 +137,17 @@ export class Creator {
 
   /** Creates the objects of `unit` without finalizing. */
   createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
-    const ctx = new QmlContext(unit.file.url, parent, null, this.host, new Set(unit.ids.keys()));
+    const ctx = new QmlContext(unit.file.url, parent, null, this.host, unit.idNames);
     ctx.fns = this.functionsFor(unit, ctx);
     return this.createObject(unit.root, ctx, creation, owner);
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
   private functionsFor(unit: Unit, ctx: QmlContext): GeneratedFunction[] {
-    const levels = levelsFor(unit, unit.root.meta, ctx.parent);
-    const key = shapeKey(levels);
+    const key = shapeKeyFor(unit, unit.root.meta, ctx.parent);
     let fns = unit.generated.get(key);
     if (fns === undefined) {
+      const levels = levelsFor(unit, unit.root.meta, ctx.parent);
       fns = generate(unit, levels, this.host.resolverFor(unit), this.host.globals, this.host.runtime);
       unit.generated.set(key, fns);
     }
@@ -235,7 +235,7 @@ export class Creator {
       const typeUnit = c.typeUnit;
       // Qt: the component file's context is a child of the context it is
       // created in, so the user's ids are visible inside it.
-      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, new Set(typeUnit.ids.keys()));
+      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, typeUnit.idNames);
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
       // The file's required properties must get a value where the type is used.

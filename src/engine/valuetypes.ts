@@ -631,6 +631,22 @@ export const INVALID_COLOR = new QColor(0, 0, 0, 1, false);
  * Returns undefined when invalid (hex forms are not trimmed: " #f00" is invalid).
  */
 export function parseColor(text: string): QColor | undefined {
+  // Scenes use a handful of color strings over and over (every delegate's
+  // `color: '#fff'`): each is parsed once, and a fresh copy handed out.
+  const known = parsedColors.get(text);
+  if (known !== undefined) return known.$clone();
+  const c = parseColorText(text);
+  if (c !== undefined) {
+    if (parsedColors.size >= PARSED_COLORS_LIMIT) parsedColors.clear();
+    parsedColors.set(text, c.$clone());
+  }
+  return c;
+}
+
+const parsedColors = new Map<string, QColor>();
+const PARSED_COLORS_LIMIT = 1024;
+
+function parseColorText(text: string): QColor | undefined {
   if (text.startsWith('#')) {
     const hex = text.slice(1);
     if (!/^[0-9a-fA-F]+$/.test(hex)) return undefined;
