@@ -43,7 +43,14 @@ export class SmoothedAnimation implements FrameAnimation {
   restart(): void {
     this.initialVelocity = this.trackVelocity;
     if (this.running) this.init();
-    else {
+    else if (this.velocity === 0 || this.read() === this.to) {
+      // Qt starts the job, and init() stops it at once (nothing to move):
+      // the same state without registering with the driver and leaving it.
+      this.time = 0;
+      this.lastTime = 0;
+      this.initialValue = this.read();
+      this.trackVelocity = 0;
+    } else {
       this.running = true;
       this.time = 0;
       this.driver()?.start(this);
