@@ -159,6 +159,18 @@ export class MetaObject {
   readonly declDepth: number;
   /** The value QML code sees for the type name (`Text` in `Text.AlignLeft`): enums plus `$meta`. */
   private typeRefCache: Record<string, unknown> | undefined;
+  private groupIndexCache: number[] | undefined;
+
+  /** Indexes of the grouped properties (anchors, border, font): destroying an object destroys their objects. */
+  get groupIndexes(): readonly number[] {
+    let g = this.groupIndexCache;
+    if (g === undefined) {
+      g = [];
+      for (const p of this.props) if (p.group !== undefined) g.push(p.index);
+      this.groupIndexCache = g;
+    }
+    return g;
+  }
 
   constructor(
     readonly name: string,
@@ -211,6 +223,7 @@ export class MetaObject {
   }
 
   addProperty(name: string, p: PropertySpec): PropertyInfo {
+    this.groupIndexCache = undefined;
     const index = this.props.length;
     let notify = -1;
     if (p.notify !== undefined) notify = this.signalsByName.get(p.notify)!.index;
@@ -464,30 +477,45 @@ export abstract class QObject {
   static meta: MetaObject;
   declare readonly $meta: MetaObject;
   /** Property values by property index. */
-  $v: unknown[];
+  declare $v: unknown[];
   /** Signal sources by signal index, created when first observed or connected. */
-  $src: Array<SignalSource | undefined> | null = null;
-  $bindings: Array<InstalledBinding | undefined> | null = null;
-  $sigfn: Array<SignalFunction | undefined> | null = null;
+  declare $src: Array<SignalSource | undefined> | null;
+  declare $bindings: Array<InstalledBinding | undefined> | null;
+  declare $sigfn: Array<SignalFunction | undefined> | null;
   /** Attached objects by attached type (`Component`, `Keys`, `ListView`). */
-  $attached: Map<MetaObject, QObject> | null = null;
+  declare $attached: Map<MetaObject, QObject> | null;
   /** The QObject parent (ownership): destroying it destroys this. */
-  $owner: QObject | null = null;
-  $owned: QObject[] | null = null;
-  $destroyed = false;
+  declare $owner: QObject | null;
+  declare $owned: QObject[] | null;
+  declare $destroyed: boolean;
   /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
-  $ctx: unknown[] | null = null;
+  declare $ctx: unknown[] | null;
   /** Bindings created but not evaluated yet, by property index (only while the object is being created). */
-  $pending: Array<InstalledBinding | undefined> | null = null;
+  declare $pending: Array<InstalledBinding | undefined> | null;
   /** Set for the root of the file the engine runs (see nameAsMainRoot). */
-  $naming: TypeNaming | null = null;
+  declare $naming: TypeNaming | null;
   /** Where the object was declared (for Qt's `file:line:col: QML Type: ...` warnings). */
-  $declaration: SourceLocation | null = null;
+  declare $declaration: SourceLocation | null;
   /** The engine that created the object (null for objects made outside QML). */
-  $engine: EngineServices | null = null;
+  declare $engine: EngineServices | null;
 
   constructor() {
     this.$v = this.$meta.template.slice();
+    this.$src = null;
+    this.$bindings = null;
+    this.$sigfn = null;
+    this.$attached = null;
+    this.$owner = null;
+    this.$owned = null;
+    this.$destroyed = false;
+    this.$ctx = null;
+    this.$pending = null;
+    this.$naming = null;
+    this.$declaration = null;
+    this.$engine = null;
+    this.$dynamic = false;
+    this.$ids = null;
+    this.$destroyScheduled = false;
   }
 
   /** The source for signal `sig`, created on first use. */
@@ -784,9 +812,8 @@ export abstract class QObject {
     if (own) for (const b of own) b?.destroy();
     this.$bindings = null;
     // Grouped property objects (anchors, border, font) hold bindings of this object too.
-    for (const p of this.$meta.props) {
-      if (p.group === undefined) continue;
-      const g = this.$v[p.index] as QObject | null;
+    for (const i of this.$meta.groupIndexes) {
+      const g = this.$v[i] as QObject | null;
       if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
     }
     this.$teardown();
@@ -804,12 +831,12 @@ export abstract class QObject {
   $teardown(): void {}
 
   /** Set for objects made by Component.createObject (their onDestruction runs when destroy()ed). */
-  $dynamic = false;
+  declare $dynamic: boolean;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
-  $ids: Array<
+  declare $ids: Array<
     [{ ids: Record<string, QObject>; setId(name: string, o: QObject | null): void }, string]
-  > | null = null;
-  private $destroyScheduled = false;
+  > | null;
+  declare private $destroyScheduled: boolean;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */
   destroy(delay?: unknown): void {
