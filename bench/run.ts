@@ -234,6 +234,50 @@ async function sceneFootprint(page: Page): Promise<{ delegates: number; items: n
   });
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  id?: string;
+  id2?: { local?: string };
+}
+
+/**
+ * The main thread's CPU time (ms) of each `quickweb:scroll-step` measure in a
+ * Chromium trace: the thread time of the innermost script call around it
+ * (the animation frame callback that ran the step). Measures are matched at
+ * their midpoint: performance.now() is coarsened, the trace clock is not.
+ */
+function stepCpuTimes(trace: { traceEvents: TraceEvent[] }): number[] {
+  const events = trace.traceEvents;
+  const begins = new Map<string, TraceEvent>();
+  const spans: Array<{ mid: number; pid: number; tid: number }> = [];
+  for (const e of events.filter((x) => x.name === 'quickweb:scroll-step').sort((a, b) => a.ts - b.ts)) {
+    const id = e.id2?.local ?? e.id ?? '';
+    if (e.ph === 'b') begins.set(id, e);
+    else if (e.ph === 'e') {
+      const b = begins.get(id);
+      if (b === undefined) continue;
+      begins.delete(id);
+      spans.push({ mid: (b.ts + e.ts) / 2, pid: b.pid, tid: b.tid });
+    }
+  }
+  const calls = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.tdur !== undefined);
+  const out: number[] = [];
+  for (const s of spans) {
+    let best: TraceEvent | null = null;
+    for (const c of calls)
+      if (c.pid === s.pid && c.ts <= s.mid && c.ts + c.dur! >= s.mid && (best === null || c.dur! < best.dur!))
+        best = c;
+    if (best !== null) out.push(best.tdur! / 1000);
+  }
+  return out;
+}
+
 /** A warm-up run, then `runs` measured ones. */
 async function series<T>(label: string, one: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
@@ -464,6 +508,11 @@ try {
         try {
           await h.line(/BENCH scroll/, 600000);
           await firstFrame(h.page);
+          // The main thread's CPU time per step comes from a trace (thread
+          // time of the animation frame callback that ran the step); the
+          // wall time the page measures also counts time the machine gave
+          // to other processes.
+          await browser.startTracing(h.page, { categories: ['devtools.timeline', 'blink.user_timing'] });
           const frames = await h.page.evaluate(async () => {
             const g = globalThis as unknown as BenchGlobal;
             const renderer = g.quickweb.host.renderer!;
@@ -490,7 +539,9 @@ try {
                     const t0 = performance.now();
                     view.contentY = top + ((bottom - top) * i) / STEPS;
                     renderer.renderNow();
-                    times.push(performance.now() - t0);
+                    const t1 = performance.now();
+                    times.push(t1 - t0);
+                    performance.measure('quickweb:scroll-step', { start: t0, end: t1 });
                     done();
                   } catch (e) {
                     fail(e);
@@ -500,10 +551,19 @@ try {
             }
             return { times, endY: view.contentY, bottom };
           });
+          const cpu = stepCpuTimes(JSON.parse((await browser.stopTracing()).toString('utf8')));
           if (Math.abs(frames.endY - frames.bottom) > 1)
             throw new Error(`the view did not reach the end: ${frames.endY} != ${frames.bottom}`);
+          if (cpu.length !== frames.times.length)
+            throw new Error(`the trace has ${cpu.length} of the ${frames.times.length} steps`);
           const foot = await sceneFootprint(h.page);
-          return { median: quantile(frames.times, 0.5), p99: quantile(frames.times, 0.99), ...foot };
+          return {
+            median: quantile(cpu, 0.5),
+            p99: quantile(cpu, 0.99),
+            wall_median: quantile(frames.times, 0.5),
+            wall_p99: quantile(frames.times, 0.99),
+            ...foot,
+          };
         } finally {
           await h.close();
         }
@@ -511,6 +571,8 @@ try {
       const entry = {
         median: stats(r.map((x) => x.median)),
         p99: stats(r.map((x) => x.p99)),
+        wall_median: stats(r.map((x) => x.wall_median)),
+        wall_p99: stats(r.map((x) => x.wall_p99)),
         delegates: stats(
           r.map((x) => x.delegates),
           0,
@@ -563,6 +625,8 @@ const BUDGET: Record<string, { qt: string; budget: string }> = {
   bindings_ms: { qt: '1887', budget: '<= 940' },
   'scroll_frame_ms median': { qt: '-', budget: '<= 4' },
   'scroll_frame_ms p99': { qt: '-', budget: '<= 8' },
+  'scroll_frame_ms wall_median': { qt: '-', budget: '' },
+  'scroll_frame_ms wall_p99': { qt: '-', budget: '' },
   idle_frames: { qt: '-', budget: '0' },
 };
 const rows: Array<[string, Stats]> = [];
