@@ -83,6 +83,8 @@ export class TextEngine {
   maxWidth = 0;
   wrapMode: QtWrap;
   alignment: number;
+  /** see canStopAtOverflow (null: not computed yet) */
+  private overflowStops: boolean | null = null;
 
   constructor(
     readonly shaped: ShapedText,
@@ -180,6 +182,34 @@ export class TextEngine {
     return lo;
   }
 
+  /**
+   * Whether a WrapAtWordBoundaryOrAnywhere line that starts with a word wider
+   * than the line can stop scanning that word as soon as it is too wide:
+   * Qt scans the whole word, finds the line too wide and lays it out again
+   * breaking anywhere (layout_helper), so a long word costs its whole length
+   * on every line it spans. Stopping early gives the same line when no glyph
+   * has a negative advance (the width only grows) and all fonts have the same
+   * vertical metrics (the discarded scan would have set the line's ascent,
+   * descent and leading to the same values).
+   */
+  private canStopAtOverflow(): boolean {
+    if (this.overflowStops === null) {
+      const { items, advances, glyphCount } = this.shaped;
+      let ok = true;
+      const m0 = items[0]?.metrics;
+      for (const it of items) {
+        const m = it.metrics;
+        if (m !== m0 && (m.ascent !== m0!.ascent || m.descent !== m0!.descent || m.leading !== m0!.leading)) {
+          ok = false;
+          break;
+        }
+      }
+      for (let g = 0; ok && g < glyphCount; g++) if (advances[g]! < 0) ok = false;
+      this.overflowStops = ok;
+    }
+    return this.overflowStops;
+  }
+
   /** QTextEngine::calculateTabWidth with the default tab stop distance of 80 px. */
   private tabWidth(x: number): number {
     const tab = 80 * 64;
@@ -222,6 +252,9 @@ export class TextEngine {
     let item = -1;
     let newItem = this.findItem(line.from);
     let end = 0;
+    const stopAtOverflow =
+      wrapMode === QtWrap.WrapAtWordBoundaryOrAnywhere && maxGlyphs === INT_MAX && this.canStopAtOverflow();
+    let overflowed = false;
 
     const negativeRightBearing = (): number =>
       rightBearing === RB_NOT_CALCULATED ? 0 : Math.abs(rightBearing);
@@ -337,6 +370,10 @@ export class TextEngine {
             } else if (graphemeBoundary?.[currentPosition]) {
               break;
             }
+            if (stopAtOverflow && line.length === 0 && line.textWidth + tmp.textWidth > line.width) {
+              overflowed = true;
+              return;
+            }
           } while (currentPosition < end);
           minw = Math.max(tmp.textWidth, minw);
 
@@ -368,6 +405,15 @@ export class TextEngine {
       checkFullOtherwiseExtend();
     };
     scan();
+    if (overflowed) {
+      // the line is laid out again breaking anywhere, as at the end of this function
+      this.wrapMode = QtWrap.WrapAnywhere;
+      line.length = 0;
+      line.textWidth = 0;
+      this.layoutHelper(line, maxGlyphs);
+      this.wrapMode = QtWrap.WrapAtWordBoundaryOrAnywhere;
+      return;
+    }
     // found:
     line.textAdvance = line.textWidth;
     if (rightBearing === RB_NOT_CALCULATED && !whiteSpaceOrObject) calculateRightBearing();
