@@ -254,6 +254,177 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
   return n * 2 + (clustersChanged ? 1 : 0);
 }
 
+/**
+ * UTF-16 units that map to one glyph of their own with its advance, as a
+ * cluster of their own: not surrogates, combining marks (grapheme Extend,
+ * ZWJ, SpacingMark) or default ignorables. Built on first use.
+ */
+let simpleUnits: Uint8Array | null = null;
+
+function simpleUnitTable(): Uint8Array {
+  if (simpleUnits === null) {
+    const t = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const g = graphemeOf(props(c));
+      if (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark || isDefaultIgnorable(c)) continue;
+      t[c] = 1;
+    }
+    simpleUnits = t;
+  }
+  return simpleUnits;
+}
+
+/**
+ * Shapes a text item in one pass: glyphs and clusters (mapCharacters),
+ * ligatures, advances and kerning as the separate steps of shapeText give
+ * them, with table lookups and no calls for the characters that are simple
+ * units (simpleUnitTable): a long text costs a few nanoseconds a character.
+ * Returns the new glyph count, or -1 for an item the steps must shape (a
+ * possible ligature over characters that are not simple units).
+ */
+function shapeTextItem(
+  text: string,
+  it: RawItem,
+  metrics: FaceMetrics,
+  ligate: boolean,
+  kern: readonly KernTable[],
+  buf: GlyphBuffers,
+  glyphStart: number,
+): number {
+  const simple = simpleUnitTable();
+  const face = metrics.face;
+  const bmp = face.bmpGlyphs;
+  const adv = metrics.advanceTable();
+  const starts = face.ligatureStarts;
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
+  const end = it.end;
+  // one kerning table is the common case (DejaVu's Latin has two)
+  const k0 = kern[0];
+  const class1a = k0?.class1;
+  const class2a = k0?.class2;
+  const valuesa = k0?.values;
+  const count2a = k0?.class2Count ?? 0;
+  const k1 = kern[1];
+  const class1b = k1?.class1;
+  const class2b = k1?.class2;
+  const valuesb = k1?.values;
+  const count2b = k1?.class2Count ?? 0;
+  const moreTables = kern.length > 2;
+  let n = glyphStart;
+  let prev = -1;
+  // the cluster of the previous character before ligatures: a combining
+  // character after a ligature keeps the cluster of the ligature's last
+  // character, as when the steps map characters before they ligate
+  let lastCluster = -1;
+  for (let i = it.start; i < end; i++) {
+    const first = i;
+    const c = text.charCodeAt(i);
+    let g = bmp[c]!;
+    if (simple[c] === 1 && (!ligate || starts[g] === 0)) {
+      // the common case: one character, one glyph, one cluster
+      glyphs[n] = g;
+      advances[n] = adv[g]!;
+      glyphCluster[n] = i;
+      clusterStart[n] = 1;
+      logClusters[i] = n;
+      lastCluster = i;
+      if (prev >= 0 && k0 !== undefined) {
+        const c1 = class1a![prev]!;
+        if (c1 >= 0) {
+          const v = valuesa![c1 * count2a + class2a![g]!]!;
+          if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+        }
+        if (k1 !== undefined) {
+          const d1 = class1b![prev]!;
+          if (d1 >= 0) {
+            const v = valuesb![d1 * count2b + class2b![g]!]!;
+            if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+          }
+          if (moreTables) kernMore(kern, metrics, prev, g, advances, n - 1);
+        }
+      }
+      prev = g;
+      n++;
+      continue;
+    }
+    let hidden = false;
+    let joins = false;
+    let ligated = false;
+    if (simple[c] === 1) {
+      if (ligate && starts[g] === 1) {
+        // HarfBuzz's liga: the first ligature of the glyph's set whose components follow
+        for (const lig of face.ligatures.get(g) ?? []) {
+          const k = lig.components.length;
+          if (i + k >= end) continue;
+          let ok = true;
+          for (let j = 0; j < k; j++) {
+            const cj = text.charCodeAt(i + 1 + j);
+            if (simple[cj] === 0) return -1;
+            if (bmp[cj] !== lig.components[j]) {
+              ok = false;
+              break;
+            }
+          }
+          if (ok) {
+            g = lig.glyph;
+            i += k;
+            ligated = true;
+            break;
+          }
+        }
+      }
+    } else {
+      const cp = codePointAt(text, i);
+      const gc = graphemeOf(props(cp));
+      joins = n > glyphStart && (gc === GCB.Extend || gc === GCB.ZWJ || gc === GCB.SpacingMark);
+      g = face.glyphFor(cp);
+      hidden = isDefaultIgnorable(cp);
+      if (ligate && !hidden && starts[g] === 1) return -1;
+      if (cp > 0xffff) i++;
+    }
+    glyphs[n] = g;
+    advances[n] = hidden ? 0 : adv[g]!;
+    let lc = n;
+    if (joins) {
+      // a combining character joins the cluster of its base
+      glyphCluster[n] = lastCluster;
+      clusterStart[n] = 0;
+      lc = logClusters[lastCluster]!;
+    } else {
+      glyphCluster[n] = first;
+      clusterStart[n] = 1;
+      lastCluster = ligated ? i : first;
+    }
+    logClusters[first] = lc;
+    for (let j = first + 1; j <= i; j++) logClusters[j] = lc;
+    // GPOS kern: the pair adjusts the first glyph's advance
+    if (prev >= 0 && k0 !== undefined) kernMore(kern, metrics, prev, g, advances, n - 1, 0);
+    prev = g;
+    n++;
+  }
+  return n;
+}
+
+/** Adds the kern pair (a, b) of the tables from `from` on to advances[at]. */
+function kernMore(
+  kern: readonly KernTable[],
+  metrics: FaceMetrics,
+  a: number,
+  b: number,
+  advances: Int32Array,
+  at: number,
+  from = 2,
+): void {
+  for (let t = from; t < kern.length; t++) {
+    const { class1, class2, values, class2Count } = kern[t]!;
+    const c1 = class1[a]!;
+    if (c1 < 0) continue;
+    const v = values[c1 * class2Count + class2[b]!]!;
+    if (v !== 0) advances[at] = advances[at]! + metrics.scaleKern(v);
+  }
+}
+
 /** Shapes a text in one font or in several font runs. */
 export function shapeText(
   text: string,
@@ -296,20 +467,36 @@ export function shapeText(
     const wordSpacing = run.wordSpacing ?? 0;
     const face = metrics.face;
     const glyphStart = n;
+    const tag = otScriptTag(it.script);
+    // Qt: no ligatures with letter spacing (QTextEngine::shapeTextWithHarfbuzzNG, dontLigate)
+    const ligate =
+      it.kind === ItemKind.Text &&
+      letterSpacing === 0 &&
+      face.ligatures.size > 0 &&
+      face.ligaScripts.has(tag || 'DFLT');
+    if (it.kind === ItemKind.Text && letterSpacing === 0 && wordSpacing === 0) {
+      const end = shapeTextItem(text, it, metrics, ligate, metrics.kernTablesFor(tag), buf, glyphStart);
+      if (end >= 0) {
+        n = end;
+        items.push({
+          start: it.start,
+          end: it.end,
+          kind: it.kind,
+          metrics,
+          run: it.run,
+          glyphStart,
+          glyphEnd: n,
+        });
+        continue;
+      }
+    }
     // 1. characters -> glyphs, one per code point; combining characters join
     //    the cluster of their base (HarfBuzz's monotone grapheme clusters)
     const mapped = mapCharacters(text, it, face, buf, n);
     let clustersChanged = (mapped & 1) === 1;
     n = mapped >>> 1;
     // 2. ligatures
-    const tag = otScriptTag(it.script);
-    // Qt: no ligatures with letter spacing (QTextEngine::shapeTextWithHarfbuzzNG, dontLigate)
-    if (
-      it.kind === ItemKind.Text &&
-      letterSpacing === 0 &&
-      face.ligatures.size > 0 &&
-      face.ligaScripts.has(tag || 'DFLT')
-    ) {
+    if (ligate) {
       // skip to the first glyph that can start a ligature
       let first = glyphStart;
       const starts = face.ligatureStarts;
