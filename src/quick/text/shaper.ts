@@ -113,6 +113,22 @@ interface RawItem {
 let scriptScratch = new Uint8Array(256);
 const SCRIPT_LATIN = scriptOf(props(0x61));
 
+/** The end of the characters from i on (before limit) of this script that are neither a tab nor a line separator. */
+function sameScriptTextEnd(
+  text: string,
+  scripts: Uint8Array,
+  i: number,
+  limit: number,
+  script: number,
+): number {
+  for (; i < limit; i++) {
+    if (scripts[i] !== script) break;
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 0x2028) break;
+  }
+  return i;
+}
+
 function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const len = text.length;
   // resolved script per UTF-16 unit (initScripts), in a reused scratch buffer
@@ -160,6 +176,16 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
     const kind = c === 9 ? ItemKind.Tab : c === 0x2028 ? ItemKind.Separator : ItemKind.Text;
     const sc = scripts[i]!;
     const isLowSurrogate = c >= 0xdc00 && c < 0xe000 && i > 0;
+    if (cur !== null && cur.kind === ItemKind.Text && kind === ItemKind.Text && cur.run === runIndex) {
+      // the characters that extend the item whatever they are: same script, no tab or line separator
+      const limit = Math.min(runs.length > 0 ? runs[runIndex]!.end : len, cur.start + MAX_ITEM_LENGTH, len);
+      const stop = sameScriptTextEnd(text, scripts, i, limit, cur.script);
+      if (stop > i) {
+        cur.end = stop;
+        i = stop - 1;
+        continue;
+      }
+    }
     if (
       cur !== null &&
       (isLowSurrogate ||
@@ -255,31 +281,117 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
 }
 
 /**
- * UTF-16 units that map to one glyph of their own with its advance, as a
- * cluster of their own: not surrogates, combining marks (grapheme Extend,
- * ZWJ, SpacingMark) or default ignorables. Built on first use.
+ * Per UTF-16 unit: 1 for the units that map to one glyph of their own with
+ * its advance, as a cluster of their own (not surrogates, combining marks
+ * (grapheme Extend, ZWJ, SpacingMark) or default ignorables), 2 for the
+ * others, 0 not known yet: filled a page of 256 units at a time, on first
+ * use.
  */
-let simpleUnits: Uint8Array | null = null;
+const simpleUnits = new Uint8Array(0x10000);
 
-function simpleUnitTable(): Uint8Array {
-  if (simpleUnits === null) {
-    const t = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) {
-      if (c >= 0xd800 && c < 0xe000) continue;
-      const g = graphemeOf(props(c));
-      if (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark || isDefaultIgnorable(c)) continue;
-      t[c] = 1;
+/** Whether a UTF-16 unit is simple (see simpleUnits). */
+function isSimpleUnit(c: number): boolean {
+  if (simpleUnits[c] === 0) {
+    const page = c & 0xff00;
+    for (let u = page; u < page + 0x100; u++) {
+      const g = graphemeOf(props(u));
+      const complex =
+        (u >= 0xd800 && u < 0xe000) ||
+        g === GCB.Extend ||
+        g === GCB.ZWJ ||
+        g === GCB.SpacingMark ||
+        isDefaultIgnorable(u);
+      simpleUnits[u] = complex ? 2 : 1;
     }
-    simpleUnits = t;
   }
-  return simpleUnits;
+  return simpleUnits[c] === 1;
+}
+
+const NO_LIGATURES = new Uint8Array(0x10000);
+// no kerning table: every glyph is outside the coverage
+const NO_CLASS = new Int16Array(0x10000).fill(-1);
+const NO_CLASS2 = new Uint16Array(0x10000);
+const NO_VALUES = new Int16Array(1);
+
+interface SimpleRun {
+  text: string;
+  end: number;
+  bmp: Uint16Array;
+  adv: Int32Array;
+  starts: Uint8Array;
+  kern: readonly KernTable[];
+  metrics: FaceMetrics | null;
+  buf: GlyphBuffers | null;
+}
+
+/** The item shapeSimpleRun works on: one object, set for each item (nothing to collect). */
+const simpleRun: SimpleRun = {
+  text: '',
+  end: 0,
+  bmp: NO_CLASS2,
+  adv: new Int32Array(0),
+  starts: NO_LIGATURES,
+  kern: [],
+  metrics: null,
+  buf: null,
+};
+
+/**
+ * Shapes the simple units (one character, one glyph, one cluster: no
+ * ligature starts) from i on, the glyphs from n on, kerning the first with
+ * prev (-1: none); returns where it stopped. A small function of its own:
+ * it runs for nearly every character and is compiled early.
+ */
+function shapeSimpleRun(r: SimpleRun, i: number, n: number, prev: number): number {
+  const { text, end, bmp, adv, starts, kern } = r;
+  const metrics = r.metrics!;
+  const simple = simpleUnits;
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = r.buf!;
+  // DejaVu has one or two kerning tables a script
+  const k0 = kern[0];
+  const k1 = kern[1];
+  const class1a = k0 === undefined ? NO_CLASS : k0.class1;
+  const class2a = k0 === undefined ? NO_CLASS2 : k0.class2;
+  const valuesa = k0 === undefined ? NO_VALUES : k0.values;
+  const count2a = k0 === undefined ? 0 : k0.class2Count;
+  const class1b = k1 === undefined ? NO_CLASS : k1.class1;
+  const class2b = k1 === undefined ? NO_CLASS2 : k1.class2;
+  const valuesb = k1 === undefined ? NO_VALUES : k1.values;
+  const count2b = k1 === undefined ? 0 : k1.class2Count;
+  const more = kern.length > 2;
+  for (; i < end; i++, n++) {
+    const c = text.charCodeAt(i);
+    const g = bmp[c]!;
+    if (simple[c] !== 1 || starts[g] === 1) break;
+    glyphs[n] = g;
+    advances[n] = adv[g]!;
+    glyphCluster[n] = i;
+    clusterStart[n] = 1;
+    logClusters[i] = n;
+    if (prev >= 0) {
+      // GPOS kern: the pair adjusts the first glyph's advance
+      const c1 = class1a[prev]!;
+      if (c1 >= 0) {
+        const v = valuesa[c1 * count2a + class2a[g]!]!;
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+      }
+      const d1 = class1b[prev]!;
+      if (d1 >= 0) {
+        const v = valuesb[d1 * count2b + class2b[g]!]!;
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+      }
+      if (more) kernMore(kern, metrics, prev, g, advances, n - 1);
+    }
+    prev = g;
+  }
+  return i;
 }
 
 /**
  * Shapes a text item in one pass: glyphs and clusters (mapCharacters),
  * ligatures, advances and kerning as the separate steps of shapeText give
  * them, with table lookups and no calls for the characters that are simple
- * units (simpleUnitTable): a long text costs a few nanoseconds a character.
+ * units (simpleUnits): a long text costs a few nanoseconds a character.
  * Returns the new glyph count, or -1 for an item the steps must shape (a
  * possible ligature over characters that are not simple units).
  */
@@ -292,25 +404,22 @@ function shapeTextItem(
   buf: GlyphBuffers,
   glyphStart: number,
 ): number {
-  const simple = simpleUnitTable();
   const face = metrics.face;
   const bmp = face.bmpGlyphs;
   const adv = metrics.advanceTable();
   const starts = face.ligatureStarts;
   const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
   const end = it.end;
-  // one kerning table is the common case (DejaVu's Latin has two)
-  const k0 = kern[0];
-  const class1a = k0?.class1;
-  const class2a = k0?.class2;
-  const valuesa = k0?.values;
-  const count2a = k0?.class2Count ?? 0;
-  const k1 = kern[1];
-  const class1b = k1?.class1;
-  const class2b = k1?.class2;
-  const valuesb = k1?.values;
-  const count2b = k1?.class2Count ?? 0;
-  const moreTables = kern.length > 2;
+  const run = simpleRun;
+  run.text = text;
+  run.end = end;
+  run.bmp = bmp;
+  run.adv = adv;
+  // no glyph starts a ligature when the item does not ligate
+  run.starts = ligate ? starts : NO_LIGATURES;
+  run.kern = kern;
+  run.metrics = metrics;
+  run.buf = buf;
   let n = glyphStart;
   let prev = -1;
   // the cluster of the previous character before ligatures: a combining
@@ -318,40 +427,22 @@ function shapeTextItem(
   // character, as when the steps map characters before they ligate
   let lastCluster = -1;
   for (let i = it.start; i < end; i++) {
+    // the common case first: one character, one glyph, one cluster
+    const stop = shapeSimpleRun(run, i, n, prev);
+    if (stop > i) {
+      n += stop - i;
+      i = stop;
+      lastCluster = stop - 1;
+      prev = glyphs[n - 1]!;
+      if (i >= end) break;
+    }
     const first = i;
     const c = text.charCodeAt(i);
     let g = bmp[c]!;
-    if (simple[c] === 1 && (!ligate || starts[g] === 0)) {
-      // the common case: one character, one glyph, one cluster
-      glyphs[n] = g;
-      advances[n] = adv[g]!;
-      glyphCluster[n] = i;
-      clusterStart[n] = 1;
-      logClusters[i] = n;
-      lastCluster = i;
-      if (prev >= 0 && k0 !== undefined) {
-        const c1 = class1a![prev]!;
-        if (c1 >= 0) {
-          const v = valuesa![c1 * count2a + class2a![g]!]!;
-          if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
-        }
-        if (k1 !== undefined) {
-          const d1 = class1b![prev]!;
-          if (d1 >= 0) {
-            const v = valuesb![d1 * count2b + class2b![g]!]!;
-            if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
-          }
-          if (moreTables) kernMore(kern, metrics, prev, g, advances, n - 1);
-        }
-      }
-      prev = g;
-      n++;
-      continue;
-    }
     let hidden = false;
     let joins = false;
     let ligated = false;
-    if (simple[c] === 1) {
+    if (isSimpleUnit(c)) {
       if (ligate && starts[g] === 1) {
         // HarfBuzz's liga: the first ligature of the glyph's set whose components follow
         for (const lig of face.ligatures.get(g) ?? []) {
@@ -360,7 +451,7 @@ function shapeTextItem(
           let ok = true;
           for (let j = 0; j < k; j++) {
             const cj = text.charCodeAt(i + 1 + j);
-            if (simple[cj] === 0) return -1;
+            if (!isSimpleUnit(cj)) return -1;
             if (bmp[cj] !== lig.components[j]) {
               ok = false;
               break;
@@ -399,7 +490,7 @@ function shapeTextItem(
     logClusters[first] = lc;
     for (let j = first + 1; j <= i; j++) logClusters[j] = lc;
     // GPOS kern: the pair adjusts the first glyph's advance
-    if (prev >= 0 && k0 !== undefined) kernMore(kern, metrics, prev, g, advances, n - 1, 0);
+    if (prev >= 0) kernMore(kern, metrics, prev, g, advances, n - 1, 0);
     prev = g;
     n++;
   }

@@ -75,6 +75,77 @@ function addTo(line: Chunk | ScriptLine, other: Chunk): void {
   line.length += other.length;
 }
 
+/** The state scanWord advances. */
+interface WordScan {
+  pos: number;
+  width: number;
+  length: number;
+  clusters: number;
+  overflowed: boolean;
+}
+const wordScan: WordScan = { pos: 0, width: 0, length: 0, clusters: 0, overflowed: false };
+
+/**
+ * The word loop of QTextLine::layout_helper without breaking anywhere: adds
+ * whole clusters (addNextCluster) from r.pos until a breakable space, a line
+ * break opportunity (lineBreak, null: none) or the item end (itemEnd, its
+ * glyphs end at glyphEnd). Returns true where Qt sets sb_or_ws. Stops with
+ * r.overflowed once the width exceeds limit.
+ */
+function scanWord(
+  shaped: ShapedText,
+  r: WordScan,
+  itemEnd: number,
+  glyphEnd: number,
+  lineBreak: Uint8Array | null,
+  limit: number,
+): boolean {
+  const { text, logClusters, advances, clusterStart } = shaped;
+  const len = text.length;
+  let pos = r.pos;
+  let width = r.width;
+  let length = r.length;
+  let clusters = r.clusters;
+  let sbOrWs = false;
+  r.overflowed = false;
+  for (;;) {
+    let glyph = logClusters[pos]!;
+    do {
+      ++pos;
+      ++length;
+    } while (pos < itemEnd && logClusters[pos] === glyph);
+    do {
+      width += advances[glyph]!;
+      ++glyph;
+    } while (glyph < glyphEnd && !clusterStart[glyph]);
+    ++clusters;
+    if (pos >= len) {
+      sbOrWs = true;
+      break;
+    }
+    const c = text.charCodeAt(pos);
+    if (
+      c === 0x20 ||
+      (c >= 0x09 && c <= 0x0d) ||
+      (c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos))) ||
+      (lineBreak !== null && lineBreak[pos] === 1)
+    ) {
+      sbOrWs = true;
+      break;
+    }
+    if (width > limit) {
+      r.overflowed = true;
+      break;
+    }
+    if (pos >= itemEnd) break;
+  }
+  r.pos = pos;
+  r.width = width;
+  r.length = length;
+  r.clusters = clusters;
+  return sbOrWs;
+}
+
 export class TextEngine {
   readonly text: string;
   readonly attrs: CharAttributes;
@@ -362,19 +433,39 @@ export class TextEngine {
           whiteSpaceOrObject = false;
           let sbOrWs = false;
           saveCurrentGlyph();
-          do {
-            addNextCluster(tmp, current.glyphEnd);
-            if (currentPosition >= len || isBreakableSpace(currentPosition) || lineBreak?.[currentPosition]) {
-              sbOrWs = true;
-              break;
-            } else if (graphemeBoundary?.[currentPosition]) {
-              break;
-            }
-            if (stopAtOverflow && line.length === 0 && line.textWidth + tmp.textWidth > line.width) {
+          if (graphemeBoundary === null) {
+            // the loop below, in a small function of its own: a word can be a megabyte long
+            const limit =
+              stopAtOverflow && line.length === 0 ? line.width - line.textWidth : Number.POSITIVE_INFINITY;
+            const r = wordScan;
+            r.pos = currentPosition;
+            r.width = tmp.textWidth;
+            r.length = tmp.length;
+            r.clusters = glyphCount;
+            sbOrWs = scanWord(shaped, r, end, current.glyphEnd, lineBreak, limit);
+            currentPosition = r.pos;
+            tmp.textWidth = r.width;
+            tmp.length = r.length;
+            glyphCount = r.clusters;
+            if (r.overflowed) {
               overflowed = true;
               return;
             }
-          } while (currentPosition < end);
+          } else {
+            do {
+              addNextCluster(tmp, current.glyphEnd);
+              if (
+                currentPosition >= len ||
+                isBreakableSpace(currentPosition) ||
+                lineBreak?.[currentPosition]
+              ) {
+                sbOrWs = true;
+                break;
+              } else if (graphemeBoundary[currentPosition]) {
+                break;
+              }
+            } while (currentPosition < end);
+          }
           minw = Math.max(tmp.textWidth, minw);
 
           if (
