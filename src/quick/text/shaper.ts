@@ -313,52 +313,91 @@ const NO_CLASS = new Int16Array(0x10000).fill(-1);
 const NO_CLASS2 = new Uint16Array(0x10000);
 const NO_VALUES = new Int16Array(1);
 
-interface SimpleRun {
-  text: string;
-  end: number;
-  bmp: Uint16Array;
-  adv: Int32Array;
-  starts: Uint8Array;
-  kern: readonly KernTable[];
-  metrics: FaceMetrics | null;
-  buf: GlyphBuffers | null;
-}
+// The item shapeSimpleRun works on, set for each item. Module variables, not
+// an object: a megabyte is shaped by the first calls of shapeSimpleRun, and
+// what it reads before its loop must not need type feedback to be compiled.
+let srText = '';
+let srEnd = 0;
+let srBmp: Uint16Array = NO_CLASS2;
+let srAdv: Int32Array = new Int32Array(0);
+let srStarts: Uint8Array = NO_LIGATURES;
+let srKern: readonly KernTable[] = [];
+let srMetrics: FaceMetrics | null = null;
+let srGlyphs: Uint16Array = new Uint16Array(0);
+let srAdvances: Int32Array = new Int32Array(0);
+let srGlyphCluster: Int32Array = new Int32Array(0);
+let srClusterStart: Uint8Array = new Uint8Array(0);
+let srLogClusters: Int32Array = new Int32Array(0);
+let srClass1a: Int16Array = NO_CLASS;
+let srClass2a: Uint16Array = NO_CLASS2;
+let srValuesa: Int16Array = NO_VALUES;
+let srCount2a = 0;
+let srClass1b: Int16Array = NO_CLASS;
+let srClass2b: Uint16Array = NO_CLASS2;
+let srValuesb: Int16Array = NO_VALUES;
+let srCount2b = 0;
 
-/** The item shapeSimpleRun works on: one object, set for each item (nothing to collect). */
-const simpleRun: SimpleRun = {
-  text: '',
-  end: 0,
-  bmp: NO_CLASS2,
-  adv: new Int32Array(0),
-  starts: NO_LIGATURES,
-  kern: [],
-  metrics: null,
-  buf: null,
-};
-
-/**
- * Shapes the simple units (one character, one glyph, one cluster: no
- * ligature starts) from i on, the glyphs from n on, kerning the first with
- * prev (-1: none); returns where it stopped. A small function of its own:
- * it runs for nearly every character and is compiled early.
- */
-function shapeSimpleRun(r: SimpleRun, i: number, n: number, prev: number): number {
-  const { text, end, bmp, adv, starts, kern } = r;
-  const metrics = r.metrics!;
-  const simple = simpleUnits;
-  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = r.buf!;
+function setSimpleRun(
+  text: string,
+  end: number,
+  metrics: FaceMetrics,
+  starts: Uint8Array,
+  kern: readonly KernTable[],
+  buf: GlyphBuffers,
+): void {
+  srText = text;
+  srEnd = end;
+  srBmp = metrics.face.bmpGlyphs;
+  srAdv = metrics.advanceTable();
+  srStarts = starts;
+  srKern = kern;
+  srMetrics = metrics;
+  srGlyphs = buf.glyphs;
+  srAdvances = buf.advances;
+  srGlyphCluster = buf.glyphCluster;
+  srClusterStart = buf.clusterStart;
+  srLogClusters = buf.logClusters;
   // DejaVu has one or two kerning tables a script
   const k0 = kern[0];
   const k1 = kern[1];
-  const class1a = k0 === undefined ? NO_CLASS : k0.class1;
-  const class2a = k0 === undefined ? NO_CLASS2 : k0.class2;
-  const valuesa = k0 === undefined ? NO_VALUES : k0.values;
-  const count2a = k0 === undefined ? 0 : k0.class2Count;
-  const class1b = k1 === undefined ? NO_CLASS : k1.class1;
-  const class2b = k1 === undefined ? NO_CLASS2 : k1.class2;
-  const valuesb = k1 === undefined ? NO_VALUES : k1.values;
-  const count2b = k1 === undefined ? 0 : k1.class2Count;
-  const more = kern.length > 2;
+  srClass1a = k0 === undefined ? NO_CLASS : k0.class1;
+  srClass2a = k0 === undefined ? NO_CLASS2 : k0.class2;
+  srValuesa = k0 === undefined ? NO_VALUES : k0.values;
+  srCount2a = k0 === undefined ? 0 : k0.class2Count;
+  srClass1b = k1 === undefined ? NO_CLASS : k1.class1;
+  srClass2b = k1 === undefined ? NO_CLASS2 : k1.class2;
+  srValuesb = k1 === undefined ? NO_VALUES : k1.values;
+  srCount2b = k1 === undefined ? 0 : k1.class2Count;
+}
+
+/**
+ * Shapes the simple units (one character, one glyph, one cluster: no
+ * ligature starts) of the item set by setSimpleRun from i on, the glyphs
+ * from n on, kerning the first with prev (-1: none); returns where it
+ * stopped. A small function of its own: it runs for nearly every character
+ * and is compiled early.
+ */
+function shapeSimpleRun(i: number, n: number, prev: number): number {
+  const text = srText;
+  const end = srEnd;
+  const bmp = srBmp;
+  const adv = srAdv;
+  const starts = srStarts;
+  const simple = simpleUnits;
+  const glyphs = srGlyphs;
+  const advances = srAdvances;
+  const glyphCluster = srGlyphCluster;
+  const clusterStart = srClusterStart;
+  const logClusters = srLogClusters;
+  const class1a = srClass1a;
+  const class2a = srClass2a;
+  const valuesa = srValuesa;
+  const count2a = srCount2a;
+  const class1b = srClass1b;
+  const class2b = srClass2b;
+  const valuesb = srValuesb;
+  const count2b = srCount2b;
+  const more = srKern.length > 2;
   for (; i < end; i++, n++) {
     const c = text.charCodeAt(i);
     const g = bmp[c]!;
@@ -373,14 +412,14 @@ function shapeSimpleRun(r: SimpleRun, i: number, n: number, prev: number): numbe
       const c1 = class1a[prev]!;
       if (c1 >= 0) {
         const v = valuesa[c1 * count2a + class2a[g]!]!;
-        if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + srMetrics!.scaleKern(v);
       }
       const d1 = class1b[prev]!;
       if (d1 >= 0) {
         const v = valuesb[d1 * count2b + class2b[g]!]!;
-        if (v !== 0) advances[n - 1] = advances[n - 1]! + metrics.scaleKern(v);
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + srMetrics!.scaleKern(v);
       }
-      if (more) kernMore(kern, metrics, prev, g, advances, n - 1);
+      if (more) kernMore(srKern, srMetrics!, prev, g, advances, n - 1);
     }
     prev = g;
   }
@@ -410,16 +449,8 @@ function shapeTextItem(
   const starts = face.ligatureStarts;
   const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
   const end = it.end;
-  const run = simpleRun;
-  run.text = text;
-  run.end = end;
-  run.bmp = bmp;
-  run.adv = adv;
   // no glyph starts a ligature when the item does not ligate
-  run.starts = ligate ? starts : NO_LIGATURES;
-  run.kern = kern;
-  run.metrics = metrics;
-  run.buf = buf;
+  setSimpleRun(text, end, metrics, ligate ? starts : NO_LIGATURES, kern, buf);
   let n = glyphStart;
   let prev = -1;
   // the cluster of the previous character before ligatures: a combining
@@ -428,7 +459,7 @@ function shapeTextItem(
   let lastCluster = -1;
   for (let i = it.start; i < end; i++) {
     // the common case first: one character, one glyph, one cluster
-    const stop = shapeSimpleRun(run, i, n, prev);
+    const stop = shapeSimpleRun(i, n, prev);
     if (stop > i) {
       n += stop - i;
       i = stop;
