@@ -321,7 +321,6 @@ describe('hostile chat messages from the echo server', { timeout: 120_000 }, () 
     const before = view.count;
     const t0 = performance.now();
     socket.sendTextMessage(big);
-    console.log(`LT send ${(performance.now() - t0).toFixed(1)}`);
     await until('the echo', () => view.count === before + 1, 60_000);
     // Drawn: the delegate exists and its Label has glyph sprites.
     const drawnLabel = (): Obj => view.itemAtIndex(before)?.children[1] ?? null;

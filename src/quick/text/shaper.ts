@@ -111,6 +111,8 @@ interface RawItem {
 }
 
 let scriptScratch = new Uint8Array(256);
+const NON_ASCII = /[^\0-\x7f]/;
+const ASCII_LETTER = /[A-Za-z]/;
 const SCRIPT_LATIN = scriptOf(props(0x61));
 
 /** The end of the characters from i on (before limit) of this script that are neither a tab nor a line separator. */
@@ -136,7 +138,13 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const scripts = scriptScratch;
   let sor = 0;
   let script = SCRIPT_COMMON;
-  for (let i = 0; i < len; i++) {
+  if (len > 256 && !NON_ASCII.test(text)) {
+    // ASCII (searched natively: a chat message can be a megabyte): the loop
+    // below makes every character Latin when there is a letter, else Common
+    scripts.fill(ASCII_LETTER.test(text) ? SCRIPT_LATIN : SCRIPT_COMMON, 0, len);
+    sor = len;
+  }
+  for (let i = sor; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       // ASCII: letters are Latin, the rest Common
@@ -165,7 +173,7 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
     }
     if (wide === 2) i++;
   }
-  scripts.fill(script, sor, len);
+  if (sor < len) scripts.fill(script, sor, len);
 
   const items: RawItem[] = [];
   let runIndex = 0;
