@@ -384,8 +384,14 @@ function toQByteArray(v: unknown): Uint8Array {
   throw new TypeError(INCOMPATIBLE_ARGUMENTS);
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
+
 /** Bytes of `s` in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as in QString::toUtf8). */
 export function utf8Length(s: string): number {
+  // A long message (a chat message can be a megabyte) is measured natively:
+  // ASCII by a regular expression search, the rest by the encoder (the same
+  // count: a lone surrogate becomes U+FFFD, 3 bytes).
+  if (s.length > 4096) return NON_ASCII.test(s) ? new TextEncoder().encode(s).length : s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

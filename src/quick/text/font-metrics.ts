@@ -83,6 +83,17 @@ export class FaceMetrics {
     return a;
   }
 
+  /** The design advances of all glyphs (what advance() returns), for loops over long texts. */
+  advanceTable(): Int32Array {
+    const cache = this.advanceCache;
+    if (!this.advancesComplete) {
+      for (let g = 0; g < cache.length; g++) if (cache[g]! < 0) this.advance(g);
+      this.advancesComplete = true;
+    }
+    return cache;
+  }
+  private advancesComplete = false;
+
   /** GPOS value (font units) scaled like HarfBuzz's em_mult. */
   scaleKern(v: number): number {
     return Math.floor((v * this.hbMult + 32768) / 65536);

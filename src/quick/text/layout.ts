@@ -617,30 +617,54 @@ function fuzzyCompare(a: number, b: number): boolean {
   return Math.abs(a - b) * 1000000000000 <= Math.min(Math.abs(a), Math.abs(b));
 }
 
+/**
+ * A laid-out line. A class, not an object literal with getters: a wrapped
+ * megabyte makes tens of thousands of lines, and its glyph positions are
+ * made only for the lines drawn.
+ */
+class LaidOutLine implements TextLine {
+  readonly start: number;
+  readonly length: number;
+  readonly x: number;
+  readonly y: number;
+  readonly baseline: number;
+  readonly naturalWidth: number;
+  readonly advance: number;
+  readonly height: number;
+  readonly source: string;
+  private positions: GlyphPosition[] | null = null;
+
+  constructor(
+    private readonly engine: TextEngine,
+    private readonly line: ScriptLine,
+    readonly elided: boolean,
+    dx: number,
+    dy: number,
+  ) {
+    this.start = line.from;
+    this.length = engine.textLength(line);
+    this.x = dx + (line.x + engine.alignLine(line)) / 64;
+    this.y = dy + line.y / 64;
+    this.baseline = this.y + line.ascent / 64;
+    this.naturalWidth = line.textWidth / 64;
+    this.advance = line.textAdvance / 64;
+    this.height = engine.lineHeightPx(line);
+    this.source = engine.text;
+  }
+
+  get glyphs(): readonly GlyphPosition[] {
+    this.positions ??= glyphPositions(this.engine, this.line, this.x);
+    return this.positions;
+  }
+
+  glyphsIn(from: number, to: number): readonly GlyphPosition[] {
+    if (this.positions !== null) return this.positions.filter((g) => g.x >= from && g.x < to);
+    return glyphPositions(this.engine, this.line, this.x, from, to);
+  }
+}
+
 function makeLine(engine: TextEngine, line: ScriptLine, elided: boolean, dx: number, dy: number): TextLine {
-  const x = dx + (line.x + engine.alignLine(line)) / 64;
-  const y = dy + line.y / 64;
-  let glyphs: GlyphPosition[] | null = null;
-  return {
-    start: line.from,
-    length: engine.textLength(line),
-    x,
-    y,
-    baseline: y + line.ascent / 64,
-    naturalWidth: line.textWidth / 64,
-    advance: line.textAdvance / 64,
-    height: engine.lineHeightPx(line),
-    elided,
-    source: engine.text,
-    get glyphs(): readonly GlyphPosition[] {
-      if (glyphs === null) glyphs = glyphPositions(engine, line, x);
-      return glyphs;
-    },
-    glyphsIn(from: number, to: number): readonly GlyphPosition[] {
-      if (glyphs !== null) return glyphs.filter((g) => g.x >= from && g.x < to);
-      return glyphPositions(engine, line, x, from, to);
-    },
-  };
+  return new LaidOutLine(engine, line, elided, dx, dy);
 }
 
 /**
@@ -660,7 +684,7 @@ export function glyphPositions(
   if (line.length <= 0) return out;
   const firstGlyph = s.logClusters[line.from]!;
   let x = 0;
-  let itemIndex = 0;
+  let itemIndex = -1;
   for (let g = firstGlyph; g < s.glyphCount; g++) {
     const c = s.glyphCluster[g]!;
     if (c >= end) break;
@@ -673,15 +697,11 @@ export function glyphPositions(
     // cluster text: up to the next cluster start
     let ce = c + 1;
     while (ce < s.text.length && s.logClusters[ce] === s.logClusters[c]) ce++;
-    // items are in glyph order: move forward to the one holding g
-    while (itemIndex < s.items.length && s.items[itemIndex]!.glyphEnd <= g) itemIndex++;
-    if (itemIndex === s.items.length || s.items[itemIndex]!.glyphStart > g) itemIndex = 0;
-    const item =
-      s.items[itemIndex] !== undefined &&
-      g >= s.items[itemIndex]!.glyphStart &&
-      g < s.items[itemIndex]!.glyphEnd
-        ? s.items[itemIndex]
-        : s.items.find((it) => g >= it.glyphStart && g < it.glyphEnd);
+    // items are in glyph order: found once by bisection, then followed forward
+    if (itemIndex < 0) itemIndex = itemOfGlyph(s, g);
+    while (itemIndex < s.items.length - 1 && s.items[itemIndex]!.glyphEnd <= g) itemIndex++;
+    const found = s.items[itemIndex];
+    const item = found !== undefined && g >= found.glyphStart && g < found.glyphEnd ? found : undefined;
     const cpFont = item ? item.metrics.face.glyphCodePoints[s.glyphs[g]!]! : 0;
     const sep = s.text.charCodeAt(c) === 0x2028;
     if (!sep && s.clusterStart[g]) {
@@ -698,4 +718,17 @@ export function glyphPositions(
     x += s.advances[g]!;
   }
   return out;
+}
+
+/** The index of the item whose glyphs hold glyph g (the last item starting at or before it). */
+function itemOfGlyph(s: ShapedText, g: number): number {
+  const items = s.items;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (items[mid]!.glyphStart <= g) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

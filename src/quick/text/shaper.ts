@@ -111,7 +111,25 @@ interface RawItem {
 }
 
 let scriptScratch = new Uint8Array(256);
+const NON_ASCII = /[^\0-\x7f]/;
+const ASCII_LETTER = /[A-Za-z]/;
 const SCRIPT_LATIN = scriptOf(props(0x61));
+
+/** The end of the characters from i on (before limit) of this script that are neither a tab nor a line separator. */
+function sameScriptTextEnd(
+  text: string,
+  scripts: Uint8Array,
+  i: number,
+  limit: number,
+  script: number,
+): number {
+  for (; i < limit; i++) {
+    if (scripts[i] !== script) break;
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 0x2028) break;
+  }
+  return i;
+}
 
 function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const len = text.length;
@@ -120,7 +138,13 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const scripts = scriptScratch;
   let sor = 0;
   let script = SCRIPT_COMMON;
-  for (let i = 0; i < len; i++) {
+  if (len > 256 && !NON_ASCII.test(text)) {
+    // ASCII (searched natively: a chat message can be a megabyte): the loop
+    // below makes every character Latin when there is a letter, else Common
+    scripts.fill(ASCII_LETTER.test(text) ? SCRIPT_LATIN : SCRIPT_COMMON, 0, len);
+    sor = len;
+  }
+  for (let i = sor; i < len; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       // ASCII: letters are Latin, the rest Common
@@ -149,7 +173,7 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
     }
     if (wide === 2) i++;
   }
-  scripts.fill(script, sor, len);
+  if (sor < len) scripts.fill(script, sor, len);
 
   const items: RawItem[] = [];
   let runIndex = 0;
@@ -160,6 +184,16 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
     const kind = c === 9 ? ItemKind.Tab : c === 0x2028 ? ItemKind.Separator : ItemKind.Text;
     const sc = scripts[i]!;
     const isLowSurrogate = c >= 0xdc00 && c < 0xe000 && i > 0;
+    if (cur !== null && cur.kind === ItemKind.Text && kind === ItemKind.Text && cur.run === runIndex) {
+      // the characters that extend the item whatever they are: same script, no tab or line separator
+      const limit = Math.min(runs.length > 0 ? runs[runIndex]!.end : len, cur.start + MAX_ITEM_LENGTH, len);
+      const stop = sameScriptTextEnd(text, scripts, i, limit, cur.script);
+      if (stop > i) {
+        cur.end = stop;
+        i = stop - 1;
+        continue;
+      }
+    }
     if (
       cur !== null &&
       (isLowSurrogate ||
@@ -254,6 +288,273 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
   return n * 2 + (clustersChanged ? 1 : 0);
 }
 
+/**
+ * Per UTF-16 unit: 1 for the units that map to one glyph of their own with
+ * its advance, as a cluster of their own (not surrogates, combining marks
+ * (grapheme Extend, ZWJ, SpacingMark) or default ignorables), 2 for the
+ * others, 0 not known yet: filled a page of 256 units at a time, on first
+ * use.
+ */
+const simpleUnits = new Uint8Array(0x10000);
+
+/** Whether a UTF-16 unit is simple (see simpleUnits). */
+function isSimpleUnit(c: number): boolean {
+  if (simpleUnits[c] === 0) {
+    const page = c & 0xff00;
+    for (let u = page; u < page + 0x100; u++) {
+      const g = graphemeOf(props(u));
+      const complex =
+        (u >= 0xd800 && u < 0xe000) ||
+        g === GCB.Extend ||
+        g === GCB.ZWJ ||
+        g === GCB.SpacingMark ||
+        isDefaultIgnorable(u);
+      simpleUnits[u] = complex ? 2 : 1;
+    }
+  }
+  return simpleUnits[c] === 1;
+}
+
+const NO_LIGATURES = new Uint8Array(0x10000);
+// no kerning table: every glyph is outside the coverage
+const NO_CLASS = new Int16Array(0x10000).fill(-1);
+const NO_CLASS2 = new Uint16Array(0x10000);
+const NO_VALUES = new Int16Array(1);
+
+// The item shapeSimpleRun works on, set for each item. Module variables, not
+// an object: a megabyte is shaped by the first calls of shapeSimpleRun, and
+// what it reads before its loop must not need type feedback to be compiled.
+let srText = '';
+let srEnd = 0;
+let srBmp: Uint16Array = NO_CLASS2;
+let srAdv: Int32Array = new Int32Array(0);
+let srStarts: Uint8Array = NO_LIGATURES;
+let srKern: readonly KernTable[] = [];
+let srMetrics: FaceMetrics | null = null;
+let srGlyphs: Uint16Array = new Uint16Array(0);
+let srAdvances: Int32Array = new Int32Array(0);
+let srGlyphCluster: Int32Array = new Int32Array(0);
+let srClusterStart: Uint8Array = new Uint8Array(0);
+let srLogClusters: Int32Array = new Int32Array(0);
+let srClass1a: Int16Array = NO_CLASS;
+let srClass2a: Uint16Array = NO_CLASS2;
+let srValuesa: Int16Array = NO_VALUES;
+let srCount2a = 0;
+let srClass1b: Int16Array = NO_CLASS;
+let srClass2b: Uint16Array = NO_CLASS2;
+let srValuesb: Int16Array = NO_VALUES;
+let srCount2b = 0;
+
+function setSimpleRun(
+  text: string,
+  end: number,
+  metrics: FaceMetrics,
+  starts: Uint8Array,
+  kern: readonly KernTable[],
+  buf: GlyphBuffers,
+): void {
+  srText = text;
+  srEnd = end;
+  srBmp = metrics.face.bmpGlyphs;
+  srAdv = metrics.advanceTable();
+  srStarts = starts;
+  srKern = kern;
+  srMetrics = metrics;
+  srGlyphs = buf.glyphs;
+  srAdvances = buf.advances;
+  srGlyphCluster = buf.glyphCluster;
+  srClusterStart = buf.clusterStart;
+  srLogClusters = buf.logClusters;
+  // DejaVu has one or two kerning tables a script
+  const k0 = kern[0];
+  const k1 = kern[1];
+  srClass1a = k0 === undefined ? NO_CLASS : k0.class1;
+  srClass2a = k0 === undefined ? NO_CLASS2 : k0.class2;
+  srValuesa = k0 === undefined ? NO_VALUES : k0.values;
+  srCount2a = k0 === undefined ? 0 : k0.class2Count;
+  srClass1b = k1 === undefined ? NO_CLASS : k1.class1;
+  srClass2b = k1 === undefined ? NO_CLASS2 : k1.class2;
+  srValuesb = k1 === undefined ? NO_VALUES : k1.values;
+  srCount2b = k1 === undefined ? 0 : k1.class2Count;
+}
+
+/**
+ * Shapes the simple units (one character, one glyph, one cluster: no
+ * ligature starts) of the item set by setSimpleRun from i on, the glyphs
+ * from n on, kerning the first with prev (-1: none); returns where it
+ * stopped. A small function of its own: it runs for nearly every character
+ * and is compiled early.
+ */
+function shapeSimpleRun(i: number, n: number, prev: number): number {
+  const text = srText;
+  const end = srEnd;
+  const bmp = srBmp;
+  const adv = srAdv;
+  const starts = srStarts;
+  const simple = simpleUnits;
+  const glyphs = srGlyphs;
+  const advances = srAdvances;
+  const glyphCluster = srGlyphCluster;
+  const clusterStart = srClusterStart;
+  const logClusters = srLogClusters;
+  const class1a = srClass1a;
+  const class2a = srClass2a;
+  const valuesa = srValuesa;
+  const count2a = srCount2a;
+  const class1b = srClass1b;
+  const class2b = srClass2b;
+  const valuesb = srValuesb;
+  const count2b = srCount2b;
+  const more = srKern.length > 2;
+  for (; i < end; i++, n++) {
+    const c = text.charCodeAt(i);
+    const g = bmp[c]!;
+    if (simple[c] !== 1 || starts[g] === 1) break;
+    glyphs[n] = g;
+    advances[n] = adv[g]!;
+    glyphCluster[n] = i;
+    clusterStart[n] = 1;
+    logClusters[i] = n;
+    if (prev >= 0) {
+      // GPOS kern: the pair adjusts the first glyph's advance
+      const c1 = class1a[prev]!;
+      if (c1 >= 0) {
+        const v = valuesa[c1 * count2a + class2a[g]!]!;
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + srMetrics!.scaleKern(v);
+      }
+      const d1 = class1b[prev]!;
+      if (d1 >= 0) {
+        const v = valuesb[d1 * count2b + class2b[g]!]!;
+        if (v !== 0) advances[n - 1] = advances[n - 1]! + srMetrics!.scaleKern(v);
+      }
+      if (more) kernMore(srKern, srMetrics!, prev, g, advances, n - 1);
+    }
+    prev = g;
+  }
+  return i;
+}
+
+/**
+ * Shapes a text item in one pass: glyphs and clusters (mapCharacters),
+ * ligatures, advances and kerning as the separate steps of shapeText give
+ * them, with table lookups and no calls for the characters that are simple
+ * units (simpleUnits): a long text costs a few nanoseconds a character.
+ * Returns the new glyph count, or -1 for an item the steps must shape (a
+ * possible ligature over characters that are not simple units).
+ */
+function shapeTextItem(
+  text: string,
+  it: RawItem,
+  metrics: FaceMetrics,
+  ligate: boolean,
+  kern: readonly KernTable[],
+  buf: GlyphBuffers,
+  glyphStart: number,
+): number {
+  const face = metrics.face;
+  const bmp = face.bmpGlyphs;
+  const adv = metrics.advanceTable();
+  const starts = face.ligatureStarts;
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = buf;
+  const end = it.end;
+  // no glyph starts a ligature when the item does not ligate
+  setSimpleRun(text, end, metrics, ligate ? starts : NO_LIGATURES, kern, buf);
+  let n = glyphStart;
+  let prev = -1;
+  // the cluster of the previous character before ligatures: a combining
+  // character after a ligature keeps the cluster of the ligature's last
+  // character, as when the steps map characters before they ligate
+  let lastCluster = -1;
+  for (let i = it.start; i < end; i++) {
+    // the common case first: one character, one glyph, one cluster
+    const stop = shapeSimpleRun(i, n, prev);
+    if (stop > i) {
+      n += stop - i;
+      i = stop;
+      lastCluster = stop - 1;
+      prev = glyphs[n - 1]!;
+      if (i >= end) break;
+    }
+    const first = i;
+    const c = text.charCodeAt(i);
+    let g = bmp[c]!;
+    let hidden = false;
+    let joins = false;
+    let ligated = false;
+    if (isSimpleUnit(c)) {
+      if (ligate && starts[g] === 1) {
+        // HarfBuzz's liga: the first ligature of the glyph's set whose components follow
+        for (const lig of face.ligatures.get(g) ?? []) {
+          const k = lig.components.length;
+          if (i + k >= end) continue;
+          let ok = true;
+          for (let j = 0; j < k; j++) {
+            const cj = text.charCodeAt(i + 1 + j);
+            if (!isSimpleUnit(cj)) return -1;
+            if (bmp[cj] !== lig.components[j]) {
+              ok = false;
+              break;
+            }
+          }
+          if (ok) {
+            g = lig.glyph;
+            i += k;
+            ligated = true;
+            break;
+          }
+        }
+      }
+    } else {
+      const cp = codePointAt(text, i);
+      const gc = graphemeOf(props(cp));
+      joins = n > glyphStart && (gc === GCB.Extend || gc === GCB.ZWJ || gc === GCB.SpacingMark);
+      g = face.glyphFor(cp);
+      hidden = isDefaultIgnorable(cp);
+      if (ligate && !hidden && starts[g] === 1) return -1;
+      if (cp > 0xffff) i++;
+    }
+    glyphs[n] = g;
+    advances[n] = hidden ? 0 : adv[g]!;
+    let lc = n;
+    if (joins) {
+      // a combining character joins the cluster of its base
+      glyphCluster[n] = lastCluster;
+      clusterStart[n] = 0;
+      lc = logClusters[lastCluster]!;
+    } else {
+      glyphCluster[n] = first;
+      clusterStart[n] = 1;
+      lastCluster = ligated ? i : first;
+    }
+    logClusters[first] = lc;
+    for (let j = first + 1; j <= i; j++) logClusters[j] = lc;
+    // GPOS kern: the pair adjusts the first glyph's advance
+    if (prev >= 0) kernMore(kern, metrics, prev, g, advances, n - 1, 0);
+    prev = g;
+    n++;
+  }
+  return n;
+}
+
+/** Adds the kern pair (a, b) of the tables from `from` on to advances[at]. */
+function kernMore(
+  kern: readonly KernTable[],
+  metrics: FaceMetrics,
+  a: number,
+  b: number,
+  advances: Int32Array,
+  at: number,
+  from = 2,
+): void {
+  for (let t = from; t < kern.length; t++) {
+    const { class1, class2, values, class2Count } = kern[t]!;
+    const c1 = class1[a]!;
+    if (c1 < 0) continue;
+    const v = values[c1 * class2Count + class2[b]!]!;
+    if (v !== 0) advances[at] = advances[at]! + metrics.scaleKern(v);
+  }
+}
+
 /** Shapes a text in one font or in several font runs. */
 export function shapeText(
   text: string,
@@ -296,20 +597,36 @@ export function shapeText(
     const wordSpacing = run.wordSpacing ?? 0;
     const face = metrics.face;
     const glyphStart = n;
+    const tag = otScriptTag(it.script);
+    // Qt: no ligatures with letter spacing (QTextEngine::shapeTextWithHarfbuzzNG, dontLigate)
+    const ligate =
+      it.kind === ItemKind.Text &&
+      letterSpacing === 0 &&
+      face.ligatures.size > 0 &&
+      face.ligaScripts.has(tag || 'DFLT');
+    if (it.kind === ItemKind.Text && letterSpacing === 0 && wordSpacing === 0) {
+      const end = shapeTextItem(text, it, metrics, ligate, metrics.kernTablesFor(tag), buf, glyphStart);
+      if (end >= 0) {
+        n = end;
+        items.push({
+          start: it.start,
+          end: it.end,
+          kind: it.kind,
+          metrics,
+          run: it.run,
+          glyphStart,
+          glyphEnd: n,
+        });
+        continue;
+      }
+    }
     // 1. characters -> glyphs, one per code point; combining characters join
     //    the cluster of their base (HarfBuzz's monotone grapheme clusters)
     const mapped = mapCharacters(text, it, face, buf, n);
     let clustersChanged = (mapped & 1) === 1;
     n = mapped >>> 1;
     // 2. ligatures
-    const tag = otScriptTag(it.script);
-    // Qt: no ligatures with letter spacing (QTextEngine::shapeTextWithHarfbuzzNG, dontLigate)
-    if (
-      it.kind === ItemKind.Text &&
-      letterSpacing === 0 &&
-      face.ligatures.size > 0 &&
-      face.ligaScripts.has(tag || 'DFLT')
-    ) {
+    if (ligate) {
       // skip to the first glyph that can start a ligature
       let first = glyphStart;
       const starts = face.ligatureStarts;

@@ -75,6 +75,77 @@ function addTo(line: Chunk | ScriptLine, other: Chunk): void {
   line.length += other.length;
 }
 
+/** The state scanWord advances. */
+interface WordScan {
+  pos: number;
+  width: number;
+  length: number;
+  clusters: number;
+  overflowed: boolean;
+}
+const wordScan: WordScan = { pos: 0, width: 0, length: 0, clusters: 0, overflowed: false };
+
+/**
+ * The word loop of QTextLine::layout_helper without breaking anywhere: adds
+ * whole clusters (addNextCluster) from r.pos until a breakable space, a line
+ * break opportunity (lineBreak, null: none) or the item end (itemEnd, its
+ * glyphs end at glyphEnd). Returns true where Qt sets sb_or_ws. Stops with
+ * r.overflowed once the width exceeds limit.
+ */
+function scanWord(
+  shaped: ShapedText,
+  r: WordScan,
+  itemEnd: number,
+  glyphEnd: number,
+  lineBreak: Uint8Array | null,
+  limit: number,
+): boolean {
+  const { text, logClusters, advances, clusterStart } = shaped;
+  const len = text.length;
+  let pos = r.pos;
+  let width = r.width;
+  let length = r.length;
+  let clusters = r.clusters;
+  let sbOrWs = false;
+  r.overflowed = false;
+  for (;;) {
+    let glyph = logClusters[pos]!;
+    do {
+      ++pos;
+      ++length;
+    } while (pos < itemEnd && logClusters[pos] === glyph);
+    do {
+      width += advances[glyph]!;
+      ++glyph;
+    } while (glyph < glyphEnd && !clusterStart[glyph]);
+    ++clusters;
+    if (pos >= len) {
+      sbOrWs = true;
+      break;
+    }
+    const c = text.charCodeAt(pos);
+    if (
+      c === 0x20 ||
+      (c >= 0x09 && c <= 0x0d) ||
+      (c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos))) ||
+      (lineBreak !== null && lineBreak[pos] === 1)
+    ) {
+      sbOrWs = true;
+      break;
+    }
+    if (width > limit) {
+      r.overflowed = true;
+      break;
+    }
+    if (pos >= itemEnd) break;
+  }
+  r.pos = pos;
+  r.width = width;
+  r.length = length;
+  r.clusters = clusters;
+  return sbOrWs;
+}
+
 export class TextEngine {
   readonly text: string;
   readonly attrs: CharAttributes;
@@ -83,6 +154,8 @@ export class TextEngine {
   maxWidth = 0;
   wrapMode: QtWrap;
   alignment: number;
+  /** see canStopAtOverflow (null: not computed yet) */
+  private overflowStops: boolean | null = null;
 
   constructor(
     readonly shaped: ShapedText,
@@ -180,6 +253,34 @@ export class TextEngine {
     return lo;
   }
 
+  /**
+   * Whether a WrapAtWordBoundaryOrAnywhere line that starts with a word wider
+   * than the line can stop scanning that word as soon as it is too wide:
+   * Qt scans the whole word, finds the line too wide and lays it out again
+   * breaking anywhere (layout_helper), so a long word costs its whole length
+   * on every line it spans. Stopping early gives the same line when no glyph
+   * has a negative advance (the width only grows) and all fonts have the same
+   * vertical metrics (the discarded scan would have set the line's ascent,
+   * descent and leading to the same values).
+   */
+  private canStopAtOverflow(): boolean {
+    if (this.overflowStops === null) {
+      const { items, advances, glyphCount } = this.shaped;
+      let ok = true;
+      const m0 = items[0]?.metrics;
+      for (const it of items) {
+        const m = it.metrics;
+        if (m !== m0 && (m.ascent !== m0!.ascent || m.descent !== m0!.descent || m.leading !== m0!.leading)) {
+          ok = false;
+          break;
+        }
+      }
+      for (let g = 0; ok && g < glyphCount; g++) if (advances[g]! < 0) ok = false;
+      this.overflowStops = ok;
+    }
+    return this.overflowStops;
+  }
+
   /** QTextEngine::calculateTabWidth with the default tab stop distance of 80 px. */
   private tabWidth(x: number): number {
     const tab = 80 * 64;
@@ -222,6 +323,9 @@ export class TextEngine {
     let item = -1;
     let newItem = this.findItem(line.from);
     let end = 0;
+    const stopAtOverflow =
+      wrapMode === QtWrap.WrapAtWordBoundaryOrAnywhere && maxGlyphs === INT_MAX && this.canStopAtOverflow();
+    let overflowed = false;
 
     const negativeRightBearing = (): number =>
       rightBearing === RB_NOT_CALCULATED ? 0 : Math.abs(rightBearing);
@@ -329,15 +433,39 @@ export class TextEngine {
           whiteSpaceOrObject = false;
           let sbOrWs = false;
           saveCurrentGlyph();
-          do {
-            addNextCluster(tmp, current.glyphEnd);
-            if (currentPosition >= len || isBreakableSpace(currentPosition) || lineBreak?.[currentPosition]) {
-              sbOrWs = true;
-              break;
-            } else if (graphemeBoundary?.[currentPosition]) {
-              break;
+          if (graphemeBoundary === null) {
+            // the loop below, in a small function of its own: a word can be a megabyte long
+            const limit =
+              stopAtOverflow && line.length === 0 ? line.width - line.textWidth : Number.POSITIVE_INFINITY;
+            const r = wordScan;
+            r.pos = currentPosition;
+            r.width = tmp.textWidth;
+            r.length = tmp.length;
+            r.clusters = glyphCount;
+            sbOrWs = scanWord(shaped, r, end, current.glyphEnd, lineBreak, limit);
+            currentPosition = r.pos;
+            tmp.textWidth = r.width;
+            tmp.length = r.length;
+            glyphCount = r.clusters;
+            if (r.overflowed) {
+              overflowed = true;
+              return;
             }
-          } while (currentPosition < end);
+          } else {
+            do {
+              addNextCluster(tmp, current.glyphEnd);
+              if (
+                currentPosition >= len ||
+                isBreakableSpace(currentPosition) ||
+                lineBreak?.[currentPosition]
+              ) {
+                sbOrWs = true;
+                break;
+              } else if (graphemeBoundary[currentPosition]) {
+                break;
+              }
+            } while (currentPosition < end);
+          }
           minw = Math.max(tmp.textWidth, minw);
 
           if (
@@ -368,6 +496,15 @@ export class TextEngine {
       checkFullOtherwiseExtend();
     };
     scan();
+    if (overflowed) {
+      // the line is laid out again breaking anywhere, as at the end of this function
+      this.wrapMode = QtWrap.WrapAnywhere;
+      line.length = 0;
+      line.textWidth = 0;
+      this.layoutHelper(line, maxGlyphs);
+      this.wrapMode = QtWrap.WrapAtWordBoundaryOrAnywhere;
+      return;
+    }
     // found:
     line.textAdvance = line.textWidth;
     if (rightBearing === RB_NOT_CALCULATED && !whiteSpaceOrObject) calculateRightBearing();
