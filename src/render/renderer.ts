@@ -2,10 +2,11 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { autoDetectRenderer, Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
+import { Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
+import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
 import { atlas } from './glyph-atlas';
 import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
@@ -38,7 +39,7 @@ export interface RendererOptions {
   /** Device pixels per CSS pixel (crisp on HiDPI screens); defaults to devicePixelRatio. */
   resolution?: number;
   /** Renderer backends to try, in order: WebGL by default, the canvas renderer as fallback. */
-  preference?: Array<'webgl' | 'canvas' | 'webgpu'>;
+  preference?: Backend[];
 }
 
 /** What the renderer keeps for each item. */
@@ -139,9 +140,9 @@ export class SceneRenderer implements WindowObserver {
       // PixiJS's event, accessibility and filter extensions are not loaded.
       skipExtensionImports: true,
     };
-    // WebGL is created directly; PixiJS's renderer choice (autoDetectRenderer,
-    // whose other renderers are separate chunks loaded on demand) is only
-    // asked when WebGL is missing or another backend is preferred.
+    // WebGL is created directly; the other backends (their code is loaded
+    // on demand) are only tried when WebGL is missing or another backend is
+    // preferred.
     // WebGL is tried without isWebGLSupported's throwaway context (a second
     // context costs a GPU-process round trip at startup); a canvas whose
     // WebGL context could not be made can still take a 2D one.
@@ -157,7 +158,10 @@ export class SceneRenderer implements WindowObserver {
       }
     }
     const rest = preference[0] === 'webgl' ? preference.slice(1) : preference;
-    renderer ??= await autoDetectRenderer({ ...settings, preference: rest.length > 0 ? rest : preference });
+    if (renderer === null) {
+      const { createFallbackRenderer } = await import('./fallback-renderer');
+      renderer = await createFallbackRenderer(rest.length > 0 ? rest : preference, settings);
+    }
     enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
