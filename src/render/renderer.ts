@@ -2,7 +2,7 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
+import { Container, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
@@ -10,6 +10,7 @@ import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
 import { atlas } from './glyph-atlas';
 import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
+import { SolidRects } from './solid-rects';
 
 /**
  * Subpixel (LCD) text needs a blend that multiplies the destination by one
@@ -51,7 +52,8 @@ export interface ItemNode {
   painter: Painter | null;
   /** The painter's kind (painterKind), the pool a released node goes back to. */
   kind: string | null;
-  clipMask: Graphics | null;
+  /** The stencil mask of a clipping item: one rectangle, its bounds. */
+  clipMask: SolidRects | null;
 }
 
 /**
@@ -61,6 +63,8 @@ export interface ItemNode {
  * destroying display objects.
  */
 const POOL_LIMIT = 512;
+
+const WHITE = { color: 0xffffff, alpha: 1 };
 
 export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
@@ -366,7 +370,7 @@ export class SceneRenderer implements WindowObserver {
     if (!contentPlaced && node.content) order.push(node.content);
     const c = node.container;
     const mask = node.clipMask;
-    if (mask) order.push(mask);
+    if (mask) order.push(mask.container);
     // Only what moved is touched: a view adding a row keeps the other rows' nodes in place.
     const current = c.children;
     let same = current.length === order.length;
@@ -397,13 +401,11 @@ export class SceneRenderer implements WindowObserver {
       return;
     }
     if (!node.clipMask) {
-      node.clipMask = new Graphics();
-      c.addChild(node.clipMask);
-      c.mask = node.clipMask;
+      // A container (a Sprite mask would be an alpha mask, drawn through a render texture).
+      node.clipMask = new SolidRects();
+      c.addChild(node.clipMask.container);
+      c.mask = node.clipMask.container;
     }
-    node.clipMask
-      .clear()
-      .rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number)
-      .fill(0xffffff);
+    node.clipMask.clear().rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number, WHITE);
   }
 }
