@@ -8,6 +8,7 @@ import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
 import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
+import './gl-context';
 import { atlas } from './glyph-atlas';
 import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
 import { SolidRects } from './solid-rects';
