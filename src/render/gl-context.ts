@@ -9,9 +9,9 @@
 import { ExtensionType, extensions, GlContextSystem } from 'pixi.js';
 
 class SceneGlContextSystem extends GlContextSystem {
-  // First among the systems (above their default priority, -1), as PixiJS's
-  // own context system is by being registered first: the others read the
-  // context when it changes.
+  // Before the other systems (default priority -1; PixiJS's own context
+  // system is first by being registered first): they read the context when
+  // it changes.
   static override extension = { type: [ExtensionType.WebGLSystem], name: 'context', priority: 0 } as const;
 
   override getExtensions(): void {

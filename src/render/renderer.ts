@@ -2,12 +2,13 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { Container, type Renderer, WebGLRenderer } from 'pixi.js';
+import { Color, Container, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
 import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
+import { setMaxFragmentPrecisionFrom } from './fragment-precision';
 import './gl-context';
 import { atlas } from './glyph-atlas';
 import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
@@ -29,6 +30,29 @@ function enableLcdText(renderer: Renderer): void {
   map[LCD_MASK_BLEND] = [gl.ZERO, gl.ONE_MINUS_SRC_COLOR, gl.ZERO, gl.ONE];
   atlas.subpixel = true;
   atlas.partialUploads = true;
+}
+
+/**
+ * The WebGL context PixiJS's context system would make for the renderer's
+ * settings (GlContextSystem.init: WebGL 2, else 1), made before PixiJS so
+ * that it answers the shader precision PixiJS asks for while it sets up
+ * (fragment-precision.ts). Null when the canvas gives no WebGL context.
+ */
+function createGlContext(
+  canvas: HTMLCanvasElement,
+  background: string,
+): WebGL2RenderingContext | WebGLRenderingContext | null {
+  const attributes: WebGLContextAttributes = {
+    alpha: new Color(background).alpha < 1,
+    premultipliedAlpha: true,
+    antialias: false,
+    stencil: true,
+    preserveDrawingBuffer: true,
+    powerPreference: 'default',
+  };
+  const gl = canvas.getContext('webgl2', attributes) ?? canvas.getContext('webgl', attributes);
+  if (gl) setMaxFragmentPrecisionFrom(gl);
+  return gl;
 }
 
 /** The performance mark set at the first complete frame: every glyph it needs drawn. */
@@ -153,10 +177,12 @@ export class SceneRenderer implements WindowObserver {
     // WebGL context could not be made can still take a 2D one.
     const preference = options.preference ?? ['webgl', 'canvas'];
     let renderer: Renderer | null = null;
-    if (preference[0] === 'webgl') {
+    const context = preference[0] === 'webgl' ? createGlContext(options.canvas, settings.background) : null;
+    if (context !== null) {
       const gl = new WebGLRenderer();
       try {
-        await gl.init(settings);
+        // (typed WebGL 2 by PixiJS, which tells the versions apart itself)
+        await gl.init({ ...settings, context: context as WebGL2RenderingContext });
         renderer = gl;
       } catch {
         renderer = null;

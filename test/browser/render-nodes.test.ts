@@ -62,17 +62,3 @@ test('rows created while a ListView jumps are drawn with released rows’ nodes,
   expect(fresh.canvas.toDataURL('image/png')).toBe(reused);
   fresh.renderer.destroy();
 });
-
-// Each WebGL extension enabled at startup waits for the GPU process; the
-// renderer needs none on WebGL 2 but WEBGL_lose_context, which frees the
-// context when a host closes.
-test('a WebGL 2 renderer enables only WEBGL_lose_context, and destroying it loses the context', async () => {
-  const { renderer, canvas } = await open(0);
-  const context = (renderer.renderer as unknown as { context: { extensions: object; webGLVersion: number } })
-    .context;
-  expect(context.webGLVersion).toBe(2);
-  expect(Object.keys(context.extensions)).toEqual(['loseContext']);
-  const gl = canvas.getContext('webgl2')!;
-  renderer.destroy();
-  expect(gl.isContextLost()).toBe(true);
-});
