@@ -177,6 +177,13 @@ export class SceneRenderer implements WindowObserver {
     // WebGL context could not be made can still take a 2D one.
     const preference = options.preference ?? ['webgl', 'canvas'];
     let renderer: Renderer | null = null;
+    if (preference[0] === 'webgl') {
+      // The drawing buffer is made at its final size: PixiJS sizes the canvas
+      // as it starts, and resizing a WebGL canvas reallocates the buffer, a
+      // synchronous GPU round trip (error and framebuffer checks) per side.
+      options.canvas.width = settings.width * resolution;
+      options.canvas.height = settings.height * resolution;
+    }
     const context = preference[0] === 'webgl' ? createGlContext(options.canvas, settings.background) : null;
     if (context !== null) {
       const gl = new WebGLRenderer();
