@@ -6,11 +6,26 @@ import { commands } from './test/browser/commands.ts';
 
 const root = import.meta.dirname;
 
+/**
+ * PixiJS's fragment precision probe, answered from the renderer's own
+ * context instead of a second WebGL context (src/render/fragment-precision.ts);
+ * in the build and in the development server's prebundled PixiJS.
+ */
+const pixiFragmentPrecision = {
+  name: 'quickweb-pixi-fragment-precision',
+  // before Vite's resolver, which would resolve the relative import itself
+  enforce: 'pre' as const,
+  resolveId(source: string): string | null {
+    return /\/getMaxFragmentPrecision\.mjs$/.test(source) ? `${root}/src/render/fragment-precision.ts` : null;
+  },
+};
+
 export default defineConfig({
   root,
   // Relative asset paths: the built site works from any folder it is served from.
   base: './',
-  plugins: [quickwebScenes({ root })],
+  plugins: [quickwebScenes({ root }), pixiFragmentPrecision],
+  optimizeDeps: { rolldownOptions: { plugins: [pixiFragmentPrecision] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

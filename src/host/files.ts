@@ -3,6 +3,14 @@
 // a file changes.
 import type { FileSource } from '../engine/engine';
 
+/** A file's text over HTTP, never from the HTTP cache (a scene edited on disk is read anew). */
+export function fetchText(url: string): Promise<string> {
+  return fetch(url, { cache: 'no-store' }).then((r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return r.text();
+  });
+}
+
 export class BrowserFiles implements FileSource {
   private readonly cache = new Map<string, Promise<string>>();
   /** Files given by the user (drag and drop), by absolute URL. */
@@ -29,6 +37,15 @@ export class BrowserFiles implements FileSource {
     this.cache.delete(url);
   }
 
+  /** Reads already started (scene-urls.ts), taken as the files' cached texts. */
+  adopt(reads: ReadonlyMap<string, Promise<string>>): void {
+    for (const [url, p] of reads) {
+      if (this.cache.has(url)) continue;
+      this.cache.set(url, p);
+      p.catch(() => this.cache.delete(url));
+    }
+  }
+
   invalidate(url: string): void {
     this.cache.delete(url);
   }
@@ -38,10 +55,7 @@ export class BrowserFiles implements FileSource {
     if (m !== undefined) return Promise.resolve(m);
     let p = this.cache.get(url);
     if (!p) {
-      p = fetch(url, { cache: 'no-store' }).then((r) => {
-        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-        return r.text();
-      });
+      p = fetchText(url);
       this.cache.set(url, p);
       p.catch(() => this.cache.delete(url));
     }

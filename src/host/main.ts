@@ -1,28 +1,16 @@
 // The page: a scene picker listing every scene under scenes/, and the scene
 // runner (`?scene=chat`, `?scene=echo/echo.qml`, `&resize=1`). Dropping a
 // .qml file, or a folder of them, onto the page runs it.
-import { sceneFiles } from 'virtual:quickweb-scenes';
+// Evaluated first, before the app's modules: it starts reading the requested scene's files.
+import './scene-urls';
 import { createApp } from './app';
 import { BrowserFiles } from './files';
+import { abs, earlyReads, mainFiles, resolveScene, sceneFiles } from './scene-urls';
 
 const QML_UPDATE_EVENT = 'quickweb:qml-update';
 
-const base = new URL(import.meta.env.BASE_URL, location.href);
-const abs = (path: string) => new URL(path.replace(/^\//, ''), base).href;
 const files = new BrowserFiles(new Set(sceneFiles.map(abs)));
-
-/** Main files: a file whose name starts with a lower-case letter (component files start upper-case, as in Qt). */
-function mainFiles(): string[] {
-  return sceneFiles.filter((f) => /\/[a-z][^/]*\.qml$/.test(f));
-}
-
-/** `chat` -> the folder's first main file; `echo/echo.qml` or `scenes/echo/echo.qml` -> that file. */
-export function resolveScene(name: string): string | undefined {
-  const clean = name.replace(/^\/+/, '').replace(/^scenes\//, '');
-  const all = mainFiles();
-  if (clean.endsWith('.qml')) return all.find((f) => f === `/scenes/${clean}`) ?? `/scenes/${clean}`;
-  return all.find((f) => f.startsWith(`/scenes/${clean}/`));
-}
+files.adopt(earlyReads);
 
 function showPicker(root: HTMLElement): void {
   const section = document.createElement('section');

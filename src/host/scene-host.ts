@@ -39,7 +39,7 @@ export class SceneHost {
   onFrame: (() => void) | null = null;
   private generation = 0;
   private readonly closer = new AbortController();
-  /** The renderer being set up (its GPU context is created while the first scene loads). */
+  /** The renderer being set up (its GPU context is made when the first scene has been created). */
   private rendererReady: Promise<SceneRenderer> | null = null;
 
   constructor(private readonly options: SceneHostOptions) {
@@ -97,7 +97,19 @@ export class SceneHost {
       arguments: ['qml', url],
       platformOs: 'wasm',
     });
-    // The GPU context is set up while the scene's files load and compile.
+    try {
+      await runtime.run(url);
+    } catch (e) {
+      runtime.shutdown();
+      if (generation !== this.generation) return false;
+      this.showError(e instanceof QmlError ? e.message : String(e));
+      return false;
+    }
+    // The GPU context is made once the first scene has been created: its
+    // canvas then has the scene's size from the start (resizing a WebGL
+    // canvas reallocates its buffer with synchronous GPU round trips) and no
+    // frame is drawn before the scene is there. The scene's files were
+    // already being read while the page's code loaded (scene-urls.ts).
     this.rendererReady ??= SceneRenderer.create({
       canvas: this.canvas,
       window: runtime.window,
@@ -112,14 +124,6 @@ export class SceneHost {
       else this.renderer = r;
       return r;
     });
-    try {
-      await runtime.run(url);
-    } catch (e) {
-      runtime.shutdown();
-      if (generation !== this.generation) return false;
-      this.showError(e instanceof QmlError ? e.message : String(e));
-      return false;
-    }
     const renderer = await this.rendererReady;
     // Closed, or another scene opened, while this one loaded.
     if (generation !== this.generation) {

@@ -1,6 +1,6 @@
 // What each item type draws: the item's own content, placed by the renderer
 // between its negative-z children and the others.
-import { Container, Graphics, Sprite } from 'pixi.js';
+import { Container, Sprite } from 'pixi.js';
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
@@ -12,6 +12,7 @@ import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/
 import { loadSubsets, missingSubsets } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
 import { RectangleNode } from './rectangle-node';
+import { SolidRects } from './solid-rects';
 
 export interface Painter {
   readonly content: Container;
@@ -285,7 +286,7 @@ const NO_DECORATION = { underline: false, strikeout: false };
 class TextPainter implements Painter {
   readonly glyphs = new GlyphLayer();
   readonly content = this.glyphs.container;
-  private decorations: Graphics | null = null;
+  private decorations: SolidRects | null = null;
   /** Where the item was when only its visible part was drawn. */
   private drawnAt: { sceneX: number; windowWidth: number } | null = null;
 
@@ -326,8 +327,8 @@ class TextPainter implements Painter {
       return;
     }
     if (!this.decorations) {
-      this.decorations = new Graphics();
-      this.content.addChild(this.decorations);
+      this.decorations = new SolidRects();
+      this.content.addChild(this.decorations.container);
     }
     const g = this.decorations.clear();
     for (const line of layout.lines) {
@@ -342,8 +343,8 @@ class TextPainter implements Painter {
       const w = line.naturalWidth;
       const fill = pixiColor(color);
       const thickness = Math.max(1, Math.round(font.metrics.ppem / 14));
-      if (underline) g.rect(x0, Math.round(y + 1), w, thickness).fill(fill);
-      if (strike) g.rect(x0, Math.round(y - font.metrics.ppem * 0.3), w, thickness).fill(fill);
+      if (underline) g.rect(x0, Math.round(y + 1), w, thickness, fill);
+      if (strike) g.rect(x0, Math.round(y - font.metrics.ppem * 0.3), w, thickness, fill);
     }
   }
 
@@ -357,12 +358,12 @@ registerPainter('Text', () => new TextPainter());
 
 class TextInputPainter implements Painter {
   readonly content = new Container();
-  private readonly selection = new Graphics();
+  private readonly selection = new SolidRects();
   private readonly glyphs = new GlyphLayer();
-  private readonly preedit = new Graphics();
+  private readonly preedit = new SolidRects();
 
   constructor() {
-    this.content.addChild(this.selection, this.glyphs.container, this.preedit);
+    this.content.addChild(this.selection.container, this.glyphs.container, this.preedit.container);
   }
 
   update(item: Item): void {
@@ -395,9 +396,13 @@ class TextInputPainter implements Painter {
     if (hasSelection) {
       x0 = m.cursorToX(s0) + dx;
       x1 = m.cursorToX(s1) + dx;
-      this.selection
-        .rect(x0, (pad.topPadding ?? 0) - t.scrollY, x1 - x0, m.contentHeight)
-        .fill(pixiColor(t.selectionColor));
+      this.selection.rect(
+        x0,
+        (pad.topPadding ?? 0) - t.scrollY,
+        x1 - x0,
+        m.contentHeight,
+        pixiColor(t.selectionColor),
+      );
     }
     const normal: GlyphRun = { font, color: t.color, glyphs: [] };
     const selected: GlyphRun = { font, color: t.selectedTextColor, glyphs: [] };
@@ -411,7 +416,7 @@ class TextInputPainter implements Painter {
     if (layout.preeditStart >= 0 && layout.preeditLength > 0) {
       const px0 = m.cursorToX(layout.preeditStart) + dx;
       const px1 = m.cursorToX(layout.preeditStart + layout.preeditLength) + dx;
-      this.preedit.rect(px0, Math.round(baseline + 1), px1 - px0, 1).fill(pixiColor(t.color));
+      this.preedit.rect(px0, Math.round(baseline + 1), px1 - px0, 1, pixiColor(t.color));
     }
   }
 

@@ -2,13 +2,17 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { autoDetectRenderer, Container, Graphics, type Renderer, WebGLRenderer } from 'pixi.js';
+import { Color, Container, type Renderer, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
+import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
+import { setMaxFragmentPrecisionFrom } from './fragment-precision';
+import './gl-context';
 import { atlas } from './glyph-atlas';
 import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
+import { SolidRects } from './solid-rects';
 
 /**
  * Subpixel (LCD) text needs a blend that multiplies the destination by one
@@ -28,6 +32,29 @@ function enableLcdText(renderer: Renderer): void {
   atlas.partialUploads = true;
 }
 
+/**
+ * The WebGL context PixiJS's context system would make for the renderer's
+ * settings (GlContextSystem.init: WebGL 2, else 1), made before PixiJS so
+ * that it answers the shader precision PixiJS asks for while it sets up
+ * (fragment-precision.ts). Null when the canvas gives no WebGL context.
+ */
+function createGlContext(
+  canvas: HTMLCanvasElement,
+  background: string,
+): WebGL2RenderingContext | WebGLRenderingContext | null {
+  const attributes: WebGLContextAttributes = {
+    alpha: new Color(background).alpha < 1,
+    premultipliedAlpha: true,
+    antialias: false,
+    stencil: true,
+    preserveDrawingBuffer: true,
+    powerPreference: 'default',
+  };
+  const gl = canvas.getContext('webgl2', attributes) ?? canvas.getContext('webgl', attributes);
+  if (gl) setMaxFragmentPrecisionFrom(gl);
+  return gl;
+}
+
 /** The performance mark set at the first complete frame: every glyph it needs drawn. */
 export const FIRST_FRAME_MARK = 'quickweb:first-frame';
 
@@ -38,7 +65,7 @@ export interface RendererOptions {
   /** Device pixels per CSS pixel (crisp on HiDPI screens); defaults to devicePixelRatio. */
   resolution?: number;
   /** Renderer backends to try, in order: WebGL by default, the canvas renderer as fallback. */
-  preference?: Array<'webgl' | 'canvas' | 'webgpu'>;
+  preference?: Backend[];
 }
 
 /** What the renderer keeps for each item. */
@@ -50,7 +77,8 @@ export interface ItemNode {
   painter: Painter | null;
   /** The painter's kind (painterKind), the pool a released node goes back to. */
   kind: string | null;
-  clipMask: Graphics | null;
+  /** The stencil mask of a clipping item: one rectangle, its bounds. */
+  clipMask: SolidRects | null;
 }
 
 /**
@@ -60,6 +88,8 @@ export interface ItemNode {
  * destroying display objects.
  */
 const POOL_LIMIT = 512;
+
+const WHITE = { color: 0xffffff, alpha: 1 };
 
 export class SceneRenderer implements WindowObserver {
   readonly stage = new Container();
@@ -139,25 +169,37 @@ export class SceneRenderer implements WindowObserver {
       // PixiJS's event, accessibility and filter extensions are not loaded.
       skipExtensionImports: true,
     };
-    // WebGL is created directly; PixiJS's renderer choice (autoDetectRenderer,
-    // whose other renderers are separate chunks loaded on demand) is only
-    // asked when WebGL is missing or another backend is preferred.
+    // WebGL is created directly; the other backends (their code is loaded
+    // on demand) are only tried when WebGL is missing or another backend is
+    // preferred.
     // WebGL is tried without isWebGLSupported's throwaway context (a second
     // context costs a GPU-process round trip at startup); a canvas whose
     // WebGL context could not be made can still take a 2D one.
     const preference = options.preference ?? ['webgl', 'canvas'];
     let renderer: Renderer | null = null;
     if (preference[0] === 'webgl') {
+      // The drawing buffer is made at its final size: PixiJS sizes the canvas
+      // as it starts, and resizing a WebGL canvas reallocates the buffer, a
+      // synchronous GPU round trip (error and framebuffer checks) per side.
+      options.canvas.width = settings.width * resolution;
+      options.canvas.height = settings.height * resolution;
+    }
+    const context = preference[0] === 'webgl' ? createGlContext(options.canvas, settings.background) : null;
+    if (context !== null) {
       const gl = new WebGLRenderer();
       try {
-        await gl.init(settings);
+        // (typed WebGL 2 by PixiJS, which tells the versions apart itself)
+        await gl.init({ ...settings, context: context as WebGL2RenderingContext });
         renderer = gl;
       } catch {
         renderer = null;
       }
     }
     const rest = preference[0] === 'webgl' ? preference.slice(1) : preference;
-    renderer ??= await autoDetectRenderer({ ...settings, preference: rest.length > 0 ? rest : preference });
+    if (renderer === null) {
+      const { createFallbackRenderer } = await import('./fallback-renderer');
+      renderer = await createFallbackRenderer(rest.length > 0 ? rest : preference, settings);
+    }
     enableLcdText(renderer);
     const r = new SceneRenderer(renderer, options.window, options.engine);
     r.requestFrame();
@@ -362,7 +404,7 @@ export class SceneRenderer implements WindowObserver {
     if (!contentPlaced && node.content) order.push(node.content);
     const c = node.container;
     const mask = node.clipMask;
-    if (mask) order.push(mask);
+    if (mask) order.push(mask.container);
     // Only what moved is touched: a view adding a row keeps the other rows' nodes in place.
     const current = c.children;
     let same = current.length === order.length;
@@ -393,13 +435,11 @@ export class SceneRenderer implements WindowObserver {
       return;
     }
     if (!node.clipMask) {
-      node.clipMask = new Graphics();
-      c.addChild(node.clipMask);
-      c.mask = node.clipMask;
+      // A container (a Sprite mask would be an alpha mask, drawn through a render texture).
+      node.clipMask = new SolidRects();
+      c.addChild(node.clipMask.container);
+      c.mask = node.clipMask.container;
     }
-    node.clipMask
-      .clear()
-      .rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number)
-      .fill(0xffffff);
+    node.clipMask.clear().rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number, WHITE);
   }
 }

@@ -3,7 +3,7 @@
 // (Font.Bold, Font.AllUppercase, ...).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { coerceValueTypeInt } from '../../engine/types';
-import { type FontSpec, loadFamily, type ResolvedFont, resolveFont } from '../text';
+import { type FontSpec, loadFace, type ResolvedFont, resolveFont } from '../text';
 
 /** The item a font belongs to: told after every change of the font. */
 export interface FontOwner extends QObject {
@@ -61,11 +61,11 @@ export class Font extends QObject {
       };
       r = resolveFont(spec);
       this.resolvedCache = r;
-      // A family whose metrics are not loaded yet is measured as DejaVu Sans
-      // meanwhile; the item is laid out again with its own family when they arrive.
+      // A face whose metrics are not loaded yet is measured as DejaVu Sans
+      // meanwhile; the item is laid out again with its own face when they arrive.
       const pending = r;
       if (pending.loading !== null)
-        void loadFamily(pending.loading).then(() => {
+        void loadFace(pending.loading).then(() => {
           if (this.resolvedCache === pending) this.changed();
         });
     }

@@ -9,10 +9,12 @@ import { defineType, type MetaObject, type QObject } from '../../engine/qobject'
 import { QColor, QSize } from '../../engine/valuetypes';
 import {
   ElideMode,
+  type FaceKey,
   type FontInfo,
   fontInfo,
   HAlign,
   layoutText,
+  loadFace,
   mightBeRichText,
   type ResolvedFont,
   resolveFont,
@@ -155,6 +157,10 @@ export class Text extends Item implements FontOwner {
     });
     this.layoutCount++;
     this.textLayout = r;
+    // A run whose face is still loading (bold or italic markup the scene's
+    // sources did not show) is measured with the regular face meanwhile.
+    if (r.styleRuns)
+      for (const run of r.styleRuns) if (run.font.loading !== null) this.relayoutWhenLoaded(run.font.loading);
     // Qt: fontInfo follows the font only when plain or styled text is laid
     // out (QQuickTextPrivate::setupTextLayout); an empty or RichText Text
     // keeps the one it had (at first the default font's).
@@ -194,6 +200,13 @@ export class Text extends Item implements FontOwner {
     if (adv.width !== aw || adv.height !== ah) this.$store(TEXT.advance, new QSize(aw, ah));
     this.$store(ITEM.baselineOffset, r.baselineOffset + tp);
     this.markDirty(Dirty.Content);
+  }
+
+  private relayoutWhenLoaded(face: FaceKey): void {
+    const layout = this.textLayout;
+    void loadFace(face).then(() => {
+      if (this.textLayout === layout) this.updateLayout();
+    });
   }
 
   /**

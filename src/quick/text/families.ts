@@ -2,9 +2,12 @@
  * Font family resolution as Qt 6.4 does it through fontconfig on the
  * reference machine, and the metric tables of the bundled families.
  *
- * Bundled: DejaVu Sans (always loaded), DejaVu Sans Mono and DejaVu Serif
- * (their tables are separate modules, loaded the first time a font asks for
- * them). A requested family resolves to one of the three:
+ * Bundled: DejaVu Sans (its regular face always loaded; bold, oblique and
+ * bold oblique are one module each), DejaVu Sans Mono and DejaVu Serif (one
+ * module each): a face's tables are loaded the first time a font asks for
+ * them, or before a scene is created when its sources name the family or
+ * use bold or italic text (loadFamiliesNamedIn). A requested family
+ * resolves to one of the three:
  *
  * - Names are compared ignoring case and spaces, like fontconfig's
  *   FcStrCmpIgnoreBlanksAndCase: "DejaVuSansMono", " monospace" and
@@ -26,7 +29,7 @@ import { DEJAVU_SANS_FACES } from './generated/dejavu-sans';
 
 export type FamilyKey = 'sans' | 'mono' | 'serif';
 /** The face slot within a family (DejaVu Serif calls its slanted faces Italic). */
-export type StyleKey = keyof typeof DEJAVU_SANS_FACES;
+export type StyleKey = 'regular' | 'bold' | 'oblique' | 'boldOblique';
 export type FaceKey = `${FamilyKey}-${StyleKey}`;
 
 export interface FaceTable {
@@ -37,7 +40,8 @@ export interface FaceTable {
   /** encoded metrics, see font-data.ts */
   readonly data: string;
 }
-export type FamilyTables = Readonly<Record<StyleKey, FaceTable>>;
+/** The faces one generated module holds. */
+type FaceTables = Readonly<Partial<Record<StyleKey, FaceTable>>>;
 
 export const FAMILY_KEYS: readonly FamilyKey[] = ['sans', 'mono', 'serif'];
 export const STYLE_KEYS: readonly StyleKey[] = ['regular', 'bold', 'oblique', 'boldOblique'];
@@ -144,55 +148,105 @@ export function resolveFamily(requested: string): FamilyKey {
 let lastRequested = 'Sans Serif';
 let lastFamily: FamilyKey = 'sans';
 
-const tables: Record<FamilyKey, FamilyTables | null> = { sans: DEJAVU_SANS_FACES, mono: null, serif: null };
-const loading = new Map<FamilyKey, Promise<void>>();
+const faces: Partial<Record<FaceKey, FaceTable>> = { 'sans-regular': DEJAVU_SANS_FACES.regular };
+/** Loads by module (a family's module holds all its faces). */
+const loading = new Map<string, Promise<void>>();
 
-function importTables(family: FamilyKey): Promise<FamilyTables> {
-  switch (family) {
-    case 'mono':
-      return import('./generated/dejavu-sans-mono').then((m) => m.DEJAVU_SANS_MONO_FACES);
-    case 'serif':
-      return import('./generated/dejavu-serif').then((m) => m.DEJAVU_SERIF_FACES);
+/** The module holding a face's tables, and how to import it. */
+function moduleOf(face: FaceKey): { name: string; load: () => Promise<FaceTables> } {
+  switch (face) {
+    case 'sans-bold':
+      return {
+        name: face,
+        load: () => import('./generated/dejavu-sans-bold').then((m) => m.DEJAVU_SANS_BOLD_FACES),
+      };
+    case 'sans-oblique':
+      return {
+        name: face,
+        load: () => import('./generated/dejavu-sans-oblique').then((m) => m.DEJAVU_SANS_OBLIQUE_FACES),
+      };
+    case 'sans-boldOblique':
+      return {
+        name: face,
+        load: () =>
+          import('./generated/dejavu-sans-bold-oblique').then((m) => m.DEJAVU_SANS_BOLD_OBLIQUE_FACES),
+      };
+    case 'sans-regular':
+      return { name: face, load: () => Promise.resolve(DEJAVU_SANS_FACES) };
     default:
-      return Promise.resolve(DEJAVU_SANS_FACES);
+      return face.startsWith('mono-')
+        ? {
+            name: 'mono',
+            load: () => import('./generated/dejavu-sans-mono').then((m) => m.DEJAVU_SANS_MONO_FACES),
+          }
+        : { name: 'serif', load: () => import('./generated/dejavu-serif').then((m) => m.DEJAVU_SERIF_FACES) };
   }
 }
 
-/** The family's tables, or null while they have not been loaded (see loadFamily). */
-export function familyTables(family: FamilyKey): FamilyTables | null {
-  return tables[family];
+/** A face's tables, or null while they have not been loaded (see loadFace). */
+export function faceTable(face: FaceKey): FaceTable | null {
+  return faces[face] ?? null;
 }
 
-/** Loads a family's metric tables once. */
-export function loadFamily(family: FamilyKey): Promise<void> {
-  if (tables[family]) return Promise.resolve();
-  let p = loading.get(family);
+/** Loads the tables of a face (and of the faces in the same module) once. */
+export function loadFace(face: FaceKey): Promise<void> {
+  if (faces[face]) return Promise.resolve();
+  const m = moduleOf(face);
+  let p = loading.get(m.name);
   if (!p) {
-    p = importTables(family).then((t) => {
-      tables[family] = t;
+    const family = face.slice(0, face.indexOf('-')) as FamilyKey;
+    p = m.load().then((t) => {
+      for (const style of STYLE_KEYS) {
+        const table = t[style];
+        if (table) faces[`${family}-${style}`] = table;
+      }
     });
-    loading.set(family, p);
+    loading.set(m.name, p);
   }
   return p;
 }
 
+/** Loads all faces of a family. */
+export function loadFamily(family: FamilyKey): Promise<void> {
+  return Promise.all(STYLE_KEYS.map((s) => loadFace(`${family}-${s}`))).then(() => {});
+}
+
 const STRING_LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
 
+// What in a source can make text bold or italic: font.bold, font.weight
+// (Font.DemiBold and heavier draw with the bold face), font.italic,
+// Qt.font({ bold: true }), and the StyledText tags <b>, <strong>, <h1>..<h6>
+// and <i> in a string. A source that merely mentions the words loads a face
+// it might not use; text that gets bold or italic from elsewhere (a network
+// message with <b>) is laid out again when its face arrives.
+const BOLD = /bold|weight|<(?:b|strong|h[1-6])\b/i;
+const ITALIC = /italic|<i\b/i;
+
 /**
- * Loads the families that string literals of a QML or JavaScript source
- * name (`font.family: "monospace"`, `Qt.font({ family: "Courier" })`), so
- * that a scene's texts are measured with their family from the first frame.
- * A family that only a computed string names is loaded when a font first
- * asks for it, and the texts using it are laid out again then. Null when
- * there is nothing to load.
+ * Loads the faces a QML or JavaScript source may use: the families its
+ * string literals name (`font.family: "monospace"`, `Qt.font({ family:
+ * "Courier" })`), in the styles it asks for, so that a scene's texts are
+ * measured with their faces from the first frame. A family or style that
+ * only computed values ask for is loaded when a font first asks for it,
+ * and the texts using it are laid out again then. Null when there is
+ * nothing to load.
  */
 export function loadFamiliesNamedIn(source: string): Promise<void> | null {
-  const wanted: FamilyKey[] = [];
+  const families: FamilyKey[] = ['sans'];
   for (const m of source.matchAll(STRING_LITERAL)) {
     const name = m[1] ?? m[2]!;
     if (name.length > 40) continue;
     const family = resolveFamily(name);
-    if (tables[family] === null && !wanted.includes(family)) wanted.push(family);
+    if (!families.includes(family)) families.push(family);
   }
-  return wanted.length === 0 ? null : Promise.all(wanted.map(loadFamily)).then(() => {});
+  const bold = BOLD.test(source);
+  const italic = ITALIC.test(source);
+  const styles: StyleKey[] = ['regular'];
+  if (bold) styles.push('bold');
+  if (italic) styles.push('oblique');
+  if (bold && italic) styles.push('boldOblique');
+  const wanted: Promise<void>[] = [];
+  for (const f of families)
+    for (const s of styles) if (faces[`${f}-${s}`] === undefined) wanted.push(loadFace(`${f}-${s}`));
+  return wanted.length === 0 ? null : Promise.all(wanted).then(() => {});
 }

@@ -6,7 +6,7 @@ import {
   type FaceKey,
   type FaceTable,
   type FamilyKey,
-  familyTables,
+  faceTable as loadedFaceTable,
   resolveFamily,
   type StyleKey,
 } from './families';
@@ -50,10 +50,11 @@ export interface ResolvedFont {
   readonly wordSpacing: number;
   readonly face: FaceKey;
   /**
-   * the bundled family the requested one resolves to when its tables are
-   * still loading (the font is measured with DejaVu Sans until then), else null
+   * the face the font resolves to when its tables are still loading (the
+   * font is measured with DejaVu Sans in the same style, or its regular
+   * face, until then), else null
    */
-  readonly loading: FamilyKey | null;
+  readonly loading: FaceKey | null;
   /** metrics at the size Qt's font engine uses */
   readonly metrics: FaceMetrics;
   /** the description this font was resolved from */
@@ -76,10 +77,9 @@ const decoded = new Map<FaceKey, FaceData>();
 const metricsCache = new Map<string, FaceMetrics>();
 
 function faceTable(key: FaceKey): FaceTable {
-  const dash = key.indexOf('-');
-  const tables = familyTables(key.slice(0, dash) as FamilyKey);
-  if (!tables) throw new Error(`font family of ${key} is not loaded`);
-  return tables[key.slice(dash + 1) as StyleKey];
+  const table = loadedFaceTable(key);
+  if (!table) throw new Error(`font face ${key} is not loaded`);
+  return table;
 }
 
 export function faceData(key: FaceKey): FaceData {
@@ -142,9 +142,14 @@ export function resolveFont(spec: FontSpec = {}, roundPoints = true): ResolvedFo
     enginePixels = (rounded * DPI) / 72;
     pixelSize = Math.trunc((pt * DPI) / 72);
   }
-  const wanted = resolveFamily(family);
-  const loading = familyTables(wanted) === null ? wanted : null;
-  const face = faceFor(loading === null ? wanted : 'sans', weight, italic);
+  const wanted = faceFor(resolveFamily(family), weight, italic);
+  let face = wanted;
+  let loading: FaceKey | null = null;
+  if (loadedFaceTable(wanted) === null) {
+    loading = wanted;
+    face = faceFor('sans', weight, italic);
+    if (loadedFaceTable(face) === null) face = 'sans-regular';
+  }
   return {
     family,
     pixelSize,

@@ -7,7 +7,14 @@
  * - measureTextInput: TextInput's single line, cursor positions, hit testing
  * - mightBeRichText / parseStyledText: AutoText detection and StyledText runs
  */
-export { type FamilyKey, loadFamiliesNamedIn, loadFamily, resolveFamily, type StyleKey } from './families';
+export {
+  type FamilyKey,
+  loadFace,
+  loadFamiliesNamedIn,
+  loadFamily,
+  resolveFamily,
+  type StyleKey,
+} from './families';
 export {
   type FaceKey,
   type FontInfo,

@@ -3,6 +3,7 @@ import {
   FontMetrics,
   HAlign,
   layoutText,
+  loadFamily,
   measureTextInput,
   mightBeRichText,
   parseStyledText,
@@ -81,10 +82,12 @@ describe('styled text', () => {
     expect(s.runs[0]).toMatchObject({ start: 0, end: 2, bold: true });
     expect(s.runs.find((r) => r.color === 'red')).toMatchObject({ start: 3, end: 8 });
   });
-  it('lays out a bold chat message', () => {
+  it('lays out a bold chat message', async () => {
+    await loadFamily('sans');
     const r = layoutText('<b>hi</b>');
     expect(r.styleRuns?.[0]?.bold).toBe(true);
     expect(r.implicitWidth).toBe(layoutText('hi', { bold: true }).implicitWidth);
+    expect(r.implicitWidth).toBeGreaterThan(layoutText('hi').implicitWidth);
   });
 });
 
