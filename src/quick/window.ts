@@ -41,8 +41,13 @@ export class QuickWindow {
   observer: WindowObserver | null = null;
   /** The QML object of this window (what `Item.Window.window` reads): a Window declared in QML, or one made for the root item. */
   qmlWindow: QObject | null = null;
-  /** Items whose drawing changed since the renderer last looked. */
-  readonly dirtyItems = new Set<Item>();
+  /**
+   * Whether an item's drawing changed since the renderer last looked. A
+   * flag, not a set of the items: a long-lived hash set that items pass
+   * through every frame keeps the tables it outgrows, and the young items
+   * those still name survive young-generation collections.
+   */
+  itemsChanged = false;
 
   constructor(engine: EngineServices | null) {
     this.contentItem = new RootItem();
@@ -77,7 +82,7 @@ export class QuickWindow {
   // ---- renderer bookkeeping --------------------------------------------------
 
   itemDirty(item: Item): void {
-    this.dirtyItems.add(item);
+    this.itemsChanged = true;
     this.observer?.itemDirty(item);
   }
 
@@ -88,7 +93,6 @@ export class QuickWindow {
   }
 
   itemRemoved(item: Item): void {
-    this.dirtyItems.delete(item);
     if (this.activeFocusItem === item) this.activeFocusItem = null;
     // An item that leaves the window loses the pointer grab and hover without hearing of it.
     if (this.pointerGrabber === item) this.pointerGrabber = null;
@@ -453,7 +457,7 @@ export class QuickWindow {
    * (QQuickDeliveryAgentPrivate::flushFrameSynchronousEvents).
    */
   flushFrameSynchronousEvents(): void {
-    if (this.pointerGrabber !== null || Number.isNaN(this.pointerX) || this.dirtyItems.size === 0) return;
+    if (this.pointerGrabber !== null || Number.isNaN(this.pointerX) || !this.itemsChanged) return;
     this.deliverHover(pointerEventAt('hover', this.pointerX, this.pointerY));
     this.updateCursor();
   }

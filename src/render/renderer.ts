@@ -82,6 +82,55 @@ export interface ItemNode {
 }
 
 /**
+ * The items to sync at the next frame, in the order they were added, each
+ * once (an item added while the queue is being drained is synced in the
+ * same pass; one added again after its sync is not). An array and a mark on
+ * the item instead of a Set: items pass through this queue every frame, and
+ * the tables a long-lived Set outgrows keep naming them, so that rows a view
+ * dropped frames ago survived young-generation collections and were copied
+ * and promoted by every one.
+ */
+class ItemQueue {
+  private items: Array<Item | undefined> = [];
+  private n = 0;
+  /** Items whose renderQueueMark is `mark` are queued, `-mark` synced in this pass. */
+  private mark = 1;
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(item: Item): void {
+    const m = item.renderQueueMark;
+    if (m === this.mark || m === -this.mark) return;
+    item.renderQueueMark = this.mark;
+    this.items[this.n++] = item;
+  }
+
+  delete(item: Item): void {
+    if (item.renderQueueMark === this.mark) item.renderQueueMark = 0;
+  }
+
+  /** Calls `f` for every queued item, including those it queues, then empties the queue. */
+  drain(f: (item: Item) => void): void {
+    const mark = this.mark;
+    for (let i = 0; i < this.n; i++) {
+      const item = this.items[i]!;
+      if (item.renderQueueMark !== mark) continue;
+      item.renderQueueMark = -mark;
+      f(item);
+    }
+    this.clear();
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.n; i++) this.items[i] = undefined;
+    this.n = 0;
+    this.mark++;
+  }
+}
+
+/**
  * Released nodes kept per painter kind, up to this many each: a view that
  * replaces its delegates every frame takes its nodes (containers, glyph
  * sprites, rectangle geometry buffers) from the pool instead of making and
@@ -105,7 +154,7 @@ export class SceneRenderer implements WindowObserver {
   firstFrameTime: number | null = null;
   private frameRequested = false;
   private destroyed = false;
-  private readonly dirty = new Set<Item>();
+  private readonly dirty = new ItemQueue();
   /** Nodes of removed items, by painter kind ('' for none), for the next items of that kind. */
   private readonly pool = new Map<string, ItemNode[]>();
   /** Something drawn changed since the last rendered frame. */
@@ -277,12 +326,11 @@ export class SceneRenderer implements WindowObserver {
       this.stageChanged = true;
     }
     if (!always && !this.stageChanged && this.dirty.size === 0) {
-      w.dirtyItems.clear();
+      w.itemsChanged = false;
       return;
     }
-    for (const item of this.dirty) this.sync(item);
-    this.dirty.clear();
-    w.dirtyItems.clear();
+    this.dirty.drain((item) => this.sync(item));
+    w.itemsChanged = false;
     this.stageChanged = false;
     this.renderer.render(this.stage);
     this.framesRendered++;

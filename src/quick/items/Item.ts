@@ -84,6 +84,8 @@ export class Item extends QtObject {
   /** Renderer bookkeeping: dirty bits and the renderer's own node. */
   dirty = 0;
   renderNode: unknown = null;
+  /** The renderer's queue mark (see ItemQueue in the renderer). */
+  renderQueueMark = 0;
   /** Not drawn though visible: a view's delegate outside the visible area (QQuickItemPrivate::culled). */
   culled = false;
   private complete = false;
