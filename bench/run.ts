@@ -484,11 +484,11 @@ try {
     // The floor the browser sets: the same 10,000 sends and echoes from a
     // page with no QML at all (a bare WebSocket that only counts), served
     // from the same origin as the scene.
+    writeFileSync(join(pageDir, 'bare.html'), '<!doctype html><title>bare</title>\n');
     const bare = await series('echo 10000 bare page', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       try {
-        writeFileSync(join(pageDir, 'bare.html'), '<!doctype html><title>bare</title>\n');
         await page.goto(`${server.base}bare.html`);
         const total = await page.evaluate(
           `new Promise((resolve, reject) => {

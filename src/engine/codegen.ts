@@ -60,20 +60,16 @@ export function levelsFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext |
   return levels;
 }
 
-export function shapeKey(levels: Level[]): string {
-  let key = '';
-  for (const l of levels) key += levelKey(l.co, l.ids);
-  return key;
-}
-
 function levelKey(co: MetaObject | null, ids: ReadonlySet<string>): string {
   return `${co ? metaId(co) : 0}/${ids.size};`;
 }
 
 /**
- * shapeKey(levelsFor(unit, rootMeta, parent)) without making the levels: each
- * context keeps the key of its chain, so creating a delegate or a component
- * instance looks its functions up without allocating a level per ancestor.
+ * The key of the context shape levelsFor(unit, rootMeta, parent) describes
+ * (each level's context object type and id count), without making the
+ * levels: each context keeps the key of its chain, so creating a delegate or
+ * a component instance looks its functions up without allocating a level per
+ * ancestor.
  */
 export function shapeKeyFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): string {
   return levelKey(rootMeta, unit.idNames) + chainKey(parent);

@@ -71,7 +71,7 @@ export class QmlContext {
   contextObject: QObject | null;
   /** The unit's generated functions for this context's shape. */
   fns: GeneratedFunction[] = [];
-  /** This context's part of a shape key and its parents' (codegen.ts shapeKey), once asked for. */
+  /** This context's part of a shape key and its parents' (codegen.ts shapeKeyFor), once asked for. */
   shape: string | null = null;
 
   constructor(

@@ -42,13 +42,17 @@ export class SmoothedAnimation implements FrameAnimation {
   /** Starts towards `to` (or re-aims a running animation, keeping its velocity). */
   restart(): void {
     this.initialVelocity = this.trackVelocity;
-    if (this.running) this.init();
-    else if (this.velocity === 0 || this.read() === this.to) {
+    if (this.running) {
+      this.init();
+      return;
+    }
+    const value = this.read();
+    if (this.velocity === 0 || value === this.to) {
       // Qt starts the job, and init() stops it at once (nothing to move):
       // the same state without registering with the driver and leaving it.
       this.time = 0;
       this.lastTime = 0;
-      this.initialValue = this.read();
+      this.initialValue = value;
       this.trackVelocity = 0;
     } else {
       this.running = true;
