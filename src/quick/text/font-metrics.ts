@@ -47,8 +47,8 @@ export class FaceMetrics {
   readonly ppem: number;
   /** 16.16 scale from font units to 26.6 pixels */
   private readonly scale: number;
-  /** HarfBuzz's x_mult for ppem * 64 */
-  private readonly hbMult: number;
+  /** HarfBuzz's x_mult for ppem * 64 (scaleKern) */
+  readonly hbMult: number;
   private readonly advanceCache: Int32Array;
   private readonly bearingCache: Int32Array;
   readonly ascent: number;

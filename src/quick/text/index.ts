@@ -28,6 +28,7 @@ export {
   ElideMode,
   type GlyphPosition,
   HAlign,
+  LAZY_SHAPING_LENGTH,
   layoutText,
   type StyledRunFont,
   TextFormat,

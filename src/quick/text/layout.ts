@@ -24,7 +24,7 @@
  *   (a Label 18 px high with AlignVCenter: 11.1406 + 2 = 13.1406).
  */
 import { type FontSpec, type ResolvedFont, resolveFont } from './font';
-import { type FontRun, type ShapedText, shapeText } from './shaper';
+import { ensureItem, type FontRun, itemAt, itemOfGlyph, type ShapedText, shapeText } from './shaper';
 import { mightBeRichText, parseStyledText, type StyleRun } from './styled-text';
 import { fromReal, QtWrap, type ScriptLine, TextEngine } from './text-engine';
 
@@ -81,7 +81,16 @@ export interface TextLayoutOptions {
   readonly lineHeight?: number;
   /** Text.lineHeightMode: ProportionalHeight (0, default) or FixedHeight (1) */
   readonly lineHeightMode?: number;
+  /**
+   * Whether glyphs are made only for the lines and spans drawn (a long
+   * unwrapped line needs only its width at once); the layout is the same.
+   * Default: for texts of LAZY_SHAPING_LENGTH characters or more.
+   */
+  readonly lazyShaping?: boolean;
 }
+
+/** Texts at least this long are shaped lazily by default (TextLayoutOptions.lazyShaping). */
+export const LAZY_SHAPING_LENGTH = 4096;
 
 /** A font run of styled text: [start, end) of the plain text in one font. */
 export interface StyledRunFont {
@@ -211,6 +220,7 @@ function makeEngine(
   runs: readonly StyledRunFont[] | undefined,
   wrap: QtWrap,
   align: number,
+  lazy = false,
 ): TextEngine {
   let shaped: ShapedText;
   if (runs && runs.length > 0) {
@@ -221,9 +231,9 @@ function makeEngine(
       letterSpacing: Math.trunc(r.font.letterSpacing * 64),
       wordSpacing: Math.trunc(r.font.wordSpacing * 64),
     }));
-    shaped = shapeText(text, fr);
+    shaped = shapeText(text, fr, lazy);
   } else {
-    shaped = shapeText(text, font);
+    shaped = shapeText(text, font, lazy);
   }
   return new TextEngine(shaped, font.metrics, wrap, align);
 }
@@ -305,7 +315,14 @@ export function layoutText(
     // QQuickText replaces "\n" by U+2028 before laying out plain text
     layoutText = text.includes('\n') ? text.replace(/\n/g, '\u2028') : text;
   }
-  const engine = makeEngine(layoutText, font, runs, wrapMode as number as QtWrap, hAlign);
+  const engine = makeEngine(
+    layoutText,
+    font,
+    runs,
+    wrapMode as number as QtWrap,
+    hAlign,
+    options.lazyShaping ?? layoutText.length >= LAZY_SHAPING_LENGTH,
+  );
 
   let itemWidth = widthValid ? options.width! : 0;
   const itemHeight = heightValid ? options.height! : 0;
@@ -682,10 +699,18 @@ export function glyphPositions(
   const out: GlyphPosition[] = [];
   const end = line.from + line.length;
   if (line.length <= 0) return out;
+  const lazy = s.pending !== null;
+  if (lazy) ensureItem(s, itemAt(s, line.from));
   const firstGlyph = s.logClusters[line.from]!;
   let x = 0;
   let itemIndex = -1;
   for (let g = firstGlyph; g < s.glyphCount; g++) {
+    if (lazy) {
+      // the glyphs of a lazily shaped text are made item by item as they are reached
+      if (itemIndex < 0) itemIndex = itemOfGlyph(s, g);
+      while (itemIndex < s.items.length - 1 && s.items[itemIndex]!.glyphEnd <= g) itemIndex++;
+      ensureItem(s, itemIndex);
+    }
     const c = s.glyphCluster[g]!;
     if (c >= end) break;
     const gx = x0 + x / 64;
@@ -696,6 +721,7 @@ export function glyphPositions(
     }
     // cluster text: up to the next cluster start
     let ce = c + 1;
+    if (lazy && ce < s.text.length && ce >= s.items[itemIndex]!.end) ensureItem(s, itemAt(s, ce));
     while (ce < s.text.length && s.logClusters[ce] === s.logClusters[c]) ce++;
     // items are in glyph order: found once by bisection, then followed forward
     if (itemIndex < 0) itemIndex = itemOfGlyph(s, g);
@@ -718,17 +744,4 @@ export function glyphPositions(
     x += s.advances[g]!;
   }
   return out;
-}
-
-/** The index of the item whose glyphs hold glyph g (the last item starting at or before it). */
-function itemOfGlyph(s: ShapedText, g: number): number {
-  const items = s.items;
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (items[mid]!.glyphStart <= g) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -22,6 +22,8 @@ import {
   flagsOf,
   GCB,
   graphemeOf,
+  isNoBreak,
+  isSpace,
   otScriptTag,
   props,
   SCRIPT_COMMON,
@@ -61,6 +63,12 @@ export interface ShapedText {
   readonly clusterStart: Uint8Array;
   /** per UTF-16 unit: the first glyph of its cluster */
   readonly logClusters: Int32Array;
+  /**
+   * A text shaped lazily: per item, null once its glyphs are in the arrays
+   * above (ensureItem), else what it needs before: such an item has one
+   * glyph per character, each its own cluster. null: every item is shaped.
+   */
+  readonly pending: (PendingItem | null)[] | null;
 }
 
 /** A range of text in one font. Runs must cover the text without gaps. */
@@ -111,7 +119,7 @@ interface RawItem {
 }
 
 let scriptScratch = new Uint8Array(256);
-const NON_ASCII = /[^\0-\x7f]/;
+const NON_ASCII = /[^\0-\x7f\u2028]/;
 const ASCII_LETTER = /[A-Za-z]/;
 const SCRIPT_LATIN = scriptOf(props(0x61));
 
@@ -138,11 +146,16 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const scripts = scriptScratch;
   let sor = 0;
   let script = SCRIPT_COMMON;
+  // one script for the whole text: items end only at tabs, line separators,
+  // font runs and the maximum length
+  let uniform = false;
   if (len > 256 && !NON_ASCII.test(text)) {
-    // ASCII (searched natively: a chat message can be a megabyte): the loop
-    // below makes every character Latin when there is a letter, else Common
+    // ASCII and line separators (searched natively: a chat message can be a
+    // megabyte): the loop below makes every character Latin when there is a
+    // letter, else Common
     scripts.fill(ASCII_LETTER.test(text) ? SCRIPT_LATIN : SCRIPT_COMMON, 0, len);
     sor = len;
+    uniform = true;
   }
   for (let i = sor; i < len; i++) {
     const c = text.charCodeAt(i);
@@ -178,6 +191,9 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   const items: RawItem[] = [];
   let runIndex = 0;
   let cur: RawItem | null = null;
+  // the next tab and line separator at or after the last search (-1: none)
+  let nextTab = -2;
+  let nextSeparator = -2;
   for (let i = 0; i < len; i++) {
     while (runIndex < runs.length - 1 && i >= runs[runIndex]!.end) runIndex++;
     const c = text.charCodeAt(i);
@@ -187,7 +203,13 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
     if (cur !== null && cur.kind === ItemKind.Text && kind === ItemKind.Text && cur.run === runIndex) {
       // the characters that extend the item whatever they are: same script, no tab or line separator
       const limit = Math.min(runs.length > 0 ? runs[runIndex]!.end : len, cur.start + MAX_ITEM_LENGTH, len);
-      const stop = sameScriptTextEnd(text, scripts, i, limit, cur.script);
+      let stop: number;
+      if (uniform) {
+        // the next tab and line separator, searched natively
+        if (nextTab !== -1 && nextTab < i) nextTab = text.indexOf('\t', i);
+        if (nextSeparator !== -1 && nextSeparator < i) nextSeparator = text.indexOf('\u2028', i);
+        stop = Math.min(limit, nextTab < 0 ? len : nextTab, nextSeparator < 0 ? len : nextSeparator);
+      } else stop = sameScriptTextEnd(text, scripts, i, limit, cur.script);
       if (stop > i) {
         cur.end = stop;
         i = stop - 1;
@@ -289,30 +311,35 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
 }
 
 /**
- * Per UTF-16 unit: 1 for the units that map to one glyph of their own with
+ * Per UTF-16 unit: odd for the units that map to one glyph of their own with
  * its advance, as a cluster of their own (not surrogates, combining marks
- * (grapheme Extend, ZWJ, SpacingMark) or default ignorables), 2 for the
- * others, 0 not known yet: filled a page of 256 units at a time, on first
- * use.
+ * (grapheme Extend, ZWJ, SpacingMark) or default ignorables): 3 for those
+ * that are breakable spaces to Qt's line breaker (isBreakableSpace in
+ * text-engine.ts), 1 for the others; 2 for the units that are not simple, 0
+ * not known yet: filled a page of 256 units at a time, on first use.
  */
 const simpleUnits = new Uint8Array(0x10000);
 
+/** Fills the page of simpleUnits that holds unit c. */
+function fillSimpleUnits(c: number): void {
+  const page = c & 0xff00;
+  for (let u = page; u < page + 0x100; u++) {
+    const g = graphemeOf(props(u));
+    const complex =
+      (u >= 0xd800 && u < 0xe000) ||
+      g === GCB.Extend ||
+      g === GCB.ZWJ ||
+      g === GCB.SpacingMark ||
+      isDefaultIgnorable(u);
+    const breakable = u === 0x20 || (u >= 0x09 && u <= 0x0d) || (u >= 0x80 && !isNoBreak(u) && isSpace(u));
+    simpleUnits[u] = complex ? 2 : breakable ? 3 : 1;
+  }
+}
+
 /** Whether a UTF-16 unit is simple (see simpleUnits). */
 function isSimpleUnit(c: number): boolean {
-  if (simpleUnits[c] === 0) {
-    const page = c & 0xff00;
-    for (let u = page; u < page + 0x100; u++) {
-      const g = graphemeOf(props(u));
-      const complex =
-        (u >= 0xd800 && u < 0xe000) ||
-        g === GCB.Extend ||
-        g === GCB.ZWJ ||
-        g === GCB.SpacingMark ||
-        isDefaultIgnorable(u);
-      simpleUnits[u] = complex ? 2 : 1;
-    }
-  }
-  return simpleUnits[c] === 1;
+  if (simpleUnits[c] === 0) fillSimpleUnits(c);
+  return (simpleUnits[c]! & 1) === 1;
 }
 
 const NO_LIGATURES = new Uint8Array(0x10000);
@@ -409,7 +436,7 @@ function shapeSimpleRun(i: number, n: number, prev: number): number {
   for (; i < end; i++, n++) {
     const c = text.charCodeAt(i);
     const g = bmp[c]!;
-    if (simple[c] !== 1 || starts[g] === 1) break;
+    if ((simple[c]! & 1) === 0 || starts[g] === 1) break;
     glyphs[n] = g;
     advances[n] = adv[g]!;
     glyphCluster[n] = i;
@@ -432,6 +459,244 @@ function shapeSimpleRun(i: number, n: number, prev: number): number {
     prev = g;
   }
   return i;
+}
+
+/**
+ * What a text needs of an item whose glyphs are made on first use (see
+ * ShapedText.pending): its width and where its words and spaces end, as
+ * Qt's line breaker sees them (breakable spaces).
+ */
+export interface ItemSummary {
+  /** the sum of the item's advances, kerning included (26.6) */
+  readonly width: number;
+  /** where the item's last word that a breakable space follows in the item ends (-1: none) */
+  readonly wordEnd: number;
+  /** the advances before wordEnd */
+  readonly wordEndWidth: number;
+  /** where the item's last run of breakable spaces ends (-1: none) */
+  readonly spaceEnd: number;
+  /** the advances before spaceEnd */
+  readonly spaceEndWidth: number;
+}
+
+interface PendingItem extends ItemSummary {
+  readonly raw: RawItem;
+  readonly metrics: FaceMetrics;
+  readonly ligate: boolean;
+  readonly kern: readonly KernTable[];
+  readonly glyphStart: number;
+}
+
+// Summaries per raw item that measureItems writes (grown as needed).
+let sumWidth = new Float64Array(64);
+let sumWordEnd = new Int32Array(64);
+let sumWordEndWidth = new Float64Array(64);
+let sumSpaceEnd = new Int32Array(64);
+let sumSpaceEndWidth = new Float64Array(64);
+let sumCapacity = 64;
+
+function growSummaries(n: number): void {
+  if (n <= sumCapacity) return;
+  sumCapacity = Math.max(n, sumCapacity * 2);
+  sumWidth = new Float64Array(sumCapacity);
+  sumWordEnd = new Int32Array(sumCapacity);
+  sumWordEndWidth = new Float64Array(sumCapacity);
+  sumSpaceEnd = new Int32Array(sumCapacity);
+  sumSpaceEndWidth = new Float64Array(sumCapacity);
+}
+
+/**
+ * A kerning table for a loop without branches: class1 + 1 per glyph (0: not
+ * kerned) with 0 for the glyph KERN_NONE, and values with a row of zeros
+ * first.
+ */
+interface FlatKern {
+  readonly class1: Uint16Array;
+  readonly class2: Uint16Array;
+  readonly values: Int16Array;
+  readonly class2Count: number;
+}
+
+/** The glyph index that kerns with nothing in a FlatKern (no glyph has it). */
+const KERN_NONE = 0x10000;
+const NO_FLAT_KERN: FlatKern = {
+  class1: new Uint16Array(KERN_NONE + 1),
+  class2: new Uint16Array(KERN_NONE + 1),
+  values: new Int16Array(1),
+  class2Count: 0,
+};
+const flatKerns = new WeakMap<KernTable, FlatKern>();
+
+function flatKern(t: KernTable | undefined): FlatKern {
+  if (t === undefined) return NO_FLAT_KERN;
+  let f = flatKerns.get(t);
+  if (f === undefined) {
+    const class1 = new Uint16Array(KERN_NONE + 1);
+    for (let g = 0; g < t.class1.length; g++) class1[g] = t.class1[g]! + 1;
+    const class2 = new Uint16Array(KERN_NONE + 1);
+    class2.set(t.class2.subarray(0, KERN_NONE));
+    const values = new Int16Array(t.values.length + t.class2Count);
+    values.set(t.values, t.class2Count);
+    f = { class1, class2, values, class2Count: t.class2Count };
+    flatKerns.set(t, f);
+  }
+  return f;
+}
+
+// The state of measureSimpleRuns between its calls: the item it is in, and
+// that item's glyph before (KERN_NONE at its start), whether it is in
+// spaces, and its width so far.
+let msItem = 0;
+let msPrev = KERN_NONE;
+let msSpace = false;
+let msWidth = 0;
+let msKernA: FlatKern = NO_FLAT_KERN;
+let msKernB: FlatKern = NO_FLAT_KERN;
+
+/**
+ * The width pass of shapeSimpleRun over consecutive raw items of one font
+ * and script (setSimpleRun set their tables; ends: each item's end), from
+ * UTF-16 index i on: per item, sums the advances and kerning its glyphs
+ * would get and notes where its words and spaces end (the sum* arrays),
+ * without making glyphs; returns where it stopped (at a unit that is not
+ * simple or starts a ligature). One loop over all the items, the same
+ * operations for every character (kerning by table lookups that give 0 for
+ * pairs that do not kern): a megabyte long line needs its width at once,
+ * its glyphs only where it is drawn, and this loop runs it before V8 has
+ * warmed up to it.
+ */
+function measureSimpleRuns(i: number, items: readonly RawItem[], last: number): number {
+  const text = srText;
+  const bmp = srBmp;
+  const adv = srAdv;
+  const starts = srStarts;
+  const simple = simpleUnits;
+  const class1a = msKernA.class1;
+  const class2a = msKernA.class2;
+  const valuesa = msKernA.values;
+  const count2a = msKernA.class2Count;
+  const class1b = msKernB.class1;
+  const class2b = msKernB.class2;
+  const valuesb = msKernB.values;
+  const count2b = msKernB.class2Count;
+  const kernMult = srMetrics!.hbMult;
+  const more = srKern.length > 2;
+  let k = msItem;
+  let item = items[k]!;
+  let start = item.start;
+  let itemEnd = item.end;
+  let prev = msPrev;
+  let space = msSpace;
+  let w = msWidth;
+  const end = items[last]!.end;
+  for (; i < end; i++) {
+    if (i === itemEnd) {
+      // the next item: kerning does not cross items
+      if (space) {
+        sumSpaceEnd[k] = itemEnd;
+        sumSpaceEndWidth[k] = w;
+      }
+      sumWidth[k] = w;
+      item = items[++k]!;
+      start = item.start;
+      itemEnd = item.end;
+      sumWordEnd[k] = -1;
+      sumSpaceEnd[k] = -1;
+      prev = KERN_NONE;
+      space = false;
+      w = 0;
+    }
+    const c = text.charCodeAt(i);
+    const g = bmp[c]!;
+    const unit = simple[c]!;
+    if ((unit & 1) === 0 || starts[g] === 1) break;
+    // HarfBuzz's kerning of the pair (prev, g), scaled as FaceMetrics.scaleKern does
+    w +=
+      Math.floor((valuesa[class1a[prev]! * count2a + class2a[g]!]! * kernMult + 32768) / 65536) +
+      Math.floor((valuesb[class1b[prev]! * count2b + class2b[g]!]! * kernMult + 32768) / 65536);
+    if (more && prev !== KERN_NONE) w += kernDelta(srKern, srMetrics!, prev, g);
+    // w: the advances before i, the kerning of the glyph before with this one included
+    const isSpaceUnit = unit === 3;
+    if (isSpaceUnit !== space) {
+      if (isSpaceUnit) {
+        if (i > start) {
+          sumWordEnd[k] = i;
+          sumWordEndWidth[k] = w;
+        }
+      } else {
+        sumSpaceEnd[k] = i;
+        sumSpaceEndWidth[k] = w;
+      }
+      space = isSpaceUnit;
+    }
+    w += adv[g]!;
+    prev = g;
+  }
+  if (i === end) {
+    if (space) {
+      sumSpaceEnd[k] = end;
+      sumSpaceEndWidth[k] = w;
+    }
+    sumWidth[k] = w;
+  }
+  msItem = k;
+  msPrev = prev;
+  msSpace = space;
+  msWidth = w;
+  return i;
+}
+
+/**
+ * Items in a text of simple units with spaces, words and kerned pairs:
+ * measuring them runs every path of measureSimpleRuns, long enough for V8
+ * to give the function its feedback vector and fill it.
+ */
+const WARM_TEXT = 'Ta Vo  AV. xy '.repeat(12);
+const WARM_ITEMS: readonly RawItem[] = Array.from({ length: 12 }, (_, n) => ({
+  start: n * 14,
+  end: n * 14 + 14,
+  kind: ItemKind.Text,
+  script: SCRIPT_LATIN,
+  run: 0,
+}));
+
+/** measureItems without its warm-up. */
+function measureItemsFrom(items: readonly RawItem[], first: number, last: number): number {
+  growSummaries(last + 1);
+  msItem = first;
+  msPrev = KERN_NONE;
+  msSpace = false;
+  msWidth = 0;
+  sumWordEnd[first] = -1;
+  sumSpaceEnd[first] = -1;
+  const end = items[last]!.end;
+  let i = items[first]!.start;
+  for (;;) {
+    i = measureSimpleRuns(i, items, last);
+    if (i >= end) return last + 1;
+    const c = srText.charCodeAt(i);
+    if (simpleUnits[c] !== 0) return msItem;
+    fillSimpleUnits(c);
+  }
+}
+
+/**
+ * Measures raw items first..last (one font and script; setSimpleRun set to
+ * the run) with measureSimpleRuns; returns the index of the first item that
+ * must be shaped (a unit that is not simple or starts a ligature), or last + 1.
+ * A few short items first take every path of the loop, so that V8 has seen
+ * them all when it optimizes the loop while it runs: a path it compiled
+ * without having seen would throw the optimized loop away when first taken.
+ */
+function measureItems(items: readonly RawItem[], first: number, last: number): number {
+  msKernA = flatKern(srKern[0]);
+  msKernB = flatKern(srKern[1]);
+  const text = srText;
+  srText = WARM_TEXT;
+  if (simpleUnits[0x20] === 0) fillSimpleUnits(0x20);
+  measureItemsFrom(WARM_ITEMS, 0, WARM_ITEMS.length - 1);
+  srText = text;
+  return measureItemsFrom(items, first, last);
 }
 
 /**
@@ -536,6 +801,19 @@ function shapeTextItem(
   return n;
 }
 
+/** The kern pair (a, b) of the tables from `from` on. */
+function kernDelta(kern: readonly KernTable[], metrics: FaceMetrics, a: number, b: number, from = 2): number {
+  let d = 0;
+  for (let t = from; t < kern.length; t++) {
+    const { class1, class2, values, class2Count } = kern[t]!;
+    const c1 = class1[a]!;
+    if (c1 < 0) continue;
+    const v = values[c1 * class2Count + class2[b]!]!;
+    if (v !== 0) d += metrics.scaleKern(v);
+  }
+  return d;
+}
+
 /** Adds the kern pair (a, b) of the tables from `from` on to advances[at]. */
 function kernMore(
   kern: readonly KernTable[],
@@ -546,21 +824,25 @@ function kernMore(
   at: number,
   from = 2,
 ): void {
-  for (let t = from; t < kern.length; t++) {
-    const { class1, class2, values, class2Count } = kern[t]!;
-    const c1 = class1[a]!;
-    if (c1 < 0) continue;
-    const v = values[c1 * class2Count + class2[b]!]!;
-    if (v !== 0) advances[at] = advances[at]! + metrics.scaleKern(v);
-  }
+  const d = kernDelta(kern, metrics, a, b, from);
+  if (d !== 0) advances[at] = advances[at]! + d;
 }
 
-/** Shapes a text in one font or in several font runs. */
+function shapedItem(it: RawItem, metrics: FaceMetrics, glyphStart: number, glyphEnd: number): ShapedItem {
+  return { start: it.start, end: it.end, kind: it.kind, metrics, run: it.run, glyphStart, glyphEnd };
+}
+
+/**
+ * Shapes a text in one font or in several font runs. Lazily: the items made
+ * of simple units only get their width and word ends now (ItemSummary) and
+ * their glyphs when something reads them (ensureItem).
+ */
 export function shapeText(
   text: string,
   font:
     | { readonly metrics: FaceMetrics; readonly letterSpacing?: number; readonly wordSpacing?: number }
     | readonly FontRun[],
+  lazy = false,
 ): ShapedText {
   let runs: readonly FontRun[];
   if (Array.isArray(font)) runs = font as readonly FontRun[];
@@ -589,8 +871,13 @@ export function shapeText(
   const logClusters = new Int32Array(len);
   const items: ShapedItem[] = [];
   const buf: GlyphBuffers = { glyphs, advances, glyphCluster, clusterStart, logClusters };
+  const pending: (PendingItem | null)[] | null = lazy ? [] : null;
   let n = 0;
-  for (const it of raw) {
+  // raw items before this one were measured (lazy shaping); this one must be shaped
+  let measuredTo = -1;
+  let mustShape = -1;
+  for (let r = 0; r < raw.length; r++) {
+    const it = raw[r]!;
     const run = runs[it.run]!;
     const metrics = run.metrics;
     const letterSpacing = run.letterSpacing ?? 0;
@@ -605,18 +892,44 @@ export function shapeText(
       face.ligatures.size > 0 &&
       face.ligaScripts.has(tag || 'DFLT');
     if (it.kind === ItemKind.Text && letterSpacing === 0 && wordSpacing === 0) {
-      const end = shapeTextItem(text, it, metrics, ligate, metrics.kernTablesFor(tag), buf, glyphStart);
+      const kern = metrics.kernTablesFor(tag);
+      if (pending !== null && r > measuredTo && r !== mustShape) {
+        // this item and the next ones of its run and script, measured in one pass
+        let last = r;
+        while (
+          last + 1 < raw.length &&
+          raw[last + 1]!.kind === ItemKind.Text &&
+          raw[last + 1]!.run === it.run &&
+          raw[last + 1]!.script === it.script
+        )
+          last++;
+        setSimpleRun(text, raw[last]!.end, metrics, ligate ? face.ligatureStarts : NO_LIGATURES, kern, buf);
+        const stop = measureItems(raw, r, last);
+        measuredTo = stop - 1;
+        mustShape = stop <= last ? stop : -1;
+      }
+      if (pending !== null && r <= measuredTo) {
+        n += it.end - it.start;
+        pending.push({
+          width: sumWidth[r]!,
+          wordEnd: sumWordEnd[r]!,
+          wordEndWidth: sumWordEndWidth[r]!,
+          spaceEnd: sumSpaceEnd[r]!,
+          spaceEndWidth: sumSpaceEndWidth[r]!,
+          raw: it,
+          metrics,
+          ligate,
+          kern,
+          glyphStart,
+        });
+        items.push(shapedItem(it, metrics, glyphStart, n));
+        continue;
+      }
+      const end = shapeTextItem(text, it, metrics, ligate, kern, buf, glyphStart);
       if (end >= 0) {
         n = end;
-        items.push({
-          start: it.start,
-          end: it.end,
-          kind: it.kind,
-          metrics,
-          run: it.run,
-          glyphStart,
-          glyphEnd: n,
-        });
+        pending?.push(null);
+        items.push(shapedItem(it, metrics, glyphStart, n));
         continue;
       }
     }
@@ -691,15 +1004,59 @@ export function shapeText(
         if (clusterStart[i] && (c === 0x20 || c === 0xa0)) advances[i] = advances[i]! + wordSpacing;
       }
     }
-    items.push({
-      start: it.start,
-      end: it.end,
-      kind: it.kind,
-      metrics,
-      run: it.run,
-      glyphStart,
-      glyphEnd: n,
-    });
+    pending?.push(null);
+    items.push(shapedItem(it, metrics, glyphStart, n));
   }
-  return { text, items, glyphCount: n, glyphs, advances, glyphCluster, clusterStart, logClusters };
+  return { text, items, glyphCount: n, glyphs, advances, glyphCluster, clusterStart, logClusters, pending };
+}
+
+/** What a pending item of a lazily shaped text needs (null: its glyphs are made). */
+export function pendingItem(s: ShapedText, item: number): ItemSummary | null {
+  return s.pending === null ? null : (s.pending[item] ?? null);
+}
+
+/** Makes the glyphs of an item of a lazily shaped text (shapeText). */
+export function ensureItem(s: ShapedText, item: number): void {
+  const p = s.pending?.[item];
+  if (p === undefined || p === null) return;
+  const { glyphs, advances, glyphCluster, clusterStart, logClusters } = s;
+  shapeTextItem(
+    s.text,
+    p.raw,
+    p.metrics,
+    p.ligate,
+    p.kern,
+    { glyphs, advances, glyphCluster, clusterStart, logClusters },
+    p.glyphStart,
+  );
+  s.pending![item] = null;
+}
+
+/** Makes the glyphs of every item of a lazily shaped text. */
+export function ensureAllItems(s: ShapedText): void {
+  if (s.pending === null) return;
+  for (let i = 0; i < s.pending.length; i++) ensureItem(s, i);
+}
+
+/** The index of the last item whose `key` is at or before v. */
+function lastItemFrom(s: ShapedText, v: number, key: 'start' | 'glyphStart'): number {
+  const items = s.items;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (items[mid]![key] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The index of the item whose glyphs hold glyph g. */
+export function itemOfGlyph(s: ShapedText, g: number): number {
+  return lastItemFrom(s, g, 'glyphStart');
+}
+
+/** The index of the item that holds UTF-16 index pos. */
+export function itemAt(s: ShapedText, pos: number): number {
+  return lastItemFrom(s, pos, 'start');
 }

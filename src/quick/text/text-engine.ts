@@ -6,7 +6,17 @@
  * integers like Qt's QFixed.
  */
 import type { FaceMetrics } from './font-metrics';
-import { ItemKind, type ShapedText } from './shaper';
+import {
+  ensureAllItems,
+  ensureItem,
+  ItemKind,
+  type ItemSummary,
+  itemAt,
+  itemOfGlyph,
+  pendingItem,
+  type ShapedItem,
+  type ShapedText,
+} from './shaper';
 import { type CharAttributes, charAttributes, codePointAt, isNoBreak, isSpace } from './unicode';
 
 /** QTextOption::WrapMode */
@@ -242,15 +252,7 @@ export class TextEngine {
   }
 
   private findItem(pos: number): number {
-    const items = this.shaped.items;
-    let lo = 0;
-    let hi = items.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (items[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return itemAt(this.shaped, pos);
   }
 
   /**
@@ -265,6 +267,7 @@ export class TextEngine {
    */
   private canStopAtOverflow(): boolean {
     if (this.overflowStops === null) {
+      ensureAllItems(this.shaped);
       const { items, advances, glyphCount } = this.shaped;
       let ok = true;
       const m0 = items[0]?.metrics;
@@ -336,9 +339,13 @@ export class TextEngine {
       return it.metrics;
     };
     const rbOfGlyph = (g: number): void => {
+      if (shaped.pending !== null) ensureItem(shaped, itemOfGlyph(shaped, g));
       rightBearing = Math.min(glyphMetrics(g).rightBearing(glyphs[g]!), 0);
     };
-    const currentGlyph = (): number => logClusters[currentPosition - 1]!;
+    const currentGlyph = (): number => {
+      if (shaped.pending !== null) ensureItem(shaped, this.findItem(currentPosition - 1));
+      return logClusters[currentPosition - 1]!;
+    };
     const calculateRightBearing = (): void => {
       if (currentPosition <= 0) return;
       rbOfGlyph(currentGlyph());
@@ -376,6 +383,49 @@ export class TextEngine {
       if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
       return c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos));
     };
+    /**
+     * A manually wrapped line taking a whole item whose glyphs are not made
+     * (one glyph and cluster per character) from what the item's summary
+     * says: the same chunks, widths and glyphs as the word and space loop
+     * below (a word ends where a breakable space, or the text end, follows
+     * it; the line takes each word with the spaces before it; spaces after
+     * the last word wait in `space`, a word the next item goes on with in
+     * `tmp`), without walking a megabyte long line.
+     */
+    const addSummarized = (sum: ItemSummary, it: ShapedItem): void => {
+      const start = it.start;
+      const itemEnd = it.end;
+      const endsWithSpace = sum.spaceEnd === itemEnd;
+      const wordAtEnd = !endsWithSpace && (itemEnd >= len || isBreakableSpace(itemEnd));
+      // where the item's last ended word ends (-1: none) and its advances before
+      const p = wordAtEnd ? itemEnd : sum.wordEnd;
+      const pw = wordAtEnd ? sum.width : sum.wordEndWidth;
+      // the spaces after p end at s; the characters from s on are a word the next item goes on with
+      let s: number;
+      let sw: number;
+      if (p >= 0) {
+        tmp.textWidth += pw;
+        tmp.length += p - start;
+        checkFullOtherwiseExtend();
+        s = Math.max(sum.spaceEnd, p);
+        sw = sum.spaceEnd > p ? sum.spaceEndWidth : pw;
+        space.textWidth += sw - pw;
+        space.length += s - p;
+      } else {
+        s = sum.spaceEnd >= 0 ? sum.spaceEnd : start;
+        sw = sum.spaceEnd >= 0 ? sum.spaceEndWidth : 0;
+        space.textWidth += sw;
+        space.length += s - start;
+      }
+      tmp.textWidth += sum.width - sw;
+      tmp.length += itemEnd - s;
+      glyphCount += itemEnd - start;
+      whiteSpaceOrObject = endsWithSpace;
+      // the last glyph of the item's last word
+      const lastWordEnd = s < itemEnd ? itemEnd : p;
+      if (lastWordEnd > start) previousGlyph = it.glyphStart + (lastWordEnd - 1 - start);
+      currentPosition = itemEnd;
+    };
 
     // the scan returns where Qt jumps to 'found'
     const scan = (): void => {
@@ -399,6 +449,15 @@ export class TextEngine {
         tmp.ascent = Math.max(tmp.ascent, m.ascent);
         tmp.descent = Math.max(tmp.descent, m.descent);
 
+        const summary = pendingItem(shaped, item);
+        if (summary !== null) {
+          if (manualWrap && currentPosition === current.start) {
+            addSummarized(summary, current);
+            newItem = item + 1;
+            continue;
+          }
+          ensureItem(shaped, item);
+        }
         if (
           current.kind === ItemKind.Tab &&
           this.alignment & (QtAlign.Left | QtAlign.Right | QtAlign.HCenter | QtAlign.Justify)
@@ -560,6 +619,7 @@ export class TextEngine {
       const ilen = si.end - si.start;
       if (pos >= from + len) break;
       if (pos + ilen > from) {
+        ensureItem(this.shaped, i);
         if (si.kind === ItemKind.Tab) {
           w += this.tabWidth(w);
           continue;
