@@ -84,12 +84,12 @@ export interface TextLayoutOptions {
   /**
    * Whether glyphs are made only for the lines and spans drawn (a long
    * unwrapped line needs only its width at once); the layout is the same.
-   * Default: for texts of LAZY_SHAPING_LENGTH characters or more.
+   * Default: for texts of LAZY_SHAPING_LENGTH characters or more that do not wrap.
    */
   readonly lazyShaping?: boolean;
 }
 
-/** Texts at least this long are shaped lazily by default (TextLayoutOptions.lazyShaping). */
+/** Texts at least this long that do not wrap are shaped lazily by default (TextLayoutOptions.lazyShaping). */
 export const LAZY_SHAPING_LENGTH = 4096;
 
 /** A font run of styled text: [start, end) of the plain text in one font. */
@@ -321,7 +321,10 @@ export function layoutText(
     runs,
     wrapMode as number as QtWrap,
     hAlign,
-    options.lazyShaping ?? layoutText.length >= LAZY_SHAPING_LENGTH,
+    // a wrapped text reads every glyph to break its lines
+    options.lazyShaping ??
+      (layoutText.length >= LAZY_SHAPING_LENGTH &&
+        (wrapMode === WrapMode.NoWrap || options.width === undefined)),
   );
 
   let itemWidth = widthValid ? options.width! : 0;
