@@ -99,8 +99,16 @@ export class DelegateModel implements ModelListener {
   private delegate: QmlComponent | null = null;
   /** Live instances; few (those a view shows), so lookups scan or use the index map. */
   private readonly entries: Entry[] = [];
-  private readonly byIndex = new Map<number, Entry>();
-  private readonly byItem = new Map<Item, Entry>();
+  /**
+   * The instances by row: a sparse array, not a Map. A view replaces its
+   * instances every frame it scrolls, and a long-lived Map that churns
+   * leaves behind hash tables that link to their successors: once one of
+   * them is in the old generation, every instance entered since survives
+   * young-generation collections until the next full one.
+   */
+  private readonly byIndex: Array<Entry | undefined> = [];
+  /** The instances by item (weak keys: an instance's entry does not outlive it). */
+  private byItem = new WeakMap<Item, Entry>();
   private maxIndex = -1;
   private warnedDelegate = false;
 
@@ -164,7 +172,7 @@ export class DelegateModel implements ModelListener {
 
   /** The instance for row `index`, created if needed; the caller holds a reference until release(). */
   object(index: number): Item | null {
-    const e = this.byIndex.get(index);
+    const e = this.byIndex[index];
     if (e !== undefined) {
       e.refs++;
       return e.item;
@@ -239,7 +247,7 @@ export class DelegateModel implements ModelListener {
 
   /** The instance of row `index` if one exists (no reference taken). */
   existing(index: number): Item | null {
-    return this.byIndex.get(index)?.item ?? null;
+    return this.byIndex[index]?.item ?? null;
   }
 
   /** The value of a role (or, without roles, of modelData) for section criteria and the like. */
@@ -271,7 +279,7 @@ export class DelegateModel implements ModelListener {
 
   private addEntry(e: Entry): void {
     this.entries.push(e);
-    this.byIndex.set(e.index, e);
+    this.byIndex[e.index] = e;
     this.byItem.set(e.item, e);
     if (e.index > this.maxIndex) this.maxIndex = e.index;
   }
@@ -279,7 +287,7 @@ export class DelegateModel implements ModelListener {
   private removeEntry(e: Entry): void {
     const i = this.entries.indexOf(e);
     if (i >= 0) this.entries.splice(i, 1);
-    if (this.byIndex.get(e.index) === e) this.byIndex.delete(e.index);
+    if (this.byIndex[e.index] === e) delete this.byIndex[e.index];
     this.byItem.delete(e.item);
   }
 
@@ -293,19 +301,19 @@ export class DelegateModel implements ModelListener {
 
   private dropAll(): void {
     const all = this.entries.splice(0);
-    this.byIndex.clear();
-    this.byItem.clear();
+    this.byIndex.length = 0;
+    this.byItem = new WeakMap();
     this.maxIndex = -1;
     for (const e of all) this.destroy(e);
   }
 
   /** Updates the index map and tells each instance its new index (in `order`, default creation order). */
   private reindex(order: readonly Entry[] = this.entries): void {
-    this.byIndex.clear();
+    this.byIndex.length = 0;
     let max = -1;
     for (const e of order) {
       if (e.index < 0) continue;
-      this.byIndex.set(e.index, e);
+      this.byIndex[e.index] = e;
       if (e.index > max) max = e.index;
       if (e.data.row !== e.index) {
         e.data.row = e.index;
