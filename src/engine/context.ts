@@ -34,7 +34,8 @@ export interface EngineServices {
   clearTimer(handle: unknown): void;
   /**
    * Asks for `updatePolish` before the next frame (Qt's polish: positioners
-   * and views lay out once per frame, however many changes came in).
+   * and views lay out once per frame, however many changes came in). A
+   * target asks once until its `$updatePolish` has run (Item.polish).
    */
   requestPolish(target: Polishable): void;
   /** Advances running animations once per frame (flicks, highlight movement). */
