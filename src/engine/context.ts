@@ -56,17 +56,19 @@ const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
  * A QML context: the ids of one component instance, its context object (the
- * component's root) and the context it is nested in. `ids` sees every id in
- * scope (its prototype chain is the outer contexts' ids); compiled code,
- * which knows at which level a name is declared, reads ids through `idl`
- * (`idl[0]` this level's own ids, `idl[1]` the next outer one's, ...) and
- * context objects through `co`, the same way. An `idl` table is a plain
- * object filled in the unit's order, so all instances of a unit share its
- * shape and a read is one cached property load, not a walk up a chain of
- * per-instance prototypes.
+ * component's root) and the context it is nested in. Compiled code, which
+ * knows at which level a name is declared, reads ids through `idl` (`idl[0]`
+ * this level's own ids, `idl[1]` the next outer one's, ...) and context
+ * objects through `co`, the same way; `lookupId` finds an id by name in the
+ * whole scope. An `idl` table is a plain object filled in the unit's order,
+ * so all instances of a unit share its shape and a read is one cached
+ * property load. The tables are not chained by prototypes: an object that
+ * becomes a prototype gets a hidden class of its own and is registered with
+ * its own prototype, in a list that young-generation collections keep
+ * whole, so a context made per delegate would outlive the delegate until
+ * the next full collection.
  */
 export class QmlContext {
-  readonly ids: Record<string, QObject>;
   readonly idl: Array<Record<string, QObject | null>>;
   readonly co: Array<QObject | null>;
   contextObject: QObject | null;
@@ -84,7 +86,6 @@ export class QmlContext {
     readonly idNames: ReadonlySet<string> = NO_IDS,
   ) {
     this.contextObject = contextObject;
-    this.ids = Object.create(parent ? parent.ids : null) as Record<string, QObject>;
     const own: Record<string, QObject | null> = {};
     this.idl = parent ? [own, ...parent.idl] : [own];
     this.co = parent ? [contextObject, ...parent.co] : [contextObject];
@@ -92,8 +93,23 @@ export class QmlContext {
 
   /** Sets (or, with null, clears) an id of this level. */
   setId(name: string, o: QObject | null): void {
-    (this.ids as Record<string, QObject | null>)[name] = o;
-    if (name !== '__proto__') this.idl[0]![name] = o;
+    const own = this.idl[0]!;
+    // (An id may be named `__proto__`: it is defined, not assigned, so that it is a plain own property.)
+    if (name === '__proto__')
+      Object.defineProperty(own, name, { value: o, writable: true, enumerable: true, configurable: true });
+    else own[name] = o;
+  }
+
+  /** The object id `name` of this level names (null once destroyed), undefined if the level has no such id. */
+  ownId(name: string): QObject | null | undefined {
+    const own = this.idl[0]!;
+    return Object.hasOwn(own, name) ? own[name] : undefined;
+  }
+
+  /** The object id `name` names in this context's scope: this level's ids first, then the outer contexts'. */
+  lookupId(name: string): QObject | null | undefined {
+    for (const level of this.idl) if (Object.hasOwn(level, name)) return level[name];
+    return undefined;
   }
 
   setContextObject(o: QObject): void {

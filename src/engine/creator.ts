@@ -465,7 +465,7 @@ function forwardAliasSignal(
   path: string[],
 ): void {
   if (notify < 0 || path.length === 0) return;
-  let target = ctx.ids[id] as unknown as QObject | undefined;
+  let target = ctx.lookupId(id) ?? undefined;
   let last = path[path.length - 1]!;
   for (let i = 0; i < path.length - 1 && target; i++) {
     const next = (target as unknown as Record<string, unknown>)[path[i]!];

@@ -7,7 +7,7 @@
 import type { ObjectDefinition, Span } from '../qml/ast';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
-import type { EngineServices, SourceLocation } from './context';
+import type { EngineServices, QmlContext, SourceLocation } from './context';
 import { arrayListSource, listReference } from './listreference';
 import {
   connectFirst,
@@ -629,8 +629,8 @@ export abstract class QObject {
     for (let guard = 0; guard < 32; guard++) {
       const alias = (info as { alias?: { id: string; path: string[] } }).alias;
       if (alias === undefined || alias.path.length === 0) break;
-      const ctx = obj.$ctx![info.owner.declDepth] as { ids: Record<string, QObject> };
-      let target: QObject = ctx.ids[alias.id]!;
+      const ctx = obj.$ctx![info.owner.declDepth] as QmlContext;
+      let target: QObject = ctx.lookupId(alias.id)!;
       for (let i = 0; i < alias.path.length - 1; i++) {
         target = (target as unknown as Record<string, QObject>)[alias.path[i]!]!;
       }
@@ -817,7 +817,7 @@ export abstract class QObject {
       if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
     }
     this.$teardown();
-    if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ids[id] === this) ctx.setId(id, null);
+    if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);
     if (this.$owner?.$owned) {
       const i = this.$owner.$owned.indexOf(this);
       if (i >= 0) this.$owner.$owned.splice(i, 1);
@@ -833,9 +833,7 @@ export abstract class QObject {
   /** Set for objects made by Component.createObject (their onDestruction runs when destroy()ed). */
   declare $dynamic: boolean;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
-  declare $ids: Array<
-    [{ ids: Record<string, QObject>; setId(name: string, o: QObject | null): void }, string]
-  > | null;
+  declare $ids: Array<[QmlContext, string]> | null;
   declare private $destroyScheduled: boolean;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */
