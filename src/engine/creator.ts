@@ -175,10 +175,10 @@ export class Creator {
     const all = bindings.concat(creation.bindableBindings);
     while (bindings.length > 0) {
       const b = bindings.pop()!;
-      if (b.target.$pending?.[b.index] === b) b.update();
+      if (b.pending) b.update();
     }
     for (const b of creation.bindableBindings) b.update();
-    for (const b of all) b.target.$pending = null;
+    for (const b of all) b.target.$pending = false;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
     const completion = creation.completion;
@@ -314,8 +314,8 @@ export class Creator {
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
       else {
         // Qt evaluates an ordinary binding early when something reads its property first.
-        target.$pending ??= [];
-        target.$pending[index] = binding;
+        binding.pending = true;
+        target.$pending = true;
         creation.bindings.push(binding);
       }
     }

@@ -336,7 +336,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
-        if (this.$pending !== null) this.$flushPending(idx);
+        if (this.$pending) this.$flushPending(idx);
         const o = currentObserver;
         if (o !== null && notify >= 0) o.track(this.$source(notify));
         return listReference(
@@ -357,7 +357,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
-        if (this.$pending !== null) this.$flushPending(idx);
+        if (this.$pending) this.$flushPending(idx);
         const o = currentObserver;
         if (o !== null && notify >= 0) o.track(this.$source(notify));
         return ownValue(this, idx);
@@ -378,7 +378,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
         : function (this: QObject) {
             // Qt: reading a property whose binding is not enabled yet (the
             // object is still being created) evaluates that binding first.
-            if (this.$pending !== null) this.$flushPending(idx);
+            if (this.$pending) this.$flushPending(idx);
             const o = currentObserver;
             if (o !== null) o.track(this.$source(notify));
             return this.$v[idx];
@@ -461,6 +461,10 @@ export interface SignalFunction {
 export interface InstalledBinding extends Observer {
   readonly target: QObject;
   readonly index: number;
+  /** Created but not evaluated yet (its object is being created, see QObject.$pending). */
+  pending: boolean;
+  /** The next binding installed on the same object (QObject.$bindings is a list through this). */
+  nextBinding: InstalledBinding | null;
   update(): void;
   destroy(): void;
 }
@@ -480,7 +484,12 @@ export abstract class QObject {
   declare $v: unknown[];
   /** Signal sources by signal index, created when first observed or connected. */
   declare $src: Array<SignalSource | undefined> | null;
-  declare $bindings: Array<InstalledBinding | undefined> | null;
+  /**
+   * The installed bindings, at most one per property, as a list through
+   * their `nextBinding` (an object has a few: no array indexed by property
+   * for each object that has one).
+   */
+  declare $bindings: InstalledBinding | null;
   declare $sigfn: Array<SignalFunction | undefined> | null;
   /** Attached objects by attached type (`Component`, `Keys`, `ListView`). */
   declare $attached: Map<MetaObject, QObject> | null;
@@ -490,8 +499,8 @@ export abstract class QObject {
   declare $destroyed: boolean;
   /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
   declare $ctx: unknown[] | null;
-  /** Bindings created but not evaluated yet, by property index (only while the object is being created). */
-  declare $pending: Array<InstalledBinding | undefined> | null;
+  /** Some of the bindings are created but not evaluated yet (only while the object is being created). */
+  declare $pending: boolean;
   /** Set for the root of the file the engine runs (see nameAsMainRoot). */
   declare $naming: TypeNaming | null;
   /** Where the object was declared (for Qt's `file:line:col: QML Type: ...` warnings). */
@@ -509,7 +518,7 @@ export abstract class QObject {
     this.$owned = null;
     this.$destroyed = false;
     this.$ctx = null;
-    this.$pending = null;
+    this.$pending = false;
     this.$naming = null;
     this.$declaration = null;
     this.$engine = null;
@@ -531,11 +540,8 @@ export abstract class QObject {
   }
 
   $flushPending(idx: number): void {
-    const b = this.$pending![idx];
-    if (b !== undefined) {
-      this.$pending![idx] = undefined;
-      b.update();
-    }
+    const b = this.$binding(idx);
+    if (b?.pending) b.update();
   }
 
   /** Reads a property without tracking. */
@@ -588,7 +594,7 @@ export abstract class QObject {
   $assign(idx: number, value: unknown): void {
     const info = this.$meta.props[idx]!;
     if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
-    const b = this.$bindings?.[idx];
+    const b = this.$binding(idx);
     if (b !== undefined) b.destroy();
     if (value instanceof BindingMarker) {
       // `prop = Qt.binding(function () { ... })`
@@ -672,13 +678,38 @@ export abstract class QObject {
     return true;
   }
 
-  /** Installs (or, with undefined, removes) the binding of a property. */
+  /** The binding of property `idx`, if it has one. */
+  $binding(idx: number): InstalledBinding | undefined {
+    for (let b = this.$bindings; b !== null; b = b.nextBinding) if (b.index === idx) return b;
+    return undefined;
+  }
+
+  /** Installs (or, with undefined, removes) the binding of a property; one it replaces is destroyed. */
   $setBinding(idx: number, binding: InstalledBinding | undefined): void {
-    let arr = this.$bindings;
-    if (arr === null) arr = this.$bindings = [];
-    const old = arr[idx];
-    if (old !== undefined && old !== binding) old.destroy();
-    arr[idx] = binding;
+    const old = this.$binding(idx);
+    if (old === binding) return;
+    if (old !== undefined) {
+      this.$unlinkBinding(old);
+      old.destroy();
+    }
+    if (binding !== undefined) {
+      binding.nextBinding = this.$bindings;
+      this.$bindings = binding;
+    }
+  }
+
+  /** Takes a binding off this object's list without destroying it. */
+  $unlinkBinding(binding: InstalledBinding): void {
+    let prev: InstalledBinding | null = null;
+    let b = this.$bindings;
+    while (b !== null && b !== binding) {
+      prev = b;
+      b = b.nextBinding;
+    }
+    if (b === null) return;
+    if (prev === null) this.$bindings = binding.nextBinding;
+    else prev.nextBinding = binding.nextBinding;
+    binding.nextBinding = null;
   }
 
   /** Emits signal `sig`: its bindings and handlers run in the order they were connected. */
@@ -808,9 +839,14 @@ export abstract class QObject {
           if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
         }
       }
-    const own = this.$bindings;
-    if (own) for (const b of own) b?.destroy();
+    let b = this.$bindings;
     this.$bindings = null;
+    while (b !== null) {
+      const next = b.nextBinding;
+      b.nextBinding = null;
+      b.destroy();
+      b = next;
+    }
     // Grouped property objects (anchors, border, font) hold bindings of this object too.
     for (const i of this.$meta.groupIndexes) {
       const g = this.$v[i] as QObject | null;
