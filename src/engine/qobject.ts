@@ -5,6 +5,7 @@
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
 import type { ObjectDefinition, Span } from '../qml/ast';
+import { removeItem } from './arrays';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
@@ -800,10 +801,7 @@ export abstract class QObject {
 
   $setOwner(owner: QObject | null): void {
     if (this.$owner === owner) return;
-    if (this.$owner?.$owned) {
-      const i = this.$owner.$owned.indexOf(this);
-      if (i >= 0) this.$owner.$owned.splice(i, 1);
-    }
+    if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = owner;
     if (owner) {
       owner.$owned ??= [];
@@ -854,10 +852,7 @@ export abstract class QObject {
     }
     this.$teardown();
     if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);
-    if (this.$owner?.$owned) {
-      const i = this.$owner.$owned.indexOf(this);
-      if (i >= 0) this.$owner.$owned.splice(i, 1);
-    }
+    if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = null;
     if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
     this.$src = null;

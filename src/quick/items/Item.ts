@@ -2,6 +2,7 @@
 // parent/child tree, effective visibility and enabled state, z order,
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
+import { removeItem } from '../../engine/arrays';
 import { type ListSource, listElements, listReference } from '../../engine/listreference';
 import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
 import { QtObject, QtObjectMeta } from '../../engine/qtqml';
@@ -121,8 +122,7 @@ export class Item extends QtObject {
   onParentChanged(old: Item | null): void {
     const p = this.parentItem;
     if (old !== null) {
-      const i = old.childItems.indexOf(this);
-      if (i >= 0) old.childItems.splice(i, 1);
+      removeItem(old.childItems, this);
       old.sortedChildren = null;
       old.childrenRectValid = false;
       old.itemChildRemoved(this);
@@ -203,8 +203,7 @@ export class Item extends QtObject {
   removeListener(l: ItemChangeListener): void {
     const ls = this.listeners;
     if (!ls) return;
-    const i = ls.indexOf(l);
-    if (i >= 0) ls.splice(i, 1);
+    removeItem(ls, l);
   }
 
   notifyListeners(change: Change): void {

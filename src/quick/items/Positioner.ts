@@ -4,6 +4,7 @@
 // component completes. Children that are explicitly hidden or have no width
 // or height are skipped and keep their own position. Positions are never
 // rounded. The positioner's implicit size is the size of its content.
+import { removeItem } from '../../engine/arrays';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { AnchorsMeta } from './Anchors';
 import { Change, ITEM, Item, ItemMeta } from './Item';
@@ -70,8 +71,7 @@ export abstract class BasePositioner extends Item {
   }
 
   protected override itemChildRemoved(child: Item): void {
-    const i = this.positionedItems.indexOf(child);
-    if (i >= 0) this.positionedItems.splice(i, 1);
+    removeItem(this.positionedItems, child);
     this.appliedPadding.delete(child);
     this.setPositioningDirty();
   }

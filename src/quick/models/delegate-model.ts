@@ -5,6 +5,7 @@
 // code resolves those names at compile time; the object is updated in place
 // when the row moves or its values change. Instances are reference counted:
 // a view that asks twice for the same row (visible and current) shares one.
+import { removeItem } from '../../engine/arrays';
 import type { QmlContext } from '../../engine/context';
 import { defineType, deriveType, type MetaObject, type PropertyInfo, QObject } from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
@@ -285,8 +286,7 @@ export class DelegateModel implements ModelListener {
   }
 
   private removeEntry(e: Entry): void {
-    const i = this.entries.indexOf(e);
-    if (i >= 0) this.entries.splice(i, 1);
+    removeItem(this.entries, e);
     if (this.byIndex[e.index] === e) delete this.byIndex[e.index];
     this.byItem.delete(e.item);
   }
