@@ -53,6 +53,8 @@ export type GeneratedFunction = (this: unknown, ...args: unknown[]) => unknown;
 export type JsFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 const NO_IDS: ReadonlySet<string> = new Set();
+/** The id table of every level that declares no ids (nothing is ever written to it). */
+const NO_ID_TABLE: Record<string, QObject | null> = {};
 
 /**
  * A QML context: the ids of one component instance, its context object (the
@@ -86,14 +88,27 @@ export class QmlContext {
     readonly idNames: ReadonlySet<string> = NO_IDS,
   ) {
     this.contextObject = contextObject;
-    const own: Record<string, QObject | null> = {};
-    this.idl = parent ? [own, ...parent.idl] : [own];
-    this.co = parent ? [contextObject, ...parent.co] : [contextObject];
+    // Arrays of the exact size (a spread into a literal allocates room to grow).
+    const n = parent === null ? 0 : parent.idl.length;
+    const idl = new Array<Record<string, QObject | null>>(n + 1);
+    const co = new Array<QObject | null>(n + 1);
+    idl[0] = idNames.size > 0 ? {} : NO_ID_TABLE;
+    co[0] = contextObject;
+    for (let i = 0; i < n; i++) {
+      idl[i + 1] = parent!.idl[i]!;
+      co[i + 1] = parent!.co[i]!;
+    }
+    this.idl = idl;
+    this.co = co;
   }
 
   /** Sets (or, with null, clears) an id of this level. */
   setId(name: string, o: QObject | null): void {
-    const own = this.idl[0]!;
+    let own = this.idl[0]!;
+    if (own === NO_ID_TABLE) {
+      own = {};
+      this.idl[0] = own;
+    }
     // (An id may be named `__proto__`: it is defined, not assigned, so that it is a plain own property.)
     if (name === '__proto__')
       Object.defineProperty(own, name, { value: o, writable: true, enumerable: true, configurable: true });
