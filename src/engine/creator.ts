@@ -255,16 +255,19 @@ export class Creator {
     });
   }
 
-  /** The object and property index a `name: value` writes to, through aliases. */
-  private propertyTarget(
-    obj: QObject,
-    t: PropertyTarget,
-    creation: Creation,
-  ): { obj: QObject; index: number } {
+  /** The object a `name: value` writes to, through aliases (its property index in targetIndex). */
+  private propertyTarget(obj: QObject, t: PropertyTarget, creation: Creation): QObject {
     const target = this.targetObject(obj, t, creation);
-    if ((t.prop as { alias?: unknown }).alias !== undefined) return target.$resolveAlias(t.prop.index);
-    return { obj: target, index: t.prop.index };
+    if ((t.prop as { alias?: unknown }).alias !== undefined) {
+      const r = target.$resolveAlias(t.prop.index);
+      this.targetIndex = r.index;
+      return r.obj;
+    }
+    this.targetIndex = t.prop.index;
+    return target;
   }
+  /** The property index propertyTarget found (read at once: no object per declaration). */
+  private targetIndex = 0;
 
   /** Applies one declaration level of `c` to `obj`. */
   private populate(c: CompiledObject, obj: QObject, ctx: QmlContext, creation: Creation): void {
@@ -287,7 +290,8 @@ export class Creator {
     // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
     for (let i = c.constants.length - 1; i >= 0; i--) {
       const k = c.constants[i]!;
-      const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
+      const target = this.propertyTarget(obj, k.target, creation);
+      const index = this.targetIndex;
       try {
         target.$write(index, k.value);
       } catch (e) {
@@ -298,7 +302,8 @@ export class Creator {
     const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
-      const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
+      const target = this.propertyTarget(obj, b.target, creation);
+      const index = this.targetIndex;
       const binding = new PropertyBinding(
         target,
         index,
