@@ -207,7 +207,9 @@ export class TextEngine {
       descent: 0,
       leading: 0,
     };
-    this.lines.push(line);
+    // (the first line makes an array of one: pushing onto an empty one reserves room for 17)
+    if (l === 0) this.lines = [line];
+    else this.lines.push(line);
     return line;
   }
 
