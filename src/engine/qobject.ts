@@ -493,7 +493,7 @@ export abstract class QObject {
   declare $bindings: InstalledBinding | null;
   declare $sigfn: Array<SignalFunction | undefined> | null;
   /** Attached objects by attached type (`Component`, `Keys`, `ListView`). */
-  declare $attached: Map<MetaObject, QObject> | null;
+  declare $attached: QObject[] | null;
   /** The QObject parent (ownership): destroying it destroys this. */
   declare $owner: QObject | null;
   declare $owned: QObject[] | null;
@@ -784,17 +784,24 @@ export abstract class QObject {
    * first use. `created` is told when it is new.
    */
   $attachedObject(meta: MetaObject, created?: (a: QObject) => void): QObject {
-    let m = this.$attached;
-    if (m === null) m = this.$attached = new Map();
-    let a = m.get(meta);
+    let a = this.$findAttached(meta);
     if (a === undefined) {
       a = new (meta.ctor as unknown as new () => QObject)();
       a.$engine = this.$engine;
-      m.set(meta, a);
+      // (a list, not a Map: an object has one or two attached objects)
+      if (this.$attached === null) this.$attached = [a];
+      else this.$attached.push(a);
       a.$attachTo(this);
       created?.(a);
     }
     return a;
+  }
+
+  /** The attached object of type `meta`, if it was made. */
+  $findAttached(meta: MetaObject): QObject | undefined {
+    const list = this.$attached;
+    if (list !== null) for (const a of list) if (a.$meta === meta) return a;
+    return undefined;
   }
 
   /** For attached types: called once with the object this one is attached to. */
@@ -838,7 +845,7 @@ export abstract class QObject {
       this.$owned = null;
       for (const o of owned) o.$destroy(silent);
     }
-    if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     // Qt runs no handlers and evaluates no bindings of an object being deleted: its
     // context is cleared once Component.onDestruction has run (leaving the item tree
     // changes `parent`, which must not reach onParentChanged or `parent.x` bindings).
@@ -867,7 +874,7 @@ export abstract class QObject {
     if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);
     if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = null;
-    if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
+    if (this.$attached) for (const a of this.$attached) a.$destroy();
     this.$src = null;
   }
 
