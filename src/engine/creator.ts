@@ -272,7 +272,8 @@ export class Creator {
   /** Applies one declaration level of `c` to `obj`. */
   private populate(c: CompiledObject, obj: QObject, ctx: QmlContext, creation: Creation): void {
     if (c.ownsMeta) {
-      obj.$ctx ??= [];
+      // (an array as long as the object's deepest level: assigning past the end of [] reserves 17 slots)
+      obj.$ctx ??= new Array(Math.max(obj.$meta.declDepth, c.meta.declDepth) + 1);
       obj.$ctx[c.meta.declDepth] = ctx;
     } else if (c === c.unit.root && obj.$ctx === null) {
       // A main file's root without members of its own: its context is still
