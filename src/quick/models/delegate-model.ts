@@ -415,6 +415,8 @@ function requiredProperties(
   data: ModelData,
 ): { values: Record<string, unknown>; sources: Array<[string, PropertyInfo]> } | undefined {
   const root = unit.root;
+  if (root.required.length === 0 && (root.typeUnit === undefined || root.typeUnit.root.required.length === 0))
+    return undefined;
   const names = root.required.map((r) => r.name);
   if (root.typeUnit)
     for (const r of root.typeUnit.root.required) if (!root.assigned.has(r.name)) names.push(r.name);
