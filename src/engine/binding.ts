@@ -19,6 +19,8 @@ export class BindingMarker {
  * writes the result, and re-evaluates whenever something it read changes.
  */
 export class PropertyBinding extends Observer implements InstalledBinding {
+  pending = false;
+  nextBinding: InstalledBinding | null = null;
   private evaluating = false;
   private dead = false;
   /** Qt 6 bindable property (Item x/y/width/height): errors and loops are reported at the binding. */
@@ -47,8 +49,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
 
   update(): void {
     if (this.dead) return;
-    const pending = this.target.$pending;
-    if (pending !== null && pending[this.index] === this) pending[this.index] = undefined;
+    this.pending = false;
     if (this.evaluating) {
       // Qt reports the loop every time it happens: at the binding for a
       // bindable property, at the declaration of the object otherwise.
@@ -108,7 +109,6 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     if (this.dead) return;
     this.dead = true;
     this.disconnectAll();
-    const bs = this.target.$bindings;
-    if (bs && bs[this.index] === this) bs[this.index] = undefined;
+    this.target.$unlinkBinding(this);
   }
 }

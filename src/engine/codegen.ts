@@ -328,8 +328,11 @@ function resolveName(
   for (let k = 0; k < levels.length; k++) {
     const level = levels[k]!;
     if (level.ids.has(name)) {
-      // The level's own table (see QmlContext.idl); `__proto__` is only ever in `ids`.
-      return { kind: 'code', code: name === '__proto__' ? `$c.ids.${name}` : `$c.idl[${k}].${name}` };
+      // The level's own table (see QmlContext.idl); `__proto__` would read the table's prototype until set.
+      return {
+        kind: 'code',
+        code: name === '__proto__' ? `$c.lookupId('__proto__')` : `$c.idl[${k}].${name}`,
+      };
     }
     if (k === 0 && scope.hasMember(name)) return { kind: 'code', code: `$s.${name}` };
     if (level.co?.hasMember(name)) return { kind: 'code', code: `$c.co[${k}].${name}` };

@@ -5,7 +5,7 @@
 import type { BlockStatement, Expression, Statement } from 'acorn';
 import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
-import type { GeneratedFunction, SourceLocation } from './context';
+import type { GeneratedFunction, QmlContext, SourceLocation } from './context';
 import { isFunctionExpression } from './jscompile';
 import {
   type CustomParser,
@@ -1170,8 +1170,8 @@ function installAlias(meta: MetaObject, prop: PropertyInfo, type: string, id: st
   const depth = meta.declDepth;
   const proto = meta.ctor.prototype as object;
   const targetOf = (self: { $ctx: unknown[] | null }) => {
-    const ctx = self.$ctx![depth] as { ids: Record<string, Record<string, unknown>> };
-    let t: Record<string, unknown> = ctx.ids[id]!;
+    const ctx = self.$ctx![depth] as QmlContext;
+    let t = ctx.lookupId(id) as unknown as Record<string, unknown>;
     for (let i = 0; i < path.length - 1; i++) t = t[path[i]!] as Record<string, unknown>;
     return t;
   };
@@ -1180,8 +1180,8 @@ function installAlias(meta: MetaObject, prop: PropertyInfo, type: string, id: st
     configurable: true,
     get(this: { $ctx: unknown[] | null }) {
       if (last === undefined) {
-        const ctx = this.$ctx![depth] as { ids: Record<string, unknown> };
-        return ctx.ids[id];
+        const ctx = this.$ctx![depth] as QmlContext;
+        return ctx.lookupId(id);
       }
       return targetOf(this)[last];
     },

@@ -34,7 +34,8 @@ export interface EngineServices {
   clearTimer(handle: unknown): void;
   /**
    * Asks for `updatePolish` before the next frame (Qt's polish: positioners
-   * and views lay out once per frame, however many changes came in).
+   * and views lay out once per frame, however many changes came in). A
+   * target asks once until its `$updatePolish` has run (Item.polish).
    */
   requestPolish(target: Polishable): void;
   /** Advances running animations once per frame (flicks, highlight movement). */
@@ -52,20 +53,24 @@ export type GeneratedFunction = (this: unknown, ...args: unknown[]) => unknown;
 export type JsFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 const NO_IDS: ReadonlySet<string> = new Set();
+/** The id table of every level that declares no ids (nothing is ever written to it). */
+const NO_ID_TABLE: Record<string, QObject | null> = {};
 
 /**
  * A QML context: the ids of one component instance, its context object (the
- * component's root) and the context it is nested in. `ids` sees every id in
- * scope (its prototype chain is the outer contexts' ids); compiled code,
- * which knows at which level a name is declared, reads ids through `idl`
- * (`idl[0]` this level's own ids, `idl[1]` the next outer one's, ...) and
- * context objects through `co`, the same way. An `idl` table is a plain
- * object filled in the unit's order, so all instances of a unit share its
- * shape and a read is one cached property load, not a walk up a chain of
- * per-instance prototypes.
+ * component's root) and the context it is nested in. Compiled code, which
+ * knows at which level a name is declared, reads ids through `idl` (`idl[0]`
+ * this level's own ids, `idl[1]` the next outer one's, ...) and context
+ * objects through `co`, the same way; `lookupId` finds an id by name in the
+ * whole scope. An `idl` table is a plain object filled in the unit's order,
+ * so all instances of a unit share its shape and a read is one cached
+ * property load. The tables are not chained by prototypes: an object that
+ * becomes a prototype gets a hidden class of its own and is registered with
+ * its own prototype, in a list that young-generation collections keep
+ * whole, so a context made per delegate would outlive the delegate until
+ * the next full collection.
  */
 export class QmlContext {
-  readonly ids: Record<string, QObject>;
   readonly idl: Array<Record<string, QObject | null>>;
   readonly co: Array<QObject | null>;
   contextObject: QObject | null;
@@ -83,16 +88,43 @@ export class QmlContext {
     readonly idNames: ReadonlySet<string> = NO_IDS,
   ) {
     this.contextObject = contextObject;
-    this.ids = Object.create(parent ? parent.ids : null) as Record<string, QObject>;
-    const own: Record<string, QObject | null> = {};
-    this.idl = parent ? [own, ...parent.idl] : [own];
-    this.co = parent ? [contextObject, ...parent.co] : [contextObject];
+    // Arrays of the exact size (a spread into a literal allocates room to grow).
+    const n = parent === null ? 0 : parent.idl.length;
+    const idl = new Array<Record<string, QObject | null>>(n + 1);
+    const co = new Array<QObject | null>(n + 1);
+    idl[0] = idNames.size > 0 ? {} : NO_ID_TABLE;
+    co[0] = contextObject;
+    for (let i = 0; i < n; i++) {
+      idl[i + 1] = parent!.idl[i]!;
+      co[i + 1] = parent!.co[i]!;
+    }
+    this.idl = idl;
+    this.co = co;
   }
 
   /** Sets (or, with null, clears) an id of this level. */
   setId(name: string, o: QObject | null): void {
-    (this.ids as Record<string, QObject | null>)[name] = o;
-    if (name !== '__proto__') this.idl[0]![name] = o;
+    let own = this.idl[0]!;
+    if (own === NO_ID_TABLE) {
+      own = {};
+      this.idl[0] = own;
+    }
+    // (An id may be named `__proto__`: it is defined, not assigned, so that it is a plain own property.)
+    if (name === '__proto__')
+      Object.defineProperty(own, name, { value: o, writable: true, enumerable: true, configurable: true });
+    else own[name] = o;
+  }
+
+  /** The object id `name` of this level names (null once destroyed), undefined if the level has no such id. */
+  ownId(name: string): QObject | null | undefined {
+    const own = this.idl[0]!;
+    return Object.hasOwn(own, name) ? own[name] : undefined;
+  }
+
+  /** The object id `name` names in this context's scope: this level's ids first, then the outer contexts'. */
+  lookupId(name: string): QObject | null | undefined {
+    for (const level of this.idl) if (Object.hasOwn(level, name)) return level[name];
+    return undefined;
   }
 
   setContextObject(o: QObject): void {

@@ -175,10 +175,10 @@ export class Creator {
     const all = bindings.concat(creation.bindableBindings);
     while (bindings.length > 0) {
       const b = bindings.pop()!;
-      if (b.target.$pending?.[b.index] === b) b.update();
+      if (b.pending) b.update();
     }
     for (const b of creation.bindableBindings) b.update();
-    for (const b of all) b.target.$pending = null;
+    for (const b of all) b.target.$pending = false;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
     const completion = creation.completion;
@@ -255,21 +255,25 @@ export class Creator {
     });
   }
 
-  /** The object and property index a `name: value` writes to, through aliases. */
-  private propertyTarget(
-    obj: QObject,
-    t: PropertyTarget,
-    creation: Creation,
-  ): { obj: QObject; index: number } {
+  /** The object a `name: value` writes to, through aliases (its property index in targetIndex). */
+  private propertyTarget(obj: QObject, t: PropertyTarget, creation: Creation): QObject {
     const target = this.targetObject(obj, t, creation);
-    if ((t.prop as { alias?: unknown }).alias !== undefined) return target.$resolveAlias(t.prop.index);
-    return { obj: target, index: t.prop.index };
+    if ((t.prop as { alias?: unknown }).alias !== undefined) {
+      const r = target.$resolveAlias(t.prop.index);
+      this.targetIndex = r.index;
+      return r.obj;
+    }
+    this.targetIndex = t.prop.index;
+    return target;
   }
+  /** The property index propertyTarget found (read at once: no object per declaration). */
+  private targetIndex = 0;
 
   /** Applies one declaration level of `c` to `obj`. */
   private populate(c: CompiledObject, obj: QObject, ctx: QmlContext, creation: Creation): void {
     if (c.ownsMeta) {
-      obj.$ctx ??= [];
+      // (an array as long as the object's deepest level: assigning past the end of [] reserves 17 slots)
+      obj.$ctx ??= new Array(Math.max(obj.$meta.declDepth, c.meta.declDepth) + 1);
       obj.$ctx[c.meta.declDepth] = ctx;
     } else if (c === c.unit.root && obj.$ctx === null) {
       // A main file's root without members of its own: its context is still
@@ -287,7 +291,8 @@ export class Creator {
     // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
     for (let i = c.constants.length - 1; i >= 0; i--) {
       const k = c.constants[i]!;
-      const { obj: target, index } = this.propertyTarget(obj, k.target, creation);
+      const target = this.propertyTarget(obj, k.target, creation);
+      const index = this.targetIndex;
       try {
         target.$write(index, k.value);
       } catch (e) {
@@ -298,7 +303,8 @@ export class Creator {
     const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
-      const { obj: target, index } = this.propertyTarget(obj, b.target, creation);
+      const target = this.propertyTarget(obj, b.target, creation);
+      const index = this.targetIndex;
       const binding = new PropertyBinding(
         target,
         index,
@@ -314,8 +320,8 @@ export class Creator {
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
       else {
         // Qt evaluates an ordinary binding early when something reads its property first.
-        target.$pending ??= [];
-        target.$pending[index] = binding;
+        binding.pending = true;
+        target.$pending = true;
         creation.bindings.push(binding);
       }
     }
@@ -465,7 +471,7 @@ function forwardAliasSignal(
   path: string[],
 ): void {
   if (notify < 0 || path.length === 0) return;
-  let target = ctx.ids[id] as unknown as QObject | undefined;
+  let target = ctx.lookupId(id) ?? undefined;
   let last = path[path.length - 1]!;
   for (let i = 0; i < path.length - 1 && target; i++) {
     const next = (target as unknown as Record<string, unknown>)[path[i]!];

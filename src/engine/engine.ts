@@ -153,7 +153,15 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   private readonly resolvers = new Map<CompiledFile, TypeResolver>();
   private readonly creator: Creator;
   private readonly options: EngineOptions;
-  private polishQueue = new Set<Polishable>();
+  /**
+   * Items waiting for their polish, in request order (a target asks once
+   * until its polish runs). An array, not a Set: a long-lived Set that is
+   * filled and cleared every frame leaves behind hash tables that link to
+   * their successors, and once one of them is in the old generation, every
+   * item queued since (a view's delegates, dropped a frame later) survives
+   * young-generation collections until the next full one.
+   */
+  private polishQueue: Polishable[] = [];
   private readonly callLaterQueue: Array<{ fn: JsFunction; args: unknown[] }> = [];
   private callLaterScheduled = false;
 
@@ -289,13 +297,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   }
 
   requestPolish(target: Polishable): void {
-    if (this.polishQueue.size === 0) this.options.scheduleFrame?.();
-    this.polishQueue.add(target);
+    if (this.polishQueue.length === 0) this.options.scheduleFrame?.();
+    this.polishQueue.push(target);
   }
 
   /** True when items wait for a polish pass. */
   get polishPending(): boolean {
-    return this.polishQueue.size > 0;
+    return this.polishQueue.length > 0;
   }
 
   /**
@@ -311,9 +319,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     } catch (e) {
       this.reportError(e, undefined);
     }
-    for (let round = 0; round < 100 && this.polishQueue.size > 0; round++) {
-      const items = [...this.polishQueue];
-      this.polishQueue.clear();
+    for (let round = 0; round < 100 && this.polishQueue.length > 0; round++) {
+      const items = this.polishQueue;
+      this.polishQueue = [];
       for (const item of items) {
         try {
           item.$updatePolish();
@@ -321,6 +329,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           this.reportError(e, undefined);
         }
       }
+      // The round's array may already be old: it names no item once done.
+      items.length = 0;
     }
     if (this.animations.active) this.options.scheduleFrame?.();
   }

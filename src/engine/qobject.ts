@@ -5,9 +5,10 @@
 // compiled JavaScript reads `obj.width` at native speed while the read is
 // tracked for bindings.
 import type { ObjectDefinition, Span } from '../qml/ast';
+import { removeItem } from './arrays';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
-import type { EngineServices, SourceLocation } from './context';
+import type { EngineServices, QmlContext, SourceLocation } from './context';
 import { arrayListSource, listReference } from './listreference';
 import {
   connectFirst,
@@ -336,7 +337,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
-        if (this.$pending !== null) this.$flushPending(idx);
+        if (this.$pending) this.$flushPending(idx);
         const o = currentObserver;
         if (o !== null && notify >= 0) o.track(this.$source(notify));
         return listReference(
@@ -357,7 +358,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
     Object.defineProperty(proto, info.name, {
       configurable: true,
       get(this: QObject) {
-        if (this.$pending !== null) this.$flushPending(idx);
+        if (this.$pending) this.$flushPending(idx);
         const o = currentObserver;
         if (o !== null && notify >= 0) o.track(this.$source(notify));
         return ownValue(this, idx);
@@ -378,7 +379,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
         : function (this: QObject) {
             // Qt: reading a property whose binding is not enabled yet (the
             // object is still being created) evaluates that binding first.
-            if (this.$pending !== null) this.$flushPending(idx);
+            if (this.$pending) this.$flushPending(idx);
             const o = currentObserver;
             if (o !== null) o.track(this.$source(notify));
             return this.$v[idx];
@@ -461,6 +462,10 @@ export interface SignalFunction {
 export interface InstalledBinding extends Observer {
   readonly target: QObject;
   readonly index: number;
+  /** Created but not evaluated yet (its object is being created, see QObject.$pending). */
+  pending: boolean;
+  /** The next binding installed on the same object (QObject.$bindings is a list through this). */
+  nextBinding: InstalledBinding | null;
   update(): void;
   destroy(): void;
 }
@@ -480,18 +485,23 @@ export abstract class QObject {
   declare $v: unknown[];
   /** Signal sources by signal index, created when first observed or connected. */
   declare $src: Array<SignalSource | undefined> | null;
-  declare $bindings: Array<InstalledBinding | undefined> | null;
+  /**
+   * The installed bindings, at most one per property, as a list through
+   * their `nextBinding` (an object has a few: no array indexed by property
+   * for each object that has one).
+   */
+  declare $bindings: InstalledBinding | null;
   declare $sigfn: Array<SignalFunction | undefined> | null;
   /** Attached objects by attached type (`Component`, `Keys`, `ListView`). */
-  declare $attached: Map<MetaObject, QObject> | null;
+  declare $attached: QObject[] | null;
   /** The QObject parent (ownership): destroying it destroys this. */
   declare $owner: QObject | null;
   declare $owned: QObject[] | null;
   declare $destroyed: boolean;
   /** Per-declaration-level data the engine attaches (contexts of the files that declared members). */
   declare $ctx: unknown[] | null;
-  /** Bindings created but not evaluated yet, by property index (only while the object is being created). */
-  declare $pending: Array<InstalledBinding | undefined> | null;
+  /** Some of the bindings are created but not evaluated yet (only while the object is being created). */
+  declare $pending: boolean;
   /** Set for the root of the file the engine runs (see nameAsMainRoot). */
   declare $naming: TypeNaming | null;
   /** Where the object was declared (for Qt's `file:line:col: QML Type: ...` warnings). */
@@ -509,7 +519,7 @@ export abstract class QObject {
     this.$owned = null;
     this.$destroyed = false;
     this.$ctx = null;
-    this.$pending = null;
+    this.$pending = false;
     this.$naming = null;
     this.$declaration = null;
     this.$engine = null;
@@ -521,7 +531,7 @@ export abstract class QObject {
   /** The source for signal `sig`, created on first use. */
   $source(sig: number): SignalSource {
     let arr = this.$src;
-    if (arr === null) arr = this.$src = [];
+    if (arr === null || sig >= arr.length) arr = this.$growSources(sig);
     let s = arr[sig];
     if (s === undefined) {
       s = new SignalSource();
@@ -530,12 +540,22 @@ export abstract class QObject {
     return s;
   }
 
+  /**
+   * Makes room for signal `sig`'s source: an array just long enough, not
+   * one grown by assignment (which reserves 16 more slots and half as many
+   * again as the index: 0.6 KB for an object whose last signal is watched).
+   */
+  private $growSources(sig: number): Array<SignalSource | undefined> {
+    const old = this.$src;
+    const arr = new Array<SignalSource | undefined>(sig + 1);
+    if (old !== null) for (let i = 0; i < old.length; i++) arr[i] = old[i];
+    this.$src = arr;
+    return arr;
+  }
+
   $flushPending(idx: number): void {
-    const b = this.$pending![idx];
-    if (b !== undefined) {
-      this.$pending![idx] = undefined;
-      b.update();
-    }
+    const b = this.$binding(idx);
+    if (b?.pending) b.update();
   }
 
   /** Reads a property without tracking. */
@@ -588,7 +608,7 @@ export abstract class QObject {
   $assign(idx: number, value: unknown): void {
     const info = this.$meta.props[idx]!;
     if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
-    const b = this.$bindings?.[idx];
+    const b = this.$binding(idx);
     if (b !== undefined) b.destroy();
     if (value instanceof BindingMarker) {
       // `prop = Qt.binding(function () { ... })`
@@ -629,8 +649,8 @@ export abstract class QObject {
     for (let guard = 0; guard < 32; guard++) {
       const alias = (info as { alias?: { id: string; path: string[] } }).alias;
       if (alias === undefined || alias.path.length === 0) break;
-      const ctx = obj.$ctx![info.owner.declDepth] as { ids: Record<string, QObject> };
-      let target: QObject = ctx.ids[alias.id]!;
+      const ctx = obj.$ctx![info.owner.declDepth] as QmlContext;
+      let target: QObject = ctx.lookupId(alias.id)!;
       for (let i = 0; i < alias.path.length - 1; i++) {
         target = (target as unknown as Record<string, QObject>)[alias.path[i]!]!;
       }
@@ -672,13 +692,38 @@ export abstract class QObject {
     return true;
   }
 
-  /** Installs (or, with undefined, removes) the binding of a property. */
+  /** The binding of property `idx`, if it has one. */
+  $binding(idx: number): InstalledBinding | undefined {
+    for (let b = this.$bindings; b !== null; b = b.nextBinding) if (b.index === idx) return b;
+    return undefined;
+  }
+
+  /** Installs (or, with undefined, removes) the binding of a property; one it replaces is destroyed. */
   $setBinding(idx: number, binding: InstalledBinding | undefined): void {
-    let arr = this.$bindings;
-    if (arr === null) arr = this.$bindings = [];
-    const old = arr[idx];
-    if (old !== undefined && old !== binding) old.destroy();
-    arr[idx] = binding;
+    const old = this.$binding(idx);
+    if (old === binding) return;
+    if (old !== undefined) {
+      this.$unlinkBinding(old);
+      old.destroy();
+    }
+    if (binding !== undefined) {
+      binding.nextBinding = this.$bindings;
+      this.$bindings = binding;
+    }
+  }
+
+  /** Takes a binding off this object's list without destroying it. */
+  $unlinkBinding(binding: InstalledBinding): void {
+    let prev: InstalledBinding | null = null;
+    let b = this.$bindings;
+    while (b !== null && b !== binding) {
+      prev = b;
+      b = b.nextBinding;
+    }
+    if (b === null) return;
+    if (prev === null) this.$bindings = binding.nextBinding;
+    else prev.nextBinding = binding.nextBinding;
+    binding.nextBinding = null;
   }
 
   /** Emits signal `sig`: its bindings and handlers run in the order they were connected. */
@@ -739,17 +784,24 @@ export abstract class QObject {
    * first use. `created` is told when it is new.
    */
   $attachedObject(meta: MetaObject, created?: (a: QObject) => void): QObject {
-    let m = this.$attached;
-    if (m === null) m = this.$attached = new Map();
-    let a = m.get(meta);
+    let a = this.$findAttached(meta);
     if (a === undefined) {
       a = new (meta.ctor as unknown as new () => QObject)();
       a.$engine = this.$engine;
-      m.set(meta, a);
+      // (a list, not a Map: an object has one or two attached objects)
+      if (this.$attached === null) this.$attached = [a];
+      else this.$attached.push(a);
       a.$attachTo(this);
       created?.(a);
     }
     return a;
+  }
+
+  /** The attached object of type `meta`, if it was made. */
+  $findAttached(meta: MetaObject): QObject | undefined {
+    const list = this.$attached;
+    if (list !== null) for (const a of list) if (a.$meta === meta) return a;
+    return undefined;
   }
 
   /** For attached types: called once with the object this one is attached to. */
@@ -769,10 +821,7 @@ export abstract class QObject {
 
   $setOwner(owner: QObject | null): void {
     if (this.$owner === owner) return;
-    if (this.$owner?.$owned) {
-      const i = this.$owner.$owned.indexOf(this);
-      if (i >= 0) this.$owner.$owned.splice(i, 1);
-    }
+    if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = owner;
     if (owner) {
       owner.$owned ??= [];
@@ -796,7 +845,7 @@ export abstract class QObject {
       this.$owned = null;
       for (const o of owned) o.$destroy(silent);
     }
-    if (this.$attached && !silent) for (const a of this.$attached.values()) a.$ownerDestroyed();
+    if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     // Qt runs no handlers and evaluates no bindings of an object being deleted: its
     // context is cleared once Component.onDestruction has run (leaving the item tree
     // changes `parent`, which must not reach onParentChanged or `parent.x` bindings).
@@ -808,22 +857,24 @@ export abstract class QObject {
           if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
         }
       }
-    const own = this.$bindings;
-    if (own) for (const b of own) b?.destroy();
+    let b = this.$bindings;
     this.$bindings = null;
+    while (b !== null) {
+      const next = b.nextBinding;
+      b.nextBinding = null;
+      b.destroy();
+      b = next;
+    }
     // Grouped property objects (anchors, border, font) hold bindings of this object too.
     for (const i of this.$meta.groupIndexes) {
       const g = this.$v[i] as QObject | null;
       if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
     }
     this.$teardown();
-    if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ids[id] === this) ctx.setId(id, null);
-    if (this.$owner?.$owned) {
-      const i = this.$owner.$owned.indexOf(this);
-      if (i >= 0) this.$owner.$owned.splice(i, 1);
-    }
+    if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);
+    if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = null;
-    if (this.$attached) for (const a of this.$attached.values()) a.$destroy();
+    if (this.$attached) for (const a of this.$attached) a.$destroy();
     this.$src = null;
   }
 
@@ -833,9 +884,7 @@ export abstract class QObject {
   /** Set for objects made by Component.createObject (their onDestruction runs when destroy()ed). */
   declare $dynamic: boolean;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
-  declare $ids: Array<
-    [{ ids: Record<string, QObject>; setId(name: string, o: QObject | null): void }, string]
-  > | null;
+  declare $ids: Array<[QmlContext, string]> | null;
   declare private $destroyScheduled: boolean;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */

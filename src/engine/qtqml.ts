@@ -263,9 +263,9 @@ export class Binding extends QObject {
       this.restore();
     if (!on || !where) return;
     if (!this.active) {
-      const binding = where.obj.$bindings?.[where.index];
+      const binding = where.obj.$binding(where.index);
       if (binding) {
-        where.obj.$bindings![where.index] = undefined;
+        where.obj.$unlinkBinding(binding);
         (binding as InstalledBinding & { suspend?: () => void }).suspend?.();
       }
       this.active = { ...where, binding, value: where.obj.$get(where.index) };

@@ -2,6 +2,7 @@
 // the root item that is the top focus scope, the active focus item, key
 // delivery, and the set of items the renderer must redraw. Headless: the
 // renderer and the browser host drive it.
+import { removeAt } from '../engine/arrays';
 import type { EngineServices } from '../engine/context';
 import { defineType, type MetaObject, type QObject } from '../engine/qobject';
 import { QColor } from '../engine/valuetypes';
@@ -96,7 +97,7 @@ export class QuickWindow {
     if (this.activeFocusItem === item) this.activeFocusItem = null;
     // An item that leaves the window loses the pointer grab and hover without hearing of it.
     if (this.pointerGrabber === item) this.pointerGrabber = null;
-    this.hoverItems.delete(item);
+    this.dropHover(item);
     this.observer?.itemRemoved?.(item);
   }
 
@@ -207,8 +208,16 @@ export class QuickWindow {
   pointerY = Number.NaN;
   /** The cursor shape under the pointer (a Qt.CursorShape; Qt.ArrowCursor when no item sets one). */
   cursorShape = ARROW_CURSOR;
-  /** Hovered items and the hover pass that last saw them (0: already sent a leave). */
-  private readonly hoverItems = new Map<Item, number>();
+  /**
+   * Hovered items and the hover pass that last saw each (0: already sent a
+   * leave), in the order they were first hovered. Two short arrays, not a
+   * Map: the items of a view scrolling under a still pointer come and go
+   * every frame, and a long-lived Map that churns keeps (through the hash
+   * tables it leaves behind) every item it held alive through
+   * young-generation collections.
+   */
+  private readonly hoverItems: Item[] = [];
+  private readonly hoverIds: number[] = [];
   private currentHoverId = 0;
   private hoveredLeafItemFound = false;
   /** The previous press, for double clicks (QGuiApplicationPrivate::processMouseEvent). */
@@ -407,11 +416,38 @@ export class QuickWindow {
     this.currentHoverId++;
     this.hoveredLeafItemFound = false;
     this.deliverHoverRecursive(this.contentItem, e, 0, 0);
-    for (const [item, id] of [...this.hoverItems]) {
+    const items = this.hoverItems.slice();
+    const ids = this.hoverIds.slice();
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
+      const id = ids[k]!;
       if (id === this.currentHoverId) continue;
-      this.hoverItems.delete(item);
+      this.dropHover(item);
       if (id !== 0) this.sendHover(item, e, 'hoverleave');
     }
+  }
+
+  /** The hover pass that last saw `item` (0: sent a leave), undefined if it is not hovered. */
+  private hoverIdOf(item: Item): number | undefined {
+    const i = this.hoverItems.indexOf(item);
+    return i < 0 ? undefined : this.hoverIds[i];
+  }
+
+  private setHoverId(item: Item, id: number): void {
+    const i = this.hoverItems.indexOf(item);
+    if (i >= 0) {
+      this.hoverIds[i] = id;
+      return;
+    }
+    this.hoverItems.push(item);
+    this.hoverIds.push(id);
+  }
+
+  private dropHover(item: Item): void {
+    const i = this.hoverItems.indexOf(item);
+    if (i < 0) return;
+    removeAt(this.hoverItems, i);
+    removeAt(this.hoverIds, i);
   }
 
   /** (px, py): the position of `item`'s parent in the scene. */
@@ -432,14 +468,14 @@ export class QuickWindow {
       if (this.hoveredLeafItemFound) break;
     }
     const isHovering = item.contains(e.sceneX - ix, e.sceneY - iy);
-    const was = this.hoverItems.get(item);
+    const was = this.hoverIdOf(item);
     const wasHovering = was !== undefined && was !== 0;
     if (item.acceptHover && (item.$v[ITEM.enabled] as boolean) && isHovering) {
       this.hoveredLeafItemFound = true;
-      this.hoverItems.set(item, this.currentHoverId);
+      this.setHoverId(item, this.currentHoverId);
       this.sendHover(item, e, wasHovering ? 'hover' : 'hoverenter');
     } else if (wasHovering) {
-      this.hoverItems.set(item, 0);
+      this.setHoverId(item, 0);
       this.sendHover(item, e, 'hoverleave');
     }
   }
@@ -465,9 +501,11 @@ export class QuickWindow {
   /** The pointer left the window: hovered items get a leave (QQuickDeliveryAgentPrivate::clearHover). */
   pointerLeft(): void {
     const e = pointerEventAt('hoverleave', this.pointerX, this.pointerY);
-    for (const [item, id] of [...this.hoverItems]) {
-      this.hoverItems.delete(item);
-      if (id !== 0) this.sendHover(item, e, 'hoverleave');
+    const items = this.hoverItems.slice();
+    const ids = this.hoverIds.slice();
+    for (let k = 0; k < items.length; k++) {
+      this.dropHover(items[k]!);
+      if (ids[k] !== 0) this.sendHover(items[k]!, e, 'hoverleave');
     }
   }
 

@@ -56,7 +56,7 @@ type Obj = any;
 /** The object with this id in the scene's root file. */
 function idOf(root: Obj, name: string): Obj {
   const ctx = root.$ctx[root.$ctx.length - 1];
-  const o = ctx.ids[name];
+  const o = ctx.lookupId(name);
   if (!o) throw new Error(`no id ${name}`);
   return o;
 }

@@ -45,7 +45,8 @@ export async function runQml(files: Record<string, string> | string, main?: stri
     id(name: string) {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       const ctx = (root.$ctx?.[root.$ctx.length - 1] ?? null) as any;
-      if (ctx?.ids[name]) return ctx.ids[name];
+      const o = ctx?.lookupId(name);
+      if (o) return o;
       throw new Error(`no id ${name}`);
     },
   };

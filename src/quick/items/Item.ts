@@ -2,6 +2,7 @@
 // parent/child tree, effective visibility and enabled state, z order,
 // implicit size, focus, and the hooks that anchors, positioners, views and
 // the renderer listen to.
+import { removeItem } from '../../engine/arrays';
 import { type ListSource, listElements, listReference } from '../../engine/listreference';
 import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
 import { QtObject, QtObjectMeta } from '../../engine/qtqml';
@@ -121,8 +122,7 @@ export class Item extends QtObject {
   onParentChanged(old: Item | null): void {
     const p = this.parentItem;
     if (old !== null) {
-      const i = old.childItems.indexOf(this);
-      if (i >= 0) old.childItems.splice(i, 1);
+      removeItem(old.childItems, this);
       old.sortedChildren = null;
       old.childrenRectValid = false;
       old.itemChildRemoved(this);
@@ -203,8 +203,7 @@ export class Item extends QtObject {
   removeListener(l: ItemChangeListener): void {
     const ls = this.listeners;
     if (!ls) return;
-    const i = ls.indexOf(l);
-    if (i >= 0) ls.splice(i, 1);
+    removeItem(ls, l);
   }
 
   notifyListeners(change: Change): void {
@@ -325,12 +324,14 @@ export class Item extends QtObject {
   // ---- childrenRect ------------------------------------------------------------
 
   private childrenRectWatched = false;
-  private childrenRectCache = new QRect(0, 0, 0, 0);
+  /** The last childrenRect computed (made on first use: most items never have it read). */
+  private childrenRectCache: QRect | null = null;
 
   /** The bounding box of the children (QQuickItem::childrenRect), computed when read. */
   computeChildrenRect(): QRect {
     this.childrenRectWatched = true;
-    if (this.childrenRectValid) return this.childrenRectCache;
+    const cache = this.childrenRectCache;
+    if (this.childrenRectValid && cache !== null) return cache;
     let x1 = Number.POSITIVE_INFINITY;
     let y1 = Number.POSITIVE_INFINITY;
     let x2 = Number.NEGATIVE_INFINITY;
@@ -344,16 +345,17 @@ export class Item extends QtObject {
       y2 = Math.max(y2, y + (c.$v[ITEM.height] as number));
     }
     const r = this.childItems.length === 0 ? new QRect(0, 0, 0, 0) : new QRect(x1, y1, x2 - x1, y2 - y1);
-    if (
-      r.x !== this.childrenRectCache.x ||
-      r.y !== this.childrenRectCache.y ||
-      r.width !== this.childrenRectCache.width ||
-      r.height !== this.childrenRectCache.height
-    ) {
-      this.childrenRectCache = r;
-    }
     this.childrenRectValid = true;
-    return this.childrenRectCache;
+    if (
+      cache !== null &&
+      r.x === cache.x &&
+      r.y === cache.y &&
+      r.width === cache.width &&
+      r.height === cache.height
+    )
+      return cache;
+    this.childrenRectCache = r;
+    return r;
   }
 
   // ---- mapping ------------------------------------------------------------------

@@ -11,6 +11,7 @@
 // first visible item keeping its place when rows are inserted or removed
 // above it.
 import type { AnimationDriver, FrameAnimation } from '../../engine/animation';
+import { removeAt } from '../../engine/arrays';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { type ComponentFactory, type QmlComponent, QtObjectMeta } from '../../engine/qtqml';
 import { currentObserver } from '../../engine/reactive';
@@ -1126,7 +1127,7 @@ export class ListView extends Flickable implements DelegateModelHost {
         let cur: FxListItem | undefined = fx;
         while (cur) {
           if (cur.index !== -1) this.visibleIndex++;
-          items.splice(index, 1);
+          removeAt(items, index);
           this.releaseItem(cur);
           if (index === 0) break;
           index--;

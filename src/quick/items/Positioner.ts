@@ -4,6 +4,7 @@
 // component completes. Children that are explicitly hidden or have no width
 // or height are skipped and keep their own position. Positions are never
 // rounded. The positioner's implicit size is the size of its content.
+import { removeItem } from '../../engine/arrays';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { AnchorsMeta } from './Anchors';
 import { Change, ITEM, Item, ItemMeta } from './Item';
@@ -33,7 +34,7 @@ export abstract class BasePositioner extends Item {
    * lay out (Column: left, Row: top): Qt moves a child by the change of that
    * padding only, so a child's own x in a Column is kept.
    */
-  private readonly appliedPadding = new Map<Item, number>();
+  private appliedPadding: Map<Item, number> | null = null;
   private positioningDirty = false;
   private doingPositioning = false;
   /** Qt: once a child uses a conflicting anchor, the positioner stops laying out. */
@@ -70,9 +71,8 @@ export abstract class BasePositioner extends Item {
   }
 
   protected override itemChildRemoved(child: Item): void {
-    const i = this.positionedItems.indexOf(child);
-    if (i >= 0) this.positionedItems.splice(i, 1);
-    this.appliedPadding.delete(child);
+    removeItem(this.positionedItems, child);
+    this.appliedPadding?.delete(child);
     this.setPositioningDirty();
   }
 
@@ -148,10 +148,15 @@ export abstract class BasePositioner extends Item {
 
   /** The padding last applied to a child on the cross axis (0 for a child not laid out before). */
   protected appliedPaddingOf(child: Item): number {
-    return this.appliedPadding.get(child) ?? 0;
+    return this.appliedPadding?.get(child) ?? 0;
   }
 
   protected setAppliedPadding(child: Item, v: number): void {
+    // (no padding is what a child without an entry has: the map is made for the first padding)
+    if (this.appliedPadding === null) {
+      if (v === 0) return;
+      this.appliedPadding = new Map();
+    }
     this.appliedPadding.set(child, v);
   }
 
@@ -318,5 +323,5 @@ const ATT = {
 };
 
 function attachedOf(item: Item): PositionerAttached | null {
-  return (item.$attached?.get(PositionerAttachedMeta) as PositionerAttached | undefined) ?? null;
+  return (item.$findAttached(PositionerAttachedMeta) as PositionerAttached | undefined) ?? null;
 }

@@ -141,19 +141,20 @@ export class Text extends Item implements FontOwner {
       if (plain && c.breaks.length > 0) runs = fontRuns(text.length, c.breaks, font);
     }
     const maxLines = v[TEXT.maximumLineCount] as number;
+    // (one object of one shape: options left out are undefined, not spread in)
     const r = layoutText(text, font, {
       // Markdown is not converted: it is laid out as plain text.
       textFormat: format === TEXT_FORMAT_MARKDOWN ? TextFormat.PlainText : (format as TextFormat),
-      ...(this.widthValid ? { width: Math.max(0, (v[ITEM.width] as number) - lp - rp) } : {}),
-      ...(this.heightValid ? { height: Math.max(0, (v[ITEM.height] as number) - tp - bp) } : {}),
+      width: this.widthValid ? Math.max(0, (v[ITEM.width] as number) - lp - rp) : undefined,
+      height: this.heightValid ? Math.max(0, (v[ITEM.height] as number) - tp - bp) : undefined,
       wrapMode: v[TEXT.wrapMode] as WrapMode,
       elide: v[TEXT.elide] as ElideMode,
-      ...(maxLines !== INT_MAX ? { maximumLineCount: maxLines } : {}),
+      maximumLineCount: maxLines !== INT_MAX ? maxLines : undefined,
       horizontalAlignment: v[TEXT.effectiveHorizontalAlignment] as HAlign,
       verticalAlignment: v[TEXT.verticalAlignment] as VAlign,
       lineHeight: v[TEXT.lineHeight] as number,
       lineHeightMode: v[TEXT.lineHeightMode] as number,
-      ...(runs ? { runs } : {}),
+      runs,
     });
     this.layoutCount++;
     this.textLayout = r;

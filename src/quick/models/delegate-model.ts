@@ -5,6 +5,7 @@
 // code resolves those names at compile time; the object is updated in place
 // when the row moves or its values change. Instances are reference counted:
 // a view that asks twice for the same row (visible and current) shares one.
+import { removeItem } from '../../engine/arrays';
 import type { QmlContext } from '../../engine/context';
 import { defineType, deriveType, type MetaObject, type PropertyInfo, QObject } from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
@@ -99,8 +100,16 @@ export class DelegateModel implements ModelListener {
   private delegate: QmlComponent | null = null;
   /** Live instances; few (those a view shows), so lookups scan or use the index map. */
   private readonly entries: Entry[] = [];
-  private readonly byIndex = new Map<number, Entry>();
-  private readonly byItem = new Map<Item, Entry>();
+  /**
+   * The instances by row: a sparse array, not a Map. A view replaces its
+   * instances every frame it scrolls, and a long-lived Map that churns
+   * leaves behind hash tables that link to their successors: once one of
+   * them is in the old generation, every instance entered since survives
+   * young-generation collections until the next full one.
+   */
+  private readonly byIndex: Array<Entry | undefined> = [];
+  /** The instances by item (weak keys: an instance's entry does not outlive it). */
+  private byItem = new WeakMap<Item, Entry>();
   private maxIndex = -1;
   private warnedDelegate = false;
 
@@ -164,7 +173,7 @@ export class DelegateModel implements ModelListener {
 
   /** The instance for row `index`, created if needed; the caller holds a reference until release(). */
   object(index: number): Item | null {
-    const e = this.byIndex.get(index);
+    const e = this.byIndex[index];
     if (e !== undefined) {
       e.refs++;
       return e.item;
@@ -239,7 +248,7 @@ export class DelegateModel implements ModelListener {
 
   /** The instance of row `index` if one exists (no reference taken). */
   existing(index: number): Item | null {
-    return this.byIndex.get(index)?.item ?? null;
+    return this.byIndex[index]?.item ?? null;
   }
 
   /** The value of a role (or, without roles, of modelData) for section criteria and the like. */
@@ -271,15 +280,14 @@ export class DelegateModel implements ModelListener {
 
   private addEntry(e: Entry): void {
     this.entries.push(e);
-    this.byIndex.set(e.index, e);
+    this.byIndex[e.index] = e;
     this.byItem.set(e.item, e);
     if (e.index > this.maxIndex) this.maxIndex = e.index;
   }
 
   private removeEntry(e: Entry): void {
-    const i = this.entries.indexOf(e);
-    if (i >= 0) this.entries.splice(i, 1);
-    if (this.byIndex.get(e.index) === e) this.byIndex.delete(e.index);
+    removeItem(this.entries, e);
+    if (this.byIndex[e.index] === e) delete this.byIndex[e.index];
     this.byItem.delete(e.item);
   }
 
@@ -293,19 +301,19 @@ export class DelegateModel implements ModelListener {
 
   private dropAll(): void {
     const all = this.entries.splice(0);
-    this.byIndex.clear();
-    this.byItem.clear();
+    this.byIndex.length = 0;
+    this.byItem = new WeakMap();
     this.maxIndex = -1;
     for (const e of all) this.destroy(e);
   }
 
   /** Updates the index map and tells each instance its new index (in `order`, default creation order). */
   private reindex(order: readonly Entry[] = this.entries): void {
-    this.byIndex.clear();
+    this.byIndex.length = 0;
     let max = -1;
     for (const e of order) {
       if (e.index < 0) continue;
-      this.byIndex.set(e.index, e);
+      this.byIndex[e.index] = e;
       if (e.index > max) max = e.index;
       if (e.data.row !== e.index) {
         e.data.row = e.index;
@@ -407,6 +415,8 @@ function requiredProperties(
   data: ModelData,
 ): { values: Record<string, unknown>; sources: Array<[string, PropertyInfo]> } | undefined {
   const root = unit.root;
+  if (root.required.length === 0 && (root.typeUnit === undefined || root.typeUnit.root.required.length === 0))
+    return undefined;
   const names = root.required.map((r) => r.name);
   if (root.typeUnit)
     for (const r of root.typeUnit.root.required) if (!root.assigned.has(r.name)) names.push(r.name);

@@ -171,10 +171,16 @@ interface RectF {
   h: number;
 }
 const isNullRect = (r: RectF): boolean => r.w === 0 && r.h === 0;
-/** QRectF::operator| */
-function unite(a: RectF, b: RectF): RectF {
-  if (isNullRect(a)) return b;
-  if (isNullRect(b)) return a;
+/** QRectF::operator|, written into `out` (which may be `a`). */
+function uniteInto(out: RectF, a: RectF, b: RectF): void {
+  if (isNullRect(a)) {
+    setRect(out, b.x, b.y, b.w, b.h);
+    return;
+  }
+  if (isNullRect(b)) {
+    setRect(out, a.x, a.y, a.w, a.h);
+    return;
+  }
   let left = a.x;
   let right = a.x;
   if (a.w < 0) left += a.w;
@@ -197,7 +203,7 @@ function unite(a: RectF, b: RectF): RectF {
     top = Math.min(top, b.y);
     bottom = Math.max(bottom, b.y + b.h);
   }
-  return { x: left, y: top, w: right - left, h: bottom - top };
+  setRect(out, left, top, right - left, bottom - top);
 }
 
 /** QQuickTextUtil::alignedX */
@@ -238,13 +244,72 @@ function makeEngine(
   return new TextEngine(shaped, font.metrics, wrap, align);
 }
 
-function naturalRect(engine: TextEngine, line: ScriptLine): RectF {
-  return {
-    x: (line.x + engine.alignLine(line)) / 64,
-    y: line.y / 64,
-    w: line.textWidth / 64,
-    h: engine.lineHeightPx(line),
-  };
+/** The line's natural rectangle (QTextLine::naturalTextRect), written into `r`. */
+function naturalRect(r: RectF, engine: TextEngine, line: ScriptLine): RectF {
+  r.x = (line.x + engine.alignLine(line)) / 64;
+  r.y = line.y / 64;
+  r.w = line.textWidth / 64;
+  r.h = engine.lineHeightPx(line);
+  return r;
+}
+
+function setRect(r: RectF, x: number, y: number, w: number, h: number): void {
+  r.x = x;
+  r.y = y;
+  r.w = w;
+  r.h = h;
+}
+
+// The rectangles layoutText works with, reused (it never runs inside itself).
+const BR: RectF = { x: 0, y: 0, w: 0, h: 0 };
+const UNELIDED: RectF = { x: 0, y: 0, w: 0, h: 0 };
+const NATURAL: RectF = { x: 0, y: 0, w: 0, h: 0 };
+
+/** QTextLine::setLineWidth + setPosition; returns the y of the next line. */
+function setLineGeometry(
+  e: TextEngine,
+  line: ScriptLine,
+  width: number,
+  y: number,
+  fixedLineHeight: boolean,
+  lineHeight: number,
+): number {
+  e.setLineWidth(line, width);
+  line.y = fromReal(y);
+  return y + (fixedLineHeight ? lineHeight : e.lineHeightPx(line) * lineHeight);
+}
+
+/** The elided text of `line` (and `next`, when the text goes on) for a line width of `lw` pixels. */
+function elidedTextOf(
+  engine: TextEngine,
+  layoutText: string,
+  font: ResolvedFont,
+  runs: readonly StyledRunFont[] | undefined,
+  elideMode: ElideMode,
+  hAlign: number,
+  lw: number,
+  line: ScriptLine,
+  next: ScriptLine | null,
+): string {
+  if (next) {
+    return engine.elidedText(
+      ElideMode.ElideRight,
+      fromReal(lw),
+      line.from,
+      engine.textLength(line) + engine.textLength(next),
+    );
+  }
+  let s = layoutText.slice(line.from, line.from + engine.textLength(line));
+  if (!runs) {
+    s = `${s.slice(0, -1)}\u2026`;
+    const m = font.metrics;
+    const ellipsis = m.advance(m.face.glyphFor(0x2026));
+    if ((ellipsis + line.textWidth) / 64 >= lw) {
+      const e = makeEngine(s, font, undefined, QtWrap.NoWrap, hAlign);
+      s = e.elidedText(elideMode, fromReal(lw), 0, -1);
+    }
+  }
+  return s;
 }
 
 /**
@@ -347,37 +412,11 @@ export function layoutText(
   let elide = false;
   let truncated = false;
   let height = 0;
-  let br: RectF = { x: 0, y: 0, w: 0, h: 0 };
+  const br = BR;
+  setRect(br, 0, 0, 0, 0);
   let elideText = '';
   let elideStart = 0;
   let elideEnd = 0;
-
-  const setLineGeometry = (line: ScriptLine, width: number, y: number, e: TextEngine = engine): number => {
-    e.setLineWidth(line, width);
-    line.y = fromReal(y);
-    return y + (fixedLineHeight ? lineHeight : e.lineHeightPx(line) * lineHeight);
-  };
-
-  const elidedTextOf = (lw: number, line: ScriptLine, next: ScriptLine | null): string => {
-    if (next) {
-      return engine.elidedText(
-        ElideMode.ElideRight,
-        fromReal(lw),
-        line.from,
-        engine.textLength(line) + engine.textLength(next),
-      );
-    }
-    let s = layoutText.slice(line.from, line.from + engine.textLength(line));
-    if (!runs) {
-      s = `${s.slice(0, -1)}\u2026`;
-      const ellipsis = m.advance(m.face.glyphFor(0x2026));
-      if ((ellipsis + line.textWidth) / 64 >= lw) {
-        const e = makeEngine(s, font, undefined, QtWrap.NoWrap, hAlign);
-        s = e.elidedText(elideMode, fromReal(lw), 0, -1);
-      }
-    }
-    return s;
-  };
 
   for (;;) {
     engine.beginLayout();
@@ -388,15 +427,16 @@ export function layoutText(
     height = 0;
     let naturalHeight = 0;
     let previousHeight = 0;
-    br = { x: 0, y: 0, w: 0, h: 0 };
-    let unelidedRect: RectF = br;
+    setRect(br, 0, 0, 0, 0);
+    const unelidedRect = UNELIDED;
+    setRect(unelidedRect, 0, 0, 0, 0);
     let line: ScriptLine | null = engine.createLine();
     for (visibleCount = 1; ; ++visibleCount) {
       const cur: ScriptLine = line!;
       if (noBreakLastLine && visibleCount === maxLineCount) engine.wrapMode = QtWrap.WrapAnywhere;
-      naturalHeight = setLineGeometry(cur, lineWidth, naturalHeight);
+      naturalHeight = setLineGeometry(engine, cur, lineWidth, naturalHeight, fixedLineHeight, lineHeight);
       if (noBreakLastLine && visibleCount === maxLineCount) engine.wrapMode = wrapMode as number as QtWrap;
-      unelidedRect = unite(br, naturalRect(engine, cur));
+      uniteInto(unelidedRect, br, naturalRect(NATURAL, engine, cur));
 
       if (multilineElide && naturalHeight > maxHeight && visibleCount > 1) {
         elide = true;
@@ -407,8 +447,28 @@ export function layoutText(
         elideStart = previousLine.from;
         elideText =
           layoutText.charCodeAt(cur.from - 1) !== 0x2028
-            ? elidedTextOf(cur.width / 64, previousLine, cur)
-            : elidedTextOf(cur.width / 64, previousLine, null);
+            ? elidedTextOf(
+                engine,
+                layoutText,
+                font,
+                runs,
+                elideMode,
+                hAlign,
+                cur.width / 64,
+                previousLine,
+                cur,
+              )
+            : elidedTextOf(
+                engine,
+                layoutText,
+                font,
+                runs,
+                elideMode,
+                hAlign,
+                cur.width / 64,
+                previousLine,
+                null,
+              );
         height = previousHeight;
         break;
       }
@@ -428,7 +488,7 @@ export function layoutText(
           elideStart = previousLine.from;
           elideEnd = elideStart + engine.textLength(previousLine);
         } else {
-          br = unelidedRect;
+          setRect(br, unelidedRect.x, unelidedRect.y, unelidedRect.w, unelidedRect.h);
           height = naturalHeight;
         }
         break;
@@ -443,15 +503,35 @@ export function layoutText(
           elide = true;
           elideStart = previousLine.from;
           elideText = wrappedLine
-            ? elidedTextOf(previousLine.width / 64, previousLine, line)
-            : elidedTextOf(previousLine.width / 64, previousLine, null);
+            ? elidedTextOf(
+                engine,
+                layoutText,
+                font,
+                runs,
+                elideMode,
+                hAlign,
+                previousLine.width / 64,
+                previousLine,
+                line,
+              )
+            : elidedTextOf(
+                engine,
+                layoutText,
+                font,
+                runs,
+                elideMode,
+                hAlign,
+                previousLine.width / 64,
+                previousLine,
+                null,
+              );
         } else {
-          br = unelidedRect;
+          setRect(br, unelidedRect.x, unelidedRect.y, unelidedRect.w, unelidedRect.h);
           height = naturalHeight;
         }
         break;
       }
-      br = unelidedRect;
+      setRect(br, unelidedRect.x, unelidedRect.y, unelidedRect.w, unelidedRect.h);
       previousHeight = height;
       height = naturalHeight;
     }
@@ -464,7 +544,14 @@ export function layoutText(
           line = engine.createLine();
           if (!line) break;
           if (layoutText.charCodeAt(line.from - 1) === 0x2028) ++unwrappedLineCount;
-          naturalHeight = setLineGeometry(line, lineWidth, naturalHeight);
+          naturalHeight = setLineGeometry(
+            engine,
+            line,
+            lineWidth,
+            naturalHeight,
+            fixedLineHeight,
+            lineHeight,
+          );
         }
         const eol = line ? line.from + engine.textLength(line) : layoutText.length;
         if (eol < layoutText.length && layoutText.charCodeAt(eol) !== 0x2028) line = engine.createLine();
@@ -512,7 +599,14 @@ export function layoutText(
         for (let lc = engine.lines.length; lc < maxLineCount; ++lc) {
           line = engine.createLine();
           if (!line) break;
-          naturalHeight = setLineGeometry(line, lineWidth, naturalHeight);
+          naturalHeight = setLineGeometry(
+            engine,
+            line,
+            lineWidth,
+            naturalHeight,
+            fixedLineHeight,
+            lineHeight,
+          );
         }
       }
       engine.endLayout();
@@ -532,30 +626,27 @@ export function layoutText(
     } else {
       engine.endLayout();
     }
-    br = { x: br.x, y: 0, w: br.w, h: br.h };
+    br.y = 0;
     break;
   }
 
   // visible lines of the main layout, then the elided line (its own layout)
-  const visible: { engine: TextEngine; line: ScriptLine; elided: boolean }[] = [];
-  const mainLines = elide ? visibleCount - 1 : visibleCount;
-  for (let i = 0; i < mainLines && i < engine.lines.length; i++) {
-    visible.push({ engine, line: engine.lines[i]!, elided: false });
-  }
+  const mainLines = Math.max(0, Math.min(elide ? visibleCount - 1 : visibleCount, engine.lines.length));
+  let elideEngine: TextEngine | null = null;
+  let el: ScriptLine | null = null;
   if (elide) {
     const elideRuns = runs ? elidedRuns(runs, font, elideText, elideMode, elideStart, elideEnd) : undefined;
-    const elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
+    elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
     elideEngine.beginLayout();
-    const el = elideEngine.createLine()!;
-    height = setLineGeometry(el, lineWidth, height, elideEngine);
+    el = elideEngine.createLine()!;
+    height = setLineGeometry(elideEngine, el, lineWidth, height, fixedLineHeight, lineHeight);
     elideEngine.endLayout();
-    br = unite(br, naturalRect(elideEngine, el));
-    visible.push({ engine: elideEngine, line: el, elided: true });
+    uniteInto(br, br, naturalRect(NATURAL, elideEngine, el));
   }
-  br = { x: br.x, y: br.y, w: br.w, h: height };
+  br.h = height;
 
-  const first = visible[0];
-  const baseline = first ? (first.line.y + first.line.ascent) / 64 : ascentPx;
+  const first = mainLines > 0 ? engine.lines[0]! : el;
+  const baseline = first ? (first.y + first.ascent) / 64 : ascentPx;
   const contentHeight = br.h + lineHeightOffset;
   const finalHeight = heightValid ? itemHeight : implicitHeight;
   const finalWidth = widthValid ? options.width! : implicitWidth;
@@ -563,8 +654,10 @@ export function layoutText(
   const dx = alignedX(lineWidth, finalWidth, hAlign);
   const dy = alignedY(br.h, finalHeight, vAlign);
 
-  const lines: TextLine[] = visible.map(({ engine: e, line, elided }) => makeLine(e, line, elided, dx, dy));
-  return {
+  const lines = new Array<TextLine>(mainLines + (el !== null ? 1 : 0));
+  for (let i = 0; i < mainLines; i++) lines[i] = makeLine(engine, engine.lines[i]!, false, dx, dy);
+  if (el !== null) lines[mainLines] = makeLine(elideEngine!, el, true, dx, dy);
+  const result: { -readonly [K in keyof TextLayoutResult]: TextLayoutResult[K] } = {
     lines,
     lineCount: visibleCount,
     truncated,
@@ -577,8 +670,9 @@ export function layoutText(
     baselineOffset,
     width: finalWidth,
     height: finalHeight,
-    ...(styleRuns ? { styleRuns } : {}),
   };
+  if (styleRuns) result.styleRuns = styleRuns;
+  return result;
 }
 
 /**

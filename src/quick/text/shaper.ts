@@ -107,6 +107,22 @@ export function isDefaultIgnorable(cp: number): boolean {
   );
 }
 
+/**
+ * Appends `x`; the first element makes an array of one (a push onto an
+ * empty array reserves room for 17, and most texts are one item).
+ */
+function append<T>(list: T[], x: T): T[] {
+  if (list.length === 0) return [x];
+  list.push(x);
+  return list;
+}
+
+/**
+ * Texts up to this length get five arrays of their own: V8 keeps typed
+ * arrays of up to 64 bytes inside the heap, with no separate block.
+ */
+const ON_HEAP_LENGTH = 16;
+
 /** Qt's maximum item length (QTextEngine's Itemizer splits longer runs). */
 const MAX_ITEM_LENGTH = 4096;
 
@@ -188,7 +204,7 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
   }
   if (sor < len) scripts.fill(script, sor, len);
 
-  const items: RawItem[] = [];
+  let items: RawItem[] = [];
   let runIndex = 0;
   let cur: RawItem | null = null;
   // the next tab and line separator at or after the last search (-1: none)
@@ -229,7 +245,7 @@ function itemize(text: string, runs: readonly FontRun[]): RawItem[] {
       continue;
     }
     cur = { start: i, end: i + 1, kind, script: sc, run: runIndex };
-    items.push(cur);
+    items = append(items, cur);
   }
   return items;
 }
@@ -864,12 +880,28 @@ export function shapeText(
   }
   const len = text.length;
   const raw = itemize(text, runs);
-  const glyphs = new Uint16Array(len);
-  const advances = new Int32Array(len);
-  const glyphCluster = new Int32Array(len);
-  const clusterStart = new Uint8Array(len);
-  const logClusters = new Int32Array(len);
-  const items: ShapedItem[] = [];
+  let glyphs: Uint16Array;
+  let advances: Int32Array;
+  let glyphCluster: Int32Array;
+  let clusterStart: Uint8Array;
+  let logClusters: Int32Array;
+  if (len <= ON_HEAP_LENGTH) {
+    glyphs = new Uint16Array(len);
+    advances = new Int32Array(len);
+    glyphCluster = new Int32Array(len);
+    clusterStart = new Uint8Array(len);
+    logClusters = new Int32Array(len);
+  } else {
+    // Longer texts: the five arrays are views of one buffer (one block
+    // outside the heap and one buffer object, not three blocks and five).
+    const mem = new ArrayBuffer(len * 15);
+    advances = new Int32Array(mem, 0, len);
+    glyphCluster = new Int32Array(mem, len * 4, len);
+    logClusters = new Int32Array(mem, len * 8, len);
+    glyphs = new Uint16Array(mem, len * 12, len);
+    clusterStart = new Uint8Array(mem, len * 14, len);
+  }
+  let items: ShapedItem[] = [];
   const buf: GlyphBuffers = { glyphs, advances, glyphCluster, clusterStart, logClusters };
   const pending: (PendingItem | null)[] | null = lazy ? [] : null;
   let n = 0;
@@ -922,14 +954,14 @@ export function shapeText(
           kern,
           glyphStart,
         });
-        items.push(shapedItem(it, metrics, glyphStart, n));
+        items = append(items, shapedItem(it, metrics, glyphStart, n));
         continue;
       }
       const end = shapeTextItem(text, it, metrics, ligate, kern, buf, glyphStart);
       if (end >= 0) {
         n = end;
         pending?.push(null);
-        items.push(shapedItem(it, metrics, glyphStart, n));
+        items = append(items, shapedItem(it, metrics, glyphStart, n));
         continue;
       }
     }
@@ -1005,7 +1037,7 @@ export function shapeText(
       }
     }
     pending?.push(null);
-    items.push(shapedItem(it, metrics, glyphStart, n));
+    items = append(items, shapedItem(it, metrics, glyphStart, n));
   }
   return { text, items, glyphCount: n, glyphs, advances, glyphCluster, clusterStart, logClusters, pending };
 }

@@ -45,7 +45,34 @@ const HTML_ELEMENTS = new Set(
   ).split(' '),
 );
 
-const isSpace = (c: string): boolean => /\s/.test(c);
+/** JavaScript's `\s` for one UTF-16 unit, without a regular expression run per character. */
+const isSpace = (c: string): boolean => {
+  const u = c.charCodeAt(0);
+  return (
+    u === 0x20 ||
+    (u >= 0x09 && u <= 0x0d) ||
+    u === 0xa0 ||
+    u === 0x1680 ||
+    (u >= 0x2000 && u <= 0x200a) ||
+    u === 0x2028 ||
+    u === 0x2029 ||
+    u === 0x202f ||
+    u === 0x205f ||
+    u === 0x3000 ||
+    u === 0xfeff
+  );
+};
+
+/** Whether `text` has `<!doc` at `i`, in any case (no substring made). */
+function startsDoctype(text: string, i: number): boolean {
+  if (i + 5 > text.length || text.charCodeAt(i) !== 0x3c || text.charCodeAt(i + 1) !== 0x21) return false;
+  // (| 0x20 folds only ASCII letters here: 'd', 'o', 'c' and their capitals)
+  return (
+    (text.charCodeAt(i + 2) | 0x20) === 0x64 &&
+    (text.charCodeAt(i + 3) | 0x20) === 0x6f &&
+    (text.charCodeAt(i + 4) | 0x20) === 0x63
+  );
+}
 const isLetterOrDigit = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
 
 /** Qt::mightBeRichText: looks for a known HTML tag (or "&lt;") before the first line break. */
@@ -53,7 +80,7 @@ export function mightBeRichText(text: string): boolean {
   if (text.length === 0) return false;
   let start = 0;
   while (start < text.length && isSpace(text[start]!)) ++start;
-  if (text.slice(start, start + 5) === '<?xml') {
+  if (text.startsWith('<?xml', start)) {
     while (start < text.length) {
       if (text[start] === '?' && start + 2 < text.length && text[start + 1] === '>') {
         start += 2;
@@ -63,7 +90,7 @@ export function mightBeRichText(text: string): boolean {
     }
     while (start < text.length && isSpace(text[start]!)) ++start;
   }
-  if (text.slice(start, start + 5).toLowerCase() === '<!doc') return true;
+  if (startsDoctype(text, start)) return true;
   // The first '<' or line break, and an "&lt;" before it (searched, not
   // walked: a chat message can be a megabyte long).
   const lt = text.indexOf('<', start);

@@ -76,6 +76,14 @@ interface Chunk {
 
 const chunk = (): Chunk => ({ textWidth: 0, length: 0, ascent: 0, descent: 0, leading: 0 });
 
+function resetChunk(c: Chunk): void {
+  c.textWidth = 0;
+  c.length = 0;
+  c.ascent = 0;
+  c.descent = 0;
+  c.leading = 0;
+}
+
 function addTo(line: Chunk | ScriptLine, other: Chunk): void {
   line.leading =
     Math.max(line.leading + line.ascent, other.leading + other.ascent) - Math.max(line.ascent, other.ascent);
@@ -209,7 +217,9 @@ export class TextEngine {
       descent: 0,
       leading: 0,
     };
-    this.lines.push(line);
+    // (the first line makes an array of one: pushing onto an empty one reserves room for 17)
+    if (l === 0) this.lines = [line];
+    else this.lines.push(line);
     return line;
   }
 
@@ -246,12 +256,12 @@ export class TextEngine {
     return line.length + line.trailingSpaces;
   }
 
-  private setDefaultHeight(line: ScriptLine | Chunk): void {
+  setDefaultHeight(line: ScriptLine | Chunk): void {
     const m = this.baseMetrics;
     addTo(line, { textWidth: 0, length: 0, ascent: m.ascent, descent: m.descent, leading: m.leading });
   }
 
-  private findItem(pos: number): number {
+  findItem(pos: number): number {
     return itemAt(this.shaped, pos);
   }
 
@@ -285,7 +295,7 @@ export class TextEngine {
   }
 
   /** QTextEngine::calculateTabWidth with the default tab stop distance of 80 px. */
-  private tabWidth(x: number): number {
+  tabWidth(x: number): number {
     const tab = 80 * 64;
     const next = ((qfixedDiv(x, tab) >> 6) + 1) * tab;
     return next - x;
@@ -293,269 +303,37 @@ export class TextEngine {
 
   /** QTextLine::layout_helper */
   private layoutHelper(line: ScriptLine, maxGlyphs: number): void {
-    const shaped = this.shaped;
-    const items = shaped.items;
-    const text = this.text;
-    const len = text.length;
-    const { advances, logClusters, clusterStart, glyphs } = shaped;
     line.length = 0;
     line.trailingSpaces = 0;
     line.textWidth = 0;
-    if (!items.length || line.from >= len) {
+    if (!this.shaped.items.length || line.from >= this.text.length) {
       this.setDefaultHeight(line);
       return;
     }
+    // The state lives in a scan object reused from one line to the next
+    // (a line laid out again below uses the next one): laying out a line
+    // allocates nothing.
+    let st = lineScans[lineScanDepth];
+    if (st === undefined) {
+      st = new LineScan();
+      lineScans.push(st);
+    }
+    lineScanDepth++;
+    try {
+      this.runLineScan(st, line, maxGlyphs);
+    } finally {
+      st.release();
+      lineScanDepth--;
+    }
+  }
+
+  private runLineScan(st: LineScan, line: ScriptLine, maxGlyphs: number): void {
     const wrapMode = this.wrapMode;
-    const breakany = wrapMode === QtWrap.WrapAnywhere;
-    const manualWrap = wrapMode === QtWrap.ManualWrap || wrapMode === QtWrap.NoWrap;
-    // a manually wrapped line never breaks, so its layout does not depend on
-    // the break opportunities: skip computing them
-    const lineBreak = manualWrap ? null : this.attrs.lineBreak;
-    const graphemeBoundary = breakany ? this.attrs.graphemeBoundary : null;
-    const tmp = chunk();
-    const space = chunk();
-    let glyphCount = 0;
-    let currentPosition = line.from;
-    let previousGlyph = -1;
-    let minw = 0;
-    let softHyphenWidth = 0;
-    let rightBearing = RB_NOT_CALCULATED;
-    let minimumRightBearing = 0;
-    let fontMetrics: FaceMetrics | null = null;
-    let whiteSpaceOrObject = true;
-    let item = -1;
-    let newItem = this.findItem(line.from);
-    let end = 0;
-    const stopAtOverflow =
+    st.begin(this, line, maxGlyphs);
+    st.stopAtOverflow =
       wrapMode === QtWrap.WrapAtWordBoundaryOrAnywhere && maxGlyphs === INT_MAX && this.canStopAtOverflow();
-    let overflowed = false;
-
-    const negativeRightBearing = (): number =>
-      rightBearing === RB_NOT_CALCULATED ? 0 : Math.abs(rightBearing);
-    const calculateNewWidth = (): number =>
-      line.textWidth + tmp.textWidth + space.textWidth + softHyphenWidth + negativeRightBearing();
-    const glyphMetrics = (g: number): FaceMetrics => {
-      const it = items[this.findItem(shaped.glyphCluster[g]!)]!;
-      return it.metrics;
-    };
-    const rbOfGlyph = (g: number): void => {
-      if (shaped.pending !== null) ensureItem(shaped, itemOfGlyph(shaped, g));
-      rightBearing = Math.min(glyphMetrics(g).rightBearing(glyphs[g]!), 0);
-    };
-    const currentGlyph = (): number => {
-      if (shaped.pending !== null) ensureItem(shaped, this.findItem(currentPosition - 1));
-      return logClusters[currentPosition - 1]!;
-    };
-    const calculateRightBearing = (): void => {
-      if (currentPosition <= 0) return;
-      rbOfGlyph(currentGlyph());
-    };
-    const saveCurrentGlyph = (): void => {
-      previousGlyph = currentPosition > 0 ? currentGlyph() : -1;
-    };
-    const checkFullOtherwiseExtend = (): boolean => {
-      const newWidth = calculateNewWidth();
-      if (line.length && !manualWrap && (newWidth > line.width || glyphCount > maxGlyphs)) return true;
-      minw = Math.max(minw, tmp.textWidth);
-      addTo(line, tmp);
-      line.textWidth += space.textWidth;
-      line.length += space.length;
-      tmp.textWidth = 0;
-      tmp.length = 0;
-      space.textWidth = 0;
-      space.length = 0;
-      return false;
-    };
-    const addNextCluster = (target: Chunk, itemGlyphEnd: number): void => {
-      let glyphPosition = logClusters[currentPosition]!;
-      do {
-        ++currentPosition;
-        ++target.length;
-      } while (currentPosition < end && logClusters[currentPosition] === glyphPosition);
-      do {
-        target.textWidth += advances[glyphPosition]!;
-        ++glyphPosition;
-      } while (glyphPosition < itemGlyphEnd && !clusterStart[glyphPosition]);
-      ++glyphCount;
-    };
-    const isBreakableSpace = (pos: number): boolean => {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
-      return c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos));
-    };
-    /**
-     * A manually wrapped line taking a whole item whose glyphs are not made
-     * (one glyph and cluster per character) from what the item's summary
-     * says: the same chunks, widths and glyphs as the word and space loop
-     * below (a word ends where a breakable space, or the text end, follows
-     * it; the line takes each word with the spaces before it; spaces after
-     * the last word wait in `space`, a word the next item goes on with in
-     * `tmp`), without walking a megabyte long line.
-     */
-    const addSummarized = (sum: ItemSummary, it: ShapedItem): void => {
-      const start = it.start;
-      const itemEnd = it.end;
-      const endsWithSpace = sum.spaceEnd === itemEnd;
-      const wordAtEnd = !endsWithSpace && (itemEnd >= len || isBreakableSpace(itemEnd));
-      // where the item's last ended word ends (-1: none) and its advances before
-      const p = wordAtEnd ? itemEnd : sum.wordEnd;
-      const pw = wordAtEnd ? sum.width : sum.wordEndWidth;
-      // the spaces after p end at s; the characters from s on are a word the next item goes on with
-      let s: number;
-      let sw: number;
-      if (p >= 0) {
-        tmp.textWidth += pw;
-        tmp.length += p - start;
-        checkFullOtherwiseExtend();
-        s = Math.max(sum.spaceEnd, p);
-        sw = sum.spaceEnd > p ? sum.spaceEndWidth : pw;
-        space.textWidth += sw - pw;
-        space.length += s - p;
-      } else {
-        s = sum.spaceEnd >= 0 ? sum.spaceEnd : start;
-        sw = sum.spaceEnd >= 0 ? sum.spaceEndWidth : 0;
-        space.textWidth += sw;
-        space.length += s - start;
-      }
-      tmp.textWidth += sum.width - sw;
-      tmp.length += itemEnd - s;
-      glyphCount += itemEnd - start;
-      whiteSpaceOrObject = endsWithSpace;
-      // the last glyph of the item's last word
-      const lastWordEnd = s < itemEnd ? itemEnd : p;
-      if (lastWordEnd > start) previousGlyph = it.glyphStart + (lastWordEnd - 1 - start);
-      currentPosition = itemEnd;
-    };
-
-    // the scan returns where Qt jumps to 'found'
-    const scan = (): void => {
-      while (newItem < items.length) {
-        rightBearing = RB_NOT_CALCULATED;
-        softHyphenWidth = 0;
-        if (newItem !== item) {
-          item = newItem;
-          const cur = items[item]!;
-          currentPosition = Math.max(line.from, cur.start);
-          end = cur.end;
-          if (fontMetrics !== cur.metrics) {
-            fontMetrics = cur.metrics;
-            minimumRightBearing = Math.min(0, fromReal(fontMetrics.minRightBearing));
-          }
-        }
-        const current = items[item]!;
-        const m = current.metrics;
-        tmp.leading =
-          Math.max(tmp.leading + tmp.ascent, m.leading + m.ascent) - Math.max(tmp.ascent, m.ascent);
-        tmp.ascent = Math.max(tmp.ascent, m.ascent);
-        tmp.descent = Math.max(tmp.descent, m.descent);
-
-        const summary = pendingItem(shaped, item);
-        if (summary !== null) {
-          if (manualWrap && currentPosition === current.start) {
-            addSummarized(summary, current);
-            newItem = item + 1;
-            continue;
-          }
-          ensureItem(shaped, item);
-        }
-        if (
-          current.kind === ItemKind.Tab &&
-          this.alignment & (QtAlign.Left | QtAlign.Right | QtAlign.HCenter | QtAlign.Justify)
-        ) {
-          whiteSpaceOrObject = true;
-          if (checkFullOtherwiseExtend()) return;
-          const x = line.x + line.textWidth + tmp.textWidth + space.textWidth;
-          const tabWidth = this.tabWidth(x);
-          space.textWidth += tabWidth;
-          space.length++;
-          newItem = item + 1;
-          const avg = m.averageCharWidth;
-          glyphCount += (qfixedDiv(tabWidth, avg) + 32) >> 6;
-          currentPosition = current.end;
-          if (checkFullOtherwiseExtend()) return;
-        } else if (current.kind === ItemKind.Separator) {
-          whiteSpaceOrObject = true;
-          if (!line.length && !tmp.length) this.setDefaultHeight(line);
-          tmp.length++;
-          if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
-          addTo(line, tmp);
-          return;
-        } else if (isBreakableSpace(currentPosition)) {
-          whiteSpaceOrObject = true;
-          while (currentPosition < end && isBreakableSpace(currentPosition))
-            addNextCluster(space, current.glyphEnd);
-          if (!manualWrap && space.textWidth > line.width) {
-            space.textWidth = line.width; // ignore spaces that fall out of the line
-            return;
-          }
-        } else {
-          whiteSpaceOrObject = false;
-          let sbOrWs = false;
-          saveCurrentGlyph();
-          if (graphemeBoundary === null) {
-            // the loop below, in a small function of its own: a word can be a megabyte long
-            const limit =
-              stopAtOverflow && line.length === 0 ? line.width - line.textWidth : Number.POSITIVE_INFINITY;
-            const r = wordScan;
-            r.pos = currentPosition;
-            r.width = tmp.textWidth;
-            r.length = tmp.length;
-            r.clusters = glyphCount;
-            sbOrWs = scanWord(shaped, r, end, current.glyphEnd, lineBreak, limit);
-            currentPosition = r.pos;
-            tmp.textWidth = r.width;
-            tmp.length = r.length;
-            glyphCount = r.clusters;
-            if (r.overflowed) {
-              overflowed = true;
-              return;
-            }
-          } else {
-            do {
-              addNextCluster(tmp, current.glyphEnd);
-              if (
-                currentPosition >= len ||
-                isBreakableSpace(currentPosition) ||
-                lineBreak?.[currentPosition]
-              ) {
-                sbOrWs = true;
-                break;
-              } else if (graphemeBoundary[currentPosition]) {
-                break;
-              }
-            } while (currentPosition < end);
-          }
-          minw = Math.max(tmp.textWidth, minw);
-
-          if (
-            currentPosition > 0 &&
-            currentPosition < end &&
-            lineBreak?.[currentPosition] &&
-            text.charCodeAt(currentPosition - 1) === 0xad
-          ) {
-            const w = advances[logClusters[currentPosition - 1]!]!;
-            if (line.length) softHyphenWidth = w;
-            else if (breakany) tmp.textWidth += w;
-          }
-
-          if (sbOrWs || breakany) {
-            const previousRightBearing = rightBearing;
-            if (calculateNewWidth() + Math.abs(minimumRightBearing) > line.width) calculateRightBearing();
-            if (checkFullOtherwiseExtend()) {
-              if (previousRightBearing !== RB_NOT_CALCULATED) rightBearing = previousRightBearing;
-              else if (previousGlyph >= 0) rbOfGlyph(previousGlyph);
-              if (!breakany) line.textWidth += softHyphenWidth;
-              return;
-            }
-          }
-          saveCurrentGlyph();
-        }
-        if (currentPosition === end) newItem = item + 1;
-      }
-      checkFullOtherwiseExtend();
-    };
-    scan();
-    if (overflowed) {
+    st.scan();
+    if (st.overflowed) {
       // the line is laid out again breaking anywhere, as at the end of this function
       this.wrapMode = QtWrap.WrapAnywhere;
       line.length = 0;
@@ -565,26 +343,27 @@ export class TextEngine {
       return;
     }
     // found:
+    const { tmp, space } = st;
     line.textAdvance = line.textWidth;
-    if (rightBearing === RB_NOT_CALCULATED && !whiteSpaceOrObject) calculateRightBearing();
-    line.textWidth += negativeRightBearing();
+    if (st.rightBearing === RB_NOT_CALCULATED && !st.whiteSpaceOrObject) st.calculateRightBearing();
+    line.textWidth += st.negativeRightBearing();
     if (line.length === 0) addTo(line, tmp);
 
     const savedMinWidth = this.minWidth;
     const savedMaxWidth = this.maxWidth;
-    if (manualWrap) {
+    if (st.manualWrap) {
       this.minWidth = Math.max(this.minWidth, line.textWidth);
       this.maxWidth = Math.max(this.maxWidth, line.textWidth);
     } else {
-      this.minWidth = Math.max(this.minWidth, minw);
+      this.minWidth = Math.max(this.minWidth, st.minw);
       this.maxWidth += line.textWidth;
     }
-    if (line.textWidth > 0 && item < items.length) this.maxWidth += space.textWidth;
+    if (line.textWidth > 0 && st.item < this.shaped.items.length) this.maxWidth += space.textWidth;
     if (space.length) line.trailingSpaces = space.length;
 
     if (wrapMode === QtWrap.WrapAtWordBoundaryOrAnywhere) {
       if (
-        (maxGlyphs !== INT_MAX && glyphCount > maxGlyphs) ||
+        (maxGlyphs !== INT_MAX && st.glyphCount > maxGlyphs) ||
         (maxGlyphs === INT_MAX && line.textWidth > line.width)
       ) {
         // the line is laid out again: only the second layout counts toward
@@ -702,3 +481,342 @@ export class TextEngine {
     return s.slice(from, leftPos) + ellipsis + s.slice(rightPos, to);
   }
 }
+
+/**
+ * The variables of one QTextLine::layout_helper run and the lambdas Qt's
+ * code uses on them, as fields and methods: one object per nesting level,
+ * reused, instead of a dozen closures and their context for every line.
+ */
+class LineScan {
+  private engine: TextEngine | null = null;
+  private shaped: ShapedText | null = null;
+  private line: ScriptLine | null = null;
+  private maxGlyphs = 0;
+  manualWrap = false;
+  private breakany = false;
+  /** break opportunities (null: a manually wrapped line never breaks, so they are not computed) */
+  private lineBreak: Uint8Array | null = null;
+  private graphemeBoundary: Uint8Array | null = null;
+  readonly tmp: Chunk = chunk();
+  readonly space: Chunk = chunk();
+  glyphCount = 0;
+  private currentPosition = 0;
+  private previousGlyph = -1;
+  minw = 0;
+  private softHyphenWidth = 0;
+  rightBearing = RB_NOT_CALCULATED;
+  private minimumRightBearing = 0;
+  private fontMetrics: FaceMetrics | null = null;
+  whiteSpaceOrObject = true;
+  item = -1;
+  private newItem = 0;
+  private end = 0;
+  stopAtOverflow = false;
+  overflowed = false;
+
+  begin(engine: TextEngine, line: ScriptLine, maxGlyphs: number): void {
+    const wrapMode = engine.wrapMode;
+    this.engine = engine;
+    this.shaped = engine.shaped;
+    this.line = line;
+    this.maxGlyphs = maxGlyphs;
+    this.breakany = wrapMode === QtWrap.WrapAnywhere;
+    this.manualWrap = wrapMode === QtWrap.ManualWrap || wrapMode === QtWrap.NoWrap;
+    this.lineBreak = this.manualWrap ? null : engine.attrs.lineBreak;
+    this.graphemeBoundary = this.breakany ? engine.attrs.graphemeBoundary : null;
+    resetChunk(this.tmp);
+    resetChunk(this.space);
+    this.glyphCount = 0;
+    this.currentPosition = line.from;
+    this.previousGlyph = -1;
+    this.minw = 0;
+    this.softHyphenWidth = 0;
+    this.rightBearing = RB_NOT_CALCULATED;
+    this.minimumRightBearing = 0;
+    this.fontMetrics = null;
+    this.whiteSpaceOrObject = true;
+    this.item = -1;
+    this.newItem = engine.findItem(line.from);
+    this.end = 0;
+    this.stopAtOverflow = false;
+    this.overflowed = false;
+  }
+
+  /** Drops the references to the text laid out (the object outlives it). */
+  release(): void {
+    this.engine = null;
+    this.shaped = null;
+    this.line = null;
+    this.lineBreak = null;
+    this.graphemeBoundary = null;
+    this.fontMetrics = null;
+  }
+
+  negativeRightBearing(): number {
+    return this.rightBearing === RB_NOT_CALCULATED ? 0 : Math.abs(this.rightBearing);
+  }
+
+  private calculateNewWidth(): number {
+    return (
+      this.line!.textWidth +
+      this.tmp.textWidth +
+      this.space.textWidth +
+      this.softHyphenWidth +
+      this.negativeRightBearing()
+    );
+  }
+
+  private glyphMetrics(g: number): FaceMetrics {
+    const shaped = this.shaped!;
+    return shaped.items[this.engine!.findItem(shaped.glyphCluster[g]!)]!.metrics;
+  }
+
+  private rbOfGlyph(g: number): void {
+    const shaped = this.shaped!;
+    if (shaped.pending !== null) ensureItem(shaped, itemOfGlyph(shaped, g));
+    this.rightBearing = Math.min(this.glyphMetrics(g).rightBearing(shaped.glyphs[g]!), 0);
+  }
+
+  private currentGlyph(): number {
+    const shaped = this.shaped!;
+    if (shaped.pending !== null) ensureItem(shaped, itemAt(shaped, this.currentPosition - 1));
+    return shaped.logClusters[this.currentPosition - 1]!;
+  }
+
+  calculateRightBearing(): void {
+    if (this.currentPosition <= 0) return;
+    this.rbOfGlyph(this.currentGlyph());
+  }
+
+  private saveCurrentGlyph(): void {
+    this.previousGlyph = this.currentPosition > 0 ? this.currentGlyph() : -1;
+  }
+
+  private checkFullOtherwiseExtend(): boolean {
+    const line = this.line!;
+    const tmp = this.tmp;
+    const space = this.space;
+    const newWidth = this.calculateNewWidth();
+    if (line.length && !this.manualWrap && (newWidth > line.width || this.glyphCount > this.maxGlyphs))
+      return true;
+    this.minw = Math.max(this.minw, tmp.textWidth);
+    addTo(line, tmp);
+    line.textWidth += space.textWidth;
+    line.length += space.length;
+    tmp.textWidth = 0;
+    tmp.length = 0;
+    space.textWidth = 0;
+    space.length = 0;
+    return false;
+  }
+
+  private addNextCluster(target: Chunk, itemGlyphEnd: number): void {
+    const { logClusters, advances, clusterStart } = this.shaped!;
+    const end = this.end;
+    let currentPosition = this.currentPosition;
+    let glyphPosition = logClusters[currentPosition]!;
+    do {
+      ++currentPosition;
+      ++target.length;
+    } while (currentPosition < end && logClusters[currentPosition] === glyphPosition);
+    this.currentPosition = currentPosition;
+    do {
+      target.textWidth += advances[glyphPosition]!;
+      ++glyphPosition;
+    } while (glyphPosition < itemGlyphEnd && !clusterStart[glyphPosition]);
+    ++this.glyphCount;
+  }
+
+  private isBreakableSpace(pos: number): boolean {
+    const text = this.shaped!.text;
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+    return c >= 0x80 && !isNoBreak(c) && isSpace(codePointAt(text, pos));
+  }
+
+  /**
+   * A manually wrapped line taking a whole item whose glyphs are not made
+   * (one glyph and cluster per character) from what the item's summary
+   * says: the same chunks, widths and glyphs as the word and space loop of
+   * scan (a word ends where a breakable space, or the text end, follows it;
+   * the line takes each word with the spaces before it; spaces after the
+   * last word wait in `space`, a word the next item goes on with in `tmp`),
+   * without walking a megabyte long line.
+   */
+  private addSummarized(sum: ItemSummary, it: ShapedItem): void {
+    const tmp = this.tmp;
+    const space = this.space;
+    const start = it.start;
+    const itemEnd = it.end;
+    const endsWithSpace = sum.spaceEnd === itemEnd;
+    const wordAtEnd =
+      !endsWithSpace && (itemEnd >= this.shaped!.text.length || this.isBreakableSpace(itemEnd));
+    // where the item's last ended word ends (-1: none) and its advances before
+    const p = wordAtEnd ? itemEnd : sum.wordEnd;
+    const pw = wordAtEnd ? sum.width : sum.wordEndWidth;
+    // the spaces after p end at s; the characters from s on are a word the next item goes on with
+    let s: number;
+    let sw: number;
+    if (p >= 0) {
+      tmp.textWidth += pw;
+      tmp.length += p - start;
+      this.checkFullOtherwiseExtend();
+      s = Math.max(sum.spaceEnd, p);
+      sw = sum.spaceEnd > p ? sum.spaceEndWidth : pw;
+      space.textWidth += sw - pw;
+      space.length += s - p;
+    } else {
+      s = sum.spaceEnd >= 0 ? sum.spaceEnd : start;
+      sw = sum.spaceEnd >= 0 ? sum.spaceEndWidth : 0;
+      space.textWidth += sw;
+      space.length += s - start;
+    }
+    tmp.textWidth += sum.width - sw;
+    tmp.length += itemEnd - s;
+    this.glyphCount += itemEnd - start;
+    this.whiteSpaceOrObject = endsWithSpace;
+    // the last glyph of the item's last word
+    const lastWordEnd = s < itemEnd ? itemEnd : p;
+    if (lastWordEnd > start) this.previousGlyph = it.glyphStart + (lastWordEnd - 1 - start);
+    this.currentPosition = itemEnd;
+  }
+
+  /** The scan returns where Qt jumps to 'found'. */
+  scan(): void {
+    const engine = this.engine!;
+    const shaped = this.shaped!;
+    const line = this.line!;
+    const items = shaped.items;
+    const text = shaped.text;
+    const len = text.length;
+    const { advances, logClusters } = shaped;
+    const tmp = this.tmp;
+    const space = this.space;
+    const breakany = this.breakany;
+    const manualWrap = this.manualWrap;
+    const lineBreak = this.lineBreak;
+    const graphemeBoundary = this.graphemeBoundary;
+    while (this.newItem < items.length) {
+      this.rightBearing = RB_NOT_CALCULATED;
+      this.softHyphenWidth = 0;
+      if (this.newItem !== this.item) {
+        this.item = this.newItem;
+        const cur = items[this.item]!;
+        this.currentPosition = Math.max(line.from, cur.start);
+        this.end = cur.end;
+        if (this.fontMetrics !== cur.metrics) {
+          this.fontMetrics = cur.metrics;
+          this.minimumRightBearing = Math.min(0, fromReal(cur.metrics.minRightBearing));
+        }
+      }
+      const item = this.item;
+      const end = this.end;
+      const current = items[item]!;
+      const m = current.metrics;
+      tmp.leading = Math.max(tmp.leading + tmp.ascent, m.leading + m.ascent) - Math.max(tmp.ascent, m.ascent);
+      tmp.ascent = Math.max(tmp.ascent, m.ascent);
+      tmp.descent = Math.max(tmp.descent, m.descent);
+
+      const summary = pendingItem(shaped, item);
+      if (summary !== null) {
+        if (manualWrap && this.currentPosition === current.start) {
+          this.addSummarized(summary, current);
+          this.newItem = item + 1;
+          continue;
+        }
+        ensureItem(shaped, item);
+      }
+      if (
+        current.kind === ItemKind.Tab &&
+        engine.alignment & (QtAlign.Left | QtAlign.Right | QtAlign.HCenter | QtAlign.Justify)
+      ) {
+        this.whiteSpaceOrObject = true;
+        if (this.checkFullOtherwiseExtend()) return;
+        const x = line.x + line.textWidth + tmp.textWidth + space.textWidth;
+        const tabWidth = engine.tabWidth(x);
+        space.textWidth += tabWidth;
+        space.length++;
+        this.newItem = item + 1;
+        const avg = m.averageCharWidth;
+        this.glyphCount += (qfixedDiv(tabWidth, avg) + 32) >> 6;
+        this.currentPosition = current.end;
+        if (this.checkFullOtherwiseExtend()) return;
+      } else if (current.kind === ItemKind.Separator) {
+        this.whiteSpaceOrObject = true;
+        if (!line.length && !tmp.length) engine.setDefaultHeight(line);
+        tmp.length++;
+        if (this.previousGlyph >= 0) this.rbOfGlyph(this.previousGlyph);
+        addTo(line, tmp);
+        return;
+      } else if (this.isBreakableSpace(this.currentPosition)) {
+        this.whiteSpaceOrObject = true;
+        while (this.currentPosition < end && this.isBreakableSpace(this.currentPosition))
+          this.addNextCluster(space, current.glyphEnd);
+        if (!manualWrap && space.textWidth > line.width) {
+          space.textWidth = line.width; // ignore spaces that fall out of the line
+          return;
+        }
+      } else {
+        this.whiteSpaceOrObject = false;
+        let sbOrWs = false;
+        this.saveCurrentGlyph();
+        if (graphemeBoundary === null) {
+          // the loop below, in a small function of its own: a word can be a megabyte long
+          const limit =
+            this.stopAtOverflow && line.length === 0 ? line.width - line.textWidth : Number.POSITIVE_INFINITY;
+          const r = wordScan;
+          r.pos = this.currentPosition;
+          r.width = tmp.textWidth;
+          r.length = tmp.length;
+          r.clusters = this.glyphCount;
+          sbOrWs = scanWord(shaped, r, end, current.glyphEnd, lineBreak, limit);
+          this.currentPosition = r.pos;
+          tmp.textWidth = r.width;
+          tmp.length = r.length;
+          this.glyphCount = r.clusters;
+          if (r.overflowed) {
+            this.overflowed = true;
+            return;
+          }
+        } else {
+          do {
+            this.addNextCluster(tmp, current.glyphEnd);
+            const pos = this.currentPosition;
+            if (pos >= len || this.isBreakableSpace(pos) || lineBreak?.[pos]) {
+              sbOrWs = true;
+              break;
+            } else if (graphemeBoundary[pos]) {
+              break;
+            }
+          } while (this.currentPosition < end);
+        }
+        this.minw = Math.max(tmp.textWidth, this.minw);
+
+        const pos = this.currentPosition;
+        if (pos > 0 && pos < end && lineBreak?.[pos] && text.charCodeAt(pos - 1) === 0xad) {
+          const w = advances[logClusters[pos - 1]!]!;
+          if (line.length) this.softHyphenWidth = w;
+          else if (breakany) tmp.textWidth += w;
+        }
+
+        if (sbOrWs || breakany) {
+          const previousRightBearing = this.rightBearing;
+          if (this.calculateNewWidth() + Math.abs(this.minimumRightBearing) > line.width)
+            this.calculateRightBearing();
+          if (this.checkFullOtherwiseExtend()) {
+            if (previousRightBearing !== RB_NOT_CALCULATED) this.rightBearing = previousRightBearing;
+            else if (this.previousGlyph >= 0) this.rbOfGlyph(this.previousGlyph);
+            if (!breakany) line.textWidth += this.softHyphenWidth;
+            return;
+          }
+        }
+        this.saveCurrentGlyph();
+      }
+      if (this.currentPosition === end) this.newItem = item + 1;
+    }
+    this.checkFullOtherwiseExtend();
+  }
+}
+
+const lineScans: LineScan[] = [];
+let lineScanDepth = 0;

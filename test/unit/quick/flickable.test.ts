@@ -11,7 +11,7 @@ async function scene(source: string): Promise<SceneRun & { root: Q; id(name: str
   const root = (await run.runtime.run('file:///test/main.qml')) as Q;
   run.runtime.engine.polish();
   const ctx = root.$ctx[root.$ctx.length - 1];
-  return { ...run, root, id: (name: string) => ctx.ids[name] };
+  return { ...run, root, id: (name: string) => ctx.lookupId(name) };
 }
 
 function pointer(type: PointerEventLike['type'], x: number, y: number, timestamp: number): PointerEventLike {

@@ -12,7 +12,7 @@ async function scene(source: string, extra: Record<string, string> = {}): Promis
   const root = (await run.runtime.run('file:///test/main.qml')) as Q;
   run.runtime.engine.polish();
   const ctx = root.$ctx[root.$ctx.length - 1];
-  return { ...run, root, id: (name: string) => ctx.ids[name] };
+  return { ...run, root, id: (name: string) => ctx.lookupId(name) };
 }
 
 /** The model indexes of the delegates a view shows (itemAtIndex finds them), in order. */
