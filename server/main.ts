@@ -1,7 +1,7 @@
 // `npm run server`: the echo server the book's WebSockets scenes connect to.
 // Settings come from the environment (see ENV below); unset ones keep the
 // defaults of createEchoServer.
-import { createEchoServer, type EchoServerOptions, stdoutLog } from './echo-server';
+import { createEchoServer, type EchoServerHandle, type EchoServerOptions, stdoutLog } from './echo-server';
 
 /** From a stop signal to a forced exit; the server's close timeout (1 s) normally ends things first. */
 const FORCE_EXIT_MS = 1500;
@@ -40,31 +40,40 @@ function inEnvTerms(message: string): string {
   return out;
 }
 
+/** Tells every client 1001 and exits once they are gone (or after FORCE_EXIT_MS). */
+function shutdown(server: EchoServerHandle, signal: NodeJS.Signals): void {
+  stdoutLog.log(`${signal}: closing ${server.clients} client(s)`);
+  // Every client has been told 1001 by then; what is left is connections
+  // that did not finish closing, which is no reason to report a failure.
+  setTimeout(() => {
+    console.error('shutdown did not finish in time; exiting anyway');
+    process.exit(0);
+  }, FORCE_EXIT_MS).unref();
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error('shutdown failed:', err);
+      process.exit(1);
+    },
+  );
+}
+
 async function main(): Promise<void> {
+  // The signal handlers come first: the server prints "listening on port"
+  // as soon as it listens, and whoever started it may stop it right away.
+  let server: EchoServerHandle | null = null;
+  let stopping: NodeJS.Signals | null = null;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping !== null) return;
+    stopping = signal;
+    if (server !== null) shutdown(server, signal);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     // createEchoServer checks the ranges before anything is bound.
-    const server = await createEchoServer(optionsFromEnv(process.env));
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals): void => {
-      if (stopping) return;
-      stopping = true;
-      stdoutLog.log(`${signal}: closing ${server.clients} client(s)`);
-      // Every client has been told 1001 by then; what is left is connections
-      // that did not finish closing, which is no reason to report a failure.
-      setTimeout(() => {
-        console.error('shutdown did not finish in time; exiting anyway');
-        process.exit(0);
-      }, FORCE_EXIT_MS).unref();
-      server.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          console.error('shutdown failed:', err);
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    server = await createEchoServer(optionsFromEnv(process.env));
+    if (stopping !== null) shutdown(server, stopping);
   } catch (err) {
     if (err instanceof UsageError || err instanceof RangeError) {
       console.error(`echo server: ${inEnvTerms(err.message)}`);
