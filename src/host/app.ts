@@ -2,7 +2,7 @@
 // dropping files, the caret and the screen-reader mirror. The page
 // (main.ts) and the browser tests make one with createApp.
 import './host.css';
-import { dumpGeometry, type GeometryDocument } from '../quick/dump';
+import type { GeometryDocument } from '../quick/dump';
 import { AccessibilityMirror } from './a11y';
 import { Caret } from './caret';
 import { attachDrop } from './drop';
@@ -23,7 +23,7 @@ export interface App {
    */
   settle(ms: number): Promise<void>;
   /** The item tree as a `qt-reference-geometry/1` document. */
-  geometry(label: string, scene: string): GeometryDocument;
+  geometry(label: string, scene: string): Promise<GeometryDocument>;
   /** Stops the scene and removes everything the app added to the page. */
   close(): void;
 }
@@ -53,7 +53,9 @@ export function createApp(parent: HTMLElement, files: BrowserFiles, options: { r
       caret.update(host.runtime?.window);
       caret.freeze(true);
     },
-    geometry(label: string, scene: string) {
+    async geometry(label: string, scene: string) {
+      // loaded when asked for: pages that only show a scene never need it
+      const { dumpGeometry } = await import('../quick/dump');
       return dumpGeometry(host.runtime!.window, { label, scene, platform: 'quickweb-chromium' });
     },
     close() {

@@ -38,7 +38,7 @@ test.each(fixtures.scenes)('%s', async (name) => {
   const baseline = await commands.matchBaseline(`items/${name}`, png);
   expect(baseline.ok, baseline.message).toBe(true);
   const qt: GeometryDocument = await (await fetch(`/test/fixtures/qt/items/${name}.geometry.json`)).json();
-  expect(compareGeometry(qt, app.geometry(name, `${name}.qml`))).toEqual([]);
+  expect(compareGeometry(qt, await app.geometry(name, `${name}.qml`))).toEqual([]);
   const text = hasText(qt);
   const vsQt = await commands.compareWithQt(`items/${name}.png`, png, `items/${name}`, !text);
   console.info(vsQt.message);

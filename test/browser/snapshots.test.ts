@@ -36,7 +36,7 @@ async function checkState(app: App, name: string, qt: string, maxShare: number):
   const png = await shot(app);
   const baseline = await commands.matchBaseline(name, png);
   expect(baseline.ok, baseline.message).toBe(true);
-  expect(compareGeometry(await qtGeometry(qt), app.geometry(name, 'scene'))).toEqual([]);
+  expect(compareGeometry(await qtGeometry(qt), await app.geometry(name, 'scene'))).toEqual([]);
   const vsQt = await commands.compareWithQt(`reference/${qt}.png`, png, name);
   console.info(vsQt.message);
   expect(vsQt.share, vsQt.message).toBeLessThan(maxShare);
