@@ -79,7 +79,19 @@ export interface ItemNode {
   kind: string | null;
   /** The stencil mask of a clipping item: one rectangle, its bounds. */
   clipMask: SolidRects | null;
+  /**
+   * Changes (Dirty bits) not yet applied because the item is not drawn: it
+   * or an item above it is hidden (a view's culled cache-buffer delegate).
+   * They are applied when it is shown again.
+   */
+  pending: number;
 }
+
+/** What a hidden item's sync leaves for when it is shown (position and visibility are always applied). */
+const DEFERRED = Dirty.Size | Dirty.Content | Dirty.Children | Dirty.Z | Dirty.Clip;
+
+/** How far up sync looks for a hidden item above (deeper, it syncs as if shown: correct, only not lazy). */
+const HIDDEN_LOOKUP_DEPTH = 32;
 
 /**
  * The items to sync at the next frame, in the order they were added, each
@@ -159,9 +171,15 @@ export class SceneRenderer implements WindowObserver {
   private readonly pool = new Map<string, ItemNode[]>();
   /** Something drawn changed since the last rendered frame. */
   private stageChanged = true;
+  /**
+   * A shown item changed, or one was shown, hidden or removed, since the
+   * last rendered frame. A scheduled frame that only prepared hidden items
+   * (a view filling its cache buffer) draws nothing.
+   */
+  private drawNeeded = true;
   /** Items whose painter drew only what the window shows (painter.viewStale). */
   private readonly viewDependent = new Set<Item>();
-  /** Called after each rendered frame (the host positions its overlays). */
+  /** Called after each frame that changed items, drawn or not (the host updates its overlays). */
   onFrame: (() => void) | null = null;
   /** The cursor shape under the pointer changed (a Qt.CursorShape value). */
   onCursor: ((shape: number) => void) | null = null;
@@ -184,6 +202,7 @@ export class SceneRenderer implements WindowObserver {
     this.stage.removeChildren();
     this.dirty.clear();
     this.stageChanged = true;
+    this.drawNeeded = true;
     this.attach(window, engine);
     this.requestFrame();
   }
@@ -278,6 +297,7 @@ export class SceneRenderer implements WindowObserver {
     this.viewDependent.delete(item);
     const node = item.renderNode as ItemNode | null;
     if (node) {
+      if (node.container.visible) this.drawNeeded = true;
       item.renderNode = null;
       this.release(node);
     }
@@ -324,6 +344,7 @@ export class SceneRenderer implements WindowObserver {
     if (this.renderer.width !== w.width || this.renderer.height !== w.height) {
       this.renderer.resize(Math.max(1, w.width), Math.max(1, w.height));
       this.stageChanged = true;
+      this.drawNeeded = true;
     }
     if (!always && !this.stageChanged && this.dirty.size === 0) {
       w.itemsChanged = false;
@@ -332,6 +353,13 @@ export class SceneRenderer implements WindowObserver {
     this.dirty.drain((item) => this.sync(item));
     w.itemsChanged = false;
     this.stageChanged = false;
+    // Only hidden items changed: what is on screen is already right (the
+    // host's overlays still hear of it: the screen-reader mirror lists them).
+    if (!always && !this.drawNeeded) {
+      this.onFrame?.();
+      return;
+    }
+    this.drawNeeded = false;
     this.renderer.render(this.stage);
     this.framesRendered++;
     if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
@@ -364,8 +392,17 @@ export class SceneRenderer implements WindowObserver {
       if (node === null) {
         this.nodesMade++;
         const container = new Container();
+        // Shown by its first sync, which the item gets at once (all of it is dirty).
+        container.visible = false;
         const painter = kind === null ? null : createPainter(kind, item);
-        node = { container, content: painter ? painter.content : null, painter, kind, clipMask: null };
+        node = {
+          container,
+          content: painter ? painter.content : null,
+          painter,
+          kind,
+          clipMask: null,
+          pending: 0,
+        };
       }
       node.container.label = item.$meta.name;
       item.renderNode = node;
@@ -386,6 +423,8 @@ export class SceneRenderer implements WindowObserver {
     }
     // Child items' nodes are released on their own; the content goes back in at the next sync.
     c.removeChildren();
+    c.visible = false;
+    node.pending = 0;
     const key = node.kind ?? '';
     let list = this.pool.get(key);
     if (list === undefined) {
@@ -403,8 +442,9 @@ export class SceneRenderer implements WindowObserver {
   private sync(item: Item): void {
     if (item.window !== this.win) return;
     const node = this.nodeFor(item);
-    const bits = item.dirty;
+    const bits = item.dirty | node.pending;
     item.dirty = 0;
+    node.pending = 0;
     const c = node.container;
     const v = item.$v;
     // A transformed item's origin moves with its size.
@@ -424,15 +464,52 @@ export class SceneRenderer implements WindowObserver {
       }
     }
     if (bits & (Dirty.Visibility | Dirty.Opacity)) {
+      const was = c.visible;
       c.visible = item.explicitVisible && !item.culled && (v[ITEM.opacity] as number) > 0;
       c.alpha = v[ITEM.opacity] as number;
+      if (c.visible !== was) {
+        // (a container not yet in the stage is drawn once its parent's sync places it)
+        if (c.parent !== null) this.drawNeeded = true;
+        // Shown again: what its items put off while hidden is applied now.
+        if (c.visible) this.syncPending(item);
+      }
     }
+    // Not drawn: the rest waits until it is shown (Qt does not draw culled
+    // items either; a view's cache buffer costs no drawing until it scrolls in).
+    if (!c.visible || this.hiddenAbove(item)) {
+      node.pending = bits & DEFERRED;
+      return;
+    }
+    // (a change of children is drawn only if a shown one came, went or moved: syncChildren)
+    if (bits & ~Dirty.Children) this.drawNeeded = true;
     if (bits & (Dirty.Content | Dirty.Size) && node.painter) {
       node.painter.update(item, bits);
       if (node.painter.viewStale?.(item) === false) this.viewDependent.add(item);
     }
     if (bits & (Dirty.Clip | Dirty.Size)) this.syncClip(item, node);
     if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node);
+  }
+
+  /** Whether an item above `item` is hidden (looked up to HIDDEN_LOOKUP_DEPTH levels). */
+  private hiddenAbove(item: Item): boolean {
+    let p = item.parentItem;
+    for (let depth = 0; p !== null && depth < HIDDEN_LOOKUP_DEPTH; depth++, p = p.parentItem) {
+      const n = p.renderNode as ItemNode | null;
+      if (n !== null && !n.container.visible) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Syncs the items under `item` that have changes put off while hidden
+   * (now, not through the queue: some may have been synced in this pass).
+   */
+  private syncPending(item: Item): void {
+    for (const k of item.childItems) {
+      const n = k.renderNode as ItemNode | null;
+      if (n !== null && n.pending !== 0) this.sync(k);
+      this.syncPending(k);
+    }
   }
 
   /** Qt's paint order: children with negative z under the item's own content, the rest above, by z. */
@@ -459,10 +536,16 @@ export class SceneRenderer implements WindowObserver {
     for (let i = 0; same && i < order.length; i++) same = current[i] === order[i];
     if (!same) {
       const wanted = new Set(order);
-      for (let i = current.length - 1; i >= 0; i--) if (!wanted.has(current[i]!)) c.removeChildAt(i);
+      for (let i = current.length - 1; i >= 0; i--) {
+        const o = current[i]!;
+        if (wanted.has(o)) continue;
+        if (o.visible) this.drawNeeded = true;
+        c.removeChildAt(i);
+      }
       for (let i = 0; i < order.length; i++) {
         const o = order[i]!;
         if (current[i] === o) continue;
+        if (o.visible) this.drawNeeded = true;
         if (o.parent === c) c.setChildIndex(o, i);
         else c.addChildAt(o, i);
       }

@@ -29,7 +29,7 @@ async function start(source: string, preference: Array<'webgl' | 'canvas'> = ['w
   return { runtime, renderer, canvas };
 }
 
-test('scrolling a ListView of 1,000 rectangle rows makes geometry only for rows it creates', async () => {
+test('scrolling a ListView of 1,000 rectangle rows makes geometry only for rows it shows', async () => {
   const { runtime, renderer } = await start(`import QtQuick
 ListView {
   width: 200; height: 300
@@ -43,23 +43,64 @@ ListView {
   const rows = () => view.contentItem.childItems;
   expect(rows().length).toBeGreaterThan(15);
   const before = rectangleStats.builds;
-  const seen = new Set(rows());
-  const initial = seen.size;
+  // Rows in the cache buffer are culled: not drawn, so not painted until they scroll in.
+  const shown = new Set(rows().filter((r) => !r.culled));
+  const initial = shown.size;
   for (let frame = 0; frame < 120; frame++) {
     view.contentY += 7;
     renderer.renderNow();
-    for (const r of rows()) seen.add(r);
+    for (const r of rows()) if (!r.culled) shown.add(r);
   }
   expect(view.contentY).toBe(840);
-  // One geometry per delegate created while scrolling (about 42 rows of 20 px), none for rows that only moved.
-  const created = seen.size - initial;
-  expect(created).toBeGreaterThan(30);
-  expect(rectangleStats.builds - before).toBe(created);
+  // One geometry per row that came into view while scrolling (about 42 rows of 20 px), none for rows that only moved.
+  const drawn = shown.size - initial;
+  expect(drawn).toBeGreaterThan(30);
+  expect(rectangleStats.builds - before).toBe(drawn);
   // A change to what one row draws makes one geometry.
-  const row = rows()[3] as Item & { radius: number };
+  const row = rows().find((r) => !r.culled && (r as Item & { radius?: number }).radius === 4) as Item & {
+    radius: number;
+  };
   row.radius = 6;
   renderer.renderNow();
-  expect(rectangleStats.builds - before).toBe(created + 1);
+  expect(rectangleStats.builds - before).toBe(drawn + 1);
+  renderer.destroy();
+});
+
+test('changes to hidden items draw nothing until they are shown, then show their latest state', async () => {
+  const { runtime, renderer, canvas } = await start(`import QtQuick
+Rectangle {
+  width: 100; height: 100; color: "black"
+  Rectangle {
+    objectName: "box"; x: 10; y: 10; width: 60; height: 60; color: "red"; visible: false
+    Rectangle { objectName: "kid"; x: 30; y: 30; width: 20; height: 20; color: "blue" }
+  }
+}`);
+  const find = (name: string) =>
+    runtime.window.contentItem.childItems[0]!.childItems.flatMap((c) => [c, ...c.childItems]).find(
+      (c) => c.objectName === name,
+    ) as Item & { color: string; width: number };
+  const box = find('box');
+  const kid = find('kid');
+  const pixel = (x: number, y: number) => {
+    const gl = canvas.getContext('webgl2')!;
+    const out = new Uint8Array(4);
+    gl.readPixels(x, canvas.height - 1 - y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
+    return [...out.slice(0, 3)];
+  };
+  const frames = renderer.framesRendered;
+  box.color = 'lime';
+  box.width = 80;
+  kid.color = 'yellow';
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // A scheduled frame whose changes are all hidden leaves the screen as it is.
+  expect(renderer.framesRendered).toBe(frames);
+  expect(pixel(20, 20)).toEqual([0, 0, 0]);
+  (box as Item & { visible: boolean }).visible = true;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  expect(renderer.framesRendered).toBe(frames + 1);
+  expect(pixel(20, 20)).toEqual([0, 255, 0]);
+  expect(pixel(85, 20)).toEqual([0, 255, 0]);
+  expect(pixel(45, 45)).toEqual([255, 255, 0]);
   renderer.destroy();
 });
 
