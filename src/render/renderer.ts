@@ -2,7 +2,7 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { Color, Container, type Renderer, WebGLRenderer } from 'pixi.js';
+import { Color, Container, type Renderer, Ticker, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
 import { Dirty, ITEM, type Item } from '../quick/items/Item';
 import type { QuickWindow, WindowObserver } from '../quick/window';
@@ -223,6 +223,12 @@ export class SceneRenderer implements WindowObserver {
   }
 
   static async create(options: RendererOptions): Promise<SceneRenderer> {
+    // PixiJS's system ticker (its scheduler, which runs the GPU resource
+    // collector) would run an animation frame callback for as long as the
+    // page is open; it advances with the frames this renderer draws instead,
+    // so a scene with nothing to do costs no work at all.
+    Ticker.system.autoStart = false;
+    Ticker.system.stop();
     const resolution = options.resolution ?? globalThis.devicePixelRatio ?? 1;
     const settings = {
       canvas: options.canvas,
@@ -361,6 +367,7 @@ export class SceneRenderer implements WindowObserver {
     }
     this.drawNeeded = false;
     this.renderer.render(this.stage);
+    Ticker.system.update();
     this.framesRendered++;
     if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
       this.firstFrameTime = performance.now();

@@ -181,13 +181,25 @@ Text { color: "black" }
   });
 });
 
-test('a scene with nothing to do draws no frames (the caret blinks without redrawing the scene)', async () => {
+test('a scene with nothing to do draws no frames and asks for none (the caret blinks without redrawing the scene)', async () => {
   const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');
   await app.settle(200);
   const renderer = app.host.renderer!;
   const before = renderer.framesRendered;
-  await new Promise((r) => setTimeout(r, 2000));
+  const raf = globalThis.requestAnimationFrame;
+  let asked = 0;
+  globalThis.requestAnimationFrame = (f) => {
+    asked++;
+    return raf(f);
+  };
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+  } finally {
+    globalThis.requestAnimationFrame = raf;
+  }
   expect(renderer.framesRendered).toBe(before);
+  // Not even an animation frame callback runs (PixiJS's own ticker included).
+  expect(asked).toBe(0);
   expect(byName(app, 'first').activeFocus).toBe(true);
 });
 
