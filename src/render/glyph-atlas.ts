@@ -172,10 +172,26 @@ class Pages {
   }
 }
 
+/**
+ * LCD coverage of a pixel's subpixel from the sum of its three samples
+ * (0..765): 255 * (sum / 765) ** 0.85, computed once per sum.
+ */
+const LCD_LEVEL = Float64Array.from({ length: 766 }, (_, sum) => 255 * (sum / 765) ** 0.85);
+
+/** A cluster's ink bounds in whole pixels plus one (the same at every subpixel offset); null: blank. */
+interface InkBox {
+  left: number;
+  right: number;
+  ascent: number;
+  descent: number;
+}
+
 export class GlyphAtlas {
   private readonly gray = new Pages(true);
   private readonly lcd = new Pages(false);
   private readonly tables = new Map<string, GlyphTable>();
+  /** Ink bounds by CSS font and cluster: measured once, not for each of the offsets drawn. */
+  private readonly inkBoxes = new Map<string, InkBox | null>();
   private scratch: CanvasRenderingContext2D | null = null;
   /** Draw subpixel (LCD) glyphs: set by the renderer when the backend can blend them. */
   subpixel = false;
@@ -207,14 +223,9 @@ export class GlyphAtlas {
   /** @internal Rasterizes a glyph not drawn before (GlyphTable). */
   rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
     const font = cssFont(face, pixelSize, text);
-    const measure = this.gray.first.ctx;
-    measure.font = font;
-    const m = measure.measureText(text);
-    const left = Math.ceil(m.actualBoundingBoxLeft) + 1;
-    const right = Math.ceil(m.actualBoundingBoxRight) + 1;
-    const ascent = Math.ceil(m.actualBoundingBoxAscent) + 1;
-    const descent = Math.ceil(m.actualBoundingBoxDescent) + 1;
-    if (left + right <= 2 || ascent + descent <= 2) return null; // blank (a space)
+    const box = this.inkBox(font, text);
+    if (box === null) return null; // blank (a space)
+    const { left, right, ascent, descent } = box;
     const w = left + right + 2 * PAD;
     const h = ascent + descent + 2 * PAD;
     const ox = PAD + left;
@@ -231,6 +242,23 @@ export class GlyphAtlas {
       dy: -oy,
       subpixel: false,
     };
+  }
+
+  private inkBox(font: string, text: string): InkBox | null {
+    const key = `${font}|${text}`;
+    let box = this.inkBoxes.get(key);
+    if (box === undefined) {
+      const measure = this.gray.first.ctx;
+      measure.font = font;
+      const m = measure.measureText(text);
+      const left = Math.ceil(m.actualBoundingBoxLeft) + 1;
+      const right = Math.ceil(m.actualBoundingBoxRight) + 1;
+      const ascent = Math.ceil(m.actualBoundingBoxAscent) + 1;
+      const descent = Math.ceil(m.actualBoundingBoxDescent) + 1;
+      box = left + right <= 2 || ascent + descent <= 2 ? null : { left, right, ascent, descent };
+      this.inkBoxes.set(key, box);
+    }
+    return box;
   }
 
   private rasterizeLcd(
@@ -266,12 +294,17 @@ export class GlyphAtlas {
     for (let row = 0; row < h; row++) {
       const base = row * sw;
       for (let col = 0; col < w; col++) {
-        // Subpixel s of pixel col sits at sample 3*col + s + 1 (one sample of left margin).
-        const at = (k: number) => src[(base + k) * 4 + 3]!;
-        const c = 3 * col + 1;
-        const r = 255 * ((at(c - 1) + at(c) + at(c + 1)) / 765) ** 0.85;
-        const g = 255 * ((at(c) + at(c + 1) + at(c + 2)) / 765) ** 0.85;
-        const b = 255 * ((at(c + 1) + at(c + 2) + at(c + 3)) / 765) ** 0.85;
+        // Subpixel s of pixel col sits at sample 3*col + s + 1 (one sample of left margin);
+        // a sample's coverage is the alpha of its canvas pixel.
+        const a = (base + 3 * col) * 4 + 3;
+        const s0 = src[a]!;
+        const s1 = src[a + 4]!;
+        const s2 = src[a + 8]!;
+        const s3 = src[a + 12]!;
+        const s4 = src[a + 16]!;
+        const r = LCD_LEVEL[s0 + s1 + s2]!;
+        const g = LCD_LEVEL[s1 + s2 + s3]!;
+        const b = LCD_LEVEL[s2 + s3 + s4]!;
         const o = (row * w + col) * 4;
         d[o] = r;
         d[o + 1] = g;
