@@ -87,8 +87,19 @@ export interface ItemNode {
   pending: number;
 }
 
-/** What a hidden item's sync leaves for when it is shown (position and visibility are always applied). */
-const DEFERRED = Dirty.Size | Dirty.Content | Dirty.Children | Dirty.Z | Dirty.Clip;
+/**
+ * What a hidden item's sync leaves for when it is shown: its painting.
+ * Position, visibility and the placing of its children are always applied
+ * (a child moved under a hidden item must leave the shown one it was in).
+ */
+const DEFERRED = Dirty.Size | Dirty.Content | Dirty.Clip;
+
+/** Whether `c` is drawn: it and every container above it are visible, up to a root (the stage). */
+function onScreen(c: Container): boolean {
+  let x: Container | null = c;
+  for (; x !== null; x = x.parent) if (!x.visible) return false;
+  return true;
+}
 
 /** How far up sync looks for a hidden item above (deeper, it syncs as if shown: correct, only not lazy). */
 const HIDDEN_LOOKUP_DEPTH = 32;
@@ -303,7 +314,7 @@ export class SceneRenderer implements WindowObserver {
     this.viewDependent.delete(item);
     const node = item.renderNode as ItemNode | null;
     if (node) {
-      if (node.container.visible) this.drawNeeded = true;
+      if (node.container.parent !== null && onScreen(node.container)) this.drawNeeded = true;
       item.renderNode = null;
       this.release(node);
     }
@@ -362,6 +373,7 @@ export class SceneRenderer implements WindowObserver {
     // Only hidden items changed: what is on screen is already right (the
     // host's overlays still hear of it: the screen-reader mirror lists them).
     if (!always && !this.drawNeeded) {
+      if (this.framesRendered > 0) this.noteFirstFrame();
       this.onFrame?.();
       return;
     }
@@ -369,11 +381,20 @@ export class SceneRenderer implements WindowObserver {
     this.renderer.render(this.stage);
     Ticker.system.update();
     this.framesRendered++;
-    if (this.firstFrameTime === null && facesLoading() === 0 && w.contentItem.childItems.length > 0) {
+    this.noteFirstFrame();
+    this.onFrame?.();
+  }
+
+  /**
+   * Sets the first-frame mark once the screen shows the scene complete: a
+   * frame was drawn and no font it needs is loading (a text hidden while its
+   * font arrived leaves a complete screen without another draw).
+   */
+  private noteFirstFrame(): void {
+    if (this.firstFrameTime === null && facesLoading() === 0 && this.win.contentItem.childItems.length > 0) {
       this.firstFrameTime = performance.now();
       performance.mark(FIRST_FRAME_MARK);
     }
-    this.onFrame?.();
   }
 
   destroy(): void {
@@ -476,15 +497,16 @@ export class SceneRenderer implements WindowObserver {
       c.alpha = v[ITEM.opacity] as number;
       if (c.visible !== was) {
         // (a container not yet in the stage is drawn once its parent's sync places it)
-        if (c.parent !== null) this.drawNeeded = true;
+        if (c.parent !== null && onScreen(c.parent)) this.drawNeeded = true;
         // Shown again: what its items put off while hidden is applied now.
         if (c.visible) this.syncPending(item);
       }
     }
-    // Not drawn: the rest waits until it is shown (Qt does not draw culled
+    // Not drawn: its painting waits until it is shown (Qt does not draw culled
     // items either; a view's cache buffer costs no drawing until it scrolls in).
     if (!c.visible || this.hiddenAbove(item)) {
       node.pending = bits & DEFERRED;
+      if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node, false);
       return;
     }
     // (a change of children is drawn only if a shown one came, went or moved: syncChildren)
@@ -494,7 +516,7 @@ export class SceneRenderer implements WindowObserver {
       if (node.painter.viewStale?.(item) === false) this.viewDependent.add(item);
     }
     if (bits & (Dirty.Clip | Dirty.Size)) this.syncClip(item, node);
-    if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node);
+    if (bits & (Dirty.Children | Dirty.Z)) this.syncChildren(item, node, true);
   }
 
   /** Whether an item above `item` is hidden (looked up to HIDDEN_LOOKUP_DEPTH levels). */
@@ -520,7 +542,7 @@ export class SceneRenderer implements WindowObserver {
   }
 
   /** Qt's paint order: children with negative z under the item's own content, the rest above, by z. */
-  private syncChildren(item: Item, node: ItemNode): void {
+  private syncChildren(item: Item, node: ItemNode, shown: boolean): void {
     const kids = item.paintOrderChildren;
     const order: Container[] = [];
     let contentPlaced = false;
@@ -541,24 +563,37 @@ export class SceneRenderer implements WindowObserver {
     const current = c.children;
     let same = current.length === order.length;
     for (let i = 0; same && i < order.length; i++) same = current[i] === order[i];
+    /** Children placed under this shown item now (new, or moved here from a hidden parent). */
+    let placed: Item[] | null = null;
     if (!same) {
+      if (shown)
+        for (const k of kids) {
+          if ((k.renderNode as ItemNode).container.parent === c) continue;
+          placed ??= [];
+          placed.push(k);
+        }
+      // A shown child that comes, goes or moves changes the picture if this item is on screen.
+      const drawn = onScreen(c);
       const wanted = new Set(order);
       for (let i = current.length - 1; i >= 0; i--) {
         const o = current[i]!;
         if (wanted.has(o)) continue;
-        if (o.visible) this.drawNeeded = true;
+        if (drawn && o.visible) this.drawNeeded = true;
         c.removeChildAt(i);
       }
       for (let i = 0; i < order.length; i++) {
         const o = order[i]!;
         if (current[i] === o) continue;
-        if (o.visible) this.drawNeeded = true;
+        if (drawn && o.visible) this.drawNeeded = true;
         if (o.parent === c) c.setChildIndex(o, i);
         else c.addChildAt(o, i);
       }
     }
-    // New child nodes are synced in this same frame.
-    for (const k of kids) if (k.dirty !== 0) this.sync(k);
+    // New child nodes are synced in this same frame; under a shown item, so
+    // are the changes a child put off under a hidden parent it has left.
+    for (const k of kids)
+      if (k.dirty !== 0 || (shown && (k.renderNode as ItemNode).pending !== 0)) this.sync(k);
+    if (placed !== null) for (const k of placed) this.syncPending(k);
   }
 
   private syncClip(item: Item, node: ItemNode): void {

@@ -4,8 +4,7 @@
 // what a new one draws.
 import { expect, test } from 'vitest';
 import type { Item } from '../../src/quick/items/Item';
-import { SceneRenderer } from '../../src/render/renderer';
-import { createRuntime } from '../../src/runtime';
+import { drawScene } from './scene-renderer';
 
 const SCENE = `import QtQuick
 ListView {
@@ -21,26 +20,12 @@ ListView {
 type View = Item & { contentY: number; contentItem: Item };
 
 async function open(contentY: number) {
-  const url = 'file:///scene/main.qml';
-  const runtime = createRuntime({
-    files: { read: () => SCENE, exists: (u: string) => u === url },
-    sink: { warn: (m) => console.warn(m), log: () => {} },
-    scheduleFrame: () => {},
+  let view!: View;
+  const { renderer, canvas } = await drawScene(SCENE, ['webgl'], (runtime) => {
+    view = runtime.window.contentItem.childItems[0] as View;
+    view.contentY = contentY;
+    runtime.engine.polish();
   });
-  await runtime.run(url);
-  const view = runtime.window.contentItem.childItems[0] as View;
-  view.contentY = contentY;
-  runtime.engine.polish();
-  const canvas = document.createElement('canvas');
-  document.body.append(canvas);
-  const renderer = await SceneRenderer.create({
-    canvas,
-    window: runtime.window,
-    engine: runtime.engine,
-    resolution: 1,
-    preference: ['webgl'],
-  });
-  renderer.renderNow();
   return { view, renderer, canvas };
 }
 

@@ -1,0 +1,62 @@
+// A scene from QML source drawn by the renderer on a canvas of its own (one
+// device pixel per CSS pixel), for tests that look at what it draws.
+import type { Item } from '../../src/quick/items/Item';
+import { SceneRenderer } from '../../src/render/renderer';
+import { createRuntime, type Runtime } from '../../src/runtime';
+
+/** What the tests set on the items they find. */
+export type TestItem = Item & {
+  color: string;
+  visible: boolean;
+  opacity: number;
+  clip: boolean;
+  z: number;
+  width: number;
+};
+
+/** Runs `source` as file:///scene/main.qml; `find` looks an item up by objectName. */
+export async function runScene(source: string) {
+  const url = 'file:///scene/main.qml';
+  const runtime: Runtime = createRuntime({
+    files: { read: () => source, exists: (u: string) => u === url },
+    sink: { warn: (m) => console.warn(m), log: () => {} },
+    scheduleFrame: () => {},
+  });
+  await runtime.run(url);
+  const all = (i: Item): Item[] => [i, ...i.childItems.flatMap(all)];
+  const find = (name: string) =>
+    all(runtime.window.contentItem).find((c) => c.objectName === name) as TestItem;
+  return { runtime, find };
+}
+
+/**
+ * Runs `source` and draws its first frame (`prepare` runs first, on the
+ * created scene); `pixel` reads back one canvas pixel's RGB.
+ */
+export async function drawScene(
+  source: string,
+  preference: Array<'webgl' | 'canvas'> = ['webgl'],
+  prepare?: (runtime: Runtime) => void,
+) {
+  const { runtime, find } = await runScene(source);
+  prepare?.(runtime);
+  const canvas = document.createElement('canvas');
+  document.body.append(canvas);
+  const renderer = await SceneRenderer.create({
+    canvas,
+    window: runtime.window,
+    engine: runtime.engine,
+    resolution: 1,
+    preference,
+  });
+  renderer.renderNow();
+  const pixel = (x: number, y: number): number[] => {
+    if (renderer.renderer.name === 'canvas')
+      return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data.slice(0, 3)];
+    const gl = canvas.getContext('webgl2')!;
+    const out = new Uint8Array(4);
+    gl.readPixels(x, canvas.height - 1 - y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
+    return [...out.slice(0, 3)];
+  };
+  return { runtime, renderer, canvas, find, pixel };
+}
