@@ -1,9 +1,10 @@
 // The QtWebSockets module: `import QtWebSockets` gives WebSocket and
 // WebSocketServer. In Node they run on the `ws` package; in a web page on the
 // browser's WebSocket (and servers cannot listen there).
+
+import { nodeTransport } from '#node-transport';
 import type { QmlEngine } from '../engine/engine';
 import { browserTransport } from './browser-transport';
-import { nodeTransport } from './node-transport';
 import { setDefaultTransport, setTransport, type Transport } from './transport';
 import { WebSocketMeta } from './WebSocket';
 import { WebSocketServerMeta } from './WebSocketServer';
