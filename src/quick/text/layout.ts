@@ -445,30 +445,19 @@ export function layoutText(
         visibleCount -= 1;
         const previousLine = engine.lines[visibleCount - 1]!;
         elideStart = previousLine.from;
-        elideText =
-          layoutText.charCodeAt(cur.from - 1) !== 0x2028
-            ? elidedTextOf(
-                engine,
-                layoutText,
-                font,
-                runs,
-                elideMode,
-                hAlign,
-                cur.width / 64,
-                previousLine,
-                cur,
-              )
-            : elidedTextOf(
-                engine,
-                layoutText,
-                font,
-                runs,
-                elideMode,
-                hAlign,
-                cur.width / 64,
-                previousLine,
-                null,
-              );
+        // (a line ended by a line separator is elided on its own, without the next one)
+        const following = layoutText.charCodeAt(cur.from - 1) !== 0x2028 ? cur : null;
+        elideText = elidedTextOf(
+          engine,
+          layoutText,
+          font,
+          runs,
+          elideMode,
+          hAlign,
+          cur.width / 64,
+          previousLine,
+          following,
+        );
         height = previousHeight;
         break;
       }
@@ -502,29 +491,17 @@ export function layoutText(
         if (multilineElide) {
           elide = true;
           elideStart = previousLine.from;
-          elideText = wrappedLine
-            ? elidedTextOf(
-                engine,
-                layoutText,
-                font,
-                runs,
-                elideMode,
-                hAlign,
-                previousLine.width / 64,
-                previousLine,
-                line,
-              )
-            : elidedTextOf(
-                engine,
-                layoutText,
-                font,
-                runs,
-                elideMode,
-                hAlign,
-                previousLine.width / 64,
-                previousLine,
-                null,
-              );
+          elideText = elidedTextOf(
+            engine,
+            layoutText,
+            font,
+            runs,
+            elideMode,
+            hAlign,
+            previousLine.width / 64,
+            previousLine,
+            wrappedLine ? line : null,
+          );
         } else {
           setRect(br, unelidedRect.x, unelidedRect.y, unelidedRect.w, unelidedRect.h);
           height = naturalHeight;
