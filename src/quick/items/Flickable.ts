@@ -478,18 +478,6 @@ export class Flickable extends Item implements ItemChangeListener {
     const xpos = pixelAligned ? -Math.round(h.move.value) : -h.move.value;
     const atXBeginning = fuzzyLessThanOrEqual(xpos, Math.ceil(-this.minXExtent()));
     const atXEnd = fuzzyLessThanOrEqual(Math.floor(-this.maxXExtent()), xpos);
-    const boundary = (d: AxisData, beginning: boolean, end: boolean, bIdx: number, eIdx: number) => {
-      if (beginning !== d.atBeginning) {
-        d.atBeginning = beginning;
-        if (!d.moving && beginning) d.smoothVelocity = 0;
-      }
-      if (end !== d.atEnd) {
-        d.atEnd = end;
-        if (!d.moving && end) d.smoothVelocity = 0;
-      }
-      this.$store(bIdx, beginning);
-      this.$store(eIdx, end);
-    };
     if (v.extentsChanged) {
       v.extentsChanged = false;
       const oy = this.originYValue();
@@ -506,9 +494,23 @@ export class Flickable extends Item implements ItemChangeListener {
         this.$store(FLICK.originX, ox);
       }
     }
-    boundary(v, atYBeginning, atYEnd, FLICK.atYBeginning, FLICK.atYEnd);
-    boundary(h, atXBeginning, atXEnd, FLICK.atXBeginning, FLICK.atXEnd);
+    this.setBoundary(v, atYBeginning, atYEnd, FLICK.atYBeginning, FLICK.atYEnd);
+    this.setBoundary(h, atXBeginning, atXEnd, FLICK.atXBeginning, FLICK.atXEnd);
     if (this.visibleAreaObject) this.updateVisibleArea(this.visibleAreaObject);
+  }
+
+  /** One axis's atBeginning/atEnd (a view's extents change with every resize: no closure per call). */
+  private setBoundary(d: AxisData, beginning: boolean, end: boolean, bIdx: number, eIdx: number): void {
+    if (beginning !== d.atBeginning) {
+      d.atBeginning = beginning;
+      if (!d.moving && beginning) d.smoothVelocity = 0;
+    }
+    if (end !== d.atEnd) {
+      d.atEnd = end;
+      if (!d.moving && end) d.smoothVelocity = 0;
+    }
+    this.$store(bIdx, beginning);
+    this.$store(eIdx, end);
   }
 
   private updateVisibleArea(a: VisibleArea): void {
