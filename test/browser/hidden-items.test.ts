@@ -27,12 +27,12 @@ Rectangle {
   box.color = 'lime';
   box.width = 80;
   kid.color = 'yellow';
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await twoFrames();
   // A scheduled frame whose changes are all hidden leaves the screen as it is.
   expect(renderer.framesRendered).toBe(frames);
   expect(pixel(20, 20)).toEqual([0, 0, 0]);
   box.visible = true;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await twoFrames();
   expect(renderer.framesRendered).toBe(frames + 1);
   expect(pixel(20, 20)).toEqual([0, 255, 0]);
   expect(pixel(85, 20)).toEqual([0, 255, 0]);
@@ -291,7 +291,7 @@ test('the first-frame mark is set once the fonts a since-hidden text asked for a
   // The Greek and Cyrillic subsets are still loading: not complete yet.
   expect(renderer.firstFrameTime).toBe(null);
   find('t').visible = false;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await twoFrames();
   for (let i = 0; i < 100 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 200));
   expect(renderer.firstFrameTime).not.toBe(null);
