@@ -3,6 +3,7 @@
 // (main.ts) and the browser tests make one with createApp.
 import './host.css';
 import type { GeometryDocument } from '../quick/dump';
+import { facesLoading } from '../render/fonts';
 import { AccessibilityMirror } from './a11y';
 import { Caret } from './caret';
 import { attachDrop } from './drop';
@@ -18,7 +19,8 @@ export interface App {
   readonly caret: Caret;
   readonly a11y: AccessibilityMirror;
   /**
-   * Waits `ms`, then draws the current state with the caret shown steadily
+   * Waits `ms` (and for font files still loading, up to 10 s), then draws
+   * the current state with the caret shown steadily
    * (Qt's reference renders show a focused input's cursor): for screenshots.
    */
   settle(ms: number): Promise<void>;
@@ -27,6 +29,9 @@ export interface App {
   /** Stops the scene and removes everything the app added to the page. */
   close(): void;
 }
+
+/** The longest settle waits for font files still loading. */
+const FONT_WAIT_MS = 10_000;
 
 export function createApp(parent: HTMLElement, files: BrowserFiles, options: { resize?: boolean } = {}): App {
   const host = new SceneHost({ parent, files, resize: options.resize ?? false });
@@ -49,6 +54,10 @@ export function createApp(parent: HTMLElement, files: BrowserFiles, options: { r
     a11y,
     async settle(ms: number) {
       await new Promise((r) => setTimeout(r, ms));
+      // Text waiting for a font file (a face first used by this scene) is
+      // drawn once it arrives: the state settles only then.
+      const end = performance.now() + FONT_WAIT_MS;
+      while (facesLoading() > 0 && performance.now() < end) await new Promise((r) => setTimeout(r, 10));
       host.renderer?.renderNow();
       caret.update(host.runtime?.window);
       caret.freeze(true);
