@@ -1,4 +1,4 @@
-// Glyphs rasterized once into shared atlas textures and drawn as sprites at
+// Glyphs rasterized once into shared atlas textures and drawn as quads at
 // the positions the text layout computed, once per quarter-pixel offset so
 // glyphs keep the layout's fractional positions (Qt places glyphs at
 // fractional positions too).

@@ -1,6 +1,6 @@
 // What each item type draws: the item's own content, placed by the renderer
 // between its negative-z children and the others.
-import { Container, Sprite } from 'pixi.js';
+import { type BLEND_MODES, Container, type Texture } from 'pixi.js';
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
@@ -11,6 +11,7 @@ import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
 import { loadSubsets, missingSubsets } from './fonts';
 import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
+import { GlyphNode } from './glyph-node';
 import { RectangleNode } from './rectangle-node';
 import { SolidRects } from './solid-rects';
 
@@ -82,38 +83,36 @@ export interface GlyphRun {
 export const LCD_MASK_BLEND = 'qw-lcd-mask';
 
 /**
- * Draws glyph runs as sprites from the shared atlas; sprites are reused
- * between updates. Subpixel glyphs take two sprites: the first darkens the
+ * Draws glyph runs from the shared atlas as one glyph node (glyph-node.ts),
+ * a quad per glyph. Subpixel glyphs take two quads: the first darkens the
  * destination by each channel's coverage (dst * (1 - coverage)), the second
  * adds the text color times that coverage, which is per-channel alpha
- * blending done with two standard blend passes.
+ * blending done with two standard blend passes; every mask quad is drawn
+ * before the coloured ones.
  */
 export class GlyphLayer {
   readonly container = new Container();
-  private readonly masks = new Container();
-  private readonly plain = new Container();
-  private sprites: Sprite[] = [];
-  private maskSprites: Sprite[] = [];
-  /** What each sprite was last given: tint, alpha and blend (1: subpixel), three numbers per sprite. */
-  private looks: number[] = [];
-  /** The alpha each mask sprite was last given. */
-  private maskAlphas: number[] = [];
+  private readonly node = new GlyphNode();
+  /** Scratch: the glyphs placed, in draw order: texture, x, y, tint, alpha and subpixel (1 or 0) of each. */
+  private placed: Array<Texture | number> = [];
   /** Glyphs the last draw placed (tests: long lines draw only what the window shows). */
   drawn = 0;
 
   constructor() {
-    this.container.addChild(this.masks, this.plain);
+    this.container.addChild(this.node);
   }
 
   /** Draws the runs; returns false if a font is still loading (`retry` is then called when it is). */
   draw(runs: readonly GlyphRun[], retry: () => void): boolean {
-    let n = 0;
+    const placed = this.placed;
+    placed.length = 0;
     let nm = 0;
     const waits: Promise<void>[] = [];
     for (const run of runs) {
       const face = run.font.face;
       const table = atlas.table(face, run.font.metrics.ppem);
       const { color, alpha } = pixiColor(run.color);
+      const tint = bgr(color);
       let missing = 0;
       for (const g of run.glyphs) {
         const m = missingSubsets(face, g.text);
@@ -127,65 +126,51 @@ export class GlyphLayer {
         const iy = Math.floor(qy);
         const glyph = table.glyph(g.text, qx - ix, qy - iy);
         if (glyph === null) continue;
-        const px = ix + glyph.dx;
-        const py = iy + glyph.dy;
-        const i = n++;
-        const s = this.sprite(this.sprites, this.plain, i, glyph.texture);
-        s.position.set(px, py);
-        // Tint, alpha and blend mode are set only when they change (their setters convert and invalidate).
-        const looks = this.looks;
-        const blend = glyph.subpixel ? 1 : 0;
-        if (looks[3 * i] !== color || looks[3 * i + 1] !== alpha || looks[3 * i + 2] !== blend) {
-          looks[3 * i] = color;
-          looks[3 * i + 1] = alpha;
-          looks[3 * i + 2] = blend;
-          s.tint = color;
-          s.alpha = alpha;
-          s.blendMode = glyph.subpixel ? 'add' : 'normal';
-        }
-        if (glyph.subpixel) {
-          const k = nm++;
-          const m = this.sprite(this.maskSprites, this.masks, k, glyph.texture);
-          m.position.set(px, py);
-          if (this.maskAlphas[k] !== alpha) {
-            this.maskAlphas[k] = alpha;
-            m.tint = 0xffffff;
-            m.alpha = alpha;
-            m.blendMode = LCD_MASK_BLEND as 'normal';
-          }
-        }
+        if (glyph.subpixel) nm++;
+        placed.push(glyph.texture, ix + glyph.dx, iy + glyph.dy, tint, alpha, glyph.subpixel ? 1 : 0);
       }
       if (missing !== 0) waits.push(loadSubsets(face, missing));
     }
-    for (let i = n; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
+    const n = placed.length / G;
     this.drawn = n;
-    for (let i = nm; i < this.maskSprites.length; i++) this.maskSprites[i]!.visible = false;
+    // The mask quads of subpixel glyphs first, then every glyph's coloured quad.
+    const node = this.node;
+    let k = 0;
+    for (let i = 0; i < placed.length; i += G) {
+      if (placed[i + 5] === 1) {
+        const mask = node.quad(k++);
+        mask.place(placed[i] as Texture, placed[i + 1] as number, placed[i + 2] as number);
+        node.setLook(mask, 0xffffff, placed[i + 4] as number, LCD_MASK_BLEND as BLEND_MODES);
+      }
+    }
+    for (let i = 0, j = nm; i < placed.length; i += G, j++) {
+      const q = node.quad(j);
+      q.place(placed[i] as Texture, placed[i + 1] as number, placed[i + 2] as number);
+      node.setLook(
+        q,
+        placed[i + 3] as number,
+        placed[i + 4] as number,
+        placed[i + 5] === 1 ? 'add' : 'normal',
+      );
+    }
+    node.finish(n + nm);
     atlas.flush();
     if (waits.length === 0) return true;
     void Promise.all(waits).then(retry);
     return false;
   }
 
-  private sprite(pool: Sprite[], parent: Container, i: number, texture: Sprite['texture']): Sprite {
-    let s = pool[i];
-    if (s === undefined) {
-      s = new Sprite(texture);
-      pool.push(s);
-      parent.addChild(s);
-    } else {
-      if (s.texture !== texture) s.texture = texture;
-      if (!s.visible) s.visible = true;
-    }
-    return s;
-  }
-
   destroy(): void {
     this.container.destroy({ children: true });
-    this.sprites = [];
-    this.maskSprites = [];
-    this.looks = [];
-    this.maskAlphas = [];
   }
+}
+
+/** Entries per glyph in GlyphLayer's scratch list. */
+const G = 6;
+
+/** PixiJS keeps a container's tint as 0xBBGGRR. */
+function bgr(rgb: number): number {
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
 }
 
 /** The glyph runs of a text layout: one per style run (own font and color) for styled text. */
@@ -301,7 +286,7 @@ class TextPainter implements Painter {
     const color = (t as unknown as { color: QColor }).color;
     // Qt draws a long line past the item (a Text does not clip); only the
     // part inside the window can be seen, and a 1 MiB line would otherwise
-    // take a million sprites.
+    // take a million glyph quads.
     const span = visibleSpan(item, layout);
     if (span) this.drawnAt = { sceneX: span.sceneX, windowWidth: span.windowWidth };
     const runs = runsOfLayout(layout, t.resolvedFont, color, t.contentOriginX, t.contentOriginY, span);

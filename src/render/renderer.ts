@@ -156,7 +156,7 @@ class ItemQueue {
 /**
  * Released nodes kept per painter kind, up to this many each: a view that
  * replaces its delegates every frame takes its nodes (containers, glyph
- * sprites, rectangle geometry buffers) from the pool instead of making and
+ * nodes, rectangle geometry buffers) from the pool instead of making and
  * destroying display objects.
  */
 const POOL_LIMIT = 512;

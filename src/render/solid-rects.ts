@@ -1,7 +1,7 @@
 // Axis-aligned rectangles of one colour each (text decorations, a
 // TextInput's selection, clip masks), drawn as sprites of PixiJS's white
 // texture: the same two triangles and colour a filled Graphics rectangle
-// draws, batched with the glyph sprites, without PixiJS's vector graphics
+// draws, batched with the glyph quads, without PixiJS's vector graphics
 // code (paths, triangulation, SVG) in the page.
 import { Container, Sprite, Texture } from 'pixi.js';
 

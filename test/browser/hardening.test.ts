@@ -322,7 +322,7 @@ describe('hostile chat messages from the echo server', { timeout: 120_000 }, () 
     const t0 = performance.now();
     socket.sendTextMessage(big);
     await until('the echo', () => view.count === before + 1, 60_000);
-    // Drawn: the delegate exists and its Label has glyph sprites.
+    // Drawn: the delegate exists and its Label has glyph quads.
     const drawnLabel = (): Obj => view.itemAtIndex(before)?.children[1] ?? null;
     await until(
       'the message on screen',
@@ -336,9 +336,9 @@ describe('hostile chat messages from the echo server', { timeout: 120_000 }, () 
     expect(label.text.length).toBe(1024 * 1024);
     expect(label.implicitWidth).toBe(8945581);
     // Only what the 360-px window shows is drawn, not a million glyphs.
-    const sprites = label.renderNode.painter.glyphs.drawn;
-    expect(sprites).toBeGreaterThan(20);
-    expect(sprites).toBeLessThan(100);
+    const quads = label.renderNode.painter.glyphs.drawn;
+    expect(quads).toBeGreaterThan(20);
+    expect(quads).toBeLessThan(100);
     // The megabyte is laid out once (no relayout when the row is sized and
     // drawn): the Label's layout is the only O(n) text work of the message.
     expect(label.layoutCount).toBe(1);
@@ -350,7 +350,7 @@ describe('hostile chat messages from the echo server', { timeout: 120_000 }, () 
     console.log(
       `1 MiB message: on screen ${ms.toFixed(0)} ms after sending; longest task ${longest.toFixed(0)} ms; long tasks ${longTasks
         .map((d) => d.toFixed(0))
-        .join(', ')} ms; ${sprites} glyph sprites; ${label.layoutCount} layout`,
+        .join(', ')} ms; ${quads} glyph quads; ${label.layoutCount} layout`,
     );
   });
 });
