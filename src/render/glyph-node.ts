@@ -138,7 +138,7 @@ export class GlyphPipe implements RenderPipe<GlyphNode> {
     type: [ExtensionType.WebGLPipes, ExtensionType.WebGPUPipes, ExtensionType.CanvasPipes],
     name: PIPE,
   } as const;
-  /** The structure each node's quads were last added with. */
+  /** The structure each node's quads were last added with (a destroyed node's entry goes with it). */
   private readonly built = new WeakMap<GlyphNode, number>();
 
   constructor(private readonly renderer: Renderer) {}
@@ -168,10 +168,6 @@ export class GlyphPipe implements RenderPipe<GlyphNode> {
       const q = node.drawnQuad(i);
       q._batcher.updateElement(q);
     }
-  }
-
-  destroyRenderable(node: GlyphNode): void {
-    this.built.delete(node);
   }
 
   destroy(): void {}
