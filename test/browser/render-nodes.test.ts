@@ -1,12 +1,13 @@
 // The renderer's nodes: a view that replaces its delegates while it scrolls
 // draws the new rows with the nodes (containers, glyph nodes, rectangle
 // geometry buffers) of the rows it released, and a reused node draws exactly
-// what a new one draws.
+// what a new one draws. A text is one glyph node, and a frame that only
+// repacks what changed draws what a frame built from scratch draws.
 import type { Container } from 'pixi.js';
 import { expect, test } from 'vitest';
 import type { Item } from '../../src/quick/items/Item';
 import { facesLoading } from '../../src/render/fonts';
-import { drawScene } from './scene-renderer';
+import { drawScene, type TestItem } from './scene-renderer';
 
 const SCENE = `import QtQuick
 ListView {
@@ -83,6 +84,76 @@ test.each([['webgl'], ['canvas']] as const)(
     expect(blue).toBeGreaterThan(100);
     const [r, g, b] = pixel(395, 40);
     expect([r, g, b]).toEqual([255, 255, 255]);
+    renderer.destroy();
+  },
+);
+
+const CHANGING = `import QtQuick
+Rectangle {
+  width: 300; height: 160; color: "white"
+  Item { objectName: "p1"; width: 300; height: 40
+    Text { objectName: "t1"; text: "hello"; color: "black" }
+    Text { objectName: "t2"; y: 20; text: "abc"; color: "navy" }
+  }
+  Rectangle { objectName: "p2"; y: 45; width: 200; height: 40; color: "yellow"
+    Text { objectName: "t3"; text: "xyz"; color: "red" }
+  }
+  Item { objectName: "p3"; y: 90; width: 300; height: 60
+    Item { objectName: "p4"; width: 300; height: 60
+      Text { objectName: "t4"; text: "deep"; color: "green" }
+      Text { objectName: "t5"; y: 25; text: "other"; color: "purple" }
+    }
+  }
+}`;
+
+type ChangingText = TestItem & { text: string; x: number };
+
+test.each([
+  [1, 'webgl'],
+  [2, 'webgl'],
+  [3, 'canvas'],
+] as const)(
+  'after random text changes (seed %i, %s), each frame draws what a full rebuild draws',
+  async (seed, backend) => {
+    const { renderer, find, canvas } = await drawScene(CHANGING, [backend]);
+    const fontsIn = async () => {
+      for (let i = 0; i < 100 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    await fontsIn();
+    renderer.renderNow();
+    let s = seed;
+    const random = () => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 4294967296;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const texts = ['t1', 't2', 't3', 't4', 't5'].map((n) => find(n) as ChangingText);
+    const parents = ['p1', 'p2', 'p3', 'p4'].map(find);
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const stage = (
+      renderer as unknown as { stage: Container & { renderGroup: { structureDidChange: boolean } } }
+    ).stage;
+    for (let step = 0; step < 80; step++) {
+      const t = pick(texts);
+      const k = Math.floor(random() * 7);
+      // Longer, shorter or other glyphs; colours (one translucent); shown and hidden items; fractional x.
+      if (k <= 2) {
+        const n = random() < 0.4 ? t.text.length : Math.floor(random() * 25);
+        t.text = Array.from({ length: n }, () => pick([...letters])).join('');
+      } else if (k === 3) t.color = pick(['black', 'red', 'blue', '#80ff0000']);
+      else if (k === 4) pick(parents).visible = random() < 0.5;
+      else if (k === 5) pick(parents).opacity = pick([0, 0.5, 1]);
+      else t.x = Math.floor(random() * 40) + pick([0, 0.25]);
+      if (random() < 0.6) {
+        await fontsIn();
+        renderer.renderNow();
+        const incremental = canvas.toDataURL('image/png');
+        // Every quad packed again from scratch.
+        stage.renderGroup.structureDidChange = true;
+        renderer.renderer.render(stage);
+        expect(canvas.toDataURL('image/png') === incremental, `frame after step ${step}`).toBe(true);
+      }
+    }
     renderer.destroy();
   },
 );
