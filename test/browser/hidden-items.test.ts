@@ -6,11 +6,8 @@
 // moving to a shown parent; and an item moved under a hidden parent must
 // leave the screen at once.
 import { expect, test } from 'vitest';
-import { facesLoading } from '../../src/render/fonts';
 import { SceneRenderer } from '../../src/render/renderer';
-import { runScene as runtimeOf, drawScene as start } from './scene-renderer';
-
-const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+import { fontsLoaded, runScene as runtimeOf, drawScene as start, twoFrames } from './scene-renderer';
 
 test('changes to hidden items draw nothing until they are shown, then show their latest state', async () => {
   const { renderer, find, pixel } = await start(`import QtQuick
@@ -292,7 +289,7 @@ test('the first-frame mark is set once the fonts a since-hidden text asked for a
   expect(renderer.firstFrameTime).toBe(null);
   find('t').visible = false;
   await twoFrames();
-  for (let i = 0; i < 100 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  await fontsLoaded();
   await new Promise((r) => setTimeout(r, 200));
   expect(renderer.firstFrameTime).not.toBe(null);
   renderer.destroy();

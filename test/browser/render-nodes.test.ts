@@ -6,8 +6,7 @@
 import type { Container } from 'pixi.js';
 import { expect, test } from 'vitest';
 import type { Item } from '../../src/quick/items/Item';
-import { facesLoading } from '../../src/render/fonts';
-import { drawScene, type TestItem } from './scene-renderer';
+import { drawScene, fontsLoaded, type TestItem, twoFrames } from './scene-renderer';
 
 const SCENE = `import QtQuick
 ListView {
@@ -68,8 +67,8 @@ test.each([['webgl'], ['canvas']] as const)(
   async (backend) => {
     const { renderer, find, pixel } = await drawScene(TEXTS, [backend]);
     // The text is redrawn once its font file has arrived.
-    for (let i = 0; i < 100 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await fontsLoaded();
+    await twoFrames();
     const nodeOf = (name: string) => (find(name).renderNode as { container: Container }).container;
     // Qt's scene graph has one glyph node per text; so do we: 2 glyphs or 50, the same objects.
     expect(displayObjects(nodeOf('long'))).toBe(displayObjects(nodeOf('short')));
@@ -116,10 +115,7 @@ test.each([
   'after random text changes (seed %i, %s), each frame draws what a full rebuild draws',
   async (seed, backend) => {
     const { renderer, find, canvas } = await drawScene(CHANGING, [backend]);
-    const fontsIn = async () => {
-      for (let i = 0; i < 100 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 20));
-    };
-    await fontsIn();
+    await fontsLoaded();
     renderer.renderNow();
     let s = seed;
     const random = () => {
@@ -145,7 +141,7 @@ test.each([
       else if (k === 5) pick(parents).opacity = pick([0, 0.5, 1]);
       else t.x = Math.floor(random() * 40) + pick([0, 0.25]);
       if (random() < 0.6) {
-        await fontsIn();
+        await fontsLoaded();
         renderer.renderNow();
         const incremental = canvas.toDataURL('image/png');
         // Every quad packed again from scratch.

@@ -1,6 +1,7 @@
 // A scene from QML source drawn by the renderer on a canvas of its own (one
 // device pixel per CSS pixel), for tests that look at what it draws.
 import type { Item } from '../../src/quick/items/Item';
+import { facesLoading } from '../../src/render/fonts';
 import { SceneRenderer } from '../../src/render/renderer';
 import { createRuntime, type Runtime } from '../../src/runtime';
 
@@ -60,3 +61,11 @@ export async function drawScene(
   };
   return { runtime, renderer, canvas, find, pixel };
 }
+
+/** Waits (up to 5 s) for the font files texts asked for; the renderer redraws them once they arrive. */
+export async function fontsLoaded(): Promise<void> {
+  for (let i = 0; i < 250 && facesLoading() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** Waits for two animation frames (a frame the renderer scheduled has run). */
+export const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
