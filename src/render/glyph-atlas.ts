@@ -14,6 +14,14 @@ import { CanvasSource, ExtensionType, extensions, Rectangle, Texture } from 'pix
 import type { FaceKey } from '../quick/text';
 import { cssFont } from './fonts';
 
+/**
+ * Atlas pages grow from FIRST_PAGE_SIZE to PAGE_SIZE: the first page of a
+ * kind is small, the next ones double up to full size. Chromium allocates a
+ * 2D canvas's backing store on its first write, which takes tens of
+ * milliseconds for a 1024 x 1024 page, while a first frame usually needs a
+ * few dozen glyphs.
+ */
+const FIRST_PAGE_SIZE = 256;
 const PAGE_SIZE = 1024;
 const PAD = 1;
 /** Sub-pixel positions are rounded to this many steps per pixel. */
@@ -30,6 +38,8 @@ export interface Glyph {
 
 interface Page {
   canvas: HTMLCanvasElement;
+  /** Width and height in pixels. */
+  size: number;
   ctx: CanvasRenderingContext2D;
   source: AtlasSource;
   x: number;
@@ -118,26 +128,26 @@ class Pages {
 
   constructor(private readonly premultiply: boolean) {}
 
-  get first(): Page {
-    return this.pages[0] ?? this.place(1, 1).page;
-  }
-
   place(w: number, h: number): { page: Page; x: number; y: number } {
     let p: Page | undefined = this.pages[this.pages.length - 1];
     if (p) {
-      if (p.x + w > PAGE_SIZE) {
+      if (p.x + w > p.size) {
         p.x = 0;
         p.y += p.rowHeight;
         p.rowHeight = 0;
       }
-      if (p.y + h > PAGE_SIZE) p = undefined;
+      if (p.y + h > p.size) p = undefined;
     }
     if (!p) {
+      // Doubling from the first page's size, and at least the glyph's size.
+      let size = Math.min(PAGE_SIZE, FIRST_PAGE_SIZE << this.pages.length);
+      while (size < PAGE_SIZE && (size < w || size < h)) size *= 2;
       const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = PAGE_SIZE;
+      canvas.width = canvas.height = size;
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       p = {
         canvas,
+        size,
         ctx,
         source: new AtlasSource({
           resource: canvas,
@@ -193,6 +203,8 @@ export class GlyphAtlas {
   /** Ink bounds by CSS font and cluster: measured once, not for each of the offsets drawn. */
   private readonly inkBoxes = new Map<string, InkBox | null>();
   private scratch: CanvasRenderingContext2D | null = null;
+  /** For measuring ink bounds only: never drawn into, so it never gets a backing store. */
+  private measurer: CanvasRenderingContext2D | null = null;
   /** Draw subpixel (LCD) glyphs: set by the renderer when the backend can blend them. */
   subpixel = false;
   /** Upload only the new glyphs of a page: set by the renderer for WebGL. */
@@ -248,7 +260,8 @@ export class GlyphAtlas {
     const key = `${font}|${text}`;
     let box = this.inkBoxes.get(key);
     if (box === undefined) {
-      const measure = this.gray.first.ctx;
+      this.measurer ??= document.createElement('canvas').getContext('2d')!;
+      const measure = this.measurer;
       measure.font = font;
       const m = measure.measureText(text);
       const left = Math.ceil(m.actualBoundingBoxLeft) + 1;
