@@ -136,11 +136,13 @@ class Pages {
         p.y += p.rowHeight;
         p.rowHeight = 0;
       }
-      if (p.y + h > p.size) p = undefined;
+      // A new page also when the glyph is wider than this one (and a bigger page would hold it).
+      if (p.y + h > p.size || (w > p.size && p.size < PAGE_SIZE)) p = undefined;
     }
     if (!p) {
       // Doubling from the first page's size, and at least the glyph's size.
-      let size = Math.min(PAGE_SIZE, FIRST_PAGE_SIZE << this.pages.length);
+      let size = FIRST_PAGE_SIZE;
+      for (let i = 0; i < this.pages.length && size < PAGE_SIZE; i++) size *= 2;
       while (size < PAGE_SIZE && (size < w || size < h)) size *= 2;
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = size;

@@ -1,5 +1,7 @@
-// Glyph atlas pages start small and grow: a glyph bigger than the first
-// page, and glyphs that spill over into later pages, are drawn whole.
+// Glyph atlas pages start small and grow (256, 512, then 1024 pixels): a
+// glyph wider or taller than the page in use, and glyphs that spill over
+// into later pages, are drawn whole. The tests run in order on one atlas
+// (this file's): the first one starts with no page at all.
 import { expect, test } from 'vitest';
 import { drawScene, fontsLoaded, type TestItem } from './scene-renderer';
 
@@ -31,6 +33,32 @@ function inkColumns(canvas: HTMLCanvasElement, x0: number, x1: number, y0: numbe
       }
   return cols;
 }
+
+test('a glyph wider than the page in use goes to a page that holds it', async () => {
+  // The small "a" makes the first page (256 px); the 600 px ellipsis is about 470 px wide.
+  const { renderer, find, canvas } = await drawScene(`import QtQuick
+Rectangle {
+  width: 600; height: 640; color: "white"
+  Text { x: 10; text: "a"; font.pixelSize: 20; color: "black" }
+  Text { objectName: "dots"; x: 10; y: 20; text: "…"; font.pixelSize: 600; color: "black" }
+}`);
+  await fontsLoaded();
+  renderer.renderNow();
+  expect((find('dots') as TextItem).contentWidth).toBeGreaterThan(400);
+  // Below the "a": three dots of one width, apart.
+  const cols = inkColumns(canvas, 0, 600, 300, 640);
+  const runs: Array<[number, number]> = [];
+  for (const x of cols) {
+    const last = runs[runs.length - 1];
+    if (last && x === last[1] + 1) last[1] = x;
+    else runs.push([x, x]);
+  }
+  expect(runs).toHaveLength(3);
+  const widths = runs.map(([a, b]) => b - a + 1);
+  for (const w of widths) expect(Math.abs(w - widths[0]!)).toBeLessThanOrEqual(3);
+  expect(widths[0]).toBeGreaterThan(40);
+  renderer.destroy();
+});
 
 test('a glyph bigger than the first atlas page is drawn whole', async () => {
   const { renderer, find, canvas } = await drawScene(`import QtQuick
@@ -68,24 +96,25 @@ Rectangle {
 });
 
 test('glyphs that fill the first atlas page and spill into the next ones are all drawn', async () => {
-  // 5 lines of 40 different letters at 28 px: about 200 glyph images of
-  // about 20 x 34 pixels, where a 256-pixel page holds fewer than 100.
+  // 14 lines of 40 letters at 28 px, each line at its own fraction of a
+  // pixel: about 560 glyph images of about 20 x 34 pixels. A 512-pixel page
+  // holds fewer than 400, so they reach a 1024-pixel page.
   const letters = [
     ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüý',
   ];
   // Each line starts further along the letters (and at another fraction of a pixel).
-  const lines = Array.from({ length: 5 }, (_, i) =>
+  const lines = Array.from({ length: 14 }, (_, i) =>
     Array.from({ length: 40 }, (_, k) => letters[(i * 23 + k) % letters.length]).join(''),
   );
   const texts = lines
     .map(
       (l, i) =>
-        `  Text { objectName: "l${i}"; x: 4.${i * 2}; y: ${6 + i * 40}; text: "${l}"; font.pixelSize: 28; color: "black" }`,
+        `  Text { objectName: "l${i}"; x: 4.${(i * 7) % 10}; y: ${6 + i * 40}; text: "${l}"; font.pixelSize: 28; color: "black" }`,
     )
     .join('\n');
   const { renderer, find, canvas } = await drawScene(`import QtQuick
 Rectangle {
-  width: 900; height: 210; color: "white"
+  width: 900; height: 570; color: "white"
 ${texts}
 }`);
   await fontsLoaded();
