@@ -37,9 +37,8 @@ export interface Glyph {
 }
 
 interface Page {
+  /** Square: its width is its height. */
   canvas: HTMLCanvasElement;
-  /** Width and height in pixels. */
-  size: number;
   ctx: CanvasRenderingContext2D;
   source: AtlasSource;
   x: number;
@@ -131,13 +130,14 @@ class Pages {
   place(w: number, h: number): { page: Page; x: number; y: number } {
     let p: Page | undefined = this.pages[this.pages.length - 1];
     if (p) {
-      if (p.x + w > p.size) {
+      const size = p.canvas.width;
+      if (p.x + w > size) {
         p.x = 0;
         p.y += p.rowHeight;
         p.rowHeight = 0;
       }
       // A new page also when the glyph is wider than this one (and a bigger page would hold it).
-      if (p.y + h > p.size || (w > p.size && p.size < PAGE_SIZE)) p = undefined;
+      if (p.y + h > size || (w > size && size < PAGE_SIZE)) p = undefined;
     }
     if (!p) {
       // Doubling from the first page's size, and at least the glyph's size.
@@ -149,7 +149,6 @@ class Pages {
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       p = {
         canvas,
-        size,
         ctx,
         source: new AtlasSource({
           resource: canvas,
