@@ -716,6 +716,15 @@ function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undef
       const n = stack.pop() as Record<string, unknown> | null;
       if (!n || typeof n !== 'object') continue;
       if (n.type === 'Identifier' && typeof n.name === 'string') addType(n.name);
+      // `ListView.Horizontal`, `{ AlignLeft: 1 }`: a property name is not a type's name.
+      if (n.type === 'MemberExpression' && n.computed === false) {
+        stack.push(n.object);
+        continue;
+      }
+      if (n.type === 'Property' && n.computed === false && n.shorthand === false) {
+        stack.push(n.value);
+        continue;
+      }
       for (const k in n) {
         if (k === 'loc') continue;
         const v = n[k];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { lines, loadError, runQml } from '../../helpers/qml';
+import { createRuntime } from '../../../src/runtime';
+import { BASE, lines, loadError, memoryFiles, runQml } from '../../helpers/qml';
 
 describe('properties and bindings', () => {
   test('a binding follows what it reads: cw tracks width/24', async () => {
@@ -321,6 +322,39 @@ Item { property string text: "default" }`,
     });
     expect([r.id('a').text, r.id('b').text]).toEqual(['a', 'default']);
     expect(r.id('a').$meta).toBe(r.id('b').$meta);
+  });
+
+  test('a property name after a dot or in an object literal is not a type: no file is looked for', async () => {
+    const files = memoryFiles({
+      'main.qml': `import QtQuick
+Item {
+  property int o: ListView.Horizontal
+  property var pair: ({ AlignLeft: Text.AlignLeft, Blue: Palette.Blue })
+  function f() { return Palette.Green + Text.AlignVCenter }
+}`,
+      'Palette.qml': `import QtQuick
+Item { enum Color { Red, Green = 5, Blue } }`,
+    });
+    const asked: string[] = [];
+    const runtime = createRuntime({
+      files: {
+        read: files.read,
+        exists: (url) => {
+          asked.push(url.replace(BASE, ''));
+          return files.exists(url);
+        },
+      },
+      sink: { warn: () => {}, log: () => {} },
+      scheduleFrame: () => {},
+    });
+    const root = (await runtime.run(`${BASE}main.qml`)) as unknown as {
+      o: number;
+      pair: Record<string, number>;
+      f(): number;
+    };
+    expect([root.o, root.pair.AlignLeft, root.pair.Blue, root.f()]).toEqual([1, 1, 6, 133]);
+    // Palette is a type (the file beside main.qml); Horizontal, AlignLeft, Blue and AlignVCenter are names of members.
+    expect(asked).toEqual(['Palette.qml']);
   });
 
   test('enums on types and declared in files', async () => {
