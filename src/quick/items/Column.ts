@@ -1,7 +1,7 @@
 // Column (QQuickColumn): children one below the other.
 import { defineType, type MetaObject } from '../../engine/qobject';
 import { ITEM } from './Item';
-import { BasePositioner, BasePositionerMeta, POS, PositionerType } from './Positioner';
+import { anchorIndexes, BasePositioner, BasePositionerMeta, POS, PositionerType } from './Positioner';
 
 export class Column extends BasePositioner {
   constructor() {
@@ -28,8 +28,8 @@ export class Column extends BasePositioner {
     size.height = voffset + (this.$v[POS.bottomPadding] as number);
   }
 
-  protected conflictingAnchors(): readonly string[] {
-    return ['top', 'bottom', 'verticalCenter', 'fill', 'centerIn'];
+  protected conflictingAnchors(): readonly number[] {
+    return COLUMN_CONFLICTS;
   }
 
   protected conflictMessage(): string {
@@ -42,3 +42,5 @@ export const ColumnMeta: MetaObject = defineType(Column, BasePositionerMeta, {
   cppClass: 'QQuickColumn',
   creatable: true,
 });
+
+const COLUMN_CONFLICTS = anchorIndexes(['top', 'bottom', 'verticalCenter', 'fill', 'centerIn']);

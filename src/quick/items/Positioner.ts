@@ -113,18 +113,17 @@ export abstract class BasePositioner extends Item {
   /** Places `positionedItems` and reports the content size (padding included). */
   protected abstract doPositioning(size: { width: number; height: number }): void;
 
-  /** The anchors a child of this positioner may not use, as anchor property names, or null for any anchor. */
-  protected abstract conflictingAnchors(): readonly string[] | null;
+  /** The anchors a child of this positioner may not use (anchorIndexes), or null for any anchor. */
+  protected abstract conflictingAnchors(): readonly number[] | null;
 
   protected abstract conflictMessage(): string;
 
   private reportConflictingAnchors(): void {
-    const names = this.conflictingAnchors();
+    const conflicting = this.conflictingAnchors() ?? ALL_ANCHORS;
     for (const child of this.positionedItems) {
       const a = child.$v[ITEM.anchors] as QObject | null;
       if (a === null) continue;
-      const used = (names ?? ALL_ANCHORS).some((n) => !!a.$v[AnchorsMeta.index(n)]);
-      if (used) {
+      if (conflicting.some((i) => !!a.$v[i])) {
         this.anchorConflict = true;
         break;
       }
@@ -226,7 +225,12 @@ export abstract class BasePositioner extends Item {
 }
 
 const CONTENT_SIZE = { width: 0, height: 0 };
-const ALL_ANCHORS = [
+/** The indexes of these anchors' properties, to test a child's anchors without looking their names up. */
+export function anchorIndexes(names: readonly string[]): readonly number[] {
+  return names.map((n) => AnchorsMeta.index(n));
+}
+
+const ALL_ANCHORS = anchorIndexes([
   'left',
   'right',
   'horizontalCenter',
@@ -236,7 +240,7 @@ const ALL_ANCHORS = [
   'baseline',
   'fill',
   'centerIn',
-];
+]);
 
 function sidePadding(side: number) {
   return {

@@ -2,6 +2,7 @@
 import { defineType, type MetaObject } from '../../engine/qobject';
 import { Change, ITEM } from './Item';
 import {
+  anchorIndexes,
   BasePositioner,
   BasePositionerMeta,
   layoutDirectionProperties,
@@ -59,8 +60,8 @@ export class Row extends BasePositioner {
     }
   }
 
-  protected conflictingAnchors(): readonly string[] {
-    return ['left', 'right', 'horizontalCenter', 'fill', 'centerIn'];
+  protected conflictingAnchors(): readonly number[] {
+    return ROW_CONFLICTS;
   }
 
   protected conflictMessage(): string {
@@ -74,3 +75,5 @@ export const RowMeta: MetaObject = defineType(Row, BasePositionerMeta, {
   creatable: true,
   properties: { ...layoutDirectionProperties },
 });
+
+const ROW_CONFLICTS = anchorIndexes(['left', 'right', 'horizontalCenter', 'fill', 'centerIn']);

@@ -145,6 +145,33 @@ Item {
     expect(r.id('b').x).toBe(0);
   });
 
+  test('an anchor across the layout axis is allowed; along it, a Column stops too', async () => {
+    const ok = await runQml(`import QtQuick
+Item {
+  width: 100
+  Column {
+    width: 100
+    Rectangle { width: 10; height: 10 }
+    Rectangle { id: c; width: 20; height: 10; anchors.horizontalCenter: parent.horizontalCenter }
+  }
+  Row {
+    height: 30
+    Rectangle { width: 10; height: 10 }
+    Rectangle { id: r; width: 20; height: 10; anchors.verticalCenter: parent.verticalCenter }
+  }
+}`);
+    expect(lines(ok)).toEqual([]);
+    expect([ok.id('c').x, ok.id('c').y, ok.id('r').x, ok.id('r').y]).toEqual([40, 10, 10, 10]);
+    const stopped = await runQml(`import QtQuick
+Column {
+  Rectangle { width: 10; height: 10 }
+  Rectangle { id: b; width: 10; height: 10; anchors.bottom: parent.bottom }
+}`);
+    expect(lines(stopped)).toEqual([
+      'main.qml:2:1: QML Column: Cannot specify top, bottom, verticalCenter, fill or centerIn anchors for items inside Column. Column will not function.',
+    ]);
+  });
+
   test('10,000 children are laid out in one pass', async () => {
     const r = await runQml(`import QtQuick
 Column { Component { id: cell; Item { width: 10; height: 2 } } }`);
