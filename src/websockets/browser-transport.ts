@@ -14,7 +14,7 @@
 //
 // Closing from QML (active: false, a new url) reports Closing and Closed at
 // once, as Qt does; the browser's own close events are ignored from then on.
-import type { Connection, ConnectionListener, Failure, Transport } from './transport';
+import { type Connection, type ConnectionListener, FailedConnection, type Transport } from './transport';
 
 /** The part of the WHATWG WebSocket this transport uses (no DOM types needed). */
 export interface BrowserWebSocket {
@@ -35,37 +35,17 @@ export function browserTransport(ctor?: BrowserWebSocketConstructor): Transport 
   return {
     connect(url, protocols) {
       const Ctor = ctor ?? (globalThis as { WebSocket?: BrowserWebSocketConstructor }).WebSocket;
-      if (!Ctor) return new PendingFailure({ kind: 'connect', errorString: 'Host not found' });
+      if (!Ctor) return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       let ws: BrowserWebSocket;
       try {
         ws = new Ctor(url, [...protocols]);
       } catch {
-        return new PendingFailure({ kind: 'connect', errorString: 'Host not found' });
+        return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       }
       return new BrowserConnection(ws);
     },
     createServer: () => null,
   };
-}
-
-class PendingFailure implements Connection {
-  private listener: ConnectionListener | null = null;
-  private readonly timer: ReturnType<typeof setTimeout>;
-  constructor(failure: Failure) {
-    this.timer = setTimeout(() => this.listener?.failed(failure), 0);
-  }
-  setListener(listener: ConnectionListener): void {
-    this.listener = listener;
-  }
-  sendText(): void {}
-  sendBinary(): void {}
-  close(): void {
-    this.abort();
-  }
-  abort(): void {
-    clearTimeout(this.timer);
-    this.listener = null;
-  }
 }
 
 class BrowserConnection implements Connection {

@@ -24,15 +24,16 @@
 import type * as Http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocketServer as WsServer, WebSocket as WsSocket } from 'ws';
-import type {
-  AcceptedConnection,
-  Connection,
-  ConnectionListener,
-  Failure,
-  ListenResult,
-  ServerBackend,
-  ServerOptions,
-  Transport,
+import {
+  type AcceptedConnection,
+  type Connection,
+  type ConnectionListener,
+  FailedConnection,
+  type Failure,
+  type ListenResult,
+  type ServerBackend,
+  type ServerOptions,
+  type Transport,
 } from './transport';
 
 type WsModule = typeof import('ws');
@@ -94,27 +95,6 @@ function connectWs(node: NodeModules, url: string, protocols: readonly string[])
     return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
   }
   return new WsConnection(ws, false, REMOTE_CLOSED);
-}
-
-/** A connection that never got going; it reports its failure after the caller has listened. */
-class FailedConnection implements Connection {
-  private listener: ConnectionListener | null = null;
-  private timer: ReturnType<typeof setTimeout>;
-  constructor(failure: Failure) {
-    this.timer = setTimeout(() => this.listener?.failed(failure), 0);
-  }
-  setListener(listener: ConnectionListener): void {
-    this.listener = listener;
-  }
-  sendText(): void {}
-  sendBinary(): void {}
-  close(): void {
-    this.abort();
-  }
-  abort(): void {
-    clearTimeout(this.timer);
-    this.listener = null;
-  }
 }
 
 class WsConnection implements Connection {

@@ -40,6 +40,27 @@ export interface Connection {
   abort(): void;
 }
 
+/** A connection that never got going: it reports its failure once the caller has set its listener. */
+export class FailedConnection implements Connection {
+  private listener: ConnectionListener | null = null;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  constructor(failure: Failure) {
+    this.timer = setTimeout(() => this.listener?.failed(failure), 0);
+  }
+  setListener(listener: ConnectionListener): void {
+    this.listener = listener;
+  }
+  sendText(): void {}
+  sendBinary(): void {}
+  close(): void {
+    this.abort();
+  }
+  abort(): void {
+    clearTimeout(this.timer);
+    this.listener = null;
+  }
+}
+
 /** Where a server-side connection came from (what Qt's QWebSocket knows of its request). */
 export interface AcceptedConnection {
   connection: Connection;

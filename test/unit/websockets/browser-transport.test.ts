@@ -42,6 +42,17 @@ describe('browser transport (on ws in Node)', { timeout: 20_000 }, () => {
     expect(await runScene(name, ports, transport)).toEqual(REFUSED_OUTPUT);
   });
 
+  test('a url the page cannot even try (its WebSocket constructor throws): as Qt for a host not found', async () => {
+    const throwing = browserTransport(
+      class {
+        constructor() {
+          throw new SyntaxError('The URL is invalid.');
+        }
+      } as unknown as BrowserWebSocketConstructor,
+    );
+    expect(await runScene('host_not_found', ports, throwing)).toEqual(qtOutput('host_not_found', ports));
+  });
+
   test('servers cannot listen: listen: true reports why', async () => {
     const source = `import QtQuick
 import QtWebSockets
