@@ -6,7 +6,7 @@ import type { BlockStatement, Expression, Statement } from 'acorn';
 import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
 import type { GeneratedFunction, QmlContext, SourceLocation } from './context';
-import { isFunctionExpression } from './jscompile';
+import { isFunctionExpression, rewrite } from './jscompile';
 import {
   type CustomParser,
   deriveType,
@@ -232,6 +232,9 @@ export class CompiledFile {
   }
 }
 
+/** What the early-use scan resolves every free name to: nothing is rewritten. */
+const GLOBAL_NAME = { kind: 'global' } as const;
+
 // ---- the compiler -------------------------------------------------------------
 
 const SIGNAL_HANDLER = /^on([A-Z_].*)$/;
@@ -250,6 +253,8 @@ function uncap(s: string): string {
 
 export class Compiler {
   private resolver!: TypeResolver;
+  /** The file's units (its root, inline components, delegates and other nested components). */
+  private readonly units: Unit[] = [];
 
   constructor(
     private readonly host: CompilerHost,
@@ -269,16 +274,52 @@ export class Compiler {
     const program = this.file.program;
     // Inline components first: the rest of the file may use them.
     this.collectInlineComponents(program.root);
-    const unit = new Unit(this.file, null);
+    const unit = this.newUnit(null);
     this.file.rootUnit = unit;
     unit.root = this.compileUnitRoot(unit, program.root, this.file.isMain ? undefined : this.file.typeName);
     this.file.meta = unit.root.meta;
+    this.reportEarlyUses();
+  }
+
+  private newUnit(outer: Unit | null): Unit {
+    const unit = new Unit(this.file, outer);
+    this.units.push(unit);
+    return unit;
+  }
+
+  /**
+   * Qt's compiler warns, as it compiles a file, of each use of a `var`,
+   * `let` or `const` name written before its declaration, in the same
+   * function or in a function inside it (measured with Qt 6.4: not for
+   * function or class declarations).
+   */
+  private reportEarlyUses(): void {
+    const file = this.file;
+    const source = file.program.source;
+    const specs = this.units.flatMap((u) => u.functions).sort((a, b) => a.start - b.start);
+    for (const spec of specs) {
+      const whole = spec.kind === 'method' ? spec.declaration : undefined;
+      rewrite(
+        source,
+        whole ?? spec.node,
+        whole ? [] : spec.params,
+        () => GLOBAL_NAME,
+        undefined,
+        (name, use, declaration) => {
+          const at = file.lines(use);
+          const decl = file.lines(declaration);
+          this.host.warn(
+            `qt.qml.compiler: ${file.url}:${at.line}:${at.column} Variable "${name}" is used before its declaration at ${decl.line}:${decl.column}.`,
+          );
+        },
+      );
+    }
   }
 
   private collectInlineComponents(def: ast.ObjectDefinition): void {
     for (const m of def.members) {
       if (m.kind === 'InlineComponent') {
-        const unit = new Unit(this.file, null);
+        const unit = this.newUnit(null);
         this.file.inlineComponents.set(m.name, unit);
         unit.root = this.compileUnitRoot(unit, m.object, m.name);
       }
@@ -488,7 +529,7 @@ export class Compiler {
   }
 
   private nestedUnit(outer: Unit, def: ast.ObjectDefinition): Unit {
-    const unit = new Unit(this.file, outer);
+    const unit = this.newUnit(outer);
     unit.root = this.compileUnitRoot(unit, def, undefined);
     return unit;
   }

@@ -36,6 +36,8 @@ interface Replacement {
 
 class Scope {
   readonly names = new Set<string>();
+  /** Where the `var`, `let` and `const` names were declared (the offset of the first declaring identifier). */
+  readonly declaredAt = new Map<string, number>();
   constructor(
     readonly parent: Scope | null,
     readonly isFunction: boolean,
@@ -68,6 +70,8 @@ export function rewrite(
   resolve: Resolver,
   /** Told of each read of one of `params` (in source order). */
   onParamUse?: (name: string) => void,
+  /** Told of each use of a `var`, `let` or `const` name written before its declaration (offsets). */
+  onEarlyUse?: EarlyUseListener,
 ): string {
   const out: Replacement[] = [];
   const top = new Scope(null, true);
@@ -82,6 +86,7 @@ export function rewrite(
           if (scope === top && params.includes(name)) onParamUse(name);
         }
       : undefined,
+    onEarlyUse,
   );
   if (node.type === 'BlockStatement') {
     w.hoistFunction((node as BlockStatement).body, top);
@@ -100,12 +105,15 @@ export function rewrite(
   return text + source.slice(pos, node.end);
 }
 
+export type EarlyUseListener = (name: string, use: number, declaration: number) => void;
+
 class Walker {
   constructor(
     private readonly source: string,
     private readonly resolve: Resolver,
     private readonly out: Replacement[],
     private readonly onLocal?: (name: string, scope: Scope) => void,
+    private readonly onEarlyUse?: EarlyUseListener,
   ) {}
 
   /** Where the operator `op` starts after `from` (past closing parentheses and comments), or -1. */
@@ -136,6 +144,8 @@ class Walker {
     const local = scope.find(name);
     if (local !== null) {
       this.onLocal?.(name, local);
+      const declared = local.declaredAt.get(name);
+      if (declared !== undefined && declared > id.start) this.onEarlyUse?.(name, id.start, declared);
       return;
     }
     const r = this.resolve(name);
@@ -156,26 +166,31 @@ class Walker {
 
   // ---- declarations -------------------------------------------------------
 
-  private declarePattern(p: Pattern | null, scope: Scope): void {
+  /**
+   * Declares the names of a pattern. `at`: for a var, let or const, where
+   * its declarator's pattern starts (Qt reports uses before it there).
+   */
+  private declarePattern(p: Pattern | null, scope: Scope, at?: number): void {
     if (p === null) return;
     switch (p.type) {
       case 'Identifier':
         scope.names.add(p.name);
+        if (at !== undefined && !scope.declaredAt.has(p.name)) scope.declaredAt.set(p.name, at);
         return;
       case 'ObjectPattern':
         for (const prop of p.properties) {
-          if (prop.type === 'RestElement') this.declarePattern(prop.argument, scope);
-          else this.declarePattern(prop.value, scope);
+          if (prop.type === 'RestElement') this.declarePattern(prop.argument, scope, at);
+          else this.declarePattern(prop.value, scope, at);
         }
         return;
       case 'ArrayPattern':
-        for (const e of p.elements) this.declarePattern(e, scope);
+        for (const e of p.elements) this.declarePattern(e, scope, at);
         return;
       case 'RestElement':
-        this.declarePattern(p.argument, scope);
+        this.declarePattern(p.argument, scope, at);
         return;
       case 'AssignmentPattern':
-        this.declarePattern(p.left, scope);
+        this.declarePattern(p.left, scope, at);
         return;
       default:
         return;
@@ -255,8 +270,10 @@ class Walker {
       switch (n.type) {
         case 'VariableDeclaration':
           if (n.kind === 'var')
-            for (const d of n.declarations as Node[])
-              this.declarePattern((d as AnyNode).id as Pattern, scope);
+            for (const d of n.declarations as Node[]) {
+              const id = (d as AnyNode).id as Pattern;
+              this.declarePattern(id, scope, id.start);
+            }
           return;
         case 'FunctionDeclaration':
           if (n.id) scope.names.add((n.id as Identifier).name);
@@ -281,7 +298,10 @@ class Walker {
     for (const s of body) {
       const n = s as AnyNode;
       if (n.type === 'VariableDeclaration' && n.kind !== 'var') {
-        for (const d of n.declarations as Node[]) this.declarePattern((d as AnyNode).id as Pattern, scope);
+        for (const d of n.declarations as Node[]) {
+          const id = (d as AnyNode).id as Pattern;
+          this.declarePattern(id, scope, id.start);
+        }
       } else if ((n.type === 'ClassDeclaration' || n.type === 'FunctionDeclaration') && n.id) {
         scope.names.add((n.id as Identifier).name);
       }
