@@ -20,12 +20,30 @@ const pixiFragmentPrecision = {
   },
 };
 
+/**
+ * PixiJS's root module registers its spritesheet loader with its asset
+ * loader (spritesheet/init), which brings the loader's URL resolver along;
+ * the page loads no spritesheets and no assets through PixiJS.
+ */
+const pixiWithoutSpritesheetLoader = {
+  name: 'quickweb-pixi-without-spritesheet-loader',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined): string | null {
+    return source === './spritesheet/init.mjs' && importer?.includes('/pixi.js/lib/')
+      ? '\0pixi-no-spritesheet-loader'
+      : null;
+  },
+  load(id: string): string | null {
+    return id === '\0pixi-no-spritesheet-loader' ? 'export {};' : null;
+  },
+};
+
 export default defineConfig({
   root,
   // Relative asset paths: the built site works from any folder it is served from.
   base: './',
-  plugins: [quickwebScenes({ root }), pixiFragmentPrecision],
-  optimizeDeps: { rolldownOptions: { plugins: [pixiFragmentPrecision] } },
+  plugins: [quickwebScenes({ root }), pixiFragmentPrecision, pixiWithoutSpritesheetLoader],
+  optimizeDeps: { rolldownOptions: { plugins: [pixiFragmentPrecision, pixiWithoutSpritesheetLoader] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
