@@ -20,6 +20,9 @@ const pixiFragmentPrecision = {
   },
 };
 
+/** The empty module PixiJS's spritesheet/init resolves to (pixiWithoutSpritesheetLoader). */
+const NO_SPRITESHEET_LOADER = '\0pixi-no-spritesheet-loader';
+
 /**
  * PixiJS's root module registers its spritesheet loader with its asset
  * loader (spritesheet/init), which brings the loader's URL resolver along;
@@ -30,11 +33,11 @@ const pixiWithoutSpritesheetLoader = {
   enforce: 'pre' as const,
   resolveId(source: string, importer: string | undefined): string | null {
     return source === './spritesheet/init.mjs' && importer?.includes('/pixi.js/lib/')
-      ? '\0pixi-no-spritesheet-loader'
+      ? NO_SPRITESHEET_LOADER
       : null;
   },
   load(id: string): string | null {
-    return id === '\0pixi-no-spritesheet-loader' ? 'export {};' : null;
+    return id === NO_SPRITESHEET_LOADER ? 'export {};' : null;
   },
 };
 
