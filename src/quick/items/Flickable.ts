@@ -541,8 +541,8 @@ export class Flickable extends Item implements ItemChangeListener {
 
   // ---- geometry ---------------------------------------------------------------------------
 
-  override geometryChanged(change: Change): void {
-    super.geometryChanged(change);
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
     const content = this.contentItemNow;
     let changed = false;
     if (change & Change.Width) {

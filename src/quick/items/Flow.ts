@@ -20,8 +20,8 @@ export class Flow extends BasePositioner {
     super(PositionerType.Both);
   }
 
-  override geometryChanged(change: Change): void {
-    super.geometryChanged(change);
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
     // Qt: a Flow lays out again when its own size changes.
     if (change & (Change.Width | Change.Height)) this.setPositioningDirty();
   }

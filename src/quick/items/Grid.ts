@@ -28,8 +28,8 @@ export class Grid extends BasePositioner {
     super(PositionerType.Both);
   }
 
-  override geometryChanged(change: Change): void {
-    super.geometryChanged(change);
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
     if (!this.isLeftToRight && change & (Change.Width | Change.Height)) this.setPositioningDirty();
   }
 

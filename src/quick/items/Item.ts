@@ -31,7 +31,8 @@ export enum Change {
 
 /** Something that wants to hear about changes of an item it depends on (QQuickItemChangeListener). */
 export interface ItemChangeListener {
-  itemChanged(item: Item, change: Change): void;
+  /** `old`: for a change of x, y, width or height, that property's value before it (Qt's oldGeometry). */
+  itemChanged(item: Item, change: Change, old: number): void;
 }
 
 /** Bits for the renderer: which aspects of an item's drawing are out of date. */
@@ -206,11 +207,12 @@ export class Item extends QtObject {
     removeItem(ls, l);
   }
 
-  notifyListeners(change: Change): void {
+  /** Tells the listeners of a change; `old` is the previous value of a changed x, y, width or height. */
+  notifyListeners(change: Change, old = 0): void {
     const ls = this.listeners;
     if (ls === null || ls.length === 0) return;
     const list = ls.length === 1 ? ls : ls.slice();
-    for (const l of list) l.itemChanged(this, change);
+    for (const l of list) l.itemChanged(this, change, old);
   }
 
   setCulled(v: boolean): void {
@@ -227,7 +229,7 @@ export class Item extends QtObject {
   }
 
   /** Geometry changed: tell anchors, parent (childrenRect, positioners), listeners and the renderer. */
-  geometryChanged(change: Change): void {
+  geometryChanged(change: Change, old: number): void {
     const p = this.parentItem;
     if (p !== null) {
       p.childrenRectValid = false;
@@ -236,7 +238,7 @@ export class Item extends QtObject {
     }
     const a = this.$v[ITEM.anchors] as Anchors | null;
     if (a !== null) a.ownGeometryChanged(change);
-    this.notifyListeners(change);
+    this.notifyListeners(change, old);
     this.markDirty(change & (Change.Width | Change.Height) ? Dirty.Size | Dirty.Transform : Dirty.Transform);
   }
 
@@ -813,7 +815,8 @@ function lineValue(kind: AnchorLineKind) {
   return (obj: QObject): AnchorLine => ({ item: obj as Item, line: kind });
 }
 
-const itemChanged = (change: Change) => (obj: QObject) => (obj as Item).geometryChanged(change);
+const itemChanged = (change: Change) => (obj: QObject, old: unknown) =>
+  (obj as Item).geometryChanged(change, old as number);
 
 export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
   name: 'Item',

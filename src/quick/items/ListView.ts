@@ -227,7 +227,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   private sectionObject: ViewSection | null = null;
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
   private readonly tracker: ItemChangeListener = {
-    itemChanged: (item, change) => this.trackedItemChanged(item, change),
+    itemChanged: (item, change, old) => this.trackedItemChanged(item, change, old),
   };
 
   constructor() {
@@ -512,7 +512,6 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.initializeSection(fx);
       // Qt: delegates are tracked so that a change of size re-lays out the list.
       item.addListener(this.tracker);
-      this.knownSizes.set(item, item.$v[this.isVertical ? ITEM.height : ITEM.width] as number);
       return fx;
     } finally {
       this.inRequest = false;
@@ -1444,7 +1443,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** A delegate, the current item, the highlight, the header or the footer moved or resized. */
-  private trackedItemChanged(item: Item, change: Change): void {
+  private trackedItemChanged(item: Item, change: Change, old: number): void {
     if (change & Change.Destroyed) return;
     if (!(change & (Change.X | Change.Y | Change.Width | Change.Height))) return;
     if (!this.isComponentComplete) return;
@@ -1473,29 +1472,23 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
     if (this.trackedItem && this.trackedItem.item === item) this.trackedPositionChanged();
     const sizeChange = this.isVertical ? change & Change.Height : change & Change.Width;
-    // The size along the list is all that is recorded: a move or a resize across it changes nothing here.
+    // Only a resize along the list matters here: a move or a resize across it changes no layout.
     if (!sizeChange) return;
     const isHighlight = this.highlightFx !== null && this.highlightFx.item === item;
-    const newSize = (item.$v[this.isVertical ? ITEM.height : ITEM.width] as number) ?? 0;
-    const oldSize = this.knownSizes.get(item) ?? newSize;
-    this.knownSizes.set(item, newSize);
     if (!isHighlight && item.parentItem === this.contentItemNow) {
       const first = this.visibleItems[0];
       if (first && first.item === item) {
         // Qt: the first item, if it ended above the view, grows upwards. Qt 6.4 listens to a
         // delegate's geometry twice (the view and its item tracking), so it moves it twice (measured).
-        const diff = 2 * (newSize - oldSize);
+        const diff = 2 * ((item.$v[this.isVertical ? ITEM.height : ITEM.width] as number) - old);
         const pos = first.position();
-        const oldEnd = pos + oldSize;
+        const oldEnd = pos + old;
         if (this.isContentFlowReversed ? oldEnd > this.position() : oldEnd < this.position())
           first.setPosition(pos - diff);
       }
       this.forceLayoutPolish();
     }
   }
-
-  /** Sizes of tracked items along the list, to know by how much one changed. */
-  private readonly knownSizes = new WeakMap<Item, number>();
 
   // ---- scrolling --------------------------------------------------------------------------------------
 
@@ -1818,7 +1811,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.refillOrLayout();
   }
 
-  override geometryChanged(change: Change): void {
+  override geometryChanged(change: Change, old: number): void {
     const w = this.width;
     const h = this.height;
     if (change & (Change.Width | Change.Height)) {
@@ -1833,7 +1826,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
     this.lastWidth = w;
     this.lastHeight = h;
-    super.geometryChanged(change);
+    super.geometryChanged(change, old);
   }
 
   private lastWidth = 0;

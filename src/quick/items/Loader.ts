@@ -170,8 +170,8 @@ export class Loader extends Item {
     else this.$store(ITEM.implicitHeight, item.$v[ITEM.height]);
   }
 
-  override geometryChanged(change: Change): void {
-    super.geometryChanged(change);
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
     if (change & (Change.Width | Change.Height) && this.current instanceof Item) this.fitItem(this.current);
   }
 

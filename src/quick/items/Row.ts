@@ -18,8 +18,8 @@ export class Row extends BasePositioner {
     super(PositionerType.Horizontal);
   }
 
-  override geometryChanged(change: Change): void {
-    super.geometryChanged(change);
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
     // Qt: right to left, the layout depends on the row's own width.
     if (!this.isLeftToRight && change & (Change.Width | Change.Height)) this.setPositioningDirty();
   }

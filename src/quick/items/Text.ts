@@ -215,7 +215,7 @@ export class Text extends Item implements FontOwner {
    * when wrapping, eliding or alignment make the layout depend on it (left
    * aligned, unwrapped text just moves).
    */
-  override geometryChanged(change: Change): void {
+  override geometryChanged(change: Change, old: number): void {
     if (
       !this.inLayout &&
       this.isComponentComplete &&
@@ -234,7 +234,7 @@ export class Text extends Item implements FontOwner {
       )
         this.updateLayout();
     }
-    super.geometryChanged(change);
+    super.geometryChanged(change, old);
   }
 
   /** `doLayout()` / `forceLayout()`: lay out now (the layout is never deferred here). */

@@ -572,14 +572,14 @@ export class TextInput extends Item implements FontOwner {
     this.$store(ITEM.baselineOffset, ascent + yoff + this.padTop);
   }
 
-  override geometryChanged(change: Change): void {
+  override geometryChanged(change: Change, old: number): void {
     if (!this.inLayout && this.ready) {
       if (change & Change.Width) this.updateLayout();
       else if (change & Change.Height && this.$v[TI.verticalAlignment] !== Align.Top)
         this.updateBaselineOffset();
       if (change & (Change.Width | Change.Height)) this.updateCursorRectangle();
     }
-    super.geometryChanged(change);
+    super.geometryChanged(change, old);
   }
 
   private cursorToX(pos: number): number {
