@@ -1118,25 +1118,20 @@ const PRIMITIVE_TYPES: Record<string, string> = {
   bool: 'bool',
 };
 
-/** Properties of QObject/QQuickItem that QML may not redeclare (Qt marks them FINAL). */
+/**
+ * Properties of QQuickItem that QML may not redeclare: the ones Qt 6.4
+ * marks FINAL (measured: redeclaring state, data, clip, rotation, implicitWidth
+ * or objectName loads; x, opacity or focus does not).
+ */
 const FINAL_PROPERTIES = new Set([
-  'objectName',
   'parent',
-  'data',
-  'resources',
-  'children',
   'x',
   'y',
   'z',
   'width',
   'height',
   'opacity',
-  'enabled',
   'visible',
-  'visibleChildren',
-  'states',
-  'transitions',
-  'state',
   'childrenRect',
   'anchors',
   'left',
@@ -1146,21 +1141,10 @@ const FINAL_PROPERTIES = new Set([
   'bottom',
   'verticalCenter',
   'baseline',
-  'baselineOffset',
-  'clip',
   'focus',
   'activeFocus',
   'activeFocusOnTab',
-  'rotation',
-  'scale',
-  'transformOrigin',
-  'transformOriginPoint',
   'transform',
-  'smooth',
-  'antialiasing',
-  'implicitWidth',
-  'implicitHeight',
-  'containmentMask',
   'layer',
 ]);
 
