@@ -320,6 +320,14 @@ const BIND = {
 export class Connections extends QObject {
   private connected: Array<{ obj: QObject; sig: number; key: unknown }> = [];
   private complete = false;
+  /** Whether `target` was assigned (even null); until then it is the parent (QQmlConnections::target). */
+  targetSet = false;
+
+  override $setOwner(owner: QObject | null): void {
+    super.$setOwner(owner);
+    // Qt reads the parent as the target while none is set, without a change signal.
+    if (!this.targetSet) this.$v[CONN.target] = owner;
+  }
   /** The old `onFoo:` handlers (QQmlConnectionsParser's bindings). */
   private readonly implicit: Array<{
     name: string;
@@ -396,7 +404,17 @@ export const ConnectionsMeta = defineType(Connections, QtObjectMeta, {
   name: 'Connections',
   cppClass: 'QQmlConnections',
   properties: {
-    target: { type: 'QtObject', changed: (c) => (c as Connections).reconnect() },
+    target: {
+      type: 'QtObject',
+      write: (c, v) => {
+        const conn = c as Connections;
+        const wasSet = conn.targetSet;
+        conn.targetSet = true;
+        // (null over the default parent is a change: Qt then connects to nothing)
+        if (!conn.$store(CONN.target, v) && !wasSet) conn.reconnect();
+      },
+      changed: (c) => (c as Connections).reconnect(),
+    },
     enabled: { type: 'bool', default: true, changed: (c) => (c as Connections).reconnect() },
     ignoreUnknownSignals: { type: 'bool' },
   },
