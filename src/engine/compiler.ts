@@ -171,6 +171,12 @@ export class CompiledObject {
   readonly assigned = new Set<string>();
   /** What the type's custom parser made of the children it handles (ListModel's ListElements). */
   customData: unknown;
+  /**
+   * The property this declaration's child objects go to. A `default property`
+   * declared here is the default of the type's uses, not of this object's own
+   * children (measured: they stay the base type's `data`).
+   */
+  defaultProperty: string | undefined;
 
   constructor(
     readonly def: ast.ObjectDefinition,
@@ -486,6 +492,7 @@ export class Compiler {
       this.declareMembers(o);
     } else {
       o.meta = entry.meta;
+      o.defaultProperty = o.meta.defaultProperty;
     }
     all.push(o);
     for (const m of def.members) {
@@ -494,8 +501,7 @@ export class Compiler {
     // Children and object values of the same unit.
     const parser = entry.meta.customParser;
     const handled: ast.ObjectDefinition[] = [];
-    const dp =
-      o.meta.defaultProperty !== undefined ? o.meta.propsByName.get(o.meta.defaultProperty) : undefined;
+    const dp = o.defaultProperty !== undefined ? o.meta.propsByName.get(o.defaultProperty) : undefined;
     for (const m of def.members) {
       if (m.kind !== 'ObjectDefinition') continue;
       if (parser?.childTypes.has(m.typeName)) handled.push(m);
@@ -554,11 +560,18 @@ export class Compiler {
       first.message = illegal.map((e) => e.message).join('\n');
       throw first;
     }
+    o.defaultProperty = meta.defaultProperty;
+    let declaredDefault = false;
     for (const m of o.def.members) {
       switch (m.kind) {
         case 'PropertyDeclaration': {
           if (meta.propsByName.get(m.name)?.owner === meta)
             throw this.err(m.nameSpan, 'Duplicate property name');
+          if (m.isDefault) {
+            if (declaredDefault) throw this.err(m, 'Duplicate default property');
+            declaredDefault = true;
+            meta.defaultProperty = m.name;
+          }
           if (meta.propsByName.has(m.name) && meta.propsByName.get(m.name)!.owner.isDerived === false) {
             // Qt: a FINAL property of a built-in type cannot be overridden
             const existing = meta.propsByName.get(m.name)!;

@@ -339,7 +339,7 @@ export class Creator {
     }
 
     if (c.children.length > 0) {
-      const dp = obj.$meta.defaultProperty;
+      const dp = c.defaultProperty;
       const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
       for (const child of c.children) {
         const o = this.createObject(child, ctx, creation, obj);
