@@ -158,7 +158,7 @@ export function generate(
     runtime.strictEqual,
     runtime.arg,
     runtime.set,
-    ...QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(globals.Qt, file) : globals[n])),
+    ...QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(globals.Qt, file.url) : globals[n])),
   );
   const fns: GeneratedFunction[] = new Array(order.length);
   order.forEach((specIndex, pos) => {
@@ -169,17 +169,23 @@ export function generate(
 
 /**
  * The `Qt` object as one file's code sees it: Qt.resolvedUrl resolves
- * against that file's URL (the calling context's, in Qt).
+ * against that file's URL (the calling context's, in Qt). One per engine's
+ * Qt object and file URL.
  */
-const qtObjects = new WeakMap<CompiledFile, unknown>();
-function qtFor(qt: unknown, file: CompiledFile): unknown {
-  let q = qtObjects.get(file);
+const qtObjects = new WeakMap<object, Map<string, unknown>>();
+export function qtFor(qt: unknown, url: string): unknown {
+  let byUrl = qtObjects.get(qt as object);
+  if (byUrl === undefined) {
+    byUrl = new Map();
+    qtObjects.set(qt as object, byUrl);
+  }
+  let q = byUrl.get(url);
   if (q === undefined) {
     const resolve = (u: unknown) => {
       const s = String(u ?? '');
       if (s === '') return '';
       try {
-        return new URL(s, file.url).href;
+        return new URL(s, url).href;
       } catch {
         return s;
       }
@@ -189,7 +195,7 @@ function qtFor(qt: unknown, file: CompiledFile): unknown {
       resolvedUrl: { value: resolve },
       createComponent: { value: (url: unknown, ...rest: unknown[]) => create(resolve(url), ...rest) },
     });
-    qtObjects.set(file, q);
+    byUrl.set(url, q);
   }
   return q;
 }
@@ -317,6 +323,10 @@ function resolveName(
         types[name] = namespaceObject(entry.resolve);
         return { kind: 'code', code: `$T.${name}` };
       }
+      if (entry.kind === 'script') {
+        types[name] = entry.instance;
+        return { kind: 'code', code: `$T.${name}($c)` };
+      }
       const ref = entry.meta.typeRef;
       types[name] = ref;
       const attachedMeta = entry.meta.attachedType?.();
@@ -341,7 +351,8 @@ function resolveName(
   return { kind: 'unknown' };
 }
 
-function namespaceObject(resolve: (name: string) => unknown): unknown {
+/** A qualified import (`import QtQuick as Q`) as code sees it: its types by name. */
+export function namespaceObject(resolve: (name: string) => unknown): unknown {
   return new Proxy(
     {},
     {

@@ -25,7 +25,9 @@ import { parseColor } from './valuetypes';
 /** What a type name in a QML file stands for. */
 export type TypeEntry =
   | { kind: 'type'; meta: MetaObject; file?: CompiledFile; inline?: Unit }
-  | { kind: 'namespace'; resolve: (name: string) => TypeEntry | undefined };
+  | { kind: 'namespace'; resolve: (name: string) => TypeEntry | undefined }
+  /** An imported JavaScript file (`import "util.js" as Util`): its instance for a context. */
+  | { kind: 'script'; instance: (ctx: QmlContext | null) => unknown };
 
 /** Resolves type names for one file: its imports, then the file's own directory. */
 export interface TypeResolver {

@@ -6,7 +6,7 @@ import { LineTable, parseQml } from '../qml/parser';
 import { AnimationDriver } from './animation';
 import { AssignError } from './assign-error';
 import { type BindingFunction, BindingMarker } from './binding';
-import type { QmlGlobals, Runtime } from './codegen';
+import { namespaceObject, QML_GLOBAL_NAMES, type QmlGlobals, qtFor, type Runtime } from './codegen';
 import {
   CompiledFile,
   type CompiledFile as CompiledFileType,
@@ -39,6 +39,7 @@ import {
   StyleHints,
   TimerMeta,
 } from './qtqml';
+import { ScriptFile } from './scripts';
 import { builtinErrorName, toQtError } from './v4errors';
 import { ValueType } from './valuetypes';
 
@@ -134,6 +135,8 @@ interface FileImports {
   modules: ImportedModule[];
   /** Directories searched for `Name.qml`: the file's own first, then `import "dir"`. */
   directories: string[];
+  /** `import "util.js" as Util`: the qualifier and the script's URL. */
+  scripts: Array<{ qualifier: string; url: string }>;
 }
 
 export class QmlEngine implements EngineServices, ComponentFactory {
@@ -151,6 +154,11 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   private readonly compiled = new Map<string, CompiledFile>();
   private readonly imports = new Map<string, FileImports>();
   private readonly resolvers = new Map<CompiledFile, TypeResolver>();
+  /** Imported JavaScript files, compiled, by URL. */
+  private readonly scripts = new Map<string, ScriptFile>();
+  /** The globals a script file's code gets, in QML_GLOBAL_NAMES order. */
+  private readonly scriptGlobals = (url: string): unknown[] =>
+    QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(this.globals.Qt, url) : this.globals[n]));
   private readonly creator: Creator;
   private readonly options: EngineOptions;
   /**
@@ -238,7 +246,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           ? stringArg(object, args[0])
           : (object as { arg: (...a: unknown[]) => unknown }).arg(...args),
       thrown: (v: unknown) => {
-        if (!(v instanceof Error)) this.lastThrown = { value: v, where: locateInStack(new Error()) };
+        if (!(v instanceof Error)) this.lastThrown = { value: v, where: this.locateInStack(new Error()) };
         return v;
       },
     };
@@ -391,6 +399,18 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     else this.sink.warn(message);
   }
 
+  /** The file and line of the innermost frame of an exception's stack in QML code or an imported script. */
+  private locateInStack(e: Error): SourceLocation | undefined {
+    for (const m of (e.stack ?? '').matchAll(STACK_FRAME)) {
+      const url = m[1]!;
+      // (a .js frame of the page's own scripts is not one of the scene's)
+      if (url.endsWith('.js') && !this.scripts.has(url)) continue;
+      // Generated code runs through `new Function`, which adds two lines (codegen.ts).
+      return { url, line: Number(m[2]) - 2, column: 0 };
+    }
+    return undefined;
+  }
+
   describeError(error: unknown, where: SourceLocation | undefined): string {
     if (error instanceof QmlError) return error.message;
     const at = (loc: SourceLocation | undefined, withColumn: boolean) => {
@@ -403,7 +423,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       toQtError(error);
       const text = `${builtinErrorName(error)}: ${error.message}`;
       if (where && where.column > 0) return `${at(where, true)}${text}`;
-      const thrown = locateInStack(error);
+      const thrown = this.locateInStack(error);
       // V4's stack overflow error carries no position: Qt reports it at line 1.
       if (error instanceof RangeError && error.message === 'Maximum call stack size exceeded.') {
         const url = thrown?.url ?? where?.url;
@@ -454,6 +474,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       if (f) this.resolvers.delete(f);
       this.compiled.delete(u);
       this.imports.delete(u);
+      this.scripts.delete(u);
     }
   }
 
@@ -477,7 +498,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.
     for (const [name, use] of referencedTypeNames(program)) {
-      if (this.moduleType(imports, name) || JS_GLOBALS.has(name)) continue;
+      if (this.moduleType(imports, name) || JS_GLOBALS.has(name) || isQualifier(imports, name)) continue;
       for (const dir of imports.directories) {
         const candidate = `${dir}${name}.qml`;
         if (candidate === url) break;
@@ -573,7 +594,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.createFromComponent(file.rootUnit, this.rootContext, parent, undefined);
   }
 
-  /** Qt refuses to load a file whose imported directory or script does not exist. */
+  /** Qt refuses to load a file whose imported directory or script does not exist; scripts are compiled here. */
   private *checkPathImports(url: string, program: ast.Program): Generator<unknown, void, unknown> {
     const files = this.options.files;
     for (const imp of program.imports) {
@@ -581,8 +602,17 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       if (imp.path.endsWith('.js')) {
         const script = new URL(imp.path, url).href;
         if (!(yield files.exists(script))) {
-          const error = new QmlError(url, imp.line, imp.column, `Script ${imp.path} unavailable`);
+          const error = new QmlError(url, imp.line, imp.column, `Script ${script} unavailable`);
           error.message = `${error.message}\n${script}: No such file or directory`;
+          throw error;
+        }
+        try {
+          yield* this.loadScript(script, []);
+        } catch (e) {
+          if (!(e instanceof QmlError)) throw e;
+          // Qt reports the import, then the script's own error.
+          const error = new QmlError(url, imp.line, imp.column, `Script ${script} unavailable`);
+          error.message = `${error.message}\n${e.message}`;
           throw error;
         }
       } else if (files.isDirectory) {
@@ -593,9 +623,36 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
   }
 
+  /** Reads and compiles a script and the scripts it imports (`chain`: its importers, to refuse a cycle). */
+  private *loadScript(url: string, chain: string[]): Generator<unknown, ScriptFile, unknown> {
+    const known = this.scripts.get(url);
+    if (known) return known;
+    const files = this.options.files;
+    const script = new ScriptFile(url, (yield files.read(url)) as string);
+    for (const imp of script.imports) {
+      if (imp.url === url || chain.includes(imp.url))
+        throw new QmlError(url, imp.line, 1, `Cyclic import of script ${imp.path}`);
+      if (!(yield files.exists(imp.url))) {
+        const error = new QmlError(url, imp.line, 1, `Script ${imp.url} unavailable`);
+        error.message = `${error.message}\n${imp.url}: No such file or directory`;
+        throw error;
+      }
+      script.resolved.push(yield* this.loadScript(imp.url, [...chain, url]));
+    }
+    for (const m of script.modules) {
+      const types = this.modules.get(m.module);
+      if (!types) throw new QmlError(url, m.line, 1, `module "${m.module}" is not installed`);
+      script.moduleValues.push(
+        namespaceObject((n) => (types[n] ? { kind: 'type', meta: types[n] } : undefined)),
+      );
+    }
+    this.scripts.set(url, script);
+    return script;
+  }
+
   private resolveImports(url: string, program: ast.Program): FileImports {
     const base = url.slice(0, url.lastIndexOf('/') + 1);
-    const result: FileImports = { modules: [], directories: [base] };
+    const result: FileImports = { modules: [], directories: [base], scripts: [] };
     for (const imp of program.imports) {
       if (imp.module !== undefined) {
         const types = this.modules.get(imp.module);
@@ -613,6 +670,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         const m: ImportedModule = { name: imp.module, types };
         if (imp.qualifier !== undefined) m.qualifier = imp.qualifier;
         result.modules.push(m);
+      } else if (imp.path?.endsWith('.js') && imp.qualifier !== undefined) {
+        result.scripts.push({ qualifier: imp.qualifier, url: new URL(imp.path, url).href });
       } else if (imp.path !== undefined && !imp.path.endsWith('.js')) {
         const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
         result.directories.push(dir);
@@ -635,6 +694,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       resolve: (name: string): TypeEntry | undefined => {
         const inline = file.inlineComponents.get(name);
         if (inline?.root) return { kind: 'type', meta: inline.root.meta, inline };
+        for (const s of imports.scripts) {
+          if (s.qualifier === name)
+            return {
+              kind: 'script',
+              instance: (ctx) => this.scripts.get(s.url)?.instanceFor(ctx, this.scriptGlobals),
+            };
+        }
         for (const m of imports.modules) {
           if (m.qualifier === name) {
             return {
@@ -778,11 +844,12 @@ function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undef
   return names;
 }
 
-/** The QML file and line of the innermost QML frame of an exception's stack. */
-function locateInStack(e: Error): SourceLocation | undefined {
-  const stack = e.stack ?? '';
-  const m = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.qml):(\d+):(\d+)/.exec(stack);
-  if (!m) return undefined;
-  // Generated code runs through `new Function`, which adds two lines (codegen.ts).
-  return { url: m[1]!, line: Number(m[2]) - 2, column: 0 };
+/** Whether `name` is the qualifier of an import (`as Util`): no file is looked for. */
+function isQualifier(imports: FileImports, name: string): boolean {
+  return (
+    imports.modules.some((m) => m.qualifier === name) || imports.scripts.some((s) => s.qualifier === name)
+  );
 }
+
+/** Where a stack frame is (a QML file's or an imported script's): URL, line, column. */
+const STACK_FRAME = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.(?:qml|js)):(\d+):(\d+)/g;

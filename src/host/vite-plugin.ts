@@ -44,6 +44,38 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
     },
     configureServer(s) {
       server = s;
+      // A scene's JavaScript files are QML's (`.pragma library`, `.import`), not
+      // modules: what the page fetches (not imports) is served as written, and
+      // Vite's module graph never holds it (see handleHotUpdate). A scene file
+      // that is not there is a 404, not the page (the loader asks for
+      // `Name.qml` beside a scene to know whether a type is there).
+      s.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+        const file = join(options.root, path);
+        const fetched = req.headers['sec-fetch-dest'] === 'empty';
+        const sceneFile = path.endsWith('.js') || path.endsWith('.qml');
+        if (
+          !fetched ||
+          !sceneFile ||
+          !file.startsWith(options.root + sep) ||
+          file.includes(`${sep}node_modules${sep}`)
+        )
+          return next();
+        let body: Buffer;
+        try {
+          body = readFileSync(file);
+        } catch {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader(
+          'Content-Type',
+          `${path.endsWith('.js') ? 'text/javascript' : 'text/plain'}; charset=utf-8`,
+        );
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(body);
+      });
       // New or deleted scene files change the list.
       const refresh = (file: string) => {
         if (!file.startsWith(scenesDir)) return;
@@ -54,7 +86,9 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
       s.watcher.on('unlink', refresh);
     },
     handleHotUpdate(ctx) {
-      if (!ctx.file.endsWith('.qml') && !(ctx.file.startsWith(scenesDir) && ctx.file.endsWith('.js'))) return;
+      // (a .js file that is no module of the page is a scene's script)
+      const script = ctx.file.endsWith('.js') && ctx.modules.length === 0;
+      if (!ctx.file.endsWith('.qml') && !script) return;
       server?.ws.send({ type: 'custom', event: QML_UPDATE_EVENT, data: { files: [toUrl(ctx.file)] } });
       // Handled: no full reload.
       return [];

@@ -358,6 +358,28 @@ Item { enum Color { Red, Green = 5, Blue } }`,
     expect(asked).toEqual(['Shades.qml']);
   });
 
+  test("an import's qualifier is not a type: no Util.qml is looked for", async () => {
+    const files = memoryFiles({
+      'main.qml': 'import QtQuick\nimport "util.js" as Util\nItem { property int n: Util.twice(21) }\n',
+      'util.js': '.pragma library\nfunction twice(n) { return 2 * n }\n',
+    });
+    const asked: string[] = [];
+    const runtime = createRuntime({
+      files: {
+        read: files.read,
+        exists: (url) => {
+          asked.push(url.replace(BASE, ''));
+          return files.exists(url);
+        },
+      },
+      sink: { warn: () => {}, log: () => {} },
+      scheduleFrame: () => {},
+    });
+    const root = (await runtime.run(`${BASE}main.qml`)) as unknown as { n: number };
+    expect(root.n).toBe(42);
+    expect(asked).toEqual(['util.js']);
+  });
+
   test('enums on types and declared in files', async () => {
     const r = await runQml({
       'main.qml': `import QtQuick
@@ -417,5 +439,27 @@ describe('load errors, as Qt prints them', () => {
     expect(await loadError('import QtQuick\nItem { id: a\n Item { id: a } }')).toBe(
       'main.qml:3:9: id is not unique',
     );
+  });
+  test('a JavaScript file that does not parse: the import, then the place in the script', async () => {
+    const message = await loadError({
+      'main.qml': 'import QtQuick\nimport "bad.js" as Bad\nItem { property int a: Bad.a }\n',
+      'bad.js': 'var a = 1;\nfunction f( {\n}\n',
+    });
+    // Qt 6.4 gives the same two positions; its second message is "Expected token `)'".
+    expect(message.split('\n')).toEqual([
+      'main.qml:2:1: Script bad.js unavailable',
+      'bad.js:4:1: Unexpected token',
+    ]);
+  });
+  test('JavaScript files that import each other in a cycle are refused', async () => {
+    const message = await loadError({
+      'main.qml': 'import QtQuick\nimport "a.js" as A\nItem { property int a: A.f() }\n',
+      'a.js': '.pragma library\n.import "b.js" as B\nfunction f() { return B.g() }\n',
+      'b.js': '.import "a.js" as A\nfunction g() { return 1 }\n',
+    });
+    expect(message.split('\n')).toEqual([
+      'main.qml:2:1: Script a.js unavailable',
+      'b.js:1:1: Cyclic import of script a.js',
+    ]);
   });
 });

@@ -175,4 +175,22 @@ describe('the dev server (npm start)', () => {
     );
     expect((await state()).marker).toBe('no reload');
   });
+
+  test('a JavaScript file the scene imports is read as written (.pragma library); saving it swaps the scene', async () => {
+    const util = (word: string) =>
+      `.pragma library\n.import "words.js" as Words\nfunction word() { return Words.${word} }\n`;
+    writeFileSync(join(DIR, 'words.js'), 'var three = "three";\nvar four = "four";\n');
+    writeFileSync(join(DIR, 'util.js'), util('three'));
+    await save(
+      'main.qml',
+      MAIN.replace('import QtQuick', 'import QtQuick\nimport "util.js" as Util').replace(
+        '"one"',
+        'Util.word()',
+      ),
+      'the scene importing util.js',
+      (s) => s.text === 'three',
+    );
+    await save('util.js', util('four'), 'the script swapped', (s) => s.text === 'four' && s.error === null);
+    expect((await state()).marker).toBe('no reload');
+  });
 });

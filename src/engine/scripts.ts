@@ -1,0 +1,151 @@
+// JavaScript files imported by QML (`import "util.js" as Util`). The file's
+// top-level functions and variables are read and written through the
+// qualifier (`Util.add(1, 2)`, `Util.count = 3`). With `.pragma library` the
+// engine keeps one instance of the file; without it, each instance of an
+// importing QML file gets its own (QQmlContextData::importedScripts). A
+// script may import other scripts (`.import "other.js" as Other`).
+import { type Node, type Options, type Pattern, parse } from 'acorn';
+import { QmlError } from '../qml/error';
+import { QML_GLOBAL_NAMES } from './codegen';
+import type { QmlContext } from './context';
+
+const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', locations: true };
+
+type ScriptFactory = (...globalsAndImports: unknown[]) => Record<string, unknown>;
+
+/** `.import "other.js" as Other` in a script: where, and under which name. */
+export interface ScriptImport {
+  readonly path: string;
+  readonly url: string;
+  readonly qualifier: string;
+  readonly line: number;
+}
+
+export class ScriptFile {
+  /** `.pragma library`: one instance shared by every importer. */
+  readonly library: boolean;
+  /** The scripts this one imports; the engine loads them before it is run. */
+  readonly imports: ScriptImport[] = [];
+  /** The imported scripts, in `imports` order, once the engine has them all. */
+  resolved: ScriptFile[] = [];
+  /** `.import QtQuick 2.0 as Q`: modules whose types the script reads through a qualifier. */
+  readonly modules: Array<{ module: string; qualifier: string; line: number }> = [];
+  /** The modules' namespaces, in `modules` order, set by the engine. */
+  moduleValues: unknown[] = [];
+  private readonly factory: ScriptFactory;
+  private shared: Record<string, unknown> | null = null;
+  private readonly perContext = new WeakMap<QmlContext, Record<string, unknown>>();
+
+  /** Compiles the file; throws a positioned QmlError for what Qt refuses to load. */
+  constructor(
+    readonly url: string,
+    source: string,
+  ) {
+    let library = false;
+    // Qt's directives come first, one per line; they are blanked (lines keep their numbers).
+    const lines = source.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (line === '' || line.startsWith('//')) continue;
+      if (!line.startsWith('.')) break;
+      const imp = /^\.import\s+"([^"]+\.js)"\s+as\s+([A-Z][\w$]*)\s*;?$/.exec(line);
+      if (/^\.pragma\s+library\s*;?$/.test(line)) library = true;
+      else if (imp)
+        this.imports.push({
+          path: imp[1]!,
+          url: new URL(imp[1]!, url).href,
+          qualifier: imp[2]!,
+          line: i + 1,
+        });
+      else if (/^\.import\s+[A-Za-z][\w.]*(\s+\d+(\.\d+)?)?\s+as\s+[A-Z][\w$]*\s*;?$/.test(line)) {
+        const [, module, , , qualifier] = /^\.import\s+([\w.]+)(\s+(\d+(?:\.\d+)?))?\s+as\s+([\w$]+)/.exec(
+          line,
+        )!;
+        this.modules.push({ module: module!, qualifier: qualifier!, line: i + 1 });
+      } else throw new QmlError(url, i + 1, 1, 'Syntax error');
+      lines[i] = '';
+    }
+    this.library = library;
+    const body = lines.join('\n');
+    let program: { body: Node[] };
+    try {
+      program = parse(body, OPTIONS) as unknown as { body: Node[] };
+    } catch (e) {
+      const loc = (e as { loc?: { line: number; column: number } }).loc;
+      if (!(e instanceof SyntaxError) || !loc) throw e;
+      throw new QmlError(url, loc.line, loc.column + 1, e.message.replace(/ \(\d+:\d+\)$/, ''));
+    }
+    const names = topLevelNames(program.body);
+    const members = names.map((n) => `get ${n}(){return ${n}},set ${n}($v){${n}=$v}`).join(',');
+    // The file's first line is the generated function's first line; `new Function`
+    // adds two lines before it, as for QML code (codegen.ts).
+    const params = [
+      ...QML_GLOBAL_NAMES,
+      ...this.imports.map((i) => i.qualifier),
+      ...this.modules.map((m) => m.qualifier),
+    ];
+    const code = `(function(${params.join(',')}){${body}\n;return {${members}};})\n//# sourceURL=${url}`;
+    this.factory = new Function(`return ${code}`)() as ScriptFactory;
+  }
+
+  /** The instance the code of `ctx` sees (its file instance's own, or the library's). */
+  instanceFor(ctx: QmlContext | null, globals: (url: string) => unknown[]): Record<string, unknown> {
+    if (this.library || ctx === null) {
+      this.shared ??= this.run(globals);
+      return this.shared;
+    }
+    // The outermost context of the same file: one instance per instance of the importing file.
+    let root = ctx;
+    while (root.parent !== null && root.parent.url === root.url) root = root.parent;
+    let inst = this.perContext.get(root);
+    if (inst === undefined) {
+      inst = this.run(globals);
+      this.perContext.set(root, inst);
+    }
+    return inst;
+  }
+
+  /** Runs the file once; a script it imports is the library's instance, or a new one of its own. */
+  private run(globals: (url: string) => unknown[]): Record<string, unknown> {
+    const imported = this.resolved.map((s) => (s.library ? s.instanceFor(null, globals) : s.run(globals)));
+    return this.factory(...globals(this.url), ...imported, ...this.moduleValues);
+  }
+}
+
+/** Names the file declares at its top level (functions, classes, var/let/const). */
+function topLevelNames(body: Node[]): string[] {
+  const names = new Set<string>();
+  const fromPattern = (p: Pattern | null): void => {
+    if (p === null) return;
+    switch (p.type) {
+      case 'Identifier':
+        names.add(p.name);
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties)
+          fromPattern(prop.type === 'RestElement' ? prop.argument : (prop.value as Pattern));
+        break;
+      case 'ArrayPattern':
+        for (const el of p.elements) fromPattern(el);
+        break;
+      case 'RestElement':
+        fromPattern(p.argument);
+        break;
+      case 'AssignmentPattern':
+        fromPattern(p.left);
+        break;
+      default:
+        break;
+    }
+  };
+  for (const n of body) {
+    const s = n as Node & {
+      type: string;
+      id?: { name: string } | null;
+      declarations?: Array<{ id: Pattern }>;
+    };
+    if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id) names.add(s.id.name);
+    else if (s.type === 'VariableDeclaration') for (const d of s.declarations!) fromPattern(d.id);
+  }
+  return [...names];
+}
