@@ -350,24 +350,17 @@ export class DelegateModel implements ModelListener {
       }
       this.reindex();
       // Qt: a removed row's delegate sees index -1 and no roles from then on.
-      // All values change at once (Qt clears the context), then the changes are announced.
+      // All values change at once (Qt clears the context), and only the change
+      // of index is announced (measured: a binding reading index and a role
+      // runs once; one reading only roles does not run, and a typed one
+      // prints no "Unable to assign [undefined]").
       for (const e of gone) {
         const d = e.data;
         d.row = -1;
-        const changed = [DATA.index];
         d.$v[DATA.index] = -1;
-        for (const p of e.roles) {
-          d.$v[p.index] = undefined;
-          changed.push(p.index);
-        }
-        if (e.roles.length === 1) {
-          d.$v[DATA.modelData] = undefined;
-          changed.push(DATA.modelData);
-        }
-        for (const idx of changed) {
-          const notify = d.$meta.props[idx]!.notify;
-          if (notify >= 0) d.$emit(notify, undefined);
-        }
+        for (const p of e.roles) d.$v[p.index] = undefined;
+        if (e.roles.length === 1) d.$v[DATA.modelData] = undefined;
+        d.$emit(d.$meta.props[DATA.index]!.notify, undefined);
       }
     }
     this.host.modelUpdated({ kind: 'remove', index, count });
