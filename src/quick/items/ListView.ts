@@ -30,7 +30,7 @@ import { Easing } from './timeline';
 const VERTICAL = 2;
 const HORIZONTAL = 1;
 const RIGHT_TO_LEFT = 1;
-const BOTTOM_TO_TOP = 1;
+const BOTTOM_TO_TOP = 3;
 const BUFFER_BEFORE = 1;
 const BUFFER_AFTER = 2;
 const KEY_LEFT = 0x01000012;
@@ -2140,9 +2140,20 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     },
     displayMarginBeginning: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
     displayMarginEnd: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
-    layoutDirection: { type: 'enumeration', changed: onChange((v) => v.regenerate(false)) },
+    layoutDirection: {
+      type: 'enumeration',
+      changed: onChange((v) => {
+        // (no LayoutMirroring: the effective direction is the one set)
+        v.$store(LV.effectiveLayoutDirection, v.$v[LV.layoutDirection]);
+        v.regenerate(false);
+      }),
+    },
     effectiveLayoutDirection: { type: 'enumeration', readonly: true },
-    verticalLayoutDirection: { type: 'enumeration', changed: onChange((v) => v.regenerate(false)) },
+    verticalLayoutDirection: {
+      type: 'enumeration',
+      default: 2,
+      changed: onChange((v) => v.regenerate(false)),
+    },
     header: { type: 'Component', changed: onChange((v) => v.onHeaderChanged()) },
     headerItem: { type: 'Item', readonly: true },
     footer: { type: 'Component', changed: onChange((v) => v.onFooterChanged()) },
@@ -2207,8 +2218,11 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     NoHighlightRange: 0,
     ApplyRange: 1,
     StrictlyEnforceRange: 2,
-    TopToBottom: 0,
-    BottomToTop: 1,
+    // Qt::LayoutDirection and Qt's vertical directions (Qt::TopToBottom = 2).
+    LeftToRight: 0,
+    RightToLeft: 1,
+    TopToBottom: 2,
+    BottomToTop: 3,
     InlineHeader: 0,
     OverlayHeader: 1,
     PullBackHeader: 2,
@@ -2232,6 +2246,7 @@ const LV = {
   displayMarginEnd: ListViewMeta.index('displayMarginEnd'),
   layoutDirection: ListViewMeta.index('layoutDirection'),
   verticalLayoutDirection: ListViewMeta.index('verticalLayoutDirection'),
+  effectiveLayoutDirection: ListViewMeta.index('effectiveLayoutDirection'),
   header: ListViewMeta.index('header'),
   headerItem: ListViewMeta.index('headerItem'),
   footer: ListViewMeta.index('footer'),
