@@ -241,10 +241,12 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         }
         return value;
       },
-      arg: (object: unknown, ...args: unknown[]) =>
-        typeof object === 'string'
-          ? stringArg(object, args[0])
-          : (object as { arg: (...a: unknown[]) => unknown }).arg(...args),
+      arg: (object: unknown, ...args: unknown[]) => {
+        if (typeof object !== 'string') return (object as { arg: (...a: unknown[]) => unknown }).arg(...args);
+        // V4's String.prototype.arg takes exactly one argument.
+        if (args.length !== 1) throw new Error('String.arg(): Invalid arguments');
+        return stringArg(object, args[0], (m) => this.sink.warn(m));
+      },
       thrown: (v: unknown) => {
         if (!(v instanceof Error)) this.lastThrown = { value: v, where: this.locateInStack(new Error()) };
         return v;

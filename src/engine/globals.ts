@@ -66,18 +66,67 @@ function functionString(f: JsFunction): string {
 }
 
 /**
- * QML's `"%1 and %2".arg(x)` (QString::arg): replaces every occurrence of
- * the lowest-numbered place marker %1..%99 with the value.
+ * QML's `"%1 and %2".arg(x)` (V4's String.prototype.arg, then QString::arg):
+ * replaces every occurrence of the lowest-numbered place marker %0..%99 with
+ * the value. An integer (int32) is written in full, any other number with
+ * 6 significant digits (`%g`: 0.333333, 1e+20), a boolean as 0 or 1, other
+ * values as their string; `%L1` groups thousands. Without a marker Qt warns
+ * (through `warn`) and returns the string unchanged.
  */
-export function stringArg(s: string, value: unknown): string {
+export function stringArg(s: string, value: unknown, warn?: (message: string) => void): string {
   let lowest = 100;
-  for (const m of s.matchAll(/%(\d\d?)/g)) {
-    const n = Number(m[1]);
-    if (n >= 1 && n < lowest) lowest = n;
+  for (const m of s.matchAll(ARG_MARKER)) {
+    const n = Number(m[2]);
+    if (n < lowest) lowest = n;
   }
-  if (lowest === 100) return s;
-  const text = formatValue(value);
-  return s.replace(/%(\d\d?)/g, (all, d: string) => (Number(d) === lowest ? text : all));
+  const kind =
+    typeof value === 'boolean' || (typeof value === 'number' && isInt32(value))
+      ? 'int'
+      : typeof value === 'number'
+        ? 'double'
+        : 'string';
+  const plain =
+    kind === 'int' ? String(Number(value)) : kind === 'double' ? formatG(value as number) : String(value);
+  if (lowest === 100) {
+    // (QString::arg's overloads word the warning each their own way)
+    warn?.(
+      kind === 'int'
+        ? `QString::arg: Argument missing: "${s}" , ${plain}`
+        : `QString::arg: Argument missing: ${s}, ${plain}`,
+    );
+    return s;
+  }
+  return s.replace(ARG_MARKER, (all, locale: string, d: string) => {
+    if (Number(d) !== lowest) return all;
+    return locale && kind !== 'string' ? groupThousands(plain) : plain;
+  });
+}
+
+const ARG_MARKER = /%(L?)(\d\d?)/g;
+
+function isInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647;
+}
+
+/** printf's `%g` with 6 significant digits, as QString::number(double) writes it. */
+function formatG(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v < 0 ? '-inf' : 'inf';
+  if (v === 0) return '0';
+  const [mantissa, exp] = v.toExponential(5).split('e') as [string, string];
+  const e = Number(exp);
+  const trim = (t: string) => (t.includes('.') ? t.replace(/\.?0+$/, '') : t);
+  if (e < -4 || e >= 6)
+    return `${trim(mantissa)}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  return trim(v.toFixed(5 - e));
+}
+
+/** `%L1`: the C locale's thousands separators in the integer part. */
+function groupThousands(t: string): string {
+  return t.replace(
+    /^(-?)(\d+)/,
+    (_all, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+$)/g, ','),
+  );
 }
 
 export function formatArgs(args: unknown[]): string {
