@@ -747,8 +747,18 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       dynamic: true,
       initialProperties: properties ? Object.keys(properties) : [],
       beforeFinalize: (root) => {
-        if (parent && root.$meta.propsByName.get('parent')?.type === 'Item') {
-          (root as unknown as { parent: unknown }).parent = parent;
+        if (parent && isItem(root)) {
+          // Qt: an item made under a window goes into its content item; under
+          // any other non-item it has no parent item, and Qt says so.
+          const content = (parent as unknown as { contentItem?: unknown }).contentItem;
+          const holder = isItem(parent)
+            ? parent
+            : content instanceof QObject && isItem(content)
+              ? content
+              : null;
+          if (holder) (root as unknown as { parent: unknown }).parent = holder;
+          else
+            this.sink.warn('QQmlComponent: Created graphical object was not placed in the graphics scene.');
         }
         if (properties) {
           for (const [k, v] of Object.entries(properties)) {
@@ -844,6 +854,11 @@ function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undef
   visitObject(program.root);
   for (const n of inline) names.delete(n);
   return names;
+}
+
+/** Whether `o` is an Item (it has QQuickItem's `parent`); the engine does not import the item types. */
+function isItem(o: QObject): boolean {
+  return o.$meta.propsByName.get('parent')?.type === 'Item';
 }
 
 /** Whether `name` is the qualifier of an import (`as Util`): no file is looked for. */

@@ -843,7 +843,8 @@ export abstract class QObject {
     const owned = this.$owned;
     if (owned) {
       this.$owned = null;
-      for (const o of owned) o.$destroy(silent);
+      // (an object createObject made runs its onDestruction with its owner, measured)
+      for (const o of owned) o.$destroy(silent && !o.$dynamic);
     }
     if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     // Qt runs no handlers and evaluates no bindings of an object being deleted: its

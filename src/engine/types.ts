@@ -284,13 +284,26 @@ const coerceList = make(null, (v) => {
   return listElements(v) ?? [v];
 });
 
-/** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object or null. */
+/** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object of that type, or null. */
 function objectCoercer(type: string): Coercer {
   return make(null, (v) => {
     if (v === null || v === undefined) return null;
-    if (typeof v === 'object' && '$meta' in (v as object)) return v;
+    if (typeof v === 'object' && '$meta' in (v as object)) {
+      // (any object is a QtObject; an Item property takes only items: Qt refuses a QtObject there)
+      if (type === 'QtObject' || type === 'QObject' || isA((v as { $meta: TypeChain }).$meta, type)) return v;
+    }
     return fail(v, `${type}*`);
   });
+}
+
+interface TypeChain {
+  readonly name: string;
+  readonly base: TypeChain | null;
+}
+
+function isA(meta: TypeChain, type: string): boolean {
+  for (let m: TypeChain | null = meta; m !== null; m = m.base) if (m.name === type) return true;
+  return false;
 }
 
 const coercers: Record<string, Coercer> = {

@@ -129,6 +129,30 @@ Item {
   });
 });
 
+describe('object-typed properties', () => {
+  test('an Item property refuses a QtObject (the item keeps its parent)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  QtObject { id: plain }
+  Rectangle { id: r }
+  property Item held: null
+  Component.onCompleted: {
+    try { r.parent = plain } catch (e) { print(e) }
+    try { held = plain } catch (e) { print(e) }
+    held = r
+    print(r.parent === root, held === r)
+  }
+}`);
+    // Qt 6.4 names the C++ type: "Cannot assign QObject* to QQuickItem*".
+    expect(lines(r)).toEqual([
+      'qml: Error: Cannot assign QObject* to Item*',
+      'qml: Error: Cannot assign QObject* to Item*',
+      'qml: true true',
+    ]);
+  });
+});
+
 describe('aliases', () => {
   const files = {
     'main.qml': `import QtQuick
