@@ -797,7 +797,9 @@ export class ListView extends Flickable implements DelegateModelHost {
     const prevCount = this.itemCount;
     const first = this.firstItemInView();
     let anchorIndex = first ? first.index : this.visibleIndex;
-    const anchorPos = first ? first.position() : this.visiblePos;
+    // Qt: rows inserted into a view without items start at position 0
+    // (applyInsertionChange), wherever the view was before it emptied.
+    const anchorPos = first ? first.position() : this.visibleItems.length > 0 ? this.visiblePos : 0;
     let count = this.itemCount;
     const removed: FxListItem[] = [];
     /** Rows inserted, in final indexes (for ListView.onAdd and for creating them at once). */
