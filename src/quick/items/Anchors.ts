@@ -399,6 +399,28 @@ export class Anchors extends QObject implements ItemChangeListener {
       );
       return false;
     }
+    return this.checkCombination(name);
+  }
+
+  /** Qt's checkHValid/checkVValid: the anchor that would make an impossible set is refused. */
+  private checkCombination(name: string): boolean {
+    const set = (
+      n: 'left' | 'right' | 'horizontalCenter' | 'top' | 'bottom' | 'verticalCenter' | 'baseline',
+    ) => n === name || isLine(this.$v[A[n]]);
+    if (set('left') && set('right') && set('horizontalCenter')) {
+      this.item.warn('Cannot specify left, right, and horizontalCenter anchors at the same time.');
+      return false;
+    }
+    if (set('top') && set('bottom') && set('verticalCenter')) {
+      this.item.warn('Cannot specify top, bottom, and verticalCenter anchors at the same time.');
+      return false;
+    }
+    if (set('baseline') && (set('top') || set('bottom') || set('verticalCenter'))) {
+      this.item.warn(
+        'Baseline anchor cannot be used in conjunction with top, bottom, or verticalCenter anchors.',
+      );
+      return false;
+    }
     return true;
   }
 
