@@ -603,19 +603,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       if (imp.path === undefined) continue;
       if (imp.path.endsWith('.js')) {
         const script = new URL(imp.path, url).href;
-        if (!(yield files.exists(script))) {
-          const error = new QmlError(url, imp.line, imp.column, `Script ${script} unavailable`);
-          error.message = `${error.message}\n${script}: No such file or directory`;
-          throw error;
-        }
+        if (!(yield files.exists(script)))
+          throw scriptUnavailable(url, imp, script, `${script}: No such file or directory`);
         try {
           yield* this.loadScript(script, []);
         } catch (e) {
           if (!(e instanceof QmlError)) throw e;
           // Qt reports the import, then the script's own error.
-          const error = new QmlError(url, imp.line, imp.column, `Script ${script} unavailable`);
-          error.message = `${error.message}\n${e.message}`;
-          throw error;
+          throw scriptUnavailable(url, imp, script, e.message);
         }
       } else if (files.isDirectory) {
         const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
@@ -634,11 +629,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     for (const imp of script.imports) {
       if (imp.url === url || chain.includes(imp.url))
         throw new QmlError(url, imp.line, 1, `Cyclic import of script ${imp.path}`);
-      if (!(yield files.exists(imp.url))) {
-        const error = new QmlError(url, imp.line, 1, `Script ${imp.url} unavailable`);
-        error.message = `${error.message}\n${imp.url}: No such file or directory`;
-        throw error;
-      }
+      if (!(yield files.exists(imp.url)))
+        throw scriptUnavailable(
+          url,
+          { line: imp.line, column: 1 },
+          imp.url,
+          `${imp.url}: No such file or directory`,
+        );
       script.resolved.push(yield* this.loadScript(imp.url, [...chain, url]));
     }
     for (const m of script.modules) {
@@ -854,6 +851,18 @@ function referencedTypeNames(program: ast.Program): Map<string, ast.Span | undef
   visitObject(program.root);
   for (const n of inline) names.delete(n);
   return names;
+}
+
+/** Qt's error for an import of a script it cannot use, followed by the reason (the script's own error). */
+function scriptUnavailable(
+  url: string,
+  at: { line: number; column: number },
+  script: string,
+  reason: string,
+): QmlError {
+  const error = new QmlError(url, at.line, at.column, `Script ${script} unavailable`);
+  error.message = `${error.message}\n${reason}`;
+  return error;
 }
 
 /** Whether `o` is an Item (it has QQuickItem's `parent`); the engine does not import the item types. */
