@@ -2,6 +2,25 @@ import { describe, expect, test } from 'vitest';
 import { createRuntime } from '../../../src/runtime';
 import { BASE, lines, loadError, memoryFiles, runQml } from '../../helpers/qml';
 
+/** Runs main.qml of `files`, recording which files the loader asked about (relative names). */
+async function runRecordingLookups(
+  files: ReturnType<typeof memoryFiles>,
+): Promise<{ root: unknown; asked: string[] }> {
+  const asked: string[] = [];
+  const runtime = createRuntime({
+    files: {
+      read: files.read,
+      exists: (url) => {
+        asked.push(url.replace(BASE, ''));
+        return files.exists(url);
+      },
+    },
+    sink: { warn: () => {}, log: () => {} },
+    scheduleFrame: () => {},
+  });
+  return { root: await runtime.run(`${BASE}main.qml`), asked };
+}
+
 describe('properties and bindings', () => {
   test('a binding follows what it reads: cw tracks width/24', async () => {
     const r = await runQml(`import QtQuick
@@ -359,22 +378,13 @@ Item {
       'Shades.qml': `import QtQuick
 Item { enum Color { Red, Green = 5, Blue } }`,
     });
-    const asked: string[] = [];
-    const runtime = createRuntime({
-      files: {
-        read: files.read,
-        exists: (url) => {
-          asked.push(url.replace(BASE, ''));
-          return files.exists(url);
-        },
-      },
-      sink: { warn: () => {}, log: () => {} },
-      scheduleFrame: () => {},
-    });
-    const root = (await runtime.run(`${BASE}main.qml`)) as unknown as {
-      o: number;
-      pair: Record<string, number>;
-      f(): number;
+    const { root, asked } = (await runRecordingLookups(files)) as {
+      asked: string[];
+      root: {
+        o: number;
+        pair: Record<string, number>;
+        f(): number;
+      };
     };
     // (what Qt 6.4 gives for the same files)
     expect([root.o, root.pair.AlignLeft, root.pair.Blue, root.f()]).toEqual([1, 1, 6, 133]);
@@ -387,19 +397,7 @@ Item { enum Color { Red, Green = 5, Blue } }`,
       'main.qml': 'import QtQuick\nimport "util.js" as Util\nItem { property int n: Util.twice(21) }\n',
       'util.js': '.pragma library\nfunction twice(n) { return 2 * n }\n',
     });
-    const asked: string[] = [];
-    const runtime = createRuntime({
-      files: {
-        read: files.read,
-        exists: (url) => {
-          asked.push(url.replace(BASE, ''));
-          return files.exists(url);
-        },
-      },
-      sink: { warn: () => {}, log: () => {} },
-      scheduleFrame: () => {},
-    });
-    const root = (await runtime.run(`${BASE}main.qml`)) as unknown as { n: number };
+    const { root, asked } = (await runRecordingLookups(files)) as { asked: string[]; root: { n: number } };
     expect(root.n).toBe(42);
     expect(asked).toEqual(['util.js']);
   });
