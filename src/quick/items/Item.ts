@@ -484,9 +484,13 @@ export class Item extends QtObject {
     return x >= 0 && y >= 0 && x < (this.$v[ITEM.width] as number) && y < (this.$v[ITEM.height] as number);
   }
 
-  /** The topmost visible child at (x, y) in this item's coordinates (QQuickItem::childAt). */
+  /**
+   * The last visible child, in declaration order, at (x, y) in this item's
+   * coordinates (QQuickItem::childAt walks childItems, not the paint order:
+   * z does not count).
+   */
   childAt(x: number, y: number): Item | null {
-    const kids = this.paintOrderChildren;
+    const kids = this.childItems;
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;
       if (!c.effectiveVisible) continue;
