@@ -171,30 +171,10 @@ class Walker {
    * its declarator's pattern starts (Qt reports uses before it there).
    */
   private declarePattern(p: Pattern | null, scope: Scope, at?: number): void {
-    if (p === null) return;
-    switch (p.type) {
-      case 'Identifier':
-        scope.names.add(p.name);
-        if (at !== undefined && !scope.declaredAt.has(p.name)) scope.declaredAt.set(p.name, at);
-        return;
-      case 'ObjectPattern':
-        for (const prop of p.properties) {
-          if (prop.type === 'RestElement') this.declarePattern(prop.argument, scope, at);
-          else this.declarePattern(prop.value, scope, at);
-        }
-        return;
-      case 'ArrayPattern':
-        for (const e of p.elements) this.declarePattern(e, scope, at);
-        return;
-      case 'RestElement':
-        this.declarePattern(p.argument, scope, at);
-        return;
-      case 'AssignmentPattern':
-        this.declarePattern(p.left, scope, at);
-        return;
-      default:
-        return;
-    }
+    forEachPatternName(p, (name) => {
+      scope.names.add(name);
+      if (at !== undefined && !scope.declaredAt.has(name)) scope.declaredAt.set(name, at);
+    });
   }
 
   /** Visits the expressions inside a declaration pattern (defaults, computed keys). */
@@ -643,6 +623,31 @@ const STATEMENT_CHILDREN = [
 ];
 
 /** True for a `function (...) {}` or arrow written as a handler (`onX: function (a) {...}`). */
+/** Calls `f` with each name a declaration pattern binds (`a`, `{ b, c: [d] }`, `...e`, `f = 1`). */
+export function forEachPatternName(p: Pattern | null, f: (name: string) => void): void {
+  if (p === null) return;
+  switch (p.type) {
+    case 'Identifier':
+      f(p.name);
+      return;
+    case 'ObjectPattern':
+      for (const prop of p.properties)
+        forEachPatternName(prop.type === 'RestElement' ? prop.argument : prop.value, f);
+      return;
+    case 'ArrayPattern':
+      for (const e of p.elements) forEachPatternName(e, f);
+      return;
+    case 'RestElement':
+      forEachPatternName(p.argument, f);
+      return;
+    case 'AssignmentPattern':
+      forEachPatternName(p.left, f);
+      return;
+    default:
+      return;
+  }
+}
+
 export function isFunctionExpression(
   statement: Statement,
 ): statement is Statement & { expression: FunctionExpression | ArrowFunctionExpression } {

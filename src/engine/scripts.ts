@@ -8,6 +8,7 @@ import { type Node, type Options, type Pattern, parse } from 'acorn';
 import { QmlError } from '../qml/error';
 import { QML_GLOBAL_NAMES } from './codegen';
 import type { QmlContext } from './context';
+import { forEachPatternName } from './jscompile';
 
 const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', locations: true };
 
@@ -115,29 +116,7 @@ export class ScriptFile {
 /** Names the file declares at its top level (functions, classes, var/let/const). */
 function topLevelNames(body: Node[]): string[] {
   const names = new Set<string>();
-  const fromPattern = (p: Pattern | null): void => {
-    if (p === null) return;
-    switch (p.type) {
-      case 'Identifier':
-        names.add(p.name);
-        break;
-      case 'ObjectPattern':
-        for (const prop of p.properties)
-          fromPattern(prop.type === 'RestElement' ? prop.argument : (prop.value as Pattern));
-        break;
-      case 'ArrayPattern':
-        for (const el of p.elements) fromPattern(el);
-        break;
-      case 'RestElement':
-        fromPattern(p.argument);
-        break;
-      case 'AssignmentPattern':
-        fromPattern(p.left);
-        break;
-      default:
-        break;
-    }
-  };
+  const add = (name: string) => names.add(name);
   for (const n of body) {
     const s = n as Node & {
       type: string;
@@ -145,7 +124,7 @@ function topLevelNames(body: Node[]): string[] {
       declarations?: Array<{ id: Pattern }>;
     };
     if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id) names.add(s.id.name);
-    else if (s.type === 'VariableDeclaration') for (const d of s.declarations!) fromPattern(d.id);
+    else if (s.type === 'VariableDeclaration') for (const d of s.declarations!) forEachPatternName(d.id, add);
   }
   return [...names];
 }
