@@ -1,7 +1,6 @@
 import type { EngineServices, QmlContext, SourceLocation } from './context';
 import type { InstalledBinding, QObject } from './qobject';
 import { Observer, setCurrentObserver } from './reactive';
-import { toQtError } from './v4errors';
 
 /** A compiled binding expression: called with the scope object as `this` and first argument, and the context. */
 export type BindingFunction = (this: unknown, scope: QObject, ctx: QmlContext | null) => unknown;
@@ -72,7 +71,11 @@ export class PropertyBinding extends Observer implements InstalledBinding {
         value = this.fn.call(this.scope, this.scope, this.ctx);
       } catch (e) {
         ok = false;
-        this.engine.reportBindingError(toQtError(e, this.scope, this.ctx), this.location, this.bindable);
+        this.engine.reportBindingError(
+          this.engine.qtError(e, this.scope, this.ctx),
+          this.location,
+          this.bindable,
+        );
         // Qt: a failing binding resets a resettable property (width goes back to its implicit width).
         if (this.bindable) this.target.$reset(this.index);
       } finally {

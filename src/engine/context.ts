@@ -29,6 +29,8 @@ export interface EngineServices {
    * Component.onCompleted handlers have run (then come in reverse order).
    */
   reportBindingError(error: unknown, where: SourceLocation | undefined, bindable: boolean): void;
+  /** A caught exception, reworded as V4 words it, given the scope object and context of the code it came from. */
+  qtError(error: unknown, scope: unknown, ctx: unknown): unknown;
   /** Timers, so that headless runs and tests can control time. */
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;

@@ -20,7 +20,6 @@ import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from 
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
 import { type MetaObject, QObject, qmlTypeName, type SignalInfo, type TypeCounters } from './qobject';
-import { toQtError } from './v4errors';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -354,7 +353,7 @@ export class Creator {
       const engine = this.host;
       // Exceptions in handlers are reported with the line that threw (Qt prints no column).
       const location = { ...h.location, column: 0 };
-      const report = (e: unknown) => engine.reportError(toQtError(e, obj, ctx), location);
+      const report = (e: unknown) => engine.reportError(engine.qtError(e, obj, ctx), location);
       if (h.functionForm) {
         let handler: unknown;
         try {

@@ -6,6 +6,7 @@ import { LineTable, parseQml } from '../qml/parser';
 import { AnimationDriver } from './animation';
 import { AssignError } from './assign-error';
 import { type BindingFunction, BindingMarker } from './binding';
+import { isMethodCallRead } from './call-sites';
 import { namespaceObject, QML_GLOBAL_NAMES, type QmlGlobals, qtFor, type Runtime } from './codegen';
 import {
   CompiledFile,
@@ -40,7 +41,7 @@ import {
   TimerMeta,
 } from './qtqml';
 import { ScriptFile } from './scripts';
-import { builtinErrorName, toQtError } from './v4errors';
+import { builtinErrorName, type MethodCallLookup, toQtError } from './v4errors';
 import { ValueType } from './valuetypes';
 
 /** Where the engine reads .qml files from: the file system in Node, fetch in a browser, a map in tests. */
@@ -223,7 +224,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           return undefined;
         },
       }),
-      caught: toQtError,
+      caught: (e: unknown, scope: unknown, ctx: unknown) => this.qtError(e, scope, ctx),
       // biome-ignore lint/suspicious/noDoubleEquals: V4's loose equality, plus value types by value
       equal: (a: unknown, b: unknown) => a == b || (a instanceof ValueType && a.$equals(b)),
       strictEqual: (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b)),
@@ -401,6 +402,43 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     else this.sink.warn(message);
   }
 
+  qtError(error: unknown, scope: unknown, ctx: unknown): unknown {
+    return toQtError(error, scope, ctx, this.isMethodCall);
+  }
+
+  /** Per file or script: whether a failed read (`line:name`) was a method call's callee. */
+  private readonly callSites = new WeakMap<object, Map<string, boolean>>();
+
+  /** Whether the property read that threw `e` was a method call's callee in QML code (V4 words the two apart). */
+  private readonly isMethodCall: MethodCallLookup = (e, name) => {
+    const at = this.locateInStack(e);
+    if (!at) return false;
+    const file = this.compiled.get(at.url);
+    const script = file ? undefined : this.scripts.get(at.url);
+    const owner = file ?? script;
+    if (!owner) return false;
+    let known = this.callSites.get(owner);
+    if (!known) {
+      known = new Map();
+      this.callSites.set(owner, known);
+    }
+    const key = `${at.line}:${name}`;
+    let call = known.get(key);
+    if (call === undefined) {
+      call =
+        (file
+          ? isMethodCallRead(file.program, at.line, name, (n) => file.lines(n.start).line)
+          : isMethodCallRead(
+              script!.program,
+              at.line,
+              name,
+              (n) => (n.loc as { start: { line: number } }).start.line,
+            )) ?? false;
+      known.set(key, call);
+    }
+    return call;
+  };
+
   /** The file and line of the innermost frame of an exception's stack in QML code or an imported script. */
   private locateInStack(e: Error): SourceLocation | undefined {
     for (const m of (e.stack ?? '').matchAll(STACK_FRAME)) {
@@ -422,7 +460,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     };
     if (error instanceof AssignError) return `${at(where, true)}${error.message}`;
     if (error instanceof Error) {
-      toQtError(error);
+      toQtError(error, undefined, undefined, this.isMethodCall);
       const text = `${builtinErrorName(error)}: ${error.message}`;
       if (where && where.column > 0) return `${at(where, true)}${text}`;
       const thrown = this.locateInStack(error);

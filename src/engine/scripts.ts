@@ -34,6 +34,8 @@ export class ScriptFile {
   /** The modules' namespaces, in `modules` order, set by the engine. */
   moduleValues: unknown[] = [];
   private readonly factory: ScriptFactory;
+  /** The script's syntax tree (for wording errors: call-sites.ts). */
+  readonly program: object;
   private shared: Record<string, unknown> | null = null;
   private readonly perContext = new WeakMap<QmlContext, Record<string, unknown>>();
 
@@ -76,6 +78,7 @@ export class ScriptFile {
       if (!(e instanceof SyntaxError) || !loc) throw e;
       throw new QmlError(url, loc.line, loc.column + 1, e.message.replace(/ \(\d+:\d+\)$/, ''));
     }
+    this.program = program;
     const names = topLevelNames(program.body);
     const members = names.map((n) => `get ${n}(){return ${n}},set ${n}($v){${n}=$v}`).join(',');
     // The file's first line is the generated function's first line; `new Function`

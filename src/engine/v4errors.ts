@@ -13,20 +13,34 @@ const translated = new WeakSet<object>();
  * whose property is not a function, and V8's message only has the callee as
  * the generated code spells it (`$s.obj.a`, `$c.ids.root.nope`).
  */
-export function toQtError(e: unknown, scope?: unknown, ctx?: unknown): unknown {
+export function toQtError(e: unknown, scope?: unknown, ctx?: unknown, calls?: MethodCallLookup): unknown {
   if (!(e instanceof Error) || translated.has(e)) return e;
   translated.add(e);
-  const message = v4Message(e, scope, ctx);
+  const message = v4Message(e, scope, ctx, calls);
   if (message !== undefined) e.message = message;
   return e;
 }
 
-function v4Message(e: Error, scope: unknown, ctx: unknown): string | undefined {
+/**
+ * Whether the read of property `name` that threw `e` was a method call's
+ * callee (the engine looks up where in the QML code it was).
+ */
+export type MethodCallLookup = (e: Error, name: string) => boolean;
+
+function v4Message(
+  e: Error,
+  scope: unknown,
+  ctx: unknown,
+  calls: MethodCallLookup | undefined,
+): string | undefined {
   const m = e.message;
   let r: RegExpExecArray | null;
   if (e instanceof TypeError) {
     r = /^Cannot read properties of (null|undefined) \(reading '(.*)'\)$/.exec(m);
-    if (r) return `Cannot read property '${r[2]}' of ${r[1]}`;
+    if (r) {
+      const verb = calls?.(e, r[2]!) ? 'call method' : 'read property';
+      return `Cannot ${verb} '${r[2]}' of ${r[1]}`;
+    }
     r = /^Cannot set properties of (null|undefined) \(setting '.*'\)$/.exec(m);
     if (r) return `Value is ${r[1]} and could not be converted to an object`;
     r = /^(.+) is not a function$/.exec(m);
