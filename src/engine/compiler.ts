@@ -593,6 +593,7 @@ export class Compiler {
               group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly },
             );
             if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
+            info.guarded = !group && (type === 'var' || type === 'variant' || !isKnownPropertyType(type));
           }
           break;
         }

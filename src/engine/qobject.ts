@@ -127,6 +127,12 @@ export class PropertyInfo {
   }
   /** A value type (color, point, ...): reads hand out the value bound to this property (see valuetypes.ts). */
   readonly valueType: boolean;
+  /**
+   * A QML-declared object or var property: an object it holds is guarded,
+   * so that the property reads null (and announces it) once that object is
+   * destroyed, as Qt's QQmlGuard does.
+   */
+  guarded = false;
 }
 
 export class SignalInfo {
@@ -161,6 +167,18 @@ export class MetaObject {
   /** The value QML code sees for the type name (`Text` in `Text.AlignLeft`): enums plus `$meta`. */
   private typeRefCache: Record<string, unknown> | undefined;
   private groupIndexCache: number[] | undefined;
+  private guardedIndexCache: number[] | undefined;
+
+  /** Indexes of the guarded properties (PropertyInfo.guarded): a destroyed object stops guarding what they hold. */
+  get guardedIndexes(): readonly number[] {
+    let g = this.guardedIndexCache;
+    if (g === undefined) {
+      g = [];
+      for (const p of this.props) if (p.guarded) g.push(p.index);
+      this.guardedIndexCache = g;
+    }
+    return g;
+  }
 
   /** Indexes of the grouped properties (anchors, border, font): destroying an object destroys their objects. */
   get groupIndexes(): readonly number[] {
@@ -225,6 +243,7 @@ export class MetaObject {
 
   addProperty(name: string, p: PropertySpec): PropertyInfo {
     this.groupIndexCache = undefined;
+    this.guardedIndexCache = undefined;
     const index = this.props.length;
     let notify = -1;
     if (p.notify !== undefined) notify = this.signalsByName.get(p.notify)!.index;
@@ -525,7 +544,20 @@ export abstract class QObject {
     this.$engine = null;
     this.$dynamic = false;
     this.$ids = null;
+    this.$guards = null;
     this.$destroyScheduled = false;
+  }
+
+  /** Forgets that `owner`'s property `idx` holds this object. */
+  $unguard(owner: QObject, idx: number): void {
+    const g = this.$guards;
+    if (g === null) return;
+    for (let i = 0; i < g.length; i += 2) {
+      if (g[i] === owner && g[i + 1] === idx) {
+        g.splice(i, 2);
+        return;
+      }
+    }
   }
 
   /** The source for signal `sig`, created on first use. */
@@ -594,6 +626,13 @@ export abstract class QObject {
     const old = this.$v[idx];
     if (info.equals(old, v)) return false;
     this.$v[idx] = v;
+    if (info.guarded) {
+      if (old instanceof QObject) old.$unguard(this, idx);
+      if (v instanceof QObject && !v.$destroyed) {
+        if (v.$guards === null) v.$guards = [];
+        v.$guards.push(this, idx);
+      }
+    }
     if (info.changed !== undefined) info.changed(this, old);
     if (info.notify >= 0) {
       if (info.bindable) {
@@ -873,6 +912,20 @@ export abstract class QObject {
     }
     this.$teardown();
     if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);
+    // The properties that hold this object read null, the last to take it first (Qt's guard list).
+    const guards = this.$guards;
+    if (guards !== null) {
+      this.$guards = null;
+      for (let i = guards.length - 2; i >= 0; i -= 2) {
+        const owner = guards[i] as QObject;
+        const idx = guards[i + 1] as number;
+        if (!owner.$destroyed && owner.$v[idx] === this) owner.$store(idx, null);
+      }
+    }
+    for (const i of this.$meta.guardedIndexes) {
+      const held = this.$v[i];
+      if (held instanceof QObject) held.$unguard(this, i);
+    }
     if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = null;
     if (this.$attached) for (const a of this.$attached) a.$destroy();
@@ -886,6 +939,8 @@ export abstract class QObject {
   declare $dynamic: boolean;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
   declare $ids: Array<[QmlContext, string]> | null;
+  /** The properties holding this object (owner, property index, ...: see PropertyInfo.guarded). */
+  declare $guards: Array<QObject | number> | null;
   declare private $destroyScheduled: boolean;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */
