@@ -54,8 +54,9 @@ export function formatValue(v: unknown, nested = false): string {
   }
   try {
     return String(v);
-  } catch {
-    return '[object Object]';
+  } catch (e) {
+    // V4 prints what converting threw (a destroyed object's "TypeError: Type error").
+    return e instanceof Error ? `${e.name}: ${e.message}` : formatValue(e, nested);
   }
 }
 
