@@ -56,6 +56,8 @@ export interface PropertySpec {
   notify?: string;
   /** Converts written values instead of the type's usual conversion (a value type's int rounds). */
   coerce?: Coercer;
+  /** When a written value is no change, instead of the type's usual comparison. */
+  equals?: (a: unknown, b: unknown) => boolean;
 }
 
 export interface GroupSpec {
@@ -263,6 +265,7 @@ export class MetaObject {
       p.reset,
     );
     if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
+    if (p.equals !== undefined) (info as { equals: (a: unknown, b: unknown) => boolean }).equals = p.equals;
     this.props.push(info);
     this.propsByName.set(name, info);
     if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);

@@ -16,8 +16,10 @@ import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { type ComponentFactory, type QmlComponent, QtObjectMeta } from '../../engine/qtqml';
 import { currentObserver } from '../../engine/reactive';
 import {
+  copyArrayModelOnRead,
   DelegateModel,
   type DelegateModelHost,
+  MODEL_PROPERTY,
   type ModelChange,
   movedIndex,
   ReleaseFlag,
@@ -707,9 +709,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.$emit(LV.countChanged, undefined);
   }
 
-  /** `count`: the model's row count, live. */
+  /**
+   * `count`: the model's row count, live; 0 until the view is complete (its
+   * delegate model is populated then, and countChanged follows).
+   */
   get liveCount(): number {
-    return this.dm.count;
+    return this.isComponentComplete ? this.dm.count : 0;
   }
 
   protected override updatePolish(): void {
@@ -2117,7 +2122,7 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
   name: 'ListView',
   cppClass: 'QQuickListView',
   properties: {
-    model: { type: 'var', changed: onChange((v) => v.onModelChanged()) },
+    model: { ...MODEL_PROPERTY, changed: onChange((v) => v.onModelChanged()) },
     delegate: { type: 'Component', changed: onChange((v) => v.onDelegateChanged()) },
     count: { type: 'int', readonly: true },
     currentIndex: {
@@ -2234,6 +2239,7 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
   },
   attachedType: () => ListViewAttachedMeta,
 });
+copyArrayModelOnRead(ListView.prototype);
 
 const LV = {
   model: ListViewMeta.index('model'),

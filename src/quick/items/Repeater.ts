@@ -3,7 +3,13 @@
 // (the first before it, each next one after the previous). Unlike a view it
 // creates every row, and applies model changes at once.
 import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
-import { DelegateModel, type DelegateModelHost, type ModelChange } from '../models/delegate-model';
+import {
+  copyArrayModelOnRead,
+  DelegateModel,
+  type DelegateModelHost,
+  MODEL_PROPERTY,
+  type ModelChange,
+} from '../models/delegate-model';
 import { Item, ItemMeta } from './Item';
 
 export class Repeater extends Item implements DelegateModelHost {
@@ -155,7 +161,7 @@ export const RepeaterMeta: MetaObject = defineType(Repeater, ItemMeta, {
   cppClass: 'QQuickRepeater',
   defaultProperty: 'delegate',
   properties: {
-    model: { type: 'var', changed: onChange((r) => r.onModelChanged()) },
+    model: { ...MODEL_PROPERTY, changed: onChange((r) => r.onModelChanged()) },
     delegate: { type: 'Component', changed: onChange((r) => r.onDelegateChanged()) },
     count: { type: 'int', readonly: true },
   },
@@ -175,6 +181,7 @@ export const RepeaterMeta: MetaObject = defineType(Repeater, ItemMeta, {
   },
   methods: ['itemAt'],
 });
+copyArrayModelOnRead(Repeater.prototype);
 
 const REPEATER = {
   model: RepeaterMeta.index('model'),

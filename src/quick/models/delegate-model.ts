@@ -442,19 +442,57 @@ function followRoles(item: Item, data: ModelData, sources: Array<[string, Proper
 }
 
 /**
+ * A view's `model` property as Qt holds it (a QVariant): a JS array is
+ * converted to a list of variants, a copy, so changing the array afterwards
+ * changes nothing until it is assigned again, and reading `model` gives the
+ * copy (measured: array_model_assign).
+ */
+export const MODEL_PROPERTY = {
+  type: 'var',
+  coerce: Object.assign((v: unknown) => (Array.isArray(v) ? asVariant(v) : v), { initial: undefined }),
+  /** QVariant's equality: an array equal to the one held, element by element, changes nothing. */
+  equals: sameVariant,
+} as const;
+
+/** Reading a view's `model` gives a new copy of an array held, as converting Qt's QVariant list back does. */
+export function copyArrayModelOnRead(proto: object): void {
+  const held = Object.getOwnPropertyDescriptor(proto, 'model')!;
+  Object.defineProperty(proto, 'model', {
+    configurable: true,
+    get(this: object) {
+      const v: unknown = held.get!.call(this);
+      return Array.isArray(v) ? asVariant(v) : v;
+    },
+    set: held.set,
+  });
+}
+
+function sameVariant(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameVariant(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !sameVariant(a[k], b[k])) return false;
+  return true;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/**
  * A JS array model's element as Qt hands it to the delegate: converted to a
  * QVariant, so an object becomes a QVariantMap, whose keys are sorted
  * (measured: {name: "x", n: 1} reads back as {"n":1,"name":"x"}).
  */
 function asVariant(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(asVariant);
-  if (
-    v === null ||
-    typeof v !== 'object' ||
-    v instanceof QObject ||
-    Object.getPrototypeOf(v) !== Object.prototype
-  )
-    return v;
+  if (!isPlainObject(v)) return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v).sort()) out[k] = asVariant((v as Record<string, unknown>)[k]);
   return out;
