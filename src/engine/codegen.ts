@@ -29,6 +29,7 @@ export const QML_GLOBAL_NAMES = [
   'QT_TRID_NOOP',
   'XMLHttpRequest',
   'gc',
+  'Date',
 ] as const;
 
 export type QmlGlobals = Record<(typeof QML_GLOBAL_NAMES)[number], unknown>;

@@ -27,6 +27,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
+import { QmlDate } from './qmldate';
 import { type MetaObject, type PropertySpec, QObject, type TypeCounters } from './qobject';
 import {
   BindingMeta,
@@ -211,6 +212,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       QT_TRID_NOOP: (s: string) => s,
       XMLHttpRequest: (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest,
       gc: () => {},
+      Date: QmlDate,
     };
     this.runtime = {
       ref: (name: string): never => {

@@ -3,6 +3,7 @@
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
 import { md5Hex } from './md5';
+import { v4DateString } from './qmldate';
 import {
   fromHsl,
   fromHsv,
@@ -46,6 +47,7 @@ export function formatValue(v: unknown, nested = false): string {
     case 'function':
       return functionString(v as JsFunction);
   }
+  if (v instanceof Date) return v4DateString(v);
   if (Array.isArray(v)) {
     // Holes print as undefined (Qt converts the array element by element).
     const parts: string[] = [];

@@ -10,6 +10,7 @@ import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
 import { arrayListSource, listReference } from './listreference';
+import { QmlDate } from './qmldate';
 import {
   connectFirst,
   connect as connectObserver,
@@ -356,39 +357,24 @@ function installProperty(proto: object, info: PropertyInfo): void {
     return;
   }
   if (info.type === 'list') {
-    Object.defineProperty(proto, info.name, {
-      configurable: true,
-      get(this: QObject) {
-        if (this.$pending) this.$flushPending(idx);
-        const o = currentObserver;
-        if (o !== null && notify >= 0) o.track(this.$source(notify));
-        return listReference(
-          arrayListSource(
-            () => this.$v[idx] as unknown[] | null,
-            (values) => this.$write(idx, values),
-            (v) => this.$appendList(idx, v),
-          ),
-        );
-      },
-      set(this: QObject, v: unknown) {
-        this.$assign(idx, v);
-      },
-    });
+    defineTracked(proto, info, (obj) =>
+      listReference(
+        arrayListSource(
+          () => obj.$v[idx] as unknown[] | null,
+          (values) => obj.$write(idx, values),
+          (v) => obj.$appendList(idx, v),
+        ),
+      ),
+    );
     return;
   }
   if (info.valueType) {
-    Object.defineProperty(proto, info.name, {
-      configurable: true,
-      get(this: QObject) {
-        if (this.$pending) this.$flushPending(idx);
-        const o = currentObserver;
-        if (o !== null && notify >= 0) o.track(this.$source(notify));
-        return ownValue(this, idx);
-      },
-      set(this: QObject, v: unknown) {
-        this.$assign(idx, v);
-      },
-    });
+    defineTracked(proto, info, (obj) => ownValue(obj, idx));
+    return;
+  }
+  if (info.type === 'date') {
+    // A date reads as a new copy each time (Qt hands out a QDateTime by value).
+    defineTracked(proto, info, (obj) => new QmlDate((obj.$v[idx] as Date).getTime()));
     return;
   }
   Object.defineProperty(proto, info.name, {
@@ -406,6 +392,24 @@ function installProperty(proto: object, info: PropertyInfo): void {
             if (o !== null) o.track(this.$source(notify));
             return this.$v[idx];
           },
+    set(this: QObject, v: unknown) {
+      this.$assign(idx, v);
+    },
+  });
+}
+
+/** A property whose read is tracked, flushes a pending binding, and hands out what `read` makes of the value. */
+function defineTracked(proto: object, info: PropertyInfo, read: (obj: QObject) => unknown): void {
+  const idx = info.index;
+  const notify = info.notify;
+  Object.defineProperty(proto, info.name, {
+    configurable: true,
+    get(this: QObject) {
+      if (this.$pending) this.$flushPending(idx);
+      const o = currentObserver;
+      if (o !== null && notify >= 0) o.track(this.$source(notify));
+      return read(this);
+    },
     set(this: QObject, v: unknown) {
       this.$assign(idx, v);
     },

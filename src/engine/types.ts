@@ -2,6 +2,7 @@
 // the change test for each type (a change signal fires only on a real change).
 import { AssignError } from './assign-error';
 import { listElements } from './listreference';
+import { parseIsoDate, QmlDate } from './qmldate';
 import {
   INVALID_COLOR,
   parseColor,
@@ -47,6 +48,7 @@ export function qtTypeName(v: unknown): string {
   if (v instanceof QQuaternion) return 'QQuaternion';
   if (v instanceof QMatrix4x4) return 'QMatrix4x4';
   if (v instanceof QUrl) return 'QUrl';
+  if (v instanceof Date) return 'QDateTime';
   if (typeof v === 'object' && '$meta' in (v as object)) return 'QObject*';
   return 'QJSValue';
 }
@@ -69,6 +71,8 @@ function qtPropertyTypeName(type: string): string {
       return 'QSizeF';
     case 'rect':
       return 'QRectF';
+    case 'date':
+      return 'QDateTime';
     default:
       return type;
   }
@@ -215,6 +219,16 @@ const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
 
 const coerceVar = make(undefined, (v) => v);
 
+/** A `date` property holds a copy of a Date, or a date an ISO 8601 string names (QDateTime::fromString). */
+const coerceDate = make(new QmlDate(Number.NaN), (v) => {
+  if (v instanceof Date) return new QmlDate(v.getTime());
+  if (typeof v === 'string') {
+    const d = parseIsoDate(v);
+    if (d !== null) return d;
+  }
+  fail(v, 'date');
+});
+
 /** The numbers of Qt's string forms of value types (QQmlStringConverters): "1,2", "3x4", "1,2,3x4". */
 function numbersIn(s: string, separators: RegExp, count: number): number[] | undefined {
   const parts = s.split(separators);
@@ -330,7 +344,7 @@ const coercers: Record<string, Coercer> = {
   size: coerceSize,
   rect: coerceRect,
   list: coerceList,
-  date: coerceVar,
+  date: coerceDate,
   font: coerceVar,
   // Qt's QJSValue properties (Rectangle.gradient): any value, objects included.
   QJSValue: coerceVar,
@@ -349,6 +363,9 @@ const strictlyEqual = (a: unknown, b: unknown) => a === b;
 
 const identical = (a: unknown, b: unknown) =>
   a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+
+const sameTime = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
 
 const sameValue = (a: unknown, b: unknown) => a === b || (a instanceof ValueType && a.$equals(b));
 
@@ -382,6 +399,8 @@ export function equalsFor(type: string): (a: unknown, b: unknown) => boolean {
       return sameList;
     case 'url':
       return sameUrl;
+    case 'date':
+      return sameTime;
     default:
       return identical;
   }
