@@ -588,9 +588,13 @@ export class Compiler {
               throw this.err(m, `${m.typeName} is not a type`);
             }
             const group = this.host.groupPropertySpec(type, m.name);
+            const sequenceOf =
+              m.isList && isKnownPropertyType(normalizeType(m.typeName))
+                ? normalizeType(m.typeName)
+                : undefined;
             const info = meta.addProperty(
               m.name,
-              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly },
+              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly, sequenceOf },
             );
             if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
             info.guarded = !group && (type === 'var' || type === 'variant' || !isKnownPropertyType(type));

@@ -6,6 +6,7 @@
 // false for two reads). Array.prototype methods work on it through `call`.
 // Measured with Qt 6.4: typeof push is "function", typeof indexOf and map
 // "undefined", Object.keys gives the indices, `l[i] = x` changes nothing.
+// A list of values (`list<string>`) is a sequence instead (sequenceReference).
 
 /** The operations of a list property (QQmlListProperty's count/at/append/clear). */
 export interface ListSource {
@@ -108,6 +109,50 @@ export function listReference(source: ListSource): object {
   });
   Object.defineProperty(target, SOURCE, { value: source, enumerable: false });
   return new Proxy(target, handler);
+}
+
+/** The sequence made for each list of values (a second read gives the same one, as in Qt). */
+const sequences = new WeakMap<unknown[], unknown[]>();
+
+/**
+ * What QML code reads from a list of values (`list<string>`, `list<real>`):
+ * like Qt 6.4's sequence wrapper, the list itself, with the array methods
+ * (join, map, indexOf, concat, sort, ...), printed as `[a,b]`, the same
+ * object for every read. Writing an element or the length changes the
+ * property (each write announces it); elements are converted to the
+ * element type.
+ */
+export function sequenceReference(
+  values: unknown[],
+  changed: () => void,
+  convert: (v: unknown) => unknown,
+): unknown[] {
+  let s = sequences.get(values);
+  if (s === undefined) {
+    s = new Proxy(values, {
+      set(target, key, value) {
+        if (key === 'length') {
+          const n = Math.max(0, Math.trunc(Number(value)) || 0);
+          if (n !== target.length) {
+            target.length = n;
+            changed();
+          }
+          return true;
+        }
+        const i = index(key);
+        if (i < 0) return Reflect.set(target, key, value);
+        target[i] = convert(value);
+        changed();
+        return true;
+      },
+      // (array methods that shorten the list delete its last elements, then set the length)
+      deleteProperty(target, key) {
+        return Reflect.deleteProperty(target, key);
+      },
+    });
+    sequences.set(values, s);
+  }
+  return s;
 }
 
 /** The elements of a list reference (for assigning one list property to another), or undefined. */

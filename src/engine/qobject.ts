@@ -9,7 +9,7 @@ import { removeItem } from './arrays';
 import { AssignError } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
-import { arrayListSource, listReference } from './listreference';
+import { arrayListSource, listReference, sequenceReference } from './listreference';
 import { QmlDate } from './qmldate';
 import {
   connectFirst,
@@ -59,6 +59,8 @@ export interface PropertySpec {
   coerce?: Coercer;
   /** When a written value is no change, instead of the type's usual comparison. */
   equals?: (a: unknown, b: unknown) => boolean;
+  /** A list of values (`list<string>`): the element type; it reads as a sequence (sequenceReference). */
+  sequenceOf?: string;
 }
 
 export interface GroupSpec {
@@ -136,6 +138,8 @@ export class PropertyInfo {
    * destroyed, as Qt's QQmlGuard does.
    */
   guarded = false;
+  /** A list of values: the element type (PropertySpec.sequenceOf). */
+  sequenceOf: string | undefined = undefined;
 }
 
 export class SignalInfo {
@@ -267,6 +271,7 @@ export class MetaObject {
     );
     if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     if (p.equals !== undefined) (info as { equals: (a: unknown, b: unknown) => boolean }).equals = p.equals;
+    info.sequenceOf = p.sequenceOf;
     this.props.push(info);
     this.propsByName.set(name, info);
     if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);
@@ -304,6 +309,11 @@ export class MetaObject {
         enumerable: false,
       });
       Object.defineProperty(ref, 'toString', { value: () => this.name, enumerable: false });
+      // `x instanceof Rectangle`: an object of this type or of one derived from it.
+      Object.defineProperty(ref, Symbol.hasInstance, {
+        value: (v: unknown) => v instanceof QObject && v.$meta.inherits(this),
+        enumerable: false,
+      });
       // V4 gives the enum's own name (`Shades.Color`) as a TypeError object, not thrown.
       for (const name of this.enumTypeNames)
         Object.defineProperty(ref, name, { get: () => new TypeError('Type error'), enumerable: false });
@@ -353,6 +363,22 @@ function installProperty(proto: object, info: PropertyInfo): void {
         const g = (this as unknown as Record<string, unknown>)[info.name] as QObject;
         g.$copyFrom(v);
       },
+    });
+    return;
+  }
+  if (info.type === 'list' && info.sequenceOf !== undefined) {
+    const convert = coercerFor(info.sequenceOf);
+    defineTracked(proto, info, (obj) => {
+      let values = obj.$v[idx] as unknown[] | null;
+      if (values === null) {
+        values = [];
+        obj.$v[idx] = values;
+      }
+      return sequenceReference(
+        values,
+        () => obj.$emit(notify, undefined),
+        (v) => convert(v, obj),
+      );
     });
     return;
   }
