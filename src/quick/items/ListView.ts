@@ -55,6 +55,8 @@ export class ListViewAttached extends QObject {
   declare readonly view: ListView | null;
   declare readonly isCurrentItem: boolean;
   declare delayRemove: boolean;
+  /** The section header shown above the delegate (Qt's m_sectionItem), or null. */
+  sectionItem: Item | null = null;
 }
 export const ListViewAttachedMeta: MetaObject = defineType(ListViewAttached, QtObjectMeta, {
   name: 'ListView',
@@ -95,15 +97,49 @@ export const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta,
   properties: {
     property: { type: 'string', changed: (o) => (o as ViewSection).view?.sectionCriteriaChanged() },
     criteria: { type: 'enumeration', changed: (o) => (o as ViewSection).view?.sectionCriteriaChanged() },
-    delegate: { type: 'Component' },
-    labelPositioning: { type: 'enumeration', default: 1 },
+    delegate: { type: 'Component', changed: (o) => (o as ViewSection).view?.sectionDelegateChanged() },
+    labelPositioning: {
+      type: 'enumeration',
+      default: 1,
+      changed: (o) => (o as ViewSection).view?.sectionLayoutChanged(),
+    },
   },
   enums: { FullString: 0, FirstCharacter: 1, InlineLabels: 1, CurrentLabelAtStart: 2, NextLabelAtEnd: 4 },
   creatable: false,
 });
-const SECTION = { property: ViewSectionMeta.index('property'), criteria: ViewSectionMeta.index('criteria') };
+const SECTION = {
+  property: ViewSectionMeta.index('property'),
+  criteria: ViewSectionMeta.index('criteria'),
+  delegate: ViewSectionMeta.index('delegate'),
+  labelPositioning: ViewSectionMeta.index('labelPositioning'),
+};
+const INLINE_LABELS = 1;
+const CURRENT_LABEL_AT_START = 2;
 
-/** A delegate, header, footer or highlight placed by the view (FxListItemSG, without section items). */
+/** What a section header's code sees as `section` (Qt's context property of that name). */
+class SectionContext extends QObject {}
+const SectionContextMeta: MetaObject = defineType(SectionContext, QtObjectMeta, {
+  name: 'QQmlContext',
+  cppClass: 'QQmlContext',
+  properties: { section: { type: 'string' } },
+  creatable: false,
+});
+const SECTION_TEXT = SectionContextMeta.index('section');
+
+/** Qt compares section names ignoring case (QString::compare with Qt::CaseInsensitive). */
+function sameSection(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/** Section headers released by delegates that left, kept hidden for the next ones (QQuickListViewPrivate::sectionCacheSize). */
+const SECTION_CACHE_SIZE = 5;
+
+/**
+ * A delegate, header, footer or highlight placed by the view (FxListItemSG).
+ * A delegate that starts a section has its section header above it: its
+ * position and size then include the header's, and itemPosition/itemSize
+ * are the delegate's own.
+ */
 class FxListItem {
   index = -1;
   constructor(
@@ -125,7 +161,28 @@ class FxListItem {
     return this.item.$v[ITEM.height] as number;
   }
 
+  get section(): Item | null {
+    return this.attached?.sectionItem ?? null;
+  }
+
+  set section(s: Item | null) {
+    this.attached!.sectionItem = s;
+  }
+
   position(): number {
+    const s = this.section;
+    if (s === null) return this.itemPosition();
+    const v = this.view;
+    if (v.isVertical)
+      return v.isBottomToTop
+        ? -(s.$v[ITEM.height] as number) - (s.$v[ITEM.y] as number)
+        : (s.$v[ITEM.y] as number);
+    return v.isRightToLeft
+      ? -(s.$v[ITEM.width] as number) - (s.$v[ITEM.x] as number)
+      : (s.$v[ITEM.x] as number);
+  }
+
+  itemPosition(): number {
     const v = this.view;
     if (v.isVertical) return v.isBottomToTop ? -this.h - this.y : this.y;
     return v.isRightToLeft ? -this.w - this.x : this.x;
@@ -138,13 +195,29 @@ class FxListItem {
   }
 
   size(): number {
+    return this.itemSize() + this.sectionSize();
+  }
+
+  itemSize(): number {
     return this.view.isVertical ? this.h : this.w;
   }
 
-  /** Places the item along the list; Qt 6.4 leaves the other coordinate to the item. */
+  sectionSize(): number {
+    const s = this.section;
+    if (s === null) return 0;
+    return this.view.isVertical ? (s.$v[ITEM.height] as number) : (s.$v[ITEM.width] as number);
+  }
+
+  /** Places the section header and the item along the list; Qt 6.4 leaves the other coordinate to the item. */
   setPosition(pos: number): void {
     const v = this.view;
     const item = this.item;
+    const s = this.section;
+    if (s !== null) {
+      if (v.isVertical) s.setY(v.isBottomToTop ? -(s.$v[ITEM.height] as number) - pos : pos);
+      else s.setX(v.isRightToLeft ? -(s.$v[ITEM.width] as number) - pos : pos);
+      pos += v.isVertical ? (s.$v[ITEM.height] as number) : (s.$v[ITEM.width] as number);
+    }
     if (v.isVertical) item.setY(v.isBottomToTop ? -this.h - pos : pos);
     else item.setX(v.isRightToLeft ? -this.w - pos : pos);
   }
@@ -227,6 +300,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   private highlightWidthAnimator: SmoothedAnimation | null = null;
   private highlightHeightAnimator: SmoothedAnimation | null = null;
   private sectionObject: ViewSection | null = null;
+  private readonly sectionCache: Array<Item | null> = new Array<Item | null>(SECTION_CACHE_SIZE).fill(null);
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
   private readonly tracker: ItemChangeListener = {
     itemChanged: (item, change, old) => this.trackedItemChanged(item, change, old),
@@ -512,6 +586,13 @@ export class ListView extends Flickable implements DelegateModelHost {
       const fx = new FxListItem(item, this, attachedOf(item));
       fx.index = modelIndex;
       this.initializeSection(fx);
+      const att = fx.attached;
+      if (
+        att &&
+        this.sectionDelegate() &&
+        !sameSection(att.$v[ATT.previousSection] as string, att.$v[ATT.section] as string)
+      )
+        this.updateInlineSection(fx);
       // Qt: delegates are tracked so that a change of size re-lays out the list.
       item.addListener(this.tracker);
       return fx;
@@ -532,6 +613,13 @@ export class ListView extends Flickable implements DelegateModelHost {
     // Qt culls an instance nobody references any more (it may be cached);
     // one still referenced (recreated for a new position) stays drawn.
     if (flags === 0 && item.parentItem === this.contentItemNow) item.setCulled(true);
+    // Nothing holds the delegate any more: its section header goes to the cache.
+    const att = fx.attached;
+    if (flags !== ReleaseFlag.Referenced && att?.sectionItem) {
+      const section = att.sectionItem;
+      att.sectionItem = null;
+      this.releaseSectionItem(section);
+    }
     return flags === ReleaseFlag.Destroyed;
   }
 
@@ -741,6 +829,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.timeline.clear();
     this.releaseVisibleItems();
     this.visibleIndex = 0;
+    this.dropSectionCache();
     const hadCurrent = this.currentItemFx !== null;
     this.releaseCurrentItem();
     if (hadCurrent) this.$emit(LV.currentItemChanged, undefined);
@@ -981,6 +1070,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     let sum = first.size();
     let pos = first.position() + first.size() + this.spacing;
     first.setVisible(first.endPosition() >= from && first.position() <= to);
+    // (places its section header too, so that the two do not overlap)
+    if (first.section !== null) first.setPosition(first.position());
     for (let i = 1; i < items.length; i++) {
       const fx = items[i]!;
       if (fx.index >= fromModelIndex) {
@@ -1330,8 +1421,8 @@ export class ListView extends Flickable implements DelegateModelHost {
         const fx = new FxListItem(item, this, attachedOf(item));
         item.addListener(this.tracker);
         if (this.autoHighlight) {
-          fx.setSize(current.size());
-          fx.setPosition(current.position());
+          fx.setSize(current.itemSize());
+          fx.setPosition(current.itemPosition());
         }
         const driver = () => this.$engine?.animations ?? null;
         const posIdx = this.isVertical ? ITEM.y : ITEM.x;
@@ -1371,7 +1462,9 @@ export class ListView extends Flickable implements DelegateModelHost {
     const hl = this.highlightFx;
     if (current && this.autoHighlight && hl) {
       const reversed = this.isContentFlowReversed;
-      this.highlightPosAnimator!.to = reversed ? -current.position() - current.size() : current.position();
+      this.highlightPosAnimator!.to = reversed
+        ? -current.itemPosition() - current.itemSize()
+        : current.itemPosition();
       this.highlightWidthAnimator!.to = current.item.$v[ITEM.width] as number;
       this.highlightHeightAnimator!.to = current.item.$v[ITEM.height] as number;
       if (this.isVertical) {
@@ -1387,7 +1480,8 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   private resetHighlightPosition(): void {
-    if (this.highlightFx && this.currentItemFx) this.highlightFx.setPosition(this.currentItemFx.position());
+    if (this.highlightFx && this.currentItemFx)
+      this.highlightFx.setPosition(this.currentItemFx.itemPosition());
   }
 
   private movingFromHighlight(): boolean {
@@ -1410,7 +1504,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
     if (this.moveReason !== MoveReason.SetIndex || !this.autoHighlight) return;
     let trackedPos = tracked.position();
-    const trackedSize = tracked.size();
+    let trackedSize = tracked.size();
+    if (tracked !== current) {
+      // (the section header above the current item comes into view too)
+      trackedPos -= current.sectionSize();
+      trackedSize += current.sectionSize();
+    }
     const size = this.viewSize();
     const viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
     let pos = viewPos;
@@ -1567,21 +1666,29 @@ export class ListView extends Flickable implements DelegateModelHost {
     return this.$v[LV.snapMode] as number;
   }
 
-  /** The item to snap to at `pos` (QQuickListViewPrivate::snapItemAt, without section items). */
+  /** The item to snap to at `pos` (QQuickListViewPrivate::snapItemAt). */
   private snapItemAt(pos: number): FxListItem | null {
+    const velocity = (this.isVertical ? this.vData : this.hData).velocity;
     let snapItem: FxListItem | null = null;
+    let prevItem: FxListItem | null = null;
     let prevItemSize = 0;
     const hl = this.highlightFx;
     for (const fx of this.visibleItems) {
       if (fx.index === -1) continue;
-      const itemTop = fx.position();
-      const itemSize = fx.size();
+      let itemTop = fx.position();
+      let itemSize = fx.size();
       if (hl && itemTop >= pos && fx.endPosition() <= pos + hl.size()) return fx;
+      if (fx.section !== null && velocity > 0) {
+        if (itemTop + fx.sectionSize() / 2 >= pos && itemTop - prevItemSize / 2 < pos) snapItem = prevItem;
+        itemTop = fx.itemPosition();
+        itemSize = fx.itemSize();
+      }
       // The middle of the item and the spacing around it.
       const halfwayToNextItem = itemTop + (itemSize + this.spacing) / 2;
       const halfwayToPrevItem = itemTop - (prevItemSize + this.spacing) / 2;
       if (halfwayToNextItem >= pos && halfwayToPrevItem < pos) snapItem = fx;
-      prevItemSize = itemSize;
+      prevItemSize = fx.itemSize();
+      prevItem = fx;
     }
     return snapItem;
   }
@@ -1589,7 +1696,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   /** QQuickListViewPrivate::snapPosAt: the snap position nearest `pos`, estimated beyond the items. */
   private snapPosAt(pos: number): number {
     const fx = this.snapItemAt(pos);
-    if (fx) return fx.position();
+    if (fx) return fx.itemPosition();
     const items = this.visibleItems;
     if (items.length > 0) {
       const firstPos = items[0]!.position();
@@ -1792,9 +1899,9 @@ export class ListView extends Flickable implements DelegateModelHost {
     } else if (topItem && isInBounds) {
       if (topItem.index === 0 && header && tempPosition < header.position() + header.size() / 2)
         pos = reversed ? -header.position() - size : header.position() + header.size();
-      else pos = reversed ? -topItem.position() - size : topItem.position();
+      else pos = reversed ? -topItem.itemPosition() - size : topItem.itemPosition();
     } else if (bottomItem && isInBounds) {
-      pos = reversed ? -bottomItem.position() - size : bottomItem.position();
+      pos = reversed ? -bottomItem.itemPosition() - size : bottomItem.itemPosition();
     } else {
       return false;
     }
@@ -2089,15 +2196,170 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (!this.sectionObject || !fx.attached) return;
     const i = fx.index;
     fx.attached.$store(ATT.section, this.sectionString(i));
-    fx.attached.$store(ATT.previousSection, i > 0 ? this.sectionString(i - 1) : '');
-    fx.attached.$store(ATT.nextSection, i < this.modelCount - 1 ? this.sectionString(i + 1) : '');
+    fx.attached.$store(ATT.previousSection, i > 0 ? this.sectionAt(i - 1) : '');
+    fx.attached.$store(ATT.nextSection, i < this.modelCount - 1 ? this.sectionAt(i + 1) : '');
   }
 
+  /** The section of row `index`: a visible delegate's, or the model's. */
+  private sectionAt(index: number): string {
+    const fx = this.visibleItem(index);
+    if (fx?.attached) return fx.attached.$v[ATT.section] as string;
+    return this.sectionString(index);
+  }
+
+  /** QQuickListViewPrivate::updateSections: every visible delegate's sections, and its header. */
   private updateSections(): void {
     if (!this.sectionObject || !this.isComponentComplete) return;
-    for (const fx of this.visibleItems) if (fx.index >= 0) this.initializeSection(fx);
+    const items = this.visibleItems;
+    if (items.length > 0 && this.isValid()) {
+      let prevSection = this.visibleIndex > 0 ? this.sectionAt(this.visibleIndex - 1) : '';
+      let prevAtt: ListViewAttached | null = null;
+      let prevIdx = -1;
+      let idx = -1;
+      for (const fx of items) {
+        const att = fx.attached;
+        if (!att) continue;
+        att.$store(ATT.previousSection, prevSection);
+        if (fx.index !== -1) {
+          att.$store(ATT.section, this.sectionString(fx.index));
+          idx = fx.index;
+        }
+        this.updateInlineSection(fx);
+        if (prevAtt) prevAtt.$store(ATT.nextSection, this.sectionAt(prevIdx + 1));
+        prevSection = att.$v[ATT.section] as string;
+        prevAtt = att;
+        prevIdx = fx.index;
+      }
+      if (prevAtt)
+        prevAtt.$store(ATT.nextSection, idx > 0 && idx < this.modelCount - 1 ? this.sectionAt(idx + 1) : '');
+    }
     const first = this.firstItemInView();
     this.$store(LV.currentSection, first && first.index >= 0 ? this.sectionString(first.index) : '');
+  }
+
+  private sectionDelegate(): QmlComponent | null {
+    return (this.sectionObject?.$v[SECTION.delegate] as QmlComponent | null | undefined) ?? null;
+  }
+
+  /**
+   * A delegate that starts a section gets a section header above it; one
+   * that no longer does gives its header back (QQuickListViewPrivate::updateInlineSection).
+   */
+  private updateInlineSection(fx: FxListItem): void {
+    const att = fx.attached;
+    if (!att || !this.sectionDelegate()) return;
+    const positioning = this.sectionObject!.$v[SECTION.labelPositioning] as number;
+    const section = att.$v[ATT.section] as string;
+    const starts =
+      !sameSection(att.$v[ATT.previousSection] as string, section) &&
+      ((positioning & INLINE_LABELS) !== 0 ||
+        (fx.index === 0 && (positioning & CURRENT_LABEL_AT_START) !== 0));
+    if (starts) {
+      if (fx.section === null) {
+        const pos = fx.position();
+        fx.section = this.getSectionItem(section);
+        fx.setPosition(pos);
+      } else {
+        this.setSectionText(fx.section, section);
+      }
+    } else if (fx.section !== null) {
+      const pos = fx.position();
+      const header = fx.section;
+      fx.section = null;
+      this.releaseSectionItem(header);
+      fx.setPosition(pos);
+    }
+  }
+
+  /** A section header for `section`: a hidden one from the cache, or a new one. */
+  private getSectionItem(section: string): Item | null {
+    let item: Item | null = null;
+    let i = SECTION_CACHE_SIZE - 1;
+    while (i >= 0 && this.sectionCache[i] === null) i--;
+    if (i >= 0) {
+      item = this.sectionCache[i]!;
+      this.sectionCache[i] = null;
+      item.$write(ITEM.visible, true);
+      this.setSectionText(item, section);
+    } else {
+      const component = this.sectionDelegate()!;
+      const context = component.creationContext;
+      if (component.unit && context) {
+        const data = new SectionContext();
+        data.$engine = this.$engine;
+        data.$v[SECTION_TEXT] = section;
+        const factory = context.engine as unknown as ComponentFactory;
+        let obj: QObject | null = null;
+        try {
+          obj = factory.createFromComponent(component.unit, context, null, undefined, data, (root) => {
+            if (!(root instanceof Item)) return;
+            if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, 2);
+            root.$setOwner(this);
+            root.setParentItem(this.contentItemNow);
+            attachedOf(root).$store(ATT.view, this);
+          });
+        } catch (e) {
+          this.$engine?.reportError(e, undefined);
+        }
+        if (obj instanceof Item) {
+          item = obj;
+          data.$setOwner(obj);
+          this.sectionTexts.set(obj, data);
+        } else obj?.$destroy();
+      }
+    }
+    item?.addListener(this.tracker);
+    return item;
+  }
+
+  /** What each section header's `section` reads. */
+  private readonly sectionTexts = new WeakMap<Item, SectionContext>();
+
+  private setSectionText(item: Item, section: string): void {
+    this.sectionTexts.get(item)?.$write(SECTION_TEXT, section);
+  }
+
+  /** Hides a section header in the cache, or destroys it when the cache is full. */
+  private releaseSectionItem(item: Item): void {
+    item.removeListener(this.tracker);
+    const i = this.sectionCache.indexOf(null);
+    if (i >= 0) {
+      this.sectionCache[i] = item;
+      item.$write(ITEM.visible, false);
+      return;
+    }
+    this.destroySectionItem(item);
+  }
+
+  private destroySectionItem(item: Item): void {
+    item.setParentItem(null);
+    item.$destroy();
+  }
+
+  private dropSectionCache(): void {
+    for (let i = 0; i < SECTION_CACHE_SIZE; i++) {
+      const item = this.sectionCache[i];
+      this.sectionCache[i] = null;
+      if (item) this.destroySectionItem(item);
+    }
+  }
+
+  /** Another section delegate: the headers made by the old one go (QQuickListViewPrivate::releaseSectionItems). */
+  sectionDelegateChanged(): void {
+    for (const fx of this.visibleItems) {
+      const header = fx.section;
+      if (header === null) continue;
+      const pos = fx.position();
+      this.releaseSectionItem(header);
+      fx.section = null;
+      fx.setPosition(pos);
+    }
+    this.dropSectionCache();
+    this.sectionLayoutChanged();
+  }
+
+  sectionLayoutChanged(): void {
+    if (this.isComponentComplete) this.forceLayoutPolish();
   }
 
   override $teardown(): void {
