@@ -115,6 +115,7 @@ const SECTION = {
 };
 const INLINE_LABELS = 1;
 const CURRENT_LABEL_AT_START = 2;
+const NEXT_LABEL_AT_END = 4;
 
 /** What a section header's code sees as `section` (Qt's context property of that name). */
 class SectionContext extends QObject {}
@@ -301,6 +302,13 @@ export class ListView extends Flickable implements DelegateModelHost {
   private highlightHeightAnimator: SmoothedAnimation | null = null;
   private sectionObject: ViewSection | null = null;
   private readonly sectionCache: Array<Item | null> = new Array<Item | null>(SECTION_CACHE_SIZE).fill(null);
+  /** The sticky labels (CurrentLabelAtStart, NextLabelAtEnd) and what they show. */
+  private currentSectionItem: Item | null = null;
+  private currentStickySection = '';
+  private nextSectionItem: Item | null = null;
+  private nextStickySection = '';
+  private lastVisibleSection = '';
+  private nextSection = '';
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
   private readonly tracker: ItemChangeListener = {
     itemChanged: (item, change, old) => this.trackedItemChanged(item, change, old),
@@ -830,6 +838,11 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.releaseVisibleItems();
     this.visibleIndex = 0;
     this.dropSectionCache();
+    if (this.currentSectionItem) this.releaseSectionItem(this.currentSectionItem);
+    this.currentSectionItem = null;
+    if (this.nextSectionItem) this.releaseSectionItem(this.nextSectionItem);
+    this.nextSectionItem = null;
+    this.lastVisibleSection = '';
     const hadCurrent = this.currentItemFx !== null;
     this.releaseCurrentItem();
     if (hadCurrent) this.$emit(LV.currentItemChanged, undefined);
@@ -1085,6 +1098,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.averageSize = Math.round(sum / items.length);
     const ci = this.currentIndexValue;
     if (ci >= 0 && this.currentItemFx && !fixedCurrent) this.currentItemFx.setPosition(this.positionAt(ci));
+    this.updateCurrentSection();
+    this.updateStickySections();
   }
 
   private updateAverage(): void {
@@ -1637,6 +1652,10 @@ export class ListView extends Flickable implements DelegateModelHost {
         if (this.isVertical && !this.vData.inOvershoot) this.correctFlickAxis(this.vData, true);
         if (!this.isVertical && !this.hData.inOvershoot) this.correctFlickAxis(this.hData, false);
         this.inFlickCorrection = false;
+      }
+      if (this.sectionObject) {
+        this.updateCurrentSection();
+        this.updateStickySections();
       }
     } finally {
       this.inViewportMoved = false;
@@ -2233,8 +2252,168 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (prevAtt)
         prevAtt.$store(ATT.nextSection, idx > 0 && idx < this.modelCount - 1 ? this.sectionAt(idx + 1) : '');
     }
-    const first = this.firstItemInView();
-    this.$store(LV.currentSection, first && first.index >= 0 ? this.sectionString(first.index) : '');
+    this.lastVisibleSection = '';
+  }
+
+  /** `currentSection`: the section of the first delegate in view; and the next section, for NextLabelAtEnd. */
+  private updateCurrentSection(): void {
+    const items = this.visibleItems;
+    if (!this.sectionObject || items.length === 0) {
+      this.$store(LV.currentSection, '');
+      return;
+    }
+    const positioning = this.sectionObject.$v[SECTION.labelPositioning] as number;
+    const size = this.viewSize();
+    const viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
+    const startPos = viewPos;
+    let index = 0;
+    let modelIndex = this.visibleIndex;
+    while (index < items.length) {
+      const fx = items[index]!;
+      if (fx.endPosition() > startPos) break;
+      if (fx.index !== -1) modelIndex = fx.index;
+      index++;
+    }
+    const current = this.$v[LV.currentSection] as string;
+    const newSection = ((index < items.length ? items[index]! : items[0]!).attached?.$v[ATT.section] ??
+      '') as string;
+    if (newSection !== current) {
+      this.$store(LV.currentSection, newSection);
+      this.updateStickySections();
+    }
+    if (positioning & NEXT_LABEL_AT_END) {
+      // The next section is looked for only when the last section in view changes.
+      let lastSection = newSection;
+      let endPos = viewPos + size;
+      if (this.nextSectionItem && !(positioning & INLINE_LABELS))
+        endPos -= this.extentOf(this.nextSectionItem);
+      while (index < items.length) {
+        const fx = items[index]!;
+        if (fx.itemPosition() >= endPos) break;
+        if (fx.index !== -1) modelIndex = fx.index;
+        lastSection = (fx.attached?.$v[ATT.section] ?? '') as string;
+        index++;
+      }
+      if (this.lastVisibleSection !== lastSection) {
+        this.nextSection = '';
+        this.lastVisibleSection = lastSection;
+        for (let i = modelIndex; i < this.itemCount; i++) {
+          const section = this.sectionAt(i);
+          if (section !== lastSection) {
+            this.nextSection = section;
+            this.updateStickySections();
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** An item's size along the list. */
+  private extentOf(item: Item): number {
+    return item.$v[this.isVertical ? ITEM.height : ITEM.width] as number;
+  }
+
+  /** An item's position along the list (its y or x). */
+  private placeOf(item: Item): number {
+    return item.$v[this.isVertical ? ITEM.y : ITEM.x] as number;
+  }
+
+  private placeAt(item: Item, pos: number): void {
+    if (this.isVertical) item.setY(pos);
+    else item.setX(pos);
+  }
+
+  /**
+   * The sticky labels (QQuickListViewPrivate::updateStickySections): the
+   * current section's label held at the start of the view until the next
+   * section's header pushes it out, the next section's at the end; inline
+   * headers that would overlap them are hidden.
+   */
+  private updateStickySections(): void {
+    const criteria = this.sectionObject;
+    if (!criteria || !this.sectionDelegate()) return;
+    const positioning = criteria.$v[SECTION.labelPositioning] as number;
+    if (!positioning && !this.currentSectionItem && !this.nextSectionItem) return;
+    const reversed = this.isContentFlowReversed;
+    const size = this.viewSize();
+    const viewPos = reversed ? -this.position() - size : this.position();
+    const startPos = viewPos;
+    const endPos = viewPos + size;
+    let sectionItem: Item | null = null;
+    let lastSectionItem: Item | null = null;
+    for (const fx of this.visibleItems) {
+      const section = fx.section;
+      if (section === null) continue;
+      const sectionPos = this.placeOf(section);
+      const sectionSize = this.extentOf(section);
+      let visTop = true;
+      if (positioning & CURRENT_LABEL_AT_START)
+        visTop = reversed ? -sectionPos - sectionSize >= startPos : sectionPos >= startPos;
+      let visBot = true;
+      if (positioning & NEXT_LABEL_AT_END)
+        visBot = reversed ? -sectionPos <= endPos : sectionPos + sectionSize < endPos;
+      section.$write(ITEM.visible, visBot && visTop);
+      if (visTop && !sectionItem) sectionItem = section;
+      if (reversed ? -sectionPos <= endPos : sectionPos + sectionSize < endPos) lastSectionItem = section;
+    }
+    const header = this.headerFx;
+    const footer = this.footerFx;
+    const current = this.$v[LV.currentSection] as string;
+    if (positioning & CURRENT_LABEL_AT_START && this.isValid() && this.visibleItems.length > 0) {
+      if (!this.currentSectionItem) this.currentSectionItem = this.getSectionItem(current);
+      else if (!sameSection(this.currentStickySection, current))
+        this.setSectionText(this.currentSectionItem, current);
+      this.currentStickySection = current;
+      const item = this.currentSectionItem;
+      if (!item) return;
+      const sectionSize = this.extentOf(item);
+      const d = this.isVertical ? this.vData : this.hData;
+      const atBeginning = (this.isVertical ? this.isBottomToTop : this.isRightToLeft)
+        ? d.atEnd
+        : d.atBeginning;
+      item.$write(ITEM.visible, !atBeginning && (!header || header.endPosition() < viewPos));
+      let pos = reversed ? this.position() + size - sectionSize : startPos;
+      if (header)
+        pos = reversed
+          ? Math.min(-header.endPosition() - sectionSize, pos)
+          : Math.max(header.endPosition(), pos);
+      if (sectionItem) {
+        const sectionPos = this.placeOf(sectionItem);
+        pos = reversed ? Math.max(pos, sectionPos + sectionSize) : Math.min(pos, sectionPos - sectionSize);
+      }
+      if (footer)
+        pos = reversed ? Math.max(-footer.position(), pos) : Math.min(footer.position() - sectionSize, pos);
+      this.placeAt(item, pos);
+    } else if (this.currentSectionItem) {
+      this.releaseSectionItem(this.currentSectionItem);
+      this.currentSectionItem = null;
+    }
+    if (positioning & NEXT_LABEL_AT_END && this.isValid() && this.visibleItems.length > 0) {
+      if (!this.nextSectionItem) this.nextSectionItem = this.getSectionItem(this.nextSection);
+      else if (!sameSection(this.nextStickySection, this.nextSection))
+        this.setSectionText(this.nextSectionItem, this.nextSection);
+      this.nextStickySection = this.nextSection;
+      const item = this.nextSectionItem;
+      if (!item) return;
+      const sectionSize = this.extentOf(item);
+      item.$write(ITEM.visible, this.nextSection !== '');
+      let pos = reversed ? this.position() : endPos - sectionSize;
+      if (footer)
+        pos = reversed ? Math.max(-footer.position(), pos) : Math.min(footer.position() - sectionSize, pos);
+      if (lastSectionItem) {
+        const sectionPos = this.placeOf(lastSectionItem);
+        pos = reversed ? Math.min(pos, sectionPos - sectionSize) : Math.max(pos, sectionPos + sectionSize);
+      }
+      if (header)
+        pos = reversed
+          ? Math.min(-header.endPosition() - sectionSize, pos)
+          : Math.max(header.endPosition(), pos);
+      this.placeAt(item, pos);
+    } else if (this.nextSectionItem) {
+      this.releaseSectionItem(this.nextSectionItem);
+      this.nextSectionItem = null;
+    }
   }
 
   private sectionDelegate(): QmlComponent | null {
