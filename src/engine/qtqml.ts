@@ -151,6 +151,8 @@ export class Timer extends QObject {
   declare repeat: boolean;
   declare triggeredOnStart: boolean;
   private handle: unknown = null;
+  /** The posted first tick of a triggeredOnStart timer. */
+  private startTick: unknown = null;
   private complete = false;
 
   $componentComplete(): void {
@@ -178,7 +180,15 @@ export class Timer extends QObject {
 
   private begin(): void {
     if (!this.$engine) return;
-    if (this.$get(TIMER.triggeredOnStart)) this.$emit(TIMER.triggered, undefined);
+    // Qt posts the first tick (a queued call): it comes after the code that
+    // started the timer, and after the other objects' Component.onCompleted.
+    if (this.$get(TIMER.triggeredOnStart)) {
+      if (this.startTick !== null) this.$engine.clearTimer(this.startTick);
+      this.startTick = this.$engine.setTimer(() => {
+        this.startTick = null;
+        if (!this.$destroyed && this.$get(TIMER.running)) this.$emit(TIMER.triggered, undefined);
+      }, 0);
+    }
     this.schedule();
   }
 
@@ -203,6 +213,8 @@ export class Timer extends QObject {
 
   override $teardown(): void {
     this.cancel();
+    if (this.startTick !== null && this.$engine) this.$engine.clearTimer(this.startTick);
+    this.startTick = null;
   }
 
   // Qt's QQmlTimer has a constant `parent` property: its QObject parent (the
