@@ -113,6 +113,10 @@ const SECTION = {
   delegate: ViewSectionMeta.index('delegate'),
   labelPositioning: ViewSectionMeta.index('labelPositioning'),
 };
+/** ListView.InlineHeader/OverlayHeader/PullBackHeader (and the footer's). */
+const INLINE = 0;
+const OVERLAY = 1;
+const PULL_BACK = 2;
 const INLINE_LABELS = 1;
 const CURRENT_LABEL_AT_START = 2;
 const NEXT_LABEL_AT_END = 4;
@@ -1283,6 +1287,24 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   // ---- header and footer ----------------------------------------------------------------------------
 
+  /** A header that stays in view (OverlayHeader, PullBackHeader). */
+  private hasStickyHeader(): boolean {
+    return this.headerFx !== null && (this.$v[LV.headerPositioning] as number) !== INLINE;
+  }
+
+  private hasStickyFooter(): boolean {
+    return this.footerFx !== null && (this.$v[LV.footerPositioning] as number) !== INLINE;
+  }
+
+  onHeaderPositioningChanged(header: boolean): void {
+    this.applyPendingChanges();
+    if (!this.isComponentComplete) return;
+    if (header) this.updateHeader();
+    else this.updateFooter();
+    this.updateViewport();
+    this.fixupPosition();
+  }
+
   private updateHeader(): void {
     let created = false;
     if (!this.headerFx) {
@@ -1293,13 +1315,30 @@ export class ListView extends Flickable implements DelegateModelHost {
       created = true;
     }
     const fx = this.headerFx;
-    if (this.visibleItems.length > 0) {
-      const startPos = this.originPosition();
-      if (this.visibleIndex === 0) fx.setPosition(startPos - this.headerSize());
-      else if (this.position() <= startPos || fx.position() > startPos - this.headerSize())
-        fx.setPosition(startPos - this.headerSize());
+    const positioning = this.$v[LV.headerPositioning] as number;
+    const headerSize = this.headerSize();
+    if (positioning === OVERLAY) {
+      fx.setPosition(this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position());
+    } else if (this.visibleItems.length > 0) {
+      if (positioning === PULL_BACK) {
+        const viewPos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
+        // (hidden while the view settles back)
+        const headerPosition = (this.isVertical ? this.vData : this.hData).fixingUp
+          ? viewPos - headerSize
+          : fx.position();
+        const clamped = Math.max(
+          this.originPosition() - headerSize,
+          Math.min(headerPosition, this.lastPosition() - this.viewSize()),
+        );
+        fx.setPosition(Math.min(Math.max(viewPos - headerSize, clamped), viewPos));
+      } else {
+        const startPos = this.originPosition();
+        if (this.visibleIndex === 0) fx.setPosition(startPos - headerSize);
+        else if (this.position() <= startPos || fx.position() > startPos - headerSize)
+          fx.setPosition(startPos - headerSize);
+      }
     } else {
-      fx.setPosition(-this.headerSize());
+      fx.setPosition(-headerSize);
     }
     if (created) this.$store(LV.headerItem, fx.item);
   }
@@ -1314,13 +1353,30 @@ export class ListView extends Flickable implements DelegateModelHost {
       created = true;
     }
     const fx = this.footerFx;
-    if (this.visibleItems.length > 0) {
-      const endPos = this.lastPosition();
-      if (this.findLastVisibleIndex() === this.modelCount - 1) {
-        fx.setPosition(endPos);
+    const positioning = this.$v[LV.footerPositioning] as number;
+    const footerSize = this.footerSize();
+    if (positioning === OVERLAY) {
+      fx.setPosition(
+        this.isContentFlowReversed
+          ? -this.position() - footerSize
+          : this.position() + this.viewSize() - footerSize,
+      );
+    } else if (this.visibleItems.length > 0) {
+      if (positioning === PULL_BACK) {
+        const viewPos = this.isContentFlowReversed ? -this.position() : this.position() + this.viewSize();
+        const clamped = Math.max(
+          this.originPosition() - footerSize + this.viewSize(),
+          Math.min(fx.position(), this.lastPosition()),
+        );
+        fx.setPosition(Math.min(Math.max(viewPos - footerSize, clamped), viewPos));
       } else {
-        const visiblePos = this.position() + this.height;
-        if (endPos <= visiblePos || fx.position() < endPos) fx.setPosition(endPos);
+        const endPos = this.lastPosition();
+        if (this.findLastVisibleIndex() === this.modelCount - 1) {
+          fx.setPosition(endPos);
+        } else {
+          const visiblePos = this.position() + this.height;
+          if (endPos <= visiblePos || fx.position() < endPos) fx.setPosition(endPos);
+        }
       }
     } else {
       fx.setPosition(this.visiblePos);
@@ -1625,7 +1681,11 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   protected override viewportMoved(horizontal: boolean, vertical: boolean): void {
     super.viewportMoved(horizontal, vertical);
-    if (!this.itemCount && !this.hasPendingChanges()) return;
+    if (!this.itemCount && !this.hasPendingChanges()) {
+      if (this.hasStickyHeader()) this.updateHeader();
+      if (this.hasStickyFooter()) this.updateFooter();
+      return;
+    }
     if (this.inViewportMoved) return;
     this.inViewportMoved = true;
     try {
@@ -1653,6 +1713,8 @@ export class ListView extends Flickable implements DelegateModelHost {
         if (!this.isVertical && !this.hData.inOvershoot) this.correctFlickAxis(this.hData, false);
         this.inFlickCorrection = false;
       }
+      if (this.hasStickyHeader()) this.updateHeader();
+      if (this.hasStickyFooter()) this.updateFooter();
       if (this.sectionObject) {
         this.updateCurrentSection();
         this.updateStickySections();
@@ -2006,29 +2068,35 @@ export class ListView extends Flickable implements DelegateModelHost {
       fx = this.visibleItem(idx);
     }
     if (fx) {
+      const stickyHeader = this.hasStickyHeader();
+      const stickyFooter = this.hasStickyFooter();
+      const stickyHeaderSize = stickyHeader ? this.headerSize() : 0;
+      const stickyFooterSize = stickyFooter ? this.footerSize() : 0;
       const itemPos = fx.position();
       switch (mode) {
         case 0:
           pos = itemPos;
-          if (this.headerFx && index < 0) pos -= this.headerSize();
+          if (this.headerFx && (index < 0 || stickyHeader)) pos -= this.headerSize();
           break;
         case 1:
           pos = itemPos - (viewSize - fx.size()) / 2;
           break;
         case 2:
           pos = itemPos - viewSize + fx.size();
-          if (this.footerFx && index >= modelCount) pos += this.footerSize();
+          if (this.footerFx && (index >= modelCount || stickyFooter)) pos += this.footerSize();
           break;
         case 3:
-          if (itemPos > pos + viewSize) pos = fx.endPosition() - viewSize;
-          else if (fx.endPosition() <= pos) pos = itemPos;
+          if (itemPos > pos + viewSize - stickyFooterSize)
+            pos = fx.endPosition() - viewSize + stickyFooterSize;
+          else if (fx.endPosition() <= pos - stickyHeaderSize) pos = itemPos - stickyHeaderSize;
           break;
         case 4:
-          if (fx.endPosition() >= pos + viewSize) pos = itemPos - viewSize + fx.size();
-          if (itemPos < pos) pos = itemPos;
+          if (fx.endPosition() >= pos + viewSize + stickyFooterSize)
+            pos = itemPos - viewSize + fx.size() + stickyFooterSize;
+          if (itemPos - stickyHeaderSize < pos) pos = itemPos - stickyHeaderSize;
           break;
         case 5:
-          pos = itemPos;
+          pos = itemPos - stickyHeaderSize;
           break;
       }
       pos = Math.min(pos, maxExtent);
@@ -2265,7 +2333,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     const positioning = this.sectionObject.$v[SECTION.labelPositioning] as number;
     const size = this.viewSize();
     const viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
-    const startPos = viewPos;
+    const startPos = this.hasStickyHeader() ? this.headerFx!.endPosition() : viewPos;
     let index = 0;
     let modelIndex = this.visibleIndex;
     while (index < items.length) {
@@ -2284,7 +2352,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (positioning & NEXT_LABEL_AT_END) {
       // The next section is looked for only when the last section in view changes.
       let lastSection = newSection;
-      let endPos = viewPos + size;
+      let endPos = this.hasStickyFooter() ? this.footerFx!.position() : viewPos + size;
       if (this.nextSectionItem && !(positioning & INLINE_LABELS))
         endPos -= this.extentOf(this.nextSectionItem);
       while (index < items.length) {
@@ -2338,8 +2406,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     const reversed = this.isContentFlowReversed;
     const size = this.viewSize();
     const viewPos = reversed ? -this.position() - size : this.position();
-    const startPos = viewPos;
-    const endPos = viewPos + size;
+    const startPos = this.hasStickyHeader() ? this.headerFx!.endPosition() : viewPos;
+    const endPos = this.hasStickyFooter() ? this.footerFx!.position() : viewPos + size;
     let sectionItem: Item | null = null;
     let lastSectionItem: Item | null = null;
     for (const fx of this.visibleItems) {
@@ -2372,7 +2440,10 @@ export class ListView extends Flickable implements DelegateModelHost {
       const atBeginning = (this.isVertical ? this.isBottomToTop : this.isRightToLeft)
         ? d.atEnd
         : d.atBeginning;
-      item.$write(ITEM.visible, !atBeginning && (!header || header.endPosition() < viewPos));
+      item.$write(
+        ITEM.visible,
+        !atBeginning && (!header || this.hasStickyHeader() || header.endPosition() < viewPos),
+      );
       let pos = reversed ? this.position() + size - sectionSize : startPos;
       if (header)
         pos = reversed
@@ -2633,8 +2704,8 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     orientation: { type: 'enumeration', default: 2, changed: onChange((v) => v.onOrientationChanged()) },
     currentSection: { type: 'string', readonly: true },
     snapMode: { type: 'enumeration' },
-    headerPositioning: { type: 'enumeration' },
-    footerPositioning: { type: 'enumeration' },
+    headerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(true)) },
+    footerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(false)) },
     section: {
       type: 'ViewSection',
       group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
@@ -2698,6 +2769,8 @@ const LV = {
   effectiveLayoutDirection: ListViewMeta.index('effectiveLayoutDirection'),
   header: ListViewMeta.index('header'),
   headerItem: ListViewMeta.index('headerItem'),
+  headerPositioning: ListViewMeta.index('headerPositioning'),
+  footerPositioning: ListViewMeta.index('footerPositioning'),
   footer: ListViewMeta.index('footer'),
   footerItem: ListViewMeta.index('footerItem'),
   highlight: ListViewMeta.index('highlight'),
