@@ -647,7 +647,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.currentItemFx = null;
     if (this.trackedItem === fx) this.trackedItem = null;
     this.releaseItem(fx);
-    this.$store(LV.currentItem, null);
+    this.$v[LV.currentItem] = null;
   }
 
   /** A header, footer or highlight instance (createComponentItem). */
@@ -773,7 +773,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.setPosition(this.contentStartOffset());
     this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
     this.refill();
-    this.$store(LV.currentIndex, -2);
+    // (set silently: it only makes the next currentIndex write count as a change, as in Qt)
+    this.$v[LV.currentIndex] = -2;
     this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
     this.updateViewport();
     this.emitCountChanged();
@@ -1448,7 +1449,8 @@ export class ListView extends Flickable implements DelegateModelHost {
       fx.attached?.$store(ATT.isCurrentItem, true);
       this.initializeCurrentItem();
     }
-    this.$store(LV.currentItem, fx ? fx.item : null);
+    // (announced below, after currentIndexChanged, as Qt does)
+    this.$v[LV.currentItem] = fx ? fx.item : null;
     this.updateHighlight();
     if (oldIndex !== modelIndex) this.$emit(LV.currentIndexChanged, undefined);
     if (old !== fx && (!old || !fx || old.item !== fx.item)) this.$emit(LV.currentItemChanged, undefined);
