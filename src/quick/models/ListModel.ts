@@ -211,7 +211,12 @@ export class ListModel extends QObject implements ModelSource {
     this.insertObjects(i, objects);
   }
 
-  remove(index?: unknown, count?: unknown): void {
+  remove(...args: unknown[]): void {
+    if (args.length < 1 || args.length > 2) {
+      this.qmlWarn('remove: incorrect number of arguments');
+      return;
+    }
+    const [index, count] = args;
     const i = toIndex(index);
     const n = count === undefined ? 1 : toIndex(count);
     if (i < 0 || i + n > this.rows || n <= 0) {
@@ -221,7 +226,9 @@ export class ListModel extends QObject implements ModelSource {
     this.removeRows(i, n);
   }
 
-  move(from?: unknown, to?: unknown, count?: unknown): void {
+  move(...args: unknown[]): void {
+    insist(args, 3);
+    const [from, to, count] = args;
     const f = toIndex(from);
     const t = toIndex(to);
     const n = toIndex(count);
@@ -242,7 +249,9 @@ export class ListModel extends QObject implements ModelSource {
     for (const l of this.listeners.slice()) l.rowsMoved(f, t, n);
   }
 
-  set(index?: unknown, value?: unknown): void {
+  set(...args: unknown[]): void {
+    insist(args, 2);
+    const [index, value] = args;
     const i = toIndex(index);
     if (i < 0 || i > this.rows) {
       this.qmlWarn(`set: index ${i} out of range`);
@@ -260,7 +269,9 @@ export class ListModel extends QObject implements ModelSource {
     if (changed.length > 0) this.announceChange(i, changed);
   }
 
-  setProperty(index?: unknown, property?: unknown, value?: unknown): void {
+  setProperty(...args: unknown[]): void {
+    insist(args, 3);
+    const [index, property, value] = args;
     const i = toIndex(index);
     if (i < 0 || i >= this.rows) {
       this.qmlWarn(`set: index ${i} out of range`);
@@ -271,8 +282,9 @@ export class ListModel extends QObject implements ModelSource {
     if (changed) this.announceChange(i, [name]);
   }
 
-  get(index?: unknown): unknown {
-    const i = toIndex(index);
+  get(...args: unknown[]): unknown {
+    insist(args, 1);
+    const i = toIndex(args[0]);
     if (i < 0 || i >= this.rows) return undefined;
     this.objects ??= new Array(this.rows).fill(undefined);
     let o = this.objects[i];
@@ -656,4 +668,13 @@ function constantOf(e: Expression, ctx: CustomParserContext): unknown {
     default:
       return NOT_CONSTANT;
   }
+}
+
+/**
+ * ListModel's fixed-arity methods (move, get, set, setProperty) are C++
+ * methods in Qt: called with fewer arguments, the engine throws before
+ * calling them.
+ */
+function insist(args: unknown[], n: number): void {
+  if (args.length < n) throw new Error('Insufficient arguments');
 }
