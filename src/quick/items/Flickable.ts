@@ -36,7 +36,7 @@ export const START_DRAG_DISTANCE = 10;
 const WHEEL_SCROLL_LINES = 3;
 const LEFT_BUTTON = 1;
 
-enum FixupMode {
+export enum FixupMode {
   Normal,
   Immediate,
   ExtentChanged,

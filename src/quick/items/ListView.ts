@@ -24,7 +24,14 @@ import {
   movedIndex,
   ReleaseFlag,
 } from '../models/delegate-model';
-import { type AxisData, FLICK, Flickable, FlickableMeta, MINIMUM_FLICK_VELOCITY } from './Flickable';
+import {
+  type AxisData,
+  FixupMode,
+  FLICK,
+  Flickable,
+  FlickableMeta,
+  MINIMUM_FLICK_VELOCITY,
+} from './Flickable';
 import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
 import { SmoothedAnimation } from './smoothed-animation';
 import { Easing } from './timeline';
@@ -40,6 +47,8 @@ const KEY_UP = 0x01000013;
 const KEY_RIGHT = 0x01000014;
 const KEY_DOWN = 0x01000015;
 const SNAP_NONE = 0;
+const NO_HIGHLIGHT_RANGE = 0;
+const STRICTLY_ENFORCE_RANGE = 2;
 const SNAP_ONE_ITEM = 2;
 /** QML_FLICK_SNAPONETHRESHOLD: a drag shorter than this does not lean to the next item. */
 const SNAP_ONE_THRESHOLD = 30;
@@ -513,22 +522,75 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   private minExtentForAxis(d: AxisData): number {
     let extent = -this.startPosition() + d.startMargin;
+    const size = this.viewSize();
+    let highlightStart: number;
+    let highlightEnd: number;
+    let endPositionFirstItem = 0;
     if (this.isContentFlowReversed) {
-      if (!(this.modelCount > 0)) extent += this.headerSize();
+      if (this.modelCount > 0) endPositionFirstItem = this.positionAt(this.modelCount - 1);
+      else extent += this.headerSize();
+      highlightStart = this.highlightRangeEndValid ? size - this.highlightRangeEnd : size;
+      highlightEnd = this.highlightRangeStartValid ? size - this.highlightRangeStart : size;
       extent += this.footerSize();
       const maxAlong = this.isVertical ? this.maxYExtent() : this.maxXExtent();
       if (extent < maxAlong) extent = maxAlong;
     } else {
+      endPositionFirstItem = this.endPositionAt(0);
+      highlightStart = this.highlightRangeStart;
+      highlightEnd = this.highlightRangeEnd;
       extent += this.headerSize();
     }
+    if (this.strictHighlightRange) {
+      extent += highlightStart;
+      const first = this.visibleItem(0);
+      if (first) extent -= first.sectionSize();
+      extent = this.isContentFlowReversed
+        ? Math.min(extent, endPositionFirstItem + highlightEnd)
+        : Math.max(extent, -(endPositionFirstItem - highlightEnd));
+    }
     return extent;
+  }
+
+  /** Where row `modelIndex` ends along the list: its delegate's end, or an estimate from the average size. */
+  private endPositionAt(modelIndex: number): number {
+    const fx = this.visibleItem(modelIndex);
+    if (fx) return fx.endPosition();
+    const items = this.visibleItems;
+    if (items.length === 0) return 0;
+    if (modelIndex < this.visibleIndex) {
+      const count = this.visibleIndex - modelIndex;
+      return items[0]!.position() - (count - 1) * (this.averageSize + this.spacing) - this.spacing;
+    }
+    const count = modelIndex - this.findLastVisibleIndex(this.visibleIndex);
+    return items[items.length - 1]!.endPosition() + count * (this.averageSize + this.spacing);
   }
 
   private maxExtentForAxis(d: AxisData, forX: boolean): number {
     let extent = 0;
     const size = forX ? this.width : this.height;
+    const reversed = this.isContentFlowReversed;
+    const viewSize = this.viewSize();
+    let highlightStart: number;
+    let highlightEnd: number;
+    let lastItemPosition = 0;
+    if (reversed) {
+      highlightStart = this.highlightRangeEndValid ? viewSize - this.highlightRangeEnd : viewSize;
+      highlightEnd = this.highlightRangeStartValid ? viewSize - this.highlightRangeStart : viewSize;
+      lastItemPosition = this.endPositionOfContent();
+    } else {
+      highlightStart = this.highlightRangeStart;
+      highlightEnd = this.highlightRangeEnd;
+      if (this.modelCount > 0) lastItemPosition = this.positionAt(this.modelCount - 1);
+    }
     if (!(this.modelCount > 0)) {
       extent += size;
+    } else if (this.strictHighlightRange) {
+      extent = -(lastItemPosition - highlightStart);
+      if (highlightEnd !== highlightStart) {
+        extent = reversed
+          ? Math.max(extent, -(this.endPositionOfContent() - highlightEnd))
+          : Math.min(extent, -(this.endPositionOfContent() - highlightEnd));
+      }
     } else {
       extent = -(this.endPositionOfContent() - size);
     }
@@ -1533,7 +1595,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.createHighlight();
     const current = this.currentItemFx;
     const hl = this.highlightFx;
-    if (current && this.autoHighlight && hl) {
+    if (current && this.autoHighlight && hl && (!this.strictHighlightRange || !this.pressed)) {
       const reversed = this.isContentFlowReversed;
       this.highlightPosAnimator!.to = reversed
         ? -current.itemPosition() - current.itemSize()
@@ -1557,8 +1619,80 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.highlightFx.setPosition(this.currentItemFx.itemPosition());
   }
 
+  /** preferredHighlightBegin/End were set (a reversed view measures the range from its other end only then). */
+  private highlightRangeStartValid = false;
+  private highlightRangeEndValid = false;
+
+  private get highlightRangeStart(): number {
+    return this.$v[LV.preferredHighlightBegin] as number;
+  }
+
+  private get highlightRangeEnd(): number {
+    return this.$v[LV.preferredHighlightEnd] as number;
+  }
+
+  /** A highlight range is in force: a mode other than NoHighlightRange, and begin <= end. */
+  private get haveHighlightRange(): boolean {
+    return (
+      (this.$v[LV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE &&
+      this.highlightRangeStart <= this.highlightRangeEnd
+    );
+  }
+
+  private get strictHighlightRange(): boolean {
+    return this.haveHighlightRange && (this.$v[LV.highlightRangeMode] as number) === STRICTLY_ENFORCE_RANGE;
+  }
+
+  /** QQuickItemView::setHighlightRangeMode (after the change). */
+  highlightRangeChanged(_mode: boolean): void {
+    if (!this.isComponentComplete) return;
+    this.updateViewport();
+    this.moveReason = MoveReason.Other;
+    this.fixupPosition();
+  }
+
+  /** QQuickItemView::setPreferredHighlightBegin/End. */
+  setPreferredHighlight(begin: boolean, value: number): void {
+    if (begin) this.highlightRangeStartValid = true;
+    else this.highlightRangeEndValid = true;
+    if (!this.$store(begin ? LV.preferredHighlightBegin : LV.preferredHighlightEnd, value)) return;
+    if (!this.isComponentComplete) return;
+    this.updateViewport();
+    if (!this.isMoving() && !this.isFlicking()) {
+      this.moveReason = MoveReason.Other;
+      this.fixupPosition();
+    }
+  }
+
+  /**
+   * Scrolling with a strictly enforced range: the highlight stays in the
+   * range, and the row under it becomes the current one (QQuickListView::viewportMoved).
+   */
+  private keepHighlightInRange(hl: FxListItem): void {
+    let pos = hl.position();
+    const viewPos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
+    if (pos > viewPos + this.highlightRangeEnd - hl.size())
+      pos = viewPos + this.highlightRangeEnd - hl.size();
+    if (pos < viewPos + this.highlightRangeStart) pos = viewPos + this.highlightRangeStart;
+    if (pos !== hl.position()) {
+      this.highlightPosAnimator?.stop();
+      hl.setPosition(pos);
+    } else {
+      this.updateHighlight();
+    }
+    const snapItem = this.snapItemAt(hl.position());
+    if (snapItem && snapItem.index >= 0 && snapItem.index !== this.currentIndexValue)
+      this.updateCurrent(snapItem.index);
+  }
+
+  /** The highlight is animating towards the current item in a strictly enforced range. */
   private movingFromHighlight(): boolean {
-    return false;
+    if (!this.strictHighlightRange) return false;
+    return (
+      (this.highlightPosAnimator?.isRunning ?? false) ||
+      (this.highlightHeightAnimator?.isRunning ?? false) ||
+      (this.highlightWidthAnimator?.isRunning ?? false)
+    );
   }
 
   private updateTrackedItem(): void {
@@ -1575,9 +1709,28 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.polish();
       return;
     }
-    if (this.moveReason !== MoveReason.SetIndex || !this.autoHighlight) return;
+    const needMoveToTrackHighlight =
+      this.autoHighlight || (this.$v[LV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE;
+    if (this.moveReason !== MoveReason.SetIndex || !needMoveToTrackHighlight) return;
     let trackedPos = tracked.position();
     let trackedSize = tracked.size();
+    if (this.haveHighlightRange) {
+      const viewPos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
+      let pos = viewPos;
+      if (trackedPos > pos + this.highlightRangeEnd - trackedSize)
+        pos = trackedPos - this.highlightRangeEnd + trackedSize;
+      if (trackedPos < pos + this.highlightRangeStart) pos = trackedPos - this.highlightRangeStart;
+      if (!this.strictHighlightRange) {
+        pos = Math.min(pos, this.calculatedMaxExtent());
+        pos = Math.max(pos, this.calculatedMinExtent());
+      }
+      if (viewPos !== pos) {
+        this.calcVelocity = true;
+        this.setPosition(pos);
+        this.calcVelocity = false;
+      }
+      return;
+    }
     if (tracked !== current) {
       // (the section header above the current item comes into view too)
       trackedPos -= current.sectionSize();
@@ -1708,6 +1861,8 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (cur) cur.item.setCulled(cur.endPosition() < from || cur.position() > to);
       if (this.hData.flicking || this.vData.flicking || this.hData.moving || this.vData.moving)
         this.moveReason = MoveReason.Mouse;
+      if (this.moveReason !== MoveReason.SetIndex && this.strictHighlightRange && this.highlightFx)
+        this.keepHighlightInRange(this.highlightFx);
       if ((this.hData.flicking || this.vData.flicking) && this.correctFlick && !this.inFlickCorrection) {
         // Qt: near an end whose estimate changed, recompute the flick so it does not stop short or overshoot.
         this.inFlickCorrection = true;
@@ -1808,10 +1963,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     d.fixingUp = false;
     this.moveReason = MoveReason.Mouse;
     const snapMode = this.snapMode;
-    if (snapMode === SNAP_NONE) {
+    const strict = this.strictHighlightRange;
+    if (!strict && snapMode === SNAP_NONE) {
       this.correctFlick = true;
       return super.flickAxis(d, minExtent, maxExtent, vSize, vertical, velocity, wheel);
     }
+    const hrs = this.highlightRangeStart;
     const reversed = this.isContentFlowReversed;
     const size = this.viewSize();
     let maxDistance = 0;
@@ -1824,7 +1981,7 @@ export class ListView extends Flickable implements DelegateModelHost {
           // averageSize/2 + 1: the next item
           let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
           if (reversed) bias = -bias;
-          d.flickTarget = -this.snapPosAt(-dataValue - bias);
+          d.flickTarget = -this.snapPosAt(-(dataValue - hrs) - bias) + hrs;
           maxDistance = Math.abs(d.flickTarget - d.move.value);
           vel = this.maxVelocity;
         } else {
@@ -1835,7 +1992,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (snapMode === SNAP_ONE_ITEM && firstFlick) {
         let bias = this.averageSize / 2 + 1 - (this.pressed ? d.pressPos : 0);
         if (reversed) bias = -bias;
-        d.flickTarget = -this.snapPosAt(-dataValue + bias);
+        d.flickTarget = -this.snapPosAt(-(dataValue - hrs) + bias) + hrs;
         maxDistance = Math.abs(d.flickTarget - d.move.value);
         vel = -this.maxVelocity;
       } else {
@@ -1859,7 +2016,7 @@ export class ListView extends Flickable implements DelegateModelHost {
         if ((maxDistance > 0 && v2 / (2 * maxDistance) < accel) || snapMode === SNAP_ONE_ITEM) {
           if (snapMode !== SNAP_ONE_ITEM) {
             const distTemp = reversed ? -dist : dist;
-            d.flickTarget = -this.snapPosAt(-dataValue + distTemp);
+            d.flickTarget = -this.snapPosAt(-(dataValue - hrs) + distTemp) + hrs;
           }
           d.flickTarget = reversed ? -d.flickTarget + size : d.flickTarget;
           if (overShoot) {
@@ -1901,9 +2058,11 @@ export class ListView extends Flickable implements DelegateModelHost {
       }
       // Flicking already: re-evaluate the boundary (the estimates may have changed).
       let newtarget = d.flickTarget;
-      const temp = reversed ? -d.flickTarget + size : d.flickTarget;
-      newtarget = -this.snapPosAt(-temp);
-      newtarget = reversed ? -newtarget + size : newtarget;
+      if (snapMode !== SNAP_NONE || strict) {
+        const temp = reversed ? -d.flickTarget + size : d.flickTarget;
+        newtarget = -this.snapPosAt(-(temp - hrs)) + hrs;
+        newtarget = reversed ? -newtarget + size : newtarget;
+      }
       if (vel < 0 && newtarget <= maxExtent) newtarget = maxExtent - this.flickTargetOvershoot;
       else if (vel > 0 && newtarget >= minExtent) newtarget = minExtent + this.flickTargetOvershoot;
       if (newtarget === d.flickTarget) {
@@ -1947,8 +2106,47 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.moveReason !== MoveReason.Mouse) this.setImmediateFixup();
     if (this.snapMode !== SNAP_NONE && this.moveReason !== MoveReason.SetIndex) {
       if (this.snapFixup(d, minExtent, maxExtent)) return;
+    } else if (this.currentItemFx && this.strictHighlightRange && this.moveReason !== MoveReason.SetIndex) {
+      this.strictRangeFixup(d);
+      return;
     }
     super.fixup(d, minExtent, maxExtent);
+  }
+
+  /** The strictly enforced range part of QQuickListViewPrivate::fixup: the current item back in the range. */
+  private strictRangeFixup(d: AxisData): void {
+    this.updateHighlight();
+    const current = this.currentItemFx!;
+    const size = this.viewSize();
+    let viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
+    const pos = current.itemPosition();
+    if (viewPos < pos + current.itemSize() - this.highlightRangeEnd)
+      viewPos = pos + current.itemSize() - this.highlightRangeEnd;
+    if (viewPos > pos - this.highlightRangeStart) viewPos = pos - this.highlightRangeStart;
+    if (this.isContentFlowReversed) viewPos = -viewPos - size;
+    this.timeline.reset(d.move);
+    if (viewPos !== this.position()) {
+      const easing =
+        this.fixupMode === FixupMode.ExtentChanged && d.fixingUp ? Easing.OutQuad : Easing.InOutQuad;
+      this.fixupTo(d, viewPos, easing);
+    }
+    this.fixupDone(d);
+  }
+
+  /** Moves the view to `pos` for a fixup: animated (half the fixup duration), or at once for an immediate one. */
+  private fixupTo(d: AxisData, pos: number, easing: typeof Easing.InOutQuad): void {
+    if (!this.immediateFixup) {
+      this.timeline.move(d.move, -pos, easing, this.fixupDuration / 2);
+      d.fixingUp = true;
+    } else {
+      this.timeline.set(d.move, -pos);
+    }
+  }
+
+  private fixupDone(d: AxisData): void {
+    d.vTime = this.timeline.time;
+    d.inOvershoot = false;
+    this.resetFixupMode();
   }
 
   /** The snapping part of QQuickListViewPrivate::fixup (inline header only); false: fix up as usual. */
@@ -1973,32 +2171,41 @@ export class ListView extends Flickable implements DelegateModelHost {
       const visiblePartOfHeader = header.position() + header.size() - tempPosition;
       if (visiblePartOfHeader > 0 && tempPosition < this.originPosition()) snapOffset = header.size() / 2;
     }
-    const topItem = this.snapItemAt(tempPosition + snapOffset);
-    const bottomItem = this.snapItemAt(tempPosition + snapOffset);
+    const hrs = this.highlightRangeStart;
+    const hre = this.highlightRangeEnd;
+    const strict = this.strictHighlightRange;
+    // (a strictly enforced range always keeps an item in it: the current one when none is there)
+    const inRange = (fx: FxListItem | null): FxListItem | null => {
+      const current = this.currentItemFx;
+      if (!strict || !current || (fx && (fx.index === this.currentIndexValue || !this.immediateFixup)))
+        return fx;
+      this.updateHighlight();
+      return current;
+    };
+    const topItem = inRange(this.snapItemAt(tempPosition + snapOffset + hrs));
+    const bottomItem = inRange(this.snapItemAt(tempPosition + snapOffset + hre));
     const isInBounds = -this.position() > maxExtent && -this.position() <= minExtent;
     let pos: number;
     if (header && !topItem && isInBounds) {
       pos = reversed ? header.size() - size : header.position();
-    } else if (topItem && isInBounds) {
-      if (topItem.index === 0 && header && tempPosition < header.position() + header.size() / 2)
-        pos = reversed ? -header.position() - size : header.position() + header.size();
-      else pos = reversed ? -topItem.itemPosition() - size : topItem.itemPosition();
+    } else if (topItem && (isInBounds || strict)) {
+      if (
+        topItem.index === 0 &&
+        header &&
+        tempPosition + hrs < header.position() + header.size() / 2 &&
+        !strict
+      )
+        pos = reversed ? -header.position() + hrs - size : header.position() - hrs + header.size();
+      else pos = reversed ? -topItem.itemPosition() + hrs - size : topItem.itemPosition() - hrs;
     } else if (bottomItem && isInBounds) {
-      pos = reversed ? -bottomItem.itemPosition() - size : bottomItem.itemPosition();
+      pos = reversed ? -bottomItem.itemPosition() + hre - size : bottomItem.itemPosition() - hre;
     } else {
       return false;
     }
     pos = Math.max(-minExtent, Math.min(pos, -maxExtent));
     this.timeline.reset(d.move);
-    if (!this.immediateFixup) {
-      this.timeline.move(d.move, -pos, Easing.InOutQuad, this.fixupDuration / 2);
-      d.fixingUp = true;
-    } else {
-      this.timeline.set(d.move, -pos);
-    }
-    d.vTime = this.timeline.time;
-    d.inOvershoot = false;
-    this.resetFixupMode();
+    this.fixupTo(d, pos, Easing.InOutQuad);
+    this.fixupDone(d);
     return true;
   }
 
@@ -2006,6 +2213,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     // Qt (animStopped): once still, the cache buffer fills in both directions.
     this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
     this.refillOrLayout();
+    if (this.strictHighlightRange) this.updateHighlight();
   }
 
   override geometryChanged(change: Change, old: number): void {
@@ -2098,7 +2306,7 @@ export class ListView extends Flickable implements DelegateModelHost {
           if (itemPos - stickyHeaderSize < pos) pos = itemPos - stickyHeaderSize;
           break;
         case 5:
-          pos = itemPos - stickyHeaderSize;
+          pos = itemPos - this.highlightRangeStart - stickyHeaderSize;
           break;
       }
       pos = Math.min(pos, maxExtent);
@@ -2694,9 +2902,15 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
       default: true,
       changed: onChange((v) => v.onHighlightFollowsCurrentItemChanged()),
     },
-    highlightRangeMode: { type: 'enumeration' },
-    preferredHighlightBegin: { type: 'real' },
-    preferredHighlightEnd: { type: 'real' },
+    highlightRangeMode: { type: 'enumeration', changed: onChange((v) => v.highlightRangeChanged(true)) },
+    preferredHighlightBegin: {
+      type: 'real',
+      write: (o, v) => (o as ListView).setPreferredHighlight(true, v as number),
+    },
+    preferredHighlightEnd: {
+      type: 'real',
+      write: (o, v) => (o as ListView).setPreferredHighlight(false, v as number),
+    },
     highlightMoveDuration: { type: 'int', default: -1 },
     highlightMoveVelocity: { type: 'real', default: 400 },
     highlightResizeVelocity: { type: 'real', default: 400 },
@@ -2779,6 +2993,9 @@ const LV = {
   highlightItem: ListViewMeta.index('highlightItem'),
   highlightFollowsCurrentItem: ListViewMeta.index('highlightFollowsCurrentItem'),
   highlightMoveDuration: ListViewMeta.index('highlightMoveDuration'),
+  highlightRangeMode: ListViewMeta.index('highlightRangeMode'),
+  preferredHighlightBegin: ListViewMeta.index('preferredHighlightBegin'),
+  preferredHighlightEnd: ListViewMeta.index('preferredHighlightEnd'),
   highlightMoveVelocity: ListViewMeta.index('highlightMoveVelocity'),
   highlightResizeVelocity: ListViewMeta.index('highlightResizeVelocity'),
   highlightResizeDuration: ListViewMeta.index('highlightResizeDuration'),
