@@ -28,7 +28,7 @@ import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
 import { QmlDate } from './qmldate';
-import { type MetaObject, type PropertySpec, QObject, type TypeCounters } from './qobject';
+import { type MetaObject, type PropertySpec, QObject, qmlTypeName, type TypeCounters } from './qobject';
 import {
   BindingMeta,
   ComponentAttachedMeta,
@@ -768,6 +768,40 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.creator.create(file.rootUnit, this.rootContext);
   }
 
+  /**
+   * createObject's initial properties (QQmlComponentPrivate::setInitialProperties):
+   * a name the object does not have, or a value of the wrong type, is
+   * reported and skipped; the others are set. `a.b` names a property of a
+   * grouped or object property.
+   */
+  private setInitialProperties(root: QObject, url: string, properties: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(properties)) {
+      const path = key.split('.');
+      let target: unknown = root;
+      for (const part of path.slice(0, -1))
+        target =
+          target instanceof QObject && part in target
+            ? (target as unknown as Record<string, unknown>)[part]
+            : null;
+      const name = path[path.length - 1]!;
+      if (!(target instanceof QObject) || !target.$meta.hasMember(name)) {
+        // (measured: a missing property of a grouped property, `border.nope`, is passed over silently)
+        if (path.length === 1)
+          this.sink.warn(
+            `${url}: Setting initial properties failed: ${qmlTypeName(root)} does not have a property called ${key}`,
+          );
+        continue;
+      }
+      try {
+        (target as unknown as Record<string, unknown>)[name] = value;
+      } catch (e) {
+        if (e instanceof Error && e.message.startsWith('Cannot assign '))
+          this.sink.warn(`${url}: Could not set initial property ${key}`);
+        else this.reportError(e, undefined);
+      }
+    }
+  }
+
   createFromComponent(
     unit: Unit,
     context: QmlContext,
@@ -797,15 +831,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           else
             this.sink.warn('QQmlComponent: Created graphical object was not placed in the graphics scene.');
         }
-        if (properties) {
-          for (const [k, v] of Object.entries(properties)) {
-            try {
-              (root as unknown as Record<string, unknown>)[k] = v;
-            } catch (e) {
-              this.reportError(e, undefined);
-            }
-          }
-        }
+        if (properties) this.setInitialProperties(root, unit.file.url, properties);
         init?.(root);
       },
     });

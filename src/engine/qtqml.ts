@@ -97,10 +97,36 @@ export class QmlComponent extends QObject {
     return this.error;
   }
 
+  /**
+   * Qt 6.4 leaves a creation that failed on a required property pending, so
+   * that every later createObject of the component fails (measured:
+   * createobject_initial_properties).
+   */
+  private creationLeftPending = false;
+
   /** `component.createObject(parent, { prop: value })` */
-  createObject(parent?: unknown, properties?: Record<string, unknown>): QObject | null {
+  createObject(...args: unknown[]): QObject | null {
+    const [parent, properties] = args as [unknown, Record<string, unknown> | undefined];
+    if (
+      args.length >= 2 &&
+      (typeof properties !== 'object' || properties === null || Array.isArray(properties))
+    ) {
+      const d = this.$declaration;
+      const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+      this.$engine?.sink.warn(
+        `${where}QML Component: Unsuitable arguments passed to createObject(). The first argument should be a QObject* or null, and the second argument should be a JavaScript object or a QVariantMap`,
+      );
+      this.$engine?.sink.warn(`${where}QML Component: createObject: value is not an object`);
+      return null;
+    }
     if (!this.unit || !this.creationContext) {
       this.$engine?.sink.warn('QQmlComponent: Component is not ready');
+      return null;
+    }
+    if (this.creationLeftPending) {
+      this.$engine?.sink.warn(
+        'QQmlComponent: Cannot create new component instance before completing the previous',
+      );
       return null;
     }
     const factory = this.creationContext.engine as unknown as ComponentFactory;
@@ -115,8 +141,15 @@ export class QmlComponent extends QObject {
       // A required property without a value: Qt warns and createObject returns null.
       if (!(e instanceof QmlError) || e.stage !== 'create') throw e;
       this.$engine?.sink.warn(e.message);
+      this.creationLeftPending = true;
       return null;
     }
+  }
+
+  override $teardown(): void {
+    if (this.creationLeftPending)
+      this.$engine?.sink.warn('QQmlComponent: Component destroyed while completion pending');
+    super.$teardown();
   }
 
   /** QQmlComponent::errorString: one `url:line description` line per error, each ending with a newline. */
