@@ -80,6 +80,8 @@ export class QmlContext {
   fns: GeneratedFunction[] = [];
   /** This context's part of a shape key and its parents' (codegen.ts shapeKeyFor), once asked for. */
   shape: string | null = null;
+  /** The root object of the file instance this context was made for (scripts it imports see its properties). */
+  rootObject: QObject | null = null;
 
   constructor(
     readonly url: string,

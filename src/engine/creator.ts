@@ -138,7 +138,9 @@ export class Creator {
   createUnit(unit: Unit, parent: QmlContext, creation: Creation, owner: QObject | null): QObject {
     const ctx = new QmlContext(unit.file.url, parent, null, this.host, unit.idNames);
     ctx.fns = this.functionsFor(unit, ctx);
-    return this.createObject(unit.root, ctx, creation, owner);
+    const root = this.createObject(unit.root, ctx, creation, owner);
+    ctx.rootObject = root;
+    return root;
   }
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
@@ -235,6 +237,7 @@ export class Creator {
       // Qt: the component file's context is a child of the context it is
       // created in, so the user's ids are visible inside it.
       const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, typeUnit.idNames);
+      inner.rootObject = obj;
       inner.fns = this.functionsFor(typeUnit, inner);
       this.populate(typeUnit.root, obj, inner, creation);
       // The file's required properties must get a value where the type is used.

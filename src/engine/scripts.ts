@@ -34,6 +34,8 @@ export class ScriptFile {
   /** The modules' namespaces, in `modules` order, set by the engine. */
   moduleValues: unknown[] = [];
   private readonly factory: ScriptFactory;
+  /** The names the script declares at its top level (they come before the importing context's). */
+  private readonly ownNames: ReadonlySet<string>;
   /** The script's syntax tree (for wording errors: call-sites.ts). */
   readonly program: object;
   private shared: Record<string, unknown> | null = null;
@@ -88,14 +90,20 @@ export class ScriptFile {
       ...this.imports.map((i) => i.qualifier),
       ...this.modules.map((m) => m.qualifier),
     ];
-    const code = `(function(${params.join(',')}){${body}\n;return {${members}};})\n//# sourceURL=${url}`;
+    // Without .pragma library the script runs in the importing file's context:
+    // names it does not declare itself are looked up there (ids, then the
+    // file's root object's properties) before the globals, through `with`.
+    this.ownNames = new Set(names);
+    const code = library
+      ? `(function(${params.join(',')}){${body}\n;return {${members}};})\n//# sourceURL=${url}`
+      : `(function($qmlScope,${params.join(',')}){with($qmlScope){${body}\n;return {${members}};}})\n//# sourceURL=${url}`;
     this.factory = new Function(`return ${code}`)() as ScriptFactory;
   }
 
   /** The instance the code of `ctx` sees (its file instance's own, or the library's). */
   instanceFor(ctx: QmlContext | null, globals: (url: string) => unknown[]): Record<string, unknown> {
     if (this.library || ctx === null) {
-      this.shared ??= this.run(globals);
+      this.shared ??= this.run(globals, null);
       return this.shared;
     }
     // The outermost context of the same file: one instance per instance of the importing file.
@@ -103,17 +111,49 @@ export class ScriptFile {
     while (root.parent !== null && root.parent.url === root.url) root = root.parent;
     let inst = this.perContext.get(root);
     if (inst === undefined) {
-      inst = this.run(globals);
+      inst = this.run(globals, root);
       this.perContext.set(root, inst);
     }
     return inst;
   }
 
-  /** Runs the file once; a script it imports is the library's instance, or a new one of its own. */
-  private run(globals: (url: string) => unknown[]): Record<string, unknown> {
-    const imported = this.resolved.map((s) => (s.library ? s.instanceFor(null, globals) : s.run(globals)));
-    return this.factory(...globals(this.url), ...imported, ...this.moduleValues);
+  /**
+   * Runs the file once; a script it imports is the library's instance, or a
+   * new one of its own in the same context.
+   */
+  private run(globals: (url: string) => unknown[], ctx: QmlContext | null): Record<string, unknown> {
+    const imported = this.resolved.map((s) =>
+      s.library ? s.instanceFor(null, globals) : s.run(globals, ctx),
+    );
+    const values = [...globals(this.url), ...imported, ...this.moduleValues];
+    if (this.library) return this.factory(...values);
+    return this.factory(contextScope(ctx, this.ownNames), ...values);
   }
+}
+
+/**
+ * What a script's free names see of the importing file's context: its ids
+ * (and the outer files'), then the properties of the file's root object.
+ */
+function contextScope(ctx: QmlContext | null, own: ReadonlySet<string>): object {
+  const lookup = (name: string | symbol): { found: boolean; value?: unknown } => {
+    if (ctx === null || typeof name !== 'string' || own.has(name)) return { found: false };
+    const id = ctx.lookupId(name);
+    if (id !== undefined) return { found: true, value: id };
+    const root = ctx.rootObject;
+    if (root?.$meta.hasMember(name))
+      return { found: true, value: (root as unknown as Record<string, unknown>)[name] };
+    return { found: false };
+  };
+  return new Proxy(Object.create(null) as object, {
+    has: (_target, name) => lookup(name).found,
+    get: (_target, name) => lookup(name).value,
+    set: (_target, name, value) => {
+      const root = ctx?.rootObject;
+      if (root && typeof name === 'string') (root as unknown as Record<string, unknown>)[name] = value;
+      return true;
+    },
+  });
 }
 
 /** Names the file declares at its top level (functions, classes, var/let/const). */
