@@ -27,7 +27,7 @@ import {
 import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
-import { QmlDate } from './qmldate';
+import { QmlDateConstructor } from './qmldate';
 import { type MetaObject, type PropertySpec, QObject, qmlTypeName, type TypeCounters } from './qobject';
 import {
   BindingMeta,
@@ -212,7 +212,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       QT_TRID_NOOP: (s: string) => s,
       XMLHttpRequest: (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest,
       gc: () => {},
-      Date: QmlDate,
+      Date: QmlDateConstructor,
     };
     this.runtime = {
       ref: (name: string): never => {

@@ -58,7 +58,8 @@ export function formatValue(v: unknown, nested = false): string {
     return String(v);
   } catch (e) {
     // V4 prints what converting threw (a destroyed object's "TypeError: Type error").
-    return e instanceof Error ? `${e.name}: ${e.message}` : formatValue(e, nested);
+    if (e instanceof Error) return `${e.name}: ${e.message}`;
+    return e === v ? '[object Object]' : formatValue(e, nested);
   }
 }
 

@@ -8,6 +8,8 @@
 // "undefined", Object.keys gives the indices, `l[i] = x` changes nothing.
 // A list of values (`list<string>`) is a sequence instead (sequenceReference).
 
+import { AssignError } from './assign-error';
+
 /** The operations of a list property (QQmlListProperty's count/at/append/clear). */
 export interface ListSource {
   count(): number;
@@ -141,7 +143,11 @@ export function sequenceReference(
         }
         const i = index(key);
         if (i < 0) return Reflect.set(target, key, value);
-        target[i] = convert(value);
+        try {
+          target[i] = convert(value);
+        } catch (e) {
+          throw e instanceof AssignError ? e.toScriptError() : e;
+        }
         changed();
         return true;
       },

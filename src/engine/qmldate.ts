@@ -107,6 +107,15 @@ export class QmlDate extends Date {
 }
 
 /**
+ * The `Date` QML code sees: `new Date(...)` makes a QmlDate, `Date()` gives
+ * the current time as text (as the built-in does), and the statics (now,
+ * parse, UTC) are the built-in's.
+ */
+export const QmlDateConstructor = new Proxy(QmlDate, {
+  apply: () => v4DateString(new Date()),
+});
+
+/**
  * QDateTime::fromString(s, Qt::ISODate), as a `date` property takes a
  * string: `2024-03-05`, `2024-03-05T10:20`, `2024-03-05 10:20:30.250`, with
  * an optional `Z` or `+02:00`; local time without one. Null when Qt refuses it.

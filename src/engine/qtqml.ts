@@ -160,8 +160,8 @@ export class QmlComponent extends QObject {
   }
 
   /** Qt creates asynchronously; here creation is immediate and the incubator is already Ready. */
-  incubateObject(parent?: unknown, properties?: Record<string, unknown>): Record<string, unknown> {
-    const object = this.createObject(parent, properties);
+  incubateObject(...args: unknown[]): Record<string, unknown> {
+    const object = this.createObject(...args);
     return { object, status: object ? 1 : 3, onStatusChanged: null, forceCompletion() {} };
   }
 }

@@ -93,7 +93,7 @@ export class ScriptFile {
     // Without .pragma library the script runs in the importing file's context:
     // names it does not declare itself are looked up there (ids, then the
     // file's root object's properties) before the globals, through `with`.
-    this.ownNames = new Set(names);
+    this.ownNames = new Set([...names, ...varNames(program.body)]);
     const code = library
       ? `(function(${params.join(',')}){${body}\n;return {${members}};})\n//# sourceURL=${url}`
       : `(function($qmlScope,${params.join(',')}){with($qmlScope){${body}\n;return {${members}};}})\n//# sourceURL=${url}`;
@@ -154,6 +154,39 @@ function contextScope(ctx: QmlContext | null, own: ReadonlySet<string>): object 
       return true;
     },
   });
+}
+
+/**
+ * The `var` names the file declares outside its functions, at any depth
+ * (`for (var i ...)`, inside `if` or `try`): they live in the function
+ * around the script, outside the `with` that looks names up in the
+ * importing context, so that context must not answer for them.
+ */
+function varNames(body: Node[]): string[] {
+  const names: string[] = [];
+  const visit = (n: unknown): void => {
+    if (typeof n !== 'object' || n === null) return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    const node = n as { type?: string; kind?: string; declarations?: Array<{ id: Pattern }> };
+    switch (node.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        return;
+      case 'VariableDeclaration':
+        if (node.kind === 'var')
+          for (const d of node.declarations!) forEachPatternName(d.id, (x) => names.push(x));
+        return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(body);
+  return names;
 }
 
 /** Names the file declares at its top level (functions, classes, var/let/const). */
