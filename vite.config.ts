@@ -41,11 +41,46 @@ const pixiWithoutSpritesheetLoader = {
   },
 };
 
+/**
+ * PixiJS modules the page never uses, replaced by small stand-ins: video
+ * textures (the page makes textures from canvases and pixel buffers only;
+ * the stand-in never claims a resource, so PixiJS never makes one).
+ */
+const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
+  '\0pixi-no-video-source': {
+    match: /\/texture\/sources\/VideoSource\.mjs$/,
+    // (ExtensionType.TextureSource is 'texture-source')
+    code: "export class VideoSource { static extension = 'texture-source'; static test() { return false; } }",
+  },
+};
+
+const pixiStandIns = {
+  name: 'quickweb-pixi-stand-ins',
+  enforce: 'pre' as const,
+  apply: 'build' as const,
+  async resolveId(
+    this: { resolve(s: string, i?: string, o?: object): Promise<{ id: string } | null> },
+    source: string,
+    importer: string | undefined,
+  ): Promise<string | null> {
+    if (!importer?.includes('pixi')) return null;
+    if (!/VideoSource/.test(source)) return null;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    if (!resolved) return null;
+    for (const [id, { match }] of Object.entries(PIXI_STAND_INS)) if (match.test(resolved.id)) return id;
+    return null;
+  },
+  load(id: string): string | null {
+    return PIXI_STAND_INS[id]?.code ?? null;
+  },
+};
+
 export default defineConfig({
   root,
   // Relative asset paths: the built site works from any folder it is served from.
   base: './',
-  plugins: [quickwebScenes({ root }), pixiFragmentPrecision, pixiWithoutSpritesheetLoader],
+  plugins: [quickwebScenes({ root }), pixiFragmentPrecision, pixiWithoutSpritesheetLoader, pixiStandIns],
+  // (the stand-ins only make the built page smaller: the development server keeps PixiJS's own modules)
   optimizeDeps: { rolldownOptions: { plugins: [pixiFragmentPrecision, pixiWithoutSpritesheetLoader] } },
   build: {
     outDir: 'dist',
@@ -59,7 +94,8 @@ export default defineConfig({
         // waited for that one compilation.
         codeSplitting: {
           groups: [
-            { name: 'items', test: /\/src\/quick\/items\// },
+            // (the regular expression partial matcher is loaded on demand: Validators.ts)
+            { name: 'items', test: /\/src\/quick\/items\/(?!partial-match)/ },
             { name: 'acorn', test: /\/node_modules\/acorn\// },
           ],
         },

@@ -540,7 +540,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.
     for (const [name, use] of referencedTypeNames(program)) {
-      if (this.moduleType(imports, name) || JS_GLOBALS.has(name) || isQualifier(imports, name)) continue;
+      const type = this.moduleType(imports, name);
+      if (type) {
+        // (code some types load on first use, before a file that names them is compiled)
+        const loading = type.preload?.();
+        if (loading) yield loading;
+        continue;
+      }
+      if (JS_GLOBALS.has(name) || isQualifier(imports, name)) continue;
       for (const dir of imports.directories) {
         const candidate = `${dir}${name}.qml`;
         if (candidate === url) break;

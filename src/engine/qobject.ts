@@ -106,6 +106,12 @@ export interface TypeSpec {
   /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
   creatable?: boolean;
   customParser?: CustomParser;
+  /**
+   * Code the type loads on first use (a chunk of its own in the page): the
+   * promise to wait for before a file naming the type is compiled, or
+   * undefined once it is loaded.
+   */
+  preload?: () => Promise<unknown> | undefined;
 }
 
 export class PropertyInfo {
@@ -167,6 +173,7 @@ export class MetaObject {
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
   customParser: CustomParser | undefined;
+  readonly preload: (() => Promise<unknown> | undefined) | undefined;
   /** Set for types whose QML file or declaration added members: the base type they extend. */
   readonly isDerived: boolean;
   /** For derived types: the index of this declaration level in an object's `$ctx` (0 for the first). */
@@ -220,6 +227,7 @@ export class MetaObject {
     this.attachedType = spec.attachedType ?? base?.attachedType;
     this.creatable = spec.creatable ?? true;
     this.customParser = spec.customParser ?? base?.customParser;
+    this.preload = spec.preload ?? base?.preload;
     if (base && !Object.prototype.isPrototypeOf.call(base.ctor.prototype, ctor.prototype)) {
       // The class does not extend the base type's class (Item extends QObject, its
       // meta-object QtObject's): give its prototype the base type's accessors too.

@@ -5,7 +5,24 @@
 // C locale of the reference machine: '.' decimal point, ',' group separator.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { MatchResult, PartialMatcher } from './partial-match';
+import { MatchResult } from './match-result';
+
+/**
+ * The partial matcher, a chunk of its own in the page: loaded when a
+ * RegularExpressionValidator is made, and before a file naming the type
+ * is compiled (TypeSpec.preload). Until it is there, only complete
+ * matches are told apart.
+ */
+let partialMatch: typeof import('./partial-match') | null = null;
+let partialMatchLoading: Promise<unknown> | null = null;
+
+function loadPartialMatch(): Promise<unknown> | undefined {
+  if (partialMatch !== null) return undefined;
+  partialMatchLoading ??= import('./partial-match').then((m) => {
+    partialMatch = m;
+  });
+  return partialMatchLoading;
+}
 
 /** QValidator::State */
 export enum ValidatorState {
@@ -215,8 +232,18 @@ const DBL = {
 
 export class RegularExpressionValidator extends Validator {
   declare regularExpression: unknown;
-  private compiled: { source: string; flags: string; matcher: PartialMatcher | null; re: RegExp } | null =
-    null;
+  private compiled: {
+    source: string;
+    flags: string;
+    matcher: import('./partial-match').PartialMatcher | null;
+    re: RegExp;
+    partial: boolean;
+  } | null = null;
+
+  constructor() {
+    super();
+    void loadPartialMatch();
+  }
 
   private pattern(): { source: string; flags: string } {
     const re = this.$v[RXV.regularExpression];
@@ -230,13 +257,15 @@ export class RegularExpressionValidator extends Validator {
     const { source, flags } = this.pattern();
     if (source === '' || source === '(?:)') return { state: ValidatorState.Acceptable, input, pos };
     let c = this.compiled;
-    if (c === null || c.source !== source || c.flags !== flags) {
+    const partial = partialMatch;
+    if (c === null || c.source !== source || c.flags !== flags || c.partial !== (partial !== null)) {
       const safeFlags = flags.replace(/[gy]/g, '');
       c = {
         source,
         flags,
-        matcher: PartialMatcher.compile(source, safeFlags),
+        matcher: partial ? partial.PartialMatcher.compile(source, safeFlags) : null,
         re: new RegExp(`^(?:${source})$`, safeFlags),
+        partial: partial !== null,
       };
       this.compiled = c;
     }
@@ -255,6 +284,7 @@ export const RegularExpressionValidatorMeta: MetaObject = defineType(
   {
     name: 'RegularExpressionValidator',
     cppClass: 'QRegularExpressionValidator',
+    preload: loadPartialMatch,
     properties: { regularExpression: { type: 'var', changed: announce } },
   },
 );

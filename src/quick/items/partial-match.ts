@@ -7,11 +7,9 @@
 // (backreferences, lookaround, word boundaries) give null: the caller then
 // falls back to a whole-string RegExp test.
 
-export enum MatchResult {
-  None = 0,
-  Partial = 1,
-  Complete = 2,
-}
+import { MatchResult } from './match-result';
+
+export { MatchResult };
 
 type CharTest = (c: number) => boolean;
 

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MatchResult, PartialMatcher } from '../../../src/quick/items/partial-match';
 import {
   DoubleValidator,
   IntValidator,
   RegularExpressionValidator,
+  RegularExpressionValidatorMeta,
   ValidatorState,
 } from '../../../src/quick/items/Validators';
 import { loadScene, qtLog } from './qt-dump';
@@ -59,6 +60,11 @@ describe('DoubleValidator (QDoubleValidator::validate)', () => {
 });
 
 describe('RegularExpressionValidator', () => {
+  // Made here without a scene: its partial matcher (a chunk of its own) is loaded first,
+  // as the engine does before compiling a file that names the type.
+  beforeAll(async () => {
+    await RegularExpressionValidatorMeta.preload?.();
+  });
   const rx = (re: RegExp | string, input: string) => {
     const v = new RegularExpressionValidator();
     v.regularExpression = re;
