@@ -114,6 +114,13 @@ export interface TypeSpec {
   preload?: () => Promise<unknown> | undefined;
 }
 
+/** One property holding an object (PropertyInfo.guarded); `live` until the property lets go of it. */
+interface Guard {
+  readonly owner: QObject;
+  readonly idx: number;
+  live: boolean;
+}
+
 export class PropertyInfo {
   readonly coerce: Coercer;
   readonly equals: (a: unknown, b: unknown) => boolean;
@@ -181,18 +188,6 @@ export class MetaObject {
   /** The value QML code sees for the type name (`Text` in `Text.AlignLeft`): enums plus `$meta`. */
   private typeRefCache: Record<string, unknown> | undefined;
   private groupIndexCache: number[] | undefined;
-  private guardedIndexCache: number[] | undefined;
-
-  /** Indexes of the guarded properties (PropertyInfo.guarded): a destroyed object stops guarding what they hold. */
-  get guardedIndexes(): readonly number[] {
-    let g = this.guardedIndexCache;
-    if (g === undefined) {
-      g = [];
-      for (const p of this.props) if (p.guarded) g.push(p.index);
-      this.guardedIndexCache = g;
-    }
-    return g;
-  }
 
   /** Indexes of the grouped properties (anchors, border, font): destroying an object destroys their objects. */
   get groupIndexes(): readonly number[] {
@@ -258,7 +253,6 @@ export class MetaObject {
 
   addProperty(name: string, p: PropertySpec): PropertyInfo {
     this.groupIndexCache = undefined;
-    this.guardedIndexCache = undefined;
     const index = this.props.length;
     let notify = -1;
     if (p.notify !== undefined) notify = this.signalsByName.get(p.notify)!.index;
@@ -586,19 +580,34 @@ export abstract class QObject {
     this.$dynamic = false;
     this.$ids = null;
     this.$guards = null;
+    this.$guardOf = null;
     this.$destroyScheduled = false;
   }
 
-  /** Forgets that `owner`'s property `idx` holds this object. */
-  $unguard(owner: QObject, idx: number): void {
-    const g = this.$guards;
-    if (g === null) return;
-    for (let i = 0; i < g.length; i += 2) {
-      if (g[i] === owner && g[i + 1] === idx) {
-        g.splice(i, 2);
-        return;
-      }
+  /** Property `idx` of this object now holds `target`: it guards it (PropertyInfo.guarded). */
+  private $guard(idx: number, target: QObject): void {
+    const entry: Guard = { owner: this, idx, live: true };
+    let list = target.$guards;
+    if (list === null) {
+      list = [];
+      target.$guards = list;
+    } else if (list.length >= 64 && (list.length & (list.length - 1)) === 0) {
+      // (entries given up are dropped now and then: each push stays O(1) on average)
+      const live = list.filter((g) => g.live);
+      list.length = 0;
+      list.push(...live);
     }
+    list.push(entry);
+    if (this.$guardOf === null) this.$guardOf = [];
+    this.$guardOf[idx] = entry;
+  }
+
+  /** Property `idx` of this object no longer guards what it held. */
+  private $unguard(idx: number): void {
+    const entry = this.$guardOf?.[idx];
+    if (entry === undefined) return;
+    entry.live = false;
+    this.$guardOf![idx] = undefined;
   }
 
   /** The source for signal `sig`, created on first use. */
@@ -668,11 +677,8 @@ export abstract class QObject {
     if (info.equals(old, v)) return false;
     this.$v[idx] = v;
     if (info.guarded) {
-      if (old instanceof QObject) old.$unguard(this, idx);
-      if (v instanceof QObject && !v.$destroyed) {
-        if (v.$guards === null) v.$guards = [];
-        v.$guards.push(this, idx);
-      }
+      if (old instanceof QObject) this.$unguard(idx);
+      if (v instanceof QObject && !v.$destroyed) this.$guard(idx, v);
     }
     if (info.changed !== undefined) info.changed(this, old);
     if (info.notify >= 0) {
@@ -957,15 +963,15 @@ export abstract class QObject {
     const guards = this.$guards;
     if (guards !== null) {
       this.$guards = null;
-      for (let i = guards.length - 2; i >= 0; i -= 2) {
-        const owner = guards[i] as QObject;
-        const idx = guards[i + 1] as number;
-        if (!owner.$destroyed && owner.$v[idx] === this) owner.$store(idx, null);
+      for (let i = guards.length - 1; i >= 0; i--) {
+        const g = guards[i]!;
+        if (g.live && !g.owner.$destroyed && g.owner.$v[g.idx] === this) g.owner.$store(g.idx, null);
       }
     }
-    for (const i of this.$meta.guardedIndexes) {
-      const held = this.$v[i];
-      if (held instanceof QObject) held.$unguard(this, i);
+    const held = this.$guardOf;
+    if (held !== null) {
+      this.$guardOf = null;
+      for (const g of held) if (g) g.live = false;
     }
     if (this.$owner?.$owned) removeItem(this.$owner.$owned, this);
     this.$owner = null;
@@ -980,8 +986,10 @@ export abstract class QObject {
   declare $dynamic: boolean;
   /** The contexts and ids this object is known by (they read null once it is destroyed). */
   declare $ids: Array<[QmlContext, string]> | null;
-  /** The properties holding this object (owner, property index, ...: see PropertyInfo.guarded). */
-  declare $guards: Array<QObject | number> | null;
+  /** The properties holding this object, in the order they took it (see PropertyInfo.guarded). */
+  declare $guards: Guard[] | null;
+  /** This object's guarded properties' entries, by property index. */
+  declare private $guardOf: Array<Guard | undefined> | null;
   declare private $destroyScheduled: boolean;
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */

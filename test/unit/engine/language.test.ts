@@ -22,6 +22,38 @@ async function runRecordingLookups(
 }
 
 describe('properties and bindings', () => {
+  test('many properties holding one object: those that let go are not nulled, the rest are, last first', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  property var order: []
+  Item { id: target }
+  Repeater {
+    id: rep
+    model: 200
+    delegate: Item {
+      property Item held: target
+      onHeldChanged: if (held === null) root.order.push(index)
+    }
+  }
+}`);
+    const rep = r.id('rep') as unknown as { itemAt(i: number): { held: unknown } };
+    // Every other delegate lets go (their guard entries are given up and dropped as the list grows).
+    for (let i = 0; i < 200; i += 2) rep.itemAt(i).held = null;
+    for (let i = 0; i < 200; i += 2) rep.itemAt(i).held = r.id('target');
+    for (let i = 0; i < 200; i += 4) rep.itemAt(i).held = null;
+    (r.root as unknown as { order: number[] }).order = [];
+    (r.id('target') as unknown as { $destroy(): void }).$destroy();
+    const nulled = (r.root as unknown as { order: number[] }).order;
+    const stillHeld = [...Array(200).keys()].filter((i) => i % 4 !== 0);
+    // Odd rows took the target first, rows 2, 6, 10, ... took it again later: Qt's guard list is last in, first out.
+    const expected = [
+      ...stillHeld.filter((i) => i % 2 === 0).reverse(),
+      ...stillHeld.filter((i) => i % 2 === 1).reverse(),
+    ];
+    expect(nulled).toEqual(expected);
+  });
+
   test('a binding follows what it reads: cw tracks width/24', async () => {
     const r = await runQml(`import QtQuick
 Item {
