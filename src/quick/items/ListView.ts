@@ -187,13 +187,7 @@ class FxListItem {
     const s = this.section;
     if (s === null) return this.itemPosition();
     const v = this.view;
-    if (v.isVertical)
-      return v.isBottomToTop
-        ? -(s.$v[ITEM.height] as number) - (s.$v[ITEM.y] as number)
-        : (s.$v[ITEM.y] as number);
-    return v.isRightToLeft
-      ? -(s.$v[ITEM.width] as number) - (s.$v[ITEM.x] as number)
-      : (s.$v[ITEM.x] as number);
+    return v.isContentFlowReversed ? -v.extentOf(s) - v.placeOf(s) : v.placeOf(s);
   }
 
   itemPosition(): number {
@@ -218,8 +212,7 @@ class FxListItem {
 
   sectionSize(): number {
     const s = this.section;
-    if (s === null) return 0;
-    return this.view.isVertical ? (s.$v[ITEM.height] as number) : (s.$v[ITEM.width] as number);
+    return s === null ? 0 : this.view.extentOf(s);
   }
 
   /** Places the section header and the item along the list; Qt 6.4 leaves the other coordinate to the item. */
@@ -228,9 +221,9 @@ class FxListItem {
     const item = this.item;
     const s = this.section;
     if (s !== null) {
-      if (v.isVertical) s.setY(v.isBottomToTop ? -(s.$v[ITEM.height] as number) - pos : pos);
-      else s.setX(v.isRightToLeft ? -(s.$v[ITEM.width] as number) - pos : pos);
-      pos += v.isVertical ? (s.$v[ITEM.height] as number) : (s.$v[ITEM.width] as number);
+      const extent = v.extentOf(s);
+      v.placeAt(s, v.isContentFlowReversed ? -extent - pos : pos);
+      pos += extent;
     }
     if (v.isVertical) item.setY(v.isBottomToTop ? -this.h - pos : pos);
     else item.setX(v.isRightToLeft ? -this.w - pos : pos);
@@ -353,7 +346,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   get isBottomToTop(): boolean {
     return this.isVertical && (this.$v[LV.verticalLayoutDirection] as number) === BOTTOM_TO_TOP;
   }
-  private get isContentFlowReversed(): boolean {
+  get isContentFlowReversed(): boolean {
     return this.isRightToLeft || this.isBottomToTop;
   }
   private get spacing(): number {
@@ -2588,16 +2581,16 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** An item's size along the list. */
-  private extentOf(item: Item): number {
+  extentOf(item: Item): number {
     return item.$v[this.isVertical ? ITEM.height : ITEM.width] as number;
   }
 
   /** An item's position along the list (its y or x). */
-  private placeOf(item: Item): number {
+  placeOf(item: Item): number {
     return item.$v[this.isVertical ? ITEM.y : ITEM.x] as number;
   }
 
-  private placeAt(item: Item, pos: number): void {
+  placeAt(item: Item, pos: number): void {
     if (this.isVertical) item.setY(pos);
     else item.setX(pos);
   }
