@@ -127,6 +127,11 @@ export class Anchors extends QObject implements ItemChangeListener {
     this.update();
   }
 
+  /** The anchored item's baselineOffset changed: a baseline anchor places it again. */
+  ownBaselineOffsetChanged(): void {
+    if (this.complete && this.$v[A.baseline]) this.updateVertical();
+  }
+
   private updatingMe = false;
 
   private setX(v: number): void {

@@ -910,7 +910,13 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     },
     baselineOffset: {
       type: 'real',
-      changed: (o) => (o as Item).notifyListeners(Change.BaselineOffset),
+      changed: (o) => {
+        // Qt (QQuickItem::setBaselineOffset): the items anchored to this one
+        // move, then this item, if its own baseline is anchored.
+        const item = o as Item;
+        item.notifyListeners(Change.BaselineOffset);
+        (item.$v[ITEM.anchors] as Anchors | null)?.ownBaselineOffsetChanged();
+      },
     },
     state: { type: 'string' },
     data: {
