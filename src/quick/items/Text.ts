@@ -12,6 +12,7 @@ import {
   type FaceKey,
   type FontInfo,
   fontInfo,
+  fuzzyCompare,
   HAlign,
   layoutText,
   loadFace,
@@ -80,6 +81,8 @@ export class Text extends Item implements FontOwner {
   /** The font `fontInfo` was last taken from. */
   private fontInfoFont: ResolvedFont = DEFAULT_FONT;
   private inLayout = false;
+  /** The second layout pass of updateLayout runs (Qt's updateSizeRecursionGuard). */
+  private relayoutPass = false;
   private hAlignImplicit = true;
   private explicitPadding = 0;
 
@@ -180,11 +183,24 @@ export class Text extends Item implements FontOwner {
       )
         this.$store(TEXT.fontInfo, next);
     }
+    const oldWidth = v[ITEM.width] as number;
     this.inLayout = true;
     try {
       this.setImplicitSize(r.implicitWidth + lp + rp, r.implicitHeight + tp + bp);
     } finally {
       this.inLayout = false;
+    }
+    // Qt (QQuickTextPrivate::updateSize): a width that followed the new
+    // implicit size (`width: implicitWidth / 2`) was not laid out for, as the
+    // change came during the layout; one more pass does it.
+    if (!fuzzyCompare(v[ITEM.width] as number, oldWidth) && !this.relayoutPass) {
+      this.relayoutPass = true;
+      try {
+        this.updateLayout();
+      } finally {
+        this.relayoutPass = false;
+      }
+      return;
     }
     this.$store(TEXT.contentWidth, r.contentWidth);
     this.$store(TEXT.contentHeight, r.contentHeight);

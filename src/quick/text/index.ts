@@ -26,6 +26,7 @@ export {
 } from './font';
 export {
   ElideMode,
+  fuzzyCompare,
   type GlyphPosition,
   HAlign,
   LAZY_SHAPING_LENGTH,

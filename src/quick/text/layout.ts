@@ -248,7 +248,7 @@ function makeEngine(
 function naturalRect(r: RectF, engine: TextEngine, line: ScriptLine): RectF {
   r.x = (line.x + engine.alignLine(line)) / 64;
   r.y = line.y / 64;
-  r.w = line.textWidth / 64;
+  r.w = (line.justified ? line.width : line.textWidth) / 64;
   r.h = engine.lineHeightPx(line);
   return r;
 }
@@ -704,7 +704,7 @@ function alignedYoff(vAlign: number, dy: number): number {
 }
 
 /** qFuzzyCompare for doubles */
-function fuzzyCompare(a: number, b: number): boolean {
+export function fuzzyCompare(a: number, b: number): boolean {
   return Math.abs(a - b) * 1000000000000 <= Math.min(Math.abs(a), Math.abs(b));
 }
 
@@ -770,6 +770,7 @@ export function glyphPositions(
   to = Number.POSITIVE_INFINITY,
 ): GlyphPosition[] {
   const s = engine.shaped;
+  const justification = line.justified ? engine.justification : null;
   const out: GlyphPosition[] = [];
   const end = line.from + line.length;
   if (line.length <= 0) return out;
@@ -790,7 +791,7 @@ export function glyphPositions(
     const gx = x0 + x / 64;
     if (gx >= to) break;
     if (gx < from) {
-      x += s.advances[g]!;
+      x += s.advances[g]! + (justification === null ? 0 : justification[g]!);
       continue;
     }
     // cluster text: up to the next cluster start
@@ -815,7 +816,7 @@ export function glyphPositions(
     } else if (!sep && !s.clusterStart[g]) {
       out.push({ text: '', codePoint: cpFont, x: gx, index: c, run: item?.run ?? 0 });
     }
-    x += s.advances[g]!;
+    x += s.advances[g]! + (justification === null ? 0 : justification[g]!);
   }
   return out;
 }

@@ -64,6 +64,8 @@ export interface ScriptLine {
   ascent: number;
   descent: number;
   leading: number;
+  /** Stretched to its width by justification (QScriptLine::justified). */
+  justified: boolean;
 }
 
 interface Chunk {
@@ -216,6 +218,7 @@ export class TextEngine {
       ascent: 0,
       descent: 0,
       leading: 0,
+      justified: false,
     };
     // (the first line makes an array of one: pushing onto an empty one reserves room for 17)
     if (l === 0) this.lines = [line];
@@ -379,13 +382,58 @@ export class TextEngine {
     }
   }
 
-  /** QTextEngine::alignLine (no justification) */
+  /**
+   * Extra advance (1/64 px) of each glyph that justification widened
+   * (QGlyphJustification::space_18d6); null until a line is justified.
+   */
+  justification: Int32Array | null = null;
+
+  /** QTextEngine::alignLine */
   alignLine(line: ScriptLine): number {
-    if (line.width === QFIXED_MAX_PX * 64) return 0;
+    if (this.alignment & QtAlign.Justify) this.justify(line);
+    if (line.justified || line.width === QFIXED_MAX_PX * 64) return 0;
     const align = this.alignment;
     if (align & QtAlign.Right) return line.width - line.textAdvance;
     if (align & QtAlign.HCenter) return Math.trunc((line.width - line.textAdvance) / 2);
     return 0;
+  }
+
+  /**
+   * QTextEngine::justify: a line that wrapped is stretched to its width, the
+   * free width shared out over its spaces (trailing ones left out). The
+   * last line of the text and a line ended by a newline keep their width.
+   */
+  private justify(line: ScriptLine): void {
+    if (line.justified) return;
+    const text = this.text;
+    const end = line.from + line.length + line.trailingSpaces;
+    if (end >= text.length) return;
+    if (end > 0 && text.charCodeAt(end - 1) === 0x2028) return;
+    const ws = this.attrs.whiteSpace;
+    let lineLength = line.length;
+    while (lineLength > 0 && ws[line.from + lineLength - 1]) lineLength--;
+    // (no justification after the last character)
+    lineLength--;
+    if (lineLength <= 0) return;
+    line.justified = true;
+    let need = line.width - line.textWidth;
+    if (need <= 0) return;
+    const s = this.shaped;
+    const last = line.from + lineLength;
+    for (let i = itemAt(s, line.from); i < s.items.length && s.items[i]!.start < last; i++) ensureItem(s, i);
+    const points: number[] = [];
+    for (let c = line.from; c < last; c++)
+      if (ws[c] && (c === line.from || s.logClusters[c] !== s.logClusters[c - 1]))
+        points.push(s.logClusters[c]!);
+    if (points.length === 0) return;
+    this.justification ??= new Int32Array(s.glyphCount);
+    let n = points.length;
+    for (const g of points) {
+      const add = Math.trunc(need / n);
+      this.justification[g] = add;
+      need -= add;
+      n--;
+    }
   }
 
   /** QTextEngine::width(from, len): advances of the glyphs of the characters in range. */

@@ -13,6 +13,9 @@ const SCENES = [
   'text_chat_label',
   'text_spacing',
   'font_mono_serif',
+  'text_baseline_anchor_parent',
+  'text_wrap_own_implicit_width',
+  'text_justify',
 ];
 
 for (const scene of SCENES) {

@@ -41,6 +41,30 @@ describe('layoutText', () => {
     const xs = layoutText('Hello').lines[0]!.glyphs.map((g) => g.x * 64);
     expect(xs).toEqual([0, 577, 1049, 1262, 1475]);
   });
+  it('stretches justified lines that wrapped over their spaces (QTextEngine::justify)', () => {
+    const text = 'justified text that wraps over a couple of lines ok';
+    const opts = { width: 150, wrapMode: WrapMode.WordWrap };
+    const left = layoutText(text, {}, opts);
+    const just = layoutText(text, {}, { ...opts, horizontalAlignment: HAlign.AlignJustify });
+    expect(just.lines.length).toBe(left.lines.length);
+    const first = left.lines[0]!;
+    const free = 150 - first.naturalWidth;
+    expect(free).toBeGreaterThan(1);
+    // The line's words keep their glyphs; each space grows, the last word ends at the width.
+    const a = first.glyphs;
+    const b = just.lines[0]!.glyphs;
+    expect(b.map((g) => g.text)).toEqual(a.map((g) => g.text));
+    expect(b[0]!.x).toBe(a[0]!.x);
+    expect(b[b.length - 1]!.x).toBeCloseTo(a[a.length - 1]!.x + free, 5);
+    // Spaces share the free width in 1/64 px steps, the last one taking what is left.
+    const spaces = a.filter((g) => g.text === ' ').length;
+    const moved = b.map((g, i) => Math.round((g.x - a[i]!.x) * 64));
+    expect(new Set(moved).size).toBe(spaces + 1);
+    // The text's last line keeps its natural width and place.
+    const lastLeft = left.lines[left.lines.length - 1]!;
+    const lastJust = just.lines[just.lines.length - 1]!;
+    expect(lastJust.glyphs.map((g) => g.x)).toEqual(lastLeft.glyphs.map((g) => g.x));
+  });
   it('gives baselines with vertical alignment', () => {
     const r = layoutText(
       '# socket open',
