@@ -615,6 +615,15 @@ function listModelParser(): CustomParser {
         continue;
       }
       const stmt = v.statement;
+      // Qt (QQmlListModelParser, definesEmptyList): `[]` is an empty list of elements.
+      if (
+        stmt.type === 'ExpressionStatement' &&
+        stmt.expression.type === 'ArrayExpression' &&
+        stmt.expression.elements.length === 0
+      ) {
+        row.push({ name, value: { rows: [] } });
+        continue;
+      }
       const value = stmt.type === 'ExpressionStatement' ? constantOf(stmt.expression, ctx) : NOT_CONSTANT;
       if (value === NOT_CONSTANT) throw ctx.error(m, 'ListElement: cannot use script for property value');
       row.push({ name, value: value as StaticValue });
