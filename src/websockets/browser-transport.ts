@@ -38,7 +38,9 @@ export function browserTransport(ctor?: BrowserWebSocketConstructor): Transport 
       if (!Ctor) return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       let ws: BrowserWebSocket;
       try {
-        ws = new Ctor(url, [...protocols]);
+        // A fragment is not part of the request (Qt leaves it out; older browsers refuse it).
+        const hash = url.indexOf('#');
+        ws = new Ctor(hash < 0 ? url : url.slice(0, hash), [...protocols]);
       } catch {
         return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       }

@@ -42,6 +42,7 @@ interface NodeModules {
   ws: WsModule;
   http: typeof Http;
   systemErrorName: (errno: number) => string;
+  sha1Base64: (text: string) => string;
 }
 
 interface NodeProcess {
@@ -65,10 +66,12 @@ function nodeModules(): NodeModules | null {
   const cwd = proc.cwd?.() ?? '.';
   const require = createRequire(import.meta.url ?? `${cwd}/index.js`);
   const util = proc.getBuiltinModule('node:util') as typeof import('node:util');
+  const crypto = proc.getBuiltinModule('node:crypto') as typeof import('node:crypto');
   modules = {
     ws: require('ws') as WsModule,
     http: proc.getBuiltinModule('node:http') as typeof Http,
     systemErrorName: (errno) => util.getSystemErrorName(errno),
+    sha1Base64: (text) => crypto.createHash('sha1').update(text).digest('base64'),
   };
   return modules;
 }
@@ -88,19 +91,53 @@ const REMOTE_CLOSED = 'The remote host closed the connection';
 function connectWs(node: NodeModules, url: string, protocols: readonly string[]): Connection {
   let ws: WsSocket;
   try {
-    // Qt does not offer permessage-deflate.
-    ws = new node.ws.WebSocket(url, [...protocols], { perMessageDeflate: false });
+    // Qt does not offer permessage-deflate. A fragment is not part of the
+    // request (ws refuses a url that has one; Qt leaves it out).
+    ws = new node.ws.WebSocket(withoutFragment(url), [...protocols], { perMessageDeflate: false });
   } catch {
     // ws rejects urls Qt tries to resolve (`ws://` has no host): Qt then fails the host lookup.
     return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
   }
-  return new WsConnection(ws, false, REMOTE_CLOSED);
+  const connection = new WsConnection(ws, false, REMOTE_CLOSED);
+  // ws checks the server's handshake after its 'upgrade' event: what the
+  // server answered is kept here for Qt's wording of a refused handshake.
+  ws.on('upgrade', (res: Http.IncomingMessage) => {
+    const chosen = res.headers['sec-websocket-protocol'];
+    connection.serverProtocol = chosen ?? '';
+    const accept = res.headers['sec-websocket-accept'];
+    // (ws lets go of its request only after this event)
+    const key = (ws as unknown as { _req: Http.ClientRequest | null })._req?.getHeader('sec-websocket-key');
+    connection.handshake = {
+      accept: typeof accept === 'string' ? accept : '',
+      key: typeof key === 'string' ? key : '',
+    };
+    // Qt opens the connection when the server takes none of the requested
+    // subprotocols (negotiatedSubprotocol is then empty); ws would fail it.
+    if (chosen === undefined && protocols.length > 0) res.headers['sec-websocket-protocol'] = protocols[0];
+  });
+  return connection;
+}
+
+/** The Sec-WebSocket-Accept a server owes the client key (RFC 6455, 4.2.2). */
+function acceptKeyFor(key: string): string {
+  return nodeModules()?.sha1Base64(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`) ?? '';
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 class WsConnection implements Connection {
   private listener: ConnectionListener | null = null;
   private failure: Failure | null = null;
   private ended = false;
+  /** The peer broke the protocol (bad UTF-8, unknown opcode): ws closes, Qt reports no error. */
+  private protocolError = false;
+  /** The subprotocol the server's handshake named (null: ws's own reading is right). */
+  serverProtocol: string | null = null;
+  /** The server's Sec-WebSocket-Accept and the key it answers (for Qt's message when they differ). */
+  handshake: { accept: string; key: string } | null = null;
 
   constructor(
     private readonly ws: WsSocket,
@@ -110,11 +147,13 @@ class WsConnection implements Connection {
   ) {
     // An 'error' without a listener would be thrown; ws always follows it with 'close'.
     ws.on('error', (err: Error & { code?: string }) => {
-      this.failure ??= this.opened ? this.lostFailure(err) : connectFailure(err);
+      this.failure ??= this.opened
+        ? this.lostFailure(err)
+        : (this.handshakeFailure(err) ?? connectFailure(err));
     });
     ws.on('open', () => {
       this.opened = true;
-      if (!this.ended) this.listener?.opened(ws.protocol);
+      if (!this.ended) this.listener?.opened(this.serverProtocol ?? ws.protocol);
     });
     ws.on('unexpected-response', (req: Http.ClientRequest, res: Http.IncomingMessage) => {
       res.resume();
@@ -136,14 +175,35 @@ class WsConnection implements Connection {
     ws.on('close', (code: number) => {
       if (this.failure) this.end(this.failure);
       else if (!this.opened) this.end({ kind: 'handshake', errorString: REMOTE_CLOSED });
-      else if (code === 1006) this.end({ kind: 'lost', errorString: this.lostErrorString });
+      else if (code === 1006 && !this.protocolError)
+        this.end({ kind: 'lost', errorString: this.lostErrorString });
       else this.end(null);
     });
   }
 
+  /** Qt's words (QWebSocketPrivate::processHandshake) for a handshake ws refused. */
+  private handshakeFailure(err: Error): Failure | null {
+    if (/^Server sent (a subprotocol but none was requested|an invalid subprotocol)$/.test(err.message))
+      return {
+        kind: 'handshake',
+        errorString: `WebSocket server has chosen protocol ${this.serverProtocol ?? ''} which has not been requested`,
+      };
+    if (err.message === 'Invalid Sec-WebSocket-Accept header' && this.handshake !== null) {
+      const expected = acceptKeyFor(this.handshake.key);
+      return {
+        kind: 'handshake',
+        errorString: `Accept-Key received from server ${this.handshake.accept} does not match the client key ${expected}.`,
+      };
+    }
+    return null;
+  }
+
   private lostFailure(err: Error & { code?: string }): Failure | null {
     // A protocol violation by the peer: the socket closes itself with a close code, no error status.
-    if (err.code?.startsWith('WS_ERR_')) return null;
+    if (err.code?.startsWith('WS_ERR_')) {
+      this.protocolError = true;
+      return null;
+    }
     return { kind: 'lost', errorString: this.lostErrorString };
   }
 

@@ -2,6 +2,9 @@
 // QtQuick items around it replaced by plain properties, against the echo
 // server (server/ and the QML one), plus echo, binary, reconnecting and
 // closing as seen from the server's side.
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createEchoServer, type EchoServerEvent, type EchoServerHandle } from '../../../server/echo-server';
 import { lines, type Run, runQml } from '../../helpers/qml';
@@ -282,5 +285,68 @@ Item {
     expect(r.root.summary).toBe('3 false QQmlWebSocket is not ready.');
     r.root.socket.sendTextMessage('x');
     expect(r.root.summary).toBe('4 false Messages can only be sent when the socket is open.');
+  });
+});
+
+describe('handshakes ws refuses, in Qt words (QWebSocketPrivate::processHandshake, measured with Qt 6.4.2)', {
+  timeout: 20_000,
+}, () => {
+  /** A server that answers the upgrade with 101 and the headers `answer` makes from the client key. */
+  async function rawServer(answer: (key: string) => Record<string, string>): Promise<string> {
+    const http = createServer();
+    http.on('upgrade', (req, socket) => {
+      const key = String(req.headers['sec-websocket-key']);
+      const headers = { Upgrade: 'websocket', Connection: 'Upgrade', ...answer(key) };
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\n${Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('')}\r\n`,
+      );
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      http.closeAllConnections();
+      http.close();
+    });
+    return `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  }
+  const accept = (key: string) =>
+    createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  const errorOf = async (url: string, requested: string) => {
+    const r = await scene(`import QtQuick
+import QtWebSockets
+Item {
+    id: root
+    property string error
+    WebSocket {
+        id: socket; url: "${url}"; active: true; requestedSubprotocols: ${requested}
+        onStatusChanged: if (status == WebSocket.Error) root.error = errorString
+    }
+}`);
+    await expect.poll(() => r.root.error, WAIT).not.toBe('');
+    return r.root.error as string;
+  };
+
+  test('a subprotocol nobody asked for', async () => {
+    const url = await rawServer((key) => ({
+      'Sec-WebSocket-Accept': accept(key),
+      'Sec-WebSocket-Protocol': 'unrequested',
+    }));
+    expect(await errorOf(url, '[]')).toBe(
+      'WebSocket server has chosen protocol unrequested which has not been requested',
+    );
+    expect(await errorOf(url, '["chat"]')).toBe(
+      'WebSocket server has chosen protocol unrequested which has not been requested',
+    );
+  });
+
+  test('a Sec-WebSocket-Accept that is not the key’s', async () => {
+    let sent = '';
+    const url = await rawServer((key) => {
+      sent = accept(key);
+      return { 'Sec-WebSocket-Accept': 'AAAA' };
+    });
+    const error = await errorOf(url, '[]');
+    expect(error).toBe(`Accept-Key received from server AAAA does not match the client key ${sent}.`);
   });
 });

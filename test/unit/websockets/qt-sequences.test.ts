@@ -65,6 +65,11 @@ describe('WebSocket status and errorString sequences, as Qt 6.4.2 reports them',
     expectLikeQt('binary'));
   test('subprotocols: requested in the handshake, negotiated announced after Open', () =>
     expectLikeQt('subprotocols'));
+  test('subprotocols the server takes none of: Open all the same, negotiatedSubprotocol empty', () =>
+    expectLikeQt('subprotocols_none_chosen'));
+  test('a url with a fragment: connects without it', () => expectLikeQt('url_fragment'));
+  test('the server breaks the protocol (text that is not UTF-8): Closing, Closed, no error', () =>
+    expectLikeQt('server_bad_frame'));
 });
 
 describe('defaults', { timeout: 20_000 }, () => {

@@ -5,6 +5,7 @@
 //   ws://HOST:PORT/            greets, then answers text commands:
 //                                "close CODE REASON"  closes with that code (a close frame)
 //                                "drop"               destroys the TCP connection (like a killed server)
+//                                "badframe"           sends a text frame that is not UTF-8 (a protocol error)
 //                                anything else        echoed (text as text, binary as binary)
 //   ws://HOST:PORT/status/NNN  refuses the upgrade with HTTP status NNN
 //   ws://HOST:PORT/hangup      closes the TCP connection instead of answering the upgrade
@@ -92,6 +93,11 @@ export async function createScenarioServer(
         }
         if (text === 'drop') {
           ws.terminate();
+          return;
+        }
+        if (text === 'badframe') {
+          // FIN + text, 3 bytes: "a", 0xff, "b"
+          (ws as unknown as { _socket: Duplex })._socket.write(Buffer.from([0x81, 0x03, 0x61, 0xff, 0x62]));
           return;
         }
       }
