@@ -263,7 +263,7 @@ export class WebSocket extends NotifyingObject {
   /** Sends a text message; returns the bytes sent (its UTF-8 length), 0 when not open. */
   sendTextMessage(...args: unknown[]): number {
     if (args.length === 0) throw new Error('Insufficient arguments');
-    const message = toQString(args[0]);
+    const message = withoutLoneSurrogates(toQString(args[0]));
     const connection = this.openConnection();
     if (connection === null) return 0;
     connection.sendText(message);
@@ -378,15 +378,22 @@ function toQByteArray(v: unknown): Uint8Array {
   if (v instanceof ArrayBuffer) return new Uint8Array(v.slice(0));
   if (v === null) return new Uint8Array(0);
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-    return new TextEncoder().encode(String(v));
+    return new TextEncoder().encode(withoutLoneSurrogates(String(v)));
   }
   if (Array.isArray(v)) return Uint8Array.from(v, (e) => Number(e) & 0xff);
   throw new TypeError(INCOMPATIBLE_ARGUMENTS);
 }
 
 const NON_ASCII = /[^\0-\x7f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Bytes of `s` in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as in QString::toUtf8). */
+/** The text QString::toUtf8 encodes: Qt 6.4 writes a lone surrogate as '?' (measured: one byte, echoed as "?"). */
+export function withoutLoneSurrogates(s: string): string {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '?') : s;
+}
+
+/** Bytes of `s` in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as TextEncoder writes it). */
 export function utf8Length(s: string): number {
   // A long message (a chat message can be a megabyte) is measured natively:
   // ASCII by a regular expression search, the rest by the encoder (the same

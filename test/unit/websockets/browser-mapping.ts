@@ -22,6 +22,7 @@ export const SAME_AS_QT = [
   'subprotocols',
   'arguments',
   'url_fragment',
+  'lone_surrogate',
 ];
 
 /** Failures a page cannot tell apart: each prints the sequence of a refused connection. */

@@ -1,6 +1,6 @@
 // How WebSocket reads urls and counts bytes, as QUrl and QString::toUtf8 do.
 import { describe, expect, test } from 'vitest';
-import { isValidUrl, schemeOf, utf8Length } from '../../../src/websockets/WebSocket';
+import { isValidUrl, schemeOf, utf8Length, withoutLoneSurrogates } from '../../../src/websockets/WebSocket';
 
 describe('urls, the way QQmlWebSocket sees them', () => {
   test('the scheme is lower-cased; a url without one has the empty scheme ("foo")', () => {
@@ -25,11 +25,16 @@ describe('urls, the way QQmlWebSocket sees them', () => {
 });
 
 describe('byte counts returned by sendTextMessage', () => {
-  test('UTF-8 length: 1 to 4 bytes per character; a lone surrogate counts as U+FFFD', () => {
+  test('UTF-8 length: 1 to 4 bytes per character; a lone surrogate counts as U+FFFD, as TextEncoder writes it', () => {
     expect(utf8Length('')).toBe(0);
     expect(utf8Length('ping')).toBe(4);
     expect(utf8Length('h\u00e9llo \u2713 \ud83d\ude00')).toBe(15);
     expect(utf8Length('\ud83d')).toBe(3);
     expect(utf8Length('\ude00x')).toBe(4);
+  });
+  test('a message keeps its surrogate pairs; a lone surrogate becomes "?" before it is sent', () => {
+    expect(withoutLoneSurrogates('pair \ud83d\ude00')).toBe('pair \ud83d\ude00');
+    expect(withoutLoneSurrogates('a\ud83db\ude00c\ud83d')).toBe('a?b?c?');
+    expect(utf8Length(withoutLoneSurrogates('lone \ud800 high'))).toBe(11);
   });
 });
