@@ -304,6 +304,11 @@ export const QT_ENUMS: Record<string, number> = {
   MouseEventSynthesizedByQt: 2,
   Checked: 2,
   Unchecked: 0,
+  // Qt::DateFormat
+  TextDate: 0,
+  ISODate: 1,
+  RFC2822Date: 8,
+  ISODateWithMs: 9,
 };
 for (let i = 0; i < 26; i++) QT_ENUMS[`Key_${String.fromCharCode(65 + i)}`] = 65 + i;
 for (let i = 0; i < 10; i++) QT_ENUMS[`Key_${i}`] = 48 + i;
@@ -385,15 +390,13 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
       hooks.createQmlObject(qml, parent, filepath),
     isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,
     resolvedUrl: (u: string) => u,
-    atob: (s: string) => (typeof atob === 'function' ? atob(s) : Buffer.from(s, 'base64').toString('latin1')),
-    btoa: (s: string) => (typeof btoa === 'function' ? btoa(s) : Buffer.from(s, 'latin1').toString('base64')),
+    // Base64 of the text's UTF-8 bytes, and back (QByteArray::toBase64 / fromBase64).
+    atob: (...a: unknown[]) => new TextDecoder().decode(base64Decode(String(required(a)))),
+    btoa: (...a: unknown[]) => base64Encode(new TextEncoder().encode(String(required(a)))),
     // Without a format, the C locale's (measured: "2 Jan 2020", "03:04:05").
-    formatDate: (d: unknown, format?: unknown) =>
-      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy'),
-    formatTime: (d: unknown, format?: unknown) =>
-      formatDateTime(d, typeof format === 'string' ? format : 'hh:mm:ss'),
-    formatDateTime: (d: unknown, format?: unknown) =>
-      formatDateTime(d, typeof format === 'string' ? format : 'd MMM yyyy hh:mm:ss'),
+    formatDate: (d: unknown, format?: unknown) => formatAs('date', d, format),
+    formatTime: (d: unknown, format?: unknown) => formatAs('time', d, format),
+    formatDateTime: (d: unknown, format?: unknown) => formatAs('datetime', d, format),
     md5: (s: unknown) => md5Hex(String(s)),
     platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
     // What Qt's qml tool sets (QCoreApplication's name, version, organization).
@@ -442,10 +445,22 @@ export function formatDateTime(d: unknown, format: string): string {
   for (let i = 0; i < format.length; ) {
     const c = format[i]!;
     if (c === "'") {
-      const end = format.indexOf("'", i + 1);
-      if (end === i + 1) out += "'";
-      else out += format.slice(i + 1, end < 0 ? format.length : end);
-      i = end < 0 ? format.length : end + 1;
+      if (format[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      // quoted text, in which '' is a quote
+      i++;
+      while (i < format.length) {
+        if (format[i] === "'") {
+          if (format[i + 1] !== "'") break;
+          i++;
+        }
+        out += format[i];
+        i++;
+      }
+      i++;
       continue;
     }
     let n = 1;
@@ -519,6 +534,109 @@ export function formatDateTime(d: unknown, format: string): string {
     i += used;
   }
   return out;
+}
+
+/** The first argument of a helper that needs one (Qt: "Insufficient arguments"). */
+function required(args: unknown[]): unknown {
+  if (args.length === 0) throw new Error('Insufficient arguments');
+  return args[0];
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? BASE64[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** QByteArray::fromBase64: characters outside the alphabet (padding included) are skipped. */
+function base64Decode(text: string): Uint8Array {
+  const out: number[] = [];
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = BASE64.indexOf(text[i]!);
+    if (v < 0) continue;
+    bits = (bits << 6) | v;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push((bits >> count) & 0xff);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** Qt::DateFormat values (Qt.TextDate, Qt.ISODate, ...). */
+const DATE_FORMAT = { TextDate: 0, ISODate: 1, RFC2822Date: 8, ISODateWithMs: 9 } as const;
+
+/**
+ * Qt.formatDate/Time/DateTime: a format string, a Qt::DateFormat value or
+ * none (the C locale's short form); the date may be an ISO 8601 string, as
+ * QML converts a string to QDate, QTime or QDateTime.
+ */
+function formatAs(kind: 'date' | 'time' | 'datetime', value: unknown, format: unknown): string {
+  const d = typeof value === 'string' ? parseIsoForFormat(value) : value;
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
+  if (typeof format === 'string') return formatDateTime(d, format);
+  if (format === undefined)
+    return formatDateTime(
+      d,
+      kind === 'date' ? 'd MMM yyyy' : kind === 'time' ? 'hh:mm:ss' : 'd MMM yyyy hh:mm:ss',
+    );
+  const iso = kind === 'time' ? 'HH:mm:ss' : kind === 'date' ? 'yyyy-MM-dd' : "yyyy-MM-dd'T'HH:mm:ss";
+  switch (format) {
+    case DATE_FORMAT.TextDate:
+      return formatDateTime(
+        d,
+        kind === 'date' ? 'ddd MMM d yyyy' : kind === 'time' ? 'HH:mm:ss' : 'ddd MMM d HH:mm:ss yyyy',
+      );
+    case DATE_FORMAT.ISODate:
+      return formatDateTime(d, iso);
+    case DATE_FORMAT.ISODateWithMs:
+      return formatDateTime(d, kind === 'date' ? iso : `${iso}.zzz`);
+    case DATE_FORMAT.RFC2822Date:
+      if (kind === 'date') return formatDateTime(d, 'dd MMM yyyy');
+      if (kind === 'time') return formatDateTime(d, 'HH:mm:ss');
+      return `${formatDateTime(d, 'dd MMM yyyy HH:mm:ss')} ${utcOffset(d)}`;
+    default:
+      return '';
+  }
+}
+
+/** A string as QML reads it for a date, time or date-time argument (ISO 8601, local time). */
+function parseIsoForFormat(s: string): Date | null {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (date) return new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+  const time = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(s);
+  if (time) {
+    const d = new Date();
+    d.setHours(
+      Number(time[1]),
+      Number(time[2]),
+      Number(time[3] ?? 0),
+      Number((time[4] ?? '0').padEnd(3, '0')),
+    );
+    return d;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) {
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+/** The local offset from UTC as RFC 2822 writes it (+0100). */
+function utcOffset(d: Date): string {
+  const minutes = -d.getTimezoneOffset();
+  const a = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
 }
 
 function timeZoneName(d: Date): string {
