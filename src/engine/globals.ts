@@ -143,10 +143,10 @@ export interface ConsoleApi {
   info(...args: unknown[]): void;
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
-  assert(condition: unknown, ...args: unknown[]): void;
-  count(label?: unknown): void;
-  time(label?: unknown): void;
-  timeEnd(label?: unknown): void;
+  assert(...args: unknown[]): void;
+  count(...args: unknown[]): void;
+  time(...args: unknown[]): void;
+  timeEnd(...args: unknown[]): void;
   trace(...args: unknown[]): void;
   exception(...args: unknown[]): void;
   profile(): void;
@@ -160,8 +160,23 @@ function callSite(): string {
 }
 
 export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
+  // Qt's messages are C strings: a NUL ends one.
+  const cut = (text: string) => {
+    const nul = text.indexOf('\0');
+    return nul < 0 ? text : text.slice(0, nul);
+  };
   const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]) =>
-    sink.log(level, `qml: ${formatArgs(args)}`);
+    sink.log(level, cut(`qml: ${formatArgs(args)}`));
+  /** Where the code that called runs, as Qt names a stack frame. */
+  const frame = () => {
+    const site = callSite();
+    if (site) sink.log('error', `expression for ${currentExpression ?? 'function'} (${site})`);
+  };
+  /** console.time and timeEnd take exactly one label. */
+  const label = (method: string, a: unknown[]) => {
+    if (a.length !== 1) throw new Error(`console.${method}(): Invalid arguments`);
+    return String(a[0]);
+  };
   const counts = new Map<string, number>();
   const timers = new Map<string, number>();
   return {
@@ -170,38 +185,48 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
     info: (...a) => out('info', a),
     warn: (...a) => out('warn', a),
     error: (...a) => out('error', a),
-    assert: (cond, ...a) => {
+    assert: (...a) => {
+      if (a.length === 0) throw new Error('console.assert(): Missing argument');
       // Qt prints the message without the `qml:` prefix, then where it failed.
-      if (cond) return;
-      sink.log('error', formatArgs(a.length ? a : ['Assertion failed']));
-      const site = callSite();
-      if (site)
-        sink.log(
-          'error',
-          `expression for ${currentExpression ?? 'function'} (${site.slice(site.lastIndexOf('/') + 1)})`,
-        );
+      if (a[0]) return;
+      sink.log('error', cut(formatArgs(a.slice(1))));
+      frame();
     },
-    count: (label = '') => {
+    count: (...a) => {
       // Qt counts per label and call site, and prints without the `qml:` prefix.
-      const key = `${String(label)}@${callSite()}`;
+      const name = a.length > 0 ? String(a[0]) : '';
+      const key = `${name}@${callSite()}`;
       const n = (counts.get(key) ?? 0) + 1;
       counts.set(key, n);
-      sink.log('log', `${String(label)}: ${n}`);
+      sink.log('log', `${name}: ${n}`);
     },
-    time: (label = 'default') => {
-      timers.set(String(label), now());
+    time: (...a) => {
+      timers.set(label('time', a), now());
     },
-    timeEnd: (label = 'default') => {
-      const key = String(label);
+    timeEnd: (...a) => {
+      const key = label('timeEnd', a);
       const t = timers.get(key);
       if (t === undefined) return;
       timers.delete(key);
-      out('log', [`${key}: ${Math.round(now() - t)}ms`]);
+      // (QElapsedTimer counts whole milliseconds)
+      sink.log('log', `${key}: ${Math.floor(now() - t)}ms`);
     },
-    trace: (...a) => out('log', a),
-    exception: (...a) => out('error', a),
-    profile: () => {},
-    profileEnd: () => {},
+    trace: (...a) => {
+      if (a.length !== 0) throw new Error('console.trace(): Invalid arguments');
+      frame();
+    },
+    exception: (...a) => {
+      if (a.length === 0) throw new Error('console.exception(): Missing argument');
+      out('error', a);
+      frame();
+    },
+    // The qml tool runs without the debug service.
+    profile: () =>
+      sink.log(
+        'warn',
+        'Cannot start profiling because debug service is disabled. Start with -qmljsdebugger=port:XXXXX.',
+      ),
+    profileEnd: () => sink.log('warn', 'Ignoring console.profileEnd(): the debug service is disabled.'),
   };
 }
 
