@@ -11,6 +11,7 @@ import {
   type CustomParser,
   deriveType,
   type MetaObject,
+  nameWithoutNumber,
   type PropertyInfo,
   type PropertySpec,
   qtClassName,
@@ -488,8 +489,16 @@ export class Compiler {
     if (fileTypeName !== undefined || declares) {
       const base = entry.meta;
       const name = fileTypeName ?? base.name;
-      const cpp = fileTypeName !== undefined ? `${fileTypeName}_QMLTYPE` : `${qtClassName(base)}_QML`;
+      // An inline component's class is its bare name (it still takes a number).
+      const inline = fileTypeName !== undefined && this.file.inlineComponents.get(fileTypeName) === unit;
+      const cpp =
+        fileTypeName === undefined
+          ? `${qtClassName(base)}_QML`
+          : inline
+            ? fileTypeName
+            : `${fileTypeName}_QMLTYPE`;
       o.meta = deriveType(base, name, cpp, this.host.typeCounters);
+      if (inline) nameWithoutNumber(o.meta);
       o.ownsMeta = true;
       this.declareMembers(o);
     } else {

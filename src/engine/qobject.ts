@@ -1041,8 +1041,14 @@ export function objectClassName(o: QObject): string {
 
 /** The class name Qt gives a type: the C++ class, or `Name_QMLTYPE_0` / `QQuickItem_QML_1` for QML-declared ones. */
 export function qtClassName(m: MetaObject): string {
-  if (!m.isDerived) return m.cppClass;
+  if (!m.isDerived || unnumberedTypes.has(m)) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
+}
+
+/** Types Qt names without their number: inline components (`Inline(0x...)`; measured with Qt 6.4.2). */
+const unnumberedTypes = new WeakSet<MetaObject>();
+export function nameWithoutNumber(m: MetaObject): void {
+  unnumberedTypes.add(m);
 }
 
 // Qt numbers the types it makes for QML declarations as it compiles them,
