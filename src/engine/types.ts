@@ -211,7 +211,8 @@ const coerceUrl = make(EMPTY_URL, (v) => {
 
 // Qt: a number is not a color ("Cannot assign int to QColor").
 // A value type is copied into the property (the property's value is its own).
-const coerceColor = make(new QColor(0, 0, 0, 1), (v) => {
+// (a declared color property starts as an invalid color, as QColor() is: measured with Qt 6.4.2)
+const coerceColor = make(INVALID_COLOR, (v) => {
   if (v instanceof QColor) return v.$clone();
   if (typeof v === 'string') return parseColor(v) ?? INVALID_COLOR;
   return fail(v, 'color');
@@ -249,7 +250,8 @@ const coercePoint = make(new QPoint(0, 0), (v) => {
   return fail(v, 'point');
 });
 
-const coerceSize = make(new QSize(0, 0), (v) => {
+// (a default QSizeF is invalid: -1 x -1, measured with Qt 6.4.2)
+const coerceSize = make(new QSize(-1, -1), (v) => {
   if (v instanceof QSize) return v.$clone();
   if (typeof v === 'string') {
     const n = numbersIn(v, /x/, 2);
@@ -281,8 +283,9 @@ function tupleCoercer<T extends ValueType>(
   cls: abstract new (...args: never[]) => T,
   count: number,
   make_: (n: number[]) => T,
+  initial: number[] = new Array(count).fill(0),
 ): Coercer {
-  return make(make_(new Array(count).fill(0)), (v) => {
+  return make(make_(initial), (v) => {
     if (v instanceof cls) return v.$clone();
     if (typeof v === 'string') {
       const n = numbersIn(v, /,/, count);
@@ -324,7 +327,14 @@ const coercers: Record<string, Coercer> = {
   vector2d: tupleCoercer('vector2d', QVector2D, 2, (n) => new QVector2D(n[0]!, n[1]!)),
   vector3d: tupleCoercer('vector3d', QVector3D, 3, (n) => new QVector3D(n[0]!, n[1]!, n[2]!)),
   vector4d: tupleCoercer('vector4d', QVector4D, 4, (n) => new QVector4D(n[0]!, n[1]!, n[2]!, n[3]!)),
-  quaternion: tupleCoercer('quaternion', QQuaternion, 4, (n) => new QQuaternion(n[0]!, n[1]!, n[2]!, n[3]!)),
+  // (a default QQuaternion is the identity: scalar 1)
+  quaternion: tupleCoercer(
+    'quaternion',
+    QQuaternion,
+    4,
+    (n) => new QQuaternion(n[0]!, n[1]!, n[2]!, n[3]!),
+    [1, 0, 0, 0],
+  ),
   matrix4x4: make(new QMatrix4x4(), (v) => {
     if (v instanceof QMatrix4x4) return v.$clone();
     return fail(v, 'matrix4x4');

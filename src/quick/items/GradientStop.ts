@@ -1,7 +1,7 @@
 // GradientStop (QQuickGradientStop): a color at a position of its Gradient.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import type { QColor } from '../../engine/valuetypes';
+import { QColor } from '../../engine/valuetypes';
 
 export class GradientStop extends QObject {
   declare position: number;
@@ -16,7 +16,11 @@ export const GradientStopMeta: MetaObject = defineType(GradientStop, QtObjectMet
   properties: {
     // Qt: the default position is 0.0 and the default color black.
     position: { type: 'real', changed: (o) => (o as GradientStop).gradient?.stopChanged() },
-    color: { type: 'color', changed: (o) => (o as GradientStop).gradient?.stopChanged() },
+    color: {
+      type: 'color',
+      default: new QColor(0, 0, 0),
+      changed: (o) => (o as GradientStop).gradient?.stopChanged(),
+    },
   },
 });
 

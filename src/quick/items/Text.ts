@@ -338,10 +338,10 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     text: { type: 'string', changed: (o) => (o as Text).textDidChange() },
     font: fontProperty(),
     fontInfo: { type: 'var', readonly: true, default: DEFAULT_FONT_INFO },
-    color: { type: 'color', changed: repaint },
+    color: { type: 'color', default: new QColor(0, 0, 0), changed: repaint },
     linkColor: { type: 'color', default: QColor.fromRgba8(0, 0, 255), changed: repaint },
     style: { type: 'enumeration', changed: repaint },
-    styleColor: { type: 'color', changed: repaint },
+    styleColor: { type: 'color', default: new QColor(0, 0, 0), changed: repaint },
     horizontalAlignment: {
       type: 'enumeration',
       default: HAlign.AlignLeft,

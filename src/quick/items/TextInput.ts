@@ -1968,7 +1968,7 @@ export const TextInputMeta: MetaObject = defineType(TextInput, ItemMeta, {
     text: { type: 'string', write: ti((t, v) => t.setText(v as string)) },
     length: { type: 'int', readonly: true },
     font: fontProperty(),
-    color: { type: 'color', changed: repaint },
+    color: { type: 'color', default: new QColor(0, 0, 0), changed: repaint },
     selectionColor: { type: 'color', default: QColor.fromRgba8(0, 0, 128), changed: repaint },
     selectedTextColor: { type: 'color', default: QColor.fromRgba8(255, 255, 255), changed: repaint },
     horizontalAlignment: {
