@@ -463,7 +463,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (error instanceof AssignError) return `${at(where, true)}${error.message}`;
     if (error instanceof Error) {
       toQtError(error, undefined, undefined, this.isMethodCall);
-      const text = `${builtinErrorName(error)}: ${error.message}`;
+      // (an empty message: V4 prints the error's name alone)
+      const text =
+        error.message === '' ? builtinErrorName(error) : `${builtinErrorName(error)}: ${error.message}`;
       if (where && where.column > 0) return `${at(where, true)}${text}`;
       const thrown = this.locateInStack(error);
       // V4's stack overflow error carries no position: Qt reports it at line 1.

@@ -4,6 +4,7 @@
 import type { JsFunction, MessageSink } from './context';
 import { md5Hex } from './md5';
 import { v4DateString } from './qmldate';
+import { toQtError } from './v4errors';
 import {
   fromHsl,
   fromHsv,
@@ -30,7 +31,7 @@ export function setCurrentExpression(name: string | null): string | null {
 }
 
 /** How Qt's console and print() turn one argument into text. */
-export function formatValue(v: unknown, nested = false): string {
+export function formatValue(v: unknown, nested = false, within?: Set<unknown>): string {
   if (v === undefined) return 'undefined';
   if (v === null) return 'null';
   switch (typeof v) {
@@ -49,16 +50,24 @@ export function formatValue(v: unknown, nested = false): string {
   }
   if (v instanceof Date) return v4DateString(v);
   if (Array.isArray(v)) {
+    // An array inside itself prints as [Circular] (measured).
+    if (within?.has(v)) return '[Circular]';
+    const path = within ?? new Set<unknown>();
+    path.add(v);
     // Holes print as undefined (Qt converts the array element by element).
     const parts: string[] = [];
-    for (let i = 0; i < v.length; i++) parts.push(formatValue(v[i], true));
+    for (let i = 0; i < v.length; i++) parts.push(formatValue(v[i], true, path));
+    path.delete(v);
     return `[${parts.join(',')}]`;
   }
   try {
     return String(v);
   } catch (e) {
     // V4 prints what converting threw (a destroyed object's "TypeError: Type error").
-    if (e instanceof Error) return `${e.name}: ${e.message}`;
+    if (e instanceof Error) {
+      toQtError(e);
+      return `${e.name}: ${e.message}`;
+    }
     return e === v ? '[object Object]' : formatValue(e, nested);
   }
 }

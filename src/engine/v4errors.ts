@@ -48,6 +48,9 @@ function v4Message(
     // V4 throws a bare TypeError for `new` on a value that is not a constructor.
     if (/ is not a constructor$/.test(m)) return 'Type error';
     if (m === 'Cannot convert a Symbol value to a string') return 'Cannot convert a symbol to a string.';
+    if (m === 'Cannot convert object to primitive value') return 'Type error';
+    if (m.startsWith('Converting circular structure to JSON'))
+      return 'Cannot convert circular structure to JSON';
     r =
       /^object (null|undefined) is not iterable \(cannot read property (Symbol\(Symbol\.iterator\))\)$/.exec(
         m,
