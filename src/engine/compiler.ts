@@ -18,7 +18,7 @@ import {
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
-import { coercerFor, neverEqual } from './types';
+import { coercerFor, neverEqual, registerCppClassName } from './types';
 import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
@@ -499,6 +499,10 @@ export class Compiler {
             : `${fileTypeName}_QMLTYPE`;
       o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       if (inline) nameWithoutNumber(o.meta);
+      if (fileTypeName !== undefined) {
+        const meta = o.meta;
+        registerCppClassName(fileTypeName, () => qtClassName(meta));
+      }
       o.ownsMeta = true;
       this.declareMembers(o);
     } else {

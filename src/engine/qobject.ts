@@ -22,7 +22,7 @@ import {
   Source,
   setCurrentObserver,
 } from './reactive';
-import { type Coercer, coercerFor, equalsFor } from './types';
+import { type Coercer, coercerFor, equalsFor, qtTypeName, registerCppClassName } from './types';
 import { VALUE_TYPE_NAMES, ValueType } from './valuetypes';
 
 /** What a property change hook receives: the object and the value before the change. */
@@ -361,6 +361,11 @@ function installProperty(proto: object, info: PropertyInfo): void {
         return g;
       },
       set(this: QObject, v: unknown) {
+        // `anchors`, `border`, ... are CONSTANT pointers in Qt.
+        if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
+        // A font takes a font (Qt.font(), another item's font), not a number or a string.
+        if (info.type === 'font' && (typeof v !== 'object' || v === null))
+          throw new AssignError(qtTypeName(v), 'QFont').toScriptError();
         // Assigning a whole value to a group (`font: other.font`) copies its properties.
         const g = (this as unknown as Record<string, unknown>)[info.name] as QObject;
         g.$copyFrom(v);
@@ -1164,6 +1169,7 @@ export function defineType<C extends QObjectClass>(
   spec: TypeSpec,
 ): MetaObject {
   const meta = new MetaObject(spec.name, spec.cppClass ?? spec.name, base, ctor, spec);
+  registerCppClassName(meta.name, () => meta.cppClass);
   Object.defineProperty(ctor.prototype, '$meta', { value: meta, configurable: true, writable: true });
   Object.defineProperty(ctor, 'meta', { value: meta, configurable: true, writable: true });
   return meta;

@@ -73,9 +73,34 @@ function qtPropertyTypeName(type: string): string {
       return 'QRectF';
     case 'date':
       return 'QDateTime';
+    case 'vector2d':
+      return 'QVector2D';
+    case 'vector3d':
+      return 'QVector3D';
+    case 'vector4d':
+      return 'QVector4D';
+    case 'quaternion':
+      return 'QQuaternion';
+    case 'matrix4x4':
+      return 'QMatrix4x4';
+    case 'font':
+      return 'QFont';
     default:
       return type;
   }
+}
+
+/**
+ * The C++ class Qt names for an object type in messages ("Cannot assign int
+ * to QQuickItem*"): registered as types are defined (a QML file's type is
+ * named as Qt numbers it, `Box_QMLTYPE_0`).
+ */
+const cppClassNames = new Map<string, () => string>();
+export function registerCppClassName(typeName: string, cppClass: () => string): void {
+  cppClassNames.set(typeName, cppClass);
+}
+function cppClassOf(typeName: string): string {
+  return cppClassNames.get(typeName)?.() ?? typeName;
 }
 
 function fail(v: unknown, type: string): never {
@@ -244,9 +269,7 @@ const coercePoint = make(new QPoint(0, 0), (v) => {
     const n = numbersIn(v, /,/, 2);
     if (n) return new QPoint(n[0]!, n[1]!);
   }
-  const o = v as { x?: unknown; y?: unknown } | null;
-  if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.y === 'number')
-    return new QPoint(o.x, o.y);
+  // (a JavaScript object with x and y is a QJSValue, which Qt does not convert)
   return fail(v, 'point');
 });
 
@@ -257,10 +280,6 @@ const coerceSize = make(new QSize(-1, -1), (v) => {
     const n = numbersIn(v, /x/, 2);
     if (n) return new QSize(n[0]!, n[1]!);
   }
-  const o = v as { width?: unknown; height?: unknown } | null;
-  if (o && typeof o === 'object' && typeof o.width === 'number' && typeof o.height === 'number') {
-    return new QSize(o.width, o.height);
-  }
   return fail(v, 'size');
 });
 
@@ -269,10 +288,6 @@ const coerceRect = make(new QRect(0, 0, 0, 0), (v) => {
   if (typeof v === 'string') {
     const n = numbersIn(v, /[,x]/, 4);
     if (n && /^[^x]*,[^x]*,[^x,]*x[^x,]*$/.test(v)) return new QRect(n[0]!, n[1]!, n[2]!, n[3]!);
-  }
-  const o = v as { x?: unknown; y?: unknown; width?: unknown; height?: unknown } | null;
-  if (o && typeof o === 'object' && typeof o.x === 'number' && typeof o.width === 'number') {
-    return new QRect(o.x, o.y as number, o.width, o.height as number);
   }
   return fail(v, 'rect');
 });
@@ -304,12 +319,13 @@ const coerceList = make(null, (v) => {
 /** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object of that type, or null. */
 function objectCoercer(type: string): Coercer {
   return make(null, (v) => {
-    if (v === null || v === undefined) return null;
+    // (undefined is refused: "Cannot assign [undefined] to QQuickItem*", measured)
+    if (v === null) return null;
     if (typeof v === 'object' && '$meta' in (v as object)) {
       // (any object is a QtObject; an Item property takes only items: Qt refuses a QtObject there)
       if (type === 'QtObject' || type === 'QObject' || isA((v as { $meta: TypeChain }).$meta, type)) return v;
     }
-    return fail(v, `${type}*`);
+    return fail(v, `${cppClassOf(type)}*`);
   });
 }
 

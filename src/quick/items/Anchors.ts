@@ -3,7 +3,9 @@
 // qtdeclarative's qquickanchors.cpp, including the half-pixel rule of
 // hcenter()/vcenter() for odd sizes (measured with Qt 6.4 in FACTS.md: parent
 // 75 wide, child 22.5469 wide, centered: x = 26.7266, not 26.2266).
+import { AssignError } from '../../engine/assign-error';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { qtTypeName } from '../../engine/types';
 import type { Change, Item, ItemChangeListener } from './Item';
 
 export enum AnchorLineKind {
@@ -385,7 +387,8 @@ export class Anchors extends QObject implements ItemChangeListener {
   /** Validates a line assignment the way Qt does (warnings, and the anchor is not set). */
   checkLine(name: string, v: unknown): boolean {
     if (v === undefined || v === null) return true;
-    if (!isLine(v)) return false;
+    // (Qt: "Cannot assign int to QQuickAnchorLine" from JavaScript, "Unable to assign ..." in a binding)
+    if (!isLine(v)) throw new AssignError(qtTypeName(v), 'QQuickAnchorLine');
     const horizontal = name === 'left' || name === 'right' || name === 'horizontalCenter';
     const lineIsHorizontal = (v.line & HORIZONTAL) !== 0;
     if (v.item === this.item) {

@@ -1402,6 +1402,8 @@ export const FlickableMeta: MetaObject = defineType(Flickable, ItemMeta, {
     atYBeginning: { type: 'bool', readonly: true, default: true },
     visibleArea: {
       type: 'QQuickFlickableVisibleArea',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
       group: { meta: () => VisibleAreaMeta, create: (owner) => (owner as Flickable).makeVisibleArea() },
     },
     pixelAligned: { type: 'bool' },

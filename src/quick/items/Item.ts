@@ -941,6 +941,8 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     childrenRect: { type: 'rect', readonly: true },
     anchors: {
       type: 'Anchors',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
       group: { meta: () => AnchorsMeta, create: (owner) => new Anchors(owner as Item) },
     },
     left: { type: 'var', constant: true },

@@ -2917,6 +2917,8 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     footerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(false)) },
     section: {
       type: 'ViewSection',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
       group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
     },
   },

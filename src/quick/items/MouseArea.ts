@@ -630,6 +630,8 @@ export const MouseAreaMeta: MetaObject = defineType(MouseArea, ItemMeta, {
     },
     drag: {
       type: 'QQuickDrag',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
       group: { meta: () => DragMeta, create: (owner) => new Drag(owner as MouseArea) },
     },
   },

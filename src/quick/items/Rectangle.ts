@@ -223,6 +223,8 @@ export const RectangleMeta: MetaObject = defineType(Rectangle, ItemMeta, {
     },
     border: {
       type: 'QQuickPen',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
       group: { meta: () => PenMeta, create: (owner) => new Pen(owner as Rectangle) },
     },
   },

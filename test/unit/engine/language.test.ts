@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { makeConsole } from '../../../src/engine/globals';
 import { createRuntime } from '../../../src/runtime';
 import { BASE, lines, loadError, memoryFiles, runQml } from '../../helpers/qml';
 
@@ -197,8 +198,8 @@ Item {
 }`);
     // Qt 6.4 names the C++ type: "Cannot assign QObject* to QQuickItem*".
     expect(lines(r)).toEqual([
-      'qml: Error: Cannot assign QObject* to Item*',
-      'qml: Error: Cannot assign QObject* to Item*',
+      'qml: Error: Cannot assign QObject* to QQuickItem*',
+      'qml: Error: Cannot assign QObject* to QQuickItem*',
       'qml: true true',
     ]);
   });
@@ -515,5 +516,22 @@ describe('load errors, as Qt prints them', () => {
       'main.qml:2:1: Script a.js unavailable',
       'b.js:1:1: Cyclic import of script a.js',
     ]);
+  });
+});
+
+describe('console.time (QElapsedTimer)', () => {
+  test('timeEnd prints the label and the whole milliseconds since time, without the qml: prefix', () => {
+    const printed: string[] = [];
+    let clock = 1000;
+    const c = makeConsole({ warn: (m) => printed.push(m), log: (_level, m) => printed.push(m) }, () => clock);
+    c.time('load');
+    clock += 7.9;
+    c.timeEnd('load');
+    // a label that was never started, or already ended, prints nothing
+    c.timeEnd('load');
+    c.time(5);
+    clock += 0.4;
+    c.timeEnd('5');
+    expect(printed).toEqual(['load: 7ms', '5: 0ms']);
   });
 });
