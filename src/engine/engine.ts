@@ -28,7 +28,14 @@ import { Creator } from './creator';
 import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
 import { QmlDateConstructor } from './qmldate';
-import { type MetaObject, type PropertySpec, QObject, qmlTypeName, type TypeCounters } from './qobject';
+import {
+  type MetaObject,
+  markIndestructible,
+  type PropertySpec,
+  QObject,
+  qmlTypeName,
+  type TypeCounters,
+} from './qobject';
 import {
   BindingMeta,
   ComponentAttachedMeta,
@@ -774,7 +781,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   /** Creates the root object of a loaded file. */
   create(file: CompiledFile): QObject {
-    return this.creator.create(file.rootUnit, this.rootContext);
+    // The object the runtime loads is owned by it (C++ ownership in Qt's qml tool): destroy() refuses it.
+    return this.creator.create(file.rootUnit, this.rootContext, {
+      beforeFinalize: file.isMain ? (root) => markIndestructible(root) : undefined,
+    });
   }
 
   /**

@@ -349,14 +349,29 @@ for (let i = 0; i < 10; i++) QT_ENUMS[`Key_${i}`] = 48 + i;
 for (let i = 1; i <= 12; i++) QT_ENUMS[`Key_F${i}`] = 0x01000030 + i - 1;
 
 function numbers(args: unknown[], count: number): number[] {
+  arity(args, count);
+  return args.map((v) => Number(v));
+}
+
+/** Qt's checks of a helper's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5()). */
+function arity(args: unknown[], count: number): void {
   if (args.length < count) throw new Error('Insufficient arguments');
-  return args.slice(0, count).map((v) => Number(v));
+  if (args.length > count) throw new Error('Too many arguments');
 }
 
 function toColor(v: unknown): QColor {
   if (v instanceof QColor) return v;
   if (typeof v === 'string') return parseColor(v) ?? new QColor(0, 0, 0, 1, false);
   return new QColor(0, 0, 0, 1, false);
+}
+
+/** An argument of Qt.colorEqual: a color, or a color name Qt can read. */
+function colorEqualArg(v: unknown): QColor {
+  if (v instanceof QColor) return v;
+  if (typeof v !== 'string') throw new Error('Qt.colorEqual(): Invalid arguments');
+  const c = parseColor(v);
+  if (!c) throw new Error('Qt.colorEqual(): Invalid color name');
+  return c;
 }
 
 /** A color argument of Qt.lighter/darker/tint/alpha: null when it is not a color (they then return null). */
@@ -400,7 +415,11 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     },
     // Qt: the alpha is clamped to 0..1 (QColor::setAlphaF warns about values outside).
     alpha: (c: unknown, a: unknown) => colorArg(c)?.withAlpha(Math.min(Math.max(Number(a), 0), 1)) ?? null,
-    colorEqual: (a: unknown, b: unknown) => toColor(a).equals(toColor(b)),
+    colorEqual: (...a: unknown[]) => {
+      arity(a, 2);
+      const [x, y] = a.map(colorEqualArg);
+      return x!.equals(y!);
+    },
     // Qt checks the argument count ("Insufficient arguments") and converts each to a number.
     point: (...a: unknown[]) => new QPoint(...(numbers(a, 2) as [number, number])),
     size: (...a: unknown[]) => new QSize(...(numbers(a, 2) as [number, number])),
@@ -411,18 +430,34 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     quaternion: (...a: unknown[]) => new QQuaternion(...(numbers(a, 4) as [number, number, number, number])),
     matrix4x4: (...a: unknown[]) => {
       if (a.length === 0) return new QMatrix4x4();
-      if (a.length === 1 && Array.isArray(a[0])) return new QMatrix4x4(numbers(a[0], 16));
+      if (a.length === 1) {
+        if (!Array.isArray(a[0]) || a[0].length !== 16)
+          throw new Error('Qt.matrix4x4(): Invalid argument: not a valid matrix4x4 values array');
+        return new QMatrix4x4(numbers(a[0], 16));
+      }
+      if (a.length !== 16) throw new Error('Too many arguments');
       return new QMatrix4x4(numbers(a, 16));
     },
     font: (f: Record<string, unknown>) => ({ ...f }),
     quit: () => hooks.quit(),
     exit: (code: number) => hooks.exit(code),
     binding: (fn: JsFunction) => hooks.binding(fn),
-    callLater: (fn: JsFunction, ...args: unknown[]) => hooks.callLater(fn, args),
+    callLater: (...a: unknown[]) => {
+      if (a.length === 0) throw new Error('Qt.callLater: no arguments given');
+      hooks.callLater(a[0] as JsFunction, a.slice(1));
+    },
     createComponent: (url: unknown) => hooks.createComponent(url),
     createQmlObject: (qml: unknown, parent: unknown, filepath?: unknown) =>
       hooks.createQmlObject(qml, parent, filepath),
-    isQtObject: (o: unknown) => typeof o === 'object' && o !== null && '$meta' in o,
+    isQtObject: (...a: unknown[]) => {
+      arity(a, 1);
+      const o = a[0];
+      return typeof o === 'object' && o !== null && '$meta' in o;
+    },
+    // Qt.url(): a url from a string (as QUrl reads it back).
+    url: (...a: unknown[]) => String(required(a)),
+    // The UI language of the C locale the runtime formats with.
+    uiLanguage: 'en',
     resolvedUrl: (u: string) => u,
     // Base64 of the text's UTF-8 bytes, and back (QByteArray::toBase64 / fromBase64).
     atob: (...a: unknown[]) => new TextDecoder().decode(base64Decode(String(required(a)))),
@@ -431,7 +466,10 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     formatDate: (d: unknown, format?: unknown) => formatAs('date', d, format),
     formatTime: (d: unknown, format?: unknown) => formatAs('time', d, format),
     formatDateTime: (d: unknown, format?: unknown) => formatAs('datetime', d, format),
-    md5: (s: unknown) => md5Hex(String(s)),
+    md5: (...a: unknown[]) => {
+      arity(a, 1);
+      return md5Hex(String(a[0]));
+    },
     platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
     // What Qt's qml tool sets (QCoreApplication's name, version, organization).
     application: {

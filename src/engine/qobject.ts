@@ -999,6 +999,7 @@ export abstract class QObject {
 
   /** QML's `destroy(delay)`: deletes the object at the next turn of the event loop (QObject::deleteLater). */
   destroy(delay?: unknown): void {
+    if (indestructible.has(this)) throw new Error('Invalid attempt to destroy() an indestructible object');
     if (this.$destroyed || this.$destroyScheduled) return;
     this.$destroyScheduled = true;
     const run = () => this.$destroy(!this.$dynamic);
@@ -1048,6 +1049,12 @@ export function objectClassName(o: QObject): string {
 export function qtClassName(m: MetaObject): string {
   if (!m.isDerived || unnumberedTypes.has(m)) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
+}
+
+/** Objects QML code may not destroy(): the root of the file the runtime loads (Qt: QQmlData::indestructible). */
+const indestructible = new WeakSet<QObject>();
+export function markIndestructible(o: QObject): void {
+  indestructible.add(o);
 }
 
 /** Types Qt names without their number: inline components (`Inline(0x...)`; measured with Qt 6.4.2). */

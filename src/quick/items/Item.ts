@@ -489,7 +489,10 @@ export class Item extends QtObject {
    * coordinates (QQuickItem::childAt walks childItems, not the paint order:
    * z does not count).
    */
-  childAt(x: number, y: number): Item | null {
+  childAt(...args: unknown[]): Item | null {
+    if (args.length < 2) throw new Error('Insufficient arguments');
+    const x = Number(args[0]);
+    const y = Number(args[1]);
     const kids = this.childItems;
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;

@@ -2232,7 +2232,9 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   // ---- QML methods --------------------------------------------------------------------------------------
 
-  positionViewAtIndex(index?: unknown, mode?: unknown): void {
+  positionViewAtIndex(...args: unknown[]): void {
+    if (args.length < 2) throw new Error('Insufficient arguments');
+    const [index, mode] = args;
     const i = Math.trunc(Number(index));
     if (!this.isValid() || !(i >= 0) || i >= this.modelCount) return;
     this.positionViewAt(i, Math.trunc(Number(mode)));
