@@ -25,7 +25,7 @@ import {
   type SourceLocation,
 } from './context';
 import { Creator } from './creator';
-import { formatArgs, makeConsole, makeQtObject, stringArg } from './globals';
+import { makeConsole, makeQtObject, qmlMessage, stringArg } from './globals';
 import { JS_GLOBALS } from './jscompile';
 import { QmlDateConstructor } from './qmldate';
 import {
@@ -210,7 +210,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.globals = {
       Qt: qt,
       console: console_,
-      print: (...args: unknown[]) => this.sink.log('log', `qml: ${formatArgs(args)}`),
+      print: (...args: unknown[]) => this.sink.log('log', qmlMessage(args)),
       qsTr: (s: string) => s,
       qsTranslate: (_ctx: string, s: string) => s,
       qsTrId: (id: string) => id,

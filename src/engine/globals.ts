@@ -49,6 +49,8 @@ export function formatValue(v: unknown, nested = false, within?: Set<unknown>): 
       return functionString(v as JsFunction);
   }
   if (v instanceof Date) return v4DateString(v);
+  // V4 turns an ArrayBuffer into text: its bytes read as UTF-8 (measured).
+  if (v instanceof ArrayBuffer) return new TextDecoder().decode(v);
   if (Array.isArray(v)) {
     // An array inside itself prints as [Circular] (measured).
     if (within?.has(v)) return '[Circular]';
@@ -168,14 +170,20 @@ function callSite(): string {
   return m ? `${m[1]}:${Number(m[2]) - 2}` : '';
 }
 
+/** Qt's messages are C strings: a NUL ends one (measured). */
+function cut(text: string): string {
+  const nul = text.indexOf('\0');
+  return nul < 0 ? text : text.slice(0, nul);
+}
+
+/** The line print() and console.log() write for `args`. */
+export function qmlMessage(args: unknown[]): string {
+  return cut(`qml: ${formatArgs(args)}`);
+}
+
 export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
-  // Qt's messages are C strings: a NUL ends one.
-  const cut = (text: string) => {
-    const nul = text.indexOf('\0');
-    return nul < 0 ? text : text.slice(0, nul);
-  };
   const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]) =>
-    sink.log(level, cut(`qml: ${formatArgs(args)}`));
+    sink.log(level, qmlMessage(args));
   /** Where the code that called runs, as Qt names a stack frame. */
   const frame = () => {
     const site = callSite();
