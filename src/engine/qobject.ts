@@ -485,6 +485,8 @@ export interface Handler {
   report: (error: unknown) => void;
   /** For connections made with `connect(fn)`: the function, to find it again on disconnect. */
   key?: unknown;
+  /** Made by QML code's `signal.connect(fn)` (not an `on<Signal>` handler or a Connections). */
+  script?: boolean;
 }
 
 /** A signal of one object. Its observers are bindings and handlers, in connection order. */
@@ -497,7 +499,9 @@ class HandlerObserver extends Observer {
     super();
   }
   notify(args: unknown[] | undefined): void {
-    if (this.dead) return;
+    if (!this.dead) this.run(args);
+  }
+  run(args: unknown[] | undefined): void {
     const h = this.handler;
     const prev = setCurrentObserver(null);
     try {
@@ -833,6 +837,21 @@ export abstract class QObject {
     else connectObserver(this.$source(sig), o);
   }
 
+  /**
+   * Emits `sig` to the functions connected with `connect()` only: what an
+   * object being destroyed still reaches (its own handlers and Connections
+   * belong to contexts already invalidated; measured with a WebSocket).
+   */
+  $emitToConnectedFunctions(sig: number, args: unknown[]): void {
+    const s = this.$src?.[sig];
+    const targets: HandlerObserver[] = [];
+    for (let link = s?.head ?? null; link !== null; link = link.nextInSource) {
+      const o = link.observer;
+      if (o instanceof HandlerObserver && o.handler.script) targets.push(o);
+    }
+    for (const o of targets) o.run(args);
+  }
+
   /** True when something listens to signal `sig` (QObject::isSignalConnected). */
   $isConnected(sig: number): boolean {
     const s = this.$src?.[sig];
@@ -1156,6 +1175,7 @@ function makeSignalFunction(obj: QObject, index: number): SignalFunction {
       fn: fn as (...args: unknown[]) => unknown,
       thisArg,
       key: fn,
+      script: true,
       report: (e) => (obj.$engine ? obj.$engine.reportError(e, undefined) : reportUnhandled(e, obj)),
     });
   };

@@ -297,8 +297,18 @@ export class WebSocket extends NotifyingObject {
     const c = this.connection;
     this.connection = null;
     if (c === null) return;
-    if (this.socketState === 'open' && !this.serverSide) c.close(1001, 'Connection closed');
-    else c.abort();
+    if (this.socketState === 'open' && !this.serverSide) {
+      c.close(1001, 'Connection closed');
+      // ~QWebSocket closes: Closing and Closed reach the functions connected
+      // with connect(), not the socket's own handlers or Connections (measured).
+      if (this.$v[P.status] === Status.Open) {
+        const sig = this.$meta.signalsByName.get('statusChanged')!.index;
+        for (const status of [Status.Closing, Status.Closed]) {
+          this.$v[P.status] = status;
+          this.$emitToConnectedFunctions(sig, [status]);
+        }
+      }
+    } else c.abort();
   }
 }
 

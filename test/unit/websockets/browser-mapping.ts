@@ -23,6 +23,7 @@ export const SAME_AS_QT = [
   'arguments',
   'url_fragment',
   'lone_surrogate',
+  'destroyed_while_open',
 ];
 
 /** Failures a page cannot tell apart: each prints the sequence of a refused connection. */

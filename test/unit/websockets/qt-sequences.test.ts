@@ -70,6 +70,8 @@ describe('WebSocket status and errorString sequences, as Qt 6.4.2 reports them',
   test('a url with a fragment: connects without it', () => expectLikeQt('url_fragment'));
   test('a lone surrogate is sent as "?" (one byte), as QString::toUtf8 writes it', () =>
     expectLikeQt('lone_surrogate'));
+  test('destroyed while open: Closing and Closed reach connect()ed functions only', () =>
+    expectLikeQt('destroyed_while_open'));
   test('the server breaks the protocol (text that is not UTF-8): Closing, Closed, no error', () =>
     expectLikeQt('server_bad_frame'));
 });
