@@ -289,7 +289,14 @@ class TextPainter implements Painter {
     // take a million glyph quads.
     const span = visibleSpan(item, layout);
     if (span) this.drawnAt = { sceneX: span.sceneX, windowWidth: span.windowWidth };
-    const runs = runsOfLayout(layout, t.resolvedFont, color, t.contentOriginX, t.contentOriginY, span);
+    const runs = runsOfLayout(
+      layout,
+      layout.scaledFont ?? t.resolvedFont,
+      color,
+      t.contentOriginX,
+      t.contentOriginY,
+      span,
+    );
     this.glyphs.draw(runs, () => item.markDirty(4));
     this.drawDecorations(t, layout, color);
   }
@@ -302,7 +309,7 @@ class TextPainter implements Painter {
 
   /** Underline and strike-out of styled text and of `font.underline` / `font.strikeout`. */
   private drawDecorations(t: Text, layout: TextLayoutResult, color: QColor): void {
-    const font = t.resolvedFont;
+    const font = layout.scaledFont ?? t.resolvedFont;
     // The font group is read only where it exists (reading `font` would make one).
     const spec = (t.$v[TEXT.font] as { underline?: boolean; strikeout?: boolean } | null) ?? NO_DECORATION;
     const styles = layout.styleRuns;

@@ -157,6 +157,9 @@ export class Text extends Item implements FontOwner {
       verticalAlignment: v[TEXT.verticalAlignment] as VAlign,
       lineHeight: v[TEXT.lineHeight] as number,
       lineHeightMode: v[TEXT.lineHeightMode] as number,
+      fontSizeMode: v[TEXT.fontSizeMode] as number,
+      minimumPixelSize: v[TEXT.minimumPixelSize] as number,
+      minimumPointSize: v[TEXT.minimumPointSize] as number,
       runs,
     });
     this.layoutCount++;
@@ -168,10 +171,12 @@ export class Text extends Item implements FontOwner {
     // Qt: fontInfo follows the font only when plain or styled text is laid
     // out (QQuickTextPrivate::setupTextLayout); an empty or RichText Text
     // keeps the one it had (at first the default font's).
-    if (font !== this.fontInfoFont && text !== '' && format !== TextFormat.RichText) {
-      this.fontInfoFont = font;
+    // (a fontSizeMode fit reports the size it chose)
+    const laidOutFont = r.scaledFont ?? font;
+    if (laidOutFont !== this.fontInfoFont && text !== '' && format !== TextFormat.RichText) {
+      this.fontInfoFont = laidOutFont;
       const prev = v[TEXT.fontInfo] as Readonly<FontInfo>;
-      const next = fontInfoObject(font);
+      const next = fontInfoObject(laidOutFont);
       if (
         prev.family !== next.family ||
         prev.styleName !== next.styleName ||
@@ -363,10 +368,9 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     lineHeight: { type: 'real', default: 1, changed: relayout },
     lineHeightMode: { type: 'enumeration', changed: relayout },
     baseUrl: { type: 'url' },
-    // Font size modes other than FixedSize are not applied to the layout yet.
-    fontSizeMode: { type: 'enumeration' },
-    minimumPixelSize: { type: 'int', default: 12 },
-    minimumPointSize: { type: 'int', default: 12 },
+    fontSizeMode: { type: 'enumeration', changed: relayout },
+    minimumPixelSize: { type: 'int', default: 12, changed: relayout },
+    minimumPointSize: { type: 'int', default: 12, changed: relayout },
     renderType: { type: 'enumeration' },
     renderTypeQuality: { type: 'int' },
     hoveredLink: { type: 'string', readonly: true },
@@ -447,6 +451,9 @@ export const TEXT = {
   lineHeight: TextMeta.index('lineHeight'),
   advance: TextMeta.index('advance'),
   lineHeightMode: TextMeta.index('lineHeightMode'),
+  fontSizeMode: TextMeta.index('fontSizeMode'),
+  minimumPixelSize: TextMeta.index('minimumPixelSize'),
+  minimumPointSize: TextMeta.index('minimumPointSize'),
   topPadding: TextMeta.index('topPadding'),
   leftPadding: TextMeta.index('leftPadding'),
   rightPadding: TextMeta.index('rightPadding'),

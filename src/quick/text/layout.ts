@@ -82,6 +82,16 @@ export interface TextLayoutOptions {
   /** Text.lineHeightMode: ProportionalHeight (0, default) or FixedHeight (1) */
   readonly lineHeightMode?: number;
   /**
+   * Text.fontSizeMode: FixedSize (0, default), HorizontalFit (1), VerticalFit
+   * (2) or Fit (3): the font is made smaller, down to the minimum size, until
+   * the text fits the width, the height or both (plain text only).
+   */
+  readonly fontSizeMode?: number;
+  /** Text.minimumPixelSize (default 12): the smallest size a fit goes to, for a font set in pixels */
+  readonly minimumPixelSize?: number;
+  /** Text.minimumPointSize (default 12): the same for a font set in points */
+  readonly minimumPointSize?: number;
+  /**
    * Whether glyphs are made only for the lines and spans drawn (a long
    * unwrapped line needs only its width at once); the layout is the same.
    * Default: for texts of LAZY_SHAPING_LENGTH characters or more that do not wrap.
@@ -143,6 +153,8 @@ export interface TextLine {
 }
 
 export interface TextLayoutResult {
+  /** The font a fontSizeMode fit chose, when smaller than the text's own (Qt's fontInfo reports it). */
+  scaledFont?: ResolvedFont;
   readonly lines: readonly TextLine[];
   readonly lineCount: number;
   readonly truncated: boolean;
@@ -380,7 +392,7 @@ export function layoutText(
     // QQuickText replaces "\n" by U+2028 before laying out plain text
     layoutText = text.includes('\n') ? text.replace(/\n/g, '\u2028') : text;
   }
-  const engine = makeEngine(
+  let engine = makeEngine(
     layoutText,
     font,
     runs,
@@ -400,8 +412,21 @@ export function layoutText(
   let canWrap = wrapMode !== WrapMode.NoWrap && widthValid;
   let lineWidth = widthValid && itemWidth > 0 ? itemWidth : FLT_MAX;
   let maxHeight = heightValid ? itemHeight : FLT_MAX;
-  let widthExceeded = itemWidth <= 0 && (singlelineElide || canWrap);
-  let heightExceeded = itemHeight <= 0 && multilineElide;
+  // Text.fontSizeMode (QQuickTextPrivate::setupTextLayout): a search between the
+  // minimum size and the font's own for the largest size that fits.
+  const fontSizeMode = runs === undefined ? (options.fontSizeMode ?? 0) : 0;
+  let horizontalFit = (fontSizeMode & 1) !== 0 && widthValid;
+  let verticalFit = (fontSizeMode & 2) !== 0 && (heightValid || (maximumLineCountValid && canWrap));
+  const pixelSized = font.spec.pixelSize !== undefined && font.spec.pixelSize > 0;
+  let largeFont = pixelSized ? Math.trunc(font.spec.pixelSize!) : Math.round(font.pointSize);
+  let smallFont =
+    fontSizeMode !== 0
+      ? Math.min(pixelSized ? (options.minimumPixelSize ?? 12) : (options.minimumPointSize ?? 12), largeFont)
+      : largeFont;
+  let scaledFontSize = largeFont;
+  let scaledFont = font;
+  let widthExceeded = itemWidth <= 0 && (singlelineElide || canWrap || horizontalFit);
+  let heightExceeded = itemHeight <= 0 && (multilineElide || verticalFit);
   const noBreakLastLine = multilineElide && (wrapMode === WrapMode.Wrap || wrapMode === WrapMode.WordWrap);
 
   let once = true;
@@ -419,8 +444,19 @@ export function layoutText(
   let elideEnd = 0;
 
   for (;;) {
+    if (!once) {
+      const size = scaledFontSize;
+      const sized = pixelSized
+        ? resolveFont({ ...font.spec, pixelSize: size })
+        : resolveFont({ ...font.spec, pixelSize: undefined, pointSize: size });
+      if (sized.metrics !== scaledFont.metrics || sized.face !== scaledFont.face) {
+        scaledFont = sized;
+        engine = makeEngine(layoutText, scaledFont, runs, wrapMode as number as QtWrap, hAlign);
+      }
+    }
     engine.beginLayout();
     let wrapped = false;
+    let truncateHeight = false;
     truncated = false;
     elide = false;
     let unwrappedLineCount = 1;
@@ -442,6 +478,7 @@ export function layoutText(
         elide = true;
         heightExceeded = true;
         truncated = true;
+        truncateHeight = true;
         visibleCount -= 1;
         const previousLine = engine.lines[visibleCount - 1]!;
         elideStart = previousLine.from;
@@ -450,7 +487,7 @@ export function layoutText(
         elideText = elidedTextOf(
           engine,
           layoutText,
-          font,
+          scaledFont,
           runs,
           elideMode,
           hAlign,
@@ -494,7 +531,7 @@ export function layoutText(
           elideText = elidedTextOf(
             engine,
             layoutText,
-            font,
+            scaledFont,
             runs,
             elideMode,
             hAlign,
@@ -544,13 +581,15 @@ export function layoutText(
       multilineElide =
         elideMode === ElideMode.ElideRight && widthValid && (heightValid || maximumLineCountValid);
       canWrap = wrapMode !== WrapMode.NoWrap && widthValid;
+      horizontalFit = (fontSizeMode & 1) !== 0 && widthValid;
+      verticalFit = (fontSizeMode & 2) !== 0 && (heightValid || (maximumLineCountValid && canWrap));
       const oldWidth = lineWidth;
       const oldHeight = maxHeight;
       lineWidth = widthValid && itemWidth > 0 ? itemWidth : naturalWidth;
       maxHeight = heightValid ? itemHeight : FLT_MAX;
       if (
         (!fuzzyCompare(lineWidth, oldWidth) || (widthExceeded && lineWidth > oldWidth)) &&
-        (singlelineElide || multilineElide || canWrap || hAlign !== HAlign.AlignLeft)
+        (singlelineElide || multilineElide || canWrap || horizontalFit || hAlign !== HAlign.AlignLeft)
       ) {
         widthChanged = true;
         widthExceeded = lineWidth >= Math.min(oldWidth, naturalWidth);
@@ -604,7 +643,34 @@ export function layoutText(
       engine.endLayout();
     }
     br.y = 0;
-    break;
+    if (!horizontalFit && !verticalFit) break;
+    // a font size that fits the item better
+    if (horizontalFit) {
+      if (unelidedRect.w > lineWidth || (!verticalFit && wrapped)) {
+        widthExceeded = true;
+        largeFont = scaledFontSize - 1;
+        if (smallFont > largeFont) break;
+        scaledFontSize = Math.trunc((smallFont + largeFont) / 2);
+        continue;
+      }
+      if (!verticalFit) {
+        smallFont = scaledFontSize;
+        if (smallFont === largeFont) break;
+        scaledFontSize = Math.trunc((smallFont + largeFont + 1) / 2);
+      }
+    }
+    if (verticalFit) {
+      if (truncateHeight || unelidedRect.h > maxHeight) {
+        heightExceeded = true;
+        largeFont = scaledFontSize - 1;
+        if (smallFont > largeFont) break;
+        scaledFontSize = Math.trunc((smallFont + largeFont) / 2);
+      } else {
+        smallFont = scaledFontSize;
+        if (smallFont === largeFont) break;
+        scaledFontSize = Math.trunc((smallFont + largeFont + 1) / 2);
+      }
+    }
   }
 
   // visible lines of the main layout, then the elided line (its own layout)
@@ -613,7 +679,7 @@ export function layoutText(
   let el: ScriptLine | null = null;
   if (elide) {
     const elideRuns = runs ? elidedRuns(runs, font, elideText, elideMode, elideStart, elideEnd) : undefined;
-    elideEngine = makeEngine(elideText, font, elideRuns, wrapMode as number as QtWrap, hAlign);
+    elideEngine = makeEngine(elideText, scaledFont, elideRuns, wrapMode as number as QtWrap, hAlign);
     elideEngine.beginLayout();
     el = elideEngine.createLine()!;
     height = setLineGeometry(elideEngine, el, lineWidth, height, fixedLineHeight, lineHeight);
@@ -649,6 +715,7 @@ export function layoutText(
     height: finalHeight,
   };
   if (styleRuns) result.styleRuns = styleRuns;
+  if (scaledFont !== font) result.scaledFont = scaledFont;
   return result;
 }
 

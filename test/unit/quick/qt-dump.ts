@@ -11,6 +11,8 @@ import { TextInput } from '../../../src/quick/items/TextInput';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/qt/text/', import.meta.url));
+/** The item scenes (test/fixtures/qt/items), also rendered and compared with Qt's pixels in the browser. */
+export const ITEM_FIXTURES = fileURLToPath(new URL('../../fixtures/qt/items/', import.meta.url));
 
 export interface LoadedScene {
   runtime: Runtime;
@@ -19,9 +21,9 @@ export interface LoadedScene {
 }
 
 /** Runs a fixture scene headless and waits `ms` so its timers fire. */
-export async function loadScene(name: string, ms = 80): Promise<LoadedScene> {
+export async function loadScene(name: string, ms = 80, dir = FIXTURES): Promise<LoadedScene> {
   const output: string[] = [];
-  const base = `file://${FIXTURES}`;
+  const base = `file://${dir}`;
   const runtime = createRuntime({
     files: {
       read: (url: string) => readFileSync(fileURLToPath(url), 'utf8'),
@@ -37,13 +39,13 @@ export async function loadScene(name: string, ms = 80): Promise<LoadedScene> {
   return { runtime, root, output };
 }
 
-export function qtDump(name: string): QtDump {
-  return JSON.parse(readFileSync(`${FIXTURES}${name}.geometry.json`, 'utf8')) as QtDump;
+export function qtDump(name: string, dir = FIXTURES): QtDump {
+  return JSON.parse(readFileSync(`${dir}${name}.geometry.json`, 'utf8')) as QtDump;
 }
 
-export function qtLog(name: string): string[] {
+export function qtLog(name: string, dir = FIXTURES): string[] {
   try {
-    return readFileSync(`${FIXTURES}${name}.log`, 'utf8')
+    return readFileSync(`${dir}${name}.log`, 'utf8')
       .split('\n')
       .filter((l) => l !== '');
   } catch {

@@ -1,5 +1,5 @@
 import { expect, it, describe as suite } from 'vitest';
-import { compareNode, describe, loadScene, pairNodes, qtDump, qtLog } from './qt-dump';
+import { compareNode, describe, ITEM_FIXTURES, loadScene, pairNodes, qtDump, qtLog } from './qt-dump';
 
 // Every Text in these scenes must report what real Qt 6.4.2 reported
 // (test/fixtures/qt/text/*.geometry.json): geometry, implicit size,
@@ -17,11 +17,16 @@ const SCENES = [
   'text_wrap_own_implicit_width',
   'text_justify',
 ];
+// Text scenes of test/fixtures/qt/items (rendered in the browser too).
+const ITEM_SCENES = ['text_font_size_mode'];
 
-for (const scene of SCENES) {
+for (const [scene, dir] of [
+  ...SCENES.map((s) => [s, undefined] as const),
+  ...ITEM_SCENES.map((s) => [s, ITEM_FIXTURES] as const),
+]) {
   suite(`${scene} matches Qt 6.4.2`, async () => {
-    const run = await loadScene(`${scene}.qml`);
-    const qt = qtDump(scene);
+    const run = await loadScene(`${scene}.qml`, 80, dir);
+    const qt = qtDump(scene, dir);
     const ours = describe(run.root);
     for (const [label, q, o] of pairNodes(qt.root, ours)) {
       it(label, () => {
@@ -30,7 +35,7 @@ for (const scene of SCENES) {
       });
     }
     it('prints what Qt printed', () => {
-      expect(run.output).toEqual(qtLog(scene));
+      expect(run.output).toEqual(qtLog(scene, dir));
     });
   });
 }
