@@ -622,35 +622,19 @@ function required(args: unknown[]): unknown {
   return args[0];
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
+/** QByteArray::toBase64 of the bytes of a binary string. */
 function base64Encode(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? BASE64[n & 63]! : '=';
-  }
-  return out;
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
 }
 
 /** QByteArray::fromBase64: characters outside the alphabet (padding included) are skipped. */
 function base64Decode(text: string): Uint8Array {
-  const out: number[] = [];
-  let bits = 0;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const v = BASE64.indexOf(text[i]!);
-    if (v < 0) continue;
-    bits = (bits << 6) | v;
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out.push((bits >> count) & 0xff);
-    }
-  }
-  return Uint8Array.from(out);
+  let clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  // (six bits left over make no byte)
+  if (clean.length % 4 === 1) clean = clean.slice(0, -1);
+  return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
 }
 
 /** Qt::DateFormat values (Qt.TextDate, Qt.ISODate, ...). */

@@ -243,7 +243,7 @@ describe('input methods, dropped files and screen readers', () => {
     expect(byName(app, 'dropped').text).toBe('from a drop');
 
     // A folder's files as the page reads them (entries with their paths).
-    const { runDropped } = await import('../../src/host/drop');
+    const { runDropped } = await import('../../src/host/drop-run');
     const ok = await runDropped(app.host, app.files, [
       { path: 'demo/Badge.qml', file: new File(['import QtQuick\nText { text: "badge" }\n'], 'Badge.qml') },
       {
