@@ -42,15 +42,24 @@ const pixiWithoutSpritesheetLoader = {
 };
 
 /**
- * PixiJS modules the page never uses, replaced by small stand-ins: video
- * textures (the page makes textures from canvases and pixel buffers only;
- * the stand-in never claims a resource, so PixiJS never makes one).
+ * PixiJS modules the page never uses, replaced by small stand-ins:
+ * - video textures (the page makes textures from canvases and pixel buffers
+ *   only; the stand-in never claims a resource, so PixiJS never makes one);
+ * - the alpha mask pipe and its mask filter (a clip is a container mask, a
+ *   stencil mask: only a Sprite mask is an alpha mask, see renderer.ts).
  */
 const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
   '\0pixi-no-video-source': {
     match: /\/texture\/sources\/VideoSource\.mjs$/,
     // (ExtensionType.TextureSource is 'texture-source')
     code: "export class VideoSource { static extension = 'texture-source'; static test() { return false; } }",
+  },
+  '\0pixi-no-alpha-mask-pipe': {
+    match: /\/mask\/alpha\/AlphaMaskPipe\.mjs$/,
+    // (the pipe types are ExtensionType.WebGLPipes, WebGPUPipes and CanvasPipes)
+    code:
+      "export class AlphaMaskPipe { static extension = { type: ['webgl-pipes', 'webgpu-pipes', 'canvas-pipes'], name: 'alphaMask' };" +
+      ' push() {} pop() {} execute() {} destroy() {} }',
   },
 };
 
@@ -64,7 +73,7 @@ const pixiStandIns = {
     importer: string | undefined,
   ): Promise<string | null> {
     if (!importer?.includes('pixi')) return null;
-    if (!/VideoSource/.test(source)) return null;
+    if (!/VideoSource|AlphaMaskPipe/.test(source)) return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
     if (!resolved) return null;
     for (const [id, { match }] of Object.entries(PIXI_STAND_INS)) if (match.test(resolved.id)) return id;
@@ -86,6 +95,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser the es2022 target runs in preloads modules itself.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // The page's code in several scripts: Chromium compiles each script

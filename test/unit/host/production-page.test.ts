@@ -2,10 +2,11 @@
 // `npm run bench` serve it: the production bundle's scripts are all
 // requested by the HTML at once, and the page runs the book's chat scene
 // against the echo server.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
 import { createEchoServer, type EchoServerHandle } from '../../../server/echo-server';
@@ -107,6 +108,52 @@ test('the built page runs the chat scene: first frame, greeting and status rows,
         () => (globalThis as unknown as { quickweb: { host: { error: unknown } } }).quickweb.host.error,
       ),
     ).toBeNull();
+  } finally {
+    await context.close();
+  }
+});
+
+test('the built page clips: a clipped item hides what its children draw outside it (a stencil mask)', async () => {
+  writeFileSync(
+    join(dir, 'clip.qml'),
+    `import QtQuick
+Rectangle {
+    width: 100; height: 100; color: "white"
+    Rectangle {
+        x: 10; y: 10; width: 40; height: 40; color: "black"; clip: true
+        Rectangle { x: 20; y: 20; width: 60; height: 60; color: "red" }
+    }
+}
+`,
+  );
+  const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width: 800, height: 600 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${server.base}?url=${encodeURIComponent('/clip.qml')}`);
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            quickweb?: { host: { renderer: { firstFrameTime: number | null } | null } };
+          }
+        ).quickweb?.host.renderer?.firstFrameTime != null,
+      null,
+      { timeout: 20_000 },
+    );
+    const png = PNG.sync.read(await page.locator('canvas').first().screenshot());
+    const at = (x: number, y: number) => {
+      const i = (y * png.width + x) * 4;
+      return [png.data[i], png.data[i + 1], png.data[i + 2]];
+    };
+    expect(at(40, 40)).toEqual([255, 0, 0]); // the child, inside the clipped parent
+    expect(at(20, 20)).toEqual([0, 0, 0]); // the parent
+    expect(at(60, 60)).toEqual([255, 255, 255]); // the child outside its parent: clipped
+    expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
