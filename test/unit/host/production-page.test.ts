@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium.mjs';
@@ -64,26 +64,32 @@ test('the entry script’s static imports are all requested by the HTML, not fou
   expect(preloaded.sort()).toEqual([...needed].sort());
 });
 
+/** Opens a scene in the built page and waits for its first frame; `errors` collects what the page reports. */
+async function openScene(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.base}?url=${encodeURIComponent(url)}`);
+  await page.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as {
+          quickweb?: { host: { renderer: { firstFrameTime: number | null } | null } };
+        }
+      ).quickweb?.host.renderer?.firstFrameTime != null,
+    null,
+    { timeout: 20_000 },
+  );
+  return { page, errors };
+}
+
 test('the built page runs the chat scene: first frame, greeting and status rows, no errors', async () => {
   const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width: 800, height: 600 } });
   try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${server.base}?url=${encodeURIComponent('/scenes/chat/ws_client.qml')}`);
-    await page.waitForFunction(
-      () =>
-        (
-          globalThis as unknown as {
-            quickweb?: { host: { renderer: { firstFrameTime: number | null } | null } };
-          }
-        ).quickweb?.host.renderer?.firstFrameTime != null,
-      null,
-      { timeout: 20_000 },
-    );
+    const { page, errors } = await openScene(context, '/scenes/chat/ws_client.qml');
     // The socket opens and the server greets: the chat shows both rows.
     const texts = await page.waitForFunction(
       () => {
@@ -128,23 +134,7 @@ Rectangle {
   );
   const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width: 800, height: 600 } });
   try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(`${server.base}?url=${encodeURIComponent('/clip.qml')}`);
-    await page.waitForFunction(
-      () =>
-        (
-          globalThis as unknown as {
-            quickweb?: { host: { renderer: { firstFrameTime: number | null } | null } };
-          }
-        ).quickweb?.host.renderer?.firstFrameTime != null,
-      null,
-      { timeout: 20_000 },
-    );
+    const { page, errors } = await openScene(context, '/clip.qml');
     const png = PNG.sync.read(await page.locator('canvas').first().screenshot());
     const at = (x: number, y: number) => {
       const i = (y * png.width + x) * 4;
