@@ -198,7 +198,8 @@ export class Text extends Item implements FontOwner {
     // Qt (QQuickTextPrivate::updateSize): a width that followed the new
     // implicit size (`width: implicitWidth / 2`) was not laid out for, as the
     // change came during the layout; one more pass does it.
-    if (!fuzzyCompare(v[ITEM.width] as number, oldWidth) && !this.relayoutPass) {
+    // (a text without a width is laid out without one: a new width changes nothing)
+    if (this.widthValid && !fuzzyCompare(v[ITEM.width] as number, oldWidth) && !this.relayoutPass) {
       this.relayoutPass = true;
       try {
         this.updateLayout();
@@ -245,7 +246,8 @@ export class Text extends Item implements FontOwner {
     ) {
       const v = this.$v;
       const wrapped = v[TEXT.wrapMode] !== WrapMode.NoWrap;
-      const elide = v[TEXT.elide] !== ElideMode.ElideNone;
+      // (a font fitted to the size, too: Qt's scaleFont)
+      const elide = v[TEXT.elide] !== ElideMode.ElideNone || v[TEXT.fontSizeMode] !== 0;
       const widthChanged = (change & Change.Width) !== 0;
       const heightChanged = (change & Change.Height) !== 0;
       if (

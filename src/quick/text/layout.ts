@@ -133,7 +133,7 @@ export interface TextLine {
   readonly y: number;
   /** baseline inside the item */
   readonly baseline: number;
-  /** QTextLine::naturalTextWidth: advances plus the last glyph's overhang */
+  /** QTextLine::naturalTextWidth: advances plus the last glyph's overhang (a justified line: its width) */
   readonly naturalWidth: number;
   /** QTextLine::horizontalAdvance: the advances without the overhang */
   readonly advance: number;
@@ -804,7 +804,8 @@ class LaidOutLine implements TextLine {
     this.x = dx + (line.x + engine.alignLine(line)) / 64;
     this.y = dy + line.y / 64;
     this.baseline = this.y + line.ascent / 64;
-    this.naturalWidth = line.textWidth / 64;
+    // (a justified line reaches the width: its underline too)
+    this.naturalWidth = (line.justified ? line.width : line.textWidth) / 64;
     this.advance = line.textAdvance / 64;
     this.height = engine.lineHeightPx(line);
     this.source = engine.text;

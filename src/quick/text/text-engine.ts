@@ -192,6 +192,7 @@ export class TextEngine {
 
   beginLayout(): void {
     this.lines = [];
+    this.justification = null;
     this.minWidth = 0;
     this.maxWidth = 0;
   }

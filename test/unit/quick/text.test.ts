@@ -198,3 +198,35 @@ Item { Component.onCompleted: print(Text.AlignHCenter, Text.AlignVCenter, Text.W
     expect(lines(r)).toEqual(['qml: 4 128 4 4 2 4 1 600 1']);
   });
 });
+
+describe('Text layout passes and fits', () => {
+  it('lays a text without a width out once per change (a new implicit width needs no second pass)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+    property alias label: label
+    Text { id: label; text: "1" }
+}`);
+    const t = r.root.label;
+    const before = t.layoutCount;
+    for (let i = 0; i < 10; i++) t.text = `${'x'.repeat(i + 2)}`;
+    expect(t.layoutCount - before).toBe(10);
+    expect(t.width).toBe(t.implicitWidth);
+  });
+
+  it('fits the font again when the width of a fitted text changes (Qt: scaleFont)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+    id: root
+    property real w: 300
+    property alias label: label
+    Text { id: label; width: root.w; height: 60; fontSizeMode: Text.Fit; font.pixelSize: 40; minimumPixelSize: 6; text: "Fit me in" }
+}`);
+    const t = r.root.label;
+    expect(t.fontInfo.pixelSize).toBe(40);
+    r.root.w = 60;
+    expect(t.fontInfo.pixelSize).toBeLessThan(40);
+    expect(t.contentWidth).toBeLessThanOrEqual(60);
+    r.root.w = 300;
+    expect(t.fontInfo.pixelSize).toBe(40);
+  });
+});

@@ -56,6 +56,8 @@ describe('layoutText', () => {
     expect(b.map((g) => g.text)).toEqual(a.map((g) => g.text));
     expect(b[0]!.x).toBe(a[0]!.x);
     expect(b[b.length - 1]!.x).toBeCloseTo(a[a.length - 1]!.x + free, 5);
+    // (its underline, drawn over the natural width, reaches the width too)
+    expect(just.lines[0]!.naturalWidth).toBe(150);
     // Spaces share the free width in 1/64 px steps, the last one taking what is left.
     const spaces = a.filter((g) => g.text === ' ').length;
     const moved = b.map((g, i) => Math.round((g.x - a[i]!.x) * 64));
