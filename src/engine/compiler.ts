@@ -18,7 +18,7 @@ import {
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
-import { coercerFor, neverEqual, registerCppClassName } from './types';
+import { type Coercer, coercerFor, neverEqual } from './types';
 import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
@@ -499,10 +499,6 @@ export class Compiler {
             : `${fileTypeName}_QMLTYPE`;
       o.meta = deriveType(base, name, cpp, this.host.typeCounters);
       if (inline) nameWithoutNumber(o.meta);
-      if (fileTypeName !== undefined) {
-        const meta = o.meta;
-        registerCppClassName(fileTypeName, () => qtClassName(meta));
-      }
       o.ownsMeta = true;
       this.declareMembers(o);
     } else {
@@ -610,6 +606,11 @@ export class Compiler {
               group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly, sequenceOf },
             );
             if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
+            if (!group && !isKnownPropertyType(type)) {
+              // Qt names the type by its class in messages (QQuickItem*, Box_QMLTYPE_0*).
+              const typeMeta = this.resolveType(m.typeName, m).meta;
+              (info as { coerce: Coercer }).coerce = coercerFor(type, () => qtClassName(typeMeta));
+            }
             info.guarded = !group && (type === 'var' || type === 'variant' || !isKnownPropertyType(type));
           }
           break;

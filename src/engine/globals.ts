@@ -361,8 +361,8 @@ function numbers(args: unknown[], count: number): number[] {
   return args.map((v) => Number(v));
 }
 
-/** Qt's checks of a helper's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5()). */
-function arity(args: unknown[], count: number): void {
+/** Qt's checks of a method's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5(), childAt()). */
+export function arity(args: unknown[], count: number): void {
   if (args.length < count) throw new Error('Insufficient arguments');
   if (args.length > count) throw new Error('Too many arguments');
 }
@@ -637,9 +637,6 @@ function base64Decode(text: string): Uint8Array {
   return Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
 }
 
-/** Qt::DateFormat values (Qt.TextDate, Qt.ISODate, ...). */
-const DATE_FORMAT = { TextDate: 0, ISODate: 1, RFC2822Date: 8, ISODateWithMs: 9 } as const;
-
 /**
  * Qt.formatDate/Time/DateTime: a format string, a Qt::DateFormat value or
  * none (the C locale's short form); the date may be an ISO 8601 string, as
@@ -656,16 +653,16 @@ function formatAs(kind: 'date' | 'time' | 'datetime', value: unknown, format: un
     );
   const iso = kind === 'time' ? 'HH:mm:ss' : kind === 'date' ? 'yyyy-MM-dd' : "yyyy-MM-dd'T'HH:mm:ss";
   switch (format) {
-    case DATE_FORMAT.TextDate:
+    case QT_ENUMS.TextDate:
       return formatDateTime(
         d,
         kind === 'date' ? 'ddd MMM d yyyy' : kind === 'time' ? 'HH:mm:ss' : 'ddd MMM d HH:mm:ss yyyy',
       );
-    case DATE_FORMAT.ISODate:
+    case QT_ENUMS.ISODate:
       return formatDateTime(d, iso);
-    case DATE_FORMAT.ISODateWithMs:
+    case QT_ENUMS.ISODateWithMs:
       return formatDateTime(d, kind === 'date' ? iso : `${iso}.zzz`);
-    case DATE_FORMAT.RFC2822Date:
+    case QT_ENUMS.RFC2822Date:
       if (kind === 'date') return formatDateTime(d, 'dd MMM yyyy');
       if (kind === 'time') return formatDateTime(d, 'HH:mm:ss');
       return `${formatDateTime(d, 'dd MMM yyyy HH:mm:ss')} ${utcOffset(d)}`;

@@ -91,13 +91,14 @@ function qtPropertyTypeName(type: string): string {
 }
 
 /**
- * The C++ class Qt names for an object type in messages ("Cannot assign int
- * to QQuickItem*"): registered as types are defined (a QML file's type is
- * named as Qt numbers it, `Box_QMLTYPE_0`).
+ * The C++ class Qt names for a built-in object type in messages ("Cannot
+ * assign int to QQuickItem*"), registered as the types are defined (the
+ * first type of a name keeps it). A property of a QML-declared type is given
+ * its class by the compiler (coercerFor's `cppClass`: `Box_QMLTYPE_0`).
  */
 const cppClassNames = new Map<string, () => string>();
 export function registerCppClassName(typeName: string, cppClass: () => string): void {
-  cppClassNames.set(typeName, cppClass);
+  if (!cppClassNames.has(typeName)) cppClassNames.set(typeName, cppClass);
 }
 function cppClassOf(typeName: string): string {
   return cppClassNames.get(typeName)?.() ?? typeName;
@@ -317,7 +318,7 @@ const coerceList = make(null, (v) => {
 });
 
 /** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object of that type, or null. */
-function objectCoercer(type: string): Coercer {
+function objectCoercer(type: string, cppClass?: () => string): Coercer {
   return make(null, (v) => {
     // (undefined is refused: "Cannot assign [undefined] to QQuickItem*", measured)
     if (v === null) return null;
@@ -325,7 +326,7 @@ function objectCoercer(type: string): Coercer {
       // (any object is a QtObject; an Item property takes only items: Qt refuses a QtObject there)
       if (type === 'QtObject' || type === 'QObject' || isA((v as { $meta: TypeChain }).$meta, type)) return v;
     }
-    return fail(v, `${cppClassOf(type)}*`);
+    return fail(v, `${cppClass?.() ?? cppClassOf(type)}*`);
   });
 }
 
@@ -376,8 +377,9 @@ const coercers: Record<string, Coercer> = {
   QJSValue: coerceVar,
 };
 
-export function coercerFor(type: string): Coercer {
-  return coercers[type] ?? objectCoercer(type);
+/** How a property of `type` converts what it is given (`cppClass`: the class an object type's messages name). */
+export function coercerFor(type: string, cppClass?: () => string): Coercer {
+  return coercers[type] ?? objectCoercer(type, cppClass);
 }
 
 const sameUrl = (a: unknown, b: unknown) => a === b || String(a) === String(b);

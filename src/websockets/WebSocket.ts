@@ -395,12 +395,25 @@ function toQByteArray(v: unknown): Uint8Array {
 }
 
 const NON_ASCII = /[^\0-\x7f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** The text QString::toUtf8 encodes: Qt 6.4 writes a lone surrogate as '?' (measured: one byte, echoed as "?"). */
 export function withoutLoneSurrogates(s: string): string {
-  LONE_SURROGATE.lastIndex = 0;
-  return LONE_SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '?') : s;
+  if (!SURROGATE.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += s[i]! + s[i + 1]!;
+        i++;
+        continue;
+      }
+    }
+    out += c >= 0xd800 && c <= 0xdfff ? '?' : s[i]!;
+  }
+  return out;
 }
 
 /** Bytes of `s` in UTF-8 (a lone surrogate becomes U+FFFD, 3 bytes, as TextEncoder writes it). */

@@ -14,7 +14,13 @@
 //
 // Closing from QML (active: false, a new url) reports Closing and Closed at
 // once, as Qt does; the browser's own close events are ignored from then on.
-import { type Connection, type ConnectionListener, FailedConnection, type Transport } from './transport';
+import {
+  type Connection,
+  type ConnectionListener,
+  FailedConnection,
+  type Transport,
+  withoutFragment,
+} from './transport';
 
 /** The part of the WHATWG WebSocket this transport uses (no DOM types needed). */
 export interface BrowserWebSocket {
@@ -38,9 +44,8 @@ export function browserTransport(ctor?: BrowserWebSocketConstructor): Transport 
       if (!Ctor) return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       let ws: BrowserWebSocket;
       try {
-        // A fragment is not part of the request (Qt leaves it out; older browsers refuse it).
-        const hash = url.indexOf('#');
-        ws = new Ctor(hash < 0 ? url : url.slice(0, hash), [...protocols]);
+        // (older browsers refuse a url with a fragment)
+        ws = new Ctor(withoutFragment(url), [...protocols]);
       } catch {
         return new FailedConnection({ kind: 'connect', errorString: 'Host not found' });
       }

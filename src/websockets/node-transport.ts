@@ -34,6 +34,7 @@ import {
   type ServerBackend,
   type ServerOptions,
   type Transport,
+  withoutFragment,
 } from './transport';
 
 type WsModule = typeof import('ws');
@@ -121,11 +122,6 @@ function connectWs(node: NodeModules, url: string, protocols: readonly string[])
 /** The Sec-WebSocket-Accept a server owes the client key (RFC 6455, 4.2.2). */
 function acceptKeyFor(key: string): string {
   return nodeModules()?.sha1Base64(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`) ?? '';
-}
-
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
 }
 
 class WsConnection implements Connection {

@@ -129,3 +129,9 @@ export function transportFor(engine: object | null): Transport {
   if (!defaultTransport) throw new Error('QtWebSockets: no transport');
   return defaultTransport();
 }
+
+/** A url without its fragment: not part of the request (Qt leaves it out, ws and older browsers refuse it). */
+export function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}

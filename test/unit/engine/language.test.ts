@@ -182,6 +182,26 @@ Item {
 });
 
 describe('object-typed properties', () => {
+  test('messages name the class of the type the file resolves, whatever other scenes declared', async () => {
+    // another scene (another engine) declares its own `Text`
+    await runQml(`import QtQuick
+Item {
+  component Text: Item {}
+  Text {}
+}`);
+    const r = await runQml(`import QtQuick
+Item {
+  property Text shown
+  Text { id: label }
+  Component.onCompleted: {
+    try { shown = 5 } catch (e) { print(e.message) }
+    shown = label
+    print(shown === label)
+  }
+}`);
+    expect(lines(r)).toEqual(['qml: Cannot assign int to QQuickText*', 'qml: true']);
+  });
+
   test('an Item property refuses a QtObject (the item keeps its parent)', async () => {
     const r = await runQml(`import QtQuick
 Item {
