@@ -3,7 +3,7 @@
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
 import { md5Hex } from './md5';
-import { v4DateString } from './qmldate';
+import { parseIsoDate, v4DateString } from './qmldate';
 import { toQtError } from './v4errors';
 import {
   fromHsl,
@@ -361,8 +361,8 @@ function numbers(args: unknown[], count: number): number[] {
   return args.map((v) => Number(v));
 }
 
-/** Qt's checks of a method's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5(), childAt()). */
-export function arity(args: unknown[], count: number): void {
+/** Qt's checks of a helper's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5()). */
+function arity(args: unknown[], count: number): void {
   if (args.length < count) throw new Error('Insufficient arguments');
   if (args.length > count) throw new Error('Too many arguments');
 }
@@ -671,26 +671,16 @@ function formatAs(kind: 'date' | 'time' | 'datetime', value: unknown, format: un
   }
 }
 
-/** A string as QML reads it for a date, time or date-time argument (ISO 8601, local time). */
+/**
+ * A string as QML reads it for a date, time or date-time argument: ISO 8601
+ * (parseIsoDate, as a `date` property reads it), or a time of today.
+ */
 function parseIsoForFormat(s: string): Date | null {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (date) return new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
   const time = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(s);
-  if (time) {
-    const d = new Date();
-    d.setHours(
-      Number(time[1]),
-      Number(time[2]),
-      Number(time[3] ?? 0),
-      Number((time[4] ?? '0').padEnd(3, '0')),
-    );
-    return d;
-  }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? null : d;
-  }
-  return null;
+  if (time === null) return parseIsoDate(s);
+  const d = new Date();
+  d.setHours(Number(time[1]), Number(time[2]), Number(time[3] ?? 0), Number((time[4] ?? '0').padEnd(3, '0')));
+  return d;
 }
 
 /** The local offset from UTC as RFC 2822 writes it (+0100). */

@@ -1196,7 +1196,7 @@ export function defineType<C extends QObjectClass>(
   spec: TypeSpec,
 ): MetaObject {
   const meta = new MetaObject(spec.name, spec.cppClass ?? spec.name, base, ctor, spec);
-  registerCppClassName(meta.name, () => meta.cppClass);
+  registerCppClassName(meta.name, meta.cppClass);
   Object.defineProperty(ctor.prototype, '$meta', { value: meta, configurable: true, writable: true });
   Object.defineProperty(ctor, 'meta', { value: meta, configurable: true, writable: true });
   return meta;

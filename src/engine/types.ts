@@ -96,12 +96,9 @@ function qtPropertyTypeName(type: string): string {
  * first type of a name keeps it). A property of a QML-declared type is given
  * its class by the compiler (coercerFor's `cppClass`: `Box_QMLTYPE_0`).
  */
-const cppClassNames = new Map<string, () => string>();
-export function registerCppClassName(typeName: string, cppClass: () => string): void {
+const cppClassNames = new Map<string, string>();
+export function registerCppClassName(typeName: string, cppClass: string): void {
   if (!cppClassNames.has(typeName)) cppClassNames.set(typeName, cppClass);
-}
-function cppClassOf(typeName: string): string {
-  return cppClassNames.get(typeName)?.() ?? typeName;
 }
 
 function fail(v: unknown, type: string): never {
@@ -326,7 +323,7 @@ function objectCoercer(type: string, cppClass?: () => string): Coercer {
       // (any object is a QtObject; an Item property takes only items: Qt refuses a QtObject there)
       if (type === 'QtObject' || type === 'QObject' || isA((v as { $meta: TypeChain }).$meta, type)) return v;
     }
-    return fail(v, `${cppClass?.() ?? cppClassOf(type)}*`);
+    return fail(v, `${cppClass?.() ?? cppClassNames.get(type) ?? type}*`);
   });
 }
 
