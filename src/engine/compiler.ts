@@ -19,6 +19,7 @@ import {
   type TypeCounters,
 } from './qobject';
 import { type Coercer, coercerFor, neverEqual } from './types';
+import { valueGroupMeta } from './valuegroups';
 import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
@@ -55,8 +56,8 @@ export interface CompilerHost {
 
 /** Where a `name: value` lands. */
 export interface Target {
-  /** `group` for `border.color`, `anchors.left`; `attached` for `Component.x`, `ListView.x`. */
-  via: 'self' | 'group' | 'attached';
+  /** `group` for `border.color`, `anchors.left`; `value` for `origin.x`; `attached` for `Component.x`, `ListView.x`. */
+  via: 'self' | 'group' | 'value' | 'attached';
   group?: string;
   attached?: MetaObject;
   /** The meta-object of the object that owns `prop` (the item, the group, or the attached object). */
@@ -687,7 +688,7 @@ export class Compiler {
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
         if (i < path.length - 1) {
           // `holder.p.x`: a field of a value-type property.
-          const field = VALUE_TYPE_FIELDS[p.type]?.[path[i + 1]!];
+          const field = valueGroupMeta(p.type)?.propsByName.get(path[i + 1]!)?.type;
           if (field !== undefined && i === path.length - 2) {
             type = field;
             break;
@@ -798,6 +799,19 @@ export class Compiler {
       const p = target.meta.propsByName.get(name[i]!);
       if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
       if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
+      const fields = p.group ? undefined : valueGroupMeta(p.type);
+      if (fields !== undefined) {
+        // A field of a value-type property: `origin.x: 20`.
+        if (i < name.length - 2) {
+          const skip = name.slice(0, i + 1).join('.').length + 1;
+          throw this.err(
+            { ...span, start: span.start + skip, column: span.column + skip },
+            'Property assignment expected',
+          );
+        }
+        target = { via: 'value', group: name[i]!, meta: fields };
+        continue;
+      }
       // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).
       const meta = p.group ? p.group.meta() : this.objectMetaOf(p);
       if (!meta) throw this.err(span, `Invalid grouped property access`);
@@ -875,6 +889,11 @@ export class Compiler {
       // Qt: one value per property and object (QQmlPropertyValidator).
       const key = name.join('.');
       if (o.assigned.has(key)) throw this.err(nameSpan, 'Property value set multiple times');
+      // (a value-type property takes a whole value or values for its fields, not both)
+      if (target.via === 'value' && o.assigned.has(name.slice(0, -1).join('.')))
+        throw this.err(this.lastPart(nameSpan, last), 'Property has already been assigned a value');
+      if (prop.valueType && [...o.assigned].some((k) => k.startsWith(`${key}.`)))
+        throw this.err(value, 'Property has already been assigned a value');
       o.assigned.add(key);
     }
     if (!prop) {
@@ -928,10 +947,16 @@ export class Compiler {
           throw this.err(value, `Cannot assign to property of unknown type "${unknown}".`);
         throw this.err(value, `Cannot assign object to property`);
       }
+      const elementType = prop.type === 'list' ? prop.listOf?.() : undefined;
+      if (elementType !== undefined)
+        objects.forEach((c, i) => {
+          if (!c.meta.inherits(elementType))
+            throw this.err(defs[i]!, `Cannot assign object to list property "${last}"`);
+        });
       o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });
       return;
     }
-    if (prop.readonly && target.via === 'self' && !isOwnDeclaration(o, last)) {
+    if (prop.readonly && (target.via === 'value' || (target.via === 'self' && !isOwnDeclaration(o, last)))) {
       throw this.err(value, `Invalid property assignment: "${last}" is a read-only property`);
     }
     const constant = this.constantValue(value, prop, target);
@@ -1132,17 +1157,6 @@ const ILLEGAL_NAMES = new Set([
   'QT_TRID_NOOP',
   'XMLHttpRequest',
 ]);
-
-/** The fields of value types an alias can point into (`property alias px: holder.p.x`). */
-const VALUE_TYPE_FIELDS: Record<string, Record<string, string>> = {
-  point: { x: 'real', y: 'real' },
-  size: { width: 'real', height: 'real' },
-  rect: { x: 'real', y: 'real', width: 'real', height: 'real' },
-  color: { r: 'real', g: 'real', b: 'real', a: 'real' },
-  vector2d: { x: 'real', y: 'real' },
-  vector3d: { x: 'real', y: 'real', z: 'real' },
-  vector4d: { x: 'real', y: 'real', z: 'real', w: 'real' },
-};
 
 /** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */
 const PRIMITIVE_TYPES: Record<string, string> = {

@@ -20,6 +20,7 @@ import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from 
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
 import { type MetaObject, QObject, qmlTypeName, type SignalInfo, type TypeCounters } from './qobject';
+import { valueGroupOf } from './valuegroups';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
 export interface ComponentObject extends QObject {
@@ -252,6 +253,7 @@ export class Creator {
   private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
     if (t.via === 'self') return obj;
     if (t.via === 'group') return (obj as unknown as Record<string, QObject>)[t.group!]!;
+    if (t.via === 'value') return valueGroupOf(obj, t.group!, t.meta);
     return obj.$attachedObject(t.attached!, (a) => {
       if (a.$meta === this.host.componentAttachedMeta) creation.completion.push(a);
     });

@@ -61,6 +61,8 @@ export interface PropertySpec {
   equals?: (a: unknown, b: unknown) => boolean;
   /** A list of values (`list<string>`): the element type; it reads as a sequence (sequenceReference). */
   sequenceOf?: string;
+  /** A list of objects: the type its elements must have (Item's `transform` takes Transforms). */
+  listOf?: () => MetaObject;
 }
 
 export interface GroupSpec {
@@ -153,6 +155,8 @@ export class PropertyInfo {
   guarded = false;
   /** A list of values: the element type (PropertySpec.sequenceOf). */
   sequenceOf: string | undefined = undefined;
+  /** A list of objects: the elements' type (PropertySpec.listOf). */
+  listOf: (() => MetaObject) | undefined = undefined;
 }
 
 export class SignalInfo {
@@ -274,6 +278,7 @@ export class MetaObject {
     if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     if (p.equals !== undefined) (info as { equals: (a: unknown, b: unknown) => boolean }).equals = p.equals;
     info.sequenceOf = p.sequenceOf;
+    info.listOf = p.listOf;
     this.props.push(info);
     this.propsByName.set(name, info);
     if (!p.constant && p.notify === undefined) this.addSignal(`${name}Changed`, [], info);
@@ -331,6 +336,9 @@ export class MetaObject {
     return p.index;
   }
 }
+
+/** The proxies of value-type properties with bindings on their fields (valuegroups.ts), by object and property. */
+export const valueGroups = new WeakMap<QObject, Map<number, QObject>>();
 
 export type QObjectClass = (abstract new (...args: never[]) => QObject) & { meta?: MetaObject };
 
@@ -705,6 +713,11 @@ export abstract class QObject {
     if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
     const b = this.$binding(idx);
     if (b !== undefined) b.destroy();
+    if (info.valueType) {
+      // (and the bindings on its fields: `p.x: ...`)
+      const g = valueGroups.get(this)?.get(idx);
+      if (g !== undefined) while (g.$bindings !== null) g.$setBinding(g.$bindings.index, undefined);
+    }
     if (value instanceof BindingMarker) {
       // `prop = Qt.binding(function () { ... })`
       const binding = new PropertyBinding(
