@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { acornRegExpPlugin } from './src/host/acorn-regexp.ts';
 import { quickwebScenes } from './src/host/vite-plugin.ts';
 import { commands } from './test/browser/commands.ts';
 
@@ -88,7 +89,13 @@ export default defineConfig({
   root,
   // Relative asset paths: the built site works from any folder it is served from.
   base: './',
-  plugins: [quickwebScenes({ root }), pixiFragmentPrecision, pixiWithoutSpritesheetLoader, pixiStandIns],
+  plugins: [
+    quickwebScenes({ root }),
+    pixiFragmentPrecision,
+    pixiWithoutSpritesheetLoader,
+    pixiStandIns,
+    acornRegExpPlugin,
+  ],
   // (the stand-ins only make the built page smaller: the development server keeps PixiJS's own modules)
   optimizeDeps: { rolldownOptions: { plugins: [pixiFragmentPrecision, pixiWithoutSpritesheetLoader] } },
   build: {
