@@ -1119,6 +1119,10 @@ export class QMatrix4x4 extends FloatTuple {
       }
     return this.make(out);
   }
+  /** The 16 values, row-major (m11, m12, ..., m44). */
+  $values(): readonly number[] {
+    return this.c;
+  }
   transposed(): QMatrix4x4 {
     const out: number[] = [];
     for (let r = 0; r < 4; r++) for (let col = 0; col < 4; col++) out.push(this.c[col * 4 + r]!);

@@ -19,6 +19,7 @@ import { RepeaterMeta } from './items/Repeater';
 import { RowMeta } from './items/Row';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
+import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/Transform';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
@@ -55,6 +56,10 @@ export function registerQtQuick(engine: QmlEngine): void {
       Repeater: RepeaterMeta,
       Window: WindowMeta,
       Loader: LoaderMeta,
+      Translate: TranslateMeta,
+      Scale: ScaleMeta,
+      Rotation: RotationMeta,
+      Matrix4x4: Matrix4x4Meta,
     },
     ['QtQml', 'QtQml.Models'],
   );

@@ -257,10 +257,7 @@ function visibleSpan(
   if (!layout.lines.some((l) => l.length > CULLED_LINE_LENGTH)) return undefined;
   const window = item.window;
   if (!window) return undefined;
-  for (let i: Item | null = item; i !== null; i = i.parentItem) {
-    const t = i as unknown as { rotation: number; scale: number };
-    if (t.rotation !== 0 || t.scale !== 1) return undefined;
-  }
+  for (let i: Item | null = item; i !== null; i = i.parentItem) if (i.transformed) return undefined;
   const sceneX = item.scenePosition().x;
   const windowWidth = window.width;
   return { from: -sceneX - CULL_MARGIN, to: windowWidth - sceneX + CULL_MARGIN, sceneX, windowWidth };

@@ -2,9 +2,10 @@
 // from the items' dirty bits once per animation frame; nothing is rebuilt
 // per frame and nothing is drawn while nothing changes (an idle scene costs
 // no frames).
-import { Color, Container, type Renderer, Ticker, WebGLRenderer } from 'pixi.js';
+import { Color, Container, Matrix, type Renderer, Ticker, WebGLRenderer } from 'pixi.js';
 import type { QmlEngine } from '../engine/engine';
-import { Dirty, ITEM, type Item } from '../quick/items/Item';
+import { Dirty, ITEM, type Item, mapThrough } from '../quick/items/Item';
+import type { QTransform } from '../quick/items/Transform';
 import type { QuickWindow, WindowObserver } from '../quick/window';
 import type { Backend } from './fallback-renderer';
 import { facesLoading } from './fonts';
@@ -478,16 +479,22 @@ export class SceneRenderer implements WindowObserver {
     // A transformed item's origin moves with its size.
     if (bits & Dirty.Transform || (bits & Dirty.Size && item.transformed)) {
       c.position.set(v[ITEM.x] as number, v[ITEM.y] as number);
-      if (item.transformed) {
+      if (v[ITEM.transform] !== null) {
+        // A `transform` list: the whole matrix to the parent (scale and rotation included).
+        c.pivot.set(0, 0);
+        c.setFromMatrix(affineOf(item.parentTransform(), v[ITEM.width] as number, v[ITEM.height] as number));
+      } else if (item.transformed) {
         // Qt transforms around transformOrigin (Item.Center by default).
         const o = item.transformOriginPoint();
         c.pivot.set(o.x, o.y);
         c.position.set((v[ITEM.x] as number) + o.x, (v[ITEM.y] as number) + o.y);
         c.rotation = ((v[ITEM.rotation] as number) * Math.PI) / 180;
+        c.skew.set(0, 0);
         c.scale.set(v[ITEM.scale] as number);
       } else {
         c.pivot.set(0, 0);
         c.rotation = 0;
+        c.skew.set(0, 0);
         c.scale.set(1);
       }
     }
@@ -615,4 +622,20 @@ export class SceneRenderer implements WindowObserver {
     }
     node.clipMask.clear().rect(0, 0, item.$v[ITEM.width] as number, item.$v[ITEM.height] as number, WHITE);
   }
+}
+
+/**
+ * A QTransform ([m11, m12, m13, m21, m22, m23, dx, dy, m33]) as PixiJS's
+ * affine matrix. A projective one (a Rotation about the x or y axis) is
+ * drawn with the affine map that takes the item's top-left, top-right and
+ * bottom-left corners where the projection takes them.
+ */
+function affineOf(t: QTransform, w: number, h: number): Matrix {
+  if (t[2] === 0 && t[5] === 0 && t[8] === 1) return new Matrix(t[0], t[1], t[3], t[4], t[6], t[7]);
+  const sx = w || 1;
+  const sy = h || 1;
+  const o = mapThrough(t, 0, 0);
+  const r = mapThrough(t, sx, 0);
+  const b = mapThrough(t, 0, sy);
+  return new Matrix((r.x - o.x) / sx, (r.y - o.y) / sx, (b.x - o.x) / sy, (b.y - o.y) / sy, o.x, o.y);
 }

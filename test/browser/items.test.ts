@@ -26,6 +26,9 @@ const KNOWN_PIXELS: Record<string, number> = {
   rect_antialiasing: 1,
   // Corners of rounded rectangles without antialiasing: slanted edges again.
   rect_radius_sweep: 25,
+  // Items Qt draws in perspective (Rotation about the x or y axis) are drawn
+  // with the affine map through three of their corners: the fourth is off.
+  item_transform_perspective: 824,
 };
 
 function hasText(doc: GeometryDocument): boolean {

@@ -58,21 +58,9 @@ function drawItem(r: Raster, item: Item, parent: Affine, parentOpacity: number, 
   if (!item.explicitVisible || opacity <= 0) return;
   const w = v[ITEM.width] as number;
   const h = v[ITEM.height] as number;
-  // Qt transforms around the centre (transformOrigin Item.Center).
-  const rotation = ((item as unknown as { rotation: number }).rotation * Math.PI) / 180;
-  const scale = (item as unknown as { scale: number }).scale;
-  const cos = Math.cos(rotation) * scale;
-  const sin = Math.sin(rotation) * scale;
-  const ox = w / 2;
-  const oy = h / 2;
-  const local: Affine = {
-    a: cos,
-    b: sin,
-    c: -sin,
-    d: cos,
-    tx: (v[ITEM.x] as number) + ox - (cos * ox - sin * oy),
-    ty: (v[ITEM.y] as number) + oy - (sin * ox + cos * oy),
-  };
+  // Qt's item-to-parent transform (x, y, the transform list, scale and rotation).
+  const [a, b, , c, d, , tx, ty] = item.parentTransform();
+  const local: Affine = { a, b, c, d, tx, ty };
   const m = multiply(parent, local);
   let clip = parentClip;
   if (v[ITEM.clip] as boolean) {

@@ -9,6 +9,15 @@ import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
+import {
+  ItemTransform,
+  type Matrix4,
+  type QTransform,
+  rotateZ4,
+  scale4,
+  TransformMeta,
+  translate4,
+} from './Transform';
 
 /** What changed in an item, for listeners (anchors, positioners, views, the renderer). */
 export enum Change {
@@ -374,9 +383,85 @@ export class Item extends QtObject {
     return { x: (w * (origin % 3)) / 2, y: (h * Math.floor(origin / 3)) / 2 };
   }
 
-  /** Whether scale or rotation make this item's transform more than a translation. */
+  /** Whether scale, rotation or a `transform` list make this item's transform more than a translation. */
   get transformed(): boolean {
-    return (this.$v[ITEM.rotation] as number) !== 0 || (this.$v[ITEM.scale] as number) !== 1;
+    return (
+      (this.$v[ITEM.rotation] as number) !== 0 ||
+      (this.$v[ITEM.scale] as number) !== 1 ||
+      this.$v[ITEM.transform] !== null
+    );
+  }
+
+  // ---- transform list (Item.transform) ------------------------------------------------
+
+  /** Appends to `transform`; one already there moves to the end (QQuickTransform::appendToItem). */
+  appendTransform(v: unknown): void {
+    if (!(v instanceof ItemTransform)) return;
+    const list = (this.$v[ITEM.transform] as ItemTransform[] | null) ?? [];
+    const i = list.indexOf(v);
+    if (i >= 0) list.splice(i, 1);
+    else v.addUser(this);
+    list.push(v);
+    this.$v[ITEM.transform] = list;
+    this.transformChanged();
+  }
+
+  /** `transform = [...]`: the list is cleared, then each element appended (QQmlListProperty's replace). */
+  setTransforms(values: unknown[]): void {
+    const items = values.slice();
+    for (const t of (this.$v[ITEM.transform] as ItemTransform[] | null) ?? []) t.removeUser(this);
+    this.$v[ITEM.transform] = null;
+    for (const v of items) this.appendTransform(v);
+    this.transformChanged();
+  }
+
+  /** A transform of the list was destroyed (~QQuickTransform). */
+  removeTransform(t: ItemTransform): void {
+    const list = this.$v[ITEM.transform] as ItemTransform[] | null;
+    if (list === null || !list.includes(t)) return;
+    list.splice(list.indexOf(t), 1);
+    if (list.length === 0) this.$v[ITEM.transform] = null;
+    this.transformChanged();
+  }
+
+  /** A transform of the list changed (QQuickTransform::update). */
+  transformChanged(): void {
+    this.markDirty(Dirty.Transform);
+  }
+
+  /**
+   * This item's transform to its parent's coordinates, with the `transform`
+   * list (QQuickItemPrivate::itemToParentTransform): translate(x, y), the
+   * list applied through a 4x4 matrix and projected back (its first element
+   * is the first applied to a point), then scale and rotation around the
+   * transform origin. As QTransform's [m11, m12, m13, m21, m22, m23, dx, dy, m33].
+   */
+  parentTransform(): QTransform {
+    const v = this.$v;
+    // prettier-ignore
+    const m: Matrix4 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, v[ITEM.x] as number, v[ITEM.y] as number, 0, 1];
+    const list = v[ITEM.transform] as ItemTransform[] | null;
+    if (list !== null) {
+      for (let i = list.length - 1; i >= 0; i--) list[i]!.applyTo(m);
+      // (QMatrix4x4::toTransform: the z row and column are dropped)
+      m[2] = m[6] = m[8] = m[9] = m[11] = m[14] = 0;
+      m[10] = 1;
+    }
+    const s = v[ITEM.scale] as number;
+    const r = v[ITEM.rotation] as number;
+    if (s !== 1 || r !== 0) {
+      const o = this.transformOriginPoint();
+      translate4(m, o.x, o.y, 0);
+      scale4(m, s, s, 1);
+      // QTransform::rotate: double precision, exact quarter turns.
+      const a = (r * Math.PI) / 180;
+      if (r === 90 || r === -270) rotateZ4(m, 1, 0);
+      else if (r === 270 || r === -90) rotateZ4(m, -1, 0);
+      else if (r === 180) rotateZ4(m, 0, -1);
+      else rotateZ4(m, Math.sin(a), Math.cos(a));
+      translate4(m, -o.x, -o.y, 0);
+    }
+    return [m[0]!, m[1]!, m[3]!, m[4]!, m[5]!, m[7]!, m[12]!, m[13]!, m[15]!];
   }
 
   /**
@@ -388,6 +473,7 @@ export class Item extends QtObject {
     const x = this.$v[ITEM.x] as number;
     const y = this.$v[ITEM.y] as number;
     if (!this.transformed) return { x: px + x, y: py + y };
+    if (this.$v[ITEM.transform] !== null) return mapThrough(this.parentTransform(), px, py);
     const o = this.transformOriginPoint();
     const s = this.$v[ITEM.scale] as number;
     const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
@@ -403,6 +489,7 @@ export class Item extends QtObject {
     const x = this.$v[ITEM.x] as number;
     const y = this.$v[ITEM.y] as number;
     if (!this.transformed) return { x: px - x, y: py - y };
+    if (this.$v[ITEM.transform] !== null) return mapThrough(inverted(this.parentTransform()), px, py);
     const o = this.transformOriginPoint();
     const s = this.$v[ITEM.scale] as number;
     const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
@@ -423,10 +510,18 @@ export class Item extends QtObject {
   /** Maps a scene (window) point to this item's coordinates (QQuickItem::mapFromScene). */
   mapFromScenePoint(sx: number, sy: number): { x: number; y: number } {
     const chain: Item[] = [];
+    let listed = false;
     for (let i: Item | null = this; i !== null; i = i.parentItem) {
       // Qt: a transform that cannot be inverted (scale 0) inverts to the identity.
       if ((i.$v[ITEM.scale] as number) === 0) return { x: sx, y: sy };
+      if (i.$v[ITEM.transform] !== null) listed = true;
       chain.push(i);
+    }
+    if (listed) {
+      // The whole chain's transform, inverted (QQuickItemPrivate::windowToItemTransform).
+      let t = IDENTITY;
+      for (let k = chain.length - 1; k >= 0; k--) t = multiply3(t, chain[k]!.parentTransform());
+      return mapThrough(inverted(t), sx, sy);
     }
     let p = { x: sx, y: sy };
     for (let k = chain.length - 1; k >= 0; k--) p = chain[k]!.mapFromParentPoint(p.x, p.y);
@@ -651,6 +746,7 @@ export class Item extends QtObject {
       if (this.window.activeFocusItem === this || this.subFocusItem) this.window.itemHidden(this);
     }
     this.setParentItem(null);
+    for (const t of (this.$v[ITEM.transform] as ItemTransform[] | null) ?? []) t.removeUser(this);
   }
 
   /** A non-visual child (a Timer, a WebSocket, a ListModel): owned, listed in `resources`. */
@@ -778,6 +874,45 @@ export interface KeyEventLike {
 type PointMap = (x: number, y: number) => { x: number; y: number };
 
 /** A point maps to a point; a rectangle to the bounds of its mapped corners (QTransform::mapRect). */
+const IDENTITY: QTransform = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+
+/** `a * b` for QTransforms ([m11, m12, m13, m21, m22, m23, dx, dy, m33]): b applies to a point first. */
+function multiply3(a: QTransform, b: QTransform): QTransform {
+  const out = [] as unknown as QTransform;
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++)
+      out.push(b[r * 3]! * a[c]! + b[r * 3 + 1]! * a[3 + c]! + b[r * 3 + 2]! * a[6 + c]!);
+  return out;
+}
+
+/** QTransform::inverted: the adjoint over the determinant; one that cannot be inverted gives the identity. */
+function inverted(t: QTransform): QTransform {
+  const [a, b, c, d, e, f, g, h, i] = t;
+  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  if (Math.abs(det) <= 1e-12) return IDENTITY;
+  // prettier-ignore
+  return [
+    (e * i - f * h) / det,
+    (c * h - b * i) / det,
+    (b * f - c * e) / det,
+    (f * g - d * i) / det,
+    (a * i - c * g) / det,
+    (c * d - a * f) / det,
+    (d * h - e * g) / det,
+    (b * g - a * h) / det,
+    (a * e - b * d) / det,
+  ];
+}
+
+/** QTransform::map of a point: projective transforms divide by w, kept in front of the viewer (Q_NEAR_CLIP). */
+export function mapThrough(t: QTransform, x: number, y: number): { x: number; y: number } {
+  const mx = t[0]! * x + t[3]! * y + t[6]!;
+  const my = t[1]! * x + t[4]! * y + t[7]!;
+  if (t[2] === 0 && t[5] === 0 && t[8] === 1) return { x: mx, y: my };
+  const w = 1 / Math.max(t[2]! * x + t[5]! * y + t[8]!, 0.000001);
+  return { x: mx * w, y: my * w };
+}
+
 function mapArgs(a: unknown, b: unknown, c: unknown, d: unknown, map: PointMap): QPoint | QRect {
   let x: number;
   let y: number;
@@ -899,6 +1034,14 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     activeFocus: { type: 'bool', readonly: true },
     activeFocusOnTab: { type: 'bool' },
     rotation: { type: 'real', changed: (o) => (o as Item).markDirty(Dirty.Transform) },
+    // (no change signal in Qt)
+    transform: {
+      type: 'list',
+      constant: true,
+      listOf: () => TransformMeta,
+      append: (o, v) => (o as Item).appendTransform(v),
+      write: (o, v) => (o as Item).setTransforms(v as unknown[]),
+    },
     scale: { type: 'real', default: 1, changed: (o) => (o as Item).markDirty(Dirty.Transform) },
     transformOrigin: {
       type: 'enumeration',
@@ -1003,6 +1146,7 @@ export const ITEM = {
   rotation: ItemMeta.index('rotation'),
   scale: ItemMeta.index('scale'),
   transformOrigin: ItemMeta.index('transformOrigin'),
+  transform: ItemMeta.index('transform'),
   childrenChanged: ItemMeta.signalsByName.get('childrenChanged')!.index,
   childrenRectChanged: ItemMeta.signalsByName.get('childrenRectChanged')!.index,
 };

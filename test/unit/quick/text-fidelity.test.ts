@@ -18,7 +18,7 @@ const SCENES = [
   'text_justify',
 ];
 // Text scenes of test/fixtures/qt/items (rendered in the browser too).
-const ITEM_SCENES = ['text_font_size_mode'];
+const ITEM_SCENES = ['text_font_size_mode', 'item_transform', 'item_transform_perspective'];
 
 for (const [scene, dir] of [
   ...SCENES.map((s) => [s, undefined] as const),

@@ -15,6 +15,9 @@ import { renderLikeQt } from '../../helpers/llvmpipe';
 
 const DIR = fileURLToPath(new URL('../../fixtures/qt/items/', import.meta.url));
 
+/** Scenes with items Qt draws in perspective (Rotation about the x or y axis). */
+const PROJECTIVE = new Set(['item_transform_perspective']);
+
 interface Dump {
   window: { color: string };
 }
@@ -23,6 +26,8 @@ const scenes = readdirSync(DIR)
   .filter((f) => f.endsWith('.geometry.json'))
   .map((f) => f.slice(0, -'.geometry.json'.length))
   .filter((n) => !/"base": ?"Text/.test(readFileSync(`${DIR}${n}.geometry.json`, 'utf8')))
+  // (perspective: the rasterizer here draws affine transforms only)
+  .filter((n) => !PROJECTIVE.has(n))
   .sort();
 
 test('the scenes include every rectangle scene', () => {
