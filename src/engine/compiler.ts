@@ -602,9 +602,12 @@ export class Compiler {
               m.isList && isKnownPropertyType(normalizeType(m.typeName))
                 ? normalizeType(m.typeName)
                 : undefined;
+            // (`list<Item>`: the elements' type, for the objects a declaration puts in it)
+            const listOf =
+              m.isList && sequenceOf === undefined ? () => this.resolveType(m.typeName, m).meta : undefined;
             const info = meta.addProperty(
               m.name,
-              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly, sequenceOf },
+              group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly, sequenceOf, listOf },
             );
             if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
             if (!group && !isKnownPropertyType(type)) {
@@ -947,12 +950,20 @@ export class Compiler {
           throw this.err(value, `Cannot assign to property of unknown type "${unknown}".`);
         throw this.err(value, `Cannot assign object to property`);
       }
+      // Qt (QQmlPropertyValidator): an object of another type is refused where it is declared.
       const elementType = prop.type === 'list' ? prop.listOf?.() : undefined;
       if (elementType !== undefined)
         objects.forEach((c, i) => {
-          if (!c.meta.inherits(elementType))
+          if (!accepts(elementType, c.meta))
             throw this.err(defs[i]!, `Cannot assign object to list property "${last}"`);
         });
+      const objectType =
+        value.kind === 'ObjectDefinition' && !isComponentProp ? this.objectMetaOf(prop) : undefined;
+      if (objectType !== undefined && !accepts(objectType, objects[0]!.meta))
+        throw this.err(
+          value,
+          `Cannot assign object of type "${defs[0]!.typeName}" to property of type "${qtClassName(objectType)}*" as the former is neither the same as the latter nor a sub-class of it.`,
+        );
       o.objectValues.push({ target: ptarget, objects, list: value.kind === 'ObjectList', location });
       return;
     }
@@ -1157,6 +1168,11 @@ const ILLEGAL_NAMES = new Set([
   'QT_TRID_NOOP',
   'XMLHttpRequest',
 ]);
+
+/** Whether a property of type `want` takes an object of type `meta` (every object is a QtObject). */
+function accepts(want: MetaObject, meta: MetaObject): boolean {
+  return (want.name === 'QtObject' && !want.isDerived) || meta.inherits(want);
+}
 
 /** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */
 const PRIMITIVE_TYPES: Record<string, string> = {
