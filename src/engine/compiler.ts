@@ -804,6 +804,8 @@ export class Compiler {
       if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
       const fields = p.group ? undefined : valueGroupMeta(p.type);
       if (fields !== undefined) {
+        if (p.readonly && !isOwnDeclaration(o, name[i]!))
+          throw this.err(span, `Invalid property assignment: "${name[i]}" is a read-only property`);
         // A field of a value-type property: `origin.x: 20`.
         if (i < name.length - 2) {
           const skip = name.slice(0, i + 1).join('.').length + 1;

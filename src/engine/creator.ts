@@ -19,7 +19,14 @@ import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKeyFor } from 
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
-import { type MetaObject, QObject, qmlTypeName, type SignalInfo, type TypeCounters } from './qobject';
+import {
+  dropFieldBindings,
+  type MetaObject,
+  QObject,
+  qmlTypeName,
+  type SignalInfo,
+  type TypeCounters,
+} from './qobject';
 import { valueGroupOf } from './valuegroups';
 
 /** The QML `Component` type, as far as the creator needs it (see qtqml.ts). */
@@ -297,6 +304,8 @@ export class Creator {
       const k = c.constants[i]!;
       const target = this.propertyTarget(obj, k.target, creation);
       const index = this.targetIndex;
+      // (a whole value replaces a base type's bindings on its fields)
+      if (k.target.prop.valueType) dropFieldBindings(target, index);
       try {
         target.$write(index, k.value);
       } catch (e) {
@@ -321,6 +330,7 @@ export class Creator {
         typeName,
       );
       target.$setBinding(index, binding);
+      if (b.target.prop.valueType) dropFieldBindings(target, index);
       if (b.target.prop.bindable) creation.bindableBindings.push(binding);
       else {
         // Qt evaluates an ordinary binding early when something reads its property first.

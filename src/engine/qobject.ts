@@ -340,6 +340,24 @@ export class MetaObject {
 /** The proxies of value-type properties with bindings on their fields (valuegroups.ts), by object and property. */
 export const valueGroups = new WeakMap<QObject, Map<number, QObject>>();
 
+/**
+ * Removes the bindings on the fields of a value-type property (`p.x: ...`):
+ * all of them, or, given the value before a field was written, those of
+ * the fields that differ.
+ */
+export function dropFieldBindings(obj: QObject, idx: number, before?: unknown, after?: unknown): void {
+  const g = valueGroups.get(obj)?.get(idx);
+  if (g === undefined) return;
+  for (let b = g.$bindings; b !== null; ) {
+    const next = b.nextBinding;
+    const field = g.$meta.props[b.index]!.name;
+    const old = before as Record<string, unknown> | undefined;
+    if (old === undefined || old[field] !== (after as Record<string, unknown>)[field])
+      g.$setBinding(b.index, undefined);
+    b = next;
+  }
+}
+
 export type QObjectClass = (abstract new (...args: never[]) => QObject) & { meta?: MetaObject };
 
 /** A class method named like a property or signal would be silently replaced by its accessor. */
@@ -708,16 +726,13 @@ export abstract class QObject {
   }
 
   /** An imperative assignment (from JavaScript): removes the property's binding, then writes. */
-  $assign(idx: number, value: unknown): void {
+  $assign(idx: number, value: unknown, before?: unknown): void {
     const info = this.$meta.props[idx]!;
     if (info.readonly) throw new TypeError(`Cannot assign to read-only property "${info.name}"`);
     const b = this.$binding(idx);
     if (b !== undefined) b.destroy();
-    if (info.valueType) {
-      // (and the bindings on its fields: `p.x: ...`)
-      const g = valueGroups.get(this)?.get(idx);
-      if (g !== undefined) while (g.$bindings !== null) g.$setBinding(g.$bindings.index, undefined);
-    }
+    // (and the bindings on its fields: `p.x: ...`; writing one field, `before`, removes only that one's)
+    if (info.valueType) dropFieldBindings(this, idx, before, value);
     if (value instanceof BindingMarker) {
       // `prop = Qt.binding(function () { ... })`
       const binding = new PropertyBinding(
@@ -989,10 +1004,16 @@ export abstract class QObject {
       b.destroy();
       b = next;
     }
-    // Grouped property objects (anchors, border, font) hold bindings of this object too.
+    // Grouped property objects (anchors, border, font) hold bindings of this object too,
+    // and so do the proxies of value-type properties (`p.x: ...`).
     for (const i of this.$meta.groupIndexes) {
       const g = this.$v[i] as QObject | null;
       if (g !== null && g !== undefined && !g.$destroyed) g.$destroy(true);
+    }
+    const proxies = valueGroups.get(this);
+    if (proxies !== undefined) {
+      valueGroups.delete(this);
+      for (const g of proxies.values()) g.$destroy(true);
     }
     this.$teardown();
     if (this.$ids) for (const [ctx, id] of this.$ids) if (ctx.ownId(id) === this) ctx.setId(id, null);

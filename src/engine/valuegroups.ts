@@ -54,8 +54,13 @@ export function valueGroupMeta(type: string): MetaObject | undefined {
   if (meta === undefined) {
     const properties: Record<string, PropertySpec> = {};
     for (const name of fields[0])
-      properties[name] = { type: 'real', write: (o, v) => (o as ValueGroup).writeField(name, v) };
-    for (const name of fields[1] ?? []) properties[name] = { type: 'real', readonly: true };
+      properties[name] = {
+        type: 'real',
+        constant: true,
+        write: (o, v) => (o as ValueGroup).writeField(name, v),
+      };
+    // (no change signals: `p.onXChanged` is not a handler Qt knows)
+    for (const name of fields[1] ?? []) properties[name] = { type: 'real', constant: true, readonly: true };
     meta = defineType(class extends ValueGroup {}, null, { name: type, properties });
     metas.set(type, meta);
   }
@@ -76,6 +81,8 @@ export function valueGroupOf(obj: QObject, name: string, meta: MetaObject): QObj
     groups = new Map();
     valueGroups.set(owner, groups);
   }
+  // A binding on a field replaces one on the whole value (a base type's `p: Qt.point(k, k)`).
+  owner.$setBinding(index, undefined);
   let g = groups.get(index) as ValueGroup | undefined;
   if (g === undefined) {
     g = new (meta.ctor as unknown as new () => ValueGroup)();

@@ -8,7 +8,8 @@
 /** The object a value type was read from (a QObject). */
 export interface ValueTypeOwner {
   $v: unknown[];
-  $assign(index: number, value: unknown): void;
+  /** `before`: the value before one of its fields was written (only that field's binding goes). */
+  $assign(index: number, value: unknown, before?: unknown): void;
 }
 
 export abstract class ValueType {
@@ -30,7 +31,7 @@ export abstract class ValueType {
     }
     const copy = this.$clone() as this;
     change(copy);
-    ref.obj.$assign(ref.index, copy);
+    ref.obj.$assign(ref.index, copy, this);
     const now = ref.obj.$v[ref.index];
     if (now instanceof ValueType && now.constructor === this.constructor) this.$setFrom(now as this);
     else change(this);

@@ -415,7 +415,7 @@ export class QuickWindow {
   private deliverHover(e: PointerEventLike): void {
     this.currentHoverId++;
     this.hoveredLeafItemFound = false;
-    this.deliverHoverRecursive(this.contentItem, e, 0, 0);
+    this.deliverHoverRecursive(this.contentItem, e, e.sceneX, e.sceneY);
     const items = this.hoverItems.slice();
     const ids = this.hoverIds.slice();
     for (let k = 0; k < items.length; k++) {
@@ -450,24 +450,22 @@ export class QuickWindow {
     removeAt(this.hoverIds, i);
   }
 
-  /** (px, py): the position of `item`'s parent in the scene. */
+  /** (px, py): the pointer in the coordinates of `item`'s parent (rotation, scale and transforms count). */
   private deliverHoverRecursive(item: Item, e: PointerEventLike, px: number, py: number): void {
-    const ix = px + (item.$v[ITEM.x] as number);
-    const iy = py + (item.$v[ITEM.y] as number);
+    const p = item.mapFromParentPoint(px, py);
     const kids = item.paintOrderChildren;
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;
       if (!c.effectiveVisible) continue;
-      if (
-        (c.$v[ITEM.clip] as boolean) &&
-        !c.contains(e.sceneX - ix - (c.$v[ITEM.x] as number), e.sceneY - iy - (c.$v[ITEM.y] as number))
-      )
-        continue;
-      this.deliverHoverRecursive(c, e, ix, iy);
+      if (c.$v[ITEM.clip] as boolean) {
+        const q = c.mapFromParentPoint(p.x, p.y);
+        if (!c.contains(q.x, q.y)) continue;
+      }
+      this.deliverHoverRecursive(c, e, p.x, p.y);
       // Once the hovered leaf is found, only its ancestors get the event.
       if (this.hoveredLeafItemFound) break;
     }
-    const isHovering = item.contains(e.sceneX - ix, e.sceneY - iy);
+    const isHovering = item.contains(p.x, p.y);
     const was = this.hoverIdOf(item);
     const wasHovering = was !== undefined && was !== 0;
     if (item.acceptHover && (item.$v[ITEM.enabled] as boolean) && isHovering) {
@@ -523,16 +521,16 @@ export class QuickWindow {
   /** The topmost visible, enabled item under the pointer that sets a cursor (QQuickWindowPrivate::updateCursor). */
   private updateCursor(): void {
     let shape = ARROW_CURSOR;
+    // (px, py): the pointer in the coordinates of `item`'s parent.
     const find = (item: Item, px: number, py: number): boolean => {
-      const ix = px + (item.$v[ITEM.x] as number);
-      const iy = py + (item.$v[ITEM.y] as number);
-      const inside = item.contains(this.pointerX - ix, this.pointerY - iy);
+      const p = item.mapFromParentPoint(px, py);
+      const inside = item.contains(p.x, p.y);
       if (item.$v[ITEM.clip] && !inside) return false;
       const kids = item.paintOrderChildren;
       for (let i = kids.length - 1; i >= 0; i--) {
         const c = kids[i]!;
         if (!c.effectiveVisible || !(c.$v[ITEM.enabled] as boolean)) continue;
-        if (find(c, ix, iy)) return true;
+        if (find(c, p.x, p.y)) return true;
       }
       if (item.itemCursor !== null && inside) {
         shape = item.itemCursor;
@@ -540,7 +538,7 @@ export class QuickWindow {
       }
       return false;
     };
-    find(this.contentItem, 0, 0);
+    find(this.contentItem, this.pointerX, this.pointerY);
     if (shape !== this.cursorShape) {
       this.cursorShape = shape;
       this.observer?.cursorChanged?.(shape);

@@ -10,13 +10,15 @@ import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
 import {
+  IDENTITY,
   ItemTransform,
-  type Matrix4,
+  matrixOf,
   type QTransform,
-  rotateZ4,
-  scale4,
+  rotate3,
+  scale3,
   TransformMeta,
-  translate4,
+  transformOf,
+  translate3,
 } from './Transform';
 
 /** What changed in an item, for listeners (anchors, positioners, views, the renderer). */
@@ -430,38 +432,42 @@ export class Item extends QtObject {
   }
 
   /**
-   * This item's transform to its parent's coordinates, with the `transform`
-   * list (QQuickItemPrivate::itemToParentTransform): translate(x, y), the
-   * list applied through a 4x4 matrix and projected back (its first element
-   * is the first applied to a point), then scale and rotation around the
-   * transform origin. As QTransform's [m11, m12, m13, m21, m22, m23, dx, dy, m33].
+   * `t` (the transform of this item's parent to the scene, or the identity)
+   * followed by this item's own, as QQuickItemPrivate::itemToParentTransform
+   * makes it: translate(x, y); the `transform` list applied through a
+   * single-precision 4x4 matrix (its first element is the first applied to
+   * a point) and projected back; then scale and rotation around the
+   * transform origin.
    */
-  parentTransform(): QTransform {
+  applyParentTransform(t: QTransform): QTransform {
     const v = this.$v;
-    // prettier-ignore
-    const m: Matrix4 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, v[ITEM.x] as number, v[ITEM.y] as number, 0, 1];
+    const x = v[ITEM.x] as number;
+    const y = v[ITEM.y] as number;
+    if (x !== 0 || y !== 0) t = translate3(t, x, y);
     const list = v[ITEM.transform] as ItemTransform[] | null;
     if (list !== null) {
+      const m = matrixOf(t);
       for (let i = list.length - 1; i >= 0; i--) list[i]!.applyTo(m);
-      // (QMatrix4x4::toTransform: the z row and column are dropped)
-      m[2] = m[6] = m[8] = m[9] = m[11] = m[14] = 0;
-      m[10] = 1;
+      t = transformOf(m);
     }
     const s = v[ITEM.scale] as number;
     const r = v[ITEM.rotation] as number;
     if (s !== 1 || r !== 0) {
       const o = this.transformOriginPoint();
-      translate4(m, o.x, o.y, 0);
-      scale4(m, s, s, 1);
-      // QTransform::rotate: double precision, exact quarter turns.
-      const a = (r * Math.PI) / 180;
-      if (r === 90 || r === -270) rotateZ4(m, 1, 0);
-      else if (r === 270 || r === -90) rotateZ4(m, -1, 0);
-      else if (r === 180) rotateZ4(m, 0, -1);
-      else rotateZ4(m, Math.sin(a), Math.cos(a));
-      translate4(m, -o.x, -o.y, 0);
+      t = translate3(rotate3(scale3(translate3(t, o.x, o.y), s, s), r), -o.x, -o.y);
     }
-    return [m[0]!, m[1]!, m[3]!, m[4]!, m[5]!, m[7]!, m[12]!, m[13]!, m[15]!];
+    return t;
+  }
+
+  /** This item's transform to its parent's coordinates. */
+  parentTransform(): QTransform {
+    return this.applyParentTransform(IDENTITY);
+  }
+
+  /** This item's transform to the scene's coordinates (QQuickItemPrivate::itemToWindowTransform). */
+  sceneTransform(): QTransform {
+    const p = this.parentItem;
+    return this.applyParentTransform(p === null ? IDENTITY : p.sceneTransform());
   }
 
   /**
@@ -502,6 +508,8 @@ export class Item extends QtObject {
 
   /** Maps a point of this item to scene (window) coordinates (QQuickItem::mapToScene). */
   mapToScenePoint(px: number, py: number): { x: number; y: number } {
+    for (let i: Item | null = this; i !== null; i = i.parentItem)
+      if (i.$v[ITEM.transform] !== null) return mapThrough(this.sceneTransform(), px, py);
     let p = { x: px, y: py };
     for (let i: Item | null = this; i !== null; i = i.parentItem) p = i.mapToParentPoint(p.x, p.y);
     return p;
@@ -517,12 +525,8 @@ export class Item extends QtObject {
       if (i.$v[ITEM.transform] !== null) listed = true;
       chain.push(i);
     }
-    if (listed) {
-      // The whole chain's transform, inverted (QQuickItemPrivate::windowToItemTransform).
-      let t = IDENTITY;
-      for (let k = chain.length - 1; k >= 0; k--) t = multiply3(t, chain[k]!.parentTransform());
-      return mapThrough(inverted(t), sx, sy);
-    }
+    // The whole chain's transform, inverted (QQuickItemPrivate::windowToItemTransform).
+    if (listed) return mapThrough(inverted(this.sceneTransform()), sx, sy);
     let p = { x: sx, y: sy };
     for (let k = chain.length - 1; k >= 0; k--) p = chain[k]!.mapFromParentPoint(p.x, p.y);
     return p;
@@ -874,17 +878,6 @@ export interface KeyEventLike {
 type PointMap = (x: number, y: number) => { x: number; y: number };
 
 /** A point maps to a point; a rectangle to the bounds of its mapped corners (QTransform::mapRect). */
-const IDENTITY: QTransform = [1, 0, 0, 0, 1, 0, 0, 0, 1];
-
-/** `a * b` for QTransforms ([m11, m12, m13, m21, m22, m23, dx, dy, m33]): b applies to a point first. */
-function multiply3(a: QTransform, b: QTransform): QTransform {
-  const out = [] as unknown as QTransform;
-  for (let r = 0; r < 3; r++)
-    for (let c = 0; c < 3; c++)
-      out.push(b[r * 3]! * a[c]! + b[r * 3 + 1]! * a[3 + c]! + b[r * 3 + 2]! * a[6 + c]!);
-  return out;
-}
-
 /** QTransform::inverted: the adjoint over the determinant; one that cannot be inverted gives the identity. */
 function inverted(t: QTransform): QTransform {
   const [a, b, c, d, e, f, g, h, i] = t;

@@ -9,53 +9,101 @@ import { QMatrix4x4, QVector3D } from '../../engine/valuetypes';
 /** A QTransform: [m11, m12, m13, m21, m22, m23, dx, dy, m33] (a point is (x, y, 1) times it). */
 export type QTransform = [number, number, number, number, number, number, number, number, number];
 
-/** A 4x4 matrix, column-major like QMatrix4x4's m[column][row]: m[c * 4 + r]. */
+export const IDENTITY: QTransform = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+
+// QTransform's operations (double precision), each applied to a point
+// before `t`: QTransform::translate, scale and rotate.
+
+export function translate3(t: QTransform, dx: number, dy: number): QTransform {
+  const [m11, m12, m13, m21, m22, m23, m31, m32, m33] = t;
+  return [
+    m11,
+    m12,
+    m13,
+    m21,
+    m22,
+    m23,
+    m31 + (dx * m11 + dy * m21),
+    m32 + (dy * m22 + dx * m12),
+    m33 + (dx * m13 + dy * m23),
+  ];
+}
+
+export function scale3(t: QTransform, sx: number, sy: number): QTransform {
+  const [m11, m12, m13, m21, m22, m23, m31, m32, m33] = t;
+  return [m11 * sx, m12 * sx, m13 * sx, m21 * sy, m22 * sy, m23 * sy, m31, m32, m33];
+}
+
+/** Rotation about the z axis, clockwise in degrees; exact at the quarter turns. */
+export function rotate3(t: QTransform, a: number): QTransform {
+  let sin = 0;
+  let cos = 0;
+  if (a === 90 || a === -270) sin = 1;
+  else if (a === 270 || a === -90) sin = -1;
+  else if (a === 180) cos = -1;
+  else {
+    const b = 0.017453292519943295 * a;
+    sin = Math.sin(b);
+    cos = Math.cos(b);
+  }
+  const [m11, m12, m13, m21, m22, m23, m31, m32, m33] = t;
+  // prettier-ignore
+  return [
+    cos * m11 + sin * m21,
+    cos * m12 + sin * m22,
+    cos * m13 + sin * m23,
+    -sin * m11 + cos * m21,
+    -sin * m12 + cos * m22,
+    -sin * m13 + cos * m23,
+    m31,
+    m32,
+    m33,
+  ];
+}
+
+/** A 4x4 matrix, column-major like QMatrix4x4's m[column][row]: m[c * 4 + r]. Single precision, like Qt's. */
 export type Matrix4 = number[];
 
+const f = Math.fround;
 const INV_DIST_TO_PLANE = 1 / 1024;
 
+/** QMatrix4x4(QTransform): the z row and column of the identity, in single precision. */
+export function matrixOf(t: QTransform): Matrix4 {
+  return [t[0], t[1], 0, t[2], t[3], t[4], 0, t[5], 0, 0, 1, 0, t[6], t[7], 0, t[8]].map(f);
+}
+
+/** QMatrix4x4::toTransform: the z row and column dropped. */
+export function transformOf(m: Matrix4): QTransform {
+  return [m[0]!, m[1]!, m[3]!, m[4]!, m[5]!, m[7]!, m[12]!, m[13]!, m[15]!];
+}
+
 /** m = m * translation(x, y, z) (QMatrix4x4::translate). */
-export function translate4(m: Matrix4, x: number, y: number, z: number): void {
-  for (let r = 0; r < 4; r++) m[12 + r]! += m[r]! * x + m[4 + r]! * y + m[8 + r]! * z;
+function translate4(m: Matrix4, x: number, y: number, z: number): void {
+  x = f(x);
+  y = f(y);
+  z = f(z);
+  for (let r = 0; r < 4; r++)
+    m[12 + r] = f(m[12 + r]! + f(f(f(m[r]! * x) + f(m[4 + r]! * y)) + f(m[8 + r]! * z)));
 }
 
 /** m = m * scaling(x, y, z) (QMatrix4x4::scale). */
-export function scale4(m: Matrix4, x: number, y: number, z: number): void {
+function scale4(m: Matrix4, x: number, y: number, z: number): void {
   for (let r = 0; r < 4; r++) {
-    m[r]! *= x;
-    m[4 + r]! *= y;
-    m[8 + r]! *= z;
+    m[r] = f(m[r]! * f(x));
+    m[4 + r] = f(m[4 + r]! * f(y));
+    m[8 + r] = f(m[8 + r]! * f(z));
   }
 }
 
-/** m = m * o. */
+/** m = m * o (QMatrix4x4::operator*=). */
 function multiply4(m: Matrix4, o: Matrix4): void {
   const a = m.slice();
   for (let c = 0; c < 4; c++)
-    for (let r = 0; r < 4; r++)
-      m[c * 4 + r] =
-        a[r]! * o[c * 4]! +
-        a[4 + r]! * o[c * 4 + 1]! +
-        a[8 + r]! * o[c * 4 + 2]! +
-        a[12 + r]! * o[c * 4 + 3]!;
-}
-
-/** The sine and cosine of an angle in degrees, exact at the quarter turns (QMatrix4x4::rotate). */
-function sinCos(angle: number): [number, number] {
-  if (angle === 90 || angle === -270) return [1, 0];
-  if (angle === -90 || angle === 270) return [-1, 0];
-  if (angle === 180 || angle === -180) return [0, -1];
-  const a = Math.fround((angle * Math.PI) / 180);
-  return [Math.fround(Math.sin(a)), Math.fround(Math.cos(a))];
-}
-
-/** m = m * a rotation about the z axis, by its sine and cosine. */
-export function rotateZ4(m: Matrix4, s: number, c: number): void {
-  for (let r = 0; r < 4; r++) {
-    const m0 = m[r]!;
-    m[r] = m0 * c + m[4 + r]! * s;
-    m[4 + r] = m[4 + r]! * c - m0 * s;
-  }
+    for (let r = 0; r < 4; r++) {
+      let sum = f(a[r]! * o[c * 4]!);
+      for (let k = 1; k < 4; k++) sum = f(sum + f(a[k * 4 + r]! * o[c * 4 + k]!));
+      m[c * 4 + r] = sum;
+    }
 }
 
 /**
@@ -63,41 +111,57 @@ export function rotateZ4(m: Matrix4, s: number, c: number): void {
  * the z = 0 plane (QMatrix4x4::projectedRotate).
  */
 function projectedRotate4(m: Matrix4, angle: number, x: number, y: number, z: number): void {
+  angle = f(angle);
   if (angle === 0) return;
-  let [s, c] = sinCos(angle);
+  let s: number;
+  let c: number;
+  if (angle === 90 || angle === -270) [s, c] = [1, 0];
+  else if (angle === -90 || angle === 270) [s, c] = [-1, 0];
+  else if (angle === 180 || angle === -180) [s, c] = [0, -1];
+  else {
+    const a = f((angle * Math.PI) / 180);
+    s = f(Math.sin(a));
+    c = f(Math.cos(a));
+  }
   if (x === 0 && y === 0 && z !== 0) {
-    rotateZ4(m, z < 0 ? -s : s, c);
+    if (z < 0) s = -s;
+    for (let r = 0; r < 4; r++) {
+      const m0 = m[r]!;
+      m[r] = f(f(m0 * c) + f(m[4 + r]! * s));
+      m[4 + r] = f(f(m[4 + r]! * c) - f(m0 * s));
+    }
     return;
   }
   if (x === 0 && y !== 0 && z === 0) {
     if (y < 0) s = -s;
-    for (let r = 0; r < 4; r++) m[r] = m[r]! * c + m[12 + r]! * s * INV_DIST_TO_PLANE;
+    for (let r = 0; r < 4; r++) m[r] = f(f(m[r]! * c) + f(f(m[12 + r]! * s) * INV_DIST_TO_PLANE));
     return;
   }
   if (x !== 0 && y === 0 && z === 0) {
     if (x < 0) s = -s;
-    for (let r = 0; r < 4; r++) m[4 + r] = m[4 + r]! * c - m[12 + r]! * s * INV_DIST_TO_PLANE;
+    for (let r = 0; r < 4; r++) m[4 + r] = f(f(m[4 + r]! * c) - f(f(m[12 + r]! * s) * INV_DIST_TO_PLANE));
     return;
   }
   const len = x * x + y * y + z * z;
   // (qFuzzyCompare(len, 1) and qFuzzyIsNull(len))
   if (Math.abs(len - 1) * 1e12 > Math.min(1, len) && Math.abs(len) > 1e-12) {
     const l = Math.sqrt(len);
-    x = Math.fround(x / l);
-    y = Math.fround(y / l);
-    z = Math.fround(z / l);
+    x = f(x / l);
+    y = f(y / l);
+    z = f(z / l);
   }
-  const ic = 1 - c;
+  const ic = f(1 - c);
+  const p = (u: number, v: number) => f(f(u * v) * ic);
   // prettier-ignore
   multiply4(m, [
-    x * x * ic + c,
-    y * x * ic + z * s,
+    f(p(x, x) + c),
+    f(p(y, x) + f(z * s)),
     0,
-    (x * z * ic - y * s) * -INV_DIST_TO_PLANE,
-    x * y * ic - z * s,
-    y * y * ic + c,
+    f(f(p(x, z) - f(y * s)) * -INV_DIST_TO_PLANE),
+    f(p(x, y) - f(z * s)),
+    f(p(y, y) + c),
     0,
-    (y * z * ic + x * s) * -INV_DIST_TO_PLANE,
+    f(f(p(y, z) + f(x * s)) * -INV_DIST_TO_PLANE),
     0,
     0,
     1,

@@ -210,6 +210,28 @@ Item {
   });
 });
 
+describe('transformed items', () => {
+  test('hover, press and the cursor follow a transform list (the area is where it is drawn)', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  width: 300; height: 100
+  Item { x: 100; transform: Scale { xScale: 2 }
+    MouseArea { id: m; width: 50; height: 50; hoverEnabled: true; cursorShape: Qt.PointingHandCursor
+      onEntered: print("entered", mouseX, mouseY)
+      onPressed: (mouse) => print("pressed", mouse.x, mouse.y)
+      onExited: print("exited") } }
+}`);
+    const d = new PointerDriver(r);
+    d.move(180, 10);
+    expect(r.runtime.window.cursorShape).toBe(13);
+    d.press();
+    d.release();
+    d.move(210, 10);
+    expect(lines(r)).toEqual(['qml: entered 40 10', 'qml: pressed 40 10', 'qml: exited']);
+    expect(r.runtime.window.cursorShape).toBe(0);
+  });
+});
+
 describe('MouseArea in a Flickable', () => {
   test('preventStealing: the Flickable neither takes the drag nor moves (Qt 6.4: contentY stays 0)', async () => {
     const r = await runQml(`import QtQuick
