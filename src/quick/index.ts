@@ -10,6 +10,7 @@ import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
+import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
@@ -56,6 +57,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       Repeater: RepeaterMeta,
       Window: WindowMeta,
       Loader: LoaderMeta,
+      LayoutMirroring: LayoutMirroringMeta,
       Translate: TranslateMeta,
       Scale: ScaleMeta,
       Rotation: RotationMeta,

@@ -122,6 +122,11 @@ export class Anchors extends QObject implements ItemChangeListener {
     }
   }
 
+  /** The item's layout mirroring changed (QQuickItemPrivate::setLayoutMirror). */
+  mirrorChanged(): void {
+    this.update();
+  }
+
   /** The anchored item's own geometry changed (a right anchor needs the new width). */
   ownGeometryChanged(_change: Change): void {
     // Qt (QQuickAnchorsPrivate::updateMe): changes the anchors make themselves are not fed back.
@@ -220,12 +225,14 @@ export class Anchors extends QObject implements ItemChangeListener {
       const right = this.$v[A.rightMargin] as number;
       const top = this.$v[A.topMargin] as number;
       const bottom = this.$v[A.bottomMargin] as number;
+      // (mirrored: the right margin is the one at the left)
+      const h = this.item.effectiveLayoutMirror ? right : left;
       const parent = this.item.parentItem;
       if (fill === parent) {
-        this.setX(left);
+        this.setX(h);
         this.setY(top);
       } else if (fill.parentItem === parent) {
-        this.setX((fill.$v[geo.x] as number) + left);
+        this.setX((fill.$v[geo.x] as number) + h);
         this.setY((fill.$v[geo.y] as number) + top);
       }
       this.setWidth((fill.$v[geo.width] as number) - left - right);
@@ -244,7 +251,7 @@ export class Anchors extends QObject implements ItemChangeListener {
     }
     this.updatingCenterIn++;
     try {
-      const h = this.$v[A.horizontalCenterOffset] as number;
+      const h = (this.$v[A.horizontalCenterOffset] as number) * (this.item.effectiveLayoutMirror ? -1 : 1);
       const v = this.$v[A.verticalCenterOffset] as number;
       const parent = this.item.parentItem;
       if (c === parent) {
@@ -297,8 +304,11 @@ export class Anchors extends QObject implements ItemChangeListener {
   }
 
   private updateHorizontal(): void {
-    const left = this.$v[A.left] as AnchorLine | undefined;
-    const right = this.$v[A.right] as AnchorLine | undefined;
+    // Mirrored (QQuickAnchorsPrivate::updateHorizontalAnchors): left and right
+    // swap, with their lines and margins, and the center offset turns around.
+    const mirrored = this.item.effectiveLayoutMirror;
+    const left = reversed(this.$v[mirrored ? A.right : A.left] as AnchorLine | undefined, mirrored);
+    const right = reversed(this.$v[mirrored ? A.left : A.right] as AnchorLine | undefined, mirrored);
     const hc = this.$v[A.horizontalCenter] as AnchorLine | undefined;
     if (!left && !right && !hc) return;
     if (this.updatingHorizontal >= 3) {
@@ -307,9 +317,9 @@ export class Anchors extends QObject implements ItemChangeListener {
     }
     this.updatingHorizontal++;
     try {
-      const lm = this.$v[A.leftMargin] as number;
-      const rm = this.$v[A.rightMargin] as number;
-      const ho = this.$v[A.horizontalCenterOffset] as number;
+      const lm = this.$v[mirrored ? A.rightMargin : A.leftMargin] as number;
+      const rm = this.$v[mirrored ? A.leftMargin : A.rightMargin] as number;
+      const ho = (this.$v[A.horizontalCenterOffset] as number) * (mirrored ? -1 : 1);
       const item = this.item;
       if (left) {
         let width: number | undefined;
@@ -519,7 +529,6 @@ export const AnchorsMeta: MetaObject = defineType(Anchors, null, {
     verticalCenterOffset: { type: 'real', changed: anchorChanged },
     baselineOffset: { type: 'real', changed: anchorChanged },
     alignWhenCentered: { type: 'bool', default: true, changed: anchorChanged },
-    mirrored: { type: 'bool', readonly: true },
   },
   creatable: false,
 });
@@ -550,3 +559,11 @@ const LINES = [A.left, A.right, A.horizontalCenter, A.top, A.bottom, A.verticalC
 
 /** Indexes of the Item properties anchors read (set by Item.ts, which imports this module). */
 export const geo = { x: 0, y: 0, width: 0, height: 0, baselineOffset: 0, anchors: 0 };
+
+/** A mirrored anchor's line: left and right swap (reverseAnchorLine). */
+function reversed(l: AnchorLine | undefined, mirrored: boolean): AnchorLine | undefined {
+  if (!mirrored || l === undefined) return l;
+  if (l.line === AnchorLineKind.Left) return { ...l, line: AnchorLineKind.Right };
+  if (l.line === AnchorLineKind.Right) return { ...l, line: AnchorLineKind.Left };
+  return l;
+}

@@ -46,6 +46,16 @@ export interface ItemChangeListener {
   itemChanged(item: Item, change: Change, old: number): void;
 }
 
+/** Item.mirrorBits. */
+export enum Mirror {
+  Effective = 1,
+  FromParent = 2,
+  FromItem = 4,
+  /** LayoutMirroring.enabled was set (Qt: !isMirrorImplicit). */
+  Explicit = 8,
+  Inherited = 16,
+}
+
 /** Bits for the renderer: which aspects of an item's drawing are out of date. */
 export enum Dirty {
   Transform = 1,
@@ -152,8 +162,64 @@ export class Item extends QtObject {
     this.moveFocusWithParent(old);
     this.updateEffectiveVisible();
     this.updateEffectiveEnabled();
+    this.resolveLayoutMirror();
     this.notifyListeners(Change.Parent);
   }
+
+  // ---- layout mirroring (LayoutMirroring) ---------------------------------------------
+
+  /** QQuickItemPrivate's effectiveLayoutMirror, inheritMirrorFromParent, inheritMirrorFromItem, !isMirrorImplicit and inheritedLayoutMirror. */
+  mirrorBits = 0;
+  /** The LayoutMirroring attached object, if made. */
+  mirroring: { mirrorChanged(): void } | null = null;
+
+  /** Whether the item lays out mirrored (LayoutMirroring.enabled, set or inherited). */
+  get effectiveLayoutMirror(): boolean {
+    return (this.mirrorBits & Mirror.Effective) !== 0;
+  }
+
+  /** QQuickItemPrivate::resolveLayoutMirror: takes what the parent passes down. */
+  resolveLayoutMirror(): void {
+    const b = this.mirrorBits;
+    const p = this.parentItem;
+    if (p !== null)
+      this.setImplicitLayoutMirror(
+        (p.mirrorBits & Mirror.Inherited) !== 0,
+        (p.mirrorBits & Mirror.FromParent) !== 0,
+      );
+    else if (b !== 0)
+      this.setImplicitLayoutMirror(
+        (b & Mirror.Explicit) !== 0 && (b & Mirror.Effective) !== 0,
+        (b & Mirror.FromItem) !== 0,
+      );
+  }
+
+  /** QQuickItemPrivate::setImplicitLayoutMirror. */
+  setImplicitLayoutMirror(mirror: boolean, inherit: boolean): void {
+    const b = this.mirrorBits;
+    inherit ||= (b & Mirror.FromItem) !== 0;
+    if (b & Mirror.Explicit && b & Mirror.FromItem) mirror = (b & Mirror.Effective) !== 0;
+    if (mirror === ((b & Mirror.Inherited) !== 0) && inherit === ((b & Mirror.FromParent) !== 0)) return;
+    const inherited = inherit && mirror;
+    this.mirrorBits =
+      (b & ~(Mirror.FromParent | Mirror.Inherited)) |
+      (inherit ? Mirror.FromParent : 0) |
+      (inherited ? Mirror.Inherited : 0);
+    if (!(b & Mirror.Explicit)) this.setLayoutMirror(inherited);
+    for (const c of this.childItems) c.setImplicitLayoutMirror(inherited, inherit);
+  }
+
+  /** QQuickItemPrivate::setLayoutMirror: anchors and the item's own layout follow. */
+  setLayoutMirror(mirror: boolean): void {
+    if (mirror === this.effectiveLayoutMirror) return;
+    this.mirrorBits ^= Mirror.Effective;
+    (this.$v[ITEM.anchors] as Anchors | null)?.mirrorChanged();
+    this.mirrorChange();
+    this.mirroring?.mirrorChanged();
+  }
+
+  /** The layout direction flipped (positioners, views and text override). */
+  protected mirrorChange(): void {}
 
   /** Hooks for subclasses (positioners re-layout, flickables re-measure). */
   protected itemChildAdded(_child: Item): void {}

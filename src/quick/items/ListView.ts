@@ -341,7 +341,22 @@ export class ListView extends Flickable implements DelegateModelHost {
     return (this.$v[LV.orientation] as number) === VERTICAL;
   }
   get isRightToLeft(): boolean {
-    return !this.isVertical && (this.$v[LV.layoutDirection] as number) === RIGHT_TO_LEFT;
+    return !this.isVertical && (this.$v[LV.effectiveLayoutDirection] as number) === RIGHT_TO_LEFT;
+  }
+
+  /** The layout direction, turned around under LayoutMirroring (QQuickItemView::effectiveLayoutDirection). */
+  private updateEffectiveLayoutDirection(): void {
+    const d = this.$v[LV.layoutDirection] as number;
+    this.$store(
+      LV.effectiveLayoutDirection,
+      this.effectiveLayoutMirror ? (d === RIGHT_TO_LEFT ? 0 : RIGHT_TO_LEFT) : d,
+    );
+  }
+
+  /** LayoutMirroring changed (QQuickItemViewPrivate::mirrorChange). */
+  protected override mirrorChange(): void {
+    this.updateEffectiveLayoutDirection();
+    this.regenerate(false);
   }
   get isBottomToTop(): boolean {
     return this.isVertical && (this.$v[LV.verticalLayoutDirection] as number) === BOTTOM_TO_TOP;
@@ -2867,8 +2882,7 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     layoutDirection: {
       type: 'enumeration',
       changed: onChange((v) => {
-        // (no LayoutMirroring: the effective direction is the one set)
-        v.$store(LV.effectiveLayoutDirection, v.$v[LV.layoutDirection]);
+        (v as unknown as { updateEffectiveLayoutDirection(): void }).updateEffectiveLayoutDirection();
         v.regenerate(false);
       }),
     },

@@ -159,14 +159,21 @@ export abstract class BasePositioner extends Item {
     this.appliedPadding.set(child, v);
   }
 
+  /** The layout direction, turned around under LayoutMirroring (getEffectiveLayoutDirection). */
   get layoutDirectionValue(): number {
     const i = this.$meta.propsByName.get('layoutDirection');
-    return i ? (this.$v[i.index] as number) : LEFT_TO_RIGHT;
+    const d = i ? (this.$v[i.index] as number) : LEFT_TO_RIGHT;
+    return this.effectiveLayoutMirror ? 1 - d : d;
   }
 
-  /** Qt: isLeftToRight() (LayoutMirroring is not supported, so the effective direction is the set one). */
+  /** Qt: isLeftToRight(), of the effective direction. */
   get isLeftToRight(): boolean {
     return this.type === PositionerType.Vertical || this.layoutDirectionValue === LEFT_TO_RIGHT;
+  }
+
+  /** LayoutMirroring changed (QQuickBasePositionerPrivate::mirrorChange). */
+  protected override mirrorChange(): void {
+    if (this.$meta.propsByName.has('layoutDirection')) this.onLayoutDirectionChanged();
   }
 
   /**

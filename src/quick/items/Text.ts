@@ -307,8 +307,15 @@ export class Text extends Item implements FontOwner {
   setHorizontalAlignment(a: number): void {
     this.hAlignImplicit = false;
     // the effective alignment first: the change of horizontalAlignment lays out again
-    this.$store(TEXT.effectiveHorizontalAlignment, a);
+    this.$store(TEXT.effectiveHorizontalAlignment, mirroredAlign(a, this.effectiveLayoutMirror));
     this.$store(TEXT.horizontalAlignment, a);
+  }
+
+  /** LayoutMirroring changed: an explicit left or right alignment turns around (QQuickText::effectiveHAlign). */
+  protected override mirrorChange(): void {
+    if (this.hAlignImplicit) return;
+    const a = mirroredAlign(this.$v[TEXT.horizontalAlignment] as number, this.effectiveLayoutMirror);
+    if (this.$store(TEXT.effectiveHorizontalAlignment, a)) this.updateLayout();
   }
 
   textDidChange(): void {
@@ -461,3 +468,9 @@ export const TEXT = {
   rightPadding: TextMeta.index('rightPadding'),
   bottomPadding: TextMeta.index('bottomPadding'),
 };
+
+/** Left and right alignments swap under LayoutMirroring (QQuickText::effectiveHAlign, QQuickTextInput's). */
+export function mirroredAlign(a: number, mirrored: boolean): number {
+  if (!mirrored) return a;
+  return a === HAlign.AlignLeft ? HAlign.AlignRight : a === HAlign.AlignRight ? HAlign.AlignLeft : a;
+}

@@ -16,7 +16,7 @@ import { FontMetrics, measureTextInput, type ResolvedFont, type TextInputMetrics
 import { capitalize, type Font, FontMeta, type FontOwner, fontProperty } from './Font';
 import { Change, Dirty, ITEM, Item, ItemMeta, type KeyEventLike, type PointerEventLike } from './Item';
 import { Key, Mod, matchesStandardKey, StandardKey } from './Keys';
-import { DEFAULT_FONT } from './Text';
+import { DEFAULT_FONT, mirroredAlign } from './Text';
 import { isRightToLeft } from './text-direction';
 import { VALIDATOR_CHANGED, type Validator, ValidatorState } from './Validators';
 
@@ -1347,15 +1347,30 @@ export class TextInput extends Item implements FontOwner {
     // Qt: AlignJustify is not supported by TextInput
     if (((this.$v[TI.horizontalAlignment] as number) !== a || force) && a <= Align.HCenter) {
       this.$store(TI.horizontalAlignment, a);
-      this.$store(TI.effectiveHorizontalAlignment, a);
+      this.$store(
+        TI.effectiveHorizontalAlignment,
+        this.hAlignImplicit ? a : mirroredAlign(a, this.effectiveLayoutMirror),
+      );
       return true;
     }
     return false;
   }
 
+  /** LayoutMirroring changed: an explicit left or right alignment turns around (QQuickTextInputPrivate::mirrorChange). */
+  protected override mirrorChange(): void {
+    if (this.hAlignImplicit) return;
+    const a = mirroredAlign(this.$v[TI.horizontalAlignment] as number, this.effectiveLayoutMirror);
+    if (this.$store(TI.effectiveHorizontalAlignment, a) && this.isComponentComplete) {
+      this.updateLayout();
+      this.updateCursorRectangle();
+    }
+  }
+
   setHorizontalAlignment(a: number): void {
     this.hAlignImplicit = false;
-    if (this.setHAlign(a) && this.isComponentComplete) {
+    const changed = this.setHAlign(a);
+    const mirrored = mirroredAlign(this.$v[TI.horizontalAlignment] as number, this.effectiveLayoutMirror);
+    if ((this.$store(TI.effectiveHorizontalAlignment, mirrored) || changed) && this.isComponentComplete) {
       this.updateLayout();
       this.updateCursorRectangle();
     }

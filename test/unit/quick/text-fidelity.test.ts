@@ -18,7 +18,12 @@ const SCENES = [
   'text_justify',
 ];
 // Text scenes of test/fixtures/qt/items (rendered in the browser too).
-const ITEM_SCENES = ['text_font_size_mode', 'item_transform', 'item_transform_perspective'];
+const ITEM_SCENES = [
+  'text_font_size_mode',
+  'item_transform',
+  'item_transform_perspective',
+  'layout_mirroring',
+];
 
 for (const [scene, dir] of [
   ...SCENES.map((s) => [s, undefined] as const),
