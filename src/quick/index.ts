@@ -9,6 +9,7 @@ import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
+import { KeyNavigationMeta } from './items/KeyNavigation';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
@@ -47,6 +48,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       TextInput: TextInputMeta,
       Font: FontEnumsMeta,
       Keys: KeysAttachedMeta,
+      KeyNavigation: KeyNavigationMeta,
       StandardKey: StandardKeyMeta,
       IntValidator: IntValidatorMeta,
       DoubleValidator: DoubleValidatorMeta,

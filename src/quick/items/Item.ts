@@ -875,7 +875,7 @@ export class Item extends QtObject {
     return false;
   }
 
-  /** The `Keys` attached to this item, if any (Qt's extra->keyHandler). */
+  /** The key filters attached to this item (`Keys`, `KeyNavigation`), the last made first (Qt's extra->keyHandler). */
   keyHandler: ItemKeyHandler | null = null;
 
   /**
@@ -887,16 +887,13 @@ export class Item extends QtObject {
   deliverKeyEvent(event: KeyEventLike, press: boolean): void {
     const h = this.keyHandler;
     if (h !== null) {
-      if (press) h.keyPressed(event, false);
-      else h.keyReleased(event, false);
+      filterKey(h, event, press, false);
       if (event.accepted) return;
       event.accepted = true;
     }
     event.accepted = press ? this.keyPressEvent(event) : this.keyReleaseEvent(event);
     if (event.accepted || h === null) return;
-    event.accepted = true;
-    if (press) h.keyPressed(event, true);
-    else h.keyReleased(event, true);
+    filterKey(h, event, press, true);
   }
 }
 
@@ -904,6 +901,37 @@ export class Item extends QtObject {
 export interface ItemKeyHandler {
   keyPressed(event: KeyEventLike, post: boolean): void;
   keyReleased(event: KeyEventLike, post: boolean): void;
+  /** The filter made before this one (QQuickItemKeyFilter::m_next): what this one leaves goes there. */
+  nextKeyHandler: ItemKeyHandler | null;
+}
+
+/** Qt's QQuickItemKeyFilter chain (Keys, KeyNavigation; the last made first): the first to accept takes the key. */
+function filterKey(h: ItemKeyHandler | null, event: KeyEventLike, press: boolean, post: boolean): void {
+  for (; h !== null; h = h.nextKeyHandler) {
+    event.accepted = true;
+    if (press) h.keyPressed(event, post);
+    else h.keyReleased(event, post);
+    if (event.accepted) return;
+  }
+  event.accepted = false;
+}
+
+/** Puts a key filter in front of an item's chain. */
+export function addKeyHandler(item: Item, h: ItemKeyHandler): void {
+  h.nextKeyHandler = item.keyHandler;
+  item.keyHandler = h;
+}
+
+/** Takes a key filter out of an item's chain. */
+export function removeKeyHandler(item: Item, h: ItemKeyHandler): void {
+  if (item.keyHandler === h) item.keyHandler = h.nextKeyHandler;
+  else
+    for (let k = item.keyHandler; k !== null; k = k.nextKeyHandler)
+      if (k.nextKeyHandler === h) {
+        k.nextKeyHandler = h.nextKeyHandler;
+        break;
+      }
+  h.nextKeyHandler = null;
 }
 
 /** A pointer event as items see it: scene and local position, buttons, wheel deltas. */

@@ -3,7 +3,7 @@
 // standard key bindings (`StandardKey.Copy`, QKeySequence::keyBindings with
 // the X11 keyboard scheme that Qt's generic Unix theme uses).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { Item, type ItemKeyHandler, type KeyEventLike } from './Item';
+import { addKeyHandler, Item, type ItemKeyHandler, type KeyEventLike, removeKeyHandler } from './Item';
 
 /** Qt::Key values used below (the full table is QT_ENUMS on the Qt object). */
 export const Key = {
@@ -335,15 +335,17 @@ export class KeysAttached extends QObject implements ItemKeyHandler {
   private inPress = false;
   private inRelease = false;
 
+  nextKeyHandler: ItemKeyHandler | null = null;
+
   override $attachTo(owner: QObject): void {
     if (owner instanceof Item) {
       this.owner = owner;
-      owner.keyHandler = this;
+      addKeyHandler(owner, this);
     }
   }
 
   override $ownerDestroyed(): void {
-    if (this.owner?.keyHandler === this) this.owner.keyHandler = null;
+    if (this.owner) removeKeyHandler(this.owner, this);
     this.owner = null;
   }
 
