@@ -4,8 +4,9 @@
 // KeyNavigation the same way. Naming an item for a direction names this one
 // for the opposite direction of that item, unless it set its own. Left and
 // right swap under LayoutMirroring.
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { addKeyHandler, ITEM, Item, type ItemKeyHandler, type KeyEventLike, removeKeyHandler } from './Item';
+import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
+import { ITEM, Item, type KeyEventLike } from './Item';
+import { ItemKeyFilter } from './Keys';
 
 enum Dir {
   Left = 0,
@@ -26,24 +27,9 @@ const KEY_UP = 0x01000013;
 const KEY_RIGHT = 0x01000014;
 const KEY_DOWN = 0x01000015;
 
-export class KeyNavigationAttached extends QObject implements ItemKeyHandler {
-  owner: Item | null = null;
-  nextKeyHandler: ItemKeyHandler | null = null;
+export class KeyNavigationAttached extends ItemKeyFilter {
   /** Directions set on this object itself (Qt's leftSet, rightSet, ...), one bit each. */
   private explicit = 0;
-
-  override $attachTo(owner: QObject): void {
-    // (on an object that is not an item it holds its values and does nothing, silently)
-    if (owner instanceof Item) {
-      this.owner = owner;
-      addKeyHandler(owner, this);
-    }
-  }
-
-  override $ownerDestroyed(): void {
-    if (this.owner) removeKeyHandler(this.owner, this);
-    this.owner = null;
-  }
 
   private target(dir: Dir): Item | null {
     return this.$v[KN.dirs[dir]!] as Item | null;

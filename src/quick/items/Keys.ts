@@ -328,15 +328,15 @@ for (let d = 0; d <= 9; d++)
  * default; `pressed` only if the event is still not accepted
  * (QQuickKeysAttached::keyPressed).
  */
-export class KeysAttached extends QObject implements ItemKeyHandler {
-  declare enabled: boolean;
-  declare priority: number;
+/** An attached object in an item's key filter chain (QQuickItemKeyFilter): Keys, KeyNavigation. */
+export abstract class ItemKeyFilter extends QObject implements ItemKeyHandler {
   owner: Item | null = null;
-  private inPress = false;
-  private inRelease = false;
-
   nextKeyHandler: ItemKeyHandler | null = null;
 
+  abstract keyPressed(event: KeyEventLike, post: boolean): void;
+  abstract keyReleased(event: KeyEventLike, post: boolean): void;
+
+  // (on an object that is not an item it holds its values and does nothing)
   override $attachTo(owner: QObject): void {
     if (owner instanceof Item) {
       this.owner = owner;
@@ -348,6 +348,13 @@ export class KeysAttached extends QObject implements ItemKeyHandler {
     if (this.owner) removeKeyHandler(this.owner, this);
     this.owner = null;
   }
+}
+
+export class KeysAttached extends ItemKeyFilter {
+  declare enabled: boolean;
+  declare priority: number;
+  private inPress = false;
+  private inRelease = false;
 
   private get processPost(): boolean {
     return this.$v[KEYS.priority] === KeysPriority.AfterItem;
