@@ -59,6 +59,8 @@ export interface Target {
   /** `group` for `border.color`, `anchors.left`; `value` for `origin.x`; `attached` for `Component.x`, `ListView.x`. */
   via: 'self' | 'group' | 'value' | 'attached';
   group?: string;
+  /** `value` in a group (`border` of `border.color.r`). */
+  outer?: string;
   attached?: MetaObject;
   /** The meta-object of the object that owns `prop` (the item, the group, or the attached object). */
   meta: MetaObject;
@@ -801,10 +803,12 @@ export class Compiler {
     for (; i < name.length - 1; i++) {
       const p = target.meta.propsByName.get(name[i]!);
       if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
-      if (target.via !== 'self') throw this.err(span, `Invalid grouped property access`);
       const fields = p.group ? undefined : valueGroupMeta(p.type);
+      // (a value-type field of a group's property too: `border.color.r`)
+      if (target.via !== 'self' && (fields === undefined || target.via !== 'group'))
+        throw this.err(span, `Invalid grouped property access`);
       if (fields !== undefined) {
-        if (p.readonly && !isOwnDeclaration(o, name[i]!))
+        if (p.readonly && (target.via !== 'self' || !isOwnDeclaration(o, name[i]!)))
           throw this.err(span, `Invalid property assignment: "${name[i]}" is a read-only property`);
         // A field of a value-type property: `origin.x: 20`.
         if (i < name.length - 2) {
@@ -814,7 +818,8 @@ export class Compiler {
             'Property assignment expected',
           );
         }
-        target = { via: 'value', group: name[i]!, meta: fields };
+        const outer = target.via === 'group' ? target.group : undefined;
+        target = { via: 'value', group: name[i]!, meta: fields, ...(outer !== undefined ? { outer } : {}) };
         continue;
       }
       // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).

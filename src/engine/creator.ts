@@ -260,7 +260,10 @@ export class Creator {
   private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
     if (t.via === 'self') return obj;
     if (t.via === 'group') return (obj as unknown as Record<string, QObject>)[t.group!]!;
-    if (t.via === 'value') return valueGroupOf(obj, t.group!, t.meta);
+    if (t.via === 'value') {
+      const owner = t.outer === undefined ? obj : (obj as unknown as Record<string, QObject>)[t.outer]!;
+      return valueGroupOf(owner, t.group!, t.meta);
+    }
     return obj.$attachedObject(t.attached!, (a) => {
       if (a.$meta === this.host.componentAttachedMeta) creation.completion.push(a);
     });
