@@ -639,11 +639,13 @@ export class Compiler {
           meta.methods.add(m.name);
           break;
         case 'EnumDeclaration': {
-          meta.enumTypeNames.add(m.name);
+          const values: Record<string, number> = {};
+          meta.enumTypeNames.set(m.name, values);
           let next = 0;
           for (const e of m.members) {
             const v = e.value ?? next;
             meta.enums[e.name] = v;
+            values[e.name] = v;
             next = v + 1;
           }
           break;

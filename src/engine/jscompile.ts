@@ -357,6 +357,21 @@ class Walker {
         if (n.computed) this.visit(n.property as AnyNode, scope);
         return;
       }
+      case 'NewExpression': {
+        // `new L.F()` with L a script namespace (`$T.L($c)`, a call): parenthesised,
+        // or `new` would take the call. (Safe here: the expression starts with `new`.)
+        let head = n.callee as AnyNode;
+        while (head.type === 'MemberExpression') head = head.object as AnyNode;
+        const before = this.out.length;
+        this.visit(n.callee as AnyNode, scope);
+        if (head.type === 'Identifier')
+          for (let k = before; k < this.out.length; k++) {
+            const r = this.out[k]!;
+            if (r.start === head.start && r.end === head.end && r.text.endsWith(')')) r.text = `(${r.text})`;
+          }
+        for (const a of n.arguments as AnyNode[]) this.visit(a, scope);
+        return;
+      }
       case 'CallExpression': {
         const callee = n.callee as AnyNode;
         const property = callee.property as AnyNode | undefined;

@@ -177,8 +177,8 @@ export class MetaObject {
   readonly signalsByName: Map<string, SignalInfo>;
   readonly methods: Set<string>;
   readonly enums: Record<string, number>;
-  /** Names of the enums declared in QML (`enum Color { ... }`). */
-  readonly enumTypeNames: Set<string>;
+  /** The enums declared in QML (`enum Color { ... }`), by name, with their values. */
+  readonly enumTypeNames: Map<string, Record<string, number>>;
   readonly template: unknown[];
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
@@ -220,7 +220,7 @@ export class MetaObject {
     this.signalsByName = new Map(base ? base.signalsByName : []);
     this.methods = new Set(base ? base.methods : []);
     this.enums = { ...(base ? base.enums : {}), ...(spec.enums ?? {}) };
-    this.enumTypeNames = new Set(base ? base.enumTypeNames : []);
+    this.enumTypeNames = new Map(base ? base.enumTypeNames : []);
     this.template = base ? base.template.slice() : [];
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
@@ -321,9 +321,13 @@ export class MetaObject {
         value: (v: unknown) => v instanceof QObject && v.$meta.inherits(this),
         enumerable: false,
       });
-      // V4 gives the enum's own name (`Shades.Color`) as a TypeError object, not thrown.
-      for (const name of this.enumTypeNames)
-        Object.defineProperty(ref, name, { get: () => new TypeError('Type error'), enumerable: false });
+      // V4 gives the enum's own name (`Shades.Color`) as a TypeError object, not
+      // thrown, through which its values read (`Shades.Color.Red`).
+      for (const [name, values] of this.enumTypeNames)
+        Object.defineProperty(ref, name, {
+          get: () => Object.assign(new TypeError('Type error'), values),
+          enumerable: false,
+        });
       this.typeRefCache = ref;
     }
     return this.typeRefCache;
