@@ -10,6 +10,7 @@ import { isFunctionExpression, rewrite } from './jscompile';
 import {
   type CustomParser,
   deriveType,
+  type GroupSpec,
   type MetaObject,
   nameWithoutNumber,
   type PropertyInfo,
@@ -690,6 +691,7 @@ export class Compiler {
         throw this.err(value, `Invalid alias reference. Unable to find id "${id}"`);
       let meta = target.meta;
       let type = 'var';
+      let group: GroupSpec | undefined;
       for (let i = 0; i < path.length; i++) {
         const p = meta.propsByName.get(path[i]!);
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
@@ -702,10 +704,15 @@ export class Compiler {
           }
           if (!p.group) throw this.err(value, `Invalid alias target location: ${path[i + 1]}`);
           meta = p.group.meta();
-        } else type = p.type;
+        } else {
+          type = p.type;
+          group = p.group;
+        }
       }
       if (path.length === 0) type = target.meta.name;
       const prop = o.meta.propsByName.get(m.name)!;
+      // (an alias to a grouped property is a group too: `font.pixelSize: 20` through `alias font: t.font`)
+      if (group !== undefined) (prop as { aliasGroup?: GroupSpec }).aliasGroup = group;
       if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
       o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
       installAlias(o.meta, prop, type, id, path);
@@ -825,7 +832,8 @@ export class Compiler {
         continue;
       }
       // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).
-      const meta = p.group ? p.group.meta() : this.objectMetaOf(p);
+      const group = p.group ?? (p as { aliasGroup?: GroupSpec }).aliasGroup;
+      const meta = group ? group.meta() : this.objectMetaOf(p);
       if (!meta) throw this.err(span, `Invalid grouped property access`);
       target = { via: 'group', group: name[i]!, meta };
     }

@@ -231,9 +231,17 @@ export class Timer extends QObject {
       () => {
         this.handle = null;
         if (this.$destroyed || !this.$get(TIMER.running)) return;
-        if (!this.$get(TIMER.repeat)) this.$write(TIMER.running, false);
-        else this.schedule();
+        if (this.$get(TIMER.repeat)) {
+          this.schedule();
+          this.$emit(TIMER.triggered, undefined);
+          return;
+        }
+        // A single shot (measured): `running` reads false in onTriggered, and
+        // runningChanged comes after it, also when the handler started it
+        // again (then once from start() and once more after).
+        this.$v[TIMER.running] = false;
         this.$emit(TIMER.triggered, undefined);
+        if (!this.$destroyed) this.$emit(TIMER.runningChanged, undefined);
       },
       Math.max(0, this.$get(TIMER.interval) as number),
     );
@@ -277,6 +285,7 @@ const TIMER = {
   triggeredOnStart: TimerMeta.index('triggeredOnStart'),
   parent: TimerMeta.index('parent'),
   triggered: TimerMeta.signalsByName.get('triggered')!.index,
+  runningChanged: TimerMeta.signalsByName.get('runningChanged')!.index,
 };
 
 /**

@@ -662,9 +662,9 @@ export class Item extends QtObject {
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i]!;
       if (!c.effectiveVisible) continue;
-      const cx = x - (c.$v[ITEM.x] as number);
-      const cy = y - (c.$v[ITEM.y] as number);
-      if (cx >= 0 && cy >= 0 && cx <= (c.$v[ITEM.width] as number) && cy <= (c.$v[ITEM.height] as number))
+      // (in the child's coordinates: its rotation, scale and transforms count)
+      const p = c.mapFromParentPoint(x, y);
+      if (p.x >= 0 && p.y >= 0 && p.x <= (c.$v[ITEM.width] as number) && p.y <= (c.$v[ITEM.height] as number))
         return c;
     }
     return null;
