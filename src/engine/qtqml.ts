@@ -4,6 +4,7 @@ import { QmlError } from '../qml/error';
 import type { Unit } from './compiler';
 import type { QmlContext } from './context';
 import { defineType, type InstalledBinding, type MetaObject, QObject, type SignalInfo } from './qobject';
+import { registerCppClassName } from './types';
 
 /** `Component.onCompleted`, `Component.onDestruction`. */
 export class ComponentAttached extends QObject {
@@ -15,6 +16,8 @@ export class ComponentAttached extends QObject {
     this.$emit(ComponentAttachedMeta.signalsByName.get('destruction')!.index, undefined);
   }
 }
+// (`Component` names QQmlComponent in messages, not the attached type below)
+registerCppClassName('Component', 'QQmlComponent');
 export const ComponentAttachedMeta = defineType(ComponentAttached, null, {
   name: 'Component',
   cppClass: 'QQmlComponentAttached',

@@ -30,7 +30,8 @@ export class Loader extends Item {
   /** Hears the item's size changes (a Loader's `itemChanged` is its signal, so not the Loader itself). */
   private readonly sizeListener: ItemChangeListener = {
     itemChanged: (item, change) => {
-      if (item === this.current && change & (Change.Width | Change.Height)) this.fitItem(item);
+      const relevant = Change.Width | Change.Height | Change.ImplicitWidth | Change.ImplicitHeight;
+      if (item === this.current && change & relevant) this.fitItem(item, false);
     },
   };
 
@@ -66,9 +67,12 @@ export class Loader extends Item {
   }
 
   private load(): void {
-    // Qt goes straight from one item to the next (status Null only when nothing is loaded).
-    this.unload(false);
+    // Qt goes straight from one item to the next (status Null only when
+    // nothing is loaded); the old item's destruction handlers run first.
+    const hadItem = this.unload();
     if (!(this.$v[LOADER.active] as boolean)) {
+      // (measured: itemChanged, then statusChanged)
+      if (hadItem) this.$emit(LOADER.itemChanged, undefined);
       this.setStatus(Status.Null);
       return;
     }
@@ -76,7 +80,9 @@ export class Loader extends Item {
     if (!component) {
       const source = String(this.$v[LOADER.source] ?? '');
       if (source === '') {
+        // (measured: statusChanged, then itemChanged)
         this.setStatus(Status.Null);
+        if (hadItem) this.$emit(LOADER.itemChanged, undefined);
         return;
       }
       // Qt resolves `source` against the file the Loader is declared in.
@@ -146,28 +152,37 @@ export class Loader extends Item {
     this.$store(LOADER.status, s);
   }
 
-  private unload(resetStatus = true): void {
+  /**
+   * Destroys the loaded item (QQuickLoaderPrivate::clear); `item` reads null
+   * without announcing it, which the caller does in Qt's order. True when
+   * there was an item.
+   */
+  private unload(): boolean {
     const old = this.current;
     this.current = null;
     this.component = null;
     if (old instanceof Item) old.removeListener(this.sizeListener);
     if (old) {
-      this.$store(LOADER.item, null);
       old.$destroy();
+      this.$v[LOADER.item] = null;
     }
     if (this.ownComponent) {
       this.ownComponent.$destroy();
       this.ownComponent = null;
     }
-    if (resetStatus) this.setStatus(Status.Null);
+    return old !== null;
   }
 
-  /** QQuickLoaderPrivate::_q_updateSize: the Loader's size goes to the item, or the item's to the Loader. */
-  private fitItem(item: Item): void {
-    if (this.widthValid) item.setWidth(this.$v[ITEM.width] as number);
-    else this.$store(ITEM.implicitWidth, item.$v[ITEM.width]);
-    if (this.heightValid) item.setHeight(this.$v[ITEM.height] as number);
-    else this.$store(ITEM.implicitHeight, item.$v[ITEM.height]);
+  /**
+   * QQuickLoaderPrivate::_q_updateSize: a Loader with a size gives it to the
+   * item (when it is loaded or the Loader's own size changed) and takes the
+   * item's implicit size; without one it takes the item's size.
+   */
+  private fitItem(item: Item, loaderGeometryChanged = true): void {
+    if (loaderGeometryChanged && this.widthValid) item.setWidth(this.$v[ITEM.width] as number);
+    if (loaderGeometryChanged && this.heightValid) item.setHeight(this.$v[ITEM.height] as number);
+    this.$store(ITEM.implicitWidth, item.$v[this.widthValid ? ITEM.implicitWidth : ITEM.width]);
+    this.$store(ITEM.implicitHeight, item.$v[this.heightValid ? ITEM.implicitHeight : ITEM.height]);
   }
 
   override geometryChanged(change: Change, old: number): void {
@@ -189,7 +204,12 @@ export const LoaderMeta: MetaObject = defineType(Loader, ItemMeta, {
   properties: {
     active: { type: 'bool', default: true, changed: reload },
     source: { type: 'url', changed: (o) => (o as Loader).reload('source') },
-    sourceComponent: { type: 'Component', changed: (o) => (o as Loader).reload('sourceComponent') },
+    sourceComponent: {
+      type: 'Component',
+      changed: (o) => (o as Loader).reload('sourceComponent'),
+      // (RESET: `sourceComponent = undefined` unloads)
+      reset: (o) => o.$write(LOADER.sourceComponent, null),
+    },
     item: { type: 'QtObject', readonly: true },
     status: { type: 'enumeration', readonly: true },
     progress: { type: 'real', readonly: true },
@@ -204,6 +224,7 @@ const LOADER = {
   active: LoaderMeta.index('active'),
   source: LoaderMeta.index('source'),
   sourceComponent: LoaderMeta.index('sourceComponent'),
+  itemChanged: LoaderMeta.signalsByName.get('itemChanged')!.index,
   item: LoaderMeta.index('item'),
   status: LoaderMeta.index('status'),
   progress: LoaderMeta.index('progress'),
