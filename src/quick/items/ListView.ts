@@ -2755,26 +2755,40 @@ export class ListView extends Flickable implements DelegateModelHost {
       const component = this.sectionDelegate()!;
       const context = component.creationContext;
       if (component.unit && context) {
+        // Qt: a delegate with required properties gets `section` as one (the
+        // Qt 6 way, `required property string section`); others see it in
+        // their context.
+        const required = component.unit.root.required.length > 0;
         const data = new SectionContext();
         data.$engine = this.$engine;
         data.$v[SECTION_TEXT] = section;
         const factory = context.engine as unknown as ComponentFactory;
         let obj: QObject | null = null;
         try {
-          obj = factory.createFromComponent(component.unit, context, null, undefined, data, (root) => {
-            if (!(root instanceof Item)) return;
-            if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, 2);
-            root.$setOwner(this);
-            root.setParentItem(this.contentItemNow);
-            attachedOf(root).$store(ATT.view, this);
-          });
+          const initial = required ? { section } : undefined;
+          obj = factory.createFromComponent(
+            component.unit,
+            context,
+            null,
+            initial,
+            required ? undefined : data,
+            (root) => {
+              if (!(root instanceof Item)) return;
+              if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, 2);
+              root.$setOwner(this);
+              root.setParentItem(this.contentItemNow);
+              attachedOf(root).$store(ATT.view, this);
+            },
+          );
         } catch (e) {
           this.$engine?.reportError(e, undefined);
         }
         if (obj instanceof Item) {
           item = obj;
-          data.$setOwner(obj);
-          this.sectionTexts.set(obj, data);
+          if (!required) {
+            data.$setOwner(obj);
+            this.sectionTexts.set(obj, data);
+          }
         } else obj?.$destroy();
       }
     }
@@ -2785,6 +2799,12 @@ export class ListView extends Flickable implements DelegateModelHost {
   /** What each section header's `section` reads. */
   private readonly sectionTexts = new WeakMap<Item, SectionContext>();
 
+  /**
+   * A header shows another section (QQuickListViewPrivate::setSectionHelper).
+   * Qt sets it in the header's context, which a header with a required
+   * `section` property does not read: such a header keeps the section it
+   * was made with (measured: listview_section_required).
+   */
   private setSectionText(item: Item, section: string): void {
     this.sectionTexts.get(item)?.$write(SECTION_TEXT, section);
   }
