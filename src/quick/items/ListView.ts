@@ -514,7 +514,8 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (this.flickableDirectionValue !== HORIZONTAL) return super.maxYExtent();
       return super.maxYExtent();
     }
-    return this.maxExtentForAxis(this.vData, false);
+    this.lastMaxExtent = this.maxExtentForAxis(this.vData, false);
+    return this.lastMaxExtent;
   }
   override minXExtent(): number {
     if (this.isVertical) return super.minXExtent();
@@ -522,7 +523,8 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
   override maxXExtent(): number {
     if (this.isVertical) return super.maxXExtent();
-    return this.maxExtentForAxis(this.hData, true);
+    this.lastMaxExtent = this.maxExtentForAxis(this.hData, true);
+    return this.lastMaxExtent;
   }
   private get flickableDirectionValue(): number {
     return this.$v[FLICK.flickableDirection] as number;
@@ -626,6 +628,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     return this.isContentFlowReversed ? this.minXExtent() - this.viewSize() : -this.maxXExtent();
   }
 
+  /**
+   * The view's maximum extent as last computed since the extents were
+   * marked out of date (Qt keeps it in vData/hData until then), or null.
+   */
+  private lastMaxExtent: number | null = null;
+
   override originYValue(): number {
     if (this.isBottomToTop && (this.$v[FLICK.contentHeight] as number) < this.height)
       return -this.lastPosition() - this.footerSize();
@@ -639,6 +647,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   private markExtentsDirty(): void {
+    this.lastMaxExtent = null;
     if (this.isVertical) this.vData.markExtentsDirty();
     else this.hData.markExtentsDirty();
   }
@@ -829,16 +838,20 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   onModelChanged(): void {
     this.dm.setModel(this.$v[LV.model]);
+    // Qt (QQuickItemView::setModel) announces the count before completion too (it reads 0 then).
+    if (!this.isComponentComplete) this.emitCountChanged();
   }
 
   onDelegateChanged(): void {
     const before = this.dm.count;
     this.dm.setDelegate(this.$v[LV.delegate]);
-    if (before !== this.dm.count) this.emitCountChanged();
+    // (once complete, the model reset that follows has announced it)
+    if (before !== this.dm.count && !this.isComponentComplete) this.emitCountChanged();
   }
 
   /** setModel after completion: everything is new (QQuickItemView::setModel). */
   private regenerateForModel(): void {
+    const announcedBefore = this.countAnnouncements;
     this.clear();
     this.setPosition(this.contentStartOffset());
     this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
@@ -847,6 +860,9 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.$v[LV.currentIndex] = -2;
     this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
     this.updateViewport();
+    // Qt announces a new model with rows twice (measured): here once when
+    // its first rows are made, and once now.
+    if (this.dm.count && this.countAnnouncements === announcedBefore) this.emitCountChanged();
     this.emitCountChanged();
     this.moveReason = MoveReason.Other;
   }
@@ -855,6 +871,7 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   protected override componentComplete(): void {
     super.componentComplete();
+    const announcedBefore = this.countAnnouncements;
     this.updateHeader();
     this.updateFooter();
     this.updateViewport();
@@ -872,11 +889,21 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.moveReason = MoveReason.Other;
       this.fixupPosition();
     }
-    if (this.dm.count) this.emitCountChanged();
+    // Qt announces a model with rows twice when the view completes (measured,
+    // with or without a size): here once when the first rows are made, and
+    // once now.
+    if (this.dm.count) {
+      if (this.countAnnouncements === announcedBefore) this.emitCountChanged();
+      this.emitCountChanged();
+    }
   }
+
+  /** How many times countChanged was emitted (to tell whether a step announced it). */
+  private countAnnouncements = 0;
 
   /** Qt emits countChanged at these points (the count itself is always the model's). */
   private emitCountChanged(): void {
+    this.countAnnouncements++;
     this.$emit(LV.countChanged, undefined);
   }
 
@@ -973,6 +1000,8 @@ export class ListView extends Flickable implements DelegateModelHost {
    */
   private applyModelChanges(): boolean {
     if (!this.isComponentComplete || !this.hasPendingChanges()) return false;
+    // (Qt's cached extent, out of date when the view had no items: measured)
+    const extent = this.visibleItems.length > 0 ? this.lastMaxExtent : null;
     const changes = this.pending.splice(0);
     const newCurrent = this.pendingCurrent;
     this.pendingCurrent = null;
@@ -1053,9 +1082,21 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (i >= 0) this.currentItemFx.index = i;
     }
     this.updateSections();
-    if (prevCount !== this.itemCount) this.emitCountChanged();
+    if (prevCount !== this.itemCount) {
+      // Qt emits countChanged before the view's extents take the changes in:
+      // positionViewAtEnd() from onCountChanged stops at the old end (measured).
+      this.extentBeforeChanges = extent;
+      try {
+        this.emitCountChanged();
+      } finally {
+        this.extentBeforeChanges = null;
+      }
+    }
     return true;
   }
+
+  /** The extent Qt still has while countChanged is emitted from a model change (applyModelChanges), if any. */
+  private extentBeforeChanges: number | null = null;
 
   /**
    * Re-forms the visible items as the run of rows around the anchor row,
@@ -2275,7 +2316,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     const viewSize = this.viewSize();
     let pos = this.isContentFlowReversed ? -this.position() - viewSize : this.position();
     let fx = this.visibleItem(idx);
-    const maxExtent = this.calculatedMaxExtent();
+    const stale = this.isContentFlowReversed ? null : this.extentBeforeChanges;
+    const maxExtent = stale !== null ? -stale : this.calculatedMaxExtent();
     if (!fx) {
       const itemPos = this.positionAt(idx);
       this.visiblePos = itemPos;
