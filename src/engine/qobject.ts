@@ -979,14 +979,18 @@ export abstract class QObject {
    * running them (Qt does not, for objects declared in a file that are
    * destroyed with destroy()).
    */
-  $destroy(silent = false): void {
+  $destroy(silent = false, bindingsStopped = false): void {
     if (this.$destroyed) return;
     this.$destroyed = true;
     const owned = this.$owned;
     if (owned) {
+      // Qt clears the contexts of a tree being deleted before it takes it
+      // apart: no binding in it runs again (a delegate's `parent.parent.width`
+      // must not see its view leave first).
+      if (!bindingsStopped) for (const o of owned) o.$stopBindings();
       this.$owned = null;
       // (an object createObject made runs its onDestruction with its owner, measured)
-      for (const o of owned) o.$destroy(silent && !o.$dynamic);
+      for (const o of owned) o.$destroy(silent && !o.$dynamic, true);
     }
     if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     // Qt runs no handlers and evaluates no bindings of an object being deleted: its
@@ -1039,6 +1043,23 @@ export abstract class QObject {
     this.$owner = null;
     if (this.$attached) for (const a of this.$attached) a.$destroy();
     this.$src = null;
+  }
+
+  /** Destroys the bindings of this object and of everything it owns (before they are destroyed). */
+  $stopBindings(): void {
+    let b = this.$bindings;
+    this.$bindings = null;
+    while (b !== null) {
+      const next = b.nextBinding;
+      b.nextBinding = null;
+      b.destroy();
+      b = next;
+    }
+    // (and the bindings its groups hold: `anchors.left`, `font.pixelSize`, `p.x`)
+    for (const i of this.$meta.groupIndexes) (this.$v[i] as QObject | null)?.$stopBindings();
+    const proxies = valueGroups.get(this);
+    if (proxies) for (const g of proxies.values()) g.$stopBindings();
+    if (this.$owned) for (const o of this.$owned) o.$stopBindings();
   }
 
   /** Subclass hook run in {@link $destroy} (disconnect sockets, leave the item tree, ...). */
