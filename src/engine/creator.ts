@@ -239,22 +239,36 @@ export class Creator {
       status.$classBegin?.();
       creation.statusCallbacks.push(obj);
     }
-    if (c.typeUnit !== undefined) {
-      // A type from a .qml file: build it as that file's root first, in its own context.
-      const typeUnit = c.typeUnit;
-      // Qt: the component file's context is a child of the context it is
-      // created in, so the user's ids are visible inside it.
-      const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, typeUnit.idNames);
-      inner.rootObject = obj;
-      inner.fns = this.functionsFor(typeUnit, inner);
-      this.populate(typeUnit.root, obj, inner, creation);
-      // The file's required properties must get a value where the type is used.
-      for (const r of typeUnit.root.required)
-        if (!c.assigned.has(r.name)) creation.required.push({ obj, name: r.name, location: r.location });
-    }
+    if (c.typeUnit !== undefined) this.populateType([c], c.typeUnit, obj, ctx, creation);
     for (const r of c.required) creation.required.push({ obj, name: r.name, location: r.location });
     this.populate(c, obj, ctx, creation);
     return obj;
+  }
+
+  /**
+   * A type from a .qml file (or an inline component) used by `c`: its root
+   * is built first, in a context of its own, after the type that root is of
+   * in turn (A.qml whose root is `B {}`, B.qml whose root is `C {}`...).
+   */
+  private populateType(
+    users: CompiledObject[],
+    typeUnit: Unit,
+    obj: QObject,
+    ctx: QmlContext,
+    creation: Creation,
+  ): void {
+    // Qt: the component file's context is a child of the context it is
+    // created in, so the user's ids are visible inside it.
+    const inner = new QmlContext(typeUnit.file.url, ctx, obj, this.host, typeUnit.idNames);
+    inner.rootObject = obj;
+    inner.fns = this.functionsFor(typeUnit, inner);
+    const root = typeUnit.root;
+    if (root.typeUnit !== undefined) this.populateType([...users, root], root.typeUnit, obj, inner, creation);
+    this.populate(root, obj, inner, creation);
+    // The file's required properties must get a value where the type is used (at any level above).
+    for (const r of root.required)
+      if (!users.some((u) => u.assigned.has(r.name)))
+        creation.required.push({ obj, name: r.name, location: r.location });
   }
 
   private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
