@@ -444,7 +444,12 @@ export class Compiler {
     const parts = typeName.split('.');
     let entry = this.resolver.resolve(parts[0]!);
     for (let i = 1; entry && i < parts.length; i++) {
-      entry = entry.kind === 'namespace' ? entry.resolve(parts[i]!) : undefined;
+      if (entry.kind === 'namespace') entry = entry.resolve(parts[i]!);
+      else if (entry.kind === 'type' && entry.file) {
+        // Another file's inline component: `Widgets.Chip`.
+        const unit = entry.file.inlineComponents.get(parts[i]!);
+        entry = unit?.root ? { kind: 'type', meta: unit.root.meta, inline: unit } : undefined;
+      } else entry = undefined;
     }
     if (entry?.kind !== 'type') throw this.err(span, `${typeName} is not a type`);
     return entry;
