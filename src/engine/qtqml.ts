@@ -414,7 +414,7 @@ export class Connections extends QObject {
   reconnect(): void {
     for (const c of this.connected) c.obj.$disconnect(c.sig, c.key);
     this.connected = [];
-    if (!this.complete || !this.$get(CONN.enabled)) return;
+    if (!this.complete) return;
     const target = this.$get(CONN.target) as QObject | null;
     if (!target || target.$destroyed) return;
     const ignoreUnknown = this.$get(CONN.ignoreUnknownSignals) as boolean;
@@ -443,8 +443,10 @@ export class Connections extends QObject {
 
   private connectTo(target: QObject, sig: number, fn: (...args: unknown[]) => unknown): void {
     const key = {};
+    // Qt connects a disabled Connections too, and `enabled` turns its
+    // handlers off and on where they are (their order stays).
     target.$connect(sig, {
-      fn,
+      fn: (...args: unknown[]) => (this.$v[CONN.enabled] ? fn(...args) : undefined),
       thisArg: this,
       key,
       report: (e) => this.$engine?.reportError(e, undefined),
@@ -472,7 +474,7 @@ export const ConnectionsMeta = defineType(Connections, QtObjectMeta, {
       },
       changed: (c) => (c as Connections).reconnect(),
     },
-    enabled: { type: 'bool', default: true, changed: (c) => (c as Connections).reconnect() },
+    enabled: { type: 'bool', default: true },
     ignoreUnknownSignals: { type: 'bool' },
   },
 });
