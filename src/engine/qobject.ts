@@ -979,15 +979,19 @@ export abstract class QObject {
    * running them (Qt does not, for objects declared in a file that are
    * destroyed with destroy()).
    */
-  $destroy(silent = false, bindingsStopped = false): void {
+  $destroy(silent = false, nested = false): void {
     if (this.$destroyed) return;
+    if (!nested) {
+      // Qt runs every Component.onDestruction of the tree first, its bindings
+      // still live; then it clears the tree's contexts, so no binding runs
+      // again (a delegate's `parent.parent.width` must not see its view
+      // leave); then it takes the tree apart.
+      this.$announceDestruction(silent);
+      this.$stopBindings();
+    }
     this.$destroyed = true;
     const owned = this.$owned;
     if (owned) {
-      // Qt clears the contexts of a tree being deleted before it takes it
-      // apart: no binding in it runs again (a delegate's `parent.parent.width`
-      // must not see its view leave first).
-      if (!bindingsStopped) for (const o of owned) o.$stopBindings();
       this.$owned = null;
       // (an object createObject made runs its onDestruction with its owner, measured)
       for (const o of owned) o.$destroy(silent && !o.$dynamic, true);
@@ -1044,6 +1048,15 @@ export abstract class QObject {
     if (this.$attached) for (const a of this.$attached) a.$destroy();
     this.$src = null;
   }
+
+  /** Runs the Component.onDestruction handlers of everything this object owns, then its own. */
+  $announceDestruction(silent: boolean): void {
+    if (this.$owned) for (const o of this.$owned) o.$announceDestruction(silent && !o.$dynamic);
+    if (this.$attached && !silent) for (const a of this.$attached) a.$destruction();
+  }
+
+  /** For attached types: the object this one is attached to is about to be destroyed (Component.onDestruction). */
+  $destruction(): void {}
 
   /** Destroys the bindings of this object and of everything it owns (before they are destroyed). */
   $stopBindings(): void {

@@ -12,8 +12,14 @@ export class ComponentAttached extends QObject {
   override $attachTo(owner: QObject): void {
     this.owner = owner;
   }
-  override $ownerDestroyed(): void {
+  private announced = false;
+  override $destruction(): void {
+    if (this.announced) return;
+    this.announced = true;
     this.$emit(ComponentAttachedMeta.signalsByName.get('destruction')!.index, undefined);
+  }
+  override $ownerDestroyed(): void {
+    this.$destruction();
   }
 }
 // (`Component` names QQmlComponent in messages, not the attached type below)

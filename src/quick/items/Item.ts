@@ -875,7 +875,7 @@ export class Item extends QtObject {
     return false;
   }
 
-  /** The key filters attached to this item (`Keys`, `KeyNavigation`), the last made first (Qt's extra->keyHandler). */
+  /** The key filters attached to this item (`Keys`, `KeyNavigation`), in the order they take keys (Qt's extra->keyHandler). */
   keyHandler: ItemKeyHandler | null = null;
 
   /**
@@ -905,7 +905,7 @@ export interface ItemKeyHandler {
   nextKeyHandler: ItemKeyHandler | null;
 }
 
-/** Qt's QQuickItemKeyFilter chain (Keys, KeyNavigation; the last made first): the first to accept takes the key. */
+/** Qt's QQuickItemKeyFilter chain (Keys, KeyNavigation): the first to accept takes the key. */
 function filterKey(h: ItemKeyHandler | null, event: KeyEventLike, press: boolean, post: boolean): void {
   for (; h !== null; h = h.nextKeyHandler) {
     event.accepted = true;
@@ -916,10 +916,21 @@ function filterKey(h: ItemKeyHandler | null, event: KeyEventLike, press: boolean
   event.accepted = false;
 }
 
-/** Puts a key filter in front of an item's chain. */
+/**
+ * Adds a key filter to an item's chain, after those made before it. (Qt puts
+ * each new filter first, but makes an object's attached objects in the
+ * reverse of the order ours are made in: measured, the one declared first
+ * takes the key first.)
+ */
 export function addKeyHandler(item: Item, h: ItemKeyHandler): void {
-  h.nextKeyHandler = item.keyHandler;
-  item.keyHandler = h;
+  h.nextKeyHandler = null;
+  if (item.keyHandler === null) {
+    item.keyHandler = h;
+    return;
+  }
+  let last = item.keyHandler;
+  while (last.nextKeyHandler !== null) last = last.nextKeyHandler;
+  last.nextKeyHandler = h;
 }
 
 /** Takes a key filter out of an item's chain. */

@@ -31,8 +31,10 @@ export class KeyNavigationAttached extends ItemKeyFilter {
   /** Directions set on this object itself (Qt's leftSet, rightSet, ...), one bit each. */
   private explicit = 0;
 
-  private target(dir: Dir): Item | null {
-    return this.$v[KN.dirs[dir]!] as Item | null;
+  /** The item for a direction (none once it is destroyed: Qt holds it in a QPointer). */
+  target(dir: Dir): Item | null {
+    const t = this.$v[KN.dirs[dir]!] as Item | null;
+    return t !== null && !t.$destroyed ? t : null;
   }
 
   /** QQuickKeyNavigationAttached::setLeft and the others. */
@@ -105,7 +107,7 @@ function focusNavigation(start: Item, dir: Dir): void {
       return;
     }
     const nav = current.$findAttached(KeyNavigationMeta) as KeyNavigationAttached | undefined;
-    const next = nav?.$v[KN.dirs[dir]!] as Item | null | undefined;
+    const next = nav?.target(dir);
     if (!next) return;
     visited.push(current);
     current = next;

@@ -69,10 +69,10 @@ export class Loader extends Item {
   private load(): void {
     // Qt goes straight from one item to the next (status Null only when
     // nothing is loaded); the old item's destruction handlers run first.
-    const hadItem = this.unload();
+    this.itemGone = this.unload();
     if (!(this.$v[LOADER.active] as boolean)) {
       // (measured: itemChanged, then statusChanged)
-      if (hadItem) this.$emit(LOADER.itemChanged, undefined);
+      this.announceItemGone();
       this.setStatus(Status.Null);
       return;
     }
@@ -82,7 +82,7 @@ export class Loader extends Item {
       if (source === '') {
         // (measured: statusChanged, then itemChanged)
         this.setStatus(Status.Null);
-        if (hadItem) this.$emit(LOADER.itemChanged, undefined);
+        this.announceItemGone();
         return;
       }
       // Qt resolves `source` against the file the Loader is declared in.
@@ -104,6 +104,7 @@ export class Loader extends Item {
     const status = component.$get(COMPONENT_STATUS) as number;
     if (status === Status.Loading) {
       this.setStatus(Status.Loading);
+      this.announceItemGone();
       component.$connect(COMPONENT_STATUS_CHANGED, {
         fn: () => {
           if (this.component === component && component.$get(COMPONENT_STATUS) !== Status.Loading)
@@ -118,6 +119,7 @@ export class Loader extends Item {
       const e = component.loadError;
       if (e) this.$engine?.sink.warn(e.message);
       this.setStatus(Status.Error);
+      this.announceItemGone();
       return;
     }
     const unit = component.unit;
@@ -133,6 +135,7 @@ export class Loader extends Item {
     this.pendingProperties = undefined;
     if (!obj) {
       this.setStatus(Status.Error);
+      this.announceItemGone();
       return;
     }
     this.current = obj;
@@ -141,9 +144,18 @@ export class Loader extends Item {
       this.fitItem(obj);
       obj.addListener(this.sizeListener);
     }
+    this.itemGone = false;
     this.$store(LOADER.item, obj);
     this.setStatus(Status.Ready);
     this.$emit(LOADER.loaded, undefined);
+  }
+
+  /** The item unload() cleared silently is announced when no new one takes its place (status first). */
+  private itemGone = false;
+  private announceItemGone(): void {
+    if (!this.itemGone) return;
+    this.itemGone = false;
+    this.$emit(LOADER.itemChanged, undefined);
   }
 
   private setStatus(s: Status): void {
