@@ -1008,14 +1008,7 @@ export abstract class QObject {
           if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
         }
       }
-    let b = this.$bindings;
-    this.$bindings = null;
-    while (b !== null) {
-      const next = b.nextBinding;
-      b.nextBinding = null;
-      b.destroy();
-      b = next;
-    }
+    this.$dropBindings();
     // Grouped property objects (anchors, border, font) hold bindings of this object too,
     // and so do the proxies of value-type properties (`p.x: ...`).
     for (const i of this.$meta.groupIndexes) {
@@ -1058,8 +1051,8 @@ export abstract class QObject {
   /** For attached types: the object this one is attached to is about to be destroyed (Component.onDestruction). */
   $destruction(): void {}
 
-  /** Destroys the bindings of this object and of everything it owns (before they are destroyed). */
-  $stopBindings(): void {
+  /** Destroys this object's own bindings. */
+  private $dropBindings(): void {
     let b = this.$bindings;
     this.$bindings = null;
     while (b !== null) {
@@ -1068,6 +1061,11 @@ export abstract class QObject {
       b.destroy();
       b = next;
     }
+  }
+
+  /** Destroys the bindings of this object and of everything it owns (before they are destroyed). */
+  $stopBindings(): void {
+    this.$dropBindings();
     // (and the bindings its groups hold: `anchors.left`, `font.pixelSize`, `p.x`)
     for (const i of this.$meta.groupIndexes) (this.$v[i] as QObject | null)?.$stopBindings();
     const proxies = valueGroups.get(this);
