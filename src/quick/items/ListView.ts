@@ -842,28 +842,53 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (!this.isComponentComplete) this.emitCountChanged();
   }
 
+  /**
+   * QQuickItemView::setDelegate announces the count only when it changed
+   * (before completion it reads 0 either way); the rebuild that follows
+   * announces it once more then (measured: twice, or not at all).
+   */
   onDelegateChanged(): void {
-    const before = this.dm.count;
-    this.dm.setDelegate(this.$v[LV.delegate]);
-    // (once complete, the model reset that follows has announced it)
-    if (before !== this.dm.count && !this.isComponentComplete) this.emitCountChanged();
+    this.delegateChangeFrom = this.liveCount;
+    try {
+      this.dm.setDelegate(this.$v[LV.delegate]);
+    } finally {
+      this.delegateChangeFrom = null;
+    }
   }
+
+  /** The count before a delegate change that rebuilds the view, or null. */
+  private delegateChangeFrom: number | null = null;
+  /** Set while a rebuild for a new delegate runs: its own announcements are replaced by Qt's. */
+  private countMuted = false;
 
   /** setModel after completion: everything is new (QQuickItemView::setModel). */
   private regenerateForModel(): void {
     const announcedBefore = this.countAnnouncements;
-    this.clear();
-    this.setPosition(this.contentStartOffset());
-    this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
-    this.refill();
-    // (set silently: it only makes the next currentIndex write count as a change, as in Qt)
-    this.$v[LV.currentIndex] = -2;
-    this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
-    this.updateViewport();
-    // Qt announces a new model with rows twice (measured): here once when
-    // its first rows are made, and once now.
-    if (this.dm.count && this.countAnnouncements === announcedBefore) this.emitCountChanged();
-    this.emitCountChanged();
+    const delegateFrom = this.delegateChangeFrom;
+    this.countMuted = delegateFrom !== null;
+    try {
+      this.clear();
+      this.setPosition(this.contentStartOffset());
+      this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+      this.refill();
+      // (set silently: it only makes the next currentIndex write count as a change, as in Qt)
+      this.$v[LV.currentIndex] = -2;
+      this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
+      this.updateViewport();
+    } finally {
+      this.countMuted = false;
+    }
+    if (delegateFrom !== null) {
+      if (this.dm.count !== delegateFrom) {
+        this.emitCountChanged();
+        if (this.dm.count) this.emitCountChanged();
+      }
+    } else {
+      // Qt announces a new model with rows twice (measured): here once when
+      // its first rows are made, and once now.
+      if (this.dm.count && this.countAnnouncements === announcedBefore) this.emitCountChanged();
+      this.emitCountChanged();
+    }
     this.moveReason = MoveReason.Other;
   }
 
@@ -903,6 +928,7 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   /** Qt emits countChanged at these points (the count itself is always the model's). */
   private emitCountChanged(): void {
+    if (this.countMuted) return;
     this.countAnnouncements++;
     this.$emit(LV.countChanged, undefined);
   }
