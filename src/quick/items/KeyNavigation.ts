@@ -44,16 +44,14 @@ export class KeyNavigationAttached extends ItemKeyFilter {
     if (this.explicit & bit && current === item) return;
     if (current !== item) this.explicit |= bit;
     else this.explicit &= ~bit;
-    this.$v[KN.dirs[dir]!] = item;
+    // ($store guards the item: the property reads null once it is destroyed, as Qt's QPointer)
     if (item !== null && this.owner !== null) {
       const other = item.$attachedObject(KeyNavigationMeta) as KeyNavigationAttached;
       const back = OPPOSITE[dir]!;
-      if (!(other.explicit & (1 << back))) {
-        other.$v[KN.dirs[back]!] = this.owner;
+      if (!(other.explicit & (1 << back)) && !other.$store(KN.dirs[back]!, this.owner))
         other.$emit(KN.changed[back]!, undefined);
-      }
     }
-    this.$emit(KN.changed[dir]!, undefined);
+    if (!this.$store(KN.dirs[dir]!, item)) this.$emit(KN.changed[dir]!, undefined);
   }
 
   private get processPost(): boolean {
@@ -138,6 +136,8 @@ export const KeyNavigationMeta: MetaObject = defineType(KeyNavigationAttached, n
   enums: { BeforeItem: 0, AfterItem: 1 },
   attachedType: () => KeyNavigationMeta,
 });
+
+for (const n of NAMES) KeyNavigationMeta.props[KeyNavigationMeta.index(n)]!.guarded = true;
 
 const KN = {
   dirs: NAMES.map((n) => KeyNavigationMeta.index(n)),
