@@ -1123,6 +1123,17 @@ export function qmlTypeName(o: QObject): string {
   return o.$naming?.name ?? o.$meta.name;
 }
 
+/**
+ * Prints a warning the way qmlWarning(object) does: `file:line:col: QML
+ * Type: message`, at the object's declaration (`type`: the name Qt uses,
+ * the object's QML type by default).
+ */
+export function qmlWarning(o: QObject, message: string, type: string = qmlTypeName(o)): void {
+  const d = o.$declaration;
+  const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
+  o.$engine?.sink.warn(`${where}QML ${type}: ${message}`);
+}
+
 /** Qt's class name without its number (`QQuickRectangle`, `ChatView_QMLTYPE`, `QQuickRow_QML`). */
 export function cppClassName(o: QObject): string {
   return o.$naming?.cppClass ?? o.$meta.cppClass;

@@ -3,7 +3,14 @@
 import { QmlError } from '../qml/error';
 import type { Unit } from './compiler';
 import type { QmlContext } from './context';
-import { defineType, type InstalledBinding, type MetaObject, QObject, type SignalInfo } from './qobject';
+import {
+  defineType,
+  type InstalledBinding,
+  type MetaObject,
+  QObject,
+  qmlWarning,
+  type SignalInfo,
+} from './qobject';
 import { registerCppClassName } from './types';
 
 /** `Component.onCompleted`, `Component.onDestruction`. */
@@ -412,9 +419,7 @@ export class Connections extends QObject {
 
   /** A `QML Connections: ...` warning at the declaration (qmlWarning(this)). */
   private warn(message: string): void {
-    const d = this.$declaration;
-    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
-    this.$engine?.sink.warn(`${where}QML Connections: ${message}`);
+    qmlWarning(this, message, 'Connections');
   }
 
   reconnect(): void {

@@ -4,7 +4,7 @@
 // the renderer listen to.
 import { removeItem } from '../../engine/arrays';
 import { type ListSource, listElements, listReference } from '../../engine/listreference';
-import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
@@ -800,11 +800,7 @@ export class Item extends QtObject {
 
   /** Prints a warning about this item the way qmlWarning(item) does. */
   warn(message: string): void {
-    const d = this.$declaration;
-    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
-    const sink = this.$engine?.sink;
-    const text = `${where}QML ${qmlTypeName(this)}: ${message}`;
-    if (sink) sink.warn(text);
+    qmlWarning(this, message);
   }
 
   override $teardown(): void {

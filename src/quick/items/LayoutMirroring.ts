@@ -1,7 +1,7 @@
 // LayoutMirroring (QQuickLayoutMirroringAttached): `LayoutMirroring.enabled`
 // lays an item out from the right (anchors, positioners, horizontal views,
 // explicitly aligned text); with `childrenInherit` its children follow.
-import { defineType, type MetaObject, QObject, qmlTypeName } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { Item, Mirror } from './Item';
 
 export class LayoutMirroringAttached extends QObject {
@@ -13,13 +13,7 @@ export class LayoutMirroringAttached extends QObject {
       owner.mirroring = this;
       this.$v[LM.enabled] = owner.effectiveLayoutMirror;
       this.$v[LM.childrenInherit] = (owner.mirrorBits & Mirror.FromItem) !== 0;
-    } else {
-      const d = owner.$declaration;
-      const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
-      owner.$engine?.sink.warn(
-        `${where}QML ${qmlTypeName(owner)}: LayoutDirection attached property only works with Items and Windows`,
-      );
-    }
+    } else qmlWarning(owner, 'LayoutDirection attached property only works with Items and Windows');
   }
 
   /** The item's mirroring changed: enabledChanged (QQuickItemPrivate::setLayoutMirror). */

@@ -13,6 +13,7 @@ import {
   defineType,
   type MetaObject,
   QObject,
+  qmlWarning,
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { currentObserver, notifyObservers, Source } from '../../engine/reactive';
@@ -522,9 +523,7 @@ export class ListModel extends QObject implements ModelSource {
 
   /** qmlWarning(this): `file:line:col: QML ListModel: message`. */
   private qmlWarn(message: string): void {
-    const d = this.$declaration;
-    const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
-    this.$engine?.sink.warn(`${where}QML ListModel: ${message}`);
+    qmlWarning(this, message, 'ListModel');
   }
 
   /** Messages Qt prints through qmlWarning(nullptr): no location. */

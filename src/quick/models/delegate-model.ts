@@ -7,7 +7,14 @@
 // a view that asks twice for the same row (visible and current) shares one.
 import { removeItem } from '../../engine/arrays';
 import type { QmlContext } from '../../engine/context';
-import { defineType, deriveType, type MetaObject, type PropertyInfo, QObject } from '../../engine/qobject';
+import {
+  defineType,
+  deriveType,
+  type MetaObject,
+  type PropertyInfo,
+  QObject,
+  qmlWarning,
+} from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
 import { Item } from '../items/Item';
 import { isModelSource, type ModelListener, type ModelSource } from './model-source';
@@ -218,9 +225,7 @@ export class DelegateModel implements ModelListener {
       if (!this.warnedDelegate) {
         // Qt: qmlWarning(delegate), at the delegate's declaration.
         this.warnedDelegate = true;
-        const d = this.delegate.$declaration;
-        const where = d ? `${d.url}:${d.line}:${d.column}: ` : '';
-        this.owner.$engine?.sink.warn(`${where}QML Component: Delegate must be of Item type`);
+        qmlWarning(this.delegate, 'Delegate must be of Item type', 'Component');
       }
       return null;
     }
