@@ -3,10 +3,20 @@
 // runs each workload in headless Chromium (a warm-up, then N runs, each in a
 // fresh browser context) and writes bench/results.json plus a table of
 // medians, minima and maxima. The workloads are the bench/*.qml scenes, which
-// also run unchanged in Qt's qml tool (bench/qt-baseline.json has Qt's figures).
+// also run unchanged in Qt's qml tool (bench/qt-baseline.json has Qt's figures);
+// with `--qt [QML]` each run is followed by the same scene in native Qt, so that
+// both are measured in one sitting and compared as ratios.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright';
@@ -32,6 +42,8 @@ let appendCounts = [10000, 100000, 1000000];
 let scrollCounts = [10000, 1000000];
 /** Where to write a CPU profile (.cpuprofile, Chrome DevTools format) of every run. */
 let profileDir: string | null = null;
+/** Qt's qml tool, when native Qt runs beside each run (`--qt [PATH]`). */
+let qtQml: string | null = null;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--runs') runs = Number(args[++i]);
@@ -39,14 +51,20 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--append-counts') appendCounts = args[++i]!.split(',').map(Number);
   else if (a === '--scroll-counts') scrollCounts = args[++i]!.split(',').map(Number);
   else if (a === '--profile') profileDir = resolve(args[++i]!);
+  else if (a === '--qt')
+    qtQml =
+      args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')
+        ? resolve(args[++i]!)
+        : '/usr/lib/qt6/bin/qml';
   else {
     process.stderr.write(
-      `usage: npm run bench -- [--runs N] [--only ${KEYS.join(',')}] [--append-counts 10000,100000] [--scroll-counts 10000,1000000] [--profile DIR]\n`,
+      `usage: npm run bench -- [--runs N] [--only ${KEYS.join(',')}] [--append-counts 10000,100000] [--scroll-counts 10000,1000000] [--profile DIR] [--qt [QML]]\n`,
     );
     process.exit(1);
   }
 }
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+if (qtQml !== null && !existsSync(qtQml)) throw new Error(`--qt: no Qt qml tool at ${qtQml}`);
 const wanted = (w: Workload) => only === null || only.has(w);
 
 // ---- statistics ------------------------------------------------------------------
@@ -328,8 +346,19 @@ const BARE_WEBGL_PAGE = `<!doctype html>
 </script>
 `;
 
-/** A warm-up run, then `runs` measured ones. */
-async function series<T>(label: string, one: (i: number) => Promise<T>): Promise<T[]> {
+/** Native Qt's figures measured beside ours (`--qt`), by figure. */
+const qtResults: Record<string, number[]> = {};
+
+/**
+ * A warm-up run, then `runs` measured ones. With `--qt` and a `qt` run,
+ * native Qt runs the same workload after each of ours (warm-up included),
+ * so that both see the same machine; its figures go to qtResults.
+ */
+async function series<T>(
+  label: string,
+  one: (i: number) => Promise<T>,
+  qt?: () => Promise<Record<string, number>>,
+): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i <= runs; i++) {
     profileName = `${label.replace(/\W+/g, '-')}-${i}`;
@@ -337,8 +366,83 @@ async function series<T>(label: string, one: (i: number) => Promise<T>): Promise
     const shown = JSON.stringify(r, (k, v) => (k === 'files' ? undefined : v));
     process.stderr.write(`  ${label} ${i === 0 ? 'warm-up' : `run ${i}`}: ${shown}\n`);
     if (i > 0) out.push(r);
+    if (qt !== undefined && qtQml !== null) {
+      const q = await qt();
+      process.stderr.write(
+        `  ${label} ${i === 0 ? 'warm-up' : `run ${i}`} in native Qt: ${JSON.stringify(q)}\n`,
+      );
+      if (i > 0) for (const [k, v] of Object.entries(q)) qtResults[k] = [...(qtResults[k] ?? []), v];
+    }
   }
   return out;
+}
+
+// ---- native Qt (--qt) ----------------------------------------------------------------
+
+/** Where the scenes Qt runs are written (bench/ with the runner's parameters, next to a link to scenes/). */
+let qtDir: string | null = null;
+
+/**
+ * Runs one scene in Qt's qml tool (offscreen, no disk cache, as
+ * bench/qt-baseline.json was measured) until a line of its output matches
+ * `until`; `firstFrameMs` is the time from the process's launch to the
+ * first frame it reports rendering.
+ */
+async function runQt(
+  scene: string,
+  until: RegExp,
+  timeoutMs: number,
+): Promise<{ line: string; firstFrameMs: number }> {
+  if (qtDir === null) {
+    qtDir = mkdtempSync(join(tmpdir(), 'quickweb-bench-qt-'));
+    mkdirSync(join(qtDir, 'bench'));
+    symlinkSync(resolve(repoRoot, 'scenes'), join(qtDir, 'scenes'));
+  }
+  let file = resolve(repoRoot, scene.replace(/^\//, ''));
+  if (scene.startsWith('/bench/')) {
+    file = join(qtDir, scene);
+    writeFileSync(file, transformQml(file, readFileSync(resolve(repoRoot, scene.slice(1)), 'utf8')));
+  }
+  const started = performance.now();
+  const child = spawn(qtQml!, [file], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: tmpdir(),
+      LANG: 'C.UTF-8',
+      QT_QPA_PLATFORM: 'offscreen',
+      QML_DISABLE_DISK_CACHE: '1',
+      QT_LOGGING_RULES: 'qt.scenegraph.time.renderloop=true',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    return await new Promise((res, rej) => {
+      let firstFrameMs = Number.NaN;
+      let buffer = '';
+      const timer = setTimeout(
+        () => rej(new Error(`native Qt: no line matching ${until} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      child.once('exit', (code) => rej(new Error(`native Qt exited with ${code} before printing ${until}`)));
+      child.stderr!.on('data', (d: Buffer) => {
+        const now = performance.now();
+        buffer += d.toString();
+        let nl = buffer.indexOf('\n');
+        while (nl >= 0) {
+          const line = buffer.slice(0, nl);
+          buffer = buffer.slice(nl + 1);
+          if (Number.isNaN(firstFrameMs) && /Frame rendered/.test(line)) firstFrameMs = now - started;
+          if (until.test(line)) {
+            clearTimeout(timer);
+            res({ line, firstFrameMs });
+          }
+          nl = buffer.indexOf('\n');
+        }
+      });
+    });
+  } finally {
+    child.kill('SIGKILL');
+  }
 }
 
 // ---- the echo server (npm run server) ------------------------------------------------
@@ -372,53 +476,57 @@ sceneParams.port = echo.port;
 try {
   if (wanted('startup_ms') || wanted('bundle_gzip_kb') || wanted('idle_frames')) {
     process.stderr.write('chat scene: startup, bundle, idle frames\n');
-    const chat = await series('chat', async () => {
-      sceneParams.count = null;
-      const fetched: Array<Promise<{ url: string; type: string; bytes: number; gzip: number }>> = [];
-      const h = await openScene(CHAT, (page) =>
-        page.on('response', (r) => {
-          fetched.push(
-            r.body().then(
-              (b) => ({
-                url: new URL(r.url()).pathname,
-                type: r.request().resourceType(),
-                bytes: b.length,
-                gzip: gzipSync(b, { level: 9 }).length,
-              }),
-              () => ({ url: r.url(), type: r.request().resourceType(), bytes: 0, gzip: 0 }),
-            ),
+    const chat = await series(
+      'chat',
+      async () => {
+        sceneParams.count = null;
+        const fetched: Array<Promise<{ url: string; type: string; bytes: number; gzip: number }>> = [];
+        const h = await openScene(CHAT, (page) =>
+          page.on('response', (r) => {
+            fetched.push(
+              r.body().then(
+                (b) => ({
+                  url: new URL(r.url()).pathname,
+                  type: r.request().resourceType(),
+                  bytes: b.length,
+                  gzip: gzipSync(b, { level: 9 }).length,
+                }),
+                () => ({ url: r.url(), type: r.request().resourceType(), bytes: 0, gzip: 0 }),
+              ),
+            );
+          }),
+        );
+        try {
+          await h.page.waitForFunction(
+            () => (globalThis as unknown as BenchGlobal).quickweb?.host.renderer?.firstFrameTime != null,
+            null,
+            { timeout: 30000 },
           );
-        }),
-      );
-      try {
-        await h.page.waitForFunction(
-          () => (globalThis as unknown as BenchGlobal).quickweb?.host.renderer?.firstFrameTime != null,
-          null,
-          { timeout: 30000 },
-        );
-        const startup = await h.page.evaluate(
-          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.firstFrameTime!,
-        );
-        // Settled: connected, greeted, drawn.
-        await h.line(/Welcome|socket open/, 10000).catch(() => '');
-        await h.page.waitForTimeout(1000);
-        const f0 = await h.page.evaluate(
-          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
-        );
-        await h.page.waitForTimeout(5000);
-        const f1 = await h.page.evaluate(
-          () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
-        );
-        const files = await Promise.all(fetched);
-        const counted = files.filter(
-          (f) => f.type === 'script' || f.type === 'font' || /\.(js|mjs|ttf|otf|woff2?)$/.test(f.url),
-        );
-        const kb = counted.reduce((s, f) => s + f.gzip, 0) / 1024;
-        return { startup_ms: startup, bundle_gzip_kb: kb, idle_frames: f1 - f0, files: counted };
-      } finally {
-        await h.close();
-      }
-    });
+          const startup = await h.page.evaluate(
+            () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.firstFrameTime!,
+          );
+          // Settled: connected, greeted, drawn.
+          await h.line(/Welcome|socket open/, 10000).catch(() => '');
+          await h.page.waitForTimeout(1000);
+          const f0 = await h.page.evaluate(
+            () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
+          );
+          await h.page.waitForTimeout(5000);
+          const f1 = await h.page.evaluate(
+            () => (globalThis as unknown as BenchGlobal).quickweb.host.renderer!.framesRendered,
+          );
+          const files = await Promise.all(fetched);
+          const counted = files.filter(
+            (f) => f.type === 'script' || f.type === 'font' || /\.(js|mjs|ttf|otf|woff2?)$/.test(f.url),
+          );
+          const kb = counted.reduce((s, f) => s + f.gzip, 0) / 1024;
+          return { startup_ms: startup, bundle_gzip_kb: kb, idle_frames: f1 - f0, files: counted };
+        } finally {
+          await h.close();
+        }
+      },
+      async () => ({ startup_ms: (await runQt(CHAT, /Frame rendered/, 30000)).firstFrameMs }),
+    );
     // The floor the browser sets: a page with no scene at all that makes a
     // WebGL 2 context, compiles one shader program and draws one triangle
     // (navigation start to the animation frame that drew it).
@@ -454,17 +562,26 @@ try {
   if (wanted('append')) {
     for (const count of appendCounts) {
       process.stderr.write(`append ${count}\n`);
-      const r = await series(`append ${count}`, async () => {
-        sceneParams.count = count;
-        const h = await openScene('/bench/append.qml');
-        try {
-          const line = await h.line(/BENCH append/, 600000);
-          const foot = await sceneFootprint(h.page);
-          return { append_ms: field(line, 'append_ms'), position_ms: field(line, 'position_ms'), ...foot };
-        } finally {
-          await h.close();
-        }
-      });
+      const r = await series(
+        `append ${count}`,
+        async () => {
+          sceneParams.count = count;
+          const h = await openScene('/bench/append.qml');
+          try {
+            const line = await h.line(/BENCH append/, 600000);
+            const foot = await sceneFootprint(h.page);
+            return { append_ms: field(line, 'append_ms'), position_ms: field(line, 'position_ms'), ...foot };
+          } finally {
+            await h.close();
+          }
+        },
+        async () => ({
+          [`append_${count / 1000}k_ms`]: field(
+            (await runQt('/bench/append.qml', /BENCH append/, 600000)).line,
+            'append_ms',
+          ),
+        }),
+      );
       const entry = {
         append_ms: stats(r.map((x) => x.append_ms)),
         position_ms: stats(r.map((x) => x.position_ms)),
@@ -489,18 +606,26 @@ try {
 
   if (wanted('echo_10k_ms')) {
     process.stderr.write('echo flood 10000\n');
-    const r = await series('echo 10000', async () => {
-      sceneParams.count = 10000;
-      const h = await openScene('/bench/echo_flood.qml');
-      try {
-        const line = await h.line(/BENCH echo/, 120000);
-        if (/error/.test(line)) throw new Error(line);
-        const foot = await sceneFootprint(h.page);
-        return { total_ms: field(line, 'total_ms'), ...foot };
-      } finally {
-        await h.close();
-      }
-    });
+    const r = await series(
+      'echo 10000',
+      async () => {
+        sceneParams.count = 10000;
+        const h = await openScene('/bench/echo_flood.qml');
+        try {
+          const line = await h.line(/BENCH echo/, 120000);
+          if (/error/.test(line)) throw new Error(line);
+          const foot = await sceneFootprint(h.page);
+          return { total_ms: field(line, 'total_ms'), ...foot };
+        } finally {
+          await h.close();
+        }
+      },
+      async () => {
+        const { line } = await runQt('/bench/echo_flood.qml', /BENCH echo/, 120000);
+        if (/error/.test(line)) throw new Error(`native Qt: ${line}`);
+        return { echo_10k_ms: field(line, 'total_ms') };
+      },
+    );
     results.echo_10k_ms = stats(r.map((x) => x.total_ms));
     // The floor the browser sets: the same 10,000 sends and echoes from a
     // page with no QML at all (a bare WebSocket that only counts), served
@@ -547,17 +672,23 @@ try {
 
   if (wanted('bindings_ms')) {
     process.stderr.write('bindings\n');
-    const r = await series('bindings', async () => {
-      sceneParams.count = null;
-      const h = await openScene('/bench/bindings.qml');
-      try {
-        const line = await h.line(/BENCH bindings/, 120000);
-        const foot = await sceneFootprint(h.page);
-        return { total_ms: field(line, 'total_ms'), ...foot };
-      } finally {
-        await h.close();
-      }
-    });
+    const r = await series(
+      'bindings',
+      async () => {
+        sceneParams.count = null;
+        const h = await openScene('/bench/bindings.qml');
+        try {
+          const line = await h.line(/BENCH bindings/, 120000);
+          const foot = await sceneFootprint(h.page);
+          return { total_ms: field(line, 'total_ms'), ...foot };
+        } finally {
+          await h.close();
+        }
+      },
+      async () => ({
+        bindings_ms: field((await runQt('/bench/bindings.qml', /BENCH bindings/, 120000)).line, 'total_ms'),
+      }),
+    );
     results.bindings_ms = stats(r.map((x) => x.total_ms));
     results.bindings_footprint = {
       delegates: stats(
@@ -659,6 +790,7 @@ try {
       else results[`scroll_${count / 1000}k`] = { rows: count, ...entry };
     }
 } finally {
+  if (qtDir !== null) rmSync(qtDir, { recursive: true, force: true });
   echo.process.kill('SIGTERM');
   await browser.close().catch(() => {});
   server.close();
@@ -673,6 +805,53 @@ const bundleOutput = output.output
   }))
   .filter((o) => /\.(js|ttf|woff2?|css)$/.test(o.file))
   .sort((a, b) => b.kb - a.kb);
+
+// ---- against native Qt in the same sitting (--qt) -----------------------------------------
+
+/** The issue's budgets as ratios to native Qt's figure (append 264 of 264 ms, bindings 940 of 1887 ms...). */
+const RATIO_BUDGET: Record<string, number> = {
+  startup_ms: round(160 / 157),
+  append_10k_ms: 1,
+  append_100k_ms: 1,
+  append_1000k_ms: 1,
+  echo_10k_ms: 1,
+  bindings_ms: round(940 / 1887),
+};
+
+/** Our median for a figure Qt reports (append_10k_ms is append_10k's append_ms). */
+function ourMedian(key: string): number | undefined {
+  const direct = results[key] as Partial<Stats> | undefined;
+  if (typeof direct?.median === 'number') return direct.median;
+  const m = /^append_(\d+k)_ms$/.exec(key);
+  const entry = m ? (results[`append_${m[1]}`] as { append_ms?: Stats } | undefined) : undefined;
+  return entry?.append_ms?.median;
+}
+
+const ratios: Array<{ key: string; ours: number; qt: Stats; ratio: number }> = [];
+if (qtQml !== null && Object.keys(qtResults).length > 0) {
+  const figures: Record<string, Stats> = {};
+  const ratio: Record<string, number> = {};
+  for (const [key, xs] of Object.entries(qtResults)) {
+    const qt = stats(xs);
+    figures[key] = qt;
+    const ours = ourMedian(key);
+    if (ours === undefined || !(qt.median > 0)) continue;
+    ratio[key] = round(ours / qt.median);
+    ratios.push({ key, ours, qt, ratio: ratio[key]! });
+  }
+  const version = await new Promise<string>((res) => {
+    const child = spawn(qtQml!, ['--version'], {
+      env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let text = '';
+    child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('close', () => res(text.trim()));
+    child.on('error', () => res('unknown'));
+  });
+  results.native_qt = { qml: qtQml, version, figures };
+  results.ratio_to_native_qt = ratio;
+}
 
 const cpu = cpus();
 const doc = {
@@ -727,6 +906,17 @@ for (const [k, s] of rows) {
   lines.push(
     `${pad(k, 34)}${pad(String(s.median), 10)}${pad(String(s.min), 10)}${pad(String(s.max), 10)}${pad(b?.budget ?? '', 10)}${b?.qt ?? ''}`,
   );
+}
+if (ratios.length > 0) {
+  lines.push(
+    '',
+    `native Qt in the same sitting (${qtQml}), ours / Qt's:`,
+    `${pad('figure', 34)}${pad('ours', 10)}${pad('Qt', 10)}${pad('Qt min', 10)}${pad('Qt max', 10)}${pad('ratio', 10)}budget`,
+  );
+  for (const r of ratios)
+    lines.push(
+      `${pad(r.key, 34)}${pad(String(r.ours), 10)}${pad(String(r.qt.median), 10)}${pad(String(r.qt.min), 10)}${pad(String(r.qt.max), 10)}${pad(String(r.ratio), 10)}${RATIO_BUDGET[r.key] !== undefined ? `<= ${RATIO_BUDGET[r.key]}` : ''}`,
+    );
 }
 lines.push('', 'build output (largest first):');
 for (const b of bundleOutput.slice(0, 12)) lines.push(`  ${pad(b.file, 50)}${b.kb} kB`);
