@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { sceneReadsScript } from './scene-reads.ts';
 
 const VIRTUAL = 'virtual:quickweb-scenes';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -32,15 +33,24 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
   const scenesDir = join(options.root, options.scenesDir ?? 'scenes');
   const toUrl = (file: string) => `/${relative(options.root, file).split(sep).join('/')}`;
   let server: ViteDevServer | null = null;
+  let base = '/';
+  const sceneFiles = () => listQml(scenesDir).map(toUrl).sort();
   return {
     name: 'quickweb-scenes',
+    configResolved(config) {
+      base = config.base;
+    },
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : undefined;
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const files = listQml(scenesDir).map(toUrl).sort();
-      return `export const sceneFiles = ${JSON.stringify(files)};\n`;
+      return `export const sceneFiles = ${JSON.stringify(sceneFiles())};\n`;
+    },
+    // The HTML's first script starts reading the scene its address asks
+    // for: the files arrive while the page's modules download and run.
+    transformIndexHtml() {
+      return [{ tag: 'script', children: sceneReadsScript(sceneFiles(), base), injectTo: 'head' }];
     },
     configureServer(s) {
       server = s;

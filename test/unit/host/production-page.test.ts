@@ -64,6 +64,30 @@ test('the entry script’s static imports are all requested by the HTML, not fou
   expect(preloaded.sort()).toEqual([...needed].sort());
 });
 
+test("the HTML asks for the scene's files itself, while the page's scripts are still on their way", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // No script of the page ever arrives: what asks for the scene's files is the HTML's own.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.qml')) asked.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.base}?scene=chat`);
+    await expect
+      .poll(() => asked.slice().sort(), { timeout: 10_000 })
+      .toEqual([
+        '/scenes/chat/ChatInput.qml',
+        '/scenes/chat/ChatView.qml',
+        '/scenes/chat/Label.qml',
+        '/scenes/chat/ws_client.qml',
+      ]);
+  } finally {
+    await context.close();
+  }
+});
+
 /** Opens a scene in the built page and waits for its first frame; `errors` collects what the page reports. */
 async function openScene(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
