@@ -190,7 +190,12 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     const qt = makeQtObject({
       quit: () => this.quit(0),
       exit: (code) => this.quit(code),
-      binding: (fn) => new BindingMarker(fn as BindingFunction, this),
+      binding: (fn) => {
+        // Qt checks at the call: nothing is bound that would fail later.
+        if (typeof fn !== 'function')
+          throw new Error('binding(): argument (binding expression) must be a function');
+        return new BindingMarker(fn as BindingFunction, this);
+      },
       callLater: (fn, args) => this.callLater(fn, args),
       createComponent: (url) => this.componentForUrl(String(url)),
       createQmlObject: (qml, parent, filepath) =>

@@ -1244,9 +1244,10 @@ function makeSignalFunction(obj: QObject, index: number): SignalFunction {
   // Qt prints a signal as an anonymous function (`function() { [native code] }`).
   Object.defineProperty(f, 'name', { value: '' });
   f.connect = (target: unknown, method?: unknown) => {
-    // connect(function), connect(otherSignal), connect(object, function)
+    // connect(function), connect(otherSignal), connect(object, function);
+    // Qt calls a function connected alone with the global object as `this`.
     let fn: unknown = target;
-    let thisArg: unknown = obj;
+    let thisArg: unknown = globalThis;
     if (method !== undefined) {
       fn = method;
       thisArg = target;
