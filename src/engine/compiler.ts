@@ -65,6 +65,8 @@ export interface Target {
   attached?: MetaObject;
   /** The meta-object of the object that owns `prop` (the item, the group, or the attached object). */
   meta: MetaObject;
+  /** A group that is an object-typed property (`p.x` with `property Item p`): where its name is, for Qt's error when it is null. */
+  groupLocation?: SourceLocation;
 }
 
 export interface PropertyTarget extends Target {
@@ -814,10 +816,42 @@ export class Compiler {
       target = { via: 'attached', attached, meta: attached };
       i = 1;
     }
+    // The span of name[k] (Qt reports most of these errors at the part at fault).
+    const at = (k: number): ast.Span => {
+      const skip = k === 0 ? 0 : name.slice(0, k).join('.').length + 1;
+      return { ...span, start: span.start + skip, column: span.column + skip };
+    };
     for (; i < name.length - 1; i++) {
       const p = target.meta.propsByName.get(name[i]!);
       if (!p) throw this.err(span, `Cannot assign to non-existent property "${name[i]}"`);
+      // Qt's value types: a font's fields (`font.pointSize.x`) and an anchor
+      // line (`anchors.left.x`, which has no fields at all) cannot be grouped.
+      if (target.via === 'group' && target.meta.name === 'font')
+        throw this.err(at(i), 'Property assignment expected');
+      if (target.via === 'group' && target.meta.cppClass === 'QQuickAnchors' && ANCHOR_LINES.has(name[i]!))
+        throw this.err(at(i + 1), `Cannot assign to non-existent property "${name[i + 1]}"`);
       const fields = p.group ? undefined : valueGroupMeta(p.type);
+      // Qt (QQmlPropertyValidator): a property of a primitive type, or of any
+      // other type that is neither a value type nor an object, is no group.
+      if (
+        fields === undefined &&
+        !p.group &&
+        !(p as { aliasGroup?: GroupSpec }).aliasGroup &&
+        !this.objectMetaOf(p)
+      ) {
+        const primitive = PRIMITIVE_TYPES[p.type];
+        if (primitive !== undefined)
+          throw this.err(
+            at(i),
+            `Invalid grouped property access: Property "${name[i]}" with primitive type "${primitive}".`,
+          );
+        const cpp = nonValueTypeName(p);
+        if (cpp !== undefined)
+          throw this.err(
+            at(i),
+            `Invalid grouped property access: Property "${name[i]}" with type "${cpp}", which is not a value type`,
+          );
+      }
       // (a value-type field of a group's property too: `border.color.r`)
       if (target.via !== 'self' && (fields === undefined || target.via !== 'group'))
         throw this.err(span, `Invalid grouped property access`);
@@ -841,6 +875,7 @@ export class Compiler {
       const meta = group ? group.meta() : this.objectMetaOf(p);
       if (!meta) throw this.err(span, `Invalid grouped property access`);
       target = { via: 'group', group: name[i]!, meta };
+      if (!group) target.groupLocation = this.loc(at(i));
     }
     return { target, last: name[name.length - 1]! };
   }
@@ -1194,6 +1229,38 @@ const ILLEGAL_NAMES = new Set([
 /** Whether a property of type `want` takes an object of type `meta` (every object is a QtObject). */
 function accepts(want: MetaObject, meta: MetaObject): boolean {
   return (want.name === 'QtObject' && !want.isDerived) || meta.inherits(want);
+}
+
+/** The anchor lines of `anchors` (QQuickAnchorLine values, which have no properties). */
+const ANCHOR_LINES = new Set([
+  'left',
+  'right',
+  'horizontalCenter',
+  'top',
+  'bottom',
+  'verticalCenter',
+  'baseline',
+]);
+
+/** The C++ type Qt names for a property that is neither primitive, a value type nor an object (undefined: not known here). */
+function nonValueTypeName(p: PropertyInfo): string | undefined {
+  switch (p.type) {
+    case 'string':
+      return 'QString';
+    case 'url':
+      return 'QUrl';
+    case 'var':
+    case 'variant':
+      return 'QVariant';
+    case 'date':
+      return 'QDateTime';
+    case 'list': {
+      const of = p.listOf?.();
+      return of ? `QQmlListProperty<${qtClassName(of)}>` : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Property types Qt counts as primitive (QMetaType's primitive types), by their C++ names. */

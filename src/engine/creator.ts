@@ -273,7 +273,17 @@ export class Creator {
 
   private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
     if (t.via === 'self') return obj;
-    if (t.via === 'group') return (obj as unknown as Record<string, QObject>)[t.group!]!;
+    if (t.via === 'group') {
+      const group = (obj as unknown as Record<string, QObject | null>)[t.group!];
+      if (group == null && t.groupLocation !== undefined) {
+        // Qt: `p.x: 3` where the object property `p` holds no object.
+        const { url, line, column } = t.groupLocation;
+        const e = new QmlError(url, line, column, `Cannot set properties on ${t.group} as it is null`);
+        e.stage = 'create';
+        throw e;
+      }
+      return group!;
+    }
     if (t.via === 'value') {
       const owner = t.outer === undefined ? obj : (obj as unknown as Record<string, QObject>)[t.outer]!;
       return valueGroupOf(owner, t.group!, t.meta);
