@@ -215,7 +215,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.globals = {
       Qt: qt,
       console: console_,
-      print: (...args: unknown[]) => this.sink.log('log', qmlMessage(args)),
+      print: (...args: unknown[]): void => {
+        this.sink.log('log', qmlMessage(args));
+      },
       qsTr: (s: string) => s,
       qsTranslate: (_ctx: string, s: string) => s,
       qsTrId: (id: string) => id,

@@ -182,8 +182,10 @@ export function qmlMessage(args: unknown[]): string {
 }
 
 export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
-  const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]) =>
+  // (returns nothing, as Qt's console methods do)
+  const out = (level: 'log' | 'debug' | 'info' | 'warn' | 'error', args: unknown[]): void => {
     sink.log(level, qmlMessage(args));
+  };
   /** Where the code that called runs, as Qt names a stack frame. */
   const frame = () => {
     const site = callSite();
@@ -210,9 +212,9 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
       frame();
     },
     count: (...a) => {
-      // Qt counts per label and call site, and prints without the `qml:` prefix.
+      // Qt counts per call site (file and line, whatever the label), and prints without the `qml:` prefix.
       const name = a.length > 0 ? String(a[0]) : '';
-      const key = `${name}@${callSite()}`;
+      const key = callSite();
       const n = (counts.get(key) ?? 0) + 1;
       counts.set(key, n);
       sink.log('log', `${name}: ${n}`);
@@ -469,14 +471,14 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     resolvedUrl: (u: string) => u,
     // Base64 of the text's UTF-8 bytes, and back (QByteArray::toBase64 / fromBase64).
     atob: (...a: unknown[]) => new TextDecoder().decode(base64Decode(String(required(a)))),
-    btoa: (...a: unknown[]) => base64Encode(new TextEncoder().encode(String(required(a)))),
+    btoa: (...a: unknown[]) => base64Encode(new TextEncoder().encode(qString(required(a)))),
     // Without a format, the C locale's (measured: "2 Jan 2020", "03:04:05").
     formatDate: (d: unknown, format?: unknown) => formatAs('date', d, format),
     formatTime: (d: unknown, format?: unknown) => formatAs('time', d, format),
     formatDateTime: (d: unknown, format?: unknown) => formatAs('datetime', d, format),
     md5: (...a: unknown[]) => {
       arity(a, 1);
-      return md5Hex(String(a[0]));
+      return md5Hex(qString(a[0]));
     },
     platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
     // What Qt's qml tool sets (QCoreApplication's name, version, organization).
@@ -517,8 +519,14 @@ const MONTHS = [
  * M MM MMM MMMM yy yyyy h hh H HH m mm s ss z zzz AP ap A a t` and quoted
  * text (`'...'`, `''` for a quote).
  */
-export function formatDateTime(d: unknown, format: string): string {
+export function formatDateTime(
+  d: unknown,
+  format: string,
+  fields: 'date' | 'time' | 'datetime' = 'datetime',
+): string {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
+  // QDate::toString reads only date letters, QTime::toString only time letters: the others stay as written.
+  const literal = fields === 'date' ? /[hHmszaAt]/ : fields === 'time' ? /[dMy]/ : null;
   const twelve = /a|A/.test(format.replace(/'[^']*'/g, ''));
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   let out = '';
@@ -545,6 +553,11 @@ export function formatDateTime(d: unknown, format: string): string {
     }
     let n = 1;
     while (format[i + n] === c) n++;
+    if (literal?.test(c)) {
+      out += format.slice(i, i + n);
+      i += n;
+      continue;
+    }
     const hours12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
     let used = n;
     switch (c) {
@@ -616,6 +629,11 @@ export function formatDateTime(d: unknown, format: string): string {
   return out;
 }
 
+/** An argument as the QString a helper takes: null and undefined are the empty string. */
+function qString(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
 /** The first argument of a helper that needs one (Qt: "Insufficient arguments"). */
 function required(args: unknown[]): unknown {
   if (args.length === 0) throw new Error('Insufficient arguments');
@@ -645,7 +663,7 @@ function base64Decode(text: string): Uint8Array {
 function formatAs(kind: 'date' | 'time' | 'datetime', value: unknown, format: unknown): string {
   const d = typeof value === 'string' ? parseIsoForFormat(value) : value;
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
-  if (typeof format === 'string') return formatDateTime(d, format);
+  if (typeof format === 'string') return formatDateTime(d, format, kind);
   if (format === undefined)
     return formatDateTime(
       d,

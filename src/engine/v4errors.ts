@@ -92,15 +92,19 @@ function v4Message(
  * undefined reads "undefined is not a function").
  */
 function notAFunction(callee: string, scope: unknown, ctx: unknown): string {
-  const member = /^(.*)(?:\.|\?\.)([A-Za-z_$][\w$]*)$/.exec(callee);
+  // (a member named by a string literal, `o["a"]()`, is a member too)
+  const member =
+    /^(.*)(?:\.|\?\.)([A-Za-z_$][\w$]*)$/.exec(callee) ??
+    /^(.*)\[(?:"([^"\\]*)"|'([^'\\]*)')\]$/.exec(callee);
+  if (member && member[2] === undefined) member[2] = member[3]!;
   if (member) {
     const object = readPath(member[1]!, scope, ctx);
     const name = object.found ? describe(object.value) : '[object Object]';
     return `Property '${member[2]}' of object ${name} is not a function`;
   }
   if (/^[A-Za-z_$][\w$]*$/.test(callee)) return 'undefined is not a function';
-  // an element called by its index (`a[0]()`)
-  if (/\[\d+\]$/.test(callee)) return 'Type error';
+  // a computed member called (`a[0]()`, `root[name]()`): V4 says no more
+  if (/\]$/.test(callee)) return 'Type error';
   return `${callee} is not a function`;
 }
 

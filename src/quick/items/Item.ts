@@ -355,10 +355,13 @@ export class Item extends QtObject {
     this.$store(ITEM.y, v);
   }
   setWidth(v: number): void {
+    // Qt ignores NaN (QQuickItem::setWidth), before the width counts as set.
+    if (Number.isNaN(v)) return;
     this.widthValid = true;
     this.$store(ITEM.width, v);
   }
   setHeight(v: number): void {
+    if (Number.isNaN(v)) return;
     this.heightValid = true;
     this.$store(ITEM.height, v);
   }
@@ -1097,6 +1100,8 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     opacity: {
       type: 'real',
       default: 1,
+      // Qt keeps opacity within 0 and 1 (QQuickItem::setOpacity).
+      write: (o, v) => o.$store(ITEM.opacity, Math.min(Math.max(v as number, 0), 1)),
       changed: (o) => {
         (o as Item).markDirty(Dirty.Opacity);
         (o as Item).notifyListeners(Change.Opacity);
