@@ -650,8 +650,12 @@ class QmlParser {
     const p = this.p;
     const statement = this.guard((): Statement => {
       const t = p.type;
+      // Qt: `{` then a string or number and a colon is an object literal
+      // (`p: {"a": 1}`), not a block.
+      OBJECT_LITERAL_START.lastIndex = p.end;
+      const objectLiteral = t === tt.braceL && OBJECT_LITERAL_START.test(this.source);
       if (
-        t === tt.braceL ||
+        (t === tt.braceL && !objectLiteral) ||
         t === tt._if ||
         t === tt._switch ||
         t === tt._try ||
@@ -1008,6 +1012,10 @@ const QtDialectParser = class extends (DepthLimitedParser as unknown as new (
     return super.parseExprAtom(...args);
   }
 };
+
+/** After a binding's `{`: a string or numeric literal and a colon, which make it an object literal (Qt's lookahead). */
+const OBJECT_LITERAL_START =
+  /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:"(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*'|0[xXoObB][\da-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*:/y;
 
 const IDENT_CHAIN =
   /(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*(?:(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\.(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[A-Za-z_$][\w$]*)*(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*\{/y;
