@@ -233,7 +233,9 @@ export class ListModel extends QObject implements ModelSource {
     const f = toIndex(from);
     const t = toIndex(to);
     const n = toIndex(count);
-    if (n <= 0 || f < 0 || t < 0 || f + n > this.rows || t + n > this.rows) {
+    // Qt: moving no rows is nothing, wherever from and to point (measured).
+    if (n === 0) return;
+    if (n < 0 || f < 0 || t < 0 || f + n > this.rows || t + n > this.rows) {
       this.qmlWarn('move: out of range');
       return;
     }
