@@ -341,6 +341,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
    * requested.
    */
   polish(): void {
+    // After Qt.quit() no frame comes: Qt has left its event loop (a layout a
+    // change asked for in the handler that quit never happens).
+    if (this.quitting) return;
     try {
       this.animations.tick();
     } catch (e) {
