@@ -6,7 +6,7 @@
 // tracked for bindings.
 import type { ObjectDefinition, Span } from '../qml/ast';
 import { removeItem } from './arrays';
-import { AssignError } from './assign-error';
+import { AssignError, setObjectClassName } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
 import { arrayListSource, listReference, sequenceReference } from './listreference';
@@ -1150,6 +1150,8 @@ export function qtClassName(m: MetaObject): string {
   if (!m.isDerived || unnumberedTypes.has(m)) return m.cppClass;
   return `${m.cppClass}_${typeNumbers.get(m) ?? 0}`;
 }
+
+setObjectClassName((o) => (o instanceof QObject ? qtClassName(o.$meta) : 'QObject*'));
 
 /** Objects QML code may not destroy(): the root of the file the runtime loads (Qt: QQmlData::indestructible). */
 const indestructible = new WeakSet<QObject>();

@@ -102,7 +102,7 @@ export function registerCppClassName(typeName: string, cppClass: string): void {
 }
 
 function fail(v: unknown, type: string): never {
-  throw new AssignError(qtTypeName(v), qtPropertyTypeName(type));
+  throw new AssignError(qtTypeName(v), qtPropertyTypeName(type), v);
 }
 
 /**
