@@ -184,7 +184,9 @@ export class ListModel extends QObject implements ModelSource {
 
   // ---- QML methods -----------------------------------------------------------------
 
-  append(value?: unknown): void {
+  append(...args: unknown[]): void {
+    // Qt takes exactly one value (an object or an array of them).
+    const value = args.length === 1 ? args[0] : undefined;
     if (isPlainObject(value)) {
       // The common case (a chat appending messages): one row, no intermediate array.
       this.insertOne(value);
@@ -260,6 +262,8 @@ export class ListModel extends QObject implements ModelSource {
       this.qmlWarn(`set: index ${i} out of range`);
       return;
     }
+    // (an array is ignored without a word, measured)
+    if (Array.isArray(value)) return;
     if (!isPlainObject(value)) {
       this.qmlWarn('set: value is not an object');
       return;
@@ -304,7 +308,9 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   /** For WorkerScript; nothing to do in a single-threaded engine. */
-  sync(): void {}
+  sync(): void {
+    this.qmlWarn('List sync() can only be called from a WorkerScript');
+  }
 
   /** Nested lists print as arrays in JSON.stringify, like Qt's. */
   toJSON(): unknown[] {
@@ -432,7 +438,15 @@ export class ListModel extends QObject implements ModelSource {
 
   /** Writes the properties of `obj` into row `row`; returns the names of the roles that changed. */
   private writeObject(row: number, obj: Record<string, unknown>): void {
-    for (const key in obj) this.writeValue(row, key, obj[key]);
+    for (const key in obj) {
+      const value = obj[key];
+      // (set() says nothing of an undefined member, append() and insert() do)
+      if (value === undefined)
+        this.unknownFileWarn(
+          `${key} is undefined. Adding an object with a undefined member does not create a role for it.`,
+        );
+      this.writeValue(row, key, value);
+    }
   }
 
   /** Like writeObject, for set(): the names of the roles that changed. */
