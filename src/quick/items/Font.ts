@@ -41,6 +41,8 @@ export class Font extends QObject {
   private batch = 0;
   private dirty = false;
   private resolvedCache: ResolvedFont | null = null;
+  /** A declared `property font f` (no item to tell): announces f's change when a field changes. */
+  announce: (() => void) | null = null;
 
   constructor(readonly owner: FontOwner | null = null) {
     super();
@@ -79,7 +81,12 @@ export class Font extends QObject {
       this.dirty = true;
       return;
     }
-    this.owner?.fontUpdated();
+    this.notifyOwner();
+  }
+
+  private notifyOwner(): void {
+    if (this.owner !== null) this.owner.fontUpdated();
+    else this.announce?.();
   }
 
   private begin(): void {
@@ -89,7 +96,7 @@ export class Font extends QObject {
   private end(): void {
     if (--this.batch === 0 && this.dirty) {
       this.dirty = false;
-      this.owner?.fontUpdated();
+      this.notifyOwner();
     }
   }
 
@@ -314,6 +321,9 @@ export function fontProperty(name = 'font'): {
         if ('fontUpdated' in owner) return new Font(owner as FontOwner);
         const f = new Font(null);
         f.$engine = owner.$engine;
+        // Qt: writing a field of a declared font property announces the property's change (measured).
+        const notify = owner.$meta.propsByName.get(name)?.notify ?? -1;
+        if (notify >= 0) f.announce = () => owner.$emit(notify, undefined);
         return f;
       },
     },
