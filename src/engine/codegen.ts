@@ -39,7 +39,8 @@ export interface Runtime {
   /** Throws `ReferenceError: name is not defined`. */
   ref(name: string): never;
   /** An object whose `v` setter throws Qt's "Invalid write to global property". */
-  badWrite(name: string): { v: unknown };
+  /** What a write to `name` lands on when it cannot be written: an unknown name, or an object id (`id` set). */
+  badWrite(name: string, id?: number): { v: unknown };
   /** A caught exception, reworded as Qt words it (catch clauses), given the catching code's scope and context. */
   caught(e: unknown, scope: unknown, ctx: unknown): unknown;
   /** A value about to be thrown (notes where, for values that are not Errors). */
@@ -343,6 +344,7 @@ function resolveName(
       return {
         kind: 'code',
         code: name === '__proto__' ? `$c.lookupId('__proto__')` : `$c.idl[${k}].${name}`,
+        id: true,
       };
     }
     if (k === 0 && scope.hasMember(name)) return { kind: 'code', code: `$s.${name}` };

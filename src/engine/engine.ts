@@ -232,8 +232,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       ref: (name: string): never => {
         throw new ReferenceError(`${name} is not defined`);
       },
-      badWrite: (name: string) => ({
+      badWrite: (name: string, id?: number) => ({
         set v(_value: unknown) {
+          if (id) throw new Error('left-hand side of assignment operator is not an lvalue');
           throw new Error(`Invalid write to global property "${name}"`);
         },
         get v() {

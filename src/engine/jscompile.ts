@@ -21,7 +21,7 @@ import type {
 
 /** How a free name resolves; `code` replaces the identifier. `unknown` names throw ReferenceError when read. */
 export type Resolution =
-  | { kind: 'code'; code: string }
+  | { kind: 'code'; code: string /** An object id: QML code cannot assign to it. */; id?: boolean }
   | { kind: 'global' }
   | { kind: 'type'; code: string; enums: Record<string, number>; attached?: string }
   | { kind: 'unknown' };
@@ -153,6 +153,10 @@ class Walker {
       case 'global':
         return;
       case 'code':
+        // Qt: an id is no variable (`kid = other` throws where it runs).
+        if (mode === 'write' && r.id) this.replace(id, `$w(${JSON.stringify(name)},1).v`);
+        else this.replace(id, r.code);
+        return;
       case 'type':
         this.replace(id, r.code);
         return;
