@@ -144,22 +144,22 @@ export class ListModel extends QObject implements ModelSource {
 
   // ---- ModelSource -------------------------------------------------------------
 
-  get rowCount(): number {
+  get sourceRowCount(): number {
     return this.rows;
   }
 
-  roleNames(): readonly string[] {
+  sourceRoleNames(): readonly string[] {
     return this.roles.map((r) => r.name);
   }
 
-  data(row: number, role: string): unknown {
+  sourceData(row: number, role: string): unknown {
     const r = this.roleByName.get(role);
     if (!r || row < 0 || row >= this.rows) return undefined;
     const v = r.values[row];
     return v === undefined ? emptyValue(r.type) : v;
   }
 
-  setData(row: number, role: string, value: unknown): void {
+  setSourceData(row: number, role: string, value: unknown): void {
     this.setProperty(row, role, value);
   }
 
@@ -183,6 +183,70 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   // ---- QML methods -----------------------------------------------------------------
+
+  // ---- QAbstractItemModel, as QML calls it --------------------------------------
+
+  rowCount(parent?: unknown): number {
+    return parent instanceof ModelIndex && parent.valid ? 0 : this.rows;
+  }
+
+  columnCount(parent?: unknown): number {
+    return parent instanceof ModelIndex && parent.valid ? 0 : 1;
+  }
+
+  hasIndex(row?: unknown, column?: unknown, parent?: unknown): boolean {
+    const r = Number(row);
+    const c = Number(column);
+    return (
+      !(parent instanceof ModelIndex && parent.valid) &&
+      Number.isInteger(r) &&
+      Number.isInteger(c) &&
+      r >= 0 &&
+      r < this.rows &&
+      c === 0
+    );
+  }
+
+  index(row?: unknown, column?: unknown, parent?: unknown): ModelIndex {
+    return this.hasIndex(row, column, parent)
+      ? new ModelIndex(Number(row), Number(column), this)
+      : INVALID_INDEX;
+  }
+
+  hasChildren(parent?: unknown): boolean {
+    return !(parent instanceof ModelIndex && parent.valid) && this.rows > 0;
+  }
+
+  parent(_index?: unknown): ModelIndex {
+    return INVALID_INDEX;
+  }
+
+  /** data(index, role): roles are numbered in the order they were made (role 0 by default, Qt::DisplayRole). */
+  data(index?: unknown, role?: unknown): unknown {
+    if (!(index instanceof ModelIndex) || index.model !== this || !index.valid || index.row >= this.rows)
+      return undefined;
+    const r = this.roles[role === undefined ? 0 : Number(role)];
+    return r === undefined ? undefined : this.sourceData(index.row, r.name);
+  }
+
+  setData(index?: unknown, value?: unknown, role?: unknown): boolean {
+    if (!(index instanceof ModelIndex) || index.model !== this || !index.valid || index.row >= this.rows)
+      return false;
+    const r = this.roles[role === undefined ? 2 : Number(role)];
+    if (r === undefined) return false;
+    this.setProperty(index.row, r.name, value);
+    return true;
+  }
+
+  /** Whether QML code listens to `sig` (its arguments are made only then). */
+  private heard(sig: number): boolean {
+    const s = this.$src?.[sig];
+    return s !== undefined && s.head !== null;
+  }
+
+  private emitRows(sig: number, first: number, last: number): void {
+    if (this.heard(sig)) this.$emit(sig, [INVALID_INDEX, first, last]);
+  }
 
   append(...args: unknown[]): void {
     // Qt takes exactly one value (an object or an array of them).
@@ -242,6 +306,9 @@ export class ListModel extends QObject implements ModelSource {
       return;
     }
     if (f === t) return;
+    // (QAbstractItemModel::beginMoveRows: the destination row counts the moved rows when they go down)
+    const moveArgs = () => [INVALID_INDEX, f, f + n - 1, INVALID_INDEX, t > f ? t + n : t];
+    if (this.heard(SIG.rowsAboutToBeMoved)) this.$emit(SIG.rowsAboutToBeMoved, moveArgs());
     const moveArray = (a: unknown[]) => {
       const taken = a.splice(f, n);
       a.splice(t, 0, ...taken);
@@ -252,6 +319,7 @@ export class ListModel extends QObject implements ModelSource {
       this.reindexObjects(Math.min(f, t));
     }
     for (const l of this.listeners.slice()) l.rowsMoved(f, t, n);
+    if (this.heard(SIG.rowsMoved)) this.$emit(SIG.rowsMoved, moveArgs());
   }
 
   set(...args: unknown[]): void {
@@ -362,10 +430,12 @@ export class ListModel extends QObject implements ModelSource {
 
   private insertOne(obj: Record<string, unknown>): void {
     const row = this.rows;
+    this.emitRows(SIG.rowsAboutToBeInserted, row, row);
     this.grow(row, 1);
     this.writeObject(row, obj);
     this.padColumns();
     this.notifyInserted(row, 1);
+    this.emitRows(SIG.rowsInserted, row, row);
     this.setCount(this.rows);
   }
 
@@ -388,6 +458,8 @@ export class ListModel extends QObject implements ModelSource {
 
   private insertObjects(index: number, objects: Array<Record<string, unknown>>): void {
     if (objects.length === 0) return;
+    const last = index + objects.length - 1;
+    this.emitRows(SIG.rowsAboutToBeInserted, index, last);
     this.grow(index, objects.length);
     for (let k = 0; k < objects.length; k++) {
       this.writeObject(index + k, objects[k]!);
@@ -395,6 +467,7 @@ export class ListModel extends QObject implements ModelSource {
     }
     this.padColumns();
     this.notifyInserted(index, objects.length);
+    this.emitRows(SIG.rowsInserted, index, last);
     this.setCount(this.rows);
   }
 
@@ -411,6 +484,7 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   private removeRows(index: number, n: number): void {
+    this.emitRows(SIG.rowsAboutToBeRemoved, index, index + n - 1);
     for (const r of this.roles) {
       const removed = r.values.splice(index, n);
       for (const v of removed) if (v instanceof ListModel) v.$destroy();
@@ -421,6 +495,7 @@ export class ListModel extends QObject implements ModelSource {
     }
     this.rows -= n;
     for (const l of this.listeners.slice()) l.rowsRemoved(index, n);
+    this.emitRows(SIG.rowsRemoved, index, index + n - 1);
     this.setCount(this.rows);
   }
 
@@ -535,6 +610,11 @@ export class ListModel extends QObject implements ModelSource {
   private announceChange(row: number, roles: string[]): void {
     for (const name of roles) notifyRole(this.roleByName.get(name)!);
     for (const l of this.listeners.slice()) l.dataChanged(row, 1, roles);
+    if (this.heard(SIG.dataChanged)) {
+      const at = new ModelIndex(row, 0, this);
+      const numbers = roles.map((name) => this.roles.indexOf(this.roleByName.get(name)!));
+      this.$emit(SIG.dataChanged, [at, at, numbers]);
+    }
   }
 
   /** qmlWarning(this): `file:line:col: QML ListModel: message`. */
@@ -578,6 +658,41 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof QObject);
 }
 
+const ROWS_PARAMS = [{ name: 'parent' }, { name: 'first' }, { name: 'last' }];
+const MOVE_PARAMS = [
+  { name: 'sourceParent' },
+  { name: 'sourceStart' },
+  { name: 'sourceEnd' },
+  { name: 'destinationParent' },
+  { name: 'destinationRow' },
+];
+
+/**
+ * A QModelIndex as QML code sees one (Qt's QQmlModelIndexValueType): a row
+ * and column of a model; a ListModel's have no parent, and invalid ones
+ * have row and column -1.
+ */
+export class ModelIndex {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+    readonly model: ListModel | null,
+  ) {}
+  get valid(): boolean {
+    return this.model !== null && this.row >= 0 && this.column >= 0;
+  }
+  get parent(): ModelIndex {
+    return INVALID_INDEX;
+  }
+  get internalId(): number {
+    return 0;
+  }
+  toString(): string {
+    return `QModelIndex(${this.row},${this.column},0x0,${this.model === null ? 'QObject(0x0)' : String(this.model)})`;
+  }
+}
+const INVALID_INDEX = new ModelIndex(-1, -1, null);
+
 export const ListModelMeta: MetaObject = defineType(ListModel, QtObjectMeta, {
   name: 'ListModel',
   cppClass: 'QQmlListModel',
@@ -585,13 +700,56 @@ export const ListModelMeta: MetaObject = defineType(ListModel, QtObjectMeta, {
     count: { type: 'int', readonly: true },
     dynamicRoles: { type: 'bool' },
   },
-  methods: ['append', 'insert', 'remove', 'move', 'set', 'setProperty', 'get', 'clear', 'sync'],
+  // QAbstractItemModel's, as QML sees a ListModel's
+  signals: {
+    dataChanged: { params: [{ name: 'topLeft' }, { name: 'bottomRight' }, { name: 'roles' }] },
+    rowsAboutToBeInserted: { params: ROWS_PARAMS },
+    rowsInserted: { params: ROWS_PARAMS },
+    rowsAboutToBeRemoved: { params: ROWS_PARAMS },
+    rowsRemoved: { params: ROWS_PARAMS },
+    rowsAboutToBeMoved: { params: MOVE_PARAMS },
+    rowsMoved: { params: MOVE_PARAMS },
+    modelAboutToBeReset: {},
+    modelReset: {},
+    layoutAboutToBeChanged: {},
+    layoutChanged: {},
+  },
+  methods: [
+    'append',
+    'insert',
+    'remove',
+    'move',
+    'set',
+    'setProperty',
+    'get',
+    'clear',
+    'sync',
+    'rowCount',
+    'columnCount',
+    'index',
+    'hasIndex',
+    'hasChildren',
+    'parent',
+    'data',
+    'setData',
+  ],
   customParser: listModelParser(),
 });
 
 const LISTMODEL = {
   count: ListModelMeta.index('count'),
   dynamicRoles: ListModelMeta.index('dynamicRoles'),
+};
+
+const signal = (name: string) => ListModelMeta.signalsByName.get(name)!.index;
+const SIG = {
+  dataChanged: signal('dataChanged'),
+  rowsAboutToBeInserted: signal('rowsAboutToBeInserted'),
+  rowsInserted: signal('rowsInserted'),
+  rowsAboutToBeRemoved: signal('rowsAboutToBeRemoved'),
+  rowsRemoved: signal('rowsRemoved'),
+  rowsAboutToBeMoved: signal('rowsAboutToBeMoved'),
+  rowsMoved: signal('rowsMoved'),
 };
 
 /** ListElement: only meaningful inside a ListModel, whose parser reads it. */

@@ -134,7 +134,7 @@ export class DelegateModel implements ModelListener {
     const r = this.rows;
     if (r.kind === 'count') return r.count;
     if (r.kind === 'array') return r.values.length;
-    if (r.kind === 'source') return r.source.rowCount;
+    if (r.kind === 'source') return r.source.sourceRowCount;
     return 0;
   }
 
@@ -175,7 +175,7 @@ export class DelegateModel implements ModelListener {
 
   /** The roles of the rows (for ListModel: its role names). */
   private roleNames(): readonly string[] {
-    return this.rows.kind === 'source' ? this.rows.source.roleNames() : [];
+    return this.rows.kind === 'source' ? this.rows.source.sourceRoleNames() : [];
   }
 
   /** The instance for row `index`, created if needed; the caller holds a reference until release(). */
@@ -259,14 +259,14 @@ export class DelegateModel implements ModelListener {
   /** The value of a role (or, without roles, of modelData) for section criteria and the like. */
   value(index: number, role: string): unknown {
     const r = this.rows;
-    if (r.kind === 'source') return r.source.data(index, role);
+    if (r.kind === 'source') return r.source.sourceData(index, role);
     if (r.kind === 'array') return role === 'modelData' ? r.values[index] : undefined;
     if (r.kind === 'count') return role === 'modelData' || role === 'index' ? index : undefined;
     return undefined;
   }
 
   setData(row: number, role: string, value: unknown): void {
-    if (this.rows.kind === 'source' && row >= 0) this.rows.source.setData(row, role, value);
+    if (this.rows.kind === 'source' && row >= 0) this.rows.source.setSourceData(row, role, value);
   }
 
   private fill(data: ModelData, index: number, roles: PropertyInfo[]): void {
@@ -274,7 +274,7 @@ export class DelegateModel implements ModelListener {
     data.$v[DATA.index] = index;
     const r = this.rows;
     if (r.kind === 'source') {
-      for (const p of roles) data.$v[p.index] = r.source.data(index, p.name);
+      for (const p of roles) data.$v[p.index] = r.source.sourceData(index, p.name);
       data.$v[DATA.modelData] = roles.length === 1 ? data.$v[roles[0]!.index] : undefined;
     } else if (r.kind === 'array') {
       data.$v[DATA.modelData] = asVariant(r.values[index]);
@@ -386,7 +386,7 @@ export class DelegateModel implements ModelListener {
       for (const e of this.entries) {
         if (e.index < index || e.index >= index + count) continue;
         for (const p of e.roles) {
-          if (roles.includes(p.name)) e.data.$store(p.index, source.data(e.index, p.name));
+          if (roles.includes(p.name)) e.data.$store(p.index, source.sourceData(e.index, p.name));
         }
         if (e.roles.length === 1) e.data.$store(DATA.modelData, e.data.$v[e.roles[0]!.index]);
       }

@@ -15,13 +15,14 @@ export interface ModelListener {
 }
 
 export interface ModelSource {
-  readonly rowCount: number;
+  // (names QML code does not see: a ListModel's rowCount(), data() and setData() are Qt's methods)
+  readonly sourceRowCount: number;
   /** Role names, in role order (new roles are appended). */
-  roleNames(): readonly string[];
+  sourceRoleNames(): readonly string[];
   /** The value of `role` in `row` (undefined for an unknown role). */
-  data(row: number, role: string): unknown;
+  sourceData(row: number, role: string): unknown;
   /** Writes one value (`model.name = "x"` in a delegate). */
-  setData(row: number, role: string, value: unknown): void;
+  setSourceData(row: number, role: string, value: unknown): void;
   addModelListener(l: ModelListener): void;
   removeModelListener(l: ModelListener): void;
 }
@@ -31,6 +32,6 @@ export function isModelSource(v: unknown): v is ModelSource {
     typeof v === 'object' &&
     v !== null &&
     typeof (v as ModelSource).addModelListener === 'function' &&
-    typeof (v as ModelSource).roleNames === 'function'
+    typeof (v as ModelSource).sourceRoleNames === 'function'
   );
 }
