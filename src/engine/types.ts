@@ -134,7 +134,7 @@ function toNumber(v: unknown, type: string): number {
     case 'string':
       return stringToNumber(v, type);
   }
-  if (v instanceof Date) return v.getTime();
+  // (a Date is no number to Qt: "Unable to assign QDateTime to double", measured)
   return fail(v, type);
 }
 
@@ -183,8 +183,19 @@ const coerceString = make('', (v, obj) => {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof QColor || v instanceof QUrl) return String(v);
   if (Array.isArray(v)) return arrayToString(v, obj);
+  if (v instanceof Date) return dateToString(v);
   return fail(v, 'string');
 });
+
+/** A Date as a QString: QDateTime::toString(Qt::ISODateWithMs) in local time, empty when invalid (measured). */
+function dateToString(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return (
+    `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}` +
+    `T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`
+  );
+}
 
 /**
  * An array becomes a QString the way QVariantList converts to it: element
