@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -54,7 +55,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--qt')
     qtQml =
       args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')
-        ? resolve(args[++i]!)
+        ? findQml(args[++i]!)
         : '/usr/lib/qt6/bin/qml';
   else {
     process.stderr.write(
@@ -64,7 +65,16 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-if (qtQml !== null && !existsSync(qtQml)) throw new Error(`--qt: no Qt qml tool at ${qtQml}`);
+if (qtQml !== null && !(existsSync(qtQml) && statSync(qtQml).isFile()))
+  throw new Error(`--qt: no Qt qml tool at ${qtQml}`);
+
+/** A path, or a name looked up on PATH (`--qt qml`). */
+function findQml(name: string): string {
+  if (name.includes('/')) return resolve(name);
+  for (const dir of (process.env.PATH ?? '').split(':'))
+    if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
+  return name;
+}
 const wanted = (w: Workload) => only === null || only.has(w);
 
 // ---- statistics ------------------------------------------------------------------
@@ -367,11 +377,19 @@ async function series<T>(
     process.stderr.write(`  ${label} ${i === 0 ? 'warm-up' : `run ${i}`}: ${shown}\n`);
     if (i > 0) out.push(r);
     if (qt !== undefined && qtQml !== null) {
-      const q = await qt();
-      process.stderr.write(
-        `  ${label} ${i === 0 ? 'warm-up' : `run ${i}`} in native Qt: ${JSON.stringify(q)}\n`,
-      );
-      if (i > 0) for (const [k, v] of Object.entries(q)) qtResults[k] = [...(qtResults[k] ?? []), v];
+      // A run Qt could not make is reported and left out; ours still count.
+      const q = await qt().catch((e: unknown) => {
+        process.stderr.write(
+          `  ${label} in native Qt failed: ${e instanceof Error ? e.message : String(e)}\n`,
+        );
+        return null;
+      });
+      if (q !== null) {
+        process.stderr.write(
+          `  ${label} ${i === 0 ? 'warm-up' : `run ${i}`} in native Qt: ${JSON.stringify(q)}\n`,
+        );
+        if (i > 0) for (const [k, v] of Object.entries(q)) qtResults[k] = [...(qtResults[k] ?? []), v];
+      }
     }
   }
   return out;
@@ -386,7 +404,8 @@ let qtDir: string | null = null;
  * Runs one scene in Qt's qml tool (offscreen, no disk cache, as
  * bench/qt-baseline.json was measured) until a line of its output matches
  * `until`; `firstFrameMs` is the time from the process's launch to the
- * first frame it reports rendering.
+ * first frame it reports rendering (offscreen: Qt's software render loop;
+ * ours is from navigation start to the first WebGL frame).
  */
 async function runQt(
   scene: string,
@@ -423,7 +442,8 @@ async function runQt(
         () => rej(new Error(`native Qt: no line matching ${until} within ${timeoutMs} ms`)),
         timeoutMs,
       );
-      child.once('exit', (code) => rej(new Error(`native Qt exited with ${code} before printing ${until}`)));
+      child.once('error', rej);
+      child.once('close', (code) => rej(new Error(`native Qt exited with ${code} before printing ${until}`)));
       child.stderr!.on('data', (d: Buffer) => {
         const now = performance.now();
         buffer += d.toString();
@@ -441,7 +461,12 @@ async function runQt(
       });
     });
   } finally {
-    child.kill('SIGKILL');
+    // Ended and gone before the next run starts (a 1M-row scene takes a while to free).
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await gone;
+    }
   }
 }
 

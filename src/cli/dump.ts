@@ -42,7 +42,7 @@ try {
 }
 
 setTimeout(() => {
-  runtime.engine.polish();
+  runtime.engine.polish(true);
   const doc = dumpGeometry(runtime.window, { label: label ?? basename(file, '.qml'), scene: basename(file) });
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   runtime.shutdown();

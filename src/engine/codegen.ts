@@ -38,8 +38,12 @@ export type QmlGlobals = Record<(typeof QML_GLOBAL_NAMES)[number], unknown>;
 export interface Runtime {
   /** Throws `ReferenceError: name is not defined`. */
   ref(name: string): never;
-  /** An object whose `v` setter throws Qt's "Invalid write to global property". */
-  /** What a write to `name` lands on when it cannot be written: an unknown name, or an object id (`id` set). */
+  /**
+   * What a write to `name` lands on when it cannot be written: an object
+   * whose `v` setter throws Qt's "Invalid write to global property" for an
+   * unknown name, or "left-hand side of assignment operator is not an
+   * lvalue" for an object id (`id` set).
+   */
   badWrite(name: string, id?: number): { v: unknown };
   /** A caught exception, reworded as Qt words it (catch clauses), given the catching code's scope and context. */
   caught(e: unknown, scope: unknown, ctx: unknown): unknown;

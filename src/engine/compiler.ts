@@ -1242,6 +1242,16 @@ const ANCHOR_LINES = new Set([
   'baseline',
 ]);
 
+/** Qt's C++ names of the value lists (`list<int>` is a QList<int>). */
+const SEQUENCE_TYPES: Record<string, string> = {
+  int: 'QList<int>',
+  real: 'QList<double>',
+  double: 'QList<double>',
+  bool: 'QList<bool>',
+  string: 'QList<QString>',
+  url: 'QList<QUrl>',
+};
+
 /** The C++ type Qt names for a property that is neither primitive, a value type nor an object (undefined: not known here). */
 function nonValueTypeName(p: PropertyInfo): string | undefined {
   switch (p.type) {
@@ -1255,6 +1265,7 @@ function nonValueTypeName(p: PropertyInfo): string | undefined {
     case 'date':
       return 'QDateTime';
     case 'list': {
+      if (p.sequenceOf !== undefined) return SEQUENCE_TYPES[p.sequenceOf];
       const of = p.listOf?.();
       return of ? `QQmlListProperty<${qtClassName(of)}>` : undefined;
     }

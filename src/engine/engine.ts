@@ -341,10 +341,11 @@ export class QmlEngine implements EngineServices, ComponentFactory {
    * Running animations advance first; while any runs, another frame is
    * requested.
    */
-  polish(): void {
+  polish(force = false): void {
     // After Qt.quit() no frame comes: Qt has left its event loop (a layout a
-    // change asked for in the handler that quit never happens).
-    if (this.quitting) return;
+    // change asked for in the handler that quit never happens). `force`: a
+    // tool that reads the geometry lays out anyway.
+    if (this.quitting && !force) return;
     try {
       this.animations.tick();
     } catch (e) {

@@ -214,7 +214,9 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
     count: (...a) => {
       // Qt counts per call site (file and line, whatever the label), and prints without the `qml:` prefix.
       const name = a.length > 0 ? String(a[0]) : '';
-      const key = callSite();
+      // (code with no file, such as Qt.createQmlObject's without a path, counts per label)
+      const site = callSite();
+      const key = site === '' ? `${name}@` : site;
       const n = (counts.get(key) ?? 0) + 1;
       counts.set(key, n);
       sink.log('log', `${name}: ${n}`);
@@ -470,7 +472,7 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     uiLanguage: 'en',
     resolvedUrl: (u: string) => u,
     // Base64 of the text's UTF-8 bytes, and back (QByteArray::toBase64 / fromBase64).
-    atob: (...a: unknown[]) => new TextDecoder().decode(base64Decode(String(required(a)))),
+    atob: (...a: unknown[]) => new TextDecoder().decode(base64Decode(qString(required(a)))),
     btoa: (...a: unknown[]) => base64Encode(new TextEncoder().encode(qString(required(a)))),
     // Without a format, the C locale's (measured: "2 Jan 2020", "03:04:05").
     formatDate: (d: unknown, format?: unknown) => formatAs('date', d, format),

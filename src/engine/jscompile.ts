@@ -21,7 +21,12 @@ import type {
 
 /** How a free name resolves; `code` replaces the identifier. `unknown` names throw ReferenceError when read. */
 export type Resolution =
-  | { kind: 'code'; code: string /** An object id: QML code cannot assign to it. */; id?: boolean }
+  | {
+      kind: 'code';
+      code: string;
+      /** An object id: QML code cannot assign to it. */
+      id?: boolean;
+    }
   | { kind: 'global' }
   | { kind: 'type'; code: string; enums: Record<string, number>; attached?: string }
   | { kind: 'unknown' };

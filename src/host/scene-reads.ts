@@ -64,7 +64,8 @@ export const SCENE_READS_GLOBAL = '__quickwebSceneReads';
  */
 export function sceneReadsScript(files: readonly string[], base: string): string {
   return (
-    `globalThis.${SCENE_READS_GLOBAL}=(${startSceneReads.toString()})(${JSON.stringify(files)},` +
+    // (`<` escaped: a file named `</script>` cannot end the script)
+    `globalThis.${SCENE_READS_GLOBAL}=(${startSceneReads.toString()})(${JSON.stringify(files).replace(/</g, '\\u003c')},` +
     `new URL(${JSON.stringify(base)},location.href).href,location.search,(${resolveScenePath.toString()}));`
   );
 }

@@ -318,7 +318,8 @@ export function fontProperty(name = 'font'): {
     group: {
       meta: () => FontMeta,
       create: (owner) => {
-        if ('fontUpdated' in owner) return new Font(owner as FontOwner);
+        // (an item's own `font`; a font property declared on a Text is a font of its own)
+        if (name === 'font' && 'fontUpdated' in owner) return new Font(owner as FontOwner);
         const f = new Font(null);
         f.$engine = owner.$engine;
         // Qt: writing a field of a declared font property announces the property's change (measured).

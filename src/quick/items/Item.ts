@@ -1063,8 +1063,19 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
   defaultProperty: 'data',
   properties: {
     parent: { type: 'Item', changed: (o, old) => (o as Item).onParentChanged(old as Item | null) },
-    x: { type: 'real', bindable: true, changed: itemChanged(Change.X) },
-    y: { type: 'real', bindable: true, changed: itemChanged(Change.Y) },
+    // (Qt ignores NaN for x and y, as for width and height)
+    x: {
+      type: 'real',
+      bindable: true,
+      write: (o, v) => o.$store(ITEM.x, Number.isNaN(v) ? o.$v[ITEM.x] : v),
+      changed: itemChanged(Change.X),
+    },
+    y: {
+      type: 'real',
+      bindable: true,
+      write: (o, v) => o.$store(ITEM.y, Number.isNaN(v) ? o.$v[ITEM.y] : v),
+      changed: itemChanged(Change.Y),
+    },
     z: {
       type: 'real',
       changed: (o) => {
@@ -1101,7 +1112,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       type: 'real',
       default: 1,
       // Qt keeps opacity within 0 and 1 (QQuickItem::setOpacity).
-      write: (o, v) => o.$store(ITEM.opacity, Math.min(Math.max(v as number, 0), 1)),
+      write: (o, v) => o.$store(ITEM.opacity, Number.isNaN(v) ? 0 : Math.min(Math.max(v as number, 0), 1)),
       changed: (o) => {
         (o as Item).markDirty(Dirty.Opacity);
         (o as Item).notifyListeners(Change.Opacity);

@@ -195,23 +195,27 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   hasIndex(row?: unknown, column?: unknown, parent?: unknown): boolean {
-    const r = Number(row);
-    const c = Number(column);
-    return (
-      !(parent instanceof ModelIndex && parent.valid) &&
-      Number.isInteger(r) &&
-      Number.isInteger(c) &&
-      r >= 0 &&
-      r < this.rows &&
-      c === 0
-    );
+    // (int arguments: 0.7 is row 0)
+    const r = Math.trunc(Number(row));
+    const c = Math.trunc(Number(column));
+    return !(parent instanceof ModelIndex && parent.valid) && r >= 0 && r < this.rows && c === 0;
   }
 
   index(row?: unknown, column?: unknown, parent?: unknown): ModelIndex {
-    return this.hasIndex(row, column, parent)
-      ? new ModelIndex(Number(row), Number(column), this)
-      : INVALID_INDEX;
+    return this.hasIndex(row, column, parent) ? this.indexAt(Math.trunc(Number(row))) : INVALID_INDEX;
   }
+
+  /** The index of a row, one object per row: equal indexes are the same value (`===`), as Qt compares them. */
+  private indexAt(row: number): ModelIndex {
+    this.indexes ??= [];
+    let i = this.indexes[row];
+    if (i === undefined) {
+      i = new ModelIndex(row, 0, this);
+      this.indexes[row] = i;
+    }
+    return i;
+  }
+  private indexes: ModelIndex[] | null = null;
 
   hasChildren(parent?: unknown): boolean {
     return !(parent instanceof ModelIndex && parent.valid) && this.rows > 0;
@@ -238,14 +242,9 @@ export class ListModel extends QObject implements ModelSource {
     return true;
   }
 
-  /** Whether QML code listens to `sig` (its arguments are made only then). */
-  private heard(sig: number): boolean {
-    const s = this.$src?.[sig];
-    return s !== undefined && s.head !== null;
-  }
-
+  /** (the arguments are made only when something listens) */
   private emitRows(sig: number, first: number, last: number): void {
-    if (this.heard(sig)) this.$emit(sig, [INVALID_INDEX, first, last]);
+    if (this.$isConnected(sig)) this.$emit(sig, [INVALID_INDEX, first, last]);
   }
 
   append(...args: unknown[]): void {
@@ -264,7 +263,10 @@ export class ListModel extends QObject implements ModelSource {
     this.insertObjects(this.rows, objects);
   }
 
-  insert(index?: unknown, value?: unknown): void {
+  insert(...args: unknown[]): void {
+    const index = args[0];
+    // Qt takes exactly one value after the index (an object or an array of them).
+    const value = args.length === 2 ? args[1] : undefined;
     const i = toIndex(index);
     if (i < 0 || i > this.rows) {
       this.qmlWarn(`insert: index ${i} out of range`);
@@ -299,16 +301,15 @@ export class ListModel extends QObject implements ModelSource {
     const f = toIndex(from);
     const t = toIndex(to);
     const n = toIndex(count);
-    // Qt: moving no rows is nothing, wherever from and to point (measured).
-    if (n === 0) return;
+    // Qt: moving no rows, or rows onto themselves, is nothing, wherever they point (measured).
+    if (n === 0 || f === t) return;
     if (n < 0 || f < 0 || t < 0 || f + n > this.rows || t + n > this.rows) {
       this.qmlWarn('move: out of range');
       return;
     }
-    if (f === t) return;
     // (QAbstractItemModel::beginMoveRows: the destination row counts the moved rows when they go down)
     const moveArgs = () => [INVALID_INDEX, f, f + n - 1, INVALID_INDEX, t > f ? t + n : t];
-    if (this.heard(SIG.rowsAboutToBeMoved)) this.$emit(SIG.rowsAboutToBeMoved, moveArgs());
+    if (this.$isConnected(SIG.rowsAboutToBeMoved)) this.$emit(SIG.rowsAboutToBeMoved, moveArgs());
     const moveArray = (a: unknown[]) => {
       const taken = a.splice(f, n);
       a.splice(t, 0, ...taken);
@@ -319,7 +320,7 @@ export class ListModel extends QObject implements ModelSource {
       this.reindexObjects(Math.min(f, t));
     }
     for (const l of this.listeners.slice()) l.rowsMoved(f, t, n);
-    if (this.heard(SIG.rowsMoved)) this.$emit(SIG.rowsMoved, moveArgs());
+    if (this.$isConnected(SIG.rowsMoved)) this.$emit(SIG.rowsMoved, moveArgs());
   }
 
   set(...args: unknown[]): void {
@@ -610,8 +611,8 @@ export class ListModel extends QObject implements ModelSource {
   private announceChange(row: number, roles: string[]): void {
     for (const name of roles) notifyRole(this.roleByName.get(name)!);
     for (const l of this.listeners.slice()) l.dataChanged(row, 1, roles);
-    if (this.heard(SIG.dataChanged)) {
-      const at = new ModelIndex(row, 0, this);
+    if (this.$isConnected(SIG.dataChanged)) {
+      const at = this.indexAt(row);
       const numbers = roles.map((name) => this.roles.indexOf(this.roleByName.get(name)!));
       this.$emit(SIG.dataChanged, [at, at, numbers]);
     }
@@ -677,7 +678,10 @@ export class ModelIndex {
     readonly row: number,
     readonly column: number,
     readonly model: ListModel | null,
-  ) {}
+  ) {
+    // A value: QML code cannot change it (writes are ignored, as in Qt).
+    Object.freeze(this);
+  }
   get valid(): boolean {
     return this.model !== null && this.row >= 0 && this.column >= 0;
   }

@@ -15,7 +15,7 @@ export interface ModelListener {
 }
 
 export interface ModelSource {
-  // (names QML code does not see: a ListModel's rowCount(), data() and setData() are Qt's methods)
+  // (named apart from a ListModel's QML methods rowCount(), data() and setData(), which are Qt's)
   readonly sourceRowCount: number;
   /** Role names, in role order (new roles are appended). */
   sourceRoleNames(): readonly string[];
