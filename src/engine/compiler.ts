@@ -828,7 +828,8 @@ export class Compiler {
       // line (`anchors.left.x`, which has no fields at all) cannot be grouped.
       if (target.via === 'group' && target.meta.name === 'font')
         throw this.err(at(i), 'Property assignment expected');
-      if (target.via === 'group' && target.meta.cppClass === 'QQuickAnchors' && ANCHOR_LINES.has(name[i]!))
+      // (the anchor lines are the group's only var properties: QQuickAnchorLine values)
+      if (target.via === 'group' && target.meta.cppClass === 'QQuickAnchors' && p.type === 'var')
         throw this.err(at(i + 1), `Cannot assign to non-existent property "${name[i + 1]}"`);
       const fields = p.group ? undefined : valueGroupMeta(p.type);
       // Qt (QQmlPropertyValidator): a property of a primitive type, or of any
@@ -1230,17 +1231,6 @@ const ILLEGAL_NAMES = new Set([
 function accepts(want: MetaObject, meta: MetaObject): boolean {
   return (want.name === 'QtObject' && !want.isDerived) || meta.inherits(want);
 }
-
-/** The anchor lines of `anchors` (QQuickAnchorLine values, which have no properties). */
-const ANCHOR_LINES = new Set([
-  'left',
-  'right',
-  'horizontalCenter',
-  'top',
-  'bottom',
-  'verticalCenter',
-  'baseline',
-]);
 
 /** Qt's C++ names of the value lists (`list<int>` is a QList<int>). */
 const SEQUENCE_TYPES: Record<string, string> = {
