@@ -71,6 +71,16 @@ function dateTimeText(f: Fields): string {
 
 const INVALID = 'Invalid Date';
 
+/**
+ * A date as a QString property takes it: QDateTime::toString(Qt::ISODateWithMs)
+ * in local time (`2020-01-02T03:04:05.000`), empty when invalid (measured).
+ */
+export function isoDateTimeWithMs(t: Date): string {
+  if (Number.isNaN(t.getTime())) return '';
+  const f = localFields(t);
+  return `${String(f.y).padStart(4, '0')}-${two(f.mo + 1)}-${two(f.d)}T${timeText(f)}.${String(t.getMilliseconds()).padStart(3, '0')}`;
+}
+
 /** V4's Date.prototype.toString: local time, then `GMT` and the offset from UTC unless it is 0. */
 export function v4DateString(t: Date): string {
   if (Number.isNaN(t.getTime())) return INVALID;

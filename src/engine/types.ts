@@ -2,7 +2,7 @@
 // the change test for each type (a change signal fires only on a real change).
 import { AssignError } from './assign-error';
 import { listElements } from './listreference';
-import { parseIsoDate, QmlDate } from './qmldate';
+import { isoDateTimeWithMs, parseIsoDate, QmlDate } from './qmldate';
 import {
   INVALID_COLOR,
   parseColor,
@@ -183,19 +183,9 @@ const coerceString = make('', (v, obj) => {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof QColor || v instanceof QUrl) return String(v);
   if (Array.isArray(v)) return arrayToString(v, obj);
-  if (v instanceof Date) return dateToString(v);
+  if (v instanceof Date) return isoDateTimeWithMs(v);
   return fail(v, 'string');
 });
-
-/** A Date as a QString: QDateTime::toString(Qt::ISODateWithMs) in local time, empty when invalid (measured). */
-function dateToString(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return (
-    `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}` +
-    `T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`
-  );
-}
 
 /**
  * An array becomes a QString the way QVariantList converts to it: element

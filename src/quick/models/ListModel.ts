@@ -227,19 +227,25 @@ export class ListModel extends QObject implements ModelSource {
 
   /** data(index, role): roles are numbered in the order they were made (role 0 by default, Qt::DisplayRole). */
   data(index?: unknown, role?: unknown): unknown {
-    if (!(index instanceof ModelIndex) || index.model !== this || !index.valid || index.row >= this.rows)
-      return undefined;
+    const row = this.rowOf(index);
     const r = this.roles[role === undefined ? 0 : Number(role)];
-    return r === undefined ? undefined : this.sourceData(index.row, r.name);
+    return row < 0 || r === undefined ? undefined : this.sourceData(row, r.name);
   }
 
+  /** setData(index, value, role): role 2 by default (Qt::EditRole). */
   setData(index?: unknown, value?: unknown, role?: unknown): boolean {
-    if (!(index instanceof ModelIndex) || index.model !== this || !index.valid || index.row >= this.rows)
-      return false;
+    const row = this.rowOf(index);
     const r = this.roles[role === undefined ? 2 : Number(role)];
-    if (r === undefined) return false;
-    this.setProperty(index.row, r.name, value);
+    if (row < 0 || r === undefined) return false;
+    this.setProperty(row, r.name, value);
     return true;
+  }
+
+  /** The row a valid index of this model stands for, or -1. */
+  private rowOf(index: unknown): number {
+    return index instanceof ModelIndex && index.model === this && index.valid && index.row < this.rows
+      ? index.row
+      : -1;
   }
 
   /** (the arguments are made only when something listens) */
