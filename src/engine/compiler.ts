@@ -15,10 +15,12 @@ import {
   nameWithoutNumber,
   type PropertyInfo,
   type PropertySpec,
+  type QObject,
   qtClassName,
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
+import { setCurrentObserver } from './reactive';
 import { type Coercer, coercerFor, neverEqual } from './types';
 import { valueGroupMeta } from './valuegroups';
 import { parseColor } from './valuetypes';
@@ -699,6 +701,7 @@ export class Compiler {
       let meta = target.meta;
       let type = 'var';
       let group: GroupSpec | undefined;
+      let throughObject = false;
       for (let i = 0; i < path.length; i++) {
         const p = meta.propsByName.get(path[i]!);
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
@@ -709,7 +712,13 @@ export class Compiler {
             type = field;
             break;
           }
-          if (!p.group) throw this.err(value, `Invalid alias target location: ${path[i + 1]}`);
+          if (!p.group) {
+            const deep = this.deepAliasTarget(target, p, path[i + 1]!, value);
+            type = deep.type;
+            group = deep.group;
+            throughObject = true;
+            break;
+          }
           meta = p.group.meta();
         } else {
           type = p.type;
@@ -722,8 +731,41 @@ export class Compiler {
       if (group !== undefined) (prop as { aliasGroup?: GroupSpec }).aliasGroup = group;
       if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
       o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
-      installAlias(o.meta, prop, type, id, path);
+      installAlias(o.meta, prop, type, id, path, throughObject);
     }
+  }
+
+  /**
+   * Qt's deep alias, `id.prop.sub` where `prop` holds an object: the target
+   * object gives `prop` an object here (`prop: Rectangle {}`), whose type
+   * has `sub`; a typed `prop` must have `sub` too (a `var` may hold anything).
+   */
+  private deepAliasTarget(
+    target: CompiledObject,
+    p: PropertyInfo,
+    sub: string,
+    value: ast.BindingValue,
+  ): { type: string; group: GroupSpec | undefined } {
+    let given: ast.ObjectDefinition | undefined;
+    for (const m of target.def.members) {
+      const named =
+        (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === p.name) ||
+        (m.kind === 'PropertyDeclaration' && m.name === p.name);
+      if (named && m.value?.kind === 'ObjectDefinition') given = m.value;
+    }
+    const resolved = given && /^[a-z]/.test(sub) ? this.resolver.resolve(given.typeName) : undefined;
+    const actual = resolved?.kind === 'type' ? resolved.meta.propsByName.get(sub) : undefined;
+    const declaredHere = given?.members.find(
+      (m): m is ast.PropertyDeclaration => m.kind === 'PropertyDeclaration' && m.name === sub,
+    );
+    if (actual === undefined && declaredHere === undefined)
+      throw this.err(value, `Invalid alias target location: ${sub}`);
+    if (p.type === 'var')
+      return { type: actual?.type ?? normalizeType(declaredHere!.typeName), group: actual?.group };
+    const declared = this.objectMetaOf(p)?.propsByName.get(sub);
+    if (actual === undefined || declared === undefined || declared.index !== actual.index)
+      throw this.err(value, 'Invalid alias target');
+    return { type: actual.type, group: actual.group };
   }
 
   // ---- members ------------------------------------------------------------------
@@ -1345,7 +1387,14 @@ function normalizeType(t: string): string {
 }
 
 /** Gives an alias property accessors that forward to its target (`input.text`). */
-function installAlias(meta: MetaObject, prop: PropertyInfo, type: string, id: string, path: string[]): void {
+function installAlias(
+  meta: MetaObject,
+  prop: PropertyInfo,
+  type: string,
+  id: string,
+  path: string[],
+  throughObject: boolean,
+): void {
   const depth = meta.declDepth;
   const proto = meta.ctor.prototype as object;
   const targetOf = (self: { $ctx: unknown[] | null }) => {
@@ -1355,16 +1404,28 @@ function installAlias(meta: MetaObject, prop: PropertyInfo, type: string, id: st
     return t;
   };
   const last = path[path.length - 1];
+  const notify = prop.notify;
   Object.defineProperty(proto, prop.name, {
     configurable: true,
-    get(this: { $ctx: unknown[] | null }) {
+    get(this: QObject) {
       if (last === undefined) {
         const ctx = this.$ctx![depth] as QmlContext;
         return ctx.lookupId(id);
       }
-      return targetOf(this)[last];
+      if (!throughObject) return targetOf(this)[last];
+      // A deep alias reads the object `prop` holds now, but a binding hears
+      // only the alias's own signal: Qt connects it once, to the first object.
+      const observer = setCurrentObserver(null);
+      let v: unknown;
+      try {
+        v = (targetOf(this) as Record<string, unknown> | null)?.[last];
+      } finally {
+        setCurrentObserver(observer);
+      }
+      if (observer !== null && notify >= 0) observer.track(this.$source(notify));
+      return v;
     },
-    set(this: { $ctx: unknown[] | null }, v: unknown) {
+    set(this: QObject, v: unknown) {
       if (last === undefined) throw new TypeError(`Cannot assign to read-only property "${prop.name}"`);
       targetOf(this)[last] = v;
     },
