@@ -527,6 +527,7 @@ class HandlerObserver extends Observer {
   dead = false;
   constructor(readonly handler: Handler) {
     super();
+    this.late = handler.script === true;
   }
   notify(args: unknown[] | undefined): void {
     if (!this.dead) this.run(args);

@@ -42,6 +42,12 @@ export abstract class Observer {
   sourcesTail: Link | null = null;
   /** A binding: told first of a change of a Qt 6 bindable property (see notifyObservers). */
   isBinding = false;
+  /**
+   * An ordinary connection (`signal.connect(f)` from JavaScript, a view on
+   * its model): told after the bindings and QML handlers (Qt's QML side
+   * hears a signal first, QQmlData::signalEmitted, then the connections).
+   */
+  late = false;
 
   /** Called when a source this observer read has changed (with the signal's arguments). */
   abstract notify(args: unknown[] | undefined): void;
@@ -163,6 +169,7 @@ export function notifyObservers(source: Source, args: unknown[] | undefined, bin
   }
   const base = pendingTop;
   let top = base;
+  let late = false;
   if (bindingsFirst) {
     // A Qt 6 bindable property (QObjectCompatProperty::notify) tells its
     // binding observers first, then emits the signal to handlers (measured:
@@ -170,12 +177,21 @@ export function notifyObservers(source: Source, args: unknown[] | undefined, bin
     // a.width / 2` before a's own onWidthChanged).
     for (let link: Link | null = head; link !== null; link = link.nextInSource)
       if (link.observer.isBinding) pending[top++] = link.observer;
-    for (let link: Link | null = head; link !== null; link = link.nextInSource)
-      if (!link.observer.isBinding) pending[top++] = link.observer;
+    for (let link: Link | null = head; link !== null; link = link.nextInSource) {
+      const o = link.observer;
+      if (o.late) late = true;
+      else if (!o.isBinding) pending[top++] = o;
+    }
   } else {
-    for (let link: Link | null = head; link !== null; link = link.nextInSource)
-      pending[top++] = link.observer;
+    for (let link: Link | null = head; link !== null; link = link.nextInSource) {
+      const o = link.observer;
+      if (o.late) late = true;
+      else pending[top++] = o;
+    }
   }
+  if (late)
+    for (let link: Link | null = head; link !== null; link = link.nextInSource)
+      if (link.observer.late) pending[top++] = link.observer;
   pendingTop = top;
   let i = base;
   try {
