@@ -16,7 +16,15 @@ import {
   qmlWarning,
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { currentObserver, notifyObservers, Source } from '../../engine/reactive';
+import {
+  connect,
+  currentObserver,
+  disconnect,
+  type Link,
+  notifyObservers,
+  Observer,
+  Source,
+} from '../../engine/reactive';
 import type * as ast from '../../qml/ast';
 import type { ModelListener, ModelSource } from './model-source';
 
@@ -140,7 +148,8 @@ export class ListModel extends QObject implements ModelSource {
   private rows = 0;
   /** get(i) objects, by row, once any was asked for. */
   private objects: Array<ModelObject | undefined> | null = null;
-  private readonly listeners: ModelListener[] = [];
+  /** The views on the model: each an ordinary connection to the four signals they hear (ViewConnection). */
+  private readonly views = new Map<ModelListener, Link[]>();
 
   // ---- ModelSource -------------------------------------------------------------
 
@@ -164,12 +173,36 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   addModelListener(l: ModelListener): void {
-    if (!this.listeners.includes(l)) this.listeners.push(l);
+    if (this.views.has(l)) return;
+    this.views.set(
+      l,
+      VIEW_SIGNALS.map((sig) => connect(this.$source(sig), new ViewConnection(this, l, sig))),
+    );
   }
 
   removeModelListener(l: ModelListener): void {
-    const i = this.listeners.indexOf(l);
-    if (i >= 0) this.listeners.splice(i, 1);
+    for (const link of this.views.get(l) ?? []) disconnect(link);
+    this.views.delete(l);
+  }
+
+  /**
+   * Emits one of the signals views hear. Qt's views are ordinary connections
+   * (QQmlDelegateModel to QAbstractItemModel): QML handlers run first, then
+   * the views and the functions connected with connect(), in the order they
+   * connected. Without anything but views, `raw` spares making model indexes.
+   */
+  private emitChange(sig: number, raw: unknown[] | null, qt: () => unknown[]): void {
+    const s = this.$src?.[sig];
+    if (s === undefined || s.head === null) return;
+    let viewsOnly = raw !== null;
+    for (let link: Link | null = s.head; viewsOnly && link !== null; link = link.nextInSource)
+      if (!(link.observer instanceof ViewConnection)) viewsOnly = false;
+    notifyObservers(s, viewsOnly ? raw! : qt());
+  }
+
+  /** The role names of role numbers (a dataChanged signal's roles). */
+  $roleNamesOf(numbers: readonly number[]): string[] {
+    return numbers.map((n) => this.roles[n]!.name);
   }
 
   /** A role read through a get(i) object: tracked like a property read. */
@@ -325,8 +358,7 @@ export class ListModel extends QObject implements ModelSource {
       moveArray(this.objects);
       this.reindexObjects(Math.min(f, t));
     }
-    for (const l of this.listeners.slice()) l.rowsMoved(f, t, n);
-    if (this.$isConnected(SIG.rowsMoved)) this.$emit(SIG.rowsMoved, moveArgs());
+    this.emitChange(SIG.rowsMoved, null, moveArgs);
   }
 
   set(...args: unknown[]): void {
@@ -441,7 +473,6 @@ export class ListModel extends QObject implements ModelSource {
     this.grow(row, 1);
     this.writeObject(row, obj);
     this.padColumns();
-    this.notifyInserted(row, 1);
     this.emitRows(SIG.rowsInserted, row, row);
     this.setCount(this.rows);
   }
@@ -457,12 +488,6 @@ export class ListModel extends QObject implements ModelSource {
     if (objects !== null) while (objects.length < rows) objects.push(undefined);
   }
 
-  private notifyInserted(index: number, count: number): void {
-    const ls = this.listeners;
-    if (ls.length === 1) ls[0]!.rowsInserted(index, count);
-    else for (const l of ls.slice()) l.rowsInserted(index, count);
-  }
-
   private insertObjects(index: number, objects: Array<Record<string, unknown>>): void {
     if (objects.length === 0) return;
     const last = index + objects.length - 1;
@@ -473,7 +498,6 @@ export class ListModel extends QObject implements ModelSource {
       if (index === this.rows - objects.length) this.padColumns(index + k + 1);
     }
     this.padColumns();
-    this.notifyInserted(index, objects.length);
     this.emitRows(SIG.rowsInserted, index, last);
     this.setCount(this.rows);
   }
@@ -501,7 +525,6 @@ export class ListModel extends QObject implements ModelSource {
       this.reindexObjects(index);
     }
     this.rows -= n;
-    for (const l of this.listeners.slice()) l.rowsRemoved(index, n);
     this.emitRows(SIG.rowsRemoved, index, index + n - 1);
     this.setCount(this.rows);
   }
@@ -549,7 +572,8 @@ export class ListModel extends QObject implements ModelSource {
         values.push(value);
         return true;
       }
-      if (values[row] === value) return false;
+      // Qt tells of every string written, the same or not (measured: listmodel_same_string).
+      if (values[row] === value && typeof value !== 'string') return false;
       values[row] = value;
       return true;
     }
@@ -616,12 +640,11 @@ export class ListModel extends QObject implements ModelSource {
   /** Qt updates get() objects first, then tells the views. */
   private announceChange(row: number, roles: string[]): void {
     for (const name of roles) notifyRole(this.roleByName.get(name)!);
-    for (const l of this.listeners.slice()) l.dataChanged(row, 1, roles);
-    if (this.$isConnected(SIG.dataChanged)) {
+    this.emitChange(SIG.dataChanged, [RAW_CHANGE, row, roles], () => {
       const at = this.indexAt(row);
       const numbers = roles.map((name) => this.roles.indexOf(this.roleByName.get(name)!));
-      this.$emit(SIG.dataChanged, [at, at, numbers]);
-    }
+      return [at, at, numbers];
+    });
   }
 
   /** qmlWarning(this): `file:line:col: QML ListModel: message`. */
@@ -635,7 +658,7 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   override $teardown(): void {
-    this.listeners.length = 0;
+    for (const l of [...this.views.keys()]) this.removeModelListener(l);
   }
 }
 
@@ -703,6 +726,49 @@ export class ModelIndex {
 }
 const INVALID_INDEX = new ModelIndex(-1, -1, null);
 
+/** The first argument of a dataChanged emitted to views alone: [RAW_CHANGE, row, role names]. */
+const RAW_CHANGE = Symbol('raw change');
+
+/**
+ * A view on a model, connected to one of the signals views hear. It reads
+ * the change from Qt's arguments (`parent, first, last` for rows;
+ * `parent, start, end, destination, row` for a move; `topLeft, bottomRight,
+ * roles` for data).
+ */
+class ViewConnection extends Observer {
+  constructor(
+    private readonly model: ListModel,
+    private readonly listener: ModelListener,
+    private readonly sig: number,
+  ) {
+    super();
+    this.late = true;
+  }
+
+  notify(args: unknown[] | undefined): void {
+    const a = args!;
+    switch (this.sig) {
+      case SIG.rowsInserted:
+        this.listener.rowsInserted(a[1] as number, (a[2] as number) - (a[1] as number) + 1);
+        break;
+      case SIG.rowsRemoved:
+        this.listener.rowsRemoved(a[1] as number, (a[2] as number) - (a[1] as number) + 1);
+        break;
+      case SIG.rowsMoved: {
+        const from = a[1] as number;
+        const n = (a[2] as number) - from + 1;
+        const row = a[4] as number;
+        this.listener.rowsMoved(from, row > from ? row - n : row, n);
+        break;
+      }
+      default:
+        if (a[0] === RAW_CHANGE) this.listener.dataChanged(a[1] as number, 1, a[2] as string[]);
+        else
+          this.listener.dataChanged((a[0] as ModelIndex).row, 1, this.model.$roleNamesOf(a[2] as number[]));
+    }
+  }
+}
+
 export const ListModelMeta: MetaObject = defineType(ListModel, QtObjectMeta, {
   name: 'ListModel',
   cppClass: 'QQmlListModel',
@@ -761,6 +827,8 @@ const SIG = {
   rowsAboutToBeMoved: signal('rowsAboutToBeMoved'),
   rowsMoved: signal('rowsMoved'),
 };
+/** The signals a view hears. */
+const VIEW_SIGNALS = [SIG.rowsInserted, SIG.rowsRemoved, SIG.rowsMoved, SIG.dataChanged];
 
 /** ListElement: only meaningful inside a ListModel, whose parser reads it. */
 export class ListElement extends QObject {}

@@ -100,7 +100,8 @@ type Rows =
   | { kind: 'none' }
   | { kind: 'count'; count: number }
   | { kind: 'array'; values: unknown[] }
-  | { kind: 'source'; source: ModelSource };
+  /** `count`: the rows as the view last heard of them (Qt's delegate model counts them when told). */
+  | { kind: 'source'; source: ModelSource; count: number };
 
 export class DelegateModel implements ModelListener {
   private rows: Rows = { kind: 'none' };
@@ -134,7 +135,7 @@ export class DelegateModel implements ModelListener {
     const r = this.rows;
     if (r.kind === 'count') return r.count;
     if (r.kind === 'array') return r.values.length;
-    if (r.kind === 'source') return r.source.sourceRowCount;
+    if (r.kind === 'source') return r.count;
     return 0;
   }
 
@@ -146,7 +147,7 @@ export class DelegateModel implements ModelListener {
   setModel(value: unknown): void {
     if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
     if (isModelSource(value)) {
-      this.rows = { kind: 'source', source: value };
+      this.rows = { kind: 'source', source: value, count: value.sourceRowCount };
       value.addModelListener(this);
     } else if (typeof value === 'number') {
       this.rows = { kind: 'count', count: Math.max(0, Math.trunc(value)) };
@@ -331,6 +332,7 @@ export class DelegateModel implements ModelListener {
   // ---- ModelListener (rows of a ListModel) -----------------------------------------------
 
   rowsInserted(index: number, count: number): void {
+    if (this.rows.kind === 'source') this.rows.count += count;
     if (index <= this.maxIndex) {
       for (const e of this.entries) if (e.index >= index) e.index += count;
       this.reindex();
@@ -344,6 +346,7 @@ export class DelegateModel implements ModelListener {
   private readonly insertChange = { kind: 'insert' as const, index: 0, count: 0 };
 
   rowsRemoved(index: number, count: number): void {
+    if (this.rows.kind === 'source') this.rows.count -= count;
     if (index <= this.maxIndex) {
       const gone: Entry[] = [];
       for (const e of this.entries) {
