@@ -126,7 +126,8 @@ export class Repeater extends Item implements DelegateModelHost {
       this.deletables = new Array(count).fill(null);
       for (let i = 0; i < count; i++) this.createAt(i);
     }
-    this.$store(REPEATER.count, this.dm.count);
+    if (this.settingModel) this.$v[REPEATER.count] = this.dm.count;
+    else this.$store(REPEATER.count, this.dm.count);
   }
 
   protected override componentComplete(): void {
@@ -145,8 +146,18 @@ export class Repeater extends Item implements DelegateModelHost {
     super.$teardown();
   }
 
+  /** Set while a new model regenerates the items: QQuickRepeater::setModel announces the count once, after. */
+  private settingModel = false;
+
   onModelChanged(): void {
-    this.dm.setModel(this.$v[REPEATER.model]);
+    this.settingModel = true;
+    try {
+      this.dm.setModel(this.$v[REPEATER.model]);
+    } finally {
+      this.settingModel = false;
+    }
+    // (also before the Repeater is complete, and when the count stays: a binding's first model reports 0)
+    this.$emit(RepeaterMeta.props[REPEATER.count]!.notify, undefined);
   }
 
   onDelegateChanged(): void {

@@ -149,13 +149,14 @@ export class DelegateModel implements ModelListener {
     if (isModelSource(value)) {
       this.rows = { kind: 'source', source: value, count: value.sourceRowCount };
       value.addModelListener(this);
-    } else if (typeof value === 'number') {
-      this.rows = { kind: 'count', count: Math.max(0, Math.trunc(value)) };
+    } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+      // Qt takes the value as an int (QQmlListAccessor): a number rounded, a
+      // string parsed as a decimal integer (else 0), a bool as 0 or 1.
+      const n = modelSize(value);
+      if (n < 0) this.owner.$engine?.sink.warn(`Model size of ${n} is less than 0`);
+      this.rows = { kind: 'count', count: Math.max(0, n) };
     } else if (Array.isArray(value)) {
       this.rows = { kind: 'array', values: value.slice() };
-    } else if (typeof value === 'string') {
-      // Qt: a string model is a one-row list of that string... or of its characters? One row.
-      this.rows = { kind: 'array', values: [value] };
     } else if (value instanceof QObject) {
       this.rows = { kind: 'array', values: [value] };
     } else {
@@ -504,6 +505,18 @@ function asVariant(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v).sort()) out[k] = asVariant((v as Record<string, unknown>)[k]);
   return out;
+}
+
+/** The row count of a number, string or bool model: QVariant's conversion to int (qRound, QString::toInt). */
+function modelSize(v: number | string | boolean): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    const m = /^\s*([+-]?\d+)\s*$/.exec(v);
+    const n = m === null ? 0 : Number(m[1]);
+    return Math.abs(n) > 2147483647 ? 0 : n;
+  }
+  if (!Number.isFinite(v)) return 0;
+  return Math.trunc(v >= 0 ? v + 0.5 : v - 0.5);
 }
 
 /** Where row `i` ends up after moving `count` rows from `from` to `to`. */
