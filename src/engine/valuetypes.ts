@@ -451,6 +451,20 @@ function hue16(h: number): number {
   return qRoundF(f32(f32(clamp01(h)) * 36000));
 }
 
+/**
+ * A number written to a field of a value type (`p.x = v`), converted as Qt's
+ * QMetaProperty::write converts it: undefined is the default (0), a bool 0
+ * or 1, a string its decimal number; what does not convert (null, "abc",
+ * an object) leaves the field as it was (undefined here).
+ */
+function fieldNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v === undefined) return 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
 function clamp01(v: number): number {
   const n = Number(v);
   if (!(n > 0)) return 0;
@@ -688,16 +702,20 @@ export class QPoint extends ValueType {
     return this._x;
   }
   set x(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((p) => {
-      p._x = Number(v);
+      p._x = n;
     });
   }
   get y(): number {
     return this._y;
   }
   set y(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((p) => {
-      p._y = Number(v);
+      p._y = n;
     });
   }
   $clone(): QPoint {
@@ -730,16 +748,20 @@ export class QSize extends ValueType {
     return this._w;
   }
   set width(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((s) => {
-      s._w = Number(v);
+      s._w = n;
     });
   }
   get height(): number {
     return this._h;
   }
   set height(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((s) => {
-      s._h = Number(v);
+      s._h = n;
     });
   }
   $clone(): QSize {
@@ -776,32 +798,40 @@ export class QRect extends ValueType {
     return this._x;
   }
   set x(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((r) => {
-      r._x = Number(v);
+      r._x = n;
     });
   }
   get y(): number {
     return this._y;
   }
   set y(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((r) => {
-      r._y = Number(v);
+      r._y = n;
     });
   }
   get width(): number {
     return this._w;
   }
   set width(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((r) => {
-      r._w = Number(v);
+      r._w = n;
     });
   }
   get height(): number {
     return this._h;
   }
   set height(v: number) {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((r) => {
-      r._h = Number(v);
+      r._h = n;
     });
   }
   get left(): number {
@@ -860,8 +890,10 @@ abstract class FloatTuple extends ValueType {
     return this.c[i]!;
   }
   protected set(i: number, v: number): void {
+    const n = fieldNumber(v);
+    if (n === undefined) return;
     this.$update((t) => {
-      t.c[i] = f32(Number(v));
+      t.c[i] = f32(n);
     });
   }
   protected make(values: number[]): this {

@@ -472,14 +472,13 @@ function lineSpec(name: string) {
 }
 
 function itemSpec(name: string) {
-  return {
-    type: 'Item',
-    write: (o: QObject, v: unknown) => {
-      const a = o as Anchors;
-      if (!a.checkItem(v)) return;
-      if (a.$store(a.$meta.index(name), v ?? null)) a.anchorsChanged();
-    },
+  const write = (o: QObject, v: unknown) => {
+    const a = o as Anchors;
+    if (!a.checkItem(v)) return;
+    if (a.$store(a.$meta.index(name), v ?? null)) a.anchorsChanged();
   };
+  // (QQuickAnchors::resetFill/resetCenterIn: `anchors.fill = undefined` lets go)
+  return { type: 'Item', write, reset: (o: QObject) => write(o, null) };
 }
 
 function marginSpec(bit: number) {
@@ -489,6 +488,12 @@ function marginSpec(bit: number) {
       const a = o as Anchors;
       a.explicitMargins |= bit;
       a.$store(A.sides[Math.log2(bit)]!, v);
+    },
+    // (QQuickAnchors::resetLeftMargin...: the side follows `margins` again)
+    reset: (o: QObject) => {
+      const a = o as Anchors;
+      a.explicitMargins &= ~bit;
+      a.$store(A.sides[Math.log2(bit)]!, a.$v[A.margins]);
     },
     changed: (o: QObject) => (o as Anchors).anchorsChanged(),
   };

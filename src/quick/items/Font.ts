@@ -1,7 +1,7 @@
 // The `font` grouped property of Text and TextInput (QML's font value type,
 // QQuickFontValueType over a QFont), and the `Font` enum namespace
 // (Font.Bold, Font.AllUppercase, ...).
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { defineType, type MetaObject, type PropertySpec, QObject } from '../../engine/qobject';
 import { coerceValueTypeInt } from '../../engine/types';
 import { type FontSpec, loadFace, type ResolvedFont, resolveFont } from '../text';
 
@@ -239,11 +239,26 @@ export class Font extends QObject {
 
 const fontChanged = (o: QObject) => (o as Font).changed();
 
+/**
+ * A value type's field written undefined takes the field type's default
+ * value (QMetaProperty::write of an invalid QVariant): `font.family =
+ * undefined` is "", `font.bold = undefined` false, a size 0 (ignored).
+ */
+function undefinedIsDefault(properties: Record<string, PropertySpec>): Record<string, PropertySpec> {
+  for (const [name, p] of Object.entries(properties)) {
+    const zero = p.type === 'string' ? '' : p.type === 'bool' ? false : 0;
+    p.reset = (o) => {
+      (o as unknown as Record<string, unknown>)[name] = zero;
+    };
+  }
+  return properties;
+}
+
 export const FontMeta: MetaObject = defineType(Font, null, {
   name: 'font',
   cppClass: 'QFont',
   // The order of QQuickFontValueType's properties (what JSON.stringify(font) shows).
-  properties: {
+  properties: undefinedIsDefault({
     family: { type: 'string', default: DEFAULT_FAMILY, changed: fontChanged },
     styleName: { type: 'string', changed: fontChanged },
     bold: { type: 'bool', write: (o, v) => (o as Font).setWeight(v ? 700 : 400) },
@@ -277,7 +292,7 @@ export const FontMeta: MetaObject = defineType(Font, null, {
     hintingPreference: { type: 'enumeration', changed: fontChanged },
     kerning: { type: 'bool', default: true, changed: fontChanged },
     preferShaping: { type: 'bool', default: true, changed: fontChanged },
-  },
+  }),
   creatable: false,
 });
 

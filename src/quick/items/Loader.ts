@@ -60,6 +60,12 @@ export class Loader extends Item {
     if (this.isComponentComplete) this.load();
   }
 
+  /** `sourceComponent = null` (or undefined) while an item from `source` is loaded: QQuickLoader unloads it. */
+  sourceComponentCleared(): void {
+    if (this.fromSource && this.isComponentComplete && String(this.$v[LOADER.source] ?? '') !== '')
+      this.reload('sourceComponent');
+  }
+
   /** The context the Loader was declared in: a file it loads sees that file's ids (Qt's QQmlContext parent). */
   private context: QmlContext | null = null;
   $setCreationContext(ctx: QmlContext): void {
@@ -218,6 +224,10 @@ export const LoaderMeta: MetaObject = defineType(Loader, ItemMeta, {
     source: { type: 'url', changed: (o) => (o as Loader).reload('source') },
     sourceComponent: {
       type: 'Component',
+      // Qt keeps one component for both: a null sourceComponent also unloads what `source` loaded.
+      write: (o, v) => {
+        if (!o.$store(LOADER.sourceComponent, v) && v === null) (o as Loader).sourceComponentCleared();
+      },
       changed: (o) => (o as Loader).reload('sourceComponent'),
       // (RESET: `sourceComponent = undefined` unloads)
       reset: (o) => o.$write(LOADER.sourceComponent, null),
