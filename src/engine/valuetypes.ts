@@ -361,8 +361,8 @@ export class QColor extends ValueType {
   }
 }
 
-/** qRound(double). */
-function qRound(d: number): number {
+/** qRound(double), std::round: halves away from zero (JavaScript's Math.round takes them up). */
+export function qRound(d: number): number {
   return d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5);
 }
 

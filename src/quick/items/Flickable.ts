@@ -11,6 +11,7 @@
 // drag threshold) and wheelEvent.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
+import { qRound } from '../../engine/valuetypes';
 import { Change, ITEM, Item, type ItemChangeListener, ItemMeta, type PointerEventLike } from './Item';
 import { Easing, TimeLine, TimeLineValue } from './timeline';
 
@@ -366,7 +367,7 @@ export class Flickable extends Item implements ItemChangeListener {
   // ---- viewport --------------------------------------------------------------------------
 
   private setViewportX(x: number): void {
-    let effective = this.$v[FLICK.pixelAligned] ? -Math.round(-x) : x;
+    let effective = this.$v[FLICK.pixelAligned] ? -qRound(-x) : x;
     const maxX = this.maxXExtent();
     const minX = this.minXExtent();
     if ((this.$v[FLICK.boundsMovement] as number) === STOP_AT_BOUNDS)
@@ -382,7 +383,7 @@ export class Flickable extends Item implements ItemChangeListener {
   }
 
   private setViewportY(y: number): void {
-    let effective = this.$v[FLICK.pixelAligned] ? -Math.round(-y) : y;
+    let effective = this.$v[FLICK.pixelAligned] ? -qRound(-y) : y;
     const maxY = this.maxYExtent();
     const minY = this.minYExtent();
     if ((this.$v[FLICK.boundsMovement] as number) === STOP_AT_BOUNDS)
@@ -472,10 +473,10 @@ export class Flickable extends Item implements ItemChangeListener {
     const v = this.vData;
     const h = this.hData;
     const pixelAligned = this.$v[FLICK.pixelAligned] as boolean;
-    const ypos = pixelAligned ? -Math.round(v.move.value) : -v.move.value;
+    const ypos = pixelAligned ? -qRound(v.move.value) : -v.move.value;
     const atYBeginning = fuzzyLessThanOrEqual(ypos, Math.ceil(-this.minYExtent()));
     const atYEnd = fuzzyLessThanOrEqual(Math.floor(-this.maxYExtent()), ypos);
-    const xpos = pixelAligned ? -Math.round(h.move.value) : -h.move.value;
+    const xpos = pixelAligned ? -qRound(h.move.value) : -h.move.value;
     const atXBeginning = fuzzyLessThanOrEqual(xpos, Math.ceil(-this.minXExtent()));
     const atXEnd = fuzzyLessThanOrEqual(Math.floor(-this.maxXExtent()), xpos);
     if (v.extentsChanged) {
@@ -518,7 +519,7 @@ export class Flickable extends Item implements ItemChangeListener {
     const calc = (d: AxisData, view: number, minE: number, maxE: number): [number, number] => {
       const bounds = -maxE + minE + view;
       if (Math.abs(bounds) < 1e-12) return [0, 0];
-      const y = pixelAligned ? Math.round(d.move.value) : d.move.value;
+      const y = pixelAligned ? qRound(d.move.value) : d.move.value;
       return [(-y + minE) / bounds, view / bounds];
     };
     const [yPos, hRatio] = calc(this.vData, this.height, this.minYExtent(), this.maxYExtent());
@@ -621,7 +622,7 @@ export class Flickable extends Item implements ItemChangeListener {
       const v2 = v * v;
       let dist = v2 / (accel * 2);
       if (v > 0) dist = -dist;
-      const target = Math.round(d.move.value - dist);
+      const target = qRound(d.move.value - dist);
       dist = -target + d.move.value;
       accel = v2 / (2 * Math.abs(dist));
       this.timeline.reset(d.move);
@@ -655,14 +656,14 @@ export class Flickable extends Item implements ItemChangeListener {
     } else if (d.move.value <= maxExtent) {
       this.timeline.reset(d.move);
       this.adjustContentPos(d, maxExtent);
-    } else if (-Math.round(-d.move.value) !== d.move.value) {
+    } else if (-qRound(-d.move.value) !== d.move.value) {
       // Qt: less than half a pixel is not worth animating.
       this.timeline.reset(d.move);
       let val = d.move.value;
-      if (Math.abs(Math.round(val) - val) < 0.25) val = Math.round(val);
+      if (Math.abs(qRound(val) - val) < 0.25) val = qRound(val);
       else if (d.smoothVelocity > 0) val = Math.ceil(val);
       else if (d.smoothVelocity < 0) val = Math.floor(val);
-      else val = Math.round(val);
+      else val = qRound(val);
       this.timeline.set(d.move, val);
     }
     d.inOvershoot = false;

@@ -3,7 +3,7 @@
 // updatePaintNode and the scene graph's rectangle node (Qt 6.4), exposed to
 // the renderer as `paintState()`.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { QColor } from '../../engine/valuetypes';
+import { QColor, qRound } from '../../engine/valuetypes';
 import { Gradient, type GradientStopValue } from './Gradient';
 import { Dirty, ITEM, Item, ItemMeta } from './Item';
 
@@ -191,11 +191,6 @@ export class Rectangle extends Item {
 }
 
 const BLACK = QColor.fromRgba8(0, 0, 0);
-
-/** qRound(double). */
-function qRound(d: number): number {
-  return d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5);
-}
 
 /** qRound(float). */
 function qRoundFloat(d: number): number {
