@@ -333,6 +333,11 @@ function resolveName(
         types[name] = entry.instance;
         return { kind: 'code', code: `$T.${name}($c)` };
       }
+      if (entry.singleton !== undefined) {
+        // (its enums read through the type's name: `Theme.Large`)
+        types[name] = entry.singleton;
+        return { kind: 'type', code: `$T.${name}()`, enums: entry.meta.enums };
+      }
       const ref = entry.meta.typeRef;
       types[name] = ref;
       const attachedMeta = entry.meta.attachedType?.();

@@ -29,7 +29,14 @@ import { parseColor } from './valuetypes';
 
 /** What a type name in a QML file stands for. */
 export type TypeEntry =
-  | { kind: 'type'; meta: MetaObject; file?: CompiledFile; inline?: Unit }
+  | {
+      kind: 'type';
+      meta: MetaObject;
+      file?: CompiledFile;
+      inline?: Unit;
+      /** A qmldir `singleton`: its one instance (made on first use), what the type's name reads. */
+      singleton?: () => QObject;
+    }
   | { kind: 'namespace'; resolve: (name: string) => TypeEntry | undefined }
   /** An imported JavaScript file (`import "util.js" as Util`): its instance for a context. */
   | { kind: 'script'; instance: (ctx: QmlContext | null) => unknown };

@@ -140,6 +140,12 @@ interface ImportedModule {
   qualifier?: string;
 }
 
+/** A type a qmldir names: its file, and whether it is a singleton. */
+interface QmldirType {
+  file: string;
+  singleton: boolean;
+}
+
 interface FileImports {
   modules: ImportedModule[];
   /** Directories searched for `Name.qml`: the file's own first, then `import "dir"`. */
@@ -162,6 +168,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   private readonly loading = new Map<string, Promise<CompiledFile>>();
   private readonly compiled = new Map<string, CompiledFile>();
   private readonly imports = new Map<string, FileImports>();
+  /** Each directory's qmldir (empty without one): the types it names, by name. */
+  private readonly qmldirs = new Map<string, Map<string, QmldirType>>();
+  /** The instances of qmldir singletons, by file. */
+  private readonly singletons = new Map<string, QObject>();
   private readonly resolvers = new Map<CompiledFile, TypeResolver>();
   /** Imported JavaScript files, compiled, by URL. */
   private readonly scripts = new Map<string, ScriptFile>();
@@ -539,6 +549,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       this.imports.delete(u);
       this.scripts.delete(u);
     }
+    // (a folder's qmldir is read again; its singletons are made anew)
+    this.qmldirs.clear();
+    this.singletons.clear();
   }
 
   /**
@@ -570,7 +583,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       }
       if (JS_GLOBALS.has(name) || isQualifier(imports, name)) continue;
       for (const dir of imports.directories) {
-        const candidate = `${dir}${name}.qml`;
+        const listed = (yield* this.qmldirOf(dir)).get(name);
+        const candidate = `${dir}${listed?.file ?? `${name}.qml`}`;
         if (candidate === url) break;
         if (!(yield files.exists(candidate))) continue;
         try {
@@ -586,6 +600,39 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       }
     }
     return this.compileParsed(url, source, program, main);
+  }
+
+  /** The types a directory's qmldir names (`Name 1.0 File.qml`, `singleton Name 1.0 File.qml`). */
+  private *qmldirOf(dir: string): Generator<unknown, Map<string, QmldirType>, unknown> {
+    let types = this.qmldirs.get(dir);
+    if (types) return types;
+    types = new Map();
+    const url = `${dir}qmldir`;
+    const files = this.options.files;
+    if ((yield files.exists(url)) as boolean) {
+      for (const line of ((yield files.read(url)) as string).split('\n')) {
+        const words = line.replace(/#.*/, '').trim().split(/\s+/);
+        const singleton = words[0] === 'singleton';
+        const [name, version, file] = singleton ? words.slice(1) : words;
+        // (a type's name starts with a capital; its version is major.minor; its file is .qml)
+        if (name && /^[A-Z]/.test(name) && version && /^\d+\.\d+$/.test(version) && file?.endsWith('.qml'))
+          types.set(name, { file, singleton });
+      }
+    }
+    this.qmldirs.set(dir, types);
+    return types;
+  }
+
+  /** A qmldir singleton's instance: made on first use, kept for the engine's life. */
+  private singletonOf(file: CompiledFile): QObject {
+    let obj = this.singletons.get(file.url);
+    if (obj === undefined) {
+      obj = this.creator.create(file.rootUnit, this.rootContext, {
+        beforeFinalize: (root) => markIndestructible(root),
+      });
+      this.singletons.set(file.url, obj);
+    }
+    return obj;
   }
 
   private *dependency(url: string): Generator<unknown, CompiledFile, unknown> {
@@ -779,7 +826,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         const meta = this.moduleType(imports, name);
         if (meta) return { kind: 'type', meta };
         for (const dir of imports.directories) {
-          const f = this.compiled.get(`${dir}${name}.qml`);
+          const listed = this.qmldirs.get(dir)?.get(name);
+          const f = this.compiled.get(`${dir}${listed?.file ?? `${name}.qml`}`);
+          if (f && listed?.singleton)
+            return { kind: 'type', meta: f.meta, file: f, singleton: () => this.singletonOf(f) };
           if (f) return { kind: 'type', meta: f.meta, file: f };
         }
         return undefined;

@@ -24,7 +24,7 @@ function listQml(dir: string): string[] {
   for (const name of entries) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out = out.concat(listQml(full));
-    else if (name.endsWith('.qml') || name.endsWith('.js')) out.push(full);
+    else if (name.endsWith('.qml') || name.endsWith('.js') || name === 'qmldir') out.push(full);
   }
   return out;
 }
@@ -63,7 +63,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
         const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
         const file = join(options.root, path);
         const fetched = req.headers['sec-fetch-dest'] === 'empty';
-        const sceneFile = path.endsWith('.js') || path.endsWith('.qml');
+        const sceneFile = path.endsWith('.js') || path.endsWith('.qml') || path.endsWith('/qmldir');
         if (
           !fetched ||
           !sceneFile ||
@@ -98,7 +98,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
     handleHotUpdate(ctx) {
       // (a .js file that is no module of the page is a scene's script)
       const script = ctx.file.endsWith('.js') && ctx.modules.length === 0;
-      if (!ctx.file.endsWith('.qml') && !script) return;
+      if (!ctx.file.endsWith('.qml') && !ctx.file.endsWith(`${sep}qmldir`) && !script) return;
       server?.ws.send({ type: 'custom', event: QML_UPDATE_EVENT, data: { files: [toUrl(ctx.file)] } });
       // Handled: no full reload.
       return [];
