@@ -68,6 +68,29 @@ type AnyNode = Node & Record<string, unknown>;
  * spans [node.start, node.end) of `source`) and returns the new text.
  * `params` are names bound around it (handler parameters).
  */
+/**
+ * A string literal's source with its line breaks written as escapes and line
+ * continuations (`"a\n\` then a new line): valid JavaScript, the same value,
+ * and the code after it stays on its lines.
+ */
+function continuedLines(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\\') {
+      out += c + (raw[++i] ?? '');
+      // (a backslash before CR LF continues the line over both)
+      if (raw[i] === '\r' && raw[i + 1] === '\n') out += raw[++i];
+    } else if (c === '\r' && raw[i + 1] === '\n') {
+      out += '\\r\\n\\\r\n';
+      i++;
+    } else if (c === '\n') out += '\\n\\\n';
+    else if (c === '\r') out += '\\r\\\r';
+    else out += c;
+  }
+  return out;
+}
+
 export function rewrite(
   source: string,
   node: Node,
@@ -327,8 +350,14 @@ class Walker {
       case 'Identifier':
         this.reference(n as unknown as Identifier, scope, 'read');
         return;
+      case 'Literal': {
+        // A QML string over several lines (Qt's lexer allows it; JavaScript does not).
+        const lit = n as unknown as { value: unknown; raw?: string };
+        if (typeof lit.value === 'string' && lit.raw !== undefined && /[\n\r]/.test(lit.raw))
+          this.replace(n, continuedLines(lit.raw));
+        return;
+      }
       case 'ThisExpression':
-      case 'Literal':
       case 'Super':
       case 'MetaProperty':
       case 'EmptyStatement':

@@ -1011,6 +1011,45 @@ const QtDialectParser = class extends (DepthLimitedParser as unknown as new (
     if (this.type === tt.name && this.value === 'let') this.unexpected();
     return super.parseExprAtom(...args);
   }
+
+  /** acorn's readString, but a string may run over lines (Qt's lexer in QML mode; the value keeps the line breaks). */
+  readString(quote: number): unknown {
+    const self = this as unknown as {
+      pos: number;
+      start: number;
+      input: string;
+      curLine: number;
+      lineStart: number;
+      options: Options;
+      raise(pos: number, message: string): never;
+      readEscapedChar(inTemplate: boolean): string;
+      finishToken(type: TokenType, value: unknown): unknown;
+    };
+    let out = '';
+    let chunkStart = ++self.pos;
+    for (;;) {
+      if (self.pos >= self.input.length) self.raise(self.start, 'Unterminated string constant');
+      const ch = self.input.charCodeAt(self.pos);
+      if (ch === quote) break;
+      if (ch === 92) {
+        out += self.input.slice(chunkStart, self.pos);
+        out += self.readEscapedChar(false);
+        chunkStart = self.pos;
+      } else {
+        ++self.pos;
+        const crlf = ch === 13 && self.input.charCodeAt(self.pos) === 10;
+        if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
+          if (crlf) ++self.pos;
+          if (self.options.locations) {
+            self.curLine++;
+            self.lineStart = self.pos;
+          }
+        }
+      }
+    }
+    out += self.input.slice(chunkStart, self.pos++);
+    return self.finishToken(tt.string, out);
+  }
 };
 
 /** After a binding's `{`: a string or numeric literal and a colon, which make it an object literal (Qt's lookahead). */
