@@ -9,7 +9,7 @@ import { removeItem } from './arrays';
 import { AssignError, setObjectClassName } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
-import { arrayListSource, listReference, sequenceReference } from './listreference';
+import { arrayListSource, listElements, listReference, sequenceReference } from './listreference';
 import { QmlDate } from './qmldate';
 import {
   connectFirst,
@@ -1098,6 +1098,24 @@ export abstract class QObject {
     else run();
   }
 
+  /**
+   * JSON.stringify(obj): its properties in declaration order, objects they
+   * hold as objects, and Qt's error for a cycle (an item's parent lists it
+   * among its children). The whole tree is converted here, so a cycle is seen.
+   */
+  toJSON(): unknown {
+    if (jsonStack.includes(this)) throw new TypeError('Cannot convert circular structure to JSON');
+    jsonStack.push(this);
+    try {
+      const out: Record<string, unknown> = {};
+      for (const p of this.$meta.props)
+        out[p.name] = jsonValue((this as unknown as Record<string, unknown>)[p.name]);
+      return out;
+    } finally {
+      jsonStack.pop();
+    }
+  }
+
   /** Qt-style name for messages and print(): `QQuickRectangle(0x...)`, `ChatView_QMLTYPE_0(0x...)`. */
   toString(): string {
     // Qt: a destroyed object's reference still exists but cannot be converted.
@@ -1106,6 +1124,16 @@ export abstract class QObject {
     const objectName = (this as unknown as { objectName?: string }).objectName;
     return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
   }
+}
+
+/** The objects JSON.stringify is inside (QObject.toJSON). */
+const jsonStack: QObject[] = [];
+
+/** A property's value for JSON: objects and lists of them converted now (see QObject.toJSON). */
+function jsonValue(v: unknown): unknown {
+  if (v instanceof QObject) return v.toJSON();
+  const list = Array.isArray(v) ? v : listElements(v);
+  return list === undefined ? v : list.map(jsonValue);
 }
 
 /**

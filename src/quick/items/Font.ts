@@ -230,7 +230,7 @@ export class Font extends QObject {
   }
 
   /** JSON.stringify(text.font) lists the value type's properties, like Qt. */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const p of FontMeta.props) out[p.name] = this.$v[p.index];
     return out;

@@ -420,7 +420,7 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   /** Nested lists print as arrays in JSON.stringify, like Qt's. */
-  toJSON(): unknown[] {
+  override toJSON(): unknown[] {
     const out: unknown[] = [];
     for (let i = 0; i < this.rows; i++) out.push(this.get(i));
     return out;
