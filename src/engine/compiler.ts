@@ -27,6 +27,11 @@ import { parseColor } from './valuetypes';
 
 // ---- type namespaces --------------------------------------------------------
 
+/** A property value source (`Binding on a { }`): told its object and property before it completes. */
+export interface ValueSource {
+  $setValueSource(target: QObject, property: string): void;
+}
+
 /** What a type name in a QML file stands for. */
 export type TypeEntry =
   | {
@@ -171,6 +176,8 @@ export class CompiledObject {
   readonly bindings: CompiledBinding[] = [];
   readonly objectValues: CompiledObjectValue[] = [];
   readonly children: CompiledObject[] = [];
+  /** `Binding on a { ... }`: property value sources, given the object and the property. */
+  readonly valueSources: Array<{ object: CompiledObject; property: string }> = [];
   readonly handlers: CompiledHandler[] = [];
   /** Connections' `onFoo:` handlers, for a signal of the target. */
   readonly implicitHandlers: Array<{
@@ -534,6 +541,11 @@ export class Compiler {
     const handled: ast.ObjectDefinition[] = [];
     const dp = o.defaultProperty !== undefined ? o.meta.propsByName.get(o.defaultProperty) : undefined;
     for (const m of def.members) {
+      if (m.kind === 'OnBinding' && this.isValueSource(m))
+        o.valueSources.push({
+          object: this.declareObject(unit, m.object, undefined, all),
+          property: m.name[0]!,
+        });
       if (m.kind !== 'ObjectDefinition') continue;
       if (parser?.childTypes.has(m.typeName)) handled.push(m);
       else if (dp?.type === 'Component' && !/(^|\.)Component$/.test(m.typeName)) {
@@ -555,6 +567,13 @@ export class Compiler {
       });
     }
     return o;
+  }
+
+  /** `Type on prop { }` with a type that takes a property to act on (Binding); animations are not supported. */
+  private isValueSource(m: ast.OnBinding): boolean {
+    if (m.name.length !== 1) return false;
+    const e = this.resolver.resolve(m.object.typeName);
+    return e?.kind === 'type' && typeof (e.meta.ctor.prototype as ValueSource).$setValueSource === 'function';
   }
 
   private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
@@ -792,7 +811,8 @@ export class Compiler {
           this.compileGroupBlock(o, m.name, m.members, m.nameSpan);
           break;
         case 'OnBinding':
-          throw this.err(m, `${m.object.typeName} is not a type`);
+          if (!this.isValueSource(m)) throw this.err(m, `${m.object.typeName} is not a type`);
+          break;
         case 'PropertyDeclaration':
           if (m.required) requiredHere.add(m.name);
           if (m.value !== undefined && m.typeName !== 'alias') {

@@ -16,7 +16,7 @@ import { formatLocation, QmlError } from '../qml/error';
 import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKeyFor } from './codegen';
-import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit } from './compiler';
+import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit, ValueSource } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
 import {
@@ -387,6 +387,11 @@ export class Creator {
         if (prop?.type === 'list') obj.$appendList(prop.index, o);
         else if (prop) obj.$write(prop.index, o);
       }
+    }
+
+    for (const vs of c.valueSources) {
+      const o = this.createObject(vs.object, ctx, creation, obj);
+      (o as unknown as ValueSource).$setValueSource(obj, vs.property);
     }
 
     for (const h of c.handlers) {

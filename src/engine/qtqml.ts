@@ -324,6 +324,13 @@ export class Binding extends QObject {
     this.update();
   }
 
+  /** `Binding on a { ... }` (QQmlBind::setTarget(QQmlProperty)): the object and property it acts on. */
+  $setValueSource(target: QObject, property: string): void {
+    // (kept apart: `target` and `property` still read null and "", as in Qt)
+    this.valueSource = { target, property };
+  }
+  private valueSource: { target: QObject; property: string } | null = null;
+
   /** Called when target, property, value or when change. */
   update(): void {
     if (!this.complete) return;
@@ -344,8 +351,8 @@ export class Binding extends QObject {
   }
 
   private resolve(): { obj: QObject; index: number } | null {
-    const target = this.$get(BIND.target) as QObject | null;
-    const name = this.$get(BIND.property) as string;
+    const target = (this.$get(BIND.target) as QObject | null) ?? this.valueSource?.target ?? null;
+    const name = (this.$get(BIND.property) as string) || (this.valueSource?.property ?? '');
     if (!target || target.$destroyed || !name) return null;
     const p = target.$meta.propsByName.get(name);
     if (!p) return null;
