@@ -47,13 +47,27 @@ const pixiWithoutSpritesheetLoader = {
  * - video textures (the page makes textures from canvases and pixel buffers
  *   only; the stand-in never claims a resource, so PixiJS never makes one);
  * - the alpha mask pipe and its mask filter (a clip is a container mask, a
- *   stencil mask: only a Sprite mask is an alpha mask, see renderer.ts).
+ *   stencil mask: only a Sprite mask is an alpha mask, see renderer.ts);
+ * - colord's table of CSS colour names (PixiJS is given no colour names);
+ * - the extract system (the page never reads pixels back through PixiJS).
  */
 const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
   '\0pixi-no-video-source': {
     match: /\/texture\/sources\/VideoSource\.mjs$/,
     // (ExtensionType.TextureSource is 'texture-source')
     code: "export class VideoSource { static extension = 'texture-source'; static test() { return false; } }",
+  },
+  '\0pixi-no-color-names': {
+    // (colord's CSS colour names: the page hands PixiJS numbers and hex strings only)
+    match: /\/@pixi\/colord\/plugins\/names\.mjs$/,
+    code: 'export default function names() {}',
+  },
+  '\0pixi-no-extract-system': {
+    // (reading pixels back: the page never asks PixiJS for them)
+    match: /\/extract\/ExtractSystem\.mjs$/,
+    code:
+      "export class ExtractSystem { static extension = { type: ['webgl-system', 'webgpu-system', 'canvas-system'], name: 'extract' };" +
+      ' constructor() {} destroy() {} }',
   },
   '\0pixi-no-alpha-mask-pipe': {
     match: /\/mask\/alpha\/AlphaMaskPipe\.mjs$/,
@@ -74,7 +88,7 @@ const pixiStandIns = {
     importer: string | undefined,
   ): Promise<string | null> {
     if (!importer?.includes('pixi')) return null;
-    if (!/VideoSource|AlphaMaskPipe/.test(source)) return null;
+    if (!/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem/.test(source)) return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
     if (!resolved) return null;
     for (const [id, { match }] of Object.entries(PIXI_STAND_INS)) if (match.test(resolved.id)) return id;
