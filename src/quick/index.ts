@@ -19,6 +19,7 @@ import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
 import { RepeaterMeta } from './items/Repeater';
 import { RowMeta } from './items/Row';
+import { ScreenMeta } from './items/Screen';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/Transform';
@@ -58,6 +59,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       ViewSection: ViewSectionMeta,
       Repeater: RepeaterMeta,
       Window: WindowMeta,
+      Screen: ScreenMeta,
       Loader: LoaderMeta,
       LayoutMirroring: LayoutMirroringMeta,
       Translate: TranslateMeta,
@@ -67,5 +69,5 @@ export function registerQtQuick(engine: QmlEngine): void {
     },
     ['QtQml', 'QtQml.Models'],
   );
-  engine.registerModule('QtQuick.Window', { Window: WindowMeta });
+  engine.registerModule('QtQuick.Window', { Window: WindowMeta, Screen: ScreenMeta });
 }
