@@ -49,7 +49,8 @@ const pixiWithoutSpritesheetLoader = {
  * - the alpha mask pipe and its mask filter (a clip is a container mask, a
  *   stencil mask: only a Sprite mask is an alpha mask, see renderer.ts);
  * - colord's table of CSS colour names (PixiJS is given no colour names);
- * - the extract system (the page never reads pixels back through PixiJS).
+ * - the extract system (the page never reads pixels back through PixiJS);
+ * - the uploaders of compressed and cube textures (it makes neither).
  */
 const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
   '\0pixi-no-video-source': {
@@ -68,6 +69,15 @@ const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
     code:
       "export class ExtractSystem { static extension = { type: ['webgl-system', 'webgpu-system', 'canvas-system'], name: 'extract' };" +
       ' constructor() {} destroy() {} }',
+  },
+  '\0pixi-no-compressed-textures': {
+    // (uploaders of compressed and cube textures: the page makes neither)
+    match: /\/uploaders\/glUploadCompressedTextureResource\.mjs$/,
+    code: "export const glUploadCompressedTextureResource = { id: 'compressed', upload() {} };",
+  },
+  '\0pixi-no-cube-textures': {
+    match: /\/uploaders\/glUploadCubeTextureResource\.mjs$/,
+    code: "export function createGlUploadCubeTextureResource() { return { id: 'cube', upload() {} }; }",
   },
   '\0pixi-no-alpha-mask-pipe': {
     match: /\/mask\/alpha\/AlphaMaskPipe\.mjs$/,
@@ -88,7 +98,8 @@ const pixiStandIns = {
     importer: string | undefined,
   ): Promise<string | null> {
     if (!importer?.includes('pixi')) return null;
-    if (!/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem/.test(source)) return null;
+    if (!/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem|glUpload(Compressed|Cube)/.test(source))
+      return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
     if (!resolved) return null;
     for (const [id, { match }] of Object.entries(PIXI_STAND_INS)) if (match.test(resolved.id)) return id;
