@@ -101,8 +101,8 @@ export class QuickWindow {
     this.observer?.itemRemoved?.(item);
   }
 
-  /** An item became invisible or left: active focus cannot stay inside it. */
-  itemHidden(item: Item): void {
+  /** An item is being destroyed: active focus cannot stay inside it (hiding one keeps it, as in Qt 6.4). */
+  dropFocusWithin(item: Item): void {
     const afi = this.activeFocusItem;
     if (!afi) return;
     for (let i: Item | null = afi; i !== null; i = i.parentItem) {

@@ -392,8 +392,8 @@ export class Item extends QtObject {
         if (p.childrenRectWatched) p.$emit(ITEM.childrenRectChanged, undefined);
       }
       this.notifyListeners(Change.Visible);
+      // (hidden, an item keeps active focus in Qt 6.4: measured, focus_kept_when_hidden)
       this.markDirty(Dirty.Visibility);
-      if (!v) this.window?.itemHidden(this);
     }
   }
 
@@ -812,7 +812,7 @@ export class Item extends QtObject {
     const a = this.$v[ITEM.anchors] as Anchors | null;
     a?.detach();
     if (this.window) {
-      if (this.window.activeFocusItem === this || this.subFocusItem) this.window.itemHidden(this);
+      if (this.window.activeFocusItem === this || this.subFocusItem) this.window.dropFocusWithin(this);
     }
     this.setParentItem(null);
     for (const t of (this.$v[ITEM.transform] as ItemTransform[] | null) ?? []) t.removeUser(this);
