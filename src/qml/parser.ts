@@ -860,6 +860,11 @@ class QmlParser {
     | undefined {
     const save = this.p.start;
     this.next(); // function
+    // (a generator, `function* name()`: acorn reads it whole)
+    if (this.is(tt.star)) {
+      this.p = this.acornAt(save);
+      return undefined;
+    }
     const id = this.identifier();
     const nameSpan = this.span(id.start);
     this.expect(tt.parenL);
