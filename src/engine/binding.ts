@@ -84,6 +84,8 @@ export class PropertyBinding extends Observer implements InstalledBinding {
       }
       if (ok && !this.dead) {
         if (value === undefined && this.target.$reset(this.index)) return;
+        // (a value type's field, `font.family: c ? "Serif" : undefined`, keeps its value)
+        if (value === undefined && this.target.$meta.props[this.index]!.assignUndefined !== undefined) return;
         try {
           this.target.$write(this.index, value);
         } catch (e) {

@@ -812,6 +812,8 @@ export class Compiler {
           break;
         case 'OnBinding':
           if (!this.isValueSource(m)) throw this.err(m, `${m.object.typeName} is not a type`);
+          if (!o.meta.propsByName.has(m.name[0]!))
+            throw this.err(m.nameSpan, `Cannot assign to non-existent property "${m.name[0]}"`);
           break;
         case 'PropertyDeclaration':
           if (m.required) requiredHere.add(m.name);

@@ -48,6 +48,7 @@ import {
   StyleHints,
   TimerMeta,
 } from './qtqml';
+import { untracked } from './reactive';
 import { ScriptFile } from './scripts';
 import { builtinErrorName, type MethodCallLookup, toQtError } from './v4errors';
 import { ValueType } from './valuetypes';
@@ -559,7 +560,11 @@ export class QmlEngine implements EngineServices, ComponentFactory {
    * returned (a value, or a promise when it reads asynchronously), so the
    * same steps run now (loadNow) or asynchronously (load).
    */
-  private *loadSteps(url: string, main: boolean): Generator<unknown, CompiledFile, unknown> {
+  private *loadSteps(
+    url: string,
+    main: boolean,
+    chain: readonly string[] = [],
+  ): Generator<unknown, CompiledFile, unknown> {
     const files = this.options.files;
     let source: string;
     try {
@@ -585,10 +590,11 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       for (const dir of imports.directories) {
         const listed = (yield* this.qmldirOf(dir)).get(name);
         const candidate = `${dir}${listed?.file ?? `${name}.qml`}`;
-        if (candidate === url) break;
+        // (a file naming itself, or one that names it back: it is compiled after, as Qt allows)
+        if (candidate === url || chain.includes(candidate)) break;
         if (!(yield files.exists(candidate))) continue;
         try {
-          yield* this.dependency(candidate);
+          yield* this.dependency(candidate, [...chain, url]);
         } catch (e) {
           // Qt reports a broken type file where it is used, then the file's own errors.
           if (!(e instanceof QmlError) || use === undefined) throw e;
@@ -613,10 +619,13 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       for (const line of ((yield files.read(url)) as string).split('\n')) {
         const words = line.replace(/#.*/, '').trim().split(/\s+/);
         const singleton = words[0] === 'singleton';
-        const [name, version, file] = singleton ? words.slice(1) : words;
-        // (a type's name starts with a capital; its version is major.minor; its file is .qml)
-        if (name && /^[A-Z]/.test(name) && version && /^\d+\.\d+$/.test(version) && file?.endsWith('.qml'))
-          types.set(name, { file, singleton });
+        const entry = singleton ? words.slice(1) : words;
+        // (a type's name starts with a capital; the version, major.minor, may be left out; its file is .qml)
+        const [name, version] = entry;
+        const file = entry[entry.length - 1];
+        const versioned = entry.length === 3 && /^\d+\.\d+$/.test(version!);
+        if ((versioned || entry.length === 2) && /^[A-Z]/.test(name!) && file!.endsWith('.qml'))
+          types.set(name!, { file: file!, singleton });
       }
     }
     this.qmldirs.set(dir, types);
@@ -625,22 +634,31 @@ export class QmlEngine implements EngineServices, ComponentFactory {
 
   /** A qmldir singleton's instance: made on first use, kept for the engine's life. */
   private singletonOf(file: CompiledFile): QObject {
-    let obj = this.singletons.get(file.url);
-    if (obj === undefined) {
-      obj = this.creator.create(file.rootUnit, this.rootContext, {
-        beforeFinalize: (root) => markIndestructible(root),
-      });
-      this.singletons.set(file.url, obj);
+    const known = this.singletons.get(file.url);
+    if (known !== undefined) return known;
+    // Known before its bindings run (one reading its own type's name gets it);
+    // made outside the binding that first named it.
+    try {
+      return untracked(() =>
+        this.creator.create(file.rootUnit, this.rootContext, {
+          beforeFinalize: (root) => {
+            markIndestructible(root);
+            this.singletons.set(file.url, root);
+          },
+        }),
+      );
+    } catch (e) {
+      this.singletons.delete(file.url);
+      throw e;
     }
-    return obj;
   }
 
-  private *dependency(url: string): Generator<unknown, CompiledFile, unknown> {
+  private *dependency(url: string, chain: readonly string[]): Generator<unknown, CompiledFile, unknown> {
     const done = this.compiled.get(url);
     if (done) return done;
     const pending = this.loading.get(url);
     if (pending) return (yield pending) as CompiledFile;
-    return yield* this.loadSteps(url, false);
+    return yield* this.loadSteps(url, false, chain);
   }
 
   private compileParsed(url: string, source: string, program: ast.Program, main: boolean): CompiledFile {

@@ -64,11 +64,6 @@ class Scope {
 type AnyNode = Node & Record<string, unknown>;
 
 /**
- * Rewrites the free identifiers of one piece of JavaScript (`node`, which
- * spans [node.start, node.end) of `source`) and returns the new text.
- * `params` are names bound around it (handler parameters).
- */
-/**
  * A string literal's source with its line breaks written as escapes and line
  * continuations (`"a\n\` then a new line): valid JavaScript, the same value,
  * and the code after it stays on its lines.
@@ -91,6 +86,11 @@ function continuedLines(raw: string): string {
   return out;
 }
 
+/**
+ * Rewrites the free identifiers of one piece of JavaScript (`node`, which
+ * spans [node.start, node.end) of `source`) and returns the new text.
+ * `params` are names bound around it (handler parameters).
+ */
 export function rewrite(
   source: string,
   node: Node,
@@ -472,7 +472,8 @@ class Walker {
             this.visit(p.argument as AnyNode, scope);
             continue;
           }
-          if (p.computed) this.visit(p.key as AnyNode, scope);
+          // (a string key is visited for its line breaks: see continuedLines)
+          if (p.computed || (p.key as AnyNode).type === 'Literal') this.visit(p.key as AnyNode, scope);
           const value = p.value as AnyNode;
           if (p.shorthand && value.type === 'Identifier') {
             const id = value as unknown as Identifier;
@@ -488,7 +489,7 @@ class Walker {
         }
         return;
       case 'Property':
-        if (n.computed) this.visit(n.key as AnyNode, scope);
+        if (n.computed || (n.key as AnyNode).type === 'Literal') this.visit(n.key as AnyNode, scope);
         this.visit(n.value as AnyNode, scope);
         return;
       case 'FunctionExpression':

@@ -49,6 +49,12 @@ export interface PropertySpec {
   write?: (obj: QObject, value: unknown) => void;
   /** Qt's RESET: what assigning undefined (or a failing binding) does instead of an error. */
   reset?: (obj: QObject) => void;
+  /**
+   * What JavaScript assigning undefined writes instead (a value type's field
+   * takes its type's default: `font.family = undefined` is ""); a binding
+   * that gives undefined is still an error.
+   */
+  assignUndefined?: unknown;
   /** For list properties: how an element is added (Item's `data` reparents it). */
   append?: (obj: QObject, value: unknown) => void;
   /** No change signal (constant for the object's lifetime). */
@@ -157,6 +163,8 @@ export class PropertyInfo {
   sequenceOf: string | undefined = undefined;
   /** A list of objects: the elements' type (PropertySpec.listOf). */
   listOf: (() => MetaObject) | undefined = undefined;
+  /** What assigning undefined from JavaScript writes instead (PropertySpec.assignUndefined). */
+  assignUndefined: unknown = undefined;
 }
 
 export class SignalInfo {
@@ -278,6 +286,7 @@ export class MetaObject {
     if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     if (p.equals !== undefined) (info as { equals: (a: unknown, b: unknown) => boolean }).equals = p.equals;
     info.sequenceOf = p.sequenceOf;
+    if (p.assignUndefined !== undefined) info.assignUndefined = p.assignUndefined;
     info.listOf = p.listOf;
     this.props.push(info);
     this.propsByName.set(name, info);
@@ -761,7 +770,10 @@ export abstract class QObject {
       return;
     }
     try {
-      this.$write(idx, value);
+      this.$write(
+        idx,
+        value === undefined && info.assignUndefined !== undefined ? info.assignUndefined : value,
+      );
     } catch (e) {
       throw e instanceof AssignError ? e.toScriptError() : e;
     }
@@ -1101,7 +1113,8 @@ export abstract class QObject {
   /**
    * JSON.stringify(obj): its properties in declaration order, objects they
    * hold as objects, and Qt's error for a cycle (an item's parent lists it
-   * among its children). The whole tree is converted here, so a cycle is seen.
+   * among its children). Everything below it is converted here (objects,
+   * lists, plain objects), so a cycle through them is seen.
    */
   toJSON(): unknown {
     if (jsonStack.includes(this)) throw new TypeError('Cannot convert circular structure to JSON');
@@ -1127,13 +1140,25 @@ export abstract class QObject {
 }
 
 /** The objects JSON.stringify is inside (QObject.toJSON). */
-const jsonStack: QObject[] = [];
+const jsonStack: object[] = [];
 
-/** A property's value for JSON: objects and lists of them converted now (see QObject.toJSON). */
+/** A property's value for JSON: objects, lists and plain objects holding them converted now (see QObject.toJSON). */
 function jsonValue(v: unknown): unknown {
   if (v instanceof QObject) return v.toJSON();
+  if (typeof v !== 'object' || v === null) return v;
   const list = Array.isArray(v) ? v : listElements(v);
-  return list === undefined ? v : list.map(jsonValue);
+  const proto = Object.getPrototypeOf(v);
+  if (list === undefined && proto !== Object.prototype && proto !== null) return v;
+  if (jsonStack.includes(v)) throw new TypeError('Cannot convert circular structure to JSON');
+  jsonStack.push(v);
+  try {
+    if (list !== undefined) return list.map(jsonValue);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = jsonValue(x);
+    return out;
+  } finally {
+    jsonStack.pop();
+  }
 }
 
 /**

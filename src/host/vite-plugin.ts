@@ -98,7 +98,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
     handleHotUpdate(ctx) {
       // (a .js file that is no module of the page is a scene's script)
       const script = ctx.file.endsWith('.js') && ctx.modules.length === 0;
-      if (!ctx.file.endsWith('.qml') && !ctx.file.endsWith(`${sep}qmldir`) && !script) return;
+      if (!ctx.file.endsWith('.qml') && !/(^|[\\/])qmldir$/.test(ctx.file) && !script) return;
       server?.ws.send({ type: 'custom', event: QML_UPDATE_EVENT, data: { files: [toUrl(ctx.file)] } });
       // Handled: no full reload.
       return [];

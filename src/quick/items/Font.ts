@@ -240,17 +240,13 @@ export class Font extends QObject {
 const fontChanged = (o: QObject) => (o as Font).changed();
 
 /**
- * A value type's field written undefined takes the field type's default
+ * A value type's field assigned undefined takes the field type's default
  * value (QMetaProperty::write of an invalid QVariant): `font.family =
  * undefined` is "", `font.bold = undefined` false, a size 0 (ignored).
  */
 function undefinedIsDefault(properties: Record<string, PropertySpec>): Record<string, PropertySpec> {
-  for (const [name, p] of Object.entries(properties)) {
-    const zero = p.type === 'string' ? '' : p.type === 'bool' ? false : 0;
-    p.reset = (o) => {
-      (o as unknown as Record<string, unknown>)[name] = zero;
-    };
-  }
+  for (const p of Object.values(properties))
+    p.assignUndefined = p.type === 'string' ? '' : p.type === 'bool' ? false : 0;
   return properties;
 }
 

@@ -150,14 +150,13 @@ export class Repeater extends Item implements DelegateModelHost {
   private settingModel = false;
 
   onModelChanged(): void {
+    const outer = this.settingModel;
     this.settingModel = true;
     try {
       this.dm.setModel(this.$v[REPEATER.model]);
     } finally {
-      this.settingModel = false;
+      this.settingModel = outer;
     }
-    // (also before the Repeater is complete, and when the count stays: a binding's first model reports 0)
-    this.$emit(RepeaterMeta.props[REPEATER.count]!.notify, undefined);
   }
 
   onDelegateChanged(): void {
@@ -172,7 +171,15 @@ export const RepeaterMeta: MetaObject = defineType(Repeater, ItemMeta, {
   cppClass: 'QQuickRepeater',
   defaultProperty: 'delegate',
   properties: {
-    model: { ...MODEL_PROPERTY, changed: onChange((r) => r.onModelChanged()) },
+    model: {
+      ...MODEL_PROPERTY,
+      changed: onChange((r) => r.onModelChanged()),
+      // QQuickRepeater::setModel ends with modelChanged, then countChanged: also before the
+      // Repeater is complete, and when the count stays (a bound model first reports 0).
+      write: (o, v) => {
+        if (o.$store(REPEATER.model, v)) o.$emit(REPEATER.countChanged, undefined);
+      },
+    },
     delegate: { type: 'Component', changed: onChange((r) => r.onDelegateChanged()) },
     count: { type: 'int', readonly: true },
   },
@@ -198,6 +205,7 @@ const REPEATER = {
   model: RepeaterMeta.index('model'),
   delegate: RepeaterMeta.index('delegate'),
   count: RepeaterMeta.index('count'),
+  countChanged: RepeaterMeta.signalsByName.get('countChanged')!.index,
   itemAdded: RepeaterMeta.signalsByName.get('itemAdded')!.index,
   itemRemoved: RepeaterMeta.signalsByName.get('itemRemoved')!.index,
 };

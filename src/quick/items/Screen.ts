@@ -18,15 +18,16 @@ const ORIENTATIONS: Record<string, number> = {
   'landscape-secondary': 8,
 };
 
-function screen(): ScreenLike {
+const OFFSCREEN: ScreenLike = { width: 800, height: 800, availWidth: 800, availHeight: 800 };
+
+/** The browser's screen, if there is one. */
+function hostScreen(): ScreenLike | undefined {
   const s = (globalThis as { screen?: ScreenLike }).screen;
-  return s && typeof s.width === 'number'
-    ? s
-    : { width: 800, height: 800, availWidth: 800, availHeight: 800 };
+  return s && typeof s.width === 'number' ? s : undefined;
 }
 
-function browser(): boolean {
-  return (globalThis as { screen?: unknown }).screen !== undefined;
+function screen(): ScreenLike {
+  return hostScreen() ?? OFFSCREEN;
 }
 
 export class ScreenAttached extends QObject {
@@ -53,7 +54,7 @@ export class ScreenAttached extends QObject {
   }
   /** Physical pixels per millimetre. */
   get pixelDensity(): number {
-    return browser() ? (96 * this.devicePixelRatio) / 25.4 : 100 / 25.4;
+    return hostScreen() ? (96 * this.devicePixelRatio) / 25.4 : 100 / 25.4;
   }
   /** Logical (device-independent) pixels per millimetre. */
   get logicalPixelDensity(): number {

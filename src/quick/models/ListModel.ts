@@ -181,7 +181,11 @@ export class ListModel extends QObject implements ModelSource {
   }
 
   removeModelListener(l: ModelListener): void {
-    for (const link of this.views.get(l) ?? []) disconnect(link);
+    for (const link of this.views.get(l) ?? []) {
+      // (a signal being delivered may still reach it: a QML handler before it changed the view's model)
+      (link.observer as ViewConnection).dead = true;
+      disconnect(link);
+    }
     this.views.delete(l);
   }
 
@@ -281,9 +285,13 @@ export class ListModel extends QObject implements ModelSource {
       : -1;
   }
 
-  /** (the arguments are made only when something listens) */
+  /** (the arguments are made only when something listens; one view alone is told directly) */
   private emitRows(sig: number, first: number, last: number): void {
-    if (this.$isConnected(sig)) this.$emit(sig, [INVALID_INDEX, first, last]);
+    const s = this.$src?.[sig];
+    if (s === undefined || s.head === null) return;
+    const only = s.head === s.tail ? s.head.observer : null;
+    if (only instanceof ViewConnection) only.tellRows(first, last);
+    else notifyObservers(s, [INVALID_INDEX, first, last]);
   }
 
   append(...args: unknown[]): void {
@@ -736,6 +744,8 @@ const RAW_CHANGE = Symbol('raw change');
  * roles` for data).
  */
 class ViewConnection extends Observer {
+  /** Disconnected: a delivery already under way passes it over. */
+  dead = false;
   constructor(
     private readonly model: ListModel,
     private readonly listener: ModelListener,
@@ -745,14 +755,20 @@ class ViewConnection extends Observer {
     this.late = true;
   }
 
+  /** Rows first..last were inserted or removed (what this connection hears). */
+  tellRows(first: number, last: number): void {
+    if (this.dead) return;
+    if (this.sig === SIG.rowsInserted) this.listener.rowsInserted(first, last - first + 1);
+    else if (this.sig === SIG.rowsRemoved) this.listener.rowsRemoved(first, last - first + 1);
+  }
+
   notify(args: unknown[] | undefined): void {
+    if (this.dead) return;
     const a = args!;
     switch (this.sig) {
       case SIG.rowsInserted:
-        this.listener.rowsInserted(a[1] as number, (a[2] as number) - (a[1] as number) + 1);
-        break;
       case SIG.rowsRemoved:
-        this.listener.rowsRemoved(a[1] as number, (a[2] as number) - (a[1] as number) + 1);
+        this.tellRows(a[1] as number, a[2] as number);
         break;
       case SIG.rowsMoved: {
         const from = a[1] as number;

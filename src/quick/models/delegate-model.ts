@@ -16,6 +16,7 @@ import {
   qmlWarning,
 } from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
+import { qRound } from '../../engine/valuetypes';
 import { Item } from '../items/Item';
 import { isModelSource, type ModelListener, type ModelSource } from './model-source';
 
@@ -153,8 +154,12 @@ export class DelegateModel implements ModelListener {
       // Qt takes the value as an int (QQmlListAccessor): a number rounded, a
       // string parsed as a decimal integer (else 0), a bool as 0 or 1.
       const n = modelSize(value);
-      if (n < 0) this.owner.$engine?.sink.warn(`Model size of ${n} is less than 0`);
-      this.rows = { kind: 'count', count: Math.max(0, n) };
+      const sink = this.owner.$engine?.sink;
+      if (n < 0) sink?.warn(`Model size of ${n} is less than 0`);
+      // (QQmlListAccessor: more rows than views could hold pointers to)
+      else if (n > MAX_MODEL_SIZE)
+        sink?.warn(`Model size of ${n} is bigger than the upper limit ${MAX_MODEL_SIZE}`);
+      this.rows = { kind: 'count', count: n < 0 || n > MAX_MODEL_SIZE ? 0 : n };
     } else if (Array.isArray(value)) {
       this.rows = { kind: 'array', values: value.slice() };
     } else if (value instanceof QObject) {
@@ -515,9 +520,10 @@ function modelSize(v: number | string | boolean): number {
     const n = m === null ? 0 : Number(m[1]);
     return Math.abs(n) > 2147483647 ? 0 : n;
   }
-  if (!Number.isFinite(v)) return 0;
-  return Math.trunc(v >= 0 ? v + 0.5 : v - 0.5);
+  return Number.isFinite(v) ? qRound(v) : 0;
 }
+
+const MAX_MODEL_SIZE = 100_000_000;
 
 /** Where row `i` ends up after moving `count` rows from `from` to `to`. */
 export function movedIndex(i: number, from: number, to: number, count: number): number {
