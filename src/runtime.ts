@@ -98,6 +98,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     shutdown() {
       root?.$destroy();
       root = null;
+      engine.destroySingletons();
     },
   };
 }

@@ -552,7 +552,14 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
     // (a folder's qmldir is read again; its singletons are made anew)
     this.qmldirs.clear();
+    this.destroySingletons();
+  }
+
+  /** Destroys the qmldir singletons made so far (the engine's end, after the root: Qt's order). */
+  destroySingletons(): void {
+    const made = [...this.singletons.values()];
     this.singletons.clear();
+    for (const o of made) o.$destroy();
   }
 
   /**
