@@ -11,6 +11,7 @@ import {
   type CustomParser,
   deriveType,
   type GroupSpec,
+  handlerSignalName,
   type MetaObject,
   nameWithoutNumber,
   type PropertyInfo,
@@ -267,16 +268,6 @@ export class CompiledFile {
 const GLOBAL_NAME = { kind: 'global' } as const;
 
 // ---- the compiler -------------------------------------------------------------
-
-const SIGNAL_HANDLER = /^on([A-Z_].*)$/;
-
-function handlerSignalName(name: string): string | undefined {
-  const m = SIGNAL_HANDLER.exec(name);
-  if (!m) return undefined;
-  const rest = m[1]!;
-  if (rest.startsWith('_')) return rest;
-  return rest[0]!.toLowerCase() + rest.slice(1);
-}
 
 function uncap(s: string): string {
   return s[0]!.toLowerCase() + s.slice(1);

@@ -1207,6 +1207,16 @@ export function qtClassName(m: MetaObject): string {
 
 setObjectClassName((o) => (o instanceof QObject ? qtClassName(o.$meta) : 'QObject*'));
 
+/**
+ * The signal an `on<Signal>` handler name stands for (QQmlSignalNames): after
+ * `on` and any underscores, an upper-case letter, made lower-case
+ * (`on_PrivateChanged` is `_privateChanged`); undefined for other names.
+ */
+export function handlerSignalName(name: string): string | undefined {
+  const m = /^on(_*)([A-Z].*)$/.exec(name);
+  return m === null ? undefined : m[1]! + m[2]![0]!.toLowerCase() + m[2]!.slice(1);
+}
+
 /** Objects QML code may not destroy(): the root of the file the runtime loads (Qt: QQmlData::indestructible). */
 const indestructible = new WeakSet<QObject>();
 export function markIndestructible(o: QObject): void {

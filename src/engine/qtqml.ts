@@ -5,6 +5,7 @@ import type { Unit } from './compiler';
 import type { QmlContext } from './context';
 import {
   defineType,
+  handlerSignalName,
   type InstalledBinding,
   type MetaObject,
   QObject,
@@ -437,7 +438,7 @@ export class Connections extends QObject {
     if (!target || target.$destroyed) return;
     const ignoreUnknown = this.$get(CONN.ignoreUnknownSignals) as boolean;
     for (const { name, make } of this.implicit) {
-      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      const sig = target.$meta.signalsByName.get(handlerSignalName(name) ?? '');
       if (!sig) {
         if (!ignoreUnknown) this.warn(`Cannot assign to non-existent property "${name}"`);
         continue;
@@ -445,8 +446,9 @@ export class Connections extends QObject {
       this.connectTo(target, sig.index, make(sig));
     }
     for (const name of this.$meta.methods) {
-      if (!/^on[A-Z_]/.test(name)) continue;
-      const sig = target.$meta.signalsByName.get(signalOfHandler(name));
+      const signal = handlerSignalName(name);
+      if (signal === undefined) continue;
+      const sig = target.$meta.signalsByName.get(signal);
       if (!sig) {
         if (!ignoreUnknown)
           this.warn(
@@ -503,7 +505,3 @@ const CONN = {
 };
 
 /** `onFired` -> `fired`, `on_x` -> `_x`. */
-function signalOfHandler(name: string): string {
-  const rest = name.slice(2);
-  return rest.startsWith('_') ? rest : rest[0]!.toLowerCase() + rest.slice(1);
-}
