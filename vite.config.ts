@@ -50,7 +50,8 @@ const pixiWithoutSpritesheetLoader = {
  *   stencil mask: only a Sprite mask is an alpha mask, see renderer.ts);
  * - colord's table of CSS colour names (PixiJS is given no colour names);
  * - the extract system (the page never reads pixels back through PixiJS);
- * - the uploaders of compressed and cube textures (it makes neither).
+ * - the uploaders of compressed and cube textures (it makes neither);
+ * - the WebGL adaptors of the Graphics and Mesh pipes (it uses neither pipe).
  */
 const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
   '\0pixi-no-video-source': {
@@ -79,6 +80,15 @@ const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
     match: /\/uploaders\/glUploadCubeTextureResource\.mjs$/,
     code: "export function createGlUploadCubeTextureResource() { return { id: 'cube', upload() {} }; }",
   },
+  '\0pixi-no-gl-graphics-adaptor': {
+    // (WebGL adaptors of the Graphics and Mesh pipes: the page draws neither on WebGL)
+    match: /\/graphics\/gl\/GlGraphicsAdaptor\.mjs$/,
+    code: "export class GlGraphicsAdaptor { static extension = { type: ['webgl-pipes-adaptor'], name: 'graphics' }; }",
+  },
+  '\0pixi-no-gl-mesh-adaptor': {
+    match: /\/mesh\/gl\/GlMeshAdaptor\.mjs$/,
+    code: "export class GlMeshAdaptor { static extension = { type: ['webgl-pipes-adaptor'], name: 'mesh' }; }",
+  },
   '\0pixi-no-alpha-mask-pipe': {
     match: /\/mask\/alpha\/AlphaMaskPipe\.mjs$/,
     // (the pipe types are ExtensionType.WebGLPipes, WebGPUPipes and CanvasPipes)
@@ -98,7 +108,11 @@ const pixiStandIns = {
     importer: string | undefined,
   ): Promise<string | null> {
     if (!importer?.includes('pixi')) return null;
-    if (!/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem|glUpload(Compressed|Cube)/.test(source))
+    if (
+      !/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem|glUpload(Compressed|Cube)|Gl(Graphics|Mesh)Adaptor/.test(
+        source,
+      )
+    )
       return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
     if (!resolved) return null;
