@@ -5,11 +5,31 @@
 import type { MessageSink } from '../engine/context';
 import { QmlError } from '../qml/error';
 import { ITEM, Item } from '../quick/items/Item';
+import { setPrimaryScreen } from '../quick/items/Screen';
 import { preloadDefaultFont } from '../render/fonts';
 import { SceneRenderer } from '../render/renderer';
 import { createRuntime, type Runtime } from '../runtime';
 import type { BrowserFiles } from './files';
 import { cssCursor } from './input';
+
+/** screen.orientation.type as Qt::ScreenOrientation. */
+const ORIENTATIONS: Record<string, number> = {
+  'portrait-primary': 1,
+  'landscape-primary': 2,
+  'portrait-secondary': 4,
+  'landscape-secondary': 8,
+};
+
+// `Screen` in QML is the browser's screen: CSS pixels, 96 to the inch.
+setPrimaryScreen(() => ({
+  width: screen.width,
+  height: screen.height,
+  availWidth: screen.availWidth,
+  availHeight: screen.availHeight,
+  devicePixelRatio: devicePixelRatio,
+  physicalDpi: 96 * devicePixelRatio,
+  orientation: ORIENTATIONS[screen.orientation?.type ?? ''] ?? 0,
+}));
 
 /** Qt's messages, in the browser console. */
 export const browserConsoleSink: MessageSink = {

@@ -132,6 +132,31 @@ ListView {
   });
 });
 
+describe('the screen', () => {
+  test("Screen in QML is the browser's screen: its size, free area, pixel ratio and density", async () => {
+    const app = await mountFiles(
+      {
+        'screen.qml': `import QtQuick
+Item {
+    width: 100; height: 100
+    property var seen: [Screen.width, Screen.height, Screen.desktopAvailableWidth,
+        Screen.desktopAvailableHeight, Screen.devicePixelRatio, Screen.pixelDensity]
+}
+`,
+      },
+      'screen.qml',
+    );
+    expect(root(app).seen).toEqual([
+      screen.width,
+      screen.height,
+      screen.availWidth,
+      screen.availHeight,
+      devicePixelRatio,
+      (96 * devicePixelRatio) / 25.4,
+    ]);
+  });
+});
+
 describe('files that change while the scene runs', () => {
   const MAIN = `import QtQuick
 Rectangle {

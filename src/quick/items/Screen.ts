@@ -1,33 +1,37 @@
-// `Screen` (QQuickScreenAttached): the screen an item is shown on. In a
-// browser it is the browser's screen (CSS pixels, 96 to the inch); without
-// one (Node) it is Qt's offscreen screen: 800 by 800 pixels at 100 dpi.
+// `Screen` (QQuickScreenAttached): the screen an item is shown on. The host
+// says what it is (setPrimaryScreen: the browser's screen); without one it
+// is Qt's offscreen screen, 800 by 800 pixels at 100 dpi.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 
-interface ScreenLike {
+/** What the host knows of its screen (Qt's QScreen, as QQuickScreenAttached shows it). */
+export interface ScreenInfo {
   width: number;
   height: number;
   availWidth: number;
   availHeight: number;
-  orientation?: { type?: string };
+  devicePixelRatio: number;
+  /** Physical dots per inch. */
+  physicalDpi: number;
+  /** Qt::ScreenOrientation (0: the primary orientation). */
+  orientation: number;
 }
 
-const ORIENTATIONS: Record<string, number> = {
-  'portrait-primary': 1,
-  'landscape-primary': 2,
-  'portrait-secondary': 4,
-  'landscape-secondary': 8,
+/** Qt's offscreen screen: 800 by 800 pixels at 100 dpi. */
+const OFFSCREEN: ScreenInfo = {
+  width: 800,
+  height: 800,
+  availWidth: 800,
+  availHeight: 800,
+  devicePixelRatio: 1,
+  physicalDpi: 100,
+  orientation: 0,
 };
 
-const OFFSCREEN: ScreenLike = { width: 800, height: 800, availWidth: 800, availHeight: 800 };
+let primaryScreen: () => ScreenInfo = () => OFFSCREEN;
 
-/** The browser's screen, if there is one. */
-function hostScreen(): ScreenLike | undefined {
-  const s = (globalThis as { screen?: ScreenLike }).screen;
-  return s && typeof s.width === 'number' ? s : undefined;
-}
-
-function screen(): ScreenLike {
-  return hostScreen() ?? OFFSCREEN;
+/** Where `Screen` reads its values (the browser host gives its screen; read when asked). */
+export function setPrimaryScreen(source: () => ScreenInfo): void {
+  primaryScreen = source;
 }
 
 export class ScreenAttached extends QObject {
@@ -38,33 +42,33 @@ export class ScreenAttached extends QObject {
   readonly virtualX = 0;
   readonly virtualY = 0;
   get width(): number {
-    return screen().width;
+    return primaryScreen().width;
   }
   get height(): number {
-    return screen().height;
+    return primaryScreen().height;
   }
   get desktopAvailableWidth(): number {
-    return screen().availWidth;
+    return primaryScreen().availWidth;
   }
   get desktopAvailableHeight(): number {
-    return screen().availHeight;
+    return primaryScreen().availHeight;
   }
   get devicePixelRatio(): number {
-    return (globalThis as { devicePixelRatio?: number }).devicePixelRatio ?? 1;
+    return primaryScreen().devicePixelRatio;
   }
   /** Physical pixels per millimetre. */
   get pixelDensity(): number {
-    return hostScreen() ? (96 * this.devicePixelRatio) / 25.4 : 100 / 25.4;
+    return primaryScreen().physicalDpi / 25.4;
   }
   /** Logical (device-independent) pixels per millimetre. */
   get logicalPixelDensity(): number {
     return 96 / 25.4;
   }
   get orientation(): number {
-    return ORIENTATIONS[screen().orientation?.type ?? ''] ?? 0;
+    return primaryScreen().orientation;
   }
   get primaryOrientation(): number {
-    const s = screen();
+    const s = primaryScreen();
     return s.width >= s.height ? 2 : 1;
   }
 }
