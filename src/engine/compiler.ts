@@ -21,7 +21,7 @@ import {
   type SignalInfo,
   type TypeCounters,
 } from './qobject';
-import { setCurrentObserver } from './reactive';
+import { currentObserver, untracked } from './reactive';
 import { type Coercer, coercerFor, neverEqual } from './types';
 import { valueGroupMeta } from './valuegroups';
 import { parseColor } from './valuetypes';
@@ -1435,14 +1435,8 @@ function installAlias(
       if (!throughObject) return targetOf(this)[last];
       // A deep alias reads the object `prop` holds now, but a binding hears
       // only the alias's own signal: Qt connects it once, to the first object.
-      const observer = setCurrentObserver(null);
-      let v: unknown;
-      try {
-        v = (targetOf(this) as Record<string, unknown> | null)?.[last];
-      } finally {
-        setCurrentObserver(observer);
-      }
-      if (observer !== null && notify >= 0) observer.track(this.$source(notify));
+      const v = untracked(() => (targetOf(this) as Record<string, unknown> | null)?.[last]);
+      if (currentObserver !== null && notify >= 0) currentObserver.track(this.$source(notify));
       return v;
     },
     set(this: QObject, v: unknown) {
