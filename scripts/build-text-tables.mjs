@@ -237,6 +237,10 @@ function buildFace({ key, file }) {
   w.uv(os2.xAvgCharWidth);
   w.sv(post.underlinePosition);
   w.uv(post.underlineThickness);
+  // .notdef (glyph 0, the box drawn for characters no face has): advance and right extent
+  const notdef = font.getGlyph(0);
+  w.uv(notdef.advanceWidth);
+  w.sv(notdef.advanceWidth - notdef.cbox.maxX);
 
   // glyph metrics
   w.uv(gids.length);

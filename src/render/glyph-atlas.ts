@@ -27,6 +27,16 @@ const PAD = 1;
 /** Sub-pixel positions are rounded to this many steps per pixel. */
 export const SUBPIXEL_STEPS = 16;
 
+/**
+ * The cluster text that stands for a face's .notdef glyph: what Qt draws, a
+ * box, for a character no font has (the layout gives it the .notdef's advance).
+ */
+export const NOTDEF = '\u0000';
+
+/** DejaVu's .notdef outline in font units (2048 per em): a frame around a hole. */
+const NOTDEF_OUTER = [102, -362, 1126, 1444] as const;
+const NOTDEF_INNER = [217, -248, 1012, 1329] as const;
+
 export interface Glyph {
   texture: Texture;
   /** Offset of the texture's top-left from the pen position (integer x, baseline y). */
@@ -235,20 +245,40 @@ export class GlyphAtlas {
 
   /** @internal Rasterizes a glyph not drawn before (GlyphTable). */
   rasterize(face: FaceKey, pixelSize: number, text: string, fx: number, fy: number): Glyph | null {
-    const font = cssFont(face, pixelSize, text);
-    const box = this.inkBox(font, text);
+    const notdef = text === NOTDEF;
+    const font = notdef ? '' : cssFont(face, pixelSize, text);
+    const k = pixelSize / 2048;
+    const box = notdef
+      ? {
+          left: 0,
+          right: Math.ceil(NOTDEF_OUTER[2] * k) + 1,
+          ascent: Math.ceil(NOTDEF_OUTER[3] * k) + 1,
+          descent: Math.ceil(-NOTDEF_OUTER[1] * k) + 1,
+        }
+      : this.inkBox(font, text);
     if (box === null) return null; // blank (a space)
     const { left, right, ascent, descent } = box;
     const w = left + right + 2 * PAD;
     const h = ascent + descent + 2 * PAD;
     const ox = PAD + left;
     const oy = PAD + ascent;
-    if (this.subpixel) return this.rasterizeLcd(font, text, w, h, ox, oy, fx, fy);
+    if (this.subpixel && !notdef) return this.rasterizeLcd(font, text, w, h, ox, oy, fx, fy);
     const { page, x, y } = this.gray.place(w, h);
-    page.ctx.font = font;
-    page.ctx.fillStyle = '#fff';
-    page.ctx.textBaseline = 'alphabetic';
-    page.ctx.fillText(text, x + ox + fx, y + oy + fy);
+    const ctx = page.ctx;
+    ctx.fillStyle = '#fff';
+    if (notdef) {
+      // y up in the font, down in the canvas: the frame's even-odd fill leaves the hole empty
+      const px = x + ox + fx;
+      const py = y + oy + fy;
+      ctx.beginPath();
+      for (const [x0, y0, x1, y1] of [NOTDEF_OUTER, NOTDEF_INNER])
+        ctx.rect(px + x0 * k, py - y1 * k, (x1 - x0) * k, (y1 - y0) * k);
+      ctx.fill('evenodd');
+    } else {
+      ctx.font = font;
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillText(text, x + ox + fx, y + oy + fy);
+    }
     return {
       texture: new Texture({ source: page.source, frame: new Rectangle(x, y, w, h) }),
       dx: -ox,

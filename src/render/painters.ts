@@ -10,7 +10,7 @@ import { TEXT, type Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
 import { loadSubsets, missingSubsets } from './fonts';
-import { atlas, SUBPIXEL_STEPS } from './glyph-atlas';
+import { atlas, NOTDEF, SUBPIXEL_STEPS } from './glyph-atlas';
 import { GlyphNode } from './glyph-node';
 import { RectangleNode } from './rectangle-node';
 import { SolidRects } from './solid-rects';
@@ -199,7 +199,7 @@ export function runsOfLayout(
 }
 
 function glyphText(g: { codePoint: number; text: string }): string {
-  return g.codePoint > 0 ? String.fromCodePoint(g.codePoint) : g.text;
+  return g.codePoint > 0 ? String.fromCodePoint(g.codePoint) : g.codePoint < 0 ? NOTDEF : g.text;
 }
 
 // ---- Rectangle ------------------------------------------------------------------------

@@ -93,12 +93,16 @@ const isLetter = (c: string) => /\p{L}/u.test(c);
 const isNumber = (c: string) => /\p{N}/u.test(c);
 const digitValue = (c: string) => (/[0-9]/.test(c) ? c.charCodeAt(0) - 48 : Number.parseInt(c, 10));
 
-/** Control characters (except tab) and line/paragraph separators are shown as spaces (QQuickTextInputPrivate::updateDisplayText). */
+/**
+ * Line and paragraph separators and the object replacement character are
+ * shown as spaces (QQuickTextInputPrivate::updateDisplayText); Qt 6 keeps
+ * control characters (measured: most draw the font's box).
+ */
 function replaceUnprintable(str: string): string {
   let out: string | null = null;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
-    if ((c < 0x20 && c !== 9) || c === 0x2028 || c === 0x2029 || c === 0xfffc) {
+    if (c === 0x2028 || c === 0x2029 || c === 0xfffc) {
       out ??= str.slice(0, i);
       out += ' ';
     } else if (out !== null) out += str[i];

@@ -7,7 +7,7 @@
  * Binary layout (unsigned LEB128 varints "uv", zigzag signed varints "sv"):
  *   header: uv unitsPerEm, uv hhea.ascender, uv -hhea.descender, uv lineGap,
  *           uv advanceWidthMax, sv hhea.minRightSideBearing, uv OS/2 xAvgCharWidth, sv post.underlinePosition,
- *           uv post.underlineThickness
+ *           uv post.underlineThickness, uv .notdef advance, sv .notdef (advance - outline xMax)
  *   glyphs: uv n; n × sv advance delta; n × sv (advance - outline xMax)
  *   cmap:   uv runs; runs × (uv cp gap, uv count, sv local - cp)
  *   liga:   uv n; n × (uv first, uv k, k × uv component, uv ligature)
@@ -58,7 +58,7 @@ export interface FaceData {
   /** OpenType script tag -> kern tables to apply, in lookup order */
   readonly scriptKern: ReadonlyMap<string, readonly KernTable[]>;
   readonly ligaScripts: ReadonlySet<string>;
-  /** local glyph for a code point, 0 when the face has none (local 0 is never a real glyph here) */
+  /** local glyph for a code point, 0 (the .notdef) when the face has none */
   glyphFor(cp: number): number;
   /** glyphFor for the BMP as a table */
   readonly bmpGlyphs: Uint16Array;
@@ -125,16 +125,21 @@ export function decodeFace(data: string): FaceData {
   const xAvgCharWidth = r.uv();
   const underlinePosition = r.sv();
   const underlineThickness = r.uv();
+  const notdefAdvance = r.uv();
+  const notdefBearing = r.sv();
 
-  // Local glyph indexes are shifted by one so that 0 means "no glyph".
+  // Local glyph indexes are shifted by one so that 0 means "no glyph": the
+  // face's .notdef, which Qt draws (a box) for characters no font has.
   const n = r.uv();
   const advances = new Uint16Array(n + 1);
+  advances[0] = notdefAdvance;
   let prev = 0;
   for (let i = 1; i <= n; i++) {
     prev += r.sv();
     advances[i] = prev;
   }
   const rightBearings = new Int16Array(n + 1);
+  rightBearings[0] = notdefBearing;
   for (let i = 1; i <= n; i++) rightBearings[i] = r.sv();
 
   const runCount = r.uv();

@@ -112,7 +112,10 @@ export interface StyledRunFont {
 export interface GlyphPosition {
   /** the characters this glyph renders (a cluster: several for ligatures and combining marks) */
   readonly text: string;
-  /** code point to draw (for a ligature its presentation form, e.g. U+FB03 for "ffi") */
+  /**
+   * code point to draw (for a ligature its presentation form, e.g. U+FB03 for
+   * "ffi"); -1 for the face's .notdef (a character the face has no glyph for)
+   */
   readonly codePoint: number;
   /** x of the glyph origin inside the item */
   readonly x: number;
@@ -858,8 +861,10 @@ export function glyphPositions(
     if (c >= end) break;
     const gx = x0 + x / 64;
     if (gx >= to) break;
+    // a tab reaches the next tab stop (QTextEngine::calculateTabWidth)
+    const adv = s.text.charCodeAt(c) === 9 ? engine.tabWidth(x) : s.advances[g]!;
     if (gx < from) {
-      x += s.advances[g]! + (justification === null ? 0 : justification[g]!);
+      x += adv + (justification === null ? 0 : justification[g]!);
       continue;
     }
     // cluster text: up to the next cluster start
@@ -871,12 +876,13 @@ export function glyphPositions(
     while (itemIndex < s.items.length - 1 && s.items[itemIndex]!.glyphEnd <= g) itemIndex++;
     const found = s.items[itemIndex];
     const item = found !== undefined && g >= found.glyphStart && g < found.glyphEnd ? found : undefined;
-    const cpFont = item ? item.metrics.face.glyphCodePoints[s.glyphs[g]!]! : 0;
+    const glyph = s.glyphs[g]!;
+    const cpFont = item ? item.metrics.face.glyphCodePoints[glyph]! : 0;
     const sep = s.text.charCodeAt(c) === 0x2028;
     if (!sep && s.clusterStart[g]) {
       out.push({
         text: s.text.slice(c, ce),
-        codePoint: cpFont || s.text.codePointAt(c)!,
+        codePoint: cpFont || (item && glyph === 0 && s.advances[g] !== 0 ? -1 : s.text.codePointAt(c)!),
         x: gx,
         index: c,
         run: item?.run ?? 0,
@@ -884,7 +890,7 @@ export function glyphPositions(
     } else if (!sep && !s.clusterStart[g]) {
       out.push({ text: '', codePoint: cpFont, x: gx, index: c, run: item?.run ?? 0 });
     }
-    x += s.advances[g]! + (justification === null ? 0 : justification[g]!);
+    x += adv + (justification === null ? 0 : justification[g]!);
   }
   return out;
 }

@@ -83,28 +83,37 @@ export interface FontRun {
 }
 
 /**
- * Characters HarfBuzz hides (default ignorables: soft hyphen, zero width
- * space/joiners, bidi controls, word joiner, variation selectors, BOM): zero advance.
+ * Characters drawn as nothing, with zero advance: those HarfBuzz hides
+ * (its default ignorables: soft hyphen, zero width space/joiners, bidi
+ * controls, word joiner, variation selectors, BOM; not the Hangul fillers),
+ * and the line feed, form feed and carriage return, which Qt's layout hides
+ * too (a Text breaks its lines at line feeds before). Other
+ * characters the font lacks get its .notdef, a box.
  */
 export function isDefaultIgnorable(cp: number): boolean {
   return (
+    cp === 0x0a ||
+    cp === 0x0c ||
+    cp === 0x0d ||
     cp === 0xad ||
     cp === 0x34f ||
     cp === 0x61c ||
-    (cp >= 0x115f && cp <= 0x1160) ||
     (cp >= 0x17b4 && cp <= 0x17b5) ||
-    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x180b && cp <= 0x180e) ||
     (cp >= 0x200b && cp <= 0x200f) ||
     (cp >= 0x202a && cp <= 0x202e) ||
     (cp >= 0x2060 && cp <= 0x206f) ||
-    cp === 0x3164 ||
     (cp >= 0xfe00 && cp <= 0xfe0f) ||
     cp === 0xfeff ||
-    cp === 0xffa0 ||
-    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0xfff0 && cp <= 0xfff8) ||
     (cp >= 0x1d173 && cp <= 0x1d17a) ||
     (cp >= 0xe0000 && cp <= 0xe0fff)
   );
+}
+
+/** The glyph of a code point; an unpaired surrogate is U+FFFD, as HarfBuzz reads UTF-16. */
+function glyphOf(face: FaceData, cp: number): number {
+  return face.glyphFor(cp >= 0xd800 && cp < 0xe000 ? 0xfffd : cp);
 }
 
 /**
@@ -306,7 +315,7 @@ function mapCharacters(text: string, it: RawItem, face: FaceData, buf: GlyphBuff
     const wide = cp > 0xffff;
     const g = graphemeOf(props(cp));
     const joins = n > glyphStart && (g === GCB.Extend || g === GCB.ZWJ || g === GCB.SpacingMark);
-    glyphs[n] = face.glyphFor(cp);
+    glyphs[n] = glyphOf(face, cp);
     advances[n] = !textKind || isDefaultIgnorable(cp) ? 0 : -1;
     if (joins) {
       glyphCluster[n] = glyphCluster[n - 1]!;
@@ -789,7 +798,7 @@ function shapeTextItem(
       const cp = codePointAt(text, i);
       const gc = graphemeOf(props(cp));
       joins = n > glyphStart && (gc === GCB.Extend || gc === GCB.ZWJ || gc === GCB.SpacingMark);
-      g = face.glyphFor(cp);
+      g = glyphOf(face, cp);
       hidden = isDefaultIgnorable(cp);
       if (ligate && !hidden && starts[g] === 1) return -1;
       if (cp > 0xffff) i++;

@@ -81,10 +81,13 @@ export function measureTextInput(
     while (c1 < len && shaped.logClusters[c1] === g0) c1++;
     let adv = 0;
     let g = g0;
-    do {
-      adv += shaped.advances[g]!;
-      g++;
-    } while (g < shaped.glyphCount && !shaped.clusterStart[g]);
+    if (text.charCodeAt(c0) === 9)
+      adv = engine.tabWidth(x); // to the next tab stop
+    else
+      do {
+        adv += shaped.advances[g]!;
+        g++;
+      } while (g < shaped.glyphCount && !shaped.clusterStart[g]);
     let last = x;
     for (let i = c0; i < c1; i++) {
       if (boundary[i]) {

@@ -23,6 +23,8 @@ const ITEM_SCENES = [
   'item_transform',
   'item_transform_perspective',
   'layout_mirroring',
+  'text_missing_glyphs',
+  'text_tabs',
 ];
 
 for (const [scene, dir] of [

@@ -81,6 +81,20 @@ describe('layoutText', () => {
     expect(g.map((x) => x.text)).toEqual(['o', 'ffi', 'c', 'e']);
     expect(g[1]!.codePoint).toBe(0xfb03);
   });
+  it('draws a glyph after a tab at the next 80 px stop (text_tabs in Qt)', () => {
+    const g = layoutText('a\tb\t\tc', { pixelSize: 20 }).lines[0]!.glyphs;
+    expect(g.filter((x) => x.text !== '\t').map((x) => [x.text, x.x])).toEqual([
+      ['a', 0],
+      ['b', 80],
+      ['c', 240],
+    ]);
+  });
+  it('draws the .notdef box for a character no face has, with its advance', () => {
+    const g = layoutText('a\u4e2db', { pixelSize: 20 }).lines[0]!.glyphs;
+    expect(g.map((x) => x.codePoint)).toEqual([0x61, -1, 0x62]);
+    // DejaVu Sans's .notdef: 1229 units of 2048, 12 px at 20 px
+    expect(g[2]!.x - g[1]!.x).toBe(12);
+  });
   it('wraps and reports line count', () => {
     const r = layoutText('Hello World foo bar', {}, { width: 50, wrapMode: WrapMode.WordWrap });
     expect(r.lineCount).toBe(3);
