@@ -177,10 +177,35 @@ const coerceBool = make(false, (v) => {
   return Boolean(v);
 });
 
+/**
+ * A number as Qt makes a QString of it: an int (a V4 integer) in decimal,
+ * a double as QString::number(d, 'g', QLocale::FloatingPointShortest):
+ * the shortest digits, in the shorter of the fixed and exponent forms
+ * (`1e+06`, `1e-04`, `0.001`, `nan`, `-inf`).
+ */
+export function numberToQString(n: number): string {
+  if (Number.isInteger(n) && n >= -2147483648 && n <= 2147483647) return String(n);
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  const [mantissa, e] = Math.abs(n).toExponential().split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const exp = Number(e);
+  const decpt = exp + 1;
+  const scientific = `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const fixed =
+    decpt <= 0
+      ? `0.${'0'.repeat(-decpt)}${digits}`
+      : decpt >= digits.length
+        ? digits + '0'.repeat(decpt - digits.length)
+        : `${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  return (n < 0 ? '-' : '') + (fixed.length <= scientific.length ? fixed : scientific);
+}
+
 const coerceString = make('', (v, obj) => {
   if (typeof v === 'string') return v;
   if (v === null) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return numberToQString(v);
+  if (typeof v === 'boolean') return String(v);
   if (v instanceof QColor || v instanceof QUrl) return String(v);
   if (Array.isArray(v)) return arrayToString(v, obj);
   if (v instanceof Date) return isoDateTimeWithMs(v);
