@@ -108,9 +108,10 @@ export interface TypeSpec {
   methods?: string[];
   enums?: Record<string, number>;
   defaultProperty?: string;
-  /** The attached object type (`Component.onCompleted`, `ListView.view`, `Keys.onPressed`). */
   /** The type of the attached object (`Component.onCompleted`, `ListView.view`, `Keys.onPressed`). */
   attachedType?: () => MetaObject;
+  /** Inherited properties the type declares again, read-only (QQuickImplicitSizeItem's implicit size). */
+  readonlyProperties?: string[];
   /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
   creatable?: boolean;
   customParser?: CustomParser;
@@ -224,6 +225,14 @@ export class MetaObject {
     this.declDepth = isDerived ? (base?.isDerived ? base.declDepth + 1 : 0) : -1;
     this.props = base ? base.props.slice() : [];
     this.propsByName = new Map(base ? base.propsByName : []);
+    for (const name of spec.readonlyProperties ?? []) {
+      const info = this.propsByName.get(name)!;
+      const copy = Object.assign(Object.create(PropertyInfo.prototype) as PropertyInfo, info, {
+        readonly: true,
+      });
+      this.props[info.index] = copy;
+      this.propsByName.set(name, copy);
+    }
     this.signals = base ? base.signals.slice() : [];
     this.signalsByName = new Map(base ? base.signalsByName : []);
     this.methods = new Set(base ? base.methods : []);

@@ -1057,6 +1057,9 @@ function lineValue(kind: AnchorLineKind) {
 const itemChanged = (change: Change) => (obj: QObject, old: unknown) =>
   (obj as Item).geometryChanged(change, old as number);
 
+/** Read-only again in QQuickImplicitSizeItem's types (Text, TextInput, the positioners, Loader): the content sets it. */
+export const IMPLICIT_SIZE = ['implicitWidth', 'implicitHeight'];
+
 export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
   name: 'Item',
   cppClass: 'QQuickItem',

@@ -7,7 +7,7 @@
 import type { QmlContext } from '../../engine/context';
 import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
 import { type ComponentFactory, QmlComponent } from '../../engine/qtqml';
-import { Change, ITEM, Item, type ItemChangeListener, ItemMeta } from './Item';
+import { Change, IMPLICIT_SIZE, ITEM, Item, type ItemChangeListener, ItemMeta } from './Item';
 
 /** QQuickLoader::Status. */
 enum Status {
@@ -217,6 +217,7 @@ export class Loader extends Item {
 const reload = (o: QObject) => (o as Loader).reload();
 
 export const LoaderMeta: MetaObject = defineType(Loader, ItemMeta, {
+  readonlyProperties: IMPLICIT_SIZE,
   name: 'Loader',
   cppClass: 'QQuickLoader',
   properties: {

@@ -7,7 +7,7 @@
 import { removeItem } from '../../engine/arrays';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { AnchorsMeta } from './Anchors';
-import { Change, ITEM, Item, ItemMeta } from './Item';
+import { Change, IMPLICIT_SIZE, ITEM, Item, ItemMeta } from './Item';
 
 /** Which coordinates a positioner sets (QQuickBasePositioner::PositionerType). */
 export enum PositionerType {
@@ -257,6 +257,7 @@ function sidePadding(side: number) {
 }
 
 export const BasePositionerMeta: MetaObject = defineType(BasePositioner, ItemMeta, {
+  readonlyProperties: IMPLICIT_SIZE,
   name: 'Positioner',
   cppClass: 'QQuickBasePositioner',
   creatable: false,

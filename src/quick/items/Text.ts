@@ -26,7 +26,7 @@ import {
   WrapMode,
 } from '../text';
 import { capitalize, type Font, FontMeta, type FontOwner, fontProperty } from './Font';
-import { Change, Dirty, ITEM, Item, ItemMeta } from './Item';
+import { Change, Dirty, IMPLICIT_SIZE, ITEM, Item, ItemMeta } from './Item';
 import { isRightToLeft } from './text-direction';
 
 const INT_MAX = 2147483647;
@@ -346,6 +346,7 @@ const side = (name: string, bit: number) => ({
 });
 
 export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
+  readonlyProperties: IMPLICIT_SIZE,
   name: 'Text',
   cppClass: 'QQuickText',
   properties: {

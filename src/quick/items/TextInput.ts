@@ -14,7 +14,16 @@ import { QColor, QRect } from '../../engine/valuetypes';
 import { clipboard } from '../clipboard';
 import { FontMetrics, measureTextInput, type ResolvedFont, type TextInputMetrics } from '../text';
 import { capitalize, type Font, FontMeta, type FontOwner, fontProperty } from './Font';
-import { Change, Dirty, ITEM, Item, ItemMeta, type KeyEventLike, type PointerEventLike } from './Item';
+import {
+  Change,
+  Dirty,
+  IMPLICIT_SIZE,
+  ITEM,
+  Item,
+  ItemMeta,
+  type KeyEventLike,
+  type PointerEventLike,
+} from './Item';
 import { Key, Mod, matchesStandardKey, StandardKey } from './Keys';
 import { DEFAULT_FONT, mirroredAlign } from './Text';
 import { isRightToLeft } from './text-direction';
@@ -1981,6 +1990,7 @@ const side = (name: string, bit: number) => ({
 });
 
 export const TextInputMeta: MetaObject = defineType(TextInput, ItemMeta, {
+  readonlyProperties: IMPLICIT_SIZE,
   name: 'TextInput',
   cppClass: 'QQuickTextInput',
   properties: {
