@@ -22,6 +22,10 @@ export class PropertyBinding extends Observer implements InstalledBinding {
   nextBinding: InstalledBinding | null = null;
   private evaluating = false;
   private dead = false;
+  /** The expression reads the same properties of the same objects every time (see isFlatExpression). */
+  private readonly flat: boolean;
+  /** A flat binding whose last evaluation read plain properties only: its sources stay what they are. */
+  private stable = false;
   /** Qt 6 bindable property (Item x/y/width/height): errors and loops are reported at the binding. */
   private readonly bindable: boolean;
 
@@ -40,6 +44,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     super();
     this.isBinding = true;
     this.bindable = target.$meta.props[index]!.bindable;
+    this.flat = (fn as { flat?: boolean }).flat === true;
   }
 
   notify(): void {
@@ -63,14 +68,21 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     }
     this.evaluating = true;
     try {
-      this.prepare();
-      const prev = setCurrentObserver(this);
+      // (a stable binding would read the same sources again: they are not tracked anew)
+      const track = !this.stable;
+      if (track) {
+        this.prepare();
+        this.dynamicRead = false;
+      }
+      const prev = setCurrentObserver(track ? this : null);
       let value: unknown;
       let ok = true;
       try {
         value = this.fn.call(this.scope, this.scope, this.ctx);
+        if (track) this.stable = this.flat && !this.dynamicRead;
       } catch (e) {
         ok = false;
+        this.stable = false;
         this.engine.reportBindingError(
           this.engine.qtError(e, this.scope, this.ctx),
           this.location,
@@ -80,7 +92,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
         if (this.bindable) this.target.$reset(this.index);
       } finally {
         setCurrentObserver(prev);
-        this.cleanup();
+        if (track) this.cleanup();
       }
       if (ok && !this.dead) {
         if (value === undefined && this.target.$reset(this.index)) return;
@@ -101,6 +113,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
   suspend(): void {
     if (this.dead) return;
     this.dead = true;
+    this.stable = false;
     this.disconnectAll();
   }
 

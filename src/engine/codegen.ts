@@ -2,7 +2,7 @@
 // context objects around it and the ids of each level. A unit normally has
 // one shape; a delegate gets one per kind of model it is used with (its
 // model's roles are a context level).
-import type { ExpressionStatement, Statement } from 'acorn';
+import type { Expression, ExpressionStatement, Statement } from 'acorn';
 import { QmlError } from '../qml/error';
 import { DEPTH_EXCEEDED } from '../qml/parser';
 import type { CompiledFile, FunctionSpec, TypeResolver, Unit } from './compiler';
@@ -134,9 +134,17 @@ export function generate(
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
   let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
+  const flat: number[] = [];
   for (const i of order) {
     const spec = unit.functions[i]!;
-    const text = atSpec(file, spec, () => functionText(spec, source, resolveFor(spec)));
+    const resolve = resolveFor(spec);
+    const text = atSpec(file, spec, () => functionText(spec, source, resolve));
+    if (
+      spec.kind === 'binding' &&
+      spec.node.type === 'ExpressionStatement' &&
+      isFlatExpression((spec.node as ExpressionStatement).expression, resolve)
+    )
+      flat.push(i);
     while (line < spec.line) {
       code += '\n';
       line++;
@@ -170,7 +178,55 @@ export function generate(
   order.forEach((specIndex, pos) => {
     fns[specIndex] = ordered[pos]!;
   });
+  for (const i of flat) (fns[i] as { flat?: boolean }).flat = true;
   return fns;
+}
+
+/**
+ * Whether a binding's expression reads the same properties of the same
+ * objects at every evaluation (PropertyBinding then tracks them once): every
+ * read is a name of the scope or a context object, or a property of an id,
+ * and every read happens whatever the values (no calls, no `&&`/`||`, only
+ * constants in the branches of `?:`). `width / 24`, `root.cw`, `width > 10 ? 1 : 0`.
+ */
+function isFlatExpression(e: Expression, resolve: (name: string) => Resolution, reads = true): boolean {
+  switch (e.type) {
+    case 'Literal':
+      return true;
+    case 'Identifier': {
+      if (!reads) return false;
+      const r = resolve(e.name);
+      return r.kind === 'code' && (r.id === true || r.code.startsWith('$s.') || r.code.startsWith('$c.co['));
+    }
+    case 'MemberExpression': {
+      if (
+        !reads ||
+        e.computed ||
+        e.optional ||
+        e.object.type !== 'Identifier' ||
+        e.property.type !== 'Identifier'
+      )
+        return false;
+      const r = resolve(e.object.name);
+      return r.kind === 'code' && r.id === true;
+    }
+    case 'UnaryExpression':
+      return e.operator !== 'delete' && isFlatExpression(e.argument, resolve, reads);
+    case 'BinaryExpression':
+      return (
+        e.left.type !== 'PrivateIdentifier' &&
+        isFlatExpression(e.left, resolve, reads) &&
+        isFlatExpression(e.right, resolve, reads)
+      );
+    case 'ConditionalExpression':
+      return (
+        isFlatExpression(e.test, resolve, reads) &&
+        isFlatExpression(e.consequent, resolve, false) &&
+        isFlatExpression(e.alternate, resolve, false)
+      );
+    default:
+      return false;
+  }
 }
 
 /**

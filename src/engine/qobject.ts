@@ -470,7 +470,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
             // object is still being created) evaluates that binding first.
             if (this.$pending) this.$flushPending(idx);
             const o = currentObserver;
-            if (o !== null) o.track(this.$source(notify));
+            if (o !== null) o.trackPlain(this.$source(notify));
             return this.$v[idx];
           },
     set(this: QObject, v: unknown) {
@@ -488,7 +488,7 @@ function defineTracked(proto: object, info: PropertyInfo, read: (obj: QObject) =
     get(this: QObject) {
       if (this.$pending) this.$flushPending(idx);
       const o = currentObserver;
-      if (o !== null && notify >= 0) o.track(this.$source(notify));
+      if (o !== null && notify >= 0) o.trackPlain(this.$source(notify));
       return read(this);
     },
     set(this: QObject, v: unknown) {

@@ -48,6 +48,12 @@ export abstract class Observer {
    * hears a signal first, QQmlData::signalEmitted, then the connections).
    */
   late = false;
+  /**
+   * Set by a read through track(): a getter whose sources may depend on state
+   * (an alias, a computed property), as opposed to a plain property's
+   * (trackPlain), which is the same source each time.
+   */
+  dynamicRead = false;
 
   /** Called when a source this observer read has changed (with the signal's arguments). */
   abstract notify(args: unknown[] | undefined): void;
@@ -89,6 +95,12 @@ export abstract class Observer {
 
   /** Records that the running evaluation read `source`. */
   track(source: Source): void {
+    this.dynamicRead = true;
+    this.trackPlain(source);
+  }
+
+  /** Records a read of a plain property of an object: `source` is its change signal, whatever the state. */
+  trackPlain(source: Source): void {
     let link = source.node;
     if (link !== null && link.observer === this) {
       link.version = 0;

@@ -100,6 +100,45 @@ Item {
     expect(r.root.v).toBe(20);
   });
 
+  test('a binding of plain reads (tracked once) follows every change', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  property int a: 1
+  property int changes: 0
+  Item { id: other; property int w: 2 }
+  property int v: a + other.w * 2 + (a > 3 ? 100 : 0)
+  onVChanged: changes++
+  function setW(x) { other.w = x }
+}`);
+    for (let i = 0; i < 5; i++) {
+      r.root.a = i + 1;
+      r.root.setW(i * 10);
+      expect(r.root.v).toBe(i + 1 + i * 20 + (i + 1 > 3 ? 100 : 0));
+    }
+    expect(r.root.changes).toBe(10);
+  });
+
+  test('a binding through a property that holds an object follows the new object', async () => {
+    const r = await runQml(`import QtQuick
+Item {
+  id: root
+  Item { id: first; width: 10 }
+  Item { id: second; width: 20 }
+  property Item holder: first
+  property real w: holder.width
+  function move() { holder = second }
+  function setWidths(a, b) { first.width = a; second.width = b }
+}`);
+    expect(r.root.w).toBe(10);
+    r.root.setWidths(11, 21);
+    expect(r.root.w).toBe(11);
+    r.root.move();
+    expect(r.root.w).toBe(21);
+    r.root.setWidths(12, 22);
+    expect(r.root.w).toBe(22);
+  });
+
   test('an imperative assignment breaks the binding; Qt.binding installs one', async () => {
     const r = await runQml(`import QtQuick
 Item {
