@@ -61,6 +61,8 @@ function v4Message(
       / is not iterable/.test(m) ||
       /^Cannot destructure /.test(m) ||
       / called on non-object$/.test(m) ||
+      /^Cannot use 'in' operator to search for /.test(m) ||
+      /^Right-hand side of 'instanceof' is not (an object|callable)$/.test(m) ||
       /^Reduce of empty array with no initial value$/.test(m)
     )
       return 'Type error';
