@@ -68,31 +68,43 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     }
     this.evaluating = true;
     try {
-      // (a stable binding would read the same sources again: they are not tracked anew)
-      const track = !this.stable;
-      if (track) {
-        this.prepare();
-        this.dynamicRead = false;
-      }
-      const prev = setCurrentObserver(track ? this : null);
       let value: unknown;
       let ok = true;
-      try {
-        value = this.fn.call(this.scope, this.scope, this.ctx);
-        if (track) this.stable = this.flat && !this.dynamicRead;
-      } catch (e) {
-        ok = false;
-        this.stable = false;
-        this.engine.reportBindingError(
-          this.engine.qtError(e, this.scope, this.ctx),
-          this.location,
-          this.bindable,
-        );
-        // Qt: a failing binding resets a resettable property (width goes back to its implicit width).
-        if (this.bindable) this.target.$reset(this.index);
-      } finally {
-        setCurrentObserver(prev);
-        if (track) this.cleanup();
+      let evaluated = false;
+      if (this.stable) {
+        // The same sources as last time: read without tracking them anew.
+        const prev = setCurrentObserver(null);
+        try {
+          value = this.fn.call(this.scope, this.scope, this.ctx);
+          evaluated = true;
+        } catch {
+          // Evaluated again below, tracked: after an error the binding depends
+          // only on what was read before it (and reports it from there).
+          this.stable = false;
+        } finally {
+          setCurrentObserver(prev);
+        }
+      }
+      if (!evaluated) {
+        this.prepare();
+        this.dynamicRead = false;
+        const prev = setCurrentObserver(this);
+        try {
+          value = this.fn.call(this.scope, this.scope, this.ctx);
+          this.stable = this.flat && !this.dynamicRead;
+        } catch (e) {
+          ok = false;
+          this.engine.reportBindingError(
+            this.engine.qtError(e, this.scope, this.ctx),
+            this.location,
+            this.bindable,
+          );
+          // Qt: a failing binding resets a resettable property (width goes back to its implicit width).
+          if (this.bindable) this.target.$reset(this.index);
+        } finally {
+          setCurrentObserver(prev);
+          this.cleanup();
+        }
       }
       if (ok && !this.dead) {
         if (value === undefined && this.target.$reset(this.index)) return;

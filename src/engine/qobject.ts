@@ -21,6 +21,7 @@ import {
   Observer,
   Source,
   setCurrentObserver,
+  untracked,
 } from './reactive';
 import { type Coercer, coercerFor, equalsFor, qtTypeName, registerCppClassName } from './types';
 import { VALUE_TYPE_NAMES, ValueType } from './valuetypes';
@@ -423,7 +424,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
   }
   if (info.type === 'list' && info.sequenceOf !== undefined) {
     const convert = coercerFor(info.sequenceOf);
-    defineTracked(proto, info, (obj) => {
+    defineTracked(proto, info, false, (obj) => {
       let values = obj.$v[idx] as unknown[] | null;
       if (values === null) {
         values = [];
@@ -438,7 +439,7 @@ function installProperty(proto: object, info: PropertyInfo): void {
     return;
   }
   if (info.type === 'list') {
-    defineTracked(proto, info, (obj) =>
+    defineTracked(proto, info, false, (obj) =>
       listReference(
         arrayListSource(
           () => obj.$v[idx] as unknown[] | null,
@@ -450,14 +451,16 @@ function installProperty(proto: object, info: PropertyInfo): void {
     return;
   }
   if (info.valueType) {
-    defineTracked(proto, info, (obj) => ownValue(obj, idx));
+    defineTracked(proto, info, true, (obj) => ownValue(obj, idx));
     return;
   }
   if (info.type === 'date') {
     // A date reads as a new copy each time (Qt hands out a QDateTime by value).
-    defineTracked(proto, info, (obj) => new QmlDate((obj.$v[idx] as Date).getTime()));
+    defineTracked(proto, info, true, (obj) => new QmlDate((obj.$v[idx] as Date).getTime()));
     return;
   }
+  // (a value that can carry code, an object's toString or valueOf, makes the read depend on more than this property)
+  const plain = PLAIN_TYPES.has(info.type);
   Object.defineProperty(proto, info.name, {
     configurable: true,
     get:
@@ -470,7 +473,10 @@ function installProperty(proto: object, info: PropertyInfo): void {
             // object is still being created) evaluates that binding first.
             if (this.$pending) this.$flushPending(idx);
             const o = currentObserver;
-            if (o !== null) o.trackPlain(this.$source(notify));
+            if (o !== null) {
+              if (plain) o.trackPlain(this.$source(notify));
+              else o.track(this.$source(notify));
+            }
             return this.$v[idx];
           },
     set(this: QObject, v: unknown) {
@@ -479,8 +485,28 @@ function installProperty(proto: object, info: PropertyInfo): void {
   });
 }
 
-/** A property whose read is tracked, flushes a pending binding, and hands out what `read` makes of the value. */
-function defineTracked(proto: object, info: PropertyInfo, read: (obj: QObject) => unknown): void {
+/** The types whose values run no code of their own when converted (see Observer.trackPlain). */
+const PLAIN_TYPES: ReadonlySet<string> = new Set([
+  'int',
+  'enumeration',
+  'real',
+  'double',
+  'number',
+  'bool',
+  'string',
+  'url',
+]);
+
+/**
+ * A property whose read is tracked, flushes a pending binding, and hands
+ * out what `read` makes of the value; `plain`: a value that runs no code.
+ */
+function defineTracked(
+  proto: object,
+  info: PropertyInfo,
+  plain: boolean,
+  read: (obj: QObject) => unknown,
+): void {
   const idx = info.index;
   const notify = info.notify;
   Object.defineProperty(proto, info.name, {
@@ -488,7 +514,10 @@ function defineTracked(proto: object, info: PropertyInfo, read: (obj: QObject) =
     get(this: QObject) {
       if (this.$pending) this.$flushPending(idx);
       const o = currentObserver;
-      if (o !== null && notify >= 0) o.trackPlain(this.$source(notify));
+      if (o !== null && notify >= 0) {
+        if (plain) o.trackPlain(this.$source(notify));
+        else o.track(this.$source(notify));
+      }
       return read(this);
     },
     set(this: QObject, v: unknown) {
@@ -1143,7 +1172,8 @@ export abstract class QObject {
     // Qt: a destroyed object's reference still exists but cannot be converted.
     if (this.$destroyed) throw new TypeError('Type error');
     const name = objectClassName(this);
-    const objectName = (this as unknown as { objectName?: string }).objectName;
+    // (a binding that converts an object to a string does not depend on its name, in Qt)
+    const objectName = untracked(() => (this as unknown as { objectName?: string }).objectName);
     return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
   }
 }

@@ -181,7 +181,10 @@ const coerceBool = make(false, (v) => {
  * A number as Qt makes a QString of it: an int (a V4 integer) in decimal,
  * a double as QString::number(d, 'g', QLocale::FloatingPointShortest):
  * the shortest digits, in the shorter of the fixed and exponent forms
- * (`1e+06`, `1e-04`, `0.001`, `nan`, `-inf`).
+ * (`1e+16`, `1e-04`, `0.001`, `nan`, `-inf`). A JavaScript number does not
+ * say whether V4 held it as an integer: a whole number in int range is taken
+ * for one, as literals and int properties are (a double read from a real
+ * property, 1000000, is `1e+06` in Qt).
  */
 export function numberToQString(n: number): string {
   if (Number.isInteger(n) && n >= -2147483648 && n <= 2147483647) return String(n);
