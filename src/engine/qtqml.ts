@@ -9,6 +9,7 @@ import {
   type InstalledBinding,
   type MetaObject,
   QObject,
+  qmlTypeName,
   qmlWarning,
   type SignalInfo,
 } from './qobject';
@@ -322,7 +323,33 @@ export class Binding extends QObject {
 
   $componentComplete(): void {
     this.complete = true;
+    this.validate();
     this.update();
+  }
+
+  /**
+   * Warns, as QQmlBindPrivate::validate does, when the property to set does
+   * not exist on the target or is read-only (once the Binding is complete,
+   * and when its target, property or `when` changes while it is on).
+   */
+  validate(): void {
+    if (!this.complete || !(this.$get(BIND.when) as boolean)) return;
+    const target = this.targetObject();
+    if (!target) return;
+    const name = this.propertyName();
+    const p = target.$meta.propsByName.get(name);
+    if (!p) qmlWarning(this, `Property '${name}' does not exist on ${qmlTypeName(target)}.`, 'Binding');
+    else if (p.readonly)
+      qmlWarning(this, `Property '${name}' on ${qmlTypeName(target)} is read-only.`, 'Binding');
+  }
+
+  private targetObject(): QObject | null {
+    const target = (this.$get(BIND.target) as QObject | null) ?? this.valueSource?.target ?? null;
+    return target && !target.$destroyed ? target : null;
+  }
+
+  private propertyName(): string {
+    return (this.$get(BIND.property) as string) || (this.valueSource?.property ?? '');
   }
 
   /** `Binding on a { ... }` (QQmlBind::setTarget(QQmlProperty)): the object and property it acts on. */
@@ -352,11 +379,11 @@ export class Binding extends QObject {
   }
 
   private resolve(): { obj: QObject; index: number } | null {
-    const target = (this.$get(BIND.target) as QObject | null) ?? this.valueSource?.target ?? null;
-    const name = (this.$get(BIND.property) as string) || (this.valueSource?.property ?? '');
-    if (!target || target.$destroyed || !name) return null;
+    const target = this.targetObject();
+    const name = this.propertyName();
+    if (!target || !name) return null;
     const p = target.$meta.propsByName.get(name);
-    if (!p) return null;
+    if (!p || p.readonly) return null;
     return target.$resolveAlias(p.index);
   }
 
@@ -371,14 +398,18 @@ export class Binding extends QObject {
   }
 }
 const bindChanged = (b: QObject) => (b as Binding).update();
+const bindRetargeted = (b: QObject) => {
+  (b as Binding).validate();
+  (b as Binding).update();
+};
 export const BindingMeta = defineType(Binding, QtObjectMeta, {
   name: 'Binding',
   cppClass: 'QQmlBind',
   properties: {
-    target: { type: 'QtObject', changed: bindChanged },
-    property: { type: 'string', changed: bindChanged },
+    target: { type: 'QtObject', changed: bindRetargeted },
+    property: { type: 'string', changed: bindRetargeted },
     value: { type: 'var', changed: bindChanged },
-    when: { type: 'bool', default: true, changed: bindChanged },
+    when: { type: 'bool', default: true, changed: bindRetargeted },
     delayed: { type: 'bool' },
     restoreMode: { type: 'enumeration', default: 3 },
   },
