@@ -51,7 +51,10 @@ const pixiWithoutSpritesheetLoader = {
  * - colord's table of CSS colour names (PixiJS is given no colour names);
  * - the extract system (the page never reads pixels back through PixiJS);
  * - the uploaders of compressed and cube textures (it makes neither);
- * - the WebGL adaptors of the Graphics and Mesh pipes (it uses neither pipe).
+ * - the WebGL adaptors of the Graphics and Mesh pipes (it uses neither pipe);
+ * - the console banner (the renderer is made with `hello` off) and the
+ *   pretty-printer of shader compile errors (the page's shaders are fixed:
+ *   a failure still logs the driver's message).
  */
 const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
   '\0pixi-no-video-source': {
@@ -75,6 +78,20 @@ const PIXI_STAND_INS: Record<string, { match: RegExp; code: string }> = {
     // (uploaders of compressed and cube textures: the page makes neither)
     match: /\/uploaders\/glUploadCompressedTextureResource\.mjs$/,
     code: "export const glUploadCompressedTextureResource = { id: 'compressed', upload() {} };",
+  },
+  '\0pixi-no-video-uploads': {
+    match: /\/uploaders\/glUploadVideoResource\.mjs$/,
+    code: "export const glUploadVideoResource = { id: 'video', upload() {} };",
+  },
+  '\0pixi-no-hello': {
+    match: /\/utils\/sayHello\.mjs$/,
+    code: 'export function sayHello() {}',
+  },
+  '\0pixi-plain-shader-errors': {
+    match: /\/program\/logProgramError\.mjs$/,
+    code:
+      'export function logProgramError(gl, program) { if (!gl.getProgramParameter(program, gl.LINK_STATUS))' +
+      " console.error('PixiJS Error: Could not initialize shader.', gl.getProgramInfoLog(program)); }",
   },
   '\0pixi-no-cube-textures': {
     match: /\/uploaders\/glUploadCubeTextureResource\.mjs$/,
@@ -109,7 +126,7 @@ const pixiStandIns = {
   ): Promise<string | null> {
     if (!importer?.includes('pixi')) return null;
     if (
-      !/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem|glUpload(Compressed|Cube)|Gl(Graphics|Mesh)Adaptor/.test(
+      !/VideoSource|AlphaMaskPipe|plugins\/names|ExtractSystem|glUpload(Compressed|Cube|Video)|Gl(Graphics|Mesh)Adaptor|sayHello|logProgramError/.test(
         source,
       )
     )
