@@ -23,7 +23,15 @@ import {
   setCurrentObserver,
   untracked,
 } from './reactive';
-import { type Coercer, coercerFor, equalsFor, qtTypeName, registerCppClassName } from './types';
+import {
+  type Coercer,
+  coercerFor,
+  equalsFor,
+  qtTypeName,
+  registerCppClassName,
+  sequenceCoercer,
+  sequenceElement,
+} from './types';
 import { VALUE_TYPE_NAMES, ValueType } from './valuetypes';
 
 /** What a property change hook receives: the object and the value before the change. */
@@ -296,6 +304,8 @@ export class MetaObject {
     if (p.coerce !== undefined) (info as { coerce: Coercer }).coerce = p.coerce;
     if (p.equals !== undefined) (info as { equals: (a: unknown, b: unknown) => boolean }).equals = p.equals;
     info.sequenceOf = p.sequenceOf;
+    const sequence = p.sequenceOf === undefined ? undefined : sequenceCoercer(p.sequenceOf);
+    if (sequence !== undefined) (info as { coerce: Coercer }).coerce = sequence;
     if (p.assignUndefined !== undefined) info.assignUndefined = p.assignUndefined;
     info.listOf = p.listOf;
     this.props.push(info);
@@ -423,7 +433,11 @@ function installProperty(proto: object, info: PropertyInfo): void {
     return;
   }
   if (info.type === 'list' && info.sequenceOf !== undefined) {
-    const convert = coercerFor(info.sequenceOf);
+    // (an element written alone converts without the whole array's warnings)
+    const element = sequenceElement(info.sequenceOf);
+    const convert: (v: unknown, obj: QObject) => unknown = element
+      ? (v) => element(v, () => {})
+      : coercerFor(info.sequenceOf);
     defineTracked(proto, info, false, (obj) => {
       let values = obj.$v[idx] as unknown[] | null;
       if (values === null) {

@@ -343,6 +343,83 @@ const coerceList = make(null, (v) => {
   return listElements(v) ?? [v];
 });
 
+/**
+ * An element of a `list<int>`, `list<real>`, `list<bool>` or `list<string>`,
+ * converted as Qt converts a QVariant (measured: lang/list_sequence_conversion):
+ * a double rounds to an int; a string must read as a number; bools are
+ * JavaScript truthiness; numbers are strings as QString::number makes them.
+ * What does not convert gives 0 or "" (`fail`, with Qt's name of the value's
+ * type, is called then). Undefined for other element types.
+ */
+export function sequenceElement(
+  type: string,
+): ((v: unknown, fail: (from: string) => void) => unknown) | undefined {
+  const from = (v: unknown) =>
+    v === undefined
+      ? ''
+      : v === null
+        ? 'std::nullptr_t'
+        : Array.isArray(v)
+          ? 'QVariantList'
+          : typeof v === 'object'
+            ? 'QVariantMap'
+            : 'QString';
+  switch (type) {
+    case 'int':
+    case 'real':
+    case 'double':
+      return (v, fail) => {
+        let n: number;
+        if (typeof v === 'number') n = v;
+        else if (typeof v === 'boolean') n = v ? 1 : 0;
+        else if (
+          typeof v === 'string' &&
+          (type === 'int' ? /^\s*[+-]?\d+\s*$/ : /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i).test(v)
+        )
+          n = Number(v);
+        else {
+          fail(from(v));
+          return 0;
+        }
+        // (QVariant: rounded to a 64-bit integer, then its low 32 bits)
+        return type === 'int' ? (n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5)) | 0 : n;
+      };
+    case 'bool':
+      return (v) => Boolean(v);
+    case 'string':
+      return (v, fail) => {
+        if (typeof v === 'string') return v;
+        if (typeof v === 'number') return numberToQString(v);
+        if (typeof v === 'boolean') return String(v);
+        if (v === null) return '';
+        if (Array.isArray(v)) return arrayToString(v, null);
+        fail(from(v));
+        return '';
+      };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A whole array written to a list of `type` elements: each converted, with
+ * Qt's warning for those that do not convert (Qt's name of the element type).
+ */
+export function sequenceCoercer(type: string): Coercer | undefined {
+  const element = sequenceElement(type);
+  if (element === undefined) return undefined;
+  const to = type === 'int' ? 'int' : type === 'string' ? 'QString' : type === 'bool' ? 'bool' : 'double';
+  return make(null, (v, obj) => {
+    const values = coerceList(v, obj) as unknown[];
+    const sink = (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink;
+    return values.map((e, i) =>
+      element(e, (from) =>
+        sink?.warn(`"Could not convert array value at position ${i} from ${from} to ${to}"`),
+      ),
+    );
+  });
+}
+
 /** Object-typed properties (`Item`, `QtObject`, `Component`, ...): an object of that type, or null. */
 function objectCoercer(type: string, cppClass?: () => string): Coercer {
   return make(null, (v) => {
