@@ -719,6 +719,7 @@ export class Compiler {
       let type = 'var';
       let group: GroupSpec | undefined;
       let throughObject = false;
+      let readonly = false;
       for (let i = 0; i < path.length; i++) {
         const p = meta.propsByName.get(path[i]!);
         if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
@@ -740,10 +741,13 @@ export class Compiler {
         } else {
           type = p.type;
           group = p.group;
+          readonly = p.readonly;
         }
       }
       if (path.length === 0) type = target.meta.name;
       const prop = o.meta.propsByName.get(m.name)!;
+      // (an alias to a read-only property is read-only itself, under its own name)
+      if (readonly) (prop as { readonly: boolean }).readonly = true;
       // (an alias to a grouped property is a group too: `font.pixelSize: 20` through `alias font: t.font`)
       if (group !== undefined) (prop as { aliasGroup?: GroupSpec }).aliasGroup = group;
       if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
@@ -1440,7 +1444,8 @@ function installAlias(
       return v;
     },
     set(this: QObject, v: unknown) {
-      if (last === undefined) throw new TypeError(`Cannot assign to read-only property "${prop.name}"`);
+      if (last === undefined || prop.readonly)
+        throw new TypeError(`Cannot assign to read-only property "${prop.name}"`);
       targetOf(this)[last] = v;
     },
   });
