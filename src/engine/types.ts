@@ -153,8 +153,20 @@ const coerceInt = make(0, (v) => toInt(typeof v === 'number' ? v : toNumber(v, '
  */
 export const coerceValueTypeInt = make(0, (v) => {
   const n = typeof v === 'number' ? v : toNumber(v, 'int');
-  return toInt(n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5));
+  return toInt(roundHalfAway(n));
 });
+
+/** QVariant's double to integer conversion: rounded half away from zero (qRound). */
+function roundHalfAway(n: number): number {
+  return n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5);
+}
+
+/** Qt's unprefixed warning for an element of an array that does not convert to a list's element type. */
+function warnArrayValue(obj: unknown, i: number, from: string, to: string): void {
+  (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink.warn(
+    `"Could not convert array value at position ${i} from ${from} to ${to}"`,
+  );
+}
 
 /**
  * Enumeration properties also take the name of one of the type's enum
@@ -228,10 +240,7 @@ function arrayToString(a: unknown[], obj: unknown): string {
     if (typeof e === 'number') s += String.fromCharCode(Math.trunc(e) & 0xffff);
     else if (typeof e === 'string' && e.length === 1) s += e;
     else {
-      const from = Array.isArray(e) ? 'QVariantList' : qtTypeName(e);
-      (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink.warn(
-        `"Could not convert array value at position ${i} from ${from} to QChar"`,
-      );
+      warnArrayValue(obj, i, Array.isArray(e) ? 'QVariantList' : qtTypeName(e), 'QChar');
       return '';
     }
   }
@@ -382,7 +391,7 @@ export function sequenceElement(
           return 0;
         }
         // (QVariant: rounded to a 64-bit integer, then its low 32 bits)
-        return type === 'int' ? (n >= 0 ? Math.floor(n + 0.5) : Math.ceil(n - 0.5)) | 0 : n;
+        return type === 'int' ? roundHalfAway(n) | 0 : n;
       };
     case 'bool':
       return (v) => Boolean(v);
@@ -411,12 +420,7 @@ export function sequenceCoercer(type: string): Coercer | undefined {
   const to = type === 'int' ? 'int' : type === 'string' ? 'QString' : type === 'bool' ? 'bool' : 'double';
   return make(null, (v, obj) => {
     const values = coerceList(v, obj) as unknown[];
-    const sink = (obj as { $engine?: { sink: { warn(m: string): void } } | null } | null)?.$engine?.sink;
-    return values.map((e, i) =>
-      element(e, (from) =>
-        sink?.warn(`"Could not convert array value at position ${i} from ${from} to ${to}"`),
-      ),
-    );
+    return values.map((e, i) => element(e, (from) => warnArrayValue(obj, i, from, to)));
   });
 }
 
