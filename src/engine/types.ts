@@ -114,11 +114,13 @@ function toInt(n: number): number {
   return Math.trunc(n) | 0;
 }
 
+/** A decimal number, as QString::toDouble reads one (no hex). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /** QString::toDouble: decimal only (no hex), surrounding white space allowed, empty is an error. */
 function stringToNumber(s: string, type: string): number {
   const t = s.trim();
-  if (t === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i.test(t))
-    fail(s, type);
+  if (!DECIMAL.test(t) && !/^[+-]?(inf|infinity|nan)$/i.test(t)) fail(s, type);
   const lower = t.toLowerCase();
   if (lower.endsWith('nan')) return Number.NaN;
   if (lower.endsWith('inf') || lower.endsWith('infinity')) return t.startsWith('-') ? -Infinity : Infinity;
@@ -353,6 +355,21 @@ const coerceList = make(null, (v) => {
 });
 
 /**
+ * A string as QVariant converts it to a double (QLocale's C locale): a
+ * decimal number, `inf` or `nan`, not `infinity` nor one that overflows;
+ * undefined when it does not convert.
+ */
+function variantDouble(s: string): number | undefined {
+  const t = s.trim();
+  if (DECIMAL.test(t)) {
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  if (/^[+-]?inf$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  return /^nan$/i.test(t) ? Number.NaN : undefined;
+}
+
+/**
  * An element of a `list<int>`, `list<real>`, `list<bool>` or `list<string>`,
  * converted as Qt converts a QVariant (measured: lang/list_sequence_conversion):
  * a double rounds to an int; a string must read as a number; bools are
@@ -378,15 +395,12 @@ export function sequenceElement(
     case 'real':
     case 'double':
       return (v, fail) => {
-        let n: number;
+        let n: number | undefined;
         if (typeof v === 'number') n = v;
         else if (typeof v === 'boolean') n = v ? 1 : 0;
-        else if (
-          typeof v === 'string' &&
-          (type === 'int' ? /^\s*[+-]?\d+\s*$/ : /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i).test(v)
-        )
-          n = Number(v);
-        else {
+        else if (typeof v === 'string')
+          n = type === 'int' ? (/^[+-]?\d+$/.test(v.trim()) ? Number(v) : undefined) : variantDouble(v);
+        if (n === undefined) {
           fail(from(v));
           return 0;
         }
