@@ -66,29 +66,46 @@ export function levelsFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext |
   return levels;
 }
 
-function levelKey(co: MetaObject | null, ids: ReadonlySet<string>): string {
-  return `${co ? metaId(co) : 0}/${ids.size};`;
+/**
+ * A context shape, interned: each level's context object type and id count,
+ * then its parent's shape. Equal chains are the same object, so a lookup
+ * compares no strings and a new context makes no key.
+ */
+export class Shape {
+  private readonly next = new Map<number, Shape>();
+  /** The shape of a level (`co`, `ids`) whose parent has this shape. */
+  child(co: MetaObject | null, ids: ReadonlySet<string>): Shape {
+    // (exact while both stay below 2^26 types and 2^27 ids: far past what memory holds)
+    const key = (co ? metaId(co) : 0) * 0x8000000 + ids.size;
+    let s = this.next.get(key);
+    if (s === undefined) {
+      s = new Shape();
+      this.next.set(key, s);
+    }
+    return s;
+  }
 }
+
+const NO_PARENT = new Shape();
 
 /**
- * The key of the context shape levelsFor(unit, rootMeta, parent) describes
- * (each level's context object type and id count), without making the
- * levels: each context keeps the key of its chain, so creating a delegate or
- * a component instance looks its functions up without allocating a level per
- * ancestor.
+ * The shape levelsFor(unit, rootMeta, parent) describes, without making the
+ * levels: each context keeps the shape of its chain, so creating a delegate
+ * or a component instance looks its functions up without allocating a level
+ * per ancestor.
  */
-export function shapeKeyFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): string {
-  return levelKey(rootMeta, unit.idNames) + chainKey(parent);
+export function shapeFor(unit: Unit, rootMeta: MetaObject, parent: QmlContext | null): Shape {
+  return chainShape(parent).child(rootMeta, unit.idNames);
 }
 
-function chainKey(c: QmlContext | null): string {
-  if (c === null) return '';
-  let key = c.shape;
-  if (key === null) {
-    key = levelKey(c.contextObject?.$meta ?? null, c.idNames) + chainKey(c.parent);
-    c.shape = key;
+function chainShape(c: QmlContext | null): Shape {
+  if (c === null) return NO_PARENT;
+  let shape = c.shape;
+  if (shape === null) {
+    shape = chainShape(c.parent).child(c.contextObject?.$meta ?? null, c.idNames);
+    c.shape = shape;
   }
-  return key;
+  return shape;
 }
 
 const metaIds = new WeakMap<MetaObject, number>();

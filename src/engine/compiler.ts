@@ -5,6 +5,7 @@
 import type { BlockStatement, Expression, Statement } from 'acorn';
 import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
+import type { Shape } from './codegen';
 import type { GeneratedFunction, QmlContext, SourceLocation } from './context';
 import { isFunctionExpression, rewrite } from './jscompile';
 import {
@@ -219,7 +220,7 @@ export class Unit {
   readonly ids = new Map<string, CompiledObject>();
   readonly functions: FunctionSpec[] = [];
   /** Generated function tables, per context shape. */
-  readonly generated = new Map<string, GeneratedFunction[]>();
+  readonly generated = new Map<Shape, GeneratedFunction[]>();
   private idNameSet: ReadonlySet<string> | null = null;
 
   /** The names of the unit's ids: one set shared by every context made for the unit. */

@@ -1,4 +1,5 @@
 import type { AnimationDriver } from './animation';
+import type { Shape } from './codegen';
 import type { QObject } from './qobject';
 
 /** Where something is written in a QML file (1-based, like Qt's messages). */
@@ -78,8 +79,8 @@ export class QmlContext {
   contextObject: QObject | null;
   /** The unit's generated functions for this context's shape. */
   fns: GeneratedFunction[] = [];
-  /** This context's part of a shape key and its parents' (codegen.ts shapeKeyFor), once asked for. */
-  shape: string | null = null;
+  /** The shape of this context's chain (codegen.ts shapeFor), once asked for. */
+  shape: Shape | null = null;
   /** The root object of the file instance this context was made for (scripts it imports see its properties). */
   rootObject: QObject | null = null;
 

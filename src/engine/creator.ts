@@ -15,7 +15,7 @@
 import { formatLocation, QmlError } from '../qml/error';
 import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
-import { generate, levelsFor, type QmlGlobals, type Runtime, shapeKeyFor } from './codegen';
+import { generate, levelsFor, type QmlGlobals, type Runtime, shapeFor } from './codegen';
 import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit, ValueSource } from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
@@ -153,7 +153,7 @@ export class Creator {
 
   /** The unit's generated functions for the shape of `ctx`, generated on first use. */
   private functionsFor(unit: Unit, ctx: QmlContext): GeneratedFunction[] {
-    const key = shapeKeyFor(unit, unit.root.meta, ctx.parent);
+    const key = shapeFor(unit, unit.root.meta, ctx.parent);
     let fns = unit.generated.get(key);
     if (fns === undefined) {
       const levels = levelsFor(unit, unit.root.meta, ctx.parent);
