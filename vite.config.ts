@@ -168,8 +168,12 @@ export default defineConfig({
         // waited for that one compilation.
         codeSplitting: {
           groups: [
-            // (the regular expression partial matcher is loaded on demand: Validators.ts)
-            { name: 'items', test: /\/src\/quick\/items\/(?!partial-match)/ },
+            // (loaded on demand: the regular expression partial matcher, see
+            // Validators.ts, and the types of src/quick/lazy-types.ts)
+            {
+              name: 'items',
+              test: /\/src\/quick\/items\/(?!partial-match|MouseArea|Grid|Flow|Repeater|Loader|KeyNavigation|LayoutMirroring)/,
+            },
             { name: 'acorn', test: /\/node_modules\/acorn\// },
           ],
         },
@@ -189,6 +193,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'server/**/*.test.ts'],
+          // (as the Node tools do: every QtQuick type is there before a test starts)
+          setupFiles: ['test/helpers/load-lazy-types.ts'],
         },
       },
       {

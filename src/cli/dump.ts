@@ -5,6 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { QmlError } from '../qml/error';
+import { loadLazyQtQuickTypes } from '../quick';
 import { dumpGeometry } from '../quick/dump';
 import { createRuntime } from '../runtime';
 import { nodeFiles } from './node-files';
@@ -24,6 +25,8 @@ if (file === undefined || !Number.isFinite(delay)) {
   process.exit(1);
 }
 
+// Files are read synchronously here: every type is there before the scene starts.
+await loadLazyQtQuickTypes();
 const runtime = createRuntime({
   files: nodeFiles,
   sink: {

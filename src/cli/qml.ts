@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failureReport, QmlError } from '../qml/error';
+import { loadLazyQtQuickTypes } from '../quick';
 import { createRuntime } from '../runtime';
 import { nodeFiles } from './node-files';
 
@@ -35,6 +36,8 @@ for (let i = 0; i < args.length; i++) {
 if (file === undefined) usage();
 
 const url = pathToFileURL(resolve(file)).href;
+// Files are read synchronously here: every type is there before the scene starts.
+await loadLazyQtQuickTypes();
 const runtime = createRuntime({
   files: nodeFiles,
   sink: {

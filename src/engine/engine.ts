@@ -135,6 +135,14 @@ export const consoleSink: MessageSink = {
   log: (level, m) => console[level](m),
 };
 
+interface LazyTypes {
+  /** Matches a mention of one of the types' names. */
+  named: RegExp;
+  load: () => Promise<Record<string, MetaObject>>;
+  loading?: Promise<unknown>;
+  loaded?: boolean;
+}
+
 interface ImportedModule {
   name: string;
   types: Record<string, MetaObject>;
@@ -166,6 +174,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly typeCounters: TypeCounters = { next: 0 };
   readonly animations: AnimationDriver;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
+  /** Types of a module whose code is loaded when a file importing the module names one (registerLazyTypes). */
+  private readonly lazyTypes = new Map<string, LazyTypes[]>();
   private readonly loading = new Map<string, Promise<CompiledFile>>();
   private readonly compiled = new Map<string, CompiledFile>();
   private readonly imports = new Map<string, FileImports>();
@@ -316,6 +326,55 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     for (const r of reexports) Object.assign(merged, this.modules.get(r) ?? {});
     Object.assign(merged, this.modules.get(name) ?? {}, types);
     this.modules.set(name, merged);
+  }
+
+  /**
+   * Types of `module` whose code `load` brings when first needed: a file that
+   * imports the module and names one of them (in a declaration, an attached
+   * property, an expression or a string) waits for it before it is compiled.
+   */
+  registerLazyTypes(
+    module: string,
+    names: readonly string[],
+    load: () => Promise<Record<string, MetaObject>>,
+  ): void {
+    let list = this.lazyTypes.get(module);
+    if (list === undefined) {
+      list = [];
+      this.lazyTypes.set(module, list);
+    }
+    list.push({ named: new RegExp(`\\b(?:${names.join('|')})\\b`), load });
+  }
+
+  /** The lazy types `source` names that its imports do not have yet, loaded into them; null if none. */
+  private lazyTypesNamedIn(imports: FileImports, source: string): Promise<unknown> | null {
+    let waits: Promise<unknown>[] | null = null;
+    let text: string | null = null;
+    for (const m of imports.modules) {
+      const list = this.lazyTypes.get(m.name);
+      if (list === undefined) continue;
+      for (const lazy of list) {
+        if (lazy.loaded) continue;
+        // (a module's own name, `import Foo.Loader`, is not a mention of its type)
+        text ??= source.replace(/^[ \t]*import[ \t].*$/gm, '');
+        if (!lazy.named.test(text)) continue;
+        // (the module's own table, which every file importing it shares, gets the types)
+        lazy.loading ??= lazy.load().then(
+          (types) => {
+            Object.assign(this.modules.get(m.name)!, types);
+            lazy.loaded = true;
+          },
+          (e: unknown) => {
+            // (a file naming them later tries again)
+            lazy.loading = undefined;
+            throw e;
+          },
+        );
+        waits ??= [];
+        waits.push(lazy.loading);
+      }
+    }
+    return waits && Promise.all(waits);
   }
 
   // ---- services -------------------------------------------------------------
@@ -582,6 +641,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
     const program = parseQml(source, url);
     const imports = this.resolveImports(url, program);
+    const lazy = this.lazyTypesNamedIn(imports, source);
+    if (lazy) yield lazy;
     yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.

@@ -1,23 +1,17 @@
 // The QtQuick module: registers its types with an engine.
 import type { QmlEngine } from '../engine/engine';
+import type { MetaObject } from '../engine/qobject';
 import { ColumnMeta } from './items/Column';
 import { FlickableMeta } from './items/Flickable';
-import { FlowMeta } from './items/Flow';
 import { FocusScopeMeta } from './items/FocusScope';
 import { FontEnumsMeta, fontProperty } from './items/Font';
 import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
-import { GridMeta } from './items/Grid';
 import { ItemMeta } from './items/Item';
-import { KeyNavigationMeta } from './items/KeyNavigation';
 import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
-import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
-import { LoaderMeta } from './items/Loader';
-import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
-import { RepeaterMeta } from './items/Repeater';
 import { RowMeta } from './items/Row';
 import { ScreenMeta } from './items/Screen';
 import { TextMeta } from './items/Text';
@@ -26,6 +20,36 @@ import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/T
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
+
+/**
+ * QtQuick types whose code the page loads when a scene names one
+ * (QmlEngine.registerLazyTypes): a scene that uses none of them does not
+ * download them. The Node tools load them before they start.
+ */
+export const LAZY_TYPE_NAMES = [
+  'Grid',
+  'Flow',
+  'MouseArea',
+  'Drag',
+  'KeyNavigation',
+  'Repeater',
+  'Loader',
+  'LayoutMirroring',
+];
+let lazyTypes: Record<string, MetaObject> | null = null;
+let lazyLoad: Promise<Record<string, MetaObject>> | null = null;
+
+/** Loads the QtQuick types that are loaded on first use; later engines get them at once. */
+export function loadLazyQtQuickTypes(): Promise<Record<string, MetaObject>> {
+  lazyLoad ??= import('./lazy-types').then(
+    (m) => (lazyTypes = m.LAZY_QTQUICK_TYPES),
+    (e: unknown) => {
+      lazyLoad = null;
+      throw e;
+    },
+  );
+  return lazyLoad;
+}
 
 export function registerQtQuick(engine: QmlEngine): void {
   engine.registerGroupValueType('font', fontProperty);
@@ -40,16 +64,11 @@ export function registerQtQuick(engine: QmlEngine): void {
       GradientStop: GradientStopMeta,
       Row: RowMeta,
       Column: ColumnMeta,
-      Grid: GridMeta,
-      Flow: FlowMeta,
       Positioner: BasePositionerMeta,
-      MouseArea: MouseAreaMeta,
-      Drag: DragMeta,
       Text: TextMeta,
       TextInput: TextInputMeta,
       Font: FontEnumsMeta,
       Keys: KeysAttachedMeta,
-      KeyNavigation: KeyNavigationMeta,
       StandardKey: StandardKeyMeta,
       IntValidator: IntValidatorMeta,
       DoubleValidator: DoubleValidatorMeta,
@@ -57,17 +76,16 @@ export function registerQtQuick(engine: QmlEngine): void {
       Flickable: FlickableMeta,
       ListView: ListViewMeta,
       ViewSection: ViewSectionMeta,
-      Repeater: RepeaterMeta,
       Window: WindowMeta,
       Screen: ScreenMeta,
-      Loader: LoaderMeta,
-      LayoutMirroring: LayoutMirroringMeta,
       Translate: TranslateMeta,
       Scale: ScaleMeta,
       Rotation: RotationMeta,
       Matrix4x4: Matrix4x4Meta,
+      ...lazyTypes,
     },
     ['QtQml', 'QtQml.Models'],
   );
+  if (lazyTypes === null) engine.registerLazyTypes('QtQuick', LAZY_TYPE_NAMES, loadLazyQtQuickTypes);
   engine.registerModule('QtQuick.Window', { Window: WindowMeta, Screen: ScreenMeta });
 }

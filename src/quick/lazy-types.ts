@@ -1,0 +1,20 @@
+// The QtQuick types the page loads on first use (index.ts, LAZY_TYPE_NAMES).
+import type { MetaObject } from '../engine/qobject';
+import { FlowMeta } from './items/Flow';
+import { GridMeta } from './items/Grid';
+import { KeyNavigationMeta } from './items/KeyNavigation';
+import { LayoutMirroringMeta } from './items/LayoutMirroring';
+import { LoaderMeta } from './items/Loader';
+import { DragMeta, MouseAreaMeta } from './items/MouseArea';
+import { RepeaterMeta } from './items/Repeater';
+
+export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
+  Grid: GridMeta,
+  Flow: FlowMeta,
+  MouseArea: MouseAreaMeta,
+  Drag: DragMeta,
+  KeyNavigation: KeyNavigationMeta,
+  Repeater: RepeaterMeta,
+  Loader: LoaderMeta,
+  LayoutMirroring: LayoutMirroringMeta,
+};
