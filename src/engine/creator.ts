@@ -46,6 +46,9 @@ export interface CreatorHost extends EngineServices {
 }
 
 /** Work collected while creating a tree, done once it is all there. */
+/** The type of a property that holds an expression to run later (QQmlScriptString). */
+export const SCRIPT_STRING = 'QQmlScriptString';
+
 export class Creation {
   /** Made by Component.createObject (and the like), not declared in a file. */
   dynamic = false;
@@ -54,6 +57,8 @@ export class Creation {
   readonly statusCallbacks: QObject[] = [];
   readonly completion: QObject[] = [];
   readonly afterObjects: Array<() => void> = [];
+  /** Objects told once all are complete, before Component.onCompleted (Qt's finalize callbacks). */
+  finalizers: QObject[] | null = null;
   /** Required properties no one has given a value yet (checked once the objects are complete). */
   readonly required: Array<{ obj: QObject; name: string; location: SourceLocation }> = [];
 }
@@ -105,6 +110,7 @@ interface ContextReceiver {
 interface ParserStatus {
   $classBegin?(): void;
   $componentComplete?(): void;
+  $componentFinalized?(): void;
 }
 
 export class Creator {
@@ -190,6 +196,8 @@ export class Creator {
     for (const b of all) b.target.$pending = false;
     const status = creation.statusCallbacks;
     while (status.length > 0) (status.pop() as ParserStatus).$componentComplete?.();
+    if (creation.finalizers !== null)
+      for (const o of creation.finalizers) (o as ParserStatus).$componentFinalized!();
     const completion = creation.completion;
     const completed = this.host.componentAttachedMeta.signalsByName.get('completed')!.index;
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
@@ -238,6 +246,10 @@ export class Creator {
     if (status.$componentComplete !== undefined) {
       status.$classBegin?.();
       creation.statusCallbacks.push(obj);
+      if (status.$componentFinalized !== undefined) {
+        creation.finalizers ??= [];
+        creation.finalizers.push(obj);
+      }
     }
     if (c.typeUnit !== undefined) this.populateType([c], c.typeUnit, obj, ctx, creation);
     for (const r of c.required) creation.required.push({ obj, name: r.name, location: r.location });
@@ -345,6 +357,12 @@ export class Creator {
       const b = c.bindings[i]!;
       const target = this.propertyTarget(obj, b.target, creation);
       const index = this.targetIndex;
+      if (b.target.prop.type === SCRIPT_STRING) {
+        // (a script property keeps its expression, run when the object says: ScriptAction's `script`)
+        const fn = ctx.fns[b.fn] as BindingFunction;
+        target.$write(index, () => fn.call(obj, obj, ctx));
+        continue;
+      }
       const binding = new PropertyBinding(
         target,
         index,

@@ -663,6 +663,8 @@ export abstract class QObject {
   declare $declaration: SourceLocation | null;
   /** The engine that created the object (null for objects made outside QML). */
   declare $engine: EngineServices | null;
+  /** Interceptors by property index (a Behavior on the property): they take its writes. */
+  declare $icpt: Array<((value: unknown) => void) | undefined> | null;
 
   constructor() {
     this.$v = this.$meta.template.slice();
@@ -678,6 +680,7 @@ export abstract class QObject {
     this.$naming = null;
     this.$declaration = null;
     this.$engine = null;
+    this.$icpt = null;
     this.$dynamic = false;
     this.$ids = null;
     this.$guards = null;
@@ -762,6 +765,16 @@ export abstract class QObject {
    * remove a binding. Returns true on change.
    */
   $write(idx: number, value: unknown): boolean {
+    const icpt = this.$icpt?.[idx];
+    if (icpt !== undefined) {
+      icpt(value);
+      return true;
+    }
+    return this.$writeBypass(idx, value);
+  }
+
+  /** $write past a property's interceptor (a Behavior's animation writing the values it animates). */
+  $writeBypass(idx: number, value: unknown): boolean {
     const info = this.$meta.props[idx]!;
     const v = info.coerce(value, this);
     if (info.write !== undefined) {

@@ -35,6 +35,17 @@ export const LAZY_TYPE_NAMES = [
   'Repeater',
   'Loader',
   'LayoutMirroring',
+  'Animation',
+  'PauseAnimation',
+  'PropertyAnimation',
+  'NumberAnimation',
+  'ColorAnimation',
+  'ScriptAction',
+  'PropertyAction',
+  'SequentialAnimation',
+  'ParallelAnimation',
+  'Behavior',
+  'Easing',
 ];
 let lazyTypes: Record<string, MetaObject> | null = null;
 let lazyLoad: Promise<Record<string, MetaObject>> | null = null;

@@ -1,5 +1,6 @@
 // The QtQuick types the page loads on first use (index.ts, LAZY_TYPE_NAMES).
 import type { MetaObject } from '../engine/qobject';
+import { ANIMATION_TYPES } from './animation/animations';
 import { FlowMeta } from './items/Flow';
 import { GridMeta } from './items/Grid';
 import { KeyNavigationMeta } from './items/KeyNavigation';
@@ -17,4 +18,5 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Repeater: RepeaterMeta,
   Loader: LoaderMeta,
   LayoutMirroring: LayoutMirroringMeta,
+  ...ANIMATION_TYPES,
 };

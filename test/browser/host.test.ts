@@ -228,6 +228,41 @@ test('a scene with nothing to do draws no frames and asks for none (the caret bl
   expect(byName(app, 'first').activeFocus).toBe(true);
 });
 
+test('a Behavior animates on the page: its type code loads, each frame draws the next value, then the page goes idle', async () => {
+  const app = await mountFiles(
+    {
+      'moving.qml': `import QtQuick
+Rectangle {
+    width: 200; height: 60; color: "white"
+    property var seen: []
+    Rectangle {
+        objectName: "box"; width: 20; height: 20; color: "red"
+        onXChanged: parent.seen.push(x)
+        Behavior on x { NumberAnimation { duration: 300; easing.type: Easing.OutQuad } }
+    }
+}
+`,
+    },
+    'moving.qml',
+  );
+  await app.settle(100);
+  const renderer = app.host.renderer!;
+  const box = byName(app, 'box');
+  const before = renderer.framesRendered;
+  box.x = 150;
+  // (the Behavior took the write: the value moves over frames)
+  expect(box.x).toBe(0);
+  await until(() => box.x === 150, 'the end of the animation');
+  const seen: number[] = root(app).seen;
+  expect(seen.length).toBeGreaterThan(4);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+  expect(renderer.framesRendered - before).toBeGreaterThanOrEqual(seen.length - 1);
+  await app.settle(100);
+  const idle = renderer.framesRendered;
+  await new Promise((r) => setTimeout(r, 400));
+  expect(renderer.framesRendered).toBe(idle);
+});
+
 describe('input methods, dropped files and screen readers', () => {
   test("an input method's pre-edit text shows in place without entering the text; committing inserts it at the cursor", async () => {
     const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { nodeFiles } from '../../../src/cli/node-files';
 import { readExpected } from '../../helpers/qt-fixtures';
-import { fakeRuntime, VIEWS_DIR } from './views-harness';
+import { fakeRuntime, sceneWithoutClock, VIEWS_DIR } from './views-harness';
 
 const DIR = `${VIEWS_DIR}flick/`;
 
@@ -38,12 +35,7 @@ async function replay(
   act?: (root: unknown) => void,
 ): Promise<{ got: string[]; expected: string[] }> {
   const { output: expected, steps } = splitFrames(readExpected(`${DIR}${name}.expected.txt`).stderr);
-  const url = pathToFileURL(`${DIR}${name}.qml`).href;
-  const source = readFileSync(`${DIR}${name}.qml`, 'utf8').replace(/\n.*\n\s*Item \{ id: clock.*\}/, '');
-  const files = {
-    read: (u: string) => (u === url ? source : nodeFiles.read(u)),
-    exists: (u: string) => u === url || nodeFiles.exists(u),
-  };
+  const { url, files } = sceneWithoutClock(`${DIR}${name}.qml`);
   const run = fakeRuntime(files);
   const root = await run.runtime.run(url);
   run.runtime.engine.polish();

@@ -154,3 +154,18 @@ export function compareTrees(qt: GeometryNode, ours: GeometryNode, tol = 0.01): 
   walk(qt, ours);
   return out;
 }
+
+/**
+ * A recorded scene's files with its animation clock taken out (the line
+ * `Item { id: clock ... }` and the comment above it): the frames the clock
+ * printed in Qt are replayed instead.
+ */
+export function sceneWithoutClock(path: string): { url: string; source: string; files: typeof nodeFiles } {
+  const url = pathToFileURL(path).href;
+  const source = readFileSync(path, 'utf8').replace(/\n.*\n\s*Item \{ id: clock.*\}/, '');
+  const files = {
+    read: (u: string) => (u === url ? source : nodeFiles.read(u)),
+    exists: (u: string) => u === url || nodeFiles.exists(u),
+  };
+  return { url, source, files };
+}

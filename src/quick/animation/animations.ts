@@ -1,0 +1,934 @@
+// Qt Quick's animations: Animation and its types (QQuickAbstractAnimation,
+// qquickanimation.cpp) over Qt's animation jobs (qabstractanimationjob.cpp,
+// qsequentialanimationgroupjob.cpp, qparallelanimationgroupjob.cpp), and
+// Behavior (qquickbehavior.cpp). Time comes from the engine's animation
+// driver in whole milliseconds, like Qt's animation timer.
+import type { FrameAnimation } from '../../engine/animation';
+import { SCRIPT_STRING } from '../../engine/creator';
+import {
+  defineType,
+  type MetaObject,
+  type PropertyInfo,
+  type PropertySpec,
+  QObject,
+  qmlWarning,
+} from '../../engine/qobject';
+import { QtObjectMeta } from '../../engine/qtqml';
+import { QColor } from '../../engine/valuetypes';
+import { EASING_TYPES, type EasingParams, easingValue } from './easing';
+
+const STOPPED = 0;
+const PAUSED = 1;
+const RUNNING = 2;
+
+/** One property an animation moves (QQuickStateAction): `from` is read when it first moves, unless given. */
+interface Action {
+  obj: QObject;
+  info: PropertyInfo;
+  from: unknown;
+  to: unknown;
+  fromSourced: boolean;
+}
+
+/** The property a value source (`NumberAnimation on x`) or a Behavior acts on. */
+interface TargetProperty {
+  obj: QObject;
+  info: PropertyInfo;
+}
+
+const qRound = (d: number) => (d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5));
+
+/** QVariantAnimation's colour interpolation: each 8-bit channel, truncated. */
+function interpolateColor(f: QColor, t: QColor, p: number): QColor {
+  const c = (a: number, b: number) => Math.min(255, Math.max(0, Math.trunc(a + (b - a) * p)));
+  return QColor.fromRgba8(
+    c(f.red8, t.red8),
+    c(f.green8, t.green8),
+    c(f.blue8, t.blue8),
+    c(f.alpha8, t.alpha8),
+  );
+}
+
+/**
+ * Animation: the QML object and its animation job in one. A top-level
+ * animation is advanced by the driver; one in a group by its group.
+ */
+export class AbstractAnimation extends QObject implements FrameAnimation {
+  declare running: boolean;
+  declare paused: boolean;
+  declare loops: number;
+  group: AnimationGroup | null = null;
+  /** The Behavior whose writes this animation makes (it reports its running state). */
+  behavior: Behavior | null = null;
+  /** The property of `Type on prop` (Qt's defaultProperty). */
+  valueSource: TargetProperty | null = null;
+  jobState = STOPPED;
+  /** Qt's m_totalCurrentTime, m_currentTime and m_currentLoop. */
+  totalTime = 0;
+  loopTime = 0;
+  loop = 0;
+  jobLoops = 1;
+  private isComplete = false;
+  private avoidValueSourceStart = false;
+
+  /** One loop's duration in ms (-1: not known). */
+  loopDuration(): number {
+    return 0;
+  }
+  /** Moves to `time` ms into the current loop. */
+  updateCurrentTime(_time: number): void {}
+  /** Sets up a run (Qt's transition()): the properties it moves, from the actions given or its own. */
+  prepare(_actions: readonly Action[] | null, _target: TargetProperty | null): void {
+    const loops = this.$v[ANIM.loops] as number;
+    this.jobLoops = loops < 0 ? -1 : loops;
+  }
+  /** Called when the job's state changes (Qt's updateState). */
+  protected stateChanged(_state: number, _old: number): void {}
+
+  totalDuration(): number {
+    const d = this.loopDuration();
+    return d <= 0 ? d : this.jobLoops < 0 ? -1 : d * this.jobLoops;
+  }
+
+  // ---- the job (QAbstractAnimationJob) ---------------------------------------
+
+  setCurrentTime(msecs: number): void {
+    msecs = Math.max(msecs, 0);
+    const dura = this.loopDuration();
+    let totalDura: number;
+    if (dura < 0) {
+      totalDura = -1;
+      this.totalTime = this.loopTime = msecs;
+    } else {
+      totalDura = dura === 0 ? 0 : this.jobLoops < 0 ? -1 : dura * this.jobLoops;
+      if (totalDura !== -1) msecs = Math.min(totalDura, msecs);
+      this.totalTime = msecs;
+      this.loop = dura === 0 ? 0 : Math.trunc(msecs / dura);
+      if (this.loop === this.jobLoops) {
+        this.loopTime = dura;
+        this.loop = Math.max(0, this.jobLoops - 1);
+      } else this.loopTime = dura === 0 ? msecs : msecs % dura;
+    }
+    this.updateCurrentTime(this.loopTime);
+    if (this.totalTime === totalDura && this.jobState !== STOPPED) this.jobStop();
+  }
+
+  jobStart(): void {
+    if (this.jobState !== RUNNING) this.setState(RUNNING);
+  }
+
+  jobStop(): void {
+    if (this.jobState !== STOPPED) this.setState(STOPPED);
+  }
+
+  jobPause(): void {
+    if (this.jobState === RUNNING) this.setState(PAUSED);
+  }
+
+  private setState(state: number): void {
+    if (this.jobLoops === 0) return;
+    const old = this.jobState;
+    const oldTime = this.loopTime;
+    const oldLoop = this.loop;
+    if (old === STOPPED) this.totalTime = this.loopTime = 0;
+    this.jobState = state;
+    const topLevel = this.group === null || this.group.jobState === STOPPED;
+    const driver = this.$engine?.animations;
+    if (old === RUNNING) driver?.stop(this);
+    else if (state === RUNNING && topLevel) driver?.start(this);
+    this.stateChanged(state, old);
+    if (this.jobState !== state) return;
+    if (this.behavior !== null && (state === RUNNING) !== (old === RUNNING))
+      this.behavior.runningChanged(this);
+    if (state === RUNNING && old === STOPPED) {
+      this.loop = 0;
+      if (topLevel) this.setCurrentTime(this.totalTime);
+    } else if (state === STOPPED) {
+      const dura = this.loopDuration();
+      if (dura === -1 || this.jobLoops < 0 || oldTime * (oldLoop + 1) === dura * this.jobLoops)
+        this.jobFinished();
+    }
+  }
+
+  /** The job reached its end (Qt's finished(): the QML animation's completion). */
+  private jobFinished(): void {
+    if (this.group !== null || this.behavior !== null) return;
+    this.setRunning(false);
+    if (this.$v[ANIM.alwaysRunToEnd]) this.$emit(ANIM.stopped, undefined);
+    this.$emit(ANIM.finished, undefined);
+  }
+
+  /** FrameAnimation: the driver's tick. */
+  advance(deltaMs: number): boolean {
+    if (this.jobState !== RUNNING) return false;
+    this.setCurrentTime(this.totalTime + deltaMs);
+    return this.jobState === RUNNING;
+  }
+
+  // ---- the QML object (QQuickAbstractAnimation) ------------------------------
+
+  $componentComplete(): void {
+    this.isComplete = true;
+  }
+
+  $componentFinalized(): void {
+    if (this.$v[ANIM.running]) {
+      this.$v[ANIM.running] = false;
+      this.setRunning(true);
+    }
+    if (this.$v[ANIM.paused]) {
+      this.$v[ANIM.paused] = false;
+      this.setPaused(true);
+    }
+  }
+
+  /** `Type on prop`: animates that property, running from the start unless told not to. */
+  $setValueSource(target: QObject, property: string): void {
+    const info = target.$meta.propsByName.get(property);
+    if (info === undefined) return;
+    this.valueSource = { obj: target, info };
+    if (!this.avoidValueSourceStart) this.setRunning(true);
+  }
+
+  setRunning(r: boolean): void {
+    if (!this.isComplete) {
+      this.$v[ANIM.running] = r;
+      if (!r) this.avoidValueSourceStart = true;
+      return;
+    }
+    if (this.group !== null) {
+      qmlWarning(this, 'setRunning() cannot be used on non-root animation nodes.');
+      return;
+    }
+    if (this.$v[ANIM.running] === r) return;
+    this.$v[ANIM.running] = r;
+    const loops = this.$v[ANIM.loops] as number;
+    const toEnd = this.$v[ANIM.alwaysRunToEnd] as boolean;
+    if (r) {
+      if (toEnd && loops !== 1 && this.jobState === RUNNING) {
+        // started again before the last loop ended: it goes on (no `started`), with its loops from here
+        this.jobLoops = loops < 0 ? -1 : this.loop + loops;
+      } else {
+        // (measured: started comes before the first values are written)
+        this.$emit(ANIM.started, undefined);
+        this.prepare(null, this.valueSource);
+        this.jobStart();
+      }
+    } else {
+      if (this.$v[ANIM.paused]) {
+        this.$v[ANIM.paused] = false;
+        this.$emit(ANIM.pausedChanged, undefined);
+      }
+      if (toEnd) {
+        // the loop it is in runs to its end
+        if (loops !== 1 && this.jobState !== STOPPED) this.jobLoops = this.loop + 1;
+      } else {
+        if (this.jobState !== STOPPED) this.jobStop();
+        this.$emit(ANIM.stopped, undefined);
+      }
+    }
+    this.$emit(ANIM.runningChanged, undefined);
+  }
+
+  setPaused(p: boolean): void {
+    if (!this.isComplete) {
+      this.$v[ANIM.paused] = p;
+      return;
+    }
+    if (this.group !== null) {
+      qmlWarning(this, 'setPaused() cannot be used on non-root animation nodes.');
+      return;
+    }
+    if (this.$v[ANIM.paused] === p) return;
+    this.$v[ANIM.paused] = p;
+    if (p) this.jobPause();
+    else if (this.jobState === PAUSED) this.setState(RUNNING);
+    this.$emit(ANIM.pausedChanged, undefined);
+  }
+
+  start(): void {
+    this.setRunning(true);
+  }
+  stop(): void {
+    this.setRunning(false);
+  }
+  pause(): void {
+    this.setPaused(true);
+  }
+  resume(): void {
+    this.setPaused(false);
+  }
+  restart(): void {
+    this.stop();
+    this.start();
+  }
+  complete(): void {
+    if (this.$v[ANIM.running] && this.jobState !== STOPPED) this.setCurrentTime(this.loopDuration());
+  }
+
+  override $teardown(): void {
+    this.$engine?.animations.stop(this);
+    this.jobState = STOPPED;
+  }
+}
+
+const notBelowZero = (a: AbstractAnimation, v: unknown) => {
+  if ((v as number) < 0) {
+    qmlWarning(a, 'Cannot set a duration of < 0');
+    return false;
+  }
+  return true;
+};
+
+const AnimationMeta = defineType(AbstractAnimation, QtObjectMeta, {
+  name: 'Animation',
+  cppClass: 'QQuickAbstractAnimation',
+  creatable: false,
+  properties: {
+    running: { type: 'bool', write: (o, v) => (o as AbstractAnimation).setRunning(v as boolean) },
+    paused: { type: 'bool', write: (o, v) => (o as AbstractAnimation).setPaused(v as boolean) },
+    alwaysRunToEnd: { type: 'bool' },
+    loops: { type: 'int', default: 1 },
+  },
+  signals: { started: {}, stopped: {}, finished: {} },
+  methods: ['start', 'stop', 'pause', 'resume', 'restart', 'complete'],
+  enums: { Infinite: -2 },
+});
+const ANIM = {
+  running: AnimationMeta.index('running'),
+  paused: AnimationMeta.index('paused'),
+  alwaysRunToEnd: AnimationMeta.index('alwaysRunToEnd'),
+  loops: AnimationMeta.index('loops'),
+  started: AnimationMeta.signalsByName.get('started')!.index,
+  stopped: AnimationMeta.signalsByName.get('stopped')!.index,
+  finished: AnimationMeta.signalsByName.get('finished')!.index,
+  runningChanged: AnimationMeta.signalsByName.get('runningChanged')!.index,
+  pausedChanged: AnimationMeta.signalsByName.get('pausedChanged')!.index,
+};
+
+// ---- PauseAnimation ------------------------------------------------------------
+
+export class PauseAnimation extends AbstractAnimation {
+  override loopDuration(): number {
+    return this.$v[PAUSE_DURATION] as number;
+  }
+}
+const PauseAnimationMeta = defineType(PauseAnimation, AnimationMeta, {
+  name: 'PauseAnimation',
+  cppClass: 'QQuickPauseAnimation',
+  properties: {
+    duration: {
+      type: 'int',
+      default: 250,
+      write: (o, v) => {
+        if (notBelowZero(o as AbstractAnimation, v)) o.$store(PAUSE_DURATION, v);
+      },
+    },
+  },
+});
+const PAUSE_DURATION = PauseAnimationMeta.index('duration');
+
+// ---- the easing group --------------------------------------------------------
+
+export class EasingCurve extends QObject implements EasingParams {
+  declare type: number;
+  declare amplitude: number;
+  declare period: number;
+  declare overshoot: number;
+}
+const EasingCurveMeta = defineType(EasingCurve, null, {
+  name: 'QEasingCurve',
+  creatable: false,
+  properties: {
+    type: { type: 'int' },
+    amplitude: { type: 'real', default: 1 },
+    period: { type: 'real', default: 0.3 },
+    overshoot: { type: 'real', default: 1.70158 },
+  },
+});
+const EASING = {
+  type: EasingCurveMeta.index('type'),
+  amplitude: EasingCurveMeta.index('amplitude'),
+  period: EasingCurveMeta.index('period'),
+  overshoot: EasingCurveMeta.index('overshoot'),
+};
+const LINEAR: EasingParams = { type: 0, amplitude: 1, period: 0.3, overshoot: 1.70158 };
+
+/** `Easing.InOutQuad`: the curve types (QML's Easing enumeration). */
+class EasingEnums extends QObject {}
+const EasingEnumsMeta = defineType(EasingEnums, null, {
+  name: 'Easing',
+  creatable: false,
+  enums: EASING_TYPES,
+});
+
+// ---- PropertyAnimation, NumberAnimation, ColorAnimation ----------------------
+
+/** The names in `property` and `properties` ("x,y"). */
+function propertyNames(one: string, many: string): string[] {
+  const names = many
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (one !== '') names.unshift(one);
+  return names;
+}
+
+function targetObjects(target: unknown, targets: unknown): QObject[] {
+  const list: QObject[] = [];
+  if (target instanceof QObject) list.push(target);
+  if (Array.isArray(targets)) for (const t of targets) if (t instanceof QObject) list.push(t);
+  return list;
+}
+
+export class PropertyAnimation extends AbstractAnimation {
+  fromDefined = false;
+  toDefined = false;
+  private actions: Action[] = [];
+
+  override loopDuration(): number {
+    return this.$v[PROP.duration] as number;
+  }
+
+  /** The value between `from` and `to` at eased progress `p` (QVariantAnimation's interpolators). */
+  protected interpolate(a: Action, p: number): unknown {
+    const f = a.from;
+    const t = a.to;
+    if (typeof f === 'number' && typeof t === 'number') {
+      const v = f + (t - f) * p;
+      return a.info.type === 'int' ? Math.trunc(v) : v;
+    }
+    if (f instanceof QColor && t instanceof QColor) return interpolateColor(f, t, p);
+    // (other types change at the end)
+    return f;
+  }
+
+  /** A value as the animation holds it for property `info` (NumberAnimation: a number). */
+  protected convert(v: unknown, a: Action): unknown {
+    return a.info.coerce(v, a.obj);
+  }
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    const names = propertyNames(this.$v[PROP.property] as string, this.$v[PROP.properties] as string);
+    const objects = targetObjects(this.$v[PROP.target], this.$v[PROP.targets]);
+    const list: Action[] = [];
+    const add = (obj: QObject, info: PropertyInfo, from?: unknown, to?: unknown) => {
+      const a: Action = { obj, info, from: undefined, to: undefined, fromSourced: false };
+      if (this.fromDefined) {
+        a.from = this.convert(this.$v[PROP.from], a);
+        a.fromSourced = true;
+      } else if (from !== undefined) {
+        a.from = from;
+        a.fromSourced = true;
+      }
+      if (this.toDefined) a.to = this.convert(this.$v[PROP.to], a);
+      else a.to = to !== undefined ? to : obj.$get(info.index);
+      list.push(a);
+    };
+    if (actions !== null) {
+      for (const x of actions) {
+        if (objects.length > 0 && !objects.includes(x.obj)) continue;
+        if (names.length > 0 && !names.includes(x.info.name)) continue;
+        add(x.obj, x.info, x.from, x.to);
+      }
+    } else if (names.length > 0 || objects.length > 0) {
+      const objs = objects.length > 0 ? objects : target ? [target.obj] : [];
+      const props = names.length > 0 ? names : target ? [target.info.name] : [];
+      // (Qt's order: each property, then each target)
+      for (const name of props) {
+        for (const obj of objs) {
+          const info = obj.$meta.propsByName.get(name);
+          if (info === undefined) {
+            qmlWarning(this, `Cannot animate non-existent property "${name}"`);
+            continue;
+          }
+          if (info.readonly) {
+            qmlWarning(this, `Cannot animate read-only property "${name}"`);
+            continue;
+          }
+          add(obj, info);
+        }
+      }
+    } else if (target !== null) add(target.obj, target.info);
+    this.actions = list;
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.jobState === STOPPED) return;
+    const d = this.loopDuration();
+    const e = (this.$v[PROP.easing] as EasingCurve | null)?.$v;
+    const params: EasingParams =
+      e === undefined
+        ? LINEAR
+        : {
+            type: e[EASING.type] as number,
+            amplitude: e[EASING.amplitude] as number,
+            period: e[EASING.period] as number,
+            overshoot: e[EASING.overshoot] as number,
+          };
+    const p = easingValue(params, d === 0 ? 1 : time / d);
+    for (const a of this.actions) {
+      if (a.obj.$destroyed) continue;
+      if (p === 1) a.obj.$writeBypass(a.info.index, a.to);
+      else {
+        if (!a.fromSourced) {
+          a.from = this.convert(a.obj.$get(a.info.index), a);
+          a.fromSourced = true;
+        }
+        a.obj.$writeBypass(a.info.index, this.interpolate(a, p));
+      }
+    }
+  }
+}
+
+const durationSpec = (index: () => number): PropertySpec => ({
+  type: 'int',
+  default: 250,
+  write: (o: QObject, v: unknown) => {
+    if (notBelowZero(o as AbstractAnimation, v)) o.$store(index(), v);
+  },
+});
+
+const PropertyAnimationMeta: MetaObject = defineType(PropertyAnimation, AnimationMeta, {
+  name: 'PropertyAnimation',
+  cppClass: 'QQuickPropertyAnimation',
+  properties: {
+    duration: durationSpec(() => PROP.duration),
+    from: {
+      type: 'var',
+      write: (o, v) => {
+        (o as PropertyAnimation).fromDefined = true;
+        o.$store(PROP.from, v);
+      },
+    },
+    to: {
+      type: 'var',
+      write: (o, v) => {
+        (o as PropertyAnimation).toDefined = true;
+        o.$store(PROP.to, v);
+      },
+    },
+    easing: {
+      type: 'QEasingCurve',
+      readonly: true,
+      group: {
+        meta: () => EasingCurveMeta,
+        create: (owner) => {
+          const e = new EasingCurve();
+          e.$engine = owner.$engine;
+          return e;
+        },
+      },
+    },
+    target: { type: 'QtObject' },
+    targets: { type: 'list' },
+    property: { type: 'string' },
+    properties: { type: 'string' },
+    exclude: { type: 'list' },
+  },
+});
+const PROP: Record<string, number> = {
+  duration: PropertyAnimationMeta.index('duration'),
+  from: PropertyAnimationMeta.index('from'),
+  to: PropertyAnimationMeta.index('to'),
+  easing: PropertyAnimationMeta.index('easing'),
+  target: PropertyAnimationMeta.index('target'),
+  targets: PropertyAnimationMeta.index('targets'),
+  property: PropertyAnimationMeta.index('property'),
+  properties: PropertyAnimationMeta.index('properties'),
+};
+
+/** Animates as reals (QQuickNumberAnimation); an int property gets the value rounded. */
+export class NumberAnimation extends PropertyAnimation {
+  protected override convert(v: unknown): unknown {
+    return Number(v instanceof QObject ? Number.NaN : v);
+  }
+  protected override interpolate(a: Action, p: number): unknown {
+    const f = a.from as number;
+    const v = f + ((a.to as number) - f) * p;
+    return a.info.type === 'int' ? qRound(v) : v;
+  }
+}
+const NumberAnimationMeta = defineType(NumberAnimation, PropertyAnimationMeta, {
+  name: 'NumberAnimation',
+  cppClass: 'QQuickNumberAnimation',
+});
+
+/** Animates colours (QQuickColorAnimation). */
+export class ColorAnimation extends PropertyAnimation {
+  protected override convert(v: unknown, a: Action): unknown {
+    return v instanceof QColor ? v : a.info.coerce(v, a.obj);
+  }
+}
+const ColorAnimationMeta = defineType(ColorAnimation, PropertyAnimationMeta, {
+  name: 'ColorAnimation',
+  cppClass: 'QQuickColorAnimation',
+});
+
+// ---- ScriptAction and PropertyAction -----------------------------------------
+
+/** An action of no duration: it acts when it starts (QActionAnimation). */
+abstract class ActionAnimation extends AbstractAnimation {
+  override loopDuration(): number {
+    return 0;
+  }
+  protected abstract act(): void;
+  protected override stateChanged(state: number): void {
+    if (state === RUNNING) this.act();
+  }
+}
+
+export class ScriptAction extends ActionAnimation {
+  protected act(): void {
+    const script = this.$v[SCRIPT] as (() => unknown) | null;
+    if (typeof script !== 'function') return;
+    try {
+      script();
+    } catch (e) {
+      this.$engine?.reportError(e, this.$declaration ?? undefined);
+    }
+  }
+}
+const ScriptActionMeta = defineType(ScriptAction, AnimationMeta, {
+  name: 'ScriptAction',
+  cppClass: 'QQuickScriptAction',
+  properties: {
+    script: { type: SCRIPT_STRING, coerce: Object.assign((v: unknown) => v, { initial: null }) },
+    scriptName: { type: 'string' },
+  },
+});
+const SCRIPT = ScriptActionMeta.index('script');
+
+export class PropertyAction extends ActionAnimation {
+  private actions: Array<{ obj: QObject; info: PropertyInfo }> = [];
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    const names = propertyNames(this.$v[PA.property] as string, this.$v[PA.properties] as string);
+    const objs = targetObjects(this.$v[PA.target], this.$v[PA.targets]);
+    this.actions = [];
+    for (const obj of objs.length > 0 ? objs : target ? [target.obj] : []) {
+      for (const name of names.length > 0 ? names : target ? [target.info.name] : []) {
+        const info = obj.$meta.propsByName.get(name);
+        if (info !== undefined) this.actions.push({ obj, info });
+      }
+    }
+  }
+  protected act(): void {
+    for (const a of this.actions) if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, this.$v[PA.value]);
+  }
+}
+const PropertyActionMeta = defineType(PropertyAction, AnimationMeta, {
+  name: 'PropertyAction',
+  cppClass: 'QQuickPropertyAction',
+  properties: {
+    target: { type: 'QtObject' },
+    targets: { type: 'list' },
+    property: { type: 'string' },
+    properties: { type: 'string' },
+    value: { type: 'var' },
+  },
+});
+const PA = {
+  target: PropertyActionMeta.index('target'),
+  targets: PropertyActionMeta.index('targets'),
+  property: PropertyActionMeta.index('property'),
+  properties: PropertyActionMeta.index('properties'),
+  value: PropertyActionMeta.index('value'),
+};
+
+// ---- SequentialAnimation and ParallelAnimation --------------------------------
+
+export abstract class AnimationGroup extends AbstractAnimation {
+  readonly children: AbstractAnimation[] = [];
+
+  appendAnimation(v: unknown): void {
+    if (!(v instanceof AbstractAnimation)) return;
+    v.group = this;
+    this.children.push(v);
+  }
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    for (const c of this.children) c.prepare(actions, target);
+  }
+
+  /** A child's duration, all loops (Qt's animationActualTotalDuration). */
+  protected static total(a: AbstractAnimation): number {
+    return a.totalDuration();
+  }
+}
+
+const groupSpec = {
+  defaultProperty: 'animations',
+  properties: {
+    animations: {
+      type: 'list',
+      append: (o: QObject, v: unknown) => (o as AnimationGroup).appendAnimation(v),
+    },
+  },
+};
+
+export class SequentialAnimation extends AnimationGroup {
+  private current: AbstractAnimation | null = null;
+  private previousLoop = 0;
+
+  override loopDuration(): number {
+    let d = 0;
+    for (const c of this.children) {
+      const t = c.totalDuration();
+      if (t === -1) return -1;
+      d += t;
+    }
+    return d;
+  }
+
+  protected override stateChanged(state: number, old: number): void {
+    const cur = this.current ?? this.children[0] ?? null;
+    if (cur === null) return;
+    if (state === STOPPED) cur.jobStop();
+    else if (state === PAUSED) {
+      if (old === cur.jobState && old === RUNNING) cur.jobPause();
+      else this.restart_();
+    } else if (old === cur.jobState && old === PAUSED) cur.jobStart();
+    else this.restart_();
+  }
+
+  private restart_(): void {
+    this.previousLoop = 0;
+    const first = this.children[0]!;
+    if (this.current === first) this.activate();
+    else this.setCurrent(first);
+  }
+
+  private setCurrent(a: AbstractAnimation): void {
+    if (a === this.current) return;
+    this.current?.jobStop();
+    this.current = a;
+    this.activate();
+  }
+
+  private activate(): void {
+    const c = this.current;
+    if (c === null || this.jobState === STOPPED) return;
+    c.jobStop();
+    c.jobStart();
+    if (this.jobState === PAUSED) c.jobPause();
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.current === null) return;
+    // the child at `time`, and where it starts (indexForCurrentTime)
+    let offset = 0;
+    let at: AbstractAnimation | null = null;
+    let afterCurrent = false;
+    for (const c of this.children) {
+      const d = c.totalDuration();
+      if (d === -1 || this.loopTime < offset + d) {
+        at = c;
+        break;
+      }
+      if (c === this.current) afterCurrent = true;
+      offset += d;
+    }
+    if (at === null) {
+      at = this.children[this.children.length - 1]!;
+      offset -= at.totalDuration();
+    }
+    if (this.previousLoop < this.loop || (this.current !== at && afterCurrent)) {
+      // advanceForwards: the animations before `at` run to their end
+      if (this.previousLoop < this.loop) {
+        for (let i = this.children.indexOf(this.current); i < this.children.length; i++) {
+          const c = this.children[i]!;
+          this.setCurrent(c);
+          c.setCurrentTime(c.totalDuration());
+        }
+        if (this.children.length === 1) this.activate();
+        else this.setCurrent(this.children[0]!);
+      }
+      for (let i = this.children.indexOf(this.current); i >= 0 && i < this.children.length; i++) {
+        const c = this.children[i]!;
+        if (c === at) break;
+        this.setCurrent(c);
+        c.setCurrentTime(c.totalDuration());
+      }
+    }
+    this.setCurrent(at);
+    const local = time - offset;
+    at.setCurrentTime(local);
+    if (
+      this.loop === this.jobLoops - 1 &&
+      at === this.children[this.children.length - 1] &&
+      at.totalTime === at.totalDuration()
+    ) {
+      this.loopTime += at.totalTime - local;
+      this.totalTime += at.totalTime - local;
+      this.jobStop();
+    }
+    this.previousLoop = this.loop;
+  }
+}
+const SequentialAnimationMeta = defineType(SequentialAnimation, AnimationMeta, {
+  name: 'SequentialAnimation',
+  cppClass: 'QQuickSequentialAnimation',
+  ...groupSpec,
+});
+
+export class ParallelAnimation extends AnimationGroup {
+  private previousLoop = 0;
+  private previousTime = 0;
+
+  override loopDuration(): number {
+    let d = 0;
+    for (const c of this.children) {
+      const t = c.totalDuration();
+      if (t === -1) return -1;
+      d = Math.max(d, t);
+    }
+    return d;
+  }
+
+  /** Whether child `c` runs at the group's time (Qt's shouldAnimationStart). */
+  private shouldStart(c: AbstractAnimation, startIfAtEnd: boolean): boolean {
+    const dura = c.totalDuration();
+    if (dura === -1) return true;
+    return startIfAtEnd ? this.loopTime <= dura : this.loopTime < dura;
+  }
+
+  protected override stateChanged(state: number, old: number): void {
+    for (const c of this.children) {
+      if (state === STOPPED) c.jobStop();
+      else if (state === PAUSED) c.jobPause();
+      else {
+        if (old === STOPPED) {
+          c.jobStop();
+          this.previousLoop = 0;
+        }
+        if (this.shouldStart(c, old === STOPPED)) c.jobStart();
+      }
+    }
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.children.length === 0) return;
+    if (this.loop > this.previousLoop) {
+      // the loop before ends
+      const dura = this.loopDuration();
+      if (dura > 0) for (const c of this.children) if (c.jobState !== STOPPED) c.setCurrentTime(dura);
+    }
+    for (const c of this.children) {
+      const dura = c.totalDuration();
+      if (this.loop > this.previousLoop || this.shouldStart(c, this.previousTime > dura)) {
+        if (this.jobState === RUNNING) c.jobStart();
+        else if (this.jobState === PAUSED) c.jobPause();
+      }
+      if (c.jobState === this.jobState) {
+        c.setCurrentTime(time);
+        if (dura > 0 && time > dura) c.jobStop();
+      }
+    }
+    this.previousLoop = this.loop;
+    this.previousTime = time;
+  }
+}
+const ParallelAnimationMeta = defineType(ParallelAnimation, AnimationMeta, {
+  name: 'ParallelAnimation',
+  cppClass: 'QQuickParallelAnimation',
+  ...groupSpec,
+});
+
+// ---- Behavior -----------------------------------------------------------------
+
+/**
+ * `Behavior on x { NumberAnimation {} }`: writes to the property (bindings,
+ * assignments) animate from its value to the new one (QQuickBehavior::write).
+ */
+export class Behavior extends QObject {
+  private target: TargetProperty | null = null;
+  private finalized = false;
+  private blockRunningChanged = false;
+
+  $componentComplete(): void {}
+  $componentFinalized(): void {
+    this.finalized = true;
+  }
+
+  $setValueSource(obj: QObject, property: string): void {
+    const info = obj.$meta.propsByName.get(property);
+    if (info === undefined) return;
+    this.target = { obj, info };
+    obj.$icpt ??= [];
+    obj.$icpt[info.index] = (v) => this.write(v);
+  }
+
+  override $teardown(): void {
+    const t = this.target;
+    if (t !== null && t.obj.$icpt !== null) t.obj.$icpt[t.info.index] = undefined;
+  }
+
+  /** A write to the property. */
+  private write(value: unknown): void {
+    const { obj, info } = this.target!;
+    const v = info.coerce(value, obj);
+    const changed = !info.equals(this.$v[BEHAVIOR.targetValue], v);
+    if (changed) this.$store(BEHAVIOR.targetValue, v);
+    const anim = this.$v[BEHAVIOR.animation] as AbstractAnimation | null;
+    if (anim === null || anim.$destroyed || !this.$v[BEHAVIOR.enabled] || !this.finalized) {
+      anim?.jobStop();
+      obj.$writeBypass(info.index, v);
+      return;
+    }
+    const active = anim.jobState === RUNNING;
+    if (active && !changed) return;
+    // (a new target restarts the animation: its `running` stays true throughout)
+    this.blockRunningChanged = anim.jobState !== STOPPED;
+    if (anim.jobState !== STOPPED) anim.jobStop();
+    const current = obj.$get(info.index);
+    if (!active && info.equals(current, v)) {
+      obj.$writeBypass(info.index, v);
+      return;
+    }
+    anim.behavior = this;
+    anim.prepare([{ obj, info, from: current, to: v, fromSourced: true }], null);
+    anim.jobStart();
+    this.blockRunningChanged = false;
+  }
+
+  /** The animation started or stopped: its `running` says so. */
+  runningChanged(anim: AbstractAnimation): void {
+    if (this.blockRunningChanged) return;
+    const running = anim.jobState === RUNNING;
+    if (anim.$v[ANIM.running] === running) return;
+    anim.$v[ANIM.running] = running;
+    anim.$emit(ANIM.runningChanged, undefined);
+  }
+}
+const BehaviorMeta = defineType(Behavior, QtObjectMeta, {
+  name: 'Behavior',
+  cppClass: 'QQuickBehavior',
+  defaultProperty: 'animation',
+  properties: {
+    animation: { type: 'QtObject' },
+    enabled: { type: 'bool', default: true },
+    targetValue: { type: 'var', readonly: true },
+  },
+});
+const BEHAVIOR = {
+  animation: BehaviorMeta.index('animation'),
+  enabled: BehaviorMeta.index('enabled'),
+  targetValue: BehaviorMeta.index('targetValue'),
+};
+
+export const ANIMATION_TYPES: Record<string, MetaObject> = {
+  Animation: AnimationMeta,
+  PauseAnimation: PauseAnimationMeta,
+  PropertyAnimation: PropertyAnimationMeta,
+  NumberAnimation: NumberAnimationMeta,
+  ColorAnimation: ColorAnimationMeta,
+  ScriptAction: ScriptActionMeta,
+  PropertyAction: PropertyActionMeta,
+  SequentialAnimation: SequentialAnimationMeta,
+  ParallelAnimation: ParallelAnimationMeta,
+  Behavior: BehaviorMeta,
+  Easing: EasingEnumsMeta,
+};
