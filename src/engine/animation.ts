@@ -18,6 +18,9 @@ export class AnimationDriver {
   /** Milliseconds; replace it to control time (tests, a paused host). */
   clock: () => number;
   private readonly running = new Set<FrameAnimation>();
+  /** Animations started during the tick in progress. */
+  private readonly fresh = new Set<FrameAnimation>();
+  private ticking = false;
   private lastTick = 0;
   /** When the last frame was produced (whether or not something animated then). */
   private lastFrame = Number.NEGATIVE_INFINITY;
@@ -36,6 +39,8 @@ export class AnimationDriver {
 
   /** Starts (or keeps running) an animation; it advances from the next frame on. */
   start(a: FrameAnimation): void {
+    // Qt queues a start: one (re)started by an animation of this frame moves from the next.
+    if (this.ticking) this.fresh.add(a);
     if (this.running.size === 0) {
       // Qt's animation clock is the frame clock: an animation started between
       // frames counts from the last frame, so its first step is a whole frame.
@@ -63,9 +68,15 @@ export class AnimationDriver {
     const delta = Math.max(0, now - this.lastTick);
     this.lastTick = now;
     if (delta === 0) return;
-    for (const a of [...this.running]) {
-      if (!this.running.has(a)) continue;
-      if (!a.advance(delta)) this.running.delete(a);
+    this.ticking = true;
+    try {
+      for (const a of [...this.running]) {
+        if (!this.running.has(a) || this.fresh.has(a)) continue;
+        if (!a.advance(delta)) this.running.delete(a);
+      }
+    } finally {
+      this.ticking = false;
+      this.fresh.clear();
     }
   }
 }

@@ -46,6 +46,7 @@ export const LAZY_TYPE_NAMES = [
   'ParallelAnimation',
   'Behavior',
   'Easing',
+  'FrameAnimation',
 ];
 let lazyTypes: Record<string, MetaObject> | null = null;
 let lazyLoad: Promise<Record<string, MetaObject>> | null = null;

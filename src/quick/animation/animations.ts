@@ -919,6 +919,137 @@ const BEHAVIOR = {
   targetValue: BehaviorMeta.index('targetValue'),
 };
 
+// ---- FrameAnimation ------------------------------------------------------------
+
+/**
+ * FrameAnimation (Qt 6.4): `triggered` at every animation frame while it
+ * runs, with the frame's number and times in seconds (QQuickFrameAnimation).
+ */
+export class FrameAnimationObject extends QObject implements FrameAnimation {
+  private isComplete = false;
+  private firstTick = true;
+  private driving = false;
+  /** The clock (ms) at the previous frame. */
+  private previousAt = 0;
+  private previousFrameTime = 0;
+
+  private now(): number {
+    return this.$engine?.animations.clock() ?? 0;
+  }
+
+  $componentComplete(): void {
+    this.isComplete = true;
+    this.updateState();
+  }
+
+  setRunning(r: boolean): void {
+    if (this.$v[FRAME.running] === r) return;
+    this.$v[FRAME.running] = r;
+    this.firstTick = true;
+    this.$emit(FRAME.runningChanged, undefined);
+    this.updateState();
+  }
+
+  setPaused(p: boolean): void {
+    if (this.$v[FRAME.paused] === p) return;
+    this.$v[FRAME.paused] = p;
+    this.$emit(FRAME.pausedChanged, undefined);
+    this.updateState();
+  }
+
+  private updateState(): void {
+    if (!this.isComplete) return;
+    const driver = this.$engine?.animations;
+    if (this.$v[FRAME.running] && !this.$v[FRAME.paused]) {
+      if (this.firstTick) this.$v[FRAME.elapsedTime] = 0;
+      this.previousAt = this.now();
+      if (!this.driving) {
+        this.driving = true;
+        driver?.start(this);
+      }
+    } else if (this.driving) {
+      this.driving = false;
+      driver?.stop(this);
+    }
+  }
+
+  advance(deltaMs: number): boolean {
+    if (!this.driving) return false;
+    // (a frame job of 1 ms loops: every frame that moves the clock is a new loop)
+    if (deltaMs >= 1) this.tick();
+    return this.driving;
+  }
+
+  private tick(): void {
+    const now = this.now();
+    const frameMs = now - this.previousAt;
+    const frameTime = frameMs / 1000;
+    if (frameMs !== this.previousFrameTime) this.$store(FRAME.frameTime, frameTime);
+    const smooth = 0.1 * frameTime + 0.9 * (this.$v[FRAME.smoothFrameTime] as number);
+    this.$store(FRAME.smoothFrameTime, smooth);
+    this.$store(FRAME.elapsedTime, (this.$v[FRAME.elapsedTime] as number) + frameTime);
+    const current = this.$v[FRAME.currentFrame] as number;
+    this.$store(FRAME.currentFrame, this.firstTick && current > 0 ? 0 : current + 1);
+    this.previousAt = now;
+    this.previousFrameTime = frameMs;
+    this.firstTick = false;
+    this.$emit(FRAME.triggered, undefined);
+  }
+
+  start(): void {
+    this.setRunning(true);
+  }
+  stop(): void {
+    this.setRunning(false);
+    this.setPaused(false);
+  }
+  restart(): void {
+    this.stop();
+    this.start();
+  }
+  pause(): void {
+    this.setPaused(true);
+  }
+  resume(): void {
+    this.setPaused(false);
+  }
+  reset(): void {
+    this.$store(FRAME.elapsedTime, 0);
+    this.$store(FRAME.currentFrame, 0);
+    this.previousAt = this.now();
+  }
+
+  override $teardown(): void {
+    if (this.driving) this.$engine?.animations.stop(this);
+    this.driving = false;
+  }
+}
+const FrameAnimationMeta = defineType(FrameAnimationObject, QtObjectMeta, {
+  name: 'FrameAnimation',
+  cppClass: 'QQuickFrameAnimation',
+  properties: {
+    running: { type: 'bool', write: (o, v) => (o as FrameAnimationObject).setRunning(v as boolean) },
+    paused: { type: 'bool', write: (o, v) => (o as FrameAnimationObject).setPaused(v as boolean) },
+    currentFrame: { type: 'int', readonly: true },
+    frameTime: { type: 'real', readonly: true },
+    smoothFrameTime: { type: 'real', readonly: true },
+    elapsedTime: { type: 'real', readonly: true },
+  },
+  signals: { triggered: {} },
+  methods: ['start', 'stop', 'restart', 'pause', 'resume', 'reset'],
+});
+const FRAME = {
+  running: FrameAnimationMeta.index('running'),
+  paused: FrameAnimationMeta.index('paused'),
+  currentFrame: FrameAnimationMeta.index('currentFrame'),
+  frameTime: FrameAnimationMeta.index('frameTime'),
+  smoothFrameTime: FrameAnimationMeta.index('smoothFrameTime'),
+  elapsedTime: FrameAnimationMeta.index('elapsedTime'),
+  triggered: FrameAnimationMeta.signalsByName.get('triggered')!.index,
+  runningChanged: FrameAnimationMeta.signalsByName.get('runningChanged')!.index,
+  pausedChanged: FrameAnimationMeta.signalsByName.get('pausedChanged')!.index,
+};
+
 export const ANIMATION_TYPES: Record<string, MetaObject> = {
   Animation: AnimationMeta,
   PauseAnimation: PauseAnimationMeta,
@@ -931,4 +1062,5 @@ export const ANIMATION_TYPES: Record<string, MetaObject> = {
   ParallelAnimation: ParallelAnimationMeta,
   Behavior: BehaviorMeta,
   Easing: EasingEnumsMeta,
+  FrameAnimation: FrameAnimationMeta,
 };
