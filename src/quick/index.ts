@@ -40,6 +40,8 @@ export const LAZY_TYPE_NAMES = [
   'PropertyAnimation',
   'NumberAnimation',
   'ColorAnimation',
+  'RotationAnimation',
+  'Vector3dAnimation',
   'ScriptAction',
   'PropertyAction',
   'SequentialAnimation',

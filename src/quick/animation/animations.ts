@@ -14,7 +14,7 @@ import {
   qmlWarning,
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { QColor } from '../../engine/valuetypes';
+import { QColor, QPoint, QRect, QSize, QVector2D, QVector3D, QVector4D } from '../../engine/valuetypes';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
 const STOPPED = 0;
@@ -47,6 +47,33 @@ function interpolateColor(f: QColor, t: QColor, p: number): QColor {
     c(f.blue8, t.blue8),
     c(f.alpha8, t.alpha8),
   );
+}
+
+const lerp = (f: number, t: number, p: number) => f + (t - f) * p;
+/** QVector*D: float components, the progress a float too (QVector3D * float). */
+const lerpF = (f: number, t: number, p: number) =>
+  Math.fround(f + Math.fround(Math.fround(t - f) * Math.fround(p)));
+
+/** QVariantAnimation's interpolators of points, sizes, rects and vectors (component by component). */
+function interpolateValue(f: unknown, t: unknown, p: number): unknown {
+  if (f instanceof QPoint && t instanceof QPoint) return new QPoint(lerp(f.x, t.x, p), lerp(f.y, t.y, p));
+  if (f instanceof QSize && t instanceof QSize)
+    return new QSize(lerp(f.width, t.width, p), lerp(f.height, t.height, p));
+  if (f instanceof QRect && t instanceof QRect)
+    return new QRect(
+      lerp(f.x, t.x, p),
+      lerp(f.y, t.y, p),
+      lerp(f.width, t.width, p),
+      lerp(f.height, t.height, p),
+    );
+  if (f instanceof QVector2D && t instanceof QVector2D)
+    return new QVector2D(lerpF(f.x, t.x, p), lerpF(f.y, t.y, p));
+  if (f instanceof QVector3D && t instanceof QVector3D)
+    return new QVector3D(lerpF(f.x, t.x, p), lerpF(f.y, t.y, p), lerpF(f.z, t.z, p));
+  if (f instanceof QVector4D && t instanceof QVector4D)
+    return new QVector4D(lerpF(f.x, t.x, p), lerpF(f.y, t.y, p), lerpF(f.z, t.z, p), lerpF(f.w, t.w, p));
+  // (other types change at the end)
+  return f;
 }
 
 /**
@@ -382,6 +409,8 @@ function targetObjects(target: unknown, targets: unknown): QObject[] {
 }
 
 export class PropertyAnimation extends AbstractAnimation {
+  /** The properties a target without `property` gets (RotationAnimation: rotation). */
+  protected defaultProperties: string[] = [];
   fromDefined = false;
   toDefined = false;
   private actions: Action[] = [];
@@ -399,8 +428,7 @@ export class PropertyAnimation extends AbstractAnimation {
       return a.info.type === 'int' ? Math.trunc(v) : v;
     }
     if (f instanceof QColor && t instanceof QColor) return interpolateColor(f, t, p);
-    // (other types change at the end)
-    return f;
+    return interpolateValue(f, t, p);
   }
 
   /** A value as the animation holds it for property `info` (NumberAnimation: a number). */
@@ -434,7 +462,7 @@ export class PropertyAnimation extends AbstractAnimation {
       }
     } else if (names.length > 0 || objects.length > 0) {
       const objs = objects.length > 0 ? objects : target ? [target.obj] : [];
-      const props = names.length > 0 ? names : target ? [target.info.name] : [];
+      const props = names.length > 0 ? names : target ? [target.info.name] : this.defaultProperties;
       // (Qt's order: each property, then each target)
       for (const name of props) {
         for (const obj of objs) {
@@ -564,6 +592,43 @@ export class ColorAnimation extends PropertyAnimation {
 const ColorAnimationMeta = defineType(ColorAnimation, PropertyAnimationMeta, {
   name: 'ColorAnimation',
   cppClass: 'QQuickColorAnimation',
+});
+
+/** QQuickRotationAnimation: turns the shorter way, clockwise or counterclockwise as asked. */
+export class RotationAnimation extends NumberAnimation {
+  protected override defaultProperties = ['rotation'];
+  protected override interpolate(a: Action, p: number): unknown {
+    const f = a.from as number;
+    let t = a.to as number;
+    const direction = this.$v[ROTATION_DIRECTION] as number;
+    if (direction === 3) {
+      let diff = t - f;
+      while (diff > 180) {
+        t -= 360;
+        diff -= 360;
+      }
+      while (diff < -180) {
+        t += 360;
+        diff += 360;
+      }
+    } else if (direction === 1 && t < f) t += 360;
+    else if (direction === 2 && t > f) t -= 360;
+    return super.interpolate({ ...a, to: t }, p);
+  }
+}
+const RotationAnimationMeta = defineType(RotationAnimation, NumberAnimationMeta, {
+  name: 'RotationAnimation',
+  cppClass: 'QQuickRotationAnimation',
+  properties: { direction: { type: 'enumeration' } },
+  enums: { Numerical: 0, Clockwise: 1, Counterclockwise: 2, Shortest: 3 },
+});
+const ROTATION_DIRECTION = RotationAnimationMeta.index('direction');
+
+/** Animates vector3d values (QQuickVector3dAnimation). */
+export class Vector3dAnimation extends PropertyAnimation {}
+const Vector3dAnimationMeta = defineType(Vector3dAnimation, PropertyAnimationMeta, {
+  name: 'Vector3dAnimation',
+  cppClass: 'QQuickVector3dAnimation',
 });
 
 // ---- ScriptAction and PropertyAction -----------------------------------------
@@ -1056,6 +1121,8 @@ export const ANIMATION_TYPES: Record<string, MetaObject> = {
   PropertyAnimation: PropertyAnimationMeta,
   NumberAnimation: NumberAnimationMeta,
   ColorAnimation: ColorAnimationMeta,
+  RotationAnimation: RotationAnimationMeta,
+  Vector3dAnimation: Vector3dAnimationMeta,
   ScriptAction: ScriptActionMeta,
   PropertyAction: PropertyActionMeta,
   SequentialAnimation: SequentialAnimationMeta,

@@ -76,6 +76,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'frame_animation',
     // a ListView moved at every frame by a FrameAnimation fills its cache buffer only once it stops
     'frame_stepped_view',
+    // RotationAnimation's directions and default property; points, sizes, rects, vectors
+    'value_types',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
