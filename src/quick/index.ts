@@ -41,6 +41,8 @@ export const LAZY_TYPE_NAMES = [
   'NumberAnimation',
   'ColorAnimation',
   'RotationAnimation',
+  'SmoothedAnimation',
+  'SpringAnimation',
   'Vector3dAnimation',
   'ScriptAction',
   'PropertyAction',

@@ -300,7 +300,8 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
 }
 
 const notBelowZero = (a: AbstractAnimation, v: unknown) => {
-  if ((v as number) < 0) {
+  // (SmoothedAnimation's -1: no duration, the velocity alone)
+  if ((v as number) < 0 && !(v === -1 && a instanceof SmoothedAnimation)) {
     qmlWarning(a, 'Cannot set a duration of < 0');
     return false;
   }
@@ -413,7 +414,7 @@ export class PropertyAnimation extends AbstractAnimation {
   protected defaultProperties: string[] = [];
   fromDefined = false;
   toDefined = false;
-  private actions: Action[] = [];
+  protected actions: Action[] = [];
 
   override loopDuration(): number {
     return this.$v[PROP.duration] as number;
@@ -593,6 +594,435 @@ const ColorAnimationMeta = defineType(ColorAnimation, PropertyAnimationMeta, {
   name: 'ColorAnimation',
   cppClass: 'QQuickColorAnimation',
 });
+
+// ---- SmoothedAnimation and SpringAnimation -------------------------------------
+
+/**
+ * Animations that follow a target value for as long as it takes (Qt's
+ * uncontrolled jobs in a QContinuingAnimationGroupJob): one follower per
+ * property, kept across runs so that a new target continues the motion.
+ */
+abstract class FollowingAnimation<F extends Follower> extends NumberAnimation {
+  private followers = new Map<QObject, Map<number, F>>();
+  protected running_: F[] = [];
+
+  override loopDuration(): number {
+    return -1;
+  }
+
+  protected abstract follower(a: Action): F;
+  /** Sets a follower up for a run; `reused`: it was already following this property. */
+  protected abstract aim(f: F, a: Action, reused: boolean): void;
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    const used: F[] = [];
+    for (const a of this.actions) {
+      let byIndex = this.followers.get(a.obj);
+      if (byIndex === undefined) {
+        byIndex = new Map();
+        this.followers.set(a.obj, byIndex);
+      }
+      let f = byIndex.get(a.info.index);
+      const reused = f !== undefined;
+      if (f === undefined) {
+        f = this.follower(a);
+        byIndex.set(a.info.index, f);
+      }
+      this.aim(f, a, reused);
+      used.push(f);
+    }
+    // (the followers of properties this run leaves alone are let go)
+    for (const [obj, byIndex] of this.followers) {
+      for (const [i, f] of byIndex) if (!used.includes(f)) byIndex.delete(i);
+      if (byIndex.size === 0) this.followers.delete(obj);
+    }
+    this.running_ = used;
+    // (a run going on takes the new followers in at once)
+    if (this.jobState === RUNNING) for (const f of used) f.start(this.loopTime);
+  }
+
+  protected override stateChanged(state: number): void {
+    if (state === RUNNING) for (const f of this.running_) f.start(this.loopTime);
+    else if (state === STOPPED) for (const f of this.running_) f.stop(false);
+  }
+
+  override updateCurrentTime(time: number): void {
+    for (const f of this.running_) if (f.running) f.update(time);
+  }
+
+  /** A follower reached its target: the run ends with the last one (uncontrolledAnimationFinished). */
+  followerStopped(): void {
+    if (this.jobState !== STOPPED && this.running_.every((f) => !f.running)) this.jobStop();
+  }
+
+  override $teardown(): void {
+    for (const f of this.running_) f.stop(false);
+    super.$teardown();
+  }
+}
+
+abstract class Follower {
+  running = false;
+  constructor(
+    readonly obj: QObject,
+    readonly info: PropertyInfo,
+    protected readonly owner: FollowingAnimation<Follower>,
+  ) {}
+  read(): number {
+    return Number(this.obj.$get(this.info.index));
+  }
+  write(v: number): void {
+    if (!this.obj.$destroyed) this.obj.$writeBypass(this.info.index, v);
+  }
+  start(time: number): void {
+    if (this.running) return;
+    this.running = true;
+    this.init(time);
+  }
+  stop(notify = true): void {
+    if (!this.running) return;
+    this.running = false;
+    this.stopped();
+    if (notify) this.owner.followerStopped();
+  }
+  protected stopped(): void {}
+  abstract init(time: number): void;
+  abstract update(time: number): void;
+}
+
+/** QSmoothedAnimation: eases in and out (quadratic) towards `to`, keeping its velocity when `to` moves. */
+class SmoothedFollower extends Follower {
+  to = 0;
+  velocity = 200;
+  userDuration = -1;
+  maximumEasingTime = -1;
+  reversingMode = 0;
+  initialVelocity = 0;
+  trackVelocity = 0;
+  private initialValue = 0;
+  private invert = false;
+  private lastTime = 0;
+  private delayedStop: unknown = null;
+  private s = 0;
+  private vi = 0;
+  private a = 0;
+  private d = 0;
+  private tp = 0;
+  private td = 0;
+  private tf = 0;
+  private vp = 0;
+  private sp = 0;
+  private sd = 0;
+
+  init(time: number): void {
+    if (this.velocity === 0) {
+      this.stop();
+      return;
+    }
+    this.cancelDelayedStop();
+    this.initialValue = this.read();
+    this.lastTime = time;
+    if (this.to === this.initialValue) {
+      this.stop();
+      return;
+    }
+    const reversed = this.trackVelocity !== 0 && !this.invert === this.initialValue - this.to > 0;
+    if (reversed) {
+      if (this.reversingMode === 2) {
+        this.write(this.to);
+        this.trackVelocity = 0;
+        this.stop();
+        return;
+      }
+      this.initialVelocity = this.reversingMode === 1 ? 0 : -this.trackVelocity;
+    }
+    this.trackVelocity = this.initialVelocity;
+    this.invert = this.to < this.initialValue;
+    if (!this.recalc()) {
+      this.write(this.to);
+      this.stop();
+    }
+  }
+
+  private recalc(): boolean {
+    const s = (this.invert ? -1 : 1) * (this.to - this.initialValue);
+    const vi = this.initialVelocity;
+    this.s = s;
+    this.vi = vi;
+    let tf: number;
+    if (this.userDuration >= 0 && this.velocity > 0)
+      tf = Math.min(s / this.velocity, this.userDuration / 1000);
+    else if (this.userDuration >= 0) tf = this.userDuration / 1000;
+    else if (this.velocity > 0) tf = s / this.velocity;
+    else return false;
+    this.tf = tf;
+    if (this.maximumEasingTime === 0) {
+      this.a = this.d = this.tp = this.sp = 0;
+      this.td = tf;
+      this.vp = this.velocity;
+      this.sd = s;
+    } else if (this.maximumEasingTime !== -1 && tf > this.maximumEasingTime / 1000) {
+      const ta = this.maximumEasingTime / 1000 / 2;
+      this.a = (s - (vi * tf - 0.5 * vi * ta)) / (tf * ta - ta * ta);
+      this.vp = vi + this.a * ta;
+      this.d = this.vp / ta;
+      this.tp = ta;
+      this.sp = vi * ta + 0.5 * this.a * this.tp * this.tp;
+      this.sd = this.sp + this.vp * (tf - 2 * ta);
+      this.td = tf - ta;
+    } else {
+      const c1 = 0.25 * tf * tf;
+      const c2 = 0.5 * vi * tf - s;
+      const c3 = -0.25 * vi * vi;
+      const a1 = (-c2 + Math.sqrt(c2 * c2 - 4 * c1 * c3)) / (2 * c1);
+      const tp1 = 0.5 * tf - (0.5 * vi) / a1;
+      const vp1 = a1 * tp1 + vi;
+      const sp1 = 0.5 * a1 * tp1 * tp1 + vi * tp1;
+      this.a = this.d = a1;
+      this.tp = this.td = tp1;
+      this.vp = vp1;
+      this.sp = this.sd = sp1;
+    }
+    return true;
+  }
+
+  update(time: number): void {
+    let t = (time - this.lastTime) / 1000;
+    let value: number;
+    if (t < this.tp) {
+      this.trackVelocity = this.vi + t * this.a;
+      value = 0.5 * this.a * t * t + this.vi * t;
+    } else if (t < this.td) {
+      t -= this.tp;
+      this.trackVelocity = this.vp;
+      value = this.sp + t * this.vp;
+    } else if (t < this.tf) {
+      t -= this.td;
+      this.trackVelocity = this.vp - t * this.a;
+      value = this.sd - 0.5 * this.d * t * t + this.vp * t;
+    } else {
+      this.trackVelocity = 0;
+      value = this.s;
+      // (Qt stops 32 ms later, on a timer: a new target meanwhile goes on from here)
+      const engine = this.obj.$engine;
+      if (this.delayedStop === null && engine)
+        this.delayedStop = engine.setTimer(() => {
+          this.delayedStop = null;
+          this.stop();
+        }, 32);
+    }
+    this.write(this.initialValue + value * (this.invert ? -1 : 1));
+  }
+
+  private cancelDelayedStop(): void {
+    if (this.delayedStop !== null) this.obj.$engine?.clearTimer(this.delayedStop);
+    this.delayedStop = null;
+  }
+
+  protected override stopped(): void {
+    this.cancelDelayedStop();
+  }
+}
+
+export class SmoothedAnimation extends FollowingAnimation<SmoothedFollower> {
+  constructor() {
+    super();
+    this.$v[PROP.duration] = -1;
+  }
+  protected follower(a: Action): SmoothedFollower {
+    return new SmoothedFollower(a.obj, a.info, this as FollowingAnimation<Follower>);
+  }
+  protected aim(f: SmoothedFollower, a: Action, reused: boolean): void {
+    f.to = Number(a.to);
+    this.configure(f);
+    f.initialVelocity = f.trackVelocity;
+    // (Qt's prepareForRestart: a follower still moving starts again from here)
+    if (reused && f.running) f.init(this.loopTime);
+  }
+  private configure(f: SmoothedFollower): void {
+    f.velocity = this.$v[SMOOTH.velocity] as number;
+    f.userDuration = this.$v[PROP.duration] as number;
+    f.maximumEasingTime = this.$v[SMOOTH.maximumEasingTime] as number;
+    f.reversingMode = this.$v[SMOOTH.reversingMode] as number;
+  }
+  /** A parameter changed: the running followers take it at once (updateRunningAnimations). */
+  retune(): void {
+    for (const f of this.running_) {
+      if (!f.running) continue;
+      this.configure(f);
+      f.init(this.loopTime);
+    }
+  }
+}
+const SmoothedAnimationMeta = defineType(SmoothedAnimation, NumberAnimationMeta, {
+  name: 'SmoothedAnimation',
+  cppClass: 'QQuickSmoothedAnimation',
+  properties: {
+    velocity: { type: 'real', default: 200, changed: (o) => (o as SmoothedAnimation).retune() },
+    reversingMode: { type: 'enumeration', changed: (o) => (o as SmoothedAnimation).retune() },
+    maximumEasingTime: { type: 'int', default: -1, changed: (o) => (o as SmoothedAnimation).retune() },
+  },
+  enums: { Eased: 0, Immediate: 1, Sync: 2 },
+});
+const SMOOTH = {
+  velocity: SmoothedAnimationMeta.index('velocity'),
+  reversingMode: SmoothedAnimationMeta.index('reversingMode'),
+  maximumEasingTime: SmoothedAnimationMeta.index('maximumEasingTime'),
+};
+
+const TRACK = 0;
+const VELOCITY = 1;
+const SPRING = 2;
+
+/** QSpringAnimation: a spring pulling towards `to` (16 ms steps), or a constant velocity. */
+class SpringFollower extends Follower {
+  to = 0;
+  currentValue = 0;
+  velocity = 0;
+  startTime = 0;
+  dura = 0;
+  lastTime = 0;
+  stopTime = -1;
+  mode = TRACK;
+  velocityms = 0;
+  maxVelocity = 0;
+  mass = 1;
+  spring = 0;
+  damping = 0;
+  epsilon = 0.01;
+  modulus = 0;
+
+  init(time: number): void {
+    this.lastTime = this.startTime = time;
+    this.stopTime = -1;
+  }
+
+  update(time: number): void {
+    if (this.mode === TRACK) {
+      this.stop();
+      return;
+    }
+    const elapsed = time - this.lastTime;
+    if (!elapsed) return;
+    const count = Math.trunc(elapsed / 16);
+    if (this.mode === SPRING) {
+      // (capped at 62 fps)
+      if (elapsed < 16) return;
+      this.lastTime = time - (elapsed - count * 16);
+    } else this.lastTime = time;
+    const m = this.modulus;
+    let src = this.to;
+    let stopped = false;
+    if (m !== 0) {
+      this.currentValue %= m;
+      src %= m;
+    }
+    if (this.mode === SPRING) {
+      for (let i = 0; i < count; ++i) {
+        let diff = src - this.currentValue;
+        if (m !== 0 && Math.abs(diff) > m / 2) diff += diff < 0 ? m : -m;
+        if (this.mass !== 1) this.velocity += (this.spring * diff - this.damping * this.velocity) / this.mass;
+        else this.velocity = this.velocity + this.spring * diff - this.damping * this.velocity;
+        if (this.maxVelocity > 0)
+          this.velocity = Math.min(Math.max(this.velocity, -this.maxVelocity), this.maxVelocity);
+        this.currentValue += (this.velocity * 16.0) / 1000.0;
+        if (m !== 0) {
+          this.currentValue %= m;
+          if (this.currentValue < 0) this.currentValue += m;
+        }
+      }
+      if (Math.abs(this.velocity) < this.epsilon && Math.abs(src - this.currentValue) < this.epsilon) {
+        this.velocity = 0;
+        this.currentValue = src;
+        stopped = true;
+      }
+    } else {
+      const moveBy = elapsed * this.velocityms;
+      let diff = src - this.currentValue;
+      if (m !== 0 && Math.abs(diff) > m / 2) diff += diff < 0 ? m : -m;
+      if (diff > 0) {
+        this.currentValue += moveBy;
+        if (m !== 0) this.currentValue %= m;
+      } else {
+        this.currentValue -= moveBy;
+        if (m !== 0 && this.currentValue < 0) this.currentValue = (this.currentValue % m) + m;
+      }
+      if (this.lastTime - this.startTime >= this.dura) {
+        this.currentValue = this.to;
+        stopped = true;
+      }
+    }
+    const oldTo = this.to;
+    this.write(this.currentValue);
+    // (not when a new target came meanwhile)
+    if (stopped && oldTo === this.to) {
+      this.stopTime = this.obj.$engine?.animations.clock() ?? 0;
+      this.stop();
+    }
+  }
+}
+
+export class SpringAnimation extends FollowingAnimation<SpringFollower> {
+  protected follower(a: Action): SpringFollower {
+    return new SpringFollower(a.obj, a.info, this as FollowingAnimation<Follower>);
+  }
+  private mode(): number {
+    const v = this.$v;
+    if (v[SPRING_P.spring] === 0 && v[SPRING_P.velocity] === 0) return TRACK;
+    return (v[SPRING_P.spring] as number) > 0 ? SPRING : VELOCITY;
+  }
+  protected aim(f: SpringFollower, a: Action, reused: boolean): void {
+    const v = this.$v;
+    const modulus = v[SPRING_P.modulus] as number;
+    f.to = Number(a.to);
+    f.startTime = 0;
+    f.velocityms = (v[SPRING_P.velocity] as number) / 1000;
+    f.maxVelocity = v[SPRING_P.velocity] as number;
+    f.mass = v[SPRING_P.mass] as number;
+    f.spring = v[SPRING_P.spring] as number;
+    f.damping = Math.min(v[SPRING_P.damping] as number, 1);
+    f.epsilon = v[SPRING_P.epsilon] as number;
+    f.modulus = modulus;
+    f.mode = this.mode();
+    f.dura = -1;
+    f.currentValue = this.fromDefined ? Number(a.from) : f.read();
+    if (f.mode === VELOCITY) {
+      let dist = Math.abs(f.currentValue - f.to);
+      if (modulus !== 0 && dist > modulus / 2) dist = modulus - (dist % modulus);
+      f.dura = dist / f.velocityms;
+    }
+    const now = this.$engine?.animations.clock() ?? 0;
+    // (Qt's restart: a follower moving, or stopped less than 32 ms ago, goes on from here)
+    if (reused && (f.running || (f.stopTime !== -1 && now - f.stopTime < 32))) f.init(this.loopTime);
+  }
+}
+const SpringAnimationMeta = defineType(SpringAnimation, NumberAnimationMeta, {
+  name: 'SpringAnimation',
+  cppClass: 'QQuickSpringAnimation',
+  properties: {
+    velocity: { type: 'real' },
+    spring: { type: 'real' },
+    damping: { type: 'real' },
+    epsilon: { type: 'real', default: 0.01 },
+    modulus: { type: 'real' },
+    mass: {
+      type: 'real',
+      default: 1,
+      write: (o, v) => {
+        if ((v as number) > 0) o.$store(SPRING_P.mass, v);
+      },
+    },
+  },
+});
+const SPRING_P = {
+  velocity: SpringAnimationMeta.index('velocity'),
+  spring: SpringAnimationMeta.index('spring'),
+  damping: SpringAnimationMeta.index('damping'),
+  epsilon: SpringAnimationMeta.index('epsilon'),
+  modulus: SpringAnimationMeta.index('modulus'),
+  mass: SpringAnimationMeta.index('mass'),
+};
 
 /** QQuickRotationAnimation: turns the shorter way, clockwise or counterclockwise as asked. */
 export class RotationAnimation extends NumberAnimation {
@@ -945,9 +1375,14 @@ export class Behavior extends QObject {
     }
     const active = anim.jobState === RUNNING;
     if (active && !changed) return;
-    // (a new target restarts the animation: its `running` stays true throughout)
-    this.blockRunningChanged = anim.jobState !== STOPPED;
-    if (anim.jobState !== STOPPED) anim.jobStop();
+    // (a new target restarts the animation: its `running` stays true throughout;
+    // one that follows its target, SmoothedAnimation or SpringAnimation, goes on)
+    const following = active && anim.loopDuration() === -1;
+    if (following) this.setAnimationRunning(anim, false);
+    else if (anim.jobState !== STOPPED) {
+      this.blockRunningChanged = true;
+      anim.jobStop();
+    }
     const current = obj.$get(info.index);
     if (!active && info.equals(current, v)) {
       obj.$writeBypass(info.index, v);
@@ -957,12 +1392,22 @@ export class Behavior extends QObject {
     anim.prepare([{ obj, info, from: current, to: v, fromSourced: true }], null);
     anim.jobStart();
     this.blockRunningChanged = false;
+    // (Qt replaces the run going on by a new one, which ticks after the
+    // animations running already: running false, then true)
+    if (following) {
+      const driver = anim.$engine?.animations;
+      driver?.stop(anim);
+      driver?.start(anim);
+      this.setAnimationRunning(anim, true);
+    }
   }
 
   /** The animation started or stopped: its `running` says so. */
   runningChanged(anim: AbstractAnimation): void {
-    if (this.blockRunningChanged) return;
-    const running = anim.jobState === RUNNING;
+    if (!this.blockRunningChanged) this.setAnimationRunning(anim, anim.jobState === RUNNING);
+  }
+
+  private setAnimationRunning(anim: AbstractAnimation, running: boolean): void {
     if (anim.$v[ANIM.running] === running) return;
     anim.$v[ANIM.running] = running;
     anim.$emit(ANIM.runningChanged, undefined);
@@ -1122,6 +1567,8 @@ export const ANIMATION_TYPES: Record<string, MetaObject> = {
   NumberAnimation: NumberAnimationMeta,
   ColorAnimation: ColorAnimationMeta,
   RotationAnimation: RotationAnimationMeta,
+  SmoothedAnimation: SmoothedAnimationMeta,
+  SpringAnimation: SpringAnimationMeta,
   Vector3dAnimation: Vector3dAnimationMeta,
   ScriptAction: ScriptActionMeta,
   PropertyAction: PropertyActionMeta,

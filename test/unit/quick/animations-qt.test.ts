@@ -78,6 +78,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'frame_stepped_view',
     // RotationAnimation's directions and default property; points, sizes, rects, vectors
     'value_types',
+    // SmoothedAnimation retargeted while moving, and as a value source; SpringAnimation's spring and velocity
+    'following',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
