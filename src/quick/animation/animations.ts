@@ -15,6 +15,7 @@ import {
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { QColor, QPoint, QRect, QSize, QVector2D, QVector3D, QVector4D } from '../../engine/valuetypes';
+import { SmoothedCurve } from '../items/smoothed-animation';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
 const STOPPED = 0;
@@ -699,21 +700,11 @@ class SmoothedFollower extends Follower {
   maximumEasingTime = -1;
   reversingMode = 0;
   initialVelocity = 0;
-  trackVelocity = 0;
+  readonly curve = new SmoothedCurve();
   private initialValue = 0;
   private invert = false;
   private lastTime = 0;
   private delayedStop: unknown = null;
-  private s = 0;
-  private vi = 0;
-  private a = 0;
-  private d = 0;
-  private tp = 0;
-  private td = 0;
-  private tf = 0;
-  private vp = 0;
-  private sp = 0;
-  private sd = 0;
 
   init(time: number): void {
     if (this.velocity === 0) {
@@ -727,83 +718,29 @@ class SmoothedFollower extends Follower {
       this.stop();
       return;
     }
-    const reversed = this.trackVelocity !== 0 && !this.invert === this.initialValue - this.to > 0;
+    const curve = this.curve;
+    const reversed = curve.trackVelocity !== 0 && !this.invert === this.initialValue - this.to > 0;
     if (reversed) {
       if (this.reversingMode === 2) {
         this.write(this.to);
-        this.trackVelocity = 0;
+        curve.trackVelocity = 0;
         this.stop();
         return;
       }
-      this.initialVelocity = this.reversingMode === 1 ? 0 : -this.trackVelocity;
+      this.initialVelocity = this.reversingMode === 1 ? 0 : -curve.trackVelocity;
     }
-    this.trackVelocity = this.initialVelocity;
+    curve.trackVelocity = this.initialVelocity;
     this.invert = this.to < this.initialValue;
-    if (!this.recalc()) {
+    const s = (this.invert ? -1 : 1) * (this.to - this.initialValue);
+    if (!curve.plan(s, this.initialVelocity, this.velocity, this.userDuration, this.maximumEasingTime)) {
       this.write(this.to);
       this.stop();
     }
   }
 
-  private recalc(): boolean {
-    const s = (this.invert ? -1 : 1) * (this.to - this.initialValue);
-    const vi = this.initialVelocity;
-    this.s = s;
-    this.vi = vi;
-    let tf: number;
-    if (this.userDuration >= 0 && this.velocity > 0)
-      tf = Math.min(s / this.velocity, this.userDuration / 1000);
-    else if (this.userDuration >= 0) tf = this.userDuration / 1000;
-    else if (this.velocity > 0) tf = s / this.velocity;
-    else return false;
-    this.tf = tf;
-    if (this.maximumEasingTime === 0) {
-      this.a = this.d = this.tp = this.sp = 0;
-      this.td = tf;
-      this.vp = this.velocity;
-      this.sd = s;
-    } else if (this.maximumEasingTime !== -1 && tf > this.maximumEasingTime / 1000) {
-      const ta = this.maximumEasingTime / 1000 / 2;
-      this.a = (s - (vi * tf - 0.5 * vi * ta)) / (tf * ta - ta * ta);
-      this.vp = vi + this.a * ta;
-      this.d = this.vp / ta;
-      this.tp = ta;
-      this.sp = vi * ta + 0.5 * this.a * this.tp * this.tp;
-      this.sd = this.sp + this.vp * (tf - 2 * ta);
-      this.td = tf - ta;
-    } else {
-      const c1 = 0.25 * tf * tf;
-      const c2 = 0.5 * vi * tf - s;
-      const c3 = -0.25 * vi * vi;
-      const a1 = (-c2 + Math.sqrt(c2 * c2 - 4 * c1 * c3)) / (2 * c1);
-      const tp1 = 0.5 * tf - (0.5 * vi) / a1;
-      const vp1 = a1 * tp1 + vi;
-      const sp1 = 0.5 * a1 * tp1 * tp1 + vi * tp1;
-      this.a = this.d = a1;
-      this.tp = this.td = tp1;
-      this.vp = vp1;
-      this.sp = this.sd = sp1;
-    }
-    return true;
-  }
-
   update(time: number): void {
-    let t = (time - this.lastTime) / 1000;
-    let value: number;
-    if (t < this.tp) {
-      this.trackVelocity = this.vi + t * this.a;
-      value = 0.5 * this.a * t * t + this.vi * t;
-    } else if (t < this.td) {
-      t -= this.tp;
-      this.trackVelocity = this.vp;
-      value = this.sp + t * this.vp;
-    } else if (t < this.tf) {
-      t -= this.td;
-      this.trackVelocity = this.vp - t * this.a;
-      value = this.sd - 0.5 * this.d * t * t + this.vp * t;
-    } else {
-      this.trackVelocity = 0;
-      value = this.s;
+    const value = this.curve.follow((time - this.lastTime) / 1000);
+    if (this.curve.reached) {
       // (Qt stops 32 ms later, on a timer: a new target meanwhile goes on from here)
       const engine = this.obj.$engine;
       if (this.delayedStop === null && engine)
@@ -836,7 +773,7 @@ export class SmoothedAnimation extends FollowingAnimation<SmoothedFollower> {
   protected aim(f: SmoothedFollower, a: Action, reused: boolean): void {
     f.to = Number(a.to);
     this.configure(f);
-    f.initialVelocity = f.trackVelocity;
+    f.initialVelocity = f.curve.trackVelocity;
     // (Qt's prepareForRestart: a follower still moving starts again from here)
     if (reused && f.running) f.init(this.loopTime);
   }

@@ -4,20 +4,14 @@
 // highlight with it (velocity 400 px/s, or highlightMoveDuration).
 import type { AnimationDriver, FrameAnimation } from '../../engine/animation';
 
-export class SmoothedAnimation implements FrameAnimation {
-  to = 0;
-  velocity = 200;
-  /** ms, -1 for none: the animation takes the shorter of velocity and duration. */
-  userDuration = -1;
-  maximumEasingTime = -1;
-  private trackVelocity = 0;
-  private initialVelocity = 0;
-  private initialValue = 0;
-  private invert = false;
-  private time = 0;
-  private lastTime = 0;
-  private running = false;
-  // recalc() results
+/**
+ * QSmoothedAnimation's motion (recalc and easeFollow): accelerate, cruise,
+ * decelerate over a distance, starting at a velocity; ListView's highlight
+ * and the SmoothedAnimation type move along it.
+ */
+export class SmoothedCurve {
+  /** The velocity at the last point followed (units per second). */
+  trackVelocity = 0;
   private s = 0;
   private vi = 0;
   private a = 0;
@@ -29,11 +23,107 @@ export class SmoothedAnimation implements FrameAnimation {
   private sp = 0;
   private sd = 0;
 
+  /**
+   * Plans a motion over distance `s` (made positive by the caller) starting
+   * at velocity `vi`; false when neither a velocity nor a duration allows one.
+   */
+  plan(s: number, vi: number, velocity: number, userDuration: number, maximumEasingTime: number): boolean {
+    this.s = s;
+    this.vi = vi;
+    let tf: number;
+    if (userDuration >= 0 && velocity > 0) {
+      tf = s / velocity;
+      if (tf > userDuration / 1000) tf = userDuration / 1000;
+    } else if (userDuration >= 0) {
+      tf = userDuration / 1000;
+    } else if (velocity > 0) {
+      tf = s / velocity;
+    } else {
+      return false;
+    }
+    this.tf = tf;
+    if (maximumEasingTime === 0) {
+      this.a = 0;
+      this.d = 0;
+      this.tp = 0;
+      this.td = tf;
+      this.vp = velocity;
+      this.sp = 0;
+      this.sd = s;
+    } else if (maximumEasingTime !== -1 && tf > maximumEasingTime / 1000) {
+      const met = maximumEasingTime / 1000;
+      const ta = met / 2;
+      this.a = (s - (vi * tf - 0.5 * vi * ta)) / (tf * ta - ta * ta);
+      this.vp = vi + this.a * ta;
+      this.d = this.vp / ta;
+      this.tp = ta;
+      this.sp = vi * ta + 0.5 * this.a * this.tp * this.tp;
+      this.sd = this.sp + this.vp * (tf - 2 * ta);
+      this.td = tf - ta;
+    } else {
+      const c1 = 0.25 * tf * tf;
+      const c2 = 0.5 * vi * tf - s;
+      const c3 = -0.25 * vi * vi;
+      const a1 = (-c2 + Math.sqrt(c2 * c2 - 4 * c1 * c3)) / (2 * c1);
+      const tp1 = 0.5 * tf - (0.5 * vi) / a1;
+      const vp1 = a1 * tp1 + vi;
+      const sp1 = 0.5 * a1 * tp1 * tp1 + vi * tp1;
+      this.a = a1;
+      this.d = a1;
+      this.tp = tp1;
+      this.td = tp1;
+      this.vp = vp1;
+      this.sp = sp1;
+      this.sd = sp1;
+    }
+    return true;
+  }
+
+  /** The distance covered `t` seconds in (the whole distance once `t` reaches the end: `reached`). */
+  follow(t: number): number {
+    this.reached = false;
+    if (t < this.tp) {
+      this.trackVelocity = this.vi + t * this.a;
+      return 0.5 * this.a * t * t + this.vi * t;
+    }
+    if (t < this.td) {
+      const u = t - this.tp;
+      this.trackVelocity = this.vp;
+      return this.sp + u * this.vp;
+    }
+    if (t < this.tf) {
+      const u = t - this.td;
+      this.trackVelocity = this.vp - u * this.a;
+      return this.sd - 0.5 * this.d * u * u + this.vp * u;
+    }
+    this.trackVelocity = 0;
+    this.reached = true;
+    return this.s;
+  }
+  /** The last point followed was the end. */
+  reached = false;
+}
+
+export class SmoothedAnimation extends SmoothedCurve implements FrameAnimation {
+  to = 0;
+  velocity = 200;
+  /** ms, -1 for none: the animation takes the shorter of velocity and duration. */
+  userDuration = -1;
+  maximumEasingTime = -1;
+  private initialVelocity = 0;
+  private initialValue = 0;
+  private invert = false;
+  private time = 0;
+  private lastTime = 0;
+  private running = false;
+
   constructor(
     private readonly driver: () => AnimationDriver | null,
     private readonly read: () => number,
     private readonly write: (v: number) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   get isRunning(): boolean {
     return this.running;
@@ -86,91 +176,17 @@ export class SmoothedAnimation implements FrameAnimation {
     if (hasReversed) this.initialVelocity = -this.trackVelocity;
     this.trackVelocity = this.initialVelocity;
     this.invert = this.to < this.initialValue;
-    if (!this.recalc()) {
+    const s = (this.invert ? -1 : 1) * (this.to - this.initialValue);
+    if (!this.plan(s, this.initialVelocity, this.velocity, this.userDuration, this.maximumEasingTime)) {
       this.write(this.to);
       this.stop();
     }
   }
 
-  private recalc(): boolean {
-    let s = this.to - this.initialValue;
-    const vi = this.initialVelocity;
-    s = (this.invert ? -1 : 1) * s;
-    this.s = s;
-    this.vi = vi;
-    let tf: number;
-    if (this.userDuration >= 0 && this.velocity > 0) {
-      tf = s / this.velocity;
-      if (tf > this.userDuration / 1000) tf = this.userDuration / 1000;
-    } else if (this.userDuration >= 0) {
-      tf = this.userDuration / 1000;
-    } else if (this.velocity > 0) {
-      tf = s / this.velocity;
-    } else {
-      return false;
-    }
-    this.tf = tf;
-    if (this.maximumEasingTime === 0) {
-      this.a = 0;
-      this.d = 0;
-      this.tp = 0;
-      this.td = tf;
-      this.vp = this.velocity;
-      this.sp = 0;
-      this.sd = s;
-    } else if (this.maximumEasingTime !== -1 && tf > this.maximumEasingTime / 1000) {
-      const met = this.maximumEasingTime / 1000;
-      const ta = met / 2;
-      this.a = (s - (vi * tf - 0.5 * vi * ta)) / (tf * ta - ta * ta);
-      this.vp = vi + this.a * ta;
-      this.d = this.vp / ta;
-      this.tp = ta;
-      this.sp = vi * ta + 0.5 * this.a * this.tp * this.tp;
-      this.sd = this.sp + this.vp * (tf - 2 * ta);
-      this.td = tf - ta;
-    } else {
-      const c1 = 0.25 * tf * tf;
-      const c2 = 0.5 * vi * tf - s;
-      const c3 = -0.25 * vi * vi;
-      const a1 = (-c2 + Math.sqrt(c2 * c2 - 4 * c1 * c3)) / (2 * c1);
-      const tp1 = 0.5 * tf - (0.5 * vi) / a1;
-      const vp1 = a1 * tp1 + vi;
-      const sp1 = 0.5 * a1 * tp1 * tp1 + vi * tp1;
-      this.a = a1;
-      this.d = a1;
-      this.tp = tp1;
-      this.td = tp1;
-      this.vp = vp1;
-      this.sp = sp1;
-      this.sd = sp1;
-    }
-    return true;
-  }
-
-  /** Distance covered `t` seconds in; false once the target is reached. */
-  private easeFollow(t: number): { value: number; done: boolean } {
-    if (t < this.tp) {
-      this.trackVelocity = this.vi + t * this.a;
-      return { value: 0.5 * this.a * t * t + this.vi * t, done: false };
-    }
-    if (t < this.td) {
-      const u = t - this.tp;
-      this.trackVelocity = this.vp;
-      return { value: this.sp + u * this.vp, done: false };
-    }
-    if (t < this.tf) {
-      const u = t - this.td;
-      this.trackVelocity = this.vp - u * this.a;
-      return { value: this.sd - 0.5 * this.d * u * u + this.vp * u, done: false };
-    }
-    this.trackVelocity = 0;
-    return { value: this.s, done: true };
-  }
-
   private update(time: number): void {
-    const { value, done } = this.easeFollow((time - this.lastTime) / 1000);
+    const value = this.follow((time - this.lastTime) / 1000);
     this.write(this.initialValue + value * (this.invert ? -1 : 1));
-    if (done) this.stop();
+    if (this.reached) this.stop();
   }
 
   advance(deltaMs: number): boolean {
