@@ -268,6 +268,9 @@ export class CompiledFile {
 /** What the early-use scan resolves every free name to: nothing is rewritten. */
 const GLOBAL_NAME = { kind: 'global' } as const;
 
+/** Declared property types whose first write notifies (measured: a vector3d given (0, 0, 0)). */
+const FIRST_WRITE_NOTIFIES = new Set(['vector2d', 'vector3d', 'vector4d', 'quaternion', 'matrix4x4']);
+
 // ---- the compiler -------------------------------------------------------------
 
 function uncap(s: string): string {
@@ -640,6 +643,14 @@ export class Compiler {
               group ? { ...group, readonly: m.readonly } : { type, readonly: m.readonly, sequenceOf, listOf },
             );
             if (type === 'var') (info as { equals: (a: unknown, b: unknown) => boolean }).equals = neverEqual;
+            else if (FIRST_WRITE_NOTIFIES.has(type)) {
+              // Qt keeps these (QtQuick's value types) as a QVariant that starts
+              // empty: the first value written is a change, even the default one.
+              const initial = info.coerce.initial;
+              const same = info.equals;
+              (info as { equals: (a: unknown, b: unknown) => boolean }).equals = (a, b) =>
+                a !== initial && same(a, b);
+            }
             if (!group && !isKnownPropertyType(type)) {
               // Qt names the type by its class in messages (QQuickItem*, Box_QMLTYPE_0*).
               const typeMeta = this.resolveType(m.typeName, m).meta;

@@ -23,6 +23,26 @@ import {
 } from './valuetypes';
 
 /** The name Qt gives the code running now (`onCompleted` for a Component.onCompleted handler), for console.assert. */
+/** The fields Qt.font() takes from its object (one at least). */
+const FONT_FIELDS = [
+  'family',
+  'styleName',
+  'bold',
+  'italic',
+  'underline',
+  'overline',
+  'strikeout',
+  'pointSize',
+  'pixelSize',
+  'weight',
+  'capitalization',
+  'letterSpacing',
+  'wordSpacing',
+  'kerning',
+  'preferShaping',
+  'hintingPreference',
+];
+
 export let currentExpression: string | null = null;
 export function setCurrentExpression(name: string | null): string | null {
   const prev = currentExpression;
@@ -450,7 +470,15 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
       if (a.length !== 16) throw new Error('Too many arguments');
       return new QMatrix4x4(numbers(a, 16));
     },
-    font: (f: Record<string, unknown>) => ({ ...f }),
+    font: (...a: unknown[]) => {
+      if (a.length === 0) throw new Error('Insufficient arguments');
+      const f = a[0];
+      if (a.length !== 1 || f === null || typeof f !== 'object')
+        throw new Error('Qt.font(): Invalid arguments');
+      if (!FONT_FIELDS.some((k) => k in f))
+        throw new Error('Qt.font(): Invalid argument: no valid font subproperties specified');
+      return { ...f };
+    },
     quit: () => hooks.quit(),
     exit: (code: number) => hooks.exit(code),
     binding: (fn: JsFunction) => hooks.binding(fn),
