@@ -476,21 +476,30 @@ export class SceneRenderer implements WindowObserver {
     node.pending = 0;
     const c = node.container;
     const v = item.$v;
+    // (an Animator moves what is drawn, not the properties)
+    const an = item.animated;
+    const x = an?.x ?? (v[ITEM.x] as number);
+    const y = an?.y ?? (v[ITEM.y] as number);
+    const rotation = an?.rotation ?? (v[ITEM.rotation] as number);
+    const scale = an?.scale ?? (v[ITEM.scale] as number);
+    const opacity = an?.opacity ?? (v[ITEM.opacity] as number);
+    const transformed =
+      an === null ? item.transformed : rotation !== 0 || scale !== 1 || v[ITEM.transform] !== null;
     // A transformed item's origin moves with its size.
-    if (bits & Dirty.Transform || (bits & Dirty.Size && item.transformed)) {
-      c.position.set(v[ITEM.x] as number, v[ITEM.y] as number);
+    if (bits & Dirty.Transform || (bits & Dirty.Size && transformed)) {
+      c.position.set(x, y);
       if (v[ITEM.transform] !== null) {
         // A `transform` list: the whole matrix to the parent (scale and rotation included).
         c.pivot.set(0, 0);
         c.setFromMatrix(affineOf(item.parentTransform(), v[ITEM.width] as number, v[ITEM.height] as number));
-      } else if (item.transformed) {
+      } else if (transformed) {
         // Qt transforms around transformOrigin (Item.Center by default).
         const o = item.transformOriginPoint();
         c.pivot.set(o.x, o.y);
-        c.position.set((v[ITEM.x] as number) + o.x, (v[ITEM.y] as number) + o.y);
-        c.rotation = ((v[ITEM.rotation] as number) * Math.PI) / 180;
+        c.position.set(x + o.x, y + o.y);
+        c.rotation = (rotation * Math.PI) / 180;
         c.skew.set(0, 0);
-        c.scale.set(v[ITEM.scale] as number);
+        c.scale.set(scale);
       } else {
         c.pivot.set(0, 0);
         c.rotation = 0;
@@ -500,8 +509,8 @@ export class SceneRenderer implements WindowObserver {
     }
     if (bits & (Dirty.Visibility | Dirty.Opacity)) {
       const was = c.visible;
-      c.visible = item.explicitVisible && !item.culled && (v[ITEM.opacity] as number) > 0;
-      c.alpha = v[ITEM.opacity] as number;
+      c.visible = item.explicitVisible && !item.culled && opacity > 0;
+      c.alpha = opacity;
       if (c.visible !== was) {
         // (a container not yet in the stage is drawn once its parent's sync places it)
         if (c.parent !== null && onScreen(c.parent)) this.drawNeeded = true;

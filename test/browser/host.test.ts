@@ -263,6 +263,30 @@ Rectangle {
   expect(renderer.framesRendered).toBe(idle);
 });
 
+test('an Animator turns what is drawn while the property keeps its value', async () => {
+  const app = await mountFiles(
+    {
+      'spinner.qml': `import QtQuick
+Rectangle {
+    width: 100; height: 100; color: "white"
+    Rectangle {
+        objectName: "spin"; x: 40; y: 40; width: 20; height: 20; color: "red"
+        RotationAnimator on rotation { from: 0; to: 360; duration: 1000; loops: Animation.Infinite }
+    }
+}
+`,
+    },
+    'spinner.qml',
+  );
+  const spin = byName(app, 'spin');
+  const drawn = () =>
+    (spin.renderNode as { container: { rotation: number } } | null)?.container.rotation ?? 0;
+  await until(() => drawn() > 0.5, 'the spinner to turn');
+  const before = drawn();
+  await until(() => drawn() !== before, 'the next frames');
+  expect(spin.rotation).toBe(0);
+});
+
 describe('input methods, dropped files and screen readers', () => {
   test("an input method's pre-edit text shows in place without entering the text; committing inserts it at the cursor", async () => {
     const app = await mountFiles({ 'form.qml': FORM }, 'form.qml');

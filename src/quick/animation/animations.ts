@@ -15,6 +15,7 @@ import {
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { QColor, QPoint, QRect, QSize, QVector2D, QVector3D, QVector4D } from '../../engine/valuetypes';
+import { Dirty, Item, ItemMeta } from '../items/Item';
 import { SmoothedCurve } from '../items/smoothed-animation';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
@@ -484,8 +485,8 @@ export class PropertyAnimation extends AbstractAnimation {
     this.actions = list;
   }
 
-  override updateCurrentTime(time: number): void {
-    if (this.jobState === STOPPED) return;
+  /** The eased progress `time` ms into the loop. */
+  protected progress(time: number): number {
     const d = this.loopDuration();
     const e = (this.$v[PROP.easing] as EasingCurve | null)?.$v;
     const params: EasingParams =
@@ -497,18 +498,23 @@ export class PropertyAnimation extends AbstractAnimation {
             period: e[EASING.period] as number,
             overshoot: e[EASING.overshoot] as number,
           };
-    const p = easingValue(params, d === 0 ? 1 : time / d);
-    for (const a of this.actions) {
-      if (a.obj.$destroyed) continue;
-      if (p === 1) a.obj.$writeBypass(a.info.index, a.to);
-      else {
-        if (!a.fromSourced) {
-          a.from = this.convert(a.obj.$get(a.info.index), a);
-          a.fromSourced = true;
-        }
-        a.obj.$writeBypass(a.info.index, this.interpolate(a, p));
-      }
+    return easingValue(params, d === 0 ? 1 : time / d);
+  }
+
+  /** The value of action `a` at eased progress `p` (its start read at its first step). */
+  protected valueAt(a: Action, p: number): unknown {
+    if (p === 1) return a.to;
+    if (!a.fromSourced) {
+      a.from = this.convert(a.obj.$get(a.info.index), a);
+      a.fromSourced = true;
     }
+    return this.interpolate(a, p);
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.jobState === STOPPED) return;
+    const p = this.progress(time);
+    for (const a of this.actions) if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, this.valueAt(a, p));
   }
 }
 
@@ -961,34 +967,44 @@ const SPRING_P = {
   mass: SpringAnimationMeta.index('mass'),
 };
 
+/** A rotation's value: the target moved by turns so that it goes the way `direction` asks (Qt's interpolators). */
+function rotationBetween(a: Action, _p: number, direction: number, lerp: (a: Action) => unknown): unknown {
+  const f = a.from as number;
+  let t = a.to as number;
+  if (direction === 3) {
+    let diff = t - f;
+    while (diff > 180) {
+      t -= 360;
+      diff -= 360;
+    }
+    while (diff < -180) {
+      t += 360;
+      diff += 360;
+    }
+  } else if (direction === 1 && t < f) t += 360;
+  else if (direction === 2 && t > f) t -= 360;
+  return lerp({ ...a, to: t });
+}
+
 /** QQuickRotationAnimation: turns the shorter way, clockwise or counterclockwise as asked. */
 export class RotationAnimation extends NumberAnimation {
   protected override defaultProperties = ['rotation'];
   protected override interpolate(a: Action, p: number): unknown {
-    const f = a.from as number;
-    let t = a.to as number;
-    const direction = this.$v[ROTATION_DIRECTION] as number;
-    if (direction === 3) {
-      let diff = t - f;
-      while (diff > 180) {
-        t -= 360;
-        diff -= 360;
-      }
-      while (diff < -180) {
-        t += 360;
-        diff += 360;
-      }
-    } else if (direction === 1 && t < f) t += 360;
-    else if (direction === 2 && t > f) t -= 360;
-    return super.interpolate({ ...a, to: t }, p);
+    return rotationBetween(a, p, this.$v[ROTATION_DIRECTION] as number, (x) => super.interpolate(x, p));
   }
 }
-const RotationAnimationMeta = defineType(RotationAnimation, NumberAnimationMeta, {
-  name: 'RotationAnimation',
-  cppClass: 'QQuickRotationAnimation',
+/** RotationAnimation's and RotationAnimator's `direction`. */
+const rotationSpec = (name: string) => ({
+  name,
+  cppClass: `QQuick${name}`,
   properties: { direction: { type: 'enumeration' } },
   enums: { Numerical: 0, Clockwise: 1, Counterclockwise: 2, Shortest: 3 },
 });
+const RotationAnimationMeta = defineType(
+  RotationAnimation,
+  NumberAnimationMeta,
+  rotationSpec('RotationAnimation'),
+);
 const ROTATION_DIRECTION = RotationAnimationMeta.index('direction');
 
 /** Animates vector3d values (QQuickVector3dAnimation). */
@@ -997,6 +1013,112 @@ const Vector3dAnimationMeta = defineType(Vector3dAnimation, PropertyAnimationMet
   name: 'Vector3dAnimation',
   cppClass: 'QQuickVector3dAnimation',
 });
+
+// ---- Animators ------------------------------------------------------------------
+
+/**
+ * QQuickAnimator: moves what is drawn of an item (its scene graph node), not
+ * the property, which gets its value when the animation ends or is stopped
+ * (measured: x reads 0 half-way through an XAnimator from 0 to 50).
+ */
+export abstract class Animator extends NumberAnimation {
+  protected abstract readonly field: 'x' | 'y' | 'scale' | 'rotation' | 'opacity';
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    this.defaultProperties = [this.field];
+    super.prepare(actions, target);
+    this.actions = this.actions.filter((a) => a.obj instanceof Item && a.info.name === this.field);
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.jobState === STOPPED) return;
+    // (the scene graph's jobs take the eased progress as a float)
+    const p = Math.fround(this.progress(time));
+    for (const a of this.actions) {
+      const item = a.obj as Item;
+      if (item.$destroyed) continue;
+      const v = this.valueAt(a, p) as number;
+      if (p === 1) this.writeBack(item, v);
+      else {
+        item.animated ??= {};
+        item.animated[this.field] = v;
+        item.markDirty(this.field === 'opacity' ? Dirty.Opacity | Dirty.Visibility : Dirty.Transform);
+      }
+    }
+  }
+
+  /** The property gets the value drawn, and the item is drawn from its properties again. */
+  private writeBack(item: Item, v: number): void {
+    const an = item.animated;
+    if (an != null) {
+      delete an[this.field];
+      if (Object.keys(an).length === 0) item.animated = null;
+    }
+    item.markDirty(Dirty.Transform | Dirty.Opacity | Dirty.Visibility);
+    item.$writeBypass(ITEM_INDEX[this.field], v);
+  }
+
+  /** Started, and waiting for the frame that hands it to the scene graph. */
+  private handedOver = false;
+
+  override advance(deltaMs: number): boolean {
+    // (Qt starts an animator's job at the next frame's sync: its time runs a frame behind)
+    if (this.handedOver) {
+      this.handedOver = false;
+      deltaMs = 0;
+    }
+    return super.advance(deltaMs);
+  }
+
+  protected override stateChanged(state: number, old: number): void {
+    if (state === RUNNING && old === STOPPED) this.handedOver = this.group === null;
+    if (state !== STOPPED) return;
+    // (stopped on the way: the value reached is written back)
+    for (const a of this.actions) {
+      const v = (a.obj as Item).animated?.[this.field];
+      if (v !== undefined && !a.obj.$destroyed) this.writeBack(a.obj as Item, v);
+    }
+  }
+}
+
+const ITEM_INDEX = {
+  x: ItemMeta.index('x'),
+  y: ItemMeta.index('y'),
+  scale: ItemMeta.index('scale'),
+  rotation: ItemMeta.index('rotation'),
+  opacity: ItemMeta.index('opacity'),
+};
+
+export class XAnimator extends Animator {
+  protected readonly field = 'x';
+}
+export class YAnimator extends Animator {
+  protected readonly field = 'y';
+}
+export class ScaleAnimator extends Animator {
+  protected readonly field = 'scale';
+}
+export class OpacityAnimator extends Animator {
+  protected readonly field = 'opacity';
+}
+export class RotationAnimator extends Animator {
+  protected readonly field = 'rotation';
+  protected override interpolate(a: Action, p: number): unknown {
+    return rotationBetween(a, p, this.$v[ROTATOR_DIRECTION] as number, (x) => super.interpolate(x, p));
+  }
+}
+const animatorMeta = (ctor: new () => Animator, name: string) =>
+  defineType(ctor, NumberAnimationMeta, { name, cppClass: `QQuick${name}` });
+const XAnimatorMeta = animatorMeta(XAnimator, 'XAnimator');
+const YAnimatorMeta = animatorMeta(YAnimator, 'YAnimator');
+const ScaleAnimatorMeta = animatorMeta(ScaleAnimator, 'ScaleAnimator');
+const OpacityAnimatorMeta = animatorMeta(OpacityAnimator, 'OpacityAnimator');
+const RotationAnimatorMeta = defineType(
+  RotationAnimator,
+  NumberAnimationMeta,
+  rotationSpec('RotationAnimator'),
+);
+const ROTATOR_DIRECTION = RotationAnimatorMeta.index('direction');
 
 // ---- ScriptAction and PropertyAction -----------------------------------------
 
@@ -1507,6 +1629,11 @@ export const ANIMATION_TYPES: Record<string, MetaObject> = {
   SmoothedAnimation: SmoothedAnimationMeta,
   SpringAnimation: SpringAnimationMeta,
   Vector3dAnimation: Vector3dAnimationMeta,
+  XAnimator: XAnimatorMeta,
+  YAnimator: YAnimatorMeta,
+  ScaleAnimator: ScaleAnimatorMeta,
+  OpacityAnimator: OpacityAnimatorMeta,
+  RotationAnimator: RotationAnimatorMeta,
   ScriptAction: ScriptActionMeta,
   PropertyAction: PropertyActionMeta,
   SequentialAnimation: SequentialAnimationMeta,

@@ -111,6 +111,8 @@ export class Item extends QtObject {
   renderQueueMark = 0;
   /** Not drawn though visible: a view's delegate outside the visible area (QQuickItemPrivate::culled). */
   culled = false;
+  /** What an Animator draws instead of the property while it runs (Qt's scene graph node values). */
+  animated: { x?: number; y?: number; scale?: number; rotation?: number; opacity?: number } | null = null;
   private complete = false;
   private polishRequested = false;
   private childrenRectValid = false;

@@ -80,6 +80,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'value_types',
     // SmoothedAnimation retargeted while moving, and as a value source; SpringAnimation's spring and velocity
     'following',
+    // Animators: the properties keep their values until the end; stopped, the value reached
+    'animators',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
