@@ -379,6 +379,12 @@ export class Compiler {
       }
       const parser = this.customParserOf(d.typeName);
       const childrenAreComponents = this.defaultPropertyIsComponent(d.typeName);
+      // (`Type on x { id: a }`: a value source is an object of the unit; Qt
+      // takes these bindings last to first, before the object's children)
+      for (let i = d.members.length - 1; i >= 0; i--) {
+        const m = d.members[i]!;
+        if (m.kind === 'OnBinding') visit(m.object, false);
+      }
       for (const m of d.members) {
         if (m.kind === 'Binding' && m.name.length === 1 && m.name[0] === 'id') this.addId(unit, m);
         else if (m.kind === 'ObjectDefinition') {
@@ -427,27 +433,30 @@ export class Compiler {
     return e?.kind === 'type' ? e.meta.customParser : undefined;
   }
 
-  private addId(unit: Unit, m: ast.Binding): void {
+  /**
+   * The name an `id:` gives (QQmlIRBuilder::setId): a string literal's
+   * value, or else the statement's source text as written.
+   */
+  private idName(m: ast.Binding): string {
     const v = m.value;
     const stmt = v.kind === 'Script' ? v.statement : undefined;
     const expr = stmt && stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
-    // Qt also accepts the id as a string literal (`id: "root"`).
-    const name =
-      expr?.type === 'Identifier'
-        ? expr.name
-        : expr?.type === 'Literal' && typeof expr.value === 'string'
-          ? expr.value
-          : undefined;
-    if (name === undefined) {
-      if (expr?.type === 'Literal' && typeof expr.value === 'number') {
-        throw this.err(v, 'IDs must start with a letter or underscore');
-      }
-      throw this.err(v, 'Invalid use of id property');
-    }
-    if (/^[A-Z]/.test(name)) throw this.err(v, 'IDs cannot start with an uppercase letter');
-    if (!/^[a-z_]/.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
-    if (!/^[A-Za-z0-9_]+$/.test(name))
+    if (expr?.type === 'Literal' && typeof expr.value === 'string') return expr.value;
+    return this.file.program.source.slice(v.start, v.end).trimEnd().replace(/;$/, '');
+  }
+
+  private addId(unit: Unit, m: ast.Binding): void {
+    const v = m.value;
+    if (v.kind !== 'Script') throw this.err(v, 'Invalid use of id property');
+    const name = this.idName(m);
+    if (name === '') throw this.err(v, 'Invalid empty ID');
+    const first = name[0]!;
+    if (/\p{L}/u.test(first) && !/\p{Ll}/u.test(first))
+      throw this.err(v, 'IDs cannot start with an uppercase letter');
+    if (!/^[\p{L}_]/u.test(name)) throw this.err(v, 'IDs must start with a letter or underscore');
+    if (!/^[\p{L}\p{N}_]+$/u.test(name))
       throw this.err(v, 'IDs must contain only letters, numbers, and underscores');
+    if (ILLEGAL_NAMES.has(name)) throw this.err(v, 'ID illegally masks global JavaScript property');
     if (unit.ids.has(name)) throw this.err(m.nameSpan, 'id is not unique');
     // Filled in by declareObject; the map records that the name is taken.
     unit.ids.set(name, undefined as unknown as CompiledObject);
@@ -572,10 +581,7 @@ export class Compiler {
   }
 
   private setId(unit: Unit, o: CompiledObject, m: ast.Binding): void {
-    const stmt = (m.value as ast.Script).statement as Statement & {
-      expression: { name?: string; value?: string };
-    };
-    o.id = (stmt.expression.name ?? stmt.expression.value)!;
+    o.id = this.idName(m);
     unit.ids.set(o.id, o);
   }
 
