@@ -45,10 +45,10 @@ export interface CreatorHost extends EngineServices {
   resolverFor(unit: Unit): TypeResolver;
 }
 
-/** Work collected while creating a tree, done once it is all there. */
 /** The type of a property that holds an expression to run later (QQmlScriptString). */
 export const SCRIPT_STRING = 'QQmlScriptString';
 
+/** Work collected while creating a tree, done once it is all there. */
 export class Creation {
   /** Made by Component.createObject (and the like), not declared in a file. */
   dynamic = false;

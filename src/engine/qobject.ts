@@ -765,12 +765,21 @@ export abstract class QObject {
    * remove a binding. Returns true on change.
    */
   $write(idx: number, value: unknown): boolean {
-    const icpt = this.$icpt?.[idx];
-    if (icpt !== undefined) {
-      icpt(value);
+    if (this.$icpt !== null) {
+      const icpt = this.$icpt[idx];
+      if (icpt !== undefined) {
+        icpt(value);
+        return true;
+      }
+    }
+    // ($writeBypass's steps, written out: the hottest path of every binding)
+    const info = this.$meta.props[idx]!;
+    const v = info.coerce(value, this);
+    if (info.write !== undefined) {
+      info.write(this, v);
       return true;
     }
-    return this.$writeBypass(idx, value);
+    return this.$store(idx, v);
   }
 
   /** $write past a property's interceptor (a Behavior's animation writing the values it animates). */
