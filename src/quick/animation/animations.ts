@@ -14,8 +14,17 @@ import {
   qmlWarning,
 } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { QColor, QPoint, QRect, QSize, QVector2D, QVector3D, QVector4D } from '../../engine/valuetypes';
-import { Dirty, Item, ItemMeta } from '../items/Item';
+import {
+  QColor,
+  QPoint,
+  QRect,
+  QSize,
+  QVector2D,
+  QVector3D,
+  QVector4D,
+  qRound,
+} from '../../engine/valuetypes';
+import { Dirty, ITEM, Item } from '../items/Item';
 import { SmoothedCurve } from '../items/smoothed-animation';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
@@ -37,8 +46,6 @@ interface TargetProperty {
   obj: QObject;
   info: PropertyInfo;
 }
-
-const qRound = (d: number) => (d >= 0 ? Math.trunc(d + 0.5) : Math.trunc(d - 0.5));
 
 /** QVariantAnimation's colour interpolation: each 8-bit channel, truncated. */
 function interpolateColor(f: QColor, t: QColor, p: number): QColor {
@@ -967,8 +974,11 @@ const SPRING_P = {
   mass: SpringAnimationMeta.index('mass'),
 };
 
-/** A rotation's value: the target moved by turns so that it goes the way `direction` asks (Qt's interpolators). */
-function rotationBetween(a: Action, _p: number, direction: number, lerp: (a: Action) => unknown): unknown {
+/**
+ * A rotation's target moved by whole turns so that it goes the way
+ * `direction` asks (Qt's rotation interpolators): the action to interpolate.
+ */
+function turned(a: Action, direction: number): Action {
   const f = a.from as number;
   let t = a.to as number;
   if (direction === 3) {
@@ -983,14 +993,14 @@ function rotationBetween(a: Action, _p: number, direction: number, lerp: (a: Act
     }
   } else if (direction === 1 && t < f) t += 360;
   else if (direction === 2 && t > f) t -= 360;
-  return lerp({ ...a, to: t });
+  return { ...a, to: t };
 }
 
 /** QQuickRotationAnimation: turns the shorter way, clockwise or counterclockwise as asked. */
 export class RotationAnimation extends NumberAnimation {
   protected override defaultProperties = ['rotation'];
   protected override interpolate(a: Action, p: number): unknown {
-    return rotationBetween(a, p, this.$v[ROTATION_DIRECTION] as number, (x) => super.interpolate(x, p));
+    return super.interpolate(turned(a, this.$v[ROTATION_DIRECTION] as number), p);
   }
 }
 /** RotationAnimation's and RotationAnimator's `direction`. */
@@ -1055,7 +1065,7 @@ export abstract class Animator extends NumberAnimation {
       if (Object.keys(an).length === 0) item.animated = null;
     }
     item.markDirty(Dirty.Transform | Dirty.Opacity | Dirty.Visibility);
-    item.$writeBypass(ITEM_INDEX[this.field], v);
+    item.$writeBypass(ITEM[this.field], v);
   }
 
   /** Started, and waiting for the frame that hands it to the scene graph. */
@@ -1081,14 +1091,6 @@ export abstract class Animator extends NumberAnimation {
   }
 }
 
-const ITEM_INDEX = {
-  x: ItemMeta.index('x'),
-  y: ItemMeta.index('y'),
-  scale: ItemMeta.index('scale'),
-  rotation: ItemMeta.index('rotation'),
-  opacity: ItemMeta.index('opacity'),
-};
-
 export class XAnimator extends Animator {
   protected readonly field = 'x';
 }
@@ -1104,7 +1106,7 @@ export class OpacityAnimator extends Animator {
 export class RotationAnimator extends Animator {
   protected readonly field = 'rotation';
   protected override interpolate(a: Action, p: number): unknown {
-    return rotationBetween(a, p, this.$v[ROTATOR_DIRECTION] as number, (x) => super.interpolate(x, p));
+    return super.interpolate(turned(a, this.$v[ROTATOR_DIRECTION] as number), p);
   }
 }
 const animatorMeta = (ctor: new () => Animator, name: string) =>
@@ -1205,11 +1207,6 @@ export abstract class AnimationGroup extends AbstractAnimation {
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
     for (const c of this.children) c.prepare(actions, target);
-  }
-
-  /** A child's duration, all loops (Qt's animationActualTotalDuration). */
-  protected static total(a: AbstractAnimation): number {
-    return a.totalDuration();
   }
 }
 
