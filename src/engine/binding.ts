@@ -121,7 +121,19 @@ export class PropertyBinding extends Observer implements InstalledBinding {
     }
   }
 
-  /** Stops the binding without destroying it (a Binding element overrides the property for a while). */
+  /** The expression's value now, not tracked and not written (Qt's evaluate(): a State's `when`); undefined on an error. */
+  peek(): unknown {
+    const prev = setCurrentObserver(null);
+    try {
+      return this.fn.call(this.scope, this.scope, this.ctx);
+    } catch {
+      return undefined;
+    } finally {
+      setCurrentObserver(prev);
+    }
+  }
+
+  /** Stops the binding without destroying it (a state takes the property over for a while). */
   suspend(): void {
     if (this.dead) return;
     this.dead = true;

@@ -119,6 +119,17 @@ export interface FunctionSpec {
   injectionWarned?: boolean;
 }
 
+/** A property a PropertyChanges changes: a literal value or an expression (its binding). */
+export interface CompiledStateChange {
+  /** `rect.width: 50`: the id of the object changed (else the PropertyChanges' target). */
+  objectId: string | null;
+  /** The property, dotted for a group's (`border.color`). */
+  name: string;
+  value?: unknown;
+  fn?: number;
+  location: SourceLocation;
+}
+
 export interface CompiledBinding {
   target: PropertyTarget;
   fn: number;
@@ -177,6 +188,8 @@ export class CompiledObject {
   readonly constants: CompiledConstant[] = [];
   readonly bindings: CompiledBinding[] = [];
   readonly objectValues: CompiledObjectValue[] = [];
+  /** PropertyChanges: the properties it changes (`width: 50`, `rect.width: 50`), see MetaObject.stateChanges. */
+  readonly stateChanges: CompiledStateChange[] = [];
   readonly children: CompiledObject[] = [];
   /** `Binding on a { ... }`: property value sources, given the object and the property. */
   readonly valueSources: Array<{ object: CompiledObject; property: string }> = [];
@@ -818,9 +831,14 @@ export class Compiler {
           break; // declared as a child already
         case 'Binding':
           if (m.name.length === 1 && m.name[0] === 'id') break;
+          if (o.meta.stateChanges && this.stateChange(o, m.name, m.nameSpan, m.value)) break;
           this.compileBinding(o, m.name, m.nameSpan, m.value, { via: 'self', meta: o.meta });
           break;
         case 'GroupBlock':
+          if (o.meta.stateChanges && !o.meta.propsByName.has(m.name[0]!)) {
+            this.stateChangeGroup(o, m.name, m.members, m.nameSpan);
+            break;
+          }
           this.compileGroupBlock(o, m.name, m.members, m.nameSpan);
           break;
         case 'OnBinding':
@@ -884,6 +902,96 @@ export class Compiler {
         this.compileGroupBlock(o, [...prefix, ...m.name], m.members, m.nameSpan);
       else throw this.err(m.kind === 'ObjectDefinition' ? m.typeSpan : span, 'Expected a property binding');
     }
+  }
+
+  /**
+   * A change a PropertyChanges makes (QQuickPropertyChangesParser): a
+   * literal is a value, any other expression a binding whose scope is the
+   * object changed. False for the PropertyChanges' own properties.
+   */
+  private stateChange(
+    o: CompiledObject,
+    name: string[],
+    nameSpan: ast.Span,
+    value: ast.BindingValue,
+  ): boolean {
+    if (o.meta.propsByName.has(name[0]!)) return false;
+    if (value.kind !== 'Script')
+      throw this.err(value, 'PropertyChanges does not support creating state-specific objects.');
+    const objectId = name.length > 1 && this.isId(o.unit, name[0]!) ? name[0]! : null;
+    const path = (objectId !== null ? name.slice(1) : name).join('.');
+    const location = this.loc(nameSpan);
+    const literal = this.literalValue(value);
+    if (literal !== NOT_CONSTANT) {
+      o.stateChanges.push({ objectId, name: path, value: literal, location });
+      return true;
+    }
+    // (the names the expression reads are the changed object's first: known here when its target is an id)
+    let meta = (objectId !== null ? this.idObject(o.unit, objectId) : this.changesTarget(o))?.meta;
+    if (meta === undefined) {
+      meta = o.meta;
+      while (meta.base !== null && meta.name !== 'QtObject') meta = meta.base;
+    }
+    const fn = o.unit.addFunction({
+      kind: 'binding',
+      node: value.statement,
+      params: [],
+      scope: meta,
+      start: value.start,
+      line: value.line,
+    });
+    o.stateChanges.push({ objectId, name: path, fn, location });
+    return true;
+  }
+
+  private stateChangeGroup(o: CompiledObject, prefix: string[], members: ast.Member[], span: ast.Span): void {
+    for (const m of members) {
+      if (m.kind === 'Binding') this.stateChange(o, [...prefix, ...m.name], m.nameSpan, m.value);
+      else if (m.kind === 'GroupBlock')
+        this.stateChangeGroup(o, [...prefix, ...m.name], m.members, m.nameSpan);
+      else throw this.err(m.kind === 'ObjectDefinition' ? m.typeSpan : span, 'Expected a property binding');
+    }
+  }
+
+  private isId(unit: Unit, id: string): boolean {
+    for (let u: Unit | null = unit; u !== null; u = u.outer) if (u.ids.has(id)) return true;
+    return false;
+  }
+
+  /** The object an id names in a unit or the units it is nested in. */
+  private idObject(unit: Unit, id: string): CompiledObject | undefined {
+    for (let u: Unit | null = unit; u !== null; u = u.outer) {
+      if (u.ids.has(id)) return u.ids.get(id);
+    }
+    return undefined;
+  }
+
+  /** A PropertyChanges' `target: someId`, when it is one. */
+  private changesTarget(o: CompiledObject): CompiledObject | undefined {
+    for (const m of o.def.members) {
+      if (m.kind !== 'Binding' || m.name.length !== 1 || m.name[0] !== 'target' || m.value.kind !== 'Script')
+        continue;
+      const s = m.value.statement;
+      if (s.type === 'ExpressionStatement' && s.expression.type === 'Identifier')
+        return this.idObject(o.unit, s.expression.name);
+    }
+    return undefined;
+  }
+
+  /** A literal as written (`50`, `-1`, `"red"`, `true`), or NOT_CONSTANT. */
+  private literalValue(value: ast.Script): unknown {
+    const s = value.statement;
+    if (s.type !== 'ExpressionStatement') return NOT_CONSTANT;
+    const e = s.expression;
+    if (e.type === 'Literal' && !('regex' in e && e.regex) && typeof e.value !== 'bigint') return e.value;
+    if (
+      e.type === 'UnaryExpression' &&
+      (e.operator === '-' || e.operator === '+') &&
+      e.argument.type === 'Literal' &&
+      typeof e.argument.value === 'number'
+    )
+      return e.operator === '-' ? -e.argument.value : e.argument.value;
+    return NOT_CONSTANT;
   }
 
   /** Resolves `a.b.c` on an object to the object that owns `c` and what `c` is there. */

@@ -93,6 +93,20 @@ interface CustomDataReceiver {
   $customData?(data: unknown): void;
 }
 
+/** A property a PropertyChanges changes (CompiledObject.stateChanges): a value, or an expression of the context. */
+export interface StateChange {
+  objectId: string | null;
+  name: string;
+  value?: unknown;
+  fn?: BindingFunction;
+  location: SourceLocation;
+}
+
+/** PropertyChanges: given the changes it makes, and its context. */
+interface StateChangesReceiver {
+  $setStateChanges?(changes: StateChange[], ctx: QmlContext): void;
+}
+
 /** Connections: given its `onFoo:` handlers, made into functions once the target's signal is known. */
 interface ImplicitHandlerHost {
   $addImplicitHandler(
@@ -384,6 +398,18 @@ export class Creator {
         creation.bindings.push(binding);
       }
     }
+
+    if (c.stateChanges.length > 0)
+      (obj as StateChangesReceiver).$setStateChanges?.(
+        c.stateChanges.map((k) => ({
+          objectId: k.objectId,
+          name: k.name,
+          value: k.value,
+          fn: k.fn !== undefined ? (ctx.fns[k.fn] as BindingFunction) : undefined,
+          location: k.location,
+        })),
+        ctx,
+      );
 
     for (const v of c.objectValues) {
       const target = this.targetObject(obj, v.target, creation);

@@ -125,6 +125,12 @@ export interface TypeSpec {
   creatable?: boolean;
   customParser?: CustomParser;
   /**
+   * PropertyChanges: bindings to names that are not the type's own
+   * properties are changes of another object's properties, kept for the
+   * state that applies them (CompiledObject.stateChanges).
+   */
+  stateChanges?: boolean;
+  /**
    * Code the type loads on first use (a chunk of its own in the page): the
    * promise to wait for before a file naming the type is compiled, or
    * undefined once it is loaded.
@@ -202,6 +208,7 @@ export class MetaObject {
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
   customParser: CustomParser | undefined;
+  readonly stateChanges: boolean;
   readonly preload: (() => Promise<unknown> | undefined) | undefined;
   /** Set for types whose QML file or declaration added members: the base type they extend. */
   readonly isDerived: boolean;
@@ -252,6 +259,7 @@ export class MetaObject {
     this.attachedType = spec.attachedType ?? base?.attachedType;
     this.creatable = spec.creatable ?? true;
     this.customParser = spec.customParser ?? base?.customParser;
+    this.stateChanges = spec.stateChanges ?? base?.stateChanges ?? false;
     this.preload = spec.preload ?? base?.preload;
     if (base && !Object.prototype.isPrototypeOf.call(base.ctor.prototype, ctor.prototype)) {
       // The class does not extend the base type's class (Item extends QObject, its

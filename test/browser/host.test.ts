@@ -263,6 +263,41 @@ Rectangle {
   expect(renderer.framesRendered).toBe(idle);
 });
 
+test('a state change on the page runs its transition frame by frame and ends on the state values', async () => {
+  const app = await mountFiles(
+    {
+      'toggle.qml': `import QtQuick
+Rectangle {
+    id: page
+    width: 200; height: 60; color: "white"
+    property var seen: []
+    Rectangle {
+        id: box; objectName: "box"; width: 20; height: 20; color: "red"
+        onXChanged: page.seen.push(x)
+    }
+    states: State { name: "right"; PropertyChanges { target: box; x: 150; color: "blue" } }
+    transitions: Transition { NumberAnimation { properties: "x"; duration: 300 } }
+}
+`,
+    },
+    'toggle.qml',
+  );
+  await app.settle(100);
+  const page = root(app);
+  const box = byName(app, 'box');
+  page.state = 'right';
+  // (the colour is not animated: it changes at once; x moves over frames)
+  expect(String(box.color)).toBe('#0000ff');
+  expect(box.x).toBe(0);
+  await until(() => box.x === 150, 'the end of the transition');
+  const seen: number[] = page.seen;
+  expect(seen.length).toBeGreaterThan(4);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+  page.state = '';
+  await until(() => box.x === 0, 'the way back');
+  expect(String(box.color)).toBe('#ff0000');
+});
+
 test('an Animator turns what is drawn while the property keeps its value', async () => {
   const app = await mountFiles(
     {

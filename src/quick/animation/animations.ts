@@ -30,7 +30,7 @@ import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
 const STOPPED = 0;
 const PAUSED = 1;
-const RUNNING = 2;
+export const RUNNING = 2;
 
 /** One property an animation moves (QQuickStateAction): `from` is read when it first moves, unless given. */
 interface Action {
@@ -39,6 +39,32 @@ interface Action {
   from: unknown;
   to: unknown;
   fromSourced: boolean;
+}
+
+/**
+ * A change a state makes (QQuickStateAction) as a transition's animations
+ * see it: a property going from one value to another, or an event (a
+ * StateChangeScript's script) that a ScriptAction may run at its time.
+ */
+export interface TransitionAction {
+  obj: QObject | null;
+  info: PropertyInfo | null;
+  /** The object and property as the state named them (`rect`, `border.color`). */
+  specifiedObject: QObject | null;
+  specifiedProperty: string;
+  fromValue: unknown;
+  toValue: unknown;
+  /** A StateChangeScript: its name and script (run by a ScriptAction with that scriptName). */
+  script: { name: string; run(): void } | null;
+  /** The event is the transition's to run (Qt's actionDone). */
+  actionDone: boolean;
+}
+
+/** The properties a transition's animations move (Qt's `modified`): the state does not write them itself. */
+export type TouchedProperties = Array<{ obj: QObject; info: PropertyInfo }>;
+
+function touch(touched: TouchedProperties, obj: QObject, info: PropertyInfo): void {
+  touched.push({ obj, info });
 }
 
 /** The property a value source (`NumberAnimation on x`) or a Behavior acts on. */
@@ -115,6 +141,17 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
   updateCurrentTime(_time: number): void {}
   /** Sets up a run (Qt's transition()): the properties it moves, from the actions given or its own. */
   prepare(_actions: readonly Action[] | null, _target: TargetProperty | null): void {
+    this.setupLoops();
+  }
+  /**
+   * Sets up a run in a state change's transition (Qt's transition()): the
+   * animation takes the changes it matches from `actions` and records the
+   * properties it moves in `touched`.
+   */
+  transition(_actions: TransitionAction[], _touched: TouchedProperties): void {
+    this.setupLoops();
+  }
+  protected setupLoops(): void {
     const loops = this.$v[ANIM.loops] as number;
     this.jobLoops = loops < 0 ? -1 : loops;
   }
@@ -187,7 +224,7 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
   }
 
   /** The job reached its end (Qt's finished(): the QML animation's completion). */
-  private jobFinished(): void {
+  protected jobFinished(): void {
     if (this.group !== null || this.behavior !== null) return;
     this.setRunning(false);
     if (this.$v[ANIM.alwaysRunToEnd]) this.$emit(ANIM.stopped, undefined);
@@ -411,6 +448,45 @@ function propertyNames(one: string, many: string): string[] {
   return names;
 }
 
+/**
+ * Whether an animation in a transition takes a state's change: one of its
+ * targets (or any) and not excluded, one of its properties, or with no
+ * properties named, one of the type it interpolates (ColorAnimation).
+ */
+function selects(
+  x: TransitionAction,
+  targets: QObject[],
+  exclude: QObject[],
+  props: string[],
+  type: string | null,
+): x is TransitionAction & { obj: QObject; info: PropertyInfo } {
+  if (x.obj === null || x.info === null) return false;
+  const same = x.obj === x.specifiedObject;
+  const s = x.specifiedObject;
+  return (
+    (targets.length === 0 || targets.includes(x.obj) || (!same && s !== null && targets.includes(s))) &&
+    !exclude.includes(x.obj) &&
+    (same || s === null || !exclude.includes(s)) &&
+    (props.includes(x.info.name) ||
+      (!same && props.includes(x.specifiedProperty)) ||
+      (type !== null && x.info.type === type))
+  );
+}
+
+/** A transition's property names: `properties`, then `property` (Qt's order). */
+function transitionNames(one: string, many: string): string[] {
+  const names = many === '' ? [] : many.split(',').map((s) => s.trim());
+  if (one !== '') names.push(one);
+  return names;
+}
+
+/** A transition's targets: `targets`, then `target` (Qt's order). */
+function transitionTargets(target: unknown, targets: unknown): QObject[] {
+  const list = targetObjects(null, targets);
+  if (target instanceof QObject) list.push(target);
+  return list;
+}
+
 function targetObjects(target: unknown, targets: unknown): QObject[] {
   const list: QObject[] = [];
   if (target instanceof QObject) list.push(target);
@@ -489,6 +565,62 @@ export class PropertyAnimation extends AbstractAnimation {
         }
       }
     } else if (target !== null) add(target.obj, target.info);
+    this.actions = list;
+  }
+
+  /** ColorAnimation: with no properties named, a transition's changes of colour properties (Qt's defaultToInterpolatorType). */
+  protected interpolatorType: string | null = null;
+
+  /** QQuickPropertyAnimation::transition (createTransitionActions). */
+  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+    this.setupLoops();
+    const props = transitionNames(this.$v[PROP.property] as string, this.$v[PROP.properties] as string);
+    const targets = transitionTargets(this.$v[PROP.target], this.$v[PROP.targets]);
+    const exclude = targetObjects(null, this.$v[PROP.exclude]);
+    const useType = props.length === 0 && this.interpolatorType !== null;
+    let usingDefault = false;
+    if (props.length === 0 && this.defaultProperties.length > 0) {
+      props.push(...this.defaultProperties);
+      usingDefault = true;
+    }
+    const list: Action[] = [];
+    const make = (obj: QObject, info: PropertyInfo, to: unknown): Action => {
+      const a: Action = { obj, info, from: undefined, to: undefined, fromSourced: this.fromDefined };
+      if (this.fromDefined) a.from = this.convert(this.$v[PROP.from], a);
+      a.to = this.convert(to, a);
+      return a;
+    };
+    let explicit = false;
+    if (this.toDefined) {
+      // an explicit animation: its targets' properties, to its `to`
+      const errors: string[] = [];
+      let madeDefault = false;
+      for (const name of props) {
+        for (const obj of targets) {
+          const info = obj.$meta.propsByName.get(name);
+          if (info === undefined) errors.push(`Cannot animate non-existent property "${name}"`);
+          else if (info.readonly) errors.push(`Cannot animate read-only property "${name}"`);
+          else {
+            if (usingDefault) madeDefault = true;
+            list.push(make(obj, info, this.$v[PROP.to]));
+            explicit = true;
+            const x = actions.find((x) => x.obj === obj && x.info === info);
+            if (x !== undefined) touch(touched, obj, info);
+          }
+        }
+      }
+      if (!madeDefault) for (const e of errors) qmlWarning(this, e);
+    }
+    if (!explicit) {
+      for (const x of actions) {
+        if (selects(x, targets, exclude, props, useType ? this.interpolatorType : null)) {
+          const a = make(x.obj, x.info, this.toDefined ? this.$v[PROP.to] : x.toValue);
+          touch(touched, x.obj, x.info);
+          list.push(a);
+          x.fromValue = a.to;
+        }
+      }
+    }
     this.actions = list;
   }
 
@@ -580,6 +712,7 @@ const PROP: Record<string, number> = {
   targets: PropertyAnimationMeta.index('targets'),
   property: PropertyAnimationMeta.index('property'),
   properties: PropertyAnimationMeta.index('properties'),
+  exclude: PropertyAnimationMeta.index('exclude'),
 };
 
 /** Animates as reals (QQuickNumberAnimation); an int property gets the value rounded. */
@@ -600,6 +733,7 @@ const NumberAnimationMeta = defineType(NumberAnimation, PropertyAnimationMeta, {
 
 /** Animates colours (QQuickColorAnimation). */
 export class ColorAnimation extends PropertyAnimation {
+  protected override interpolatorType: string | null = 'color';
   protected override convert(v: unknown, a: Action): unknown {
     return v instanceof QColor ? v : a.info.coerce(v, a.obj);
   }
@@ -1136,28 +1270,104 @@ abstract class ActionAnimation extends AbstractAnimation {
 }
 
 export class ScriptAction extends ActionAnimation {
-  protected act(): void {
-    const script = this.$v[SCRIPT] as (() => unknown) | null;
-    if (typeof script !== 'function') return;
-    try {
-      script();
-    } catch (e) {
-      this.$engine?.reportError(e, this.$declaration ?? undefined);
+  /** In a transition: the StateChangeScript named by `scriptName`, run instead of `script`. */
+  private stateScript: (() => void) | null = null;
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    this.stateScript = null;
+  }
+
+  /** QQuickScriptAction::transition: takes the state's script of its scriptName. */
+  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+    super.transition(actions, touched);
+    this.stateScript = null;
+    const name = this.$v[SCRIPT_NAME] as string;
+    if (name === '') return;
+    for (const x of actions) {
+      if (x.script !== null && x.script.name === name) {
+        const run = x.script.run;
+        this.stateScript = () => run();
+        x.actionDone = true;
+        break;
+      }
     }
   }
+
+  protected act(): void {
+    if (this.stateScript !== null) {
+      this.stateScript();
+      return;
+    }
+    runScript(this, SCRIPT);
+  }
 }
+
+/** A property that keeps its expression to run later (ScriptAction's and StateChangeScript's `script`). */
+export const SCRIPT_PROPERTY: PropertySpec = {
+  type: SCRIPT_STRING,
+  coerce: Object.assign((v: unknown) => v, { initial: null }),
+};
+
+/** Runs the expression of script property `idx`; an exception is reported at the object. */
+export function runScript(o: QObject, idx: number): void {
+  const script = o.$v[idx] as (() => unknown) | null;
+  if (typeof script !== 'function') return;
+  try {
+    script();
+  } catch (e) {
+    o.$engine?.reportError(e, o.$declaration ?? undefined);
+  }
+}
+
 const ScriptActionMeta = defineType(ScriptAction, AnimationMeta, {
   name: 'ScriptAction',
   cppClass: 'QQuickScriptAction',
   properties: {
-    script: { type: SCRIPT_STRING, coerce: Object.assign((v: unknown) => v, { initial: null }) },
+    script: SCRIPT_PROPERTY,
     scriptName: { type: 'string' },
   },
 });
 const SCRIPT = ScriptActionMeta.index('script');
+const SCRIPT_NAME = ScriptActionMeta.index('scriptName');
 
 export class PropertyAction extends ActionAnimation {
-  private actions: Array<{ obj: QObject; info: PropertyInfo }> = [];
+  private actions: Array<{ obj: QObject; info: PropertyInfo; value?: unknown }> = [];
+
+  /** QQuickPropertyAction::transition: sets the changes it matches (or its targets, to its value) at its time. */
+  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+    this.setupLoops();
+    const props = transitionNames(this.$v[PA.property] as string, this.$v[PA.properties] as string);
+    const targets = transitionTargets(this.$v[PA.target], this.$v[PA.targets]);
+    const exclude = targetObjects(null, this.$v[PA.exclude]);
+    const value = this.$v[PA.value];
+    this.actions = [];
+    let explicit = false;
+    if (value !== undefined) {
+      for (const name of props) {
+        for (const obj of targets) {
+          const info = obj.$meta.propsByName.get(name);
+          if (info === undefined) {
+            qmlWarning(this, `Cannot animate non-existent property "${name}"`);
+            continue;
+          }
+          this.actions.push({ obj, info, value });
+          explicit = true;
+          if (actions.some((x) => x.obj === obj && x.info === info)) touch(touched, obj, info);
+        }
+      }
+    }
+    if (explicit) return;
+    for (const x of actions) {
+      if (selects(x, targets, exclude, props, null)) {
+        const to = value !== undefined ? value : x.toValue;
+        touch(touched, x.obj, x.info);
+        this.actions.push({ obj: x.obj, info: x.info, value: to });
+        x.fromValue = to;
+      }
+    }
+  }
+
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
     const names = propertyNames(this.$v[PA.property] as string, this.$v[PA.properties] as string);
@@ -1171,7 +1381,8 @@ export class PropertyAction extends ActionAnimation {
     }
   }
   protected act(): void {
-    for (const a of this.actions) if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, this.$v[PA.value]);
+    for (const a of this.actions)
+      if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, 'value' in a ? a.value : this.$v[PA.value]);
   }
 }
 const PropertyActionMeta = defineType(PropertyAction, AnimationMeta, {
@@ -1183,6 +1394,7 @@ const PropertyActionMeta = defineType(PropertyAction, AnimationMeta, {
     property: { type: 'string' },
     properties: { type: 'string' },
     value: { type: 'var' },
+    exclude: { type: 'list' },
   },
 });
 const PA = {
@@ -1191,6 +1403,7 @@ const PA = {
   property: PropertyActionMeta.index('property'),
   properties: PropertyActionMeta.index('properties'),
   value: PropertyActionMeta.index('value'),
+  exclude: PropertyActionMeta.index('exclude'),
 };
 
 // ---- SequentialAnimation and ParallelAnimation --------------------------------
@@ -1207,6 +1420,11 @@ export abstract class AnimationGroup extends AbstractAnimation {
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
     for (const c of this.children) c.prepare(actions, target);
+  }
+
+  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+    this.setupLoops();
+    for (const c of this.children) c.transition(actions, touched);
   }
 }
 

@@ -70,6 +70,19 @@ export enum Dirty {
 }
 
 // Extends QtObject (not just QObject) so that QtObject's accessors (objectName) are on the prototype chain.
+/** An object's states and transitions (QQuickStateGroup), made by the state types' module (src/quick/states). */
+export interface StateGroupHook {
+  setState(name: string): void;
+  appendState(state: unknown): void;
+  appendTransition(transition: unknown): void;
+  componentComplete(): void;
+}
+
+/** How an Item makes its state group: set when the state types are loaded (an Item has none before). */
+export const stateGroups: { make: ((owner: Item, complete: boolean) => StateGroupHook) | null } = {
+  make: null,
+};
+
 export class Item extends QtObject {
   declare x: number;
   declare y: number;
@@ -90,6 +103,8 @@ export class Item extends QtObject {
 
   /** Visual children, in declaration (insertion) order. */
   readonly childItems: Item[] = [];
+  /** Its states, once it has any (QQuickItemPrivate::_stateGroup). */
+  stateGroup: StateGroupHook | null = null;
   private sortedChildren: Item[] | null = null;
   /** Explicit values (the properties read back the effective ones). */
   explicitVisible = true;
@@ -760,6 +775,22 @@ export class Item extends QtObject {
     return this.window?.nextInFocusChain(this, forward) ?? null;
   }
 
+  // ---- states -----------------------------------------------------------------------
+
+  /** QQuickItemPrivate::_states: the state group, made on first use. */
+  states_(): StateGroupHook | null {
+    if (this.stateGroup === null && stateGroups.make !== null)
+      this.stateGroup = stateGroups.make(this, this.complete);
+    return this.stateGroup;
+  }
+
+  setState(name: string): void {
+    const g = this.states_();
+    if (g !== null) g.setState(name);
+    else if (this.complete) this.$store(ITEM.state, name);
+    else this.$v[ITEM.state] = name;
+  }
+
   // ---- life cycle -------------------------------------------------------------------
 
   $classBegin(): void {}
@@ -767,6 +798,9 @@ export class Item extends QtObject {
   /** QQuickItem::componentComplete: anchors start working; subclasses lay out. */
   $componentComplete(): void {
     this.complete = true;
+    if (this.stateGroup !== null) this.stateGroup.componentComplete();
+    // (a state named with no states: Qt's state group announces it now)
+    else if (this.$v[ITEM.state] !== '') this.$emit(ITEM.stateChanged, undefined);
     const a = this.$v[ITEM.anchors] as Anchors | null;
     if (a !== null) a.componentComplete();
     this.componentComplete();
@@ -1179,7 +1213,9 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
         (item.$v[ITEM.anchors] as Anchors | null)?.ownBaselineOffsetChanged();
       },
     },
-    state: { type: 'string' },
+    state: { type: 'string', write: (o, v) => (o as Item).setState(v as string) },
+    states: { type: 'list', append: (o, v) => (o as Item).states_()?.appendState(v) },
+    transitions: { type: 'list', append: (o, v) => (o as Item).states_()?.appendTransition(v) },
     data: {
       type: 'list',
       append: (obj, v) => {
@@ -1238,6 +1274,10 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
 });
 
 export const ITEM = {
+  state: ItemMeta.index('state'),
+  states: ItemMeta.index('states'),
+  transitions: ItemMeta.index('transitions'),
+  stateChanged: ItemMeta.signalsByName.get('stateChanged')!.index,
   parent: ItemMeta.index('parent'),
   x: ItemMeta.index('x'),
   y: ItemMeta.index('y'),

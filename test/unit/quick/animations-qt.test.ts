@@ -82,6 +82,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'following',
     // Animators: the properties keep their values until the end; stopped, the value reached
     'animators',
+    // states through transitions: bound end values, from/to and enabled, an interrupted change, scriptName
+    'transitions',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
