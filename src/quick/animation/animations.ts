@@ -31,6 +31,9 @@ import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 const STOPPED = 0;
 const PAUSED = 1;
 export const RUNNING = 2;
+/** A job's direction: a reversed transition runs its animations backwards, from their end to 0. */
+export const FORWARD = 0;
+export const BACKWARD = 1;
 
 /** One property an animation moves (QQuickStateAction): `from` is read when it first moves, unless given. */
 interface Action {
@@ -130,6 +133,7 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
   loopTime = 0;
   loop = 0;
   jobLoops = 1;
+  direction = FORWARD;
   private isComplete = false;
   private avoidValueSourceStart = false;
 
@@ -148,9 +152,17 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
    * animation takes the changes it matches from `actions` and records the
    * properties it moves in `touched`.
    */
-  transition(_actions: TransitionAction[], _touched: TouchedProperties): void {
+  transition(_actions: TransitionAction[], _touched: TouchedProperties, _backward: boolean): void {
     this.setupLoops();
   }
+
+  /** QAbstractAnimationJob::setDirection (a group passes it on). */
+  setDirection(direction: number): void {
+    if (this.direction === direction) return;
+    this.direction = direction;
+    this.directionChanged(direction);
+  }
+  protected directionChanged(_direction: number): void {}
   protected setupLoops(): void {
     const loops = this.$v[ANIM.loops] as number;
     this.jobLoops = loops < 0 ? -1 : loops;
@@ -180,10 +192,15 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
       if (this.loop === this.jobLoops) {
         this.loopTime = dura;
         this.loop = Math.max(0, this.jobLoops - 1);
-      } else this.loopTime = dura === 0 ? msecs : msecs % dura;
+      } else if (this.direction === FORWARD) this.loopTime = dura === 0 ? msecs : msecs % dura;
+      else {
+        this.loopTime = dura === 0 ? msecs : ((msecs - 1) % dura) + 1;
+        if (this.loopTime === dura) this.loop--;
+      }
     }
     this.updateCurrentTime(this.loopTime);
-    if (this.totalTime === totalDura && this.jobState !== STOPPED) this.jobStop();
+    const atEnd = this.direction === FORWARD ? this.totalTime === totalDura : this.totalTime === 0;
+    if (atEnd && this.jobState !== STOPPED) this.jobStop();
   }
 
   jobStart(): void {
@@ -203,7 +220,10 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
     const old = this.jobState;
     const oldTime = this.loopTime;
     const oldLoop = this.loop;
-    if (old === STOPPED) this.totalTime = this.loopTime = 0;
+    const oldDirection = this.direction;
+    if (old === STOPPED)
+      this.totalTime = this.loopTime =
+        this.direction === FORWARD ? 0 : this.jobLoops === -1 ? this.loopDuration() : this.totalDuration();
     this.jobState = state;
     const topLevel = this.group === null || this.group.jobState === STOPPED;
     const driver = this.$engine?.animations;
@@ -218,7 +238,12 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
       if (topLevel) this.setCurrentTime(this.totalTime);
     } else if (state === STOPPED) {
       const dura = this.loopDuration();
-      if (dura === -1 || this.jobLoops < 0 || oldTime * (oldLoop + 1) === dura * this.jobLoops)
+      if (
+        dura === -1 ||
+        this.jobLoops < 0 ||
+        (oldDirection === FORWARD && oldTime * (oldLoop + 1) === dura * this.jobLoops) ||
+        (oldDirection === BACKWARD && oldTime === 0)
+      )
         this.jobFinished();
     }
   }
@@ -234,7 +259,7 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
   /** FrameAnimation: the driver's tick. */
   advance(deltaMs: number): boolean {
     if (this.jobState !== RUNNING) return false;
-    this.setCurrentTime(this.totalTime + deltaMs);
+    this.setCurrentTime(this.totalTime + (this.direction === FORWARD ? deltaMs : -deltaMs));
     return this.jobState === RUNNING;
   }
 
@@ -524,6 +549,7 @@ export class PropertyAnimation extends AbstractAnimation {
 
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
+    this.reverse = false;
     const names = propertyNames(this.$v[PROP.property] as string, this.$v[PROP.properties] as string);
     const objects = targetObjects(this.$v[PROP.target], this.$v[PROP.targets]);
     const list: Action[] = [];
@@ -571,9 +597,13 @@ export class PropertyAnimation extends AbstractAnimation {
   /** ColorAnimation: with no properties named, a transition's changes of colour properties (Qt's defaultToInterpolatorType). */
   protected interpolatorType: string | null = null;
 
+  /** In a transition run backwards: the values go from `to` back to `from` (Qt's updater's `reverse`). */
+  private reverse = false;
+
   /** QQuickPropertyAnimation::transition (createTransitionActions). */
-  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
     this.setupLoops();
+    this.reverse = backward;
     const props = transitionNames(this.$v[PROP.property] as string, this.$v[PROP.properties] as string);
     const targets = transitionTargets(this.$v[PROP.target], this.$v[PROP.targets]);
     const exclude = targetObjects(null, this.$v[PROP.exclude]);
@@ -652,7 +682,7 @@ export class PropertyAnimation extends AbstractAnimation {
 
   override updateCurrentTime(time: number): void {
     if (this.jobState === STOPPED) return;
-    const p = this.progress(time);
+    const p = this.reverse ? 1 - this.progress(time) : this.progress(time);
     for (const a of this.actions) if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, this.valueAt(a, p));
   }
 }
@@ -1279,8 +1309,8 @@ export class ScriptAction extends ActionAnimation {
   }
 
   /** QQuickScriptAction::transition: takes the state's script of its scriptName. */
-  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
-    super.transition(actions, touched);
+  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
+    super.transition(actions, touched, backward);
     this.stateScript = null;
     const name = this.$v[SCRIPT_NAME] as string;
     if (name === '') return;
@@ -1335,7 +1365,7 @@ export class PropertyAction extends ActionAnimation {
   private actions: Array<{ obj: QObject; info: PropertyInfo; value?: unknown }> = [];
 
   /** QQuickPropertyAction::transition: sets the changes it matches (or its targets, to its value) at its time. */
-  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+  override transition(actions: TransitionAction[], touched: TouchedProperties, _backward: boolean): void {
     this.setupLoops();
     const props = transitionNames(this.$v[PA.property] as string, this.$v[PA.properties] as string);
     const targets = transitionTargets(this.$v[PA.target], this.$v[PA.targets]);
@@ -1422,9 +1452,12 @@ export abstract class AnimationGroup extends AbstractAnimation {
     for (const c of this.children) c.prepare(actions, target);
   }
 
-  override transition(actions: TransitionAction[], touched: TouchedProperties): void {
+  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
     this.setupLoops();
-    for (const c of this.children) c.transition(actions, touched);
+    // (backwards, the last animation takes its changes first)
+    const n = this.children.length;
+    for (let i = 0; i < n; i++)
+      this.children[backward ? n - 1 - i : i]!.transition(actions, touched, backward);
   }
 }
 
@@ -1464,10 +1497,15 @@ export class SequentialAnimation extends AnimationGroup {
   }
 
   private restart_(): void {
-    this.previousLoop = 0;
-    const first = this.children[0]!;
+    const forward = this.direction === FORWARD;
+    this.previousLoop = forward ? 0 : this.jobLoops - 1;
+    const first = this.children[forward ? 0 : this.children.length - 1]!;
     if (this.current === first) this.activate();
     else this.setCurrent(first);
+  }
+
+  protected override directionChanged(direction: number): void {
+    if (this.jobState !== STOPPED && this.current !== null) this.current.setDirection(direction);
   }
 
   private setCurrent(a: AbstractAnimation): void {
@@ -1481,6 +1519,7 @@ export class SequentialAnimation extends AnimationGroup {
     const c = this.current;
     if (c === null || this.jobState === STOPPED) return;
     c.jobStop();
+    c.setDirection(this.direction);
     c.jobStart();
     if (this.jobState === PAUSED) c.jobPause();
   }
@@ -1491,9 +1530,10 @@ export class SequentialAnimation extends AnimationGroup {
     let offset = 0;
     let at: AbstractAnimation | null = null;
     let afterCurrent = false;
+    const backward = this.direction === BACKWARD;
     for (const c of this.children) {
       const d = c.totalDuration();
-      if (d === -1 || this.loopTime < offset + d) {
+      if (d === -1 || this.loopTime < offset + d || (backward && this.loopTime === offset + d)) {
         at = c;
         break;
       }
@@ -1504,7 +1544,26 @@ export class SequentialAnimation extends AnimationGroup {
       at = this.children[this.children.length - 1]!;
       offset -= at.totalDuration();
     }
-    if (this.previousLoop < this.loop || (this.current !== at && afterCurrent)) {
+    const sameLoop = this.previousLoop === this.loop;
+    if (this.previousLoop > this.loop || (sameLoop && this.current !== at && !afterCurrent)) {
+      // rewindForwards: the animations after `at` go back to their start
+      if (this.previousLoop > this.loop) {
+        for (let i = this.children.indexOf(this.current); i >= 0; i--) {
+          const c = this.children[i]!;
+          this.setCurrent(c);
+          c.setCurrentTime(0);
+        }
+        const last = this.children[this.children.length - 1]!;
+        if (this.children.length === 1) this.activate();
+        else this.setCurrent(last);
+      }
+      for (let i = this.children.indexOf(this.current); i >= 0; i--) {
+        const c = this.children[i]!;
+        if (c === at) break;
+        this.setCurrent(c);
+        c.setCurrentTime(0);
+      }
+    } else if (this.previousLoop < this.loop || (this.current !== at && afterCurrent)) {
       // advanceForwards: the animations before `at` run to their end
       if (this.previousLoop < this.loop) {
         for (let i = this.children.indexOf(this.current); i < this.children.length; i++) {
@@ -1527,6 +1586,7 @@ export class SequentialAnimation extends AnimationGroup {
     at.setCurrentTime(local);
     if (
       this.loop === this.jobLoops - 1 &&
+      !backward &&
       at === this.children[this.children.length - 1] &&
       at.totalTime === at.totalDuration()
     ) {
@@ -1561,7 +1621,19 @@ export class ParallelAnimation extends AnimationGroup {
   private shouldStart(c: AbstractAnimation, startIfAtEnd: boolean): boolean {
     const dura = c.totalDuration();
     if (dura === -1) return true;
-    return startIfAtEnd ? this.loopTime <= dura : this.loopTime < dura;
+    if (startIfAtEnd) return this.loopTime <= dura;
+    if (this.direction === FORWARD) return this.loopTime < dura;
+    return this.loopTime !== 0 && this.loopTime <= dura;
+  }
+
+  protected override directionChanged(direction: number): void {
+    for (const c of this.children) c.setDirection(direction);
+  }
+
+  /** A child in the group's state (Qt's applyGroupState). */
+  private applyGroupState(c: AbstractAnimation): void {
+    if (this.jobState === RUNNING) c.jobStart();
+    else if (this.jobState === PAUSED) c.jobPause();
   }
 
   protected override stateChanged(state: number, old: number): void {
@@ -1571,8 +1643,9 @@ export class ParallelAnimation extends AnimationGroup {
       else {
         if (old === STOPPED) {
           c.jobStop();
-          this.previousLoop = 0;
+          this.previousLoop = this.direction === FORWARD ? 0 : this.jobLoops - 1;
         }
+        c.setDirection(this.direction);
         if (this.shouldStart(c, old === STOPPED)) c.jobStart();
       }
     }
@@ -1584,13 +1657,18 @@ export class ParallelAnimation extends AnimationGroup {
       // the loop before ends
       const dura = this.loopDuration();
       if (dura > 0) for (const c of this.children) if (c.jobState !== STOPPED) c.setCurrentTime(dura);
+    } else if (this.loop < this.previousLoop) {
+      // the loop before ends, backwards
+      for (const c of this.children) {
+        this.applyGroupState(c);
+        c.setCurrentTime(0);
+        c.jobStop();
+      }
     }
     for (const c of this.children) {
       const dura = c.totalDuration();
-      if (this.loop > this.previousLoop || this.shouldStart(c, this.previousTime > dura)) {
-        if (this.jobState === RUNNING) c.jobStart();
-        else if (this.jobState === PAUSED) c.jobPause();
-      }
+      if (this.loop > this.previousLoop || this.shouldStart(c, this.previousTime > dura))
+        this.applyGroupState(c);
       if (c.jobState === this.jobState) {
         c.setCurrentTime(time);
         if (dura > 0 && time > dura) c.jobStop();

@@ -10,6 +10,8 @@ import { QtObjectMeta } from '../../engine/qtqml';
 import { untracked } from '../../engine/reactive';
 import {
   type AbstractAnimation,
+  BACKWARD,
+  FORWARD,
   ParallelAnimation,
   RUNNING,
   runScript,
@@ -522,10 +524,12 @@ export class Transition extends QObject {
     const job = this.job;
     job.manager = manager;
     job.children.length = 0;
-    for (const a of this.animations) {
-      a.transition(actions, touched);
-      job.appendAnimation(a);
-    }
+    // (reversed: run backwards, the last animation taking its changes first)
+    const n = this.animations.length;
+    for (let i = 0; i < n; i++)
+      this.animations[this.reversed ? n - 1 - i : i]!.transition(actions, touched, this.reversed);
+    for (const a of this.animations) job.appendAnimation(a);
+    job.setDirection(this.reversed ? BACKWARD : FORWARD);
     return job;
   }
 }

@@ -84,6 +84,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'animators',
     // states through transitions: bound end values, from/to and enabled, an interrupted change, scriptName
     'transitions',
+    // reversible: the change back runs the transition backwards, also from part-way; a Parallel with loops
+    'reversible',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
