@@ -127,6 +127,8 @@ export interface CompiledStateChange {
   name: string;
   value?: unknown;
   fn?: number;
+  /** The expression is `undefined` as written. */
+  undefinedLiteral?: boolean;
   location: SourceLocation;
 }
 
@@ -831,11 +833,11 @@ export class Compiler {
           break; // declared as a child already
         case 'Binding':
           if (m.name.length === 1 && m.name[0] === 'id') break;
-          if (o.meta.stateChanges && this.stateChange(o, m.name, m.nameSpan, m.value)) break;
+          if (this.isStateChange(o, m.name[0]!) && this.stateChange(o, m.name, m.nameSpan, m.value)) break;
           this.compileBinding(o, m.name, m.nameSpan, m.value, { via: 'self', meta: o.meta });
           break;
         case 'GroupBlock':
-          if (o.meta.stateChanges && !o.meta.propsByName.has(m.name[0]!)) {
+          if (this.isStateChange(o, m.name[0]!) && !o.meta.propsByName.has(m.name[0]!)) {
             this.stateChangeGroup(o, m.name, m.members, m.nameSpan);
             break;
           }
@@ -904,6 +906,12 @@ export class Compiler {
     }
   }
 
+  /** Whether a binding to `name` on `o` is a change a state makes (MetaObject.stateChanges). */
+  private isStateChange(o: CompiledObject, name: string): boolean {
+    const s = o.meta.stateChanges;
+    return s === true || (Array.isArray(s) && s.includes(name));
+  }
+
   /**
    * A change a PropertyChanges makes (QQuickPropertyChangesParser): a
    * literal is a value, any other expression a binding whose scope is the
@@ -926,6 +934,12 @@ export class Compiler {
       o.stateChanges.push({ objectId, name: path, value: literal, location });
       return true;
     }
+    const s = value.statement;
+    // (AnchorChanges: `anchors.left: undefined` resets the anchor)
+    const undefinedLiteral =
+      s.type === 'ExpressionStatement' &&
+      s.expression.type === 'Identifier' &&
+      s.expression.name === 'undefined';
     // (the names the expression reads are the changed object's first: known here when its target is an id)
     let meta = (objectId !== null ? this.idObject(o.unit, objectId) : this.changesTarget(o))?.meta;
     if (meta === undefined) {
@@ -940,7 +954,13 @@ export class Compiler {
       start: value.start,
       line: value.line,
     });
-    o.stateChanges.push({ objectId, name: path, fn, location });
+    o.stateChanges.push({
+      objectId,
+      name: path,
+      fn,
+      location,
+      ...(undefinedLiteral ? { undefinedLiteral } : {}),
+    });
     return true;
   }
 

@@ -99,6 +99,7 @@ export interface StateChange {
   name: string;
   value?: unknown;
   fn?: BindingFunction;
+  undefinedLiteral?: boolean;
   location: SourceLocation;
 }
 
@@ -406,6 +407,7 @@ export class Creator {
           name: k.name,
           value: k.value,
           fn: k.fn !== undefined ? (ctx.fns[k.fn] as BindingFunction) : undefined,
+          undefinedLiteral: k.undefinedLiteral,
           location: k.location,
         })),
         ctx,

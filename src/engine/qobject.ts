@@ -127,9 +127,11 @@ export interface TypeSpec {
   /**
    * PropertyChanges: bindings to names that are not the type's own
    * properties are changes of another object's properties, kept for the
-   * state that applies them (CompiledObject.stateChanges).
+   * state that applies them (CompiledObject.stateChanges). A list names
+   * the only properties it changes (ParentChange's `x`, AnchorChanges'
+   * `anchors`); others are errors as usual.
    */
-  stateChanges?: boolean;
+  stateChanges?: boolean | readonly string[];
   /**
    * Code the type loads on first use (a chunk of its own in the page): the
    * promise to wait for before a file naming the type is compiled, or
@@ -208,7 +210,7 @@ export class MetaObject {
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
   customParser: CustomParser | undefined;
-  readonly stateChanges: boolean;
+  readonly stateChanges: boolean | readonly string[];
   readonly preload: (() => Promise<unknown> | undefined) | undefined;
   /** Set for types whose QML file or declaration added members: the base type they extend. */
   readonly isDerived: boolean;

@@ -8,6 +8,7 @@ import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { RepeaterMeta } from './items/Repeater';
+import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
 export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
@@ -21,4 +22,5 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   LayoutMirroring: LayoutMirroringMeta,
   ...ANIMATION_TYPES,
   ...STATE_TYPES,
+  ...STATE_OPERATION_TYPES,
 };

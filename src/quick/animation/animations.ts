@@ -58,7 +58,9 @@ export interface TransitionAction {
   fromValue: unknown;
   toValue: unknown;
   /** A StateChangeScript: its name and script (run by a ScriptAction with that scriptName). */
-  script: { name: string; run(): void } | null;
+  readonly script: { name: string; run(): void } | null;
+  /** The change when it is not a property's (an AnchorChanges, for an AnchorAnimation). */
+  readonly event: unknown;
   /** The event is the transition's to run (Qt's actionDone). */
   actionDone: boolean;
 }
@@ -598,7 +600,7 @@ export class PropertyAnimation extends AbstractAnimation {
   protected interpolatorType: string | null = null;
 
   /** In a transition run backwards: the values go from `to` back to `from` (Qt's updater's `reverse`). */
-  private reverse = false;
+  protected reverse = false;
 
   /** QQuickPropertyAnimation::transition (createTransitionActions). */
   override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
@@ -759,6 +761,38 @@ export class NumberAnimation extends PropertyAnimation {
 const NumberAnimationMeta = defineType(NumberAnimation, PropertyAnimationMeta, {
   name: 'NumberAnimation',
   cppClass: 'QQuickNumberAnimation',
+});
+
+/**
+ * AnchorAnimation's animation (QQuickAnchorAnimation::transition): the
+ * geometry of the AnchorChanges of a transition, as reals. Which changes
+ * those are is the state operation's to say (src/quick/states).
+ */
+export abstract class AnchorAnimationBase extends NumberAnimation {
+  protected abstract changesOf(
+    event: unknown,
+  ): Array<{ obj: QObject; info: PropertyInfo; toValue: unknown }> | null;
+
+  protected targetList(): QObject[] {
+    return targetObjects(null, this.$v[PROP.targets]);
+  }
+
+  override transition(actions: TransitionAction[], _touched: TouchedProperties, backward: boolean): void {
+    this.setupLoops();
+    this.reverse = backward;
+    const list: Action[] = [];
+    for (const x of actions) {
+      const changes = this.changesOf(x.event);
+      if (changes === null) continue;
+      for (const c of changes)
+        list.push({ obj: c.obj, info: c.info, from: undefined, to: Number(c.toValue), fromSourced: false });
+    }
+    this.actions = list;
+  }
+}
+export const AnchorAnimationBaseMeta: MetaObject = defineType(AnchorAnimationBase, PropertyAnimationMeta, {
+  name: 'AnchorAnimationBase',
+  creatable: false,
 });
 
 /** Animates colours (QQuickColorAnimation). */
@@ -1316,8 +1350,8 @@ export class ScriptAction extends ActionAnimation {
     if (name === '') return;
     for (const x of actions) {
       if (x.script !== null && x.script.name === name) {
-        const run = x.script.run;
-        this.stateScript = () => run();
+        const script = x.script;
+        this.stateScript = () => script.run();
         x.actionDone = true;
         break;
       }

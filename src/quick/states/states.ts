@@ -21,8 +21,40 @@ import {
 } from '../animation/animations';
 import { ITEM, type Item, type StateGroupHook, stateGroups } from '../items/Item';
 
-/** A change a state makes (QQuickStateAction): a property's, or a StateChangeScript's script. */
-class StateAction implements TransitionAction {
+/**
+ * A change a state makes that is not a property's (QQuickStateActionEvent):
+ * a StateChangeScript's script, an AnchorChanges, a ParentChange. The
+ * defaults are Qt's.
+ */
+export abstract class StateEvent {
+  abstract readonly type: string;
+  abstract execute(): void;
+  isReversable(): boolean {
+    return false;
+  }
+  reverse(): void {}
+  saveOriginals(): void {}
+  needsCopy(): boolean {
+    return false;
+  }
+  copyOriginals(_other: StateEvent): void {}
+  isRewindable(): boolean {
+    return this.isReversable();
+  }
+  rewind(): void {}
+  saveCurrentValues(): void {}
+  saveTargetValues(): void {}
+  changesBindings(): boolean {
+    return false;
+  }
+  clearBindings(): void {}
+  mayOverride(_other: StateEvent): boolean {
+    return false;
+  }
+}
+
+/** A change a state makes (QQuickStateAction): a property's, or an event. */
+export class StateAction implements TransitionAction {
   obj: QObject | null = null;
   info: PropertyInfo | null = null;
   specifiedObject: QObject | null = null;
@@ -36,35 +68,56 @@ class StateAction implements TransitionAction {
   /** The state made toBinding (a PropertyChanges expression), as opposed to a binding restored. */
   deletableToBinding = false;
   restore = true;
-  script: { name: string; run(): void } | null = null;
+  event: StateEvent | null = null;
+  /** The event is to be reversed (it restores what its state changed). */
+  reverseEvent = false;
   actionDone = false;
+
+  /** A StateChangeScript's name and script, for a ScriptAction's scriptName. */
+  get script(): { name: string; run(): void } | null {
+    return this.event instanceof ScriptEvent ? this.event : null;
+  }
 }
 
-/** What a state keeps to restore a property (QQuickSimpleAction). */
+/** What a state keeps to restore a property or undo an event (QQuickSimpleAction). */
 interface SimpleAction {
-  obj: QObject;
-  info: PropertyInfo;
+  obj: QObject | null;
+  info: PropertyInfo | null;
   value: unknown;
   binding: PropertyBinding | null;
   specifiedObject: QObject | null;
   specifiedProperty: string;
+  event: StateEvent | null;
+  reverseEvent: boolean;
 }
 
-function bindingOf(obj: QObject, info: PropertyInfo): PropertyBinding | null {
+export function bindingOf(obj: QObject, info: PropertyInfo): PropertyBinding | null {
   const b = obj.$binding(info.index);
   return b instanceof PropertyBinding ? b : null;
 }
 
 /** QQmlPropertyPrivate::removeBinding: the binding stops, kept by whoever holds it. */
-function removeBinding(obj: QObject, info: PropertyInfo): void {
+export function removeBinding(obj: QObject, info: PropertyInfo): void {
   const b = bindingOf(obj, info);
   if (b === null) return;
   obj.$unlinkBinding(b);
   b.suspend();
 }
 
+/** The binding of a state's change (an expression): on `obj`'s property, read with `scope` (the object changed) first. */
+export function changeBinding(
+  obj: QObject,
+  info: PropertyInfo,
+  c: StateChange,
+  scope: QObject,
+  ctx: QmlContext | null,
+  typeName: string,
+): PropertyBinding {
+  return new PropertyBinding(obj, info.index, c.fn!, scope, ctx, obj.$engine!, c.location, c.name, typeName);
+}
+
 /** QQmlPropertyPrivate::setBinding: the binding takes the property and evaluates. */
-function setBinding(obj: QObject, info: PropertyInfo, b: PropertyBinding): void {
+export function setBinding(obj: QObject, info: PropertyInfo, b: PropertyBinding): void {
   if (obj.$destroyed) return;
   obj.$setBinding(info.index, b);
   b.resume();
@@ -73,12 +126,14 @@ function setBinding(obj: QObject, info: PropertyInfo, b: PropertyBinding): void 
 /** The action's start, to restore when the state is left (QQuickSimpleAction, StartState). */
 function startOf(a: StateAction): SimpleAction {
   return {
-    obj: a.obj!,
-    info: a.info!,
+    obj: a.obj,
+    info: a.info,
     value: a.fromValue,
-    binding: bindingOf(a.obj!, a.info!),
+    binding: a.obj !== null && a.info !== null ? bindingOf(a.obj, a.info) : null,
     specifiedObject: a.specifiedObject,
     specifiedProperty: a.specifiedProperty,
+    event: a.event,
+    reverseEvent: true,
   };
 }
 
@@ -102,13 +157,16 @@ class TransitionManager {
 
   complete(): void {
     this.applyBindings();
-    for (const s of this.completeList) if (!s.obj.$destroyed) s.obj.$write(s.info.index, s.value);
+    for (const s of this.completeList) if (!s.obj!.$destroyed) s.obj!.$write(s.info!.index, s.value);
     this.completeList = [];
     this.state.complete();
   }
 
   private applyBindings(): void {
-    for (const a of this.bindingsList) if (a.toBinding !== null) setBinding(a.obj!, a.info!, a.toBinding);
+    for (const a of this.bindingsList) {
+      if (a.toBinding !== null) setBinding(a.obj!, a.info!, a.toBinding);
+      else if (a.event !== null) runEvent(a);
+    }
     this.bindingsList = [];
   }
 
@@ -119,24 +177,36 @@ class TransitionManager {
     for (const a of applyList) {
       if (a.toBinding !== null) this.bindingsList.push(a);
       if (a.fromBinding !== null) removeBinding(a.obj!, a.info!);
+      if (a.event?.changesBindings()) {
+        this.bindingsList.push(a);
+        a.event.clearBindings();
+      }
     }
     if (transition !== null && this.bindingsList.length > 0) {
       // Qt's "best effort" for the end values of bindings: apply everything,
       // read the values, and roll back.
       for (const a of applyList) {
-        if (a.script !== null) continue;
-        if (a.toBinding !== null) setBinding(a.obj!, a.info!, a.toBinding);
+        if (a.event !== null) {
+          if (a.event.isReversable()) runEvent(a);
+        } else if (a.toBinding !== null) setBinding(a.obj!, a.info!, a.toBinding);
         else a.obj!.$writeBypass(a.info!.index, a.toValue);
       }
       for (const a of applyList) {
-        if (a.script !== null) continue;
-        if (a.toBinding !== null || !a.hasToValue) {
+        if (a.event !== null) a.event.saveTargetValues();
+        else if (a.toBinding !== null || !a.hasToValue) {
           a.toValue = a.obj!.$get(a.info!.index);
           a.hasToValue = true;
         }
       }
       for (const a of applyList) {
-        if (a.script !== null) continue;
+        if (a.event !== null) {
+          if (a.event.isReversable()) {
+            a.event.clearBindings();
+            a.event.rewind();
+            a.event.clearBindings();
+          }
+          continue;
+        }
         if (a.toBinding !== null) removeBinding(a.obj!, a.info!);
         a.obj!.$writeBypass(a.info!.index, a.fromValue);
       }
@@ -148,17 +218,19 @@ class TransitionManager {
       // what the transition animates is not written here
       for (let i = 0; i < applyList.length; i++) {
         const a = applyList[i]!;
-        if (a.script !== null) {
+        if (a.event !== null) {
           if (a.actionDone) applyList.splice(i--, 1);
         } else if (touched.some((t) => t.obj === a.obj && t.info === a.info)) {
           if (!sameValue(a.info!, a.obj!, a.toValue, a.fromValue))
             this.completeList.push({
-              obj: a.obj!,
-              info: a.info!,
+              obj: a.obj,
+              info: a.info,
               value: a.toValue,
               binding: a.toBinding,
               specifiedObject: a.specifiedObject,
               specifiedProperty: a.specifiedProperty,
+              event: null,
+              reverseEvent: false,
             });
           applyList.splice(i--, 1);
         }
@@ -166,8 +238,9 @@ class TransitionManager {
     }
     // the rest at once (the bindings at the end)
     for (const a of applyList) {
-      if (a.script !== null) a.script.run();
-      else if (a.toBinding === null && !a.obj!.$destroyed) a.obj!.$write(a.info!.index, a.toValue);
+      if (a.event !== null) {
+        if (!a.event.changesBindings()) runEvent(a);
+      } else if (a.toBinding === null && !a.obj!.$destroyed) a.obj!.$write(a.info!.index, a.toValue);
     }
     if (transition === null) this.complete();
   }
@@ -186,10 +259,17 @@ class TransitionManager {
   }
 }
 
+/** Runs an event, or reverses it when it is the undoing of one. */
+function runEvent(a: { event: StateEvent | null; reverseEvent: boolean }): void {
+  const e = a.event!;
+  if (a.reverseEvent && e.isReversable()) e.reverse();
+  else e.execute();
+}
+
 // ---- State ----------------------------------------------------------------------
 
-/** What a state is made of (QQuickStateOperation): PropertyChanges, StateChangeScript. */
-interface StateOperation {
+/** What a state is made of (QQuickStateOperation): PropertyChanges, StateChangeScript, AnchorChanges, ParentChange. */
+export interface StateOperation {
   actions(): StateAction[];
 }
 
@@ -227,7 +307,8 @@ export class State extends QObject {
   }
 
   appendOperation(v: unknown): void {
-    if (v instanceof PropertyChanges || v instanceof StateChangeScript) this.operations.push(v);
+    if (v instanceof QObject && typeof (v as unknown as StateOperation).actions === 'function')
+      this.operations.push(v as unknown as StateOperation);
   }
 
   cancel(): void {
@@ -260,7 +341,27 @@ export class State extends QObject {
     const applyList = this.generateActionList();
     const additionalReverts: SimpleAction[] = [];
     for (const a of applyList) {
-      if (a.script !== null) continue; // (not reversible)
+      const e = a.event;
+      if (e !== null) {
+        if (!e.isReversable()) continue;
+        let found = false;
+        for (let j = 0; j < this.revertList.length; j++) {
+          const other = this.revertList[j]!.event;
+          if (other === null || other.type !== e.type || !e.mayOverride(other)) continue;
+          found = true;
+          if (e !== other && e.needsCopy()) {
+            e.copyOriginals(other);
+            additionalReverts.push(startOf(a));
+            this.revertList.splice(j, 1);
+          } else if (e.isRewindable()) e.saveCurrentValues();
+          break;
+        }
+        if (!found) {
+          e.saveOriginals();
+          additionalReverts.push(startOf(a));
+        }
+        continue;
+      }
       a.fromBinding = bindingOf(a.obj!, a.info!);
       const r = this.revertList.find((r) => r.obj === a.obj && r.info === a.info);
       if (r !== undefined) {
@@ -270,12 +371,25 @@ export class State extends QObject {
     }
     // what the previous state changed and this one does not goes back
     for (const r of this.revertList) {
+      const e = r.event;
+      if (e !== null) {
+        if (!e.isReversable()) continue;
+        if (applyList.some((a) => a.event !== null && a.event.type === e.type && a.event.mayOverride(e)))
+          continue;
+        const a = new StateAction();
+        a.event = e;
+        a.reverseEvent = r.reverseEvent;
+        if (e.isRewindable()) e.saveCurrentValues();
+        applyList.push(a);
+        this.reverting.push(r);
+        continue;
+      }
       if (applyList.some((a) => a.obj === r.obj && a.info === r.info)) continue;
       const a = new StateAction();
       a.obj = r.obj;
       a.info = r.info;
-      a.fromValue = r.obj.$get(r.info.index);
-      removeBinding(r.obj, r.info);
+      a.fromValue = r.obj!.$get(r.info!.index);
+      removeBinding(r.obj!, r.info!);
       a.toValue = r.value;
       a.hasToValue = true;
       a.toBinding = r.binding;
@@ -291,7 +405,9 @@ export class State extends QObject {
   /** The change is over (QQuickStatePrivate::complete). */
   complete(): void {
     for (const r of this.reverting) {
-      const i = this.revertList.findIndex((s) => s.obj === r.obj && s.info === r.info);
+      const i = this.revertList.findIndex((s) =>
+        r.event !== null ? s.event === r.event : s.obj === r.obj && s.info === r.info,
+      );
       if (i >= 0) this.revertList.splice(i, 1);
     }
     this.reverting = [];
@@ -407,23 +523,12 @@ export class PropertyChanges extends QObject implements StateOperation {
       if (c.fn === undefined) continue;
       const a = make(c);
       if (a === null) continue;
-      const binding = new PropertyBinding(
-        a.obj!,
-        a.info!.index,
-        c.fn as BindingFunction,
-        a.specifiedObject!,
-        this.ctx,
-        this.$engine!,
-        c.location,
-        c.name,
-        a.obj!.$meta.name,
-      );
       if (this.$v[PC.explicit]) {
         // evaluated once, when the state is entered
         a.toValue = this.evaluateOnce(c.fn, a.specifiedObject!, c.location);
         a.hasToValue = true;
       } else {
-        a.toBinding = binding;
+        a.toBinding = changeBinding(a.obj!, a.info!, c, a.specifiedObject!, this.ctx, a.obj!.$meta.name);
         a.deletableToBinding = true;
       }
       list.push(a);
@@ -459,10 +564,28 @@ const PC = {
 
 // ---- StateChangeScript ----------------------------------------------------------
 
+/** A StateChangeScript's script as a state runs it (not reversible). */
+class ScriptEvent extends StateEvent {
+  readonly type = 'script';
+  constructor(private readonly owner: StateChangeScript) {
+    super();
+  }
+  get name(): string {
+    return this.owner.$v[SCS.name] as string;
+  }
+  run(): void {
+    runScript(this.owner, SCS.script);
+  }
+  execute(): void {
+    this.run();
+  }
+}
+
 export class StateChangeScript extends QObject implements StateOperation {
+  private readonly event = new ScriptEvent(this);
   actions(): StateAction[] {
     const a = new StateAction();
-    a.script = { name: this.$v[SCS.name] as string, run: () => runScript(this, SCS.script) };
+    a.event = this.event;
     return [a];
   }
 }

@@ -86,6 +86,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'transitions',
     // reversible: the change back runs the transition backwards, also from part-way; a Parallel with loops
     'reversible',
+    // AnchorChanges animated by an AnchorAnimation, and applied at the end of a transition without one
+    'anchor_animation',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
