@@ -1,6 +1,7 @@
 // Puts the engine and the modules together: what the command-line tools and
 // the browser host run scenes with.
 import { type EngineOptions, type FileSource, QmlEngine } from './engine/engine';
+import { picturesNamedIn } from './engine/images';
 import type { QObject } from './engine/qobject';
 import { QmlError } from './qml/error';
 import { registerQtQuick } from './quick';
@@ -44,17 +45,25 @@ export function createRuntime(options: EngineOptions): Runtime {
   // The font families a scene's sources name are loaded while it loads, so
   // that its texts are measured with them from the start (files read later,
   // by a Loader, start their families' loads too).
-  const fontLoads: Promise<void>[] = [];
-  const scan = (text: string): void => {
+  const fontLoads: Promise<unknown>[] = [];
+  // (and the pictures they name, where the host reads pictures ahead)
+  const images = options.images;
+  const scan = (text: string, url: string): void => {
     const p = loadFamiliesNamedIn(text);
     if (p !== null) fontLoads.push(p);
+    if (images?.preload !== undefined)
+      for (const picture of picturesNamedIn(text, url)) fontLoads.push(images.preload(picture));
   };
   const source = options.files;
   const files: FileSource = {
     read(url: string): Promise<string> | string {
       const text = source.read(url);
-      if (typeof text === 'string') scan(text);
-      else void text.then(scan, () => {});
+      if (typeof text === 'string') scan(text, url);
+      else
+        void text.then(
+          (t) => scan(t, url),
+          () => {},
+        );
       return text;
     },
     exists: (url: string) => source.exists(url),

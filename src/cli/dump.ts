@@ -8,7 +8,7 @@ import { QmlError } from '../qml/error';
 import { loadLazyQtQuickTypes } from '../quick';
 import { dumpGeometry } from '../quick/dump';
 import { createRuntime } from '../runtime';
-import { nodeFiles } from './node-files';
+import { nodeFiles, nodeImages } from './node-files';
 
 const args = process.argv.slice(2);
 let file: string | undefined;
@@ -29,6 +29,7 @@ if (file === undefined || !Number.isFinite(delay)) {
 await loadLazyQtQuickTypes();
 const runtime = createRuntime({
   files: nodeFiles,
+  images: nodeImages,
   sink: {
     warn: (m) => process.stderr.write(`${m}\n`),
     log: (_level, m) => process.stderr.write(`${m}\n`),

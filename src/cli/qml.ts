@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { failureReport, QmlError } from '../qml/error';
 import { loadLazyQtQuickTypes } from '../quick';
 import { createRuntime } from '../runtime';
-import { nodeFiles } from './node-files';
+import { nodeFiles, nodeImages } from './node-files';
 
 function usage(): never {
   process.stderr.write('usage: npm run qml -- FILE.qml [--timeout MS] [-- SCENE ARGUMENTS]\n');
@@ -40,6 +40,7 @@ const url = pathToFileURL(resolve(file)).href;
 await loadLazyQtQuickTypes();
 const runtime = createRuntime({
   files: nodeFiles,
+  images: nodeImages,
   sink: {
     warn: (m) => process.stderr.write(`${m}\n`),
     log: (_level, m) => process.stderr.write(`${m}\n`),

@@ -26,6 +26,7 @@ import {
 } from './context';
 import { Creator } from './creator';
 import { makeConsole, makeQtObject, qmlMessage, stringArg } from './globals';
+import type { ImageSource } from './images';
 import { JS_GLOBALS } from './jscompile';
 import { QmlDateConstructor } from './qmldate';
 import {
@@ -80,6 +81,8 @@ export interface EngineOptions {
   platformOs?: string;
   /** Qt.platform.pluginName (Qt's platform plugin: `xcb`, `wasm`, ...). */
   platformPluginName?: string;
+  /** Where Image reads its pictures (without it, every image fails to open). */
+  images?: ImageSource;
 }
 
 /** The major versions Qt 6.4 installs of its modules (`import QtQuick 9.0` fails to load). */
@@ -173,6 +176,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   readonly componentAttachedMeta = ComponentAttachedMeta;
   readonly typeCounters: TypeCounters = { next: 0 };
   readonly animations: AnimationDriver;
+  readonly images: ImageSource | null;
   private readonly modules = new Map<string, Record<string, MetaObject>>();
   /** Types of a module whose code is loaded when a file importing the module names one (registerLazyTypes). */
   private readonly lazyTypes = new Map<string, LazyTypes[]>();
@@ -207,6 +211,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     this.options = options;
     this.sink = options.sink ?? consoleSink;
     this.animations = new AnimationDriver(() => options.scheduleFrame?.(), options.now);
+    this.images = options.images ?? null;
     this.rootContext = new QmlContext('', null, null, this);
     const qt = makeQtObject({
       quit: () => this.quit(0),

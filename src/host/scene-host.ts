@@ -10,6 +10,7 @@ import { preloadDefaultFont } from '../render/fonts';
 import { SceneRenderer } from '../render/renderer';
 import { createRuntime, type Runtime } from '../runtime';
 import type { BrowserFiles } from './files';
+import { BrowserImages } from './images';
 import { cssCursor } from './input';
 
 /** screen.orientation.type as Qt::ScreenOrientation. */
@@ -112,6 +113,8 @@ export class SceneHost {
     const sink = this.options.sink ?? browserConsoleSink;
     const runtime = createRuntime({
       files: this.options.files,
+      // (read anew for each scene opened: a picture edited on disk shows when the scene is reloaded)
+      images: new BrowserImages(),
       sink,
       scheduleFrame: () => this.renderer?.requestFrame(),
       arguments: ['qml', url],

@@ -28,6 +28,7 @@ import { ListElementMeta, ListModelMeta } from './models/ListModel';
  */
 export const LAZY_TYPE_NAMES = [
   'Grid',
+  'Image',
   'Flow',
   'MouseArea',
   'Drag',

@@ -3,6 +3,7 @@ import type { MetaObject } from '../engine/qobject';
 import { ANIMATION_TYPES } from './animation/animations';
 import { FlowMeta } from './items/Flow';
 import { GridMeta } from './items/Grid';
+import { ImageMeta } from './items/Image';
 import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
@@ -13,6 +14,7 @@ import { STATE_TYPES } from './states/states';
 
 export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Grid: GridMeta,
+  Image: ImageMeta,
   Flow: FlowMeta,
   MouseArea: MouseAreaMeta,
   Drag: DragMeta,

@@ -1,9 +1,17 @@
 // What each item type draws: the item's own content, placed by the renderer
 // between its negative-z children and the others.
-import { type BLEND_MODES, Container, type Texture } from 'pixi.js';
+import {
+  type BLEND_MODES,
+  Container,
+  ImageSource as ImageTextureSource,
+  Rectangle as PixiRectangle,
+  Sprite,
+  Texture,
+} from 'pixi.js';
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
+import type { Image, ImagePaintState } from '../quick/items/Image';
 import type { Item } from '../quick/items/Item';
 import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
 import { TEXT, type Text } from '../quick/items/Text';
@@ -236,6 +244,120 @@ class RectanglePainter implements Painter {
 }
 
 registerPainter('Rectangle', () => new RectanglePainter());
+
+// ---- Image --------------------------------------------------------------------------------
+
+/** One texture source per picture and smoothing (the picture is uploaded once however many Images show it). */
+const imageSources = new WeakMap<object, { linear?: ImageTextureSource; nearest?: ImageTextureSource }>();
+
+function imageSourceFor(bitmap: object, smooth: boolean): ImageTextureSource {
+  let entry = imageSources.get(bitmap);
+  if (entry === undefined) {
+    entry = {};
+    imageSources.set(bitmap, entry);
+  }
+  const key = smooth ? 'linear' : 'nearest';
+  let source = entry[key];
+  if (source === undefined) {
+    source = new ImageTextureSource({ resource: bitmap as ImageBitmap, scaleMode: key });
+    entry[key] = source;
+  }
+  return source;
+}
+
+/**
+ * Draws an Image: the part of the picture its paint state names into the
+ * target rectangle, as sprites (one per repetition for the Tile modes),
+ * mirrored around the target's centre.
+ */
+class ImagePainter implements Painter {
+  readonly content = new Container();
+  private readonly sprites: Sprite[] = [];
+  private state: ImagePaintState | null = null;
+
+  update(item: Item): void {
+    const s = (item as Image).paintState();
+    const old = this.state;
+    if (old !== null && s !== null && samePaint(old, s)) return;
+    this.state = s;
+    let used = 0;
+    if (s !== null && s.bitmap !== undefined) {
+      const source = imageSourceFor(s.bitmap as object, s.smooth);
+      const { target: t, source: r } = s;
+      const sx = t.width / r.width;
+      const sy = t.height / r.height;
+      // the picture's repetitions that the source rectangle covers (one when not repeated)
+      const tilesX = s.repeatX ? tileSpans(r.x, r.width, s.pixWidth) : [[r.x, r.width, 0]];
+      const tilesY = s.repeatY ? tileSpans(r.y, r.height, s.pixHeight) : [[r.y, r.height, 0]];
+      for (const [fy, fh, oy] of tilesY) {
+        for (const [fx, fw, ox] of tilesX) {
+          const sprite = this.sprite(used++);
+          sprite.texture = new Texture({ source, frame: new PixiRectangle(fx!, fy!, fw!, fh!) });
+          sprite.x = t.x + ox! * sx;
+          sprite.y = t.y + oy! * sy;
+          sprite.width = fw! * sx;
+          sprite.height = fh! * sy;
+        }
+      }
+      const c = this.content;
+      c.scale.set(s.mirror ? -1 : 1, s.mirrorVertically ? -1 : 1);
+      c.position.set(s.mirror ? 2 * t.x + t.width : 0, s.mirrorVertically ? 2 * t.y + t.height : 0);
+    }
+    for (let i = used; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
+  }
+
+  private sprite(i: number): Sprite {
+    let sprite = this.sprites[i];
+    if (sprite === undefined) {
+      sprite = new Sprite();
+      this.sprites.push(sprite);
+      this.content.addChild(sprite);
+    }
+    sprite.visible = true;
+    // (the frame made for its last draw; the picture's source stays)
+    if (sprite.texture !== Texture.EMPTY) sprite.texture.destroy(false);
+    return sprite;
+  }
+
+  destroy(): void {
+    this.content.destroy({ children: true });
+  }
+}
+
+/** The pieces of a repeated picture of size `size` that cover [from, from + length): [start in the picture, length, offset]. */
+function tileSpans(from: number, length: number, size: number): number[][] {
+  const spans: number[][] = [];
+  let pos = from;
+  const end = from + length;
+  while (pos < end && spans.length < 4096) {
+    const inPic = ((pos % size) + size) % size;
+    const len = Math.min(size - inPic, end - pos);
+    spans.push([inPic, len, pos - from]);
+    pos += len;
+  }
+  return spans;
+}
+
+function samePaint(a: ImagePaintState, b: ImagePaintState): boolean {
+  return (
+    a.bitmap === b.bitmap &&
+    a.smooth === b.smooth &&
+    a.mirror === b.mirror &&
+    a.mirrorVertically === b.mirrorVertically &&
+    a.repeatX === b.repeatX &&
+    a.repeatY === b.repeatY &&
+    a.target.x === b.target.x &&
+    a.target.y === b.target.y &&
+    a.target.width === b.target.width &&
+    a.target.height === b.target.height &&
+    a.source.x === b.source.x &&
+    a.source.y === b.source.y &&
+    a.source.width === b.source.width &&
+    a.source.height === b.source.height
+  );
+}
+
+registerPainter('Image', () => new ImagePainter());
 
 // ---- Text --------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // A scene from QML source drawn by the renderer on a canvas of its own (one
 // device pixel per CSS pixel), for tests that look at what it draws.
+import type { EngineOptions } from '../../src/engine/engine';
 import type { Item } from '../../src/quick/items/Item';
 import { facesLoading } from '../../src/render/fonts';
 import { SceneRenderer } from '../../src/render/renderer';
@@ -15,13 +16,17 @@ export type TestItem = Item & {
   width: number;
 };
 
+/** What a test may give the engine besides the scene: where pictures come from, where messages go. */
+export type SceneOptions = Pick<EngineOptions, 'images' | 'sink'>;
+
 /** Runs `source` as file:///scene/main.qml; `find` looks an item up by objectName. */
-export async function runScene(source: string) {
+export async function runScene(source: string, options: SceneOptions = {}) {
   const url = 'file:///scene/main.qml';
   const runtime: Runtime = createRuntime({
     files: { read: () => source, exists: (u: string) => u === url },
     sink: { warn: (m) => console.warn(m), log: () => {} },
     scheduleFrame: () => {},
+    ...options,
   });
   await runtime.run(url);
   const all = (i: Item): Item[] => [i, ...i.childItems.flatMap(all)];
@@ -38,8 +43,9 @@ export async function drawScene(
   source: string,
   preference: Array<'webgl' | 'canvas'> = ['webgl'],
   prepare?: (runtime: Runtime) => void,
+  options: SceneOptions = {},
 ) {
-  const { runtime, find } = await runScene(source);
+  const { runtime, find } = await runScene(source, options);
   prepare?.(runtime);
   const canvas = document.createElement('canvas');
   document.body.append(canvas);

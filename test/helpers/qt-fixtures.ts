@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { nodeFiles } from '../../src/cli/node-files';
+import { nodeFiles, nodeImages } from '../../src/cli/node-files';
 import { failureReport, QmlError } from '../../src/qml/error';
 import { createRuntime } from '../../src/runtime';
 
@@ -86,6 +86,7 @@ export async function runScene(file: string, timeoutMs = 3000): Promise<Outcome>
   let frameScheduled = false;
   const runtime = createRuntime({
     files: nodeFiles,
+    images: nodeImages,
     sink: {
       warn: (m) => stderr.push(...m.split('\n')),
       log: (_l, m) => stderr.push(...m.split('\n')),

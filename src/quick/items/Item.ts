@@ -1197,7 +1197,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       default: 4,
       changed: (o) => (o as Item).markDirty(Dirty.Transform),
     },
-    smooth: { type: 'bool', default: true },
+    smooth: { type: 'bool', default: true, changed: (o) => (o as Item).markDirty(Dirty.Content) },
     antialiasing: {
       type: 'bool',
       write: (o, v) => (o as Item).setAntialiasing(v as boolean),
@@ -1301,6 +1301,7 @@ export const ITEM = {
   rotation: ItemMeta.index('rotation'),
   scale: ItemMeta.index('scale'),
   transformOrigin: ItemMeta.index('transformOrigin'),
+  smooth: ItemMeta.index('smooth'),
   transform: ItemMeta.index('transform'),
   childrenChanged: ItemMeta.signalsByName.get('childrenChanged')!.index,
   childrenRectChanged: ItemMeta.signalsByName.get('childrenRectChanged')!.index,

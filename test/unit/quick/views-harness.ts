@@ -3,7 +3,7 @@
 // the one real Qt dumped for the same scene.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { nodeFiles } from '../../../src/cli/node-files';
+import { nodeFiles, nodeImages } from '../../../src/cli/node-files';
 import { dumpGeometry, type GeometryNode } from '../../../src/quick/dump';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 
@@ -65,6 +65,7 @@ export function fakeRuntime(files = nodeFiles, phase = 0): SceneRun {
   };
   const runtime = createRuntime({
     files,
+    images: nodeImages,
     sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
     scheduleFrame: () => {},
     setTimer: (fn, ms) => {

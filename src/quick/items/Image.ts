@@ -1,0 +1,449 @@
+// Image (QQuickImage over QQuickImageBase): a picture from `source`, its
+// implicit size the picture's (scaled down to `sourceSize`), laid out by
+// `fillMode` and the alignments. A local file is read at once, as Qt reads
+// one with `asynchronous: false`; the page reads the others over HTTP and
+// shows Loading until they arrive.
+import type { ImageSource, LoadedImage } from '../../engine/images';
+import { defineType, type MetaObject, type QObject, qmlWarning } from '../../engine/qobject';
+import { type Coercer, coercerFor } from '../../engine/types';
+import { QSize } from '../../engine/valuetypes';
+import { type Change, Dirty, ITEM, Item, ItemMeta } from './Item';
+
+export enum ImageStatus {
+  Null = 0,
+  Ready = 1,
+  Loading = 2,
+  Error = 3,
+}
+
+export enum FillMode {
+  Stretch = 0,
+  PreserveAspectFit = 1,
+  PreserveAspectCrop = 2,
+  Tile = 3,
+  TileVertically = 4,
+  TileHorizontally = 5,
+  Pad = 6,
+}
+
+/**
+ * The size Qt decodes a picture at for a `sourceSize`
+ * (QQuickImageProviderWithOptions::loadSize): never larger, the aspect
+ * ratio kept; null for the picture's own size.
+ */
+export function loadSize(w: number, h: number, rw: number, rh: number, cropOrFit: boolean): QSize | null {
+  if ((rw <= 0 && rh <= 0) || w <= 0 || h <= 0) return null;
+  let ratio = 0;
+  if (rw > 0 && (cropOrFit || rw < w)) ratio = rw / w;
+  if (rh > 0 && (cropOrFit || rh < h)) {
+    const hr = rh / h;
+    if (ratio === 0) ratio = hr;
+    else if (!cropOrFit && hr < ratio) ratio = hr;
+    else if (cropOrFit && hr > ratio) ratio = hr;
+  }
+  if (ratio <= 0) return null;
+  return new QSize(Math.round(w * ratio), Math.round(h * ratio));
+}
+
+/** A QSize (whole numbers), as Image's `sourceSize` holds one. */
+class IntSize extends QSize {
+  override $clone(): IntSize {
+    return new IntSize(this.width, this.height);
+  }
+  override toString(): string {
+    return `QSize(${this.width}, ${this.height})`;
+  }
+}
+
+const sizeCoercer = coercerFor('size');
+const intSize: Coercer = Object.assign(
+  (v: unknown, obj: unknown) => {
+    const s = sizeCoercer(v, obj) as QSize;
+    return new IntSize(Math.trunc(s.width), Math.trunc(s.height));
+  },
+  { initial: new IntSize(0, 0) },
+);
+
+/** What the renderer draws for an Image (QQuickImage::updatePaintNode): a part of the picture into a rectangle. */
+export interface ImagePaintState {
+  readonly bitmap: unknown;
+  /** The picture's size as decoded (what `source` is measured in). */
+  readonly pixWidth: number;
+  readonly pixHeight: number;
+  /** Where in the item, and which part of the picture (beyond its edges: repeated, for the Tile modes). */
+  readonly target: { x: number; y: number; width: number; height: number };
+  readonly source: { x: number; y: number; width: number; height: number };
+  readonly repeatX: boolean;
+  readonly repeatY: boolean;
+  readonly mirror: boolean;
+  readonly mirrorVertically: boolean;
+  readonly smooth: boolean;
+}
+
+/** Pictures being read asynchronously, by loadKey. */
+const pendingLoads = new Map<string, Promise<LoadedImage>>();
+
+export class Image extends Item {
+  /** The picture shown, at the size it was decoded at. */
+  pix: LoadedImage | null = null;
+  /** Its size as loaded (the picture scaled to `sourceSize`). */
+  pixWidth = 0;
+  pixHeight = 0;
+  /** `sourceSize` as set (null: the picture's own size). */
+  private requestedSize: QSize | null = null;
+  /** Each load's number: a load that finishes after a newer one started is dropped. */
+  private serial = 0;
+
+  /** The source as written (a QUrl). */
+  private get sourceText(): string {
+    return String(this.$v[IMAGE.source] ?? '');
+  }
+
+  setSource(url: unknown): void {
+    if (this.$store(IMAGE.source, url) && this.isComponentComplete) this.load();
+  }
+
+  setSourceSize(v: QSize | null): void {
+    this.requestedSize = v;
+    this.$store(IMAGE.sourceSize, v ?? new IntSize(this.pixWidth, this.pixHeight));
+    if (this.isComponentComplete) this.load();
+  }
+
+  setFillMode(mode: number): void {
+    if (this.$v[IMAGE.fillMode] === mode) return;
+    const before = this.$v[IMAGE.fillMode] as number;
+    this.$v[IMAGE.fillMode] = mode;
+    // (the size a picture is decoded at depends on PreserveAspectCrop and PreserveAspectFit)
+    const cropOrFit = (m: number) => m === FillMode.PreserveAspectCrop || m === FillMode.PreserveAspectFit;
+    if (this.isComponentComplete && this.requestedSize !== null && cropOrFit(before) !== cropOrFit(mode))
+      this.load();
+    this.markDirty(Dirty.Content);
+    this.updatePaintedGeometry();
+    this.$emit(IMAGE.fillModeChanged, undefined);
+  }
+
+  protected override componentComplete(): void {
+    if (this.sourceText !== '') this.load();
+  }
+
+  /** QQuickImageBase::load. */
+  private load(): void {
+    const serial = ++this.serial;
+    const source = this.sourceText;
+    if (source === '') {
+      this.pix = null;
+      this.pixWidth = this.pixHeight = 0;
+      this.setProgress(0);
+      this.pixmapChange();
+      this.$v[IMAGE.status] = ImageStatus.Null;
+      this.$emit(IMAGE.statusChanged, undefined);
+      this.updateSourceSize();
+      this.markDirty(Dirty.Content);
+      return;
+    }
+    const base = this.$declaration?.url;
+    let url = source;
+    try {
+      if (base) url = new URL(source, base).href;
+    } catch {
+      // (kept as written)
+    }
+    const images = (this.$engine as { images?: ImageSource | null } | null)?.images ?? null;
+    let result: LoadedImage | Promise<LoadedImage>;
+    try {
+      if (images === null) throw new Error(`Cannot open: ${url}`);
+      result = images.load(url);
+    } catch (e) {
+      this.finished(serial, null, e);
+      return;
+    }
+    // (a picture another Image is reading asynchronously is waited for, as Qt's pixmap cache does)
+    const key = this.loadKey(url);
+    const pending = pendingLoads.get(key);
+    if (pending !== undefined) result = pending;
+    const async = this.$v[IMAGE.asynchronous] as boolean;
+    if (result instanceof Promise || async) {
+      if (pending === undefined) {
+        const p = Promise.resolve(result);
+        pendingLoads.set(key, p);
+        const done = () => {
+          if (pendingLoads.get(key) === p) pendingLoads.delete(key);
+        };
+        p.then(done, done);
+        result = p;
+      }
+      this.setProgress(0);
+      if (this.$v[IMAGE.status] !== ImageStatus.Loading) {
+        this.$v[IMAGE.status] = ImageStatus.Loading;
+        this.$emit(IMAGE.statusChanged, undefined);
+      }
+      Promise.resolve(result).then(
+        (img) => this.finished(serial, img, null),
+        (e: unknown) => this.finished(serial, null, e),
+      );
+      return;
+    }
+    this.finished(serial, result, null);
+  }
+
+  /** What Qt's pixmap cache tells requests apart by: the URL and the size asked for. */
+  private loadKey(url: string): string {
+    const r = this.requestedSize;
+    const fill = this.$v[IMAGE.fillMode] as number;
+    return r === null ? url : `${url}|${r.width}x${r.height}|${fill}`;
+  }
+
+  /** QQuickImageBase::requestFinished. */
+  private finished(serial: number, img: LoadedImage | null, error: unknown): void {
+    if (serial !== this.serial || this.$destroyed) return;
+    if (img === null) {
+      qmlWarning(this, error instanceof Error ? error.message : String(error));
+      this.pix = null;
+      this.pixWidth = this.pixHeight = 0;
+      this.$v[IMAGE.status] = ImageStatus.Error;
+      this.setProgress(0);
+    } else {
+      const r = this.requestedSize;
+      const fill = this.$v[IMAGE.fillMode] as number;
+      const cropOrFit = fill === FillMode.PreserveAspectCrop || fill === FillMode.PreserveAspectFit;
+      const size = r === null ? null : loadSize(img.width, img.height, r.width, r.height, cropOrFit);
+      this.pix = img;
+      this.pixWidth = size?.width ?? img.width;
+      this.pixHeight = size?.height ?? img.height;
+      this.$v[IMAGE.status] = ImageStatus.Ready;
+      this.setProgress(1);
+    }
+    this.pixmapChange();
+    this.$emit(IMAGE.statusChanged, undefined);
+    this.updateSourceSize();
+    this.markDirty(Dirty.Content);
+  }
+
+  private setProgress(p: number): void {
+    this.$store(IMAGE.progress, p);
+  }
+
+  private updateSourceSize(): void {
+    if (this.requestedSize === null)
+      this.$store(IMAGE.sourceSize, new IntSize(this.pixWidth, this.pixHeight));
+  }
+
+  /** QQuickImage::pixmapChange: the implicit size (PreserveAspectFit's is worked out with the painted size). */
+  private pixmapChange(): void {
+    if ((this.$v[IMAGE.fillMode] as number) !== FillMode.PreserveAspectFit)
+      this.setImplicitSize(this.pixWidth, this.pixHeight);
+    this.updatePaintedGeometry();
+  }
+
+  /** QQuickImage::updatePaintedGeometry. */
+  private updatePaintedGeometry(): void {
+    const fill = this.$v[IMAGE.fillMode] as number;
+    const pw = this.pixWidth;
+    const ph = this.pixHeight;
+    const width = this.$v[ITEM.width] as number;
+    const height = this.$v[ITEM.height] as number;
+    let paintedWidth: number;
+    let paintedHeight: number;
+    if (fill === FillMode.PreserveAspectFit) {
+      if (pw === 0 || ph === 0) {
+        this.setImplicitSize(0, 0);
+        return;
+      }
+      const w = this.widthValid ? width : pw;
+      const h = this.heightValid ? height : ph;
+      const ws = w / pw;
+      const hs = h / ph;
+      if (ws <= hs) {
+        paintedWidth = w;
+        paintedHeight = ws * ph;
+      } else {
+        paintedWidth = hs * pw;
+        paintedHeight = h;
+      }
+      const iHeight = this.widthValid && !this.heightValid ? paintedHeight : ph;
+      const iWidth = this.heightValid && !this.widthValid ? paintedWidth : pw;
+      this.setImplicitSize(iWidth, iHeight);
+    } else if (fill === FillMode.PreserveAspectCrop) {
+      if (pw === 0 || ph === 0) return;
+      const scale = Math.max(width / pw, height / ph);
+      paintedWidth = scale * pw;
+      paintedHeight = scale * ph;
+    } else if (fill === FillMode.Pad) {
+      paintedWidth = pw;
+      paintedHeight = ph;
+    } else {
+      paintedWidth = width;
+      paintedHeight = height;
+    }
+    this.$v[IMAGE.paintedWidth] = paintedWidth;
+    this.$v[IMAGE.paintedHeight] = paintedHeight;
+    // (Qt announces the painted geometry every time it is worked out)
+    this.$emit(IMAGE.paintedGeometryChanged, undefined);
+  }
+
+  /** The part of the picture drawn and where (QQuickImage::updatePaintNode); null when nothing is drawn. */
+  paintState(): ImagePaintState | null {
+    const pix = this.pix;
+    const pw = this.pixWidth;
+    const ph = this.pixHeight;
+    if (pix === null || pw <= 0 || ph <= 0) return null;
+    const v = this.$v;
+    const fill = v[IMAGE.fillMode] as number;
+    const width = v[ITEM.width] as number;
+    const height = v[ITEM.height] as number;
+    const hAlign = v[IMAGE.horizontalAlignment] as number;
+    const vAlign = v[IMAGE.verticalAlignment] as number;
+    const fit = fill === FillMode.PreserveAspectFit;
+    const pixWidth = fit ? (v[IMAGE.paintedWidth] as number) : pw;
+    const pixHeight = fit ? (v[IMAGE.paintedHeight] as number) : ph;
+    // (whole pixels, as Qt's int offsets)
+    const xOffset =
+      hAlign === 4 ? Math.trunc((width - pixWidth) / 2) : hAlign === 2 ? Math.ceil(width - pixWidth) : 0;
+    const yOffset =
+      vAlign === 128
+        ? Math.trunc((height - pixHeight) / 2)
+        : vAlign === 64
+          ? Math.ceil(height - pixHeight)
+          : 0;
+    const rect = (x: number, y: number, w: number, h: number) => ({ x, y, width: w, height: h });
+    let target = rect(0, 0, width, height);
+    let source = rect(0, 0, pw, ph);
+    let repeatX = false;
+    let repeatY = false;
+    switch (fill) {
+      case FillMode.PreserveAspectFit:
+        target = rect(xOffset, yOffset, v[IMAGE.paintedWidth] as number, v[IMAGE.paintedHeight] as number);
+        break;
+      case FillMode.PreserveAspectCrop: {
+        const ws = width / pw;
+        const hs = height / ph;
+        if (ws > hs) {
+          const src = Math.trunc((hs / ws) * ph);
+          const y = vAlign === 128 ? Math.ceil((ph - src) / 2) : vAlign === 64 ? Math.ceil(ph - src) : 0;
+          source = rect(0, y, pw, src);
+        } else {
+          const src = Math.trunc((ws / hs) * pw);
+          const x = hAlign === 4 ? Math.ceil((pw - src) / 2) : hAlign === 2 ? Math.ceil(pw - src) : 0;
+          source = rect(x, 0, src, ph);
+        }
+        break;
+      }
+      case FillMode.Tile:
+        source = rect(-xOffset, -yOffset, width, height);
+        repeatX = repeatY = true;
+        break;
+      case FillMode.TileHorizontally:
+        target = rect(0, yOffset, width, pixHeight);
+        source = rect(-xOffset, 0, width, ph);
+        repeatX = true;
+        break;
+      case FillMode.TileVertically:
+        target = rect(xOffset, 0, pixWidth, height);
+        source = rect(0, -yOffset, pw, height);
+        repeatY = true;
+        break;
+      case FillMode.Pad: {
+        const w = Math.min(pixWidth, width);
+        const h = Math.min(pixHeight, height);
+        const x = pixWidth > width ? -xOffset : 0;
+        const y = pixHeight > height ? -yOffset : 0;
+        target = rect(x + xOffset, y + yOffset, w, h);
+        source = rect(x, y, w, h);
+        break;
+      }
+    }
+    const finite = (n: number) => Number.isFinite(n);
+    if (
+      !(target.width > 0 && target.height > 0 && source.width > 0 && source.height > 0) ||
+      ![target.x, target.y, target.width, target.height].every(finite)
+    )
+      return null;
+    return {
+      bitmap: pix.bitmap,
+      pixWidth: pw,
+      pixHeight: ph,
+      target,
+      source,
+      repeatX,
+      repeatY,
+      mirror: v[IMAGE.mirror] as boolean,
+      mirrorVertically: v[IMAGE.mirrorVertically] as boolean,
+      smooth: v[ITEM.smooth] as boolean,
+    };
+  }
+
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
+    if (change & 12) this.updatePaintedGeometry();
+  }
+}
+
+const repaint = (o: QObject) => (o as Image).markDirty(Dirty.Content);
+
+export const ImageMeta: MetaObject = defineType(Image, ItemMeta, {
+  name: 'Image',
+  cppClass: 'QQuickImage',
+  readonlyProperties: ['implicitWidth', 'implicitHeight'],
+  properties: {
+    source: { type: 'url', write: (o, v) => (o as Image).setSource(v) },
+    status: { type: 'enumeration', readonly: true },
+    progress: { type: 'real', readonly: true },
+    asynchronous: { type: 'bool' },
+    cache: { type: 'bool', default: true },
+    sourceSize: {
+      type: 'size',
+      coerce: intSize,
+      write: (o, v) => (o as Image).setSourceSize(v as QSize),
+      reset: (o) => (o as Image).setSourceSize(null),
+    },
+    mirror: { type: 'bool', changed: repaint },
+    mirrorVertically: { type: 'bool', changed: repaint },
+    fillMode: { type: 'enumeration', write: (o, v) => (o as Image).setFillMode(v as number) },
+    paintedWidth: { type: 'real', readonly: true, notify: 'paintedGeometryChanged' },
+    paintedHeight: { type: 'real', readonly: true, notify: 'paintedGeometryChanged' },
+    horizontalAlignment: { type: 'enumeration', default: 4, changed: repaint },
+    verticalAlignment: { type: 'enumeration', default: 128, changed: repaint },
+    mipmap: { type: 'bool' },
+    autoTransform: { type: 'bool' },
+    currentFrame: { type: 'int' },
+    frameCount: { type: 'int', readonly: true },
+  },
+  signals: { paintedGeometryChanged: {} },
+  enums: {
+    Null: ImageStatus.Null,
+    Ready: ImageStatus.Ready,
+    Loading: ImageStatus.Loading,
+    Error: ImageStatus.Error,
+    Stretch: FillMode.Stretch,
+    PreserveAspectFit: FillMode.PreserveAspectFit,
+    PreserveAspectCrop: FillMode.PreserveAspectCrop,
+    Tile: FillMode.Tile,
+    TileVertically: FillMode.TileVertically,
+    TileHorizontally: FillMode.TileHorizontally,
+    Pad: FillMode.Pad,
+    AlignLeft: 1,
+    AlignRight: 2,
+    AlignHCenter: 4,
+    AlignTop: 32,
+    AlignBottom: 64,
+    AlignVCenter: 128,
+  },
+});
+
+export const IMAGE = {
+  source: ImageMeta.index('source'),
+  status: ImageMeta.index('status'),
+  progress: ImageMeta.index('progress'),
+  asynchronous: ImageMeta.index('asynchronous'),
+  sourceSize: ImageMeta.index('sourceSize'),
+  mirror: ImageMeta.index('mirror'),
+  mirrorVertically: ImageMeta.index('mirrorVertically'),
+  fillMode: ImageMeta.index('fillMode'),
+  paintedWidth: ImageMeta.index('paintedWidth'),
+  paintedHeight: ImageMeta.index('paintedHeight'),
+  horizontalAlignment: ImageMeta.index('horizontalAlignment'),
+  verticalAlignment: ImageMeta.index('verticalAlignment'),
+  statusChanged: ImageMeta.signalsByName.get('statusChanged')!.index,
+  fillModeChanged: ImageMeta.signalsByName.get('fillModeChanged')!.index,
+  paintedGeometryChanged: ImageMeta.signalsByName.get('paintedGeometryChanged')!.index,
+};
