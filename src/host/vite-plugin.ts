@@ -1,7 +1,7 @@
 // Vite plugin (runs in Node, in the dev server and the build): gives the
 // page the list of .qml files under scenes/, tells it when one changes so the
 // running scene is swapped in place (no page reload), and copies the scene
-// files into the static build.
+// files (and the pictures beside them) into the static build.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -13,7 +13,10 @@ const RESOLVED = `\0${VIRTUAL}`;
 /** The event the page listens to: `{ files: ['/scenes/chat/ChatView.qml'] }`. */
 export const QML_UPDATE_EVENT = 'quickweb:qml-update';
 
-function listQml(dir: string): string[] {
+/** The pictures a scene's Images show (copied into the build beside its files). */
+const PICTURE = /\.(png|jpe?g|gif|webp|bmp|svg)$/i;
+
+function listQml(dir: string, pictures = false): string[] {
   let out: string[] = [];
   let entries: string[];
   try {
@@ -23,8 +26,9 @@ function listQml(dir: string): string[] {
   }
   for (const name of entries) {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out = out.concat(listQml(full));
+    if (statSync(full).isDirectory()) out = out.concat(listQml(full, pictures));
     else if (name.endsWith('.qml') || name.endsWith('.js') || name === 'qmldir') out.push(full);
+    else if (pictures && PICTURE.test(name)) out.push(full);
   }
   return out;
 }
@@ -104,7 +108,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
       return [];
     },
     generateBundle() {
-      for (const file of listQml(scenesDir)) {
+      for (const file of listQml(scenesDir, true)) {
         this.emitFile({ type: 'asset', fileName: toUrl(file).slice(1), source: readFileSync(file) });
       }
     },
