@@ -129,6 +129,8 @@ export interface CompiledStateChange {
   fn?: number;
   /** The expression is `undefined` as written. */
   undefinedLiteral?: boolean;
+  /** `onFoo: ...`: a handler for the object's signal (its free names are the signal's parameters). */
+  handler?: { functionForm: boolean };
   location: SourceLocation;
 }
 
@@ -935,22 +937,32 @@ export class Compiler {
       return true;
     }
     const s = value.statement;
+    if (objectId === null && name.length === 1 && handlerSignalName(name[0]!) !== undefined) {
+      // A handler for the changed object's signal, known only when the state is applied
+      const functionForm = isFunctionExpression(s);
+      const fn = o.unit.addFunction({
+        kind: functionForm ? 'handlerFunction' : 'handler',
+        node: s,
+        params: [],
+        injectUnknownNames: !functionForm,
+        scope: this.changeScope(o, objectId),
+        start: value.start,
+        line: value.line,
+      });
+      o.stateChanges.push({ objectId, name: path, fn, location, handler: { functionForm } });
+      return true;
+    }
     // (AnchorChanges: `anchors.left: undefined` resets the anchor)
     const undefinedLiteral =
       s.type === 'ExpressionStatement' &&
       s.expression.type === 'Identifier' &&
       s.expression.name === 'undefined';
     // (the names the expression reads are the changed object's first: known here when its target is an id)
-    let meta = (objectId !== null ? this.idObject(o.unit, objectId) : this.changesTarget(o))?.meta;
-    if (meta === undefined) {
-      meta = o.meta;
-      while (meta.base !== null && meta.name !== 'QtObject') meta = meta.base;
-    }
     const fn = o.unit.addFunction({
       kind: 'binding',
       node: value.statement,
       params: [],
-      scope: meta,
+      scope: this.changeScope(o, objectId),
       start: value.start,
       line: value.line,
     });
@@ -962,6 +974,16 @@ export class Compiler {
       ...(undefinedLiteral ? { undefinedLiteral } : {}),
     });
     return true;
+  }
+
+  /** The type of the object a change's code runs on (its scope): known when the target is an id, else QtObject. */
+  private changeScope(o: CompiledObject, objectId: string | null): MetaObject {
+    let meta = (objectId !== null ? this.idObject(o.unit, objectId) : this.changesTarget(o))?.meta;
+    if (meta === undefined) {
+      meta = o.meta;
+      while (meta.base !== null && meta.name !== 'QtObject') meta = meta.base;
+    }
+    return meta;
   }
 
   private stateChangeGroup(o: CompiledObject, prefix: string[], members: ast.Member[], span: ast.Span): void {

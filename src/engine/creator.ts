@@ -16,7 +16,15 @@ import { formatLocation, QmlError } from '../qml/error';
 import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeFor } from './codegen';
-import type { CompiledObject, PropertyTarget, Target, TypeResolver, Unit, ValueSource } from './compiler';
+import type {
+  CompiledObject,
+  FunctionSpec,
+  PropertyTarget,
+  Target,
+  TypeResolver,
+  Unit,
+  ValueSource,
+} from './compiler';
 import { type EngineServices, type GeneratedFunction, QmlContext, type SourceLocation } from './context';
 import { setCurrentExpression } from './globals';
 import {
@@ -100,6 +108,8 @@ export interface StateChange {
   value?: unknown;
   fn?: BindingFunction;
   undefinedLiteral?: boolean;
+  /** `onFoo: ...`: makes the handler, for the changed object and its signal. */
+  makeHandler?: (scope: QObject, signal: SignalInfo) => (...args: unknown[]) => unknown;
   location: SourceLocation;
 }
 
@@ -406,8 +416,18 @@ export class Creator {
           objectId: k.objectId,
           name: k.name,
           value: k.value,
-          fn: k.fn !== undefined ? (ctx.fns[k.fn] as BindingFunction) : undefined,
+          fn: k.fn !== undefined && k.handler === undefined ? (ctx.fns[k.fn] as BindingFunction) : undefined,
           undefinedLiteral: k.undefinedLiteral,
+          makeHandler:
+            k.handler !== undefined
+              ? lateHandler(
+                  ctx.fns[k.fn!] as LateHandlerCode,
+                  c.unit.functions[k.fn!]!,
+                  ctx,
+                  { functionForm: k.handler.functionForm, handlerName: k.name, location: k.location },
+                  this.host,
+                )
+              : undefined,
           location: k.location,
         })),
         ctx,
@@ -459,6 +479,7 @@ export class Creator {
             fn: handler as (...a: unknown[]) => unknown,
             thisArg: obj,
             report,
+            bound: true,
           });
         }
       } else {
@@ -484,41 +505,16 @@ export class Creator {
           },
           thisArg: obj,
           report,
+          bound: true,
         });
       }
     }
 
     for (const h of c.implicitHandlers) {
-      const fn = ctx.fns[h.fn] as (...args: unknown[]) => unknown;
-      const spec = c.unit.functions[h.fn]!;
-      const engine = this.host;
-      const at = h.location;
-      (obj as unknown as ImplicitHandlerHost).$addImplicitHandler(h.handlerName, (signal) => {
-        if (h.functionForm) {
-          const f = fn.call(obj, obj, ctx);
-          return typeof f === 'function' ? (...args: unknown[]) => f.apply(obj, args) : () => {};
-        }
-        // The handler's free names are the signal's parameters (injected, deprecated in Qt 6).
-        const slots = spec.params.map((p) => signal.params.findIndex((q) => q.name === p));
-        const handler = fn.call(obj, obj, ctx) as (...args: unknown[]) => unknown;
-        return (...args: unknown[]) => {
-          if (spec.injectedParam !== undefined && !spec.injectionWarned) {
-            spec.injectionWarned = true;
-            engine.sink.warn(
-              `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
-            );
-          }
-          const prev = setCurrentExpression(h.handlerName);
-          try {
-            return handler.apply(
-              obj,
-              slots.map((i) => (i >= 0 ? args[i] : undefined)),
-            );
-          } finally {
-            setCurrentExpression(prev);
-          }
-        };
-      });
+      const make = lateHandler(ctx.fns[h.fn] as LateHandlerCode, c.unit.functions[h.fn]!, ctx, h, this.host);
+      (obj as unknown as ImplicitHandlerHost).$addImplicitHandler(h.handlerName, (signal) =>
+        make(obj, signal),
+      );
     }
 
     for (const m of c.methods) installMethod(c.meta, m.name, m.fn);
@@ -527,6 +523,50 @@ export class Creator {
       creation.afterObjects.push(() => forwardAliasSignal(obj, ctx, a.prop.notify, a.id, a.path));
     }
   }
+}
+
+/** The code of a handler whose signal is known only later: called with its scope object, it gives the handler. */
+type LateHandlerCode = (this: unknown, scope: QObject, ctx: QmlContext) => unknown;
+
+/**
+ * A handler whose signal is known only when it is connected (Connections'
+ * `onFoo:`, a PropertyChanges' `onFoo:`), made for a scope object and the
+ * signal: the free names of a block handler are the signal's parameters
+ * (injected, deprecated in Qt 6, which warns once).
+ */
+function lateHandler(
+  fn: LateHandlerCode,
+  spec: FunctionSpec,
+  ctx: QmlContext,
+  h: { functionForm: boolean; handlerName: string; location: SourceLocation },
+  engine: EngineServices,
+): (scope: QObject, signal: SignalInfo) => (...args: unknown[]) => unknown {
+  const at = h.location;
+  return (scope, signal) => {
+    if (h.functionForm) {
+      const f = fn.call(scope, scope, ctx);
+      return typeof f === 'function' ? (...args: unknown[]) => f.apply(scope, args) : () => {};
+    }
+    const slots = spec.params.map((p) => signal.params.findIndex((q) => q.name === p));
+    const handler = fn.call(scope, scope, ctx) as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => {
+      if (spec.injectedParam !== undefined && !spec.injectionWarned) {
+        spec.injectionWarned = true;
+        engine.sink.warn(
+          `qt.qml.context: ${at.url}:${at.line}:${at.column} Parameter "${spec.injectedParam}" is not declared. Injection of parameters into signal handlers is deprecated. Use JavaScript functions with formal parameters instead.`,
+        );
+      }
+      const prev = setCurrentExpression(h.handlerName);
+      try {
+        return handler.apply(
+          scope,
+          slots.map((i) => (i >= 0 ? args[i] : undefined)),
+        );
+      } finally {
+        setCurrentExpression(prev);
+      }
+    };
+  };
 }
 
 const installed = new WeakMap<MetaObject, Set<string>>();

@@ -588,6 +588,8 @@ export interface Handler {
   key?: unknown;
   /** Made by QML code's `signal.connect(fn)` (not an `on<Signal>` handler or a Connections). */
   script?: boolean;
+  /** The object's own `on<Signal>:` handler (Qt's bound signal), which a state may replace. */
+  bound?: boolean;
 }
 
 /** A signal of one object. Its observers are bindings and handlers, in connection order. */
@@ -964,6 +966,16 @@ export abstract class QObject {
     const o = new HandlerObserver(handler);
     if (first) connectFirst(this.$source(sig), o);
     else connectObserver(this.$source(sig), o);
+  }
+
+  /** The object's own `on<Signal>:` handler of `sig` (Handler.bound), if it has one. */
+  $boundHandler(sig: number): Handler | undefined {
+    const s = this.$src?.[sig];
+    for (let l = s?.head ?? null; l !== null; l = l.nextInSource) {
+      const o = l.observer;
+      if (o instanceof HandlerObserver && !o.dead && o.handler.bound === true) return o.handler;
+    }
+    return undefined;
   }
 
   /**

@@ -5,7 +5,15 @@
 import { type BindingFunction, PropertyBinding } from '../../engine/binding';
 import type { QmlContext, SourceLocation } from '../../engine/context';
 import type { StateChange } from '../../engine/creator';
-import { defineType, type MetaObject, type PropertyInfo, QObject, qmlWarning } from '../../engine/qobject';
+import {
+  defineType,
+  type Handler,
+  handlerSignalName,
+  type MetaObject,
+  type PropertyInfo,
+  QObject,
+  qmlWarning,
+} from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { untracked } from '../../engine/reactive';
 import {
@@ -443,13 +451,103 @@ const ST = {
 
 // ---- PropertyChanges ------------------------------------------------------------
 
+/** A handler as it runs: the function, its `this`, and how it reports an exception. */
+type HandlerExpression = Pick<Handler, 'fn' | 'thisArg' | 'report'>;
+
+/** The object's own handler of a signal now (Qt's signal expression), if it has one. */
+function signalExpression(obj: QObject, sig: number): HandlerExpression | null {
+  const h = obj.$boundHandler(sig);
+  return h === undefined ? null : { fn: h.fn, thisArg: h.thisArg, report: h.report };
+}
+
+/** Gives the object's own handler of a signal another expression (none: it does nothing). */
+function setSignalExpression(obj: QObject, sig: number, e: HandlerExpression | null): void {
+  const h = obj.$boundHandler(sig);
+  if (h !== undefined) {
+    h.fn = e?.fn ?? (() => {});
+    h.thisArg = e?.thisArg;
+    if (e !== null) h.report = e.report;
+  } else if (e !== null) obj.$connect(sig, { ...e, bound: true });
+}
+
+/** A PropertyChanges' `onFoo:` (QQuickReplaceSignalHandler): the object's own handler of the signal, replaced. */
+class SignalHandlerEvent extends StateEvent {
+  readonly type = 'signal';
+  private reverseExpression: HandlerExpression | null = null;
+  private rewindExpression: HandlerExpression | null = null;
+
+  constructor(
+    readonly obj: QObject,
+    readonly sig: number,
+    private readonly expression: HandlerExpression,
+  ) {
+    super();
+  }
+  execute(): void {
+    setSignalExpression(this.obj, this.sig, this.expression);
+  }
+  override isReversable(): boolean {
+    return true;
+  }
+  override reverse(): void {
+    setSignalExpression(this.obj, this.sig, this.reverseExpression);
+  }
+  override saveOriginals(): void {
+    this.saveCurrentValues();
+    this.reverseExpression = this.rewindExpression;
+  }
+  override needsCopy(): boolean {
+    return true;
+  }
+  override copyOriginals(other: StateEvent): void {
+    this.saveCurrentValues();
+    if (other === this) return;
+    this.reverseExpression = (other as SignalHandlerEvent).reverseExpression;
+  }
+  override rewind(): void {
+    setSignalExpression(this.obj, this.sig, this.rewindExpression);
+  }
+  override saveCurrentValues(): void {
+    this.rewindExpression = signalExpression(this.obj, this.sig);
+  }
+  override mayOverride(other: StateEvent): boolean {
+    if (other === this) return true;
+    return other instanceof SignalHandlerEvent && other.obj === this.obj && other.sig === this.sig;
+  }
+}
+
 export class PropertyChanges extends QObject implements StateOperation {
   private changes: StateChange[] = [];
   private ctx: QmlContext | null = null;
+  /** The handler replacements, made once for each target (Qt decodes them once). */
+  private handlerEvents = new Map<StateChange, SignalHandlerEvent>();
 
   $setStateChanges(changes: StateChange[], ctx: QmlContext): void {
     this.changes = changes;
     this.ctx = ctx;
+  }
+
+  /** The replacement of the target's handler a change `onFoo:` makes; null (with Qt's warning) if it has no such signal. */
+  private handlerEvent(c: StateChange): SignalHandlerEvent | null {
+    const target = this.$v[PC.target] as QObject | null;
+    const signalName = handlerSignalName(c.name);
+    const signal = signalName !== undefined ? target?.$meta.signalsByName.get(signalName) : undefined;
+    if (target === null || signal === undefined) {
+      qmlWarning(this, `Cannot assign to non-existent property "${c.name}"`);
+      return null;
+    }
+    let e = this.handlerEvents.get(c);
+    if (e === undefined || e.obj !== target) {
+      const engine = this.$engine;
+      const location = c.location;
+      e = new SignalHandlerEvent(target, signal.index, {
+        fn: c.makeHandler!(target, signal),
+        thisArg: target,
+        report: (err: unknown) => engine?.reportError(err, { ...location, column: 0 }),
+      });
+      this.handlerEvents.set(c, e);
+    }
+    return e;
   }
 
   /** The property a change names: on its object (an id, or the target), through groups (`border.color`). */
@@ -512,11 +610,19 @@ export class PropertyChanges extends QObject implements StateOperation {
       ...this.changes.filter(grouped).reverse(),
     ];
     for (const c of changes) {
-      if (c.fn !== undefined) continue;
+      if (c.fn !== undefined || c.makeHandler !== undefined) continue;
       const a = make(c);
       if (a === null) continue;
       a.toValue = c.value;
       a.hasToValue = true;
+      list.push(a);
+    }
+    for (const c of changes) {
+      if (c.makeHandler === undefined) continue;
+      const e = this.handlerEvent(c);
+      if (e === null) continue;
+      const a = new StateAction();
+      a.event = e;
       list.push(a);
     }
     for (const c of changes) {
