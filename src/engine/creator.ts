@@ -370,6 +370,9 @@ export class Creator {
       const index = this.targetIndex;
       // (a whole value replaces a base type's bindings on its fields)
       if (k.target.prop.valueType) dropFieldBindings(target, index);
+      // A value given where a type is used replaces the type's own binding
+      // of the property (`MyText { text: "x" }` over the file's `text: name`).
+      if (c.typeUnit !== undefined && target.$bindings !== null) target.$setBinding(index, undefined);
       try {
         target.$write(index, k.value);
       } catch (e) {
