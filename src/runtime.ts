@@ -46,13 +46,18 @@ export function createRuntime(options: EngineOptions): Runtime {
   // that its texts are measured with them from the start (files read later,
   // by a Loader, start their families' loads too).
   const fontLoads: Promise<unknown>[] = [];
-  // (and the pictures they name, where the host reads pictures ahead)
+  // (and the pictures they name, where the host reads pictures ahead; only
+  // the scene's start waits for them)
   const images = options.images;
+  let started = false;
   const scan = (text: string, url: string): void => {
     const p = loadFamiliesNamedIn(text);
-    if (p !== null) fontLoads.push(p);
+    if (p !== null && !started) fontLoads.push(p);
     if (images?.preload !== undefined)
-      for (const picture of picturesNamedIn(text, url)) fontLoads.push(images.preload(picture));
+      for (const picture of picturesNamedIn(text, url)) {
+        const read = images.preload(picture);
+        if (!started) fontLoads.push(read);
+      }
   };
   const source = options.files;
   const files: FileSource = {
@@ -85,6 +90,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     async run(url: string) {
       const file = await engine.load(url, true);
       if (fontLoads.length > 0) await Promise.all(fontLoads.splice(0));
+      started = true;
       const created = engine.create(file);
       root = created;
       // Qt's qml tool shows a Window, or an Item in a window of its own; any

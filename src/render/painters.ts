@@ -289,10 +289,16 @@ class ImagePainter implements Painter {
       // the picture's repetitions that the source rectangle covers (one when not repeated)
       const tilesX = s.repeatX ? tileSpans(r.x, r.width, s.pixWidth) : [[r.x, r.width, 0]];
       const tilesY = s.repeatY ? tileSpans(r.y, r.height, s.pixHeight) : [[r.y, r.height, 0]];
+      // (the frames in the bitmap's pixels: sourceSize decodes smaller than the bitmap the page holds)
+      const kx = s.bitmapWidth / s.pixWidth;
+      const ky = s.bitmapHeight / s.pixHeight;
       for (const [fy, fh, oy] of tilesY) {
         for (const [fx, fw, ox] of tilesX) {
           const sprite = this.sprite(used++);
-          sprite.texture = new Texture({ source, frame: new PixiRectangle(fx!, fy!, fw!, fh!) });
+          sprite.texture = new Texture({
+            source,
+            frame: new PixiRectangle(fx! * kx, fy! * ky, fw! * kx, fh! * ky),
+          });
           sprite.x = t.x + ox! * sx;
           sprite.y = t.y + oy! * sy;
           sprite.width = fw! * sx;
@@ -320,6 +326,8 @@ class ImagePainter implements Painter {
   }
 
   destroy(): void {
+    // (the frames made for it; the pictures' sources stay for other Images)
+    for (const sprite of this.sprites) if (sprite.texture !== Texture.EMPTY) sprite.texture.destroy(false);
     this.content.destroy({ children: true });
   }
 }

@@ -94,3 +94,26 @@ Rectangle {
   expect(pixel(5, 5)).toEqual(RED);
   renderer.destroy();
 });
+
+test('a picture decoded smaller (sourceSize) is drawn whole, at its decoded size', async () => {
+  const png = halves();
+  const { renderer, pixel, find } = await draw(`import QtQuick
+Rectangle {
+    width: 60; height: 30; color: "white"
+    Image { objectName: "img"; source: "${png}"; sourceSize.width: 2; smooth: false }
+    Image { x: 20; source: "${png}"; sourceSize.width: 2; width: 20; height: 10; smooth: false; fillMode: Image.Tile
+            horizontalAlignment: Image.AlignLeft; verticalAlignment: Image.AlignTop }
+}
+`);
+  const img = find('img');
+  expect([img.width, img.height]).toEqual([2, 1]);
+  // the whole picture in 2×1: its left pixel red, its right one blue
+  expect(pixel(0, 0)).toEqual(RED);
+  expect(pixel(1, 0)).toEqual(BLUE);
+  expect(pixel(2, 0)).toEqual(WHITE);
+  // tiled at its decoded size: red, blue, red, ...
+  expect(pixel(20, 0)).toEqual(RED);
+  expect(pixel(21, 0)).toEqual(BLUE);
+  expect(pixel(22, 5)).toEqual(RED);
+  renderer.destroy();
+});

@@ -28,7 +28,7 @@ import { Dirty, ITEM, Item } from '../items/Item';
 import { SmoothedCurve } from '../items/smoothed-animation';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
-const STOPPED = 0;
+export const STOPPED = 0;
 const PAUSED = 1;
 export const RUNNING = 2;
 /** A job's direction: a reversed transition runs its animations backwards, from their end to 0. */
@@ -1445,8 +1445,14 @@ export class PropertyAction extends ActionAnimation {
     }
   }
   protected act(): void {
-    for (const a of this.actions)
-      if (!a.obj.$destroyed) a.obj.$writeBypass(a.info.index, 'value' in a ? a.value : this.$v[PA.value]);
+    for (const a of this.actions) {
+      if (a.obj.$destroyed) continue;
+      try {
+        a.obj.$writeBypass(a.info.index, 'value' in a ? a.value : this.$v[PA.value]);
+      } catch {
+        // (a value the property does not take is not written: Qt's write fails quietly)
+      }
+    }
   }
 }
 const PropertyActionMeta = defineType(PropertyAction, AnimationMeta, {

@@ -70,6 +70,9 @@ export interface ImagePaintState {
   /** The picture's size as decoded (what `source` is measured in). */
   readonly pixWidth: number;
   readonly pixHeight: number;
+  /** The bitmap's own size (larger than the decoded size when `sourceSize` scaled it down). */
+  readonly bitmapWidth: number;
+  readonly bitmapHeight: number;
   /** Where in the item, and which part of the picture (beyond its edges: repeated, for the Tile modes). */
   readonly target: { x: number; y: number; width: number; height: number };
   readonly source: { x: number; y: number; width: number; height: number };
@@ -82,6 +85,8 @@ export interface ImagePaintState {
 
 /** Pictures being read asynchronously, by loadKey. */
 const pendingLoads = new Map<string, Promise<LoadedImage>>();
+/** Pictures read, by loadKey (whether Qt's pixmap cache has them). */
+const readBefore = new Set<string>();
 
 export class Image extends Item {
   /** The picture shown, at the size it was decoded at. */
@@ -141,13 +146,7 @@ export class Image extends Item {
       this.markDirty(Dirty.Content);
       return;
     }
-    const base = this.$declaration?.url;
-    let url = source;
-    try {
-      if (base) url = new URL(source, base).href;
-    } catch {
-      // (kept as written)
-    }
+    const url = this.resolvedSource();
     const images = (this.$engine as { images?: ImageSource | null } | null)?.images ?? null;
     let result: LoadedImage | Promise<LoadedImage>;
     try {
@@ -161,7 +160,8 @@ export class Image extends Item {
     const key = this.loadKey(url);
     const pending = pendingLoads.get(key);
     if (pending !== undefined) result = pending;
-    const async = this.$v[IMAGE.asynchronous] as boolean;
+    // (a picture read before is in Qt's cache: at hand at once, even for an asynchronous Image)
+    const async = (this.$v[IMAGE.asynchronous] as boolean) && !readBefore.has(key);
     if (result instanceof Promise || async) {
       if (pending === undefined) {
         const p = Promise.resolve(result);
@@ -186,6 +186,17 @@ export class Image extends Item {
     this.finished(serial, result, null);
   }
 
+  /** The source resolved against the file the Image is declared in. */
+  private resolvedSource(): string {
+    const source = this.sourceText;
+    const base = this.$declaration?.url;
+    try {
+      return base ? new URL(source, base).href : source;
+    } catch {
+      return source;
+    }
+  }
+
   /** What Qt's pixmap cache tells requests apart by: the URL and the size asked for. */
   private loadKey(url: string): string {
     const r = this.requestedSize;
@@ -207,6 +218,7 @@ export class Image extends Item {
       const fill = this.$v[IMAGE.fillMode] as number;
       const cropOrFit = fill === FillMode.PreserveAspectCrop || fill === FillMode.PreserveAspectFit;
       const size = r === null ? null : loadSize(img.width, img.height, r.width, r.height, cropOrFit);
+      readBefore.add(this.loadKey(this.resolvedSource()));
       this.pix = img;
       this.pixWidth = size?.width ?? img.width;
       this.pixHeight = size?.height ?? img.height;
@@ -362,6 +374,8 @@ export class Image extends Item {
       bitmap: pix.bitmap,
       pixWidth: pw,
       pixHeight: ph,
+      bitmapWidth: pix.width,
+      bitmapHeight: pix.height,
       target,
       source,
       repeatX,

@@ -174,20 +174,13 @@ class AnchorEvent extends StateEvent {
     // the geometry the state's anchors changed goes back
     const stateV = this.used & V_MASK;
     const origV = this.usedOnTarget() & V_MASK;
-    const resetV = this.reset & V_MASK;
     const stateH = this.used & H_MASK;
     const origH = this.usedOnTarget() & H_MASK;
-    const resetH = this.reset & H_MASK;
     const setsWidth = (h: number) => h !== 0 && h !== LEFT && h !== RIGHT && h !== HCENTER;
     const setsHeight = (v: number) => v !== 0 && v !== TOP && v !== BOTTOM && v !== VCENTER && v !== BASELINE;
-    const stateSetWidth =
-      setsWidth(stateH) ||
-      (!!(stateH & LEFT) && !!(origH & RIGHT) && !(resetH & RIGHT)) ||
-      (!!(stateH & RIGHT) && !!(origH & LEFT) && !(resetH & LEFT));
-    const stateSetHeight =
-      setsHeight(stateV) ||
-      (!!(stateV & TOP) && !!(origV & BOTTOM) && !(resetV & BOTTOM)) ||
-      (!!(stateV & BOTTOM) && !!(origV & TOP) && !(resetV & TOP));
+    // (Qt 6.4 counts the state's own anchors only, not an edge added to the item's)
+    const stateSetWidth = setsWidth(stateH);
+    const stateSetHeight = setsHeight(stateV);
     if (this.origWidth !== null && stateSetWidth && !setsWidth(origH) && !Number.isNaN(this.origWidth)) {
       target.widthValid = true;
       setGeometryValue(target, ITEM.width, this.origWidth);

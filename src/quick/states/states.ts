@@ -24,6 +24,7 @@ import {
   RUNNING,
   runScript,
   SCRIPT_PROPERTY,
+  STOPPED,
   type TouchedProperties,
   type TransitionAction,
 } from '../animation/animations';
@@ -124,6 +125,21 @@ export function changeBinding(
   return new PropertyBinding(obj, info.index, c.fn!, scope, ctx, obj.$engine!, c.location, c.name, typeName);
 }
 
+/**
+ * Writes a property as QQmlProperty::write does for a state: past the
+ * property's interceptor (a Behavior) when `bypass`; a value the property
+ * does not take is left out quietly.
+ */
+export function writeProperty(obj: QObject, info: PropertyInfo, v: unknown, bypass = false): void {
+  if (obj.$destroyed) return;
+  try {
+    if (bypass) obj.$writeBypass(info.index, v);
+    else obj.$write(info.index, v);
+  } catch {
+    // (Qt's write fails without a word)
+  }
+}
+
 /** QQmlPropertyPrivate::setBinding: the binding takes the property and evaluates. */
 export function setBinding(obj: QObject, info: PropertyInfo, b: PropertyBinding): void {
   if (obj.$destroyed) return;
@@ -165,7 +181,7 @@ class TransitionManager {
 
   complete(): void {
     this.applyBindings();
-    for (const s of this.completeList) if (!s.obj!.$destroyed) s.obj!.$write(s.info!.index, s.value);
+    for (const s of this.completeList) writeProperty(s.obj!, s.info!, s.value);
     this.completeList = [];
     this.state.complete();
   }
@@ -197,7 +213,7 @@ class TransitionManager {
         if (a.event !== null) {
           if (a.event.isReversable()) runEvent(a);
         } else if (a.toBinding !== null) setBinding(a.obj!, a.info!, a.toBinding);
-        else a.obj!.$writeBypass(a.info!.index, a.toValue);
+        else writeProperty(a.obj!, a.info!, a.toValue, true);
       }
       for (const a of applyList) {
         if (a.event !== null) a.event.saveTargetValues();
@@ -216,7 +232,7 @@ class TransitionManager {
           continue;
         }
         if (a.toBinding !== null) removeBinding(a.obj!, a.info!);
-        a.obj!.$writeBypass(a.info!.index, a.fromValue);
+        writeProperty(a.obj!, a.info!, a.fromValue, true);
       }
     }
     if (transition !== null) {
@@ -248,7 +264,7 @@ class TransitionManager {
     for (const a of applyList) {
       if (a.event !== null) {
         if (!a.event.changesBindings()) runEvent(a);
-      } else if (a.toBinding === null && !a.obj!.$destroyed) a.obj!.$write(a.info!.index, a.toValue);
+      } else if (a.toBinding === null) writeProperty(a.obj!, a.info!, a.toValue);
     }
     if (transition === null) this.complete();
   }
@@ -320,6 +336,11 @@ export class State extends QObject {
   }
 
   cancel(): void {
+    this.manager.cancel();
+  }
+
+  override $teardown(): void {
+    // (a transition running for it stops: its item is going)
     this.manager.cancel();
   }
 
@@ -720,12 +741,15 @@ class TransitionJob extends ParallelAnimation {
 
   protected override stateChanged(state: number, old: number): void {
     super.stateChanged(state, old);
-    // at its end the state's change completes, then the transition stops running
-    if (state !== RUNNING) {
+    // at its end (its start, run backwards) the state's change completes,
+    // then the transition stops running, unless that completion started it again
+    if (state === STOPPED) {
       const dura = this.loopDuration();
-      if (dura === -1 || this.loopTime === dura) this.manager?.complete();
+      const atEnd =
+        dura === -1 || (this.direction === FORWARD ? this.loopTime === dura : this.loopTime === 0);
+      if (atEnd) this.manager?.complete();
     }
-    this.owner.setRunning(state === RUNNING);
+    this.owner.setRunning(this.jobState === RUNNING);
   }
 
   protected override jobFinished(): void {}
@@ -742,6 +766,10 @@ export class Transition extends QObject {
 
   setRunning(running: boolean): void {
     this.$store(TR.running, running);
+  }
+
+  override $teardown(): void {
+    if (this.job !== null && this.job.jobState !== STOPPED) this.job.jobStop();
   }
 
   /** QQuickTransition::prepare: the animations take the changes they match. */
@@ -885,16 +913,16 @@ class StateGroup implements StateGroupHook {
         if (toStates.includes(to)) tScore += 2;
         else if (toStates.includes('*')) tScore += 1;
         else continue;
+        // (Qt 6.4 notes the direction of every match, the one it keeps or not)
+        reversed = pass === 1;
         if (tScore === 4) {
           highest = t;
-          reversed = pass === 1;
           done = true;
           break;
         }
         if (tScore > score) {
           score = tScore;
           highest = t;
-          reversed = pass === 1;
         }
       }
       if (done) break;
@@ -932,8 +960,11 @@ class StateGroup implements StateGroupHook {
       oldState ??= this.nullState;
       newState ??= this.nullState;
     }
-    newState.apply(transition, oldState);
-    this.applyingState = false;
+    try {
+      newState.apply(transition, oldState);
+    } finally {
+      this.applyingState = false;
+    }
   }
 
   stateAboutToComplete(): void {
