@@ -44,6 +44,7 @@ export const LAZY_TYPE_NAMES = [
   'AnchorChanges',
   'ParentChange',
   'AnchorAnimation',
+  'ParentAnimation',
   'Animation',
   'PauseAnimation',
   'PropertyAnimation',

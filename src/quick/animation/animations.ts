@@ -1333,6 +1333,16 @@ abstract class ActionAnimation extends AbstractAnimation {
   }
 }
 
+/** An action an animation makes for a transition's run (a QActionAnimation with a callback). */
+export class ActionJob extends ActionAnimation {
+  constructor(private readonly run: () => void) {
+    super();
+  }
+  protected act(): void {
+    this.run();
+  }
+}
+
 export class ScriptAction extends ActionAnimation {
   /** In a transition: the StateChangeScript named by `scriptName`, run instead of `script`. */
   private stateScript: (() => void) | null = null;
@@ -1637,7 +1647,7 @@ export class SequentialAnimation extends AnimationGroup {
     this.previousLoop = this.loop;
   }
 }
-const SequentialAnimationMeta = defineType(SequentialAnimation, AnimationMeta, {
+export const SequentialAnimationMeta: MetaObject = defineType(SequentialAnimation, AnimationMeta, {
   name: 'SequentialAnimation',
   cppClass: 'QQuickSequentialAnimation',
   ...groupSpec,

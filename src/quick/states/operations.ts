@@ -7,7 +7,17 @@ import type { QmlContext } from '../../engine/context';
 import type { StateChange } from '../../engine/creator';
 import { defineType, type MetaObject, type PropertyInfo, QObject, qmlWarning } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { AnchorAnimationBase, AnchorAnimationBaseMeta } from '../animation/animations';
+import {
+  AbstractAnimation,
+  ActionJob,
+  AnchorAnimationBase,
+  AnchorAnimationBaseMeta,
+  ParallelAnimation,
+  SequentialAnimation,
+  SequentialAnimationMeta,
+  type TouchedProperties,
+  type TransitionAction,
+} from '../animation/animations';
 import { type Anchors, AnchorsMeta } from '../items/Anchors';
 import { ITEM, Item } from '../items/Item';
 import {
@@ -337,6 +347,66 @@ interface Snapshot {
   rotation: number;
 }
 
+/**
+ * How `from`'s coordinates map to `to`'s (QQuickItem::itemTransform), as a
+ * ParentChange keeps an item's appearance: a uniform scale and a rotation,
+ * or not ok (with Qt's warning at `owner`) for a shear or a non-uniform scale.
+ */
+function appearance(
+  from: Item,
+  to: Item,
+  owner: QObject,
+): { ok: boolean; scale: number; rotation: number; map(x: number, y: number): { x: number; y: number } } {
+  const map = (px: number, py: number) => {
+    const s = from.mapToScenePoint(px, py);
+    return to.mapFromScenePoint(s.x, s.y);
+  };
+  const o = map(0, 0);
+  const ex = map(1, 0);
+  const ey = map(0, 1);
+  const m11 = ex.x - o.x;
+  const m12 = ex.y - o.y;
+  const m21 = ey.x - o.x;
+  const m22 = ey.y - o.y;
+  let ok = true;
+  const fuzzyZero = (v: number) => Math.abs(v) <= 1e-12;
+  if (!(fuzzyZero(m12) && fuzzyZero(m21)) && !fuzzyZero(m11 * m21 + m12 * m22)) {
+    qmlWarning(owner, 'Unable to preserve appearance under complex transform');
+    ok = false;
+  }
+  let scale = 1;
+  let rotation = 0;
+  const isRotate = !(fuzzyZero(m12) && fuzzyZero(m21)) || m11 < 0;
+  if (ok && !isRotate) {
+    if (m11 === m22) scale = m11;
+    else {
+      qmlWarning(owner, 'Unable to preserve appearance under non-uniform scale');
+      ok = false;
+    }
+  } else if (ok && isRotate) {
+    if (m11 === m22) scale = Math.sqrt(m11 * m11 + m12 * m12);
+    else {
+      qmlWarning(owner, 'Unable to preserve appearance under non-uniform scale');
+      ok = false;
+    }
+    if (scale !== 0) rotation = (Math.atan2(m12 / scale, m11 / scale) * 180) / Math.PI;
+    else {
+      qmlWarning(owner, 'Unable to preserve appearance under scale of 0');
+      ok = false;
+    }
+  }
+  return { ok, scale, rotation, map };
+}
+
+/** Where (0, 0) goes under translate(-o), rotate, scale, translate(o): the shift a transform origin `o` makes. */
+function originOffset(ox: number, oy: number, rotation: number, scale: number): { x: number; y: number } {
+  if (ox === 0 && oy === 0) return { x: 0, y: 0 };
+  const a = (rotation * Math.PI) / 180;
+  const sx = ox * scale;
+  const sy = oy * scale;
+  return { x: sx * Math.cos(a) - sy * Math.sin(a) - ox, y: sx * Math.sin(a) + sy * Math.cos(a) - oy };
+}
+
 /** The properties a ParentChange may set, in the order Qt applies them. */
 const PARENT_CHANGE_PROPS = ['x', 'y', 'scale', 'rotation', 'width', 'height'] as const;
 
@@ -368,65 +438,37 @@ class ParentEvent extends StateEvent {
       target.setParentItem(targetParent);
       return;
     }
-    // the old parent's coordinates mapped to the new parent's (QQuickItem::itemTransform)
-    const map = (px: number, py: number) => {
-      const s = old.mapToScenePoint(px, py);
-      return targetParent.mapFromScenePoint(s.x, s.y);
-    };
-    const o = map(0, 0);
-    const ex = map(1, 0);
-    const ey = map(0, 1);
-    const m11 = ex.x - o.x;
-    const m12 = ex.y - o.y;
-    const m21 = ey.x - o.x;
-    const m22 = ey.y - o.y;
-    let ok = true;
-    const fuzzyZero = (v: number) => Math.abs(v) <= 1e-12;
-    const sheared = !(fuzzyZero(m12) && fuzzyZero(m21)) && !fuzzyZero(m11 * m21 + m12 * m22);
-    if (sheared) {
-      qmlWarning(this.owner, 'Unable to preserve appearance under complex transform');
-      ok = false;
-    }
-    let scale = 1;
-    let rotation = 0;
-    const isRotate = !(fuzzyZero(m12) && fuzzyZero(m21)) || m11 < 0;
-    if (ok && !isRotate) {
-      if (m11 === m22) scale = m11;
-      else {
-        qmlWarning(this.owner, 'Unable to preserve appearance under non-uniform scale');
-        ok = false;
-      }
-    } else if (ok && isRotate) {
-      if (m11 === m22) scale = Math.sqrt(m11 * m11 + m12 * m12);
-      else {
-        qmlWarning(this.owner, 'Unable to preserve appearance under non-uniform scale');
-        ok = false;
-      }
-      if (scale !== 0) rotation = (Math.atan2(m12 / scale, m11 / scale) * 180) / Math.PI;
-      else {
-        qmlWarning(this.owner, 'Unable to preserve appearance under scale of 0');
-        ok = false;
-      }
-    }
-    const point = map(target.$v[ITEM.x] as number, target.$v[ITEM.y] as number);
+    const t = appearance(old, targetParent, this.owner);
+    const point = t.map(target.$v[ITEM.x] as number, target.$v[ITEM.y] as number);
     let x = point.x;
     let y = point.y;
     target.setParentItem(targetParent);
-    if (ok && (target.$v[ITEM.transformOrigin] as number) !== 0) {
-      // translate(-t), rotate, scale, translate(t), applied to (0, 0)
-      const t = target.transformOriginPoint();
-      const a = (rotation * Math.PI) / 180;
-      const sx = t.x * scale;
-      const sy = t.y * scale;
-      x += sx * Math.cos(a) - sy * Math.sin(a) - t.x;
-      y += sx * Math.sin(a) + sy * Math.cos(a) - t.y;
-    }
-    if (ok) {
+    if (t.ok) {
+      const o = target.transformOriginPoint();
+      const off = originOffset(o.x, o.y, t.rotation, t.scale);
+      x += off.x;
+      y += off.y;
       setGeometryValue(target, ITEM.x, x);
       setGeometryValue(target, ITEM.y, y);
-      target.$write(ITEM.rotation, (target.$v[ITEM.rotation] as number) + rotation);
-      target.$write(ITEM.scale, (target.$v[ITEM.scale] as number) * scale);
+      target.$write(ITEM.rotation, (target.$v[ITEM.rotation] as number) + t.rotation);
+      target.$write(ITEM.scale, (target.$v[ITEM.scale] as number) * t.scale);
     }
+  }
+
+  /** The parent the item had before the state (QQuickParentChange::originalParent). */
+  get originalParent(): Item | null {
+    return this.orig?.parent ?? null;
+  }
+
+  /** The new parent. */
+  get parentItem(): Item | null {
+    const p = this.owner.$v[PC.parent];
+    return p instanceof Item ? p : null;
+  }
+
+  /** The properties the ParentChange sets (`x`, `width`, ...). */
+  setProperties(): Set<string> {
+    return this.owner.setProperties();
   }
 
   override isReversable(): boolean {
@@ -497,7 +539,11 @@ class ParentEvent extends StateEvent {
 export class ParentChange extends QObject implements StateOperation {
   private changes: StateChange[] = [];
   private ctx: QmlContext | null = null;
-  private readonly event = new ParentEvent(this);
+
+  setProperties(): Set<string> {
+    return new Set(this.changes.filter((c) => c.objectId === null).map((c) => c.name));
+  }
+  readonly event = new ParentEvent(this);
 
   $setStateChanges(changes: StateChange[], ctx: QmlContext): void {
     this.changes = changes;
@@ -540,8 +586,153 @@ const ParentChangeMeta = defineType(ParentChange, QtObjectMeta, {
 });
 const PC = { target: ParentChangeMeta.index('target'), parent: ParentChangeMeta.index('parent') };
 
+// ---- ParentAnimation ----------------------------------------------------------------
+
+/** A reparenting a ParentAnimation makes at its time: ParentChange events, run or reversed. */
+interface Reparenting {
+  events: ParentEvent[];
+  reverse: boolean;
+}
+
+/**
+ * ParentAnimation (QQuickParentAnimation): in a transition, the
+ * ParentChange happens at its start (or, `via` an item, the item goes to it
+ * first and to its new parent at the end), around its child animations.
+ */
+export class ParentAnimation extends SequentialAnimation {
+  /** The animations declared in it (run in parallel, between the reparentings). */
+  private readonly declared: AbstractAnimation[] = [];
+  private inner: ParallelAnimation | null = null;
+
+  override appendAnimation(v: unknown): void {
+    if (v instanceof AbstractAnimation) this.declared.push(v);
+  }
+
+  /** A ParentChange of `target` to `parent`, made for this run. */
+  private change(target: Item, parent: Item): ParentEvent {
+    const pc = new ParentChange();
+    pc.$engine = this.$engine;
+    pc.$declaration = this.$declaration;
+    pc.$v[PC.target] = target;
+    pc.$v[PC.parent] = parent;
+    return pc.event;
+  }
+
+  /** QQuickParentAnimation::transition. */
+  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
+    this.setupLoops();
+    const target = this.$v[PA.target] as Item | null;
+    const newParent = this.$v[PA.newParent] as Item | null;
+    const via = this.$v[PA.via] as Item | null;
+    const data: Reparenting = { events: [], reverse: false };
+    const viaData: Reparenting = { events: [], reverse: false };
+    if (target !== null && newParent !== null) {
+      data.events.push(this.change(target, newParent));
+      if (via !== null) viaData.events.push(this.change(target, via));
+    } else {
+      for (let i = 0; i < actions.length; i++) {
+        const action = actions[i] as TransitionAction & { reverseEvent?: boolean };
+        const pc = action.event;
+        if (!(pc instanceof ParentEvent) || (target !== null && pc.target !== target)) continue;
+        data.reverse = action.reverseEvent === true;
+        let change = pc;
+        if (newParent !== null) {
+          change = this.change(pc.target!, newParent);
+          data.events.push(change);
+        } else {
+          action.actionDone = true;
+          data.events.push(pc);
+        }
+        if (via === null) continue;
+        // by way of `via`: the item goes there first, keeping where it is, and
+        // the ParentChange's x, y, scale and rotation are taken there
+        viaData.events.push(this.change(change.target!, via));
+        const set = change.setProperties();
+        const next = (name: string) =>
+          set.has(name) && i < actions.length - 1 ? (actions[++i] as TransitionAction) : null;
+        const xAction = next('x');
+        const yAction = next('y');
+        const sAction = next('scale');
+        const rAction = next('rotation');
+        const item = change.target!;
+        const targetParent = action.reverseEvent ? pc.originalParent : change.parentItem;
+        if (targetParent === null) continue;
+        const t = appearance(targetParent, via, this);
+        const point = t.map(Number(xAction?.toValue ?? 0), Number(yAction?.toValue ?? 0));
+        let x = point.x;
+        let y = point.y;
+        if (t.ok && (item.$v[ITEM.transformOrigin] as number) !== 0) {
+          let w = item.$v[ITEM.width] as number;
+          let h = item.$v[ITEM.height] as number;
+          if (set.has('width') && i < actions.length - 1) w = Number(actions[++i]!.toValue);
+          if (set.has('height') && i < actions.length - 1) h = Number(actions[++i]!.toValue);
+          const o = transformOriginPoint(item.$v[ITEM.transformOrigin] as number, w, h);
+          const off = originOffset(o.x, o.y, t.rotation, t.scale);
+          x += off.x;
+          y += off.y;
+        }
+        if (t.ok) {
+          if (xAction !== null) xAction.toValue = x;
+          if (yAction !== null) yAction.toValue = y;
+          if (sAction !== null) sAction.toValue = Number(sAction.toValue) * t.scale;
+          if (rAction !== null) rAction.toValue = Number(rAction.toValue) + t.rotation;
+        }
+      }
+    }
+    // the run: [via or the reparenting, the animations, the reparenting after via], backwards reversed
+    this.children.length = 0;
+    if (data.events.length === 0) return;
+    const run = (r: Reparenting) => () => {
+      for (const e of r.events) {
+        if (r.reverse) e.reverse();
+        else e.execute();
+      }
+    };
+    const targetAction = new ActionJob(run(data));
+    const viaAction = via !== null ? new ActionJob(run(viaData)) : null;
+    let inner = this.inner;
+    if (inner === null) {
+      inner = new ParallelAnimation();
+      this.inner = inner;
+    }
+    inner.$engine = this.$engine;
+    inner.children.length = 0;
+    for (const a of this.declared) {
+      a.transition(actions, touched, backward);
+      inner.appendAnimation(a);
+    }
+    for (const job of [targetAction, viaAction]) if (job !== null) job.$engine = this.$engine;
+    const order = !backward
+      ? [viaAction ?? targetAction, inner, viaAction !== null ? targetAction : null]
+      : [viaAction !== null ? targetAction : null, inner, viaAction ?? targetAction];
+    for (const job of order) if (job !== null) super.appendAnimation(job);
+  }
+}
+const ParentAnimationMeta = defineType(ParentAnimation, SequentialAnimationMeta, {
+  name: 'ParentAnimation',
+  cppClass: 'QQuickParentAnimation',
+  properties: {
+    target: { type: 'Item' },
+    newParent: { type: 'Item' },
+    via: { type: 'Item' },
+  },
+});
+const PA = {
+  target: ParentAnimationMeta.index('target'),
+  newParent: ParentAnimationMeta.index('newParent'),
+  via: ParentAnimationMeta.index('via'),
+};
+
+/** Where an item's transform origin is for a size (QQuickItem::TransformOrigin). */
+function transformOriginPoint(origin: number, w: number, h: number): { x: number; y: number } {
+  const col = origin % 3;
+  const row = Math.trunc(origin / 3);
+  return { x: (col * w) / 2, y: (row * h) / 2 };
+}
+
 export const STATE_OPERATION_TYPES: Record<string, MetaObject> = {
   AnchorChanges: AnchorChangesMeta,
   ParentChange: ParentChangeMeta,
   AnchorAnimation: AnchorAnimationMeta,
+  ParentAnimation: ParentAnimationMeta,
 };

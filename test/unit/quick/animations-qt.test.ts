@@ -90,6 +90,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'anchor_animation',
     // a reversible transition run back completes; the direction of the last match; a chained change keeps running
     'transitions_edges',
+    // ParentAnimation: the reparenting at its start, and by way of an item (via)
+    'parent_animation',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
