@@ -72,6 +72,21 @@ function touch(touched: TouchedProperties, obj: QObject, info: PropertyInfo): vo
   touched.push({ obj, info });
 }
 
+/**
+ * Writes a property as QQmlProperty::write does for a state or a PropertyAction: past the
+ * property's interceptor (a Behavior) when `bypass`; a value the property
+ * does not take is left out quietly.
+ */
+export function writeProperty(obj: QObject, info: PropertyInfo, v: unknown, bypass = false): void {
+  if (obj.$destroyed) return;
+  try {
+    if (bypass) obj.$writeBypass(info.index, v);
+    else obj.$write(info.index, v);
+  } catch {
+    // (Qt's write fails without a word)
+  }
+}
+
 /** The property a value source (`NumberAnimation on x`) or a Behavior acts on. */
 interface TargetProperty {
   obj: QObject;
@@ -1455,14 +1470,8 @@ export class PropertyAction extends ActionAnimation {
     }
   }
   protected act(): void {
-    for (const a of this.actions) {
-      if (a.obj.$destroyed) continue;
-      try {
-        a.obj.$writeBypass(a.info.index, 'value' in a ? a.value : this.$v[PA.value]);
-      } catch {
-        // (a value the property does not take is not written: Qt's write fails quietly)
-      }
-    }
+    for (const a of this.actions)
+      writeProperty(a.obj, a.info, 'value' in a ? a.value : this.$v[PA.value], true);
   }
 }
 const PropertyActionMeta = defineType(PropertyAction, AnimationMeta, {

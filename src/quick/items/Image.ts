@@ -146,18 +146,18 @@ export class Image extends Item {
       this.markDirty(Dirty.Content);
       return;
     }
-    const url = this.resolvedSource();
+    const url = this.urlFromDeclaration(source);
+    const key = this.loadKey(url);
     const images = (this.$engine as { images?: ImageSource | null } | null)?.images ?? null;
     let result: LoadedImage | Promise<LoadedImage>;
     try {
       if (images === null) throw new Error(`Cannot open: ${url}`);
       result = images.load(url);
     } catch (e) {
-      this.finished(serial, null, e);
+      this.finished(serial, key, null, e);
       return;
     }
     // (a picture another Image is reading asynchronously is waited for, as Qt's pixmap cache does)
-    const key = this.loadKey(url);
     const pending = pendingLoads.get(key);
     if (pending !== undefined) result = pending;
     // (a picture read before is in Qt's cache: at hand at once, even for an asynchronous Image)
@@ -178,23 +178,12 @@ export class Image extends Item {
         this.$emit(IMAGE.statusChanged, undefined);
       }
       Promise.resolve(result).then(
-        (img) => this.finished(serial, img, null),
-        (e: unknown) => this.finished(serial, null, e),
+        (img) => this.finished(serial, key, img, null),
+        (e: unknown) => this.finished(serial, key, null, e),
       );
       return;
     }
-    this.finished(serial, result, null);
-  }
-
-  /** The source resolved against the file the Image is declared in. */
-  private resolvedSource(): string {
-    const source = this.sourceText;
-    const base = this.$declaration?.url;
-    try {
-      return base ? new URL(source, base).href : source;
-    } catch {
-      return source;
-    }
+    this.finished(serial, key, result, null);
   }
 
   /** What Qt's pixmap cache tells requests apart by: the URL and the size asked for. */
@@ -205,7 +194,7 @@ export class Image extends Item {
   }
 
   /** QQuickImageBase::requestFinished. */
-  private finished(serial: number, img: LoadedImage | null, error: unknown): void {
+  private finished(serial: number, key: string, img: LoadedImage | null, error: unknown): void {
     if (serial !== this.serial || this.$destroyed) return;
     if (img === null) {
       qmlWarning(this, error instanceof Error ? error.message : String(error));
@@ -218,7 +207,7 @@ export class Image extends Item {
       const fill = this.$v[IMAGE.fillMode] as number;
       const cropOrFit = fill === FillMode.PreserveAspectCrop || fill === FillMode.PreserveAspectFit;
       const size = r === null ? null : loadSize(img.width, img.height, r.width, r.height, cropOrFit);
-      readBefore.add(this.loadKey(this.resolvedSource()));
+      readBefore.add(key);
       this.pix = img;
       this.pixWidth = size?.width ?? img.width;
       this.pixHeight = size?.height ?? img.height;

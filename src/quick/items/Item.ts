@@ -775,6 +775,16 @@ export class Item extends QtObject {
     return this.window?.nextInFocusChain(this, forward) ?? null;
   }
 
+  /** A URL as Qt resolves an item's `source`: against the file the item is declared in. */
+  urlFromDeclaration(url: string): string {
+    const base = this.$declaration?.url;
+    try {
+      return base ? new URL(url, base).href : url;
+    } catch {
+      return url;
+    }
+  }
+
   // ---- states -----------------------------------------------------------------------
 
   /** QQuickItemPrivate::_states: the state group, made on first use. */

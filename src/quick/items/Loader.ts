@@ -91,9 +91,7 @@ export class Loader extends Item {
         this.announceItemGone();
         return;
       }
-      // Qt resolves `source` against the file the Loader is declared in.
-      const base = this.$declaration?.url;
-      const url = base ? new URL(source, base).href : source;
+      const url = this.urlFromDeclaration(source);
       const engine = this.$engine as unknown as UrlComponents | null;
       if (!engine) return;
       component = engine.componentForUrl(url, this.context);

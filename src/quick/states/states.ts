@@ -27,6 +27,7 @@ import {
   STOPPED,
   type TouchedProperties,
   type TransitionAction,
+  writeProperty,
 } from '../animation/animations';
 import { ITEM, type Item, type StateGroupHook, stateGroups } from '../items/Item';
 
@@ -123,21 +124,6 @@ export function changeBinding(
   typeName: string,
 ): PropertyBinding {
   return new PropertyBinding(obj, info.index, c.fn!, scope, ctx, obj.$engine!, c.location, c.name, typeName);
-}
-
-/**
- * Writes a property as QQmlProperty::write does for a state: past the
- * property's interceptor (a Behavior) when `bypass`; a value the property
- * does not take is left out quietly.
- */
-export function writeProperty(obj: QObject, info: PropertyInfo, v: unknown, bypass = false): void {
-  if (obj.$destroyed) return;
-  try {
-    if (bypass) obj.$writeBypass(info.index, v);
-    else obj.$write(info.index, v);
-  } catch {
-    // (Qt's write fails without a word)
-  }
 }
 
 /** QQmlPropertyPrivate::setBinding: the binding takes the property and evaluates. */
