@@ -189,7 +189,7 @@ export function generate(
     runtime.strictEqual,
     runtime.arg,
     runtime.set,
-    ...QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(globals.Qt, file.url) : globals[n])),
+    ...globalValuesFor(globals, file.url),
   );
   const fns: GeneratedFunction[] = new Array(order.length);
   order.forEach((specIndex, pos) => {
@@ -252,6 +252,18 @@ function isFlatExpression(e: Expression, resolve: (name: string) => Resolution, 
  * Qt object and file URL.
  */
 const qtObjects = new WeakMap<object, Map<string, unknown>>();
+/** The values of QML_GLOBAL_NAMES for the code of the file at `url` (Qt and XMLHttpRequest resolve urls against it). */
+export function globalValuesFor(globals: QmlGlobals, url: string): unknown[] {
+  return QML_GLOBAL_NAMES.map((n) => {
+    if (n === 'Qt') return qtFor(globals.Qt, url);
+    const g = globals[n];
+    // (XMLHttpRequest's constructors, one per file: xhr.ts)
+    return n === 'XMLHttpRequest' && g !== undefined
+      ? (g as { forUrl(url: string): unknown }).forUrl(url)
+      : g;
+  });
+}
+
 export function qtFor(qt: unknown, url: string): unknown {
   let byUrl = qtObjects.get(qt as object);
   if (byUrl === undefined) {

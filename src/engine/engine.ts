@@ -1,5 +1,7 @@
 // The QML engine: loads .qml files (and the sibling files their types come
 // from), compiles them, creates objects, and reports errors in Qt's words.
+
+import { nodeHttpTransport } from '#node-http';
 import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
 import { LineTable, parseQml } from '../qml/parser';
@@ -7,7 +9,7 @@ import { AnimationDriver } from './animation';
 import { AssignError } from './assign-error';
 import { type BindingFunction, BindingMarker } from './binding';
 import { isMethodCallRead } from './call-sites';
-import { namespaceObject, QML_GLOBAL_NAMES, type QmlGlobals, qtFor, type Runtime } from './codegen';
+import { globalValuesFor, namespaceObject, type QmlGlobals, type Runtime } from './codegen';
 import {
   CompiledFile,
   type CompiledFile as CompiledFileType,
@@ -53,6 +55,7 @@ import { untracked } from './reactive';
 import { ScriptFile } from './scripts';
 import { builtinErrorName, type MethodCallLookup, toQtError } from './v4errors';
 import { ValueType } from './valuetypes';
+import type { HttpTransport } from './xhr';
 
 /** Where the engine reads .qml files from: the file system in Node, fetch in a browser, a map in tests. */
 export interface FileSource {
@@ -83,6 +86,8 @@ export interface EngineOptions {
   platformPluginName?: string;
   /** Where Image reads its pictures (without it, every image fails to open). */
   images?: ImageSource;
+  /** XMLHttpRequest's network (defaults to node:http in Node, fetch elsewhere). */
+  http?: HttpTransport;
 }
 
 /** The major versions Qt 6.4 installs of its modules (`import QtQuick 9.0` fails to load). */
@@ -191,8 +196,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   /** Imported JavaScript files, compiled, by URL. */
   private readonly scripts = new Map<string, ScriptFile>();
   /** The globals a script file's code gets, in QML_GLOBAL_NAMES order. */
-  private readonly scriptGlobals = (url: string): unknown[] =>
-    QML_GLOBAL_NAMES.map((n) => (n === 'Qt' ? qtFor(this.globals.Qt, url) : this.globals[n]));
+  private readonly scriptGlobals = (url: string): unknown[] => globalValuesFor(this.globals, url);
   private readonly creator: Creator;
   private readonly options: EngineOptions;
   /**
@@ -250,7 +254,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       QT_TR_NOOP: (s: string) => s,
       QT_TRANSLATE_NOOP: (_ctx: string, s: string) => s,
       QT_TRID_NOOP: (s: string) => s,
-      XMLHttpRequest: (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest,
+      // (loaded with its code, by the first file that names it: xhrNamedIn)
+      XMLHttpRequest: undefined,
       gc: () => {},
       Date: QmlDateConstructor,
     };
@@ -349,6 +354,32 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       this.lazyTypes.set(module, list);
     }
     list.push({ named: new RegExp(`\\b(?:${names.join('|')})\\b`), load });
+  }
+
+  private xhrLoading: Promise<void> | null = null;
+
+  /**
+   * XMLHttpRequest's code (xhr.ts), loaded before the first file that names
+   * it is compiled, as the rarely used types are; null when `source` does
+   * not name it or it is there.
+   */
+  private xhrNamedIn(source: string): Promise<void> | null {
+    if (this.globals.XMLHttpRequest !== undefined || !source.includes('XMLHttpRequest')) return null;
+    this.xhrLoading ??= import('./xhr').then(
+      ({ XhrConstructors, fetchTransport }) => {
+        this.globals.XMLHttpRequest = new XhrConstructors({
+          transport: this.options.http ?? nodeHttpTransport() ?? fetchTransport,
+          report: (e) => this.sink.warn(this.describeError(e, undefined)),
+          warn: (m) => this.sink.warn(m),
+          alive: () => !this.quitting,
+        });
+      },
+      (e: unknown) => {
+        this.xhrLoading = null;
+        throw e;
+      },
+    );
+    return this.xhrLoading;
   }
 
   /** The lazy types `source` names that its imports do not have yet, loaded into them; null if none. */
@@ -648,6 +679,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     const imports = this.resolveImports(url, program);
     const lazy = this.lazyTypesNamedIn(imports, source);
     if (lazy) yield lazy;
+    const xhr = this.xhrNamedIn(source);
+    if (xhr) yield xhr;
     yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.
@@ -831,7 +864,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     const known = this.scripts.get(url);
     if (known) return known;
     const files = this.options.files;
-    const script = new ScriptFile(url, (yield files.read(url)) as string);
+    const source = (yield files.read(url)) as string;
+    const xhr = this.xhrNamedIn(source);
+    if (xhr) yield xhr;
+    const script = new ScriptFile(url, source);
     for (const imp of script.imports) {
       if (imp.url === url || chain.includes(imp.url))
         throw new QmlError(url, imp.line, 1, `Cyclic import of script ${imp.path}`);

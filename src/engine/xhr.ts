@@ -1,0 +1,672 @@
+// QML's XMLHttpRequest, ported from Qt 6.4's qqmlxmlhttprequest.cpp: the
+// states and the callbacks in Qt's order (onreadystatechange for each step,
+// then onload or onerror, then onloadend), Qt's DOM exceptions ("Invalid
+// state", code 11; "Incorrect argument count" and "Unsupported HTTP method
+// type", code 12), a relative url resolved against the QML file, and Qt's
+// handling of HTTP error statuses: most of them still deliver their body
+// (state 3 twice, then 4, onload), while 407, 409 and 410 end as network
+// errors do (status 0, onerror). The network itself is an HttpTransport:
+// fetch in a page, node:http in the Node tools (xhr-node.ts).
+import type { QmlXmlDocument } from './xhr-dom';
+import { parseXmlDocument } from './xhr-dom';
+
+/** A request as the transport makes it (redirects are the transport's). */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  /** Names as the scene wrote them; repeated names already joined with ",". */
+  headers: Array<[string, string]>;
+  body: Uint8Array | null;
+}
+
+/** What the transport reports, in this order: headers, any number of chunks, then end or fail. */
+export interface HttpResponseSink {
+  /** The status line and the headers in the order the server sent them. */
+  headers(status: number, statusText: string, headers: Array<[string, string]>): void;
+  data(chunk: Uint8Array): void;
+  end(): void;
+  /**
+   * The request failed without a complete response (refused, unknown host,
+   * connection lost); `asContent` for a local file that could not be read,
+   * which Qt ends as it ends a 404.
+   */
+  fail(asContent?: boolean): void;
+}
+
+export interface HttpTransport {
+  /** Starts a request; returns a function that abandons it (no more calls to the sink). */
+  send(request: HttpRequest, sink: HttpResponseSink): () => void;
+  /**
+   * Makes a request and waits for the whole response (open(method, url,
+   * false)); null where it cannot block, and the request is then made
+   * asynchronously.
+   */
+  sendSync?(request: HttpRequest): SyncResponse | null;
+  /**
+   * Whether a local file may be read (GET) or written (PUT): Qt's
+   * QML_XHR_ALLOW_FILE_READ and QML_XHR_ALLOW_FILE_WRITE.
+   */
+  allowFile?(write: boolean): boolean;
+}
+
+export type SyncResponse =
+  | { ok: true; status: number; statusText: string; headers: Array<[string, string]>; body: Uint8Array }
+  | { ok: false };
+
+const UNSENT = 0;
+const OPENED = 1;
+const HEADERS_RECEIVED = 2;
+const LOADING = 3;
+const DONE = 4;
+
+const INVALID_STATE_ERR = 11;
+const SYNTAX_ERR = 12;
+
+const METHODS = new Set(['GET', 'PUT', 'HEAD', 'POST', 'DELETE', 'OPTIONS', 'PROPFIND', 'PATCH']);
+/** Methods whose request carries the data given to send(). */
+const WITH_BODY = new Set(['POST', 'PUT', 'OPTIONS', 'PROPFIND', 'PATCH']);
+/** Headers setRequestHeader leaves out without a word. */
+const FORBIDDEN_HEADERS = new Set([
+  'ACCEPT-CHARSET',
+  'ACCEPT-ENCODING',
+  'CONNECTION',
+  'CONTENT-LENGTH',
+  'COOKIE',
+  'COOKIE2',
+  'CONTENT-TRANSFER-ENCODING',
+  'DATE',
+  'EXPECT',
+  'HOST',
+  'KEEP-ALIVE',
+  'REFERER',
+  'TE',
+  'TRAILER',
+  'TRANSFER-ENCODING',
+  'UPGRADE',
+  'USER-AGENT',
+  'VIA',
+]);
+
+/**
+ * HTTP error statuses whose reply Qt ends like content (QNetworkReply's
+ * content and server errors: state 3 again, then 4 with the status and
+ * the body, onload); every other error status ends like a network error.
+ */
+function endsAsContent(status: number): boolean {
+  switch (status) {
+    case 407: // ProxyAuthenticationRequiredError
+    case 409: // ContentConflictError
+    case 410: // ContentGoneError
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Qt's DOM exception: an Error with an enumerable `code`. */
+function domError(code: number, message: string): Error {
+  const e = new Error(message);
+  (e as Error & { code: number }).code = code;
+  return e;
+}
+
+const utf8 = new TextEncoder();
+
+/** What a request object needs from the engine. */
+export interface XhrHost {
+  transport: HttpTransport;
+  /** Reports an exception thrown by a callback as Qt's warning. */
+  report(error: unknown): void;
+  /** Prints a warning line. */
+  warn(message: string): void;
+  /** False once the engine is gone: late replies call nothing. */
+  alive(): boolean;
+}
+
+class Request {
+  state = UNSENT;
+  errorFlag = false;
+  sendFlag = false;
+  method = '';
+  url = '';
+  sync = false;
+  data: Uint8Array | null = null;
+  headers: Array<[string, string]> = [];
+  status = 0;
+  statusText = '';
+  responseHeaders: Array<[string, string]> = [];
+  chunks: Uint8Array[] = [];
+  length = 0;
+  body: Uint8Array | null = null;
+  responseType = '';
+  parsed: { value: unknown } | null = null;
+  gotXml = false;
+  mime = '';
+  charset = '';
+  cancel: (() => void) | null = null;
+
+  constructor(
+    readonly host: XhrHost,
+    readonly baseUrl: string,
+  ) {}
+
+  bytes(): Uint8Array {
+    if (this.body === null) {
+      if (this.chunks.length === 1) this.body = this.chunks[0]!;
+      else {
+        const all = new Uint8Array(this.length);
+        let at = 0;
+        for (const c of this.chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        this.body = all;
+        this.chunks = this.length > 0 ? [all] : [];
+      }
+    }
+    return this.body;
+  }
+
+  clearBody(): void {
+    this.chunks = [];
+    this.length = 0;
+    this.body = null;
+  }
+
+  text(): string {
+    // Qt's findTextDecoder, made afresh at each read: the charset the headers
+    // named (known once the reply has ended), else a byte-order mark, else
+    // UTF-8. A decoder that is never flushed: an incomplete last character
+    // is left out.
+    const body = this.bytes();
+    let decoder: TextDecoder | null = null;
+    if (this.charset !== '') {
+      try {
+        decoder = new TextDecoder(this.charset);
+      } catch {
+        decoder = null;
+      }
+    }
+    if (decoder === null && body.length >= 2 && body[0] === 0xff && body[1] === 0xfe)
+      decoder = new TextDecoder('utf-16le');
+    if (decoder === null && body.length >= 2 && body[0] === 0xfe && body[1] === 0xff)
+      decoder = new TextDecoder('utf-16be');
+    return (decoder ?? new TextDecoder('utf-8')).decode(body, { stream: true });
+  }
+
+  destroyNetwork(): void {
+    const cancel = this.cancel;
+    this.cancel = null;
+    cancel?.();
+  }
+
+  /** dispatchCallbackNow: onreadystatechange, then onload/onerror and onloadend once done. */
+  dispatch(owner: object, done = this.state === DONE, error = this.errorFlag): void {
+    const call = (name: string): void => {
+      const f = (owner as Record<string, unknown>)[name];
+      if (typeof f !== 'function') return;
+      try {
+        f.call(undefined);
+      } catch (e) {
+        this.host.report(e);
+      }
+    };
+    call('onreadystatechange');
+    if (done) {
+      call(error ? 'onerror' : 'onload');
+      call('onloadend');
+    }
+  }
+
+  /** The reply's callbacks, unless the engine has gone meanwhile. */
+  dispatchSafely(owner: object): void {
+    if (this.host.alive()) this.dispatch(owner);
+  }
+
+  readEncoding(): void {
+    for (const [name, value] of this.responseHeaders) {
+      if (name !== 'content-type') continue;
+      const semicolon = value.indexOf(';');
+      if (semicolon === -1) this.mime = value;
+      else {
+        this.mime = value.slice(0, semicolon);
+        let at = value.indexOf('charset=');
+        if (at !== -1) {
+          at += 8;
+          const end = value.indexOf(';', at);
+          this.charset = value.slice(at, end >= 0 ? end : value.length);
+        }
+      }
+      break;
+    }
+    const mime = this.mime;
+    if (mime === '' || mime === 'text/xml' || mime === 'application/xml' || mime.endsWith('+xml'))
+      this.gotXml = true;
+  }
+
+  fillHeaders(headers: Array<[string, string]>): void {
+    this.responseHeaders = [];
+    for (const [name, value] of headers) {
+      const lower = name.toLowerCase();
+      if (lower === 'set-cookie' || lower === 'set-cookie2') continue;
+      this.responseHeaders.push([lower, value]);
+    }
+  }
+
+  received(status: number, statusText: string, headers: Array<[string, string]>): void {
+    this.status = status;
+    this.statusText = statusText;
+    this.pendingHeaders = headers;
+  }
+
+  /** The headers of the reply, filled in at the first chunk or at the end (Qt's readyRead/finished). */
+  private pendingHeaders: Array<[string, string]> = [];
+
+  readyRead(owner: object, chunk: Uint8Array): void {
+    if (this.state < HEADERS_RECEIVED) {
+      this.state = HEADERS_RECEIVED;
+      this.fillHeaders(this.pendingHeaders);
+      this.dispatchSafely(owner);
+    }
+    const wasEmpty = this.length === 0;
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.length += chunk.length;
+      this.body = null;
+    }
+    if (wasEmpty && this.length > 0) this.state = LOADING;
+    this.dispatchSafely(owner);
+  }
+
+  finished(owner: object): void {
+    if (this.status >= 400) {
+      this.error(owner, endsAsContent(this.status));
+      return;
+    }
+    if (this.state < HEADERS_RECEIVED) {
+      this.state = HEADERS_RECEIVED;
+      this.fillHeaders(this.pendingHeaders);
+      this.dispatchSafely(owner);
+    }
+    this.readEncoding();
+    this.data = null;
+    this.destroyNetwork();
+    if (this.state < LOADING) {
+      this.state = LOADING;
+      this.dispatchSafely(owner);
+    }
+    this.state = DONE;
+    this.dispatchSafely(owner);
+  }
+
+  /** A failed request; `asContent` for the HTTP error statuses that keep their reply. */
+  error(owner: object, asContent: boolean): void {
+    this.data = null;
+    this.destroyNetwork();
+    if (asContent) {
+      this.state = LOADING;
+      this.dispatchSafely(owner);
+    } else {
+      this.errorFlag = true;
+      this.clearBody();
+    }
+    this.state = DONE;
+    this.dispatchSafely(owner);
+  }
+
+  request(owner: object): void {
+    const headers = this.headers.map(([n, v]) => [n, v] as [string, string]);
+    if (this.method === 'POST' || this.method === 'PUT') {
+      // Qt names the charset of the data it sends (UTF-8).
+      const i = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
+      if (i < 0) headers.push(['Content-Type', 'text/plain;charset=UTF-8']);
+      else {
+        let value = headers[i]![1];
+        const at = value.indexOf('charset=');
+        if (at === -1) value = `${value}${value === '' ? '' : ';'}charset=UTF-8`;
+        else {
+          const end = value.indexOf(';', at + 8);
+          value = `${value.slice(0, at + 8)}UTF-8${end === -1 ? '' : value.slice(end)}`;
+        }
+        headers[i] = [headers[i]![0], value];
+      }
+    }
+    const req: HttpRequest = {
+      method: this.method,
+      url: this.url,
+      headers,
+      body: WITH_BODY.has(this.method) ? (this.data ?? new Uint8Array(0)) : null,
+    };
+    const transport = this.host.transport;
+    if (this.sync) {
+      const reply = transport.sendSync?.(req);
+      if (reply) {
+        if (!reply.ok) this.error(owner, false);
+        else {
+          this.received(reply.status, reply.statusText, reply.headers);
+          if (reply.body.length > 0) this.readyRead(owner, reply.body);
+          this.finished(owner);
+        }
+        return;
+      }
+    }
+    let live = true;
+    const cancel = transport.send(req, {
+      headers: (status, statusText, headers) => {
+        if (live) this.received(status, statusText, headers);
+      },
+      data: (chunk) => {
+        if (live) this.readyRead(owner, chunk);
+      },
+      end: () => {
+        if (!live) return;
+        live = false;
+        this.finished(owner);
+      },
+      fail: (asContent) => {
+        if (!live) return;
+        live = false;
+        this.status = 0;
+        this.statusText = '';
+        this.error(owner, asContent === true);
+      },
+    });
+    this.cancel = () => {
+      live = false;
+      cancel();
+    };
+  }
+}
+
+/** The request behind each XMLHttpRequest object (its prototype's methods look it up). */
+const requests = new WeakMap<object, Request>();
+
+function requestOf(self: unknown): Request {
+  const r = typeof self === 'object' && self !== null ? requests.get(self) : undefined;
+  if (r === undefined) throw new ReferenceError('Not an XMLHttpRequest object');
+  return r;
+}
+
+function toStringNoThrow(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return '';
+  }
+}
+
+function makePrototype(): object {
+  const proto: Record<string, unknown> = {};
+  const method = (name: string, fn: (this: unknown, ...args: unknown[]) => unknown) =>
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  const getter = (name: string, get: (r: Request) => unknown, set?: (r: Request, v: unknown) => void) =>
+    Object.defineProperty(proto, name, {
+      get(this: unknown) {
+        return get(requestOf(this));
+      },
+      set: set
+        ? function (this: unknown, v: unknown) {
+            set(requestOf(this), v);
+          }
+        : undefined,
+      configurable: true,
+    });
+
+  method('open', function (this: unknown, ...args: unknown[]) {
+    const r = requestOf(this);
+    if (args.length < 2 || args.length > 5) throw domError(SYNTAX_ERR, 'Incorrect argument count');
+    const verb = toStringNoThrow(args[0]).toUpperCase();
+    if (!METHODS.has(verb)) throw domError(SYNTAX_ERR, 'Unsupported HTTP method type');
+    let url = toStringNoThrow(args[1]);
+    try {
+      const u = new URL(url, r.baseUrl || undefined);
+      u.hash = '';
+      if (args.length > 3) u.username = toStringNoThrow(args[3]);
+      if (args.length > 4) u.password = toStringNoThrow(args[4]);
+      url = u.href;
+    } catch {
+      // kept as written: the request fails when it is sent
+    }
+    r.destroyNetwork();
+    r.sendFlag = false;
+    r.errorFlag = false;
+    r.clearBody();
+    r.method = verb;
+    r.url = url;
+    r.sync = args.length > 2 && !args[2];
+    r.state = OPENED;
+    r.headers = [];
+    r.dispatch(this as object);
+    return undefined;
+  });
+
+  method('setRequestHeader', function (this: unknown, ...args: unknown[]) {
+    const r = requestOf(this);
+    if (args.length !== 2) throw domError(SYNTAX_ERR, 'Incorrect argument count');
+    if (r.state !== OPENED || r.sendFlag) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    const name = toStringNoThrow(args[0]);
+    const value = toStringNoThrow(args[1]);
+    const upper = name.toUpperCase();
+    if (FORBIDDEN_HEADERS.has(upper) || upper.startsWith('PROXY-') || upper.startsWith('SEC-'))
+      return undefined;
+    const lower = name.toLowerCase();
+    const existing = r.headers.find(([n]) => n.toLowerCase() === lower);
+    if (existing) existing[1] = `${existing[1]},${value}`;
+    else r.headers.push([name, value]);
+    return undefined;
+  });
+
+  method('send', function (this: unknown, ...args: unknown[]) {
+    const r = requestOf(this);
+    if (r.state !== OPENED || r.sendFlag) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    let data = new Uint8Array(0);
+    if (args.length > 0) {
+      const a = args[0];
+      data = a instanceof ArrayBuffer ? new Uint8Array(a.slice(0)) : utf8.encode(toStringNoThrow(a));
+    }
+    if (r.url.startsWith('file:')) {
+      // Qt 6: reading and writing local files are opt-in.
+      const write = r.method === 'PUT';
+      if ((write || r.method === 'GET') && !(r.host.transport.allowFile?.(write) ?? false)) {
+        r.host.warn(
+          write
+            ? 'XMLHttpRequest: Using PUT on a local file is disabled by default.\nSet QML_XHR_ALLOW_FILE_WRITE to 1 to enable this feature.'
+            : 'XMLHttpRequest: Using GET on a local file is disabled by default.\nSet QML_XHR_ALLOW_FILE_READ to 1 to enable this feature.',
+        );
+        return undefined;
+      }
+    }
+    r.errorFlag = false;
+    r.sendFlag = true;
+    r.data = data;
+    r.request(this as object);
+    return undefined;
+  });
+
+  method('abort', function (this: unknown) {
+    const r = requestOf(this);
+    r.destroyNetwork();
+    r.clearBody();
+    r.errorFlag = true;
+    if (!(r.state === UNSENT || (r.state === OPENED && !r.sendFlag) || r.state === DONE)) {
+      r.state = DONE;
+      r.sendFlag = false;
+      r.dispatch(this as object);
+    }
+    r.state = UNSENT;
+    return undefined;
+  });
+
+  const headersReadable = (r: Request) =>
+    r.state === LOADING || r.state === DONE || r.state === HEADERS_RECEIVED;
+
+  method('getResponseHeader', function (this: unknown, ...args: unknown[]) {
+    const r = requestOf(this);
+    if (args.length !== 1) throw domError(SYNTAX_ERR, 'Incorrect argument count');
+    if (!headersReadable(r)) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    const name = toStringNoThrow(args[0]).toLowerCase();
+    for (const [n, v] of r.responseHeaders) if (n === name) return v;
+    return '';
+  });
+
+  method('getAllResponseHeaders', function (this: unknown, ...args: unknown[]) {
+    const r = requestOf(this);
+    if (args.length !== 0) throw domError(SYNTAX_ERR, 'Incorrect argument count');
+    if (!headersReadable(r)) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    return r.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\r\n');
+  });
+
+  getter('readyState', (r) => r.state);
+  getter('status', (r) => {
+    if (r.state === UNSENT || r.state === OPENED) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    return r.errorFlag ? 0 : r.status;
+  });
+  getter('statusText', (r) => {
+    if (r.state === UNSENT || r.state === OPENED) throw domError(INVALID_STATE_ERR, 'Invalid state');
+    return r.errorFlag ? '' : r.statusText;
+  });
+  getter('responseText', (r) => (r.state === LOADING || r.state === DONE ? r.text() : ''));
+  getter('responseXML', (r) => {
+    if (!r.gotXml || (r.state !== LOADING && r.state !== DONE)) return null;
+    if (r.responseType === '') r.responseType = 'document';
+    return xmlBody(r);
+  });
+  getter('response', (r) => {
+    if (r.state !== LOADING && r.state !== DONE) return '';
+    const type = r.responseType.toLowerCase();
+    if (type === '' || type === 'text') return r.text();
+    if (type === 'arraybuffer') return r.bytes().slice().buffer;
+    if (type === 'json') {
+      if (r.parsed === null) {
+        let value: unknown;
+        try {
+          value = JSON.parse(r.text());
+        } catch {
+          throw new SyntaxError('JSON.parse: Parse error');
+        }
+        r.parsed = { value };
+      }
+      return r.parsed.value;
+    }
+    if (type === 'document') return xmlBody(r);
+    return '';
+  });
+  getter(
+    'responseType',
+    (r) => r.responseType,
+    (r, v) => {
+      r.responseType = toStringNoThrow(v);
+    },
+  );
+  for (const [name, value] of STATES) Object.defineProperty(proto, name, { value, enumerable: false });
+  return proto;
+}
+
+function xmlBody(r: Request): QmlXmlDocument | null {
+  if (r.parsed === null) r.parsed = { value: parseXmlDocument(r.bytes()) };
+  return r.parsed.value as QmlXmlDocument | null;
+}
+
+const STATES: Array<[string, number]> = [
+  ['UNSENT', UNSENT],
+  ['OPENED', OPENED],
+  ['HEADERS_RECEIVED', HEADERS_RECEIVED],
+  ['LOADING', LOADING],
+  ['DONE', DONE],
+];
+
+/** XMLHttpRequest constructors of one engine: one per QML file (its url resolves relative ones), one prototype. */
+export class XhrConstructors {
+  private readonly proto = makePrototype();
+  private readonly byUrl = new Map<string, unknown>();
+
+  constructor(private readonly host: XhrHost) {}
+
+  /** The constructor the code of the file at `url` sees as `XMLHttpRequest`. */
+  forUrl(url: string): unknown {
+    let ctor = this.byUrl.get(url);
+    if (ctor === undefined) {
+      const { proto, host } = this;
+      // A function, not a class: Qt's constructor called without `new` returns undefined.
+      const XMLHttpRequest = function (this: unknown): object | undefined {
+        if (!new.target) return undefined;
+        const self = Object.create(proto) as object;
+        requests.set(self, new Request(host, url));
+        return self;
+      };
+      XMLHttpRequest.prototype = proto;
+      for (const [name, value] of STATES)
+        Object.defineProperty(XMLHttpRequest, name, { value, enumerable: false });
+      ctor = XMLHttpRequest;
+      this.byUrl.set(url, ctor);
+    }
+    return ctor;
+  }
+}
+
+/** The page's transport: fetch, reading the body as it arrives. */
+export const fetchTransport: HttpTransport = {
+  send(request, sink) {
+    const controller = new AbortController();
+    let done = false;
+    void (async () => {
+      let response: Response;
+      try {
+        response = await fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body as BodyInit | null,
+          signal: controller.signal,
+          redirect: 'follow',
+        });
+      } catch {
+        if (!done) sink.fail();
+        return;
+      }
+      if (done) return;
+      sink.headers(response.status, response.statusText, [...response.headers]);
+      try {
+        const reader = response.body?.getReader();
+        if (reader)
+          for (;;) {
+            const { value, done: end } = await reader.read();
+            if (done) return;
+            if (end) break;
+            if (value) sink.data(value);
+          }
+      } catch {
+        if (!done) sink.fail();
+        return;
+      }
+      if (!done) sink.end();
+    })();
+    return () => {
+      done = true;
+      controller.abort();
+    };
+  },
+  sendSync(request) {
+    // The browser's own synchronous request (fetch cannot block); the body as bytes.
+    const Native = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest;
+    if (Native === undefined) return null;
+    const x = new Native();
+    try {
+      x.open(request.method, request.url, false);
+      x.overrideMimeType('text/plain; charset=x-user-defined');
+      for (const [n, v] of request.headers) x.setRequestHeader(n, v);
+      x.send(request.body as XMLHttpRequestBodyInit | null);
+    } catch {
+      return { ok: false };
+    }
+    if (x.status === 0) return { ok: false };
+    const text = x.responseText;
+    const body = new Uint8Array(text.length);
+    for (let k = 0; k < text.length; k++) body[k] = text.charCodeAt(k) & 0xff;
+    const headers: Array<[string, string]> = [];
+    for (const line of x.getAllResponseHeaders().split('\r\n')) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+    }
+    return { ok: true, status: x.status, statusText: x.statusText, headers, body };
+  },
+};
