@@ -1026,13 +1026,14 @@ export class Compiler {
     if (s.type !== 'ExpressionStatement') return NOT_CONSTANT;
     const e = s.expression;
     if (e.type === 'Literal' && !('regex' in e && e.regex) && typeof e.value !== 'bigint') return e.value;
+    // (Qt's literals: a number, or a minus before one; `+5` is a script)
     if (
       e.type === 'UnaryExpression' &&
-      (e.operator === '-' || e.operator === '+') &&
+      e.operator === '-' &&
       e.argument.type === 'Literal' &&
       typeof e.argument.value === 'number'
     )
-      return e.operator === '-' ? -e.argument.value : e.argument.value;
+      return -e.argument.value;
     return NOT_CONSTANT;
   }
 
@@ -1293,11 +1294,11 @@ export class Compiler {
     if (e.type === 'Literal' && !('regex' in e && e.regex) && typeof e.value !== 'bigint') v = e.value;
     else if (
       e.type === 'UnaryExpression' &&
-      (e.operator === '-' || e.operator === '+') &&
+      e.operator === '-' &&
       e.argument.type === 'Literal' &&
       typeof e.argument.value === 'number'
     ) {
-      v = e.operator === '-' ? -e.argument.value : e.argument.value;
+      v = -e.argument.value;
     } else if (e.type === 'TemplateLiteral' && e.expressions.length === 0) {
       v = e.quasis[0]!.value.cooked;
     } else if (
@@ -1335,8 +1336,9 @@ export class Compiler {
     return (
       (e.type === 'Literal' && !('regex' in e && e.regex)) ||
       (e.type === 'UnaryExpression' &&
-        (e.operator === '-' || e.operator === '+') &&
-        e.argument.type === 'Literal')
+        e.operator === '-' &&
+        e.argument.type === 'Literal' &&
+        typeof e.argument.value === 'number')
     );
   }
 
