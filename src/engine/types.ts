@@ -265,9 +265,93 @@ export class QUrl {
 
 const EMPTY_URL = new QUrl('');
 
+/** A percent-encoded byte QUrl shows decoded: unreserved characters and the space (UTF-8 sequences apart). */
+const PRETTY = /^[A-Za-z0-9\-._~ ]$/;
+
+/** Percent-encoding as QUrl's PrettyDecoded form shows it (see prettyUrl). */
+function prettyPart(part: string): string {
+  if (!/[%\\]/.test(part)) return part;
+  let out = '';
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i]!;
+    if (c === '\\') {
+      out += '%5C';
+      continue;
+    }
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const hex = part.slice(i + 1, i + 3);
+    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      // (a lone percent sign is itself encoded)
+      out += '%25';
+      continue;
+    }
+    const byte = Number.parseInt(hex, 16);
+    if (byte >= 0x80) {
+      // a UTF-8 sequence of encoded bytes reads as its character
+      let j = i;
+      const bytes: number[] = [];
+      while (part[j] === '%' && /^[0-9A-Fa-f]{2}$/.test(part.slice(j + 1, j + 3))) {
+        const b = Number.parseInt(part.slice(j + 1, j + 3), 16);
+        if (b < 0x80) break;
+        bytes.push(b);
+        j += 3;
+      }
+      try {
+        out += new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+        i = j - 1;
+        continue;
+      } catch {
+        out += `%${hex.toUpperCase()}`;
+        i += 2;
+        continue;
+      }
+    }
+    const ch = String.fromCharCode(byte);
+    out += PRETTY.test(ch) ? ch : `%${hex.toUpperCase()}`;
+    i += 2;
+  }
+  return out;
+}
+
+/**
+ * A url as QUrl keeps it and shows it (QUrl::toString, PrettyDecoded): the
+ * scheme and host in lower case, an empty port dropped and a port's leading
+ * zeros gone, percent-encoded unreserved characters, spaces and UTF-8
+ * sequences decoded, other escapes in upper case, a stray `%` or `\` encoded.
+ * The path is kept as written (`a/../b` stays).
+ */
+export function prettyUrl(url: string): string {
+  if (!/[%\\A-Z]|:\/\/[^/?#]*:/.test(url)) return url;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  let head = '';
+  let rest = url;
+  if (scheme) {
+    head = `${scheme[1]!.toLowerCase()}:`;
+    rest = url.slice(scheme[0].length);
+    if (rest.startsWith('//')) {
+      const end = rest.slice(2).search(/[/?#]/);
+      const authority = end < 0 ? rest.slice(2) : rest.slice(2, 2 + end);
+      rest = end < 0 ? '' : rest.slice(2 + end);
+      const at = authority.lastIndexOf('@');
+      const userinfo = at < 0 ? '' : `${prettyPart(authority.slice(0, at))}@`;
+      let hostport = authority.slice(at + 1);
+      const port = /:(\d*)$/.exec(hostport);
+      if (port && !hostport.endsWith(']')) {
+        hostport =
+          hostport.slice(0, port.index).toLowerCase() + (port[1] === '' ? '' : `:${Number(port[1])}`);
+      } else hostport = hostport.toLowerCase();
+      head += `//${userinfo}${hostport}`;
+    }
+  }
+  return head + prettyPart(rest);
+}
+
 const coerceUrl = make(EMPTY_URL, (v) => {
   if (v instanceof QUrl) return v;
-  if (typeof v === 'string') return v === '' ? EMPTY_URL : new QUrl(v);
+  if (typeof v === 'string') return v === '' ? EMPTY_URL : new QUrl(prettyUrl(v));
   if (v === null) return EMPTY_URL;
   return fail(v, 'url');
 });
