@@ -113,7 +113,7 @@ export function createRuntime(options: EngineOptions): Runtime {
     shutdown() {
       root?.$destroy();
       root = null;
-      engine.destroySingletons();
+      engine.shutdown();
     },
   };
 }

@@ -371,7 +371,6 @@ export class QmlEngine implements EngineServices, ComponentFactory {
           transport: this.options.http ?? nodeHttpTransport() ?? fetchTransport,
           report: (e) => this.sink.warn(this.describeError(e, undefined)),
           warn: (m) => this.sink.warn(m),
-          alive: () => !this.quitting,
         });
       },
       (e: unknown) => {
@@ -647,6 +646,12 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     }
     // (a folder's qmldir is read again; its singletons are made anew)
     this.qmldirs.clear();
+    this.destroySingletons();
+  }
+
+  /** The engine's end: requests still on the network are dropped (Qt deletes their replies with the engine). */
+  shutdown(): void {
+    (this.globals.XMLHttpRequest as { shutdown(): void } | undefined)?.shutdown();
     this.destroySingletons();
   }
 

@@ -8,6 +8,8 @@
 // comments and processing instructions are dropped, a new wrapper is made
 // at each access, and a body that is not well-formed XML gives null.
 
+import { decodeQtCharset } from './xhr';
+
 const ELEMENT = 1;
 const ATTR = 2;
 const TEXT = 3;
@@ -191,12 +193,22 @@ export function parseXmlDocument(bytes: Uint8Array): QmlXmlDocument | null {
     const utf16 =
       bytes.length >= 2 &&
       ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    text = new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', {
-      fatal: true,
-    }).decode(bytes);
+    // (the declaration's encoding, for a document without a byte-order mark)
+    const declared = utf16
+      ? null
+      : /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(String.fromCharCode(...bytes.subarray(0, 200)));
+    const own = declared ? decodeQtCharset(declared[1]!, bytes) : null;
+    text =
+      own ??
+      new TextDecoder(
+        utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : declared ? declared[1]!.trim() : 'utf-8',
+        { fatal: true },
+      ).decode(bytes);
   } catch {
     return null;
   }
+  // XML's end-of-line handling: \r\n and a lone \r read as \n
+  text = text.replace(/\r\n?/g, '\n');
   try {
     return wrap(parse(text));
   } catch (e) {

@@ -7,6 +7,7 @@
 // access manager does them, when QML_XHR_ALLOW_FILE_READ / _WRITE is set.
 import type * as Http from 'node:http';
 import type { HttpRequest, HttpResponseSink, HttpTransport, SyncResponse } from './xhr';
+import { dataUrlReply, sendKnown } from './xhr';
 
 interface NodeProcess {
   getBuiltinModule?: (id: string) => unknown;
@@ -16,8 +17,16 @@ interface NodeProcess {
 
 /** Qt's network access manager follows at most this many redirects (QNetworkRequest::maximumRedirectsAllowed). */
 const MAX_REDIRECTS = 50;
-/** Qt's HTTP requests name their client so. */
+/** Qt's HTTP requests name their client so, and take compressed replies. */
 const USER_AGENT = 'Mozilla/5.0';
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/** A header value as bytes on the wire: Qt sends UTF-8 (Node takes a string of byte values). */
+function wireValue(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: every character past Latin-1 is re-encoded
+  if (/^[\u0000-\u007f]*$/.test(value)) return value;
+  return String.fromCharCode(...new TextEncoder().encode(value));
+}
 
 function proc(): NodeProcess | undefined {
   return (globalThis as { process?: NodeProcess }).process;
@@ -35,11 +44,16 @@ function envFlag(name: string): boolean {
 
 function request(req: HttpRequest, sink: HttpResponseSink): () => void {
   let current: Http.ClientRequest | null = null;
+  let cancelKnown: (() => void) | null = null;
   let stopped = false;
   let headers = req.headers;
   const go = (url: URL, method: string, body: Uint8Array | null, redirects: number): void => {
     if (url.protocol === 'file:') {
       readFile(url, method, body, sink);
+      return;
+    }
+    if (url.protocol === 'data:') {
+      cancelKnown = sendKnown(dataUrlReply(url.href), sink);
       return;
     }
     const lib =
@@ -54,46 +68,56 @@ function request(req: HttpRequest, sink: HttpResponseSink): () => void {
       });
       return;
     }
-    const sent: Record<string, string> = { 'User-Agent': USER_AGENT };
-    for (const [n, v] of headers) sent[n] = v;
+    const sent: Record<string, string> = { 'User-Agent': USER_AGENT, 'Accept-Encoding': ACCEPT_ENCODING };
+    for (const [n, v] of headers) sent[n] = wireValue(v);
     if (body !== null) sent['Content-Length'] = String(body.length);
-    const r = lib.request(url, { method, headers: sent }, (res) => {
-      const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (status >= 300 && status < 400 && location !== undefined && redirects < MAX_REDIRECTS) {
-        res.resume();
-        let next: URL;
-        try {
-          next = new URL(location, url);
-        } catch {
-          sink.fail();
+    let r: Http.ClientRequest;
+    try {
+      r = lib.request(url, { method, headers: sent }, (res) => {
+        const status = res.statusCode ?? 0;
+        const location = res.headers.location;
+        if (status >= 300 && status < 400 && location !== undefined && redirects < MAX_REDIRECTS) {
+          res.resume();
+          let next: URL;
+          try {
+            next = new URL(location, url);
+          } catch {
+            sink.fail();
+            return;
+          }
+          // (QNetworkRequest::NoLessSafeRedirectPolicy: never from https to http)
+          if (url.protocol === 'https:' && next.protocol !== 'https:') {
+            sink.fail();
+            return;
+          }
+          // (as Qt: a GET after 303, or after 301/302 to a POST, without the body or its Content-Type)
+          const asGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
+          if (asGet) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
+          go(next, asGet && method !== 'HEAD' ? 'GET' : method, asGet ? null : body, redirects + 1);
           return;
         }
-        // (QNetworkRequest::NoLessSafeRedirectPolicy: never from https to http)
-        if (url.protocol === 'https:' && next.protocol !== 'https:') {
-          sink.fail();
-          return;
-        }
-        // (as Qt: a GET after 303, or after 301/302 to a POST, without the body or its Content-Type)
-        const asGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
-        if (asGet) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
-        go(next, asGet && method !== 'HEAD' ? 'GET' : method, asGet ? null : body, redirects + 1);
-        return;
-      }
-      const pairs: Array<[string, string]> = [];
-      for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
-        pairs.push([res.rawHeaders[k]!, res.rawHeaders[k + 1]!]);
-      sink.headers(status, res.statusMessage ?? '', pairs);
-      res.on('data', (chunk: Buffer) => {
-        if (!stopped) sink.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        const pairs: Array<[string, string]> = [];
+        for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
+          pairs.push([res.rawHeaders[k]!, res.rawHeaders[k + 1]!]);
+        sink.headers(status, res.statusMessage ?? '', pairs);
+        const stream = decoded(res);
+        stream.on('data', (chunk: Buffer) => {
+          if (!stopped) sink.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        });
+        stream.on('end', () => {
+          if (!stopped) sink.end();
+        });
+        stream.on('error', () => {
+          if (!stopped) sink.fail();
+        });
       });
-      res.on('end', () => {
-        if (!stopped) sink.end();
-      });
-      res.on('error', () => {
+    } catch {
+      // (a header Node refuses to send: the request fails as a connection would)
+      queueMicrotask(() => {
         if (!stopped) sink.fail();
       });
-    });
+      return;
+    }
     r.on('error', () => {
       if (!stopped) sink.fail();
     });
@@ -110,8 +134,25 @@ function request(req: HttpRequest, sink: HttpResponseSink): () => void {
   go(url, req.method, req.body, 0);
   return () => {
     stopped = true;
+    cancelKnown?.();
     current?.destroy();
   };
+}
+
+/** The reply's body as sent before its Content-Encoding (gzip, deflate, br), as Qt decompresses it. */
+function decoded(res: Http.IncomingMessage): NodeJS.ReadableStream {
+  const zlib = builtin<typeof import('node:zlib')>('node:zlib');
+  switch ((res.headers['content-encoding'] ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return res.pipe(zlib.createGunzip());
+    case 'deflate':
+      return res.pipe(zlib.createInflate());
+    case 'br':
+      return res.pipe(zlib.createBrotliDecompress());
+    default:
+      return res;
+  }
 }
 
 function readFile(url: URL, method: string, body: Uint8Array | null, sink: HttpResponseSink): void {
@@ -142,38 +183,54 @@ function readFile(url: URL, method: string, body: Uint8Array | null, sink: HttpR
   });
 }
 
-/** The script a blocking request runs in: the same transport, its result on stdout as JSON. */
+/** The script a blocking request runs in: the request as JSON on stdin, the reply as JSON on stdout. */
 const SYNC_SCRIPT = `
-const req = JSON.parse(process.argv[2]);
-let url = new URL(req.url), method = req.method, body = req.body === null ? null : Buffer.from(req.body, 'base64');
-const headers = Object.fromEntries(req.headers);
-const go = (n) => {
-  const h = { 'User-Agent': ${JSON.stringify(USER_AGENT)}, ...headers };
-  if (body !== null) h['Content-Length'] = String(body.length);
-  const r = (url.protocol === 'https:' ? require('node:https') : require('node:http')).request(url, { method, headers: h }, (res) => {
-    const status = res.statusCode;
-    if (status >= 300 && status < 400 && res.headers.location && n < ${MAX_REDIRECTS}) {
-      res.resume();
-      url = new URL(res.headers.location, url);
-      if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-        if (method !== 'HEAD') method = 'GET';
-        body = null;
-        for (const n of Object.keys(headers)) if (n.toLowerCase() === 'content-type') delete headers[n];
-      }
-      return go(n + 1);
+const zlib = require('node:zlib');
+let input = '';
+process.stdin.on('data', (c) => (input += c));
+process.stdin.on('end', () => {
+  const req = JSON.parse(input);
+  let url = new URL(req.url), method = req.method, body = req.body === null ? null : Buffer.from(req.body, 'base64');
+  const headers = Object.fromEntries(req.headers);
+  const fail = () => process.stdout.write(JSON.stringify({ ok: false }));
+  const go = (n) => {
+    const h = { 'User-Agent': ${JSON.stringify(USER_AGENT)}, 'Accept-Encoding': ${JSON.stringify(ACCEPT_ENCODING)}, ...headers };
+    if (body !== null) h['Content-Length'] = String(body.length);
+    let r;
+    try {
+      r = (url.protocol === 'https:' ? require('node:https') : require('node:http')).request(url, { method, headers: h }, (res) => {
+        const status = res.statusCode;
+        if (status >= 300 && status < 400 && res.headers.location && n < ${MAX_REDIRECTS}) {
+          res.resume();
+          url = new URL(res.headers.location, url);
+          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+            if (method !== 'HEAD') method = 'GET';
+            body = null;
+            for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+          }
+          return go(n + 1);
+        }
+        const enc = String(res.headers['content-encoding'] || '').trim().toLowerCase();
+        const stream = enc === 'gzip' || enc === 'x-gzip' ? res.pipe(zlib.createGunzip()) : enc === 'deflate' ? res.pipe(zlib.createInflate()) : enc === 'br' ? res.pipe(zlib.createBrotliDecompress()) : res;
+        const chunks = [];
+        stream.on('data', (c) => chunks.push(c));
+        stream.on('error', fail);
+        res.on('aborted', fail);
+        stream.on('end', () => {
+          if (!res.complete) return fail();
+          const pairs = [];
+          for (let k = 0; k + 1 < res.rawHeaders.length; k += 2) pairs.push([res.rawHeaders[k], res.rawHeaders[k + 1]]);
+          process.stdout.write(JSON.stringify({ ok: true, status, statusText: res.statusMessage, headers: pairs, body: Buffer.concat(chunks).toString('base64') }));
+        });
+      });
+    } catch {
+      return fail();
     }
-    const chunks = [];
-    res.on('data', (c) => chunks.push(c));
-    res.on('end', () => {
-      const pairs = [];
-      for (let k = 0; k + 1 < res.rawHeaders.length; k += 2) pairs.push([res.rawHeaders[k], res.rawHeaders[k + 1]]);
-      process.stdout.write(JSON.stringify({ ok: true, status, statusText: res.statusMessage, headers: pairs, body: Buffer.concat(chunks).toString('base64') }));
-    });
-  });
-  r.on('error', () => process.stdout.write(JSON.stringify({ ok: false })));
-  r.end(body ?? undefined);
-};
-go(0);
+    r.on('error', fail);
+    r.end(body ?? undefined);
+  };
+  go(0);
+});
 `;
 
 function requestSync(req: HttpRequest): SyncResponse | null {
@@ -185,6 +242,7 @@ function requestSync(req: HttpRequest): SyncResponse | null {
   } catch {
     return { ok: false };
   }
+  if (url.protocol === 'data:') return dataUrlReply(url.href) ?? { ok: false };
   if (url.protocol === 'file:') {
     const fs = builtin<typeof import('node:fs')>('node:fs');
     const { fileURLToPath } = builtin<typeof import('node:url')>('node:url');
@@ -196,7 +254,8 @@ function requestSync(req: HttpRequest): SyncResponse | null {
       const data = fs.readFileSync(fileURLToPath(url));
       return { ok: true, status: 200, statusText: 'OK', headers: [], body: new Uint8Array(data) };
     } catch {
-      return { ok: false };
+      // (as the asynchronous read: a file that cannot be read ends as a 404 does)
+      return { ok: false, asContent: req.method !== 'PUT' };
     }
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false };
@@ -204,18 +263,27 @@ function requestSync(req: HttpRequest): SyncResponse | null {
   const payload = JSON.stringify({
     url: req.url,
     method: req.method,
-    headers: req.headers,
+    headers: req.headers.map(([n, v]) => [n, wireValue(v)]),
     body: req.body === null ? null : Buffer.from(req.body).toString('base64'),
   });
   let out: string;
   try {
-    out = execFileSync(p.execPath, ['-e', SYNC_SCRIPT, req.url, payload], { encoding: 'utf8' });
+    out = execFileSync(p.execPath, ['-e', SYNC_SCRIPT], {
+      input: payload,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
   } catch {
     return { ok: false };
   }
-  const r = JSON.parse(out) as
+  let r:
     | { ok: true; status: number; statusText: string; headers: Array<[string, string]>; body: string }
     | { ok: false };
+  try {
+    r = JSON.parse(out) as typeof r;
+  } catch {
+    return { ok: false };
+  }
   if (!r.ok) return r;
   return { ...r, body: new Uint8Array(Buffer.from(r.body, 'base64')) };
 }

@@ -51,7 +51,8 @@ export interface HttpTransport {
 
 export type SyncResponse =
   | { ok: true; status: number; statusText: string; headers: Array<[string, string]>; body: Uint8Array }
-  | { ok: false };
+  /** `asContent`: a local file that could not be read (see HttpResponseSink.fail). */
+  | { ok: false; asContent?: boolean };
 
 const UNSENT = 0;
 const OPENED = 1;
@@ -119,8 +120,9 @@ export interface XhrHost {
   report(error: unknown): void;
   /** Prints a warning line. */
   warn(message: string): void;
-  /** False once the engine is gone: late replies call nothing. */
-  alive(): boolean;
+  /** A request on the network, until its reply ends or is dropped (the engine's end drops them). */
+  track(request: { destroyNetwork(): void }): void;
+  untrack(request: { destroyNetwork(): void }): void;
 }
 
 class Request {
@@ -181,6 +183,8 @@ class Request {
     const body = this.bytes();
     let decoder: TextDecoder | null = null;
     if (this.charset !== '') {
+      const own = decodeQtCharset(this.charset, body);
+      if (own !== null) return own;
       try {
         decoder = new TextDecoder(this.charset);
       } catch {
@@ -195,10 +199,24 @@ class Request {
   }
 
   destroyNetwork(): void {
+    this.generation++;
     const cancel = this.cancel;
     this.cancel = null;
-    cancel?.();
+    if (cancel) {
+      this.host.untrack(this);
+      cancel();
+    }
   }
+
+  /** Bumped when the network reply is dropped (abort, open, the end): a reply's callback that did so stops it. */
+  private generation = 0;
+
+  /**
+   * The object the reply's callbacks are called on: set by send(), cleared
+   * once a reply has finished (Qt's m_thisObject), so that a request sent
+   * again from its own final callbacks calls nothing, as in Qt.
+   */
+  thisObject: object | null = null;
 
   /** dispatchCallbackNow: onreadystatechange, then onload/onerror and onloadend once done. */
   dispatch(owner: object, done = this.state === DONE, error = this.errorFlag): void {
@@ -218,9 +236,13 @@ class Request {
     }
   }
 
-  /** The reply's callbacks, unless the engine has gone meanwhile. */
-  dispatchSafely(owner: object): void {
-    if (this.host.alive()) this.dispatch(owner);
+  /** The reply's callbacks; false when one of them dropped the reply (abort(), open()). */
+  private dispatchSafely(): boolean {
+    const owner = this.thisObject;
+    if (owner === null) return true;
+    const generation = this.generation;
+    this.dispatch(owner);
+    return this.generation === generation;
   }
 
   readEncoding(): void {
@@ -244,13 +266,17 @@ class Request {
       this.gotXml = true;
   }
 
+  /** The reply's headers, names in lower case, a repeated name once with its values joined by ", " (QNetworkReply's raw headers). */
   fillHeaders(headers: Array<[string, string]>): void {
-    this.responseHeaders = [];
+    const list: Array<[string, string]> = [];
     for (const [name, value] of headers) {
       const lower = name.toLowerCase();
       if (lower === 'set-cookie' || lower === 'set-cookie2') continue;
-      this.responseHeaders.push([lower, value]);
+      const seen = list.find(([n]) => n === lower);
+      if (seen) seen[1] = `${seen[1]}, ${value}`;
+      else list.push([lower, value]);
     }
+    this.responseHeaders = list;
   }
 
   received(status: number, statusText: string, headers: Array<[string, string]>): void {
@@ -262,11 +288,11 @@ class Request {
   /** The headers of the reply, filled in at the first chunk or at the end (Qt's readyRead/finished). */
   private pendingHeaders: Array<[string, string]> = [];
 
-  readyRead(owner: object, chunk: Uint8Array): void {
+  readyRead(chunk: Uint8Array): void {
     if (this.state < HEADERS_RECEIVED) {
       this.state = HEADERS_RECEIVED;
       this.fillHeaders(this.pendingHeaders);
-      this.dispatchSafely(owner);
+      if (!this.dispatchSafely()) return;
     }
     const wasEmpty = this.length === 0;
     if (chunk.length > 0) {
@@ -275,47 +301,52 @@ class Request {
       this.body = null;
     }
     if (wasEmpty && this.length > 0) this.state = LOADING;
-    this.dispatchSafely(owner);
+    this.dispatchSafely();
   }
 
-  finished(owner: object): void {
+  finished(): void {
     if (this.status >= 400) {
-      this.error(owner, endsAsContent(this.status));
+      this.error(endsAsContent(this.status));
       return;
     }
     if (this.state < HEADERS_RECEIVED) {
       this.state = HEADERS_RECEIVED;
       this.fillHeaders(this.pendingHeaders);
-      this.dispatchSafely(owner);
+      if (!this.dispatchSafely()) return;
     }
     this.readEncoding();
     this.data = null;
     this.destroyNetwork();
     if (this.state < LOADING) {
       this.state = LOADING;
-      this.dispatchSafely(owner);
+      if (!this.dispatchSafely()) return;
     }
     this.state = DONE;
-    this.dispatchSafely(owner);
+    this.dispatchSafely();
+    // (a request sent again from those callbacks keeps no object to call: Qt's quirk)
+    this.thisObject = null;
   }
 
   /** A failed request; `asContent` for the HTTP error statuses that keep their reply. */
-  error(owner: object, asContent: boolean): void {
+  error(asContent: boolean): void {
     this.data = null;
     this.destroyNetwork();
     if (asContent) {
       this.state = LOADING;
-      this.dispatchSafely(owner);
+      if (!this.dispatchSafely()) return;
     } else {
       this.errorFlag = true;
       this.clearBody();
     }
     this.state = DONE;
-    this.dispatchSafely(owner);
+    this.dispatchSafely();
   }
 
-  request(owner: object): void {
-    const headers = this.headers.map(([n, v]) => [n, v] as [string, string]);
+  request(): void {
+    // (QNetworkRequest::setRawHeader: an empty value removes the header; an empty name is none)
+    const headers = this.headers
+      .filter(([n, v]) => n !== '' && v !== '')
+      .map(([n, v]) => [n, v] as [string, string]);
     if (this.method === 'POST' || this.method === 'PUT') {
       // Qt names the charset of the data it sends (UTF-8).
       const i = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
@@ -341,11 +372,11 @@ class Request {
     if (this.sync) {
       const reply = transport.sendSync?.(req);
       if (reply) {
-        if (!reply.ok) this.error(owner, false);
+        if (!reply.ok) this.error(reply.asContent === true);
         else {
           this.received(reply.status, reply.statusText, reply.headers);
-          if (reply.body.length > 0) this.readyRead(owner, reply.body);
-          this.finished(owner);
+          if (reply.body.length > 0) this.readyRead(reply.body);
+          this.finished();
         }
         return;
       }
@@ -356,26 +387,53 @@ class Request {
         if (live) this.received(status, statusText, headers);
       },
       data: (chunk) => {
-        if (live) this.readyRead(owner, chunk);
+        if (live) this.readyRead(chunk);
       },
       end: () => {
         if (!live) return;
         live = false;
-        this.finished(owner);
+        this.finished();
       },
       fail: (asContent) => {
         if (!live) return;
         live = false;
         this.status = 0;
         this.statusText = '';
-        this.error(owner, asContent === true);
+        this.error(asContent === true);
       },
     });
     this.cancel = () => {
       live = false;
       cancel();
     };
+    this.host.track(this);
   }
+}
+
+/** Charsets whose web name means another encoding (windows-1252): Qt's ISO-8859-1 and US-ASCII. */
+const LATIN1 = new Set([
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'cp819',
+  'ibm819',
+]);
+const ASCII = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso646-us']);
+
+/** `bytes` in a charset Qt decodes differently from TextDecoder, or null. */
+export function decodeQtCharset(charset: string, bytes: Uint8Array): string | null {
+  const name = charset.trim().toLowerCase();
+  const latin1 = LATIN1.has(name);
+  if (!latin1 && !ASCII.has(name)) return null;
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const part = Array.from(bytes.subarray(i, i + 8192), (b) => (latin1 || b < 0x80 ? b : 0xfffd));
+    out += String.fromCharCode(...part);
+  }
+  return out;
 }
 
 /** The request behind each XMLHttpRequest object (its prototype's methods look it up). */
@@ -450,8 +508,8 @@ function makePrototype(): object {
     if (FORBIDDEN_HEADERS.has(upper) || upper.startsWith('PROXY-') || upper.startsWith('SEC-'))
       return undefined;
     const lower = name.toLowerCase();
-    const existing = r.headers.find(([n]) => n.toLowerCase() === lower);
-    if (existing) existing[1] = `${existing[1]},${value}`;
+    const existing = r.headers.findIndex(([n]) => n.toLowerCase() === lower);
+    if (existing >= 0) r.headers[existing]![1] = `${r.headers[existing]![1]},${value}`;
     else r.headers.push([name, value]);
     return undefined;
   });
@@ -465,9 +523,14 @@ function makePrototype(): object {
       data = a instanceof ArrayBuffer ? new Uint8Array(a.slice(0)) : utf8.encode(toStringNoThrow(a));
     }
     if (r.url.startsWith('file:')) {
-      // Qt 6: reading and writing local files are opt-in.
+      // Qt 6: only GET and PUT on local files, and only when allowed.
+      r.sendFlag = true;
       const write = r.method === 'PUT';
-      if ((write || r.method === 'GET') && !(r.host.transport.allowFile?.(write) ?? false)) {
+      if (!write && r.method !== 'GET') {
+        r.host.warn('XMLHttpRequest: Unsupported method used on a local file');
+        return undefined;
+      }
+      if (!(r.host.transport.allowFile?.(write) ?? false)) {
         r.host.warn(
           write
             ? 'XMLHttpRequest: Using PUT on a local file is disabled by default.\nSet QML_XHR_ALLOW_FILE_WRITE to 1 to enable this feature.'
@@ -479,7 +542,8 @@ function makePrototype(): object {
     r.errorFlag = false;
     r.sendFlag = true;
     r.data = data;
-    r.request(this as object);
+    r.thisObject = this as object;
+    r.request();
     return undefined;
   });
 
@@ -579,8 +643,18 @@ const STATES: Array<[string, number]> = [
 export class XhrConstructors {
   private readonly proto = makePrototype();
   private readonly byUrl = new Map<string, unknown>();
+  private readonly live = new Set<{ destroyNetwork(): void }>();
+  private readonly host: XhrHost;
 
-  constructor(private readonly host: XhrHost) {}
+  constructor(host: Omit<XhrHost, 'track' | 'untrack'>) {
+    this.host = { ...host, track: (r) => this.live.add(r), untrack: (r) => this.live.delete(r) };
+  }
+
+  /** Drops every request still on the network (the engine's end, as Qt deletes its replies). */
+  shutdown(): void {
+    for (const r of [...this.live]) r.destroyNetwork();
+    this.live.clear();
+  }
 
   /** The constructor the code of the file at `url` sees as `XMLHttpRequest`. */
   forUrl(url: string): unknown {
@@ -604,9 +678,59 @@ export class XhrConstructors {
   }
 }
 
+/**
+ * A data: url's reply as Qt's network access manager makes it: status 0,
+ * the media type and the length as headers, the decoded bytes; null for a
+ * malformed one.
+ */
+export function dataUrlReply(url: string): SyncResponse | null {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0) return null;
+  let type = url.slice(5, comma);
+  const base64 = /;base64$/i.test(type);
+  if (base64) type = type.slice(0, -7);
+  const data = url.slice(comma + 1);
+  let body: Uint8Array;
+  try {
+    if (base64) {
+      const bin = atob(decodeURIComponent(data));
+      body = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) body[i] = bin.charCodeAt(i);
+    } else {
+      body = new Uint8Array([...unescape(data)].map((c) => c.charCodeAt(0) & 0xff));
+    }
+  } catch {
+    return null;
+  }
+  const headers: Array<[string, string]> = [
+    ['content-type', type === '' ? 'text/plain;charset=US-ASCII' : type],
+    ['content-length', String(body.length)],
+  ];
+  return { ok: true, status: 0, statusText: '', headers, body };
+}
+
+/** A reply known at once (a data: url), delivered as a transport delivers one. */
+export function sendKnown(reply: SyncResponse | null, sink: HttpResponseSink): () => void {
+  let stopped = false;
+  queueMicrotask(() => {
+    if (stopped) return;
+    if (reply === null || !reply.ok) {
+      sink.fail();
+      return;
+    }
+    sink.headers(reply.status, reply.statusText, reply.headers);
+    if (reply.body.length > 0) sink.data(reply.body);
+    if (!stopped) sink.end();
+  });
+  return () => {
+    stopped = true;
+  };
+}
+
 /** The page's transport: fetch, reading the body as it arrives. */
 export const fetchTransport: HttpTransport = {
   send(request, sink) {
+    if (request.url.startsWith('data:')) return sendKnown(dataUrlReply(request.url), sink);
     const controller = new AbortController();
     let done = false;
     void (async () => {
@@ -646,6 +770,7 @@ export const fetchTransport: HttpTransport = {
     };
   },
   sendSync(request) {
+    if (request.url.startsWith('data:')) return dataUrlReply(request.url) ?? { ok: false };
     // The browser's own synchronous request (fetch cannot block); the body as bytes.
     const Native = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest;
     if (Native === undefined) return null;

@@ -4,6 +4,7 @@
 // PORT". A process of its own: a scene's synchronous request blocks the
 // process that makes it, as it does in Qt.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 const port = Number(process.argv[2] ?? 0);
 const server = createServer();
@@ -52,6 +53,28 @@ server.on('request', (req, res) => {
     } else if (u === '/xml') {
       res.writeHead(200, 'OK', { 'Content-Type': 'application/xml' });
       res.end('<list><i>1</i><i>2</i></list>');
+    } else if (u === '/dup') {
+      res.writeHead(200, 'OK', [
+        ['Content-Type', 'text/plain'],
+        ['X-Dup', 'a'],
+        ['X-Dup', 'b'],
+      ]);
+      res.end('dup');
+    } else if (u === '/gzip') {
+      res.writeHead(200, 'OK', { 'Content-Type': 'text/plain', 'Content-Encoding': 'gzip' });
+      res.end(gzipSync('unzipped'));
+    } else if (u.startsWith('/bytes?')) {
+      res.writeHead(200, 'OK', { 'Content-Type': `text/plain; charset=${u.slice(7)}` });
+      res.end(Buffer.from([0x63, 0x80, 0xe9]));
+    } else if (u === '/headers') {
+      res.writeHead(200, 'OK', { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          Object.keys(req.headers)
+            .filter((k) => k.startsWith('x-'))
+            .map((k) => [k, [...Buffer.from(req.headers[k], 'latin1')]]),
+        ),
+      );
     } else if (u === '/redirect') {
       res.writeHead(302, 'Found', { Location: '/hello' });
       res.end();

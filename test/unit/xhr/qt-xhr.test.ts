@@ -86,7 +86,36 @@ describe('XMLHttpRequest does what Qt 6.4.2 does', { timeout: 20_000 }, () => {
     expect(await run('misuse')).toEqual(qtOutput('misuse'));
   });
 
+  test('repeated and compressed replies, charsets, request header values, data: urls, other methods on local files, a request sent again from its last callback', async () => {
+    expect(await run('edges')).toEqual(qtOutput('edges'));
+  });
+
   test('responseXML of local files read with QML_XHR_ALLOW_FILE_READ=1', async () => {
     expect(await run('xml', { QML_XHR_ALLOW_FILE_READ: '1' })).toEqual(qtOutput('xml'));
   });
+});
+
+test("the engine's end drops the requests still on the network: no callback comes after it", async () => {
+  const output: string[] = [];
+  const runtime = createRuntime({
+    files: {
+      read: () => `import QtQuick
+Item {
+    Component.onCompleted: {
+        var x = new XMLHttpRequest()
+        x.onreadystatechange = function () { print('state', x.readyState) }
+        x.open('GET', 'http://127.0.0.1:${port}/slow')
+        x.send()
+    }
+}
+`,
+      exists: (url) => url === 'file:///virtual/slow.qml',
+    },
+    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
+  });
+  await runtime.run('file:///virtual/slow.qml');
+  runtime.shutdown();
+  // (the server sends its first part at once and the rest 300 ms later)
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  expect(output).toEqual(['qml: state 1']);
 });
