@@ -3,8 +3,9 @@
 // takes xhr-node.browser.ts instead). Unlike fetch, it gives the headers in
 // the order the server sent them, as Qt's getAllResponseHeaders lists them,
 // and it can block for open(method, url, false), as Qt does, by running the
-// request in a child process. Local files: GET and PUT as Qt's network
-// access manager does them, when QML_XHR_ALLOW_FILE_READ / _WRITE is set.
+// request in a child process. Redirects come back as they are: the request
+// follows them as Qt's does (xhr.ts). Local files: GET and PUT as Qt's
+// network access manager does them, when QML_XHR_ALLOW_FILE_READ / _WRITE is set.
 import type * as Http from 'node:http';
 import type { HttpRequest, HttpResponseSink, HttpTransport, SyncResponse } from './xhr';
 import { dataUrlReply, sendKnown } from './xhr';
@@ -15,8 +16,6 @@ interface NodeProcess {
   execPath?: string;
 }
 
-/** Qt's network access manager follows at most this many redirects (QNetworkRequest::maximumRedirectsAllowed). */
-const MAX_REDIRECTS = 50;
 /** Qt's HTTP requests name their client so, and take compressed replies. */
 const USER_AGENT = 'Mozilla/5.0';
 const ACCEPT_ENCODING = 'gzip, deflate, br';
@@ -46,8 +45,8 @@ function request(req: HttpRequest, sink: HttpResponseSink): () => void {
   let current: Http.ClientRequest | null = null;
   let cancelKnown: (() => void) | null = null;
   let stopped = false;
-  let headers = req.headers;
-  const go = (url: URL, method: string, body: Uint8Array | null, redirects: number): void => {
+  const headers = req.headers;
+  const go = (url: URL, method: string, body: Uint8Array | null): void => {
     if (url.protocol === 'file:') {
       readFile(url, method, body, sink);
       return;
@@ -75,27 +74,6 @@ function request(req: HttpRequest, sink: HttpResponseSink): () => void {
     try {
       r = lib.request(url, { method, headers: sent }, (res) => {
         const status = res.statusCode ?? 0;
-        const location = res.headers.location;
-        if (status >= 300 && status < 400 && location !== undefined && redirects < MAX_REDIRECTS) {
-          res.resume();
-          let next: URL;
-          try {
-            next = new URL(location, url);
-          } catch {
-            sink.fail();
-            return;
-          }
-          // (QNetworkRequest::NoLessSafeRedirectPolicy: never from https to http)
-          if (url.protocol === 'https:' && next.protocol !== 'https:') {
-            sink.fail();
-            return;
-          }
-          // (as Qt: a GET after 303, or after 301/302 to a POST, without the body or its Content-Type)
-          const asGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
-          if (asGet) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
-          go(next, asGet && method !== 'HEAD' ? 'GET' : method, asGet ? null : body, redirects + 1);
-          return;
-        }
         const pairs: Array<[string, string]> = [];
         for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
           pairs.push([res.rawHeaders[k]!, res.rawHeaders[k + 1]!]);
@@ -131,7 +109,7 @@ function request(req: HttpRequest, sink: HttpResponseSink): () => void {
     queueMicrotask(() => sink.fail());
     return () => {};
   }
-  go(url, req.method, req.body, 0);
+  go(url, req.method, req.body);
   return () => {
     stopped = true;
     cancelKnown?.();
@@ -193,23 +171,13 @@ process.stdin.on('end', () => {
   let url = new URL(req.url), method = req.method, body = req.body === null ? null : Buffer.from(req.body, 'base64');
   const headers = Object.fromEntries(req.headers);
   const fail = () => process.stdout.write(JSON.stringify({ ok: false }));
-  const go = (n) => {
+  const go = () => {
     const h = { 'User-Agent': ${JSON.stringify(USER_AGENT)}, 'Accept-Encoding': ${JSON.stringify(ACCEPT_ENCODING)}, ...headers };
     if (body !== null) h['Content-Length'] = String(body.length);
     let r;
     try {
       r = (url.protocol === 'https:' ? require('node:https') : require('node:http')).request(url, { method, headers: h }, (res) => {
         const status = res.statusCode;
-        if (status >= 300 && status < 400 && res.headers.location && n < ${MAX_REDIRECTS}) {
-          res.resume();
-          url = new URL(res.headers.location, url);
-          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-            if (method !== 'HEAD') method = 'GET';
-            body = null;
-            for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
-          }
-          return go(n + 1);
-        }
         const enc = String(res.headers['content-encoding'] || '').trim().toLowerCase();
         const stream = enc === 'gzip' || enc === 'x-gzip' ? res.pipe(zlib.createGunzip()) : enc === 'deflate' ? res.pipe(zlib.createInflate()) : enc === 'br' ? res.pipe(zlib.createBrotliDecompress()) : res;
         const chunks = [];
@@ -229,7 +197,7 @@ process.stdin.on('end', () => {
     r.on('error', fail);
     r.end(body ?? undefined);
   };
-  go(0);
+  go();
 });
 `;
 

@@ -10,7 +10,7 @@
 import type { QmlXmlDocument } from './xhr-dom';
 import { parseXmlDocument } from './xhr-dom';
 
-/** A request as the transport makes it (redirects are the transport's). */
+/** A request as the transport makes it. */
 export interface HttpRequest {
   method: string;
   url: string;
@@ -34,6 +34,12 @@ export interface HttpResponseSink {
 }
 
 export interface HttpTransport {
+  /**
+   * Whether the transport follows redirects itself (fetch does). Otherwise a
+   * redirect is reported as any reply and the request follows it as Qt's
+   * XMLHttpRequest does.
+   */
+  followsRedirects?: boolean;
   /** Starts a request; returns a function that abandons it (no more calls to the sink). */
   send(request: HttpRequest, sink: HttpResponseSink): () => void;
   /**
@@ -305,6 +311,7 @@ class Request {
   }
 
   finished(): void {
+    if (this.followRedirect()) return;
     if (this.status >= 400) {
       this.error(endsAsContent(this.status));
       return;
@@ -325,6 +332,37 @@ class Request {
     this.dispatchSafely();
     // (a request sent again from those callbacks keeps no object to call: Qt's quirk)
     this.thisObject = null;
+  }
+
+  /** Replies counted since send(): Qt follows redirects for the first 14 (XMLHTTPREQUEST_MAXIMUM_REDIRECT_RECURSION). */
+  redirects = 0;
+  /** Where the current reply comes from (the url, or the last redirect's target). */
+  currentUrl = '';
+
+  /**
+   * Qt's finished(): a redirect (301, 302, 303, 307, 308 with a Location)
+   * is followed, except to a local file, with the same method and data
+   * (GET after a 303), the reply so far dropped but its headers kept.
+   */
+  private followRedirect(): boolean {
+    this.redirects++;
+    if (this.host.transport.followsRedirects || this.redirects >= 15) return false;
+    if (![301, 302, 303, 307, 308].includes(this.status)) return false;
+    const location = this.pendingHeaders.find(([n]) => n.toLowerCase() === 'location')?.[1];
+    if (location === undefined || location === '') return false;
+    let target: URL;
+    try {
+      target = new URL(location, this.currentUrl);
+    } catch {
+      return false;
+    }
+    if (target.protocol === 'file:') return false;
+    if (this.status === 303 && this.method !== 'GET') this.method = 'GET';
+    this.destroyNetwork();
+    this.clearBody();
+    this.currentUrl = target.href;
+    this.request();
+    return true;
   }
 
   /** A failed request; `asContent` for the HTTP error statuses that keep their reply. */
@@ -364,7 +402,7 @@ class Request {
     }
     const req: HttpRequest = {
       method: this.method,
-      url: this.url,
+      url: this.currentUrl,
       headers,
       body: WITH_BODY.has(this.method) ? (this.data ?? new Uint8Array(0)) : null,
     };
@@ -543,6 +581,8 @@ function makePrototype(): object {
     r.sendFlag = true;
     r.data = data;
     r.thisObject = this as object;
+    r.redirects = 0;
+    r.currentUrl = r.url;
     r.request();
     return undefined;
   });
@@ -729,6 +769,7 @@ export function sendKnown(reply: SyncResponse | null, sink: HttpResponseSink): (
 
 /** The page's transport: fetch, reading the body as it arrives. */
 export const fetchTransport: HttpTransport = {
+  followsRedirects: true,
   send(request, sink) {
     if (request.url.startsWith('data:')) return sendKnown(dataUrlReply(request.url), sink);
     const controller = new AbortController();

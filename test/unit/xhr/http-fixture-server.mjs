@@ -75,6 +75,21 @@ server.on('request', (req, res) => {
             .map((k) => [k, [...Buffer.from(req.headers[k], 'latin1')]]),
         ),
       );
+    } else if (u === '/redirect-body') {
+      res.writeHead(302, 'Found', { Location: '/hello', 'X-R': 'redirected', 'Content-Type': 'text/html' });
+      res.end('redirect body');
+    } else if (u === '/found') {
+      res.writeHead(302, 'Found', { Location: '/echo' });
+      res.end();
+    } else if (u.startsWith('/loop')) {
+      res.writeHead(302, 'Found', {
+        Location: `/loop${Number(u.slice(5) || 0) + 1}`,
+        'Content-Type': 'text/plain',
+      });
+      res.end(`loop ${u.slice(5)}`);
+    } else if (u === '/multiple') {
+      res.writeHead(300, 'Multiple Choices', { Location: '/hello', 'Content-Type': 'text/plain' });
+      res.end('choose');
     } else if (u === '/redirect') {
       res.writeHead(302, 'Found', { Location: '/hello' });
       res.end();
