@@ -165,7 +165,7 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 class XmlError extends Error {}
 
-function decodeEntities(s: string): string {
+function decodeEntities(s: string, entities: Record<string, string> = ENTITIES): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);?/g, (m, ref: string) => {
     if (!m.endsWith(';')) throw new XmlError('bad reference');
@@ -174,7 +174,7 @@ function decodeEntities(s: string): string {
       if (!(cp > 0 && cp <= 0x10ffff)) throw new XmlError('bad character reference');
       return String.fromCodePoint(cp);
     }
-    const e = ENTITIES[ref];
+    const e = Object.hasOwn(entities, ref) ? entities[ref] : undefined;
     if (e === undefined) throw new XmlError(`undeclared entity ${ref}`);
     return e;
   });
@@ -236,6 +236,7 @@ function parse(src: string): DocumentImpl {
     doc.standalone = decl[6] === 'yes';
     i = decl[0].length;
   } else if (src.startsWith('<?xml')) throw new XmlError('bad declaration');
+  const entities: Record<string, string> = { ...ENTITIES };
   const stack: NodeImpl[] = [];
   /** Namespace scopes: prefix -> uri, one map per open element. */
   const scopes: Array<Map<string, string>> = [];
@@ -263,7 +264,7 @@ function parse(src: string): DocumentImpl {
     const lt = src.indexOf('<', i);
     if (lt !== i) {
       const raw = lt < 0 ? src.slice(i) : src.slice(i, lt);
-      addText(decodeEntities(raw), TEXT);
+      addText(decodeEntities(raw, entities), TEXT);
       if (lt < 0) break;
       i = lt;
     }
@@ -287,6 +288,10 @@ function parse(src: string): DocumentImpl {
         else if (c === '>' && depth === 0) break;
       }
       if (k >= src.length) throw new XmlError('unterminated DOCTYPE');
+      // the internal subset's general entities (`<!ENTITY name "value">`)
+      const subset = src.slice(i, k);
+      for (const m of subset.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"']*)\2\s*>/g))
+        if (!Object.hasOwn(entities, m[1]!)) entities[m[1]!] = decodeEntities(m[3]!, entities);
       i = k + 1;
     } else if (src.startsWith('<?', i)) {
       const end = src.indexOf('?>', i + 2);
@@ -325,7 +330,7 @@ function parse(src: string): DocumentImpl {
         const value = src.slice(k, close);
         if (value.includes('<')) throw new XmlError('< in an attribute value');
         if (attrs.some(([n]) => n === a[0])) throw new XmlError('repeated attribute');
-        attrs.push([a[0], decodeEntities(value).replace(/[\t\n\r]/g, ' ')]);
+        attrs.push([a[0], decodeEntities(value, entities).replace(/[\t\n\r]/g, ' ')]);
         k = close + 1;
       }
       const selfClosing = src[k] === '/';
