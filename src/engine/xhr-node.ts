@@ -42,78 +42,58 @@ function envFlag(name: string): boolean {
 }
 
 function request(req: HttpRequest, sink: HttpResponseSink): () => void {
-  let current: Http.ClientRequest | null = null;
-  let cancelKnown: (() => void) | null = null;
-  let stopped = false;
-  const headers = req.headers;
-  const go = (url: URL, method: string, body: Uint8Array | null): void => {
-    if (url.protocol === 'file:') {
-      readFile(url, method, body, sink);
-      return;
-    }
-    if (url.protocol === 'data:') {
-      cancelKnown = sendKnown(dataUrlReply(url.href), sink);
-      return;
-    }
-    const lib =
-      url.protocol === 'https:'
-        ? builtin<typeof import('node:https')>('node:https')
-        : url.protocol === 'http:'
-          ? builtin<typeof Http>('node:http')
-          : null;
-    if (lib === null) {
-      queueMicrotask(() => {
-        if (!stopped) sink.fail();
-      });
-      return;
-    }
-    const sent: Record<string, string> = { 'User-Agent': USER_AGENT, 'Accept-Encoding': ACCEPT_ENCODING };
-    for (const [n, v] of headers) sent[n] = wireValue(v);
-    if (body !== null) sent['Content-Length'] = String(body.length);
-    let r: Http.ClientRequest;
-    try {
-      r = lib.request(url, { method, headers: sent }, (res) => {
-        const status = res.statusCode ?? 0;
-        const pairs: Array<[string, string]> = [];
-        for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
-          pairs.push([res.rawHeaders[k]!, res.rawHeaders[k + 1]!]);
-        sink.headers(status, res.statusMessage ?? '', pairs);
-        const stream = decoded(res);
-        stream.on('data', (chunk: Buffer) => {
-          if (!stopped) sink.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        });
-        stream.on('end', () => {
-          if (!stopped) sink.end();
-        });
-        stream.on('error', () => {
-          if (!stopped) sink.fail();
-        });
-      });
-    } catch {
-      // (a header Node refuses to send: the request fails as a connection would)
-      queueMicrotask(() => {
-        if (!stopped) sink.fail();
-      });
-      return;
-    }
-    r.on('error', () => {
-      if (!stopped) sink.fail();
-    });
-    current = r;
-    r.end(body ?? undefined);
-  };
   let url: URL;
   try {
     url = new URL(req.url);
   } catch {
-    queueMicrotask(() => sink.fail());
+    return sendKnown(null, sink);
+  }
+  if (url.protocol === 'file:') {
+    readFile(url, req.method, req.body, sink);
     return () => {};
   }
-  go(url, req.method, req.body);
+  if (url.protocol === 'data:') return sendKnown(dataUrlReply(url.href), sink);
+  const lib =
+    url.protocol === 'https:'
+      ? builtin<typeof import('node:https')>('node:https')
+      : url.protocol === 'http:'
+        ? builtin<typeof Http>('node:http')
+        : null;
+  if (lib === null) return sendKnown(null, sink);
+  const body = req.body;
+  const sent: Record<string, string> = { 'User-Agent': USER_AGENT, 'Accept-Encoding': ACCEPT_ENCODING };
+  for (const [n, v] of req.headers) sent[n] = wireValue(v);
+  if (body !== null) sent['Content-Length'] = String(body.length);
+  let stopped = false;
+  let r: Http.ClientRequest;
+  try {
+    r = lib.request(url, { method: req.method, headers: sent }, (res) => {
+      const pairs: Array<[string, string]> = [];
+      for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
+        pairs.push([res.rawHeaders[k]!, res.rawHeaders[k + 1]!]);
+      sink.headers(res.statusCode ?? 0, res.statusMessage ?? '', pairs);
+      const stream = decoded(res);
+      stream.on('data', (chunk: Buffer) => {
+        if (!stopped) sink.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      });
+      stream.on('end', () => {
+        if (!stopped) sink.end();
+      });
+      stream.on('error', () => {
+        if (!stopped) sink.fail();
+      });
+    });
+  } catch {
+    // (a header Node refuses to send: the request fails as a connection would)
+    return sendKnown(null, sink);
+  }
+  r.on('error', () => {
+    if (!stopped) sink.fail();
+  });
+  r.end(body ?? undefined);
   return () => {
     stopped = true;
-    cancelKnown?.();
-    current?.destroy();
+    r.destroy();
   };
 }
 

@@ -225,7 +225,7 @@ class Request {
   thisObject: object | null = null;
 
   /** dispatchCallbackNow: onreadystatechange, then onload/onerror and onloadend once done. */
-  dispatch(owner: object, done = this.state === DONE, error = this.errorFlag): void {
+  dispatch(owner: object): void {
     const call = (name: string): void => {
       const f = (owner as Record<string, unknown>)[name];
       if (typeof f !== 'function') return;
@@ -236,8 +236,8 @@ class Request {
       }
     };
     call('onreadystatechange');
-    if (done) {
-      call(error ? 'onerror' : 'onload');
+    if (this.state === DONE) {
+      call(this.errorFlag ? 'onerror' : 'onload');
       call('onloadend');
     }
   }
@@ -718,6 +718,11 @@ export class XhrConstructors {
   }
 }
 
+/** The bytes of a string of byte values (the low byte of each character). */
+function bytesOf(binary: string): Uint8Array {
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0) & 0xff);
+}
+
 /**
  * A data: url's reply as Qt's network access manager makes it: status 0,
  * the media type and the length as headers, the decoded bytes; null for a
@@ -732,13 +737,7 @@ export function dataUrlReply(url: string): SyncResponse | null {
   const data = url.slice(comma + 1);
   let body: Uint8Array;
   try {
-    if (base64) {
-      const bin = atob(decodeURIComponent(data));
-      body = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) body[i] = bin.charCodeAt(i);
-    } else {
-      body = new Uint8Array([...unescape(data)].map((c) => c.charCodeAt(0) & 0xff));
-    }
+    body = bytesOf(base64 ? atob(decodeURIComponent(data)) : unescape(data));
   } catch {
     return null;
   }
@@ -825,9 +824,8 @@ export const fetchTransport: HttpTransport = {
       return { ok: false };
     }
     if (x.status === 0) return { ok: false };
-    const text = x.responseText;
-    const body = new Uint8Array(text.length);
-    for (let k = 0; k < text.length; k++) body[k] = text.charCodeAt(k) & 0xff;
+    // (x-user-defined: each byte one character, in U+F780..U+F7FF past 0x7F)
+    const body = bytesOf(x.responseText);
     const headers: Array<[string, string]> = [];
     for (const line of x.getAllResponseHeaders().split('\r\n')) {
       const colon = line.indexOf(':');
