@@ -9,7 +9,8 @@
 // antialiasing): one coverage per color channel, each sampled one third of a
 // pixel apart (R left, B right) with a one-pixel box, as Qt's subpixel
 // distance-field shader samples at -1/3, 0, +1/3 px. Per-channel coverage
-// needs per-channel blending, done in two passes (see painters.ts).
+// needs per-channel blending: one pass with the text color as blend
+// constant, as Qt blends it (see painters.ts, lcdBlend).
 import { CanvasSource, ExtensionType, extensions, Rectangle, Texture } from 'pixi.js';
 import type { FaceKey } from '../quick/text';
 import { cssFont } from './fonts';
@@ -42,7 +43,7 @@ export interface Glyph {
   /** Offset of the texture's top-left from the pen position (integer x, baseline y). */
   dx: number;
   dy: number;
-  /** Coverage per color channel (RGB), opaque: drawn with the two-pass LCD blending. */
+  /** Coverage per color channel (RGB), opaque: drawn with the LCD blend (painters.ts, lcdBlend). */
   subpixel: boolean;
 }
 

@@ -68,8 +68,8 @@ export class GlyphQuad implements DefaultBatchableQuadElement {
 }
 
 /**
- * A text's glyphs, drawn in the order given: the LCD mask pass first, then
- * the coloured glyphs (painters.ts). Quads are kept between updates.
+ * A text's glyphs, drawn in the order given, one quad each (painters.ts).
+ * Quads are kept between updates.
  */
 export class GlyphNode extends ViewContainer {
   override readonly renderPipeId = PIPE;

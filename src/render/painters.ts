@@ -87,21 +87,40 @@ export interface GlyphRun {
   glyphs: Array<{ text: string; x: number; baseline: number }>;
 }
 
-/** The blend mode that multiplies the destination by one minus the source color (the LCD mask pass). */
-export const LCD_MASK_BLEND = 'qw-lcd-mask';
+/** The blend mode of subpixel glyphs of one color, by color (0xRRGGBB). */
+const lcdBlends = new Map<number, BLEND_MODES>();
+/** The text color (0xRRGGBB) of each subpixel glyph blend mode: the renderer's blend constant for it. */
+export const lcdBlendColors = new Map<string, number>();
+
+/**
+ * The blend mode subpixel (LCD) glyphs of color `rgb` are drawn with. The
+ * renderer gives it the blend (CONSTANT_COLOR, ONE_MINUS_SRC_COLOR) with the
+ * color as blend constant: a glyph quad gives each channel's coverage times
+ * the opacity, so dst = color * coverage + dst * (1 - coverage) per channel,
+ * in one pass, as Qt's scene graph draws 24-bit text masks. The color is part
+ * of the blend mode, so texts of one color are drawn in one batch, and texts
+ * of different colors break it as their materials do in Qt.
+ */
+export function lcdBlend(rgb: number): BLEND_MODES {
+  let mode = lcdBlends.get(rgb);
+  if (mode === undefined) {
+    mode = `qw-lcd-${rgb}` as BLEND_MODES;
+    lcdBlends.set(rgb, mode);
+    lcdBlendColors.set(mode, rgb);
+  }
+  return mode;
+}
 
 /**
  * Draws glyph runs from the shared atlas as one glyph node (glyph-node.ts),
- * a quad per glyph. Subpixel glyphs take two quads: the first darkens the
- * destination by each channel's coverage (dst * (1 - coverage)), the second
- * adds the text color times that coverage, which is per-channel alpha
- * blending done with two standard blend passes; every mask quad is drawn
- * before the coloured ones.
+ * a quad per glyph, in the order given. A subpixel glyph's quad is white and
+ * blended with its run's color as the blend constant (lcdBlend); a grayscale
+ * glyph's quad is tinted with the color.
  */
 export class GlyphLayer {
   readonly container = new Container();
   private readonly node = new GlyphNode();
-  /** Scratch: the glyphs placed, in draw order: texture, x, y, tint, alpha and subpixel (1 or 0) of each. */
+  /** Scratch: the glyphs placed, in draw order: texture, x, y, tint, alpha, and the color (0xRRGGBB) of a subpixel glyph or -1, of each. */
   private placed: Array<Texture | number> = [];
   /** Glyphs the last draw placed (tests: long lines draw only what the window shows). */
   drawn = 0;
@@ -114,7 +133,6 @@ export class GlyphLayer {
   draw(runs: readonly GlyphRun[], retry: () => void): boolean {
     const placed = this.placed;
     placed.length = 0;
-    let nm = 0;
     const waits: Promise<void>[] = [];
     for (const run of runs) {
       const face = run.font.face;
@@ -134,34 +152,21 @@ export class GlyphLayer {
         const iy = Math.floor(qy);
         const glyph = table.glyph(g.text, qx - ix, qy - iy);
         if (glyph === null) continue;
-        if (glyph.subpixel) nm++;
-        placed.push(glyph.texture, ix + glyph.dx, iy + glyph.dy, tint, alpha, glyph.subpixel ? 1 : 0);
+        placed.push(glyph.texture, ix + glyph.dx, iy + glyph.dy, tint, alpha, glyph.subpixel ? color : -1);
       }
       if (missing !== 0) waits.push(loadSubsets(face, missing));
     }
     const n = placed.length / G;
     this.drawn = n;
-    // The mask quads of subpixel glyphs first, then every glyph's coloured quad.
     const node = this.node;
-    let k = 0;
-    for (let i = 0; i < placed.length; i += G) {
-      if (placed[i + 5] === 1) {
-        const mask = node.quad(k++);
-        mask.place(placed[i] as Texture, placed[i + 1] as number, placed[i + 2] as number);
-        node.setLook(mask, 0xffffff, placed[i + 4] as number, LCD_MASK_BLEND as BLEND_MODES);
-      }
-    }
-    for (let i = 0, j = nm; i < placed.length; i += G, j++) {
+    for (let i = 0, j = 0; i < placed.length; i += G, j++) {
       const q = node.quad(j);
       q.place(placed[i] as Texture, placed[i + 1] as number, placed[i + 2] as number);
-      node.setLook(
-        q,
-        placed[i + 3] as number,
-        placed[i + 4] as number,
-        placed[i + 5] === 1 ? 'add' : 'normal',
-      );
+      const lcd = placed[i + 5] as number;
+      if (lcd === -1) node.setLook(q, placed[i + 3] as number, placed[i + 4] as number, 'normal');
+      else node.setLook(q, 0xffffff, placed[i + 4] as number, lcdBlend(lcd));
     }
-    node.finish(n + nm);
+    node.finish(n);
     atlas.flush();
     if (waits.length === 0) return true;
     void Promise.all(waits).then(retry);

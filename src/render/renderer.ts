@@ -12,23 +12,39 @@ import { facesLoading } from './fonts';
 import { setMaxFragmentPrecisionFrom } from './fragment-precision';
 import './gl-context';
 import { atlas } from './glyph-atlas';
-import { createPainter, LCD_MASK_BLEND, type Painter, painterKind } from './painters';
+import { createPainter, lcdBlendColors, type Painter, painterKind } from './painters';
 import { SolidRects } from './solid-rects';
 
 /**
- * Subpixel (LCD) text needs a blend that multiplies the destination by one
- * minus the source color; WebGL has it (ZERO, ONE_MINUS_SRC_COLOR), so it is
- * added to the renderer's blend modes. Other backends draw grayscale text.
+ * Subpixel (LCD) text needs the blend (CONSTANT_COLOR, ONE_MINUS_SRC_COLOR)
+ * with the text color as blend constant (painters.ts, lcdBlend); WebGL has
+ * both. Each color's blend mode is added to the renderer's blend modes when
+ * it is first set, and setting it sets the blend constant too (PixiJS itself
+ * never sets one). Other backends draw grayscale text; the glyph atlas is
+ * shared, so the renderer made last decides which glyphs it makes.
  */
 function enableLcdText(renderer: Renderer): void {
   const r = renderer as unknown as {
     gl?: WebGLRenderingContext;
-    state?: { blendModesMap?: Record<string, number[]> };
+    state?: { blendMode: string; blendModesMap?: Record<string, number[]>; setBlendMode(mode: string): void };
   };
   const gl = r.gl;
-  const map = r.state?.blendModesMap;
-  if (!gl || !map) return;
-  map[LCD_MASK_BLEND] = [gl.ZERO, gl.ONE_MINUS_SRC_COLOR, gl.ZERO, gl.ONE];
+  const state = r.state;
+  const map = state?.blendModesMap;
+  atlas.subpixel = false;
+  atlas.partialUploads = false;
+  if (!gl || !state || !map) return;
+  const setBlendMode = state.setBlendMode;
+  state.setBlendMode = function (mode: string): void {
+    if (mode !== this.blendMode) {
+      const rgb = lcdBlendColors.get(mode);
+      if (rgb !== undefined) {
+        map[mode] ??= [gl.CONSTANT_COLOR, gl.ONE_MINUS_SRC_COLOR, gl.ONE, gl.ONE_MINUS_SRC_ALPHA];
+        gl.blendColor(((rgb >> 16) & 0xff) / 255, ((rgb >> 8) & 0xff) / 255, (rgb & 0xff) / 255, 1);
+      }
+    }
+    setBlendMode.call(this, mode);
+  };
   atlas.subpixel = true;
   atlas.partialUploads = true;
 }

@@ -153,3 +153,40 @@ test.each([
     renderer.destroy();
   },
 );
+
+const COLUMNS = `import QtQuick
+Rectangle {
+  width: 300; height: 220; color: "black"
+  Column { Repeater { model: 10; Text { text: "white line " + index; color: "white" } } }
+  Column { x: 150; Repeater { model: 10; Text { text: "line " + index; color: index % 2 ? "yellow" : "cyan" } } }
+}`;
+
+test('subpixel texts of one colour are drawn in one draw call; each colour change is one more', async () => {
+  const { renderer, canvas, pixel } = await drawScene(COLUMNS, ['webgl']);
+  await fontsLoaded();
+  await twoFrames();
+  const gl = canvas.getContext('webgl2')!;
+  const drawElements = gl.drawElements;
+  let draws = 0;
+  gl.drawElements = function (...args: Parameters<typeof drawElements>) {
+    draws++;
+    return drawElements.apply(this, args);
+  };
+  try {
+    renderer.renderer.render({ container: (renderer as unknown as { stage: Container }).stage });
+  } finally {
+    gl.drawElements = drawElements;
+  }
+  // The background, the ten white texts as one batch (Qt: one material), then
+  // the yellow and cyan texts one batch each as their colours alternate.
+  expect(draws).toBe(1 + 1 + 10);
+  // Ink in each colour: white (all channels), cyan (no red), yellow (no blue).
+  const ink = (x0: number, x1: number, test: (p: number[]) => boolean) => {
+    let n = 0;
+    for (let x = x0; x < x1; x++) for (let y = 0; y < 16; y++) if (test(pixel(x, y))) n++;
+    return n;
+  };
+  expect(ink(0, 100, ([r, g, b]) => r! > 200 && g! > 200 && b! > 200)).toBeGreaterThan(20);
+  expect(ink(150, 220, ([r, g, b]) => r! < 60 && g! > 200 && b! > 200)).toBeGreaterThan(10);
+  renderer.destroy();
+});
