@@ -30,6 +30,8 @@ export const QML_GLOBAL_NAMES = [
   'XMLHttpRequest',
   'gc',
   'Date',
+  'Number',
+  'Locale',
 ] as const;
 
 export type QmlGlobals = Record<(typeof QML_GLOBAL_NAMES)[number], unknown>;
@@ -56,6 +58,8 @@ export interface Runtime {
   set(object: unknown, name: string, value: unknown): unknown;
   /** `s.arg(...)`: QML's String.prototype.arg on strings, the object's own `arg` otherwise. */
   arg(object: unknown, ...args: unknown[]): unknown;
+  /** `x.toLocaleString(...)`, `x.toLocaleCurrencyString(...)`: Qt's on numbers, the object's own otherwise. */
+  locale(object: unknown, method: string, args: unknown[]): unknown;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -149,7 +153,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,$loc,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   const flat: number[] = [];
   for (const i of order) {
@@ -189,6 +193,7 @@ export function generate(
     runtime.strictEqual,
     runtime.arg,
     runtime.set,
+    runtime.locale,
     ...globalValuesFor(globals, file.url),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

@@ -258,6 +258,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       XMLHttpRequest: undefined,
       gc: () => {},
       Date: QmlDateConstructor,
+      // (Qt's Number and Locale, loaded with their code by the first file that speaks of locales: localeNamedIn)
+      Number,
+      Locale: undefined,
     };
     this.runtime = {
       ref: (name: string): never => {
@@ -296,6 +299,10 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         if (args.length !== 1) throw new Error('String.arg(): Invalid arguments');
         return stringArg(object, args[0], (m) => this.sink.warn(m));
       },
+      locale: (object: unknown, method: string, args: unknown[]) =>
+        this.localeCall !== null
+          ? this.localeCall(object, method, args)
+          : (object as Record<string, (...a: unknown[]) => unknown>)[method]!(...args),
       thrown: (v: unknown) => {
         if (!(v instanceof Error)) this.lastThrown = { value: v, where: this.locateInStack(new Error()) };
         return v;
@@ -354,6 +361,32 @@ export class QmlEngine implements EngineServices, ComponentFactory {
       this.lazyTypes.set(module, list);
     }
     list.push({ named: new RegExp(`\\b(?:${names.join('|')})\\b`), load });
+  }
+
+  private localeLoading: Promise<void> | null = null;
+  /** Qt's toLocaleString on numbers (locale.ts), once loaded. */
+  private localeCall: ((object: unknown, method: string, args: unknown[]) => unknown) | null = null;
+
+  /**
+   * Locale's code (locale.ts: Qt.locale(), Locale, the locale methods of
+   * Number and Date), loaded before the first file whose text speaks of
+   * locales is compiled; null when `source` does not or it is there.
+   */
+  private localeNamedIn(source: string): Promise<void> | null {
+    if (this.localeCall !== null || !source.includes('ocale')) return null;
+    this.localeLoading ??= import('./locale').then(
+      ({ LOCALE_ENUMS, QmlNumber, localeCall, qtLocale }) => {
+        this.globals.Locale = LOCALE_ENUMS;
+        this.globals.Number = QmlNumber;
+        (this.globals.Qt as { locale?: unknown }).locale = qtLocale;
+        this.localeCall = localeCall;
+      },
+      (e: unknown) => {
+        this.localeLoading = null;
+        throw e;
+      },
+    );
+    return this.localeLoading;
   }
 
   private xhrLoading: Promise<void> | null = null;
@@ -686,6 +719,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (lazy) yield lazy;
     const xhr = this.xhrNamedIn(source);
     if (xhr) yield xhr;
+    const locale = this.localeNamedIn(source);
+    if (locale) yield locale;
     yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.
@@ -872,6 +907,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     const source = (yield files.read(url)) as string;
     const xhr = this.xhrNamedIn(source);
     if (xhr) yield xhr;
+    const locale = this.localeNamedIn(source);
+    if (locale) yield locale;
     const script = new ScriptFile(url, source);
     for (const imp of script.imports) {
       if (imp.url === url || chain.includes(imp.url))

@@ -528,6 +528,16 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
   return qt;
 }
 
+/** What a date format's names and digits come from: a locale's (locale.ts), the C locale's by default. */
+export interface DateNames {
+  /** Day names (Sunday first) and month names, long then short. */
+  days: readonly (readonly string[])[];
+  months: readonly (readonly string[])[];
+  amText: string;
+  pmText: string;
+  zeroDigit: string;
+}
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
   'January',
@@ -544,21 +554,38 @@ const MONTHS = [
   'December',
 ];
 
+export const C_DATE_NAMES: DateNames = {
+  days: [WEEKDAYS, WEEKDAYS.map((n) => n.slice(0, 3))],
+  months: [MONTHS, MONTHS.map((n) => n.slice(0, 3))],
+  amText: 'AM',
+  pmText: 'PM',
+  zeroDigit: '0',
+};
+
+/** A number's ASCII digits written with the digits that start at `zero` (`٠` for Arabic-Indic). */
+export function localDigits(text: string, zero: string): string {
+  if (zero === '0') return text;
+  const base = zero.codePointAt(0)!;
+  return text.replace(/[0-9]/g, (d) => String.fromCodePoint(base + Number(d)));
+}
+
 /**
- * QDate/QTime/QDateTime::toString(format) in the C locale: `d dd ddd dddd
- * M MM MMM MMMM yy yyyy h hh H HH m mm s ss z zzz AP ap A a t` and quoted
- * text (`'...'`, `''` for a quote).
+ * QDate/QTime/QDateTime::toString(format) and QLocale::toString(date,
+ * format): `d dd ddd dddd M MM MMM MMMM yy yyyy h hh H HH m mm s ss z zzz
+ * AP ap A a t` and quoted text (`'...'`, `''` for a quote), with the names
+ * and digits of a locale (the C locale's by default).
  */
 export function formatDateTime(
   d: unknown,
   format: string,
   fields: 'date' | 'time' | 'datetime' = 'datetime',
+  names: DateNames = C_DATE_NAMES,
 ): string {
   if (!(d instanceof Date) || Number.isNaN(d.getTime())) return '';
   // QDate::toString reads only date letters, QTime::toString only time letters: the others stay as written.
   const literal = fields === 'date' ? /[hHmszaAt]/ : fields === 'time' ? /[dMy]/ : null;
   const twelve = /a|A/.test(format.replace(/'[^']*'/g, ''));
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const pad = (n: number, w: number) => localDigits(String(n).padStart(w, '0'), names.zeroDigit);
   let out = '';
   for (let i = 0; i < format.length; ) {
     const c = format[i]!;
@@ -588,26 +615,15 @@ export function formatDateTime(
       i += n;
       continue;
     }
-    const hours12 = d.getHours() % 12 === 0 ? 12 : d.getHours() % 12;
     let used = n;
     switch (c) {
       case 'd':
         used = Math.min(n, 4);
-        out += [
-          String(d.getDate()),
-          pad(d.getDate(), 2),
-          WEEKDAYS[d.getDay()]!.slice(0, 3),
-          WEEKDAYS[d.getDay()]!,
-        ][used - 1];
+        out += used <= 2 ? pad(d.getDate(), used) : names.days[used === 4 ? 0 : 1]![d.getDay()]!;
         break;
       case 'M':
         used = Math.min(n, 4);
-        out += [
-          String(d.getMonth() + 1),
-          pad(d.getMonth() + 1, 2),
-          MONTHS[d.getMonth()]!.slice(0, 3),
-          MONTHS[d.getMonth()]!,
-        ][used - 1];
+        out += used <= 2 ? pad(d.getMonth() + 1, used) : names.months[used === 4 ? 0 : 1]![d.getMonth()]!;
         break;
       case 'y':
         if (n >= 4) {
@@ -621,17 +637,17 @@ export function formatDateTime(
       case 'h':
       case 'H': {
         used = Math.min(n, 2);
-        const h = c === 'h' && twelve ? hours12 : d.getHours();
-        out += used === 2 ? pad(h, 2) : String(h);
+        const h = d.getHours();
+        out += pad(c === 'h' && twelve ? (h % 12 === 0 ? 12 : h % 12) : h, used);
         break;
       }
       case 'm':
         used = Math.min(n, 2);
-        out += used === 2 ? pad(d.getMinutes(), 2) : String(d.getMinutes());
+        out += pad(d.getMinutes(), used);
         break;
       case 's':
         used = Math.min(n, 2);
-        out += used === 2 ? pad(d.getSeconds(), 2) : String(d.getSeconds());
+        out += pad(d.getSeconds(), used);
         break;
       case 'z':
         // Qt 6.4 prints three digits for `z` as for `zzz` (measured).
@@ -642,8 +658,8 @@ export function formatDateTime(
       case 'a': {
         const upper = c === 'A';
         used = format[i + 1] === (upper ? 'P' : 'p') ? 2 : 1;
-        const ap = d.getHours() < 12 ? 'AM' : 'PM';
-        out += upper ? ap : ap.toLowerCase();
+        const text = d.getHours() < 12 ? names.amText : names.pmText;
+        out += upper ? text.toUpperCase() : text.toLowerCase();
         break;
       }
       case 't':
@@ -738,7 +754,7 @@ function utcOffset(d: Date): string {
   return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
 }
 
-function timeZoneName(d: Date): string {
+export function timeZoneName(d: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
     .formatToParts(d)
     .find((p) => p.type === 'timeZoneName');

@@ -413,23 +413,30 @@ class Walker {
       case 'CallExpression': {
         const callee = n.callee as AnyNode;
         const property = callee.property as AnyNode | undefined;
-        if (
+        const method =
           callee.type === 'MemberExpression' &&
           !callee.computed &&
           !callee.optional &&
           !n.optional &&
-          property?.type === 'Identifier' &&
-          (property as unknown as Identifier).name === 'arg'
-        ) {
-          // QML's String.prototype.arg (QString::arg), without adding it to the
-          // page's String.prototype: `s.arg(x)` becomes `$arg(s, x)`.
-          const object = callee.object as AnyNode;
+          property?.type === 'Identifier'
+            ? (property as unknown as Identifier).name
+            : null;
+        const locale = method === 'toLocaleString' || method === 'toLocaleCurrencyString';
+        if (locale || method === 'arg') {
+          // QML's String.prototype.arg (QString::arg) and Qt's Number.prototype.
+          // toLocaleString(locale, format, precision) and toLocaleCurrencyString,
+          // without changing the page's prototypes: `s.arg(x)` becomes
+          // `$arg(s, x)`, `x.toLocaleString(a)` `$loc(x, 'toLocaleString', [a])`.
           const args = n.arguments as AnyNode[];
-          const open = this.source.indexOf('(', property.end);
-          this.out.push({ start: n.start, end: n.start, text: '$arg(' });
-          this.visit(object, scope);
-          this.out.push({ start: object.end, end: open + 1, text: args.length > 0 ? ',' : '' });
+          const open = this.source.indexOf('(', property!.end);
+          this.out.push({ start: n.start, end: n.start, text: locale ? '$loc(' : '$arg(' });
+          this.visit(callee.object as AnyNode, scope);
+          // (from the dot: a parenthesised object keeps its closing parenthesis)
+          const dot = this.source.lastIndexOf('.', property!.start);
+          const between = locale ? `,'${method}',[` : args.length > 0 ? ',' : '';
+          this.out.push({ start: dot, end: open + 1, text: between });
           for (const a of args) this.visit(a, scope);
+          if (locale) this.out.push({ start: n.end - 1, end: n.end - 1, text: ']' });
           return;
         }
         this.visit(callee, scope);
