@@ -290,6 +290,32 @@ const FIRST_WRITE_NOTIFIES = new Set(['vector2d', 'vector3d', 'vector4d', 'quate
 
 // ---- the compiler -------------------------------------------------------------
 
+/** The errors Qt's property validator reports (one pass over an object's binding table). */
+const VALIDATOR_ERROR =
+  /^(?!Cannot assign a value to a signal|Cannot assign object type)(Invalid property assignment|Cannot assign|Property has already been assigned a value|Invalid grouped property access|Invalid attached object assignment|Attached properties cannot be used here)/;
+
+/**
+ * Where a member's binding sits in Qt's binding table: its rank (0 value
+ * bindings, 1 object bindings, 2 attached ones, 3 grouped ones) and the key
+ * of the table entry it belongs to (`font` for `font.bold` and `font { }`).
+ */
+function tablePlace(m: ast.Member, order: number): { rank: number; key: string } {
+  const own = { rank: 0, key: `${order}` };
+  switch (m.kind) {
+    case 'Binding':
+      if (m.name.length > 1) return { rank: /^[A-Z]/.test(m.name[0]!) ? 2 : 3, key: m.name[0]! };
+      return m.value.kind === 'Script' ? own : { rank: 1, key: `${order}` };
+    case 'GroupBlock':
+      return { rank: 3, key: m.name[0]! };
+    case 'OnBinding':
+      return { rank: 1, key: `${order}` };
+    case 'PropertyDeclaration':
+      return m.value === undefined || m.value.kind === 'Script' ? own : { rank: 1, key: `${order}` };
+    default:
+      return own;
+  }
+}
+
 function uncap(s: string): string {
   return s[0]!.toLowerCase() + s.slice(1);
 }
@@ -506,7 +532,7 @@ export class Compiler {
     const entry = this.resolveType(def.typeName, def.typeSpan);
     o.typeMeta = entry.meta;
     o.typeUnit = entry.file ? entry.file.rootUnit : entry.inline;
-    if (!entry.meta.creatable) throw this.err(def.typeSpan, `Element is not creatable.`);
+    if (!entry.meta.creatable) throw this.err(def.typeSpan, entry.meta.uncreatableReason);
     if (entry.meta === this.host.componentMeta) {
       // `Component { Item {} }`: the content is its own unit.
       o.meta = entry.meta;
@@ -829,67 +855,96 @@ export class Compiler {
   private compileMembers(o: CompiledObject): void {
     if (o.component) return;
     const requiredHere = new Set<string>();
-    for (const m of o.def.members) {
-      switch (m.kind) {
-        case 'ObjectDefinition':
-          break; // declared as a child already
-        case 'Binding':
-          if (m.name.length === 1 && m.name[0] === 'id') break;
-          if (this.isStateChange(o, m.name[0]!) && this.stateChange(o, m.name, m.nameSpan, m.value)) break;
-          this.compileBinding(o, m.name, m.nameSpan, m.value, { via: 'self', meta: o.meta });
-          break;
-        case 'GroupBlock':
-          if (this.isStateChange(o, m.name[0]!) && !o.meta.propsByName.has(m.name[0]!)) {
-            this.stateChangeGroup(o, m.name, m.members, m.nameSpan);
-            break;
-          }
-          this.compileGroupBlock(o, m.name, m.members, m.nameSpan);
-          break;
-        case 'OnBinding':
-          if (!this.isValueSource(m)) throw this.err(m, `${m.object.typeName} is not a type`);
-          if (!o.meta.propsByName.has(m.name[0]!))
-            throw this.err(m.nameSpan, `Cannot assign to non-existent property "${m.name[0]}"`);
-          break;
-        case 'PropertyDeclaration':
-          if (m.required) requiredHere.add(m.name);
-          if (m.value !== undefined && m.typeName !== 'alias') {
-            requiredHere.delete(m.name);
-            // Qt places a declaration's binding at the declaration (`property`), not at the name.
-            this.compileBinding(o, [m.name], m, m.value, { via: 'self', meta: o.meta });
-          }
-          break;
-        case 'SignalDeclaration':
-        case 'EnumDeclaration':
-        case 'InlineComponent':
-          break;
-        case 'RequiredDeclaration':
-          if (!o.meta.propsByName.has(m.name))
-            throw this.err(m, `Required property ${m.name} was not initialized`);
-          requiredHere.add(m.name);
-          break;
-        case 'FunctionDeclaration': {
-          const spec: FunctionSpec = {
-            kind: 'method',
-            node: m.body,
-            params: m.parameters.map((p) => p.name),
-            scope: o.meta,
-            name: m.name,
-            start: m.start,
-            line: m.line,
-          };
-          if (m.declaration) spec.declaration = m.declaration;
-          const fn = o.unit.addFunction(spec);
-          o.methods.push({ name: m.name, fn });
-          break;
-        }
+    // Qt's property validator reports the first bad assignment in its
+    // binding table (measured): an object's value bindings last one first,
+    // then its object bindings (`states: State {}`), its attached ones
+    // (`Keys.enabled`) and its grouped ones (one group for all of `font.*`
+    // and `font {}`, placed where it first appears), each last one first. Each member's error is
+    // kept and the one Qt meets first thrown; another error (a type not
+    // found) comes from an earlier pass of Qt's and is thrown at once.
+    const errors = new Map<string, { rank: number; order: number; error: QmlError | null }>();
+    o.def.members.forEach((m, order) => {
+      const place = tablePlace(m, order);
+      if (!errors.has(place.key)) errors.set(place.key, { rank: place.rank, order, error: null });
+      try {
+        this.compileMember(o, m, requiredHere);
+      } catch (e) {
+        if (!(e instanceof QmlError && VALIDATOR_ERROR.test(e.description))) throw e;
+        errors.get(place.key)!.error = e;
       }
-    }
+    });
+    let first: { rank: number; order: number; error: QmlError | null } | null = null;
+    for (const entry of errors.values())
+      if (
+        entry.error !== null &&
+        (first === null ||
+          entry.rank < first.rank ||
+          (entry.rank === first.rank && entry.order > first.order))
+      )
+        first = entry;
+    if (first !== null) throw first.error!;
     for (const name of requiredHere) {
       if (o.assigned.has(name)) continue;
       const decl = o.def.members.find(
         (m) => (m.kind === 'PropertyDeclaration' || m.kind === 'RequiredDeclaration') && m.name === name,
       )!;
       o.required.push({ name, location: this.loc(decl) });
+    }
+  }
+
+  private compileMember(o: CompiledObject, m: ast.Member, requiredHere: Set<string>): void {
+    switch (m.kind) {
+      case 'ObjectDefinition':
+        break; // declared as a child already
+      case 'Binding':
+        if (m.name.length === 1 && m.name[0] === 'id') break;
+        if (this.isStateChange(o, m.name[0]!) && this.stateChange(o, m.name, m.nameSpan, m.value)) break;
+        this.compileBinding(o, m.name, m.nameSpan, m.value, { via: 'self', meta: o.meta });
+        break;
+      case 'GroupBlock':
+        if (this.isStateChange(o, m.name[0]!) && !o.meta.propsByName.has(m.name[0]!)) {
+          this.stateChangeGroup(o, m.name, m.members, m.nameSpan);
+          break;
+        }
+        this.compileGroupBlock(o, m.name, m.members, m.nameSpan);
+        break;
+      case 'OnBinding':
+        if (!this.isValueSource(m)) throw this.err(m, `${m.object.typeName} is not a type`);
+        if (!o.meta.propsByName.has(m.name[0]!))
+          throw this.err(m.nameSpan, `Cannot assign to non-existent property "${m.name[0]}"`);
+        break;
+      case 'PropertyDeclaration':
+        if (m.required) requiredHere.add(m.name);
+        if (m.value !== undefined && m.typeName !== 'alias') {
+          requiredHere.delete(m.name);
+          // Qt places a declaration's binding at the declaration (`property`), not at the name.
+          this.compileBinding(o, [m.name], m, m.value, { via: 'self', meta: o.meta });
+        }
+        break;
+      case 'SignalDeclaration':
+      case 'EnumDeclaration':
+      case 'InlineComponent':
+        break;
+      case 'RequiredDeclaration':
+        if (!o.meta.propsByName.has(m.name))
+          throw this.err(m, `Required property ${m.name} was not initialized`);
+        requiredHere.add(m.name);
+        break;
+      case 'FunctionDeclaration': {
+        const spec: FunctionSpec = {
+          kind: 'method',
+          node: m.body,
+          params: m.parameters.map((p) => p.name),
+          scope: o.meta,
+          name: m.name,
+          start: m.start,
+          line: m.line,
+        };
+        if (m.declaration) spec.declaration = m.declaration;
+        const fn = o.unit.addFunction(spec);
+        o.methods.push({ name: m.name, fn });
+        break;
+      }
     }
   }
 
@@ -1165,8 +1220,18 @@ export class Compiler {
       }
       if (!signal)
         throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
+      if (value.kind === 'ObjectDefinition') {
+        const meta = this.resolveType(value.typeName, value).meta;
+        // (Qt finds this one while creating the object, not while loading the file)
+        const e = this.err(value, `Cannot assign object type ${qtClassName(meta)} with no default method`);
+        e.stage = 'create';
+        throw e;
+      }
       if (value.kind !== 'Script' || this.isLiteral(value)) {
-        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
+        throw this.err(
+          this.lastPart(nameSpan, last),
+          'Cannot assign a value to a signal (expecting a script to be run)',
+        );
       }
       const functionForm = isFunctionExpression(value.statement);
       const fn = o.unit.addFunction({
@@ -1193,9 +1258,6 @@ export class Compiler {
       o.assigned.add(key);
     }
     if (!prop) {
-      if (target.via === 'self' && o.meta.signalsByName.has(last)) {
-        throw this.err(nameSpan, 'Cannot assign a value to a signal (expecting a script to be run)');
-      }
       throw this.err(this.lastPart(nameSpan, last), `Cannot assign to non-existent property "${last}"`);
     }
     const ptarget: PropertyTarget = { ...target, prop };

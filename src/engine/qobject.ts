@@ -121,8 +121,12 @@ export interface TypeSpec {
   attachedType?: () => MetaObject;
   /** Inherited properties the type declares again, read-only (QQuickImplicitSizeItem's implicit size). */
   readonlyProperties?: string[];
-  /** Creatable in QML (`Rectangle {}`); false for uncreatable types such as `Keys`. */
-  creatable?: boolean;
+  /**
+   * Creatable in QML (`Rectangle {}`); false for uncreatable types such as
+   * `Keys`, or the reason Qt gives when one is declared ("Keys is only
+   * available via attached properties").
+   */
+  creatable?: boolean | string;
   customParser?: CustomParser;
   /**
    * PropertyChanges: bindings to names that are not the type's own
@@ -209,6 +213,8 @@ export class MetaObject {
   defaultProperty: string | undefined;
   attachedType: (() => MetaObject) | undefined;
   creatable: boolean;
+  /** Why the type is not creatable, in Qt's words ("Element is not creatable." when it gives none). */
+  readonly uncreatableReason: string;
   customParser: CustomParser | undefined;
   readonly stateChanges: boolean | readonly string[];
   readonly preload: (() => Promise<unknown> | undefined) | undefined;
@@ -259,7 +265,9 @@ export class MetaObject {
     this.template = base ? base.template.slice() : [];
     this.defaultProperty = spec.defaultProperty ?? base?.defaultProperty;
     this.attachedType = spec.attachedType ?? base?.attachedType;
-    this.creatable = spec.creatable ?? true;
+    this.creatable = spec.creatable === undefined || spec.creatable === true;
+    this.uncreatableReason =
+      typeof spec.creatable === 'string' ? spec.creatable : 'Element is not creatable.';
     this.customParser = spec.customParser ?? base?.customParser;
     this.stateChanges = spec.stateChanges ?? base?.stateChanges ?? false;
     this.preload = spec.preload ?? base?.preload;

@@ -122,7 +122,7 @@ const direction = (dir: Dir) => ({
 export const KeyNavigationMeta: MetaObject = defineType(KeyNavigationAttached, null, {
   name: 'KeyNavigation',
   cppClass: 'QQuickKeyNavigationAttached',
-  creatable: false,
+  creatable: 'KeyNavigation is only available via attached properties.',
   properties: {
     left: direction(Dir.Left),
     right: direction(Dir.Right),

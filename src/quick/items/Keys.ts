@@ -425,7 +425,7 @@ const eventParam = { params: [{ name: 'event', type: 'KeyEvent' }] };
 export const KeysAttachedMeta: MetaObject = defineType(KeysAttached, null, {
   name: 'Keys',
   cppClass: 'QQuickKeysAttached',
-  creatable: false,
+  creatable: 'Keys is only available via attached properties',
   properties: {
     enabled: { type: 'bool', default: true },
     forwardTo: { type: 'list' },

@@ -50,7 +50,7 @@ export class LayoutMirroringAttached extends QObject {
 export const LayoutMirroringMeta: MetaObject = defineType(LayoutMirroringAttached, null, {
   name: 'LayoutMirroring',
   cppClass: 'QQuickLayoutMirroringAttached',
-  creatable: false,
+  creatable: 'LayoutMirroring is only available via attached properties.',
   properties: {
     enabled: {
       type: 'bool',

@@ -95,7 +95,7 @@ const FLT_MAX = 3.4028234663852886e38;
 export const DragMeta: MetaObject = defineType(Drag, null, {
   name: 'Drag',
   cppClass: 'QQuickDrag',
-  creatable: false,
+  creatable: 'Drag is only available via attached properties.',
   properties: {
     target: { type: 'Item' },
     active: { type: 'bool', readonly: true },

@@ -260,7 +260,7 @@ export const BasePositionerMeta: MetaObject = defineType(BasePositioner, ItemMet
   readonlyProperties: IMPLICIT_SIZE,
   name: 'Positioner',
   cppClass: 'QQuickBasePositioner',
-  creatable: false,
+  creatable: 'Positioner is an abstract type that is only available as an attached property.',
   properties: {
     spacing: { type: 'real', changed: (o) => (o as BasePositioner).setPositioningDirty() },
     padding: { type: 'real', changed: (o) => (o as BasePositioner).onPaddingChanged() },
@@ -320,7 +320,7 @@ export class PositionerAttached extends QObject {
 export const PositionerAttachedMeta: MetaObject = defineType(PositionerAttached, null, {
   name: 'Positioner',
   cppClass: 'QQuickPositionerAttached',
-  creatable: false,
+  creatable: 'Positioner is an abstract type that is only available as an attached property.',
   properties: {
     index: { type: 'int', default: -1, readonly: true },
     isFirstItem: { type: 'bool', readonly: true },

@@ -76,7 +76,7 @@ export class ScreenAttached extends QObject {
 export const ScreenAttachedMeta: MetaObject = defineType(ScreenAttached, null, {
   name: 'Screen',
   cppClass: 'QQuickScreenAttached',
-  creatable: false,
+  creatable: 'Screen can only be used via the attached property.',
 });
 
 /** The `Screen` type name: only its attached object is of use. */
@@ -84,6 +84,6 @@ export class ScreenType extends QObject {}
 export const ScreenMeta: MetaObject = defineType(ScreenType, null, {
   name: 'Screen',
   cppClass: 'QQuickScreen',
-  creatable: false,
+  creatable: 'Screen can only be used via the attached property.',
   attachedType: () => ScreenAttachedMeta,
 });
