@@ -625,15 +625,20 @@ export function formatDateTime(
         used = Math.min(n, 4);
         out += used <= 2 ? pad(d.getMonth() + 1, used) : names.months[used === 4 ? 0 : 1]![d.getMonth()]!;
         break;
-      case 'y':
+      case 'y': {
+        // (QDate has no year 0: JavaScript's year 0 is 1 BC, -0001)
+        const y = d.getFullYear();
+        const sign = y <= 0 ? '-' : '';
+        const year = y <= 0 ? 1 - y : y;
         if (n >= 4) {
           used = 4;
-          out += pad(d.getFullYear(), 4);
+          out += sign + pad(year, 4);
         } else if (n >= 2) {
           used = 2;
-          out += pad(d.getFullYear() % 100, 2);
+          out += sign + pad(year % 100, 2);
         } else out += c;
         break;
+      }
       case 'h':
       case 'H': {
         used = Math.min(n, 2);
@@ -649,17 +654,22 @@ export function formatDateTime(
         used = Math.min(n, 2);
         out += pad(d.getSeconds(), used);
         break;
-      case 'z':
-        // Qt 6.4 prints three digits for `z` as for `zzz` (measured).
+      case 'z': {
+        // `zzz`: three digits; `z`: the same without trailing zeros (`05`
+        // for 50 ms, `0` for none); `zz` is `z` twice (measured).
         used = n >= 3 ? 3 : 1;
-        out += pad(d.getMilliseconds(), 3);
+        const ms = String(d.getMilliseconds()).padStart(3, '0');
+        out += localDigits(used === 3 ? ms : ms.replace(/(?<=.)0+$/, ''), names.zeroDigit);
         break;
+      }
       case 'A':
       case 'a': {
-        const upper = c === 'A';
-        used = format[i + 1] === (upper ? 'P' : 'p') ? 2 : 1;
+        const next = format[i + 1];
+        used = next === 'P' || next === 'p' ? 2 : 1;
         const text = d.getHours() < 12 ? names.amText : names.pmText;
-        out += upper ? text.toUpperCase() : text.toLowerCase();
+        // (`AP` upper case, `ap` lower case, `Ap` and `aP` the locale's own text)
+        if (used === 2 && (next === 'P') !== (c === 'A')) out += text;
+        else out += c === 'A' ? text.toUpperCase() : text.toLowerCase();
         break;
       }
       case 't':

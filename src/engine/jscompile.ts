@@ -422,17 +422,17 @@ class Walker {
             ? (property as unknown as Identifier).name
             : null;
         const locale = method === 'toLocaleString' || method === 'toLocaleCurrencyString';
-        if (locale || method === 'arg') {
+        if ((locale || method === 'arg') && !inOptionalChain(callee.object as AnyNode)) {
           // QML's String.prototype.arg (QString::arg) and Qt's Number.prototype.
           // toLocaleString(locale, format, precision) and toLocaleCurrencyString,
           // without changing the page's prototypes: `s.arg(x)` becomes
           // `$arg(s, x)`, `x.toLocaleString(a)` `$loc(x, 'toLocaleString', [a])`.
           const args = n.arguments as AnyNode[];
-          const open = this.source.indexOf('(', property!.end);
+          const open = punctuator(this.source, property!.end, n.end, '(', false);
           this.out.push({ start: n.start, end: n.start, text: locale ? '$loc(' : '$arg(' });
           this.visit(callee.object as AnyNode, scope);
           // (from the dot: a parenthesised object keeps its closing parenthesis)
-          const dot = this.source.lastIndexOf('.', property!.start);
+          const dot = punctuator(this.source, (callee.object as AnyNode).end, property!.start, '.', true);
           const between = locale ? `,'${method}',[` : args.length > 0 ? ',' : '';
           this.out.push({ start: dot, end: open + 1, text: between });
           for (const a of args) this.visit(a, scope);
@@ -779,3 +779,33 @@ export const JS_GLOBALS = new Set([
   'unescape',
   'eval',
 ]);
+
+/**
+ * Whether a method call's object is part of an optional chain (`a?.b.f()`):
+ * such calls are left as they are, so that the chain still stops at null.
+ * `super.f()` is left too.
+ */
+function inOptionalChain(object: AnyNode): boolean {
+  for (let o: AnyNode | undefined = object; o !== undefined; ) {
+    if (o.type === 'Super' || o.optional === true) return true;
+    if (o.type === 'MemberExpression') o = o.object as AnyNode;
+    else if (o.type === 'CallExpression') o = o.callee as AnyNode;
+    else return false;
+  }
+  return false;
+}
+
+/** The position of `ch` in source[from, to) outside comments: the first, or the last. */
+function punctuator(source: string, from: number, to: number, ch: string, last: boolean): number {
+  let found = -1;
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === '/' && source[i + 1] === '/') i = source.indexOf('\n', i) < 0 ? to : source.indexOf('\n', i);
+    else if (c === '/' && source[i + 1] === '*') i = source.indexOf('*/', i + 2) + 1;
+    else if (c === ch) {
+      found = i;
+      if (!last) return i;
+    }
+  }
+  return found;
+}

@@ -13,8 +13,8 @@
 import { C_DATE_NAMES, formatDateTime, localDigits, timeZoneName } from './globals';
 import { QmlDate } from './qmldate';
 
-/** The Locale type's enums, as QML code reads them (`Locale.ShortFormat`). */
-export const LOCALE_ENUMS: Readonly<Record<string, number>> = Object.freeze({
+/** The Locale type's enums, as QML code reads them (`Locale.ShortFormat`; not enumerable, as in Qt). */
+export const LOCALE_ENUMS: Readonly<Record<string, number>> = enums({
   LongFormat: 0,
   ShortFormat: 1,
   NarrowFormat: 2,
@@ -33,8 +33,8 @@ export const LOCALE_ENUMS: Readonly<Record<string, number>> = Object.freeze({
   IncludeTrailingZeroesAfterDot: 16,
   RejectTrailingZeroesAfterDot: 32,
   DataSizeIecFormat: 0,
-  DataSizeTraditionalFormat: 1,
-  DataSizeSIFormat: 2,
+  DataSizeTraditionalFormat: 2,
+  DataSizeSIFormat: 3,
   Sunday: 0,
   Monday: 1,
   Tuesday: 2,
@@ -43,6 +43,12 @@ export const LOCALE_ENUMS: Readonly<Record<string, number>> = Object.freeze({
   Friday: 5,
   Saturday: 6,
 });
+
+function enums(values: Record<string, number>): Readonly<Record<string, number>> {
+  const o: Record<string, number> = {};
+  for (const [k, v] of Object.entries(values)) Object.defineProperty(o, k, { value: v, enumerable: false });
+  return Object.freeze(o);
+}
 
 /** Names in three widths: long, short, narrow (Locale.LongFormat, ShortFormat, NarrowFormat). */
 type Widths = [string[], string[], string[]];
@@ -86,7 +92,7 @@ const NUMBERED_MONTHS = LONG_MONTHS!.map((_, i) => String(i + 1));
 /** (the C locale's narrow day names are Qt::DayOfWeek numbers, Sunday 7) */
 const NUMBERED_DAYS = ['7', '1', '2', '3', '4', '5', '6'];
 
-/** QLocale::c(): English names, numeric narrow names, no currency (measured). */
+/** QLocale::c(): English names, numeric narrow names (letters standalone), no currency (measured). */
 const C_DATA: LocaleData = {
   name: 'C',
   tag: null,
@@ -109,9 +115,9 @@ const C_DATA: LocaleData = {
   dateFormats: ['dddd, d MMMM yyyy', 'd MMM yyyy', 'd MMM yyyy'],
   timeFormats: ['HH:mm:ss t', 'HH:mm:ss', 'HH:mm:ss'],
   months: [LONG_MONTHS!, SHORT_MONTHS!, NUMBERED_MONTHS],
-  standaloneMonths: [LONG_MONTHS!, SHORT_MONTHS!, NUMBERED_MONTHS],
+  standaloneMonths: [LONG_MONTHS!, SHORT_MONTHS!, LONG_MONTHS!.map((n) => n[0]!)],
   days: [LONG_DAYS!, SHORT_DAYS!, NUMBERED_DAYS],
-  standaloneDays: [LONG_DAYS!, SHORT_DAYS!, NUMBERED_DAYS],
+  standaloneDays: [LONG_DAYS!, SHORT_DAYS!, LONG_DAYS!.map((n) => n[0]!)],
   grouping: [3, 3, 1],
   currency: ['', '', ''],
 };
@@ -183,9 +189,11 @@ const IMPERIAL_US = new Set(['US', 'LR', 'MM']);
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 const SAMPLE = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
+/** Qt's locales count in the Gregorian calendar (fa_IR's default is the Persian one), in UTC. */
+const GREGORIAN = { calendar: 'gregory', timeZone: 'UTC' } as const;
 
 function parts(tag: string, options: Intl.DateTimeFormatOptions, date = SAMPLE): Intl.DateTimeFormatPart[] {
-  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).formatToParts(date);
+  return new Intl.DateTimeFormat(tag, { ...options, ...GREGORIAN }).formatToParts(date);
 }
 
 function partOf(list: Intl.DateTimeFormatPart[] | Intl.NumberFormatPart[], type: string): string {
@@ -201,7 +209,7 @@ function monthNames(tag: string, width: 'long' | 'short' | 'narrow', inDate: boo
     const d = new Date(Date.UTC(2021, m, 15));
     const name = partOf(parts(tag, inDate ? { month: width, day: 'numeric' } : { month: width }, d), 'month');
     if (width === 'narrow' || !/^\p{Nd}+$/u.test(name)) return name;
-    return new Intl.DateTimeFormat(tag, { month: width, timeZone: 'UTC' }).format(d);
+    return new Intl.DateTimeFormat(tag, { month: width, ...GREGORIAN }).format(d);
   });
 }
 
@@ -230,7 +238,7 @@ function patternOf(
   longMonths: string[],
   longDays: string[],
 ): string {
-  const fmt = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(tag, { ...options, ...GREGORIAN });
   const twelve = /^h1[12]$/.test(fmt.resolvedOptions().hourCycle ?? '');
   let out = '';
   for (const p of fmt.formatToParts(SAMPLE)) {
@@ -423,6 +431,8 @@ function plainNumber(
   let p = precision < 0 && !shortest ? 6 : precision;
   if (kind === 'g') {
     if (a === 0) return { text: '0', exp: false };
+    // (JavaScript gives at most 101 significant digits)
+    p = Math.min(p, 101);
     const e = Number((shortest ? a.toExponential() : a.toExponential(Math.max(p, 1) - 1)).split('e')[1]);
     const digits = shortest ? a.toExponential().split('e')[0]!.replace('.', '').length : Math.max(p, 1);
     if (e < -4 || e >= digits) {
@@ -441,10 +451,14 @@ function plainNumber(
   if (kind === 'e') {
     const [m, e] = (shortest ? a.toExponential() : a.toExponential(Math.min(p, 100))).split('e');
     const n = Number(e);
-    return { text: `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`, exp: true };
+    const digits = String(Math.abs(n)).padStart(
+      options & LOCALE_ENUMS.OmitLeadingZeroInExponent! ? 1 : 2,
+      '0',
+    );
+    return { text: `${m}e${n < 0 ? '-' : '+'}${digits}`, exp: true };
   }
   if (shortest) {
-    if (a < 1e21) return { text: a.toFixed(Math.max(0, fractionDigits(a))), exp: false };
+    if (a < 1e21) return { text: a.toFixed(Math.min(fractionDigits(a), 100)), exp: false };
     return { text: BigInt(a).toString(), exp: false };
   }
   if (a >= 1e21) {
@@ -475,7 +489,8 @@ function groupDigits(digits: string, data: LocaleData): string {
 /** QLocale::toString(double, format, precision): `1,234.57`, `1.23E+03`, `nan`, `-inf`. */
 export function formatNumber(data: LocaleData, v: number, format = 'f', precision = 6, options = 0): string {
   const upper = format === 'E' || format === 'G';
-  const negative = v < 0 || Object.is(v, -0);
+  // (-0 is written without a sign, as by Qt)
+  const negative = v < 0;
   if (Number.isNaN(v)) return upper ? 'NAN' : 'nan';
   if (!Number.isFinite(v)) {
     const inf = upper ? 'INF' : 'inf';
@@ -501,6 +516,8 @@ export function formatNumber(data: LocaleData, v: number, format = 'f', precisio
 /** QLocale::toDouble: the locale's digits, point and group separators, signs and exponent; null if not a number. */
 function parseNumber(data: LocaleData, s: string): number | null {
   let t = s.trim();
+  if (/^[+-]?inf$/i.test(t)) return t[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^nan$/i.test(t)) return Number.NaN;
   if (data.zeroDigit !== '0') {
     const base = data.zeroDigit.codePointAt(0)!;
     t = [...t]
@@ -513,17 +530,23 @@ function parseNumber(data: LocaleData, s: string): number | null {
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   t = t.split(data.negativeSign).join('-').split(data.positiveSign).join('+');
   if (data.exponential !== 'e') t = t.replace(new RegExp(esc(data.exponential), 'i'), 'e');
-  const group =
-    data.groupSeparator === '\u00a0' || data.groupSeparator === '\u202f'
-      ? '[\\u00a0\\u202f ]'
-      : esc(data.groupSeparator);
+  // (a space stands for a no-break space separator, as in Qt)
+  const sep = data.groupSeparator;
+  const group = sep === '\u00a0' || sep === '\u202f' ? `[${sep} ]` : esc(sep);
   const point = esc(data.decimalPoint);
+  // Separators between groups of the locale's sizes; the leading group is
+  // longer where the locale groups only from `least` digits on (es: `1234.567`).
+  const [primary, secondary, least] = data.grouping;
+  const lead = `\\d{1,${secondary + least - 1}}`;
   const m = new RegExp(
-    `^([+-]?)(\\d{1,3}(?:${group}\\d{2,3})+|\\d+)?(?:${point}(\\d*))?(?:[eE]([+-]?\\d+))?$`,
+    `^([+-]?)(${lead}(?:${group}\\d{${secondary}})*${group}\\d{${primary}}|\\d+)?(?:${point}(\\d*))?(?:[eE]([+-]?\\d+))?$`,
   ).exec(t);
   if (m === null || (m[2] === undefined && (m[3] ?? '') === '')) return null;
   const int = (m[2] ?? '0').replace(new RegExp(group, 'g'), '');
-  return Number(`${m[1]}${int}.${m[3] || '0'}e${m[4] ?? '0'}`);
+  const v = Number(`${m[1]}${int}.${m[3] || '0'}e${m[4] ?? '0'}`);
+  // (out of a double's range: not a number to Qt, nor is what underflows to 0)
+  if (!Number.isFinite(v) || (v === 0 && /[1-9]/.test(int + (m[3] ?? '')))) return null;
+  return v;
 }
 
 // ---- dates ----------------------------------------------------------------------------
@@ -547,6 +570,8 @@ function parseDate(
   let s = 0;
   let ms = 0;
   let pm: boolean | null = null;
+  let twelveHour = false;
+  let weekday = -1;
   let at = 0;
   const digits = (max: number, min = 1): number | null => {
     let t = '';
@@ -604,7 +629,10 @@ function parseDate(
           : name(
               used === 4 ? [data.days[0], data.standaloneDays[0]] : [data.days[1], data.standaloneDays[1]],
             );
-      if (used <= 2 && v !== null) day = v;
+      if (v !== null) {
+        if (used <= 2) day = v;
+        else weekday = v;
+      }
     } else if (c === 'M') {
       used = Math.min(n, 4);
       v =
@@ -624,6 +652,7 @@ function parseDate(
       used = Math.min(n, 2);
       v = digits(2, used);
       if (v !== null) h = v;
+      twelveHour = c === 'h';
     } else if (c === 'm') {
       used = Math.min(n, 2);
       v = digits(2, used);
@@ -633,9 +662,11 @@ function parseDate(
       v = digits(2, used);
       if (v !== null) s = v;
     } else if (c === 'z') {
+      // (`zzz`: three digits of milliseconds; `z`: a fraction of a second, `5` is 500 ms)
       used = n >= 3 ? 3 : 1;
-      v = digits(3, 1);
-      if (v !== null) ms = v;
+      const from = at;
+      v = digits(3, used);
+      if (v !== null) ms = used === 3 ? v : Math.round(v * 10 ** (3 - (at - from)));
     } else if (c === 'a' || c === 'A') {
       used = format[i + 1] === (c === 'A' ? 'P' : 'p') ? 2 : 1;
       v = name([[data.amText, data.pmText]]);
@@ -651,19 +682,33 @@ function parseDate(
   }
   if (at !== text.length) return null;
   if (pm !== null) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (pm ? 12 : 0);
+    // (`h` with AP counts 0 or 12 to 12; `H` with AP must agree with it)
+    if (twelveHour) {
+      if (h > 12) return null;
+      h = (h % 12) + (pm ? 12 : 0);
+    } else if (h >= 12 !== pm) return null;
   }
   if (mo > 11 || day < 1 || h > 23 || mi > 59 || s > 59) return null;
   const date = new QmlDate(2000, mo, day, h, mi, s, ms);
   date.setFullYear(y);
-  return date.getMonth() === mo ? date : null;
+  if (date.getMonth() !== mo || (weekday >= 0 && date.getDay() !== weekday)) return null;
+  return date;
 }
 
 // ---- the Locale object ------------------------------------------------------------------
 
+/** A Locale.FormatType argument: long when absent or LongFormat, narrow for NarrowFormat, short for anything else (as QLocale). */
 function width(type: unknown): 0 | 1 | 2 {
-  return type === 1 || type === 2 ? type : 0;
+  if (type === undefined) return 0;
+  const t = Number(type);
+  return t === 0 ? 0 : t === 2 ? 2 : 1;
+}
+
+/** A month or day number as Qt takes it (truncated; NaN is 0); Qt's error when out of range. */
+function index(v: unknown, count: number, error: string): number {
+  const n = Math.trunc(Number(v)) || 0;
+  if (n < 0 || n >= count) throw new Error(`Locale: ${error}`);
+  return n;
 }
 
 /** A QML Locale: what Qt.locale(name) returns. */
@@ -671,7 +716,7 @@ export class QmlLocale {
   /** @internal */
   readonly $data: LocaleData;
   /** @internal Locale.numberOptions (the C locale's own omits group separators; the default locale's does not). */
-  readonly $options: number;
+  $options: number;
 
   constructor(data: LocaleData, options: number) {
     this.$data = data;
@@ -737,10 +782,15 @@ export class QmlLocale {
   get numberOptions(): number {
     return this.$options;
   }
+  set numberOptions(v: number) {
+    this.$options = Number(v) | 0;
+  }
 
   currencySymbol(format?: unknown): string {
     const [iso, symbol, name] = this.$data.currency;
-    return format === 0 ? iso : format === 2 ? name : symbol;
+    if (format === undefined) return symbol;
+    const f = Number(format);
+    return f === 0 ? iso : f === 1 ? symbol : f === 2 ? name : '';
   }
   dateFormat(type?: unknown): string {
     return this.$data.dateFormats[width(type)];
@@ -752,33 +802,41 @@ export class QmlLocale {
     return `${this.dateFormat(type)} ${this.timeFormat(type)}`;
   }
   monthName(month: unknown, type?: unknown): string {
-    return this.$data.months[width(type)][Number(month)] ?? '';
+    return this.$data.months[width(type)][index(month, 12, 'Invalid month')]!;
   }
   standaloneMonthName(month: unknown, type?: unknown): string {
-    return this.$data.standaloneMonths[width(type)][Number(month)] ?? '';
+    return this.$data.standaloneMonths[width(type)][index(month, 12, 'Invalid month')]!;
   }
   dayName(day: unknown, type?: unknown): string {
-    return this.$data.days[width(type)][Number(day) % 7] ?? '';
+    return this.$data.days[width(type)][index(day, 8, 'Invalid day') % 7]!;
   }
   standaloneDayName(day: unknown, type?: unknown): string {
-    return this.$data.standaloneDays[width(type)][Number(day) % 7] ?? '';
+    return this.$data.standaloneDays[width(type)][index(day, 8, 'Invalid day') % 7]!;
   }
 
-  /** QLocale::formattedDataSize: `117.74 MiB`, `1.5 kB`. */
+  /**
+   * QLocale::formattedDataSize: `117.74 MiB`, `1.5 kB`. The format's bits:
+   * 1 counts in thousands, 2 names the units kB, MB (Locale.DataSizeIecFormat
+   * 0, DataSizeTraditionalFormat 2, DataSizeSIFormat 3); at most three
+   * decimals per power (`1.500 KiB`), six for a negative precision.
+   */
   formattedDataSize(bytes: unknown, precision: unknown = 2, format: unknown = 0): string {
-    const n = Number(bytes);
-    const base = format === 2 ? 1000 : 1024;
+    const n = Math.trunc(Number(bytes)) || 0;
+    const f = Number(format) | 0;
+    const base = f & 1 ? 1000 : 1024;
     const units =
-      format === 0
-        ? ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB']
-        : ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+      f & 2
+        ? ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB']
+        : ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
     let power = 0;
     if (n !== 0) power = Math.min(Math.floor(Math.log(Math.abs(n)) / Math.log(base)), 6);
-    const p = Number(precision);
+    // (a negative precision is 6 decimals, however small the power)
+    const p = Number(precision) | 0;
+    const decimals = p < 0 ? 6 : Math.min(p, 3 * power);
     const text =
       power === 0
         ? formatNumber(this.$data, n, 'f', 0, this.$options)
-        : formatNumber(this.$data, n / base ** power, 'f', Math.max(Math.min(p, 100), 0), this.$options);
+        : formatNumber(this.$data, n / base ** power, 'f', decimals, this.$options);
     return `${text} ${units[power]}`;
   }
 
@@ -832,14 +890,15 @@ export function numberToLocaleString(v: number, ...args: unknown[]): string {
 /** Number.prototype.toLocaleCurrencyString(locale, symbol): QLocale::toCurrencyString. */
 export function numberToLocaleCurrencyString(v: number, ...args: unknown[]): string {
   if (args.length > 2) fail('Number.toLocaleCurrencyString()');
-  // (the default locale has no currency: the number alone, as short as it goes)
-  if (args.length === 0) return formatNumber(systemLocale().$data, v, 'f', SHORTEST);
+  // (the default locale has no currency: the number alone, as QLocale::toString(double) writes it)
+  if (args.length === 0) return formatNumber(systemLocale().$data, v, 'g', 6);
   const locale = args[0];
   if (!(locale instanceof QmlLocale)) fail('Number.toLocaleCurrencyString()');
   let symbol: string | null = null;
   if (args.length > 1) {
     if (typeof args[1] !== 'string') fail('Number.toLocaleCurrencyString()');
-    symbol = args[1];
+    // (an empty symbol is the locale's own)
+    if (args[1] !== '') symbol = args[1];
   }
   const data = locale.$data;
   const iso = data.currency[0];
@@ -847,28 +906,42 @@ export function numberToLocaleCurrencyString(v: number, ...args: unknown[]): str
     const text = formatNumber(data, v, 'f', 2, locale.$options);
     return `${text}${symbol ?? data.currency[1]}`;
   }
+  // The locale's currency pattern from Intl (symbol, sign, parentheses),
+  // the amount written as the locale's numbers are (Qt's grouping).
   const nf = new Intl.NumberFormat(data.tag, {
     style: 'currency',
     currency: iso,
     currencySign: 'accounting',
   });
+  const amount = v === 0 ? 0 : v;
+  const digits = nf.resolvedOptions().maximumFractionDigits ?? 2;
+  const number = formatNumber(data, Math.abs(amount), 'f', digits, locale.$options);
+  let placed = false;
   return nf
-    .formatToParts(v)
-    .map((p) => (p.type === 'currency' && symbol !== null ? symbol : p.value))
+    .formatToParts(amount)
+    .map((p) => {
+      if (p.type === 'currency') return symbol ?? p.value;
+      if (p.type !== 'integer' && p.type !== 'group' && p.type !== 'decimal' && p.type !== 'fraction')
+        return p.value;
+      if (placed) return '';
+      placed = true;
+      return number;
+    })
     .join('');
 }
 
 /** Number.fromLocaleString([locale,] text): QLocale::toDouble; Qt's error when it is not a number. */
 export function numberFromLocaleString(...args: unknown[]): number {
-  if (args.length === 1 && typeof args[0] === 'string') {
-    const v = parseNumber(systemLocale().$data, args[0]);
-    if (v === null) fail('Number.fromLocaleString()', 'Invalid format');
-    return v;
-  }
-  if (args.length !== 2 || !(args[0] instanceof QmlLocale)) fail('Number.fromLocaleString()');
-  const text = String(args[1]);
-  if (text.trim() === '') return 0;
-  const v = parseNumber(args[0].$data, text);
+  let locale = systemLocale();
+  let text: unknown = args[0];
+  if (args.length === 2 && args[0] instanceof QmlLocale) {
+    locale = args[0];
+    text = args[1];
+  } else if (args.length !== 1) fail('Number.fromLocaleString()');
+  const s = String(text);
+  // (an empty text is not a number; a blank one is not a valid one)
+  if (s === '') return Number.NaN;
+  const v = parseNumber(locale.$data, s);
   if (v === null) fail('Number.fromLocaleString()', 'Invalid format');
   return v;
 }
@@ -982,6 +1055,11 @@ export function localeCall(object: unknown, method: string, args: unknown[]): un
     return numberToLocaleCurrencyString(object, ...args);
   }
   if (object instanceof Number) return localeCall(object.valueOf(), method, args);
+  // Array.prototype.toLocaleString calls each element's own: Qt's for numbers and dates.
+  if (Array.isArray(object) && method === 'toLocaleString')
+    return object
+      .map((e) => (e === null || e === undefined ? '' : String(localeCall(e, method, []))))
+      .join(',');
   if (object instanceof Date && !(object instanceof QmlDate) && method === 'toLocaleString')
     return dateToLocale('datetime', object, args);
   return (object as Record<string, (...a: unknown[]) => unknown>)[method]!(...args);

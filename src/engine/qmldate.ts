@@ -124,6 +124,13 @@ export class QmlDate extends Date {
 export const QmlDateConstructor = new Proxy(QmlDate, {
   apply: () => v4DateString(new Date()),
 });
+// (a date's constructor is the Date QML code sees: `d.constructor === Date`)
+Object.defineProperty(QmlDate.prototype, 'constructor', {
+  value: QmlDateConstructor,
+  writable: true,
+  configurable: true,
+  enumerable: false,
+});
 
 /**
  * QDateTime::fromString(s, Qt::ISODate), as a `date` property takes a
