@@ -196,7 +196,12 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   /** Imported JavaScript files, compiled, by URL. */
   private readonly scripts = new Map<string, ScriptFile>();
   /** The globals a script file's code gets, in QML_GLOBAL_NAMES order. */
-  private readonly scriptGlobals = (url: string): unknown[] => globalValuesFor(this.globals, url);
+  private readonly scriptGlobals = (url: string): unknown[] => [
+    ...globalValuesFor(this.globals, url),
+    // (SCRIPT_HELPERS)
+    this.runtime.arg,
+    this.runtime.locale,
+  ];
   private readonly creator: Creator;
   private readonly options: EngineOptions;
   /**

@@ -411,35 +411,16 @@ class Walker {
         return;
       }
       case 'CallExpression': {
-        const callee = n.callee as AnyNode;
-        const property = callee.property as AnyNode | undefined;
-        const method =
-          callee.type === 'MemberExpression' &&
-          !callee.computed &&
-          !callee.optional &&
-          !n.optional &&
-          property?.type === 'Identifier'
-            ? (property as unknown as Identifier).name
-            : null;
-        const locale = method === 'toLocaleString' || method === 'toLocaleCurrencyString';
-        if ((locale || method === 'arg') && !inOptionalChain(callee.object as AnyNode)) {
-          // QML's String.prototype.arg (QString::arg) and Qt's Number.prototype.
-          // toLocaleString(locale, format, precision) and toLocaleCurrencyString,
-          // without changing the page's prototypes: `s.arg(x)` becomes
-          // `$arg(s, x)`, `x.toLocaleString(a)` `$loc(x, 'toLocaleString', [a])`.
-          const args = n.arguments as AnyNode[];
-          const open = punctuator(this.source, property!.end, n.end, '(', false);
-          this.out.push({ start: n.start, end: n.start, text: locale ? '$loc(' : '$arg(' });
-          this.visit(callee.object as AnyNode, scope);
-          // (from the dot: a parenthesised object keeps its closing parenthesis)
-          const dot = punctuator(this.source, (callee.object as AnyNode).end, property!.start, '.', true);
-          const between = locale ? `,'${method}',[` : args.length > 0 ? ',' : '';
-          this.out.push({ start: dot, end: open + 1, text: between });
-          for (const a of args) this.visit(a, scope);
-          if (locale) this.out.push({ start: n.end - 1, end: n.end - 1, text: ']' });
+        const r = methodCallRewrite(this.source, n);
+        if (r !== null) {
+          this.out.push(r.before);
+          this.visit(r.object, scope);
+          this.out.push(r.between);
+          for (const a of n.arguments as AnyNode[]) this.visit(a, scope);
+          if (r.after) this.out.push(r.after);
           return;
         }
-        this.visit(callee, scope);
+        this.visit(n.callee as AnyNode, scope);
         for (const a of n.arguments as AnyNode[]) this.visit(a, scope);
         return;
       }
@@ -779,6 +760,80 @@ export const JS_GLOBALS = new Set([
   'unescape',
   'eval',
 ]);
+
+/**
+ * QML's String.prototype.arg (QString::arg) and Qt's Number.prototype.
+ * toLocaleString(locale, format, precision) and toLocaleCurrencyString,
+ * without changing the page's prototypes: `s.arg(x)` becomes `$arg(s, x)`,
+ * `x.toLocaleString(a)` `$loc(x, 'toLocaleString', [a])`. The replacements
+ * for call `n` (its object and arguments are rewritten in between), or null
+ * for other calls.
+ */
+function methodCallRewrite(
+  source: string,
+  n: AnyNode,
+): { object: AnyNode; before: Replacement; between: Replacement; after: Replacement | null } | null {
+  const callee = n.callee as AnyNode;
+  const property = callee.property as AnyNode | undefined;
+  if (
+    callee.type !== 'MemberExpression' ||
+    callee.computed ||
+    callee.optional ||
+    n.optional ||
+    property?.type !== 'Identifier'
+  )
+    return null;
+  const method = (property as unknown as Identifier).name;
+  const locale = method === 'toLocaleString' || method === 'toLocaleCurrencyString';
+  const object = callee.object as AnyNode;
+  if ((!locale && method !== 'arg') || inOptionalChain(object)) return null;
+  const args = n.arguments as AnyNode[];
+  const open = punctuator(source, property.end, n.end, '(', false);
+  // (from the dot: a parenthesised object keeps its closing parenthesis)
+  const dot = punctuator(source, object.end, property.start, '.', true);
+  return {
+    object,
+    before: { start: n.start, end: n.start, text: locale ? '$loc(' : '$arg(' },
+    between: { start: dot, end: open + 1, text: locale ? `,'${method}',[` : args.length > 0 ? ',' : '' },
+    after: locale ? { start: n.end - 1, end: n.end - 1, text: ']' } : null,
+  };
+}
+
+/**
+ * A script file's code with its `.arg()`, `.toLocaleString()` and
+ * `.toLocaleCurrencyString()` calls rewritten as in QML code (the rest of
+ * a script's names are the script's own and are left as they are).
+ */
+export function rewriteMethodCalls(source: string, program: Node): string {
+  const out: Replacement[] = [];
+  const walk = (n: unknown): void => {
+    if (typeof n !== 'object' || n === null) return;
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
+    const node = n as AnyNode;
+    if (node.type === 'CallExpression') {
+      const r = methodCallRewrite(source, node);
+      if (r !== null) {
+        out.push(r.before, r.between);
+        if (r.after) out.push(r.after);
+      }
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
+  };
+  walk(program);
+  if (out.length === 0) return source;
+  // (stable: of two insertions at one place, the outer call's comes first)
+  out.sort((a, b) => a.start - b.start);
+  let text = '';
+  let pos = 0;
+  for (const r of out) {
+    text += source.slice(pos, r.start) + r.text;
+    pos = r.end;
+  }
+  return text + source.slice(pos);
+}
 
 /**
  * Whether a method call's object is part of an optional chain (`a?.b.f()`):

@@ -8,9 +8,15 @@ import { type Node, type Options, type Pattern, parse } from 'acorn';
 import { QmlError } from '../qml/error';
 import { QML_GLOBAL_NAMES } from './codegen';
 import type { QmlContext } from './context';
-import { forEachPatternName } from './jscompile';
+import { forEachPatternName, rewriteMethodCalls } from './jscompile';
 
 const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', locations: true };
+
+/**
+ * The helpers the rewritten calls use (codegen.ts Runtime's arg and
+ * locale): the values a script's factory takes after the QML globals.
+ */
+export const SCRIPT_HELPERS = ['$arg', '$loc'] as const;
 
 type ScriptFactory = (...globalsAndImports: unknown[]) => Record<string, unknown>;
 
@@ -87,6 +93,7 @@ export class ScriptFile {
     // adds two lines before it, as for QML code (codegen.ts).
     const params = [
       ...QML_GLOBAL_NAMES,
+      ...SCRIPT_HELPERS,
       ...this.imports.map((i) => i.qualifier),
       ...this.modules.map((m) => m.qualifier),
     ];
@@ -94,9 +101,11 @@ export class ScriptFile {
     // names it does not declare itself are looked up there (ids, then the
     // file's root object's properties) before the globals, through `with`.
     this.ownNames = new Set([...names, ...varNames(program.body)]);
+    // (`s.arg(x)` and `n.toLocaleString(...)` as QML's, as in a QML file's code)
+    const rewritten = rewriteMethodCalls(body, program as unknown as Node);
     const code = library
-      ? `(function(${params.join(',')}){${body}\n;return {${members}};})\n//# sourceURL=${url}`
-      : `(function($qmlScope,${params.join(',')}){with($qmlScope){${body}\n;return {${members}};}})\n//# sourceURL=${url}`;
+      ? `(function(${params.join(',')}){${rewritten}\n;return {${members}};})\n//# sourceURL=${url}`
+      : `(function($qmlScope,${params.join(',')}){with($qmlScope){${rewritten}\n;return {${members}};}})\n//# sourceURL=${url}`;
     this.factory = new Function(`return ${code}`)() as ScriptFactory;
   }
 
