@@ -36,6 +36,7 @@ export const LAZY_TYPE_NAMES = [
   'Repeater',
   'Loader',
   'LayoutMirroring',
+  'SystemPalette',
   'StateGroup',
   'State',
   'PropertyChanges',

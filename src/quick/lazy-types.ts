@@ -9,6 +9,7 @@ import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { RepeaterMeta } from './items/Repeater';
+import { SystemPaletteMeta } from './items/SystemPalette';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
@@ -22,6 +23,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Repeater: RepeaterMeta,
   Loader: LoaderMeta,
   LayoutMirroring: LayoutMirroringMeta,
+  SystemPalette: SystemPaletteMeta,
   ...ANIMATION_TYPES,
   ...STATE_TYPES,
   ...STATE_OPERATION_TYPES,
