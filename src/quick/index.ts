@@ -30,6 +30,7 @@ export const LAZY_TYPE_NAMES = [
   'Grid',
   'Image',
   'Flow',
+  'Flipable',
   'MouseArea',
   'Drag',
   'KeyNavigation',

@@ -1,6 +1,7 @@
 // The QtQuick types the page loads on first use (index.ts, LAZY_TYPE_NAMES).
 import type { MetaObject } from '../engine/qobject';
 import { ANIMATION_TYPES } from './animation/animations';
+import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
 import { GridMeta } from './items/Grid';
 import { ImageMeta } from './items/Image';
@@ -17,6 +18,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Grid: GridMeta,
   Image: ImageMeta,
   Flow: FlowMeta,
+  Flipable: FlipableMeta,
   MouseArea: MouseAreaMeta,
   Drag: DragMeta,
   KeyNavigation: KeyNavigationMeta,

@@ -190,3 +190,35 @@ test('subpixel texts of one colour are drawn in one draw call; each colour chang
   expect(ink(150, 220, ([r, g, b]) => r! < 60 && g! > 200 && b! > 200)).toBeGreaterThan(10);
   renderer.destroy();
 });
+
+const FLIPABLE = `import QtQuick
+Rectangle {
+  width: 200; height: 100; color: "white"
+  Flipable {
+    id: f; objectName: "f"; x: 50; width: 100; height: 100
+    front: Rectangle { width: 100; height: 100; color: "green" }
+    back: Rectangle {
+      width: 100; height: 100; color: "red"
+      Rectangle { x: 50; width: 50; height: 100; color: "blue" }
+    }
+    transform: Rotation { objectName: "r"; origin.x: 50; axis.y: 1; axis.z: 0 }
+  }
+}`;
+
+test('a Flipable turned round shows its back the right way round: mirrored, then turned', async () => {
+  const { renderer, runtime, pixel } = await drawScene(FLIPABLE, ['webgl']);
+  const all = (i: Item): Item[] => [i, ...i.childItems.flatMap(all)];
+  const f = all(runtime.window.contentItem).find((i) => i.objectName === 'f') as Item & {
+    transform: Array<{ angle: number }>;
+  };
+  // The front faces the viewer: green, and no back.
+  expect(pixel(75, 50)).toEqual([0, 128, 0]);
+  expect(pixel(125, 50)).toEqual([0, 128, 0]);
+  f.transform[0]!.angle = 180;
+  runtime.engine.polish();
+  renderer.renderNow();
+  // Turned by 180 degrees about y, the back reads as declared: red on the left, blue on the right.
+  expect(pixel(75, 50)).toEqual([255, 0, 0]);
+  expect(pixel(125, 50)).toEqual([0, 0, 255]);
+  renderer.destroy();
+});

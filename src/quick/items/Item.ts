@@ -494,6 +494,16 @@ export class Item extends QtObject {
     this.transformChanged();
   }
 
+  /** Puts a transform first in the list (QQuickTransform::prependToItem: Flipable's mirror of its back). */
+  prependTransform(t: ItemTransform): void {
+    const list = (this.$v[ITEM.transform] as ItemTransform[] | null) ?? [];
+    if (list.includes(t)) return;
+    t.addUser(this);
+    list.unshift(t);
+    this.$v[ITEM.transform] = list;
+    this.transformChanged();
+  }
+
   /** `transform = [...]`: the list is cleared, then each element appended (QQmlListProperty's replace). */
   setTransforms(values: unknown[]): void {
     const items = values.slice();

@@ -96,7 +96,7 @@ function scale4(m: Matrix4, x: number, y: number, z: number): void {
 }
 
 /** m = m * o (QMatrix4x4::operator*=). */
-function multiply4(m: Matrix4, o: Matrix4): void {
+export function multiply4(m: Matrix4, o: Matrix4): void {
   const a = m.slice();
   for (let c = 0; c < 4; c++)
     for (let r = 0; r < 4; r++) {
