@@ -195,7 +195,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
   private readonly resolvers = new Map<CompiledFile, TypeResolver>();
   /** Imported JavaScript files, compiled, by URL. */
   private readonly scripts = new Map<string, ScriptFile>();
-  /** The globals a script file's code gets, in QML_GLOBAL_NAMES order. */
+  /** The globals a script file's code gets, in QML_GLOBAL_NAMES order, then its SCRIPT_HELPERS. */
   private readonly scriptGlobals = (url: string): unknown[] => [
     ...globalValuesFor(this.globals, url),
     // (SCRIPT_HELPERS)

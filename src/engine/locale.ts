@@ -952,6 +952,7 @@ const DATE_METHOD: Record<DateKind, string> = {
   date: 'toLocaleDateString',
   time: 'toLocaleTimeString',
 };
+/** (Qt's words, its `loLocaleDateString` included) */
 const FORMAT_ERROR: Record<DateKind, string> = {
   datetime: 'Date.toLocaleString(): Invalid datetime format',
   date: 'Date.loLocaleDateString(): Invalid date format',
