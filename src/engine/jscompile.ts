@@ -122,15 +122,24 @@ export function rewrite(
   } else {
     w.visit(node as AnyNode, top);
   }
+  return applyReplacements(source, out, node.start, node.end);
+}
+
+/**
+ * source[from, to) with the replacements made, in order of position (a
+ * stable sort: of two insertions at one place, the first pushed comes
+ * first); one that overlaps an earlier one is dropped.
+ */
+function applyReplacements(source: string, out: Replacement[], from: number, to: number): string {
   out.sort((a, b) => a.start - b.start);
   let text = '';
-  let pos = node.start;
+  let pos = from;
   for (const r of out) {
     if (r.start < pos) continue;
     text += source.slice(pos, r.start) + r.text;
     pos = r.end;
   }
-  return text + source.slice(pos, node.end);
+  return text + source.slice(pos, to);
 }
 
 export type EarlyUseListener = (name: string, use: number, declaration: number) => void;
@@ -823,16 +832,8 @@ export function rewriteMethodCalls(source: string, program: Node): string {
     for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
   };
   walk(program);
-  if (out.length === 0) return source;
-  // (stable: of two insertions at one place, the outer call's comes first)
-  out.sort((a, b) => a.start - b.start);
-  let text = '';
-  let pos = 0;
-  for (const r of out) {
-    text += source.slice(pos, r.start) + r.text;
-    pos = r.end;
-  }
-  return text + source.slice(pos);
+  // (of two insertions at one place, the outer call's, pushed first, comes first)
+  return out.length === 0 ? source : applyReplacements(source, out, 0, source.length);
 }
 
 /**
