@@ -809,29 +809,39 @@ function methodCallRewrite(
 }
 
 /**
+ * Visits every node of a syntax tree in source order, parents first;
+ * `enter` returning false skips the node's children.
+ */
+export function forEachNode(root: unknown, enter: (node: { type?: string }) => boolean): void {
+  const visit = (n: unknown): void => {
+    if (typeof n !== 'object' || n === null) return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x);
+      return;
+    }
+    if (!enter(n as { type?: string })) return;
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') visit(v);
+  };
+  visit(root);
+}
+
+/**
  * A script file's code with its `.arg()`, `.toLocaleString()` and
  * `.toLocaleCurrencyString()` calls rewritten as in QML code (the rest of
  * a script's names are the script's own and are left as they are).
  */
 export function rewriteMethodCalls(source: string, program: Node): string {
   const out: Replacement[] = [];
-  const walk = (n: unknown): void => {
-    if (typeof n !== 'object' || n === null) return;
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x);
-      return;
-    }
-    const node = n as AnyNode;
+  forEachNode(program, (node) => {
     if (node.type === 'CallExpression') {
-      const r = methodCallRewrite(source, node);
+      const r = methodCallRewrite(source, node as AnyNode);
       if (r !== null) {
         out.push(r.before, r.between);
         if (r.after) out.push(r.after);
       }
     }
-    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') walk(v);
-  };
-  walk(program);
+    return true;
+  });
   // (of two insertions at one place, the outer call's, pushed first, comes first)
   return out.length === 0 ? source : applyReplacements(source, out, 0, source.length);
 }

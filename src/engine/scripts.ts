@@ -8,7 +8,7 @@ import { type Node, type Options, type Pattern, parse } from 'acorn';
 import { QmlError } from '../qml/error';
 import { QML_GLOBAL_NAMES } from './codegen';
 import type { QmlContext } from './context';
-import { forEachPatternName, rewriteMethodCalls } from './jscompile';
+import { forEachNode, forEachPatternName, rewriteMethodCalls } from './jscompile';
 
 const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', locations: true };
 
@@ -173,12 +173,7 @@ function contextScope(ctx: QmlContext | null, own: ReadonlySet<string>): object 
  */
 function varNames(body: Node[]): string[] {
   const names: string[] = [];
-  const visit = (n: unknown): void => {
-    if (typeof n !== 'object' || n === null) return;
-    if (Array.isArray(n)) {
-      for (const x of n) visit(x);
-      return;
-    }
+  forEachNode(body, (n) => {
     const node = n as { type?: string; kind?: string; declarations?: Array<{ id: Pattern }> };
     switch (node.type) {
       case 'FunctionDeclaration':
@@ -186,15 +181,14 @@ function varNames(body: Node[]): string[] {
       case 'ArrowFunctionExpression':
       case 'ClassDeclaration':
       case 'ClassExpression':
-        return;
+        return false;
       case 'VariableDeclaration':
         if (node.kind === 'var')
           for (const d of node.declarations!) forEachPatternName(d.id, (x) => names.push(x));
-        return;
+        return false;
     }
-    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
-  };
-  visit(body);
+    return true;
+  });
   return names;
 }
 
