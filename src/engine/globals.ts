@@ -273,6 +273,8 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
 
 /** Qt's key, alignment and other enums on the `Qt` object (the ones QML code uses). */
 export const QT_ENUMS: Record<string, number> = {
+  OddEvenFill: 0,
+  WindingFill: 1,
   AlignLeft: 0x1,
   AlignRight: 0x2,
   AlignHCenter: 0x4,

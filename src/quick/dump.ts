@@ -1,7 +1,7 @@
 // The item tree as a `qt-reference-geometry/1` document: the same fields,
 // names, order and 4-decimal rounding as the dumps of real Qt, so that both
 // can be compared node by node.
-import { cppClassName, type MetaObject, type QObject, qmlTypeName } from '../engine/qobject';
+import { cppClassName, type MetaObject, type QObject } from '../engine/qobject';
 import type { Item } from './items/Item';
 import type { QuickWindow } from './window';
 
@@ -118,6 +118,38 @@ interface Context {
   listView?: Props;
 }
 
+/**
+ * The type as the format names it: Qt's class name without the suffix of
+ * a QML declaration (`ChatView_QMLTYPE`, `QQuickRow_QML`), and the QML
+ * name for the classes it spells out; any other built-in class stays as it
+ * is (`QQuickCanvasItem`).
+ */
+const QML_NAMES: Record<string, string> = {
+  QQuickItem: 'Item',
+  QQuickRectangle: 'Rectangle',
+  QQuickText: 'Text',
+  QQuickTextInput: 'TextInput',
+  QQuickTextEdit: 'TextEdit',
+  QQuickListView: 'ListView',
+  QQuickGridView: 'GridView',
+  QQuickFlickable: 'Flickable',
+  QQuickRow: 'Row',
+  QQuickColumn: 'Column',
+  QQuickGrid: 'Grid',
+  QQuickFlow: 'Flow',
+  QQuickRepeater: 'Repeater',
+  QQuickFocusScope: 'FocusScope',
+  QQuickMouseArea: 'MouseArea',
+  QQuickLoader: 'Loader',
+  QQuickImage: 'Image',
+  QQuickRootItem: 'RootItem',
+};
+
+function typeName(item: Item): string {
+  const cls = cppClassName(item).replace(/_QML(TYPE)?$/, '');
+  return QML_NAMES[cls] ?? cls;
+}
+
 function describe(item: Item, path: string, ctx: Context): GeometryNode {
   const p = item as unknown as Props;
   const meta = item.$meta;
@@ -125,7 +157,7 @@ function describe(item: Item, path: string, ctx: Context): GeometryNode {
   const scene = item.scenePosition();
   const n: GeometryNode = {
     path,
-    type: qmlTypeName(item),
+    type: typeName(item),
     base,
     cppClass: cppClassName(item),
     objectName: (p.objectName as string) ?? '',
@@ -292,7 +324,7 @@ function describeFocus(item: Item | null) {
   const p = item as unknown as Props;
   const s = item.scenePosition();
   return {
-    type: qmlTypeName(item),
+    type: typeName(item),
     base: baseOf(item.$meta),
     objectName: (p.objectName as string) ?? '',
     x: r4(s.x),

@@ -27,6 +27,7 @@ import { ListElementMeta, ListModelMeta } from './models/ListModel';
  * download them. The Node tools load them before they start.
  */
 export const LAZY_TYPE_NAMES = [
+  'Canvas',
   'Grid',
   'Image',
   'Flow',

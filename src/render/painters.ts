@@ -2,6 +2,7 @@
 // between its negative-z children and the others.
 import {
   type BLEND_MODES,
+  CanvasSource,
   Container,
   ImageSource as ImageTextureSource,
   Rectangle as PixiRectangle,
@@ -11,13 +12,15 @@ import {
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
+import type { Canvas } from '../quick/items/Canvas';
+import { canvasSurfaces } from '../quick/items/canvas-surface';
 import type { Image, ImagePaintState } from '../quick/items/Image';
 import type { Item } from '../quick/items/Item';
 import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
 import { TEXT, type Text } from '../quick/items/Text';
 import type { TextInput } from '../quick/items/TextInput';
 import { FontMetrics, type ResolvedFont, type TextLayoutResult } from '../quick/text';
-import { loadSubsets, missingSubsets } from './fonts';
+import { cssFont, loadSubsets, missingSubsets } from './fonts';
 import { atlas, NOTDEF, SUBPIXEL_STEPS } from './glyph-atlas';
 import { GlyphNode } from './glyph-node';
 import { RectangleNode } from './rectangle-node';
@@ -371,6 +374,75 @@ function samePaint(a: ImagePaintState, b: ImagePaintState): boolean {
 }
 
 registerPainter('Image', () => new ImagePainter());
+
+// ---- Canvas ------------------------------------------------------------------------------
+
+/** Draws a Canvas: its canvas window's part of the <canvas> it painted, uploaded when its pixels change. */
+class CanvasPainter implements Painter {
+  readonly content = new Container();
+  private readonly sprite = new Sprite();
+  private source: CanvasSource | null = null;
+  private version = -1;
+
+  constructor() {
+    this.content.addChild(this.sprite);
+  }
+
+  update(item: Item): void {
+    const s = (item as Canvas).paintState();
+    this.sprite.visible = s !== null;
+    if (s === null) return;
+    const el = s.surface;
+    let source = this.source;
+    const scaleMode = s.smooth ? 'linear' : 'nearest';
+    if (
+      source === null ||
+      source.resource !== el ||
+      source.pixelWidth !== el.width ||
+      source.pixelHeight !== el.height
+    ) {
+      source?.destroy();
+      source = new CanvasSource({ resource: el, scaleMode });
+      this.source = source;
+    } else if (this.version !== s.version) source.update();
+    this.version = s.version;
+    source.scaleMode = scaleMode;
+    const w = s.window;
+    const x = Math.min(Math.max(w.x, 0), el.width);
+    const y = Math.min(Math.max(w.y, 0), el.height);
+    const fw = Math.min(w.x + w.width, el.width) - x;
+    const fh = Math.min(w.y + w.height, el.height) - y;
+    if (this.sprite.texture !== Texture.EMPTY) this.sprite.texture.destroy(false);
+    if (!(fw > 0 && fh > 0)) {
+      this.sprite.visible = false;
+      return;
+    }
+    this.sprite.texture = new Texture({ source, frame: new PixiRectangle(x, y, fw, fh) });
+    this.sprite.position.set(x - w.x, y - w.y);
+  }
+
+  destroy(): void {
+    if (this.sprite.texture !== Texture.EMPTY) this.sprite.texture.destroy(false);
+    this.source?.destroy();
+    this.content.destroy({ children: true });
+  }
+}
+
+registerPainter('Canvas', () => new CanvasPainter());
+
+canvasSurfaces.provider = {
+  create(width, height) {
+    const c = document.createElement('canvas');
+    c.width = width;
+    c.height = height;
+    return c;
+  },
+  cssFont,
+  fontReady(face, text) {
+    const missing = missingSubsets(face, text);
+    return missing === 0 ? null : loadSubsets(face, missing);
+  },
+};
 
 // ---- Text --------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ export type TestItem = Item & {
 };
 
 /** What a test may give the engine besides the scene: where pictures come from, where messages go. */
-export type SceneOptions = Pick<EngineOptions, 'images' | 'sink'>;
+export type SceneOptions = Pick<EngineOptions, 'images' | 'sink' | 'scheduleFrame'>;
 
 /** Runs `source` as file:///scene/main.qml; `find` looks an item up by objectName. */
 export async function runScene(source: string, options: SceneOptions = {}) {

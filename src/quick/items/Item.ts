@@ -285,8 +285,12 @@ export class Item extends QtObject {
     this.window = w;
     old?.itemRemoved(this);
     w?.itemAdded(this);
+    this.windowChanged();
     for (const c of this.childItems) c.setWindow(w);
   }
+
+  /** The item entered a window, left one, or moved to another (QQuickItem::ItemSceneChange). */
+  protected windowChanged(): void {}
 
   // ---- listeners and dirtiness ---------------------------------------------------
 

@@ -219,6 +219,7 @@ const STRING_LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
 // and <i> in a string. A source that merely mentions the words loads a face
 // it might not use; text that gets bold or italic from elsewhere (a network
 // message with <b>) is laid out again when its face arrives.
+const CSS_FONT_FAMILIES = /\d(?:px|pt)\s+(.+)$/;
 const BOLD = /bold|weight|<(?:b|strong|h[1-6])\b/i;
 const ITALIC = /italic|<i\b/i;
 
@@ -236,8 +237,12 @@ export function loadFamiliesNamedIn(source: string): Promise<void> | null {
   for (const m of source.matchAll(STRING_LITERAL)) {
     const name = m[1] ?? m[2]!;
     if (name.length > 40) continue;
-    const family = resolveFamily(name);
-    if (!families.includes(family)) families.push(family);
+    // (a Canvas context's CSS font, `ctx.font = "bold 12px serif"`, names its families after the size)
+    const css = CSS_FONT_FAMILIES.exec(name);
+    for (const n of css === null ? [name] : css[1]!.split(',')) {
+      const family = resolveFamily(n.trim().replace(/^(['"])(.*)\1$/, '$2'));
+      if (!families.includes(family)) families.push(family);
+    }
   }
   const bold = BOLD.test(source);
   const italic = ITALIC.test(source);
