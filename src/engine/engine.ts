@@ -494,18 +494,16 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     } catch (e) {
       this.reportError(e, undefined);
     }
-    for (let round = 0; round < 100 && this.polishQueue.length > 0; round++) {
-      const items = this.polishQueue;
-      this.polishQueue = [];
-      for (const item of items) {
-        try {
-          item.$updatePolish();
-        } catch (e) {
-          this.reportError(e, undefined);
-        }
+    // Qt takes the last item asked for first (QQuickWindowPrivate::polishItems),
+    // so one asked for during a polish pass is polished next.
+    const q = this.polishQueue;
+    for (let budget = q.length * 100 + 1000; budget > 0 && q.length > 0; budget--) {
+      const item = q.pop()!;
+      try {
+        item.$updatePolish();
+      } catch (e) {
+        this.reportError(e, undefined);
       }
-      // The round's array may already be old: it names no item once done.
-      items.length = 0;
     }
     if (this.animations.active) this.options.scheduleFrame?.();
   }
