@@ -19,6 +19,15 @@ function isText(i: Item): boolean {
   return false;
 }
 
+/** The item's Accessible attached object, if the scene gave it one. */
+function accessibleOf(i: Item): { name: string; ignored: boolean } | null {
+  const list = i.$attached;
+  if (list === null) return null;
+  for (const a of list)
+    if (a.$meta.name === 'Accessible') return a as unknown as { name: string; ignored: boolean };
+  return null;
+}
+
 /**
  * The longest text put into the mirror, in characters. A 1 MiB chat message
  * would cost the browser most of a second to lay out in the DOM (hidden or
@@ -83,10 +92,18 @@ export class AccessibilityMirror {
     const texts: string[] = [];
     const walk = (i: Item) => {
       if (!i.effectiveVisible) return;
-      if (isText(i)) {
-        const t = (i as TextLike).text;
-        if (t !== '') texts.push(t.length > MIRRORED_CHARS ? `${t.slice(0, MIRRORED_CHARS)}…` : t);
-      }
+      // An item's Accessible.name is what a reader says for it (a Text's
+      // name instead of its text); Accessible.ignored leaves the item out.
+      const a = accessibleOf(i);
+      const t =
+        a !== null
+          ? a.ignored
+            ? ''
+            : a.name || (isText(i) ? (i as TextLike).text : '')
+          : isText(i)
+            ? (i as TextLike).text
+            : '';
+      if (t !== '') texts.push(t.length > MIRRORED_CHARS ? `${t.slice(0, MIRRORED_CHARS)}…` : t);
       for (const c of i.childItems) walk(c);
     };
     if (w) walk(w.contentItem);

@@ -27,6 +27,9 @@ import { ListElementMeta, ListModelMeta } from './models/ListModel';
  * download them. The Node tools load them before they start.
  */
 export const LAZY_TYPE_NAMES = [
+  'Accessible',
+  'EnterKey',
+  'InputMethod',
   'Canvas',
   'Grid',
   'Image',

@@ -1,6 +1,7 @@
 // The QtQuick types the page loads on first use (index.ts, LAZY_TYPE_NAMES).
 import type { MetaObject } from '../engine/qobject';
 import { ANIMATION_TYPES } from './animation/animations';
+import { AccessibleMeta, EnterKeyMeta, InputMethodMeta } from './items/Accessible';
 import { CanvasMeta } from './items/Canvas';
 import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
@@ -16,6 +17,9 @@ import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
 export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
+  Accessible: AccessibleMeta,
+  EnterKey: EnterKeyMeta,
+  InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
   Grid: GridMeta,
   Image: ImageMeta,

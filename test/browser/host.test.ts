@@ -415,4 +415,23 @@ Column {
     // Nothing a message says becomes markup in the page.
     expect(app.a11y.element.querySelector('b, script, img')).toBeNull();
   });
+
+  test("screen readers get an item's Accessible.name, and nothing of an ignored one", async () => {
+    const app = await mountFiles(
+      {
+        'buttons.qml': `import QtQuick
+Row {
+    width: 200; height: 40
+    Rectangle { width: 40; height: 40; Accessible.role: Accessible.Button; Accessible.name: "Send" }
+    Text { text: "ok"; Accessible.name: "Accept" }
+    Text { text: "decoration"; Accessible.ignored: true }
+    Text { text: "plain"; Accessible.description: "a label" }
+}
+`,
+      },
+      'buttons.qml',
+    );
+    await until(() => app.a11y.texts.length === 3, 'the mirror');
+    expect(app.a11y.texts).toEqual(['Send', 'Accept', 'plain']);
+  });
 });
