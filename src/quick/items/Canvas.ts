@@ -30,6 +30,13 @@ class IntRect extends QRect {
   override toString(): string {
     return `QRect(${this.x}, ${this.y}, ${this.width}, ${this.height})`;
   }
+  // (QRect's right and bottom are its last pixel's)
+  override get right(): number {
+    return this.x + this.width - 1;
+  }
+  override get bottom(): number {
+    return this.y + this.height - 1;
+  }
 }
 
 interface Box {
@@ -173,19 +180,24 @@ export class Canvas extends Item {
     if (this.available && (change & (4 | 8)) !== 0 && this.effectiveVisible) this.requestPaint();
   }
 
+  // (set to the value they have, they go on following the item, as in Qt)
+
   setCanvasSize(v: QSize): void {
+    if (!this.$store(CANVAS.canvasSize, v)) return;
     this.hasCanvasSize = true;
-    if (this.$store(CANVAS.canvasSize, v) && this.context2d !== null) this.polish();
+    if (this.context2d !== null) this.polish();
   }
 
   setTileSize(v: IntSize): void {
+    if (!this.$store(CANVAS.tileSize, v)) return;
     this.hasTileSize = true;
-    if (this.$store(CANVAS.tileSize, v) && this.context2d !== null) this.polish();
+    if (this.context2d !== null) this.polish();
   }
 
   setCanvasWindow(v: QRect): void {
+    if (!this.$store(CANVAS.canvasWindow, v)) return;
     this.hasCanvasWindow = true;
-    if (this.$store(CANVAS.canvasWindow, v) && this.context2d !== null) this.polish();
+    if (this.context2d !== null) this.polish();
   }
 
   setContextType(type: string): void {
@@ -218,7 +230,8 @@ export class Canvas extends Item {
   }
 
   private createContext(type: string): boolean {
-    if (this.window === null || type.toLowerCase() !== '2d') return false;
+    // (a context of another name, "2D" included, is not made; an existing one answers to any case)
+    if (this.window === null || type !== '2d') return false;
     if (this.$v[CANVAS.contextType] !== '2d') {
       this.$v[CANVAS.contextType] = '2d';
       this.$emit(CANVAS.contextTypeChanged, undefined);
@@ -260,10 +273,20 @@ export class Canvas extends Item {
       qmlWarning(this, 'requestAnimationFrame should be called with an animation callback function');
       return null;
     }
-    const id = ++animationFrameIds;
+    // (Qt counts them in one process-wide counter: here, one per engine)
+    const engine = this.$engine ?? this;
+    const id = (animationFrameIds.get(engine) ?? 0) + 1;
+    animationFrameIds.set(engine, id);
     this.callbacks.set(id, callback as (t: number) => void);
     if (this.effectiveVisible) this.polish();
     return id;
+  }
+
+  /** Frame callbacks asked for while hidden run once the item is shown (QQuickCanvasItem::checkAnimationCallbacks). */
+  override updateEffectiveVisible(): void {
+    const was = this.effectiveVisible;
+    super.updateEffectiveVisible();
+    if (!was && this.effectiveVisible && this.callbacks.size > 0) this.polish();
   }
 
   cancelRequestAnimationFrame(id?: unknown): void {
@@ -320,6 +343,7 @@ export class Canvas extends Item {
     const picture: Picture = { state: 'loading' };
     this.pictures.set(key, picture);
     const images = (this.$engine as { images?: ImageSource | null } | null)?.images ?? null;
+    // (Qt reads asynchronously: imageLoaded comes after the call returns, for a failure too)
     const done = (image: LoadedImage | null) => {
       if (this.pictures.get(key) !== picture) return;
       if (image === null) picture.state = 'error';
@@ -327,17 +351,15 @@ export class Canvas extends Item {
         picture.state = 'loaded';
         picture.bitmap = image.bitmap as CanvasImageSource | undefined;
       }
-      if (image !== null && !this.$destroyed) this.$emit(CANVAS.imageLoaded, undefined);
+      if (!this.$destroyed) this.$emit(CANVAS.imageLoaded, undefined);
     };
     let result: LoadedImage | Promise<LoadedImage>;
     try {
       if (images === null) throw new Error(`Cannot open: ${key}`);
       result = images.load(key);
-    } catch {
-      picture.state = 'error';
-      return;
+    } catch (e) {
+      result = Promise.reject(e);
     }
-    // (Qt loads asynchronously: imageLoaded comes after the call returns)
     void Promise.resolve(result).then(done, () => done(null));
   }
 
@@ -357,11 +379,11 @@ export class Canvas extends Item {
     return this.pictures.get(this.urlFromDeclaration(String(url)))?.state === 'error';
   }
 
-  private loadedPicture(url: string): CanvasImageSource | undefined {
+  private loadedPicture(url: string): { bitmap: CanvasImageSource | null } | undefined {
     const key = this.urlFromDeclaration(url);
     const p = this.pictures.get(key);
     if (p === undefined) this.loadImage(url);
-    return p?.state === 'loaded' ? p.bitmap : undefined;
+    return p?.state === 'loaded' ? { bitmap: p.bitmap ?? null } : undefined;
   }
 
   // ---- painting ------------------------------------------------------------------------------------
@@ -391,10 +413,18 @@ export class Canvas extends Item {
       this.callbacks.clear();
       // Qt passes the time in milliseconds since the epoch, cut to 32 bits.
       const t = Date.now() % 2 ** 32;
-      for (const f of callbacks) f.call(this, t);
+      // (one that throws does not stop the others; its error is reported after them)
+      let error: unknown = null;
+      for (const f of callbacks) {
+        try {
+          f.call(this, t);
+        } catch (e) {
+          error ??= e;
+        }
+      }
+      if (error !== null) this.$engine?.reportError(error, undefined);
     } else if (this.dirtyRect !== null) {
       const d = this.dirtyRect;
-      this.dirtyRect = null;
       let region: IntRect;
       if (this.hasTileSize && this.hasCanvasWindow) {
         // QRectF::toAlignedRect, within the canvas window, out to whole tiles
@@ -413,12 +443,24 @@ export class Canvas extends Item {
         region = new IntRect(x, y, Math.round(d.x + d.w) - x, Math.round(d.y + d.h) - y);
       }
       this.$emit(CANVAS.paint, [region]);
+      // (cleared after the handler: a paint it asks for is dropped, as in Qt)
+      this.dirtyRect = null;
     }
     const ctx = this.context2d;
     if (ctx !== null) {
       this.canvasSurface();
-      const drew = ctx.takeDrawn();
-      if (drew || this.freshContext) {
+      const drew = Context2D.takeDrawn(ctx);
+      // A canvas larger or smaller than its window, or cut into tiles of its
+      // own size, is painted tile by tile: each pass makes a new texture.
+      const size = this.$v[CANVAS.canvasSize] as QSize;
+      const win = this.$v[CANVAS.canvasWindow] as QRect;
+      const tile = this.$v[CANVAS.tileSize] as IntSize;
+      const tiled =
+        size.width !== win.width ||
+        size.height !== win.height ||
+        tile.width !== Math.round(size.width) ||
+        tile.height !== Math.round(size.height);
+      if (drew || tiled || this.freshContext) {
         this.freshContext = false;
         this.surfaceVersion++;
         this.markDirty(Dirty.Content);
@@ -440,7 +482,7 @@ export class Canvas extends Item {
   }
 }
 
-let animationFrameIds = 0;
+const animationFrameIds = new WeakMap<object, number>();
 
 export const CanvasMeta: MetaObject = defineType(Canvas, ItemMeta, {
   name: 'Canvas',

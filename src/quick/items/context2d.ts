@@ -15,8 +15,8 @@ export interface ContextHost {
   readonly item: object;
   /** The surface drawn on, if any (the page's <canvas>). */
   surface(): HTMLCanvasElement | null;
-  /** A picture loaded with loadImage(url), or undefined (the load is started). */
-  loadedPicture(url: string): CanvasImageSource | undefined;
+  /** A picture loaded with loadImage(url) (its pixels, where there are any), or undefined (the load is started). */
+  loadedPicture(url: string): { bitmap: CanvasImageSource | null } | undefined;
   /** Paints again (a font the text needs has arrived). */
   requestPaint(): void;
   warn(message: string): void;
@@ -129,84 +129,208 @@ function cssColor(c: QColor): string {
   return `rgba(${c.red8}, ${c.green8}, ${c.blue8}, ${c.alpha8 / 255})`;
 }
 
-const FUNCTIONAL_COLOR =
-  /^\s*(rgb|hsl)(a?)\(\s*([-+]?[\d.]+)(%?)\s*,\s*([-+]?[\d.]+)(%?)\s*,\s*([-+]?[\d.]+)(%?)\s*(?:,\s*([-+]?[\d.]+)\s*)?\)/;
-
 /**
  * A color the context accepts (qt_color_from_string): Qt's color strings,
- * plus CSS's `rgb()`, `rgba()`, `hsl()` and `hsla()` (percentages of 255,
- * alpha 0..1); a QML color value as it is. Undefined when invalid.
+ * plus CSS's `rgb()`, `rgba()`, `hsl()` and `hsla()` read as Qt reads them
+ * (whole numbers, a comma right after each, percentages of 255, alpha
+ * 0..1); a QML color value as it is. Undefined when invalid.
  */
 export function contextColor(v: unknown): QColor | undefined {
   if (v instanceof QColor) return v.valid ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const m = v.length > 7 && v.length <= 255 ? FUNCTIONAL_COLOR.exec(v) : null;
-  if (m === null) {
+  const t = v.trimStart();
+  const kind = t.slice(0, 3);
+  if (v.length <= 7 || v.length > 255 || (kind !== 'rgb' && kind !== 'hsl')) {
     const c = parseColor(v.trim());
     return c?.valid ? c : undefined;
   }
-  const part = (n: string, pct: string) => {
-    const x = Number.parseFloat(n);
-    return pct ? Math.round((x * 255) / 100) : Math.trunc(x);
+  const alpha = t[3] === 'a';
+  let i = alpha ? 5 : 4;
+  // strtol: spaces, a sign, digits; then a percentage sign, if any
+  const int = (): number | undefined => {
+    const m = /^\s*[+-]?\d+/.exec(t.slice(i));
+    if (m === null) return undefined;
+    i += m[0].length;
+    let n = Number.parseInt(m[0], 10);
+    if (t[i] === '%') {
+      n = Math.round((n * 255) / 100);
+      i++;
+    }
+    return n;
   };
+  const parts: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const n = int();
+    if (n === undefined) return undefined;
+    parts.push(n);
+    if (k < 2 && t[i++] !== ',') return undefined;
+  }
+  let a = 255;
+  if (alpha) {
+    if (t[i++] !== ',') return undefined;
+    const m = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(t.slice(i));
+    if (m === null) return undefined;
+    i += m[0].length;
+    a = Math.round(Math.min(Math.max(Number(m[0]), 0), 1) * 255);
+  }
+  if (t[i] !== ')') return undefined;
   const clamp = (x: number, hi: number) => Math.min(Math.max(x, 0), hi);
-  const a = m[2] ? Math.round(clamp(Number.parseFloat(m[9] ?? '1'), 1) * 255) : 255;
-  const x = part(m[3]!, m[4]!);
-  const y = clamp(part(m[5]!, m[6]!), 255);
-  const z = clamp(part(m[7]!, m[8]!), 255);
-  if (m[1] === 'rgb') return QColor.fromRgba8(clamp(x, 255), y, z, a);
-  return QColor.fromHsl16(clamp(x, 359) * 100, y * 0x101, z * 0x101, a * 0x101);
+  const [x, y, z] = parts as [number, number, number];
+  if (kind === 'rgb') return QColor.fromRgba8(clamp(x, 255), clamp(y, 255), clamp(z, 255), a);
+  return QColor.fromHsl16(clamp(x, 359) * 100, clamp(y, 255) * 0x101, clamp(z, 255) * 0x101, a * 0x101);
 }
 
 // ---- fonts ---------------------------------------------------------------------------------
 
-/** The families a context's font may name (QFontDatabase::hasFamily), by lower-case name. */
-const FAMILIES: Record<string, string> = {
-  'dejavu sans': 'DejaVu Sans',
-  'dejavu sans mono': 'DejaVu Sans Mono',
-  'dejavu serif': 'DejaVu Serif',
-  'sans-serif': 'DejaVu Sans',
+/** The families installed (QFontDatabase::hasFamily, any case), and what the generic names resolve to. */
+const INSTALLED = new Set(['dejavu sans', 'dejavu sans mono', 'dejavu serif']);
+const GENERIC: Record<string, string> = {
   serif: 'DejaVu Serif',
+  'sans-serif': 'DejaVu Sans',
+  cursive: 'DejaVu Sans',
   monospace: 'DejaVu Sans Mono',
+  fantasy: 'DejaVu Sans',
 };
 
-const WEIGHTS = new Set(['100', '200', '300', '400', '500', '600', '700', '800', '900']);
+type Warn = (message: string) => void;
 
-/** Parses a CSS font shorthand as Qt's context does (qt_font_from_string); a string is the warning when it does not parse. */
-function parseFont(text: string, current: FontState): FontState | string {
-  const tokens = text.trim().split(/\s+/);
-  const font: FontState = { ...current, pointSize: -1, pixelSize: -1, weight: 400, style: 0, caps: 0 };
-  let i = 0;
-  for (; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === 'normal') continue;
-    if (t === 'italic') font.style = 1;
-    else if (t === 'oblique') font.style = 2;
-    else if (t === 'small-caps') font.caps = 3;
-    else if (t === 'bold') font.weight = 700;
-    else if (WEIGHTS.has(t)) font.weight = Number(t);
-    else break;
+/** QFont's point size when none is set (the application font's). */
+const DEFAULT_POINT_SIZE = 9;
+
+/** The families after the size: space-separated, quoted when they hold spaces (qExtractFontFamiliesFromString). */
+function fontFamilies(text: string, warn: Warn): string[] {
+  const out: string[] = [];
+  let quote = -1;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      if (quote === -1) quote = i;
+      else if (ch === text[quote]) {
+        out.push(text.slice(quote + 1, i));
+        current = '';
+        quote = -1;
+      } else {
+        warn('Context2D: Mismatched quote in font string.');
+        return [];
+      }
+    } else if (ch === ' ' && quote === -1) {
+      if (current !== '') out.push(current);
+      current = '';
+    } else current += ch;
   }
-  const size = /^(\d+(?:\.\d+)?)(px|pt)$/.exec(tokens[i] ?? '');
-  if (size === null) return 'Invalid font size unit in font string.';
-  if (size[2] === 'px') font.pixelSize = Math.trunc(Number(size[1]));
-  else font.pointSize = Number(size[1]);
-  const rest = tokens.slice(i + 1).join(' ');
-  if (rest === '')
-    return 'Missing or misplaced font family in font string (it must come after the font size).';
-  const names = rest.split(',').map((f) => {
-    const t = f.trim();
-    const q = /^(['"])(.*)\1$/.exec(t);
-    return q ? q[2]! : t.replaceAll(' ', '');
-  });
-  for (const n of names) {
-    const family = FAMILIES[n.toLowerCase()];
-    if (family !== undefined) {
-      font.family = family;
-      return font;
+  if (current !== '') {
+    if (quote !== -1) {
+      warn('Context2D: Unclosed quote in font string.');
+      return [];
+    }
+    out.push(current);
+  }
+  if (out.length === 0)
+    warn('Context2D: Missing or misplaced font family in font string (it must come after the font size).');
+  return out;
+}
+
+/**
+ * Parses a CSS font shorthand as Qt's context does (qt_font_from_string):
+ * the size is the token ending at the first "px" (or "pt"), the families
+ * follow it, the style, variant and weight tokens come before it. Null
+ * (and a warning) when it does not parse: the font stays as it was.
+ */
+function parseFont(text: string, warn: Warn): FontState | null {
+  if (text === '') {
+    warn('Context2D: Font string is empty.');
+    return null;
+  }
+  let end = text.indexOf('px');
+  if (end === -1) end = text.indexOf('pt');
+  if (end === -1) {
+    warn('Context2D: Invalid font size unit in font string.');
+    return null;
+  }
+  const space = text.lastIndexOf(' ', end);
+  const start = space === -1 ? 0 : space + 1;
+  end += 3;
+  const font: FontState = {
+    family: '',
+    pointSize: DEFAULT_POINT_SIZE,
+    pixelSize: -1,
+    weight: 400,
+    style: 0,
+    caps: 0,
+  };
+  const token = text.slice(start, end).trim();
+  const unit = token.slice(-2);
+  if (unit !== 'px' && unit !== 'pt') {
+    warn('Context2D: Invalid font size unit in font string.');
+    return null;
+  }
+  const value = token.slice(0, -2).trim();
+  // QString::toFloat, then cut to a whole number
+  const size = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Math.trunc(Number(value)) : Number.NaN;
+  if (Number.isNaN(size)) {
+    warn(`Context2D: A font size of "${value}" is invalid.`);
+    return null;
+  }
+  if (unit === 'px') {
+    if (size > 0) {
+      font.pixelSize = size;
+      font.pointSize = -1;
+    } else warn(`QFont::setPixelSize: Pixel size <= 0 (${size})`);
+  } else if (size > 0) font.pointSize = size;
+  else warn(`QFont::setPointSize: Point size <= 0 (${size}), must be greater than 0`);
+  const rest = text.slice(0, start) + text.slice(end);
+  const families = fontFamilies(rest.slice(start), warn);
+  if (families.length === 0) return null;
+  const family = families.find((f) => INSTALLED.has(f.toLowerCase()) || GENERIC[f] !== undefined);
+  if (family === undefined) {
+    warn(`Context2D: The font families specified are invalid: ${families.join('').trim()}`);
+    return null;
+  }
+  font.family = INSTALLED.has(family.toLowerCase()) ? family : GENERIC[family]!;
+  const options = rest.slice(0, start).trim();
+  if (options === '') return font;
+  const STYLE = 1;
+  const VARIANT = 2;
+  const WEIGHT = 4;
+  let used = 0;
+  const once = (bit: number, name: string): boolean => {
+    if (used & bit) {
+      warn(`Context2D: Duplicate token ${name} found in font string.`);
+      return false;
+    }
+    used |= bit;
+    return true;
+  };
+  for (const t of options.split(' ')) {
+    if (t === 'normal') {
+      if ((used & 7) === 7) {
+        warn('Context2D: Duplicate token "normal" found in font string.');
+        return null;
+      }
+      used |= !(used & STYLE) ? STYLE : !(used & VARIANT) ? VARIANT : WEIGHT;
+    } else if (t === 'bold') {
+      if (!once(WEIGHT, '"bold"')) return null;
+      font.weight = 700;
+    } else if (t === 'italic' || t === 'oblique') {
+      if (!once(STYLE, `"${t}"`)) return null;
+      font.style = t === 'italic' ? 1 : 2;
+    } else if (t === 'small-caps') {
+      if (!once(VARIANT, '"small-caps"')) return null;
+      font.caps = 3;
+    } else if (/^\s*[+-]?\d+\s*$/.test(t)) {
+      if (!once(WEIGHT, '"<font-weight>"')) return null;
+      // QFont::setWeight keeps it within 1..1000
+      const w = Number(t);
+      if (w < 1 || w > 1000)
+        warn(`QFont::setWeight: Weight must be between 1 and 1000, attempted to set  ${w}`);
+      font.weight = Math.min(Math.max(w, 1), 1000);
+    } else {
+      warn(`Context2D: Invalid or misplaced token "${t}" found in font string.`);
+      return null;
     }
   }
-  return `The font families specified are invalid: ${names.join(', ')}`;
+  return font;
 }
 
 function fontString(f: FontState): string {
@@ -224,6 +348,18 @@ function resolvedFont(f: FontState): ResolvedFont {
 
 // ---- the objects the context hands out --------------------------------------------------
 
+/** Qt's DOM exception codes (THROW_DOM): an Error whose `code` says which. */
+const INDEX_SIZE_ERR = 1;
+const NOT_SUPPORTED_ERR = 9;
+const SYNTAX_ERR = 12;
+const TYPE_MISMATCH_ERR = 17;
+
+function domError(code: number, message: string): Error {
+  const e = new Error(message);
+  (e as Error & { code: number }).code = code;
+  return e;
+}
+
 /** A gradient (createLinearGradient, createRadialGradient, createConicalGradient). */
 export class CanvasGradient {
   readonly #native: globalThis.CanvasGradient | null;
@@ -231,38 +367,67 @@ export class CanvasGradient {
     this.#native = native;
   }
   /** Adds a color stop (offset 0..1); returns the gradient. */
-  addColorStop(offset: number, color: unknown): CanvasGradient {
-    const c = contextColor(color);
+  addColorStop(...a: unknown[]): CanvasGradient {
+    if (a.length < 2) return this;
+    const [offset, color] = a;
     const o = Number(offset);
-    if (c !== undefined && o >= 0 && o <= 1) this.#native?.addColorStop(o, cssColor(c));
+    if (!(o >= 0 && o <= 1)) throw domError(INDEX_SIZE_ERR, 'CanvasGradient: parameter offset out of range');
+    const c = contextColor(color);
+    if (c === undefined)
+      throw domError(SYNTAX_ERR, 'CanvasGradient: parameter color is not a valid color string');
+    this.#native?.addColorStop(o, cssColor(c));
     return this;
   }
-  nativeGradient(): globalThis.CanvasGradient | null {
-    return this.#native;
+  static native(g: CanvasGradient): globalThis.CanvasGradient | null {
+    return g.#native;
   }
 }
 
-/** A pattern (createPattern). */
+/** A pattern (createPattern): a picture repeated, or Qt's brush pattern of a color. */
 export class CanvasPattern {
   readonly #native: globalThis.CanvasPattern | null;
-  constructor(native: globalThis.CanvasPattern | null) {
+  /** The brush's color, what fillStyle reads back (black for a picture). */
+  readonly #color: QColor;
+  /** Qt.NoBrush: draws nothing. */
+  readonly #none: boolean;
+  constructor(native: globalThis.CanvasPattern | null, color: QColor, none: boolean) {
     this.#native = native;
+    this.#color = color;
+    this.#none = none;
   }
-  nativePattern(): globalThis.CanvasPattern | null {
-    return this.#native;
+  static none(p: CanvasPattern): boolean {
+    return p.#none;
+  }
+  static native(p: CanvasPattern): globalThis.CanvasPattern | null {
+    return p.#native;
+  }
+  static color(p: CanvasPattern): QColor {
+    return p.#color;
   }
 }
 
-/** Pixels (createImageData, getImageData): width, height and RGBA bytes. */
+/** Pixels (createImageData, getImageData): width, height and RGBA bytes, none of them assignable. */
 export class CanvasImageData {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray;
+  readonly #width: number;
+  readonly #height: number;
+  readonly #data: Uint8ClampedArray;
   constructor(width: number, height: number, data?: Uint8ClampedArray) {
-    this.width = width;
-    this.height = height;
-    this.data = data ?? new Uint8ClampedArray(width * height * 4);
+    this.#width = width;
+    this.#height = height;
+    this.#data = data ?? new Uint8ClampedArray(width * height * 4);
   }
+  get width(): number {
+    return this.#width;
+  }
+  set width(_v: unknown) {}
+  get height(): number {
+    return this.#height;
+  }
+  set height(_v: unknown) {}
+  get data(): Uint8ClampedArray {
+    return this.#data;
+  }
+  set data(_v: unknown) {}
 }
 
 /** What measureText gives: the advance of the text in whole pixels (QFontMetrics::horizontalAdvance). */
@@ -272,8 +437,9 @@ export interface TextMetrics {
 
 function nativeStyle(s: Style): string | globalThis.CanvasGradient | globalThis.CanvasPattern {
   if (s instanceof QColor) return cssColor(s);
-  if (s instanceof CanvasGradient) return s.nativeGradient() ?? 'transparent';
-  return s.nativePattern() ?? 'transparent';
+  if (s instanceof CanvasGradient) return CanvasGradient.native(s) ?? 'transparent';
+  if (CanvasPattern.none(s)) return 'transparent';
+  return CanvasPattern.native(s) ?? cssColor(CanvasPattern.color(s));
 }
 
 function sameStyle(a: Style, b: Style): boolean {
@@ -290,6 +456,9 @@ type NumberSetting =
   | 'lineDashOffset';
 
 const ANY = () => true;
+
+/** QTextOption's default tab stop distance, in pixels. */
+const TAB_STOP = 80;
 
 const finite = (v: unknown): number | undefined => {
   const n = Number(v);
@@ -322,10 +491,10 @@ export class Context2D {
     return this.#native;
   }
 
-  /** True (once) when something was drawn since the last call. */
-  takeDrawn(): boolean {
-    const d = this.#drew;
-    this.#drew = false;
+  /** True (once) when something was drawn on `ctx` since the last call. */
+  static takeDrawn(ctx: Context2D): boolean {
+    const d = ctx.#drew;
+    ctx.#drew = false;
     return d;
   }
 
@@ -371,20 +540,25 @@ export class Context2D {
 
   // ---- state ---------------------------------------------------------------------------------
 
-  save(): void {
+  // Every drawing and path method gives the context back (`ctx.beginPath().moveTo(0, 0)`),
+  // and with too few arguments does nothing else, as in Qt.
+
+  save(): this {
     this.#stack.push(copyState(this.#state));
     this.#g?.save();
+    return this;
   }
 
-  restore(): void {
+  restore(): this {
     const s = this.#stack.pop();
-    if (s === undefined) return;
+    if (s === undefined) return this;
     this.#state = s;
     this.#g?.restore();
+    return this;
   }
 
   /** Back to the initial state: styles, transform, clip, path, and the save stack. */
-  reset(): void {
+  reset(): this {
     this.#state = defaultState();
     this.#fillValue = this.#strokeValue = '#000000';
     this.#stack.length = 0;
@@ -393,14 +567,14 @@ export class Context2D {
       g.reset();
       this.#applyState();
     }
+    return this;
   }
 
   // A gradient or pattern style reads back as the value last given to the
   // property, which save/restore do not keep (Qt's m_fillStyle, outside the state).
 
   get fillStyle(): unknown {
-    const s = this.#state.fillStyle;
-    return s instanceof QColor ? contextColorString(s) : this.#fillValue;
+    return this.#styleValue(this.#state.fillStyle, this.#fillValue);
   }
   set fillStyle(v: unknown) {
     const s = this.#style(v);
@@ -412,8 +586,7 @@ export class Context2D {
   }
 
   get strokeStyle(): unknown {
-    const s = this.#state.strokeStyle;
-    return s instanceof QColor ? contextColorString(s) : this.#strokeValue;
+    return this.#styleValue(this.#state.strokeStyle, this.#strokeValue);
   }
   set strokeStyle(v: unknown) {
     const s = this.#style(v);
@@ -422,6 +595,13 @@ export class Context2D {
     this.#strokeValue = v;
     const g = this.#g;
     if (g !== null) g.strokeStyle = nativeStyle(s);
+  }
+
+  /** A color or a pattern (its brush color) as a color string; a gradient as the value last given. */
+  #styleValue(s: Style, last: unknown): unknown {
+    if (s instanceof QColor) return contextColorString(s);
+    if (s instanceof CanvasPattern) return contextColorString(CanvasPattern.color(s));
+    return last;
   }
 
   #style(v: unknown): Style | undefined {
@@ -470,8 +650,10 @@ export class Context2D {
     this.#setNumber('globalAlpha', v, (n) => n >= 0 && n <= 1);
   }
 
+  /** (Qt gives "lighter" back for qt-lighten too) */
   get globalCompositeOperation(): string {
-    return this.#state.composite;
+    const c = this.#state.composite;
+    return c === 'qt-lighten' ? 'lighter' : c;
   }
   set globalCompositeOperation(v: unknown) {
     const op = typeof v === 'string' ? COMPOSITE[v] : undefined;
@@ -485,12 +667,8 @@ export class Context2D {
     return fontString(this.#state.font);
   }
   set font(v: unknown) {
-    const f = parseFont(String(v), this.#state.font);
-    if (typeof f === 'string') {
-      this.#host.warn(`Context2D: ${f}`);
-      return;
-    }
-    this.#state.font = f;
+    const f = parseFont(String(v), (m) => this.#host.warn(m));
+    if (f !== null) this.#state.font = f;
   }
 
   get textAlign(): string {
@@ -503,8 +681,10 @@ export class Context2D {
     if (g !== null) g.textAlign = v as CanvasTextAlign;
   }
 
+  /** (Qt gives "middle" back for ideographic) */
   get textBaseline(): string {
-    return this.#state.textBaseline;
+    const b = this.#state.textBaseline;
+    return b === 'ideographic' ? 'middle' : b;
   }
   set textBaseline(v: unknown) {
     if (typeof v !== 'string' || !TEXT_BASELINES.has(v)) return;
@@ -516,8 +696,9 @@ export class Context2D {
   get shadowBlur(): number {
     return this.#state.shadowBlur;
   }
+  /** (0 is refused too, as in Qt: a blur once set stays on) */
   set shadowBlur(v: unknown) {
-    this.#setNumber('shadowBlur', v, (n) => n >= 0);
+    this.#setNumber('shadowBlur', v, (n) => n > 0);
   }
 
   /** The shadow color as QColor::name: `#rrggbb`, whatever its alpha. */
@@ -551,7 +732,8 @@ export class Context2D {
     return this.#state.fillRule;
   }
   set fillRule(v: unknown) {
-    if (v === 0 || v === 1) this.#state.fillRule = v;
+    const rule = v === 'OddEvenFill' ? 0 : v === 'WindingFill' ? 1 : v;
+    if (rule === 0 || rule === 1) this.#state.fillRule = rule;
   }
 
   get lineDashOffset(): number {
@@ -581,71 +763,89 @@ export class Context2D {
 
   // ---- transforms ----------------------------------------------------------------------------
 
-  rotate(angle: number): void {
-    this.#g?.rotate(angle);
+  rotate(...a: number[]): this {
+    if (a.length >= 1) this.#g?.rotate(a[0]!);
+    return this;
   }
-  scale(x: number, y: number): void {
-    this.#g?.scale(x, y);
+  scale(...a: number[]): this {
+    if (a.length >= 2) this.#g?.scale(a[0]!, a[1]!);
+    return this;
   }
-  translate(x: number, y: number): void {
-    this.#g?.translate(x, y);
+  translate(...a: number[]): this {
+    if (a.length >= 2) this.#g?.translate(a[0]!, a[1]!);
+    return this;
   }
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): void {
-    this.#g?.transform(a, b, c, d, e, f);
+  transform(...a: number[]): this {
+    if (a.length >= 6) this.#g?.transform(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
+    return this;
   }
-  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void {
-    this.#g?.setTransform(a, b, c, d, e, f);
+  setTransform(...a: number[]): this {
+    if (a.length >= 6) this.#g?.setTransform(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
+    return this;
   }
-  resetTransform(): void {
+  resetTransform(): this {
     this.#g?.resetTransform();
+    return this;
   }
   /** Qt's shear: x += sh * y, y += sv * x. */
-  shear(sh: number, sv: number): void {
-    this.#g?.transform(1, sv, sh, 1, 0, 0);
+  shear(...a: number[]): this {
+    if (a.length >= 2) this.#g?.transform(1, a[1]!, a[0]!, 1, 0, 0);
+    return this;
   }
 
   // ---- paths ---------------------------------------------------------------------------------
 
-  beginPath(): void {
+  beginPath(): this {
     this.#g?.beginPath();
+    return this;
   }
-  closePath(): void {
+  closePath(): this {
     this.#g?.closePath();
+    return this;
   }
-  moveTo(x: number, y: number): void {
-    this.#g?.moveTo(x, y);
+  moveTo(...a: number[]): this {
+    if (a.length >= 2) this.#g?.moveTo(a[0]!, a[1]!);
+    return this;
   }
-  lineTo(x: number, y: number): void {
-    this.#g?.lineTo(x, y);
+  lineTo(...a: number[]): this {
+    if (a.length >= 2) this.#g?.lineTo(a[0]!, a[1]!);
+    return this;
   }
-  quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): void {
-    this.#g?.quadraticCurveTo(cpx, cpy, x, y);
+  quadraticCurveTo(...a: number[]): this {
+    if (a.length >= 4) this.#g?.quadraticCurveTo(a[0]!, a[1]!, a[2]!, a[3]!);
+    return this;
   }
-  bezierCurveTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
-    this.#g?.bezierCurveTo(c1x, c1y, c2x, c2y, x, y);
+  bezierCurveTo(...a: number[]): this {
+    if (a.length >= 6) this.#g?.bezierCurveTo(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
+    return this;
   }
-  arcTo(x1: number, y1: number, x2: number, y2: number, radius: number): void {
-    const g = this.#g;
-    if (g === null || !(radius >= 0)) return;
-    g.arcTo(x1, y1, x2, y2, radius);
+  arcTo(...a: number[]): this {
+    if (a.length < 5) return this;
+    if (Number(a[4]) < 0) throw domError(INDEX_SIZE_ERR, 'Incorrect argument radius');
+    this.#g?.arcTo(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!);
+    return this;
   }
-  arc(x: number, y: number, radius: number, start: number, end: number, anticlockwise?: boolean): void {
-    const g = this.#g;
-    if (g === null || !(radius >= 0)) return;
-    g.arc(x, y, radius, start, end, Boolean(anticlockwise));
+  arc(...a: unknown[]): this {
+    if (a.length < 5) return this;
+    if (Number(a[2]) < 0) throw domError(INDEX_SIZE_ERR, 'Incorrect argument radius');
+    const [x, y, r, start, end] = a.map(Number) as [number, number, number, number, number];
+    this.#g?.arc(x, y, r, start, end, Boolean(a[5]));
+    return this;
   }
-  rect(x: number, y: number, w: number, h: number): void {
-    this.#g?.rect(x, y, w, h);
+  rect(...a: number[]): this {
+    if (a.length >= 4) this.#g?.rect(a[0]!, a[1]!, a[2]!, a[3]!);
+    return this;
   }
   /** Qt: a closed subpath of a rectangle with elliptic corners (QPainterPath::addRoundedRect). */
-  roundedRect(x: number, y: number, w: number, h: number, xr: number, yr: number): void {
+  roundedRect(...a: number[]): this {
     const g = this.#g;
-    if (g === null) return;
+    if (g === null || a.length < 6) return this;
+    const [x, y, w, h, xr, yr] = a as [number, number, number, number, number, number];
     const rx = Math.min(Math.abs(xr), Math.abs(w) / 2);
     const ry = Math.min(Math.abs(yr), Math.abs(h) / 2);
     if (!(rx > 0 && ry > 0)) {
       g.rect(x, y, w, h);
-      return;
+      return this;
     }
     g.moveTo(x + w, y + ry);
     g.ellipse(x + w - rx, y + h - ry, rx, ry, 0, 0, Math.PI / 2);
@@ -653,23 +853,29 @@ export class Context2D {
     g.ellipse(x + rx, y + ry, rx, ry, 0, Math.PI, (3 * Math.PI) / 2);
     g.ellipse(x + w - rx, y + ry, rx, ry, 0, (3 * Math.PI) / 2, 2 * Math.PI);
     g.closePath();
+    return this;
   }
   /** Qt: a closed subpath of the ellipse inside the box (x, y, w, h) (QPainterPath::addEllipse). */
-  ellipse(x: number, y: number, w: number, h: number): void {
+  ellipse(...a: number[]): this {
     const g = this.#g;
-    if (g === null) return;
+    if (g === null || a.length < 4) return this;
+    const [x, y, w, h] = a as [number, number, number, number];
     g.moveTo(x + w, y + h / 2);
     g.ellipse(x + w / 2, y + h / 2, Math.abs(w) / 2, Math.abs(h) / 2, 0, 0, 2 * Math.PI);
     g.closePath();
+    return this;
   }
-  fill(): void {
+  fill(): this {
     this.#draw()?.fill(this.#state.fillRule === 0 ? 'evenodd' : 'nonzero');
+    return this;
   }
-  stroke(): void {
+  stroke(): this {
     this.#draw()?.stroke();
+    return this;
   }
-  clip(): void {
+  clip(): this {
     this.#g?.clip(this.#state.fillRule === 0 ? 'evenodd' : 'nonzero');
+    return this;
   }
   isPointInPath(x: number, y: number): boolean {
     return this.#g?.isPointInPath(x, y, this.#state.fillRule === 0 ? 'evenodd' : 'nonzero') ?? false;
@@ -677,128 +883,200 @@ export class Context2D {
 
   // ---- rectangles ------------------------------------------------------------------------------
 
-  clearRect(x: number, y: number, w: number, h: number): void {
-    this.#draw()?.clearRect(x, y, w, h);
+  clearRect(...a: number[]): this {
+    if (a.length >= 4) this.#draw()?.clearRect(a[0]!, a[1]!, a[2]!, a[3]!);
+    return this;
   }
-  fillRect(x: number, y: number, w: number, h: number): void {
-    this.#draw()?.fillRect(x, y, w, h);
+  fillRect(...a: number[]): this {
+    if (a.length >= 4) this.#draw()?.fillRect(a[0]!, a[1]!, a[2]!, a[3]!);
+    return this;
   }
-  strokeRect(x: number, y: number, w: number, h: number): void {
-    this.#draw()?.strokeRect(x, y, w, h);
+  strokeRect(...a: number[]): this {
+    if (a.length >= 4) this.#draw()?.strokeRect(a[0]!, a[1]!, a[2]!, a[3]!);
+    return this;
   }
 
   // ---- gradients and patterns -------------------------------------------------------------
 
-  createLinearGradient(x0: number, y0: number, x1: number, y1: number): CanvasGradient {
-    return new CanvasGradient(this.#g?.createLinearGradient(x0, y0, x1, y1) ?? null);
+  /** The arguments as numbers, or Qt's error when one is not a finite number. */
+  #finiteArgs(name: string, a: unknown[], code = NOT_SUPPORTED_ERR): number[] {
+    const n = a.map(Number);
+    if (n.some((x) => !Number.isFinite(x))) throw domError(code, `${name}(): Incorrect arguments`);
+    return n;
   }
-  createRadialGradient(
-    x0: number,
-    y0: number,
-    r0: number,
-    x1: number,
-    y1: number,
-    r1: number,
-  ): CanvasGradient {
-    const g = this.#g;
-    return new CanvasGradient(
-      g !== null && r0 >= 0 && r1 >= 0 ? g.createRadialGradient(x0, y0, r0, x1, y1, r1) : null,
-    );
+
+  createLinearGradient(...a: unknown[]): CanvasGradient | this {
+    if (a.length < 4) return this;
+    const [x0, y0, x1, y1] = this.#finiteArgs('createLinearGradient', a.slice(0, 4));
+    return new CanvasGradient(this.#g?.createLinearGradient(x0!, y0!, x1!, y1!) ?? null);
+  }
+  createRadialGradient(...a: unknown[]): CanvasGradient | this {
+    if (a.length < 6) return this;
+    const [x0, y0, r0, x1, y1, r1] = this.#finiteArgs('createRadialGradient', a.slice(0, 6));
+    if (r0! < 0 || r1! < 0) throw domError(INDEX_SIZE_ERR, 'createRadialGradient(): Incorrect arguments');
+    return new CanvasGradient(this.#g?.createRadialGradient(x0!, y0!, r0!, x1!, y1!, r1!) ?? null);
   }
   /** Qt's conical gradient: colors turn counter-clockwise from `angle` (radians) around (x, y). */
-  createConicalGradient(x: number, y: number, angle: number): CanvasGradient {
-    return new CanvasGradient(this.#g?.createConicGradient(-angle, x, y) ?? null);
+  createConicalGradient(...a: unknown[]): CanvasGradient | this {
+    if (a.length < 3) return this;
+    const [x, y, angle] = this.#finiteArgs('createConicalGradient', a.slice(0, 3), INDEX_SIZE_ERR);
+    return new CanvasGradient(this.#g?.createConicGradient(-angle!, x!, y!) ?? null);
   }
-  createPattern(image: unknown, repetition?: string): CanvasPattern {
-    const g = this.#g;
-    const source = g === null ? undefined : this.#picture(image);
+  /**
+   * A picture (a url loaded with loadImage, an Image or a Canvas item, image
+   * data) repeated; or Qt's brush pattern (Qt.SolidPattern, Qt.Dense3Pattern,
+   * Qt.NoBrush...) of a color, drawn here as the plain color.
+   */
+  createPattern(...a: unknown[]): CanvasPattern | undefined {
+    if (a.length < 2) return undefined;
+    const [image, repetition] = a;
+    const color = typeof repetition === 'number' ? contextColor(image) : undefined;
+    if (color !== undefined) return new CanvasPattern(null, color, repetition === 0);
+    const picture = this.#picture(image);
+    const source = picture?.source ?? null;
     const rep =
       repetition === 'repeat-x' || repetition === 'repeat-y' || repetition === 'no-repeat'
         ? repetition
         : 'repeat';
-    return new CanvasPattern(source === undefined ? null : g!.createPattern(source, rep));
+    const g = this.#g;
+    return new CanvasPattern(
+      source === null || g === null ? null : g.createPattern(source, rep),
+      BLACK,
+      false,
+    );
   }
 
   // ---- text ------------------------------------------------------------------------------------
 
-  #text(text: string, x: number, y: number, stroke: boolean): void {
+  #text(a: unknown[], stroke: boolean): this | undefined {
+    if (a.length < 3) return this;
+    if (!Number.isFinite(Number(a[1])) || !Number.isFinite(Number(a[2]))) return undefined;
     const g = this.#draw();
     const provider = canvasSurfaces.provider;
-    if (g === null || provider === null) return;
+    if (g === null || provider === null) return this;
+    const text = String(a[0]);
     const f = this.#state.font;
     const font = resolvedFont(f);
     const ready = provider.fontReady(font.face, text);
     if (ready !== null) void ready.then(() => this.#host.requestPaint());
     g.font = provider.cssFont(font.face, font.metrics.ppem, text);
     g.fontVariantCaps = f.caps === 3 ? 'small-caps' : 'normal';
-    if (stroke) g.strokeText(text, x, y);
-    else g.fillText(text, x, y);
+    if (stroke) g.strokeText(text, Number(a[1]), Number(a[2]));
+    else g.fillText(text, Number(a[1]), Number(a[2]));
+    return this;
   }
-  fillText(text: unknown, x: number, y: number): void {
-    this.#text(String(text), x, y, false);
+  fillText(...a: unknown[]): this | undefined {
+    return this.#text(a, false);
   }
-  strokeText(text: unknown, x: number, y: number): void {
-    this.#text(String(text), x, y, true);
+  strokeText(...a: unknown[]): this | undefined {
+    return this.#text(a, true);
   }
-  measureText(text: unknown): TextMetrics {
-    return { width: Math.round(new FontMetrics(resolvedFont(this.#state.font)).advanceWidth(String(text))) };
+  /** The advance in whole pixels, tabs going to the next 80-pixel stop (QFontMetrics::horizontalAdvance). */
+  measureText(...a: unknown[]): TextMetrics | undefined {
+    if (a.length < 1) return undefined;
+    const m = new FontMetrics(resolvedFont(this.#state.font));
+    let x = 0;
+    String(a[0])
+      .split('\t')
+      .forEach((part, i) => {
+        if (i > 0) x = (Math.floor(x / TAB_STOP) + 1) * TAB_STOP;
+        x += m.advanceWidth(part);
+      });
+    return { width: Math.round(x) };
   }
 
   // ---- pictures and pixels --------------------------------------------------------------------
 
-  /** What drawImage and createPattern draw: a url loaded with loadImage, an Image or a Canvas item, or pixels. */
-  #picture(image: unknown): CanvasImageSource | undefined {
-    if (typeof image === 'string') return this.#host.loadedPicture(image);
+  /**
+   * What drawImage and createPattern draw: a url (loaded with loadImage, or
+   * its load started), an Image or a Canvas item, or image data. `source`
+   * is null where there are no pixels (the Node tools); undefined when there
+   * is nothing to draw (yet); null for a value that cannot be a picture.
+   */
+  #picture(image: unknown): { source: CanvasImageSource | null } | undefined | null {
+    if (typeof image === 'string') {
+      const p = this.#host.loadedPicture(image);
+      return p === undefined ? undefined : { source: p.bitmap };
+    }
     if (image instanceof CanvasImageData) {
-      const s = canvasSurfaces.provider?.create(image.width, image.height);
+      const s = canvasSurfaces.provider?.create(image.width, image.height) ?? null;
       s?.getContext('2d')?.putImageData(
         new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
         0,
         0,
       );
-      return s;
+      return { source: s };
     }
+    if (typeof image !== 'object' || image === null) return null;
     const o = image as {
       canvasSurface?: () => HTMLCanvasElement | null;
       paintState?: () => { bitmap?: unknown } | null;
     };
-    if (typeof o?.canvasSurface === 'function') return o.canvasSurface() ?? undefined;
-    if (typeof o?.paintState === 'function')
-      return (o.paintState()?.bitmap as CanvasImageSource | undefined) ?? undefined;
+    if (typeof o.canvasSurface === 'function') return { source: o.canvasSurface() };
+    if (typeof o.paintState === 'function')
+      return { source: (o.paintState()?.bitmap as CanvasImageSource | undefined) ?? null };
     return undefined;
   }
 
-  drawImage(image: unknown, ...args: number[]): void {
+  drawImage(...a: unknown[]): this | undefined {
+    if (a.length < 3) return undefined;
+    const picture = this.#picture(a[0]);
+    if (picture === null) throw domError(TYPE_MISMATCH_ERR, 'drawImage(), type mismatch');
+    if (picture === undefined) return undefined;
     const g = this.#draw();
-    if (g === null) return;
-    const source = this.#picture(image);
-    if (source === undefined) return;
-    if (args.length >= 8)
-      g.drawImage(source, args[0]!, args[1]!, args[2]!, args[3]!, args[4]!, args[5]!, args[6]!, args[7]!);
-    else if (args.length >= 4) g.drawImage(source, args[0]!, args[1]!, args[2]!, args[3]!);
-    else if (args.length >= 2) g.drawImage(source, args[0]!, args[1]!);
+    const source = picture.source;
+    const n = a.slice(1).map(Number);
+    if (g !== null && source !== null) {
+      if (n.length >= 8) g.drawImage(source, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!, n[6]!, n[7]!);
+      else if (n.length >= 4) g.drawImage(source, n[0]!, n[1]!, n[2]!, n[3]!);
+      else g.drawImage(source, n[0]!, n[1]!);
+    }
+    return this;
   }
 
-  createImageData(sw: unknown, sh?: number): CanvasImageData {
-    if (sw instanceof CanvasImageData) return new CanvasImageData(sw.width, sw.height);
-    return new CanvasImageData(Math.abs(Math.trunc(Number(sw))) || 0, Math.abs(Math.trunc(Number(sh))) || 0);
+  /** createImageData(width, height) (rounded) or createImageData(imageData): transparent pixels. */
+  createImageData(...a: unknown[]): CanvasImageData | undefined {
+    let w: number;
+    let h: number;
+    if (a.length === 1 && a[0] instanceof CanvasImageData) {
+      w = a[0].width;
+      h = a[0].height;
+    } else if (a.length === 2) {
+      const n = a.map(Number);
+      if (n.some((x) => !Number.isFinite(x)))
+        throw domError(NOT_SUPPORTED_ERR, 'createImageData(): invalid arguments');
+      [w, h] = n.map((x) => Math.round(x)) as [number, number];
+    } else return undefined;
+    if (!(w > 0 && h > 0)) throw domError(INDEX_SIZE_ERR, 'createImageData(): invalid arguments');
+    return new CanvasImageData(w, h);
   }
 
-  getImageData(sx: number, sy: number, sw: number, sh: number): CanvasImageData {
-    const w = Math.abs(Math.trunc(sw)) || 0;
-    const h = Math.abs(Math.trunc(sh)) || 0;
+  getImageData(...a: unknown[]): CanvasImageData | null {
+    if (a.length < 4) return null;
+    const n = a.slice(0, 4).map(Number);
+    if (n.some((x) => !Number.isFinite(x)))
+      throw domError(NOT_SUPPORTED_ERR, 'getImageData(): Invalid arguments');
+    const [sx, sy, sw, sh] = n as [number, number, number, number];
+    if (!(sw > 0 && sh > 0)) throw domError(INDEX_SIZE_ERR, 'getImageData(): Invalid arguments');
+    const w = Math.trunc(sw);
+    const h = Math.trunc(sh);
     const g = this.#g;
-    if (g === null || w === 0 || h === 0) return new CanvasImageData(w, h);
+    if (g === null) return new CanvasImageData(w, h);
     const d = g.getImageData(sx, sy, w, h);
     return new CanvasImageData(d.width, d.height, d.data);
   }
 
-  putImageData(data: unknown, dx: number, dy: number, ...dirty: number[]): void {
-    if (!(data instanceof CanvasImageData) || data.width === 0 || data.height === 0) return;
+  /** (Qt gives the context back only for the form with a dirty rectangle) */
+  putImageData(...a: unknown[]): this | undefined {
+    const data = a[0];
+    if (!(data instanceof CanvasImageData) || a.length < 3) return undefined;
     const g = this.#draw();
-    if (g === null) return;
-    const image = new ImageData(new Uint8ClampedArray(data.data), data.width, data.height);
-    if (dirty.length >= 4) g.putImageData(image, dx, dy, dirty[0]!, dirty[1]!, dirty[2]!, dirty[3]!);
-    else g.putImageData(image, dx, dy);
+    const n = a.slice(1).map(Number);
+    if (g !== null) {
+      const image = new ImageData(new Uint8ClampedArray(data.data), data.width, data.height);
+      if (n.length >= 6) g.putImageData(image, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!);
+      else g.putImageData(image, n[0]!, n[1]!);
+    }
+    return n.length >= 6 ? this : undefined;
   }
 }
