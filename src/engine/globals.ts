@@ -275,6 +275,10 @@ export function makeConsole(sink: MessageSink, now: () => number): ConsoleApi {
 export const QT_ENUMS: Record<string, number> = {
   OddEvenFill: 0,
   WindingFill: 1,
+  WidgetShortcut: 0,
+  WindowShortcut: 1,
+  ApplicationShortcut: 2,
+  WidgetWithChildrenShortcut: 3,
   NoBrush: 0,
   SolidPattern: 1,
   Dense1Pattern: 2,

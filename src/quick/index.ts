@@ -31,6 +31,7 @@ export const LAZY_TYPE_NAMES = [
   'EnterKey',
   'InputMethod',
   'Canvas',
+  'Shortcut',
   'Grid',
   'Image',
   'Flow',

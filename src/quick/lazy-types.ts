@@ -12,6 +12,7 @@ import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { RepeaterMeta } from './items/Repeater';
+import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
@@ -21,6 +22,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   EnterKey: EnterKeyMeta,
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
+  Shortcut: ShortcutMeta,
   Grid: GridMeta,
   Image: ImageMeta,
   Flow: FlowMeta,

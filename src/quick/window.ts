@@ -32,6 +32,12 @@ export interface WindowObserver {
   cursorChanged?(shape: number): void;
 }
 
+/** The Shortcuts of an engine (Qt's application-wide QShortcutMap), made by the first one: tried before a key press goes to the items. */
+export const shortcutMaps = new WeakMap<
+  object,
+  { tryShortcut(w: QuickWindow, event: KeyEventLike): boolean }
+>();
+
 export class QuickWindow {
   readonly contentItem: RootItem;
   activeFocusItem: Item | null = null;
@@ -553,6 +559,9 @@ export class QuickWindow {
    * Backtab, if nobody takes them, move focus along the tab chain.
    */
   deliverKey(event: KeyEventLike, press: boolean): boolean {
+    // Shortcuts come first, unless the focused item keeps the key (Qt's ShortcutOverride).
+    const shortcuts = press ? shortcutMaps.get(this.contentItem.$engine ?? this) : undefined;
+    if (shortcuts?.tryShortcut(this, event)) return true;
     for (let item: Item | null = this.activeFocusItem; item !== null; item = item.parentItem) {
       if (item === this.contentItem) break;
       if (!(item.$v[ITEM.enabled] as boolean)) continue;

@@ -65,6 +65,41 @@ describe('mouse and keyboard', () => {
     await until(() => second.activeFocus, 'Shift+Tab to move focus back');
   });
 
+  test('a Shortcut takes its keys from the real keyboard before the focused input, which keeps the ones it edits with', async () => {
+    const app = await mountFiles(
+      {
+        'keys.qml': `import QtQuick
+Rectangle {
+    id: root
+    width: 200; height: 40
+    property int saved: 0
+    property int selected: 0
+    TextInput { objectName: "input"; width: 200; height: 20; text: "abc"; focus: true }
+    Shortcut { sequence: StandardKey.Save; onActivated: root.saved++ }
+    Shortcut { sequence: "Ctrl+A"; onActivated: root.selected++ }
+}
+`,
+      },
+      'keys.qml',
+    );
+    const input = byName(app, 'input');
+    await until(() => input.activeFocus, 'the input to have focus');
+    const save = new KeyboardEvent('keydown', {
+      key: 's',
+      code: 'KeyS',
+      ctrlKey: true,
+      cancelable: true,
+      bubbles: true,
+    });
+    app.keyboard.field.dispatchEvent(save);
+    expect(root(app).saved).toBe(1);
+    // (the browser's own "save page" does not happen)
+    expect(save.defaultPrevented).toBe(true);
+    await userEvent.keyboard('{Control>}a{/Control}');
+    expect(root(app).selected).toBe(0);
+    expect(input.selectedText).toBe('abc');
+  });
+
   test('Keys handlers get Qt key codes, text and modifiers from the real keyboard', async () => {
     const app = await mountFiles(
       {

@@ -142,7 +142,9 @@ export enum StandardKey {
 
 /**
  * QPlatformThemePrivate::keyBindings for the X11 keyboard scheme (the `qml`
- * runtime on X11 without a desktop theme). Measured there: Ctrl+Shift+Z
+ * runtime on X11 without a desktop theme), each key's bindings in the order
+ * QKeySequence::keyBindings gives them (the first is the one a Shortcut's
+ * `sequence` takes). Measured there: Ctrl+Shift+Z
  * redoes, Ctrl+Y does not; Ctrl+E moves to the end of the line.
  */
 const BINDINGS: ReadonlyArray<readonly [StandardKey, ...number[]]> = [
@@ -152,10 +154,10 @@ const BINDINGS: ReadonlyArray<readonly [StandardKey, ...number[]]> = [
   [StandardKey.Close, C | letter('W')],
   [StandardKey.Save, C | letter('S')],
   [StandardKey.New, C | letter('N')],
-  [StandardKey.Delete, C | letter('D'), Key.Delete],
+  [StandardKey.Delete, Key.Delete, C | letter('D')],
   [StandardKey.Cut, C | letter('X'), S | Key.Delete, F(20)],
-  [StandardKey.Copy, C | Key.Insert, C | letter('C'), F(16)],
-  [StandardKey.Paste, C | S | Key.Insert, C | letter('V'), S | Key.Insert, F(18)],
+  [StandardKey.Copy, C | letter('C'), C | Key.Insert, F(16)],
+  [StandardKey.Paste, C | letter('V'), S | Key.Insert, C | S | Key.Insert, F(18)],
   [StandardKey.Undo, C | letter('Z'), F(14)],
   [StandardKey.Redo, C | S | letter('Z')],
   [StandardKey.Back, Mod.Alt | Key.Left],
@@ -210,6 +212,11 @@ const BINDINGS: ReadonlyArray<readonly [StandardKey, ...number[]]> = [
 ];
 
 const BINDINGS_BY_KEY = new Map<StandardKey, readonly number[]>(BINDINGS.map(([k, ...seq]) => [k, seq]));
+
+/** The key sequences (one key with its modifiers each) a standard key is bound to, first the one Qt names it by. */
+export function standardKeyBindings(key: number): readonly number[] {
+  return BINDINGS_BY_KEY.get(key) ?? [];
+}
 
 /** QKeyEvent::matches: the event's key and modifiers (keypad ignored) are one of the key's bindings. */
 export function matchesStandardKey(event: { key: number; modifiers: number }, key: number): boolean {
@@ -399,6 +406,14 @@ export class KeysAttached extends ItemKeyFilter {
     e.accepted = ke.$v[KE.accepted] as boolean;
   }
 
+  /** A key that may be a shortcut: true when `Keys.onShortcutOverride` accepts it (the item keeps the key). */
+  overridesShortcut(e: KeyEventLike): boolean {
+    if (!(this.$v[KEYS.enabled] as boolean) || !this.connected(KEYS.shortcutOverride)) return false;
+    const ke = KeyEvent.from(e);
+    this.$emit(KEYS.shortcutOverride, [ke]);
+    return ke.$v[KE.accepted] as boolean;
+  }
+
   keyReleased(e: KeyEventLike, post: boolean): void {
     if (post !== this.processPost || !(this.$v[KEYS.enabled] as boolean) || this.inRelease) {
       e.accepted = false;
@@ -447,6 +462,7 @@ const KEYS = {
   priority: KeysAttachedMeta.index('priority'),
   pressed: KeysAttachedMeta.signalsByName.get('pressed')!.index,
   released: KeysAttachedMeta.signalsByName.get('released')!.index,
+  shortcutOverride: KeysAttachedMeta.signalsByName.get('shortcutOverride')!.index,
 };
 const SIGNAL_BY_KEY = new Map<number, number>(
   KEY_SIGNALS.map(([key, name]) => [key, KeysAttachedMeta.signalsByName.get(name)!.index]),

@@ -689,7 +689,8 @@ export class TextInput extends Item implements FontOwner {
   private selEnd(): number {
     return this.hasSelectedText() ? this.m_selend : -1;
   }
-  private selectedString(): string {
+  /** What `selectedText` reads: the selection as it is now (Qt computes it), even inside a change's signals. */
+  selectedString(): string {
     return this.hasSelectedText() ? this.m_text.slice(this.m_selstart, this.m_selend) : '';
   }
 
@@ -2153,6 +2154,20 @@ const TI = {
 };
 const ACTIVE_FOCUS_CHANGED = ItemMeta.signalsByName.get('activeFocusChanged')!.index;
 const IMPLICIT_WIDTH_CHANGED = ItemMeta.signalsByName.get('implicitWidthChanged')!.index;
+const SELECTED_TEXT_CHANGED = TextInputMeta.signalsByName.get('selectedTextChanged')!.index;
+
+// selectedText is read from the selection as it is (a textChanged handler sees a deleted selection gone).
+Object.defineProperty(TextInput.prototype, 'selectedText', {
+  configurable: true,
+  get(this: TextInput) {
+    const o = currentObserver;
+    if (o !== null) o.track(this.$source(SELECTED_TEXT_CHANGED));
+    return this.selectedString();
+  },
+  set(this: TextInput, v: unknown) {
+    this.$assign(TI.selectedText, v);
+  },
+});
 
 // Reading implicitWidth makes it whole pixels from then on (see requireImplicitWidthNow).
 Object.defineProperty(TextInput.prototype, 'implicitWidth', {

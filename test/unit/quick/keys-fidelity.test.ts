@@ -86,7 +86,13 @@ async function replay(scene: string): Promise<{ ours: string[]; qt: string[] }> 
 }
 
 describe('key handling replays like Qt 6.4.2', () => {
-  for (const scene of ['keys_editing', 'keys_attached', 'keys_validation', 'keys_navigation']) {
+  for (const scene of [
+    'keys_editing',
+    'keys_attached',
+    'keys_validation',
+    'keys_navigation',
+    'keys_shortcut',
+  ]) {
     it(`${scene}: every printed line matches`, async () => {
       const { ours, qt } = await replay(scene);
       expect(ours).toEqual(qt);
