@@ -413,6 +413,7 @@ class CanvasPainter implements Painter {
     const fw = Math.min(w.x + w.width, el.width) - x;
     const fh = Math.min(w.y + w.height, el.height) - y;
     if (this.sprite.texture !== Texture.EMPTY) this.sprite.texture.destroy(false);
+    this.sprite.texture = Texture.EMPTY;
     if (!(fw > 0 && fh > 0)) {
       this.sprite.visible = false;
       return;

@@ -10,7 +10,7 @@ import { QRect, QSize } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { canvasSurfaces } from './canvas-surface';
 import { Context2D } from './context2d';
-import { type Change, Dirty, Item, ItemMeta } from './Item';
+import { Change, Dirty, Item, ItemMeta } from './Item';
 
 /** A QSize (whole numbers): the tile size, as Qt prints it. */
 class IntSize extends QSize {
@@ -177,7 +177,8 @@ export class Canvas extends Item {
     const win = v[CANVAS.canvasWindow] as QRect;
     if (!this.hasCanvasWindow && (win.x !== 0 || win.y !== 0 || win.width !== w || win.height !== h))
       this.$store(CANVAS.canvasWindow, new QRect(0, 0, w, h));
-    if (this.available && (change & (4 | 8)) !== 0 && this.effectiveVisible) this.requestPaint();
+    if (this.available && (change & (Change.Width | Change.Height)) !== 0 && this.effectiveVisible)
+      this.requestPaint();
   }
 
   // (set to the value they have, they go on following the item, as in Qt)
