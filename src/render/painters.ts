@@ -443,6 +443,7 @@ canvasSurfaces.provider = {
     const missing = missingSubsets(face, text);
     return missing === 0 ? null : loadSubsets(face, missing);
   },
+  imageData: (data, width, height) => new ImageData(new Uint8ClampedArray(data), width, height),
 };
 
 // ---- Text --------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export interface CanvasSurfaces {
   cssFont(face: FaceKey, pixelSize: number, text: string): string;
   /** Null when the face's glyphs for `text` are at hand, else a promise of them. */
   fontReady(face: FaceKey, text: string): Promise<void> | null;
+  /** Pixels (RGBA bytes, copied) as the surface's putImageData takes them. */
+  imageData(data: Uint8ClampedArray, width: number, height: number): ImageData;
 }
 
 /** Set by the page's renderer. */

@@ -1001,7 +1001,7 @@ export class Context2D {
     if (image instanceof CanvasImageData) {
       const s = canvasSurfaces.provider?.create(image.width, image.height) ?? null;
       s?.getContext('2d')?.putImageData(
-        new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
+        canvasSurfaces.provider!.imageData(image.data, image.width, image.height),
         0,
         0,
       );
@@ -1073,7 +1073,7 @@ export class Context2D {
     const g = this.#draw();
     const n = a.slice(1).map(Number);
     if (g !== null) {
-      const image = new ImageData(new Uint8ClampedArray(data.data), data.width, data.height);
+      const image = canvasSurfaces.provider!.imageData(data.data, data.width, data.height);
       if (n.length >= 6) g.putImageData(image, n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!);
       else g.putImageData(image, n[0]!, n[1]!);
     }
