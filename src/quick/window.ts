@@ -35,7 +35,7 @@ export interface WindowObserver {
 /** The Shortcuts of an engine (Qt's application-wide QShortcutMap), made by the first one: tried before a key press goes to the items. */
 export const shortcutMaps = new WeakMap<
   object,
-  { tryShortcut(w: QuickWindow, event: KeyEventLike): boolean }
+  { readonly partial: boolean; tryShortcut(w: QuickWindow, event: KeyEventLike): boolean }
 >();
 
 export class QuickWindow {
@@ -559,9 +559,24 @@ export class QuickWindow {
    * Backtab, if nobody takes them, move focus along the tab chain.
    */
   deliverKey(event: KeyEventLike, press: boolean): boolean {
-    // Shortcuts come first, unless the focused item keeps the key (Qt's ShortcutOverride).
-    const shortcuts = press ? shortcutMaps.get(this.contentItem.$engine ?? this) : undefined;
-    if (shortcuts?.tryShortcut(this, event)) return true;
+    // Shortcuts come first, unless the focused item or a parent keeps the key
+    // (Qt's ShortcutOverride, sent whether or not there are shortcuts, but
+    // not in the middle of a sequence of several keys).
+    if (press) {
+      const shortcuts = shortcutMaps.get(this.contentItem.$engine ?? this);
+      let kept = false;
+      if (shortcuts === undefined || !shortcuts.partial)
+        for (
+          let item = this.activeFocusItem;
+          item !== null && item !== this.contentItem;
+          item = item.parentItem
+        )
+          if (item.keepsShortcutKey(event)) {
+            kept = true;
+            break;
+          }
+      if (!kept && shortcuts?.tryShortcut(this, event)) return true;
+    }
     for (let item: Item | null = this.activeFocusItem; item !== null; item = item.parentItem) {
       if (item === this.contentItem) break;
       if (!(item.$v[ITEM.enabled] as boolean)) continue;

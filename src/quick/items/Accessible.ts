@@ -3,7 +3,8 @@
 // and the actions it can be asked for) and `EnterKey` (QQuickEnterKeyAttached:
 // what the Enter key of an on-screen keyboard shows), plus the `InputMethod`
 // type name, which QML can name but not create.
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
+import { Item } from './Item';
 
 /** QAccessible::Role, as `Accessible.Button` and the others name them. */
 const ROLES: Record<string, number> = {
@@ -131,9 +132,14 @@ export class AccessibleAttached extends QObject {
   /** The states a scene set itself (a role then leaves them as they are). */
   private readonly explicit = new Set<string>();
 
+  override $attachTo(owner: QObject): void {
+    if (!(owner instanceof Item)) qmlWarning(owner, 'Accessible must be attached to an Item');
+  }
+
+  /** (the states a role turns on change without a signal, as in Qt) */
   setRole(role: number): void {
     if (!this.$store(ACCESSIBLE.role, role)) return;
-    for (const s of statesOfRole(role)) if (!this.explicit.has(s)) this.$store(ACCESSIBLE[s], true);
+    for (const s of statesOfRole(role)) if (!this.explicit.has(s)) this.$v[ACCESSIBLE[s]] = true;
   }
 
   setState(name: (typeof STATES)[number], v: boolean): void {
@@ -187,7 +193,11 @@ const ACCESSIBLE = {
   >),
 };
 
-export class EnterKeyAttached extends QObject {}
+export class EnterKeyAttached extends QObject {
+  override $attachTo(owner: QObject): void {
+    if (!(owner instanceof Item)) qmlWarning(owner, 'EnterKey attached property only works with Items');
+  }
+}
 
 export const EnterKeyMeta: MetaObject = defineType(EnterKeyAttached, null, {
   name: 'EnterKey',

@@ -292,6 +292,16 @@ export class Item extends QtObject {
   /** The item entered a window, left one, or moved to another (QQuickItem::ItemSceneChange). */
   protected windowChanged(): void {}
 
+  /**
+   * A key press that may be a shortcut (Qt's ShortcutOverride): true when
+   * the item keeps it. An item asks its key handlers (Keys.onShortcutOverride).
+   */
+  keepsShortcutKey(event: KeyEventLike): boolean {
+    for (let h = this.keyHandler; h !== null; h = h.nextKeyHandler)
+      if (h.overridesShortcut?.(event)) return true;
+    return false;
+  }
+
   // ---- listeners and dirtiness ---------------------------------------------------
 
   addListener(l: ItemChangeListener): void {
@@ -962,6 +972,8 @@ export interface ItemKeyHandler {
   keyReleased(event: KeyEventLike, post: boolean): void;
   /** The filter made before this one (QQuickItemKeyFilter::m_next): what this one leaves goes there. */
   nextKeyHandler: ItemKeyHandler | null;
+  /** Qt's ShortcutOverride: true when the filter keeps the key from the shortcuts. */
+  overridesShortcut?(event: KeyEventLike): boolean;
 }
 
 /** Qt's QQuickItemKeyFilter chain (Keys, KeyNavigation): the first to accept takes the key. */

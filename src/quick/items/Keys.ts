@@ -407,8 +407,9 @@ export class KeysAttached extends ItemKeyFilter {
   }
 
   /** A key that may be a shortcut: true when `Keys.onShortcutOverride` accepts it (the item keeps the key). */
+  // (asked even while `enabled` is false, as in Qt)
   overridesShortcut(e: KeyEventLike): boolean {
-    if (!(this.$v[KEYS.enabled] as boolean) || !this.connected(KEYS.shortcutOverride)) return false;
+    if (!this.connected(KEYS.shortcutOverride)) return false;
     const ke = KeyEvent.from(e);
     this.$emit(KEYS.shortcutOverride, [ke]);
     return ke.$v[KE.accepted] as boolean;

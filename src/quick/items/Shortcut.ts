@@ -6,13 +6,53 @@
 import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { type QuickWindow, shortcutMaps } from '../window';
 import { Item, type KeyEventLike } from './Item';
-import { KeysAttached, Mod, matchesStandardKey, StandardKey, standardKeyBindings } from './Keys';
+import { Mod, standardKeyBindings } from './Keys';
+import { WindowObject } from './Window';
 
 const MODIFIERS = Mod.Shift | Mod.Control | Mod.Alt | Mod.Meta;
 const KEY_UNKNOWN = 0x01ffffff;
 const KEY_SHIFT = 0x01000020;
 const KEY_SCROLL_LOCK = 0x01000026;
-const KEY_ESCAPE = 0x01000000;
+const KEY_TAB = 0x01000001;
+const KEY_BACKTAB = 0x01000002;
+
+/** What Shift makes of the keys of a US keyboard (X11's second level): the key's own symbol for each. */
+const UNSHIFTED: Record<string, string> = {
+  '~': '`',
+  '!': '1',
+  '@': '2',
+  '#': '3',
+  $: '4',
+  '%': '5',
+  '^': '6',
+  '&': '7',
+  '*': '8',
+  '(': '9',
+  ')': '0',
+  _: '-',
+  '+': '=',
+  '{': '[',
+  '}': ']',
+  '|': '\\',
+  ':': ';',
+  '"': "'",
+  '<': ',',
+  '>': '.',
+  '?': '/',
+};
+
+/**
+ * The keys a press may stand for (QXcbKeyboard::possibleKeys): the key's own
+ * symbol with every modifier held and, for a symbol Shift made (`?`, `+`,
+ * Backtab), that symbol without Shift.
+ */
+function possibleKeys(e: KeyEventLike): number[] {
+  const mods = e.modifiers & MODIFIERS;
+  const own = (e.key | mods) >>> 0;
+  if (!(mods & Mod.Shift)) return [own];
+  const base = e.key === KEY_BACKTAB ? KEY_TAB : UNSHIFTED[String.fromCharCode(e.key)]?.charCodeAt(0);
+  return base === undefined ? [own] : [(base | mods) >>> 0, (e.key | (mods & ~Mod.Shift)) >>> 0];
+}
 
 /** Key names as QKeySequence writes and reads them (portable text). */
 const NAMED_KEYS: Array<[string, number]> = [
@@ -49,15 +89,20 @@ const KEY_BY_NAME = new Map<string, number>([
   ['escape', 0x01000000],
   ['insert', 0x01000006],
   ['delete', 0x01000007],
-  ['pgup', 0x01000016],
-  ['pgdown', 0x01000017],
+  ['page up', 0x01000016],
+  ['page down', 0x01000017],
+  ['caps lock', 0x01000024],
+  ['num lock', 0x01000025],
+  ['scroll lock', 0x01000026],
+  ['print screen', 0x01000009],
+  ['system request', 0x0100000a],
 ]);
 const NAME_BY_KEY = new Map<number, string>(NAMED_KEYS.map(([n, k]) => [k, n]));
 
 /** One key of a sequence: `Ctrl+Shift+X`; undefined when it does not parse. */
 function parseKey(text: string): number | undefined {
   let mods = 0;
-  let rest = text.trim();
+  let rest = text;
   for (;;) {
     const m = /^(ctrl|shift|alt|meta)\+/i.exec(rest);
     if (m === null || rest.length === m[0].length) break;
@@ -66,6 +111,7 @@ function parseKey(text: string): number | undefined {
       name === 'ctrl' ? Mod.Control : name === 'shift' ? Mod.Shift : name === 'alt' ? Mod.Alt : Mod.Meta;
     rest = rest.slice(m[0].length);
   }
+  if (rest === ' ') return (mods | 0x20) >>> 0;
   if (rest.length === 1) return (mods | rest.toUpperCase().charCodeAt(0)) >>> 0;
   const f = /^f(\d{1,2})$/i.exec(rest);
   if (f !== null && Number(f[1]) >= 1 && Number(f[1]) <= 35)
@@ -74,7 +120,7 @@ function parseKey(text: string): number | undefined {
   return k === undefined ? undefined : (mods | k) >>> 0;
 }
 
-/** A sequence of up to four keys, `Ctrl+K, Ctrl+C`; empty when it does not parse (QKeySequence::fromString). */
+/** A sequence of up to four keys (more are dropped), `Ctrl+K, Ctrl+C`; empty when it does not parse (QKeySequence::fromString). */
 function parseSequence(text: string): number[] {
   const keys: number[] = [];
   for (const part of text.split(/,\s*(?=.)/)) {
@@ -82,15 +128,15 @@ function parseSequence(text: string): number[] {
     if (k === undefined) return [];
     keys.push(k);
   }
-  return keys.length > 4 ? [] : keys;
+  return keys.slice(0, 4);
 }
 
 function keyText(k: number): string {
   let s = '';
+  if (k & Mod.Meta) s += 'Meta+';
   if (k & Mod.Control) s += 'Ctrl+';
   if (k & Mod.Alt) s += 'Alt+';
   if (k & Mod.Shift) s += 'Shift+';
-  if (k & Mod.Meta) s += 'Meta+';
   const key = k & ~MODIFIERS & 0x01ffffff;
   if (key >= 0x01000030 && key <= 0x01000052) return `${s}F${key - 0x0100002f}`;
   return s + (NAME_BY_KEY.get(key) ?? String.fromCharCode(key));
@@ -122,59 +168,6 @@ function sequencesOf(v: unknown, first: boolean, owner: Shortcut): number[][] {
   return [];
 }
 
-// ---- which keys the focused item keeps ------------------------------------------------
-
-/** The editing keys a TextInput keeps when they would also be shortcuts (QQuickTextInput::event). */
-const TEXT_INPUT_KEYS = [
-  StandardKey.Copy,
-  StandardKey.Paste,
-  StandardKey.Cut,
-  StandardKey.Redo,
-  StandardKey.Undo,
-  StandardKey.MoveToNextWord,
-  StandardKey.MoveToPreviousWord,
-  StandardKey.MoveToStartOfDocument,
-  StandardKey.MoveToEndOfDocument,
-  StandardKey.SelectNextWord,
-  StandardKey.SelectPreviousWord,
-  StandardKey.SelectStartOfLine,
-  StandardKey.SelectEndOfLine,
-  StandardKey.SelectStartOfBlock,
-  StandardKey.SelectEndOfBlock,
-  StandardKey.SelectStartOfDocument,
-  StandardKey.SelectAll,
-  StandardKey.SelectEndOfDocument,
-  StandardKey.DeleteCompleteLine,
-];
-const TEXT_INPUT_PLAIN_KEYS = new Set([
-  0x01000007, 0x01000010, 0x01000011, 0x01000003, 0x01000012, 0x01000014,
-]);
-
-function isTextInput(item: Item): boolean {
-  for (let m: MetaObject | null = item.$meta; m !== null; m = m.base)
-    if (m.name === 'TextInput' && !m.isDerived) return true;
-  return false;
-}
-
-function textInputKeeps(item: Item, e: KeyEventLike): boolean {
-  if ((item as Item & { readOnly: boolean }).readOnly) return false;
-  if (TEXT_INPUT_KEYS.some((k) => matchesStandardKey(e, k))) return true;
-  const m = e.modifiers & ~Mod.GroupSwitch;
-  if (m === 0 || m === Mod.Shift || m === Mod.Keypad)
-    return e.key < KEY_ESCAPE || TEXT_INPUT_PLAIN_KEYS.has(e.key);
-  return false;
-}
-
-/** Qt's ShortcutOverride: the focused item, then its parents, may keep the key. */
-function overridden(w: QuickWindow, e: KeyEventLike): boolean {
-  for (let item = w.activeFocusItem; item !== null && item !== w.contentItem; item = item.parentItem) {
-    for (let h = item.keyHandler; h !== null; h = h.nextKeyHandler)
-      if (h instanceof KeysAttached && h.overridesShortcut(e)) return true;
-    if (isTextInput(item)) return textInputKeeps(item, e);
-  }
-  return false;
-}
-
 // ---- the window's shortcut map ------------------------------------------------------------
 
 interface Entry {
@@ -189,20 +182,27 @@ class ShortcutMap {
   private current: number[] = [];
   private ambiguous = 0;
 
+  get partial(): boolean {
+    return this.current.length > 0;
+  }
+
+  /** (the focused item has already been asked whether it keeps the key) */
   tryShortcut(w: QuickWindow, e: KeyEventLike): boolean {
     if (e.key === KEY_UNKNOWN) return false;
     const partial = this.current.length > 0;
-    if (!partial && overridden(w, e)) return false;
     // Modifier keys leave the state as it is.
     if (e.key >= KEY_SHIFT && e.key <= KEY_SCROLL_LOCK) return partial;
-    const keys = [...this.current, (e.key | (e.modifiers & MODIFIERS)) >>> 0];
+    const n = this.current.length;
+    const candidates = possibleKeys(e);
     const exact: Entry[] = [];
-    let longer = false;
+    let longer: number | undefined;
     for (const entry of this.entries) {
-      if (!entry.owner.inContext(w)) continue;
-      if (entry.keys.length < keys.length || keys.some((k, i) => entry.keys[i] !== k)) continue;
-      if (entry.keys.length === keys.length) exact.push(entry);
-      else longer = true;
+      if (!entry.owner.inContext(w) || entry.keys.length <= n) continue;
+      if (this.current.some((k, i) => entry.keys[i] !== k)) continue;
+      const key = entry.keys[n]!;
+      if (!candidates.includes(key)) continue;
+      if (entry.keys.length === n + 1) exact.push(entry);
+      else longer ??= key;
     }
     if (exact.length > 0) {
       this.current = [];
@@ -210,8 +210,8 @@ class ShortcutMap {
       if (enabled.length > 0) this.dispatch(enabled, e);
       return enabled.length > 0;
     }
-    if (longer) {
-      this.current = keys;
+    if (longer !== undefined) {
+      this.current = [...this.current, longer];
       return true;
     }
     this.current = [];
@@ -242,10 +242,36 @@ function mapOf(engine: object): ShortcutMap {
 export class Shortcut extends QObject {
   private complete = false;
   private grabbed: Entry[] = [];
+  /** The key sequences `sequence` and `sequences` stand for, worked out when they are set. */
+  private fromSequence: number[][] = [];
+  private fromSequences: number[][] = [];
+
+  sequenceWasSet(): void {
+    this.fromSequence = sequencesOf(this.$v[SHORTCUT.sequence], true, this);
+    this.grab();
+  }
+
+  /** A list as Qt keeps it: a standard key once per binding (none without), anything else as given. */
+  setSequences(v: unknown): void {
+    let list: unknown[];
+    if (Array.isArray(v)) list = v;
+    else if (typeof v === 'string') list = [...v];
+    else if (typeof v === 'number') throw new Error('Cannot assign int to QVariantList');
+    else list = [];
+    const kept = list.flatMap((x) => (typeof x === 'number' ? standardKeyBindings(x).map(() => x) : [x]));
+    if (!this.$store(SHORTCUT.sequences, kept)) return;
+    this.fromSequences = kept.flatMap((x, i) =>
+      typeof x === 'number' && kept.indexOf(x) !== i ? [] : sequencesOf(x, false, this),
+    );
+    this.grab();
+  }
 
   /** The window of the item the shortcut is declared in. */
   private get itemWindow(): QuickWindow | null {
-    for (let o = this.$owner; o !== null; o = o.$owner) if (o instanceof Item) return o.window;
+    for (let o = this.$owner; o !== null; o = o.$owner) {
+      if (o instanceof Item) return o.window;
+      if (o instanceof WindowObject) return o.quickWindow;
+    }
     return null;
   }
 
@@ -264,13 +290,7 @@ export class Shortcut extends QObject {
     this.ungrab();
     const engine = this.$engine;
     if (!this.complete || engine === null) return;
-    const seqs = [
-      ...sequencesOf(this.$v[SHORTCUT.sequence], true, this),
-      ...((this.$v[SHORTCUT.sequences] as unknown[] | null) ?? []).flatMap((v) =>
-        sequencesOf(v, false, this),
-      ),
-    ];
-    this.grabbed = seqs.map((keys) => ({ keys, owner: this }));
+    this.grabbed = [...this.fromSequence, ...this.fromSequences].map((keys) => ({ keys, owner: this }));
     mapOf(engine).entries.push(...this.grabbed);
   }
 
@@ -316,14 +336,20 @@ export class Shortcut extends QObject {
 
 const WINDOW_SHORTCUT = 1;
 const APPLICATION_SHORTCUT = 2;
-const regrab = (o: QObject) => (o as Shortcut).grab();
+const sameList = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export const ShortcutMeta: MetaObject = defineType(Shortcut, null, {
   name: 'Shortcut',
   cppClass: 'QQuickShortcut',
   properties: {
-    sequence: { type: 'var', changed: regrab },
-    sequences: { type: 'var', default: [], changed: regrab },
+    sequence: { type: 'var', changed: (o) => (o as Shortcut).sequenceWasSet() },
+    sequences: {
+      type: 'var',
+      default: [],
+      equals: sameList,
+      write: (o, v) => (o as Shortcut).setSequences(v),
+    },
     nativeText: { type: 'string', readonly: true, notify: 'sequenceChanged' },
     portableText: { type: 'string', readonly: true, notify: 'sequenceChanged' },
     enabled: { type: 'bool', default: true },

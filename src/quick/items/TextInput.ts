@@ -689,6 +689,23 @@ export class TextInput extends Item implements FontOwner {
   private selEnd(): number {
     return this.hasSelectedText() ? this.m_selend : -1;
   }
+  /**
+   * Qt's ShortcutOverride for a TextInput (QQuickTextInput::event): it keeps
+   * the standard editing keys and unmodified typing keys; its Keys handlers
+   * are asked about the others. A read-only one keeps none and asks nobody.
+   */
+  override keepsShortcutKey(e: KeyEventLike): boolean {
+    if (this.$v[TI.readOnly] as boolean) return false;
+    if (SHORTCUT_EDITING_KEYS.some((k) => matchesStandardKey(e, k))) return true;
+    const m = e.modifiers & ~Mod.GroupSwitch;
+    if (
+      (m === 0 || m === Mod.Shift || m === Mod.Keypad) &&
+      (e.key < Key.Escape || SHORTCUT_PLAIN_KEYS.has(e.key))
+    )
+      return true;
+    return super.keepsShortcutKey(e);
+  }
+
   /** What `selectedText` reads: the selection as it is now (Qt computes it), even inside a change's signals. */
   selectedString(): string {
     return this.hasSelectedText() ? this.m_text.slice(this.m_selstart, this.m_selend) : '';
@@ -2154,6 +2171,38 @@ const TI = {
 };
 const ACTIVE_FOCUS_CHANGED = ItemMeta.signalsByName.get('activeFocusChanged')!.index;
 const IMPLICIT_WIDTH_CHANGED = ItemMeta.signalsByName.get('implicitWidthChanged')!.index;
+/** The editing keys a TextInput keeps when they would also be shortcuts. */
+const SHORTCUT_EDITING_KEYS = [
+  StandardKey.Copy,
+  StandardKey.Paste,
+  StandardKey.Cut,
+  StandardKey.Redo,
+  StandardKey.Undo,
+  StandardKey.MoveToNextWord,
+  StandardKey.MoveToPreviousWord,
+  StandardKey.MoveToStartOfDocument,
+  StandardKey.MoveToEndOfDocument,
+  StandardKey.SelectNextWord,
+  StandardKey.SelectPreviousWord,
+  StandardKey.SelectStartOfLine,
+  StandardKey.SelectEndOfLine,
+  StandardKey.SelectStartOfBlock,
+  StandardKey.SelectEndOfBlock,
+  StandardKey.SelectStartOfDocument,
+  StandardKey.SelectAll,
+  StandardKey.SelectEndOfDocument,
+  StandardKey.DeleteCompleteLine,
+];
+/** Delete, Home, End, Backspace, Left and Right. */
+const SHORTCUT_PLAIN_KEYS = new Set<number>([
+  Key.Delete,
+  Key.Home,
+  Key.End,
+  Key.Backspace,
+  Key.Left,
+  Key.Right,
+]);
+
 const SELECTED_TEXT_CHANGED = TextInputMeta.signalsByName.get('selectedTextChanged')!.index;
 
 // selectedText is read from the selection as it is (a textChanged handler sees a deleted selection gone).

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KeyEventLike } from '../../../src/quick/items/Item';
 import type { QuickWindow } from '../../../src/quick/window';
@@ -11,12 +11,19 @@ import { FIXTURES, loadScene } from './qt-dump';
 // its parents, Keys handlers, priorities and forwarding, validators, echo
 // modes, maximumLength and input masks, KeyNavigation.
 
-const MOD = { shift: 0x02000000, ctrl: 0x04000000, alt: 0x08000000, keypad: 0x20000000 };
-const MOD_KEY = { shift: 0x01000020, ctrl: 0x01000021, alt: 0x01000023 };
+const MOD = { shift: 0x02000000, ctrl: 0x04000000, alt: 0x08000000, super: 0x10000000, keypad: 0x20000000 };
+const MOD_KEY = { shift: 0x01000020, ctrl: 0x01000021, alt: 0x01000023, super: 0x01000022 };
 
 /** X keysym names as xdotool takes them -> Qt key and the text X gives. */
-const NAMED: Record<string, { key: number; text: string; mods?: number }> = {
+const NAMED: Record<string, { key: number; text: string; mods?: number; shift?: boolean }> = {
   space: { key: 0x20, text: ' ' },
+  comma: { key: 0x2c, text: ',' },
+  equal: { key: 0x3d, text: '=' },
+  slash: { key: 0x2f, text: '/' },
+  // (symbols typed with Shift: xdotool holds it)
+  plus: { key: 0x2b, text: '+', shift: true },
+  question: { key: 0x3f, text: '?', shift: true },
+  exclam: { key: 0x21, text: '!', shift: true },
   minus: { key: 0x2d, text: '-' },
   period: { key: 0x2e, text: '.' },
   Left: { key: 0x01000012, text: '' },
@@ -31,9 +38,11 @@ const NAMED: Record<string, { key: number; text: string; mods?: number }> = {
   KP_Enter: { key: 0x01000005, text: '\r', mods: MOD.keypad },
   Escape: { key: 0x01000000, text: '\u001b' },
   Tab: { key: 0x01000001, text: '\t' },
-  F2: { key: 0x01000031, text: '' },
-  F12: { key: 0x0100003b, text: '' },
+  Prior: { key: 0x01000016, text: '' },
+  Next: { key: 0x01000017, text: '' },
+  Insert: { key: 0x01000006, text: '' },
 };
+for (let i = 1; i <= 12; i++) NAMED[`F${i}`] = { key: 0x0100002f + i, text: '' };
 
 function event(key: number, text: string, modifiers: number): KeyEventLike {
   return { key, text, modifiers, accepted: false, isAutoRepeat: false, count: 1, nativeScanCode: 1 };
@@ -44,6 +53,8 @@ function press(window: QuickWindow, combo: string): void {
   const parts = combo.split('+');
   const name = parts.pop()!;
   const mods = parts as Array<keyof typeof MOD_KEY>;
+  // (xdotool holds Shift for the symbols typed with it, and for a capital letter)
+  if ((NAMED[name]?.shift || /^[A-Z]$/.test(name)) && !mods.includes('shift')) mods.push('shift');
   let m = 0;
   for (const mod of mods) {
     m |= MOD[mod];
@@ -58,6 +69,10 @@ function press(window: QuickWindow, combo: string): void {
     m |= named.mods ?? 0;
     // (X sends shift+Tab as ISO_Left_Tab, which Qt calls Key_Backtab)
     if (name === 'Tab' && m & MOD.shift) key = 0x01000002;
+  } else if (/^[0-9]$/.test(name) && m & MOD.shift) {
+    // a digit with Shift: the symbol above it on a US keyboard
+    text = ')!@#$%^&*('[Number(name)]!;
+    key = text.charCodeAt(0);
   } else {
     // a letter or a digit
     key = name.toUpperCase().charCodeAt(0);
@@ -86,13 +101,14 @@ async function replay(scene: string): Promise<{ ours: string[]; qt: string[] }> 
 }
 
 describe('key handling replays like Qt 6.4.2', () => {
-  for (const scene of [
-    'keys_editing',
-    'keys_attached',
-    'keys_validation',
-    'keys_navigation',
-    'keys_shortcut',
-  ]) {
+  const scenes = readdirSync(FIXTURES)
+    .filter((f) => /^keys_.*\.keys$/.test(f))
+    .map((f) => f.slice(0, -'.keys'.length))
+    .sort();
+  it('replays every recorded key scene', () => {
+    expect(scenes.length).toBeGreaterThanOrEqual(19);
+  });
+  for (const scene of scenes) {
     it(`${scene}: every printed line matches`, async () => {
       const { ours, qt } = await replay(scene);
       expect(ours).toEqual(qt);
