@@ -189,7 +189,7 @@ class ShortcutMap {
   /** (the focused item has already been asked whether it keeps the key) */
   tryShortcut(w: QuickWindow, e: KeyEventLike): boolean {
     if (e.key === KEY_UNKNOWN) return false;
-    const partial = this.current.length > 0;
+    const partial = this.partial;
     // Modifier keys leave the state as it is.
     if (e.key >= KEY_SHIFT && e.key <= KEY_SCROLL_LOCK) return partial;
     const n = this.current.length;
@@ -323,14 +323,7 @@ export class Shortcut extends QObject {
 
   /** QKeySequence::toString of `sequence` (portable and native text are the same on this platform). */
   sequenceText(): string {
-    const v = this.$v[SHORTCUT.sequence];
-    const keys =
-      typeof v === 'number'
-        ? standardKeyBindings(v).slice(0, 1)
-        : typeof v === 'string'
-          ? parseSequence(v)
-          : [];
-    return sequenceText(keys);
+    return sequenceText(this.fromSequence[0] ?? []);
   }
 }
 
