@@ -7,6 +7,7 @@ import type * as ast from '../qml/ast';
 import { QmlError } from '../qml/error';
 import type { Shape } from './codegen';
 import type { GeneratedFunction, QmlContext, SourceLocation } from './context';
+import { QT_ENUMS } from './globals';
 import { isFunctionExpression, rewrite } from './jscompile';
 import {
   type CustomParser,
@@ -1373,6 +1374,10 @@ export class Compiler {
       const entry = this.resolver.resolve(e.object.name);
       if (entry?.kind === 'type') {
         const ev = entry.meta.enums[e.property.name];
+        if (ev !== undefined) v = ev;
+      } else if (entry === undefined && e.object.name === 'Qt') {
+        // (Qt's own enums, `Qt.AlignLeft`, are constants too: no change signal at creation)
+        const ev = QT_ENUMS[e.property.name];
         if (ev !== undefined) v = ev;
       }
     }
