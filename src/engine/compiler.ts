@@ -1354,6 +1354,7 @@ export class Compiler {
     if (stmt.type !== 'ExpressionStatement') return NOT_CONSTANT;
     const e = stmt.expression;
     let v: unknown = NOT_CONSTANT;
+    let isEnum = false;
     if (e.type === 'Literal' && !('regex' in e && e.regex) && typeof e.value !== 'bigint') v = e.value;
     else if (
       e.type === 'UnaryExpression' &&
@@ -1372,17 +1373,31 @@ export class Compiler {
       /^[A-Z]/.test(e.object.name)
     ) {
       const entry = this.resolver.resolve(e.object.name);
-      if (entry?.kind === 'type') {
-        const ev = entry.meta.enums[e.property.name];
-        if (ev !== undefined) v = ev;
-      } else if (entry === undefined && e.object.name === 'Qt') {
-        // (Qt's own enums, `Qt.AlignLeft`, are constants too: no change signal at creation)
-        const ev = QT_ENUMS[e.property.name];
-        if (ev !== undefined) v = ev;
+      // (Qt's own enums, `Qt.AlignLeft`, are constants too: no change signal at creation)
+      const ev =
+        entry?.kind === 'type'
+          ? entry.meta.enums[e.property.name]
+          : entry === undefined && e.object.name === 'Qt'
+            ? QT_ENUMS[e.property.name]
+            : undefined;
+      if (ev !== undefined) {
+        v = ev;
+        isEnum = true;
       }
     }
     if (v === NOT_CONSTANT) return v;
-    void target;
+    if (prop.type === 'enumeration' && !isEnum) {
+      // An enumeration takes an enum or the name of one of its type's values, not a number.
+      // (a value type's enums are on the type QML names it by: font.capitalization's on `Font`)
+      const n = target.meta.name;
+      const byName = this.resolver.resolve(n.charAt(0).toUpperCase() + n.slice(1));
+      const named =
+        typeof v !== 'string'
+          ? undefined
+          : (target.meta.enums[v] ?? (byName?.kind === 'type' ? byName.meta.enums[v] : undefined));
+      if (named === undefined) throw this.err(value, 'Invalid property assignment: unknown enumeration');
+      v = named;
+    }
     if (v === null && NULL_DEPRECATED[prop.type] !== undefined) {
       // Qt 6.4 still loads this, with a warning, and leaves the default value.
       const { line, column } = value;
