@@ -10,17 +10,8 @@ import { QRect, QSize } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { canvasSurfaces } from './canvas-surface';
 import { Context2D } from './context2d';
+import { IntSize } from './Image';
 import { Change, Dirty, Item, ItemMeta } from './Item';
-
-/** A QSize (whole numbers): the tile size, as Qt prints it. */
-class IntSize extends QSize {
-  override $clone(): IntSize {
-    return new IntSize(this.width, this.height);
-  }
-  override toString(): string {
-    return `QSize(${this.width}, ${this.height})`;
-  }
-}
 
 /** A QRect (whole numbers): the region `paint` is given. */
 class IntRect extends QRect {
@@ -429,14 +420,11 @@ export class Canvas extends Item {
       let region: IntRect;
       if (this.hasTileSize && this.hasCanvasWindow) {
         // QRectF::toAlignedRect, within the canvas window, out to whole tiles
-        const x = Math.floor(d.x);
-        const y = Math.floor(d.y);
         const w = this.$v[CANVAS.canvasWindow] as QRect;
-        const a = unite(null, { x, y, w: Math.ceil(d.x + d.w) - x, h: Math.ceil(d.y + d.h) - y });
-        const left = Math.max(w.x, a?.x ?? 0);
-        const top = Math.max(w.y, a?.y ?? 0);
-        const right = Math.min(w.x + w.width, (a?.x ?? 0) + (a?.w ?? 0));
-        const bottom = Math.min(w.y + w.height, (a?.y ?? 0) + (a?.h ?? 0));
+        const left = Math.max(w.x, Math.floor(d.x));
+        const top = Math.max(w.y, Math.floor(d.y));
+        const right = Math.min(w.x + w.width, Math.ceil(d.x + d.w));
+        const bottom = Math.min(w.y + w.height, Math.ceil(d.y + d.h));
         region = tiledRect(left, top, right, bottom, this.$v[CANVAS.tileSize] as IntSize);
       } else {
         const x = Math.round(d.x);

@@ -45,8 +45,8 @@ export function loadSize(w: number, h: number, rw: number, rh: number, cropOrFit
   return new QSize(Math.round(w * ratio), Math.round(h * ratio));
 }
 
-/** A QSize (whole numbers), as Image's `sourceSize` holds one. */
-class IntSize extends QSize {
+/** A QSize (whole numbers), as Image's `sourceSize` and Canvas's `tileSize` hold one. */
+export class IntSize extends QSize {
   override $clone(): IntSize {
     return new IntSize(this.width, this.height);
   }
