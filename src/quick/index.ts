@@ -17,7 +17,6 @@ import { ScreenMeta } from './items/Screen';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/Transform';
-import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
@@ -31,6 +30,9 @@ export const LAZY_TYPE_NAMES = [
   'EnterKey',
   'InputMethod',
   'Canvas',
+  'IntValidator',
+  'DoubleValidator',
+  'RegularExpressionValidator',
   'Shortcut',
   'Grid',
   'Image',
@@ -108,9 +110,6 @@ export function registerQtQuick(engine: QmlEngine): void {
       Font: FontEnumsMeta,
       Keys: KeysAttachedMeta,
       StandardKey: StandardKeyMeta,
-      IntValidator: IntValidatorMeta,
-      DoubleValidator: DoubleValidatorMeta,
-      RegularExpressionValidator: RegularExpressionValidatorMeta,
       Flickable: FlickableMeta,
       ListView: ListViewMeta,
       ViewSection: ViewSectionMeta,

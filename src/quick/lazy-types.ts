@@ -14,6 +14,7 @@ import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
+import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
@@ -22,6 +23,9 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   EnterKey: EnterKeyMeta,
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
+  IntValidator: IntValidatorMeta,
+  DoubleValidator: DoubleValidatorMeta,
+  RegularExpressionValidator: RegularExpressionValidatorMeta,
   Shortcut: ShortcutMeta,
   Grid: GridMeta,
   Image: ImageMeta,

@@ -27,7 +27,7 @@ import {
 import { Key, Mod, matchesStandardKey, StandardKey } from './Keys';
 import { DEFAULT_FONT, mirroredAlign } from './Text';
 import { isRightToLeft } from './text-direction';
-import { VALIDATOR_CHANGED, type Validator, ValidatorState } from './Validators';
+import { VALIDATOR_CHANGED, type Validator, ValidatorState } from './validator-base';
 
 const INT_MAX = 2147483647;
 /** QStyleHints defaults on the reference machine. */

@@ -3,9 +3,9 @@
 // TextInput accepts while typing (Invalid input is refused) and when Enter is
 // pressed (only Acceptable input emits `accepted`). Numbers are read in the
 // C locale of the reference machine: '.' decimal point, ',' group separator.
-import { defineType, type MetaObject, QObject } from '../../engine/qobject';
-import { QtObjectMeta } from '../../engine/qtqml';
+import { defineType, type MetaObject } from '../../engine/qobject';
 import { MatchResult } from './match-result';
+import { announce, type ValidationResult, Validator, ValidatorMeta, ValidatorState } from './validator-base';
 
 /**
  * The partial matcher, a chunk of its own in the page: loaded when a
@@ -23,48 +23,6 @@ function loadPartialMatch(): Promise<unknown> | undefined {
   });
   return partialMatchLoading;
 }
-
-/** QValidator::State */
-export enum ValidatorState {
-  Invalid = 0,
-  Intermediate = 1,
-  Acceptable = 2,
-}
-
-export interface ValidationResult {
-  state: ValidatorState;
-  /** the input after validation (validators may rewrite it) */
-  input: string;
-  pos: number;
-}
-
-/** QValidator: the base of the validator types. */
-export abstract class Validator extends QObject {
-  abstract validate(input: string, pos: number): ValidationResult;
-  /** QValidator::fixup: tries to turn intermediate input into acceptable input. */
-  fixup(input: string): string {
-    return input;
-  }
-  /** Any property changed: inputs re-check their text (QValidator::changed). */
-  notifyChanged(): void {
-    this.$emit(VALIDATOR_CHANGED, undefined);
-  }
-}
-const announce = (o: QObject) => (o as Validator).notifyChanged();
-
-export const ValidatorMeta: MetaObject = defineType(
-  Validator as unknown as abstract new () => QObject,
-  QtObjectMeta,
-  {
-    name: 'Validator',
-    cppClass: 'QValidator',
-    creatable: false,
-    properties: { locale: { type: 'string', changed: announce } },
-    signals: { changed: {} },
-    enums: { Invalid: 0, Intermediate: 1, Acceptable: 2 },
-  },
-);
-export const VALIDATOR_CHANGED = ValidatorMeta.signalsByName.get('changed')!.index;
 
 type NumberMode = 'int' | 'double' | 'scientific';
 

@@ -5,8 +5,8 @@ import {
   IntValidator,
   RegularExpressionValidator,
   RegularExpressionValidatorMeta,
-  ValidatorState,
 } from '../../../src/quick/items/Validators';
+import { ValidatorState } from '../../../src/quick/items/validator-base';
 import { loadScene, qtLog } from './qt-dump';
 
 const { Invalid, Intermediate, Acceptable } = ValidatorState;
