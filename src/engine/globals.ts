@@ -22,27 +22,27 @@ import {
   tintColor,
 } from './valuetypes';
 
-/** The name Qt gives the code running now (`onCompleted` for a Component.onCompleted handler), for console.assert. */
-/** The fields Qt.font() takes from its object (one at least). */
-const FONT_FIELDS = [
-  'family',
-  'styleName',
-  'bold',
-  'italic',
-  'underline',
-  'overline',
-  'strikeout',
-  'pointSize',
-  'pixelSize',
-  'weight',
-  'capitalization',
-  'letterSpacing',
-  'wordSpacing',
-  'kerning',
-  'preferShaping',
-  'hintingPreference',
-];
+/** The fields Qt.font() takes from its object, with the JavaScript type each must have (one at least). */
+const FONT_FIELDS: Record<string, string> = {
+  family: 'string',
+  styleName: 'string',
+  bold: 'boolean',
+  italic: 'boolean',
+  underline: 'boolean',
+  overline: 'boolean',
+  strikeout: 'boolean',
+  pointSize: 'number',
+  pixelSize: 'number',
+  weight: 'number',
+  capitalization: 'number',
+  letterSpacing: 'number',
+  wordSpacing: 'number',
+  kerning: 'boolean',
+  preferShaping: 'boolean',
+  hintingPreference: 'number',
+};
 
+/** The name Qt gives the code running now (`onCompleted` for a Component.onCompleted handler), for console.assert. */
 export let currentExpression: string | null = null;
 export function setCurrentExpression(name: string | null): string | null {
   const prev = currentExpression;
@@ -508,7 +508,7 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
       const f = a[0];
       if (a.length !== 1 || f === null || typeof f !== 'object')
         throw new Error('Qt.font(): Invalid arguments');
-      if (!FONT_FIELDS.some((k) => k in f))
+      if (!Object.keys(FONT_FIELDS).some((k) => typeof (f as Record<string, unknown>)[k] === FONT_FIELDS[k]))
         throw new Error('Qt.font(): Invalid argument: no valid font subproperties specified');
       return { ...f };
     },

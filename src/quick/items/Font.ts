@@ -164,27 +164,36 @@ export class Font extends QObject {
       this.reset();
       // QQmlValueTypeProvider's fontFromObject: this order (bold before weight, pixelSize before pointSize)
       const o = v as Record<string, unknown>;
+      // (numbers are taken as integers where QFont's are: sizes, weight, enums)
+      const int = (k: string) => (typeof o[k] === 'number' ? Math.trunc(o[k] as number) : null);
+      const sink = this.$engine?.sink;
       if (typeof o.bold === 'boolean') this.setWeight(o.bold ? 700 : 400);
-      if (Number.isInteger(o.capitalization)) this.$write(F.capitalization, o.capitalization);
+      if (int('capitalization') !== null) this.$write(F.capitalization, int('capitalization'));
       if (typeof o.family === 'string') this.$write(F.family, o.family);
       if (typeof o.styleName === 'string') this.$write(F.styleName, o.styleName);
       if (typeof o.italic === 'boolean') this.$write(F.italic, o.italic);
       if (typeof o.letterSpacing === 'number') this.$write(F.letterSpacing, o.letterSpacing);
-      if (Number.isInteger(o.pixelSize) && (o.pixelSize as number) > 0) {
-        this.pixelSizeRaw = o.pixelSize as number;
+      const px = int('pixelSize');
+      if (px !== null && px <= 0) sink?.warn(`QFont::setPixelSize: Pixel size <= 0 (${px})`);
+      else if (px !== null) {
+        this.pixelSizeRaw = px;
         this.pointSizeRaw = -1;
         this.sizeResolved = true;
       }
-      if (typeof o.pointSize === 'number' && o.pointSize > 0) {
-        this.pointSizeRaw = o.pointSize;
+      const pt = int('pointSize');
+      if (pt !== null && pt <= 0)
+        sink?.warn(`QFont::setPointSize: Point size <= 0 (${pt}), must be greater than 0`);
+      else if (pt !== null) {
+        this.pointSizeRaw = pt;
         this.pixelSizeRaw = -1;
         this.sizeResolved = true;
       }
       if (typeof o.strikeout === 'boolean') this.$write(F.strikeout, o.strikeout);
       if (typeof o.underline === 'boolean') this.$write(F.underline, o.underline);
-      if (Number.isInteger(o.weight)) this.setWeight(o.weight as number);
+      if (typeof o.overline === 'boolean') this.$write(F.overline, o.overline);
+      if (int('weight') !== null) this.setWeight(int('weight')!);
       if (typeof o.wordSpacing === 'number') this.$write(F.wordSpacing, o.wordSpacing);
-      if (Number.isInteger(o.hintingPreference)) this.$write(F.hintingPreference, o.hintingPreference);
+      if (int('hintingPreference') !== null) this.$write(F.hintingPreference, int('hintingPreference'));
       if (typeof o.kerning === 'boolean') this.$write(F.kerning, o.kerning);
       if (typeof o.preferShaping === 'boolean') this.$write(F.preferShaping, o.preferShaping);
       this.syncSizes();
@@ -299,6 +308,7 @@ const F = {
   weight: FontMeta.index('weight'),
   italic: FontMeta.index('italic'),
   underline: FontMeta.index('underline'),
+  overline: FontMeta.index('overline'),
   strikeout: FontMeta.index('strikeout'),
   pointSize: FontMeta.index('pointSize'),
   pixelSize: FontMeta.index('pixelSize'),
