@@ -362,6 +362,10 @@ export class Creator {
     }
     if (creation.dynamic) obj.$dynamic = true;
 
+    // Qt writes the fields given to a value type (`font.pixelSize: 13`, `p.x:
+    // 3`) back as one value once the handlers are connected: they hear it.
+    const written = c.handlers.length > 0 ? valueGroupsWritten(c, obj) : null;
+
     // Qt assigns literal values in reverse declaration order, like bindings
     // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
     for (let i = c.constants.length - 1; i >= 0; i--) {
@@ -513,6 +517,14 @@ export class Creator {
       }
     }
 
+    if (written !== null)
+      for (const [name, before] of written) {
+        const value = storedValue(obj, name);
+        const notify = obj.$meta.propsByName.get(name)!.notify;
+        if (String(value) !== before && notify >= 0)
+          obj.$emit(notify, obj.$meta.signals[notify]!.params.length > 0 ? [value] : undefined);
+      }
+
     for (const h of c.implicitHandlers) {
       const make = lateHandler(ctx.fns[h.fn] as LateHandlerCode, c.unit.functions[h.fn]!, ctx, h, this.host);
       (obj as unknown as ImplicitHandlerHost).$addImplicitHandler(h.handlerName, (signal) =>
@@ -630,4 +642,25 @@ function forwardAliasSignal(
     },
     true,
   );
+}
+
+/** The value-type properties whose fields `c` gives literal values, with their value as text before. */
+function valueGroupsWritten(c: CompiledObject, obj: QObject): Map<string, string> | null {
+  let out: Map<string, string> | null = null;
+  for (const k of c.constants) {
+    const t = k.target;
+    const name = t.group;
+    if (name === undefined || t.outer !== undefined || out?.has(name)) continue;
+    if (t.via === 'value' || (t.via === 'group' && obj.$meta.propsByName.get(name)?.type === 'font')) {
+      out ??= new Map();
+      out.set(name, String(storedValue(obj, name)));
+    }
+  }
+  return out;
+}
+
+/** A value-type property's value as stored (a binding not evaluated yet is not run); a font group as read. */
+function storedValue(obj: QObject, name: string): unknown {
+  const p = obj.$meta.propsByName.get(name)!;
+  return p.type === 'font' ? (obj as unknown as Record<string, unknown>)[name] : obj.$v[p.index];
 }
