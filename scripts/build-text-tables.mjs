@@ -8,6 +8,8 @@
 //       and Serif, one per face for DejaVu Sans (every page has its regular
 //       face; bold and oblique are loaded when a scene uses them), so that a
 //       page loads the metrics of the faces it uses only
+//   src/quick/text/generated/*-boxes.ts  per face: the glyphs' ink boxes,
+//       which FontMetrics and TextMetrics load (boundingRect)
 //   src/quick/text/generated/unicode-data.ts  per code point: Qt line-break
 //       class, script, grapheme-break class, a few category flags (Unicode 14,
 //       the version Qt 6.4 is built with)
@@ -322,7 +324,27 @@ function buildFace({ key, file }) {
     w.uv(tag.length);
     for (const ch of tag) w.u8(ch.charCodeAt(0));
   }
-  return { key, family: font.familyName, style: font.subfamilyName, data: w.text(), glyphs: gids.length };
+  // ink boxes (FontMetrics.boundingRect): hhea's minimum left side bearing,
+  // then for the .notdef and each local glyph the outline's control box xMin,
+  // yMax and height (all 0 for a glyph with no outline); xMax is advance -
+  // right extent
+  const ink = new Writer();
+  ink.sv(hhea.minLeftSideBearing);
+  for (const g of [notdef, ...glyphs]) {
+    const cb = g.cbox;
+    const empty = !g.path || g.path.commands.length === 0;
+    ink.sv(empty ? 0 : cb.minX);
+    ink.sv(empty ? 0 : cb.maxY);
+    ink.uv(empty ? 0 : cb.maxY - cb.minY);
+  }
+  return {
+    key,
+    family: font.familyName,
+    style: font.subfamilyName,
+    data: w.text(),
+    ink: ink.text(),
+    glyphs: gids.length,
+  };
 }
 
 // ---------------------------------------------------------------- unicode
@@ -544,6 +566,10 @@ for (const fam of MODULES) {
   }
   fontsTs += '} as const;\n';
   writeFileSync(join(outDir, `${fam.module}.ts`), fontsTs);
+  let boxesTs = `${HEADER}// Glyph ink boxes of ${faces[0].family} ${dejavuVersion}, per face in the local glyph order of its metrics;\n// see src/quick/text/glyph-boxes.ts for the format.\n\n`;
+  boxesTs += 'export const BOXES = {\n';
+  for (const f of faces) boxesTs += `  ${f.key}:\n${chunked(f.ink).replace(/^/gm, '  ')},\n`;
+  writeFileSync(join(outDir, `${fam.module}-boxes.ts`), `${boxesTs}} as const;\n`);
   for (const f of faces) console.log(`${f.family} ${f.key}: ${f.glyphs} glyphs, ${f.data.length} chars`);
 }
 

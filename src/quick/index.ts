@@ -30,6 +30,8 @@ export const LAZY_TYPE_NAMES = [
   'EnterKey',
   'InputMethod',
   'Canvas',
+  'FontMetrics',
+  'TextMetrics',
   'IntValidator',
   'DoubleValidator',
   'RegularExpressionValidator',
@@ -82,7 +84,7 @@ let lazyLoad: Promise<Record<string, MetaObject>> | null = null;
 /** Loads the QtQuick types that are loaded on first use; later engines get them at once. */
 export function loadLazyQtQuickTypes(): Promise<Record<string, MetaObject>> {
   lazyLoad ??= import('./lazy-types').then(
-    (m) => (lazyTypes = m.LAZY_QTQUICK_TYPES),
+    (m) => m.LAZY_QTQUICK_READY.then(() => (lazyTypes = m.LAZY_QTQUICK_TYPES)),
     (e: unknown) => {
       lazyLoad = null;
       throw e;

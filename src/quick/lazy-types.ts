@@ -5,6 +5,7 @@ import { AccessibleMeta, EnterKeyMeta, InputMethodMeta } from './items/Accessibl
 import { CanvasMeta } from './items/Canvas';
 import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
+import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontMetrics';
 import { GridMeta } from './items/Grid';
 import { ImageMeta } from './items/Image';
 import { KeyNavigationMeta } from './items/KeyNavigation';
@@ -23,6 +24,8 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   EnterKey: EnterKeyMeta,
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
+  FontMetrics: FontMetricsMeta,
+  TextMetrics: TextMetricsMeta,
   IntValidator: IntValidatorMeta,
   DoubleValidator: DoubleValidatorMeta,
   RegularExpressionValidator: RegularExpressionValidatorMeta,
@@ -42,3 +45,6 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   ...STATE_TYPES,
   ...STATE_OPERATION_TYPES,
 };
+
+/** Resolves when the types are ready to use (FontMetrics has the glyph boxes of the faces loaded so far). */
+export const LAZY_QTQUICK_READY: Promise<void> = glyphBoxesReady;

@@ -188,6 +188,15 @@ export function faceTable(face: FaceKey): FaceTable | null {
   return faces[face] ?? null;
 }
 
+/** What else a face needs once its tables are there (FontMetrics: the glyph boxes), see setFaceHook. */
+let faceHook: ((face: FaceKey) => Promise<void>) | null = null;
+
+/** Sets faceHook; it runs for the faces loaded already (the promise) and for every face loaded later. */
+export function setFaceHook(hook: (face: FaceKey) => Promise<void>): Promise<void> {
+  faceHook = hook;
+  return Promise.all((Object.keys(faces) as FaceKey[]).map(hook)).then(() => {});
+}
+
 /** Loads the tables of a face (and of the faces in the same module) once. */
 export function loadFace(face: FaceKey): Promise<void> {
   if (faces[face]) return Promise.resolve();
@@ -196,10 +205,13 @@ export function loadFace(face: FaceKey): Promise<void> {
   if (!p) {
     const family = face.slice(0, face.indexOf('-')) as FamilyKey;
     p = m.load().then((t) => {
+      const hooks: Promise<void>[] = [];
       for (const style of STYLE_KEYS) {
         const table = t[style];
         if (table) faces[`${family}-${style}`] = table;
+        if (table && faceHook) hooks.push(faceHook(`${family}-${style}`));
       }
+      return Promise.all(hooks).then(() => {});
     });
     loading.set(m.name, p);
   }

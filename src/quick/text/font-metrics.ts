@@ -46,7 +46,7 @@ export class FaceMetrics {
   /** the integer pixel size FreeType scales with */
   readonly ppem: number;
   /** 16.16 scale from font units to 26.6 pixels */
-  private readonly scale: number;
+  readonly scale: number;
   /** HarfBuzz's x_mult for ppem * 64 (scaleKern) */
   readonly hbMult: number;
   private readonly advanceCache: Int32Array;
@@ -138,12 +138,21 @@ export class FaceMetrics {
     return (ftMulFix(this.face.advanceWidthMax, this.scale) + 32) & -64;
   }
 
-  /** Post table underline metrics scaled like QFontEngineFT (26.6). */
-  get underlineThickness(): number {
-    return ftMulFix(this.face.underlineThickness, this.scale);
+  /** QFontEngineFT::lineThickness (26.6): the post table's underline thickness, at least a pixel. */
+  get lineThickness(): number {
+    return Math.max(64, ftMulFix(this.face.underlineThickness, this.scale));
   }
 
+  /**
+   * QFontEngineFT::underlinePosition (26.6): the underline's centre below
+   * the baseline less half its unclamped thickness (measured:
+   * test/fixtures/qt/text/font_metrics_mono_serif).
+   */
   get underlinePosition(): number {
-    return ftMulFix(-this.face.underlinePosition, this.scale);
+    const thickness = this.face.underlineThickness;
+    return (
+      ftMulFix(-this.face.underlinePosition - (thickness >> 1), this.scale) -
+      Math.trunc(ftMulFix(thickness, this.scale) / 2)
+    );
   }
 }

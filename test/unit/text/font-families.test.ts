@@ -84,7 +84,7 @@ describe('Text.fontInfo follows the font only when text is laid out (font_info_u
 describe('DejaVu Sans Mono and Serif metrics match Qt (font_metrics_mono_serif, font_x_height)', async () => {
   await Promise.all([loadFamily('mono'), loadFamily('serif')]);
 
-  it('FontMetrics: ascent, descent, height, leading, lineSpacing, xHeight, character widths, advances', () => {
+  it('FontMetrics: ascent, descent, height, leading, lineSpacing, xHeight, character widths, underline, advances', () => {
     const differ: string[] = [];
     const log = qtLog('font_metrics_mono_serif');
     expect(log.length).toBe(40);
@@ -105,8 +105,8 @@ describe('DejaVu Sans Mono and Serif metrics match Qt (font_metrics_mono_serif, 
         fm.xHeight,
         fm.averageCharacterWidth,
         fm.maximumCharacterWidth,
-        Number(v[8]),
-        Number(v[9]),
+        fm.font.metrics.underlinePosition / 64,
+        fm.font.metrics.lineThickness / 64,
         fm.advanceWidth('Hello World'),
         fm.advanceWidth('AVAST fi'),
       ].join(' ');
