@@ -1405,14 +1405,17 @@ export const FlickableMeta: MetaObject = defineType(Flickable, ItemMeta, {
       type: 'QQuickFlickableVisibleArea',
       // (a CONSTANT pointer property in Qt: assigning it is refused)
       readonly: true,
+      constant: true,
       group: { meta: () => VisibleAreaMeta, create: (owner) => (owner as Flickable).makeVisibleArea() },
     },
     pixelAligned: { type: 'bool' },
     synchronousDrag: { type: 'bool' },
     horizontalOvershoot: { type: 'real', readonly: true },
     verticalOvershoot: { type: 'real', readonly: true },
+    // (no change signals in Qt)
     flickableData: {
       type: 'list',
+      constant: true,
       append: (obj, v) => {
         const f = obj as Flickable;
         if (v instanceof Item) v.setParentItem(f.contentItemNow);
@@ -1421,6 +1424,7 @@ export const FlickableMeta: MetaObject = defineType(Flickable, ItemMeta, {
     },
     flickableChildren: {
       type: 'list',
+      constant: true,
       append: (obj, v) => {
         if (v instanceof Item) v.setParentItem((obj as Flickable).contentItemNow);
       },

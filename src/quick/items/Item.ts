@@ -1250,10 +1250,16 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       },
     },
     state: { type: 'string', write: (o, v) => (o as Item).setState(v as string) },
-    states: { type: 'list', append: (o, v) => (o as Item).states_()?.appendState(v) },
-    transitions: { type: 'list', append: (o, v) => (o as Item).states_()?.appendTransition(v) },
+    // (states, transitions, data, resources and anchors have no change signal in Qt)
+    states: { type: 'list', constant: true, append: (o, v) => (o as Item).states_()?.appendState(v) },
+    transitions: {
+      type: 'list',
+      constant: true,
+      append: (o, v) => (o as Item).states_()?.appendTransition(v),
+    },
     data: {
       type: 'list',
+      constant: true,
       append: (obj, v) => {
         if (v instanceof Item) v.setParentItem(obj as Item);
         else if (v instanceof QObject) (obj as Item).appendResource(v);
@@ -1267,6 +1273,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     },
     resources: {
       type: 'list',
+      constant: true,
       append: (obj, v) => {
         if (v instanceof QObject) (obj as Item).appendResource(v);
       },
@@ -1276,6 +1283,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       type: 'Anchors',
       // (a CONSTANT pointer property in Qt: assigning it is refused)
       readonly: true,
+      constant: true,
       group: { meta: () => AnchorsMeta, create: (owner) => new Anchors(owner as Item) },
     },
     left: { type: 'var', constant: true },

@@ -3023,6 +3023,7 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
       type: 'ViewSection',
       // (a CONSTANT pointer property in Qt: assigning it is refused)
       readonly: true,
+      constant: true,
       group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
     },
   },

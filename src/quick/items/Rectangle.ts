@@ -206,7 +206,8 @@ export const RectangleMeta: MetaObject = defineType(Rectangle, ItemMeta, {
       default: QColor.fromRgba8(255, 255, 255),
       changed: (o) => (o as Rectangle).contentChanged(),
     },
-    gradient: { type: 'QJSValue', changed: (o) => (o as Rectangle).onGradientChanged() },
+    // (no NOTIFY in Qt: no gradientChanged)
+    gradient: { type: 'QJSValue', constant: true, changed: (o) => (o as Rectangle).onGradientChanged() },
     radius: {
       type: 'real',
       changed: (o) => {
@@ -220,6 +221,7 @@ export const RectangleMeta: MetaObject = defineType(Rectangle, ItemMeta, {
       type: 'QQuickPen',
       // (a CONSTANT pointer property in Qt: assigning it is refused)
       readonly: true,
+      constant: true,
       group: { meta: () => PenMeta, create: (owner) => new Pen(owner as Rectangle) },
     },
   },

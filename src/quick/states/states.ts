@@ -979,8 +979,13 @@ const StateGroupMeta = defineType(StateGroupObject, QtObjectMeta, {
   cppClass: 'QQuickStateGroup',
   properties: {
     state: { type: 'string', write: (o, v) => (o as StateGroupObject).group.setState(v as string) },
-    states: { type: 'list', append: (o, v) => (o as StateGroupObject).group.appendState(v) },
-    transitions: { type: 'list', append: (o, v) => (o as StateGroupObject).group.appendTransition(v) },
+    // (no change signals in Qt)
+    states: { type: 'list', constant: true, append: (o, v) => (o as StateGroupObject).group.appendState(v) },
+    transitions: {
+      type: 'list',
+      constant: true,
+      append: (o, v) => (o as StateGroupObject).group.appendTransition(v),
+    },
   },
 });
 const SG = {
