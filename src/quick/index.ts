@@ -38,6 +38,7 @@ export const LAZY_TYPE_NAMES = [
   'Shortcut',
   'Grid',
   'Image',
+  'BorderImage',
   'Flow',
   'Flipable',
   'MouseArea',

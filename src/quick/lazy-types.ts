@@ -7,7 +7,7 @@ import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
 import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontMetrics';
 import { GridMeta } from './items/Grid';
-import { ImageMeta } from './items/Image';
+import { BorderImageMeta, ImageMeta } from './items/Image';
 import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
@@ -32,6 +32,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Shortcut: ShortcutMeta,
   Grid: GridMeta,
   Image: ImageMeta,
+  BorderImage: BorderImageMeta,
   Flow: FlowMeta,
   Flipable: FlipableMeta,
   MouseArea: MouseAreaMeta,

@@ -14,7 +14,7 @@ import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
 import type { Canvas } from '../quick/items/Canvas';
 import { canvasSurfaces } from '../quick/items/canvas-surface';
-import type { Image, ImagePaintState } from '../quick/items/Image';
+import type { BorderImage, BorderImagePaintState, Image, ImagePaintState } from '../quick/items/Image';
 import type { Item } from '../quick/items/Item';
 import type { Rectangle, RectanglePaintState } from '../quick/items/Rectangle';
 import { TEXT, type Text } from '../quick/items/Text';
@@ -274,48 +274,44 @@ function imageSourceFor(bitmap: object, smooth: boolean): ImageTextureSource {
 }
 
 /**
- * Draws an Image: the part of the picture its paint state names into the
- * target rectangle, as sprites (one per repetition for the Tile modes),
- * mirrored around the target's centre.
+ * Draws an Image or a BorderImage: pieces of the picture into rectangles of
+ * the item, one sprite each (an Image's part of the picture, repeated for
+ * the Tile modes; a BorderImage's nine pieces and their tiles), mirrored
+ * around the drawn rectangle's centre.
  */
 class ImagePainter implements Painter {
   readonly content = new Container();
   private readonly sprites: Sprite[] = [];
-  private state: ImagePaintState | null = null;
+  private state: ImagePaintState | BorderImagePaintState | null = null;
 
   update(item: Item): void {
-    const s = (item as Image).paintState();
+    const s = (item as Image | BorderImage).paintState();
     const old = this.state;
     if (old !== null && s !== null && samePaint(old, s)) return;
     this.state = s;
     let used = 0;
     if (s !== null && s.bitmap !== undefined) {
       const source = imageSourceFor(s.bitmap as object, s.smooth);
-      const { target: t, source: r } = s;
-      const sx = t.width / r.width;
-      const sy = t.height / r.height;
-      // the picture's repetitions that the source rectangle covers (one when not repeated)
-      const tilesX = s.repeatX ? tileSpans(r.x, r.width, s.pixWidth) : [[r.x, r.width, 0]];
-      const tilesY = s.repeatY ? tileSpans(r.y, r.height, s.pixHeight) : [[r.y, r.height, 0]];
+      const box = 'pieces' in s ? { x: 0, y: 0, width: s.width, height: s.height } : s.target;
+      const pieces = 'pieces' in s ? s.pieces : imagePieces(s);
       // (the frames in the bitmap's pixels: sourceSize decodes smaller than the bitmap the page holds)
       const kx = s.bitmapWidth / s.pixWidth;
       const ky = s.bitmapHeight / s.pixHeight;
-      for (const [fy, fh, oy] of tilesY) {
-        for (const [fx, fw, ox] of tilesX) {
-          const sprite = this.sprite(used++);
-          sprite.texture = new Texture({
-            source,
-            frame: new PixiRectangle(fx! * kx, fy! * ky, fw! * kx, fh! * ky),
-          });
-          sprite.x = t.x + ox! * sx;
-          sprite.y = t.y + oy! * sy;
-          sprite.width = fw! * sx;
-          sprite.height = fh! * sy;
-        }
+      for (let i = 0; i < pieces.length; i += 8) {
+        const sprite = this.sprite(used++);
+        const [fx, fy, fw, fh, x, y, w, h] = pieces.slice(i, i + 8) as number[];
+        sprite.texture = new Texture({
+          source,
+          frame: new PixiRectangle(fx! * kx, fy! * ky, fw! * kx, fh! * ky),
+        });
+        sprite.x = x!;
+        sprite.y = y!;
+        sprite.width = w!;
+        sprite.height = h!;
       }
       const c = this.content;
       c.scale.set(s.mirror ? -1 : 1, s.mirrorVertically ? -1 : 1);
-      c.position.set(s.mirror ? 2 * t.x + t.width : 0, s.mirrorVertically ? 2 * t.y + t.height : 0);
+      c.position.set(s.mirror ? 2 * box.x + box.width : 0, s.mirrorVertically ? 2 * box.y + box.height : 0);
     }
     for (let i = used; i < this.sprites.length; i++) this.sprites[i]!.visible = false;
   }
@@ -340,6 +336,21 @@ class ImagePainter implements Painter {
   }
 }
 
+/** An Image's part of the picture into its target, repeated for the Tile modes, as BorderImagePaintState's pieces. */
+function imagePieces(s: ImagePaintState): number[] {
+  const { target: t, source: r } = s;
+  const sx = t.width / r.width;
+  const sy = t.height / r.height;
+  // the picture's repetitions that the source rectangle covers (one when not repeated)
+  const tilesX = s.repeatX ? tileSpans(r.x, r.width, s.pixWidth) : [[r.x, r.width, 0]];
+  const tilesY = s.repeatY ? tileSpans(r.y, r.height, s.pixHeight) : [[r.y, r.height, 0]];
+  const pieces: number[] = [];
+  for (const [fy, fh, oy] of tilesY)
+    for (const [fx, fw, ox] of tilesX)
+      pieces.push(fx!, fy!, fw!, fh!, t.x + ox! * sx, t.y + oy! * sy, fw! * sx, fh! * sy);
+  return pieces;
+}
+
 /** The pieces of a repeated picture of size `size` that cover [from, from + length): [start in the picture, length, offset]. */
 function tileSpans(from: number, length: number, size: number): number[][] {
   const spans: number[][] = [];
@@ -354,12 +365,22 @@ function tileSpans(from: number, length: number, size: number): number[][] {
   return spans;
 }
 
-function samePaint(a: ImagePaintState, b: ImagePaintState): boolean {
+function samePaint(
+  a: ImagePaintState | BorderImagePaintState,
+  b: ImagePaintState | BorderImagePaintState,
+): boolean {
+  if (
+    a.bitmap !== b.bitmap ||
+    a.smooth !== b.smooth ||
+    a.mirror !== b.mirror ||
+    a.mirrorVertically !== b.mirrorVertically
+  )
+    return false;
+  if ('pieces' in a || 'pieces' in b) {
+    if (!('pieces' in a && 'pieces' in b) || a.width !== b.width || a.height !== b.height) return false;
+    return a.pieces.length === b.pieces.length && a.pieces.every((v, i) => v === b.pieces[i]);
+  }
   return (
-    a.bitmap === b.bitmap &&
-    a.smooth === b.smooth &&
-    a.mirror === b.mirror &&
-    a.mirrorVertically === b.mirrorVertically &&
     a.repeatX === b.repeatX &&
     a.repeatY === b.repeatY &&
     a.target.x === b.target.x &&
@@ -374,6 +395,7 @@ function samePaint(a: ImagePaintState, b: ImagePaintState): boolean {
 }
 
 registerPainter('Image', () => new ImagePainter());
+registerPainter('BorderImage', () => new ImagePainter());
 
 // ---- Canvas ------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@
 // one with `asynchronous: false`; the page reads the others over HTTP and
 // shows Loading until they arrive.
 import type { ImageSource, LoadedImage } from '../../engine/images';
-import { defineType, type MetaObject, type QObject, qmlWarning } from '../../engine/qobject';
+import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
+import { QtObjectMeta } from '../../engine/qtqml';
 import { type Coercer, coercerFor } from '../../engine/types';
 import { QSize } from '../../engine/valuetypes';
 import { type Change, Dirty, ITEM, Item, ItemMeta } from './Item';
@@ -64,8 +65,8 @@ const intSize: Coercer = Object.assign(
   { initial: new IntSize(0, 0) },
 );
 
-/** What the renderer draws for an Image (QQuickImage::updatePaintNode): a part of the picture into a rectangle. */
-export interface ImagePaintState {
+/** What the renderer needs of a picture to draw an Image or a BorderImage. */
+export interface PictureState {
   readonly bitmap: unknown;
   /** The picture's size as decoded (what `source` is measured in). */
   readonly pixWidth: number;
@@ -73,29 +74,49 @@ export interface ImagePaintState {
   /** The bitmap's own size (larger than the decoded size when `sourceSize` scaled it down). */
   readonly bitmapWidth: number;
   readonly bitmapHeight: number;
-  /** Where in the item, and which part of the picture (beyond its edges: repeated, for the Tile modes). */
-  readonly target: { x: number; y: number; width: number; height: number };
-  readonly source: { x: number; y: number; width: number; height: number };
-  readonly repeatX: boolean;
-  readonly repeatY: boolean;
   readonly mirror: boolean;
   readonly mirrorVertically: boolean;
   readonly smooth: boolean;
 }
 
-/** Pictures being read asynchronously, by loadKey. */
-const pendingLoads = new Map<string, Promise<LoadedImage>>();
-/** Pictures read, by loadKey (whether Qt's pixmap cache has them). */
-const readBefore = new Set<string>();
+/** What the renderer draws for an Image (QQuickImage::updatePaintNode): a part of the picture into a rectangle. */
+export interface ImagePaintState extends PictureState {
+  /** Where in the item, and which part of the picture (beyond its edges: repeated, for the Tile modes). */
+  readonly target: { x: number; y: number; width: number; height: number };
+  readonly source: { x: number; y: number; width: number; height: number };
+  readonly repeatX: boolean;
+  readonly repeatY: boolean;
+}
 
-export class Image extends Item {
+/** An engine's pixmap cache, as far as the page keeps one: the pictures being read asynchronously and those read, by loadKey. */
+interface PixmapCache {
+  readonly pending: Map<string, Promise<LoadedImage>>;
+  readonly read: Set<string>;
+}
+const pixmapCaches = new WeakMap<object, PixmapCache>();
+
+function pixmapCache(engine: object | null): PixmapCache {
+  const key = engine ?? pixmapCaches;
+  let c = pixmapCaches.get(key);
+  if (c === undefined) {
+    c = { pending: new Map(), read: new Set() };
+    pixmapCaches.set(key, c);
+  }
+  return c;
+}
+
+/**
+ * QQuickImageBase: a picture read from `source` (at once for a local file,
+ * else while status is Loading), its implicit size the picture's.
+ */
+export class ImageBase extends Item {
   /** The picture shown, at the size it was decoded at. */
   pix: LoadedImage | null = null;
   /** Its size as loaded (the picture scaled to `sourceSize`). */
   pixWidth = 0;
   pixHeight = 0;
   /** `sourceSize` as set (null: the picture's own size). */
-  private requestedSize: QSize | null = null;
+  protected requestedSize: QSize | null = null;
   /** Each load's number: a load that finishes after a newer one started is dropped. */
   private serial = 0;
 
@@ -114,25 +135,12 @@ export class Image extends Item {
     if (this.isComponentComplete) this.load();
   }
 
-  setFillMode(mode: number): void {
-    if (this.$v[IMAGE.fillMode] === mode) return;
-    const before = this.$v[IMAGE.fillMode] as number;
-    this.$v[IMAGE.fillMode] = mode;
-    // (the size a picture is decoded at depends on PreserveAspectCrop and PreserveAspectFit)
-    const cropOrFit = (m: number) => m === FillMode.PreserveAspectCrop || m === FillMode.PreserveAspectFit;
-    if (this.isComponentComplete && this.requestedSize !== null && cropOrFit(before) !== cropOrFit(mode))
-      this.load();
-    this.markDirty(Dirty.Content);
-    this.updatePaintedGeometry();
-    this.$emit(IMAGE.fillModeChanged, undefined);
-  }
-
   protected override componentComplete(): void {
     if (this.sourceText !== '') this.load();
   }
 
   /** QQuickImageBase::load. */
-  private load(): void {
+  protected load(): void {
     const serial = ++this.serial;
     const source = this.sourceText;
     if (source === '') {
@@ -158,16 +166,17 @@ export class Image extends Item {
       return;
     }
     // (a picture another Image is reading asynchronously is waited for, as Qt's pixmap cache does)
-    const pending = pendingLoads.get(key);
+    const cache = pixmapCache(this.$engine);
+    const pending = cache.pending.get(key);
     if (pending !== undefined) result = pending;
     // (a picture read before is in Qt's cache: at hand at once, even for an asynchronous Image)
-    const async = (this.$v[IMAGE.asynchronous] as boolean) && !readBefore.has(key);
+    const async = (this.$v[IMAGE.asynchronous] as boolean) && !cache.read.has(key);
     if (result instanceof Promise || async) {
       if (pending === undefined) {
         const p = Promise.resolve(result);
-        pendingLoads.set(key, p);
+        cache.pending.set(key, p);
         const done = () => {
-          if (pendingLoads.get(key) === p) pendingLoads.delete(key);
+          if (cache.pending.get(key) === p) cache.pending.delete(key);
         };
         p.then(done, done);
         result = p;
@@ -189,8 +198,7 @@ export class Image extends Item {
   /** What Qt's pixmap cache tells requests apart by: the URL and the size asked for. */
   private loadKey(url: string): string {
     const r = this.requestedSize;
-    const fill = this.$v[IMAGE.fillMode] as number;
-    return r === null ? url : `${url}|${r.width}x${r.height}|${fill}`;
+    return r === null ? url : `${url}|${r.width}x${r.height}|${this.cropOrFit}`;
   }
 
   /** QQuickImageBase::requestFinished. */
@@ -204,10 +212,8 @@ export class Image extends Item {
       this.setProgress(0);
     } else {
       const r = this.requestedSize;
-      const fill = this.$v[IMAGE.fillMode] as number;
-      const cropOrFit = fill === FillMode.PreserveAspectCrop || fill === FillMode.PreserveAspectFit;
-      const size = r === null ? null : loadSize(img.width, img.height, r.width, r.height, cropOrFit);
-      readBefore.add(key);
+      const size = r === null ? null : loadSize(img.width, img.height, r.width, r.height, this.cropOrFit);
+      pixmapCache(this.$engine).read.add(key);
       this.pix = img;
       this.pixWidth = size?.width ?? img.width;
       this.pixHeight = size?.height ?? img.height;
@@ -217,6 +223,8 @@ export class Image extends Item {
     this.pixmapChange();
     this.$emit(IMAGE.statusChanged, undefined);
     this.updateSourceSize();
+    // (a still picture is one frame, a failed read none; a cleared source keeps the count)
+    this.$store(IMAGE.frameCount, img === null ? 0 : 1);
     this.markDirty(Dirty.Content);
   }
 
@@ -224,16 +232,67 @@ export class Image extends Item {
     this.$store(IMAGE.progress, p);
   }
 
+  /** sourceSizeChanged was emitted once (Qt's oldSourceSize starts invalid: the first result is announced). */
+  private sizeAnnounced = false;
+
   private updateSourceSize(): void {
-    if (this.requestedSize === null)
-      this.$store(IMAGE.sourceSize, new IntSize(this.pixWidth, this.pixHeight));
+    if (this.requestedSize === null) {
+      const changed = this.$store(IMAGE.sourceSize, new IntSize(this.pixWidth, this.pixHeight));
+      if (!changed && !this.sizeAnnounced) this.$emit(IMAGE.sourceSizeChanged, undefined);
+    }
+    this.sizeAnnounced = true;
+  }
+
+  /** The picture is decoded to fill `sourceSize` (Image's PreserveAspectCrop and PreserveAspectFit). */
+  protected get cropOrFit(): boolean {
+    return false;
+  }
+
+  /** What a paint state says of the picture: the bitmap, its sizes, mirroring and smoothing. */
+  protected pictureState(pix: LoadedImage): PictureState {
+    const v = this.$v;
+    return {
+      bitmap: pix.bitmap,
+      pixWidth: this.pixWidth,
+      pixHeight: this.pixHeight,
+      bitmapWidth: pix.width,
+      bitmapHeight: pix.height,
+      mirror: v[IMAGE.mirror] as boolean,
+      mirrorVertically: v[IMAGE.mirrorVertically] as boolean,
+      smooth: v[ITEM.smooth] as boolean,
+    };
+  }
+
+  /** A picture was read or cleared (QQuickImageBase::pixmapChange): the implicit size is its size. */
+  protected pixmapChange(): void {
+    this.setImplicitSize(this.pixWidth, this.pixHeight);
+  }
+}
+
+export class Image extends ImageBase {
+  setFillMode(mode: number): void {
+    if (this.$v[IMAGE.fillMode] === mode) return;
+    const before = this.$v[IMAGE.fillMode] as number;
+    this.$v[IMAGE.fillMode] = mode;
+    // (the size a picture is decoded at depends on PreserveAspectCrop and PreserveAspectFit)
+    const cropOrFit = (m: number) => m === FillMode.PreserveAspectCrop || m === FillMode.PreserveAspectFit;
+    if (this.isComponentComplete && this.requestedSize !== null && cropOrFit(before) !== cropOrFit(mode))
+      this.load();
+    this.markDirty(Dirty.Content);
+    this.updatePaintedGeometry();
+    this.$emit(IMAGE.fillModeChanged, undefined);
   }
 
   /** QQuickImage::pixmapChange: the implicit size (PreserveAspectFit's is worked out with the painted size). */
-  private pixmapChange(): void {
+  protected override pixmapChange(): void {
     if ((this.$v[IMAGE.fillMode] as number) !== FillMode.PreserveAspectFit)
       this.setImplicitSize(this.pixWidth, this.pixHeight);
     this.updatePaintedGeometry();
+  }
+
+  protected override get cropOrFit(): boolean {
+    const fill = this.$v[IMAGE.fillMode] as number;
+    return fill === FillMode.PreserveAspectCrop || fill === FillMode.PreserveAspectFit;
   }
 
   /** QQuickImage::updatePaintedGeometry. */
@@ -359,20 +418,7 @@ export class Image extends Item {
       ![target.x, target.y, target.width, target.height].every(finite)
     )
       return null;
-    return {
-      bitmap: pix.bitmap,
-      pixWidth: pw,
-      pixHeight: ph,
-      bitmapWidth: pix.width,
-      bitmapHeight: pix.height,
-      target,
-      source,
-      repeatX,
-      repeatY,
-      mirror: v[IMAGE.mirror] as boolean,
-      mirrorVertically: v[IMAGE.mirrorVertically] as boolean,
-      smooth: v[ITEM.smooth] as boolean,
-    };
+    return { ...this.pictureState(pix), target, source, repeatX, repeatY };
   }
 
   override geometryChanged(change: Change, old: number): void {
@@ -381,14 +427,128 @@ export class Image extends Item {
   }
 }
 
-const repaint = (o: QObject) => (o as Image).markDirty(Dirty.Content);
+/** BorderImage's tile modes (QQuickBorderImage::TileMode). */
+export enum TileMode {
+  Stretch = 0,
+  Repeat = 1,
+  Round = 2,
+}
 
-export const ImageMeta: MetaObject = defineType(Image, ItemMeta, {
-  name: 'Image',
-  cppClass: 'QQuickImage',
+/**
+ * What the renderer draws for a BorderImage: pieces of the picture, each
+ * [x, y, width, height] in the picture's pixels (as decoded) and [x, y,
+ * width, height] in the item, eight numbers per piece.
+ */
+export interface BorderImagePaintState extends PictureState {
+  readonly pieces: readonly number[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/** BorderImage's `border` (QQuickScaleGrid): the widths of the picture's edges that are not scaled. */
+export class ScaleGrid extends QObject {
+  declare left: number;
+  declare top: number;
+  declare right: number;
+  declare bottom: number;
+
+  constructor(readonly image: ImageBase) {
+    super();
+    this.$engine = image.$engine;
+  }
+}
+
+/**
+ * BorderImage (QQuickBorderImage): a picture cut into nine by `border`;
+ * the corners drawn as they are, the edges and the middle stretched,
+ * repeated from the top left (Repeat) or repeated a whole number of times
+ * and scaled to fit (Round) to fill the item, as QSGBasicInternalImageNode
+ * lays them out.
+ */
+export class BorderImage extends ImageBase {
+  paintState(): BorderImagePaintState | null {
+    const pix = this.pix;
+    const pw = this.pixWidth;
+    const ph = this.pixHeight;
+    if (pix === null || pw <= 0 || ph <= 0) return null;
+    const v = this.$v;
+    const width = v[ITEM.width] as number;
+    const height = v[ITEM.height] as number;
+    const grid = v[BORDER.border] as ScaleGrid | null;
+    const g = grid === null ? [0, 0, 0, 0] : [grid.left, grid.top, grid.right, grid.bottom];
+    const [left, top, right, bottom] = g as [number, number, number, number];
+    // Columns and rows: [picture start, picture size, item start, item size, tiles (0: stretched)]
+    const cols = spans(left, right, pw, width, v[BORDER.horizontalTileMode] as number);
+    const rows = spans(top, bottom, ph, height, v[BORDER.verticalTileMode] as number);
+    const pieces: number[] = [];
+    for (const r of rows)
+      for (const c of cols)
+        for (const [sy, sh, y, h] of tiles(r))
+          for (const [sx, sw, x, w] of tiles(c))
+            if (w > 0 && h > 0 && sw > 0 && sh > 0) pieces.push(sx, sy, sw, sh, x, y, w, h);
+    if (pieces.length === 0 || !(width > 0 && height > 0)) return null;
+    return { ...this.pictureState(pix), pieces, width, height };
+  }
+
+  override geometryChanged(change: Change, old: number): void {
+    super.geometryChanged(change, old);
+    if (change & 12) this.markDirty(Dirty.Content);
+  }
+}
+
+/** A column or row of the nine pieces: [picture start, picture size, item start, item size, tiles]. */
+type Span = [number, number, number, number, number];
+
+/**
+ * The three columns (or rows) of a BorderImage (QQuickBorderImage::updatePaintNode):
+ * the edges keep their size, the middle fills the rest; its tiles are the
+ * middle's size over the picture's (Repeat) or that rounded up (Round), 0
+ * when stretched.
+ */
+function spans(start: number, end: number, pic: number, size: number, mode: number): Span[] {
+  const inner = Math.max(0, pic - (start + end));
+  const innerSize = Math.max(0, size - (start + end));
+  let n = 0;
+  if (inner > 0 && mode !== TileMode.Stretch) {
+    n = innerSize / inner;
+    if (mode === TileMode.Round) n = Math.ceil(n);
+  }
+  return [
+    [0, start, 0, start],
+    [start, inner, start, innerSize, n],
+    [pic - end, end, start + innerSize, size - start - innerSize],
+  ] as Span[];
+}
+
+/** The pieces of a span: itself when stretched, else its tiles (the last one cut short for Repeat). */
+function tiles(span: Span): Array<[number, number, number, number]> {
+  const [ps, pl, is, il, n] = span;
+  if (!n) return [[ps, pl, is, il]];
+  const out: Array<[number, number, number, number]> = [];
+  const tile = il / n;
+  for (let k = 0; k < n && out.length < 4096; k++) {
+    const part = Math.min(1, n - k);
+    out.push([ps, pl * part, is + k * tile, tile * part]);
+  }
+  return out;
+}
+
+const repaint = (o: QObject) => (o as ImageBase).markDirty(Dirty.Content);
+
+const STATUS_ENUMS = {
+  Null: ImageStatus.Null,
+  Ready: ImageStatus.Ready,
+  Loading: ImageStatus.Loading,
+  Error: ImageStatus.Error,
+};
+
+export const ImageBaseMeta: MetaObject = defineType(ImageBase, ItemMeta, {
+  name: 'ImageBase',
+  cppClass: 'QQuickImageBase',
+  creatable: false,
   readonlyProperties: ['implicitWidth', 'implicitHeight'],
   properties: {
-    source: { type: 'url', write: (o, v) => (o as Image).setSource(v) },
+    source: { type: 'url', write: (o, v) => (o as ImageBase).setSource(v) },
     status: { type: 'enumeration', readonly: true },
     progress: { type: 'real', readonly: true },
     asynchronous: { type: 'bool' },
@@ -396,11 +556,21 @@ export const ImageMeta: MetaObject = defineType(Image, ItemMeta, {
     sourceSize: {
       type: 'size',
       coerce: intSize,
-      write: (o, v) => (o as Image).setSourceSize(v as QSize),
-      reset: (o) => (o as Image).setSourceSize(null),
+      write: (o, v) => (o as ImageBase).setSourceSize(v as QSize),
+      reset: (o) => (o as ImageBase).setSourceSize(null),
     },
     mirror: { type: 'bool', changed: repaint },
     mirrorVertically: { type: 'bool', changed: repaint },
+    currentFrame: { type: 'int' },
+    frameCount: { type: 'int', readonly: true },
+  },
+  enums: STATUS_ENUMS,
+});
+
+export const ImageMeta: MetaObject = defineType(Image, ImageBaseMeta, {
+  name: 'Image',
+  cppClass: 'QQuickImage',
+  properties: {
     fillMode: { type: 'enumeration', write: (o, v) => (o as Image).setFillMode(v as number) },
     paintedWidth: { type: 'real', readonly: true, notify: 'paintedGeometryChanged' },
     paintedHeight: { type: 'real', readonly: true, notify: 'paintedGeometryChanged' },
@@ -408,15 +578,10 @@ export const ImageMeta: MetaObject = defineType(Image, ItemMeta, {
     verticalAlignment: { type: 'enumeration', default: 128, changed: repaint },
     mipmap: { type: 'bool' },
     autoTransform: { type: 'bool' },
-    currentFrame: { type: 'int' },
-    frameCount: { type: 'int', readonly: true },
   },
   signals: { paintedGeometryChanged: {} },
   enums: {
-    Null: ImageStatus.Null,
-    Ready: ImageStatus.Ready,
-    Loading: ImageStatus.Loading,
-    Error: ImageStatus.Error,
+    ...STATUS_ENUMS,
     Stretch: FillMode.Stretch,
     PreserveAspectFit: FillMode.PreserveAspectFit,
     PreserveAspectCrop: FillMode.PreserveAspectCrop,
@@ -433,20 +598,58 @@ export const ImageMeta: MetaObject = defineType(Image, ItemMeta, {
   },
 });
 
+export const ScaleGridMeta: MetaObject = defineType(ScaleGrid, QtObjectMeta, {
+  name: 'QQuickScaleGrid',
+  cppClass: 'QQuickScaleGrid',
+  creatable: false,
+  properties: {
+    left: { type: 'int', changed: (o) => (o as ScaleGrid).image.markDirty(Dirty.Content) },
+    top: { type: 'int', changed: (o) => (o as ScaleGrid).image.markDirty(Dirty.Content) },
+    right: { type: 'int', changed: (o) => (o as ScaleGrid).image.markDirty(Dirty.Content) },
+    bottom: { type: 'int', changed: (o) => (o as ScaleGrid).image.markDirty(Dirty.Content) },
+  },
+});
+
+export const BorderImageMeta: MetaObject = defineType(BorderImage, ImageBaseMeta, {
+  name: 'BorderImage',
+  cppClass: 'QQuickBorderImage',
+  readonlyProperties: ['sourceSize'],
+  properties: {
+    border: {
+      type: 'QQuickScaleGrid',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
+      constant: true,
+      group: { meta: () => ScaleGridMeta, create: (owner) => new ScaleGrid(owner as ImageBase) },
+    },
+    horizontalTileMode: { type: 'enumeration', changed: repaint },
+    verticalTileMode: { type: 'enumeration', changed: repaint },
+  },
+  enums: { ...STATUS_ENUMS, Stretch: TileMode.Stretch, Repeat: TileMode.Repeat, Round: TileMode.Round },
+});
+
+const BORDER = {
+  border: BorderImageMeta.index('border'),
+  horizontalTileMode: BorderImageMeta.index('horizontalTileMode'),
+  verticalTileMode: BorderImageMeta.index('verticalTileMode'),
+};
+
 export const IMAGE = {
-  source: ImageMeta.index('source'),
-  status: ImageMeta.index('status'),
-  progress: ImageMeta.index('progress'),
-  asynchronous: ImageMeta.index('asynchronous'),
-  sourceSize: ImageMeta.index('sourceSize'),
-  mirror: ImageMeta.index('mirror'),
-  mirrorVertically: ImageMeta.index('mirrorVertically'),
+  source: ImageBaseMeta.index('source'),
+  status: ImageBaseMeta.index('status'),
+  progress: ImageBaseMeta.index('progress'),
+  asynchronous: ImageBaseMeta.index('asynchronous'),
+  sourceSize: ImageBaseMeta.index('sourceSize'),
+  mirror: ImageBaseMeta.index('mirror'),
+  mirrorVertically: ImageBaseMeta.index('mirrorVertically'),
   fillMode: ImageMeta.index('fillMode'),
   paintedWidth: ImageMeta.index('paintedWidth'),
   paintedHeight: ImageMeta.index('paintedHeight'),
   horizontalAlignment: ImageMeta.index('horizontalAlignment'),
   verticalAlignment: ImageMeta.index('verticalAlignment'),
-  statusChanged: ImageMeta.signalsByName.get('statusChanged')!.index,
+  frameCount: ImageBaseMeta.index('frameCount'),
+  statusChanged: ImageBaseMeta.signalsByName.get('statusChanged')!.index,
+  sourceSizeChanged: ImageBaseMeta.signalsByName.get('sourceSizeChanged')!.index,
   fillModeChanged: ImageMeta.signalsByName.get('fillModeChanged')!.index,
   paintedGeometryChanged: ImageMeta.signalsByName.get('paintedGeometryChanged')!.index,
 };
