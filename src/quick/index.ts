@@ -42,6 +42,8 @@ export const LAZY_TYPE_NAMES = [
   'Flow',
   'Flipable',
   'MouseArea',
+  'TapHandler',
+  'HoverHandler',
   'Drag',
   'KeyNavigation',
   'Repeater',

@@ -12,6 +12,7 @@ import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
+import { HoverHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
@@ -36,6 +37,8 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Flow: FlowMeta,
   Flipable: FlipableMeta,
   MouseArea: MouseAreaMeta,
+  TapHandler: TapHandlerMeta,
+  HoverHandler: HoverHandlerMeta,
   Drag: DragMeta,
   KeyNavigation: KeyNavigationMeta,
   Repeater: RepeaterMeta,

@@ -6,7 +6,15 @@ import { removeAt } from '../engine/arrays';
 import type { EngineServices } from '../engine/context';
 import { defineType, type MetaObject, type QObject } from '../engine/qobject';
 import { QColor } from '../engine/valuetypes';
-import { Dirty, ITEM, Item, ItemMeta, type KeyEventLike, type PointerEventLike } from './items/Item';
+import {
+  Dirty,
+  ITEM,
+  Item,
+  ItemMeta,
+  type KeyEventLike,
+  type PointerEventLike,
+  type PointerHandlerLike,
+} from './items/Item';
 
 /** QQuickRootItem: the window's content item, the top of every scene and its top focus scope. */
 export class RootItem extends Item {
@@ -103,6 +111,9 @@ export class QuickWindow {
     if (this.activeFocusItem === item) this.activeFocusItem = null;
     // An item that leaves the window loses the pointer grab and hover without hearing of it.
     if (this.pointerGrabber === item) this.pointerGrabber = null;
+    if (this.handlerGrabber?.parentItem === item) this.handlerGrabber = null;
+    if (item.pointerHandlers !== null)
+      this.passiveGrabbers = this.passiveGrabbers.filter((h) => h.parentItem !== item);
     this.dropHover(item);
     this.observer?.itemRemoved?.(item);
   }
@@ -209,6 +220,9 @@ export class QuickWindow {
 
   /** The item that took the press and gets the moves and the release (the exclusive grabber). */
   pointerGrabber: Item | null = null;
+  /** A pointer handler with the exclusive grab (no item has it then), and those with a passive grab. */
+  private handlerGrabber: PointerHandlerLike | null = null;
+  private passiveGrabbers: PointerHandlerLike[] = [];
   /** The last pointer position in the scene (QQuickItem::isUnderMouse), NaN before any event. */
   pointerX = Number.NaN;
   pointerY = Number.NaN;
@@ -235,9 +249,10 @@ export class QuickWindow {
   /**
    * Items under a scene point, topmost first (QQuickDeliveryAgentPrivate::pointerTargets):
    * visible, enabled, inside every clipping ancestor; an item comes after its
-   * children of z >= 0 and before those of negative z.
+   * children of z >= 0 and before those of negative z. With `handlers`, an
+   * item whose pointer handlers take the point (within their margin) is one.
    */
-  pointerTargets(x: number, y: number, want: (i: Item) => boolean): Item[] {
+  pointerTargets(x: number, y: number, want: (i: Item) => boolean, handlers = false): Item[] {
     const out: Item[] = [];
     // (px, py): the point in the coordinates of `item`'s parent.
     const visit = (item: Item, px: number, py: number) => {
@@ -246,7 +261,9 @@ export class QuickWindow {
       const iy = local.y;
       const inside = item.contains(ix, iy);
       if (item.$v[ITEM.clip] && !inside) return;
-      const relevant = inside && want(item);
+      // (a handler's margin reaches beyond its item)
+      const relevant =
+        (inside && want(item)) || (handlers && (item.pointerHandlers?.some((h) => h.wants(ix, iy)) ?? false));
       const kids = item.paintOrderChildren;
       let selfDone = !relevant;
       for (let i = kids.length - 1; i >= 0; i--) {
@@ -291,6 +308,11 @@ export class QuickWindow {
   }
 
   private setGrabber(item: Item | null): void {
+    const h = this.handlerGrabber;
+    if (item !== null && h !== null) {
+      this.handlerGrabber = null;
+      h.ungrab(false, true);
+    }
     const old = this.pointerGrabber;
     if (old === item) return;
     this.pointerGrabber = item;
@@ -339,14 +361,22 @@ export class QuickWindow {
           Math.abs(e.sceneY - this.pressY) > DOUBLE_CLICK_DISTANCE
         )
           this.pressButton = 0;
+        const m: PointerEventLike = e.type === 'move' ? e : { ...e, type: 'move' };
+        const handlers = this.deliverToHandlerGrabbers(m);
         // Qt delivers hover only while nothing has the grab.
-        if (this.pointerGrabber === null) this.deliverHover(e);
-        else taken = this.deliverToGrabber(e.type === 'move' ? e : { ...e, type: 'move' });
+        if (this.handlerGrabber !== null) taken = true;
+        else if (this.pointerGrabber !== null) taken = this.deliverToGrabber(m);
+        else if (!handlers) this.deliverHover(e);
         break;
       }
       case 'release': {
-        taken = this.deliverToGrabber(e);
-        if (e.buttons === 0) this.setGrabber(null);
+        taken = this.deliverToHandlerGrabbers(e) || this.deliverToGrabber(e);
+        if (e.buttons === 0) {
+          this.setGrabber(null);
+          this.handlerGrabber = null;
+          // (passive grabs end with the gesture)
+          for (const h of this.passiveGrabbers.splice(0)) h.ungrab(true, false);
+        }
         break;
       }
       case 'wheel':
@@ -362,10 +392,26 @@ export class QuickWindow {
 
   /** A press (or a double click) goes to the items under it, topmost first, until one accepts. */
   private deliverPress(e: PointerEventLike): boolean {
-    const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptedMouseButtons !== 0);
+    const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptedMouseButtons !== 0, true);
     const skip: Item[] = [];
     for (const t of targets) {
       if (skip.includes(t)) continue;
+      // An item's handlers get the press before the item itself; any that
+      // takes it (a passive grab too, in Qt 6.4) ends the delivery.
+      if (t.pointerHandlers !== null && e.type === 'press') {
+        let took = false;
+        for (const h of t.pointerHandlers) {
+          this.localize(t, e);
+          const grab = h.handlePointer(e, null);
+          if (grab === 'exclusive') {
+            this.setGrabber(null);
+            this.handlerGrabber = h;
+          } else if (grab === 'passive' && !this.passiveGrabbers.includes(h)) this.passiveGrabbers.push(h);
+          took ||= grab !== null;
+        }
+        if (took) return true;
+      }
+      if (t.acceptedMouseButtons === 0) continue;
       const taker = this.filteredByAncestor(t, e);
       if (taker !== null) {
         skip.push(taker);
@@ -377,6 +423,8 @@ export class QuickWindow {
       }
       if ((t.acceptedMouseButtons & e.button) === 0) continue;
       this.localize(t, e);
+      // (a target for its handlers' margin only)
+      if (!t.contains(e.x, e.y)) continue;
       e.accepted = true;
       t.pointerEvent(e);
       if (e.accepted) {
@@ -385,6 +433,27 @@ export class QuickWindow {
       }
     }
     return false;
+  }
+
+  /**
+   * A move or release goes to the handlers with a passive grab, then to the
+   * one with the exclusive grab; true if any had a grab. A handler that
+   * lets its grab go is dropped (it has told its signals).
+   */
+  private deliverToHandlerGrabbers(e: PointerEventLike): boolean {
+    const passive = this.passiveGrabbers;
+    const exclusive = this.handlerGrabber;
+    if (passive.length === 0 && exclusive === null) return false;
+    for (const h of passive.slice()) {
+      this.localize(h.parentItem!, e);
+      h.handlePointer(e, 'passive');
+    }
+    if (exclusive !== null) {
+      this.localize(exclusive.parentItem!, e);
+      if (exclusive.handlePointer(e, 'exclusive') !== 'exclusive' && this.handlerGrabber === exclusive)
+        this.handlerGrabber = null;
+    }
+    return true;
   }
 
   /** A move or release goes to the grabber, unless an ancestor that filters takes it. */
@@ -481,6 +550,11 @@ export class QuickWindow {
     } else if (wasHovering) {
       this.setHoverId(item, 0);
       this.sendHover(item, e, 'hoverleave');
+    }
+    // (then the item's HoverHandlers; a hovered one is a hovered leaf too)
+    if (item.pointerHandlers !== null) {
+      this.localize(item, e);
+      for (const h of item.pointerHandlers) if (h.handleHover(e, true)) this.hoveredLeafItemFound = true;
     }
   }
 

@@ -891,6 +891,13 @@ export class Item extends QtObject {
   /** A non-visual child (a Timer, a WebSocket, a ListModel): owned, listed in `resources`. */
   appendResource(o: QObject): void {
     o.$setOwner(this);
+    // (Qt: the handler declared last gets events first)
+    if ((o as Partial<PointerHandlerLike>).handlePointer !== undefined) {
+      const h = o as unknown as PointerHandlerLike;
+      this.pointerHandlers ??= [];
+      this.pointerHandlers.unshift(h);
+      h.attach(this);
+    }
     const list = (this.$v[ITEM.resources] as QObject[] | null) ?? [];
     list.push(o);
     this.$v[ITEM.resources] = list;
@@ -898,6 +905,8 @@ export class Item extends QtObject {
 
   // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
 
+  /** The pointer handlers (TapHandler, HoverHandler) declared in this item, the last declared first. */
+  pointerHandlers: PointerHandlerLike[] | null = null;
   /** Mouse buttons this item takes (MouseArea, TextInput, Flickable set it); 0: not a pointer target. */
   acceptedMouseButtons = 0;
   /** Wants hover events (MouseArea with hoverEnabled). */
@@ -1037,6 +1046,23 @@ export interface PointerEventLike {
   pixelDeltaX: number;
   pixelDeltaY: number;
   accepted: boolean;
+}
+
+/**
+ * A pointer handler as the window delivers to it (QQuickPointerHandler):
+ * `handlePointer` returns the grab it takes or keeps ('exclusive',
+ * 'passive') or null; `ungrab` tells it it lost its grab (canceled:
+ * another took it).
+ */
+export interface PointerHandlerLike {
+  readonly parentItem: Item | null;
+  attach(item: Item): void;
+  /** The point (in the parent item) is one the handler takes: enabled, within its margin. */
+  wants(x: number, y: number): boolean;
+  handlePointer(e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null;
+  /** A hover event (hovering: the item is under the pointer); true if the handler is hovered. */
+  handleHover(e: PointerEventLike, hovering: boolean): boolean;
+  ungrab(passive: boolean, canceled: boolean): void;
 }
 
 /** A key event as items get it (Keys.ts makes the KeyEvent object QML handlers see). */

@@ -15,7 +15,7 @@ afterEach(() => {
  * `.actions` file played by xdotool; `.log` is what Qt printed. Here the
  * same actions go through QuickWindow.deliverPointer on a fake clock.
  */
-describe('MouseArea in Qt 6.4 scenes: the same signals, in the same order, with the same values', () => {
+describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in the same order, with the same values', () => {
   test.each([
     ['mousearea_click', 'press/move/release inside, again at the same point, release outside'],
     ['mousearea_doubleclick', 'a double click with and without onDoubleClicked'],
@@ -30,9 +30,23 @@ describe('MouseArea in Qt 6.4 scenes: the same signals, in the same order, with 
     ['mousearea_drag', 'drag.target past the threshold, bounds, axis; a drag is not a click'],
     ['mousearea_hide', 'hidden while pressed: canceled; hidden while hovered: exited'],
     ['mousearea_steal', 'a Flickable takes the drag (canceled); preventStealing keeps it; clipping'],
+    ['tap_basic', 'TapHandler: taps, a double tap, a drag past the threshold, another button, a long press'],
+    [
+      'tap_policies',
+      'TapHandler: the four gesture policies: 9 and 11 px drags, leaving the bounds, coming back',
+    ],
+    [
+      'tap_mousearea',
+      'TapHandler with MouseAreas inside and below, another button, disabled, two on an item, a margin',
+    ],
+    ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
   ])('%s: %s', async (name) => {
     const r = await runQml(
-      { [`${name}.qml`]: fixture(`shapes/${name}.qml`), 'LoggedArea.qml': fixture('shapes/LoggedArea.qml') },
+      {
+        [`${name}.qml`]: fixture(`shapes/${name}.qml`),
+        'LoggedArea.qml': fixture('shapes/LoggedArea.qml'),
+        'LoggedTap.qml': fixture('shapes/LoggedTap.qml'),
+      },
       `${name}.qml`,
     );
     const d = new PointerDriver(r);

@@ -1,0 +1,413 @@
+// Pointer handlers (QQuickPointerHandler and its single-point kinds): TapHandler
+// and HoverHandler, declared inside an item and given the pointer events
+// that reach it before the item itself (QuickWindow delivers them).
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { QtObjectMeta } from '../../engine/qtqml';
+import { QPoint } from '../../engine/valuetypes';
+import { START_DRAG_DISTANCE } from './Flickable';
+import { ITEM, type Item, type PointerEventLike, type PointerHandlerLike } from './Item';
+
+/** QPointingDevice::GrabTransition */
+enum GrabTransition {
+  GrabPassive = 0x01,
+  UngrabPassive = 0x02,
+  CancelGrabPassive = 0x03,
+  GrabExclusive = 0x10,
+  UngrabExclusive = 0x20,
+  CancelGrabExclusive = 0x30,
+}
+
+/** QQuickTapHandler::GesturePolicy */
+enum GesturePolicy {
+  DragThreshold = 0,
+  WithinBounds = 1,
+  ReleaseWithinBounds = 2,
+  DragWithinBounds = 3,
+}
+
+/** QStyleHints' double click interval and distance, as the window uses them. */
+const DOUBLE_CLICK_INTERVAL = 400;
+const DOUBLE_CLICK_DISTANCE = 5;
+
+/** What QML reads of an event point (QQuickHandlerPoint, and the eventPoint of a signal). */
+export class HandlerPoint {
+  constructor(
+    readonly id: number,
+    readonly position: QPoint,
+    readonly scenePosition: QPoint,
+    readonly pressPosition: QPoint,
+    readonly scenePressPosition: QPoint,
+    readonly pressedButtons: number,
+    readonly modifiers: number,
+  ) {}
+  get uniqueId(): { numericId: number } {
+    return { numericId: -1 };
+  }
+  get sceneGrabPosition(): QPoint {
+    return this.scenePressPosition;
+  }
+  get velocity(): { x: number; y: number } {
+    return { x: 0, y: 0 };
+  }
+  toString(): string {
+    return 'QQuickHandlerPoint';
+  }
+}
+
+const NO_POINT = new HandlerPoint(
+  -1,
+  new QPoint(0, 0),
+  new QPoint(0, 0),
+  new QPoint(0, 0),
+  new QPoint(0, 0),
+  0,
+  0,
+);
+
+/** QQuickPointerHandler / QQuickSinglePointHandler: the point followed, the grab, `active`, `enabled`. */
+export abstract class PointerHandler extends QObject implements PointerHandlerLike {
+  declare enabled: boolean;
+  declare active: boolean;
+  declare margin: number;
+  declare acceptedButtons: number;
+  declare dragThreshold: number;
+  /** The press's scene position while a point is followed. */
+  protected pressScene: QPoint | null = null;
+  protected pressButtons = 0;
+
+  get parentItem(): Item | null {
+    return this.$v[PH.parent] as Item | null;
+  }
+
+  /** Declared in `item` (QQuickItemPrivate::addPointerHandler): its parent. */
+  attach(item: Item): void {
+    this.$store(PH.parent, item);
+    // (the target is the parent unless one was given)
+    if (this.$v[PH.target] === null) this.$store(PH.target, item);
+  }
+
+  /** QQuickPointerHandler::parentContains: the point inside the parent item, within `margin`. */
+  protected parentContains(x: number, y: number): boolean {
+    const p = this.parentItem;
+    if (p === null) return false;
+    const m = this.$v[PH.margin] as number;
+    const w = p.$v[ITEM.width] as number;
+    const h = p.$v[ITEM.height] as number;
+    return x >= -m && y >= -m && x <= w + m && y <= h + m;
+  }
+
+  wants(x: number, y: number): boolean {
+    return (this.$v[PH.enabled] as boolean) && this.parentContains(x, y);
+  }
+
+  protected get threshold(): number {
+    return this.$v[PH.dragThreshold] as number;
+  }
+
+  /** The point QML reads (`point`) from an event in the parent's coordinates. */
+  protected setPoint(e: PointerEventLike, buttons: number, announce = true): void {
+    const press = this.pressScene ?? new QPoint(e.sceneX, e.sceneY);
+    const parent = this.parentItem;
+    const local = parent === null ? press : parent.mapFromScenePoint(press.x, press.y);
+    this.$v[PH.point] = new HandlerPoint(
+      0,
+      new QPoint(e.x, e.y),
+      new QPoint(e.sceneX, e.sceneY),
+      new QPoint(local.x, local.y),
+      press,
+      buttons,
+      e.modifiers,
+    );
+    if (announce) this.$emit(PH.pointChanged, undefined);
+  }
+
+  protected resetPoint(): void {
+    this.pressScene = null;
+    this.$v[PH.point] = NO_POINT;
+    this.$emit(PH.pointChanged, undefined);
+  }
+
+  protected setActive(active: boolean): void {
+    if (this.$v[PH.active] === active) return;
+    this.$v[PH.active] = active;
+    this.$emit(PH.activeChanged, undefined);
+  }
+
+  protected emitGrab(transition: GrabTransition): void {
+    this.$emit(PH.grabChanged, [transition, this.$v[PH.point]]);
+  }
+
+  abstract handlePointer(
+    e: PointerEventLike,
+    grab: 'exclusive' | 'passive' | null,
+  ): 'exclusive' | 'passive' | null;
+
+  handleHover(_e: PointerEventLike, _hovering: boolean): boolean {
+    return false;
+  }
+
+  abstract ungrab(passive: boolean, canceled: boolean): void;
+}
+
+/**
+ * TapHandler (QQuickTapHandler, Qt 6.4): a press and release within the
+ * gesture policy's bounds is a tap; taps within the double click interval
+ * and distance count up (`tapCount`, doubleTapped); a press held for
+ * `longPressThreshold` seconds is a long press instead. DragThreshold takes
+ * a passive grab (what is below still gets the press) and gives the tap up
+ * past the drag threshold; the other policies take the exclusive grab.
+ */
+export class TapHandler extends PointerHandler {
+  declare pressed: boolean;
+  declare tapCount: number;
+  declare timeHeld: number;
+  declare longPressThreshold: number;
+  declare gesturePolicy: number;
+  private pressTime = 0;
+  private longPressTimer: unknown = null;
+  private lastTapTime = Number.NEGATIVE_INFINITY;
+  private lastTapX = 0;
+  private lastTapY = 0;
+  private lastTapButton = 0;
+  private pressedButton = 0;
+
+  private get policy(): number {
+    return this.$v[TAP.gesturePolicy] as number;
+  }
+
+  handlePointer(e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null {
+    if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
+    if (e.type === 'press') {
+      if (grab === null && ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
+      if (this.$v[TAP.pressed] as boolean) return grab;
+      if (!this.parentContains(e.x, e.y)) return null;
+      this.pressScene = new QPoint(e.sceneX, e.sceneY);
+      this.pressedButton = e.button;
+      this.setPoint(e, e.buttons);
+      this.setPressed(true, false, e);
+      return this.policy === GesturePolicy.DragThreshold ? 'passive' : 'exclusive';
+    }
+    if (!(this.$v[TAP.pressed] as boolean) || e.type === 'doubleclick') return grab;
+    const press = this.pressScene!;
+    const over =
+      Math.abs(e.sceneX - press.x) > this.threshold || Math.abs(e.sceneY - press.y) > this.threshold;
+    if (over && this.policy !== GesturePolicy.DragWithinBounds) this.stopLongPress();
+    // QQuickTapHandler::wantsEventPoint
+    let wants: boolean;
+    if (e.type === 'release') wants = this.parentContains(e.x, e.y);
+    else if (this.policy === GesturePolicy.DragThreshold) wants = !over && this.parentContains(e.x, e.y);
+    else if (this.policy === GesturePolicy.ReleaseWithinBounds) wants = true;
+    else wants = this.parentContains(e.x, e.y);
+    if (!wants) {
+      this.setPressed(false, true, e);
+      return grab === 'passive' ? 'passive' : null;
+    }
+    this.setPoint(e, e.buttons);
+    if (e.type === 'release' && (e.buttons & (this.$v[PH.acceptedButtons] as number)) === 0)
+      this.setPressed(false, false, e);
+    return (this.$v[TAP.pressed] as boolean) ? grab : grab === 'passive' ? 'passive' : null;
+  }
+
+  ungrab(passive: boolean, canceled: boolean): void {
+    if (passive) {
+      this.emitGrab(canceled ? GrabTransition.CancelGrabPassive : GrabTransition.UngrabPassive);
+      return;
+    }
+    // (another took the exclusive grab: the tap is canceled)
+    if (this.$v[TAP.pressed] as boolean) this.setPressed(false, true, null);
+  }
+
+  /** QQuickTapHandler::setPressed. */
+  private setPressed(press: boolean, cancel: boolean, e: PointerEventLike | null): void {
+    if ((this.$v[TAP.pressed] as boolean) === press) return;
+    this.$v[TAP.pressed] = press;
+    const exclusive = this.policy !== GesturePolicy.DragThreshold;
+    if (press) {
+      this.pressTime = e?.timestamp ?? 0;
+      this.startLongPress();
+      // on press, grab before the changed signals
+      if (exclusive) {
+        this.setActive(true);
+        this.emitGrab(GrabTransition.GrabExclusive);
+      } else this.emitGrab(GrabTransition.GrabPassive);
+    } else this.stopLongPress();
+    if (!cancel && !press && e !== null && this.parentContains(e.x, e.y)) {
+      const held = (e.timestamp - this.pressTime) / 1000;
+      if (held < (this.$v[TAP.longPressThreshold] as number)) this.tap(e);
+    }
+    this.$emit(TAP.pressedChanged, undefined);
+    if (!press && exclusive) {
+      // on release, ungrab after the changed signals
+      this.setActive(false);
+      this.emitGrab(GrabTransition.UngrabExclusive);
+      if (cancel) this.resetPoint();
+    }
+    if (cancel) this.$emit(TAP.canceled, [this.$v[PH.point]]);
+  }
+
+  private tap(e: PointerEventLike): void {
+    const button = this.pressedButton;
+    const interval = e.timestamp - this.lastTapTime;
+    const dx = e.sceneX - this.lastTapX;
+    const dy = e.sceneY - this.lastTapY;
+    let count = this.$v[TAP.tapCount] as number;
+    if (
+      interval < DOUBLE_CLICK_INTERVAL &&
+      dx * dx + dy * dy < DOUBLE_CLICK_DISTANCE * DOUBLE_CLICK_DISTANCE &&
+      this.lastTapButton === button
+    )
+      count++;
+    else {
+      this.lastTapButton = button;
+      count = 1;
+    }
+    this.$v[TAP.tapCount] = count;
+    const point = this.$v[PH.point];
+    this.$emit(TAP.tapped, [point, button]);
+    this.$emit(TAP.tapCountChanged, undefined);
+    if (count === 1) this.$emit(TAP.singleTapped, [point, button]);
+    else if (count === 2) this.$emit(TAP.doubleTapped, [point, button]);
+    this.lastTapTime = e.timestamp;
+    this.lastTapX = e.sceneX;
+    this.lastTapY = e.sceneY;
+  }
+
+  private startLongPress(): void {
+    this.stopLongPress();
+    const engine = this.$engine;
+    if (engine === null) return;
+    this.longPressTimer = engine.setTimer(
+      () => {
+        this.longPressTimer = null;
+        if (this.$v[TAP.pressed] as boolean) this.$emit(TAP.longPressed, undefined);
+      },
+      Math.round((this.$v[TAP.longPressThreshold] as number) * 1000),
+    );
+  }
+
+  private stopLongPress(): void {
+    if (this.longPressTimer !== null) this.$engine?.clearTimer(this.longPressTimer as never);
+    this.longPressTimer = null;
+  }
+}
+
+/**
+ * HoverHandler (QQuickHoverHandler): `hovered` while the pointer is over its
+ * parent item (within `margin`), and the point's position; it takes no
+ * grab and blocks nothing.
+ */
+export class HoverHandler extends PointerHandler {
+  declare hovered: boolean;
+
+  handlePointer(_e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null {
+    return grab;
+  }
+
+  override handleHover(e: PointerEventLike, hovering: boolean): boolean {
+    if (!(this.$v[PH.enabled] as boolean)) return false;
+    const inside = hovering && this.parentContains(e.x, e.y);
+    // (the point is taken before hoveredChanged and announced after it; leaving keeps the last one)
+    if (inside) this.setPoint(e, 0, false);
+    if ((this.$v[HOVER.hovered] as boolean) !== inside) {
+      this.$v[HOVER.hovered] = inside;
+      this.$emit(HOVER.hoveredChanged, undefined);
+    }
+    if (inside) this.$emit(PH.pointChanged, undefined);
+    return inside;
+  }
+
+  ungrab(): void {}
+}
+
+export const PointerHandlerMeta: MetaObject = defineType(
+  PointerHandler as unknown as abstract new () => QObject,
+  QtObjectMeta,
+  {
+    name: 'PointerHandler',
+    cppClass: 'QQuickPointerHandler',
+    creatable: false,
+    properties: {
+      enabled: { type: 'bool', default: true },
+      active: { type: 'bool', readonly: true },
+      target: { type: 'Item' },
+      parent: { type: 'Item' },
+      margin: { type: 'real' },
+      // (QStyleHints::startDragDistance until set)
+      dragThreshold: { type: 'int', default: START_DRAG_DISTANCE },
+      grabPermissions: { type: 'int', default: 0x1 | 0x4 | 0xf0 },
+      cursorShape: { type: 'enumeration' },
+      acceptedButtons: { type: 'int', default: 1 },
+      acceptedDevices: { type: 'int', default: 0xffff },
+      acceptedModifiers: { type: 'int', default: 0xffffffff },
+      acceptedPointerTypes: { type: 'int', default: 0xffff },
+      point: { type: 'var', readonly: true, default: NO_POINT },
+    },
+    signals: {
+      grabChanged: { params: [{ name: 'transition' }, { name: 'point' }] },
+      canceled: { params: [{ name: 'point' }] },
+    },
+  },
+);
+
+export const TapHandlerMeta: MetaObject = defineType(TapHandler, PointerHandlerMeta, {
+  name: 'TapHandler',
+  cppClass: 'QQuickTapHandler',
+  properties: {
+    pressed: { type: 'bool', readonly: true },
+    tapCount: { type: 'int', readonly: true },
+    timeHeld: { type: 'real', readonly: true, default: -1 },
+    longPressThreshold: { type: 'real', default: 0.8 },
+    gesturePolicy: { type: 'enumeration' },
+  },
+  signals: {
+    tapped: { params: [{ name: 'eventPoint' }, { name: 'button' }] },
+    singleTapped: { params: [{ name: 'eventPoint' }, { name: 'button' }] },
+    doubleTapped: { params: [{ name: 'eventPoint' }, { name: 'button' }] },
+    longPressed: {},
+  },
+  enums: {
+    DragThreshold: GesturePolicy.DragThreshold,
+    WithinBounds: GesturePolicy.WithinBounds,
+    ReleaseWithinBounds: GesturePolicy.ReleaseWithinBounds,
+    DragWithinBounds: GesturePolicy.DragWithinBounds,
+  },
+});
+
+export const HoverHandlerMeta: MetaObject = defineType(HoverHandler, PointerHandlerMeta, {
+  name: 'HoverHandler',
+  cppClass: 'QQuickHoverHandler',
+  properties: { hovered: { type: 'bool', readonly: true } },
+});
+
+const PH = {
+  enabled: PointerHandlerMeta.index('enabled'),
+  active: PointerHandlerMeta.index('active'),
+  parent: PointerHandlerMeta.index('parent'),
+  target: PointerHandlerMeta.index('target'),
+  margin: PointerHandlerMeta.index('margin'),
+  dragThreshold: PointerHandlerMeta.index('dragThreshold'),
+  acceptedButtons: PointerHandlerMeta.index('acceptedButtons'),
+  point: PointerHandlerMeta.index('point'),
+  activeChanged: PointerHandlerMeta.signalsByName.get('activeChanged')!.index,
+  pointChanged: PointerHandlerMeta.signalsByName.get('pointChanged')!.index,
+  grabChanged: PointerHandlerMeta.signalsByName.get('grabChanged')!.index,
+};
+
+const TAP = {
+  pressed: TapHandlerMeta.index('pressed'),
+  tapCount: TapHandlerMeta.index('tapCount'),
+  longPressThreshold: TapHandlerMeta.index('longPressThreshold'),
+  gesturePolicy: TapHandlerMeta.index('gesturePolicy'),
+  pressedChanged: TapHandlerMeta.signalsByName.get('pressedChanged')!.index,
+  tapCountChanged: TapHandlerMeta.signalsByName.get('tapCountChanged')!.index,
+  tapped: TapHandlerMeta.signalsByName.get('tapped')!.index,
+  singleTapped: TapHandlerMeta.signalsByName.get('singleTapped')!.index,
+  doubleTapped: TapHandlerMeta.signalsByName.get('doubleTapped')!.index,
+  longPressed: TapHandlerMeta.signalsByName.get('longPressed')!.index,
+  canceled: TapHandlerMeta.signalsByName.get('canceled')!.index,
+};
+
+const HOVER = {
+  hovered: HoverHandlerMeta.index('hovered'),
+  hoveredChanged: HoverHandlerMeta.signalsByName.get('hoveredChanged')!.index,
+};
