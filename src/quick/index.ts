@@ -16,7 +16,6 @@ import { RowMeta } from './items/Row';
 import { ScreenMeta } from './items/Screen';
 import { TextMeta } from './items/Text';
 import { TextInputMeta } from './items/TextInput';
-import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/Transform';
 import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
@@ -30,6 +29,10 @@ export const LAZY_TYPE_NAMES = [
   'EnterKey',
   'InputMethod',
   'Canvas',
+  'Translate',
+  'Scale',
+  'Rotation',
+  'Matrix4x4',
   'FontMetrics',
   'TextMetrics',
   'IntValidator',
@@ -120,10 +123,6 @@ export function registerQtQuick(engine: QmlEngine): void {
       ViewSection: ViewSectionMeta,
       Window: WindowMeta,
       Screen: ScreenMeta,
-      Translate: TranslateMeta,
-      Scale: ScaleMeta,
-      Rotation: RotationMeta,
-      Matrix4x4: Matrix4x4Meta,
       ...lazyTypes,
     },
     ['QtQml', 'QtQml.Models'],

@@ -16,6 +16,7 @@ import { HoverHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
+import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
@@ -25,6 +26,10 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   EnterKey: EnterKeyMeta,
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
+  Translate: TranslateMeta,
+  Scale: ScaleMeta,
+  Rotation: RotationMeta,
+  Matrix4x4: Matrix4x4Meta,
   FontMetrics: FontMetricsMeta,
   TextMetrics: TextMetricsMeta,
   IntValidator: IntValidatorMeta,
