@@ -394,30 +394,30 @@ export class QuickWindow {
   private deliverPress(e: PointerEventLike): boolean {
     const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptedMouseButtons !== 0, true);
     const skip: Item[] = [];
+    // Once an item or a handler takes the press, only the handlers of the
+    // items below still get it (QQuickDeliveryAgent's handlersOnly).
+    let taken = false;
     for (const t of targets) {
       if (skip.includes(t)) continue;
-      // An item's handlers get the press before the item itself; any that
-      // takes it (a passive grab too, in Qt 6.4) ends the delivery.
+      // An item's handlers get the press before the item itself.
       if (t.pointerHandlers !== null && e.type === 'press') {
-        let took = false;
         for (const h of t.pointerHandlers) {
           this.localize(t, e);
-          const grab = h.handlePointer(e, null);
+          const grab = h.handlePointer(e, null, this.pointerGrabber !== null || this.handlerGrabber !== null);
           if (grab === 'exclusive') {
             this.setGrabber(null);
             this.handlerGrabber = h;
           } else if (grab === 'passive' && !this.passiveGrabbers.includes(h)) this.passiveGrabbers.push(h);
-          took ||= grab !== null;
+          taken ||= grab !== null;
         }
-        if (took) return true;
       }
-      if (t.acceptedMouseButtons === 0) continue;
+      if (taken || t.acceptedMouseButtons === 0) continue;
       const taker = this.filteredByAncestor(t, e);
       if (taker !== null) {
         skip.push(taker);
         if (e.accepted) {
           this.setGrabber(taker);
-          return true;
+          taken = true;
         }
         continue;
       }
@@ -429,10 +429,10 @@ export class QuickWindow {
       t.pointerEvent(e);
       if (e.accepted) {
         this.setGrabber(t);
-        return true;
+        taken = true;
       }
     }
-    return false;
+    return taken;
   }
 
   /**

@@ -1059,7 +1059,12 @@ export interface PointerHandlerLike {
   attach(item: Item): void;
   /** The point (in the parent item) is one the handler takes: enabled, within its margin. */
   wants(x: number, y: number): boolean;
-  handlePointer(e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null;
+  /** `grabbed`: a press another item or handler holds exclusively already. */
+  handlePointer(
+    e: PointerEventLike,
+    grab: 'exclusive' | 'passive' | null,
+    grabbed?: boolean,
+  ): 'exclusive' | 'passive' | null;
   /** A hover event (hovering: the item is under the pointer); true if the handler is hovered. */
   handleHover(e: PointerEventLike, hovering: boolean): boolean;
   ungrab(passive: boolean, canceled: boolean): void;

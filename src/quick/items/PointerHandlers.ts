@@ -175,10 +175,15 @@ export class TapHandler extends PointerHandler {
     return this.$v[TAP.gesturePolicy] as number;
   }
 
-  handlePointer(e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null {
+  handlePointer(
+    e: PointerEventLike,
+    grab: 'exclusive' | 'passive' | null,
+    grabbed = false,
+  ): 'exclusive' | 'passive' | null {
     if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
     if (e.type === 'press') {
-      if (grab === null && ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
+      // (a point held exclusively is no candidate: QQuickSinglePointHandler::wantsPointerEvent)
+      if (grabbed || ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
       if (this.$v[TAP.pressed] as boolean) return grab;
       if (!this.parentContains(e.x, e.y)) return null;
       this.pressScene = new QPoint(e.sceneX, e.sceneY);
