@@ -47,6 +47,7 @@ export const LAZY_TYPE_NAMES = [
   'MouseArea',
   'TapHandler',
   'HoverHandler',
+  'DragHandler',
   'Drag',
   'KeyNavigation',
   'Repeater',

@@ -12,7 +12,7 @@ import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
-import { HoverHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
+import { DragHandlerMeta, HoverHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
@@ -44,6 +44,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   MouseArea: MouseAreaMeta,
   TapHandler: TapHandlerMeta,
   HoverHandler: HoverHandlerMeta,
+  DragHandler: DragHandlerMeta,
   Drag: DragMeta,
   KeyNavigation: KeyNavigationMeta,
   Repeater: RepeaterMeta,

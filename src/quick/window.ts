@@ -319,6 +319,12 @@ export class QuickWindow {
     old?.pointerUngrab();
   }
 
+  /** A handler with a passive grab takes the exclusive one (a DragHandler past its threshold): the item that had it is canceled. */
+  grabExclusive(h: PointerHandlerLike): void {
+    this.setGrabber(null);
+    this.handlerGrabber = h;
+  }
+
   /** `item` gives up the grab it has (QQuickItem::ungrabMouse). */
   ungrabPointer(item: Item): void {
     if (this.pointerGrabber === item) this.setGrabber(null);
@@ -445,6 +451,8 @@ export class QuickWindow {
     const exclusive = this.handlerGrabber;
     if (passive.length === 0 && exclusive === null) return false;
     for (const h of passive.slice()) {
+      // (one that took the exclusive grab gets the event once, as its grabber)
+      if (h === this.handlerGrabber) continue;
       this.localize(h.parentItem!, e);
       h.handlePointer(e, 'passive');
     }

@@ -3,7 +3,7 @@
 // that reach it before the item itself (QuickWindow delivers them).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { QPoint } from '../../engine/valuetypes';
+import { QPoint, QVector2D } from '../../engine/valuetypes';
 import { START_DRAG_DISTANCE } from './Flickable';
 import { ITEM, type Item, type PointerEventLike, type PointerHandlerLike } from './Item';
 
@@ -71,8 +71,9 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
   declare margin: number;
   declare acceptedButtons: number;
   declare dragThreshold: number;
-  /** The press's scene position while a point is followed. */
+  /** The press's scene position while a point is followed, and its position in the parent item then. */
   protected pressScene: QPoint | null = null;
+  private pressLocal: QPoint | null = null;
   protected pressButtons = 0;
 
   get parentItem(): Item | null {
@@ -107,13 +108,13 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
   /** The point QML reads (`point`) from an event in the parent's coordinates. */
   protected setPoint(e: PointerEventLike, buttons: number, announce = true): void {
     const press = this.pressScene ?? new QPoint(e.sceneX, e.sceneY);
-    const parent = this.parentItem;
-    const local = parent === null ? press : parent.mapFromScenePoint(press.x, press.y);
+    // (the press position is where the press was in the parent then, even if the parent moved since)
+    if (e.type === 'press' || this.pressLocal === null) this.pressLocal = new QPoint(e.x, e.y);
     this.$v[PH.point] = new HandlerPoint(
       0,
       new QPoint(e.x, e.y),
       new QPoint(e.sceneX, e.sceneY),
-      new QPoint(local.x, local.y),
+      this.pressLocal,
       press,
       buttons,
       e.modifiers,
@@ -384,6 +385,194 @@ export const HoverHandlerMeta: MetaObject = defineType(HoverHandler, PointerHand
   properties: { hovered: { type: 'bool', readonly: true } },
 });
 
+/** QQuickDragHandler::SnapMode */
+enum SnapMode {
+  NoSnap = 0,
+  SnapAuto = 1,
+  SnapIfPressedOutsideTarget = 2,
+  SnapAlways = 3,
+}
+
+/** DragHandler's xAxis and yAxis (QQuickDragAxis): whether it drags along the axis, and the target's bounds there. */
+export class DragAxis extends QObject {
+  declare minimum: number;
+  declare maximum: number;
+  declare enabled: boolean;
+}
+
+/**
+ * DragHandler (QQuickDragHandler, Qt 6.4, for the mouse): a passive grab on
+ * the press, the exclusive one (canceling the item that had it) once the
+ * pointer is past the drag threshold along an enabled axis; then the target
+ * follows the pointer within the axes' bounds, snapping its centre to a
+ * press made outside it, and `translation` follows the pointer one event
+ * behind, as in Qt.
+ */
+export class DragHandler extends PointerHandler {
+  declare translation: QVector2D;
+  /** Where in the target the press was (QQuickDragHandler::m_pressTargetPos). */
+  private pressTarget = { x: 0, y: 0 };
+
+  private get dragTarget(): Item | null {
+    return this.$v[PH.target] as Item | null;
+  }
+
+  private axis(index: number): DragAxis {
+    return (this as unknown as Record<string, DragAxis>)[index === DRAG.xAxis ? 'xAxis' : 'yAxis']!;
+  }
+
+  handlePointer(
+    e: PointerEventLike,
+    grab: 'exclusive' | 'passive' | null,
+    _grabbed = false,
+  ): 'exclusive' | 'passive' | null {
+    if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
+    if (e.type === 'press') {
+      if (grab !== null || ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return grab;
+      if (!this.parentContains(e.x, e.y)) return null;
+      this.pressScene = new QPoint(e.sceneX, e.sceneY);
+      this.setPoint(e, e.buttons);
+      this.pressedAt(e);
+      this.emitGrab(GrabTransition.GrabPassive);
+      return 'passive';
+    }
+    if (this.pressScene === null || e.type === 'doubleclick') return grab;
+    const press = this.pressScene;
+    const wasActive = this.$v[PH.active] as boolean;
+    this.setPoint(e, e.buttons);
+    if (e.type === 'release') {
+      if (wasActive) {
+        this.setActive(false);
+        this.emitGrab(GrabTransition.UngrabExclusive);
+        this.$emit(PH.canceled, [this.$v[PH.point]]);
+        this.emitGrab(GrabTransition.CancelGrabExclusive);
+      }
+      this.pressScene = null;
+      return grab === 'passive' ? 'passive' : null;
+    }
+    const x = this.axis(DRAG.xAxis).enabled;
+    const y = this.axis(DRAG.yAxis).enabled;
+    if (wasActive) {
+      this.setTranslation(x ? e.sceneX - press.x : 0, y ? e.sceneY - press.y : 0);
+    } else if (
+      (x && Math.abs(e.sceneX - press.x) > this.threshold) ||
+      (y && Math.abs(e.sceneY - press.y) > this.threshold)
+    ) {
+      this.parentItem.window?.grabExclusive(this);
+      this.emitGrab(GrabTransition.GrabExclusive);
+      this.setActive(true);
+    }
+    if (this.$v[PH.active] as boolean) this.moveTarget(e);
+    return (this.$v[PH.active] as boolean) ? 'exclusive' : grab;
+  }
+
+  /** The press: where it is in the target, or the target's centre when it snaps there. */
+  private pressedAt(e: PointerEventLike): void {
+    const t = this.dragTarget;
+    if (t === null) return;
+    const p = t.mapFromScenePoint(e.sceneX, e.sceneY);
+    const inside = t.contains(p.x, p.y);
+    const mode = this.$v[DRAG.snapMode] as number;
+    let descendant = false;
+    for (let i: Item | null = t.parentItem; i !== null; i = i.parentItem)
+      if (i === this.parentItem) descendant = true;
+    const snap =
+      mode === SnapMode.SnapAlways ||
+      (!inside &&
+        (mode === SnapMode.SnapIfPressedOutsideTarget || (mode === SnapMode.SnapAuto && descendant)));
+    this.pressTarget = snap
+      ? { x: (t.$v[ITEM.width] as number) / 2, y: (t.$v[ITEM.height] as number) / 2 }
+      : { x: p.x, y: p.y };
+  }
+
+  /** The end of an active event: the target's top left under the pointer as pressed, within the axes' bounds. */
+  private moveTarget(e: PointerEventLike): void {
+    const t = this.dragTarget;
+    if (t === null || t.parentItem === null) return;
+    const p = t.mapFromScenePoint(e.sceneX, e.sceneY);
+    const xa = this.axis(DRAG.xAxis);
+    const ya = this.axis(DRAG.yAxis);
+    const cx = t.$v[ITEM.x] as number;
+    const cy = t.$v[ITEM.y] as number;
+    let nx = xa.enabled ? cx + p.x - this.pressTarget.x : cx;
+    let ny = ya.enabled ? cy + p.y - this.pressTarget.y : cy;
+    nx = Math.min(Math.max(nx, xa.minimum), xa.maximum);
+    ny = Math.min(Math.max(ny, ya.minimum), ya.maximum);
+    t.x = nx;
+    t.y = ny;
+  }
+
+  /** QQuickMultiPointHandler's centroid: for one mouse, the point. */
+  protected override setPoint(e: PointerEventLike, buttons: number, announce = true): void {
+    super.setPoint(e, buttons, announce);
+    this.$store(DRAG.centroid, this.$v[PH.point]);
+  }
+
+  private setTranslation(x: number, y: number): void {
+    const t = this.$v[DRAG.translation] as QVector2D;
+    if (t.x === x && t.y === y) return;
+    this.$store(DRAG.translation, new QVector2D(x, y));
+  }
+
+  ungrab(passive: boolean, canceled: boolean): void {
+    if (passive) {
+      this.emitGrab(canceled ? GrabTransition.CancelGrabPassive : GrabTransition.UngrabPassive);
+      this.pressScene = null;
+      return;
+    }
+    if (this.$v[PH.active] as boolean) {
+      this.setActive(false);
+      this.emitGrab(GrabTransition.CancelGrabExclusive);
+      this.$emit(PH.canceled, [this.$v[PH.point]]);
+    }
+    this.pressScene = null;
+  }
+}
+
+export const DragAxisMeta: MetaObject = defineType(DragAxis, QtObjectMeta, {
+  name: 'QQuickDragAxis',
+  cppClass: 'QQuickDragAxis',
+  creatable: false,
+  properties: {
+    minimum: { type: 'real', default: -Number.MAX_VALUE },
+    maximum: { type: 'real', default: Number.MAX_VALUE },
+    enabled: { type: 'bool', default: true },
+  },
+});
+
+const axisGroup = {
+  type: 'QQuickDragAxis',
+  readonly: true,
+  constant: true,
+  group: { meta: () => DragAxisMeta, create: () => new DragAxis() },
+};
+
+export const DragHandlerMeta: MetaObject = defineType(DragHandler, PointerHandlerMeta, {
+  name: 'DragHandler',
+  cppClass: 'QQuickDragHandler',
+  properties: {
+    xAxis: axisGroup,
+    yAxis: axisGroup,
+    translation: { type: 'vector2d', readonly: true, default: new QVector2D(0, 0) },
+    snapMode: { type: 'enumeration', default: SnapMode.SnapAuto },
+    centroid: { type: 'var', readonly: true, default: NO_POINT },
+  },
+  enums: {
+    NoSnap: SnapMode.NoSnap,
+    SnapAuto: SnapMode.SnapAuto,
+    SnapIfPressedOutsideTarget: SnapMode.SnapIfPressedOutsideTarget,
+    SnapAlways: SnapMode.SnapAlways,
+  },
+});
+
+const DRAG = {
+  xAxis: DragHandlerMeta.index('xAxis'),
+  yAxis: DragHandlerMeta.index('yAxis'),
+  translation: DragHandlerMeta.index('translation'),
+  snapMode: DragHandlerMeta.index('snapMode'),
+  centroid: DragHandlerMeta.index('centroid'),
+};
+
 const PH = {
   enabled: PointerHandlerMeta.index('enabled'),
   active: PointerHandlerMeta.index('active'),
@@ -396,6 +585,7 @@ const PH = {
   activeChanged: PointerHandlerMeta.signalsByName.get('activeChanged')!.index,
   pointChanged: PointerHandlerMeta.signalsByName.get('pointChanged')!.index,
   grabChanged: PointerHandlerMeta.signalsByName.get('grabChanged')!.index,
+  canceled: PointerHandlerMeta.signalsByName.get('canceled')!.index,
 };
 
 const TAP = {

@@ -40,6 +40,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
       'TapHandler with MouseAreas inside and below, another button, disabled, two on an item, a margin',
     ],
     ['tap_stacked', 'TapHandlers on overlapping siblings, a parent and its child: each takes the press'],
+    [
+      'drag_handler',
+      'DragHandlers: free, one axis with bounds, taking the drag from a MouseArea, snapping a target',
+    ],
     ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
   ])('%s: %s', async (name) => {
     const r = await runQml(
