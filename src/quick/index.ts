@@ -29,6 +29,7 @@ export const LAZY_TYPE_NAMES = [
   'EnterKey',
   'InputMethod',
   'Canvas',
+  'Instantiator',
   'Translate',
   'Scale',
   'Rotation',
@@ -102,7 +103,15 @@ export function loadLazyQtQuickTypes(): Promise<Record<string, MetaObject>> {
 
 export function registerQtQuick(engine: QmlEngine): void {
   engine.registerGroupValueType('font', fontProperty);
-  engine.registerModule('QtQml.Models', { ListModel: ListModelMeta, ListElement: ListElementMeta });
+  engine.registerModule('QtQml.Models', {
+    ListModel: ListModelMeta,
+    ListElement: ListElementMeta,
+    ...(lazyTypes && { Instantiator: lazyTypes.Instantiator! }),
+  });
+  if (lazyTypes === null)
+    engine.registerLazyTypes('QtQml.Models', ['Instantiator'], () =>
+      loadLazyQtQuickTypes().then((t) => ({ Instantiator: t.Instantiator! })),
+    );
   engine.registerModule(
     'QtQuick',
     {

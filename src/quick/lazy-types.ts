@@ -18,6 +18,7 @@ import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
+import { InstantiatorMeta } from './models/Instantiator';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
@@ -26,6 +27,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   EnterKey: EnterKeyMeta,
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
+  Instantiator: InstantiatorMeta,
   Translate: TranslateMeta,
   Scale: ScaleMeta,
   Rotation: RotationMeta,

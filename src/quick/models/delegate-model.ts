@@ -125,6 +125,8 @@ export class DelegateModel implements ModelListener {
   constructor(
     private readonly host: DelegateModelHost,
     private readonly owner: QObject,
+    /** Any object may be an instance (Instantiator), not only an Item (views, Repeater). */
+    private readonly anyObject = false,
   ) {}
 
   get count(): number {
@@ -216,18 +218,20 @@ export class DelegateModel implements ModelListener {
         required ? required.values : undefined,
         required ? undefined : data,
         (root) => {
-          if (!(root instanceof Item)) return;
+          if (!(root instanceof Item) && !this.anyObject) return;
           root.$setOwner(this.owner);
-          entry = { index, item: root, data, refs: 1, roles: type.roles };
+          // (an Instantiator's object need not be an Item: its host treats it as a QObject)
+          const item = root as Item;
+          entry = { index, item, data, refs: 1, roles: type.roles };
           this.addEntry(entry);
-          this.host.initItem(index, root);
-          if (required) followRoles(root, data, required.sources);
+          this.host.initItem(index, item);
+          if (required) followRoles(item, data, required.sources);
         },
       );
     } catch (err) {
       this.owner.$engine?.reportError(err, undefined);
     }
-    if (!(obj instanceof Item)) {
+    if (!(obj instanceof Item) && !(this.anyObject && obj !== null)) {
       if (obj) obj.$destroy();
       if (!this.warnedDelegate) {
         // Qt: qmlWarning(delegate), at the delegate's declaration.
@@ -236,8 +240,8 @@ export class DelegateModel implements ModelListener {
       }
       return null;
     }
-    data.$setOwner(obj);
-    return entry !== null ? (entry as Entry).item : obj;
+    data.$setOwner(obj!);
+    return entry !== null ? (entry as Entry).item : (obj as Item);
   }
 
   /**
@@ -351,6 +355,38 @@ export class DelegateModel implements ModelListener {
   }
   private readonly insertChange = { kind: 'insert' as const, index: 0, count: 0 };
 
+  /** The instances lose their rows (index -1, no roles) without being told apart: a new model is coming. */
+  invalidateAll(): void {
+    for (const e of this.entries) {
+      e.index = -1;
+      this.forgetRow(e);
+    }
+  }
+
+  /** An instance's row is gone: index -1 and no roles from then on, only the change of index announced. */
+  private forgetRow(e: Entry): void {
+    const d = e.data;
+    d.row = -1;
+    d.$v[DATA.index] = -1;
+    for (const p of e.roles) d.$v[p.index] = undefined;
+    if (e.roles.length === 1) d.$v[DATA.modelData] = undefined;
+    d.$emit(d.$meta.props[DATA.index]!.notify, undefined);
+  }
+
+  /**
+   * Every row leaves the instances (QQmlDelegateModel::setDelegate with a
+   * delegate already set removes them all before the new one makes them
+   * again): they lose their rows as removed ones do, and the host is told
+   * of the removal. The model keeps its rows.
+   */
+  removeAllRows(): void {
+    const n = this.count;
+    if (n === 0) return;
+    this.rowsRemoved(0, n);
+    // (rowsRemoved counted the rows out: the model still has them)
+    if (this.rows.kind === 'source') this.rows.count += n;
+  }
+
   rowsRemoved(index: number, count: number): void {
     if (this.rows.kind === 'source') this.rows.count -= count;
     if (index <= this.maxIndex) {
@@ -368,14 +404,7 @@ export class DelegateModel implements ModelListener {
       // of index is announced (measured: a binding reading index and a role
       // runs once; one reading only roles does not run, and a typed one
       // prints no "Unable to assign [undefined]").
-      for (const e of gone) {
-        const d = e.data;
-        d.row = -1;
-        d.$v[DATA.index] = -1;
-        for (const p of e.roles) d.$v[p.index] = undefined;
-        if (e.roles.length === 1) d.$v[DATA.modelData] = undefined;
-        d.$emit(d.$meta.props[DATA.index]!.notify, undefined);
-      }
+      for (const e of gone) this.forgetRow(e);
     }
     this.host.modelUpdated({ kind: 'remove', index, count });
   }
