@@ -195,6 +195,8 @@ export class SceneRenderer implements WindowObserver {
   private frameRequested = false;
   private destroyed = false;
   private readonly dirty = new ItemQueue();
+  /** The containers of items with `layer.enabled` (cached as a texture, redrawn every frame drawn). */
+  private readonly layers = new Set<Container>();
   /** Nodes of removed items, by painter kind ('' for none), for the next items of that kind. */
   private readonly pool = new Map<string, ItemNode[]>();
   /** Something drawn changed since the last rendered frame. */
@@ -395,6 +397,8 @@ export class SceneRenderer implements WindowObserver {
       return;
     }
     this.drawNeeded = false;
+    // (a layer's texture is drawn again with what changed in it)
+    for (const c of this.layers) c.updateCacheTexture();
     this.renderer.render(this.stage);
     Ticker.system.update();
     this.framesRendered++;
@@ -461,6 +465,7 @@ export class SceneRenderer implements WindowObserver {
   private release(node: ItemNode): void {
     const c = node.container;
     c.removeFromParent();
+    if (this.layers.delete(c)) c.cacheAsTexture(false);
     if (node.clipMask) {
       c.mask = null;
       node.clipMask.destroy();
@@ -527,6 +532,12 @@ export class SceneRenderer implements WindowObserver {
       const was = c.visible;
       c.visible = item.explicitVisible && !item.culled && opacity > 0;
       c.alpha = opacity;
+      // A layer is drawn into a texture, which the opacity then fades as a whole.
+      if (item.layerEnabled !== this.layers.has(c)) {
+        c.cacheAsTexture(item.layerEnabled);
+        if (item.layerEnabled) this.layers.add(c);
+        else this.layers.delete(c);
+      }
       if (c.visible !== was) {
         // (a container not yet in the stage is drawn once its parent's sync places it)
         if (c.parent !== null && onScreen(c.parent)) this.drawNeeded = true;
@@ -629,7 +640,8 @@ export class SceneRenderer implements WindowObserver {
   }
 
   private syncClip(item: Item, node: ItemNode): void {
-    const clip = item.$v[ITEM.clip] as boolean;
+    // (a layer is cut to the item, as a clip)
+    const clip = (item.$v[ITEM.clip] as boolean) || item.layerEnabled;
     const c = node.container;
     if (!clip) {
       if (node.clipMask) {

@@ -10,8 +10,8 @@ import { QRect, QSize } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { canvasSurfaces } from './canvas-surface';
 import { Context2D } from './context2d';
-import { IntSize } from './Image';
 import { Change, Dirty, Item, ItemMeta } from './Item';
+import { IntSize } from './int-size';
 
 /** A QRect (whole numbers): the region `paint` is given. */
 class IntRect extends QRect {

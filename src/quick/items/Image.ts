@@ -6,9 +6,9 @@
 import type { ImageSource, LoadedImage } from '../../engine/images';
 import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { type Coercer, coercerFor } from '../../engine/types';
 import { QSize } from '../../engine/valuetypes';
 import { type Change, Dirty, ITEM, Item, ItemMeta } from './Item';
+import { IntSize, intSize } from './int-size';
 
 export enum ImageStatus {
   Null = 0,
@@ -45,25 +45,6 @@ export function loadSize(w: number, h: number, rw: number, rh: number, cropOrFit
   if (ratio <= 0) return null;
   return new QSize(Math.round(w * ratio), Math.round(h * ratio));
 }
-
-/** A QSize (whole numbers), as Image's `sourceSize` and Canvas's `tileSize` hold one. */
-export class IntSize extends QSize {
-  override $clone(): IntSize {
-    return new IntSize(this.width, this.height);
-  }
-  override toString(): string {
-    return `QSize(${this.width}, ${this.height})`;
-  }
-}
-
-const sizeCoercer = coercerFor('size');
-const intSize: Coercer = Object.assign(
-  (v: unknown, obj: unknown) => {
-    const s = sizeCoercer(v, obj) as QSize;
-    return new IntSize(Math.trunc(s.width), Math.trunc(s.height));
-  },
-  { initial: new IntSize(0, 0) },
-);
 
 /** What the renderer needs of a picture to draw an Image or a BorderImage. */
 export interface PictureState {

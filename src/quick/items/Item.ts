@@ -9,6 +9,7 @@ import { QtObject, QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QRect } from '../../engine/valuetypes';
 import type { QuickWindow } from '../window';
 import { type AnchorLine, AnchorLineKind, Anchors, AnchorsMeta, geo } from './Anchors';
+import { ItemLayer, ItemLayerMeta } from './ItemLayer';
 import {
   IDENTITY,
   ItemTransform,
@@ -905,6 +906,15 @@ export class Item extends QtObject {
 
   // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
 
+  /** `layer.enabled`: drawn into one texture first (cut to the item, its opacity on the whole). */
+  layerEnabled = false;
+
+  /** LayerOwner: `layer.enabled` changed. */
+  layerChanged(enabled: boolean): void {
+    this.layerEnabled = enabled;
+    this.markDirty(Dirty.Clip | Dirty.Opacity);
+  }
+
   /** The pointer handlers (TapHandler, HoverHandler) declared in this item, the last declared first. */
   pointerHandlers: PointerHandlerLike[] | null = null;
   /** Mouse buttons this item takes (MouseArea, TextInput, Flickable set it); 0: not a pointer target. */
@@ -1310,6 +1320,12 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       },
     },
     childrenRect: { type: 'rect', readonly: true },
+    layer: {
+      type: 'QQuickItemLayer',
+      readonly: true,
+      constant: true,
+      group: { meta: () => ItemLayerMeta, create: (owner) => new ItemLayer(owner as Item) },
+    },
     anchors: {
       type: 'Anchors',
       // (a CONSTANT pointer property in Qt: assigning it is refused)
