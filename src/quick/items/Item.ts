@@ -691,7 +691,19 @@ export class Item extends QtObject {
       x = p.x;
       y = p.y;
     }
+    // (a mask item is asked with the point less its position, as if it were a child: QQuickItem::contains)
+    const mask = this.$v[ITEM.containmentMask] as Item | null;
+    if (mask !== null) return mask.contains(x - (mask.$v[ITEM.x] as number), y - (mask.$v[ITEM.y] as number));
     return x >= 0 && y >= 0 && x < (this.$v[ITEM.width] as number) && y < (this.$v[ITEM.height] as number);
+  }
+
+  /** QQuickItem::setContainmentMask: an Item only (another object has no invokable contains(QPointF) here). */
+  setContainmentMask(mask: unknown): void {
+    if (mask !== null && mask !== undefined && !(mask instanceof Item)) {
+      this.warn('QQuickItem: Object set as mask does not have an invokable contains method, ignoring it.');
+      return;
+    }
+    this.$store(ITEM.containmentMask, mask ?? null);
   }
 
   /**
@@ -1320,6 +1332,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       },
     },
     childrenRect: { type: 'rect', readonly: true },
+    containmentMask: { type: 'QtObject', write: (o, v) => (o as Item).setContainmentMask(v) },
     layer: {
       type: 'QQuickItemLayer',
       readonly: true,
@@ -1389,6 +1402,7 @@ export const ITEM = {
   children: ItemMeta.index('children'),
   resources: ItemMeta.index('resources'),
   childrenRect: ItemMeta.index('childrenRect'),
+  containmentMask: ItemMeta.index('containmentMask'),
   rotation: ItemMeta.index('rotation'),
   scale: ItemMeta.index('scale'),
   transformOrigin: ItemMeta.index('transformOrigin'),

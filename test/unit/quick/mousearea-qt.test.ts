@@ -44,6 +44,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
       'drag_handler',
       'DragHandlers: free, one axis with bounds, taking the drag from a MouseArea, snapping a target',
     ],
+    [
+      'mask_contains',
+      'containmentMask: a QtObject refused with the warning, an Item asked as if it were a child',
+    ],
     ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
   ])('%s: %s', async (name) => {
     const r = await runQml(
