@@ -376,7 +376,9 @@ export class QuickWindow {
         break;
       }
       case 'release': {
-        taken = this.deliverToHandlerGrabbers(e) || this.deliverToGrabber(e);
+        // (the passive grabbers first, then the item that has the press)
+        const handlers = this.deliverToHandlerGrabbers(e);
+        taken = this.deliverToGrabber(e) || handlers;
         if (e.buttons === 0) {
           this.setGrabber(null);
           this.handlerGrabber = null;
@@ -396,7 +398,11 @@ export class QuickWindow {
     return taken;
   }
 
-  /** A press (or a double click) goes to the items under it, topmost first, until one accepts. */
+  /**
+   * A press (or a double click) goes to the items under it, topmost first,
+   * each item's pointer handlers before the item, until one accepts; after
+   * that only the handlers of the items below get it.
+   */
   private deliverPress(e: PointerEventLike): boolean {
     const targets = this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptedMouseButtons !== 0, true);
     const skip: Item[] = [];

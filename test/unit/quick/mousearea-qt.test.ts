@@ -44,6 +44,7 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
       'drag_handler',
       'DragHandlers: free, one axis with bounds, taking the drag from a MouseArea, snapping a target',
     ],
+    ['drag_click', 'a click on a MouseArea under a DragHandler: the handler watches, the area clicks'],
     [
       'mask_contains',
       'containmentMask: a QtObject refused with the warning, an Item asked as if it were a child',
