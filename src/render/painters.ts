@@ -299,15 +299,15 @@ class ImagePainter implements Painter {
       const ky = s.bitmapHeight / s.pixHeight;
       for (let i = 0; i < pieces.length; i += 8) {
         const sprite = this.sprite(used++);
-        const [fx, fy, fw, fh, x, y, w, h] = pieces.slice(i, i + 8) as number[];
+        const p = (k: number) => pieces[i + k]!;
         sprite.texture = new Texture({
           source,
-          frame: new PixiRectangle(fx! * kx, fy! * ky, fw! * kx, fh! * ky),
+          frame: new PixiRectangle(p(0) * kx, p(1) * ky, p(2) * kx, p(3) * ky),
         });
-        sprite.x = x!;
-        sprite.y = y!;
-        sprite.width = w!;
-        sprite.height = h!;
+        sprite.x = p(4);
+        sprite.y = p(5);
+        sprite.width = p(6);
+        sprite.height = p(7);
       }
       const c = this.content;
       c.scale.set(s.mirror ? -1 : 1, s.mirrorVertically ? -1 : 1);

@@ -916,8 +916,6 @@ export class Item extends QtObject {
     this.$v[ITEM.resources] = list;
   }
 
-  // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
-
   /** `layer.enabled`: drawn into one texture first (cut to the item, its opacity on the whole). */
   layerEnabled = false;
 
@@ -927,7 +925,9 @@ export class Item extends QtObject {
     this.markDirty(Dirty.Clip | Dirty.Opacity);
   }
 
-  /** The pointer handlers (TapHandler, HoverHandler) declared in this item, the last declared first. */
+  // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
+
+  /** The pointer handlers (TapHandler, HoverHandler, DragHandler) declared in this item, the last declared first. */
   pointerHandlers: PointerHandlerLike[] | null = null;
   /** Mouse buttons this item takes (MouseArea, TextInput, Flickable set it); 0: not a pointer target. */
   acceptedMouseButtons = 0;

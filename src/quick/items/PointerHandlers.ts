@@ -1,6 +1,7 @@
-// Pointer handlers (QQuickPointerHandler and its single-point kinds): TapHandler
-// and HoverHandler, declared inside an item and given the pointer events
-// that reach it before the item itself (QuickWindow delivers them).
+// Pointer handlers (QQuickPointerHandler): TapHandler, HoverHandler and
+// DragHandler, declared inside an item and given the pointer events that
+// reach it before the item itself (QuickWindow delivers them). One pointer
+// (the mouse); `timeHeld` is not updated.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QVector2D } from '../../engine/valuetypes';
@@ -74,7 +75,6 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
   /** The press's scene position while a point is followed, and its position in the parent item then. */
   protected pressScene: QPoint | null = null;
   private pressLocal: QPoint | null = null;
-  protected pressButtons = 0;
 
   get parentItem(): Item | null {
     return this.$v[PH.parent] as Item | null;
@@ -155,8 +155,9 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
  * gesture policy's bounds is a tap; taps within the double click interval
  * and distance count up (`tapCount`, doubleTapped); a press held for
  * `longPressThreshold` seconds is a long press instead. DragThreshold takes
- * a passive grab (what is below still gets the press) and gives the tap up
- * past the drag threshold; the other policies take the exclusive grab.
+ * a passive grab (the handlers of the items below still get the press, the
+ * items do not) and gives the tap up past the drag threshold; the other
+ * policies take the exclusive grab.
  */
 export class TapHandler extends PointerHandler {
   declare pressed: boolean;
