@@ -49,6 +49,7 @@ export const LAZY_TYPE_NAMES = [
   'TapHandler',
   'HoverHandler',
   'DragHandler',
+  'PointHandler',
   'Drag',
   'KeyNavigation',
   'Repeater',

@@ -12,7 +12,7 @@ import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
-import { DragHandlerMeta, HoverHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
+import { DragHandlerMeta, HoverHandlerMeta, PointHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
@@ -47,6 +47,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   TapHandler: TapHandlerMeta,
   HoverHandler: HoverHandlerMeta,
   DragHandler: DragHandlerMeta,
+  PointHandler: PointHandlerMeta,
   Drag: DragMeta,
   KeyNavigation: KeyNavigationMeta,
   Repeater: RepeaterMeta,

@@ -927,7 +927,7 @@ export class Item extends QtObject {
 
   // ---- pointer input (delivered by QuickWindow.deliverPointer) -------------------------
 
-  /** The pointer handlers (TapHandler, HoverHandler, DragHandler) declared in this item, the last declared first. */
+  /** The pointer handlers (TapHandler, HoverHandler, PointHandler, DragHandler) declared in this item, the last declared first. */
   pointerHandlers: PointerHandlerLike[] | null = null;
   /** Mouse buttons this item takes (MouseArea, TextInput, Flickable set it); 0: not a pointer target. */
   acceptedMouseButtons = 0;

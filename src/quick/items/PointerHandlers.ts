@@ -1,5 +1,5 @@
-// Pointer handlers (QQuickPointerHandler): TapHandler, HoverHandler and
-// DragHandler, declared inside an item and given the pointer events that
+// Pointer handlers (QQuickPointerHandler): TapHandler, HoverHandler,
+// PointHandler and DragHandler, declared inside an item and given the pointer events that
 // reach it before the item itself (QuickWindow delivers them). One pointer
 // (the mouse); `timeHeld` is not updated.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
@@ -386,6 +386,61 @@ export const HoverHandlerMeta: MetaObject = defineType(HoverHandler, PointerHand
   properties: { hovered: { type: 'bool', readonly: true } },
 });
 
+/**
+ * PointHandler (QQuickPointHandler, Qt 6.4): active while a press of an
+ * accepted button made inside its parent is held, wherever the pointer goes
+ * meanwhile; `point` follows it and `translation` is its distance from the
+ * press. It takes a passive grab only, so it blocks nothing.
+ */
+export class PointHandler extends PointerHandler {
+  declare translation: QVector2D;
+
+  handlePointer(
+    e: PointerEventLike,
+    grab: 'exclusive' | 'passive' | null,
+    grabbed = false,
+  ): 'exclusive' | 'passive' | null {
+    if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
+    if (e.type === 'press') {
+      if (grab !== null) return grab;
+      if (grabbed || ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
+      if (!this.parentContains(e.x, e.y)) return null;
+      this.pressScene = new QPoint(e.sceneX, e.sceneY);
+      // (the point is taken first, announced after activeChanged)
+      this.setPoint(e, e.buttons, false);
+      this.emitGrab(GrabTransition.GrabPassive);
+      this.setActive(true);
+      this.followed();
+      return 'passive';
+    }
+    if (this.pressScene === null || e.type === 'doubleclick') return grab;
+    this.setPoint(e, e.buttons, false);
+    if (e.type === 'release' && (e.buttons & (this.$v[PH.acceptedButtons] as number)) === 0) {
+      this.pressScene = null;
+      this.setActive(false);
+    }
+    this.followed();
+    return grab;
+  }
+
+  /** The point moved: translation, then pointChanged. */
+  private followed(): void {
+    const p = this.$v[PH.point] as HandlerPoint;
+    const t = this.$v[POINT.translation] as QVector2D;
+    const x = p.position.x - p.pressPosition.x;
+    const y = p.position.y - p.pressPosition.y;
+    if (t.x !== x || t.y !== y) this.$store(POINT.translation, new QVector2D(x, y));
+    this.$emit(PH.pointChanged, undefined);
+  }
+
+  ungrab(passive: boolean, canceled: boolean): void {
+    if (!passive) return;
+    this.emitGrab(canceled ? GrabTransition.CancelGrabPassive : GrabTransition.UngrabPassive);
+    this.pressScene = null;
+    this.setActive(false);
+  }
+}
+
 /** QQuickDragHandler::SnapMode */
 enum SnapMode {
   NoSnap = 0,
@@ -573,6 +628,14 @@ const DRAG = {
   snapMode: DragHandlerMeta.index('snapMode'),
   centroid: DragHandlerMeta.index('centroid'),
 };
+
+export const PointHandlerMeta: MetaObject = defineType(PointHandler, PointerHandlerMeta, {
+  name: 'PointHandler',
+  cppClass: 'QQuickPointHandler',
+  properties: { translation: { type: 'vector2d', readonly: true, default: new QVector2D(0, 0) } },
+});
+
+const POINT = { translation: PointHandlerMeta.index('translation') };
 
 const PH = {
   enabled: PointerHandlerMeta.index('enabled'),

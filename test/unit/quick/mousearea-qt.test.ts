@@ -44,6 +44,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
       'drag_handler',
       'DragHandlers: free, one axis with bounds, taking the drag from a MouseArea, snapping a target',
     ],
+    [
+      'point_handler',
+      'PointHandler: active while pressed, wherever the pointer goes; under a MouseArea; another button',
+    ],
     ['drag_click', 'a click on a MouseArea under a DragHandler: the handler watches, the area clicks'],
     [
       'mask_contains',
