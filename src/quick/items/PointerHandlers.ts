@@ -101,6 +101,16 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
     return (this.$v[PH.enabled] as boolean) && this.parentContains(x, y);
   }
 
+  /**
+   * A press a single-point handler may take: of an accepted button, inside
+   * the parent, and not held exclusively already (QQuickSinglePointHandler::wantsPointerEvent).
+   */
+  protected takesPress(e: PointerEventLike, grabbed: boolean): boolean {
+    return (
+      !grabbed && ((this.$v[PH.acceptedButtons] as number) & e.button) !== 0 && this.parentContains(e.x, e.y)
+    );
+  }
+
   protected get threshold(): number {
     return this.$v[PH.dragThreshold] as number;
   }
@@ -184,10 +194,8 @@ export class TapHandler extends PointerHandler {
   ): 'exclusive' | 'passive' | null {
     if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
     if (e.type === 'press') {
-      // (a point held exclusively is no candidate: QQuickSinglePointHandler::wantsPointerEvent)
-      if (grabbed || ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
       if (this.$v[TAP.pressed] as boolean) return grab;
-      if (!this.parentContains(e.x, e.y)) return null;
+      if (!this.takesPress(e, grabbed)) return null;
       this.pressScene = new QPoint(e.sceneX, e.sceneY);
       this.pressedButton = e.button;
       this.setPoint(e, e.buttons);
@@ -403,8 +411,7 @@ export class PointHandler extends PointerHandler {
     if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
     if (e.type === 'press') {
       if (grab !== null) return grab;
-      if (grabbed || ((this.$v[PH.acceptedButtons] as number) & e.button) === 0) return null;
-      if (!this.parentContains(e.x, e.y)) return null;
+      if (!this.takesPress(e, grabbed)) return null;
       this.pressScene = new QPoint(e.sceneX, e.sceneY);
       // (the point is taken first, announced after activeChanged)
       this.setPoint(e, e.buttons, false);
