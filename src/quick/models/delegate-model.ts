@@ -361,6 +361,7 @@ export class DelegateModel implements ModelListener {
       e.index = -1;
       this.forgetRow(e);
     }
+    this.reindex();
   }
 
   /** An instance's row is gone: index -1 and no roles from then on, only the change of index announced. */
