@@ -257,7 +257,7 @@ export class TapHandler extends PointerHandler {
       this.emitGrab(GrabTransition.UngrabExclusive);
       if (cancel) this.resetPoint();
     }
-    if (cancel) this.$emit(TAP.canceled, [this.$v[PH.point]]);
+    if (cancel) this.$emit(PH.canceled, [this.$v[PH.point]]);
   }
 
   private tap(e: PointerEventLike): void {
@@ -670,7 +670,6 @@ const TAP = {
   singleTapped: TapHandlerMeta.signalsByName.get('singleTapped')!.index,
   doubleTapped: TapHandlerMeta.signalsByName.get('doubleTapped')!.index,
   longPressed: TapHandlerMeta.signalsByName.get('longPressed')!.index,
-  canceled: TapHandlerMeta.signalsByName.get('canceled')!.index,
 };
 
 const HOVER = {
