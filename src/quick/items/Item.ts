@@ -871,6 +871,11 @@ export class Item extends QtObject {
   /** For subclasses: lay out (positioners, views). */
   protected updatePolish(): void {}
 
+  /** QQuickItem::ensurePolished: lays out now (a polish already asked for still comes). */
+  ensurePolished(): void {
+    if (!this.$destroyed) this.updatePolish();
+  }
+
   /** Set once `antialiasing` was assigned; until then it reads the type's implicit value. */
   private explicitAntialiasing = false;
 
@@ -1363,6 +1368,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     'childAt',
     'forceActiveFocus',
     'nextItemInFocusChain',
+    'ensurePolished',
   ],
   enums: {
     TopLeft: 0,
