@@ -5,7 +5,7 @@
 // squares, `.` white).
 import { expect, test } from 'vitest';
 import { BrowserImages } from '../../src/host/images';
-import { drawScene } from './scene-renderer';
+import { drawScene, pngDataUrl } from './scene-renderer';
 
 const COLOURS: Record<string, [number, number, number]> = {
   R: [255, 0, 0],
@@ -20,20 +20,17 @@ const COLOURS: Record<string, [number, number, number]> = {
 };
 
 function ninePatch(): string {
-  const c = document.createElement('canvas');
-  c.width = 12;
-  c.height = 12;
-  const g = c.getContext('2d')!;
-  const rows = ['RGB', 'YCM', 'rgb'];
-  for (let y = 0; y < 3; y++)
-    for (let x = 0; x < 3; x++) {
-      g.fillStyle = `rgb(${COLOURS[rows[y]![x]!]!.join(',')})`;
-      g.fillRect(4 * x, 4 * y, 4, 4);
-    }
-  g.fillStyle = '#000';
-  g.fillRect(4, 0, 1, 1);
-  g.fillRect(4, 4, 1, 1);
-  return c.toDataURL('image/png');
+  return pngDataUrl(12, 12, (g) => {
+    const rows = ['RGB', 'YCM', 'rgb'];
+    for (let y = 0; y < 3; y++)
+      for (let x = 0; x < 3; x++) {
+        g.fillStyle = `rgb(${COLOURS[rows[y]![x]!]!.join(',')})`;
+        g.fillRect(4 * x, 4 * y, 4, 4);
+      }
+    g.fillStyle = '#000';
+    g.fillRect(4, 0, 1, 1);
+    g.fillRect(4, 4, 1, 1);
+  });
 }
 
 test('the nine pieces are stretched, repeated from the top left, rounded, squeezed and mirrored as in Qt', async () => {

@@ -3,7 +3,7 @@
 // loaded with loadImage drawn once imageLoaded says so.
 import { expect, test } from 'vitest';
 import { BrowserImages } from '../../src/host/images';
-import { drawScene, twoFrames } from './scene-renderer';
+import { drawScene, pngDataUrl, twoFrames } from './scene-renderer';
 
 const RED = [255, 0, 0];
 const BLUE = [0, 0, 255];
@@ -91,13 +91,10 @@ Canvas {
 });
 
 test('a picture loaded with loadImage is drawn once imageLoaded is emitted', async () => {
-  const c = document.createElement('canvas');
-  c.width = 2;
-  c.height = 2;
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#008000';
-  g.fillRect(0, 0, 2, 2);
-  const png = c.toDataURL('image/png');
+  const png = pngDataUrl(2, 2, (g) => {
+    g.fillStyle = '#008000';
+    g.fillRect(0, 0, 2, 2);
+  });
   const lines: string[] = [];
   const { renderer, pixel } = await drawScene(
     `import QtQuick

@@ -2,19 +2,16 @@
 // by the browser, drawn by fillMode, alignment and mirror.
 import { expect, test } from 'vitest';
 import { BrowserImages } from '../../src/host/images';
-import { drawScene, twoFrames } from './scene-renderer';
+import { drawScene, pngDataUrl, twoFrames } from './scene-renderer';
 
 /** A 4×2 picture: its left half red, its right half blue. */
 function halves(): string {
-  const c = document.createElement('canvas');
-  c.width = 4;
-  c.height = 2;
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#ff0000';
-  g.fillRect(0, 0, 2, 2);
-  g.fillStyle = '#0000ff';
-  g.fillRect(2, 0, 2, 2);
-  return c.toDataURL('image/png');
+  return pngDataUrl(4, 2, (g) => {
+    g.fillStyle = '#ff0000';
+    g.fillRect(0, 0, 2, 2);
+    g.fillStyle = '#0000ff';
+    g.fillRect(2, 0, 2, 2);
+  });
 }
 
 async function draw(source: string) {

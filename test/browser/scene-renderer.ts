@@ -74,4 +74,17 @@ export async function fontsLoaded(): Promise<void> {
 }
 
 /** Waits for two animation frames (a frame the renderer scheduled has run). */
+/** A PNG picture as a data URL: `width`×`height` pixels that `paint` draws with a 2D context. */
+export function pngDataUrl(
+  width: number,
+  height: number,
+  paint: (g: CanvasRenderingContext2D) => void,
+): string {
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  paint(c.getContext('2d')!);
+  return c.toDataURL('image/png');
+}
+
 export const twoFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
