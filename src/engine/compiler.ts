@@ -408,6 +408,14 @@ export class Compiler {
     // Aliases need every object's type; bindings need the aliases.
     for (const o of objects) this.declareAliases(o);
     for (const o of objects) this.compileMembers(o);
+    // An alias to an object given as a property's value (`property Item p:
+    // Item { id: inner }`) is resolved once that object is declared, as the
+    // property's value is compiled.
+    const later = this.laterAliases.get(unit);
+    if (later !== undefined) {
+      this.laterAliases.delete(unit);
+      for (const [o, m] of later) this.declareAlias(o, m, false);
+    }
     return root;
   }
 
@@ -441,6 +449,8 @@ export class Compiler {
           for (const o of m.value.objects) visit(o, false);
         } else if (m.kind === 'PropertyDeclaration' && m.value?.kind === 'ObjectDefinition') {
           if (m.typeName !== 'Component') visit(m.value, false);
+        } else if (m.kind === 'PropertyDeclaration' && m.value?.kind === 'ObjectList') {
+          for (const o of m.value.objects) visit(o, false);
         } else if (m.kind === 'GroupBlock') {
           visitGroup(m);
         }
@@ -754,68 +764,84 @@ export class Compiler {
     }
   }
 
-  /** Resolves `property alias x: id.prop[.sub]` and gives the alias its target's type. */
+  /** Resolves the aliases an object declares (declareAlias). */
   private declareAliases(o: CompiledObject): void {
     if (!o.ownsMeta) return;
-    for (const m of o.def.members) {
-      if (m.kind !== 'PropertyDeclaration' || m.typeName !== 'alias') continue;
-      const value = m.value;
-      const stmt = value?.kind === 'Script' ? value.statement : undefined;
-      const path: string[] = [];
-      let e: Expression | undefined = stmt?.type === 'ExpressionStatement' ? stmt.expression : undefined;
-      while (e && e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier') {
-        path.unshift(e.property.name);
-        e = e.object as Expression;
-      }
-      if (!value || !e || e.type !== 'Identifier' || path.length > 2) {
-        throw this.err(
-          value ?? m,
-          'Invalid alias reference. An alias reference must be specified as <id>, <id>.<property> or <id>.<value property>.<property>',
-        );
-      }
-      const id = e.name;
-      const target = o.unit.ids.get(id);
-      if (!o.unit.ids.has(id) || target === undefined)
-        throw this.err(value, `Invalid alias reference. Unable to find id "${id}"`);
-      let meta = target.meta;
-      let type = 'var';
-      let group: GroupSpec | undefined;
-      let throughObject = false;
-      let readonly = false;
-      for (let i = 0; i < path.length; i++) {
-        const p = meta.propsByName.get(path[i]!);
-        if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
-        if (i < path.length - 1) {
-          // `holder.p.x`: a field of a value-type property.
-          const field = valueGroupMeta(p.type)?.propsByName.get(path[i + 1]!)?.type;
-          if (field !== undefined && i === path.length - 2) {
-            type = field;
-            break;
-          }
-          if (!p.group) {
-            const deep = this.deepAliasTarget(target, p, path[i + 1]!, value);
-            type = deep.type;
-            group = deep.group;
-            throughObject = true;
-            break;
-          }
-          meta = p.group.meta();
-        } else {
-          type = p.type;
-          group = p.group;
-          readonly = p.readonly;
-        }
-      }
-      if (path.length === 0) type = target.meta.name;
-      const prop = o.meta.propsByName.get(m.name)!;
-      // (an alias to a read-only property is read-only itself, under its own name)
-      if (readonly) (prop as { readonly: boolean }).readonly = true;
-      // (an alias to a grouped property is a group too: `font.pixelSize: 20` through `alias font: t.font`)
-      if (group !== undefined) (prop as { aliasGroup?: GroupSpec }).aliasGroup = group;
-      if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
-      o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
-      installAlias(o.meta, prop, type, id, path, throughObject);
+    for (const m of o.def.members)
+      if (m.kind === 'PropertyDeclaration' && m.typeName === 'alias') this.declareAlias(o, m, true);
+  }
+
+  /** Aliases of a unit whose target object is declared later (with the property value it is in). */
+  private readonly laterAliases = new Map<Unit, [CompiledObject, ast.PropertyDeclaration][]>();
+
+  /**
+   * Resolves `property alias x: id.prop[.sub]` and gives the alias its
+   * target's type; with `mayWait`, one whose id is not declared yet waits
+   * for the end of its unit.
+   */
+  private declareAlias(o: CompiledObject, m: ast.PropertyDeclaration, mayWait: boolean): void {
+    const value = m.value;
+    const stmt = value?.kind === 'Script' ? value.statement : undefined;
+    const path: string[] = [];
+    let e: Expression | undefined = stmt?.type === 'ExpressionStatement' ? stmt.expression : undefined;
+    while (e && e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier') {
+      path.unshift(e.property.name);
+      e = e.object as Expression;
     }
+    if (!value || !e || e.type !== 'Identifier' || path.length > 2) {
+      throw this.err(
+        value ?? m,
+        'Invalid alias reference. An alias reference must be specified as <id>, <id>.<property> or <id>.<value property>.<property>',
+      );
+    }
+    const id = e.name;
+    const target = o.unit.ids.get(id);
+    if (target === undefined && mayWait && o.unit.ids.has(id)) {
+      const list = this.laterAliases.get(o.unit);
+      if (list === undefined) this.laterAliases.set(o.unit, [[o, m]]);
+      else list.push([o, m]);
+      return;
+    }
+    if (!o.unit.ids.has(id) || target === undefined)
+      throw this.err(value, `Invalid alias reference. Unable to find id "${id}"`);
+    let meta = target.meta;
+    let type = 'var';
+    let group: GroupSpec | undefined;
+    let throughObject = false;
+    let readonly = false;
+    for (let i = 0; i < path.length; i++) {
+      const p = meta.propsByName.get(path[i]!);
+      if (!p) throw this.err(value, `Invalid alias target location: ${path[i]}`);
+      if (i < path.length - 1) {
+        // `holder.p.x`: a field of a value-type property.
+        const field = valueGroupMeta(p.type)?.propsByName.get(path[i + 1]!)?.type;
+        if (field !== undefined && i === path.length - 2) {
+          type = field;
+          break;
+        }
+        if (!p.group) {
+          const deep = this.deepAliasTarget(target, p, path[i + 1]!, value);
+          type = deep.type;
+          group = deep.group;
+          throughObject = true;
+          break;
+        }
+        meta = p.group.meta();
+      } else {
+        type = p.type;
+        group = p.group;
+        readonly = p.readonly;
+      }
+    }
+    if (path.length === 0) type = target.meta.name;
+    const prop = o.meta.propsByName.get(m.name)!;
+    // (an alias to a read-only property is read-only itself, under its own name)
+    if (readonly) (prop as { readonly: boolean }).readonly = true;
+    // (an alias to a grouped property is a group too: `font.pixelSize: 20` through `alias font: t.font`)
+    if (group !== undefined) (prop as { aliasGroup?: GroupSpec }).aliasGroup = group;
+    if (path.length === 0) (prop as { objectMeta?: MetaObject }).objectMeta = target.meta;
+    o.aliases.push({ prop, id, path, location: this.loc(m.nameSpan) });
+    installAlias(o.meta, prop, type, id, path, throughObject);
   }
 
   /**

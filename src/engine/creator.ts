@@ -632,7 +632,10 @@ function forwardAliasSignal(
   if (!target) return;
   const prop = target.$meta.propsByName.get(last);
   if (!prop || prop.notify < 0) return;
-  // Qt: the alias's change handler runs before the target's own (measured: changed_alias).
+  // Qt: the alias announces a change of a bindable property (Item's x, y,
+  // width, height; QObject's objectName) before the target's own handlers
+  // run, and of another property after them (measured: changed_alias,
+  // alias_property_value).
   target.$connect(
     prop.notify,
     {
@@ -640,7 +643,7 @@ function forwardAliasSignal(
       thisArg: owner,
       report: (e) => ctx.engine.reportError(e, undefined),
     },
-    true,
+    prop.bindable,
   );
 }
 

@@ -44,7 +44,7 @@ export class QtObject extends QObject {}
 export const QtObjectMeta = defineType(QtObject, null, {
   name: 'QtObject',
   cppClass: 'QObject',
-  properties: { objectName: { type: 'string' } },
+  properties: { objectName: { type: 'string', bindable: true } },
   methods: ['destroy'],
 });
 
