@@ -8,6 +8,7 @@ import { QmlError } from '../qml/error';
 import { loadLazyQtQuickTypes } from '../quick';
 import { dumpGeometry } from '../quick/dump';
 import { createRuntime } from '../runtime';
+import { loadWebSocketServer } from '../websockets';
 import { nodeFiles, nodeImages } from './node-files';
 
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ if (file === undefined || !Number.isFinite(delay)) {
 }
 
 // Files are read synchronously here: every type is there before the scene starts.
-await loadLazyQtQuickTypes();
+await Promise.all([loadLazyQtQuickTypes(), loadWebSocketServer()]);
 const runtime = createRuntime({
   files: nodeFiles,
   images: nodeImages,

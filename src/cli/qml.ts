@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { failureReport, QmlError } from '../qml/error';
 import { loadLazyQtQuickTypes } from '../quick';
 import { createRuntime } from '../runtime';
+import { loadWebSocketServer } from '../websockets';
 import { nodeFiles, nodeImages } from './node-files';
 
 function usage(): never {
@@ -37,7 +38,7 @@ if (file === undefined) usage();
 
 const url = pathToFileURL(resolve(file)).href;
 // Files are read synchronously here: every type is there before the scene starts.
-await loadLazyQtQuickTypes();
+await Promise.all([loadLazyQtQuickTypes(), loadWebSocketServer()]);
 const runtime = createRuntime({
   files: nodeFiles,
   images: nodeImages,

@@ -4,10 +4,10 @@
 
 import { nodeTransport } from '#node-transport';
 import type { QmlEngine } from '../engine/engine';
+import type { MetaObject } from '../engine/qobject';
 import { browserTransport } from './browser-transport';
 import { setDefaultTransport, setTransport, type Transport } from './transport';
 import { WebSocketMeta } from './WebSocket';
-import { WebSocketServerMeta } from './WebSocketServer';
 
 export type { Transport } from './transport';
 
@@ -26,7 +26,32 @@ export interface QtWebSocketsOptions {
   transport?: Transport;
 }
 
+let serverMeta: MetaObject | null = null;
+let serverLoad: Promise<Record<string, MetaObject>> | null = null;
+
+/**
+ * Loads WebSocketServer, which a page loads on first use (a page cannot
+ * listen: scenes seldom name it); later engines get it at once.
+ */
+export function loadWebSocketServer(): Promise<Record<string, MetaObject>> {
+  serverLoad ??= import('./WebSocketServer').then(
+    (m) => {
+      serverMeta = m.WebSocketServerMeta;
+      return { WebSocketServer: serverMeta };
+    },
+    (e: unknown) => {
+      serverLoad = null;
+      throw e;
+    },
+  );
+  return serverLoad;
+}
+
 export function registerQtWebSockets(engine: QmlEngine, options: QtWebSocketsOptions = {}): void {
   if (options.transport) setTransport(engine, options.transport);
-  engine.registerModule('QtWebSockets', { WebSocket: WebSocketMeta, WebSocketServer: WebSocketServerMeta });
+  engine.registerModule('QtWebSockets', {
+    WebSocket: WebSocketMeta,
+    ...(serverMeta && { WebSocketServer: serverMeta }),
+  });
+  if (serverMeta === null) engine.registerLazyTypes('QtWebSockets', ['WebSocketServer'], loadWebSocketServer);
 }

@@ -4,6 +4,7 @@
 // scene prints the sequence of a refused connection (browser-mapping.ts).
 import { describe, expect, inject, test } from 'vitest';
 import { createRuntime } from '../../src/runtime';
+import { NO_SERVER_IN_BROWSER } from '../../src/websockets/WebSocketServer';
 import { BASE, memoryFiles } from '../helpers/qml';
 import { REFUSED_OUTPUT, REPORTED_AS_REFUSED, SAME_AS_QT } from '../unit/websockets/browser-mapping';
 
@@ -71,5 +72,34 @@ describe('WebSocket in Chromium', { timeout: 20_000 }, () => {
   const refused = REPORTED_AS_REFUSED.filter((name) => name !== 'self_signed');
   test.each(refused)('%s: Closed, then Error "Connection refused"', async (name) => {
     expect(await runScene(name)).toEqual(REFUSED_OUTPUT);
+  });
+});
+
+describe('WebSocketServer in Chromium', () => {
+  test('a scene that names it loads it on first use; it says a page cannot listen', async () => {
+    const output: string[] = [];
+    const source = [
+      'import QtQuick',
+      'import QtWebSockets',
+      'Item {',
+      '    WebSocketServer {',
+      '        id: server',
+      '        listen: true',
+      '        onErrorStringChanged: print("errorString:", server.errorString)',
+      '    }',
+      '    Component.onCompleted: print("listening:", server.listen, "port:", server.port)',
+      '}',
+    ].join('\n');
+    const runtime = createRuntime({
+      files: memoryFiles({ 'server.qml': source }),
+      sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
+    });
+    await runtime.run(`${BASE}server.qml`);
+    runtime.shutdown();
+    expect(output).toEqual([
+      NO_SERVER_IN_BROWSER,
+      `qml: errorString: ${NO_SERVER_IN_BROWSER}`,
+      'qml: listening: true port: 0',
+    ]);
   });
 });

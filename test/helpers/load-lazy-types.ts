@@ -1,5 +1,6 @@
-// The Node tools load QtQuick's on-demand types before they run a scene
-// (src/cli/qml.ts); the Node tests do the same.
+// The Node tools load the types a page loads on first use before they run
+// a scene (src/cli/qml.ts); the Node tests do the same.
 import { loadLazyQtQuickTypes } from '../../src/quick';
+import { loadWebSocketServer } from '../../src/websockets';
 
-await loadLazyQtQuickTypes();
+await Promise.all([loadLazyQtQuickTypes(), loadWebSocketServer()]);
