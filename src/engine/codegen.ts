@@ -60,6 +60,20 @@ export interface Runtime {
   arg(object: unknown, ...args: unknown[]): unknown;
   /** `x.toLocaleString(...)`, `x.toLocaleCurrencyString(...)`: Qt's on numbers, the object's own otherwise. */
   locale(object: unknown, method: string, args: unknown[]): unknown;
+  /**
+   * QML objects' names as Qt enumerates them: `f(v)` is what `for (k in v)`
+   * runs over, the others stand for Object's functions of the same names.
+   */
+  forIn: ForIn;
+}
+
+/** `$in`: `for (k in v)` and Object.keys(v) and the like in QML code, for QML objects as Qt has them. */
+export interface ForIn {
+  f(v: unknown): unknown;
+  keys(v: unknown): unknown;
+  values(v: unknown): unknown;
+  entries(v: unknown): unknown;
+  getOwnPropertyNames(v: unknown): unknown;
 }
 
 /** The shape of the context chain a unit instance will run in: its own level, then its parent context's. */
@@ -153,7 +167,7 @@ export function generate(
   const order = unit.functions
     .map((_, i) => i)
     .sort((a, b) => unit.functions[a]!.start - unit.functions[b]!.start);
-  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,$loc,${QML_GLOBAL_NAMES.join(',')}){return [`;
+  let code = `(function($T,$ref,$w,$u,$e,$th,$eq,$seq,$arg,$set,$loc,$in,${QML_GLOBAL_NAMES.join(',')}){return [`;
   let line = 1;
   const flat: number[] = [];
   for (const i of order) {
@@ -194,6 +208,7 @@ export function generate(
     runtime.arg,
     runtime.set,
     runtime.locale,
+    runtime.forIn,
     ...globalValuesFor(globals, file.url),
   );
   const fns: GeneratedFunction[] = new Array(order.length);

@@ -35,6 +35,7 @@ import {
   type MetaObject,
   markIndestructible,
   type PropertySpec,
+  QML_FOR_IN,
   QObject,
   qmlTypeName,
   type TypeCounters,
@@ -201,6 +202,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     // (SCRIPT_HELPERS)
     this.runtime.arg,
     this.runtime.locale,
+    this.runtime.forIn,
   ];
   private readonly creator: Creator;
   private readonly options: EngineOptions;
@@ -304,6 +306,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         if (args.length !== 1) throw new Error('String.arg(): Invalid arguments');
         return stringArg(object, args[0], (m) => this.sink.warn(m));
       },
+      forIn: QML_FOR_IN,
       locale: (object: unknown, method: string, args: unknown[]) =>
         this.localeCall !== null
           ? this.localeCall(object, method, args)

@@ -377,8 +377,17 @@ class Walker {
         if (!n.computed && obj.type === 'Identifier' && !scope.has((obj as unknown as Identifier).name)) {
           // `Text.AlignLeft` (an enum, inlined) and `ListView.view` (an attached property)
           const r = this.resolve((obj as unknown as Identifier).name);
+          const prop = (n.property as unknown as Identifier).name;
+          if (
+            r.kind === 'global' &&
+            (obj as unknown as Identifier).name === 'Object' &&
+            OBJECT_KEYS.has(prop)
+          ) {
+            // Object.keys(obj) and the like list a QML object's names as Qt does ($in).
+            this.replace(n, `$in.${prop}`);
+            return;
+          }
           if (r.kind === 'type') {
-            const prop = (n.property as unknown as Identifier).name;
             const value = r.enums[prop];
             if (value !== undefined) {
               this.replace(n, String(value));
@@ -593,7 +602,12 @@ class Walker {
           this.hoistBlock([left], s);
           this.visit(left, s);
         } else this.target(left as unknown as Pattern, s);
-        this.visit(n.right as AnyNode, scope);
+        const right = n.right as AnyNode;
+        // `for (k in obj)` over a QML object runs over its properties and methods (Qt's order).
+        const forIn = n.type === 'ForInStatement';
+        if (forIn) this.out.push({ start: right.start, end: right.start, text: '$in.f(' });
+        this.visit(right, scope);
+        if (forIn) this.out.push({ start: right.end, end: right.end, text: ')' });
         this.visit(n.body as AnyNode, s);
         return;
       }
@@ -660,6 +674,9 @@ function isPrimitive(n: AnyNode): boolean {
 }
 
 /** Child keys of statements that may contain nested `var` declarations. */
+/** Object's functions that list an object's own names: for QML objects, QObjectWrapper's (see ForIn). */
+const OBJECT_KEYS = new Set(['keys', 'values', 'entries', 'getOwnPropertyNames']);
+
 const STATEMENT_CHILDREN = [
   'body',
   'consequent',
@@ -827,18 +844,36 @@ export function forEachNode(root: unknown, enter: (node: { type?: string }) => b
 
 /**
  * A script file's code with its `.arg()`, `.toLocaleString()` and
- * `.toLocaleCurrencyString()` calls rewritten as in QML code (the rest of
- * a script's names are the script's own and are left as they are).
+ * `.toLocaleCurrencyString()` calls, its `for (k in v)` and Object.keys()
+ * and the like rewritten as in QML code (the rest of a script's names are
+ * the script's own and are left as they are).
  */
 export function rewriteMethodCalls(source: string, program: Node): string {
   const out: Replacement[] = [];
+  // (a file that declares its own Object keeps it)
+  const globalObject = !/\b(var|let|const|function|class)\s+Object\b/.test(source);
   forEachNode(program, (node) => {
+    const n = node as AnyNode;
     if (node.type === 'CallExpression') {
-      const r = methodCallRewrite(source, node as AnyNode);
+      const r = methodCallRewrite(source, n);
       if (r !== null) {
         out.push(r.before, r.between);
         if (r.after) out.push(r.after);
       }
+    } else if (node.type === 'ForInStatement') {
+      // QML objects enumerate as in QML code (ForIn).
+      const right = n.right as AnyNode;
+      out.push({ start: right.start, end: right.start, text: '$in.f(' });
+      out.push({ start: right.end, end: right.end, text: ')' });
+    } else if (node.type === 'MemberExpression' && globalObject && !n.computed) {
+      const object = n.object as AnyNode;
+      const name = (n.property as unknown as Identifier).name;
+      if (
+        object.type === 'Identifier' &&
+        (object as unknown as Identifier).name === 'Object' &&
+        OBJECT_KEYS.has(name)
+      )
+        out.push({ start: n.start, end: n.end, text: `$in.${name}` });
     }
     return true;
   });

@@ -8,6 +8,7 @@ import type { ObjectDefinition, Span } from '../qml/ast';
 import { removeItem } from './arrays';
 import { AssignError, setObjectClassName } from './assign-error';
 import { BindingMarker, PropertyBinding } from './binding';
+import type { ForIn } from './codegen';
 import type { EngineServices, QmlContext, SourceLocation } from './context';
 import { arrayListSource, listElements, listReference, sequenceReference } from './listreference';
 import { QmlDate } from './qmldate';
@@ -1233,6 +1234,11 @@ export abstract class QObject {
     }
   }
 
+  /** Whether `name` is one of the object's properties or methods, as QObjectWrapper answers. */
+  hasOwnProperty(name: unknown): boolean {
+    return qmlKeys(this).includes(String(name));
+  }
+
   /** Qt-style name for messages and print(): `QQuickRectangle(0x...)`, `ChatView_QMLTYPE_0(0x...)`. */
   toString(): string {
     // Qt: a destroyed object's reference still exists but cannot be converted.
@@ -1243,6 +1249,59 @@ export abstract class QObject {
     return `${name}(0x${objectAddress(this)}${objectName ? `, "${objectName}"` : ''})`;
   }
 }
+
+const keysOfType = new WeakMap<MetaObject, string[]>();
+
+/**
+ * The names QML code enumerates on an object (`for (k in obj)`,
+ * `Object.keys(obj)`), as QObjectWrapper lists them: every property, then
+ * the signals and methods, the base type's first; a type's change signals
+ * before its other signals. `destroy` is the wrapper's, not the type's.
+ */
+export function qmlKeys(o: QObject): readonly string[] {
+  const meta = o.$meta;
+  let keys = keysOfType.get(meta);
+  if (keys === undefined) {
+    const levels: MetaObject[] = [];
+    for (let m: MetaObject | null = meta; m !== null; m = m.base) levels.unshift(m);
+    const names = new Set(meta.props.map((p) => p.name));
+    let from = 0;
+    let methodsBefore: ReadonlySet<string> = new Set(['destroy']);
+    for (const m of levels) {
+      const own = m.signals.slice(from);
+      for (const s of own) if (s.property !== undefined) names.add(s.name);
+      for (const s of own) if (s.property === undefined) names.add(s.name);
+      for (const name of m.methods) if (!methodsBefore.has(name)) names.add(name);
+      from = m.signals.length;
+      methodsBefore = new Set([...m.methods, 'destroy']);
+    }
+    keys = [...names];
+    keysOfType.set(meta, keys);
+  }
+  return keys;
+}
+
+const forInTargets = new WeakMap<MetaObject, object>();
+const memberOf = (o: QObject, k: string): unknown => (o as unknown as Record<string, unknown>)[k];
+
+/** `for (k in v)`, Object.keys(v), Object.values(v)... in QML code: QML objects list their qmlKeys. */
+export const QML_FOR_IN: ForIn = {
+  f(v) {
+    if (!(v instanceof QObject)) return v;
+    let t = forInTargets.get(v.$meta);
+    if (t === undefined) {
+      t = Object.create(null) as object;
+      for (const k of qmlKeys(v)) (t as Record<string, boolean>)[k] = true;
+      forInTargets.set(v.$meta, t);
+    }
+    return t;
+  },
+  keys: (v) => (v instanceof QObject ? qmlKeys(v).slice() : Object.keys(v as object)),
+  getOwnPropertyNames: (v) => (v instanceof QObject ? qmlKeys(v).slice() : Object.getOwnPropertyNames(v)),
+  values: (v) => (v instanceof QObject ? qmlKeys(v).map((k) => memberOf(v, k)) : Object.values(v as object)),
+  entries: (v) =>
+    v instanceof QObject ? qmlKeys(v).map((k) => [k, memberOf(v, k)]) : Object.entries(v as object),
+};
 
 /** The objects JSON.stringify is inside (QObject.toJSON). */
 const jsonStack: object[] = [];

@@ -16,7 +16,7 @@ const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', location
  * The helpers the rewritten calls use (codegen.ts Runtime's arg and
  * locale): the values a script's factory takes after the QML globals.
  */
-export const SCRIPT_HELPERS = ['$arg', '$loc'] as const;
+export const SCRIPT_HELPERS = ['$arg', '$loc', '$in'] as const;
 
 type ScriptFactory = (...globalsAndImports: unknown[]) => Record<string, unknown>;
 
