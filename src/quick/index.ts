@@ -30,6 +30,7 @@ export const LAZY_TYPE_NAMES = [
   'InputMethod',
   'Canvas',
   'Instantiator',
+  'ObjectModel',
   'Translate',
   'Scale',
   'Rotation',
@@ -107,11 +108,11 @@ export function registerQtQuick(engine: QmlEngine): void {
   engine.registerModule('QtQml.Models', {
     ListModel: ListModelMeta,
     ListElement: ListElementMeta,
-    ...(lazyTypes && { Instantiator: lazyTypes.Instantiator! }),
+    ...(lazyTypes && { Instantiator: lazyTypes.Instantiator!, ObjectModel: lazyTypes.ObjectModel! }),
   });
   if (lazyTypes === null)
-    engine.registerLazyTypes('QtQml.Models', ['Instantiator'], () =>
-      loadLazyQtQuickTypes().then((t) => ({ Instantiator: t.Instantiator! })),
+    engine.registerLazyTypes('QtQml.Models', ['Instantiator', 'ObjectModel'], () =>
+      loadLazyQtQuickTypes().then((t) => ({ Instantiator: t.Instantiator!, ObjectModel: t.ObjectModel! })),
     );
   engine.registerModule(
     'QtQuick',

@@ -19,6 +19,7 @@ import { SystemPaletteMeta } from './items/SystemPalette';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { InstantiatorMeta } from './models/Instantiator';
+import { ObjectModelMeta } from './models/ObjectModel';
 import { STATE_OPERATION_TYPES } from './states/operations';
 import { STATE_TYPES } from './states/states';
 
@@ -28,6 +29,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   InputMethod: InputMethodMeta,
   Canvas: CanvasMeta,
   Instantiator: InstantiatorMeta,
+  ObjectModel: ObjectModelMeta,
   Translate: TranslateMeta,
   Scale: ScaleMeta,
   Rotation: RotationMeta,

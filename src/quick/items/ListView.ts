@@ -935,10 +935,11 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   /**
    * `count`: the model's row count, live; 0 until the view is complete (its
-   * delegate model is populated then, and countChanged follows).
+   * delegate model is populated then, and countChanged follows). A model
+   * holding its objects (ObjectModel) counts them from the start.
    */
   get liveCount(): number {
-    return this.isComponentComplete ? this.dm.count : 0;
+    return this.isComponentComplete || this.dm.holdsObjects ? this.dm.count : 0;
   }
 
   protected override updatePolish(): void {

@@ -66,7 +66,7 @@ export class Repeater extends Item implements DelegateModelHost {
         this.deletables.splice(index, 1);
         if (item) {
           this.$emit(REPEATER.itemRemoved, [index, item]);
-          this.dm.release(item);
+          this.release(item);
         }
       }
     } else if (change.kind === 'insert') {
@@ -91,6 +91,11 @@ export class Repeater extends Item implements DelegateModelHost {
     this.regenerate();
   }
 
+  /** Lets go of an item; one its model keeps (ObjectModel) leaves the scene (QQuickRepeater). */
+  private release(item: Item): void {
+    if (this.dm.release(item) === 0) item.setParentItem(null);
+  }
+
   private createAt(index: number): void {
     const item = this.dm.object(index);
     if (!item) return;
@@ -113,7 +118,7 @@ export class Repeater extends Item implements DelegateModelHost {
       const item = items[i];
       if (!item) continue;
       this.$emit(REPEATER.itemRemoved, [i, item]);
-      this.dm.release(item);
+      this.release(item);
     }
   }
 

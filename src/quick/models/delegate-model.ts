@@ -18,7 +18,13 @@ import {
 import { type ComponentFactory, QmlComponent, QtObjectMeta } from '../../engine/qtqml';
 import { qRound } from '../../engine/valuetypes';
 import { Item } from '../items/Item';
-import { isModelSource, type ModelListener, type ModelSource } from './model-source';
+import {
+  type InstanceModel,
+  isInstanceModel,
+  isModelSource,
+  type ModelListener,
+  type ModelSource,
+} from './model-source';
 
 /** One change of the rows, as a view applies it. */
 export type ModelChange =
@@ -92,7 +98,8 @@ function dataTypeFor(roles: readonly string[]): { meta: MetaObject; roles: Prope
 interface Entry {
   index: number;
   item: Item;
-  data: ModelData;
+  /** The instance's context object (null for an object a model holds itself: ObjectModel). */
+  data: ModelData | null;
   refs: number;
   roles: PropertyInfo[];
 }
@@ -102,7 +109,9 @@ type Rows =
   | { kind: 'count'; count: number }
   | { kind: 'array'; values: unknown[] }
   /** `count`: the rows as the view last heard of them (Qt's delegate model counts them when told). */
-  | { kind: 'source'; source: ModelSource; count: number };
+  | { kind: 'source'; source: ModelSource; count: number }
+  /** A model that holds its objects (ObjectModel): the view shows them and makes none. */
+  | { kind: 'instances'; model: InstanceModel };
 
 export class DelegateModel implements ModelListener {
   private rows: Rows = { kind: 'none' };
@@ -130,7 +139,7 @@ export class DelegateModel implements ModelListener {
   ) {}
 
   get count(): number {
-    if (this.delegate === null) return 0;
+    if (this.delegate === null && this.rows.kind !== 'instances') return 0;
     return this.rowCount;
   }
 
@@ -139,7 +148,13 @@ export class DelegateModel implements ModelListener {
     if (r.kind === 'count') return r.count;
     if (r.kind === 'array') return r.values.length;
     if (r.kind === 'source') return r.count;
+    if (r.kind === 'instances') return r.model.instanceCount;
     return 0;
+  }
+
+  /** Whether the model holds its objects (ObjectModel): there is no delegate to wait for. */
+  get holdsObjects(): boolean {
+    return this.rows.kind === 'instances';
   }
 
   get hasDelegate(): boolean {
@@ -149,7 +164,11 @@ export class DelegateModel implements ModelListener {
   /** Sets what `model` holds: a number, an array, a ListModel, an object (one row), or nothing. */
   setModel(value: unknown): void {
     if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
-    if (isModelSource(value)) {
+    if (this.rows.kind === 'instances') this.rows.model.removeModelListener(this);
+    if (isInstanceModel(value)) {
+      this.rows = { kind: 'instances', model: value };
+      value.addModelListener(this);
+    } else if (isModelSource(value)) {
       this.rows = { kind: 'source', source: value, count: value.sourceRowCount };
       value.addModelListener(this);
     } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
@@ -194,6 +213,7 @@ export class DelegateModel implements ModelListener {
       e.refs++;
       return e.item;
     }
+    if (this.rows.kind === 'instances') return this.instance(this.rows.model, index);
     if (this.delegate === null || index < 0 || index >= this.rowCount) return null;
     const unit = this.delegate.unit;
     const ctx = this.delegate.creationContext;
@@ -244,6 +264,16 @@ export class DelegateModel implements ModelListener {
     return entry !== null ? (entry as Entry).item : (obj as Item);
   }
 
+  /** Row `index` of a model holding its objects: the view takes it as it is (QQmlObjectModel::object). */
+  private instance(model: InstanceModel, index: number): Item | null {
+    const obj = index >= 0 && index < model.instanceCount ? model.instanceAt(index) : null;
+    if (!(obj instanceof Item)) return null;
+    const entry: Entry = { index, item: obj, data: null, refs: 1, roles: [] };
+    this.addEntry(entry);
+    this.host.initItem(index, obj);
+    return obj;
+  }
+
   /**
    * Drops one reference; destroys the instance with the last one. Returns
    * Qt's release flags: `Referenced` while others still hold the instance,
@@ -254,6 +284,8 @@ export class DelegateModel implements ModelListener {
     if (e === undefined) return 0;
     if (--e.refs > 0) return ReleaseFlag.Referenced;
     this.removeEntry(e);
+    // (an object a model holds lives on: the view culls it)
+    if (e.data === null) return 0;
     this.destroy(e);
     return ReleaseFlag.Destroyed;
   }
@@ -308,6 +340,7 @@ export class DelegateModel implements ModelListener {
   }
 
   private destroy(e: Entry): void {
+    if (e.data === null) return;
     // Qt: the model data is gone by the time the instance is destroyed
     // (Component.onDestruction reads undefined roles).
     for (const p of e.roles) e.data.$v[p.index] = undefined;
@@ -331,7 +364,7 @@ export class DelegateModel implements ModelListener {
       if (e.index < 0) continue;
       this.byIndex[e.index] = e;
       if (e.index > max) max = e.index;
-      if (e.data.row !== e.index) {
+      if (e.data !== null && e.data.row !== e.index) {
         e.data.row = e.index;
         e.data.$store(DATA.index, e.index);
       }
@@ -367,6 +400,7 @@ export class DelegateModel implements ModelListener {
   /** An instance's row is gone: index -1 and no roles from then on, only the change of index announced. */
   private forgetRow(e: Entry): void {
     const d = e.data;
+    if (d === null) return;
     d.row = -1;
     d.$v[DATA.index] = -1;
     for (const p of e.roles) d.$v[p.index] = undefined;
@@ -424,10 +458,12 @@ export class DelegateModel implements ModelListener {
       const source = this.rows.source;
       for (const e of this.entries) {
         if (e.index < index || e.index >= index + count) continue;
+        const data = e.data;
+        if (data === null) continue;
         for (const p of e.roles) {
-          if (roles.includes(p.name)) e.data.$store(p.index, source.sourceData(e.index, p.name));
+          if (roles.includes(p.name)) data.$store(p.index, source.sourceData(e.index, p.name));
         }
-        if (e.roles.length === 1) e.data.$store(DATA.modelData, e.data.$v[e.roles[0]!.index]);
+        if (e.roles.length === 1) data.$store(DATA.modelData, data.$v[e.roles[0]!.index]);
       }
     }
     this.host.modelUpdated({ kind: 'change', index, count });
@@ -439,8 +475,14 @@ export class DelegateModel implements ModelListener {
     return e !== undefined && e.index < 0;
   }
 
+  /** An object of the model is about to be destroyed or dropped (QQmlInstanceModel::destroyingItem). */
+  destroyingInstance(item: QObject): void {
+    if (item instanceof Item) this.host.destroyingItem(item);
+  }
+
   dispose(): void {
     if (this.rows.kind === 'source') this.rows.source.removeModelListener(this);
+    if (this.rows.kind === 'instances') this.rows.model.removeModelListener(this);
     this.rows = { kind: 'none' };
     this.dropAll();
   }

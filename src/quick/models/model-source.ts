@@ -35,3 +35,21 @@ export function isModelSource(v: unknown): v is ModelSource {
     typeof (v as ModelSource).sourceRoleNames === 'function'
   );
 }
+
+/** What a model holding its objects (ObjectModel) tells its views. */
+export interface InstanceListener extends ModelListener {
+  /** `item` leaves the model for good (cleared): views let go of it. */
+  destroyingInstance(item: object): void;
+}
+
+/** A model that holds its objects itself (QQmlObjectModel): views show them and make none. */
+export interface InstanceModel {
+  readonly instanceCount: number;
+  instanceAt(index: number): unknown;
+  addModelListener(l: InstanceListener): void;
+  removeModelListener(l: InstanceListener): void;
+}
+
+export function isInstanceModel(v: unknown): v is InstanceModel {
+  return typeof v === 'object' && v !== null && typeof (v as InstanceModel).instanceAt === 'function';
+}
