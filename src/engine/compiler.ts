@@ -79,6 +79,7 @@ export interface Target {
   group?: string;
   /** `value` in a group (`border` of `border.color.r`). */
   outer?: string;
+  /** `attached`, and `value` in an attached object (`Drag` of `Drag.hotSpot.x`). */
   attached?: MetaObject;
   /** The meta-object of the object that owns `prop` (the item, the group, or the attached object). */
   meta: MetaObject;
@@ -1171,7 +1172,11 @@ export class Compiler {
           );
       }
       // (a value-type field of a group's property too: `border.color.r`)
-      if (target.via !== 'self' && (fields === undefined || target.via !== 'group'))
+      // (and of an attached object's: `Drag.hotSpot.x`)
+      if (
+        target.via !== 'self' &&
+        (fields === undefined || (target.via !== 'group' && target.via !== 'attached'))
+      )
         throw this.err(span, `Invalid grouped property access`);
       if (fields !== undefined) {
         if (p.readonly && (target.via !== 'self' || !isOwnDeclaration(o, name[i]!)))
@@ -1185,7 +1190,14 @@ export class Compiler {
           );
         }
         const outer = target.via === 'group' ? target.group : undefined;
-        target = { via: 'value', group: name[i]!, meta: fields, ...(outer !== undefined ? { outer } : {}) };
+        const attached = target.via === 'attached' ? target.attached : undefined;
+        target = {
+          via: 'value',
+          group: name[i]!,
+          meta: fields,
+          ...(outer !== undefined ? { outer } : {}),
+          ...(attached !== undefined ? { attached } : {}),
+        };
         continue;
       }
       // Qt: an object-typed property is a group too (`textItem.text: ...` through an object alias).

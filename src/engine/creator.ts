@@ -322,7 +322,12 @@ export class Creator {
       return group!;
     }
     if (t.via === 'value') {
-      const owner = t.outer === undefined ? obj : (obj as unknown as Record<string, QObject>)[t.outer]!;
+      const owner =
+        t.attached !== undefined
+          ? obj.$attachedObject(t.attached)
+          : t.outer === undefined
+            ? obj
+            : (obj as unknown as Record<string, QObject>)[t.outer]!;
       return valueGroupOf(owner, t.group!, t.meta);
     }
     return obj.$attachedObject(t.attached!, (a) => {
@@ -653,7 +658,7 @@ function valueGroupsWritten(c: CompiledObject, obj: QObject): Map<string, string
   for (const k of c.constants) {
     const t = k.target;
     const name = t.group;
-    if (name === undefined || t.outer !== undefined || out?.has(name)) continue;
+    if (name === undefined || t.outer !== undefined || t.attached !== undefined || out?.has(name)) continue;
     if (t.via === 'value' || (t.via === 'group' && obj.$meta.propsByName.get(name)?.type === 'font')) {
       out ??= new Map();
       out.set(name, String(storedValue(obj, name)));

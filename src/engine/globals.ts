@@ -306,6 +306,13 @@ export const QT_ENUMS: Record<string, number> = {
   EnterKeySearch: 5,
   EnterKeyNext: 6,
   EnterKeyPrevious: 7,
+  // Qt::DropAction
+  IgnoreAction: 0,
+  CopyAction: 1,
+  MoveAction: 2,
+  LinkAction: 4,
+  ActionMask: 0xff,
+  TargetMoveAction: 0x8002,
   AlignLeft: 0x1,
   AlignRight: 0x2,
   AlignHCenter: 0x4,

@@ -52,6 +52,7 @@ export const LAZY_TYPE_NAMES = [
   'DragHandler',
   'PointHandler',
   'Drag',
+  'DropArea',
   'KeyNavigation',
   'Repeater',
   'Loader',

@@ -3,6 +3,7 @@ import type { MetaObject } from '../engine/qobject';
 import { ANIMATION_TYPES } from './animation/animations';
 import { AccessibleMeta, EnterKeyMeta, InputMethodMeta } from './items/Accessible';
 import { CanvasMeta } from './items/Canvas';
+import { DropAreaMeta } from './items/DropArea';
 import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
 import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontMetrics';
@@ -51,6 +52,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   DragHandler: DragHandlerMeta,
   PointHandler: PointHandlerMeta,
   Drag: DragMeta,
+  DropArea: DropAreaMeta,
   KeyNavigation: KeyNavigationMeta,
   Repeater: RepeaterMeta,
   Loader: LoaderMeta,

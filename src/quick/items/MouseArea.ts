@@ -109,7 +109,8 @@ export const DragMeta: MetaObject = defineType(Drag, null, {
     // Qt: QStyleHints::startDragDistance.
     threshold: { type: 'real', default: 10 },
   },
-  enums: { XAxis: 1, YAxis: 2, XAndYAxis: 3, XandYAxis: 3 },
+  // (and Drag.dragType's: None, Automatic, Internal)
+  enums: { XAxis: 1, YAxis: 2, XAndYAxis: 3, XandYAxis: 3, None: 0, Automatic: 1, Internal: 2 },
 });
 
 const DRAG = {

@@ -54,6 +54,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
       'containmentMask: a QtObject refused with the warning, an Item asked as if it were a child',
     ],
     ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
+    [
+      'drop_area_mouse',
+      'a tile dragged by a MouseArea onto DropAreas: Drag.active follows the drag, the release drops it',
+    ],
   ])('%s: %s', async (name) => {
     const r = await runQml(
       {
