@@ -244,7 +244,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         ),
       platformOs: options.platformOs ?? 'linux',
       platformPluginName: options.platformPluginName ?? 'quickweb',
-      inputMethod: new InputMethod(),
+      inputMethod: new InputMethod(() => (this.globals.Qt as { locale?: () => unknown }).locale?.()),
       styleHints: new StyleHints(),
       applicationArguments: options.arguments ?? [],
     });

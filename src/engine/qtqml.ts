@@ -48,13 +48,41 @@ export const QtObjectMeta = defineType(QtObject, null, {
   methods: ['destroy'],
 });
 
-/** `Qt.inputMethod` (QInputMethod): no input panel here. */
-export class InputMethod extends QObject {}
-defineType(InputMethod, null, {
+/** `Qt.inputMethod` (QInputMethod): no input panel here, so show() shows none (as on Qt's offscreen platform). */
+export class InputMethod extends QObject {
+  /** `locale`: Qt.locale(), once the locale code is there. */
+  constructor(readonly currentLocale: () => unknown) {
+    super();
+  }
+
+  show(): void {}
+  hide(): void {}
+  update(_queries?: unknown): void {}
+  reset(): void {}
+  commit(): void {}
+  invokeAction(_action?: unknown, _cursorPosition?: unknown): void {}
+}
+defineType(InputMethod, QtObjectMeta, {
   name: 'InputMethod',
   cppClass: 'QInputMethod',
-  properties: { visible: { type: 'bool', readonly: true }, animating: { type: 'bool', readonly: true } },
+  properties: {
+    cursorRectangle: { type: 'rect', readonly: true },
+    anchorRectangle: { type: 'rect', readonly: true },
+    keyboardRectangle: { type: 'rect', readonly: true },
+    inputItemClipRectangle: { type: 'rect', readonly: true },
+    visible: { type: 'bool', readonly: true },
+    animating: { type: 'bool', readonly: true },
+    locale: { type: 'var', readonly: true },
+    inputDirection: { type: 'enumeration', readonly: true },
+  },
+  methods: ['show', 'hide', 'update', 'reset', 'commit', 'invokeAction'],
   creatable: false,
+});
+Object.defineProperty(InputMethod.prototype, 'locale', {
+  configurable: true,
+  get(this: InputMethod) {
+    return this.currentLocale();
+  },
 });
 
 /** `Qt.styleHints` (QStyleHints). */
