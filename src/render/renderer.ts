@@ -515,7 +515,7 @@ export class SceneRenderer implements WindowObserver {
         c.setFromMatrix(affineOf(item.parentTransform(), v[ITEM.width] as number, v[ITEM.height] as number));
       } else if (transformed) {
         // Qt transforms around transformOrigin (Item.Center by default).
-        const o = item.transformOriginPoint();
+        const o = item.originPoint();
         c.pivot.set(o.x, o.y);
         c.position.set(x + o.x, y + o.y);
         c.rotation = (rotation * Math.PI) / 180;

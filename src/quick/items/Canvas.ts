@@ -275,10 +275,10 @@ export class Canvas extends Item {
   }
 
   /** Frame callbacks asked for while hidden run once the item is shown (QQuickCanvasItem::checkAnimationCallbacks). */
-  override updateEffectiveVisible(): void {
-    const was = this.effectiveVisible;
-    super.updateEffectiveVisible();
-    if (!was && this.effectiveVisible && this.callbacks.size > 0) this.polish();
+  override updateEffectiveVisible(): boolean {
+    const changed = super.updateEffectiveVisible();
+    if (changed && this.effectiveVisible && this.callbacks.size > 0) this.polish();
+    return changed;
   }
 
   cancelRequestAnimationFrame(id?: unknown): void {

@@ -167,6 +167,7 @@ export class Item extends QtObject {
       old.childrenRectValid = false;
       old.itemChildRemoved(this);
       old.$emit(ITEM.childrenChanged, undefined);
+      if (this.effectiveVisible) old.$emit(ITEM.visibleChildrenChanged, undefined);
     }
     if (p !== null) {
       p.childItems.push(this);
@@ -182,6 +183,7 @@ export class Item extends QtObject {
     this.updateEffectiveEnabled();
     this.resolveLayoutMirror();
     this.notifyListeners(Change.Parent);
+    if (p !== null && this.effectiveVisible) p.$emit(ITEM.visibleChildrenChanged, undefined);
   }
 
   // ---- layout mirroring (LayoutMirroring) ---------------------------------------------
@@ -413,11 +415,14 @@ export class Item extends QtObject {
     return this.$v[ITEM.visible] as boolean;
   }
 
-  updateEffectiveVisible(): void {
+  /** QQuickItemPrivate::setEffectiveVisibleRecur: true if it changed; an item whose children changed says so. */
+  updateEffectiveVisible(): boolean {
     const p = this.parentItem;
     const v = this.explicitVisible && (p === null || p.effectiveVisible);
     if (this.$store(ITEM.visible, v)) {
-      for (const c of this.childItems) c.updateEffectiveVisible();
+      let childChanged = false;
+      for (const c of this.childItems) if (c.updateEffectiveVisible()) childChanged = true;
+      if (childChanged) this.$emit(ITEM.visibleChildrenChanged, undefined);
       p?.childVisibilityChanged(this);
       if (p) {
         p.childrenRectValid = false;
@@ -426,7 +431,9 @@ export class Item extends QtObject {
       this.notifyListeners(Change.Visible);
       // (hidden, an item keeps active focus in Qt 6.4: measured, focus_kept_when_hidden)
       this.markDirty(Dirty.Visibility);
+      return true;
     }
+    return false;
   }
 
   updateEffectiveEnabled(): void {
@@ -478,7 +485,7 @@ export class Item extends QtObject {
    * The point scale and rotation turn around, in the item's coordinates
    * (QQuickItemPrivate::computeTransformOrigin; Item.Center by default).
    */
-  transformOriginPoint(): { x: number; y: number } {
+  originPoint(): { x: number; y: number } {
     const w = this.$v[ITEM.width] as number;
     const h = this.$v[ITEM.height] as number;
     const origin = this.$v[ITEM.transformOrigin] as number;
@@ -564,7 +571,7 @@ export class Item extends QtObject {
     const s = v[ITEM.scale] as number;
     const r = v[ITEM.rotation] as number;
     if (s !== 1 || r !== 0) {
-      const o = this.transformOriginPoint();
+      const o = this.originPoint();
       t = translate3(rotate3(scale3(translate3(t, o.x, o.y), s, s), r), -o.x, -o.y);
     }
     return t;
@@ -591,7 +598,7 @@ export class Item extends QtObject {
     const y = this.$v[ITEM.y] as number;
     if (!this.transformed) return { x: px + x, y: py + y };
     if (this.$v[ITEM.transform] !== null) return mapThrough(this.parentTransform(), px, py);
-    const o = this.transformOriginPoint();
+    const o = this.originPoint();
     const s = this.$v[ITEM.scale] as number;
     const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
     const cos = Math.cos(a);
@@ -607,7 +614,7 @@ export class Item extends QtObject {
     const y = this.$v[ITEM.y] as number;
     if (!this.transformed) return { x: px - x, y: py - y };
     if (this.$v[ITEM.transform] !== null) return mapThrough(inverted(this.parentTransform()), px, py);
-    const o = this.transformOriginPoint();
+    const o = this.originPoint();
     const s = this.$v[ITEM.scale] as number;
     const a = ((this.$v[ITEM.rotation] as number) * Math.PI) / 180;
     const cos = Math.cos(a);
@@ -677,6 +684,11 @@ export class Item extends QtObject {
 
   mapFromGlobal(a?: unknown, b?: unknown): QPoint | QRect {
     return this.mapFromItem(null, a, b);
+  }
+
+  /** QQuickItem::update: the item's content is drawn again at the next frame. */
+  update(): void {
+    this.markDirty(Dirty.Content);
   }
 
   /** True if the point (in this item's coordinates) is inside the item (QQuickItem::contains). */
@@ -1257,7 +1269,8 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       write: (o, v) => {
         const item = o as Item;
         item.explicitVisible = v as boolean;
-        item.updateEffectiveVisible();
+        // (the parent's visible children changed: QQuickItemPrivate::setVisible)
+        if (item.updateEffectiveVisible()) item.parentItem?.$emit(ITEM.visibleChildrenChanged, undefined);
       },
     },
     enabled: {
@@ -1337,6 +1350,9 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
       },
     },
     childrenRect: { type: 'rect', readonly: true },
+    visibleChildren: { type: 'list', readonly: true },
+    // (the point scale and rotation turn around: read from the item)
+    transformOriginPoint: { type: 'point', readonly: true, constant: true },
     containmentMask: { type: 'QtObject', write: (o, v) => (o as Item).setContainmentMask(v) },
     layer: {
       type: 'QQuickItemLayer',
@@ -1369,6 +1385,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     'forceActiveFocus',
     'nextItemInFocusChain',
     'ensurePolished',
+    'update',
   ],
   enums: {
     TopLeft: 0,
@@ -1408,6 +1425,7 @@ export const ITEM = {
   children: ItemMeta.index('children'),
   resources: ItemMeta.index('resources'),
   childrenRect: ItemMeta.index('childrenRect'),
+  visibleChildren: ItemMeta.index('visibleChildren'),
   containmentMask: ItemMeta.index('containmentMask'),
   rotation: ItemMeta.index('rotation'),
   scale: ItemMeta.index('scale'),
@@ -1415,6 +1433,7 @@ export const ITEM = {
   smooth: ItemMeta.index('smooth'),
   transform: ItemMeta.index('transform'),
   childrenChanged: ItemMeta.signalsByName.get('childrenChanged')!.index,
+  visibleChildrenChanged: ItemMeta.signalsByName.get('visibleChildrenChanged')!.index,
   childrenRectChanged: ItemMeta.signalsByName.get('childrenRectChanged')!.index,
 };
 
@@ -1504,6 +1523,26 @@ Object.defineProperty(Item.prototype, 'data', {
         children.clear();
       },
     });
+  },
+});
+Object.defineProperty(Item.prototype, 'visibleChildren', {
+  configurable: true,
+  get(this: Item) {
+    this.$read(ITEM.visibleChildren);
+    const visible = () => this.childItems.filter((c) => c.effectiveVisible);
+    return listReference({
+      count: () => visible().length,
+      at: (i) => visible()[i],
+      append: () => {},
+      clear: () => {},
+    });
+  },
+});
+Object.defineProperty(Item.prototype, 'transformOriginPoint', {
+  configurable: true,
+  get(this: Item) {
+    const p = this.originPoint();
+    return new QPoint(p.x, p.y);
   },
 });
 Object.defineProperty(Item.prototype, 'childrenRect', {

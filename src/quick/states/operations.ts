@@ -444,7 +444,7 @@ class ParentEvent extends StateEvent {
     let y = point.y;
     target.setParentItem(targetParent);
     if (t.ok) {
-      const o = target.transformOriginPoint();
+      const o = target.originPoint();
       const off = originOffset(o.x, o.y, t.rotation, t.scale);
       x += off.x;
       y += off.y;
