@@ -51,6 +51,7 @@ export const LAZY_TYPE_NAMES = [
   'HoverHandler',
   'DragHandler',
   'PointHandler',
+  'WheelHandler',
   'Drag',
   'DropArea',
   'KeyNavigation',

@@ -13,7 +13,13 @@ import { KeyNavigationMeta } from './items/KeyNavigation';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
-import { DragHandlerMeta, HoverHandlerMeta, PointHandlerMeta, TapHandlerMeta } from './items/PointerHandlers';
+import {
+  DragHandlerMeta,
+  HoverHandlerMeta,
+  PointHandlerMeta,
+  TapHandlerMeta,
+  WheelHandlerMeta,
+} from './items/PointerHandlers';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
@@ -51,6 +57,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   HoverHandler: HoverHandlerMeta,
   DragHandler: DragHandlerMeta,
   PointHandler: PointHandlerMeta,
+  WheelHandler: WheelHandlerMeta,
   Drag: DragMeta,
   DropArea: DropAreaMeta,
   KeyNavigation: KeyNavigationMeta,

@@ -485,10 +485,16 @@ export class QuickWindow {
     return true;
   }
 
-  /** A wheel event goes to the items under the pointer that take wheel events until one accepts. */
+  /**
+   * A wheel event goes to the items under the pointer until one accepts it:
+   * an item's pointer handlers first (a blocking WheelHandler keeps it),
+   * then the item, if it takes wheel events.
+   */
   private deliverWheel(e: PointerEventLike): boolean {
-    for (const t of this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptWheel)) {
+    for (const t of this.pointerTargets(e.sceneX, e.sceneY, (i) => i.acceptWheel, true)) {
       this.localize(t, e);
+      for (const h of t.pointerHandlers ?? []) if (h.handleWheel(e) === 'blocking') return true;
+      if (!t.acceptWheel) continue;
       e.accepted = true;
       t.wheelEvent(e);
       if (e.accepted) return true;

@@ -1106,6 +1106,8 @@ export interface PointerHandlerLike {
   ): 'exclusive' | 'passive' | null;
   /** A hover event (hovering: the item is under the pointer); true if the handler is hovered. */
   handleHover(e: PointerEventLike, hovering: boolean): boolean;
+  /** A wheel event: null when the handler does not take it, else whether it keeps it from the rest. */
+  handleWheel(e: PointerEventLike): 'blocking' | 'passing' | null;
   ungrab(passive: boolean, canceled: boolean): void;
 }
 

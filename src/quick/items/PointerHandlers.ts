@@ -7,6 +7,7 @@ import { QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QVector2D } from '../../engine/valuetypes';
 import { START_DRAG_DISTANCE } from './Flickable';
 import { ITEM, type Item, type PointerEventLike, type PointerHandlerLike } from './Item';
+import { QuickWheelEvent, WheelDelta } from './MouseArea';
 
 /** QPointingDevice::GrabTransition */
 enum GrabTransition {
@@ -155,6 +156,10 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
 
   handleHover(_e: PointerEventLike, _hovering: boolean): boolean {
     return false;
+  }
+
+  handleWheel(_e: PointerEventLike): 'blocking' | 'passing' | null {
+    return null;
   }
 
   abstract ungrab(passive: boolean, canceled: boolean): void;
@@ -393,6 +398,109 @@ export const HoverHandlerMeta: MetaObject = defineType(HoverHandler, PointerHand
   cppClass: 'QQuickHoverHandler',
   properties: { hovered: { type: 'bool', readonly: true } },
 });
+
+/**
+ * WheelHandler (QQuickWheelHandler, Qt 6.4): a wheel turned over its parent
+ * along its orientation makes it active until `activeTimeout` passes with no
+ * other, adds the angle (in degrees) to `rotation`, and emits `wheel` before
+ * it changes the target's `property`: `scale` multiplied by
+ * targetScaleMultiplier per notch, `rotation` turned, any other number
+ * moved by the angle (or the pixels a device gives) times rotationScale.
+ * A blocking handler takes the wheel from the items and handlers below.
+ */
+export class WheelHandler extends PointerHandler {
+  declare rotation: number;
+  private eventObject: QuickWheelEvent | null = null;
+  private deactivation = 0;
+
+  handlePointer(_e: PointerEventLike, grab: 'exclusive' | 'passive' | null): 'exclusive' | 'passive' | null {
+    return grab;
+  }
+
+  ungrab(): void {}
+
+  /** QQuickWheelHandler::wantsPointerEvent and handleEventPoint: null when not taken, else whether it blocks. */
+  override handleWheel(e: PointerEventLike): 'blocking' | 'passing' | null {
+    if (!(this.$v[PH.enabled] as boolean) || this.parentItem === null) return null;
+    const horizontal = (this.$v[WHEEL.orientation] as number) === HORIZONTAL;
+    const angle = horizontal ? e.angleDeltaX : e.angleDeltaY;
+    const pixels = horizontal ? e.pixelDeltaX : e.pixelDeltaY;
+    if ((angle === 0 && pixels === 0) || !this.parentContains(e.x, e.y)) return null;
+    this.setPoint(e, e.buttons);
+    this.setActive(true);
+    const degrees = angle / 8;
+    this.$store(WHEEL.rotation, (this.$v[WHEEL.rotation] as number) + degrees);
+    this.eventObject ??= new QuickWheelEvent();
+    const we = this.eventObject;
+    we.x = e.x;
+    we.y = e.y;
+    we.angleDelta = new WheelDelta(e.angleDeltaX, e.angleDeltaY);
+    we.pixelDelta = new WheelDelta(e.pixelDeltaX, e.pixelDeltaY);
+    we.buttons = e.buttons;
+    we.modifiers = e.modifiers;
+    we.inverted = false;
+    we.accepted = true;
+    this.$emit(WHEEL.wheel, [we]);
+    this.changeTarget(degrees, pixels);
+    // (no scroll phases here: inactive once activeTimeout passes without another notch)
+    const generation = ++this.deactivation;
+    this.$engine?.setTimer(
+      () => {
+        if (generation === this.deactivation) this.setActive(false);
+      },
+      Math.round((this.$v[WHEEL.activeTimeout] as number) * 1000),
+    );
+    return (this.$v[WHEEL.blocking] as boolean) ? 'blocking' : 'passing';
+  }
+
+  private changeTarget(degrees: number, pixels: number): void {
+    const name = this.$v[WHEEL.property] as string;
+    const target = this.$v[PH.target] as Item | null;
+    if (name === '' || target === null) return;
+    const scale = this.$v[WHEEL.rotationScale] as number;
+    const t = target as unknown as Record<string, unknown>;
+    if (name === 'scale') {
+      const notches = (degrees * scale) / 15;
+      t.scale =
+        (target.$v[ITEM.scale] as number) * (this.$v[WHEEL.targetScaleMultiplier] as number) ** notches;
+    } else if (name === 'rotation') {
+      t.rotation = (target.$v[ITEM.rotation] as number) + degrees * scale;
+    } else {
+      const value = t[name];
+      if (typeof value !== 'number') return;
+      t[name] = value + (pixels !== 0 ? scale * pixels : degrees * scale);
+    }
+  }
+}
+
+export const WheelHandlerMeta: MetaObject = defineType(WheelHandler, PointerHandlerMeta, {
+  name: 'WheelHandler',
+  cppClass: 'QQuickWheelHandler',
+  properties: {
+    orientation: { type: 'enumeration', default: 2 },
+    invertible: { type: 'bool', default: true },
+    activeTimeout: { type: 'real', default: 0.1 },
+    rotation: { type: 'real' },
+    rotationScale: { type: 'real', default: 1 },
+    property: { type: 'string' },
+    // (2^(1/3): three notches double the scale)
+    targetScaleMultiplier: { type: 'real', default: 2 ** (1 / 3) },
+    targetTransformAroundCursor: { type: 'bool', default: true },
+    blocking: { type: 'bool', default: true },
+  },
+  signals: { wheel: { params: [{ name: 'event', type: 'QQuickWheelEvent' }] } },
+});
+const HORIZONTAL = 1;
+const WHEEL = {
+  orientation: WheelHandlerMeta.index('orientation'),
+  activeTimeout: WheelHandlerMeta.index('activeTimeout'),
+  rotation: WheelHandlerMeta.index('rotation'),
+  rotationScale: WheelHandlerMeta.index('rotationScale'),
+  property: WheelHandlerMeta.index('property'),
+  targetScaleMultiplier: WheelHandlerMeta.index('targetScaleMultiplier'),
+  blocking: WheelHandlerMeta.index('blocking'),
+  wheel: WheelHandlerMeta.signalsByName.get('wheel')!.index,
+};
 
 /**
  * PointHandler (QQuickPointHandler, Qt 6.4): active while a press of an

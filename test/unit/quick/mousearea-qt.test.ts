@@ -55,6 +55,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
     ],
     ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
     [
+      'wheel_handler',
+      'WheelHandlers: rotation, active, the wheel event, target properties, orientation, blocking',
+    ],
+    [
       'drop_area_mouse',
       'a tile dragged by a MouseArea onto DropAreas: Drag.active follows the drag, the release drops it',
     ],
