@@ -371,55 +371,69 @@ export class Creator {
     // 3`) back as one value once the handlers are connected: they hear it.
     const written = c.handlers.length > 0 ? valueGroupsWritten(c, obj) : null;
 
+    // Values for an alias the object declares itself wait until its objects
+    // (children, property values) exist: the alias's target is one of them.
+    const ownAlias = (t: PropertyTarget) =>
+      t.via === 'self' && (t.prop as { alias?: unknown }).alias !== undefined && t.prop.owner === c.meta;
+    const late: Array<() => void> = [];
+
     // Qt assigns literal values in reverse declaration order, like bindings
     // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
     for (let i = c.constants.length - 1; i >= 0; i--) {
       const k = c.constants[i]!;
-      const target = this.propertyTarget(obj, k.target, creation);
-      const index = this.targetIndex;
-      // (a whole value replaces a base type's bindings on its fields)
-      if (k.target.prop.valueType) dropFieldBindings(target, index);
-      // A value given where a type is used replaces the type's own binding
-      // of the property (`MyText { text: "x" }` over the file's `text: name`).
-      if (c.typeUnit !== undefined && target.$bindings !== null) target.$setBinding(index, undefined);
-      try {
-        target.$write(index, k.value);
-      } catch (e) {
-        this.host.reportError(e, k.location);
-      }
+      const apply = () => {
+        const target = this.propertyTarget(obj, k.target, creation);
+        const index = this.targetIndex;
+        // (a whole value replaces a base type's bindings on its fields)
+        if (k.target.prop.valueType) dropFieldBindings(target, index);
+        // A value given where a type is used replaces the type's own binding
+        // of the property (`MyText { text: "x" }` over the file's `text: name`).
+        if (c.typeUnit !== undefined && target.$bindings !== null) target.$setBinding(index, undefined);
+        try {
+          target.$write(index, k.value);
+        } catch (e) {
+          this.host.reportError(e, k.location);
+        }
+      };
+      if (ownAlias(k.target)) late.push(apply);
+      else apply();
     }
 
     const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
-      const target = this.propertyTarget(obj, b.target, creation);
-      const index = this.targetIndex;
-      if (b.target.prop.type === SCRIPT_STRING) {
-        // (a script property keeps its expression, run when the object says: ScriptAction's `script`)
-        const fn = ctx.fns[b.fn] as BindingFunction;
-        target.$write(index, () => fn.call(obj, obj, ctx));
-        continue;
-      }
-      const binding = new PropertyBinding(
-        target,
-        index,
-        ctx.fns[b.fn] as BindingFunction,
-        obj,
-        ctx,
-        this.host,
-        b.location,
-        b.name,
-        typeName,
-      );
-      target.$setBinding(index, binding);
-      if (b.target.prop.valueType) dropFieldBindings(target, index);
-      if (b.target.prop.bindable) creation.bindableBindings.push(binding);
-      else {
-        // Qt evaluates an ordinary binding early when something reads its property first.
-        binding.pending = true;
-        target.$pending = true;
-        creation.bindings.push(binding);
-      }
+      const apply = () => {
+        const target = this.propertyTarget(obj, b.target, creation);
+        const index = this.targetIndex;
+        if (b.target.prop.type === SCRIPT_STRING) {
+          // (a script property keeps its expression, run when the object says: ScriptAction's `script`)
+          const fn = ctx.fns[b.fn] as BindingFunction;
+          target.$write(index, () => fn.call(obj, obj, ctx));
+          return;
+        }
+        const binding = new PropertyBinding(
+          target,
+          index,
+          ctx.fns[b.fn] as BindingFunction,
+          obj,
+          ctx,
+          this.host,
+          b.location,
+          b.name,
+          typeName,
+        );
+        target.$setBinding(index, binding);
+        if (b.target.prop.valueType) dropFieldBindings(target, index);
+        if (b.target.prop.bindable) creation.bindableBindings.push(binding);
+        else {
+          // Qt evaluates an ordinary binding early when something reads its property first.
+          binding.pending = true;
+          target.$pending = true;
+          creation.bindings.push(binding);
+        }
+      };
+      if (ownAlias(b.target)) late.push(apply);
+      else apply();
     }
 
     if (c.stateChanges.length > 0)
@@ -466,6 +480,8 @@ export class Creator {
         else if (prop) obj.$write(prop.index, o);
       }
     }
+
+    for (const apply of late) apply();
 
     for (const vs of c.valueSources) {
       const o = this.createObject(vs.object, ctx, creation, obj);

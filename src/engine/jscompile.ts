@@ -605,9 +605,9 @@ class Walker {
         const right = n.right as AnyNode;
         // `for (k in obj)` over a QML object runs over its properties and methods (Qt's order).
         const forIn = n.type === 'ForInStatement';
-        if (forIn) this.out.push({ start: right.start, end: right.start, text: '$in.f(' });
+        if (forIn) this.out.push({ start: right.start, end: right.start, text: '$in.f((' });
         this.visit(right, scope);
-        if (forIn) this.out.push({ start: right.end, end: right.end, text: ')' });
+        if (forIn) this.out.push({ start: right.end, end: right.end, text: '))' });
         this.visit(n.body as AnyNode, s);
         return;
       }
@@ -863,8 +863,8 @@ export function rewriteMethodCalls(source: string, program: Node): string {
     } else if (node.type === 'ForInStatement') {
       // QML objects enumerate as in QML code (ForIn).
       const right = n.right as AnyNode;
-      out.push({ start: right.start, end: right.start, text: '$in.f(' });
-      out.push({ start: right.end, end: right.end, text: ')' });
+      out.push({ start: right.start, end: right.start, text: '$in.f((' });
+      out.push({ start: right.end, end: right.end, text: '))' });
     } else if (node.type === 'MemberExpression' && globalObject && !n.computed) {
       const object = n.object as AnyNode;
       const name = (n.property as unknown as Identifier).name;

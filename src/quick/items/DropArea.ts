@@ -191,7 +191,8 @@ const AD = {
 for (const [name, read, signal] of [
   ['x', (a: DropArea) => a.dragX, AD.positionChanged],
   ['y', (a: DropArea) => a.dragY, AD.positionChanged],
-  ['source', (a: DropArea) => a.dragSource, AD.sourceChanged],
+  // (a source destroyed meanwhile reads as null, as Qt's QPointer does)
+  ['source', (a: DropArea) => (a.dragSource?.$destroyed ? null : a.dragSource), AD.sourceChanged],
 ] as const) {
   Object.defineProperty(DropAreaDrag.prototype, name, {
     configurable: true,
@@ -231,10 +232,17 @@ export class DropArea extends Item {
     this.dragGroup?.$emit(AD.sourceChanged, undefined);
   }
 
-  /** QQuickDropAreaPrivate::hasMatchingKey: one of the drag's keys is one of the area's (or the area has none). */
+  /**
+   * QQuickDropAreaPrivate::hasMatchingKey: one of the drag's keys is one of
+   * the area's, where `*` in an area's key stands for one character or more
+   * (or the area has no keys).
+   */
   private matches(keys: readonly string[]): boolean {
     const own = (this.$v[DA.keys] as string[] | null) ?? [];
-    return own.length === 0 || keys.some((k) => own.includes(k));
+    if (own.length === 0) return true;
+    const pattern = own.map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, (c) => (c === '*' ? '.+' : `\\${c}`)));
+    const re = new RegExp(`^(?:${pattern.join('|')})$`);
+    return keys.some((k) => re.test(k));
   }
 
   /** QQuickDropArea::dragEnterEvent */
@@ -584,9 +592,11 @@ export class DragAttached extends QObject implements ItemChangeListener {
       return;
     }
     if (!this.$v[DG.active]) return;
+    // (inactive while the areas hear it leave; announced last)
+    this.$v[DG.active] = false;
     this.deliverLeave();
     this.$store(DG.target, null);
-    this.$store(DG.active, false);
+    this.$emit(DG.activeChanged, undefined);
   }
 
   drop(): number {

@@ -167,7 +167,8 @@ export class Item extends QtObject {
       old.childrenRectValid = false;
       old.itemChildRemoved(this);
       old.$emit(ITEM.childrenChanged, undefined);
-      if (this.effectiveVisible) old.$emit(ITEM.visibleChildrenChanged, undefined);
+      // (not from an item being destroyed)
+      if (this.effectiveVisible && !old.$destroyed) old.$emit(ITEM.visibleChildrenChanged, undefined);
     }
     if (p !== null) {
       p.childItems.push(this);
@@ -422,7 +423,7 @@ export class Item extends QtObject {
     if (this.$store(ITEM.visible, v)) {
       let childChanged = false;
       for (const c of this.childItems) if (c.updateEffectiveVisible()) childChanged = true;
-      if (childChanged) this.$emit(ITEM.visibleChildrenChanged, undefined);
+      if (childChanged && !this.$destroyed) this.$emit(ITEM.visibleChildrenChanged, undefined);
       p?.childVisibilityChanged(this);
       if (p) {
         p.childrenRectValid = false;

@@ -136,9 +136,9 @@ export class ObjectModel extends QObject implements InstanceModel {
     this.$emit(OM.childrenChanged, undefined);
   }
 
-  /** `children = [...]`: the list is cleared, then each object appended. */
+  /** `children = [...]`: the list is cleared (the views let go), then each object appended. */
   replaceAll(values: unknown): void {
-    if (this.objects.length > 0) this.removeObjects(0, this.objects.length);
+    if (this.objects.length > 0) this.clear();
     for (const v of Array.isArray(values) ? values : [values]) this.append(v);
   }
 }

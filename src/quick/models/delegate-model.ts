@@ -267,11 +267,13 @@ export class DelegateModel implements ModelListener {
   /** Row `index` of a model holding its objects: the view takes it as it is (QQmlObjectModel::object). */
   private instance(model: InstanceModel, index: number): Item | null {
     const obj = index >= 0 && index < model.instanceCount ? model.instanceAt(index) : null;
-    if (!(obj instanceof Item)) return null;
-    const entry: Entry = { index, item: obj, data: null, refs: 1, roles: [] };
+    // (an Instantiator takes any object, a view an Item)
+    if (!(obj instanceof Item) && !(this.anyObject && obj instanceof QObject)) return null;
+    const item = obj as Item;
+    const entry: Entry = { index, item, data: null, refs: 1, roles: [] };
     this.addEntry(entry);
-    this.host.initItem(index, obj);
-    return obj;
+    this.host.initItem(index, item);
+    return item;
   }
 
   /**
