@@ -406,6 +406,9 @@ export class Compiler {
     this.collectIds(unit, def);
     const objects: CompiledObject[] = [];
     const root = this.declareObject(unit, def, typeName, objects);
+    // The objects declared properties hold (`property Item p: Item { id: inner }`)
+    // are declared now too, so that aliases to them know their types.
+    for (const o of objects.slice()) this.declarePropertyValues(unit, o);
     // Aliases need every object's type; bindings need the aliases.
     for (const o of objects) this.declareAliases(o);
     for (const o of objects) this.compileMembers(o);
@@ -418,6 +421,26 @@ export class Compiler {
       for (const [o, m] of later) this.declareAlias(o, m, false);
     }
     return root;
+  }
+
+  /** Objects of declared properties' values, declared ahead of their compilation (compileBinding takes them). */
+  private readonly predeclared = new Map<
+    ast.ObjectDefinition,
+    { child: CompiledObject; all: CompiledObject[] }
+  >();
+
+  private declarePropertyValues(unit: Unit, o: CompiledObject): void {
+    if (o.component) return;
+    for (const m of o.def.members) {
+      if (m.kind !== 'PropertyDeclaration' || m.typeName === 'alias' || m.typeName === 'Component') continue;
+      const v = m.value;
+      const defs = v?.kind === 'ObjectDefinition' ? [v] : v?.kind === 'ObjectList' ? v.objects : [];
+      for (const d of defs) {
+        if (/(^|\.)Component$/.test(d.typeName)) continue;
+        const all: CompiledObject[] = [];
+        this.predeclared.set(d, { child: this.declareObject(unit, d, undefined, all), all });
+      }
+    }
   }
 
   /** Pre-pass: the ids of a unit, checked like Qt checks them. */
@@ -1316,10 +1339,10 @@ export class Compiler {
           wrapper.location = this.loc(d.typeSpan);
           return wrapper;
         }
-        const all: CompiledObject[] = [];
-        const child = /(^|\.)Component$/.test(d.typeName)
-          ? this.declareObject(o.unit, d, undefined, all)
-          : this.declareObject(o.unit, d, undefined, all);
+        const pre = this.predeclared.get(d);
+        this.predeclared.delete(d);
+        const all: CompiledObject[] = pre?.all ?? [];
+        const child = pre?.child ?? this.declareObject(o.unit, d, undefined, all);
         for (const c of all) this.declareAliases(c);
         for (const c of all) this.compileMembers(c);
         return child;

@@ -373,8 +373,11 @@ export class Creator {
 
     // Values for an alias the object declares itself wait until its objects
     // (children, property values) exist: the alias's target is one of them.
-    const ownAlias = (t: PropertyTarget) =>
-      t.via === 'self' && (t.prop as { alias?: unknown }).alias !== undefined && t.prop.owner === c.meta;
+    const ownAlias = (t: PropertyTarget) => {
+      // (`w: 17`, or a field through an alias to a group: `innerFont.pixelSize: 31`)
+      const p = t.via === 'self' ? t.prop : t.via === 'group' ? c.meta.propsByName.get(t.group!) : undefined;
+      return p !== undefined && (p as { alias?: unknown }).alias !== undefined && p.owner === c.meta;
+    };
     const late: Array<() => void> = [];
 
     // Qt assigns literal values in reverse declaration order, like bindings
@@ -675,6 +678,9 @@ function valueGroupsWritten(c: CompiledObject, obj: QObject): Map<string, string
     const t = k.target;
     const name = t.group;
     if (name === undefined || t.outer !== undefined || t.attached !== undefined || out?.has(name)) continue;
+    // (a group through an alias the object declares: its target is not made yet)
+    const group = obj.$meta.propsByName.get(name);
+    if ((group as { alias?: unknown } | undefined)?.alias !== undefined && group!.owner === c.meta) continue;
     if (t.via === 'value' || (t.via === 'group' && obj.$meta.propsByName.get(name)?.type === 'font')) {
       out ??= new Map();
       out.set(name, String(storedValue(obj, name)));
