@@ -850,8 +850,8 @@ export function forEachNode(root: unknown, enter: (node: { type?: string }) => b
  */
 export function rewriteMethodCalls(source: string, program: Node): string {
   const out: Replacement[] = [];
-  // (a file that declares its own Object keeps it)
-  const globalObject = !/\b(var|let|const|function|class)\s+Object\b/.test(source);
+  // (where the script declares its own Object, it keeps it)
+  const ownObject = declaredRanges(program, 'Object');
   forEachNode(program, (node) => {
     const n = node as AnyNode;
     if (node.type === 'CallExpression') {
@@ -865,13 +865,14 @@ export function rewriteMethodCalls(source: string, program: Node): string {
       const right = n.right as AnyNode;
       out.push({ start: right.start, end: right.start, text: '$in.f((' });
       out.push({ start: right.end, end: right.end, text: '))' });
-    } else if (node.type === 'MemberExpression' && globalObject && !n.computed) {
+    } else if (node.type === 'MemberExpression' && !n.computed) {
       const object = n.object as AnyNode;
       const name = (n.property as unknown as Identifier).name;
       if (
         object.type === 'Identifier' &&
         (object as unknown as Identifier).name === 'Object' &&
-        OBJECT_KEYS.has(name)
+        OBJECT_KEYS.has(name) &&
+        !ownObject.some(([from, to]) => n.start >= from && n.start < to)
       )
         out.push({ start: n.start, end: n.end, text: `$in.${name}` });
     }
@@ -879,6 +880,53 @@ export function rewriteMethodCalls(source: string, program: Node): string {
   });
   // (of two insertions at one place, the outer call's, pushed first, comes first)
   return out.length === 0 ? source : applyReplacements(source, out, 0, source.length);
+}
+
+/**
+ * Where `name` is a script's own: the source ranges of the functions (or
+ * the whole program, or a catch clause) that declare it as a variable, a
+ * parameter, a caught error, a function or a class.
+ */
+function declaredRanges(program: Node, name: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const declares = (p: unknown): boolean => {
+    let found = false;
+    forEachPatternName(p as Pattern | null, (n) => {
+      if (n === name) found = true;
+    });
+    return found;
+  };
+  const visit = (n: unknown, scope: AnyNode): void => {
+    if (typeof n !== 'object' || n === null) return;
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x, scope);
+      return;
+    }
+    const node = n as AnyNode;
+    if (typeof node.type !== 'string') return;
+    let inner = scope;
+    const fn =
+      node.type === 'FunctionDeclaration' ||
+      node.type === 'FunctionExpression' ||
+      node.type === 'ArrowFunctionExpression';
+    if (node.type === 'VariableDeclarator' && declares(node.id)) out.push([scope.start, scope.end]);
+    else if (node.type === 'CatchClause' && declares(node.param ?? null)) out.push([node.start, node.end]);
+    else if (fn || node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      if (declares(node.id ?? null))
+        out.push(
+          node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration'
+            ? [scope.start, scope.end]
+            : [node.start, node.end],
+        );
+      if (fn) {
+        inner = node;
+        if (((node.params as unknown[] | undefined) ?? []).some(declares)) out.push([node.start, node.end]);
+      }
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') visit(v, inner);
+  };
+  visit(program, program as unknown as AnyNode);
+  return out;
 }
 
 /**
