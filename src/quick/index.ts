@@ -8,7 +8,7 @@ import { FontEnumsMeta, fontProperty } from './items/Font';
 import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { ItemMeta } from './items/Item';
-import { KeysAttachedMeta, StandardKeyMeta } from './items/Keys';
+import { StandardKeyMeta } from './items/Keys';
 import { ListViewMeta, ViewSectionMeta } from './items/ListView';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
@@ -54,6 +54,7 @@ export const LAZY_TYPE_NAMES = [
   'WheelHandler',
   'Drag',
   'DropArea',
+  'Keys',
   'KeyNavigation',
   'Repeater',
   'Loader',
@@ -130,7 +131,6 @@ export function registerQtQuick(engine: QmlEngine): void {
       Text: TextMeta,
       TextInput: TextInputMeta,
       Font: FontEnumsMeta,
-      Keys: KeysAttachedMeta,
       StandardKey: StandardKeyMeta,
       Flickable: FlickableMeta,
       ListView: ListViewMeta,

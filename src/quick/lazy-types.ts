@@ -10,6 +10,7 @@ import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontM
 import { GridMeta } from './items/Grid';
 import { BorderImageMeta, ImageMeta } from './items/Image';
 import { KeyNavigationMeta } from './items/KeyNavigation';
+import { KeysAttachedMeta } from './items/KeysAttached';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
 import { LoaderMeta } from './items/Loader';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
@@ -60,6 +61,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   WheelHandler: WheelHandlerMeta,
   Drag: DragMeta,
   DropArea: DropAreaMeta,
+  Keys: KeysAttachedMeta,
   KeyNavigation: KeyNavigationMeta,
   Repeater: RepeaterMeta,
   Loader: LoaderMeta,

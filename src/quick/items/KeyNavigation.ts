@@ -6,7 +6,7 @@
 // right swap under LayoutMirroring.
 import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
 import { ITEM, Item, type KeyEventLike } from './Item';
-import { ItemKeyFilter } from './Keys';
+import { ItemKeyFilter } from './KeysAttached';
 
 enum Dir {
   Left = 0,
