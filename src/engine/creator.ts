@@ -17,6 +17,8 @@ import { DEPTH_EXCEEDED } from '../qml/parser';
 import { type BindingFunction, PropertyBinding } from './binding';
 import { generate, levelsFor, type QmlGlobals, type Runtime, shapeFor } from './codegen';
 import type {
+  CompiledBinding,
+  CompiledConstant,
   CompiledObject,
   FunctionSpec,
   PropertyTarget,
@@ -308,6 +310,60 @@ export class Creator {
         creation.required.push({ obj, name: r.name, location: r.location });
   }
 
+  /** One literal value of `c` written (QQmlObjectCreator::setPropertyValue). */
+  private applyConstant(c: CompiledObject, obj: QObject, k: CompiledConstant, creation: Creation): void {
+    const target = this.propertyTarget(obj, k.target, creation);
+    const index = this.targetIndex;
+    // (a whole value replaces a base type's bindings on its fields)
+    if (k.target.prop.valueType) dropFieldBindings(target, index);
+    // A value given where a type is used replaces the type's own binding
+    // of the property (`MyText { text: "x" }` over the file's `text: name`).
+    if (c.typeUnit !== undefined && target.$bindings !== null) target.$setBinding(index, undefined);
+    try {
+      target.$write(index, k.value);
+    } catch (e) {
+      this.host.reportError(e, k.location);
+    }
+  }
+
+  /** One binding of an object set up; ordinary ones run once the creation is complete. */
+  private applyBinding(
+    obj: QObject,
+    ctx: QmlContext,
+    b: CompiledBinding,
+    typeName: string,
+    creation: Creation,
+  ): void {
+    const target = this.propertyTarget(obj, b.target, creation);
+    const index = this.targetIndex;
+    if (b.target.prop.type === SCRIPT_STRING) {
+      // (a script property keeps its expression, run when the object says: ScriptAction's `script`)
+      const fn = ctx.fns[b.fn] as BindingFunction;
+      target.$write(index, () => fn.call(obj, obj, ctx));
+      return;
+    }
+    const binding = new PropertyBinding(
+      target,
+      index,
+      ctx.fns[b.fn] as BindingFunction,
+      obj,
+      ctx,
+      this.host,
+      b.location,
+      b.name,
+      typeName,
+    );
+    target.$setBinding(index, binding);
+    if (b.target.prop.valueType) dropFieldBindings(target, index);
+    if (b.target.prop.bindable) creation.bindableBindings.push(binding);
+    else {
+      // Qt evaluates an ordinary binding early when something reads its property first.
+      binding.pending = true;
+      target.$pending = true;
+      creation.bindings.push(binding);
+    }
+  }
+
   private targetObject(obj: QObject, t: Target, creation: Creation): QObject {
     if (t.via === 'self') return obj;
     if (t.via === 'group') {
@@ -373,70 +429,24 @@ export class Creator {
 
     // Values for an alias the object declares itself wait until its objects
     // (children, property values) exist: the alias's target is one of them.
-    const ownAlias = (t: PropertyTarget) => {
-      // (`w: 17`, or a field through an alias to a group: `innerFont.pixelSize: 31`)
-      const p = t.via === 'self' ? t.prop : t.via === 'group' ? c.meta.propsByName.get(t.group!) : undefined;
-      return p !== undefined && (p as { alias?: unknown }).alias !== undefined && p.owner === c.meta;
-    };
-    const late: Array<() => void> = [];
+    let lateConstants: CompiledConstant[] | null = null;
+    let lateBindings: CompiledBinding[] | null = null;
 
     // Qt assigns literal values in reverse declaration order, like bindings
     // (`cursorPosition: 2; text: "Hello"` leaves the cursor at 2).
     for (let i = c.constants.length - 1; i >= 0; i--) {
       const k = c.constants[i]!;
-      const apply = () => {
-        const target = this.propertyTarget(obj, k.target, creation);
-        const index = this.targetIndex;
-        // (a whole value replaces a base type's bindings on its fields)
-        if (k.target.prop.valueType) dropFieldBindings(target, index);
-        // A value given where a type is used replaces the type's own binding
-        // of the property (`MyText { text: "x" }` over the file's `text: name`).
-        if (c.typeUnit !== undefined && target.$bindings !== null) target.$setBinding(index, undefined);
-        try {
-          target.$write(index, k.value);
-        } catch (e) {
-          this.host.reportError(e, k.location);
-        }
-      };
-      if (ownAlias(k.target)) late.push(apply);
-      else apply();
+      if (!c.ownsMeta || !ownAlias(c, k.target)) this.applyConstant(c, obj, k, creation);
+      else if (lateConstants === null) lateConstants = [k];
+      else lateConstants.push(k);
     }
 
     const typeName = qmlTypeName(obj);
     for (let i = c.bindings.length - 1; i >= 0; i--) {
       const b = c.bindings[i]!;
-      const apply = () => {
-        const target = this.propertyTarget(obj, b.target, creation);
-        const index = this.targetIndex;
-        if (b.target.prop.type === SCRIPT_STRING) {
-          // (a script property keeps its expression, run when the object says: ScriptAction's `script`)
-          const fn = ctx.fns[b.fn] as BindingFunction;
-          target.$write(index, () => fn.call(obj, obj, ctx));
-          return;
-        }
-        const binding = new PropertyBinding(
-          target,
-          index,
-          ctx.fns[b.fn] as BindingFunction,
-          obj,
-          ctx,
-          this.host,
-          b.location,
-          b.name,
-          typeName,
-        );
-        target.$setBinding(index, binding);
-        if (b.target.prop.valueType) dropFieldBindings(target, index);
-        if (b.target.prop.bindable) creation.bindableBindings.push(binding);
-        else {
-          // Qt evaluates an ordinary binding early when something reads its property first.
-          binding.pending = true;
-          target.$pending = true;
-          creation.bindings.push(binding);
-        }
-      };
-      if (ownAlias(b.target)) late.push(apply);
-      else apply();
+      if (!c.ownsMeta || !ownAlias(c, b.target)) this.applyBinding(obj, ctx, b, typeName, creation);
+      else if (lateBindings === null) lateBindings = [b];
+      else lateBindings.push(b);
     }
 
     if (c.stateChanges.length > 0)
@@ -484,7 +494,9 @@ export class Creator {
       }
     }
 
-    for (const apply of late) apply();
+    if (lateConstants !== null) for (const k of lateConstants) this.applyConstant(c, obj, k, creation);
+    if (lateBindings !== null)
+      for (const b of lateBindings) this.applyBinding(obj, ctx, b, typeName, creation);
 
     for (const vs of c.valueSources) {
       const o = this.createObject(vs.object, ctx, creation, obj);
@@ -631,6 +643,12 @@ function installMethod(meta: MetaObject, name: string, fnIndex: number): void {
       return fn;
     },
   });
+}
+
+/** Whether `t` is an alias `c` declares itself, or a group through one (`innerFont.pixelSize`). */
+function ownAlias(c: CompiledObject, t: PropertyTarget): boolean {
+  const p = t.via === 'self' ? t.prop : t.via === 'group' ? c.meta.propsByName.get(t.group!) : undefined;
+  return p !== undefined && (p as { alias?: unknown }).alias !== undefined && p.owner === c.meta;
 }
 
 /** An alias announces its target's changes as its own (`property alias text: input.text` -> `textChanged`). */
