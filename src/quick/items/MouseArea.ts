@@ -66,6 +66,19 @@ export class QuickWheelEvent {
   inverted = false;
   accepted = true;
 
+  /** Takes a delivered wheel event's position, deltas, buttons and modifiers (QQuickWheelEvent::reset). */
+  reset(e: PointerEventLike, accepted: boolean): this {
+    this.x = e.x;
+    this.y = e.y;
+    this.angleDelta = new WheelDelta(e.angleDeltaX, e.angleDeltaY);
+    this.pixelDelta = new WheelDelta(e.pixelDeltaX, e.pixelDeltaY);
+    this.buttons = e.buttons;
+    this.modifiers = e.modifiers;
+    this.inverted = false;
+    this.accepted = accepted;
+    return this;
+  }
+
   toString(): string {
     return 'QQuickWheelEvent';
   }
@@ -408,15 +421,7 @@ export class MouseArea extends Item implements ItemChangeListener {
       return;
     }
     this.wheelEventObject ??= new QuickWheelEvent();
-    const we = this.wheelEventObject;
-    we.x = e.x;
-    we.y = e.y;
-    we.angleDelta = new WheelDelta(e.angleDeltaX, e.angleDeltaY);
-    we.pixelDelta = new WheelDelta(e.pixelDeltaX, e.pixelDeltaY);
-    we.buttons = e.buttons;
-    we.modifiers = e.modifiers;
-    we.inverted = false;
-    we.accepted = this.isConnected(MA.wheel);
+    const we = this.wheelEventObject.reset(e, this.isConnected(MA.wheel));
     this.$emit(MA.wheel, [we]);
     e.accepted = we.accepted;
   }

@@ -7,7 +7,7 @@ import { QtObjectMeta } from '../../engine/qtqml';
 import { QPoint, QVector2D } from '../../engine/valuetypes';
 import { START_DRAG_DISTANCE } from './Flickable';
 import { ITEM, type Item, type PointerEventLike, type PointerHandlerLike } from './Item';
-import { QuickWheelEvent, WheelDelta } from './MouseArea';
+import { QuickWheelEvent } from './MouseArea';
 
 /** QPointingDevice::GrabTransition */
 enum GrabTransition {
@@ -431,16 +431,7 @@ export class WheelHandler extends PointerHandler {
     const degrees = angle / 8;
     this.$store(WHEEL.rotation, (this.$v[WHEEL.rotation] as number) + degrees);
     this.eventObject ??= new QuickWheelEvent();
-    const we = this.eventObject;
-    we.x = e.x;
-    we.y = e.y;
-    we.angleDelta = new WheelDelta(e.angleDeltaX, e.angleDeltaY);
-    we.pixelDelta = new WheelDelta(e.pixelDeltaX, e.pixelDeltaY);
-    we.buttons = e.buttons;
-    we.modifiers = e.modifiers;
-    we.inverted = false;
-    we.accepted = true;
-    this.$emit(WHEEL.wheel, [we]);
+    this.$emit(WHEEL.wheel, [this.eventObject.reset(e, true)]);
     this.changeTarget(degrees, pixels);
     // (no scroll phases here: inactive once activeTimeout passes without another notch)
     const generation = ++this.deactivation;
