@@ -81,11 +81,14 @@ export abstract class PointerHandler extends QObject implements PointerHandlerLi
     return this.$v[PH.parent] as Item | null;
   }
 
+  /** Set once `target` is written, even to null (Qt's m_targetExplicitlySet): no item to move then. */
+  targetExplicit = false;
+
   /** Declared in `item` (QQuickItemPrivate::addPointerHandler): its parent. */
   attach(item: Item): void {
     this.$store(PH.parent, item);
     // (the target is the parent unless one was given)
-    if (this.$v[PH.target] === null) this.$store(PH.target, item);
+    if (!this.targetExplicit) this.$store(PH.target, item);
   }
 
   /** QQuickPointerHandler::parentContains: the point inside the parent item, within `margin`. */
@@ -349,7 +352,13 @@ export const PointerHandlerMeta: MetaObject = defineType(
     properties: {
       enabled: { type: 'bool', default: true },
       active: { type: 'bool', readonly: true },
-      target: { type: 'Item' },
+      target: {
+        type: 'Item',
+        write: (o, v) => {
+          (o as PointerHandler).targetExplicit = true;
+          o.$store(PH.target, v);
+        },
+      },
       parent: { type: 'Item' },
       margin: { type: 'real' },
       // (QStyleHints::startDragDistance until set)
@@ -623,6 +632,8 @@ export class DragHandler extends PointerHandler {
       this.parentItem.window?.grabExclusive(this);
       this.emitGrab(GrabTransition.GrabExclusive);
       this.setActive(true);
+      // (a new drag starts from no translation, unannounced: measured, drag_translation)
+      this.$v[DRAG.translation] = new QVector2D(0, 0);
     }
     if (this.$v[PH.active] as boolean) this.moveTarget(e);
     return (this.$v[PH.active] as boolean) ? 'exclusive' : grab;
@@ -670,10 +681,18 @@ export class DragHandler extends PointerHandler {
     this.$store(DRAG.centroid, this.$v[PH.point]);
   }
 
+  /**
+   * QQuickDragHandler::setActiveTranslation: `translation` and
+   * activeTranslation are the drag's, persistentTranslation gains the
+   * difference (it sums every drag).
+   */
   private setTranslation(x: number, y: number): void {
     const t = this.$v[DRAG.translation] as QVector2D;
     if (t.x === x && t.y === y) return;
-    this.$store(DRAG.translation, new QVector2D(x, y));
+    const p = this.$v[DRAG.persistentTranslation] as QVector2D;
+    this.$v[DRAG.persistentTranslation] = new QVector2D(p.x + x - t.x, p.y + y - t.y);
+    this.$v[DRAG.translation] = new QVector2D(x, y);
+    this.$emit(DRAG.translationChanged, undefined);
   }
 
   ungrab(passive: boolean, canceled: boolean): void {
@@ -715,10 +734,18 @@ export const DragHandlerMeta: MetaObject = defineType(DragHandler, PointerHandle
   properties: {
     xAxis: axisGroup,
     yAxis: axisGroup,
-    translation: { type: 'vector2d', readonly: true, default: new QVector2D(0, 0) },
+    translation: {
+      type: 'vector2d',
+      readonly: true,
+      default: new QVector2D(0, 0),
+      notify: 'translationChanged',
+    },
+    activeTranslation: { type: 'vector2d', readonly: true, notify: 'translationChanged' },
+    persistentTranslation: { type: 'vector2d', default: new QVector2D(0, 0), notify: 'translationChanged' },
     snapMode: { type: 'enumeration', default: SnapMode.SnapAuto },
     centroid: { type: 'var', readonly: true, default: NO_POINT },
   },
+  signals: { translationChanged: {} },
   enums: {
     NoSnap: SnapMode.NoSnap,
     SnapAuto: SnapMode.SnapAuto,
@@ -733,7 +760,16 @@ const DRAG = {
   translation: DragHandlerMeta.index('translation'),
   snapMode: DragHandlerMeta.index('snapMode'),
   centroid: DragHandlerMeta.index('centroid'),
+  persistentTranslation: DragHandlerMeta.index('persistentTranslation'),
+  translationChanged: DragHandlerMeta.signalsByName.get('translationChanged')!.index,
 };
+// (activeTranslation is the drag's translation, as Qt reads both)
+Object.defineProperty(DragHandler.prototype, 'activeTranslation', {
+  configurable: true,
+  get(this: DragHandler) {
+    return this.translation;
+  },
+});
 
 export const PointHandlerMeta: MetaObject = defineType(PointHandler, PointerHandlerMeta, {
   name: 'PointHandler',

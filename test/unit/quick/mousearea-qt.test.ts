@@ -55,6 +55,10 @@ describe('MouseArea and pointer handlers in Qt 6.4 scenes: the same signals, in 
     ],
     ['hover_handler', 'HoverHandlers nested, over a hover-enabled MouseArea, disabled, with a margin'],
     [
+      'drag_translation',
+      "DragHandler's translations: activeTranslation per drag, persistentTranslation summed over drags",
+    ],
+    [
       'wheel_handler',
       'WheelHandlers: rotation, active, the wheel event, target properties, orientation, blocking',
     ],
