@@ -5,7 +5,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, rawConnect, TestClient } from './helpers';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 
 interface Cli {
   child: ChildProcess;
@@ -28,7 +27,8 @@ function run(env: Record<string, string>): {
   output: () => string;
   exited: Cli['exited'];
 } {
-  const child = spawn(tsx, ['server/main.ts'], {
+  // (as package.json's `server` script runs it: Node itself gets the signals)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
