@@ -8,7 +8,6 @@
 // event loop turn, as Qt posts them; positions are whole pixels.
 import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { currentObserver } from '../../engine/reactive';
 import type { QPoint } from '../../engine/valuetypes';
 import { Change, ITEM, Item, type ItemChangeListener, ItemMeta } from './Item';
 import { DragMeta } from './MouseArea';
@@ -188,16 +187,17 @@ const AD = {
   sourceChanged: DropAreaDragMeta.signalsByName.get('sourceChanged')!.index,
 };
 // (read from the area as it is, as QQuickDropAreaDrag does)
-for (const [name, read, signal] of [
-  ['x', (a: DropArea) => a.dragX, AD.positionChanged],
-  ['y', (a: DropArea) => a.dragY, AD.positionChanged],
+for (const [name, read] of [
+  ['x', (a: DropArea) => a.dragX],
+  ['y', (a: DropArea) => a.dragY],
   // (a source destroyed meanwhile reads as null, as Qt's QPointer does)
-  ['source', (a: DropArea) => (a.dragSource?.$destroyed ? null : a.dragSource), AD.sourceChanged],
+  ['source', (a: DropArea) => (a.dragSource?.$destroyed ? null : a.dragSource)],
 ] as const) {
+  const index = DropAreaDragMeta.index(name);
   Object.defineProperty(DropAreaDrag.prototype, name, {
     configurable: true,
     get(this: DropAreaDrag) {
-      currentObserver?.track(this.$source(signal));
+      this.$read(index);
       return read(this.area);
     },
   });

@@ -3,7 +3,6 @@
 // when the model's rows come and destroyed when they go.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { currentObserver } from '../../engine/reactive';
 import type { Item } from '../items/Item';
 import { DelegateModel, type DelegateModelHost, MODEL_PROPERTY, type ModelChange } from './delegate-model';
 
@@ -177,14 +176,15 @@ const INST = {
 };
 
 // `count` and `object` are read from the objects as they are (Qt computes them).
-for (const [name, read, changed] of [
-  ['count', (o: Instantiator) => o.liveCount, INST.countChanged],
-  ['object', (o: Instantiator) => o.objectAt(0), INST.objectChanged],
+for (const [name, read] of [
+  ['count', (o: Instantiator) => o.liveCount],
+  ['object', (o: Instantiator) => o.objectAt(0)],
 ] as const) {
+  const index = InstantiatorMeta.index(name);
   Object.defineProperty(Instantiator.prototype, name, {
     configurable: true,
     get(this: Instantiator) {
-      currentObserver?.track(this.$source(changed));
+      this.$read(index);
       return read(this);
     },
   });

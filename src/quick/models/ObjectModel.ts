@@ -4,7 +4,6 @@
 // stay the model's. `ObjectModel.index` tells an object its row.
 import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { currentObserver } from '../../engine/reactive';
 import type { InstanceListener, InstanceModel } from './model-source';
 
 /** `ObjectModel.index` on an object of the model (-1 on one in none). */
@@ -161,6 +160,7 @@ export const ObjectModelMeta: MetaObject = defineType(ObjectModel, QtObjectMeta,
 
 const OM = {
   children: ObjectModelMeta.index('children'),
+  count: ObjectModelMeta.index('count'),
   childrenChanged: ObjectModelMeta.signalsByName.get('childrenChanged')!.index,
   countChanged: ObjectModelMeta.signalsByName.get('countChanged')!.index,
 };
@@ -169,7 +169,7 @@ const OM = {
 Object.defineProperty(ObjectModel.prototype, 'count', {
   configurable: true,
   get(this: ObjectModel) {
-    currentObserver?.track(this.$source(OM.countChanged));
+    this.$read(OM.count);
     return this.instanceCount;
   },
 });
