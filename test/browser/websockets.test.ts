@@ -5,7 +5,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { createRuntime } from '../../src/runtime';
 import { NO_SERVER_IN_BROWSER } from '../../src/websockets/WebSocketServer';
-import { BASE, memoryFiles } from '../helpers/qml';
+import { BASE, memoryFiles, runUntilQuit } from '../helpers/qml';
 import { REFUSED_OUTPUT, REPORTED_AS_REFUSED, SAME_AS_QT } from '../unit/websockets/browser-mapping';
 
 const files = import.meta.glob<string>('../fixtures/qt/websockets/*.{qml,txt}', {
@@ -39,26 +39,7 @@ function qtOutput(name: string): string[] {
 
 /** Runs a scene until it calls Qt.quit() (or 10 s pass) and returns what it printed. */
 async function runScene(name: string): Promise<string[]> {
-  const output: string[] = [];
-  let quit!: () => void;
-  const quitted = new Promise<void>((resolve) => {
-    quit = resolve;
-  });
-  const runtime = createRuntime({
-    files: memoryFiles({ [`${name}.qml`]: fixture(`${name}.qml`) }),
-    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
-    onQuit: () => quit(),
-  });
-  await runtime.run(`${BASE}${name}.qml`);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = await Promise.race([
-    quitted.then(() => false),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), 10_000);
-    }),
-  ]);
-  clearTimeout(timer);
-  runtime.shutdown();
+  const { output, late } = await runUntilQuit(name, fixture(`${name}.qml`), 10_000);
   return [...output.filter((l) => !l.startsWith('qt.qml.context:')), ...(late ? ['(timed out)'] : [])];
 }
 

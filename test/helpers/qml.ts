@@ -62,6 +62,38 @@ export async function loadError(files: Record<string, string> | string, main?: s
   throw new Error('the scene loaded');
 }
 
+/**
+ * Runs `name`.qml (text `source`) on the real clock until it calls
+ * Qt.quit() or `timeoutMs` pass: what it printed, and whether it timed out.
+ */
+export async function runUntilQuit(
+  name: string,
+  source: string,
+  timeoutMs: number,
+): Promise<{ output: string[]; late: boolean }> {
+  const output: string[] = [];
+  let quit!: () => void;
+  const quitted = new Promise<void>((resolve) => {
+    quit = resolve;
+  });
+  const runtime = createRuntime({
+    files: memoryFiles({ [`${name}.qml`]: source }),
+    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
+    onQuit: () => quit(),
+  });
+  await runtime.run(`${BASE}${name}.qml`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = await Promise.race([
+    quitted.then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  runtime.shutdown();
+  return { output, late };
+}
+
 /** Output lines with the base URL removed. */
 export function lines(run: Run): string[] {
   return run.output.map((l) => l.replaceAll(BASE, ''));
