@@ -106,6 +106,21 @@ export function loadLazyQtQuickTypes(): Promise<Record<string, MetaObject>> {
   return lazyLoad;
 }
 
+let layoutTypes: Record<string, MetaObject> | null = null;
+let layoutLoad: Promise<Record<string, MetaObject>> | null = null;
+
+/** Loads QtQuick.Layouts (a chunk of its own in the page, loaded by the first file naming its types). */
+export function loadQtQuickLayouts(): Promise<Record<string, MetaObject>> {
+  layoutLoad ??= import('./layouts/layouts').then(
+    (m) => (layoutTypes = m.LAYOUT_TYPES),
+    (e: unknown) => {
+      layoutLoad = null;
+      throw e;
+    },
+  );
+  return layoutLoad;
+}
+
 export function registerQtQuick(engine: QmlEngine): void {
   engine.registerGroupValueType('font', fontProperty);
   engine.registerModule('QtQml.Models', {
@@ -143,4 +158,11 @@ export function registerQtQuick(engine: QmlEngine): void {
   );
   if (lazyTypes === null) engine.registerLazyTypes('QtQuick', LAZY_TYPE_NAMES, loadLazyQtQuickTypes);
   engine.registerModule('QtQuick.Window', { Window: WindowMeta, Screen: ScreenMeta });
+  engine.registerModule('QtQuick.Layouts', { ...layoutTypes });
+  if (layoutTypes === null)
+    engine.registerLazyTypes(
+      'QtQuick.Layouts',
+      ['Layout', 'RowLayout', 'ColumnLayout', 'GridLayout', 'StackLayout'],
+      loadQtQuickLayouts,
+    );
 }

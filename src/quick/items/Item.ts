@@ -365,11 +365,39 @@ export class Item extends QtObject {
 
   // ---- implicit size ---------------------------------------------------------
 
-  /** Sets the implicit size; width/height follow it until they are set explicitly (QQuickItem). */
+  /**
+   * Sets the implicit size; width/height follow it until they are set
+   * explicitly. As QQuickItem::setImplicitSize: both values first, then the
+   * width and height that follow them, and only then the implicit size's
+   * own change signals (a layout has arranged its items by then).
+   */
   setImplicitSize(w: number, h: number): void {
-    const cw = this.$store(ITEM.implicitWidth, w);
-    const ch = this.$store(ITEM.implicitHeight, h);
-    if (cw || ch) this.parentItem?.childImplicitSizeChanged(this);
+    let wChanged = (this.$v[ITEM.implicitWidth] as number) !== w;
+    let hChanged = (this.$v[ITEM.implicitHeight] as number) !== h;
+    if (!wChanged && !hChanged) return;
+    this.$v[ITEM.implicitWidth] = w;
+    this.$v[ITEM.implicitHeight] = h;
+    const wDone = this.widthValid || (this.$v[ITEM.width] as number) === w;
+    const hDone = this.heightValid || (this.$v[ITEM.height] as number) === h;
+    if (wDone && wChanged) {
+      this.implicitSizeChanged(true);
+      wChanged = false;
+    }
+    if (hDone && hChanged) {
+      this.implicitSizeChanged(false);
+      hChanged = false;
+    }
+    if (!wDone) this.$store(ITEM.width, w);
+    if (!hDone) this.$store(ITEM.height, h);
+    if (wChanged) this.implicitSizeChanged(true);
+    if (hChanged) this.implicitSizeChanged(false);
+    this.parentItem?.childImplicitSizeChanged(this);
+  }
+
+  /** QQuickItemPrivate::implicitWidthChanged / implicitHeightChanged: the listeners, then the signal. */
+  private implicitSizeChanged(width: boolean): void {
+    this.notifyListeners(width ? Change.ImplicitWidth : Change.ImplicitHeight);
+    this.$emit(this.$meta.props[width ? ITEM.implicitWidth : ITEM.implicitHeight]!.notify, undefined);
   }
 
   onImplicitWidthChanged(): void {

@@ -237,7 +237,8 @@ export function anchorIndexes(names: readonly string[]): readonly number[] {
   return names.map((n) => AnchorsMeta.index(n));
 }
 
-const ALL_ANCHORS = anchorIndexes([
+/** Every anchor line and `fill` and `centerIn`. */
+export const ALL_ANCHORS = anchorIndexes([
   'left',
   'right',
   'horizontalCenter',
