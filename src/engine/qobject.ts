@@ -1108,16 +1108,10 @@ export abstract class QObject {
       this.$stopBindings();
     }
     this.$destroyed = true;
-    const owned = this.$owned;
-    if (owned) {
-      this.$owned = null;
-      // (an object createObject made runs its onDestruction with its owner, measured)
-      for (const o of owned) o.$destroy(silent && !o.$dynamic, true);
-    }
-    if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     // Qt runs no handlers and evaluates no bindings of an object being deleted: its
     // context is cleared once Component.onDestruction has run (leaving the item tree
-    // changes `parent`, which must not reach onParentChanged or `parent.x` bindings).
+    // changes `parent`, which must not reach onParentChanged or `parent.x` bindings;
+    // its children leaving must not reach its onChildrenChanged).
     const sources = this.$src;
     if (sources)
       for (const src of sources) {
@@ -1126,6 +1120,13 @@ export abstract class QObject {
           if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
         }
       }
+    const owned = this.$owned;
+    if (owned) {
+      this.$owned = null;
+      // (an object createObject made runs its onDestruction with its owner, measured)
+      for (const o of owned) o.$destroy(silent && !o.$dynamic, true);
+    }
+    if (this.$attached && !silent) for (const a of this.$attached) a.$ownerDestroyed();
     this.$dropBindings();
     // Grouped property objects (anchors, border, font) hold bindings of this object too,
     // and so do the proxies of value-type properties (`p.x: ...`).
