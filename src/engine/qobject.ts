@@ -834,6 +834,16 @@ export abstract class QObject {
     return true;
   }
 
+  /** Announces a change of property `idx` whose value was stored already (what $store does after storing). */
+  $announce(idx: number): void {
+    const info = this.$meta.props[idx]!;
+    if (info.notify < 0) return;
+    if (info.bindable) {
+      const s = this.$src?.[info.notify];
+      if (s !== undefined && s.head !== null) notifyObservers(s, undefined, true);
+    } else this.$emit(info.notify, undefined);
+  }
+
   /** An imperative assignment (from JavaScript): removes the property's binding, then writes. */
   $assign(idx: number, value: unknown, before?: unknown): void {
     const info = this.$meta.props[idx]!;

@@ -21,6 +21,7 @@ export class Repeater extends Item implements DelegateModelHost {
   constructor() {
     super();
     this.dm = new DelegateModel(this, this);
+    this.transparentForPositioner = true;
   }
 
   itemAt(index?: unknown): Item | null {

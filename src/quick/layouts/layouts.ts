@@ -559,14 +559,12 @@ class QuickGridLayoutItem extends GridLayoutItem {
     const item = this.item;
     const oldW = item.$v[ITEM.width] as number;
     const oldH = item.$v[ITEM.height] as number;
-    item.setX(x);
-    item.setY(y);
+    item.moveTo(x, y);
     if (width === oldW && height === oldH) {
       // (a layout of the same size still arranges its children when they changed)
       if (item instanceof QuickLayout && item.dirtyArrangement) item.rearrange(width, height);
     } else {
-      item.setWidth(width);
-      item.setHeight(height);
+      item.setSize(width, height);
     }
   }
 }
@@ -615,7 +613,8 @@ class ResizeObserver extends Observer {
     this.late = true;
   }
   notify(): void {
-    this.layout.resized();
+    // (a setSize arranges once, after both signals: sizeSet)
+    if (!this.layout.inSetSize) this.layout.resized();
   }
 }
 
@@ -720,6 +719,10 @@ export abstract class QuickLayout extends Item implements ItemChangeListener {
     }
   }
 
+  protected override sizeSet(): void {
+    this.resized();
+  }
+
   /** Resized: arranged again at once, after the size's change signals (QQuickLayout::geometryChange). */
   resized(): void {
     const w = this.$v[ITEM.width] as number;
@@ -738,9 +741,9 @@ export abstract class QuickLayout extends Item implements ItemChangeListener {
       );
   }
 
-  /** QQuickLayout::shouldIgnoreItem: hidden children take no place. */
+  /** QQuickLayout::shouldIgnoreItem: hidden children and Repeaters take no place. */
   protected shouldIgnoreItem(child: Item): boolean {
-    return !child.explicitVisible;
+    return !child.explicitVisible || child.transparentForPositioner;
   }
 }
 
@@ -779,7 +782,8 @@ export abstract class GridLayoutBase extends QuickLayout {
   }
 
   override invalidate(child?: Item): void {
-    if (!this.isReady) return;
+    // (Qt 6.4: a layout invalidated already takes no note of another item's change)
+    if (!this.isReady || this.layoutDirty) return;
     if (child !== undefined) {
       if (this.rearranging) {
         if (!this.invalidateAfterRearrange.includes(child)) this.invalidateAfterRearrange.push(child);
@@ -834,7 +838,7 @@ export abstract class GridLayoutBase extends QuickLayout {
     }
     this.recurRearrangeCounter++;
     try {
-      this.ensureLayoutItemsUpdated(APPLY_SIZE_HINTS | RECURSIVE);
+      // (Qt 6.4 arranges the items collected last: a change since then waits for the polish)
       this.rearranging = true;
       this.engine.setVisualDirection(this.effectiveLayoutDirection);
       super.rearrange(width, height);
@@ -1085,7 +1089,6 @@ export class StackLayoutAttached extends QObject {
     this.$store(SA.layout, stack);
     this.$store(SA.index, index);
     this.$store(SA.isCurrentItem, stack.$v[SL.currentIndex] === index);
-    stack.childItemsChanged();
   }
 }
 
@@ -1158,21 +1161,26 @@ export class StackLayout extends QuickLayout {
 
   protected updateLayoutItems(): void {}
 
+  /** The children it shows one at a time (a Repeater among them is not one: shouldIgnoreItem). */
+  private stackItems(): Item[] {
+    return this.childItems.filter((c) => !c.transparentForPositioner);
+  }
+
   layoutItemAt(index: number): Item {
-    return this.childItems[index]!;
+    return this.stackItems()[index]!;
   }
 
   layoutItemCount(): number {
-    return this.childItems.length;
+    return this.stackItems().length;
   }
 
   indexOf(item: Item): number {
-    return this.childItems.indexOf(item);
+    return this.stackItems().indexOf(item);
   }
 
   /** The child at `index` (QML's itemAt), or null. */
   itemAt(index: unknown): Item | null {
-    return this.childItems[Number(index)] ?? null;
+    return this.stackItems()[Number(index)] ?? null;
   }
 
   setAlignment(_item: Item, _alignment: number): void {}
@@ -1184,8 +1192,9 @@ export class StackLayout extends QuickLayout {
   setCurrentIndex(index: number): void {
     const cur = this.$v[SL.currentIndex] as number;
     if (index === cur) return;
-    const prev = this.childItems[cur] ?? null;
-    const next = this.childItems[index] ?? null;
+    const items = this.stackItems();
+    const prev = items[cur] ?? null;
+    const next = items[index] ?? null;
     this.$v[SL.currentIndex] = index;
     this.explicitCurrentIndex = true;
     prev?.$write(ITEM.visible, false);
@@ -1229,8 +1238,8 @@ export class StackLayout extends QuickLayout {
   }
 
   protected override childOrderChanged(): void {
+    // (Qt 6.4 keeps the indexes: only the size hints are collected again)
     if (!this.isReady) return;
-    this.childItemsChanged();
     this.invalidate();
   }
 
@@ -1244,14 +1253,15 @@ export class StackLayout extends QuickLayout {
 
   /** The children changed: the current one is shown, the others hidden (QQuickStackLayout::childItemsChanged). */
   childItemsChanged(): void {
-    const count = this.childItems.length;
+    const items = this.stackItems();
+    const count = items.length;
     const old = this.$v[SL.currentIndex] as number;
     if (!this.explicitCurrentIndex) this.$v[SL.currentIndex] = count > 0 ? 0 : -1;
     const current = this.$v[SL.currentIndex] as number;
     if (current !== old) this.$emit(SL.currentIndexChanged, undefined);
     this.$store(SL.count, count);
     for (let i = 0; i < count; i++) {
-      const child = this.childItems[i]!;
+      const child = items[i]!;
       this.checkAnchors(child);
       child.$write(ITEM.visible, current === i);
       const a = stackAttached(child);
@@ -1270,13 +1280,11 @@ export class StackLayout extends QuickLayout {
     if (current === -1 || current >= this.itemHints.size) return;
     const hints = this.cachedItemSizeHints(current);
     const item = this.layoutItemAt(current);
-    item.setX(0);
-    item.setY(0);
+    item.moveTo(0, 0);
     const w = Math.min(Math.max(width, hints[MINIMUM_SIZE]!.width), hints[MAXIMUM_SIZE]!.width);
     const h = Math.min(Math.max(height, hints[MINIMUM_SIZE]!.height), hints[MAXIMUM_SIZE]!.height);
     const same = (item.$v[ITEM.width] as number) === w && (item.$v[ITEM.height] as number) === h;
-    item.setWidth(w);
-    item.setHeight(h);
+    item.setSize(w, h);
     if (same) item.polish();
     super.rearrange(width, height);
   }
