@@ -106,6 +106,7 @@ export class PropertyBinding extends Observer implements InstalledBinding {
           this.cleanup();
         }
       }
+      if (this.bindable) this.frontBindableSources();
       if (ok && !this.dead) {
         if (value === undefined && this.target.$reset(this.index)) return;
         // (a value type's field, `font.family: c ? "Serif" : undefined`, keeps its value)

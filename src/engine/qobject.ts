@@ -742,6 +742,7 @@ export abstract class QObject {
     let s = arr[sig];
     if (s === undefined) {
       s = new SignalSource();
+      if (this.$meta.signals[sig]?.property?.bindable) s.bindable = true;
       arr[sig] = s;
     }
     return s;

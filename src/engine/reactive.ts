@@ -17,6 +17,12 @@ export class Source {
   tail: Link | null = null;
   /** The link of the binding being evaluated right now, if it read this source (see Observer.prepare). */
   node: Link | null = null;
+  /**
+   * A Qt 6 bindable property's change (QQuickItem's x, y, width, height):
+   * like QPropertyBindingData's observer list, a binding that reads it goes
+   * to the front, so the bindings hear of a change newest first.
+   */
+  bindable = false;
 }
 
 /** One observer observing one source. */
@@ -93,6 +99,21 @@ export abstract class Observer {
     this.sources = this.sourcesTail = null;
   }
 
+  /**
+   * After an evaluation of a binding on a bindable property (Qt's
+   * QPropertyBinding, which captures its dependencies anew each time): its
+   * links to bindable sources go to the front of their lists.
+   */
+  frontBindableSources(): void {
+    for (let link = this.sources; link !== null; link = link.nextInObserver) {
+      const s = link.source;
+      if (s.bindable && s.head !== link) {
+        unsubscribe(link);
+        prepend(link);
+      }
+    }
+  }
+
   /** Records that the running evaluation read `source`. */
   track(source: Source): void {
     this.dynamicRead = true;
@@ -118,11 +139,24 @@ export abstract class Observer {
 
 function subscribe(link: Link): void {
   const s = link.source;
+  if (s.bindable && link.observer.isBinding) {
+    prepend(link);
+    return;
+  }
   link.prevInSource = s.tail;
   link.nextInSource = null;
   if (s.tail === null) s.head = link;
   else s.tail.nextInSource = link;
   s.tail = link;
+}
+
+function prepend(link: Link): void {
+  const s = link.source;
+  link.prevInSource = null;
+  link.nextInSource = s.head;
+  if (s.head === null) s.tail = link;
+  else s.head.prevInSource = link;
+  s.head = link;
 }
 
 function unsubscribe(link: Link): void {
@@ -230,10 +264,7 @@ export function connect(source: Source, observer: Observer): Link {
 /** Subscribes an observer ahead of the source's other observers (an alias's forwarding of its target's change). */
 export function connectFirst(source: Source, observer: Observer): Link {
   const link = new Link(source, observer);
-  link.nextInSource = source.head;
-  if (source.head === null) source.tail = link;
-  else source.head.prevInSource = link;
-  source.head = link;
+  prepend(link);
   return link;
 }
 
