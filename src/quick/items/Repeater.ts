@@ -159,6 +159,8 @@ export class Repeater extends Item implements DelegateModelHost {
     const outer = this.settingModel;
     this.settingModel = true;
     try {
+      // (QQuickRepeater::setModel lets go of the old items first, the last first)
+      if (this.isComponentComplete) this.clear();
       this.dm.setModel(this.$v[REPEATER.model]);
     } finally {
       this.settingModel = outer;
