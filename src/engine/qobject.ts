@@ -1123,14 +1123,9 @@ export abstract class QObject {
     // context is cleared once Component.onDestruction has run (leaving the item tree
     // changes `parent`, which must not reach onParentChanged or `parent.x` bindings;
     // its children leaving must not reach its onChildrenChanged).
-    const sources = this.$src;
-    if (sources)
-      for (const src of sources) {
-        for (let link = src?.head ?? null; link !== null; link = link.nextInSource) {
-          const o = link.observer;
-          if (o instanceof HandlerObserver && o.handler.thisArg === this) o.dead = true;
-        }
-      }
+    this.$killOwnHandlers(this);
+    // (and its handlers of its attached objects' signals: `StackLayout.onIndexChanged`)
+    if (this.$attached) for (const a of this.$attached) a.$killOwnHandlers(this);
     const owned = this.$owned;
     if (owned) {
       this.$owned = null;
@@ -1170,6 +1165,18 @@ export abstract class QObject {
     this.$owner = null;
     if (this.$attached) for (const a of this.$attached) a.$destroy();
     this.$src = null;
+  }
+
+  /** Stops the handlers of this object's signals that `owner`'s QML code declared. */
+  private $killOwnHandlers(owner: QObject): void {
+    const sources = this.$src;
+    if (sources)
+      for (const src of sources) {
+        for (let link = src?.head ?? null; link !== null; link = link.nextInSource) {
+          const o = link.observer;
+          if (o instanceof HandlerObserver && o.handler.thisArg === owner) o.dead = true;
+        }
+      }
   }
 
   /** Runs the Component.onDestruction handlers of everything this object owns, then its own. */
