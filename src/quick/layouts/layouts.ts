@@ -91,8 +91,8 @@ export class LayoutAttached extends QObject {
     const h = orientation === HORIZONTAL;
     if (which === MINIMUM_SIZE) return h ? this.isMinimumWidthSet : this.isMinimumHeightSet;
     if (which === MAXIMUM_SIZE) return h ? this.isMaximumWidthSet : this.isMaximumHeightSet;
-    const v = h ? this.preferredWidth : this.preferredHeight;
-    return v >= 0;
+    // (Qt counts the preferred size as always given; -1, the default, then means none)
+    return (this.$v[h ? LA.preferredWidth : LA.preferredHeight] as number) >= 0;
   }
 
   /**
@@ -629,8 +629,7 @@ export abstract class QuickLayout extends Item implements ItemChangeListener {
 
   constructor() {
     super();
-    const o = new ResizeObserver(this);
-    connectObserver(this.$source(this.$meta.props[ITEM.width]!.notify), o);
+    connectObserver(this.$source(this.$meta.props[ITEM.width]!.notify), new ResizeObserver(this));
     connectObserver(this.$source(this.$meta.props[ITEM.height]!.notify), new ResizeObserver(this));
   }
 
