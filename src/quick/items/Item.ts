@@ -430,48 +430,6 @@ export class Item extends QtObject {
     this.heightValid = true;
     this.$store(ITEM.height, v);
   }
-  /** Moves the item in one change (QQuickItem::setPosition). */
-  moveTo(x: number, y: number): void {
-    this.setPair(ITEM.x, ITEM.y, x, y);
-  }
-
-  /** Resizes the item in one change, both counting as set (QQuickItem::setSize). */
-  setSize(w: number, h: number): void {
-    this.widthValid = true;
-    this.heightValid = true;
-    this.inSetSize = true;
-    const changed = this.setPair(ITEM.width, ITEM.height, w, h);
-    this.inSetSize = false;
-    if (changed) this.sizeSet();
-  }
-
-  /** Set while setSize announces the new width and height. */
-  inSetSize = false;
-
-  /** After setSize changed the size and announced it (a layout arranges its items then). */
-  protected sizeSet(): void {}
-
-  /**
-   * Two geometry properties in one change, as Qt's geometryChange: both
-   * values first, then what follows each (anchors, listeners), then their
-   * change signals. True if either changed.
-   */
-  private setPair(ia: number, ib: number, a: number, b: number): boolean {
-    const oa = this.$v[ia] as number;
-    const ob = this.$v[ib] as number;
-    const ca = oa !== a;
-    const cb = ob !== b;
-    if (!ca && !cb) return false;
-    this.$v[ia] = a;
-    this.$v[ib] = b;
-    const props = this.$meta.props;
-    if (ca) props[ia]!.changed?.(this, oa);
-    if (cb) props[ib]!.changed?.(this, ob);
-    if (ca) this.$announce(ia);
-    if (cb) this.$announce(ib);
-    return true;
-  }
-
   /** Width/height, unless explicitly set, are the implicit size (QQuickItem::resetWidth). */
   resetWidth(): void {
     this.widthValid = false;

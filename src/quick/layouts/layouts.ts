@@ -513,6 +513,46 @@ function effectiveSizePolicy(item: Item, orientation: number, info: LayoutAttach
   return fill ? LayoutPolicy.Preferred : LayoutPolicy.Fixed;
 }
 
+// ---- moving and resizing an item in one change ------------------------------------------------
+
+/**
+ * Two geometry properties of an item in one change, as Qt's geometryChange:
+ * both values first, then what follows each (anchors, listeners), then their
+ * change signals. True if either changed.
+ */
+function setPair(item: Item, ia: number, ib: number, a: number, b: number): boolean {
+  const oa = item.$v[ia] as number;
+  const ob = item.$v[ib] as number;
+  const ca = oa !== a;
+  const cb = ob !== b;
+  if (!ca && !cb) return false;
+  item.$v[ia] = a;
+  item.$v[ib] = b;
+  const props = item.$meta.props;
+  if (ca) props[ia]!.changed?.(item, oa);
+  if (cb) props[ib]!.changed?.(item, ob);
+  if (ca) item.$announce(ia);
+  if (cb) item.$announce(ib);
+  return true;
+}
+
+/** QQuickItem::setPosition. */
+function moveTo(item: Item, x: number, y: number): void {
+  setPair(item, ITEM.x, ITEM.y, x, y);
+}
+
+/** QQuickItem::setSize: both count as set; a layout arranges once, after both signals. */
+function setSize(item: Item, w: number, h: number): void {
+  item.widthValid = true;
+  item.heightValid = true;
+  const layout = item instanceof QuickLayout ? item : null;
+  if (layout !== null) layout.inSetSize = true;
+  const changed = setPair(item, ITEM.width, ITEM.height, w, h);
+  if (layout === null) return;
+  layout.inSetSize = false;
+  if (changed) layout.resized();
+}
+
 // ---- the engine's items (QQuickGridLayoutItem) ---------------------------------------------
 
 class QuickGridLayoutItem extends GridLayoutItem {
@@ -559,12 +599,12 @@ class QuickGridLayoutItem extends GridLayoutItem {
     const item = this.item;
     const oldW = item.$v[ITEM.width] as number;
     const oldH = item.$v[ITEM.height] as number;
-    item.moveTo(x, y);
+    moveTo(item, x, y);
     if (width === oldW && height === oldH) {
       // (a layout of the same size still arranges its children when they changed)
       if (item instanceof QuickLayout && item.dirtyArrangement) item.rearrange(width, height);
     } else {
-      item.setSize(width, height);
+      setSize(item, width, height);
     }
   }
 }
@@ -619,6 +659,8 @@ class ResizeObserver extends Observer {
 }
 
 export abstract class QuickLayout extends Item implements ItemChangeListener {
+  /** Set while setSize announces the new width and height (it arranges once, after both). */
+  inSetSize = false;
   /** Qt's m_dirty: the items and size hints need collecting again. */
   layoutDirty = true;
   dirtyArrangement = true;
@@ -716,10 +758,6 @@ export abstract class QuickLayout extends Item implements ItemChangeListener {
     else if (change & (Change.ImplicitWidth | Change.ImplicitHeight)) {
       if (this.isReady) this.invalidate(item);
     }
-  }
-
-  protected override sizeSet(): void {
-    this.resized();
   }
 
   /** Resized: arranged again at once, after the size's change signals (QQuickLayout::geometryChange). */
@@ -1279,11 +1317,11 @@ export class StackLayout extends QuickLayout {
     if (current === -1 || current >= this.itemHints.size) return;
     const hints = this.cachedItemSizeHints(current);
     const item = this.layoutItemAt(current);
-    item.moveTo(0, 0);
+    moveTo(item, 0, 0);
     const w = Math.min(Math.max(width, hints[MINIMUM_SIZE]!.width), hints[MAXIMUM_SIZE]!.width);
     const h = Math.min(Math.max(height, hints[MINIMUM_SIZE]!.height), hints[MAXIMUM_SIZE]!.height);
     const same = (item.$v[ITEM.width] as number) === w && (item.$v[ITEM.height] as number) === h;
-    item.setSize(w, h);
+    setSize(item, w, h);
     if (same) item.polish();
     super.rearrange(width, height);
   }
