@@ -15,7 +15,7 @@ import { RectangleMeta } from './items/Rectangle';
 import { RowMeta } from './items/Row';
 import { ScreenMeta } from './items/Screen';
 import { TextMeta } from './items/Text';
-import { TextInputMeta } from './items/TextInput';
+import { provideInputMask, TextInputMeta } from './items/TextInput';
 import { WindowMeta } from './items/Window';
 import { ListElementMeta, ListModelMeta } from './models/ListModel';
 
@@ -156,7 +156,12 @@ export function registerQtQuick(engine: QmlEngine): void {
     },
     ['QtQml', 'QtQml.Models'],
   );
-  if (lazyTypes === null) engine.registerLazyTypes('QtQuick', LAZY_TYPE_NAMES, loadLazyQtQuickTypes);
+  if (lazyTypes === null) {
+    engine.registerLazyTypes('QtQuick', LAZY_TYPE_NAMES, loadLazyQtQuickTypes);
+    // (TextInput's input mask comes with them: a file naming inputMask loads them too)
+    engine.registerLazyTypes('QtQuick', ['inputMask'], () => loadLazyQtQuickTypes().then(() => ({})));
+    provideInputMask(null, loadLazyQtQuickTypes);
+  }
   engine.registerModule('QtQuick.Window', { Window: WindowMeta, Screen: ScreenMeta });
   engine.registerModule('QtQuick.Layouts', { ...layoutTypes });
   if (layoutTypes === null)

@@ -9,6 +9,7 @@ import { FlowMeta } from './items/Flow';
 import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontMetrics';
 import { GridMeta } from './items/Grid';
 import { BorderImageMeta, ImageMeta } from './items/Image';
+import { InputMask } from './items/input-mask';
 import { KeyNavigationMeta } from './items/KeyNavigation';
 import { KeysAttachedMeta } from './items/KeysAttached';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
@@ -24,6 +25,7 @@ import {
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
+import { provideInputMask } from './items/TextInput';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
 import { InstantiatorMeta } from './models/Instantiator';
@@ -71,6 +73,9 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   ...STATE_TYPES,
   ...STATE_OPERATION_TYPES,
 };
+
+// TextInput's input mask comes with them.
+provideInputMask(InputMask);
 
 /** Resolves when the types are ready to use (FontMetrics has the glyph boxes of the faces loaded so far). */
 export const LAZY_QTQUICK_READY: Promise<void> = glyphBoxesReady;

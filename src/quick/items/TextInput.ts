@@ -77,30 +77,39 @@ const command = (type: Cmd, pos: number, uc: string, selStart: number, selEnd: n
   selEnd,
 });
 
-enum CaseMode {
-  None = 0,
-  Upper = 1,
-  Lower = 2,
+/** An input mask (input-mask.ts, loaded with the types that load on first use). */
+export interface InputMaskLike {
+  readonly length: number;
+  readonly data: ReadonlyArray<{ maskChar: string; separator: boolean }>;
+  isValidInput(key: string, maskChar: string): boolean;
+  find(pos: number, maxLength: number, forward: boolean, findSeparator: boolean, searchChar?: string): number;
+  maskString(pos: number, str: string, fill: string, maxLength: number): string;
+  clearString(pos: number, len: number, maxLength: number): string;
+  stripString(str: string, maxLength: number): string;
+  toString(): string;
 }
 
-interface MaskInputData {
-  maskChar: string;
-  separator: boolean;
-  caseMode: CaseMode;
+let maskClass: (new (maskFields: string) => InputMaskLike) | null = null;
+let loadMask: (() => Promise<unknown>) | null = null;
+
+/** Gives TextInput its input mask code (input-mask.ts) and how to load it when it is not there yet. */
+export function provideInputMask(
+  ctor: (new (maskFields: string) => InputMaskLike) | null,
+  load?: () => Promise<unknown>,
+): void {
+  if (ctor !== null) maskClass = ctor;
+  if (load !== undefined) loadMask = load;
 }
 
 // ---- character classes (QChar) ------------------------------------------------
 
 const isSpaceChar = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
-const isPrint = (s: string): boolean => {
+export const isPrint = (s: string): boolean => {
   const cp = s.codePointAt(0);
   if (cp === undefined || cp < 0x20) return false;
   if (cp < 0x7f) return true;
   return !/[\p{Cc}\p{Cn}]/u.test(String.fromCodePoint(cp));
 };
-const isLetter = (c: string) => /\p{L}/u.test(c);
-const isNumber = (c: string) => /\p{N}/u.test(c);
-const digitValue = (c: string) => (/[0-9]/.test(c) ? c.charCodeAt(0) - 48 : Number.parseInt(c, 10));
 
 /**
  * Line and paragraph separators and the object replacement character are
@@ -278,9 +287,7 @@ export class TextInput extends Item implements FontOwner {
   private inLayout = false;
   private hAlignImplicit = true;
   private explicitPadding = 0;
-  private mask: MaskInputData[] | null = null;
-  private maskSource = '';
-  private blank = ' ';
+  private mask: InputMaskLike | null = null;
   private layout: TextInputLayout | null = null;
   // mouse
   private selectPressed = false;
@@ -414,9 +421,9 @@ export class TextInput extends Item implements FontOwner {
         if (this.m_text.length !== this.maxLength) acceptable = false;
         else {
           for (let i = 0; i < this.maxLength; i++) {
-            const md = this.mask[i]!;
+            const md = this.mask.data[i]!;
             const ch = this.m_text[i]!;
-            if (md.separator ? ch !== md.maskChar : !this.isValidInput(ch, md.maskChar)) {
+            if (md.separator ? ch !== md.maskChar : !this.mask.isValidInput(ch, md.maskChar)) {
               acceptable = false;
               break;
             }
@@ -1116,8 +1123,8 @@ export class TextInput extends Item implements FontOwner {
     if (!this.mask) return ValidatorState.Acceptable;
     if (str.length !== this.maxLength) return ValidatorState.Invalid;
     for (let i = 0; i < this.maxLength; i++) {
-      const md = this.mask[i]!;
-      if (md.separator ? str[i] !== md.maskChar : !this.isValidInput(str[i]!, md.maskChar))
+      const md = this.mask.data[i]!;
+      if (md.separator ? str[i] !== md.maskChar : !this.mask.isValidInput(str[i]!, md.maskChar))
         return ValidatorState.Invalid;
     }
     return ValidatorState.Acceptable;
@@ -1153,7 +1160,7 @@ export class TextInput extends Item implements FontOwner {
     if (this.isComponentComplete) this.checkIsValid();
   }
 
-  // ---- input mask (QLineEdit's mask syntax) -----------------------------------------
+  // ---- input mask (QLineEdit's mask syntax, input-mask.ts) --------------------------
 
   setInputMask(maskFields: string): void {
     if (this.inputMaskString() === maskFields) return;
@@ -1168,30 +1175,13 @@ export class TextInput extends Item implements FontOwner {
       this.$store(TI.inputMask, this.inputMaskString());
       return;
     }
-    if (delimiter === -1) {
-      this.blank = ' ';
-      this.maskSource = maskFields;
-    } else {
-      this.maskSource = maskFields.slice(0, delimiter);
-      this.blank = delimiter + 1 < maskFields.length ? maskFields[delimiter + 1]! : ' ';
+    // (its code comes with the types loaded on first use, when a file names inputMask)
+    if (maskClass === null) {
+      void loadMask?.().then(() => this.setInputMask(maskFields));
+      return;
     }
-    const data: MaskInputData[] = [];
-    let caseMode = CaseMode.None;
-    let escaped = false;
-    for (const c of this.maskSource) {
-      if (escaped) {
-        data.push({ maskChar: c, separator: true, caseMode });
-        escaped = false;
-      } else if (c === '<') caseMode = CaseMode.Lower;
-      else if (c === '>') caseMode = CaseMode.Upper;
-      else if (c === '!') caseMode = CaseMode.None;
-      else if (c !== '{' && c !== '}' && c !== '[' && c !== ']') {
-        if (c === '\\') escaped = true;
-        else data.push({ maskChar: c, separator: !'AaNnXx90Dd#HhBb'.includes(c), caseMode });
-      }
-    }
-    this.mask = data;
-    this.maxLength = data.length;
+    this.mask = new maskClass(maskFields);
+    this.maxLength = this.mask.length;
     this.$store(TI.maximumLength, this.maxLength);
     this.internalSetText(this.m_text);
     this.$store(TI.inputMask, this.inputMaskString());
@@ -1200,145 +1190,33 @@ export class TextInput extends Item implements FontOwner {
   }
 
   private inputMaskString(): string {
-    return this.mask ? `${this.maskSource};${this.blank}` : '';
-  }
-
-  private isValidInput(key: string, mask: string): boolean {
-    const b = key === this.blank;
-    switch (mask) {
-      case 'A':
-        return isLetter(key);
-      case 'a':
-        return isLetter(key) || b;
-      case 'N':
-        return isLetter(key) || isNumber(key);
-      case 'n':
-        return isLetter(key) || isNumber(key) || b;
-      case 'X':
-        return isPrint(key);
-      case 'x':
-        return isPrint(key) || b;
-      case '9':
-        return isNumber(key);
-      case '0':
-        return isNumber(key) || b;
-      case 'D':
-        return isNumber(key) && digitValue(key) > 0;
-      case 'd':
-        return (isNumber(key) && digitValue(key) > 0) || b;
-      case '#':
-        return isNumber(key) || key === '+' || key === '-' || b;
-      case 'B':
-        return key === '0' || key === '1';
-      case 'b':
-        return key === '0' || key === '1' || b;
-      case 'H':
-        return isNumber(key) || /[a-fA-F]/.test(key);
-      case 'h':
-        return isNumber(key) || /[a-fA-F]/.test(key) || b;
-      default:
-        return false;
-    }
-  }
-
-  private findInMask(pos: number, forward: boolean, findSeparator: boolean, searchChar = ''): number {
-    const mask = this.mask!;
-    if (pos >= this.maxLength || pos < 0) return -1;
-    const end = forward ? this.maxLength : -1;
-    const step = forward ? 1 : -1;
-    for (let i = pos; i !== end; i += step) {
-      const md = mask[i]!;
-      if (findSeparator) {
-        if (md.separator && md.maskChar === searchChar) return i;
-      } else if (!md.separator) {
-        if (searchChar === '') return i;
-        if (this.isValidInput(searchChar, md.maskChar)) return i;
-      }
-    }
-    return -1;
+    return this.mask ? this.mask.toString() : '';
   }
 
   private nextMaskBlank(pos: number): number {
-    const c = this.findInMask(pos, true, false);
+    const c = this.mask!.find(pos, this.maxLength, true, false);
     this.separator ||= c !== pos;
     return c !== -1 ? c : this.maxLength;
   }
 
   private prevMaskBlank(pos: number): number {
-    const c = this.findInMask(pos, false, false);
+    const c = this.mask!.find(pos, this.maxLength, false, false);
     this.separator ||= c !== pos;
     return c !== -1 ? c : 0;
   }
 
-  private applyCase(c: string, mode: CaseMode): string {
-    return mode === CaseMode.Upper ? c.toUpperCase() : mode === CaseMode.Lower ? c.toLowerCase() : c;
-  }
-
   /** QQuickTextInputPrivate::maskString */
   private maskString(pos: number, str: string, clear = false): string {
-    const mask = this.mask!;
-    if (pos >= this.maxLength) return '';
     const fill = clear ? this.clearString(0, this.maxLength) : this.m_text;
-    let strIndex = 0;
-    let s = '';
-    let i = pos;
-    while (i < this.maxLength) {
-      if (strIndex >= str.length) break;
-      const ch = str[strIndex]!;
-      const md = mask[i]!;
-      if (md.separator) {
-        s += md.maskChar;
-        if (ch === md.maskChar) strIndex++;
-        ++i;
-        continue;
-      }
-      if (this.isValidInput(ch, md.maskChar)) {
-        s += this.applyCase(ch, md.caseMode);
-        ++i;
-      } else {
-        let n = this.findInMask(i, true, true, ch);
-        if (n !== -1) {
-          if (
-            str.length !== 1 ||
-            i === 0 ||
-            (i > 0 && (!mask[i - 1]!.separator || mask[i - 1]!.maskChar !== ch))
-          ) {
-            s += fill.slice(i, n + 1);
-            i = n + 1;
-          }
-        } else {
-          n = this.findInMask(i, true, false, ch);
-          if (n !== -1) {
-            s += fill.slice(i, n);
-            s += this.applyCase(ch, mask[n]!.caseMode);
-            i = n + 1;
-          }
-        }
-      }
-      ++strIndex;
-    }
-    return s;
+    return this.mask!.maskString(pos, str, fill, this.maxLength);
   }
 
   private clearString(pos: number, len: number): string {
-    if (pos >= this.maxLength) return '';
-    const mask = this.mask!;
-    let s = '';
-    const end = Math.min(this.maxLength, pos + len);
-    for (let i = pos; i < end; ++i) s += mask[i]!.separator ? mask[i]!.maskChar : this.blank;
-    return s;
+    return this.mask!.clearString(pos, len, this.maxLength);
   }
 
   private stripString(str: string): string {
-    const mask = this.mask;
-    if (!mask) return str;
-    let s = '';
-    const end = Math.min(this.maxLength, str.length);
-    for (let i = 0; i < end; ++i) {
-      if (mask[i]!.separator) s += mask[i]!.maskChar;
-      else if (str[i] !== this.blank) s += str[i];
-    }
-    return s;
+    return this.mask ? this.mask.stripString(str, this.maxLength) : str;
   }
 
   // ---- echo modes -------------------------------------------------------------------
