@@ -1262,7 +1262,7 @@ export class Compiler {
     const location = this.loc(nameSpan);
     const signalName = handlerSignalName(last);
     if (signalName !== undefined && !target.meta.propsByName.has(last)) {
-      const signal = target.meta.signalsByName.get(signalName);
+      const signal = target.meta.signalForHandler(signalName);
       if (!signal && target.via === 'self' && o.meta.inherits(this.host.connectionsMeta)) {
         // Connections' old `onFoo:` syntax handles a signal of its target, known only
         // when connecting (Qt's QQmlConnectionsParser keeps the script for then).

@@ -335,6 +335,18 @@ export class MetaObject {
     return info;
   }
 
+  /**
+   * The signal an `on<Signal>` handler names: a signal of that name, else,
+   * for `on<Property>Changed`, the property's change signal when Qt names it
+   * otherwise (Text's `onElideChanged` handles elideModeChanged).
+   */
+  signalForHandler(signalName: string): SignalInfo | undefined {
+    const s = this.signalsByName.get(signalName);
+    if (s !== undefined || !signalName.endsWith('Changed')) return s;
+    const p = this.propsByName.get(signalName.slice(0, -7));
+    return p !== undefined && p.notify >= 0 ? this.signals[p.notify] : undefined;
+  }
+
   /** True if QML code can name `name` on objects of this type (property, signal or method). */
   hasMember(name: string): boolean {
     return this.propsByName.has(name) || this.signalsByName.has(name) || this.methods.has(name);

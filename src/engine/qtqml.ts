@@ -497,7 +497,7 @@ export class Connections extends QObject {
     if (!target || target.$destroyed) return;
     const ignoreUnknown = this.$get(CONN.ignoreUnknownSignals) as boolean;
     for (const { name, make } of this.implicit) {
-      const sig = target.$meta.signalsByName.get(handlerSignalName(name) ?? '');
+      const sig = target.$meta.signalForHandler(handlerSignalName(name) ?? '');
       if (!sig) {
         if (!ignoreUnknown) this.warn(`Cannot assign to non-existent property "${name}"`);
         continue;
@@ -507,7 +507,7 @@ export class Connections extends QObject {
     for (const name of this.$meta.methods) {
       const signal = handlerSignalName(name);
       if (signal === undefined) continue;
-      const sig = target.$meta.signalsByName.get(signal);
+      const sig = target.$meta.signalForHandler(signal);
       if (!sig) {
         if (!ignoreUnknown)
           this.warn(

@@ -404,9 +404,9 @@ const AnimationMeta = defineType(AbstractAnimation, QtObjectMeta, {
     running: { type: 'bool', write: (o, v) => (o as AbstractAnimation).setRunning(v as boolean) },
     paused: { type: 'bool', write: (o, v) => (o as AbstractAnimation).setPaused(v as boolean) },
     alwaysRunToEnd: { type: 'bool' },
-    loops: { type: 'int', default: 1 },
+    loops: { type: 'int', default: 1, notify: 'loopCountChanged' },
   },
-  signals: { started: {}, stopped: {}, finished: {} },
+  signals: { loopCountChanged: {}, started: {}, stopped: {}, finished: {} },
   methods: ['start', 'stop', 'pause', 'resume', 'restart', 'complete'],
   enums: { Infinite: -2 },
 });

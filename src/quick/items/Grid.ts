@@ -47,6 +47,14 @@ export class Grid extends BasePositioner {
     this.$store(GRID.effectiveHorizontalItemAlignment, this.effectiveHAlign);
   }
 
+  setHItemAlign(v: number): void {
+    if (this.$v[GRID.horizontalItemAlignment] === v) return;
+    this.$v[GRID.horizontalItemAlignment] = v;
+    this.prePositioning();
+    this.$announce(GRID.horizontalItemAlignment);
+    this.$store(GRID.effectiveHorizontalItemAlignment, this.effectiveHAlign);
+  }
+
   /** A property that changes the layout: Qt lays out at once. */
   relayoutNow(): void {
     this.prePositioning();
@@ -209,9 +217,31 @@ export const GridMeta: MetaObject = defineType(Grid, BasePositionerMeta, {
     },
     flow: { type: 'enumeration', default: FLOW_LEFT_TO_RIGHT, changed: relayout },
     ...layoutDirectionProperties,
-    horizontalItemAlignment: { type: 'enumeration', default: ALIGN_LEFT, changed: relayout },
-    verticalItemAlignment: { type: 'enumeration', default: ALIGN_TOP, changed: relayout },
-    effectiveHorizontalItemAlignment: { type: 'enumeration', default: ALIGN_LEFT, readonly: true },
+    horizontalItemAlignment: {
+      type: 'enumeration',
+      default: ALIGN_LEFT,
+      // (QQuickGrid::setHItemAlign: lays out, announces the alignment, then the effective one)
+      write: (o, v) => (o as Grid).setHItemAlign(v as number),
+      notify: 'horizontalAlignmentChanged',
+    },
+    verticalItemAlignment: {
+      type: 'enumeration',
+      default: ALIGN_TOP,
+      changed: relayout,
+      notify: 'verticalAlignmentChanged',
+    },
+    effectiveHorizontalItemAlignment: {
+      type: 'enumeration',
+      default: ALIGN_LEFT,
+      readonly: true,
+      notify: 'effectiveHorizontalAlignmentChanged',
+    },
+  },
+  // (QQuickGrid's names for the alignments' change signals)
+  signals: {
+    horizontalAlignmentChanged: {},
+    verticalAlignmentChanged: {},
+    effectiveHorizontalAlignmentChanged: {},
   },
   enums: {
     LeftToRight: 0,

@@ -601,7 +601,7 @@ export const MouseAreaMeta: MetaObject = defineType(MouseArea, ItemMeta, {
   properties: {
     mouseX: { type: 'real', readonly: true, notify: 'mouseXChanged' },
     mouseY: { type: 'real', readonly: true, notify: 'mouseYChanged' },
-    containsMouse: { type: 'bool', readonly: true },
+    containsMouse: { type: 'bool', readonly: true, notify: 'hoveredChanged' },
     pressed: { type: 'bool', readonly: true },
     // Qt: MouseArea.enabled only affects this area's mouse handling; it is not Item.enabled.
     enabled: { type: 'bool', default: true },
@@ -642,6 +642,7 @@ export const MouseAreaMeta: MetaObject = defineType(MouseArea, ItemMeta, {
     },
   },
   signals: {
+    hoveredChanged: {},
     mouseXChanged: mouseParam,
     mouseYChanged: mouseParam,
     positionChanged: mouseParam,
@@ -676,7 +677,7 @@ const MA = {
   drag: MouseAreaMeta.index('drag'),
   mouseXChanged: sig('mouseXChanged'),
   mouseYChanged: sig('mouseYChanged'),
-  containsMouseChanged: sig('containsMouseChanged'),
+  containsMouseChanged: sig('hoveredChanged'),
   pressedChanged: sig('pressedChanged'),
   pressedButtonsChanged: sig('pressedButtonsChanged'),
   containsPressChanged: sig('containsPressChanged'),

@@ -370,7 +370,12 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     truncated: { type: 'bool', readonly: true },
     maximumLineCount: { type: 'int', default: INT_MAX, changed: relayout },
     textFormat: { type: 'enumeration', default: TextFormat.AutoText, changed: relayout },
-    elide: { type: 'enumeration', default: ElideMode.ElideNone, changed: relayout },
+    elide: {
+      type: 'enumeration',
+      default: ElideMode.ElideNone,
+      changed: relayout,
+      notify: 'elideModeChanged',
+    },
     contentWidth: { type: 'real', readonly: true },
     contentHeight: { type: 'real', readonly: true },
     paintedWidth: { type: 'real', readonly: true },
@@ -392,6 +397,7 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     bottomPadding: side('bottomPadding', PadBit.Bottom),
   },
   signals: {
+    elideModeChanged: {},
     linkActivated: { params: [{ name: 'link', type: 'string' }] },
     linkHovered: { params: [{ name: 'link', type: 'string' }] },
     lineLaidOut: { params: [{ name: 'line', type: 'var' }] },

@@ -538,7 +538,7 @@ export class PropertyChanges extends QObject implements StateOperation {
   private handlerEvent(c: StateChange): SignalHandlerEvent | null {
     const target = this.$v[PC.target] as QObject | null;
     const signalName = handlerSignalName(c.name);
-    const signal = signalName !== undefined ? target?.$meta.signalsByName.get(signalName) : undefined;
+    const signal = signalName !== undefined ? target?.$meta.signalForHandler(signalName) : undefined;
     if (target === null || signal === undefined) {
       qmlWarning(this, `Cannot assign to non-existent property "${c.name}"`);
       return null;
@@ -664,10 +664,11 @@ const PropertyChangesMeta = defineType(PropertyChanges, QtObjectMeta, {
   cppClass: 'QQuickPropertyChanges',
   stateChanges: true,
   properties: {
-    target: { type: 'QtObject' },
+    target: { type: 'QtObject', notify: 'objectChanged' },
     restoreEntryValues: { type: 'bool', default: true },
-    explicit: { type: 'bool' },
+    explicit: { type: 'bool', notify: 'isExplicitChanged' },
   },
+  signals: { objectChanged: {}, isExplicitChanged: {} },
 });
 const PC = {
   target: PropertyChangesMeta.index('target'),
