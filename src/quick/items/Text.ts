@@ -208,10 +208,10 @@ export class Text extends Item implements FontOwner {
       }
       return;
     }
+    v[TEXT.paintedWidth] = r.paintedWidth;
+    v[TEXT.paintedHeight] = r.paintedHeight;
     this.$store(TEXT.contentWidth, r.contentWidth);
     this.$store(TEXT.contentHeight, r.contentHeight);
-    this.$store(TEXT.paintedWidth, r.paintedWidth);
-    this.$store(TEXT.paintedHeight, r.paintedHeight);
     this.$store(TEXT.lineCount, r.lineCount);
     this.$store(TEXT.truncated, r.truncated);
     // Qt: the last line's horizontal advance, and how far below the first line it is
@@ -378,8 +378,9 @@ export const TextMeta: MetaObject = defineType(Text, ItemMeta, {
     },
     contentWidth: { type: 'real', readonly: true },
     contentHeight: { type: 'real', readonly: true },
-    paintedWidth: { type: 'real', readonly: true },
-    paintedHeight: { type: 'real', readonly: true },
+    // (Qt's paintedWidth and paintedHeight are the content size, announced with it)
+    paintedWidth: { type: 'real', readonly: true, notify: 'contentWidthChanged' },
+    paintedHeight: { type: 'real', readonly: true, notify: 'contentHeightChanged' },
     lineHeight: { type: 'real', default: 1, changed: relayout },
     lineHeightMode: { type: 'enumeration', changed: relayout },
     baseUrl: { type: 'url' },

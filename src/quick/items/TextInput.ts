@@ -443,7 +443,7 @@ export class TextInput extends Item implements FontOwner {
         this.textDirty = false;
         this.preeditDirty = false;
         alignmentChanged = this.determineHorizontalAlignment();
-        this.$store(TI.length, this.m_text.length);
+        this.$v[TI.length] = this.m_text.length;
         // Qt's text() reads the new text in textEdited handlers, then textChanged follows
         this.$v[TI.text] = this.realText();
         if (edited) this.$emit(TI.textEdited, undefined);
@@ -1891,7 +1891,8 @@ export const TextInputMeta: MetaObject = defineType(TextInput, ItemMeta, {
   cppClass: 'QQuickTextInput',
   properties: {
     text: { type: 'string', write: ti((t, v) => t.setText(v as string)) },
-    length: { type: 'int', readonly: true },
+    // (Qt announces the length with the text)
+    length: { type: 'int', readonly: true, notify: 'textChanged' },
     font: fontProperty(),
     color: { type: 'color', default: new QColor(0, 0, 0), changed: repaint },
     selectionColor: { type: 'color', default: QColor.fromRgba8(0, 0, 128), changed: repaint },
