@@ -96,7 +96,7 @@ function v4Message(
 function notAFunction(callee: string, scope: unknown, ctx: unknown): string {
   // (a member named by a string literal, `o["a"]()`, is a member too)
   const member =
-    /^(.*)(?:\.|\?\.)([A-Za-z_$][\w$]*)$/.exec(callee) ??
+    /^(.*)(?:\.|\?\.)([\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*)$/u.exec(callee) ??
     /^(.*)\[(?:"([^"\\]*)"|'([^'\\]*)')\]$/.exec(callee);
   if (member && member[2] === undefined) member[2] = member[3]!;
   if (member) {
