@@ -571,7 +571,24 @@ export class Compiler {
     if (entry.meta === this.host.componentMeta) {
       // `Component { Item {} }`: the content is its own unit.
       o.meta = entry.meta;
+      // (QQmlComponentAndAliasResolver's checks, in its order)
+      const declares = (kind: ast.Member['kind']) => def.members.some((m) => m.kind === kind);
+      if (declares('FunctionDeclaration'))
+        throw this.err(def.typeSpan, 'Component objects cannot declare new functions.');
+      if (declares('PropertyDeclaration'))
+        throw this.err(def.typeSpan, 'Component objects cannot declare new properties.');
+      if (declares('SignalDeclaration'))
+        throw this.err(def.typeSpan, 'Component objects cannot declare new signals.');
       const content = def.members.filter((m): m is ast.ObjectDefinition => m.kind === 'ObjectDefinition');
+      const property = def.members.find(
+        (m) =>
+          (m.kind === 'Binding' && m.name[0] !== 'id') || m.kind === 'GroupBlock' || m.kind === 'OnBinding',
+      );
+      if (property !== undefined)
+        throw this.err(
+          'nameSpan' in property ? property.nameSpan : property,
+          'Component elements may not contain properties other than id',
+        );
       if (content.length !== 1) {
         throw this.err(
           def,
@@ -672,16 +689,24 @@ export class Compiler {
   /** Adds a declaration's properties, signals, methods and enums to its derived type. */
   private declareMembers(o: CompiledObject): void {
     const meta = o.meta;
-    // Qt: a member may not be named like a global of the JS engine (they are all reported).
+    // Qt: property and signal names begin with a lower-case letter (QChar::isUpper, any
+    // script), and a member may not be named like a global of the JS engine; every such
+    // name is reported.
     const illegal = o.def.members
       .filter(
-        (m): m is ast.PropertyDeclaration | ast.FunctionDeclaration =>
-          (m.kind === 'PropertyDeclaration' || m.kind === 'FunctionDeclaration') && ILLEGAL_NAMES.has(m.name),
+        (m): m is ast.PropertyDeclaration | ast.FunctionDeclaration | ast.SignalDeclaration =>
+          ((m.kind === 'PropertyDeclaration' || m.kind === 'SignalDeclaration') && /^\p{Lu}/u.test(m.name)) ||
+          ((m.kind === 'PropertyDeclaration' || m.kind === 'FunctionDeclaration') &&
+            ILLEGAL_NAMES.has(m.name)),
       )
       .map((m) =>
         this.err(
           m.nameSpan,
-          m.kind === 'PropertyDeclaration' ? 'Illegal property name' : 'Illegal method name',
+          m.kind === 'FunctionDeclaration'
+            ? 'Illegal method name'
+            : m.kind === 'PropertyDeclaration' && ILLEGAL_NAMES.has(m.name)
+              ? 'Illegal property name'
+              : `${m.kind === 'PropertyDeclaration' ? 'Property' : 'Signal'} names cannot begin with an upper case letter`,
         ),
       );
     if (illegal.length > 0) {
