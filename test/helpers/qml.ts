@@ -63,14 +63,16 @@ export async function loadError(files: Record<string, string> | string, main?: s
 }
 
 /**
- * Runs `name`.qml (text `source`) on the real clock until it calls
- * Qt.quit() or `timeoutMs` pass: what it printed, and whether it timed out.
+ * Starts `name`.qml (text `source`) on the real clock. `finished` resolves
+ * once it calls Qt.quit() or `timeoutMs` pass (then `late`), with what it
+ * printed; the runtime is shut down by then. `prepare` sees the runtime
+ * before the scene runs.
  */
-export async function runUntilQuit(
+export async function startUntilQuit(
   name: string,
   source: string,
-  timeoutMs: number,
-): Promise<{ output: string[]; late: boolean }> {
+  options: { timeoutMs?: number; arguments?: string[]; prepare?: (runtime: Runtime) => void } = {},
+): Promise<{ runtime: Runtime; finished: Promise<{ output: string[]; late: boolean }> }> {
   const output: string[] = [];
   let quit!: () => void;
   const quitted = new Promise<void>((resolve) => {
@@ -80,18 +82,32 @@ export async function runUntilQuit(
     files: memoryFiles({ [`${name}.qml`]: source }),
     sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
     onQuit: () => quit(),
+    ...(options.arguments && { arguments: options.arguments }),
   });
+  options.prepare?.(runtime);
   await runtime.run(`${BASE}${name}.qml`);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = await Promise.race([
-    quitted.then(() => false),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), timeoutMs);
-    }),
-  ]);
-  clearTimeout(timer);
-  runtime.shutdown();
-  return { output, late };
+  const finished = (async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = await Promise.race([
+      quitted.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), options.timeoutMs ?? 10_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    runtime.shutdown();
+    return { output, late };
+  })();
+  return { runtime, finished };
+}
+
+/** Runs `name`.qml until it calls Qt.quit() or `timeoutMs` pass: what it printed, and whether it timed out. */
+export async function runUntilQuit(
+  name: string,
+  source: string,
+  timeoutMs: number,
+): Promise<{ output: string[]; late: boolean }> {
+  return (await startUntilQuit(name, source, { timeoutMs })).finished;
 }
 
 /** Output lines with the base URL removed. */

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeFiles } from '../../../src/cli/node-files';
 import { createRuntime, type Runtime } from '../../../src/runtime';
 import { setTransport, type Transport } from '../../../src/websockets/transport';
-import { BASE, memoryFiles } from '../../helpers/qml';
+import { startUntilQuit } from '../../helpers/qml';
 
 export { freePort } from './scenario-server';
 
@@ -68,30 +68,17 @@ export async function startScene(
   source: string,
   options: { timeoutMs?: number; arguments?: string[]; transport?: Transport } = {},
 ): Promise<SceneRun> {
-  const output: string[] = [];
-  let quit!: () => void;
-  const quitted = new Promise<void>((resolve) => {
-    quit = resolve;
-  });
-  const runtime = createRuntime({
-    files: memoryFiles({ [`${name}.qml`]: source }),
-    sink: { warn: (m) => output.push(m), log: (_l, m) => output.push(m) },
-    onQuit: () => quit(),
+  const { transport } = options;
+  const started = await startUntilQuit(name, source, {
+    timeoutMs: options.timeoutMs ?? 10_000,
     arguments: options.arguments ?? ['qml', `${name}.qml`],
+    ...(transport && { prepare: (runtime: Runtime) => setTransport(runtime.engine, transport) }),
   });
-  if (options.transport) setTransport(runtime.engine, options.transport);
-  await runtime.run(`${BASE}${name}.qml`);
-  const finished = (async () => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), options.timeoutMs ?? 10_000);
-    });
-    const late = await Promise.race([quitted.then(() => false), timedOut]);
-    clearTimeout(timer);
-    runtime.shutdown();
-    return [...output.filter((l) => !notOurs(l)), ...(late ? ['(timed out)'] : [])];
-  })();
-  return { runtime, finished };
+  const finished = started.finished.then(({ output, late }) => [
+    ...output.filter((l) => !notOurs(l)),
+    ...(late ? ['(timed out)'] : []),
+  ]);
+  return { runtime: started.runtime, finished };
 }
 
 /** Runs a scene to its end and returns what it printed. */
