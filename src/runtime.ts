@@ -106,6 +106,11 @@ export function createRuntime(options: EngineOptions): Runtime {
         throw e;
       }
       window.setRoot(created);
+      // Qt's qml tool sizes its window to the root in whole pixels, and a window is at
+      // least 1x1: a root less than a pixel wide or high is then given the window's 1
+      // (as an assignment, which ends a binding).
+      if (Math.trunc(created.width) < 1) created.width = 1;
+      if (Math.trunc(created.height) < 1) created.height = 1;
       windowObjectFor(window, engine);
       engine.polish();
       return created;
