@@ -397,7 +397,7 @@ export class Item extends QtObject {
   }
 
   /** QQuickItemPrivate::implicitWidthChanged / implicitHeightChanged: the listeners, then the signal. */
-  private implicitSizeChanged(width: boolean): void {
+  protected implicitSizeChanged(width: boolean): void {
     this.notifyListeners(width ? Change.ImplicitWidth : Change.ImplicitHeight);
     this.$emit(this.$meta.props[width ? ITEM.implicitWidth : ITEM.implicitHeight]!.notify, undefined);
   }

@@ -109,6 +109,9 @@ export class Text extends Item implements FontOwner {
   protected override componentComplete(): void {
     this.determineHorizontalAlignment();
     this.updateLayout();
+    // Qt announces a new Text's implicit size once more after its first layout, changed or not.
+    this.implicitSizeChanged(true);
+    this.implicitSizeChanged(false);
   }
 
   /** QQuickTextPrivate::determineHorizontalAlignment: without an explicit alignment, right-to-left text aligns right. */
