@@ -105,17 +105,21 @@ export function createRuntime(options: EngineOptions): Runtime {
         e.stage = 'nothing';
         throw e;
       }
+      // (the window object exists first: an item's windowChanged hands it over)
+      const windowObject = windowObjectFor(window, engine);
       window.setRoot(created);
+      windowObject.adopt(window);
       // Qt's qml tool sizes its window to the root in whole pixels, and a window is at
       // least 1x1: a root less than a pixel wide or high is then given the window's 1
       // (as an assignment, which ends a binding).
       if (Math.trunc(created.width) < 1) created.width = 1;
       if (Math.trunc(created.height) < 1) created.height = 1;
-      windowObjectFor(window, engine);
       engine.polish();
       return created;
     },
     shutdown() {
+      // Qt closes the window first: its items leave it, then they are destroyed.
+      if (root instanceof Item && shown === null) root.leaveWindow();
       root?.$destroy();
       root = null;
       engine.shutdown();

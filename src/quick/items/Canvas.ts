@@ -111,7 +111,7 @@ export class Canvas extends Item {
   private freshContext = false;
   private readonly pictures = new Map<string, Picture>();
 
-  protected override windowChanged(): void {
+  protected override sceneChanged(): void {
     const w = this.window;
     if (this.available) {
       if (w !== null) this.requestPaint();

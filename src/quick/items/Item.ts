@@ -291,12 +291,19 @@ export class Item extends QtObject {
     this.window = w;
     old?.itemRemoved(this);
     w?.itemAdded(this);
-    this.windowChanged();
+    this.sceneChanged();
     for (const c of this.childItems) c.setWindow(w);
+    // QQuickItem::windowChanged(window): the children hear of it first (refWindow, derefWindow)
+    this.$emit(WINDOW_CHANGED, [w?.qmlWindow ?? null]);
+  }
+
+  /** The item and its children leave their window (which is closing: Qt's window takes its items along). */
+  leaveWindow(): void {
+    this.setWindow(null);
   }
 
   /** The item entered a window, left one, or moved to another (QQuickItem::ItemSceneChange). */
-  protected windowChanged(): void {}
+  protected sceneChanged(): void {}
 
   /**
    * A key press that may be a shortcut (Qt's ShortcutOverride): true when
@@ -1408,6 +1415,7 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     verticalCenter: { type: 'var', constant: true },
     baseline: { type: 'var', constant: true },
   },
+  signals: { windowChanged: { params: [{ name: 'window', type: 'QQuickWindow' }] } },
   methods: [
     'mapToItem',
     'mapFromItem',
@@ -1432,6 +1440,8 @@ export const ItemMeta: MetaObject = defineType(Item, QtObjectMeta, {
     BottomRight: 8,
   },
 });
+
+const WINDOW_CHANGED = ItemMeta.signalsByName.get('windowChanged')!.index;
 
 export const ITEM = {
   state: ItemMeta.index('state'),

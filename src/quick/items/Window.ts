@@ -198,6 +198,8 @@ export const WindowAttachedMeta: MetaObject = defineType(WindowAttached, null, {
 export function windowObjectFor(quick: QuickWindow, engine: QObject['$engine']): WindowObject {
   const w = new WindowObject();
   w.$engine = engine;
+  // (the qml tool's own window is a Window declared in QML: the first `_QML_` class)
+  w.$naming = { name: 'Window', cppClass: 'QQuickWindow_QML', number: 0 };
   w.adopt(quick);
   return w;
 }
