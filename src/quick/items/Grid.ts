@@ -44,21 +44,30 @@ export class Grid extends BasePositioner {
 
   override onLayoutDirectionChanged(): void {
     super.onLayoutDirectionChanged();
-    this.$store(GRID.effectiveHorizontalItemAlignment, this.effectiveHAlign);
+    this.storeEffectiveHAlign();
   }
 
-  setHItemAlign(v: number): void {
-    if (this.$v[GRID.horizontalItemAlignment] === v) return;
-    this.$v[GRID.horizontalItemAlignment] = v;
+  /** QQuickGrid::setHItemAlign / setVItemAlign: lays out, then announces the alignment (as the signal's argument). */
+  setItemAlign(index: number, v: number): void {
+    if (this.$v[index] === v) return;
+    this.$v[index] = v;
     this.prePositioning();
-    this.$announce(GRID.horizontalItemAlignment);
-    this.$store(GRID.effectiveHorizontalItemAlignment, this.effectiveHAlign);
+    this.$emit(this.$meta.props[index]!.notify, [v]);
+    if (index === GRID.horizontalItemAlignment) this.storeEffectiveHAlign();
+  }
+
+  /** effectiveHorizontalItemAlignment, announced with its value as Qt's effectiveHorizontalAlignmentChanged is. */
+  private storeEffectiveHAlign(): void {
+    const a = this.effectiveHAlign;
+    if (this.$v[GRID.effectiveHorizontalItemAlignment] === a) return;
+    this.$v[GRID.effectiveHorizontalItemAlignment] = a;
+    this.$emit(this.$meta.props[GRID.effectiveHorizontalItemAlignment]!.notify, [a]);
   }
 
   /** A property that changes the layout: Qt lays out at once. */
   relayoutNow(): void {
     this.prePositioning();
-    this.$store(GRID.effectiveHorizontalItemAlignment, this.effectiveHAlign);
+    this.storeEffectiveHAlign();
   }
 
   protected doPositioning(size: { width: number; height: number }): void {
@@ -221,13 +230,13 @@ export const GridMeta: MetaObject = defineType(Grid, BasePositionerMeta, {
       type: 'enumeration',
       default: ALIGN_LEFT,
       // (QQuickGrid::setHItemAlign: lays out, announces the alignment, then the effective one)
-      write: (o, v) => (o as Grid).setHItemAlign(v as number),
+      write: (o, v) => (o as Grid).setItemAlign(GRID.horizontalItemAlignment, v as number),
       notify: 'horizontalAlignmentChanged',
     },
     verticalItemAlignment: {
       type: 'enumeration',
       default: ALIGN_TOP,
-      changed: relayout,
+      write: (o, v) => (o as Grid).setItemAlign(GRID.verticalItemAlignment, v as number),
       notify: 'verticalAlignmentChanged',
     },
     effectiveHorizontalItemAlignment: {
@@ -239,9 +248,9 @@ export const GridMeta: MetaObject = defineType(Grid, BasePositionerMeta, {
   },
   // (QQuickGrid's names for the alignments' change signals)
   signals: {
-    horizontalAlignmentChanged: {},
-    verticalAlignmentChanged: {},
-    effectiveHorizontalAlignmentChanged: {},
+    horizontalAlignmentChanged: { params: [{ name: 'alignment', type: 'int' }] },
+    verticalAlignmentChanged: { params: [{ name: 'alignment', type: 'int' }] },
+    effectiveHorizontalAlignmentChanged: { params: [{ name: 'alignment', type: 'int' }] },
   },
   enums: {
     LeftToRight: 0,
