@@ -243,21 +243,12 @@ export class LayoutParameter {
     return this.val;
   }
 
-  /** Qt: value(T defaultValue). */
-  valueOr(defaultValue: number): number {
-    return this.isUser() ? this.val : defaultValue;
-  }
-
   isDefault(): boolean {
     return this.state === ParamDefault;
   }
 
   isUser(): boolean {
     return this.state === ParamUser;
-  }
-
-  isCached(): boolean {
-    return this.state === ParamCached;
   }
 }
 
@@ -771,10 +762,6 @@ export abstract class LayoutStyleInfo {
     return -1;
   }
 
-  perItemSpacing(_control1: number, _control2: number, _orientation: number): number {
-    return -1;
-  }
-
   abstract spacing(orientation: number): number;
 
   hasChangedCore(): boolean {
@@ -855,11 +842,6 @@ export abstract class GridLayoutItem {
       return -1; // Qt: "because we max it up"
     }
     return 0;
-  }
-
-  /** A stretch of -1 resets to the policy-derived default. */
-  setStretchFactor(stretch: number, orientation: number): void {
-    this.stretches[hv(orientation)] = stretch;
   }
 
   alignment(): number {
@@ -989,12 +971,6 @@ export abstract class GridLayoutItem {
     if (policy & LayoutPolicy.IgnoreFlag) result.preferredSize = result.minimumSize;
 
     return result;
-  }
-
-  transpose(): void {
-    this.firstRows.reverse();
-    this.rowSpans.reverse();
-    this.stretches.reverse();
   }
 
   insertOrRemoveRows(row: number, delta: number, orientation: number = Vertical): void {
@@ -1144,11 +1120,6 @@ export class GridLayoutEngine {
     return this.grid[row * this.internalGridColumnCount() + column] ?? null;
   }
 
-  /** Index of the item in insertion order, or -1. */
-  indexOf(item: GridLayoutItem): number {
-    return this.items.indexOf(item);
-  }
-
   effectiveFirstRow(orientation: number = Vertical): number {
     this.ensureEffectiveFirstAndLastRows();
     return this.cachedEffectiveFirstRows[hv(orientation)];
@@ -1174,56 +1145,6 @@ export class GridLayoutEngine {
       param.setCachedValue(defaultSpacing);
     }
     return param.value();
-  }
-
-  /** Spacing after `row`; a negative spacing resets it to the default. */
-  setRowSpacing(row: number, spacing: number, orientation: number = Vertical): void {
-    const rowInfo = this.infos[hv(orientation)];
-    if (row >= rowInfo.spacings.length) listResize(rowInfo.spacings, row + 1, spacingParameter);
-    if (spacing >= 0) rowInfo.spacings[row].setUserValue(spacing);
-    else rowInfo.spacings[row] = spacingParameter();
-    this.invalidate();
-  }
-
-  rowSpacing(row: number, orientation: number = Vertical): number {
-    const spacing = this.infos[hv(orientation)].spacingValue(row);
-    if (!spacing.isDefault()) return spacing.value();
-    return this.defaultSpacings[hv(orientation)].value();
-  }
-
-  setRowStretchFactor(row: number, stretch: number, orientation: number = Vertical): void {
-    this.maybeExpandGrid(row, -1, orientation);
-
-    const rowInfo = this.infos[hv(orientation)];
-    if (row >= rowInfo.stretches.length) listResize(rowInfo.stretches, row + 1, stretchParameter);
-    rowInfo.stretches[row].setUserValue(stretch);
-  }
-
-  rowStretchFactor(row: number, orientation: number = Vertical): number {
-    const stretch = this.infos[hv(orientation)].stretchValue(row);
-    if (!stretch.isDefault()) return stretch.value();
-    return 0;
-  }
-
-  /** User minimum/preferred/maximum size (which: SizeHint.*) of a row or column. */
-  setRowSizeHint(which: number, row: number, size: number, orientation: number = Vertical): void {
-    this.maybeExpandGrid(row, -1, orientation);
-
-    const rowInfo = this.infos[hv(orientation)];
-    if (row >= rowInfo.boxes.length) listResize(rowInfo.boxes, row + 1, () => new GridLayoutBox());
-    rowInfo.boxes[row].setSize(which, size);
-  }
-
-  rowSizeHint(which: number, row: number, orientation: number = Vertical): number {
-    return this.infos[hv(orientation)].boxValue(row).size(which);
-  }
-
-  setRowAlignment(row: number, alignment: number, orientation: number): void {
-    this.maybeExpandGrid(row, -1, orientation);
-
-    const rowInfo = this.infos[hv(orientation)];
-    if (row >= rowInfo.alignments.length) listResize(rowInfo.alignments, row + 1, () => 0);
-    rowInfo.alignments[row] = alignment;
   }
 
   rowAlignment(row: number, orientation: number): number {
@@ -1263,10 +1184,6 @@ export class GridLayoutEngine {
         this.setItemAt(i, j, item);
       }
     }
-  }
-
-  addItem(item: GridLayoutItem): void {
-    this.insertItem(item, -1);
   }
 
   removeItem(item: GridLayoutItem): void {
@@ -1346,41 +1263,6 @@ export class GridLayoutEngine {
     }
   }
 
-  /** Rect of a cell range (Qt marks it "candidate for deletion"; ported as is). */
-  cellRect(
-    contentsGeometry: Readonly<RectF>,
-    row: number,
-    column: number,
-    rowSpan: number,
-    columnSpan: number,
-    styleInfo: LayoutStyleInfo,
-  ): RectF {
-    if (
-      row < 0 ||
-      row >= this.rowCount() ||
-      column < 0 ||
-      column >= this.columnCount() ||
-      rowSpan < 1 ||
-      columnSpan < 1
-    )
-      return { x: 0, y: 0, width: 0, height: 0 };
-
-    this.ensureGeometries({ width: contentsGeometry.width, height: contentsGeometry.height }, styleInfo);
-
-    const lastColumn = qMax(column + columnSpan, this.columnCount()) - 1;
-    const lastRow = qMax(row + rowSpan, this.rowCount()) - 1;
-
-    const x = this.xx[column];
-    const y = this.yy[row];
-    let width = this.widths[lastColumn];
-    let height = this.heights[lastRow];
-
-    if (columnSpan !== 1) width += this.xx[lastColumn] - x;
-    if (rowSpan !== 1) height += this.yy[lastRow] - y;
-
-    return { x: contentsGeometry.x + x, y: contentsGeometry.y + y, width, height };
-  }
-
   /** Size hint of the whole grid. The constraint only matters for dynamic constraints (not ported). */
   sizeHint(which: number, _constraint: SizeF, styleInfo: LayoutStyleInfo): SizeF {
     this.ensureColumnAndRowData(this.columnData, Horizontal, styleInfo);
@@ -1389,32 +1271,6 @@ export class GridLayoutEngine {
       width: this.totalBoxes[hv(Horizontal)].size(which),
       height: this.totalBoxes[hv(Vertical)].size(which),
     };
-  }
-
-  controlTypes(side: number): number {
-    const orientation = side === LayoutSide.Top || side === LayoutSide.Bottom ? Vertical : Horizontal;
-    const row =
-      side === LayoutSide.Top || side === LayoutSide.Left
-        ? this.effectiveFirstRow(orientation)
-        : this.effectiveLastRow(orientation);
-    let result = 0;
-
-    for (let column = this.columnCount(orientation) - 1; column >= 0; --column) {
-      const item = this.itemAtCell(row, column, orientation);
-      if (item) result |= item.controlTypes(side);
-    }
-    return result;
-  }
-
-  transpose(): void {
-    this.invalidate();
-
-    for (let i = this.items.length - 1; i >= 0; --i) this.items[i].transpose();
-
-    this.defaultSpacings = [this.defaultSpacings[1], this.defaultSpacings[0]];
-    this.infos = [this.infos[1], this.infos[0]];
-
-    this.regenerateGrid();
   }
 
   setVisualDirection(direction: number): void {
