@@ -1,5 +1,7 @@
 // The QtQuick module: registers its types with an engine.
+
 import type { QmlEngine } from '../engine/engine';
+import { loadOnce } from '../engine/load-once';
 import type { MetaObject } from '../engine/qobject';
 import { ColumnMeta } from './items/Column';
 import { FlickableMeta } from './items/Flickable';
@@ -92,34 +94,18 @@ export const LAZY_TYPE_NAMES = [
   'FrameAnimation',
 ];
 let lazyTypes: Record<string, MetaObject> | null = null;
-let lazyLoad: Promise<Record<string, MetaObject>> | null = null;
 
 /** Loads the QtQuick types that are loaded on first use; later engines get them at once. */
-export function loadLazyQtQuickTypes(): Promise<Record<string, MetaObject>> {
-  lazyLoad ??= import('./lazy-types').then(
-    (m) => m.LAZY_QTQUICK_READY.then(() => (lazyTypes = m.LAZY_QTQUICK_TYPES)),
-    (e: unknown) => {
-      lazyLoad = null;
-      throw e;
-    },
-  );
-  return lazyLoad;
-}
+export const loadLazyQtQuickTypes: () => Promise<Record<string, MetaObject>> = loadOnce(() =>
+  import('./lazy-types').then((m) => m.LAZY_QTQUICK_READY.then(() => (lazyTypes = m.LAZY_QTQUICK_TYPES))),
+);
 
 let layoutTypes: Record<string, MetaObject> | null = null;
-let layoutLoad: Promise<Record<string, MetaObject>> | null = null;
 
 /** Loads QtQuick.Layouts (a chunk of its own in the page, loaded by the first file naming its types). */
-export function loadQtQuickLayouts(): Promise<Record<string, MetaObject>> {
-  layoutLoad ??= import('./layouts/layouts').then(
-    (m) => (layoutTypes = m.LAYOUT_TYPES),
-    (e: unknown) => {
-      layoutLoad = null;
-      throw e;
-    },
-  );
-  return layoutLoad;
-}
+export const loadQtQuickLayouts: () => Promise<Record<string, MetaObject>> = loadOnce(() =>
+  import('./layouts/layouts').then((m) => (layoutTypes = m.LAYOUT_TYPES)),
+);
 
 export function registerQtQuick(engine: QmlEngine): void {
   engine.registerGroupValueType('font', fontProperty);

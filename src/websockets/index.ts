@@ -4,6 +4,7 @@
 
 import { nodeTransport } from '#node-transport';
 import type { QmlEngine } from '../engine/engine';
+import { loadOnce } from '../engine/load-once';
 import type { MetaObject } from '../engine/qobject';
 import { browserTransport } from './browser-transport';
 import { setDefaultTransport, setTransport, type Transport } from './transport';
@@ -27,25 +28,17 @@ export interface QtWebSocketsOptions {
 }
 
 let serverMeta: MetaObject | null = null;
-let serverLoad: Promise<Record<string, MetaObject>> | null = null;
 
 /**
  * Loads WebSocketServer, which a page loads on first use (a page cannot
  * listen: scenes seldom name it); later engines get it at once.
  */
-export function loadWebSocketServer(): Promise<Record<string, MetaObject>> {
-  serverLoad ??= import('./WebSocketServer').then(
-    (m) => {
-      serverMeta = m.WebSocketServerMeta;
-      return { WebSocketServer: serverMeta };
-    },
-    (e: unknown) => {
-      serverLoad = null;
-      throw e;
-    },
-  );
-  return serverLoad;
-}
+export const loadWebSocketServer: () => Promise<Record<string, MetaObject>> = loadOnce(() =>
+  import('./WebSocketServer').then((m) => {
+    serverMeta = m.WebSocketServerMeta;
+    return { WebSocketServer: serverMeta };
+  }),
+);
 
 export function registerQtWebSockets(engine: QmlEngine, options: QtWebSocketsOptions = {}): void {
   if (options.transport) setTransport(engine, options.transport);
