@@ -11,22 +11,25 @@ import { connect as connectObserver, Observer } from '../../engine/reactive';
 import { Change, ITEM, Item, type ItemChangeListener, ItemMeta } from '../items/Item';
 import { ALL_ANCHORS } from '../items/Positioner';
 import {
+  Alignment,
   GridLayoutEngine,
   GridLayoutItem,
+  LayoutDirection,
   LayoutPolicy,
   LayoutStyleInfo,
+  Orientation,
   type RectF,
   type SizeF,
+  SizeHint,
 } from './grid-engine';
 
-const HORIZONTAL = 1;
-const VERTICAL = 2;
-const ALIGN_V_CENTER = 0x80;
-const MINIMUM_SIZE = 0;
-const PREFERRED_SIZE = 1;
-const MAXIMUM_SIZE = 2;
-const LEFT_TO_RIGHT = 0;
-const RIGHT_TO_LEFT = 1;
+const HORIZONTAL = Orientation.Horizontal;
+const VERTICAL = Orientation.Vertical;
+const MINIMUM_SIZE = SizeHint.MinimumSize;
+const PREFERRED_SIZE = SizeHint.PreferredSize;
+const MAXIMUM_SIZE = SizeHint.MaximumSize;
+const LEFT_TO_RIGHT = LayoutDirection.LeftToRight;
+const RIGHT_TO_LEFT = LayoutDirection.RightToLeft;
 /** QQuickLayout::EnsureLayoutItemsUpdatedOption */
 const APPLY_SIZE_HINTS = 1;
 const RECURSIVE = 2;
@@ -611,7 +614,7 @@ class QuickGridLayoutItem extends GridLayoutItem {
 
 class QuickGridLayoutEngine extends GridLayoutEngine {
   constructor(warning: (message: string) => void) {
-    super(ALIGN_V_CENTER, true);
+    super(Alignment.AlignVCenter, true);
     this.warning = warning;
   }
 
