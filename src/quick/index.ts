@@ -11,7 +11,7 @@ import { GradientMeta } from './items/Gradient';
 import { GradientStopMeta } from './items/GradientStop';
 import { ItemMeta } from './items/Item';
 import { StandardKeyMeta } from './items/Keys';
-import { ListViewMeta, ViewSectionMeta } from './items/ListView';
+import { ListViewMeta, provideListSections, ViewSectionMeta } from './items/ListView';
 import { BasePositionerMeta } from './items/Positioner';
 import { RectangleMeta } from './items/Rectangle';
 import { RowMeta } from './items/Row';
@@ -144,9 +144,13 @@ export function registerQtQuick(engine: QmlEngine): void {
   );
   if (lazyTypes === null) {
     engine.registerLazyTypes('QtQuick', LAZY_TYPE_NAMES, loadLazyQtQuickTypes);
-    // (TextInput's input mask comes with them: a file naming inputMask loads them too)
-    engine.registerLazyTypes('QtQuick', ['inputMask'], () => loadLazyQtQuickTypes().then(() => ({})));
+    // (TextInput's input mask and ListView's sections come with them: a file
+    // naming inputMask or section loads them too)
+    engine.registerLazyTypes('QtQuick', ['inputMask', 'section'], () =>
+      loadLazyQtQuickTypes().then(() => ({})),
+    );
     provideInputMask(null, loadLazyQtQuickTypes);
+    provideListSections(null, loadLazyQtQuickTypes);
   }
   engine.registerModule('QtQuick.Window', { Window: WindowMeta, Screen: ScreenMeta });
   engine.registerModule('QtQuick.Layouts', { ...layoutTypes });

@@ -13,7 +13,9 @@ import { InputMask } from './items/input-mask';
 import { KeyNavigationMeta } from './items/KeyNavigation';
 import { KeysAttachedMeta } from './items/KeysAttached';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
+import { provideListSections } from './items/ListView';
 import { LoaderMeta } from './items/Loader';
+import { ListSections } from './items/list-sections';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
 import {
   DragHandlerMeta,
@@ -74,8 +76,9 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   ...STATE_OPERATION_TYPES,
 };
 
-// TextInput's input mask comes with them.
+// TextInput's input mask and ListView's sections come with them.
 provideInputMask(InputMask);
+provideListSections(ListSections);
 
 /** Resolves when the types are ready to use (FontMetrics has the glyph boxes of the faces loaded so far). */
 export const LAZY_QTQUICK_READY: Promise<void> = glyphBoxesReady;

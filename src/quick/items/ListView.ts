@@ -53,25 +53,25 @@ const SNAP_ONE_ITEM = 2;
 /** QML_FLICK_SNAPONETHRESHOLD: a drag shorter than this does not lean to the next item. */
 const SNAP_ONE_THRESHOLD = 30;
 
-enum MoveReason {
+export enum MoveReason {
   Other,
   SetIndex,
   Mouse,
 }
 
-/** `ListView.view`, `ListView.isCurrentItem`, ... on a delegate's root item. */
-export class ListViewAttached extends QObject {
-  declare readonly view: ListView | null;
+/** `ListView.view`, `GridView.isCurrentItem`, ... on a delegate's root item (QQuickItemViewAttached). */
+export class ItemViewAttached extends QObject {
+  declare readonly view: ItemView | null;
   declare readonly isCurrentItem: boolean;
   declare delayRemove: boolean;
   /** The section header shown above the delegate (Qt's m_sectionItem), or null. */
   sectionItem: Item | null = null;
 }
-export const ListViewAttachedMeta: MetaObject = defineType(ListViewAttached, QtObjectMeta, {
-  name: 'ListView',
-  cppClass: 'QQuickListViewAttached',
+export const ItemViewAttachedMeta: MetaObject = defineType(ItemViewAttached, QtObjectMeta, {
+  name: 'ItemView',
+  cppClass: 'QQuickItemViewAttached',
   properties: {
-    view: { type: 'ListView', readonly: true },
+    view: { type: 'Item', readonly: true },
     isCurrentItem: { type: 'bool', readonly: true },
     delayRemove: { type: 'bool' },
     previousSection: { type: 'string', readonly: true },
@@ -81,24 +81,28 @@ export const ListViewAttachedMeta: MetaObject = defineType(ListViewAttached, QtO
   signals: { add: {}, remove: {}, pooled: {}, reused: {} },
   creatable: false,
 });
-const ATT = {
-  view: ListViewAttachedMeta.index('view'),
-  isCurrentItem: ListViewAttachedMeta.index('isCurrentItem'),
-  delayRemove: ListViewAttachedMeta.index('delayRemove'),
-  previousSection: ListViewAttachedMeta.index('previousSection'),
-  section: ListViewAttachedMeta.index('section'),
-  nextSection: ListViewAttachedMeta.index('nextSection'),
-  add: ListViewAttachedMeta.signalsByName.get('add')!.index,
-  remove: ListViewAttachedMeta.signalsByName.get('remove')!.index,
+export const ATT = {
+  view: ItemViewAttachedMeta.index('view'),
+  isCurrentItem: ItemViewAttachedMeta.index('isCurrentItem'),
+  delayRemove: ItemViewAttachedMeta.index('delayRemove'),
+  previousSection: ItemViewAttachedMeta.index('previousSection'),
+  section: ItemViewAttachedMeta.index('section'),
+  nextSection: ItemViewAttachedMeta.index('nextSection'),
+  add: ItemViewAttachedMeta.signalsByName.get('add')!.index,
+  remove: ItemViewAttachedMeta.signalsByName.get('remove')!.index,
 };
 
-function attachedOf(item: Item): ListViewAttached {
-  return item.$attachedObject(ListViewAttachedMeta) as ListViewAttached;
-}
+class ListViewAttached extends ItemViewAttached {}
+const ListViewAttachedMeta: MetaObject = defineType(ListViewAttached, ItemViewAttachedMeta, {
+  name: 'ListView',
+  cppClass: 'QQuickListViewAttached',
+  properties: {},
+  creatable: false,
+});
 
 /** `section { property: "name"; criteria: ViewSection.FullString }` */
 export class ViewSection extends QObject {
-  view: ListView | null = null;
+  view: ItemView | null = null;
 }
 export const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta, {
   name: 'ViewSection',
@@ -116,7 +120,7 @@ export const ViewSectionMeta: MetaObject = defineType(ViewSection, QtObjectMeta,
   enums: { FullString: 0, FirstCharacter: 1, InlineLabels: 1, CurrentLabelAtStart: 2, NextLabelAtEnd: 4 },
   creatable: false,
 });
-const SECTION = {
+export const SECTION = {
   property: ViewSectionMeta.index('property'),
   criteria: ViewSectionMeta.index('criteria'),
   delegate: ViewSectionMeta.index('delegate'),
@@ -126,52 +130,31 @@ const SECTION = {
 const INLINE = 0;
 const OVERLAY = 1;
 const PULL_BACK = 2;
-const INLINE_LABELS = 1;
-const CURRENT_LABEL_AT_START = 2;
-const NEXT_LABEL_AT_END = 4;
-
-/** What a section header's code sees as `section` (Qt's context property of that name). */
-class SectionContext extends QObject {}
-const SectionContextMeta: MetaObject = defineType(SectionContext, QtObjectMeta, {
-  name: 'QQmlContext',
-  cppClass: 'QQmlContext',
-  properties: { section: { type: 'string' } },
-  creatable: false,
-});
-const SECTION_TEXT = SectionContextMeta.index('section');
-
-/** Qt compares section names ignoring case (QString::compare with Qt::CaseInsensitive). */
-function sameSection(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
-}
-
-/** Section headers released by delegates that left, kept hidden for the next ones (QQuickListViewPrivate::sectionCacheSize). */
-const SECTION_CACHE_SIZE = 5;
 
 /**
- * A delegate, header, footer or highlight placed by the view (FxListItemSG).
+ * A delegate, header, footer or highlight placed by the view (FxViewItemSG).
  * A delegate that starts a section has its section header above it: its
  * position and size then include the header's, and itemPosition/itemSize
  * are the delegate's own.
  */
-class FxListItem {
+export class FxViewItem {
   index = -1;
   constructor(
     readonly item: Item,
-    readonly view: ListView,
-    readonly attached: ListViewAttached | null,
+    readonly view: ItemView,
+    readonly attached: ItemViewAttached | null,
   ) {}
 
-  private get x(): number {
+  protected get x(): number {
     return this.item.$v[ITEM.x] as number;
   }
-  private get y(): number {
+  protected get y(): number {
     return this.item.$v[ITEM.y] as number;
   }
-  private get w(): number {
+  protected get w(): number {
     return this.item.$v[ITEM.width] as number;
   }
-  private get h(): number {
+  protected get h(): number {
     return this.item.$v[ITEM.height] as number;
   }
 
@@ -274,49 +257,65 @@ class BufferPause implements FrameAnimation {
   }
 }
 
-export class ListView extends Flickable implements DelegateModelHost {
+/** What the view asks of its sections (ListSections in list-sections.ts). */
+export interface ListSectionsLike {
+  itemCreated(fx: FxViewItem): void;
+  releaseSectionItem(item: Item): void;
+  updateSections(): void;
+  updateCurrentSection(): void;
+  updateStickySections(): void;
+  delegateChanged(): void;
+  clear(): void;
+}
+
+let sectionsClass: (new (view: ItemView, object: ViewSection) => ListSectionsLike) | null = null;
+let loadSections: (() => Promise<unknown>) | null = null;
+
+/** Gives ListView its section code (list-sections.ts) and how to load it when it is not there yet. */
+export function provideListSections(
+  ctor: (new (view: ItemView, object: ViewSection) => ListSectionsLike) | null,
+  load?: () => Promise<unknown>,
+): void {
+  if (ctor !== null) sectionsClass = ctor;
+  if (load !== undefined) loadSections = load;
+}
+
+export abstract class ItemView extends Flickable implements DelegateModelHost {
   declare count: number;
   declare currentIndex: number;
 
-  private readonly dm: DelegateModel;
-  private visibleItems: FxListItem[] = [];
-  private visibleIndex = 0;
-  private visiblePos = 0;
-  private averageSize = 100;
-  private itemCount = 0;
-  private currentItemFx: FxListItem | null = null;
-  private highlightFx: FxListItem | null = null;
-  private headerFx: FxListItem | null = null;
-  private footerFx: FxListItem | null = null;
-  private trackedItem: FxListItem | null = null;
-  private readonly pending: ModelChange[] = [];
-  private pendingCurrent: number | null = null;
-  private currentRemoved = false;
-  private moveReason = MoveReason.Other;
-  private bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
-  private fillCacheBuffer = false;
-  private readonly bufferPause: BufferPause;
-  private inLayout = false;
-  private inViewportMoved = false;
-  private inRequest = false;
-  private forceLayoutFlag = false;
-  private currentIndexCleared = false;
-  private correctFlick = false;
-  private inFlickCorrection = false;
-  private highlightPosAnimator: SmoothedAnimation | null = null;
-  private highlightWidthAnimator: SmoothedAnimation | null = null;
-  private highlightHeightAnimator: SmoothedAnimation | null = null;
-  private sectionObject: ViewSection | null = null;
-  private readonly sectionCache: Array<Item | null> = new Array<Item | null>(SECTION_CACHE_SIZE).fill(null);
-  /** The sticky labels (CurrentLabelAtStart, NextLabelAtEnd) and what they show. */
-  private currentSectionItem: Item | null = null;
-  private currentStickySection = '';
-  private nextSectionItem: Item | null = null;
-  private nextStickySection = '';
-  private lastVisibleSection = '';
-  private nextSection = '';
+  protected readonly dm: DelegateModel;
+  visibleItems: FxViewItem[] = [];
+  visibleIndex = 0;
+  protected visiblePos = 0;
+  protected averageSize = 100;
+  itemCount = 0;
+  protected currentItemFx: FxViewItem | null = null;
+  protected highlightFx: FxViewItem | null = null;
+  headerFx: FxViewItem | null = null;
+  footerFx: FxViewItem | null = null;
+  protected trackedItem: FxViewItem | null = null;
+  protected readonly pending: ModelChange[] = [];
+  protected pendingCurrent: number | null = null;
+  protected currentRemoved = false;
+  protected moveReason = MoveReason.Other;
+  protected bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
+  protected fillCacheBuffer = false;
+  protected readonly bufferPause: BufferPause;
+  protected inLayout = false;
+  protected inViewportMoved = false;
+  protected inRequest = false;
+  protected forceLayoutFlag = false;
+  protected currentIndexCleared = false;
+  protected correctFlick = false;
+  protected inFlickCorrection = false;
+  protected highlightPosAnimator: SmoothedAnimation | null = null;
+  protected highlightWidthAnimator: SmoothedAnimation | null = null;
+  protected highlightHeightAnimator: SmoothedAnimation | null = null;
+  /** ListView's sections (list-sections.ts), once `section` was used. */
+  sections: ListSectionsLike | null = null;
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
-  private readonly tracker: ItemChangeListener = {
+  readonly tracker: ItemChangeListener = {
     itemChanged: (item, change, old) => this.trackedItemChanged(item, change, old),
   };
 
@@ -337,18 +336,17 @@ export class ListView extends Flickable implements DelegateModelHost {
 
   // ---- orientation helpers ------------------------------------------------------------------
 
-  get isVertical(): boolean {
-    return (this.$v[LV.orientation] as number) === VERTICAL;
-  }
+  /** The view scrolls vertically (ListView.Vertical; GridView.FlowLeftToRight). */
+  abstract get isVertical(): boolean;
   get isRightToLeft(): boolean {
-    return !this.isVertical && (this.$v[LV.effectiveLayoutDirection] as number) === RIGHT_TO_LEFT;
+    return !this.isVertical && (this.$v[IV.effectiveLayoutDirection] as number) === RIGHT_TO_LEFT;
   }
 
   /** The layout direction, turned around under LayoutMirroring (QQuickItemView::effectiveLayoutDirection). */
-  private updateEffectiveLayoutDirection(): void {
-    const d = this.$v[LV.layoutDirection] as number;
+  protected updateEffectiveLayoutDirection(): void {
+    const d = this.$v[IV.layoutDirection] as number;
     this.$store(
-      LV.effectiveLayoutDirection,
+      IV.effectiveLayoutDirection,
       this.effectiveLayoutMirror ? (d === RIGHT_TO_LEFT ? 0 : RIGHT_TO_LEFT) : d,
     );
   }
@@ -359,62 +357,96 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.regenerate(false);
   }
   get isBottomToTop(): boolean {
-    return this.isVertical && (this.$v[LV.verticalLayoutDirection] as number) === BOTTOM_TO_TOP;
+    return this.isVertical && (this.$v[IV.verticalLayoutDirection] as number) === BOTTOM_TO_TOP;
   }
   get isContentFlowReversed(): boolean {
     return this.isRightToLeft || this.isBottomToTop;
   }
-  private get spacing(): number {
-    return this.$v[LV.spacing] as number;
+  /** The space between rows (ListView's `spacing`). */
+  protected get spacingValue(): number {
+    return 0;
   }
-  private get buffer(): number {
-    return this.$v[LV.cacheBuffer] as number;
+  /** The header's and the footer's positioning (ListView's InlineHeader, OverlayHeader, PullBackHeader). */
+  protected get headerPositioningValue(): number {
+    return INLINE;
   }
-  private get displayMarginBeginning(): number {
-    return this.$v[LV.displayMarginBeginning] as number;
+  protected get footerPositioningValue(): number {
+    return INLINE;
   }
-  private get displayMarginEnd(): number {
-    return this.$v[LV.displayMarginEnd] as number;
+  /** The highlight's move velocity, resize velocity and resize duration (ListView's). */
+  protected get highlightMoveVelocityValue(): number {
+    return 400;
   }
-  private get autoHighlight(): boolean {
-    return this.$v[LV.highlightFollowsCurrentItem] as boolean;
+  protected get highlightResizeVelocityValue(): number {
+    return 400;
   }
-  private get currentIndexValue(): number {
-    return this.$v[LV.currentIndex] as number;
+  protected get highlightResizeDurationValue(): number {
+    return -1;
   }
-  private get modelCount(): number {
+  /** ListView's `currentSection`. */
+  get currentSectionName(): string {
+    return '';
+  }
+  set currentSectionName(_section: string) {}
+  /** The attached type delegates get (`ListView.isCurrentItem`, `GridView.view`). */
+  protected abstract attachedMeta(): MetaObject;
+
+  attachedOf(item: Item): ItemViewAttached {
+    return item.$attachedObject(this.attachedMeta()) as ItemViewAttached;
+  }
+
+  /** A delegate, header, footer or highlight as the view places it (newViewItem). */
+  protected newViewItem(item: Item): FxViewItem {
+    return new FxViewItem(item, this, this.attachedOf(item));
+  }
+  protected get buffer(): number {
+    return this.$v[IV.cacheBuffer] as number;
+  }
+  protected get displayMarginBeginning(): number {
+    return this.$v[IV.displayMarginBeginning] as number;
+  }
+  protected get displayMarginEnd(): number {
+    return this.$v[IV.displayMarginEnd] as number;
+  }
+  protected get autoHighlight(): boolean {
+    return this.$v[IV.highlightFollowsCurrentItem] as boolean;
+  }
+  protected get currentIndexValue(): number {
+    return this.$v[IV.currentIndex] as number;
+  }
+  get modelCount(): number {
     return this.dm.count;
   }
-  private isValid(): boolean {
+  isValid(): boolean {
     return this.dm.count > 0;
   }
   /** contentY (contentX when horizontal). */
-  private position(): number {
+  position(): number {
     return this.isVertical ? this.contentYNow : this.contentXNow;
   }
-  private viewSize(): number {
+  viewSize(): number {
     return this.isVertical ? this.height : this.width;
   }
-  private sizeIsNull(): boolean {
+  protected sizeIsNull(): boolean {
     return this.width === 0 && this.height === 0;
   }
-  private setPosition(pos: number): void {
+  protected setPosition(pos: number): void {
     if (this.isVertical) super.setContentY(this.isBottomToTop ? -pos - this.viewSize() : pos);
     else super.setContentX(this.isRightToLeft ? -pos - this.viewSize() : pos);
   }
 
   // ---- positions (qquicklistview.cpp) ---------------------------------------------------------------
 
-  private originPosition(): number {
+  protected originPosition(): number {
     let pos = 0;
     if (this.visibleItems.length > 0) {
       pos = this.visibleItems[0]!.position();
-      if (this.visibleIndex > 0) pos -= this.visibleIndex * (this.averageSize + this.spacing);
+      if (this.visibleIndex > 0) pos -= this.visibleIndex * (this.averageSize + this.spacingValue);
     }
     return pos;
   }
 
-  private lastPosition(): number {
+  protected lastPosition(): number {
     let pos = 0;
     const items = this.visibleItems;
     const count = this.modelCount;
@@ -429,29 +461,29 @@ export class ListView extends Flickable implements DelegateModelHost {
       }
       if (Number.isNaN(invisibleCount)) invisibleCount = count;
       pos = items[items.length - 1]!.endPosition();
-      if (invisibleCount > 0) pos += invisibleCount * (this.averageSize + this.spacing);
+      if (invisibleCount > 0) pos += invisibleCount * (this.averageSize + this.spacingValue);
     } else if (count > 0) {
-      pos = count * this.averageSize + (count - 1) * this.spacing;
+      pos = count * this.averageSize + (count - 1) * this.spacingValue;
     }
     return pos;
   }
 
-  private startPosition(): number {
+  protected startPosition(): number {
     return this.isContentFlowReversed ? -this.lastPosition() : this.originPosition();
   }
 
-  private endPositionOfContent(): number {
+  protected endPositionOfContent(): number {
     return this.isContentFlowReversed ? -this.originPosition() : this.lastPosition();
   }
 
-  private contentStartOffset(): number {
+  protected contentStartOffset(): number {
     let pos = -this.headerSize();
     const d = this.isVertical ? this.vData : this.hData;
     pos -= this.isContentFlowReversed ? d.endMargin : d.startMargin;
     return pos;
   }
 
-  private visibleItem(modelIndex: number): FxListItem | null {
+  visibleItem(modelIndex: number): FxViewItem | null {
     const items = this.visibleItems;
     if (modelIndex >= this.visibleIndex && modelIndex < this.visibleIndex + items.length) {
       for (let i = modelIndex - this.visibleIndex; i < items.length; i++) {
@@ -462,19 +494,19 @@ export class ListView extends Flickable implements DelegateModelHost {
     return null;
   }
 
-  private findLastVisibleIndex(defaultValue = -1): number {
+  protected findLastVisibleIndex(defaultValue = -1): number {
     const items = this.visibleItems;
     for (let i = items.length - 1; i >= 0; i--) if (items[i]!.index !== -1) return items[i]!.index;
     return defaultValue;
   }
 
-  private firstItemInView(): FxListItem | null {
+  protected firstItemInView(): FxViewItem | null {
     const pos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
     for (const item of this.visibleItems) if (item.index !== -1 && item.endPosition() > pos) return item;
     return this.visibleItems[0] ?? null;
   }
 
-  private positionAt(modelIndex: number): number {
+  protected positionAt(modelIndex: number): number {
     const item = this.visibleItem(modelIndex);
     if (item) return item.position();
     const items = this.visibleItems;
@@ -483,23 +515,25 @@ export class ListView extends Flickable implements DelegateModelHost {
         let count = this.visibleIndex - modelIndex;
         let cs = 0;
         if (modelIndex === this.currentIndexValue && this.currentItemFx) {
-          cs = this.currentItemFx.size() + this.spacing;
+          cs = this.currentItemFx.size() + this.spacingValue;
           count--;
         }
-        return items[0]!.position() - count * (this.averageSize + this.spacing) - cs;
+        return items[0]!.position() - count * (this.averageSize + this.spacingValue) - cs;
       }
       const count = modelIndex - this.findLastVisibleIndex(this.visibleIndex) - 1;
       return (
-        items[items.length - 1]!.endPosition() + this.spacing + count * (this.averageSize + this.spacing)
+        items[items.length - 1]!.endPosition() +
+        this.spacingValue +
+        count * (this.averageSize + this.spacingValue)
       );
     }
     return 0;
   }
 
-  private headerSize(): number {
+  protected headerSize(): number {
     return this.headerFx ? this.headerFx.size() : 0;
   }
-  private footerSize(): number {
+  protected footerSize(): number {
     return this.footerFx ? this.footerFx.size() : 0;
   }
 
@@ -526,11 +560,11 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.lastMaxExtent = this.maxExtentForAxis(this.hData, true);
     return this.lastMaxExtent;
   }
-  private get flickableDirectionValue(): number {
+  protected get flickableDirectionValue(): number {
     return this.$v[FLICK.flickableDirection] as number;
   }
 
-  private minExtentForAxis(d: AxisData): number {
+  protected minExtentForAxis(d: AxisData): number {
     let extent = -this.startPosition() + d.startMargin;
     const size = this.viewSize();
     let highlightStart: number;
@@ -562,20 +596,20 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** Where row `modelIndex` ends along the list: its delegate's end, or an estimate from the average size. */
-  private endPositionAt(modelIndex: number): number {
+  protected endPositionAt(modelIndex: number): number {
     const fx = this.visibleItem(modelIndex);
     if (fx) return fx.endPosition();
     const items = this.visibleItems;
     if (items.length === 0) return 0;
     if (modelIndex < this.visibleIndex) {
       const count = this.visibleIndex - modelIndex;
-      return items[0]!.position() - (count - 1) * (this.averageSize + this.spacing) - this.spacing;
+      return items[0]!.position() - (count - 1) * (this.averageSize + this.spacingValue) - this.spacingValue;
     }
     const count = modelIndex - this.findLastVisibleIndex(this.visibleIndex);
-    return items[items.length - 1]!.endPosition() + count * (this.averageSize + this.spacing);
+    return items[items.length - 1]!.endPosition() + count * (this.averageSize + this.spacingValue);
   }
 
-  private maxExtentForAxis(d: AxisData, forX: boolean): number {
+  protected maxExtentForAxis(d: AxisData, forX: boolean): number {
     let extent = 0;
     const size = forX ? this.width : this.height;
     const reversed = this.isContentFlowReversed;
@@ -616,13 +650,13 @@ export class ListView extends Flickable implements DelegateModelHost {
     return extent;
   }
 
-  private calculatedMinExtent(): number {
+  protected calculatedMinExtent(): number {
     if (this.isVertical)
       return this.isContentFlowReversed ? this.maxYExtent() - this.viewSize() : -this.minYExtent();
     return this.isContentFlowReversed ? this.maxXExtent() - this.viewSize() : -this.minXExtent();
   }
 
-  private calculatedMaxExtent(): number {
+  protected calculatedMaxExtent(): number {
     if (this.isVertical)
       return this.isContentFlowReversed ? this.minYExtent() - this.viewSize() : -this.maxYExtent();
     return this.isContentFlowReversed ? this.minXExtent() - this.viewSize() : -this.maxXExtent();
@@ -632,7 +666,7 @@ export class ListView extends Flickable implements DelegateModelHost {
    * The view's maximum extent as last computed since the extents were
    * marked out of date (Qt keeps it in vData/hData until then), or null.
    */
-  private lastMaxExtent: number | null = null;
+  protected lastMaxExtent: number | null = null;
 
   override originYValue(): number {
     if (this.isBottomToTop && (this.$v[FLICK.contentHeight] as number) < this.height)
@@ -646,7 +680,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     return super.originXValue();
   }
 
-  private markExtentsDirty(): void {
+  protected markExtentsDirty(): void {
     this.lastMaxExtent = null;
     if (this.isVertical) this.vData.markExtentsDirty();
     else this.hData.markExtentsDirty();
@@ -659,7 +693,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     if ((item.$v[ITEM.z] as number) === 0) item.$write(ITEM.z, 1);
     item.setParentItem(this.contentItemNow);
     item.setCulled(true);
-    attachedOf(item).$store(ATT.view, this);
+    this.attachedOf(item).$store(ATT.view, this);
   }
 
   destroyingItem(item: Item): void {
@@ -667,23 +701,16 @@ export class ListView extends Flickable implements DelegateModelHost {
     item.setParentItem(null);
   }
 
-  private createItem(modelIndex: number): FxListItem | null {
+  protected createItem(modelIndex: number): FxViewItem | null {
     if (modelIndex >= this.modelCount) return null;
     this.inRequest = true;
     try {
       const item = this.dm.object(modelIndex);
       if (!item) return null;
       item.setParentItem(this.contentItemNow);
-      const fx = new FxListItem(item, this, attachedOf(item));
+      const fx = this.newViewItem(item);
       fx.index = modelIndex;
-      this.initializeSection(fx);
-      const att = fx.attached;
-      if (
-        att &&
-        this.sectionDelegate() &&
-        !sameSection(att.$v[ATT.previousSection] as string, att.$v[ATT.section] as string)
-      )
-        this.updateInlineSection(fx);
+      this.sections?.itemCreated(fx);
       // Qt: delegates are tracked so that a change of size re-lays out the list.
       item.addListener(this.tracker);
       return fx;
@@ -692,7 +719,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
-  private releaseItem(fx: FxListItem | null): boolean {
+  protected releaseItem(fx: FxViewItem | null): boolean {
     if (!fx) return true;
     if (this.trackedItem === fx) this.trackedItem = null;
     const item = fx.item;
@@ -709,28 +736,28 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (flags !== ReleaseFlag.Referenced && att?.sectionItem) {
       const section = att.sectionItem;
       att.sectionItem = null;
-      this.releaseSectionItem(section);
+      this.sections?.releaseSectionItem(section);
     }
     return flags === ReleaseFlag.Destroyed;
   }
 
-  private releaseVisibleItems(): void {
+  protected releaseVisibleItems(): void {
     const items = this.visibleItems;
     this.visibleItems = [];
     for (const fx of items) this.releaseItem(fx);
   }
 
-  private releaseCurrentItem(): void {
+  protected releaseCurrentItem(): void {
     const fx = this.currentItemFx;
     if (!fx) return;
     this.currentItemFx = null;
     if (this.trackedItem === fx) this.trackedItem = null;
     this.releaseItem(fx);
-    this.$v[LV.currentItem] = null;
+    this.$v[IV.currentItem] = null;
   }
 
   /** A header, footer or highlight instance (createComponentItem). */
-  private createComponentItem(
+  protected createComponentItem(
     component: QmlComponent | null,
     z: number,
     createDefault: boolean,
@@ -752,7 +779,7 @@ export class ListView extends Flickable implements DelegateModelHost {
             if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
             root.$setOwner(this);
             root.setParentItem(content);
-            attachedOf(root).$store(ATT.view, this);
+            this.attachedOf(root).$store(ATT.view, this);
           },
         );
       } catch (e) {
@@ -798,7 +825,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** How the current index follows a change (QQuickItemViewChangeSet::applyChanges). */
-  private trackCurrentThroughChange(change: ModelChange): void {
+  protected trackCurrentThroughChange(change: ModelChange): void {
     let current = this.pendingCurrent ?? this.currentIndexValue;
     const countBefore = this.pendingCountBefore(change);
     switch (change.kind) {
@@ -827,7 +854,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.pendingCurrent = current;
   }
 
-  private pendingCountBefore(change: ModelChange): number {
+  protected pendingCountBefore(change: ModelChange): number {
     const now = this.dm.count;
     if (change.kind === 'insert') return now - change.count;
     if (change.kind === 'remove') return now + change.count;
@@ -837,7 +864,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   // ---- model, delegate -------------------------------------------------------------------------------
 
   onModelChanged(): void {
-    this.dm.setModel(this.$v[LV.model]);
+    this.dm.setModel(this.$v[IV.model]);
     // Qt (QQuickItemView::setModel) announces the count before completion too (it reads 0 then).
     if (!this.isComponentComplete) this.emitCountChanged();
   }
@@ -850,19 +877,19 @@ export class ListView extends Flickable implements DelegateModelHost {
   onDelegateChanged(): void {
     this.delegateChangeFrom = this.liveCount;
     try {
-      this.dm.setDelegate(this.$v[LV.delegate]);
+      this.dm.setDelegate(this.$v[IV.delegate]);
     } finally {
       this.delegateChangeFrom = null;
     }
   }
 
   /** The count before a delegate change that rebuilds the view, or null. */
-  private delegateChangeFrom: number | null = null;
+  protected delegateChangeFrom: number | null = null;
   /** Set while a rebuild for a new delegate runs: its own announcements are replaced by Qt's. */
-  private countMuted = false;
+  protected countMuted = false;
 
   /** setModel after completion: everything is new (QQuickItemView::setModel). */
-  private regenerateForModel(): void {
+  protected regenerateForModel(): void {
     const announcedBefore = this.countAnnouncements;
     const delegateFrom = this.delegateChangeFrom;
     this.countMuted = delegateFrom !== null;
@@ -872,7 +899,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.bufferMode = BUFFER_BEFORE | BUFFER_AFTER;
       this.refill();
       // (set silently: it only makes the next currentIndex write count as a change, as in Qt)
-      this.$v[LV.currentIndex] = -2;
+      this.$v[IV.currentIndex] = -2;
       this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
       this.updateViewport();
     } finally {
@@ -924,13 +951,13 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** How many times countChanged was emitted (to tell whether a step announced it). */
-  private countAnnouncements = 0;
+  protected countAnnouncements = 0;
 
   /** Qt emits countChanged at these points (the count itself is always the model's). */
-  private emitCountChanged(): void {
+  protected emitCountChanged(): void {
     if (this.countMuted) return;
     this.countAnnouncements++;
-    this.$emit(LV.countChanged, undefined);
+    this.$emit(IV.countChanged, undefined);
   }
 
   /**
@@ -946,35 +973,30 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.layout();
   }
 
-  private hasPendingChanges(): boolean {
+  protected hasPendingChanges(): boolean {
     return this.pending.length > 0 || this.pendingCurrent !== null;
   }
 
-  private applyPendingChanges(): void {
+  protected applyPendingChanges(): void {
     if (this.isComponentComplete && this.hasPendingChanges()) this.layout();
   }
 
-  private forceLayoutPolish(): void {
+  protected forceLayoutPolish(): void {
     this.forceLayoutFlag = true;
     this.polish();
   }
 
-  private clear(): void {
+  protected clear(): void {
     this.pending.length = 0;
     this.pendingCurrent = null;
     this.currentRemoved = false;
     this.timeline.clear();
     this.releaseVisibleItems();
     this.visibleIndex = 0;
-    this.dropSectionCache();
-    if (this.currentSectionItem) this.releaseSectionItem(this.currentSectionItem);
-    this.currentSectionItem = null;
-    if (this.nextSectionItem) this.releaseSectionItem(this.nextSectionItem);
-    this.nextSectionItem = null;
-    this.lastVisibleSection = '';
+    this.sections?.clear();
     const hadCurrent = this.currentItemFx !== null;
     this.releaseCurrentItem();
-    if (hadCurrent) this.$emit(LV.currentItemChanged, undefined);
+    if (hadCurrent) this.$emit(IV.currentItemChanged, undefined);
     this.createHighlight();
     this.trackedItem = null;
     this.markExtentsDirty();
@@ -983,7 +1005,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** QQuickItemViewPrivate::layout. */
-  private layout(): void {
+  protected layout(): void {
     if (this.inLayout) return;
     this.inLayout = true;
     try {
@@ -1001,7 +1023,7 @@ export class ListView extends Flickable implements DelegateModelHost {
         return;
       }
       this.forceLayoutFlag = false;
-      this.updateSections();
+      this.sections?.updateSections();
       this.layoutVisibleItems();
       this.refill();
       this.markExtentsDirty();
@@ -1019,13 +1041,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
-  /**
-   * Applies the recorded model changes to the delegates the view has. The
-   * first item in view keeps its position: rows inserted or removed above
-   * it move the origin, not the content (Qt's repositionFirstItem); rows
-   * inserted at its index appear in its place.
-   */
-  private applyModelChanges(): boolean {
+  /** Applies the recorded model changes, then follows them with the current item and the count. */
+  protected applyModelChanges(): boolean {
     if (!this.isComponentComplete || !this.hasPendingChanges()) return false;
     // (Qt's cached extent, out of date when the view had no items: measured)
     const extent = this.visibleItems.length > 0 ? this.lastMaxExtent : null;
@@ -1033,13 +1050,47 @@ export class ListView extends Flickable implements DelegateModelHost {
     const newCurrent = this.pendingCurrent;
     this.pendingCurrent = null;
     const prevCount = this.itemCount;
+    this.applyRowChanges(changes);
+    if (newCurrent !== null) {
+      if (this.currentRemoved && this.currentItemFx) {
+        this.currentItemFx.attached?.$store(ATT.isCurrentItem, false);
+        this.releaseCurrentItem();
+        this.$emit(IV.currentItemChanged, undefined);
+      }
+      this.currentRemoved = false;
+      if (!this.currentIndexCleared) this.updateCurrent(newCurrent);
+    } else if (this.currentItemFx) {
+      const i = this.dm.indexOf(this.currentItemFx.item);
+      if (i >= 0) this.currentItemFx.index = i;
+    }
+    this.sections?.updateSections();
+    if (prevCount !== this.itemCount) {
+      // Qt emits countChanged before the view's extents take the changes in:
+      // positionViewAtEnd() from onCountChanged stops at the old end (measured).
+      this.extentBeforeChanges = extent;
+      try {
+        this.emitCountChanged();
+      } finally {
+        this.extentBeforeChanges = null;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Applies the recorded row changes to the delegates the view has (the
+   * list's way). The first item in view keeps its position: rows inserted
+   * or removed above it move the origin, not the content (Qt's
+   * repositionFirstItem); rows inserted at its index appear in its place.
+   */
+  protected applyRowChanges(changes: ModelChange[]): void {
     const first = this.firstItemInView();
     let anchorIndex = first ? first.index : this.visibleIndex;
     // Qt: rows inserted into a view without items start at position 0
     // (applyInsertionChange), wherever the view was before it emptied.
     const anchorPos = first ? first.position() : this.visibleItems.length > 0 ? this.visiblePos : 0;
     let count = this.itemCount;
-    const removed: FxListItem[] = [];
+    const removed: FxViewItem[] = [];
     /** Rows inserted, in final indexes (for ListView.onAdd and for creating them at once). */
     const inserted: Array<[number, number]> = [];
     let insertTouchesList = false;
@@ -1096,34 +1147,10 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
     this.itemCount = count;
     if (structural) this.rebuildAround(anchorIndex, anchorPos, removed, inserted, insertTouchesList);
-    if (newCurrent !== null) {
-      if (this.currentRemoved && this.currentItemFx) {
-        this.currentItemFx.attached?.$store(ATT.isCurrentItem, false);
-        this.releaseCurrentItem();
-        this.$emit(LV.currentItemChanged, undefined);
-      }
-      this.currentRemoved = false;
-      if (!this.currentIndexCleared) this.updateCurrent(newCurrent);
-    } else if (this.currentItemFx) {
-      const i = this.dm.indexOf(this.currentItemFx.item);
-      if (i >= 0) this.currentItemFx.index = i;
-    }
-    this.updateSections();
-    if (prevCount !== this.itemCount) {
-      // Qt emits countChanged before the view's extents take the changes in:
-      // positionViewAtEnd() from onCountChanged stops at the old end (measured).
-      this.extentBeforeChanges = extent;
-      try {
-        this.emitCountChanged();
-      } finally {
-        this.extentBeforeChanges = null;
-      }
-    }
-    return true;
   }
 
   /** The extent Qt still has while countChanged is emitted from a model change (applyModelChanges), if any. */
-  private extentBeforeChanges: number | null = null;
+  protected extentBeforeChanges: number | null = null;
 
   /**
    * Re-forms the visible items as the run of rows around the anchor row,
@@ -1131,16 +1158,16 @@ export class ListView extends Flickable implements DelegateModelHost {
    * up to the end of the cache buffer) are created now, as Qt's
    * applyInsertionChange does; anything not connected to the run is released.
    */
-  private rebuildAround(
+  protected rebuildAround(
     anchorIndex: number,
     anchorPos: number,
-    removed: FxListItem[],
+    removed: FxViewItem[],
     inserted: Array<[number, number]>,
     createForward: boolean,
   ): void {
     const count = this.itemCount;
     const old = this.visibleItems;
-    const byIndex = new Map<number, FxListItem>();
+    const byIndex = new Map<number, FxViewItem>();
     let minOld = Number.POSITIVE_INFINITY;
     for (const fx of old) {
       if (fx.index < 0) continue;
@@ -1153,12 +1180,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     const viewPos = reversed ? -this.position() - size : this.position();
     const bufferFrom = viewPos - this.buffer - this.displayMarginBeginning;
     const lastVisiblePos = viewPos + size + this.buffer + this.displayMarginEnd;
-    const create = (i: number): FxListItem | null => {
+    const create = (i: number): FxViewItem | null => {
       const fx = this.createItem(i);
       if (fx && isInserted(i)) fx.attached?.$emit(ATT.add, undefined);
       return fx;
     };
-    const keep: FxListItem[] = [];
+    const keep: FxViewItem[] = [];
     if (count > 0 && (old.length > 0 || createForward)) {
       let a = Math.min(Math.max(anchorIndex, 0), count - 1);
       let pos = anchorPos;
@@ -1186,18 +1213,18 @@ export class ListView extends Flickable implements DelegateModelHost {
           if (fx) byIndex.delete(i);
           else if (i >= minOld && isInserted(i) && p > bufferFrom) fx = create(i);
           if (!fx) break;
-          p -= fx.size() + this.spacing;
+          p -= fx.size() + this.spacingValue;
           fx.setPosition(p);
           keep.unshift(fx);
         }
-        p = pos + anchor.size() + this.spacing;
+        p = pos + anchor.size() + this.spacingValue;
         for (let i = a + 1; i < count; i++) {
           let fx = byIndex.get(i) ?? null;
           if (fx) byIndex.delete(i);
           else if (createForward && isInserted(i) && p <= lastVisiblePos) fx = create(i);
           if (!fx) break;
           fx.setPosition(p);
-          p += fx.size() + this.spacing;
+          p += fx.size() + this.spacingValue;
           keep.push(fx);
         }
         this.visibleIndex = keep[0]!.index;
@@ -1213,7 +1240,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** Positions the visible items one after the other from the first (QQuickListViewPrivate::layoutVisibleItems). */
-  private layoutVisibleItems(fromModelIndex = 0): void {
+  protected layoutVisibleItems(fromModelIndex = 0): void {
     const items = this.visibleItems;
     if (items.length === 0) return;
     const reversed = this.isContentFlowReversed;
@@ -1224,7 +1251,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     const first = items[0]!;
     let fixedCurrent = this.currentItemFx !== null && first.item === this.currentItemFx.item;
     let sum = first.size();
-    let pos = first.position() + first.size() + this.spacing;
+    let pos = first.position() + first.size() + this.spacingValue;
     first.setVisible(first.endPosition() >= from && first.position() <= to);
     // (places its section header too, so that the two do not overlap)
     if (first.section !== null) first.setPosition(first.position());
@@ -1234,18 +1261,22 @@ export class ListView extends Flickable implements DelegateModelHost {
         fx.setPosition(pos);
         fx.setVisible(fx.endPosition() >= from && fx.position() <= to);
       }
-      pos += fx.size() + this.spacing;
+      pos += fx.size() + this.spacingValue;
       sum += fx.size();
       fixedCurrent ||= this.currentItemFx !== null && fx.item === this.currentItemFx.item;
     }
     this.averageSize = Math.round(sum / items.length);
     const ci = this.currentIndexValue;
     if (ci >= 0 && this.currentItemFx && !fixedCurrent) this.currentItemFx.setPosition(this.positionAt(ci));
-    this.updateCurrentSection();
-    this.updateStickySections();
+    if (this.sections) {
+      this.sections.updateCurrentSection();
+      this.sections.updateStickySections();
+    } else {
+      this.currentSectionName = '';
+    }
   }
 
-  private updateAverage(): void {
+  protected updateAverage(): void {
     const items = this.visibleItems;
     if (items.length === 0) return;
     let sum = 0;
@@ -1253,13 +1284,13 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.averageSize = Math.round(sum / items.length);
   }
 
-  private refillOrLayout(): void {
+  protected refillOrLayout(): void {
     if (this.hasPendingChanges()) this.layout();
     else this.refill();
   }
 
   /** Creates the delegates the visible range (and the cache buffer) needs, releases the others. */
-  private refill(): void {
+  protected refill(): void {
     const s = Math.max(this.viewSize(), 0);
     const pos = this.position();
     if (this.isContentFlowReversed)
@@ -1267,7 +1298,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     else this.refillRange(pos - this.displayMarginBeginning, pos + this.displayMarginEnd + s);
   }
 
-  private refillRange(from: number, to: number): void {
+  protected refillRange(from: number, to: number): void {
     if (!this.isComponentComplete) return;
     if (this.sizeIsNull() && this.visibleItems.length === 0) return;
     if (!this.modelCount) {
@@ -1315,7 +1346,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
-  private addVisibleItems(
+  protected addVisibleItems(
     fillFrom: number,
     fillTo: number,
     bufferFrom: number,
@@ -1326,13 +1357,13 @@ export class ListView extends Flickable implements DelegateModelHost {
     const items = this.visibleItems;
     if (items.length > 0) {
       this.visiblePos = items[0]!.position();
-      itemEnd = items[items.length - 1]!.endPosition() + this.spacing;
+      itemEnd = items[items.length - 1]!.endPosition() + this.spacingValue;
     }
     let modelIndex = this.findLastVisibleIndex();
     const haveValidItems = modelIndex >= 0;
     modelIndex = modelIndex < 0 ? this.visibleIndex : modelIndex + 1;
     const count = this.modelCount;
-    const step = this.averageSize + this.spacing;
+    const step = this.averageSize + this.spacingValue;
     if (haveValidItems && (bufferFrom > itemEnd + step || bufferTo < this.visiblePos - step)) {
       // Qt: a jump of more than a page: estimate which rows are visible now and fill from there.
       let n = Math.trunc((fillFrom - itemEnd) / step);
@@ -1352,7 +1383,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       const fx = this.createItem(modelIndex);
       if (!fx) break;
       fx.setPosition(pos);
-      pos += fx.size() + this.spacing;
+      pos += fx.size() + this.spacingValue;
       this.visibleItems.push(fx);
       modelIndex++;
       changed = true;
@@ -1361,7 +1392,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       const fx = this.createItem(this.visibleIndex - 1);
       if (!fx) break;
       this.visibleIndex--;
-      this.visiblePos -= fx.size() + this.spacing;
+      this.visiblePos -= fx.size() + this.spacingValue;
       fx.setPosition(this.visiblePos);
       this.visibleItems.unshift(fx);
       changed = true;
@@ -1369,7 +1400,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     return changed;
   }
 
-  private removeNonVisibleItems(bufferFrom: number, bufferTo: number): boolean {
+  protected removeNonVisibleItems(bufferFrom: number, bufferTo: number): boolean {
     let changed = false;
     const items = this.visibleItems;
     let index = 0;
@@ -1379,7 +1410,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
       if (fx.size() > 0) {
         // Remove this item and the zero-sized ones before it.
-        let cur: FxListItem | undefined = fx;
+        let cur: FxViewItem | undefined = fx;
         while (cur) {
           if (cur.index !== -1) this.visibleIndex++;
           removeAt(items, index);
@@ -1404,7 +1435,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     return changed;
   }
 
-  private visibleItemsChanged(): void {
+  protected visibleItemsChanged(): void {
     if (this.visibleItems.length > 0) this.visiblePos = this.visibleItems[0]!.position();
     this.updateAverage();
     const ci = this.currentIndexValue;
@@ -1412,11 +1443,11 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.currentItemFx.setPosition(this.positionAt(ci));
       this.updateHighlight();
     }
-    this.updateSections();
+    this.sections?.updateSections();
   }
 
   /** contentHeight (contentWidth): the estimated size of all rows plus header and footer. */
-  private updateViewport(): void {
+  protected updateViewport(): void {
     const extra = this.headerSize() + this.footerSize();
     const contentSize =
       this.isValid() || this.visibleItems.length > 0 ? this.endPositionOfContent() - this.startPosition() : 0;
@@ -1427,12 +1458,12 @@ export class ListView extends Flickable implements DelegateModelHost {
   // ---- header and footer ----------------------------------------------------------------------------
 
   /** A header that stays in view (OverlayHeader, PullBackHeader). */
-  private hasStickyHeader(): boolean {
-    return this.headerFx !== null && (this.$v[LV.headerPositioning] as number) !== INLINE;
+  hasStickyHeader(): boolean {
+    return this.headerFx !== null && this.headerPositioningValue !== INLINE;
   }
 
-  private hasStickyFooter(): boolean {
-    return this.footerFx !== null && (this.$v[LV.footerPositioning] as number) !== INLINE;
+  hasStickyFooter(): boolean {
+    return this.footerFx !== null && this.footerPositioningValue !== INLINE;
   }
 
   onHeaderPositioningChanged(header: boolean): void {
@@ -1444,17 +1475,28 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.fixupPosition();
   }
 
-  private updateHeader(): void {
-    let created = false;
-    if (!this.headerFx) {
-      const item = this.createComponentItem(this.$v[LV.header] as QmlComponent | null, 1, false);
-      if (!item) return;
-      this.headerFx = new FxListItem(item, this, attachedOf(item));
-      item.addListener(this.tracker);
-      created = true;
-    }
-    const fx = this.headerFx;
-    const positioning = this.$v[LV.headerPositioning] as number;
+  /** The header (or footer), made from its component when there is none yet; null without a component. */
+  protected headerOrFooter(header: boolean): FxViewItem | null {
+    const fx = header ? this.headerFx : this.footerFx;
+    if (fx) return fx;
+    const item = this.createComponentItem(
+      this.$v[header ? IV.header : IV.footer] as QmlComponent | null,
+      1,
+      false,
+    );
+    if (!item) return null;
+    const made = this.newViewItem(item);
+    item.addListener(this.tracker);
+    if (header) this.headerFx = made;
+    else this.footerFx = made;
+    return made;
+  }
+
+  protected updateHeader(): void {
+    const created = !this.headerFx;
+    const fx = this.headerOrFooter(true);
+    if (!fx) return;
+    const positioning = this.headerPositioningValue;
     const headerSize = this.headerSize();
     if (positioning === OVERLAY) {
       fx.setPosition(this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position());
@@ -1479,20 +1521,14 @@ export class ListView extends Flickable implements DelegateModelHost {
     } else {
       fx.setPosition(-headerSize);
     }
-    if (created) this.$store(LV.headerItem, fx.item);
+    if (created) this.$store(IV.headerItem, fx.item);
   }
 
-  private updateFooter(): void {
-    let created = false;
-    if (!this.footerFx) {
-      const item = this.createComponentItem(this.$v[LV.footer] as QmlComponent | null, 1, false);
-      if (!item) return;
-      this.footerFx = new FxListItem(item, this, attachedOf(item));
-      item.addListener(this.tracker);
-      created = true;
-    }
-    const fx = this.footerFx;
-    const positioning = this.$v[LV.footerPositioning] as number;
+  protected updateFooter(): void {
+    const created = !this.footerFx;
+    const fx = this.headerOrFooter(false);
+    if (!fx) return;
+    const positioning = this.footerPositioningValue;
     const footerSize = this.footerSize();
     if (positioning === OVERLAY) {
       fx.setPosition(
@@ -1520,10 +1556,10 @@ export class ListView extends Flickable implements DelegateModelHost {
     } else {
       fx.setPosition(this.visiblePos);
     }
-    if (created) this.$store(LV.footerItem, fx.item);
+    if (created) this.$store(IV.footerItem, fx.item);
   }
 
-  private replaceHeaderOrFooter(header: boolean): void {
+  protected replaceHeaderOrFooter(header: boolean): void {
     const fx = header ? this.headerFx : this.footerFx;
     if (fx) {
       fx.item.removeListener(this.tracker);
@@ -1539,7 +1575,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.updateViewport();
       this.fixupPosition();
     }
-    if (!(header ? this.headerFx : this.footerFx)) this.$store(header ? LV.headerItem : LV.footerItem, null);
+    if (!(header ? this.headerFx : this.footerFx)) this.$store(header ? IV.headerItem : IV.footerItem, null);
   }
 
   // ---- current item and highlight ----------------------------------------------------------------------
@@ -1553,22 +1589,22 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.moveReason = MoveReason.SetIndex;
       this.updateCurrent(index);
     } else {
-      this.$store(LV.currentIndex, index);
+      this.$store(IV.currentIndex, index);
     }
   }
 
   /** QQuickItemViewPrivate::updateCurrent. */
-  private updateCurrent(modelIndex: number): void {
+  protected updateCurrent(modelIndex: number): void {
     this.applyPendingChanges();
     if (!this.isComponentComplete || !this.isValid() || modelIndex < 0 || modelIndex >= this.modelCount) {
       if (this.currentItemFx) {
         this.currentItemFx.attached?.$store(ATT.isCurrentItem, false);
         this.releaseCurrentItem();
-        this.$store(LV.currentIndex, modelIndex);
-        this.$emit(LV.currentItemChanged, undefined);
+        this.$store(IV.currentIndex, modelIndex);
+        this.$emit(IV.currentItemChanged, undefined);
         this.updateHighlight();
       } else if (this.currentIndexValue !== modelIndex) {
-        this.$store(LV.currentIndex, modelIndex);
+        this.$store(IV.currentIndex, modelIndex);
       }
       return;
     }
@@ -1578,7 +1614,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
     const old = this.currentItemFx;
     const oldIndex = this.currentIndexValue;
-    this.$v[LV.currentIndex] = modelIndex;
+    this.$v[IV.currentIndex] = modelIndex;
     const fx = this.createItem(modelIndex);
     this.currentItemFx = fx;
     if (old?.attached && (!fx || old.item !== fx.item)) old.attached.$store(ATT.isCurrentItem, false);
@@ -1588,20 +1624,20 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.initializeCurrentItem();
     }
     // (announced below, after currentIndexChanged, as Qt does)
-    this.$v[LV.currentItem] = fx ? fx.item : null;
+    this.$v[IV.currentItem] = fx ? fx.item : null;
     this.updateHighlight();
-    if (oldIndex !== modelIndex) this.$emit(LV.currentIndexChanged, undefined);
-    if (old !== fx && (!old || !fx || old.item !== fx.item)) this.$emit(LV.currentItemChanged, undefined);
+    if (oldIndex !== modelIndex) this.$emit(IV.currentIndexChanged, undefined);
+    if (old !== fx && (!old || !fx || old.item !== fx.item)) this.$emit(IV.currentItemChanged, undefined);
     if (old) this.releaseItem(old);
   }
 
-  private initializeCurrentItem(): void {
+  protected initializeCurrentItem(): void {
     const fx = this.currentItemFx;
     if (!fx) return;
     const ci = this.currentIndexValue;
     if (!this.visibleItem(ci)) {
       if (ci === this.visibleIndex - 1 && this.visibleItems.length > 0) {
-        fx.setPosition(this.visibleItems[0]!.position() - fx.size() - this.spacing);
+        fx.setPosition(this.visibleItems[0]!.position() - fx.size() - this.spacingValue);
       } else {
         fx.setPosition(this.positionAt(ci));
       }
@@ -1609,7 +1645,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.visibleItems.length === 0) this.averageSize = fx.size();
   }
 
-  private createHighlight(): void {
+  protected createHighlight(): void {
     let changed = false;
     if (this.highlightFx) {
       if (this.trackedItem === this.highlightFx) this.trackedItem = null;
@@ -1626,10 +1662,10 @@ export class ListView extends Flickable implements DelegateModelHost {
     const current = this.currentItemFx;
     if (current && !this.$destroyed) {
       this.inRequest = true;
-      const item = this.createComponentItem(this.$v[LV.highlight] as QmlComponent | null, 0, true);
+      const item = this.createComponentItem(this.$v[IV.highlight] as QmlComponent | null, 0, true);
       this.inRequest = false;
       if (item) {
-        const fx = new FxListItem(item, this, attachedOf(item));
+        const fx = this.newViewItem(item);
         item.addListener(this.tracker);
         if (this.autoHighlight) {
           fx.setSize(current.itemSize());
@@ -1642,30 +1678,30 @@ export class ListView extends Flickable implements DelegateModelHost {
           () => item.$v[posIdx] as number,
           (v) => (this.isVertical ? item.setY(v) : item.setX(v)),
         );
-        this.highlightPosAnimator.velocity = this.$v[LV.highlightMoveVelocity] as number;
-        this.highlightPosAnimator.userDuration = this.$v[LV.highlightMoveDuration] as number;
+        this.highlightPosAnimator.velocity = this.highlightMoveVelocityValue;
+        this.highlightPosAnimator.userDuration = this.$v[IV.highlightMoveDuration] as number;
         this.highlightWidthAnimator = new SmoothedAnimation(
           driver,
           () => item.$v[ITEM.width] as number,
           (v) => item.setWidth(v),
         );
-        this.highlightWidthAnimator.velocity = this.$v[LV.highlightResizeVelocity] as number;
-        this.highlightWidthAnimator.userDuration = this.$v[LV.highlightResizeDuration] as number;
+        this.highlightWidthAnimator.velocity = this.highlightResizeVelocityValue;
+        this.highlightWidthAnimator.userDuration = this.highlightResizeDurationValue;
         this.highlightHeightAnimator = new SmoothedAnimation(
           driver,
           () => item.$v[ITEM.height] as number,
           (v) => item.setHeight(v),
         );
-        this.highlightHeightAnimator.velocity = this.$v[LV.highlightResizeVelocity] as number;
-        this.highlightHeightAnimator.userDuration = this.$v[LV.highlightResizeDuration] as number;
+        this.highlightHeightAnimator.velocity = this.highlightResizeVelocityValue;
+        this.highlightHeightAnimator.userDuration = this.highlightResizeDurationValue;
         this.highlightFx = fx;
         changed = true;
       }
     }
-    if (changed) this.$store(LV.highlightItem, this.highlightFx ? this.highlightFx.item : null);
+    if (changed) this.$store(IV.highlightItem, this.highlightFx ? this.highlightFx.item : null);
   }
 
-  private updateHighlight(): void {
+  protected updateHighlight(): void {
     this.applyPendingChanges();
     if ((!this.currentItemFx && this.highlightFx) || (this.currentItemFx && !this.highlightFx))
       this.createHighlight();
@@ -1690,33 +1726,33 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.updateTrackedItem();
   }
 
-  private resetHighlightPosition(): void {
+  protected resetHighlightPosition(): void {
     if (this.highlightFx && this.currentItemFx)
       this.highlightFx.setPosition(this.currentItemFx.itemPosition());
   }
 
   /** preferredHighlightBegin/End were set (a reversed view measures the range from its other end only then). */
-  private highlightRangeStartValid = false;
-  private highlightRangeEndValid = false;
+  protected highlightRangeStartValid = false;
+  protected highlightRangeEndValid = false;
 
-  private get highlightRangeStart(): number {
-    return this.$v[LV.preferredHighlightBegin] as number;
+  protected get highlightRangeStart(): number {
+    return this.$v[IV.preferredHighlightBegin] as number;
   }
 
-  private get highlightRangeEnd(): number {
-    return this.$v[LV.preferredHighlightEnd] as number;
+  protected get highlightRangeEnd(): number {
+    return this.$v[IV.preferredHighlightEnd] as number;
   }
 
   /** A highlight range is in force: a mode other than NoHighlightRange, and begin <= end. */
-  private get haveHighlightRange(): boolean {
+  protected get haveHighlightRange(): boolean {
     return (
-      (this.$v[LV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE &&
+      (this.$v[IV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE &&
       this.highlightRangeStart <= this.highlightRangeEnd
     );
   }
 
-  private get strictHighlightRange(): boolean {
-    return this.haveHighlightRange && (this.$v[LV.highlightRangeMode] as number) === STRICTLY_ENFORCE_RANGE;
+  protected get strictHighlightRange(): boolean {
+    return this.haveHighlightRange && (this.$v[IV.highlightRangeMode] as number) === STRICTLY_ENFORCE_RANGE;
   }
 
   /** QQuickItemView::setHighlightRangeMode (after the change). */
@@ -1731,7 +1767,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   setPreferredHighlight(begin: boolean, value: number): void {
     if (begin) this.highlightRangeStartValid = true;
     else this.highlightRangeEndValid = true;
-    if (!this.$store(begin ? LV.preferredHighlightBegin : LV.preferredHighlightEnd, value)) return;
+    if (!this.$store(begin ? IV.preferredHighlightBegin : IV.preferredHighlightEnd, value)) return;
     if (!this.isComponentComplete) return;
     this.updateViewport();
     if (!this.isMoving() && !this.isFlicking()) {
@@ -1744,7 +1780,7 @@ export class ListView extends Flickable implements DelegateModelHost {
    * Scrolling with a strictly enforced range: the highlight stays in the
    * range, and the row under it becomes the current one (QQuickListView::viewportMoved).
    */
-  private keepHighlightInRange(hl: FxListItem): void {
+  protected keepHighlightInRange(hl: FxViewItem): void {
     let pos = hl.position();
     const viewPos = this.isContentFlowReversed ? -this.position() - this.viewSize() : this.position();
     if (pos > viewPos + this.highlightRangeEnd - hl.size())
@@ -1762,7 +1798,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** The highlight is animating towards the current item in a strictly enforced range. */
-  private movingFromHighlight(): boolean {
+  protected movingFromHighlight(): boolean {
     if (!this.strictHighlightRange) return false;
     return (
       (this.highlightPosAnimator?.isRunning ?? false) ||
@@ -1771,13 +1807,13 @@ export class ListView extends Flickable implements DelegateModelHost {
     );
   }
 
-  private updateTrackedItem(): void {
+  protected updateTrackedItem(): void {
     this.trackedItem = this.highlightFx ?? this.currentItemFx;
     if (this.trackedItem) this.trackedPositionChanged();
   }
 
   /** Keeps the current item (or the highlight following it) in view after currentIndex changes. */
-  private trackedPositionChanged(): void {
+  protected trackedPositionChanged(): void {
     const tracked = this.trackedItem;
     const current = this.currentItemFx;
     if (!tracked || !current) return;
@@ -1786,7 +1822,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       return;
     }
     const needMoveToTrackHighlight =
-      this.autoHighlight || (this.$v[LV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE;
+      this.autoHighlight || (this.$v[IV.highlightRangeMode] as number) !== NO_HIGHLIGHT_RANGE;
     if (this.moveReason !== MoveReason.SetIndex || !needMoveToTrackHighlight) return;
     let trackedPos = tracked.position();
     let trackedSize = tracked.size();
@@ -1851,7 +1887,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** A delegate, the current item, the highlight, the header or the footer moved or resized. */
-  private trackedItemChanged(item: Item, change: Change, old: number): void {
+  protected trackedItemChanged(item: Item, change: Change, old: number): void {
     if (change & Change.Destroyed) return;
     if (!(change & (Change.X | Change.Y | Change.Width | Change.Height))) return;
     if (!this.isComponentComplete) return;
@@ -1879,6 +1915,11 @@ export class ListView extends Flickable implements DelegateModelHost {
       item.setCulled(cur.endPosition() < from || cur.position() > to);
     }
     if (this.trackedItem && this.trackedItem.item === item) this.trackedPositionChanged();
+    this.delegateGeometryChanged(item, change, old);
+  }
+
+  /** A tracked item moved or resized (QQuickListViewPrivate::itemGeometryChanged). */
+  protected delegateGeometryChanged(item: Item, change: Change, old: number): void {
     const sizeChange = this.isVertical ? change & Change.Height : change & Change.Width;
     // Only a resize along the list matters here: a move or a resize across it changes no layout.
     if (!sizeChange) return;
@@ -1948,16 +1989,16 @@ export class ListView extends Flickable implements DelegateModelHost {
       }
       if (this.hasStickyHeader()) this.updateHeader();
       if (this.hasStickyFooter()) this.updateFooter();
-      if (this.sectionObject) {
-        this.updateCurrentSection();
-        this.updateStickySections();
+      if (this.sections) {
+        this.sections.updateCurrentSection();
+        this.sections.updateStickySections();
       }
     } finally {
       this.inViewportMoved = false;
     }
   }
 
-  private correctFlickAxis(d: AxisData, vertical: boolean): void {
+  protected correctFlickAxis(d: AxisData, vertical: boolean): void {
     const size = vertical ? this.height : this.width;
     if (d.velocity > 0) {
       const minE = vertical ? this.minYExtent() : this.minXExtent();
@@ -1976,15 +2017,14 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
-  private get snapMode(): number {
-    return this.$v[LV.snapMode] as number;
-  }
+  /** NoSnap (0), SnapToItem/SnapToRow (1), SnapOneItem/SnapOneRow (2). */
+  protected abstract get snapModeValue(): number;
 
   /** The item to snap to at `pos` (QQuickListViewPrivate::snapItemAt). */
-  private snapItemAt(pos: number): FxListItem | null {
+  protected snapItemAt(pos: number): FxViewItem | null {
     const velocity = (this.isVertical ? this.vData : this.hData).velocity;
-    let snapItem: FxListItem | null = null;
-    let prevItem: FxListItem | null = null;
+    let snapItem: FxViewItem | null = null;
+    let prevItem: FxViewItem | null = null;
     let prevItemSize = 0;
     const hl = this.highlightFx;
     for (const fx of this.visibleItems) {
@@ -1998,8 +2038,8 @@ export class ListView extends Flickable implements DelegateModelHost {
         itemSize = fx.itemSize();
       }
       // The middle of the item and the spacing around it.
-      const halfwayToNextItem = itemTop + (itemSize + this.spacing) / 2;
-      const halfwayToPrevItem = itemTop - (prevItemSize + this.spacing) / 2;
+      const halfwayToNextItem = itemTop + (itemSize + this.spacingValue) / 2;
+      const halfwayToPrevItem = itemTop - (prevItemSize + this.spacingValue) / 2;
       if (halfwayToNextItem >= pos && halfwayToPrevItem < pos) snapItem = fx;
       prevItemSize = fx.itemSize();
       prevItem = fx;
@@ -2008,7 +2048,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** QQuickListViewPrivate::snapPosAt: the snap position nearest `pos`, estimated beyond the items. */
-  private snapPosAt(pos: number): number {
+  protected snapPosAt(pos: number): number {
     const fx = this.snapItemAt(pos);
     if (fx) return fx.itemPosition();
     const items = this.visibleItems;
@@ -2024,7 +2064,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     );
   }
 
-  private flickTargetOvershoot = 0;
+  protected flickTargetOvershoot = 0;
 
   /** QQuickListViewPrivate::flick: snapping views aim the flick at an item boundary. */
   protected override flickAxis(
@@ -2038,7 +2078,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   ): boolean {
     d.fixingUp = false;
     this.moveReason = MoveReason.Mouse;
-    const snapMode = this.snapMode;
+    const snapMode = this.snapModeValue;
     const strict = this.strictHighlightRange;
     if (!strict && snapMode === SNAP_NONE) {
       this.correctFlick = true;
@@ -2084,7 +2124,7 @@ export class ListView extends Flickable implements DelegateModelHost {
       if (firstFlick) {
         // The first flick estimates the item boundary to stop at.
         let accel = this.deceleration;
-        let v2 = v * v;
+        const v2 = v * v;
         this.flickTargetOvershoot = 0;
         let dist = v2 / (accel * 2) + this.averageSize / 4;
         if (maxDistance > 0) dist = Math.min(dist, maxDistance);
@@ -2095,27 +2135,10 @@ export class ListView extends Flickable implements DelegateModelHost {
             d.flickTarget = -this.snapPosAt(-(dataValue - hrs) + distTemp) + hrs;
           }
           d.flickTarget = reversed ? -d.flickTarget + size : d.flickTarget;
-          if (overShoot) {
-            if (d.flickTarget > minExtent) {
-              this.flickTargetOvershoot = this.overShootDistance(vSize);
-              d.flickTarget += this.flickTargetOvershoot;
-            } else if (d.flickTarget < maxExtent) {
-              this.flickTargetOvershoot = this.overShootDistance(vSize);
-              d.flickTarget -= this.flickTargetOvershoot;
-            }
-          }
-          const adjDist = -d.flickTarget + d.move.value;
-          if (Math.abs(adjDist) > Math.abs(dist)) {
-            // Prevent painfully slow flicking: a velocity that suits flickDeceleration.
-            const adjv2 = accel * 2 * Math.abs(adjDist);
-            if (adjv2 > v2) {
-              v2 = adjv2;
-              v = Math.sqrt(v2);
-              if (dist > 0) v = -v;
-            }
-          }
-          dist = adjDist;
-          accel = v2 / (2 * Math.abs(dist));
+          const aim = this.aimFlick(d, v, dist, minExtent, maxExtent, vSize, overShoot, false);
+          v = aim.v;
+          accel = aim.accel;
+          this.flickTargetOvershoot = aim.overshoot;
         } else if (overShoot) {
           d.flickTarget = d.move.value - dist;
           if (d.flickTarget > minExtent) {
@@ -2164,7 +2187,47 @@ export class ListView extends Flickable implements DelegateModelHost {
     return false;
   }
 
-  private fixupPosition(): void {
+  /**
+   * A snapping flick aimed at d.flickTarget: past an end by the overshoot
+   * distance, and fast enough to get there at flickDeceleration (Qt's guard
+   * against painfully slow flicking). GridView counts a target at an end as
+   * past it (`inclusive`). The velocity and deceleration to flick with, and
+   * the overshoot.
+   */
+  protected aimFlick(
+    d: AxisData,
+    v: number,
+    dist: number,
+    minExtent: number,
+    maxExtent: number,
+    vSize: number,
+    overShoot: boolean,
+    inclusive: boolean,
+  ): { v: number; accel: number; overshoot: number } {
+    let overshoot = 0;
+    if (overShoot) {
+      if (inclusive ? d.flickTarget >= minExtent : d.flickTarget > minExtent) {
+        overshoot = this.overShootDistance(vSize);
+        d.flickTarget += overshoot;
+      } else if (inclusive ? d.flickTarget <= maxExtent : d.flickTarget < maxExtent) {
+        overshoot = this.overShootDistance(vSize);
+        d.flickTarget -= overshoot;
+      }
+    }
+    let v2 = v * v;
+    const adjDist = -d.flickTarget + d.move.value;
+    if (Math.abs(adjDist) > Math.abs(dist)) {
+      const adjv2 = this.deceleration * 2 * Math.abs(adjDist);
+      if (adjv2 > v2) {
+        v2 = adjv2;
+        v = Math.sqrt(v2);
+        if (dist > 0) v = -v;
+      }
+    }
+    return { v, accel: v2 / (2 * Math.abs(adjDist)), overshoot };
+  }
+
+  protected fixupPosition(): void {
     if (this.isVertical) this.fixupY();
     else this.fixupX();
   }
@@ -2180,7 +2243,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.visibleItems.length === 0) this.updateFooter();
     this.correctFlick = false;
     if (this.moveReason !== MoveReason.Mouse) this.setImmediateFixup();
-    if (this.snapMode !== SNAP_NONE && this.moveReason !== MoveReason.SetIndex) {
+    if (this.snapModeValue !== SNAP_NONE && this.moveReason !== MoveReason.SetIndex) {
       if (this.snapFixup(d, minExtent, maxExtent)) return;
     } else if (this.currentItemFx && this.strictHighlightRange && this.moveReason !== MoveReason.SetIndex) {
       this.strictRangeFixup(d);
@@ -2190,7 +2253,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** The strictly enforced range part of QQuickListViewPrivate::fixup: the current item back in the range. */
-  private strictRangeFixup(d: AxisData): void {
+  protected strictRangeFixup(d: AxisData): void {
     this.updateHighlight();
     const current = this.currentItemFx!;
     const size = this.viewSize();
@@ -2210,7 +2273,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** Moves the view to `pos` for a fixup: animated (half the fixup duration), or at once for an immediate one. */
-  private fixupTo(d: AxisData, pos: number, easing: typeof Easing.InOutQuad): void {
+  protected fixupTo(d: AxisData, pos: number, easing: typeof Easing.InOutQuad): void {
     if (!this.immediateFixup) {
       this.timeline.move(d.move, -pos, easing, this.fixupDuration / 2);
       d.fixingUp = true;
@@ -2219,18 +2282,18 @@ export class ListView extends Flickable implements DelegateModelHost {
     }
   }
 
-  private fixupDone(d: AxisData): void {
+  protected fixupDone(d: AxisData): void {
     d.vTime = this.timeline.time;
     d.inOvershoot = false;
     this.resetFixupMode();
   }
 
   /** The snapping part of QQuickListViewPrivate::fixup (inline header only); false: fix up as usual. */
-  private snapFixup(d: AxisData, minExtent: number, maxExtent: number): boolean {
+  protected snapFixup(d: AxisData, minExtent: number, maxExtent: number): boolean {
     const reversed = this.isContentFlowReversed;
     const size = this.viewSize();
     let tempPosition = reversed ? -this.position() - size : this.position();
-    if (this.snapMode === SNAP_ONE_ITEM && this.moveReason === MoveReason.Mouse) {
+    if (this.snapModeValue === SNAP_ONE_ITEM && this.moveReason === MoveReason.Mouse) {
       // Dragged less than half an item: lean towards the next one.
       const dist = d.move.value - d.pressPos;
       let bias = 0;
@@ -2251,7 +2314,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     const hre = this.highlightRangeEnd;
     const strict = this.strictHighlightRange;
     // (a strictly enforced range always keeps an item in it: the current one when none is there)
-    const inRange = (fx: FxListItem | null): FxListItem | null => {
+    const inRange = (fx: FxViewItem | null): FxViewItem | null => {
       const current = this.currentItemFx;
       if (!strict || !current || (fx && (fx.index === this.currentIndexValue || !this.immediateFixup)))
         return fx;
@@ -2296,11 +2359,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     const w = this.width;
     const h = this.height;
     if (change & (Change.Width | Change.Height)) {
-      // Qt: right-to-left and bottom-to-top views keep their position relative to the far edge.
-      if (this.isRightToLeft && change & Change.Width)
-        super.setContentX(this.contentXNow - (w - this.lastWidth));
-      else if (this.isBottomToTop && change & Change.Height)
-        super.setContentY(this.contentYNow - (h - this.lastHeight));
+      this.resized(change, w - this.lastWidth, h - this.lastHeight);
       this.markExtentsDirty();
       if (this.isComponentComplete && (this.isValid() || this.visibleItems.length > 0))
         this.forceLayoutPolish();
@@ -2310,8 +2369,37 @@ export class ListView extends Flickable implements DelegateModelHost {
     super.geometryChanged(change, old);
   }
 
-  private lastWidth = 0;
-  private lastHeight = 0;
+  protected lastWidth = 0;
+  protected lastHeight = 0;
+
+  /** The view's size changed by (dw, dh) (QQuickListView::geometryChange's part). */
+  protected resized(change: Change, dw: number, dh: number): void {
+    // Qt: right-to-left and bottom-to-top lists keep their position relative to the far edge.
+    if (this.isRightToLeft && change & Change.Width) super.setContentX(this.contentXNow - dw);
+    else if (this.isBottomToTop && change & Change.Height) super.setContentY(this.contentYNow - dh);
+  }
+
+  /** Flickable's own fixup, flick and position setters, for the views' overrides. */
+  protected flickableFixup(d: AxisData, minExtent: number, maxExtent: number): void {
+    super.fixup(d, minExtent, maxExtent);
+  }
+  protected flickableFlickAxis(
+    d: AxisData,
+    minExtent: number,
+    maxExtent: number,
+    vSize: number,
+    vertical: boolean,
+    velocity: number,
+    wheel: boolean,
+  ): boolean {
+    return super.flickAxis(d, minExtent, maxExtent, vSize, vertical, velocity, wheel);
+  }
+  protected flickableSetContentX(pos: number): void {
+    super.setContentX(pos);
+  }
+  protected flickableSetContentY(pos: number): void {
+    super.setContentY(pos);
+  }
 
   // ---- QML methods --------------------------------------------------------------------------------------
 
@@ -2334,7 +2422,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   /** QQuickItemViewPrivate::positionViewAtIndex (modes Beginning 0, Center 1, End 2, Visible 3, Contain 4, SnapPosition 5). */
-  private positionViewAt(index: number, mode: number): void {
+  protected positionViewAt(index: number, mode: number): void {
     if (!(mode >= 0 && mode <= 5)) return;
     this.cancelFlick();
     this.applyPendingChanges();
@@ -2347,8 +2435,7 @@ export class ListView extends Flickable implements DelegateModelHost {
     const maxExtent = stale !== null ? -stale : this.calculatedMaxExtent();
     if (!fx) {
       const itemPos = this.positionAt(idx);
-      this.visiblePos = itemPos;
-      this.visibleIndex = idx;
+      this.changedVisibleIndex(idx, itemPos);
       // Keep the old items referenced until the new ones exist (they may be visible again).
       const oldVisible = this.visibleItems;
       this.visibleItems = [];
@@ -2400,6 +2487,12 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.fixupPosition();
   }
 
+  /** The view is to be filled from row `index` on (changedVisibleIndex). */
+  protected changedVisibleIndex(index: number, pos: number): void {
+    this.visiblePos = pos;
+    this.visibleIndex = index;
+  }
+
   indexAt(x?: unknown, y?: unknown): number {
     const fx = this.visibleItems.find((v) => v.contains(Number(x), Number(y)));
     return fx ? fx.index : -1;
@@ -2422,7 +2515,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   incrementCurrentIndex(): void {
     const count = this.modelCount;
     const ci = this.currentIndexValue;
-    const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+    const wrap = this.$v[IV.keyNavigationWraps] as boolean;
     if (count && (ci < count - 1 || wrap)) {
       this.moveReason = MoveReason.SetIndex;
       const index = ci + 1;
@@ -2433,7 +2526,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   decrementCurrentIndex(): void {
     const count = this.modelCount;
     const ci = this.currentIndexValue;
-    const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+    const wrap = this.$v[IV.keyNavigationWraps] as boolean;
     if (count && (ci > 0 || wrap)) {
       this.moveReason = MoveReason.SetIndex;
       const index = ci - 1;
@@ -2442,7 +2535,7 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 
   override keyPressEvent(e: KeyEventLike): boolean {
-    const enabled = this.$v[LV.keyNavigationEnabled] as boolean;
+    const enabled = this.$v[IV.keyNavigationEnabled] as boolean;
     if (this.modelCount && enabled) {
       const vertical = this.isVertical;
       const back =
@@ -2455,7 +2548,7 @@ export class ListView extends Flickable implements DelegateModelHost {
         (!vertical && this.isRightToLeft && e.key === KEY_LEFT) ||
         (vertical && !this.isBottomToTop && e.key === KEY_DOWN) ||
         (vertical && this.isBottomToTop && e.key === KEY_UP);
-      const wrap = this.$v[LV.keyNavigationWraps] as boolean;
+      const wrap = this.$v[IV.keyNavigationWraps] as boolean;
       const ci = this.currentIndexValue;
       if (back) {
         if (ci > 0 || (wrap && !e.isAutoRepeat)) {
@@ -2497,7 +2590,8 @@ export class ListView extends Flickable implements DelegateModelHost {
     this.updateCurrent(this.currentIndexValue);
   }
 
-  onOrientationChanged(): void {
+  /** ListView's orientation or GridView's flow changed: the view scrolls along the other axis now. */
+  onOrientationChanged(toStart = false): void {
     this.$v[FLICK.flickableDirection] = this.isVertical ? 2 : 1;
     if (this.isVertical) {
       this.setContentWidth(-1);
@@ -2506,12 +2600,28 @@ export class ListView extends Flickable implements DelegateModelHost {
       this.setContentHeight(-1);
       this.hData.markExtentsDirty();
     }
+    // (GridView's flow: the content goes back to its start)
+    if (toStart) {
+      this.setContentX(0);
+      this.setContentY(0);
+    }
     if (!this.isComponentComplete) return;
     this.regenerate(true);
   }
 
   onSpacingChanged(): void {
     this.forceLayoutPolish();
+  }
+
+  onLayoutDirectionChanged(): void {
+    this.updateEffectiveLayoutDirection();
+    this.regenerate(false);
+  }
+
+  /** QQuickListView::setHighlightMoveDuration: the running highlight takes the new duration. */
+  onHighlightMoveDurationChanged(): void {
+    if (this.highlightPosAnimator)
+      this.highlightPosAnimator.userDuration = this.$v[IV.highlightMoveDuration] as number;
   }
 
   onCacheBufferChanged(): void {
@@ -2539,130 +2649,30 @@ export class ListView extends Flickable implements DelegateModelHost {
     if (this.autoHighlight) this.updateHighlight();
   }
 
-  // ---- sections -----------------------------------------------------------------------------------------
+  // ---- sections (list-sections.ts, loaded on first use) -----------------------------------------------
 
   makeSection(): ViewSection {
     const s = new ViewSection();
     s.$engine = this.$engine;
     s.$setOwner(this);
     s.view = this;
-    this.sectionObject = s;
+    if (sectionsClass) {
+      this.sections = new sectionsClass(this, s);
+    } else {
+      // (a file that does not speak of `section` reached it: the code comes now)
+      void loadSections?.().then(() => {
+        if (this.$destroyed || !sectionsClass) return;
+        this.sections = new sectionsClass(this, s);
+        this.sectionCriteriaChanged();
+      });
+    }
     return s;
   }
 
   sectionCriteriaChanged(): void {
     if (this.isComponentComplete) {
-      this.updateSections();
+      this.sections?.updateSections();
       this.forceLayoutPolish();
-    }
-  }
-
-  private sectionString(index: number): string {
-    const s = this.sectionObject;
-    if (!s || index < 0 || index >= this.modelCount) return '';
-    const prop = s.$v[SECTION.property] as string;
-    if (!prop) return '';
-    const v = this.dm.value(index, prop);
-    const str = v === undefined || v === null ? '' : String(v);
-    if ((s.$v[SECTION.criteria] as number) === 1) return str.length > 0 ? str[0]! : '';
-    return str;
-  }
-
-  private initializeSection(fx: FxListItem): void {
-    if (!this.sectionObject || !fx.attached) return;
-    const i = fx.index;
-    fx.attached.$store(ATT.section, this.sectionString(i));
-    fx.attached.$store(ATT.previousSection, i > 0 ? this.sectionAt(i - 1) : '');
-    fx.attached.$store(ATT.nextSection, i < this.modelCount - 1 ? this.sectionAt(i + 1) : '');
-  }
-
-  /** The section of row `index`: a visible delegate's, or the model's. */
-  private sectionAt(index: number): string {
-    const fx = this.visibleItem(index);
-    if (fx?.attached) return fx.attached.$v[ATT.section] as string;
-    return this.sectionString(index);
-  }
-
-  /** QQuickListViewPrivate::updateSections: every visible delegate's sections, and its header. */
-  private updateSections(): void {
-    if (!this.sectionObject || !this.isComponentComplete) return;
-    const items = this.visibleItems;
-    if (items.length > 0 && this.isValid()) {
-      let prevSection = this.visibleIndex > 0 ? this.sectionAt(this.visibleIndex - 1) : '';
-      let prevAtt: ListViewAttached | null = null;
-      let prevIdx = -1;
-      let idx = -1;
-      for (const fx of items) {
-        const att = fx.attached;
-        if (!att) continue;
-        att.$store(ATT.previousSection, prevSection);
-        if (fx.index !== -1) {
-          att.$store(ATT.section, this.sectionString(fx.index));
-          idx = fx.index;
-        }
-        this.updateInlineSection(fx);
-        if (prevAtt) prevAtt.$store(ATT.nextSection, this.sectionAt(prevIdx + 1));
-        prevSection = att.$v[ATT.section] as string;
-        prevAtt = att;
-        prevIdx = fx.index;
-      }
-      if (prevAtt)
-        prevAtt.$store(ATT.nextSection, idx > 0 && idx < this.modelCount - 1 ? this.sectionAt(idx + 1) : '');
-    }
-    this.lastVisibleSection = '';
-  }
-
-  /** `currentSection`: the section of the first delegate in view; and the next section, for NextLabelAtEnd. */
-  private updateCurrentSection(): void {
-    const items = this.visibleItems;
-    if (!this.sectionObject || items.length === 0) {
-      this.$store(LV.currentSection, '');
-      return;
-    }
-    const positioning = this.sectionObject.$v[SECTION.labelPositioning] as number;
-    const size = this.viewSize();
-    const viewPos = this.isContentFlowReversed ? -this.position() - size : this.position();
-    const startPos = this.hasStickyHeader() ? this.headerFx!.endPosition() : viewPos;
-    let index = 0;
-    let modelIndex = this.visibleIndex;
-    while (index < items.length) {
-      const fx = items[index]!;
-      if (fx.endPosition() > startPos) break;
-      if (fx.index !== -1) modelIndex = fx.index;
-      index++;
-    }
-    const current = this.$v[LV.currentSection] as string;
-    const newSection = ((index < items.length ? items[index]! : items[0]!).attached?.$v[ATT.section] ??
-      '') as string;
-    if (newSection !== current) {
-      this.$store(LV.currentSection, newSection);
-      this.updateStickySections();
-    }
-    if (positioning & NEXT_LABEL_AT_END) {
-      // The next section is looked for only when the last section in view changes.
-      let lastSection = newSection;
-      let endPos = this.hasStickyFooter() ? this.footerFx!.position() : viewPos + size;
-      if (this.nextSectionItem && !(positioning & INLINE_LABELS))
-        endPos -= this.extentOf(this.nextSectionItem);
-      while (index < items.length) {
-        const fx = items[index]!;
-        if (fx.itemPosition() >= endPos) break;
-        if (fx.index !== -1) modelIndex = fx.index;
-        lastSection = (fx.attached?.$v[ATT.section] ?? '') as string;
-        index++;
-      }
-      if (this.lastVisibleSection !== lastSection) {
-        this.nextSection = '';
-        this.lastVisibleSection = lastSection;
-        for (let i = modelIndex; i < this.itemCount; i++) {
-          const section = this.sectionAt(i);
-          if (section !== lastSection) {
-            this.nextSection = section;
-            this.updateStickySections();
-            break;
-          }
-        }
-      }
     }
   }
 
@@ -2681,244 +2691,19 @@ export class ListView extends Flickable implements DelegateModelHost {
     else item.setX(pos);
   }
 
-  /**
-   * The sticky labels (QQuickListViewPrivate::updateStickySections): the
-   * current section's label held at the start of the view until the next
-   * section's header pushes it out, the next section's at the end; inline
-   * headers that would overlap them are hidden.
-   */
-  private updateStickySections(): void {
-    const criteria = this.sectionObject;
-    if (!criteria || !this.sectionDelegate()) return;
-    const positioning = criteria.$v[SECTION.labelPositioning] as number;
-    if (!positioning && !this.currentSectionItem && !this.nextSectionItem) return;
-    const reversed = this.isContentFlowReversed;
-    const size = this.viewSize();
-    const viewPos = reversed ? -this.position() - size : this.position();
-    const startPos = this.hasStickyHeader() ? this.headerFx!.endPosition() : viewPos;
-    const endPos = this.hasStickyFooter() ? this.footerFx!.position() : viewPos + size;
-    let sectionItem: Item | null = null;
-    let lastSectionItem: Item | null = null;
-    for (const fx of this.visibleItems) {
-      const section = fx.section;
-      if (section === null) continue;
-      const sectionPos = this.placeOf(section);
-      const sectionSize = this.extentOf(section);
-      let visTop = true;
-      if (positioning & CURRENT_LABEL_AT_START)
-        visTop = reversed ? -sectionPos - sectionSize >= startPos : sectionPos >= startPos;
-      let visBot = true;
-      if (positioning & NEXT_LABEL_AT_END)
-        visBot = reversed ? -sectionPos <= endPos : sectionPos + sectionSize < endPos;
-      section.$write(ITEM.visible, visBot && visTop);
-      if (visTop && !sectionItem) sectionItem = section;
-      if (reversed ? -sectionPos <= endPos : sectionPos + sectionSize < endPos) lastSectionItem = section;
-    }
-    const header = this.headerFx;
-    const footer = this.footerFx;
-    const current = this.$v[LV.currentSection] as string;
-    if (positioning & CURRENT_LABEL_AT_START && this.isValid() && this.visibleItems.length > 0) {
-      if (!this.currentSectionItem) this.currentSectionItem = this.getSectionItem(current);
-      else if (!sameSection(this.currentStickySection, current))
-        this.setSectionText(this.currentSectionItem, current);
-      this.currentStickySection = current;
-      const item = this.currentSectionItem;
-      if (!item) return;
-      const sectionSize = this.extentOf(item);
-      const d = this.isVertical ? this.vData : this.hData;
-      const atBeginning = (this.isVertical ? this.isBottomToTop : this.isRightToLeft)
-        ? d.atEnd
-        : d.atBeginning;
-      item.$write(
-        ITEM.visible,
-        !atBeginning && (!header || this.hasStickyHeader() || header.endPosition() < viewPos),
-      );
-      let pos = reversed ? this.position() + size - sectionSize : startPos;
-      if (header)
-        pos = reversed
-          ? Math.min(-header.endPosition() - sectionSize, pos)
-          : Math.max(header.endPosition(), pos);
-      if (sectionItem) {
-        const sectionPos = this.placeOf(sectionItem);
-        pos = reversed ? Math.max(pos, sectionPos + sectionSize) : Math.min(pos, sectionPos - sectionSize);
-      }
-      if (footer)
-        pos = reversed ? Math.max(-footer.position(), pos) : Math.min(footer.position() - sectionSize, pos);
-      this.placeAt(item, pos);
-    } else if (this.currentSectionItem) {
-      this.releaseSectionItem(this.currentSectionItem);
-      this.currentSectionItem = null;
-    }
-    if (positioning & NEXT_LABEL_AT_END && this.isValid() && this.visibleItems.length > 0) {
-      if (!this.nextSectionItem) this.nextSectionItem = this.getSectionItem(this.nextSection);
-      else if (!sameSection(this.nextStickySection, this.nextSection))
-        this.setSectionText(this.nextSectionItem, this.nextSection);
-      this.nextStickySection = this.nextSection;
-      const item = this.nextSectionItem;
-      if (!item) return;
-      const sectionSize = this.extentOf(item);
-      item.$write(ITEM.visible, this.nextSection !== '');
-      let pos = reversed ? this.position() : endPos - sectionSize;
-      if (footer)
-        pos = reversed ? Math.max(-footer.position(), pos) : Math.min(footer.position() - sectionSize, pos);
-      if (lastSectionItem) {
-        const sectionPos = this.placeOf(lastSectionItem);
-        pos = reversed ? Math.min(pos, sectionPos - sectionSize) : Math.max(pos, sectionPos + sectionSize);
-      }
-      if (header)
-        pos = reversed
-          ? Math.min(-header.endPosition() - sectionSize, pos)
-          : Math.max(header.endPosition(), pos);
-      this.placeAt(item, pos);
-    } else if (this.nextSectionItem) {
-      this.releaseSectionItem(this.nextSectionItem);
-      this.nextSectionItem = null;
-    }
-  }
-
-  private sectionDelegate(): QmlComponent | null {
-    return (this.sectionObject?.$v[SECTION.delegate] as QmlComponent | null | undefined) ?? null;
-  }
-
-  /**
-   * A delegate that starts a section gets a section header above it; one
-   * that no longer does gives its header back (QQuickListViewPrivate::updateInlineSection).
-   */
-  private updateInlineSection(fx: FxListItem): void {
-    const att = fx.attached;
-    if (!att || !this.sectionDelegate()) return;
-    const positioning = this.sectionObject!.$v[SECTION.labelPositioning] as number;
-    const section = att.$v[ATT.section] as string;
-    const starts =
-      !sameSection(att.$v[ATT.previousSection] as string, section) &&
-      ((positioning & INLINE_LABELS) !== 0 ||
-        (fx.index === 0 && (positioning & CURRENT_LABEL_AT_START) !== 0));
-    if (starts) {
-      if (fx.section === null) {
-        const pos = fx.position();
-        fx.section = this.getSectionItem(section);
-        fx.setPosition(pos);
-      } else {
-        this.setSectionText(fx.section, section);
-      }
-    } else if (fx.section !== null) {
-      const pos = fx.position();
-      const header = fx.section;
-      fx.section = null;
-      this.releaseSectionItem(header);
-      fx.setPosition(pos);
-    }
-  }
-
-  /** A section header for `section`: a hidden one from the cache, or a new one. */
-  private getSectionItem(section: string): Item | null {
-    let item: Item | null = null;
-    let i = SECTION_CACHE_SIZE - 1;
-    while (i >= 0 && this.sectionCache[i] === null) i--;
-    if (i >= 0) {
-      item = this.sectionCache[i]!;
-      this.sectionCache[i] = null;
-      item.$write(ITEM.visible, true);
-      this.setSectionText(item, section);
-    } else {
-      const component = this.sectionDelegate()!;
-      const context = component.creationContext;
-      if (component.unit && context) {
-        // Qt: a delegate with required properties gets `section` as one (the
-        // Qt 6 way, `required property string section`); others see it in
-        // their context.
-        const required = component.unit.root.required.length > 0;
-        const data = new SectionContext();
-        data.$engine = this.$engine;
-        data.$v[SECTION_TEXT] = section;
-        const factory = context.engine as unknown as ComponentFactory;
-        let obj: QObject | null = null;
-        try {
-          const initial = required ? { section } : undefined;
-          obj = factory.createFromComponent(
-            component.unit,
-            context,
-            null,
-            initial,
-            required ? undefined : data,
-            (root) => {
-              if (!(root instanceof Item)) return;
-              if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, 2);
-              root.$setOwner(this);
-              root.setParentItem(this.contentItemNow);
-              attachedOf(root).$store(ATT.view, this);
-            },
-          );
-        } catch (e) {
-          this.$engine?.reportError(e, undefined);
-        }
-        if (obj instanceof Item) {
-          item = obj;
-          if (!required) {
-            data.$setOwner(obj);
-            this.sectionTexts.set(obj, data);
-          }
-        } else obj?.$destroy();
-      }
-    }
-    item?.addListener(this.tracker);
-    return item;
-  }
-
-  /** What each section header's `section` reads. */
-  private readonly sectionTexts = new WeakMap<Item, SectionContext>();
-
-  /**
-   * A header shows another section (QQuickListViewPrivate::setSectionHelper).
-   * Qt sets it in the header's context, which a header with a required
-   * `section` property does not read: such a header keeps the section it
-   * was made with (measured: listview_section_required).
-   */
-  private setSectionText(item: Item, section: string): void {
-    this.sectionTexts.get(item)?.$write(SECTION_TEXT, section);
-  }
-
-  /** Hides a section header in the cache, or destroys it when the cache is full. */
-  private releaseSectionItem(item: Item): void {
-    item.removeListener(this.tracker);
-    const i = this.sectionCache.indexOf(null);
-    if (i >= 0) {
-      this.sectionCache[i] = item;
-      item.$write(ITEM.visible, false);
-      return;
-    }
-    this.destroySectionItem(item);
-  }
-
-  private destroySectionItem(item: Item): void {
-    item.setParentItem(null);
-    item.$destroy();
-  }
-
-  private dropSectionCache(): void {
-    for (let i = 0; i < SECTION_CACHE_SIZE; i++) {
-      const item = this.sectionCache[i];
-      this.sectionCache[i] = null;
-      if (item) this.destroySectionItem(item);
-    }
-  }
-
   /** Another section delegate: the headers made by the old one go (QQuickListViewPrivate::releaseSectionItems). */
   sectionDelegateChanged(): void {
-    for (const fx of this.visibleItems) {
-      const header = fx.section;
-      if (header === null) continue;
-      const pos = fx.position();
-      this.releaseSectionItem(header);
-      fx.section = null;
-      fx.setPosition(pos);
-    }
-    this.dropSectionCache();
+    this.sections?.delegateChanged();
     this.sectionLayoutChanged();
   }
 
   sectionLayoutChanged(): void {
     if (this.isComponentComplete) this.forceLayoutPolish();
+  }
+
+  /** A row's value of the model role `role` (the section property). */
+  modelValue(index: number, role: string): unknown {
+    return this.dm.value(index, role);
   }
 
   override $teardown(): void {
@@ -2931,17 +2716,59 @@ export class ListView extends Flickable implements DelegateModelHost {
   }
 }
 
+export class ListView extends ItemView {
+  constructor() {
+    super();
+    this.$v[IV.highlightMoveDuration] = -1;
+  }
+
+  get isVertical(): boolean {
+    return (this.$v[LV.orientation] as number) === VERTICAL;
+  }
+  protected override get spacingValue(): number {
+    return this.$v[LV.spacing] as number;
+  }
+  protected override get headerPositioningValue(): number {
+    return this.$v[LV.headerPositioning] as number;
+  }
+  protected override get footerPositioningValue(): number {
+    return this.$v[LV.footerPositioning] as number;
+  }
+  protected override get highlightMoveVelocityValue(): number {
+    return this.$v[LV.highlightMoveVelocity] as number;
+  }
+  protected override get highlightResizeVelocityValue(): number {
+    return this.$v[LV.highlightResizeVelocity] as number;
+  }
+  protected override get highlightResizeDurationValue(): number {
+    return this.$v[LV.highlightResizeDuration] as number;
+  }
+  override get currentSectionName(): string {
+    return this.$v[LV.currentSection] as string;
+  }
+  override set currentSectionName(section: string) {
+    this.$store(LV.currentSection, section);
+  }
+  protected get snapModeValue(): number {
+    return this.$v[LV.snapMode] as number;
+  }
+  protected attachedMeta(): MetaObject {
+    return ListViewAttachedMeta;
+  }
+}
+
 function shiftForRemoval(i: number, index: number, count: number): number {
   if (i >= index + count) return i - count;
   if (i > index) return index;
   return i;
 }
 
-const onChange = (f: (v: ListView) => void) => (o: QObject) => f(o as ListView);
+const onChange = (f: (v: ItemView) => void) => (o: QObject) => f(o as ItemView);
 
-export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
-  name: 'ListView',
-  cppClass: 'QQuickListView',
+/** What ListView and GridView share (QQuickItemView), in Qt's order. */
+export const ItemViewMeta: MetaObject = defineType(ItemView, FlickableMeta, {
+  name: 'ItemView',
+  cppClass: 'QQuickItemView',
   properties: {
     model: { ...MODEL_PROPERTY, changed: onChange((v) => v.onModelChanged()) },
     delegate: { type: 'Component', changed: onChange((v) => v.onDelegateChanged()) },
@@ -2949,7 +2776,7 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     currentIndex: {
       type: 'int',
       default: -1,
-      write: (o, v) => (o as ListView).setCurrentIndexValue(v as number),
+      write: (o, v) => (o as ItemView).setCurrentIndexValue(v as number),
     },
     currentItem: { type: 'Item', readonly: true },
     keyNavigationWraps: { type: 'bool' },
@@ -2958,22 +2785,19 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
       type: 'int',
       default: 320,
       write: (o, v) => {
-        const view = o as ListView;
+        const view = o as ItemView;
         if ((v as number) < 0) {
           view.warn('Cannot set a negative cache buffer');
           return;
         }
-        if (view.$store(LV.cacheBuffer, v)) view.onCacheBufferChanged();
+        if (view.$store(IV.cacheBuffer, v)) view.onCacheBufferChanged();
       },
     },
     displayMarginBeginning: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
     displayMarginEnd: { type: 'int', changed: onChange((v) => v.onSpacingChanged()) },
     layoutDirection: {
       type: 'enumeration',
-      changed: onChange((v) => {
-        (v as unknown as { updateEffectiveLayoutDirection(): void }).updateEffectiveLayoutDirection();
-        v.regenerate(false);
-      }),
+      changed: onChange((v) => v.onLayoutDirectionChanged()),
     },
     effectiveLayoutDirection: { type: 'enumeration', readonly: true },
     verticalLayoutDirection: {
@@ -3003,30 +2827,19 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     highlightRangeMode: { type: 'enumeration', changed: onChange((v) => v.highlightRangeChanged(true)) },
     preferredHighlightBegin: {
       type: 'real',
-      write: (o, v) => (o as ListView).setPreferredHighlight(true, v as number),
+      write: (o, v) => (o as ItemView).setPreferredHighlight(true, v as number),
     },
     preferredHighlightEnd: {
       type: 'real',
-      write: (o, v) => (o as ListView).setPreferredHighlight(false, v as number),
+      write: (o, v) => (o as ItemView).setPreferredHighlight(false, v as number),
     },
-    highlightMoveDuration: { type: 'int', default: -1 },
-    highlightMoveVelocity: { type: 'real', default: 400 },
-    highlightResizeVelocity: { type: 'real', default: 400 },
-    highlightResizeDuration: { type: 'int', default: -1 },
+    // (ListView's default is -1, set by its constructor)
+    highlightMoveDuration: {
+      type: 'int',
+      default: 150,
+      changed: onChange((v) => v.onHighlightMoveDurationChanged()),
+    },
     reuseItems: { type: 'bool' },
-    spacing: { type: 'real', changed: onChange((v) => v.onSpacingChanged()) },
-    orientation: { type: 'enumeration', default: 2, changed: onChange((v) => v.onOrientationChanged()) },
-    currentSection: { type: 'string', readonly: true },
-    snapMode: { type: 'enumeration' },
-    headerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(true)) },
-    footerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(false)) },
-    section: {
-      type: 'ViewSection',
-      // (a CONSTANT pointer property in Qt: assigning it is refused)
-      readonly: true,
-      constant: true,
-      group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
-    },
   },
   // (QQuickItemView's names for the transitions' change signals)
   signals: {
@@ -3047,15 +2860,8 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     'itemAt',
     'itemAtIndex',
     'forceLayout',
-    'incrementCurrentIndex',
-    'decrementCurrentIndex',
   ],
   enums: {
-    Horizontal: 1,
-    Vertical: 2,
-    NoSnap: 0,
-    SnapToItem: 1,
-    SnapOneItem: 2,
     Beginning: 0,
     Center: 1,
     End: 2,
@@ -3070,6 +2876,83 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
     RightToLeft: 1,
     TopToBottom: 2,
     BottomToTop: 3,
+  },
+  creatable: false,
+});
+copyArrayModelOnRead(ItemView.prototype);
+
+export const IV = {
+  model: ItemViewMeta.index('model'),
+  delegate: ItemViewMeta.index('delegate'),
+  count: ItemViewMeta.index('count'),
+  currentIndex: ItemViewMeta.index('currentIndex'),
+  currentItem: ItemViewMeta.index('currentItem'),
+  keyNavigationWraps: ItemViewMeta.index('keyNavigationWraps'),
+  keyNavigationEnabled: ItemViewMeta.index('keyNavigationEnabled'),
+  cacheBuffer: ItemViewMeta.index('cacheBuffer'),
+  displayMarginBeginning: ItemViewMeta.index('displayMarginBeginning'),
+  displayMarginEnd: ItemViewMeta.index('displayMarginEnd'),
+  layoutDirection: ItemViewMeta.index('layoutDirection'),
+  verticalLayoutDirection: ItemViewMeta.index('verticalLayoutDirection'),
+  effectiveLayoutDirection: ItemViewMeta.index('effectiveLayoutDirection'),
+  header: ItemViewMeta.index('header'),
+  headerItem: ItemViewMeta.index('headerItem'),
+  footer: ItemViewMeta.index('footer'),
+  footerItem: ItemViewMeta.index('footerItem'),
+  highlight: ItemViewMeta.index('highlight'),
+  highlightItem: ItemViewMeta.index('highlightItem'),
+  highlightFollowsCurrentItem: ItemViewMeta.index('highlightFollowsCurrentItem'),
+  highlightMoveDuration: ItemViewMeta.index('highlightMoveDuration'),
+  highlightRangeMode: ItemViewMeta.index('highlightRangeMode'),
+  preferredHighlightBegin: ItemViewMeta.index('preferredHighlightBegin'),
+  preferredHighlightEnd: ItemViewMeta.index('preferredHighlightEnd'),
+  currentIndexChanged: ItemViewMeta.signalsByName.get('currentIndexChanged')!.index,
+  countChanged: ItemViewMeta.signalsByName.get('countChanged')!.index,
+  currentItemChanged: ItemViewMeta.signalsByName.get('currentItemChanged')!.index,
+};
+
+// `count` reads the model live, like QQuickItemView::count().
+Object.defineProperty(ItemView.prototype, 'count', {
+  configurable: true,
+  get(this: ItemView) {
+    const o = currentObserver;
+    if (o !== null) o.track(this.$source(IV.countChanged));
+    return this.liveCount;
+  },
+});
+
+export const ListViewMeta: MetaObject = defineType(ListView, ItemViewMeta, {
+  name: 'ListView',
+  cppClass: 'QQuickListView',
+  properties: {
+    highlightMoveVelocity: { type: 'real', default: 400 },
+    highlightResizeVelocity: { type: 'real', default: 400 },
+    highlightResizeDuration: { type: 'int', default: -1 },
+    spacing: { type: 'real', changed: onChange((v) => v.onSpacingChanged()) },
+    orientation: {
+      type: 'enumeration',
+      default: 2,
+      changed: onChange((v) => v.onOrientationChanged()),
+    },
+    currentSection: { type: 'string', readonly: true },
+    snapMode: { type: 'enumeration' },
+    headerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(true)) },
+    footerPositioning: { type: 'enumeration', changed: onChange((v) => v.onHeaderPositioningChanged(false)) },
+    section: {
+      type: 'ViewSection',
+      // (a CONSTANT pointer property in Qt: assigning it is refused)
+      readonly: true,
+      constant: true,
+      group: { meta: () => ViewSectionMeta, create: (owner) => (owner as ListView).makeSection() },
+    },
+  },
+  methods: ['incrementCurrentIndex', 'decrementCurrentIndex'],
+  enums: {
+    Horizontal: 1,
+    Vertical: 2,
+    NoSnap: 0,
+    SnapToItem: 1,
+    SnapOneItem: 2,
     InlineHeader: 0,
     OverlayHeader: 1,
     PullBackHeader: 2,
@@ -3079,35 +2962,8 @@ export const ListViewMeta: MetaObject = defineType(ListView, FlickableMeta, {
   },
   attachedType: () => ListViewAttachedMeta,
 });
-copyArrayModelOnRead(ListView.prototype);
 
 const LV = {
-  model: ListViewMeta.index('model'),
-  delegate: ListViewMeta.index('delegate'),
-  count: ListViewMeta.index('count'),
-  currentIndex: ListViewMeta.index('currentIndex'),
-  currentItem: ListViewMeta.index('currentItem'),
-  keyNavigationWraps: ListViewMeta.index('keyNavigationWraps'),
-  keyNavigationEnabled: ListViewMeta.index('keyNavigationEnabled'),
-  cacheBuffer: ListViewMeta.index('cacheBuffer'),
-  displayMarginBeginning: ListViewMeta.index('displayMarginBeginning'),
-  displayMarginEnd: ListViewMeta.index('displayMarginEnd'),
-  layoutDirection: ListViewMeta.index('layoutDirection'),
-  verticalLayoutDirection: ListViewMeta.index('verticalLayoutDirection'),
-  effectiveLayoutDirection: ListViewMeta.index('effectiveLayoutDirection'),
-  header: ListViewMeta.index('header'),
-  headerItem: ListViewMeta.index('headerItem'),
-  headerPositioning: ListViewMeta.index('headerPositioning'),
-  footerPositioning: ListViewMeta.index('footerPositioning'),
-  footer: ListViewMeta.index('footer'),
-  footerItem: ListViewMeta.index('footerItem'),
-  highlight: ListViewMeta.index('highlight'),
-  highlightItem: ListViewMeta.index('highlightItem'),
-  highlightFollowsCurrentItem: ListViewMeta.index('highlightFollowsCurrentItem'),
-  highlightMoveDuration: ListViewMeta.index('highlightMoveDuration'),
-  highlightRangeMode: ListViewMeta.index('highlightRangeMode'),
-  preferredHighlightBegin: ListViewMeta.index('preferredHighlightBegin'),
-  preferredHighlightEnd: ListViewMeta.index('preferredHighlightEnd'),
   highlightMoveVelocity: ListViewMeta.index('highlightMoveVelocity'),
   highlightResizeVelocity: ListViewMeta.index('highlightResizeVelocity'),
   highlightResizeDuration: ListViewMeta.index('highlightResizeDuration'),
@@ -3115,17 +2971,6 @@ const LV = {
   orientation: ListViewMeta.index('orientation'),
   currentSection: ListViewMeta.index('currentSection'),
   snapMode: ListViewMeta.index('snapMode'),
-  currentIndexChanged: ListViewMeta.signalsByName.get('currentIndexChanged')!.index,
-  countChanged: ListViewMeta.signalsByName.get('countChanged')!.index,
-  currentItemChanged: ListViewMeta.signalsByName.get('currentItemChanged')!.index,
+  headerPositioning: ListViewMeta.index('headerPositioning'),
+  footerPositioning: ListViewMeta.index('footerPositioning'),
 };
-
-// `count` reads the model live, like QQuickItemView::count().
-Object.defineProperty(ListView.prototype, 'count', {
-  configurable: true,
-  get(this: ListView) {
-    const o = currentObserver;
-    if (o !== null) o.track(this.$source(LV.countChanged));
-    return this.liveCount;
-  },
-});
