@@ -44,6 +44,7 @@ export const LAZY_TYPE_NAMES = [
   'RegularExpressionValidator',
   'Shortcut',
   'Grid',
+  'GridView',
   'Image',
   'BorderImage',
   'Flow',

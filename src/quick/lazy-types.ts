@@ -8,6 +8,7 @@ import { FlipableMeta } from './items/Flipable';
 import { FlowMeta } from './items/Flow';
 import { FontMetricsMeta, glyphBoxesReady, TextMetricsMeta } from './items/FontMetrics';
 import { GridMeta } from './items/Grid';
+import { GridViewMeta } from './items/GridView';
 import { BorderImageMeta, ImageMeta } from './items/Image';
 import { InputMask } from './items/input-mask';
 import { KeyNavigationMeta } from './items/KeyNavigation';
@@ -53,6 +54,7 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   RegularExpressionValidator: RegularExpressionValidatorMeta,
   Shortcut: ShortcutMeta,
   Grid: GridMeta,
+  GridView: GridViewMeta,
   Image: ImageMeta,
   BorderImage: BorderImageMeta,
   Flow: FlowMeta,

@@ -67,6 +67,12 @@ describe('Flickable.flick() frame by frame, as recorded from Qt 6.4 (test/fixtur
     'listview_snap_to_item',
     // SnapOneItem: one row at the most velocity
     'listview_snap_one_item',
+    // a GridView (rows of 47 px): the flick Flickable makes
+    'gridview_flick',
+    // SnapToRow: the flick is aimed at a row boundary, a quarter row further
+    'gridview_snap_to_row',
+    // SnapOneRow: the next row, at the most velocity
+    'gridview_snap_one_row',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name, 300);
     expect(got).toEqual(expected);
