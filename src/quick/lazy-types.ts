@@ -18,6 +18,8 @@ import { provideListSections } from './items/ListView';
 import { LoaderMeta } from './items/Loader';
 import { ListSections } from './items/list-sections';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
+import { PATH_TYPES } from './items/Path';
+import { PathViewMeta } from './items/PathView';
 import {
   DragHandlerMeta,
   HoverHandlerMeta,
@@ -55,6 +57,8 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   Shortcut: ShortcutMeta,
   Grid: GridMeta,
   GridView: GridViewMeta,
+  PathView: PathViewMeta,
+  ...PATH_TYPES,
   Image: ImageMeta,
   BorderImage: BorderImageMeta,
   Flow: FlowMeta,

@@ -257,6 +257,51 @@ class BufferPause implements FrameAnimation {
   }
 }
 
+/**
+ * An item a view makes for itself from `component` (a header, footer or
+ * highlight): owned by the view, a child of `parent`, `prepare` run on it
+ * before its bindings; without a component, a plain Item when `createDefault`.
+ */
+export function createViewItem(
+  owner: Item,
+  component: QmlComponent | null,
+  parent: Item,
+  createDefault: boolean,
+  prepare: (root: Item) => void,
+): Item | null {
+  if (component?.unit && component.creationContext) {
+    const factory = component.creationContext.engine as unknown as ComponentFactory;
+    let obj: QObject | null = null;
+    try {
+      obj = factory.createFromComponent(
+        component.unit,
+        component.creationContext,
+        null,
+        undefined,
+        undefined,
+        (root) => {
+          if (!(root instanceof Item)) return;
+          prepare(root);
+          root.$setOwner(owner);
+          root.setParentItem(parent);
+        },
+      );
+    } catch (e) {
+      owner.$engine?.reportError(e, undefined);
+    }
+    if (obj instanceof Item) return obj;
+    obj?.$destroy();
+    return null;
+  }
+  if (!createDefault) return null;
+  const item = new Item();
+  item.$engine = owner.$engine;
+  item.$setOwner(owner);
+  item.$componentComplete();
+  item.setParentItem(parent);
+  return item;
+}
+
 /** What the view asks of its sections (ListSections in list-sections.ts). */
 export interface ListSectionsLike {
   itemCreated(fx: FxViewItem): void;
@@ -762,39 +807,12 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     z: number,
     createDefault: boolean,
   ): Item | null {
-    let item: Item | null = null;
-    const content = this.contentItemNow;
-    if (component?.unit && component.creationContext) {
-      const factory = component.creationContext.engine as unknown as ComponentFactory;
-      let obj: QObject | null = null;
-      try {
-        obj = factory.createFromComponent(
-          component.unit,
-          component.creationContext,
-          null,
-          undefined,
-          undefined,
-          (root) => {
-            if (!(root instanceof Item)) return;
-            if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
-            root.$setOwner(this);
-            root.setParentItem(content);
-            this.attachedOf(root).$store(ATT.view, this);
-          },
-        );
-      } catch (e) {
-        this.$engine?.reportError(e, undefined);
-      }
-      if (obj instanceof Item) item = obj;
-      else obj?.$destroy();
-    } else if (createDefault) {
-      item = new Item();
-      item.$engine = this.$engine;
-      item.$setOwner(this);
-      item.$componentComplete();
-      if (z !== 0) item.$write(ITEM.z, z);
-      item.setParentItem(content);
-    }
+    const item = createViewItem(this, component, this.contentItemNow, createDefault, (root) => {
+      if ((root.$v[ITEM.z] as number) === 0) root.$write(ITEM.z, z);
+      this.attachedOf(root).$store(ATT.view, this);
+    });
+    // (a default item has no bindings: its z is set after)
+    if (item && !component && z !== 0) item.$write(ITEM.z, z);
     return item;
   }
 

@@ -55,6 +55,8 @@ export class TimeLine implements FrameAnimation {
   time = 0;
   /** Called once all operations have run (QQuickTimeLine::completed). */
   onCompleted: (() => void) | null = null;
+  /** Called after each step moved the values (QQuickTimeLine::updated). */
+  onUpdated: (() => void) | null = null;
   private readonly queues = new Map<TimeLineValue, Queue>();
   private running = false;
   /** While an op of `value` ends: the time new ops of that value start at. */
@@ -178,6 +180,7 @@ export class TimeLine implements FrameAnimation {
       if (this.queues.get(v) !== q) continue;
       this.advanceQueue(v, q);
     }
+    this.onUpdated?.();
     if (this.queues.size === 0) {
       this.running = false;
       this.onCompleted?.();

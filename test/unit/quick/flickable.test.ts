@@ -1,37 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { Item, type PointerEventLike } from '../../../src/quick/items/Item';
-import { memoryFiles } from '../../helpers/qml';
-import { fakeRuntime, type SceneRun } from './views-harness';
+import { pointerEvent } from './input-events';
+import { type SceneRun, sceneFromSource } from './views-harness';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into QML objects dynamically
 type Q = any;
 
-async function scene(source: string): Promise<SceneRun & { root: Q; id(name: string): Q }> {
-  const run = fakeRuntime(memoryFiles({ 'main.qml': source }));
-  const root = (await run.runtime.run('file:///test/main.qml')) as Q;
-  run.runtime.engine.polish();
-  const ctx = root.$ctx[root.$ctx.length - 1];
-  return { ...run, root, id: (name: string) => ctx.lookupId(name) };
-}
+const scene = sceneFromSource as (source: string) => Promise<SceneRun & { root: Q; id(name: string): Q }>;
 
-function pointer(type: PointerEventLike['type'], x: number, y: number, timestamp: number): PointerEventLike {
-  return {
-    type,
-    sceneX: x,
-    sceneY: y,
-    x,
-    y,
-    button: type === 'move' ? 0 : 1,
-    buttons: type === 'release' ? 0 : 1,
-    modifiers: 0,
-    timestamp,
-    angleDeltaX: 0,
-    angleDeltaY: 0,
-    pixelDeltaX: 0,
-    pixelDeltaY: 0,
-    accepted: false,
-  };
-}
+const pointer = pointerEvent;
 
 function wheel(x: number, y: number, angleDeltaY: number, timestamp: number): PointerEventLike {
   return { ...pointer('wheel', x, y, timestamp), button: 0, buttons: 0, angleDeltaY };

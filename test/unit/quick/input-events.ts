@@ -44,6 +44,31 @@ export function ctrl(window: QuickWindow, letter: string, extra = 0): boolean {
 
 let clock = 1000;
 
+/** A left-button pointer event at scene (x, y) and `timestamp`, as the host gives it. */
+export function pointerEvent(
+  type: PointerEventLike['type'],
+  x: number,
+  y: number,
+  timestamp: number,
+): PointerEventLike {
+  return {
+    type,
+    sceneX: x,
+    sceneY: y,
+    x,
+    y,
+    button: type === 'move' ? 0 : 1,
+    buttons: type === 'release' ? 0 : 1,
+    modifiers: 0,
+    timestamp,
+    angleDeltaX: 0,
+    angleDeltaY: 0,
+    pixelDeltaX: 0,
+    pixelDeltaY: 0,
+    accepted: false,
+  };
+}
+
 export function pointer(
   window: QuickWindow,
   type: PointerEventLike['type'],

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { nodeFiles, nodeImages } from '../../../src/cli/node-files';
 import { dumpGeometry, type GeometryNode } from '../../../src/quick/dump';
 import { createRuntime, type Runtime } from '../../../src/runtime';
+import { memoryFiles } from '../../helpers/qml';
 
 export const VIEWS_DIR = new URL('../../fixtures/qt/views/', import.meta.url).pathname;
 
@@ -80,6 +81,19 @@ export function fakeRuntime(files = nodeFiles, phase = 0): SceneRun {
     now: () => time.now,
   });
   return { runtime, output, time };
+}
+
+/** A scene from its source, on the fake clock, laid out once; `id(name)` finds its objects by id. */
+export async function sceneFromSource(
+  source: string,
+): Promise<SceneRun & { root: unknown; id(name: string): unknown }> {
+  const run = fakeRuntime(memoryFiles({ 'main.qml': source }));
+  const root = (await run.runtime.run('file:///test/main.qml')) as {
+    $ctx: Array<{ lookupId(n: string): unknown }>;
+  };
+  run.runtime.engine.polish();
+  const ctx = root.$ctx[root.$ctx.length - 1]!;
+  return { ...run, root, id: (name: string) => ctx.lookupId(name) };
 }
 
 /** Loads a scene file and lets `ms` of fake time pass. */

@@ -1,0 +1,896 @@
+// Path and its elements (QQuickPath, qquickpath.cpp): PathLine, PathMove,
+// PathQuad, PathCubic, PathArc, PathCurve, PathAttribute and PathPercent.
+// The path is built the way QPainterPath builds it (lines, and cubic Bézier
+// curves for everything else: quadratic curves raised to cubic ones, arcs
+// cut into quarter-circle segments as Qt's SVG parser does, Catmull-Rom
+// points converted to Bézier control points), its length measured by
+// QBezier's subdivision, and a point at a percentage of it read from a cache
+// of ceil(length * 5) + 1 points along it, as PathView reads it. Attributes
+// and PathPercent values are interpolated between the points where they are
+// given.
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { QtObjectMeta } from '../../engine/qtqml';
+import { QPoint } from '../../engine/valuetypes';
+
+// ---- QPainterPath and QBezier -------------------------------------------------------------------
+
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const CURVE_TO_DATA = 3;
+
+interface Element {
+  type: number;
+  x: number;
+  y: number;
+}
+
+/** The elements of a QPainterPath: a curve is a CURVE_TO (first control point) and two CURVE_TO_DATA. */
+class PainterPath {
+  readonly els: Element[] = [{ type: MOVE_TO, x: 0, y: 0 }];
+
+  get last(): Element {
+    return this.els[this.els.length - 1]!;
+  }
+
+  moveTo(x: number, y: number): void {
+    const last = this.last;
+    if (last.type === MOVE_TO) {
+      last.x = x;
+      last.y = y;
+    } else {
+      this.els.push({ type: MOVE_TO, x, y });
+    }
+  }
+
+  lineTo(x: number, y: number): void {
+    const last = this.last;
+    if (last.x === x && last.y === y) return;
+    this.els.push({ type: LINE_TO, x, y });
+  }
+
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, ex: number, ey: number): void {
+    const l = this.last;
+    if (l.x === c1x && l.y === c1y && c1x === c2x && c1y === c2y && c2x === ex && c2y === ey) return;
+    this.els.push({ type: CURVE_TO, x: c1x, y: c1y });
+    this.els.push({ type: CURVE_TO_DATA, x: c2x, y: c2y });
+    this.els.push({ type: CURVE_TO_DATA, x: ex, y: ey });
+  }
+
+  quadTo(cx: number, cy: number, ex: number, ey: number): void {
+    const p = this.last;
+    if (p.x === cx && p.y === cy && cx === ex && cy === ey) return;
+    this.cubicTo((p.x + 2 * cx) / 3, (p.y + 2 * cy) / 3, (ex + 2 * cx) / 3, (ey + 2 * cy) / 3, ex, ey);
+  }
+
+  /** QPainterPath::length. */
+  length(): number {
+    let len = 0;
+    const els = this.els;
+    for (let i = 1; i < els.length; i++) {
+      const e = els[i]!;
+      if (e.type === LINE_TO) {
+        const p = els[i - 1]!;
+        len += Math.hypot(e.x - p.x, e.y - p.y);
+      } else if (e.type === CURVE_TO) {
+        len += Bezier.fromElements(els, i).length();
+        i += 2;
+      }
+    }
+    return len;
+  }
+}
+
+/** QBezier: a cubic Bézier curve. */
+class Bezier {
+  constructor(
+    readonly x1: number,
+    readonly y1: number,
+    readonly x2: number,
+    readonly y2: number,
+    readonly x3: number,
+    readonly y3: number,
+    readonly x4: number,
+    readonly y4: number,
+  ) {}
+
+  /** The curve whose CURVE_TO element is at `i`. */
+  static fromElements(els: readonly Element[], i: number): Bezier {
+    const a = els[i - 1]!;
+    const b = els[i]!;
+    const c = els[i + 1]!;
+    const d = els[i + 2]!;
+    return new Bezier(a.x, a.y, b.x, b.y, c.x, c.y, d.x, d.y);
+  }
+
+  /** QBezier::pointAt, in Qt's numerically stable order. */
+  pointAt(t: number): [number, number] {
+    const m = 1 - t;
+    let a = this.x1 * m + this.x2 * t;
+    let b = this.x2 * m + this.x3 * t;
+    const c = this.x3 * m + this.x4 * t;
+    a = a * m + b * t;
+    b = b * m + c * t;
+    const x = a * m + b * t;
+    let ay = this.y1 * m + this.y2 * t;
+    let by = this.y2 * m + this.y3 * t;
+    const cy = this.y3 * m + this.y4 * t;
+    ay = ay * m + by * t;
+    by = by * m + cy * t;
+    return [x, ay * m + by * t];
+  }
+
+  /** QBezier::length(0.01): halved until the control polygon is within 0.01 of the chord. */
+  length(error = 0.01): number {
+    const len =
+      Math.hypot(this.x2 - this.x1, this.y2 - this.y1) +
+      Math.hypot(this.x3 - this.x2, this.y3 - this.y2) +
+      Math.hypot(this.x4 - this.x3, this.y4 - this.y3);
+    const chord = Math.hypot(this.x4 - this.x1, this.y4 - this.y1);
+    if (len - chord > error) {
+      const [left, right] = this.split();
+      return left.length(error) + right.length(error);
+    }
+    return len;
+  }
+
+  /** QBezier::split at t = 0.5. */
+  split(): [Bezier, Bezier] {
+    const cx = (this.x2 + this.x3) * 0.5;
+    const lx2 = (this.x1 + this.x2) * 0.5;
+    const rx3 = (this.x3 + this.x4) * 0.5;
+    const lx3 = (lx2 + cx) * 0.5;
+    const rx2 = (rx3 + cx) * 0.5;
+    const mx = (lx3 + rx2) * 0.5;
+    const cy = (this.y2 + this.y3) * 0.5;
+    const ly2 = (this.y1 + this.y2) * 0.5;
+    const ry3 = (this.y3 + this.y4) * 0.5;
+    const ly3 = (ly2 + cy) * 0.5;
+    const ry2 = (ry3 + cy) * 0.5;
+    const my = (ly3 + ry2) * 0.5;
+    return [
+      new Bezier(this.x1, this.y1, lx2, ly2, lx3, ly3, mx, my),
+      new Bezier(mx, my, rx2, ry2, rx3, ry3, this.x4, this.y4),
+    ];
+  }
+}
+
+/** The next segment after element `current` as a Bézier curve (a line is one with control points at its thirds). */
+function nextBezier(
+  els: readonly Element[],
+  current: number,
+): { bez: Bezier | null; index: number; length: number } {
+  for (let i = current + 1; i < els.length; i++) {
+    const e = els[i]!;
+    if (e.type === LINE_TO) {
+      const a = els[i - 1]!;
+      const dx = e.x - a.x;
+      const dy = e.y - a.y;
+      return {
+        bez: new Bezier(
+          a.x,
+          a.y,
+          a.x + dx / 3,
+          a.y + dy / 3,
+          a.x + (2 * dx) / 3,
+          a.y + (2 * dy) / 3,
+          e.x,
+          e.y,
+        ),
+        index: i,
+        length: Math.hypot(dx, dy),
+      };
+    }
+    if (e.type === CURVE_TO) {
+      const bez = Bezier.fromElements(els, i);
+      return { bez, index: i, length: bez.length() };
+    }
+  }
+  return { bez: null, index: els.length - 1, length: 0 };
+}
+
+/** QQuickSvgParser's pathArcSegment: one segment of an arc as a cubic curve. */
+function arcSegment(
+  path: PainterPath,
+  xc: number,
+  yc: number,
+  th0: number,
+  th1: number,
+  rx: number,
+  ry: number,
+  rotation: number,
+): void {
+  const sinTh = Math.sin(rotation * (Math.PI / 180));
+  const cosTh = Math.cos(rotation * (Math.PI / 180));
+  const a00 = cosTh * rx;
+  const a01 = -sinTh * ry;
+  const a10 = sinTh * rx;
+  const a11 = cosTh * ry;
+  const thHalf = 0.5 * (th1 - th0);
+  const t = ((8 / 3) * Math.sin(thHalf * 0.5) * Math.sin(thHalf * 0.5)) / Math.sin(thHalf);
+  const x1 = xc + Math.cos(th0) - t * Math.sin(th0);
+  const y1 = yc + Math.sin(th0) + t * Math.cos(th0);
+  const x3 = xc + Math.cos(th1);
+  const y3 = yc + Math.sin(th1);
+  const x2 = x3 + t * Math.sin(th1);
+  const y2 = y3 - t * Math.cos(th1);
+  path.cubicTo(
+    a00 * x1 + a01 * y1,
+    a10 * x1 + a11 * y1,
+    a00 * x2 + a01 * y2,
+    a10 * x2 + a11 * y2,
+    a00 * x3 + a01 * y3,
+    a10 * x3 + a11 * y3,
+  );
+}
+
+/** QQuickSvgParser::pathArc: an SVG elliptical arc from (curx, cury) to (x, y). */
+function pathArc(
+  path: PainterPath,
+  rxIn: number,
+  ryIn: number,
+  rotation: number,
+  largeArc: boolean,
+  sweep: boolean,
+  x: number,
+  y: number,
+  curx: number,
+  cury: number,
+): void {
+  let rx = Math.abs(rxIn);
+  let ry = Math.abs(ryIn);
+  const sinTh = Math.sin(rotation * (Math.PI / 180));
+  const cosTh = Math.cos(rotation * (Math.PI / 180));
+  const dx = (curx - x) / 2;
+  const dy = (cury - y) / 2;
+  const dx1 = cosTh * dx + sinTh * dy;
+  const dy1 = -sinTh * dx + cosTh * dy;
+  // (the radii grow until the arc fits)
+  const check = (dx1 * dx1) / (rx * rx) + (dy1 * dy1) / (ry * ry);
+  if (check > 1) {
+    rx *= Math.sqrt(check);
+    ry *= Math.sqrt(check);
+  }
+  const a00 = cosTh / rx;
+  const a01 = sinTh / rx;
+  const a10 = -sinTh / ry;
+  const a11 = cosTh / ry;
+  const x0 = a00 * curx + a01 * cury;
+  const y0 = a10 * curx + a11 * cury;
+  const x1 = a00 * x + a01 * y;
+  const y1 = a10 * x + a11 * y;
+  const d = (x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0);
+  if (!d) return;
+  let sfactorSq = 1 / d - 0.25;
+  if (sfactorSq < 0) sfactorSq = 0;
+  let sfactor = Math.sqrt(sfactorSq);
+  if (sweep === largeArc) sfactor = -sfactor;
+  const xc = 0.5 * (x0 + x1) - sfactor * (y1 - y0);
+  const yc = 0.5 * (y0 + y1) + sfactor * (x1 - x0);
+  const th0 = Math.atan2(y0 - yc, x0 - xc);
+  const th1 = Math.atan2(y1 - yc, x1 - xc);
+  let thArc = th1 - th0;
+  if (thArc < 0 && sweep) thArc += 2 * Math.PI;
+  else if (thArc > 0 && !sweep) thArc -= 2 * Math.PI;
+  const nSegs = Math.ceil(Math.abs(thArc / (Math.PI * 0.5 + 0.001)));
+  for (let i = 0; i < nSegs; i++)
+    arcSegment(path, xc, yc, th0 + (i * thArc) / nSegs, th0 + ((i + 1) * thArc) / nSegs, rx, ry, rotation);
+}
+
+// ---- the elements ---------------------------------------------------------------------------------
+
+/** QQuickPathElement: a part of a Path; any change of it rebuilds the path. */
+export class PathElement extends QObject {
+  path: Path | null = null;
+
+  /** A property changed (Qt's changed() signal, which the path follows). */
+  elementChanged(): void {
+    this.$emit(PE.changed, undefined);
+    this.path?.processPath();
+  }
+}
+const onChange = (o: QObject) => (o as PathElement).elementChanged();
+export const PathElementMeta: MetaObject = defineType(PathElement, QtObjectMeta, {
+  name: 'PathElement',
+  cppClass: 'QQuickPathElement',
+  signals: { changed: {} },
+  creatable: false,
+});
+const PE = { changed: PathElementMeta.signalsByName.get('changed')!.index };
+
+/**
+ * A coordinate that may be unset (QQmlNullableValue): the first write sets
+ * it, whatever the value, and rebuilds the path.
+ */
+const nullable = (name: string, flag: string) => ({
+  type: 'real' as const,
+  write: (o: QObject, v: unknown) => {
+    const flags = o as unknown as Record<string, boolean>;
+    const wasSet = flags[flag];
+    flags[flag] = true;
+    if (o.$store(o.$meta.index(name), v) || !wasSet) onChange(o);
+  },
+});
+
+/** QQuickCurve: an element that ends at a point, absolute (x, y) or relative to where it starts. */
+export class Curve extends PathElement {
+  hasX = false;
+  hasY = false;
+  hasRelativeX = false;
+  hasRelativeY = false;
+
+  /** Where the element ends (positionForCurve): relative coordinates first, then x and y, else the path's end point. */
+  endFrom(prevX: number, prevY: number, isEnd: boolean): [number, number] {
+    const v = this.$v;
+    const x = this.hasRelativeX
+      ? prevX + (v[CURVE.relativeX] as number)
+      : !isEnd || this.hasX
+        ? (v[CURVE.x] as number)
+        : 0;
+    const y = this.hasRelativeY
+      ? prevY + (v[CURVE.relativeY] as number)
+      : !isEnd || this.hasY
+        ? (v[CURVE.y] as number)
+        : 0;
+    return [x, y];
+  }
+
+  addToPath(_path: PainterPath, _data: PathData): void {}
+}
+export const CurveMeta: MetaObject = defineType(Curve, PathElementMeta, {
+  name: 'Curve',
+  cppClass: 'QQuickCurve',
+  properties: {
+    x: nullable('x', 'hasX'),
+    y: nullable('y', 'hasY'),
+    relativeX: nullable('relativeX', 'hasRelativeX'),
+    relativeY: nullable('relativeY', 'hasRelativeY'),
+  },
+  creatable: false,
+});
+const CURVE = {
+  x: CurveMeta.index('x'),
+  y: CurveMeta.index('y'),
+  relativeX: CurveMeta.index('relativeX'),
+  relativeY: CurveMeta.index('relativeY'),
+};
+
+interface PathData {
+  index: number;
+  curves: Curve[];
+}
+
+function endOf(curve: Curve, path: PainterPath, data: PathData): [number, number] {
+  const last = path.last;
+  return curve.endFrom(last.x, last.y, data.index === data.curves.length - 1);
+}
+
+export class PathLine extends Curve {
+  override addToPath(path: PainterPath, data: PathData): void {
+    const [x, y] = endOf(this, path, data);
+    path.lineTo(x, y);
+  }
+}
+export const PathLineMeta: MetaObject = defineType(PathLine, CurveMeta, {
+  name: 'PathLine',
+  cppClass: 'QQuickPathLine',
+});
+
+export class PathMove extends Curve {
+  override addToPath(path: PainterPath, data: PathData): void {
+    const [x, y] = endOf(this, path, data);
+    path.moveTo(x, y);
+  }
+}
+export const PathMoveMeta: MetaObject = defineType(PathMove, CurveMeta, {
+  name: 'PathMove',
+  cppClass: 'QQuickPathMove',
+});
+
+export class PathQuad extends Curve {
+  hasRelativeControlX = false;
+  hasRelativeControlY = false;
+
+  override addToPath(path: PainterPath, data: PathData): void {
+    const prev = path.last;
+    const v = this.$v;
+    const cx = this.hasRelativeControlX
+      ? prev.x + (v[QUAD.relativeControlX] as number)
+      : (v[QUAD.controlX] as number);
+    const cy = this.hasRelativeControlY
+      ? prev.y + (v[QUAD.relativeControlY] as number)
+      : (v[QUAD.controlY] as number);
+    const [x, y] = endOf(this, path, data);
+    path.quadTo(cx, cy, x, y);
+  }
+}
+export const PathQuadMeta: MetaObject = defineType(PathQuad, CurveMeta, {
+  name: 'PathQuad',
+  cppClass: 'QQuickPathQuad',
+  properties: {
+    controlX: { type: 'real', changed: onChange },
+    controlY: { type: 'real', changed: onChange },
+    relativeControlX: nullable('relativeControlX', 'hasRelativeControlX'),
+    relativeControlY: nullable('relativeControlY', 'hasRelativeControlY'),
+  },
+});
+const QUAD = {
+  controlX: PathQuadMeta.index('controlX'),
+  controlY: PathQuadMeta.index('controlY'),
+  relativeControlX: PathQuadMeta.index('relativeControlX'),
+  relativeControlY: PathQuadMeta.index('relativeControlY'),
+};
+
+export class PathCubic extends Curve {
+  hasRelativeControl1X = false;
+  hasRelativeControl1Y = false;
+  hasRelativeControl2X = false;
+  hasRelativeControl2Y = false;
+
+  override addToPath(path: PainterPath, data: PathData): void {
+    const prev = path.last;
+    const v = this.$v;
+    const pick = (relative: boolean, relIdx: number, absIdx: number, from: number) =>
+      relative ? from + (v[relIdx] as number) : (v[absIdx] as number);
+    const c1x = pick(this.hasRelativeControl1X, CUBIC.relativeControl1X, CUBIC.control1X, prev.x);
+    const c1y = pick(this.hasRelativeControl1Y, CUBIC.relativeControl1Y, CUBIC.control1Y, prev.y);
+    const c2x = pick(this.hasRelativeControl2X, CUBIC.relativeControl2X, CUBIC.control2X, prev.x);
+    const c2y = pick(this.hasRelativeControl2Y, CUBIC.relativeControl2Y, CUBIC.control2Y, prev.y);
+    const [x, y] = endOf(this, path, data);
+    path.cubicTo(c1x, c1y, c2x, c2y, x, y);
+  }
+}
+export const PathCubicMeta: MetaObject = defineType(PathCubic, CurveMeta, {
+  name: 'PathCubic',
+  cppClass: 'QQuickPathCubic',
+  properties: {
+    control1X: { type: 'real', changed: onChange },
+    control1Y: { type: 'real', changed: onChange },
+    control2X: { type: 'real', changed: onChange },
+    control2Y: { type: 'real', changed: onChange },
+    relativeControl1X: nullable('relativeControl1X', 'hasRelativeControl1X'),
+    relativeControl1Y: nullable('relativeControl1Y', 'hasRelativeControl1Y'),
+    relativeControl2X: nullable('relativeControl2X', 'hasRelativeControl2X'),
+    relativeControl2Y: nullable('relativeControl2Y', 'hasRelativeControl2Y'),
+  },
+});
+const CUBIC = {
+  control1X: PathCubicMeta.index('control1X'),
+  control1Y: PathCubicMeta.index('control1Y'),
+  control2X: PathCubicMeta.index('control2X'),
+  control2Y: PathCubicMeta.index('control2Y'),
+  relativeControl1X: PathCubicMeta.index('relativeControl1X'),
+  relativeControl1Y: PathCubicMeta.index('relativeControl1Y'),
+  relativeControl2X: PathCubicMeta.index('relativeControl2X'),
+  relativeControl2Y: PathCubicMeta.index('relativeControl2Y'),
+};
+
+export class PathArc extends Curve {
+  override addToPath(path: PainterPath, data: PathData): void {
+    const start = path.last;
+    const sx = start.x;
+    const sy = start.y;
+    const [x, y] = endOf(this, path, data);
+    const v = this.$v;
+    pathArc(
+      path,
+      v[ARC.radiusX] as number,
+      v[ARC.radiusY] as number,
+      v[ARC.xAxisRotation] as number,
+      v[ARC.useLargeArc] as boolean,
+      (v[ARC.direction] as number) === 0,
+      x,
+      y,
+      sx,
+      sy,
+    );
+  }
+}
+export const PathArcMeta: MetaObject = defineType(PathArc, CurveMeta, {
+  name: 'PathArc',
+  cppClass: 'QQuickPathArc',
+  properties: {
+    radiusX: { type: 'real', default: 0, changed: onChange },
+    radiusY: { type: 'real', default: 0, changed: onChange },
+    useLargeArc: { type: 'bool', changed: onChange },
+    direction: { type: 'enumeration', changed: onChange },
+    xAxisRotation: { type: 'real', changed: onChange },
+  },
+  enums: { Clockwise: 0, Counterclockwise: 1 },
+});
+const ARC = {
+  radiusX: PathArcMeta.index('radiusX'),
+  radiusY: PathArcMeta.index('radiusY'),
+  useLargeArc: PathArcMeta.index('useLargeArc'),
+  direction: PathArcMeta.index('direction'),
+  xAxisRotation: PathArcMeta.index('xAxisRotation'),
+};
+
+/** The point before the last one of the path (previousPathPosition), for Catmull-Rom curves. */
+function previousPathPosition(path: PainterPath): [number, number] {
+  const els = path.els;
+  const count = els.length;
+  const index = els[count - 1]!.type === CURVE_TO_DATA ? count - 4 : count - 2;
+  const e = els[Math.max(index, 0)]!;
+  return [e.x, e.y];
+}
+
+/** PathCurve (QQuickPathCatmullRomCurve): a point of a Catmull-Rom spline, added as a cubic curve. */
+export class PathCurve extends Curve {
+  override addToPath(path: PainterPath, data: PathData): void {
+    const curves = data.curves;
+    const last = path.last;
+    const prev: [number, number] = [last.x, last.y];
+    let prevFar: [number, number] = prev;
+    const index = data.index - 1;
+    const curve = index === -1 ? null : curves[index]!;
+    if (curve instanceof PathCurve) {
+      prevFar = previousPathPosition(path);
+    } else if (index === -1 && curves.length > 1 && curves[curves.length - 1] instanceof PathCurve) {
+      // A closed path that starts and ends with Catmull-Rom points: the join is smoothed.
+      let pos: [number, number] = prev;
+      let far: [number, number] = prev;
+      for (let i = data.index; i < curves.length; i++) {
+        pos = curves[i]!.endFrom(pos[0], pos[1], i === curves.length - 1);
+        if (i === curves.length - 2) far = pos;
+      }
+      const first = path.els[0]!;
+      if (pos[0] === first.x && pos[1] === first.y) prevFar = far;
+    }
+    const point = this.endFrom(prev[0], prev[1], data.index === curves.length - 1);
+    let next: [number, number] = point;
+    const nextCurve = curves[data.index + 1];
+    if (nextCurve instanceof PathCurve) {
+      next = nextCurve.endFrom(point[0], point[1], data.index + 1 === curves.length - 1);
+    } else {
+      const first = path.els[0]!;
+      if (
+        point[0] === first.x &&
+        point[1] === first.y &&
+        curves[0] instanceof PathCurve &&
+        path.els.length >= 3
+      ) {
+        const e = path.els[3]!;
+        next = [e.x, e.y];
+      }
+    }
+    path.cubicTo(
+      prevFar[0] * -0.167 + prev[0] + point[0] * 0.167,
+      prevFar[1] * -0.167 + prev[1] + point[1] * 0.167,
+      prev[0] * 0.167 + point[0] + next[0] * -0.167,
+      prev[1] * 0.167 + point[1] + next[1] * -0.167,
+      point[0],
+      point[1],
+    );
+  }
+}
+export const PathCurveMeta: MetaObject = defineType(PathCurve, CurveMeta, {
+  name: 'PathCurve',
+  cppClass: 'QQuickPathCatmullRomCurve',
+});
+
+/** PathAttribute: a named value at this point of the path, interpolated in between. */
+export class PathAttribute extends PathElement {}
+export const PathAttributeMeta: MetaObject = defineType(PathAttribute, PathElementMeta, {
+  name: 'PathAttribute',
+  cppClass: 'QQuickPathAttribute',
+  properties: {
+    name: { type: 'string' },
+    value: { type: 'real', changed: onChange },
+  },
+});
+const ATTR = { name: PathAttributeMeta.index('name'), value: PathAttributeMeta.index('value') };
+
+/** PathPercent: the share of the items laid out up to this point of the path. */
+export class PathPercent extends PathElement {}
+export const PathPercentMeta: MetaObject = defineType(PathPercent, PathElementMeta, {
+  name: 'PathPercent',
+  cppClass: 'QQuickPathPercent',
+  properties: { value: { type: 'real', changed: onChange } },
+});
+const PERCENT = { value: PathPercentMeta.index('value') };
+
+// ---- Path ------------------------------------------------------------------------------------------
+
+/** A point of the path where attributes (and PathPercent) are given (QQuickPath's AttributePoint). */
+interface AttributePoint {
+  percent: number;
+  scale: number;
+  origpercent: number;
+  values: Map<string, number>;
+}
+
+const PERCENT_KEY = '_qfx_percent';
+
+function interpolate(points: AttributePoint[], idx: number, name: string, value: number): void {
+  if (!idx) return;
+  let lastValue = 0;
+  let lastPercent = 0;
+  let search = idx - 1;
+  while (search >= 0) {
+    const p = points[search]!;
+    if (p.values.has(name)) {
+      lastValue = p.values.get(name)!;
+      lastPercent = p.origpercent;
+      break;
+    }
+    search--;
+  }
+  search++;
+  const cur = points[idx]!;
+  for (let i = search; i < idx; i++) {
+    const p = points[i]!;
+    p.values.set(
+      name,
+      lastValue + ((value - lastValue) * (p.origpercent - lastPercent)) / (cur.origpercent - lastPercent),
+    );
+  }
+}
+
+function endpoint(points: AttributePoint[], name: string): void {
+  const val = points[0]!.values.get(name) ?? 0;
+  for (let i = points.length - 1; i >= 0; i--) {
+    if (points[i]!.values.has(name)) {
+      for (let j = i + 1; j < points.length; j++) points[j]!.values.set(name, val);
+      return;
+    }
+  }
+}
+
+export class Path extends QObject {
+  hasStartX = false;
+  hasStartY = false;
+  private complete = false;
+  private painterPath = new PainterPath();
+  private pathLength = 0;
+  private attributePoints: AttributePoint[] = [];
+  private attributeNames: string[] = [];
+  private pointCache: Array<[number, number]> = [];
+  /** Called when the path is rebuilt (the PathView that uses it). */
+  readonly listeners = new Set<() => void>();
+
+  private get elements(): PathElement[] {
+    return (this.$v[PATH.pathElements] as PathElement[] | null) ?? [];
+  }
+
+  /** The names of the PathAttributes, in the order Qt gathers them. */
+  get attributes(): readonly string[] {
+    if (this.complete) return this.attributeNames;
+    return [...new Set(this.elements.filter((e) => e instanceof PathAttribute).map((e) => attributeName(e)))];
+  }
+
+  get length(): number {
+    return this.pathLength;
+  }
+
+  appendElement(e: unknown): void {
+    if (!(e instanceof PathElement)) return;
+    const list = this.$v[PATH.pathElements] as PathElement[] | null;
+    if (list === null) this.$v[PATH.pathElements] = [e];
+    else list.push(e);
+    e.path = this;
+    if (this.complete) {
+      if (e instanceof PathAttribute && !this.attributeNames.includes(attributeName(e)))
+        this.attributeNames.push(attributeName(e));
+      this.processPath();
+    }
+  }
+
+  $componentComplete(): void {
+    this.complete = true;
+    this.attributeNames = [
+      ...new Set(this.elements.filter((e) => e instanceof PathAttribute).map((e) => attributeName(e))),
+    ];
+    this.processPath();
+  }
+
+  /** QQuickPath::processPath: builds the path and its attribute points, then tells the view. */
+  processPath(): void {
+    if (!this.complete) return;
+    this.pointCache = [];
+    this.buildPath();
+    this.$emit(PATH.changed, undefined);
+    for (const l of [...this.listeners]) l();
+  }
+
+  private buildPath(): void {
+    const path = new PainterPath();
+    const points: AttributePoint[] = [];
+    const first: AttributePoint = { percent: 0, scale: 1, origpercent: 0, values: new Map() };
+    for (const name of this.attributeNames) first.values.set(name, 0);
+    points.push(first);
+    const startX = this.$v[PATH.startX] as number;
+    const startY = this.$v[PATH.startY] as number;
+    path.moveTo(this.hasStartX ? startX : 0, this.hasStartY ? startY : 0);
+    const curves = this.elements.filter((e): e is Curve => e instanceof Curve);
+    let usesPercent = false;
+    let index = 0;
+    for (const e of this.elements) {
+      if (e instanceof Curve) {
+        e.addToPath(path, { index, curves });
+        points.push({ percent: 0, scale: 1, origpercent: path.length(), values: new Map() });
+        index++;
+      } else if (e instanceof PathAttribute) {
+        const name = attributeName(e);
+        const value = e.$v[ATTR.value] as number;
+        points[points.length - 1]!.values.set(name, value);
+        interpolate(points, points.length - 1, name, value);
+      } else if (e instanceof PathPercent) {
+        const value = e.$v[PERCENT.value] as number;
+        points[points.length - 1]!.values.set(PERCENT_KEY, value);
+        interpolate(points, points.length - 1, PERCENT_KEY, value);
+        usesPercent = true;
+      }
+    }
+    const last = points[points.length - 1]!;
+    for (const name of this.attributeNames) if (!last.values.has(name)) endpoint(points, name);
+    if (usesPercent && !last.values.has(PERCENT_KEY)) {
+      last.values.set(PERCENT_KEY, 1);
+      interpolate(points, points.length - 1, PERCENT_KEY, 1);
+    }
+    const length = path.length();
+    let prevpercent = 0;
+    let prevorigpercent = 0;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i]!;
+      const pc = p.values.get(PERCENT_KEY);
+      if (pc !== undefined) {
+        if (i > 0) p.scale = (p.origpercent / length - prevorigpercent) / (pc - prevpercent);
+        p.origpercent /= length;
+        p.percent = pc;
+        prevorigpercent = p.origpercent;
+        prevpercent = p.percent;
+      } else {
+        p.origpercent /= length;
+        p.percent = p.origpercent;
+      }
+    }
+    const end = path.last;
+    this.$store(PATH.closed, length > 0 && startX === end.x && startY === end.y);
+    this.painterPath = path;
+    this.pathLength = length;
+    this.attributePoints = points;
+  }
+
+  /** QQuickPath::createPointCache: ceil(length * 5) + 1 points, placed by PathPercent. */
+  private createPointCache(): void {
+    const pathLength = this.pathLength;
+    if (pathLength <= 0 || Number.isNaN(pathLength)) return;
+    const els = this.painterPath.els;
+    const segments = els.length === 2 && els[1]!.type === LINE_TO ? 1 : Math.ceil(pathLength * 5);
+    const lastElement = els.length - 1;
+    const cache: Array<[number, number]> = new Array(segments + 1);
+    let seg = nextBezier(els, -1);
+    let currLength = seg.length;
+    let epc = currLength / pathLength;
+    const points = this.attributePoints;
+    for (let i = 0; i <= segments; i++) {
+      let prevPercent = 0;
+      let prevOrigPercent = 0;
+      for (let ii = 0; ii < points.length; ii++) {
+        const percent = i / segments;
+        const point = points[ii]!;
+        if (percent < point.percent || ii === points.length - 1) {
+          const spc = prevOrigPercent + (percent - prevPercent) * point.scale;
+          while (spc > epc) {
+            if (seg.index > lastElement) break;
+            seg = nextBezier(els, seg.index);
+            if (seg.length === 0) {
+              currLength = pathLength;
+              epc = 1;
+              break;
+            }
+            currLength += seg.length;
+            epc = currLength / pathLength;
+          }
+          const realT = (pathLength * spc - (currLength - seg.length)) / seg.length;
+          cache[i] = seg.bez ? seg.bez.pointAt(Math.min(Math.max(realT, 0), 1)) : [0, 0];
+          break;
+        }
+        prevOrigPercent = point.origpercent;
+        prevPercent = point.percent;
+      }
+    }
+    this.pointCache = cache;
+  }
+
+  /** QQuickPath::pointAtPercent: from the point cache, interpolated between its points. */
+  pointAt(p: number): [number, number] {
+    if (this.pointCache.length === 0) {
+      this.createPointCache();
+      if (this.pointCache.length === 0) return [0, 0];
+    }
+    const cache = this.pointCache;
+    const segmentCount = cache.length - 1;
+    const idxf = p * segmentCount;
+    let idx1 = Math.floor(idxf);
+    const delta = idxf - idx1;
+    if (idx1 > segmentCount) idx1 = segmentCount;
+    else if (idx1 < 0) idx1 = 0;
+    if (delta === 0) return cache[idx1]!;
+    let idx2 = Math.ceil(idxf);
+    if (idx2 > segmentCount) idx2 = segmentCount;
+    else if (idx2 < 0) idx2 = 0;
+    const p1 = cache[idx1]!;
+    const p2 = cache[idx2]!;
+    return [p1[0] * (1 - delta) + p2[0] * delta, p1[1] * (1 - delta) + p2[1] * delta];
+  }
+
+  /** QQuickPath::attributeAt: an attribute's value at `percent`, interpolated. */
+  attributeAt(name: string, percent: number): number {
+    if (percent < 0 || percent > 1) return 0;
+    const points = this.attributePoints;
+    for (let i = 0; i < points.length; i++) {
+      const point = points[i]!;
+      if (point.percent === percent) return point.values.get(name) ?? 0;
+      if (point.percent > percent) {
+        const lastValue = i ? (points[i - 1]!.values.get(name) ?? 0) : 0;
+        const lastPercent = i ? points[i - 1]!.percent : 0;
+        const curValue = point.values.get(name) ?? 0;
+        return lastValue + ((curValue - lastValue) * (percent - lastPercent)) / (point.percent - lastPercent);
+      }
+    }
+    return 0;
+  }
+
+  /** `path.pointAtPercent(t)` from QML. */
+  pointAtPercent(t?: unknown): QPoint {
+    const [x, y] = this.pointAt(Number(t));
+    return new QPoint(x, y);
+  }
+}
+
+function attributeName(e: PathElement): string {
+  return e.$v[ATTR.name] as string;
+}
+
+/** Path.startX/startY: unset, the path starts at 0; set, at the value given (QQmlNullableValue). */
+const start = (name: string, flag: 'hasStartX' | 'hasStartY') => ({
+  type: 'real' as const,
+  write: (o: QObject, v: unknown) => {
+    const path = o as Path;
+    const wasSet = path[flag];
+    path[flag] = true;
+    if (path.$store(path.$meta.index(name), v) || !wasSet) path.processPath();
+  },
+});
+
+export const PathMeta: MetaObject = defineType(Path, QtObjectMeta, {
+  name: 'Path',
+  cppClass: 'QQuickPath',
+  defaultProperty: 'pathElements',
+  properties: {
+    startX: start('startX', 'hasStartX'),
+    startY: start('startY', 'hasStartY'),
+    closed: { type: 'bool', readonly: true },
+    pathElements: {
+      type: 'list',
+      append: (o, v) => (o as Path).appendElement(v),
+      write: (o, v) => {
+        for (const e of Array.isArray(v) ? v : [v]) (o as Path).appendElement(e);
+      },
+    },
+  },
+  signals: { changed: {} },
+  methods: ['pointAtPercent'],
+});
+const PATH = {
+  startX: PathMeta.index('startX'),
+  startY: PathMeta.index('startY'),
+  closed: PathMeta.index('closed'),
+  pathElements: PathMeta.index('pathElements'),
+  changed: PathMeta.signalsByName.get('changed')!.index,
+};
+
+export const PATH_TYPES: Record<string, MetaObject> = {
+  Path: PathMeta,
+  PathElement: PathElementMeta,
+  PathLine: PathLineMeta,
+  PathMove: PathMoveMeta,
+  PathQuad: PathQuadMeta,
+  PathCubic: PathCubicMeta,
+  PathArc: PathArcMeta,
+  PathCurve: PathCurveMeta,
+  PathAttribute: PathAttributeMeta,
+  PathPercent: PathPercentMeta,
+};
