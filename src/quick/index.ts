@@ -56,6 +56,8 @@ export const LAZY_TYPE_NAMES = [
   'PathCurve',
   'PathAttribute',
   'PathPercent',
+  'PathSvg',
+  'PathPolyline',
   'Image',
   'BorderImage',
   'Flow',

@@ -14,6 +14,11 @@ import { QPoint } from '../../engine/valuetypes';
 
 // ---- QPainterPath and QBezier -------------------------------------------------------------------
 
+/** Qt's qFuzzyCompare for doubles. */
+function fuzzyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) * 1e12 <= Math.min(Math.abs(a), Math.abs(b));
+}
+
 const MOVE_TO = 0;
 const LINE_TO = 1;
 const CURVE_TO = 2;
@@ -28,12 +33,17 @@ interface Element {
 /** The elements of a QPainterPath: a curve is a CURVE_TO (first control point) and two CURVE_TO_DATA. */
 class PainterPath {
   readonly els: Element[] = [{ type: MOVE_TO, x: 0, y: 0 }];
+  /** The subpath was closed: the next segment starts a new one where it ended. */
+  private requireMoveTo = false;
+  /** Where the current subpath starts. */
+  private cStart = 0;
 
   get last(): Element {
     return this.els[this.els.length - 1]!;
   }
 
   moveTo(x: number, y: number): void {
+    this.requireMoveTo = false;
     const last = this.last;
     if (last.type === MOVE_TO) {
       last.x = x;
@@ -41,15 +51,41 @@ class PainterPath {
     } else {
       this.els.push({ type: MOVE_TO, x, y });
     }
+    this.cStart = this.els.length - 1;
+  }
+
+  private maybeMoveTo(): void {
+    if (!this.requireMoveTo) return;
+    const last = this.last;
+    this.els.push({ type: MOVE_TO, x: last.x, y: last.y });
+    this.cStart = this.els.length - 1;
+    this.requireMoveTo = false;
+  }
+
+  /** QPainterPath::closeSubpath: a line back to the subpath's start (snapped to it when nearly there). */
+  closeSubpath(): void {
+    if (this.els.length <= 1) return;
+    this.requireMoveTo = true;
+    const first = this.els[this.cStart]!;
+    const last = this.last;
+    if (first.x === last.x && first.y === last.y) return;
+    if (fuzzyEqual(first.x, last.x) && fuzzyEqual(first.y, last.y)) {
+      last.x = first.x;
+      last.y = first.y;
+    } else {
+      this.els.push({ type: LINE_TO, x: first.x, y: first.y });
+    }
   }
 
   lineTo(x: number, y: number): void {
+    this.maybeMoveTo();
     const last = this.last;
     if (last.x === x && last.y === y) return;
     this.els.push({ type: LINE_TO, x, y });
   }
 
   cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, ex: number, ey: number): void {
+    this.maybeMoveTo();
     const l = this.last;
     if (l.x === c1x && l.y === c1y && c1x === c2x && c1y === c2y && c2x === ex && c2y === ey) return;
     this.els.push({ type: CURVE_TO, x: c1x, y: c1y });
@@ -58,6 +94,7 @@ class PainterPath {
   }
 
   quadTo(cx: number, cy: number, ex: number, ey: number): void {
+    this.maybeMoveTo();
     const p = this.last;
     if (p.x === cx && p.y === cy && cx === ex && cy === ey) return;
     this.cubicTo((p.x + 2 * cx) / 3, (p.y + 2 * cy) / 3, (ex + 2 * cx) / 3, (ey + 2 * cy) / 3, ex, ey);
@@ -590,6 +627,238 @@ export const PathPercentMeta: MetaObject = defineType(PathPercent, PathElementMe
 });
 const PERCENT = { value: PathPercentMeta.index('value') };
 
+/** A number of SVG path data at `i` (QQuickSvgParser's toDouble): sign, digits, fraction, exponent. */
+function svgNumber(s: string, i: number): [number, number] {
+  const m = /^[-+]?\d*\.?\d*(?:[eE][-+]?\d+)?/.exec(s.slice(i));
+  const text = m ? m[0] : '';
+  const n = Number(text);
+  return [Number.isNaN(n) ? 0 : n, i + Math.max(text.length, 1)];
+}
+
+/** QQuickSvgParser::parsePathDataFast: SVG path data (M, L, H, V, C, S, Q, T, A, Z and their relative forms). */
+function parsePathData(data: string, path: PainterPath): void {
+  let x0 = 0;
+  let y0 = 0;
+  let x = 0;
+  let y = 0;
+  let lastMode = '';
+  let ctrlX = 0;
+  let ctrlY = 0;
+  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  let i = 0;
+  while (i < data.length) {
+    while (isSpace(data[i])) i++;
+    if (i >= data.length) break;
+    let cmd = data[i++]!;
+    const nums: number[] = [];
+    while (isSpace(data[i])) i++;
+    while (i < data.length && /[\d+\-.]/.test(data[i]!)) {
+      const [n, next] = svgNumber(data, i);
+      nums.push(n);
+      i = next;
+      while (isSpace(data[i])) i++;
+      if (data[i] === ',') i++;
+      while (isSpace(data[i])) i++;
+    }
+    if (cmd === 'z' || cmd === 'Z') nums.push(0);
+    let k = 0;
+    let count = nums.length;
+    while (count > 0) {
+      const ox = x;
+      const oy = y;
+      const rel = cmd === cmd.toLowerCase();
+      const dx = rel ? ox : 0;
+      const dy = rel ? oy : 0;
+      switch (cmd) {
+        case 'm':
+        case 'M':
+          if (count < 2) {
+            k++;
+            count--;
+            break;
+          }
+          x = x0 = nums[k]! + dx;
+          y = y0 = nums[k + 1]! + dy;
+          k += 2;
+          count -= 2;
+          path.moveTo(x0, y0);
+          // (more pairs after a moveto are linetos)
+          cmd = rel ? 'l' : 'L';
+          break;
+        case 'z':
+        case 'Z':
+          x = x0;
+          y = y0;
+          count--;
+          k++;
+          path.closeSubpath();
+          break;
+        case 'l':
+        case 'L':
+          if (count < 2) {
+            k++;
+            count--;
+            break;
+          }
+          x = nums[k]! + dx;
+          y = nums[k + 1]! + dy;
+          k += 2;
+          count -= 2;
+          path.lineTo(x, y);
+          break;
+        case 'h':
+        case 'H':
+          x = nums[k]! + dx;
+          k++;
+          count--;
+          path.lineTo(x, y);
+          break;
+        case 'v':
+        case 'V':
+          y = nums[k]! + dy;
+          k++;
+          count--;
+          path.lineTo(x, y);
+          break;
+        case 'c':
+        case 'C': {
+          if (count < 6) {
+            k += count;
+            count = 0;
+            break;
+          }
+          const n = nums.slice(k, k + 6);
+          k += 6;
+          count -= 6;
+          path.cubicTo(n[0]! + dx, n[1]! + dy, n[2]! + dx, n[3]! + dy, n[4]! + dx, n[5]! + dy);
+          ctrlX = n[2]! + dx;
+          ctrlY = n[3]! + dy;
+          x = n[4]! + dx;
+          y = n[5]! + dy;
+          break;
+        }
+        case 's':
+        case 'S': {
+          if (count < 4) {
+            k += count;
+            count = 0;
+            break;
+          }
+          const smooth = 'cCsS'.includes(lastMode);
+          const c1x = smooth ? 2 * x - ctrlX : x;
+          const c1y = smooth ? 2 * y - ctrlY : y;
+          const n = nums.slice(k, k + 4);
+          k += 4;
+          count -= 4;
+          path.cubicTo(c1x, c1y, n[0]! + dx, n[1]! + dy, n[2]! + dx, n[3]! + dy);
+          ctrlX = n[0]! + dx;
+          ctrlY = n[1]! + dy;
+          x = n[2]! + dx;
+          y = n[3]! + dy;
+          break;
+        }
+        case 'q':
+        case 'Q': {
+          if (count < 4) {
+            k += count;
+            count = 0;
+            break;
+          }
+          const n = nums.slice(k, k + 4);
+          k += 4;
+          count -= 4;
+          path.quadTo(n[0]! + dx, n[1]! + dy, n[2]! + dx, n[3]! + dy);
+          ctrlX = n[0]! + dx;
+          ctrlY = n[1]! + dy;
+          x = n[2]! + dx;
+          y = n[3]! + dy;
+          break;
+        }
+        case 't':
+        case 'T': {
+          if (count < 2) {
+            k += count;
+            count = 0;
+            break;
+          }
+          const ex = nums[k]! + dx;
+          const ey = nums[k + 1]! + dy;
+          k += 2;
+          count -= 2;
+          const smooth = 'qQtT'.includes(lastMode);
+          const cx = smooth ? 2 * x - ctrlX : x;
+          const cy = smooth ? 2 * y - ctrlY : y;
+          path.quadTo(cx, cy, ex, ey);
+          ctrlX = cx;
+          ctrlY = cy;
+          x = ex;
+          y = ey;
+          break;
+        }
+        case 'a':
+        case 'A': {
+          if (count < 7) {
+            k += count;
+            count = 0;
+            break;
+          }
+          const n = nums.slice(k, k + 7);
+          k += 7;
+          count -= 7;
+          const ex = n[5]! + dx;
+          const ey = n[6]! + dy;
+          pathArc(path, n[0]!, n[1]!, n[2]!, Math.trunc(n[3]!) !== 0, Math.trunc(n[4]!) !== 0, ex, ey, x, y);
+          x = ex;
+          y = ey;
+          break;
+        }
+        default:
+          return;
+      }
+      lastMode = cmd;
+    }
+  }
+}
+
+/** PathSvg: a part of the path given as SVG path data (its coordinates are not relative to the path so far). */
+export class PathSvg extends Curve {
+  override addToPath(path: PainterPath): void {
+    parsePathData(this.$v[SVG.path] as string, path);
+  }
+}
+export const PathSvgMeta: MetaObject = defineType(PathSvg, CurveMeta, {
+  name: 'PathSvg',
+  cppClass: 'QQuickPathSvg',
+  properties: { path: { type: 'string', changed: onChange } },
+});
+const SVG = { path: PathSvgMeta.index('path') };
+
+/** A point from `Qt.point(x, y)` or `{ x, y }`. */
+function pointOf(v: unknown): [number, number] | null {
+  if (v && typeof v === 'object') {
+    const p = v as { x?: unknown; y?: unknown };
+    return [Number(p.x), Number(p.y)];
+  }
+  return null;
+}
+
+/** PathPolyline: lines through a list of points (it moves to the first). */
+export class PathPolyline extends Curve {
+  override addToPath(path: PainterPath): void {
+    const list = this.$v[POLY.path];
+    const points = (Array.isArray(list) ? list : []).map(pointOf).filter((p) => p !== null);
+    if (points.length < 2) return;
+    path.moveTo(points[0]![0], points[0]![1]);
+    for (const [px, py] of points) path.lineTo(px, py);
+  }
+}
+export const PathPolylineMeta: MetaObject = defineType(PathPolyline, CurveMeta, {
+  name: 'PathPolyline',
+  cppClass: 'QQuickPathPolyline',
+  properties: { path: { type: 'var', changed: onChange } },
+});
+const POLY = { path: PathPolylineMeta.index('path') };
+
 // ---- Path ------------------------------------------------------------------------------------------
 
 /** A point of the path where attributes (and PathPercent) are given (QQuickPath's AttributePoint). */
@@ -893,4 +1162,6 @@ export const PATH_TYPES: Record<string, MetaObject> = {
   PathCurve: PathCurveMeta,
   PathAttribute: PathAttributeMeta,
   PathPercent: PathPercentMeta,
+  PathSvg: PathSvgMeta,
+  PathPolyline: PathPolylineMeta,
 };
