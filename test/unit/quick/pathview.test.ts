@@ -111,3 +111,49 @@ describe('PathView and the pointer', () => {
     expect(v.offset).toBeGreaterThan(0.9);
   });
 });
+
+describe('PathView and delegates that take the pointer', () => {
+  const CLICKABLE = `import QtQuick
+Item {
+    width: 400; height: 200
+    PathView {
+        id: v
+        anchors.fill: parent
+        model: 10
+        delegate: Rectangle {
+            width: 30; height: 30
+            MouseArea {
+                anchors.fill: parent
+                onClicked: { print("clicked", index); v.currentIndex = index }
+                onCanceled: print("canceled", index)
+            }
+        }
+        path: Path { startX: 0; startY: 100; PathLine { x: 400; y: 100 } }
+    }
+}`;
+
+  test('a click reaches the delegate; a drag along the path is taken from it', async () => {
+    const s = await scene(CLICKABLE);
+    const w = s.runtime.window;
+    const v = s.id('v');
+    let t = 5000;
+    // Item 3 is centred at x 120.
+    w.deliverPointer(pointer('press', 120, 100, t));
+    w.deliverPointer(pointer('release', 120, 100, t + 50));
+    expect(s.output).toEqual(['qml: clicked 3']);
+    expect(v.currentIndex).toBe(3);
+    s.time.run(1000);
+    s.output.length = 0;
+    // A drag from item 5 (the view has moved item 3 to the start of the range).
+    const start = v.itemAtIndex(5).x + 15;
+    t += 1000;
+    w.deliverPointer(pointer('press', start, 100, t));
+    for (let dx = 4; dx <= 60; dx += 4) {
+      t += 30;
+      w.deliverPointer(pointer('move', start + dx, 100, t));
+    }
+    w.deliverPointer(pointer('release', start + 60, 100, t + 500));
+    expect(s.output).toContain('qml: canceled 5');
+    expect(s.output.some((l) => l.startsWith('qml: clicked'))).toBe(false);
+  });
+});
