@@ -57,6 +57,7 @@ export const LAZY_TYPE_NAMES = [
   'PathAttribute',
   'PathPercent',
   'PathSvg',
+  'PathAngleArc',
   'PathPolyline',
   'Image',
   'BorderImage',

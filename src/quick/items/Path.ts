@@ -171,6 +171,33 @@ class Bezier {
     return len;
   }
 
+  /** QBezier::bezierOnInterval: the part of the curve between t0 and t1. */
+  onInterval(t0: number, t1: number): Bezier {
+    if (t0 === 0 && t1 === 1) return this;
+    const right = this.splitLeft(t0)[1];
+    return right.splitLeft((t1 - t0) / (1 - t0))[0];
+  }
+
+  /** QBezier::parameterSplitLeft: the curve cut at t, as [left, right]. */
+  private splitLeft(t: number): [Bezier, Bezier] {
+    const lx2 = this.x1 + t * (this.x2 - this.x1);
+    const ly2 = this.y1 + t * (this.y2 - this.y1);
+    let lx3 = this.x2 + t * (this.x3 - this.x2);
+    let ly3 = this.y2 + t * (this.y3 - this.y2);
+    const rx3 = this.x3 + t * (this.x4 - this.x3);
+    const ry3 = this.y3 + t * (this.y4 - this.y3);
+    const rx2 = lx3 + t * (rx3 - lx3);
+    const ry2 = ly3 + t * (ry3 - ly3);
+    lx3 = lx2 + t * (lx3 - lx2);
+    ly3 = ly2 + t * (ly3 - ly2);
+    const mx = lx3 + t * (rx2 - lx3);
+    const my = ly3 + t * (ry2 - ly3);
+    return [
+      new Bezier(this.x1, this.y1, lx2, ly2, lx3, ly3, mx, my),
+      new Bezier(mx, my, rx2, ry2, rx3, ry3, this.x4, this.y4),
+    ];
+  }
+
   /** QBezier::split at t = 0.5. */
   split(): [Bezier, Bezier] {
     const cx = (this.x2 + this.x3) * 0.5;
@@ -224,6 +251,150 @@ function nextBezier(
     }
   }
   return { bez: null, index: els.length - 1, length: 0 };
+}
+
+const KAPPA = 0.5522847498;
+
+/** qt_t_for_arc_angle: the t of a quarter-circle Bézier curve at `angle` degrees (Newton's method). */
+function tForArcAngle(angle: number): number {
+  if (Math.abs(angle) <= 0.000000000001) return 0;
+  if (fuzzyEqual(angle, 90)) return 1;
+  const radians = (Math.PI * angle) / 180;
+  const cosAngle = Math.cos(radians);
+  const sinAngle = Math.sin(radians);
+  let tc = angle / 90;
+  for (let i = 0; i < 2; i++)
+    tc -=
+      (((2 - 3 * KAPPA) * tc + 3 * (KAPPA - 1)) * tc * tc + 1 - cosAngle) /
+      (((6 - 9 * KAPPA) * tc + 6 * (KAPPA - 1)) * tc);
+  let ts = tc;
+  for (let i = 0; i < 2; i++)
+    ts -=
+      ((((3 * KAPPA - 2) * ts - 6 * KAPPA + 3) * ts + 3 * KAPPA) * ts - sinAngle) /
+      (((9 * KAPPA - 6) * ts + 12 * KAPPA - 6) * ts + 3 * KAPPA);
+  return 0.5 * (tc + ts);
+}
+
+/** qt_find_ellipse_coords: the point of the ellipse in (x, y, w, h) at `angle` degrees. */
+function ellipsePoint(x: number, y: number, w: number, h: number, angle: number): [number, number] {
+  const theta = angle - 360 * Math.floor(angle / 360);
+  let t = theta / 90;
+  const quadrant = Math.trunc(t);
+  t -= quadrant;
+  t = tForArcAngle(90 * t);
+  if (quadrant & 1) t = 1 - t;
+  // (QBezier::coefficients)
+  const mt = 1 - t;
+  let b = mt * mt;
+  let c = t * t;
+  const d = c * t;
+  const a = b * mt;
+  b *= 3 * t;
+  c *= 3 * mt;
+  let px = a + b + c * KAPPA;
+  let py = d + c + b * KAPPA;
+  if (quadrant === 1 || quadrant === 2) px = -px;
+  if (quadrant === 0 || quadrant === 1) py = -py;
+  return [x + w / 2 + (w / 2) * px, y + h / 2 + (h / 2) * py];
+}
+
+/** QPainterPath::arcTo (qt_curves_for_arc): an elliptic arc in quarter-circle Bézier curves. */
+function arcTo(
+  path: PainterPath,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  startAngle: number,
+  sweep: number,
+): void {
+  if (w === 0 && h === 0) return;
+  const w2 = w / 2;
+  const h2 = h / 2;
+  const w2k = w2 * KAPPA;
+  const h2k = h2 * KAPPA;
+  const pts: Array<[number, number]> = [
+    [x + w, y + h2],
+    [x + w, y + h2 + h2k],
+    [x + w2 + w2k, y + h],
+    [x + w2, y + h],
+    [x + w2 - w2k, y + h],
+    [x, y + h2 + h2k],
+    [x, y + h2],
+    [x, y + h2 - h2k],
+    [x + w2 - w2k, y],
+    [x + w2, y],
+    [x + w2 + w2k, y],
+    [x + w, y + h2 - h2k],
+    [x + w, y + h2],
+  ];
+  const sweepLength = Math.max(-360, Math.min(360, sweep));
+  const curves: Array<[number, number]> = [];
+  let start: [number, number];
+  if (startAngle === 0 && sweepLength === 360) {
+    for (let i = 11; i >= 0; i--) curves.push(pts[i]!);
+    start = pts[12]!;
+  } else if (startAngle === 0 && sweepLength === -360) {
+    for (let i = 1; i <= 12; i++) curves.push(pts[i]!);
+    start = pts[0]!;
+  } else {
+    let startSegment = Math.floor(startAngle / 90);
+    let endSegment = Math.floor((startAngle + sweepLength) / 90);
+    let startT = (startAngle - startSegment * 90) / 90;
+    let endT = (startAngle + sweepLength - endSegment * 90) / 90;
+    const delta = sweepLength > 0 ? 1 : -1;
+    if (delta < 0) {
+      startT = 1 - startT;
+      endT = 1 - endT;
+    }
+    // (no empty first or last segment)
+    if (Math.abs(startT - 1) <= 0.000000000001) {
+      startT = 0;
+      startSegment += delta;
+    }
+    if (Math.abs(endT) <= 0.000000000001) {
+      endT = 1;
+      endSegment -= delta;
+    }
+    startT = tForArcAngle(startT * 90);
+    endT = tForArcAngle(endT * 90);
+    const splitAtStart = Math.abs(startT) > 0.000000000001;
+    const splitAtEnd = Math.abs(endT - 1) > 0.000000000001;
+    const end = endSegment + delta;
+    if (startSegment === end) {
+      const j = 3 * (3 - (((startSegment % 4) + 4) % 4));
+      start = delta > 0 ? pts[j + 3]! : pts[j]!;
+    } else {
+      start = ellipsePoint(x, y, w, h, startAngle);
+      const endPoint = ellipsePoint(x, y, w, h, startAngle + sweepLength);
+      let empty = false;
+      for (let i = startSegment; i !== end; i += delta) {
+        const j = 3 * (3 - (((i % 4) + 4) % 4));
+        let b =
+          delta > 0
+            ? new Bezier(...pts[j + 3]!, ...pts[j + 2]!, ...pts[j + 1]!, ...pts[j]!)
+            : new Bezier(...pts[j]!, ...pts[j + 1]!, ...pts[j + 2]!, ...pts[j + 3]!);
+        if (startSegment === endSegment && fuzzyEqual(startT, endT)) {
+          empty = true;
+          break;
+        }
+        if (i === startSegment) {
+          if (i === endSegment && splitAtEnd) b = b.onInterval(startT, endT);
+          else if (splitAtStart) b = b.onInterval(startT, 1);
+        } else if (i === endSegment && splitAtEnd) {
+          b = b.onInterval(0, endT);
+        }
+        curves.push([b.x2, b.y2], [b.x3, b.y3], [b.x4, b.y4]);
+      }
+      if (empty) curves.length = 0;
+      else curves[curves.length - 1] = endPoint;
+    }
+  }
+  path.lineTo(start[0], start[1]);
+  for (let i = 0; i + 2 < curves.length; i += 3) {
+    const [c1, c2, e] = [curves[i]!, curves[i + 1]!, curves[i + 2]!];
+    path.cubicTo(c1[0], c1[1], c2[0], c2[1], e[0], e[1]);
+  }
 }
 
 /** QQuickSvgParser's pathArcSegment: one segment of an arc as a cubic curve. */
@@ -541,6 +712,45 @@ const ARC = {
   useLargeArc: PathArcMeta.index('useLargeArc'),
   direction: PathArcMeta.index('direction'),
   xAxisRotation: PathArcMeta.index('xAxisRotation'),
+};
+
+/** PathAngleArc: an arc of the ellipse around (centerX, centerY), from startAngle over sweepAngle degrees. */
+export class PathAngleArc extends Curve {
+  override addToPath(path: PainterPath): void {
+    const v = this.$v;
+    const rx = v[ANGLE_ARC.radiusX] as number;
+    const ry = v[ANGLE_ARC.radiusY] as number;
+    const x = (v[ANGLE_ARC.centerX] as number) - rx;
+    const y = (v[ANGLE_ARC.centerY] as number) - ry;
+    const start = -(v[ANGLE_ARC.startAngle] as number);
+    if (v[ANGLE_ARC.moveToStart] && !(rx === 0 && ry === 0)) {
+      const [sx, sy] = ellipsePoint(x, y, rx * 2, ry * 2, start);
+      path.moveTo(sx, sy);
+    }
+    arcTo(path, x, y, rx * 2, ry * 2, start, -(v[ANGLE_ARC.sweepAngle] as number));
+  }
+}
+export const PathAngleArcMeta: MetaObject = defineType(PathAngleArc, CurveMeta, {
+  name: 'PathAngleArc',
+  cppClass: 'QQuickPathAngleArc',
+  properties: {
+    centerX: { type: 'real', changed: onChange },
+    centerY: { type: 'real', changed: onChange },
+    radiusX: { type: 'real', changed: onChange },
+    radiusY: { type: 'real', changed: onChange },
+    startAngle: { type: 'real', changed: onChange },
+    sweepAngle: { type: 'real', changed: onChange },
+    moveToStart: { type: 'bool', default: true, changed: onChange },
+  },
+});
+const ANGLE_ARC = {
+  centerX: PathAngleArcMeta.index('centerX'),
+  centerY: PathAngleArcMeta.index('centerY'),
+  radiusX: PathAngleArcMeta.index('radiusX'),
+  radiusY: PathAngleArcMeta.index('radiusY'),
+  startAngle: PathAngleArcMeta.index('startAngle'),
+  sweepAngle: PathAngleArcMeta.index('sweepAngle'),
+  moveToStart: PathAngleArcMeta.index('moveToStart'),
 };
 
 /** The point before the last one of the path (previousPathPosition), for Catmull-Rom curves. */
@@ -1163,5 +1373,6 @@ export const PATH_TYPES: Record<string, MetaObject> = {
   PathAttribute: PathAttributeMeta,
   PathPercent: PathPercentMeta,
   PathSvg: PathSvgMeta,
+  PathAngleArc: PathAngleArcMeta,
   PathPolyline: PathPolylineMeta,
 };
