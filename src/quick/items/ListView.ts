@@ -10,6 +10,12 @@
 // exists, the current item kept alive outside the visible range, and the
 // first visible item keeping its place when rows are inserted or removed
 // above it.
+//
+// ItemView is the part GridView shares (QQuickItemView): the delegate model,
+// the current item and highlight, header and footer, the cache buffer, the
+// model changes, extents, fixup and flick. The list's placement is its
+// default; GridView overrides the placement, the refill and the snapping.
+// The section code (list-sections.ts) loads on first use.
 import type { AnimationDriver, FrameAnimation } from '../../engine/animation';
 import { removeAt } from '../../engine/arrays';
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
@@ -132,7 +138,8 @@ const OVERLAY = 1;
 const PULL_BACK = 2;
 
 /**
- * A delegate, header, footer or highlight placed by the view (FxViewItemSG).
+ * A delegate, header, footer or highlight placed by the view (FxListItemSG;
+ * GridView's FxGridItem places it in a cell).
  * A delegate that starts a section has its section header above it: its
  * position and size then include the header's, and itemPosition/itemSize
  * are the delegate's own.
