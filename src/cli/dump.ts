@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { QmlError } from '../qml/error';
-import { loadLazyQtQuickTypes, loadQtQuickLayouts } from '../quick';
+import { loadLazyQtQuickTypes, loadQtQuickLayouts, loadQtQuickShapes } from '../quick';
 import { dumpGeometry } from '../quick/dump';
 import { createRuntime } from '../runtime';
 import { loadWebSocketServer } from '../websockets';
@@ -27,7 +27,7 @@ if (file === undefined || !Number.isFinite(delay)) {
 }
 
 // Files are read synchronously here: every type is there before the scene starts.
-await Promise.all([loadLazyQtQuickTypes(), loadQtQuickLayouts(), loadWebSocketServer()]);
+await Promise.all([loadLazyQtQuickTypes(), loadQtQuickLayouts(), loadQtQuickShapes(), loadWebSocketServer()]);
 const runtime = createRuntime({
   files: nodeFiles,
   images: nodeImages,

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { failureReport, QmlError } from '../qml/error';
-import { loadLazyQtQuickTypes, loadQtQuickLayouts } from '../quick';
+import { loadLazyQtQuickTypes, loadQtQuickLayouts, loadQtQuickShapes } from '../quick';
 import { createRuntime } from '../runtime';
 import { loadWebSocketServer } from '../websockets';
 import { nodeFiles, nodeImages } from './node-files';
@@ -38,7 +38,7 @@ if (file === undefined) usage();
 
 const url = pathToFileURL(resolve(file)).href;
 // Files are read synchronously here: every type is there before the scene starts.
-await Promise.all([loadLazyQtQuickTypes(), loadQtQuickLayouts(), loadWebSocketServer()]);
+await Promise.all([loadLazyQtQuickTypes(), loadQtQuickLayouts(), loadQtQuickShapes(), loadWebSocketServer()]);
 const runtime = createRuntime({
   files: nodeFiles,
   images: nodeImages,

@@ -122,6 +122,13 @@ export const loadQtQuickLayouts: () => Promise<Record<string, MetaObject>> = loa
   import('./layouts/layouts').then((m) => (layoutTypes = m.LAYOUT_TYPES)),
 );
 
+let shapeTypes: Record<string, MetaObject> | null = null;
+
+/** Loads QtQuick.Shapes (a chunk of its own, loaded by the first file naming its types). */
+export const loadQtQuickShapes: () => Promise<Record<string, MetaObject>> = loadOnce(() =>
+  import('./shapes/shapes').then((m) => (shapeTypes = m.SHAPE_TYPES)),
+);
+
 export function registerQtQuick(engine: QmlEngine): void {
   engine.registerGroupValueType('font', fontProperty);
   engine.registerModule('QtQml.Models', {
@@ -175,4 +182,7 @@ export function registerQtQuick(engine: QmlEngine): void {
       ['Layout', 'RowLayout', 'ColumnLayout', 'GridLayout', 'StackLayout'],
       loadQtQuickLayouts,
     );
+  engine.registerModule('QtQuick.Shapes', { ...shapeTypes });
+  if (shapeTypes === null)
+    engine.registerLazyTypes('QtQuick.Shapes', ['Shape', 'ShapePath'], loadQtQuickShapes);
 }

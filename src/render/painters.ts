@@ -12,7 +12,7 @@ import {
 import type { MetaObject } from '../engine/qobject';
 import type { QColor } from '../engine/valuetypes';
 import { parseColor } from '../engine/valuetypes';
-import type { Canvas } from '../quick/items/Canvas';
+import type { Canvas, CanvasPaintState } from '../quick/items/Canvas';
 import { canvasSurfaces } from '../quick/items/canvas-surface';
 import type { BorderImage, BorderImagePaintState, Image, ImagePaintState } from '../quick/items/Image';
 import type { Item } from '../quick/items/Item';
@@ -411,7 +411,9 @@ class CanvasPainter implements Painter {
   }
 
   update(item: Item): void {
-    const s = (item as Canvas).paintState();
+    const s = (item as Canvas).paintState() as
+      | (CanvasPaintState & { offsetX?: number; offsetY?: number })
+      | null;
     this.sprite.visible = s !== null;
     if (s === null) return;
     const el = s.surface;
@@ -441,7 +443,8 @@ class CanvasPainter implements Painter {
       return;
     }
     this.sprite.texture = new Texture({ source, frame: new PixiRectangle(x, y, fw, fh) });
-    this.sprite.position.set(x - w.x, y - w.y);
+    // (a Shape's surface starts where its paths do, which may be left of or above the item)
+    this.sprite.position.set(x - w.x + (s.offsetX ?? 0), y - w.y + (s.offsetY ?? 0));
   }
 
   destroy(): void {
@@ -452,6 +455,8 @@ class CanvasPainter implements Painter {
 }
 
 registerPainter('Canvas', () => new CanvasPainter());
+// (a Shape draws its paths on a surface as a Canvas does)
+registerPainter('Shape', () => new CanvasPainter());
 
 canvasSurfaces.provider = {
   create(width, height) {

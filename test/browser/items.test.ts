@@ -38,9 +38,14 @@ function hasText(doc: GeometryDocument): boolean {
   return JSON.stringify(doc.root).includes('"base":"Text');
 }
 
-/** A Canvas's paths are antialiased by the browser's 2D rasterizer (Qt: QPainter's). */
+/**
+ * A Canvas's paths are antialiased by the browser's 2D rasterizer (Qt:
+ * QPainter's), and so are a Shape's (Qt 6.4's geometry renderer draws them
+ * without antialiasing).
+ */
 function hasCanvas(doc: GeometryDocument): boolean {
-  return JSON.stringify(doc.root).includes('"cppClass":"QQuickCanvasItem"');
+  const json = JSON.stringify(doc.root);
+  return json.includes('"cppClass":"QQuickCanvasItem"') || json.includes('"cppClass":"QQuickShape"');
 }
 
 test.each(fixtures.scenes)('%s', async (name) => {

@@ -24,11 +24,16 @@ const LINE_TO = 1;
 const CURVE_TO = 2;
 const CURVE_TO_DATA = 3;
 
-interface Element {
+/** An element of a painter path: MOVE_TO, LINE_TO, CURVE_TO (a cubic curve's first control point) or CURVE_TO_DATA. */
+export interface PathElementPoint {
   type: number;
   x: number;
   y: number;
 }
+type Element = PathElementPoint;
+export const PATH_MOVE_TO = 0;
+export const PATH_LINE_TO = 1;
+export const PATH_CURVE_TO = 2;
 
 /** The elements of a QPainterPath: a curve is a CURVE_TO (first control point) and two CURVE_TO_DATA. */
 class PainterPath {
@@ -1140,6 +1145,11 @@ export class Path extends QObject {
 
   get length(): number {
     return this.pathLength;
+  }
+
+  /** The path as QPainterPath elements (what a Shape draws). */
+  get painterElements(): readonly PathElementPoint[] {
+    return this.painterPath.els;
   }
 
   appendElement(e: unknown): void {

@@ -26,8 +26,10 @@ const scenes = readdirSync(DIR)
   .filter((f) => f.endsWith('.geometry.json'))
   .map((f) => f.slice(0, -'.geometry.json'.length))
   .filter((n) => !/"base": ?"Text/.test(readFileSync(`${DIR}${n}.geometry.json`, 'utf8')))
-  // (a Canvas's pixels come from the page's 2D canvas: tests/browser/items.test.ts)
-  .filter((n) => !/"cppClass": ?"QQuickCanvasItem"/.test(readFileSync(`${DIR}${n}.geometry.json`, 'utf8')))
+  // (a Canvas's and a Shape's pixels come from the page's 2D canvas: tests/browser/items.test.ts)
+  .filter(
+    (n) => !/"cppClass": ?"QQuick(CanvasItem|Shape)"/.test(readFileSync(`${DIR}${n}.geometry.json`, 'utf8')),
+  )
   // (perspective: the rasterizer here draws affine transforms only)
   .filter((n) => !PROJECTIVE.has(n))
   .sort();

@@ -1,0 +1,272 @@
+// QtQuick.Shapes (qquickshape.cpp): a Shape draws its ShapePaths, each a
+// Path filled with fillColor (odd-even or winding) and then stroked with
+// strokeColor, strokeWidth, its joins, caps and dash pattern. Shape has no
+// size of its own and draws wherever its paths go. The page draws the paths
+// on a 2D canvas the size of their bounds (antialiased, where Qt 6.4's
+// geometry renderer draws without antialiasing); the Node tools draw
+// nothing. The module is a chunk of its own, loaded by the first file that
+// names its types.
+import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
+import { QColor } from '../../engine/valuetypes';
+import { canvasSurfaces } from '../items/canvas-surface';
+import { Dirty, Item, ItemMeta } from '../items/Item';
+import { PATH_CURVE_TO, PATH_LINE_TO, PATH_MOVE_TO, Path, PathMeta } from '../items/Path';
+
+const ODD_EVEN_FILL = 0;
+const MITER_JOIN = 0x00;
+const ROUND_JOIN = 0x80;
+const FLAT_CAP = 0x00;
+const ROUND_CAP = 0x20;
+const DASH_LINE = 2;
+/** Shape.RendererType: the geometry renderer where the page draws, the software one where nothing does (offscreen). */
+const GEOMETRY_RENDERER = 1;
+const SOFTWARE_RENDERER = 3;
+const READY = 1;
+
+/** ShapePath (QQuickShapePath): a Path with a fill and a stroke. */
+export class ShapePath extends Path {
+  /** The Shape that draws it. */
+  shape: Shape | null = null;
+
+  styleChanged(): void {
+    this.$emit(SP.shapePathChanged, undefined);
+    this.shape?.pathChanged();
+  }
+}
+const onStyle = (o: QObject) => (o as ShapePath).styleChanged();
+export const ShapePathMeta: MetaObject = defineType(ShapePath, PathMeta, {
+  name: 'ShapePath',
+  cppClass: 'QQuickShapePath',
+  properties: {
+    strokeColor: { type: 'color', default: new QColor(1, 1, 1), changed: onStyle },
+    strokeWidth: { type: 'real', default: 1, changed: onStyle },
+    fillColor: { type: 'color', default: new QColor(1, 1, 1), changed: onStyle },
+    fillRule: { type: 'enumeration', changed: onStyle },
+    joinStyle: { type: 'enumeration', default: 0x40, changed: onStyle },
+    miterLimit: { type: 'int', default: 2, changed: onStyle },
+    capStyle: { type: 'enumeration', default: 0x10, changed: onStyle },
+    strokeStyle: { type: 'enumeration', default: 1, changed: onStyle },
+    dashOffset: { type: 'real', changed: onStyle },
+    dashPattern: { type: 'list', sequenceOf: 'real', default: Object.freeze([4, 2]), changed: onStyle },
+    fillGradient: { type: 'var', default: null, changed: onStyle },
+  },
+  signals: { shapePathChanged: {} },
+  enums: {
+    OddEvenFill: 0,
+    WindingFill: 1,
+    MiterJoin: 0x00,
+    BevelJoin: 0x40,
+    RoundJoin: 0x80,
+    FlatCap: 0x00,
+    SquareCap: 0x10,
+    RoundCap: 0x20,
+    SolidLine: 1,
+    DashLine: 2,
+  },
+});
+const SP = {
+  strokeColor: ShapePathMeta.index('strokeColor'),
+  strokeWidth: ShapePathMeta.index('strokeWidth'),
+  fillColor: ShapePathMeta.index('fillColor'),
+  fillRule: ShapePathMeta.index('fillRule'),
+  joinStyle: ShapePathMeta.index('joinStyle'),
+  miterLimit: ShapePathMeta.index('miterLimit'),
+  capStyle: ShapePathMeta.index('capStyle'),
+  strokeStyle: ShapePathMeta.index('strokeStyle'),
+  dashOffset: ShapePathMeta.index('dashOffset'),
+  dashPattern: ShapePathMeta.index('dashPattern'),
+  shapePathChanged: ShapePathMeta.signalsByName.get('shapePathChanged')!.index,
+};
+
+/** What the page's renderer draws for a Shape (CanvasPainter): a surface placed at `offset` in the item. */
+export interface ShapePaintState {
+  surface: HTMLCanvasElement;
+  version: number;
+  window: { x: number; y: number; width: number; height: number };
+  smooth: boolean;
+  offsetX: number;
+  offsetY: number;
+}
+
+function css(c: unknown): string {
+  const q = c as QColor;
+  return `rgba(${Math.round(q.r * 255)},${Math.round(q.g * 255)},${Math.round(q.b * 255)},${q.a})`;
+}
+
+export class Shape extends Item {
+  private surface: HTMLCanvasElement | null = null;
+  private version = 0;
+  private bounds = { x: 0, y: 0, w: 0, h: 0 };
+
+  private get paths(): ShapePath[] {
+    return ((this.$v[SHAPE.data] as QObject[] | null) ?? []).filter(
+      (o): o is ShapePath => o instanceof ShapePath,
+    );
+  }
+
+  appendData(o: unknown): void {
+    const list = this.$v[SHAPE.data] as unknown[] | null;
+    if (list === null) this.$v[SHAPE.data] = [o];
+    else list.push(o);
+    if (o instanceof ShapePath) {
+      o.shape = this;
+      o.listeners.add(() => this.pathChanged());
+      this.pathChanged();
+    } else if (o instanceof Item) {
+      o.setParentItem(this);
+    }
+  }
+
+  /** A path or its style changed: drawn again at the next polish. */
+  pathChanged(): void {
+    if (this.isComponentComplete) this.polish();
+  }
+
+  protected override componentComplete(): void {
+    super.componentComplete();
+    this.polish();
+  }
+
+  protected override updatePolish(): void {
+    this.$store(SHAPE.rendererType, canvasSurfaces.provider ? GEOMETRY_RENDERER : SOFTWARE_RENDERER);
+    this.$store(SHAPE.status, READY);
+    this.draw();
+  }
+
+  /** Draws the paths on a surface the size of their bounds (with room for the strokes). */
+  private draw(): void {
+    const provider = canvasSurfaces.provider;
+    if (!provider) return;
+    let x0 = Number.POSITIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (const p of this.paths) {
+      const sw = p.$v[SP.strokeWidth] as number;
+      const margin = Math.max(sw, 0) * Math.max(p.$v[SP.miterLimit] as number, 1) + 2;
+      for (const e of p.painterElements) {
+        x0 = Math.min(x0, e.x - margin);
+        y0 = Math.min(y0, e.y - margin);
+        x1 = Math.max(x1, e.x + margin);
+        y1 = Math.max(y1, e.y + margin);
+      }
+    }
+    if (!(x1 > x0 && y1 > y0)) {
+      this.bounds = { x: 0, y: 0, w: 0, h: 0 };
+      this.markDirty(Dirty.Content);
+      return;
+    }
+    const bx = Math.floor(x0);
+    const by = Math.floor(y0);
+    const w = Math.ceil(x1) - bx;
+    const h = Math.ceil(y1) - by;
+    if (!this.surface || this.surface.width !== w || this.surface.height !== h)
+      this.surface = provider.create(w, h);
+    const ctx = this.surface.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    ctx.translate(-bx, -by);
+    for (const p of this.paths) this.drawPath(ctx, p);
+    this.bounds = { x: bx, y: by, w, h };
+    this.version++;
+    this.markDirty(Dirty.Content);
+  }
+
+  private drawPath(ctx: CanvasRenderingContext2D, p: ShapePath): void {
+    const path = new Path2D();
+    const els = p.painterElements;
+    for (let i = 0; i < els.length; i++) {
+      const e = els[i]!;
+      if (e.type === PATH_MOVE_TO) path.moveTo(e.x, e.y);
+      else if (e.type === PATH_LINE_TO) path.lineTo(e.x, e.y);
+      else if (e.type === PATH_CURVE_TO) {
+        const c2 = els[i + 1]!;
+        const end = els[i + 2]!;
+        path.bezierCurveTo(e.x, e.y, c2.x, c2.y, end.x, end.y);
+        i += 2;
+      }
+    }
+    const v = p.$v;
+    const fill = v[SP.fillColor] as QColor;
+    if (fill.a > 0) {
+      ctx.fillStyle = css(fill);
+      ctx.fill(path, (v[SP.fillRule] as number) === ODD_EVEN_FILL ? 'evenodd' : 'nonzero');
+    }
+    const stroke = v[SP.strokeColor] as QColor;
+    const width = v[SP.strokeWidth] as number;
+    if (stroke.a > 0 && width >= 0) {
+      ctx.strokeStyle = css(stroke);
+      // (a width of 0 is Qt's cosmetic pen: one pixel)
+      ctx.lineWidth = width || 1;
+      const join = v[SP.joinStyle] as number;
+      ctx.lineJoin = join === MITER_JOIN ? 'miter' : join === ROUND_JOIN ? 'round' : 'bevel';
+      ctx.miterLimit = v[SP.miterLimit] as number;
+      const cap = v[SP.capStyle] as number;
+      ctx.lineCap = cap === FLAT_CAP ? 'butt' : cap === ROUND_CAP ? 'round' : 'square';
+      // (the dash pattern is in stroke widths)
+      const unit = width || 1;
+      if ((v[SP.strokeStyle] as number) === DASH_LINE) {
+        const pattern = (v[SP.dashPattern] as number[] | null) ?? [];
+        ctx.setLineDash(pattern.map((d) => d * unit));
+        ctx.lineDashOffset = (v[SP.dashOffset] as number) * unit;
+      } else {
+        ctx.setLineDash([]);
+      }
+      ctx.stroke(path);
+    }
+  }
+
+  /** What the renderer draws (null: nothing). */
+  paintState(): ShapePaintState | null {
+    const s = this.surface;
+    const b = this.bounds;
+    if (!s || !(b.w > 0 && b.h > 0)) return null;
+    return {
+      surface: s,
+      version: this.version,
+      window: { x: 0, y: 0, width: b.w, height: b.h },
+      smooth: true,
+      offsetX: b.x,
+      offsetY: b.y,
+    };
+  }
+}
+
+export const ShapeMeta: MetaObject = defineType(Shape, ItemMeta, {
+  name: 'Shape',
+  cppClass: 'QQuickShape',
+  defaultProperty: 'data',
+  properties: {
+    rendererType: { type: 'enumeration', readonly: true },
+    asynchronous: { type: 'bool' },
+    vendorExtensionsEnabled: { type: 'bool' },
+    status: { type: 'enumeration', readonly: true },
+    containsMode: { type: 'enumeration' },
+    data: {
+      type: 'list',
+      append: (o, v) => (o as Shape).appendData(v),
+      write: (o, v) => {
+        for (const e of Array.isArray(v) ? v : [v]) (o as Shape).appendData(e);
+      },
+    },
+  },
+  enums: {
+    UnknownRenderer: 0,
+    GeometryRenderer: 1,
+    NvprRenderer: 2,
+    SoftwareRenderer: 3,
+    Null: 0,
+    Ready: 1,
+    Processing: 2,
+    BoundingRectContains: 0,
+    FillContains: 1,
+  },
+});
+const SHAPE = {
+  rendererType: ShapeMeta.index('rendererType'),
+  status: ShapeMeta.index('status'),
+  data: ShapeMeta.index('data'),
+};
+
+export const SHAPE_TYPES: Record<string, MetaObject> = { Shape: ShapeMeta, ShapePath: ShapePathMeta };
