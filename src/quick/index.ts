@@ -184,5 +184,9 @@ export function registerQtQuick(engine: QmlEngine): void {
     );
   engine.registerModule('QtQuick.Shapes', { ...shapeTypes });
   if (shapeTypes === null)
-    engine.registerLazyTypes('QtQuick.Shapes', ['Shape', 'ShapePath'], loadQtQuickShapes);
+    engine.registerLazyTypes(
+      'QtQuick.Shapes',
+      ['Shape', 'ShapePath', 'ShapeGradient', 'LinearGradient', 'RadialGradient', 'ConicalGradient'],
+      loadQtQuickShapes,
+    );
 }

@@ -9,6 +9,7 @@
 import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
 import { QColor } from '../../engine/valuetypes';
 import { canvasSurfaces } from '../items/canvas-surface';
+import { Gradient, GradientMeta } from '../items/Gradient';
 import { Dirty, Item, ItemMeta } from '../items/Item';
 import { PATH_CURVE_TO, PATH_LINE_TO, PATH_MOVE_TO, Path, PathMeta } from '../items/Path';
 
@@ -22,6 +23,133 @@ const DASH_LINE = 2;
 const GEOMETRY_RENDERER = 1;
 const SOFTWARE_RENDERER = 3;
 const READY = 1;
+
+/**
+ * The gradients a ShapePath fills with (QQuickShapeGradient): a Gradient's
+ * stops, spread past the ends as PadSpread, ReflectSpread or RepeatSpread.
+ */
+export class ShapeGradient extends Gradient {
+  /** A canvas gradient for `ctx`, or null (the fill color is used then). */
+  canvasGradient(_ctx: CanvasRenderingContext2D): CanvasGradient | null {
+    return null;
+  }
+
+  protected addStops(g: CanvasGradient): CanvasGradient {
+    for (const stop of this.sortedStops()) {
+      const c = stop.color;
+      g.addColorStop(Math.min(Math.max(stop.position, 0), 1), css(c));
+    }
+    return g;
+  }
+}
+const onGradient = (o: QObject) => (o as ShapeGradient).stopChanged();
+export const ShapeGradientMeta: MetaObject = defineType(ShapeGradient, GradientMeta, {
+  name: 'ShapeGradient',
+  cppClass: 'QQuickShapeGradient',
+  properties: { spread: { type: 'enumeration', changed: onGradient } },
+  enums: { PadSpread: 0, ReflectSpread: 1, RepeatSpread: 2 },
+  creatable: false,
+});
+
+/** LinearGradient: along the line from (x1, y1) to (x2, y2). */
+export class LinearGradient extends ShapeGradient {
+  override canvasGradient(ctx: CanvasRenderingContext2D): CanvasGradient {
+    const v = this.$v;
+    return this.addStops(
+      ctx.createLinearGradient(
+        v[LG.x1] as number,
+        v[LG.y1] as number,
+        v[LG.x2] as number,
+        v[LG.y2] as number,
+      ),
+    );
+  }
+}
+export const LinearGradientMeta: MetaObject = defineType(LinearGradient, ShapeGradientMeta, {
+  name: 'LinearGradient',
+  cppClass: 'QQuickShapeLinearGradient',
+  properties: {
+    x1: { type: 'real', changed: onGradient },
+    y1: { type: 'real', changed: onGradient },
+    x2: { type: 'real', changed: onGradient },
+    y2: { type: 'real', changed: onGradient },
+  },
+});
+const LG = {
+  x1: LinearGradientMeta.index('x1'),
+  y1: LinearGradientMeta.index('y1'),
+  x2: LinearGradientMeta.index('x2'),
+  y2: LinearGradientMeta.index('y2'),
+};
+
+/** RadialGradient: from the focal circle to the center circle. */
+export class RadialGradient extends ShapeGradient {
+  override canvasGradient(ctx: CanvasRenderingContext2D): CanvasGradient {
+    const v = this.$v;
+    return this.addStops(
+      ctx.createRadialGradient(
+        v[RG.focalX] as number,
+        v[RG.focalY] as number,
+        Math.max(v[RG.focalRadius] as number, 0),
+        v[RG.centerX] as number,
+        v[RG.centerY] as number,
+        Math.max(v[RG.centerRadius] as number, 0),
+      ),
+    );
+  }
+}
+export const RadialGradientMeta: MetaObject = defineType(RadialGradient, ShapeGradientMeta, {
+  name: 'RadialGradient',
+  cppClass: 'QQuickShapeRadialGradient',
+  properties: {
+    centerX: { type: 'real', changed: onGradient },
+    centerY: { type: 'real', changed: onGradient },
+    centerRadius: { type: 'real', changed: onGradient },
+    focalX: { type: 'real', changed: onGradient },
+    focalY: { type: 'real', changed: onGradient },
+    focalRadius: { type: 'real', changed: onGradient },
+  },
+});
+const RG = {
+  centerX: RadialGradientMeta.index('centerX'),
+  centerY: RadialGradientMeta.index('centerY'),
+  centerRadius: RadialGradientMeta.index('centerRadius'),
+  focalX: RadialGradientMeta.index('focalX'),
+  focalY: RadialGradientMeta.index('focalY'),
+  focalRadius: RadialGradientMeta.index('focalRadius'),
+};
+
+/** ConicalGradient: around (centerX, centerY), starting at `angle` degrees and going counter-clockwise. */
+export class ConicalGradient extends ShapeGradient {
+  override canvasGradient(ctx: CanvasRenderingContext2D): CanvasGradient {
+    const v = this.$v;
+    // (the canvas turns clockwise from the x axis; Qt's angle turns counter-clockwise, and its
+    // stops go counter-clockwise too: the stops are mirrored)
+    const angle = v[CG.angle] as number;
+    const g = ctx.createConicGradient(
+      (-angle * Math.PI) / 180,
+      v[CG.centerX] as number,
+      v[CG.centerY] as number,
+    );
+    for (const stop of this.sortedStops())
+      g.addColorStop(1 - Math.min(Math.max(stop.position, 0), 1), css(stop.color));
+    return g;
+  }
+}
+export const ConicalGradientMeta: MetaObject = defineType(ConicalGradient, ShapeGradientMeta, {
+  name: 'ConicalGradient',
+  cppClass: 'QQuickShapeConicalGradient',
+  properties: {
+    centerX: { type: 'real', changed: onGradient },
+    centerY: { type: 'real', changed: onGradient },
+    angle: { type: 'real', changed: onGradient },
+  },
+});
+const CG = {
+  centerX: ConicalGradientMeta.index('centerX'),
+  centerY: ConicalGradientMeta.index('centerY'),
+  angle: ConicalGradientMeta.index('angle'),
+};
 
 /** ShapePath (QQuickShapePath): a Path with a fill and a stroke. */
 export class ShapePath extends Path {
@@ -48,7 +176,16 @@ export const ShapePathMeta: MetaObject = defineType(ShapePath, PathMeta, {
     strokeStyle: { type: 'enumeration', default: 1, changed: onStyle },
     dashOffset: { type: 'real', changed: onStyle },
     dashPattern: { type: 'list', sequenceOf: 'real', default: Object.freeze([4, 2]), changed: onStyle },
-    fillGradient: { type: 'var', default: null, changed: onStyle },
+    fillGradient: {
+      type: 'var',
+      default: null,
+      changed: (o) => {
+        const p = o as ShapePath;
+        const g = p.$v[SP.fillGradient];
+        if (g instanceof ShapeGradient) g.addUser(() => p.styleChanged());
+        p.styleChanged();
+      },
+    },
   },
   signals: { shapePathChanged: {} },
   enums: {
@@ -75,6 +212,7 @@ const SP = {
   strokeStyle: ShapePathMeta.index('strokeStyle'),
   dashOffset: ShapePathMeta.index('dashOffset'),
   dashPattern: ShapePathMeta.index('dashPattern'),
+  fillGradient: ShapePathMeta.index('fillGradient'),
   shapePathChanged: ShapePathMeta.signalsByName.get('shapePathChanged')!.index,
 };
 
@@ -189,8 +327,10 @@ export class Shape extends Item {
     }
     const v = p.$v;
     const fill = v[SP.fillColor] as QColor;
-    if (fill.a > 0) {
-      ctx.fillStyle = css(fill);
+    const gradient = v[SP.fillGradient];
+    const style = gradient instanceof ShapeGradient ? gradient.canvasGradient(ctx) : null;
+    if (style !== null || fill.a > 0) {
+      ctx.fillStyle = style ?? css(fill);
       ctx.fill(path, (v[SP.fillRule] as number) === ODD_EVEN_FILL ? 'evenodd' : 'nonzero');
     }
     const stroke = v[SP.strokeColor] as QColor;
@@ -269,4 +409,11 @@ const SHAPE = {
   data: ShapeMeta.index('data'),
 };
 
-export const SHAPE_TYPES: Record<string, MetaObject> = { Shape: ShapeMeta, ShapePath: ShapePathMeta };
+export const SHAPE_TYPES: Record<string, MetaObject> = {
+  Shape: ShapeMeta,
+  ShapePath: ShapePathMeta,
+  ShapeGradient: ShapeGradientMeta,
+  LinearGradient: LinearGradientMeta,
+  RadialGradient: RadialGradientMeta,
+  ConicalGradient: ConicalGradientMeta,
+};
