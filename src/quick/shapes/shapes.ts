@@ -23,6 +23,53 @@ const DASH_LINE = 2;
 const GEOMETRY_RENDERER = 1;
 const SOFTWARE_RENDERER = 3;
 const READY = 1;
+const FILL_CONTAINS = 1;
+/** Segments a curve is cut into to tell whether a point is inside a path. */
+const CURVE_STEPS = 32;
+
+/** Whether (x, y) is inside the path (QPainterPath::contains: its subpaths closed, odd-even). */
+function pathContains(path: ShapePath, x: number, y: number): boolean {
+  let crossings = 0;
+  let startX = 0;
+  let startY = 0;
+  let lastX = 0;
+  let lastY = 0;
+  const edge = (x1: number, y1: number, x2: number, y2: number) => {
+    if (y1 > y !== y2 > y && x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) crossings++;
+  };
+  const els = path.painterElements;
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]!;
+    if (e.type === PATH_MOVE_TO) {
+      edge(lastX, lastY, startX, startY);
+      startX = lastX = e.x;
+      startY = lastY = e.y;
+    } else if (e.type === PATH_LINE_TO) {
+      edge(lastX, lastY, e.x, e.y);
+      lastX = e.x;
+      lastY = e.y;
+    } else if (e.type === PATH_CURVE_TO) {
+      const c2 = els[i + 1]!;
+      const end = els[i + 2]!;
+      let fromX = lastX;
+      let fromY = lastY;
+      for (let k = 1; k <= CURVE_STEPS; k++) {
+        const t = k / CURVE_STEPS;
+        const m = 1 - t;
+        const px = m * m * m * lastX + 3 * m * m * t * e.x + 3 * m * t * t * c2.x + t * t * t * end.x;
+        const py = m * m * m * lastY + 3 * m * m * t * e.y + 3 * m * t * t * c2.y + t * t * t * end.y;
+        edge(fromX, fromY, px, py);
+        fromX = px;
+        fromY = py;
+      }
+      lastX = end.x;
+      lastY = end.y;
+      i += 2;
+    }
+  }
+  edge(lastX, lastY, startX, startY);
+  return crossings % 2 === 1;
+}
 
 /**
  * The gradients a ShapePath fills with (QQuickShapeGradient): a Gradient's
@@ -357,6 +404,17 @@ export class Shape extends Item {
     }
   }
 
+  /**
+   * QQuickShape::contains: the bounding rectangle, or with
+   * `containsMode: Shape.FillContains` the inside of a path (odd-even).
+   */
+  override contains(point: unknown, maybeY?: unknown): boolean {
+    if ((this.$v[SHAPE.containsMode] as number) !== FILL_CONTAINS) return super.contains(point, maybeY);
+    const p =
+      typeof point === 'number' ? { x: point, y: Number(maybeY) } : (point as { x: number; y: number });
+    return this.paths.some((path) => pathContains(path, p.x, p.y));
+  }
+
   /** What the renderer draws (null: nothing). */
   paintState(): ShapePaintState | null {
     const s = this.surface;
@@ -406,6 +464,7 @@ export const ShapeMeta: MetaObject = defineType(Shape, ItemMeta, {
 const SHAPE = {
   rendererType: ShapeMeta.index('rendererType'),
   status: ShapeMeta.index('status'),
+  containsMode: ShapeMeta.index('containsMode'),
   data: ShapeMeta.index('data'),
 };
 
