@@ -59,6 +59,7 @@ export const LAZY_TYPE_NAMES = [
   'PathSvg',
   'PathAngleArc',
   'PathPolyline',
+  'PathMultiline',
   'Image',
   'BorderImage',
   'Flow',

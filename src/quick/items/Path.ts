@@ -10,7 +10,7 @@
 // given.
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QtObjectMeta } from '../../engine/qtqml';
-import { QPoint } from '../../engine/valuetypes';
+import { QPoint, QSize } from '../../engine/valuetypes';
 
 // ---- QPainterPath and QBezier -------------------------------------------------------------------
 
@@ -1074,6 +1074,25 @@ export const PathPolylineMeta: MetaObject = defineType(PathPolyline, CurveMeta, 
 });
 const POLY = { path: PathPolylineMeta.index('path') };
 
+/** PathMultiline: several polylines, each from a move to its first point. */
+export class PathMultiline extends Curve {
+  override addToPath(path: PainterPath): void {
+    const lists = this.$v[MULTI.paths];
+    for (const list of Array.isArray(lists) ? lists : []) {
+      const points = (Array.isArray(list) ? list : []).map(pointOf).filter((p) => p !== null);
+      if (points.length === 0) continue;
+      path.moveTo(points[0]![0], points[0]![1]);
+      for (const [px, py] of points) path.lineTo(px, py);
+    }
+  }
+}
+export const PathMultilineMeta: MetaObject = defineType(PathMultiline, CurveMeta, {
+  name: 'PathMultiline',
+  cppClass: 'QQuickPathMultiline',
+  properties: { paths: { type: 'var', changed: onChange } },
+});
+const MULTI = { paths: PathMultilineMeta.index('paths') };
+
 // ---- Path ------------------------------------------------------------------------------------------
 
 /** A point of the path where attributes (and PathPercent) are given (QQuickPath's AttributePoint). */
@@ -1217,6 +1236,14 @@ export class Path extends QObject {
       last.values.set(PERCENT_KEY, 1);
       interpolate(points, points.length - 1, PERCENT_KEY, 1);
     }
+    // Path.scale stretches the path built (Qt: QTransform::fromScale(...).map(path)).
+    const scale = this.$v[PATH.scale] as QSize;
+    if (!fuzzyEqual(scale.width, 1) || !fuzzyEqual(scale.height, 1)) {
+      for (const e of path.els) {
+        e.x *= scale.width;
+        e.y *= scale.height;
+      }
+    }
     const length = path.length();
     let prevpercent = 0;
     let prevorigpercent = 0;
@@ -1352,6 +1379,7 @@ export const PathMeta: MetaObject = defineType(Path, QtObjectMeta, {
     startX: start('startX', 'hasStartX'),
     startY: start('startY', 'hasStartY'),
     closed: { type: 'bool', readonly: true },
+    scale: { type: 'size', default: new QSize(1, 1), changed: (o) => (o as Path).processPath() },
     pathElements: {
       type: 'list',
       append: (o, v) => (o as Path).appendElement(v),
@@ -1367,6 +1395,7 @@ const PATH = {
   startX: PathMeta.index('startX'),
   startY: PathMeta.index('startY'),
   closed: PathMeta.index('closed'),
+  scale: PathMeta.index('scale'),
   pathElements: PathMeta.index('pathElements'),
   changed: PathMeta.signalsByName.get('changed')!.index,
 };
@@ -1385,4 +1414,5 @@ export const PATH_TYPES: Record<string, MetaObject> = {
   PathSvg: PathSvgMeta,
   PathAngleArc: PathAngleArcMeta,
   PathPolyline: PathPolylineMeta,
+  PathMultiline: PathMultilineMeta,
 };
