@@ -8,6 +8,7 @@
 import { parseColor, QColor } from '../../engine/valuetypes';
 import { FontMetrics, type ResolvedFont, resolveFont } from '../text';
 import { canvasSurfaces } from './canvas-surface';
+import { cssColor } from './css-color';
 
 /** What the context needs of its Canvas item. */
 export interface ContextHost {
@@ -123,10 +124,6 @@ export function contextColorString(c: QColor): string {
   while (a.endsWith('0')) a = a.slice(0, -1);
   if (a.endsWith('.')) a += '0';
   return `rgba(${c.red8}, ${c.green8}, ${c.blue8}, ${a})`;
-}
-
-function cssColor(c: QColor): string {
-  return `rgba(${c.red8}, ${c.green8}, ${c.blue8}, ${c.alpha8 / 255})`;
 }
 
 /**

@@ -9,6 +9,7 @@
 import { defineType, type MetaObject, type QObject } from '../../engine/qobject';
 import { QColor } from '../../engine/valuetypes';
 import { canvasSurfaces } from '../items/canvas-surface';
+import { cssColor } from '../items/css-color';
 import { Gradient, GradientMeta } from '../items/Gradient';
 import { Dirty, Item, ItemMeta } from '../items/Item';
 import { PATH_CURVE_TO, PATH_LINE_TO, PATH_MOVE_TO, Path, PathMeta } from '../items/Path';
@@ -84,7 +85,7 @@ export class ShapeGradient extends Gradient {
   protected addStops(g: CanvasGradient): CanvasGradient {
     for (const stop of this.sortedStops()) {
       const c = stop.color;
-      g.addColorStop(Math.min(Math.max(stop.position, 0), 1), css(c));
+      g.addColorStop(Math.min(Math.max(stop.position, 0), 1), cssColor(c));
     }
     return g;
   }
@@ -179,7 +180,7 @@ export class ConicalGradient extends ShapeGradient {
       v[CG.centerY] as number,
     );
     for (const stop of this.sortedStops())
-      g.addColorStop(1 - Math.min(Math.max(stop.position, 0), 1), css(stop.color));
+      g.addColorStop(1 - Math.min(Math.max(stop.position, 0), 1), cssColor(stop.color));
     return g;
   }
 }
@@ -273,11 +274,6 @@ export interface ShapePaintState {
   offsetY: number;
 }
 
-function css(c: unknown): string {
-  const q = c as QColor;
-  return `rgba(${Math.round(q.r * 255)},${Math.round(q.g * 255)},${Math.round(q.b * 255)},${q.a})`;
-}
-
 export class Shape extends Item {
   private surface: HTMLCanvasElement | null = null;
   private version = 0;
@@ -359,16 +355,16 @@ export class Shape extends Item {
   }
 
   private drawPath(ctx: CanvasRenderingContext2D, p: ShapePath): void {
-    const path = new Path2D();
+    ctx.beginPath();
     const els = p.painterElements;
     for (let i = 0; i < els.length; i++) {
       const e = els[i]!;
-      if (e.type === PATH_MOVE_TO) path.moveTo(e.x, e.y);
-      else if (e.type === PATH_LINE_TO) path.lineTo(e.x, e.y);
+      if (e.type === PATH_MOVE_TO) ctx.moveTo(e.x, e.y);
+      else if (e.type === PATH_LINE_TO) ctx.lineTo(e.x, e.y);
       else if (e.type === PATH_CURVE_TO) {
         const c2 = els[i + 1]!;
         const end = els[i + 2]!;
-        path.bezierCurveTo(e.x, e.y, c2.x, c2.y, end.x, end.y);
+        ctx.bezierCurveTo(e.x, e.y, c2.x, c2.y, end.x, end.y);
         i += 2;
       }
     }
@@ -377,13 +373,13 @@ export class Shape extends Item {
     const gradient = v[SP.fillGradient];
     const style = gradient instanceof ShapeGradient ? gradient.canvasGradient(ctx) : null;
     if (style !== null || fill.a > 0) {
-      ctx.fillStyle = style ?? css(fill);
-      ctx.fill(path, (v[SP.fillRule] as number) === ODD_EVEN_FILL ? 'evenodd' : 'nonzero');
+      ctx.fillStyle = style ?? cssColor(fill);
+      ctx.fill((v[SP.fillRule] as number) === ODD_EVEN_FILL ? 'evenodd' : 'nonzero');
     }
     const stroke = v[SP.strokeColor] as QColor;
     const width = v[SP.strokeWidth] as number;
     if (stroke.a > 0 && width >= 0) {
-      ctx.strokeStyle = css(stroke);
+      ctx.strokeStyle = cssColor(stroke);
       // (a width of 0 is Qt's cosmetic pen: one pixel)
       ctx.lineWidth = width || 1;
       const join = v[SP.joinStyle] as number;
@@ -400,7 +396,7 @@ export class Shape extends Item {
       } else {
         ctx.setLineDash([]);
       }
-      ctx.stroke(path);
+      ctx.stroke();
     }
   }
 
