@@ -517,6 +517,23 @@ export class PathView extends Item implements DelegateModelHost {
         endIdx = Math.max(-1, endIdx);
         endPos = this.positionOfIndex(endIdx);
       }
+      /** Takes item `idx` onto the path at `pos`, after or before the others; false: stop filling. */
+      const place = (idx: number, pos: number, atEnd: boolean): boolean => {
+        const item = this.getItem(idx, idx + 1);
+        if (!item) return false;
+        if (this.items.includes(item)) {
+          this.releaseItem(item);
+          return false;
+        }
+        if (ci === idx) {
+          currentVisible = true;
+          this.currentItemOffset = pos;
+        }
+        if (atEnd) this.items.push(item);
+        else this.items.unshift(item);
+        this.updateItem(item, pos);
+        return true;
+      };
       // Append.
       let idx = endIdx + 1;
       if (idx >= modelCount) idx = 0;
@@ -525,18 +542,7 @@ export class PathView extends Item implements DelegateModelHost {
         (this.isInBound(nextPos, endPos, 1 + this.mappedCache, false) || this.items.length === 0) &&
         this.items.length < count + this.cacheSize
       ) {
-        const item = this.getItem(idx, idx + 1);
-        if (!item) break;
-        if (this.items.includes(item)) {
-          this.releaseItem(item);
-          break;
-        }
-        if (ci === idx) {
-          currentVisible = true;
-          this.currentItemOffset = nextPos;
-        }
-        this.items.push(item);
-        this.updateItem(item, nextPos);
+        if (!place(idx, nextPos, true)) break;
         endIdx = idx;
         endPos = nextPos;
         idx++;
@@ -551,18 +557,7 @@ export class PathView extends Item implements DelegateModelHost {
         this.isInBound(nextPos, this.mappedRange - this.mappedCache, startPos) &&
         this.items.length < count + this.cacheSize
       ) {
-        const item = this.getItem(idx, idx + 1);
-        if (!item) break;
-        if (this.items.includes(item)) {
-          this.releaseItem(item);
-          break;
-        }
-        if (ci === idx) {
-          currentVisible = true;
-          this.currentItemOffset = nextPos;
-        }
-        this.items.unshift(item);
-        this.updateItem(item, nextPos);
+        if (!place(idx, nextPos, false)) break;
         startIdx = idx;
         startPos = nextPos;
         idx--;

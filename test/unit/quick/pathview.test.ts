@@ -14,6 +14,16 @@ const scene = sceneFromSource as (source: string) => Promise<SceneRun & { id(nam
 
 const pointer = pointerEvent;
 
+/** A press at (x0, y) and moves by `step` px every `dt` ms up to x1 from time `t`; the time of the last move. */
+function pressAndMove(w: Q, x0: number, x1: number, y: number, step: number, dt: number, t: number): number {
+  w.deliverPointer(pointer('press', x0, y, t));
+  for (let x = x0 + step; x <= x1; x += step) {
+    t += dt;
+    w.deliverPointer(pointer('move', x, y, t));
+  }
+  return t;
+}
+
 // Ten 30 x 30 delegates along a 400 px line: 40 px per item.
 const VIEW = `import QtQuick
 Item {
@@ -39,12 +49,7 @@ describe('PathView and the pointer', () => {
     const w = s.runtime.window;
     const v = s.id('v');
     // Item 2 is centred at x 80.
-    let t = 5000;
-    w.deliverPointer(pointer('press', 80, 100, t));
-    for (let x = 84; x <= 140; x += 4) {
-      t += 30;
-      w.deliverPointer(pointer('move', x, 100, t));
-    }
+    let t = pressAndMove(w, 80, 140, 100, 4, 30, 5000);
     expect(v.dragging).toBe(true);
     expect(v.moving).toBe(true);
     // Past the 10 px threshold, the drag follows the pointer: 40 px of path per item.
@@ -68,12 +73,7 @@ describe('PathView and the pointer', () => {
     const s = await scene(VIEW);
     const w = s.runtime.window;
     const v = s.id('v');
-    let t = 5000;
-    w.deliverPointer(pointer('press', 120, 100, t));
-    for (let x = 130; x <= 190; x += 10) {
-      t += 16;
-      w.deliverPointer(pointer('move', x, 100, t));
-    }
+    let t = pressAndMove(w, 120, 190, 100, 10, 16, 5000);
     t += 10;
     w.deliverPointer(pointer('release', 190, 100, t));
     expect(v.flicking).toBe(true);
@@ -92,22 +92,12 @@ describe('PathView and the pointer', () => {
     const s = await scene(VIEW);
     const w = s.runtime.window;
     const v = s.id('v');
-    let t = 5000;
-    w.deliverPointer(pointer('press', 80, 150, t));
-    for (let x = 84; x <= 140; x += 4) {
-      t += 30;
-      w.deliverPointer(pointer('move', x, 150, t));
-    }
+    const t = pressAndMove(w, 80, 140, 150, 4, 30, 5000);
     w.deliverPointer(pointer('release', 140, 150, t + 30));
     expect(v.offset).toBe(0);
     expect(s.output).toEqual([]);
     v.dragMargin = 60;
-    t += 1000;
-    w.deliverPointer(pointer('press', 80, 150, t));
-    for (let x = 84; x <= 140; x += 4) {
-      t += 30;
-      w.deliverPointer(pointer('move', x, 150, t));
-    }
+    pressAndMove(w, 80, 140, 150, 4, 30, t + 1000);
     expect(v.offset).toBeGreaterThan(0.9);
   });
 });
@@ -146,12 +136,7 @@ Item {
     s.output.length = 0;
     // A drag from item 5 (the view has moved item 3 to the start of the range).
     const start = v.itemAtIndex(5).x + 15;
-    t += 1000;
-    w.deliverPointer(pointer('press', start, 100, t));
-    for (let dx = 4; dx <= 60; dx += 4) {
-      t += 30;
-      w.deliverPointer(pointer('move', start + dx, 100, t));
-    }
+    t = pressAndMove(w, start, start + 60, 100, 4, 30, t + 1000);
     w.deliverPointer(pointer('release', start + 60, 100, t + 500));
     expect(s.output).toContain('qml: canceled 5');
     expect(s.output.some((l) => l.startsWith('qml: clicked'))).toBe(false);
