@@ -60,6 +60,7 @@ export const LAZY_TYPE_NAMES = [
   'PathAngleArc',
   'PathPolyline',
   'PathMultiline',
+  'PathInterpolator',
   'Image',
   'BorderImage',
   'Flow',

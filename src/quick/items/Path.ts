@@ -1332,6 +1332,55 @@ export class Path extends QObject {
     return [p1[0] * (1 - delta) + p2[0] * delta, p1[1] * (1 - delta) + p2[1] * delta];
   }
 
+  /**
+   * QQuickPath::sequentialPointAt (its forwards walk): the point at `p`
+   * (0 to 1) read from the path itself, not from the point cache, and the
+   * angle of the path there (degrees, counter-clockwise from the x axis).
+   */
+  pointAndAngleAt(p: number): { x: number; y: number; angle: number } {
+    const pathLength = this.pathLength;
+    const els = this.painterPath.els;
+    if (pathLength <= 0 || Number.isNaN(pathLength)) {
+      const first = els[0]!;
+      return { x: first.x, y: first.y, angle: 0 };
+    }
+    let seg = nextBezier(els, -1);
+    let currLength = seg.length;
+    let epc = currLength / pathLength;
+    let prevPercent = 0;
+    let prevOrigPercent = 0;
+    const points = this.attributePoints;
+    for (let ii = 0; ii < points.length; ii++) {
+      const point = points[ii]!;
+      if (p < point.percent || ii === points.length - 1) {
+        const spc = prevOrigPercent + (p - prevPercent) * point.scale;
+        while (spc > epc && seg.bez !== null) {
+          const next = nextBezier(els, seg.index);
+          if (next.bez === null) break;
+          seg = next;
+          currLength += seg.length;
+          epc = currLength / pathLength;
+        }
+        const b = seg.bez;
+        if (b === null) return { x: 0, y: 0, angle: 0 };
+        const realT = (pathLength * spc - (currLength - seg.length)) / seg.length;
+        const slope = (t: number, a: number, bb: number, c: number, d: number) =>
+          3 * t * t * (d - 3 * c + 3 * bb - a) + 6 * t * (c - 2 * bb + a) + 3 * (bb - a);
+        const m1 = slope(realT, b.x1, b.x2, b.x3, b.x4);
+        const m2 = slope(realT, b.y1, b.y2, b.y3, b.y4);
+        // (QLineF::angle)
+        let angle = (Math.atan2(-m2, m1) * 360) / (2 * Math.PI);
+        if (angle < 0) angle += 360;
+        if (fuzzyEqual(angle, 360)) angle = 0;
+        const [x, y] = b.pointAt(Math.min(Math.max(realT, 0), 1));
+        return { x, y, angle };
+      }
+      prevOrigPercent = point.origpercent;
+      prevPercent = point.percent;
+    }
+    return { x: 0, y: 0, angle: 0 };
+  }
+
   /** QQuickPath::attributeAt: an attribute's value at `percent`, interpolated. */
   attributeAt(name: string, percent: number): number {
     if (percent < 0 || percent > 1) return 0;
@@ -1400,6 +1449,57 @@ const PATH = {
   changed: PathMeta.signalsByName.get('changed')!.index,
 };
 
+/** PathInterpolator: the point and the angle of a path at `progress` (0 to 1). */
+export class PathInterpolator extends QObject {
+  private readonly listener = () => this.update();
+  private watched: Path | null = null;
+
+  onPathChanged(): void {
+    this.watched?.listeners.delete(this.listener);
+    const path = this.$v[INTERP.path];
+    this.watched = path instanceof Path ? path : null;
+    this.watched?.listeners.add(this.listener);
+  }
+
+  setProgress(v: number): void {
+    const progress = Math.min(Math.max(Number(v), 0), 1);
+    if (!this.$store(INTERP.progress, progress)) return;
+    this.update();
+  }
+
+  /** QQuickPathInterpolator::_q_pathUpdated: the angle turned clockwise (360 less the path's). */
+  private update(): void {
+    const path = this.watched;
+    if (!path) return;
+    const { x, y, angle } = path.pointAndAngleAt(this.$v[INTERP.progress] as number);
+    this.$store(INTERP.x, x);
+    this.$store(INTERP.y, y);
+    this.$store(INTERP.angle, 360 - angle);
+  }
+
+  $componentComplete(): void {
+    this.update();
+  }
+}
+export const PathInterpolatorMeta: MetaObject = defineType(PathInterpolator, QtObjectMeta, {
+  name: 'PathInterpolator',
+  cppClass: 'QQuickPathInterpolator',
+  properties: {
+    path: { type: 'Path', changed: (o) => (o as PathInterpolator).onPathChanged() },
+    progress: { type: 'real', write: (o, v) => (o as PathInterpolator).setProgress(v as number) },
+    x: { type: 'real', readonly: true },
+    y: { type: 'real', readonly: true },
+    angle: { type: 'real', readonly: true },
+  },
+});
+const INTERP = {
+  path: PathInterpolatorMeta.index('path'),
+  progress: PathInterpolatorMeta.index('progress'),
+  x: PathInterpolatorMeta.index('x'),
+  y: PathInterpolatorMeta.index('y'),
+  angle: PathInterpolatorMeta.index('angle'),
+};
+
 export const PATH_TYPES: Record<string, MetaObject> = {
   Path: PathMeta,
   PathElement: PathElementMeta,
@@ -1415,4 +1515,5 @@ export const PATH_TYPES: Record<string, MetaObject> = {
   PathAngleArc: PathAngleArcMeta,
   PathPolyline: PathPolylineMeta,
   PathMultiline: PathMultilineMeta,
+  PathInterpolator: PathInterpolatorMeta,
 };
