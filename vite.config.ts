@@ -172,7 +172,7 @@ export default defineConfig({
             // Validators.ts, and the types of src/quick/lazy-types.ts)
             {
               name: 'items',
-              test: /\/src\/quick\/items\/(?!partial-match|input-mask|list-sections|css-color|Path|Accessible|Canvas|Shortcut|context2d|MouseArea|Grid|Flow|Repeater|Loader|KeyNavigation|KeysAttached|LayoutMirroring|Image|SystemPalette|Flipable|FontMetrics|Validators|PointerHandlers|TransformTypes|DropArea)/,
+              test: /\/src\/quick\/items\/(?!partial-match|input-mask|list-sections|css-color|Path|Accessible|Canvas|Shortcut|context2d|MouseArea|Grid|Flow|Repeater|Loader|KeyNavigation|KeysAttached|LayoutMirroring|Image|SystemPalette|Flipable|FontMetrics|Validators|PointerHandlers|TransformTypes|DropArea|view-transition|item-geometry)/,
             },
             { name: 'acorn', test: /\/node_modules\/acorn\// },
           ],

@@ -84,6 +84,7 @@ export const LAZY_TYPE_NAMES = [
   'PropertyChanges',
   'StateChangeScript',
   'Transition',
+  'ViewTransition',
   'AnchorChanges',
   'ParentChange',
   'AnchorAnimation',

@@ -27,12 +27,14 @@ import {
   TapHandlerMeta,
   WheelHandlerMeta,
 } from './items/PointerHandlers';
+import { providePositionerTransitions } from './items/Positioner';
 import { RepeaterMeta } from './items/Repeater';
 import { ShortcutMeta } from './items/Shortcut';
 import { SystemPaletteMeta } from './items/SystemPalette';
 import { provideInputMask } from './items/TextInput';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
+import { PositionerTransitions, ViewTransitionMeta } from './items/view-transition';
 import { InstantiatorMeta } from './models/Instantiator';
 import { ObjectModelMeta } from './models/ObjectModel';
 import { STATE_OPERATION_TYPES } from './states/operations';
@@ -79,12 +81,14 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
   SystemPalette: SystemPaletteMeta,
   ...ANIMATION_TYPES,
   ...STATE_TYPES,
+  ViewTransition: ViewTransitionMeta,
   ...STATE_OPERATION_TYPES,
 };
 
 // TextInput's input mask and ListView's sections come with them.
 provideInputMask(InputMask);
 provideListSections(ListSections);
+providePositionerTransitions(() => new PositionerTransitions());
 
 /** Resolves when the types are ready to use (FontMetrics has the glyph boxes of the faces loaded so far). */
 export const LAZY_QTQUICK_READY: Promise<void> = glyphBoxesReady;

@@ -169,8 +169,37 @@ export class AbstractAnimation extends QObject implements FrameAnimation {
    * animation takes the changes it matches from `actions` and records the
    * properties it moves in `touched`.
    */
-  transition(_actions: TransitionAction[], _touched: TouchedProperties, _backward: boolean): void {
+  transition(
+    _actions: TransitionAction[],
+    _touched: TouchedProperties,
+    _backward: boolean,
+    _defaultTarget: QObject | null = null,
+  ): void {
     this.setupLoops();
+  }
+
+  /**
+   * A run of its own of this animation (Qt makes a job for each run of a
+   * transition): a view runs one transition for several items at once. The
+   * run reads this animation's properties as they are now and keeps its own
+   * state.
+   */
+  spawn(group: AnimationGroup | null): AbstractAnimation {
+    const run = Object.create(this) as AbstractAnimation;
+    run.$v = this.$v.slice();
+    run.resetJob(group);
+    return run;
+  }
+
+  /** A spawned run's own state, as a new job has it. */
+  protected resetJob(group: AnimationGroup | null): void {
+    this.group = group;
+    this.behavior = null;
+    this.valueSource = null;
+    this.jobState = STOPPED;
+    this.totalTime = this.loopTime = this.loop = 0;
+    this.jobLoops = 1;
+    this.direction = FORWARD;
   }
 
   /** QAbstractAnimationJob::setDirection (a group passes it on). */
@@ -523,9 +552,11 @@ function transitionNames(one: string, many: string): string[] {
 }
 
 /** A transition's targets: `targets`, then `target` (Qt's order). */
-function transitionTargets(target: unknown, targets: unknown): QObject[] {
+/** The objects an animation in a transition names, else the transition's default target (a view's item). */
+function transitionTargets(target: unknown, targets: unknown, defaultTarget: QObject | null): QObject[] {
   const list = targetObjects(null, targets);
   if (target instanceof QObject) list.push(target);
+  if (list.length === 0 && defaultTarget !== null) list.push(defaultTarget);
   return list;
 }
 
@@ -542,6 +573,12 @@ export class PropertyAnimation extends AbstractAnimation {
   fromDefined = false;
   toDefined = false;
   protected actions: Action[] = [];
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.actions = [];
+    this.reverse = false;
+  }
 
   override loopDuration(): number {
     return this.$v[PROP.duration] as number;
@@ -618,11 +655,16 @@ export class PropertyAnimation extends AbstractAnimation {
   protected reverse = false;
 
   /** QQuickPropertyAnimation::transition (createTransitionActions). */
-  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
     this.setupLoops();
     this.reverse = backward;
     const props = transitionNames(this.$v[PROP.property] as string, this.$v[PROP.properties] as string);
-    const targets = transitionTargets(this.$v[PROP.target], this.$v[PROP.targets]);
+    const targets = transitionTargets(this.$v[PROP.target], this.$v[PROP.targets], defaultTarget);
     const exclude = targetObjects(null, this.$v[PROP.exclude]);
     const useType = props.length === 0 && this.interpolatorType !== null;
     let usingDefault = false;
@@ -832,6 +874,12 @@ const ColorAnimationMeta = defineType(ColorAnimation, PropertyAnimationMeta, {
 abstract class FollowingAnimation<F extends Follower> extends NumberAnimation {
   private followers = new Map<QObject, Map<number, F>>();
   protected running_: F[] = [];
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.followers = new Map();
+    this.running_ = [];
+  }
 
   override loopDuration(): number {
     return -1;
@@ -1284,6 +1332,11 @@ export abstract class Animator extends NumberAnimation {
   /** Started, and waiting for the frame that hands it to the scene graph. */
   private handedOver = false;
 
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.handedOver = false;
+  }
+
   override advance(deltaMs: number): boolean {
     // (Qt starts an animator's job at the next frame's sync: its time runs a frame behind)
     if (this.handedOver) {
@@ -1362,6 +1415,11 @@ export class ScriptAction extends ActionAnimation {
   /** In a transition: the StateChangeScript named by `scriptName`, run instead of `script`. */
   private stateScript: (() => void) | null = null;
 
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.stateScript = null;
+  }
+
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
     this.stateScript = null;
@@ -1423,11 +1481,21 @@ const SCRIPT_NAME = ScriptActionMeta.index('scriptName');
 export class PropertyAction extends ActionAnimation {
   private actions: Array<{ obj: QObject; info: PropertyInfo; value?: unknown }> = [];
 
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.actions = [];
+  }
+
   /** QQuickPropertyAction::transition: sets the changes it matches (or its targets, to its value) at its time. */
-  override transition(actions: TransitionAction[], touched: TouchedProperties, _backward: boolean): void {
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    _backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
     this.setupLoops();
     const props = transitionNames(this.$v[PA.property] as string, this.$v[PA.properties] as string);
-    const targets = transitionTargets(this.$v[PA.target], this.$v[PA.targets]);
+    const targets = transitionTargets(this.$v[PA.target], this.$v[PA.targets], defaultTarget);
     const exclude = targetObjects(null, this.$v[PA.exclude]);
     const value = this.$v[PA.value];
     this.actions = [];
@@ -1511,12 +1579,22 @@ export abstract class AnimationGroup extends AbstractAnimation {
     for (const c of this.children) c.prepare(actions, target);
   }
 
-  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
     this.setupLoops();
     // (backwards, the last animation takes its changes first)
     const n = this.children.length;
     for (let i = 0; i < n; i++)
-      this.children[backward ? n - 1 - i : i]!.transition(actions, touched, backward);
+      this.children[backward ? n - 1 - i : i]!.transition(actions, touched, backward, defaultTarget);
+  }
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    (this as { children: AbstractAnimation[] }).children = this.children.map((c) => c.spawn(this));
   }
 }
 
@@ -1533,6 +1611,12 @@ const groupSpec = {
 export class SequentialAnimation extends AnimationGroup {
   private current: AbstractAnimation | null = null;
   private previousLoop = 0;
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.current = null;
+    this.previousLoop = 0;
+  }
 
   override loopDuration(): number {
     let d = 0;
@@ -1665,6 +1749,11 @@ export const SequentialAnimationMeta: MetaObject = defineType(SequentialAnimatio
 export class ParallelAnimation extends AnimationGroup {
   private previousLoop = 0;
   private previousTime = 0;
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.previousLoop = this.previousTime = 0;
+  }
 
   override loopDuration(): number {
     let d = 0;

@@ -19,6 +19,29 @@ export enum PositionerType {
 export const LEFT_TO_RIGHT = 0;
 export const RIGHT_TO_LEFT = 1;
 
+/** A positioner's add, move and populate transitions (view-transition.ts, loaded with Transition). */
+export interface PositionerTransitionsLike {
+  readonly transitioner: {
+    populateTransition: QObject | null;
+    addTransition: QObject | null;
+    displacedTransition: QObject | null;
+    usePopulateTransition: boolean;
+  };
+  collect(children: readonly Item[], out: Item[]): void;
+  itemX(child: Item): number;
+  itemY(child: Item): number;
+  moveTo(child: Item, x: number, y: number): void;
+  start(items: readonly Item[], width: number, height: number): void;
+  removed(child: Item): void;
+  dispose(): void;
+}
+
+let makeTransitions: (() => PositionerTransitionsLike) | null = null;
+
+export function providePositionerTransitions(make: () => PositionerTransitionsLike): void {
+  makeTransitions = make;
+}
+
 export abstract class BasePositioner extends Item {
   declare spacing: number;
   declare padding: number;
@@ -41,6 +64,8 @@ export abstract class BasePositioner extends Item {
   private anchorConflict = false;
   /** Padding sides set explicitly (1 top, 2 left, 4 right, 8 bottom); the others follow `padding`. */
   explicitPadding = 0;
+  /** Made when a transition is set. */
+  private transitions: PositionerTransitionsLike | null = null;
 
   constructor(readonly type: PositionerType) {
     super();
@@ -63,7 +88,29 @@ export abstract class BasePositioner extends Item {
   }
 
   protected override componentComplete(): void {
+    const tr = this.transitions?.transitioner;
+    if (tr) tr.usePopulateTransition = true;
     this.prePositioning();
+    if (tr) tr.usePopulateTransition = false;
+  }
+
+  /** `populate`, `add` and `move` (the last is Qt's displaced transition). */
+  setTransition(which: 'populateTransition' | 'addTransition' | 'displacedTransition', v: unknown): void {
+    const t = v instanceof QObject ? v : null;
+    if (this.transitions === null) {
+      if (makeTransitions === null) return;
+      this.transitions = makeTransitions();
+      // (the children laid out so far are known: they are not new)
+      this.transitions.collect(this.childItems, []);
+      this.transitions.start([], 0, 0);
+    }
+    this.transitions.transitioner[which] = t;
+    this.$store(POS[which], t);
+  }
+
+  override $teardown(): void {
+    this.transitions?.dispose();
+    super.$teardown();
   }
 
   protected override itemChildAdded(_child: Item): void {
@@ -73,6 +120,7 @@ export abstract class BasePositioner extends Item {
   protected override itemChildRemoved(child: Item): void {
     removeItem(this.positionedItems, child);
     this.appliedPadding?.delete(child);
+    this.transitions?.removed(child);
     this.setPositioningDirty();
   }
 
@@ -92,11 +140,14 @@ export abstract class BasePositioner extends Item {
     this.doingPositioning = true;
     const items = this.positionedItems;
     items.length = 0;
-    for (const child of this.childItems) {
-      if (!child.explicitVisible || !(child.$v[ITEM.width] as number) || !(child.$v[ITEM.height] as number))
-        continue;
-      items.push(child);
-    }
+    const transitions = this.transitions;
+    if (transitions !== null) transitions.collect(this.childItems, items);
+    else
+      for (const child of this.childItems) {
+        if (!child.explicitVisible || !(child.$v[ITEM.width] as number) || !(child.$v[ITEM.height] as number))
+          continue;
+        items.push(child);
+      }
     const size = CONTENT_SIZE;
     size.width = 0;
     size.height = 0;
@@ -105,6 +156,7 @@ export abstract class BasePositioner extends Item {
       this.doPositioning(size);
       this.updateAttachedProperties();
     }
+    transitions?.start(items, size.width, size.height);
     this.doingPositioning = false;
     this.setImplicitSize(size.width, size.height);
     this.$emit(POS.positioningComplete, undefined);
@@ -131,18 +183,40 @@ export abstract class BasePositioner extends Item {
     if (this.anchorConflict) this.warn(this.conflictMessage());
   }
 
+  /** Where a child is going: its transition's end, else where it is (PositionedItem::itemX). */
+  protected itemX(child: Item): number {
+    return this.transitions?.itemX(child) ?? (child.$v[ITEM.x] as number);
+  }
+
+  protected itemY(child: Item): number {
+    return this.transitions?.itemY(child) ?? (child.$v[ITEM.y] as number);
+  }
+
   /** Moves a child if it is not already there (QQuickBasePositioner::positionItem). */
   protected positionItem(x: number, y: number, child: Item): void {
+    const t = this.transitions;
+    if (t !== null) {
+      if (t.itemX(child) !== x || t.itemY(child) !== y) t.moveTo(child, x, y);
+      return;
+    }
     if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
     if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
   }
 
   protected positionItemX(x: number, child: Item): void {
-    if ((child.$v[ITEM.x] as number) !== x && this.type !== PositionerType.Vertical) child.setX(x);
+    if (this.type === PositionerType.Vertical) return;
+    const t = this.transitions;
+    if (t !== null) {
+      if (t.itemX(child) !== x) t.moveTo(child, x, t.itemY(child));
+    } else if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
   }
 
   protected positionItemY(y: number, child: Item): void {
-    if ((child.$v[ITEM.y] as number) !== y && this.type !== PositionerType.Horizontal) child.setY(y);
+    if (this.type === PositionerType.Horizontal) return;
+    const t = this.transitions;
+    if (t !== null) {
+      if (t.itemY(child) !== y) t.moveTo(child, t.itemX(child), y);
+    } else if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
   }
 
   /** The padding last applied to a child on the cross axis (0 for a child not laid out before). */
@@ -250,6 +324,13 @@ export const ALL_ANCHORS = anchorIndexes([
   'centerIn',
 ]);
 
+function transitionProperty(which: 'populateTransition' | 'addTransition' | 'displacedTransition') {
+  return {
+    type: 'QtObject',
+    write: (o: QObject, v: unknown) => (o as BasePositioner).setTransition(which, v),
+  };
+}
+
 function sidePadding(side: number) {
   return {
     type: 'real',
@@ -269,8 +350,14 @@ export const BasePositionerMeta: MetaObject = defineType(BasePositioner, ItemMet
     leftPadding: sidePadding(1),
     rightPadding: sidePadding(2),
     bottomPadding: sidePadding(3),
+    populate: transitionProperty('populateTransition'),
+    move: transitionProperty('displacedTransition'),
+    add: transitionProperty('addTransition'),
   },
-  signals: { positioningComplete: {}, effectiveLayoutDirectionChanged: {} },
+  signals: {
+    positioningComplete: {},
+    effectiveLayoutDirectionChanged: {},
+  },
   methods: ['forceLayout'],
   attachedType: () => PositionerAttachedMeta,
 });
@@ -289,6 +376,9 @@ export const POS = {
     BasePositionerMeta.index('bottomPadding'),
   ],
   positioningComplete: BasePositionerMeta.signalsByName.get('positioningComplete')!.index,
+  populateTransition: BasePositionerMeta.index('populate'),
+  addTransition: BasePositionerMeta.index('add'),
+  displacedTransition: BasePositionerMeta.index('move'),
 };
 
 /** The `layoutDirection` / `effectiveLayoutDirection` properties of Row, Grid and Flow. */

@@ -9,6 +9,7 @@ import { defineType, type MetaObject, QObject, qmlWarning } from '../../engine/q
 import { QtObjectMeta } from '../../engine/qtqml';
 import { connect as connectObserver, Observer } from '../../engine/reactive';
 import { Change, ITEM, Item, type ItemChangeListener, ItemMeta } from '../items/Item';
+import { setPair, setPosition } from '../items/item-geometry';
 import { ALL_ANCHORS } from '../items/Positioner';
 import {
   Alignment,
@@ -518,32 +519,6 @@ function effectiveSizePolicy(item: Item, orientation: number, info: LayoutAttach
 
 // ---- moving and resizing an item in one change ------------------------------------------------
 
-/**
- * Two geometry properties of an item in one change, as Qt's geometryChange:
- * both values first, then what follows each (anchors, listeners), then their
- * change signals. True if either changed.
- */
-function setPair(item: Item, ia: number, ib: number, a: number, b: number): boolean {
-  const oa = item.$v[ia] as number;
-  const ob = item.$v[ib] as number;
-  const ca = oa !== a;
-  const cb = ob !== b;
-  if (!ca && !cb) return false;
-  item.$v[ia] = a;
-  item.$v[ib] = b;
-  const props = item.$meta.props;
-  if (ca) props[ia]!.changed?.(item, oa);
-  if (cb) props[ib]!.changed?.(item, ob);
-  if (ca) item.$announce(ia);
-  if (cb) item.$announce(ib);
-  return true;
-}
-
-/** QQuickItem::setPosition. */
-function moveTo(item: Item, x: number, y: number): void {
-  setPair(item, ITEM.x, ITEM.y, x, y);
-}
-
 /** QQuickItem::setSize: both count as set; a layout arranges once, after both signals. */
 function setSize(item: Item, w: number, h: number): void {
   item.widthValid = true;
@@ -602,7 +577,7 @@ class QuickGridLayoutItem extends GridLayoutItem {
     const item = this.item;
     const oldW = item.$v[ITEM.width] as number;
     const oldH = item.$v[ITEM.height] as number;
-    moveTo(item, x, y);
+    setPosition(item, x, y);
     if (width === oldW && height === oldH) {
       // (a layout of the same size still arranges its children when they changed)
       if (item instanceof QuickLayout && item.dirtyArrangement) item.rearrange(width, height);
@@ -1320,7 +1295,7 @@ export class StackLayout extends QuickLayout {
     if (current === -1 || current >= this.itemHints.size) return;
     const hints = this.cachedItemSizeHints(current);
     const item = this.layoutItemAt(current);
-    moveTo(item, 0, 0);
+    setPosition(item, 0, 0);
     const w = Math.min(Math.max(width, hints[MINIMUM_SIZE]!.width), hints[MAXIMUM_SIZE]!.width);
     const h = Math.min(Math.max(height, hints[MINIMUM_SIZE]!.height), hints[MAXIMUM_SIZE]!.height);
     const same = (item.$v[ITEM.width] as number) === w && (item.$v[ITEM.height] as number) === h;

@@ -12,6 +12,7 @@ import {
   ActionJob,
   AnchorAnimationBase,
   AnchorAnimationBaseMeta,
+  type AnimationGroup,
   ParallelAnimation,
   SequentialAnimation,
   SequentialAnimationMeta,
@@ -601,7 +602,7 @@ interface Reparenting {
  */
 export class ParentAnimation extends SequentialAnimation {
   /** The animations declared in it (run in parallel, between the reparentings). */
-  private readonly declared: AbstractAnimation[] = [];
+  private declared: AbstractAnimation[] = [];
   private inner: ParallelAnimation | null = null;
 
   override appendAnimation(v: unknown): void {
@@ -619,7 +620,19 @@ export class ParentAnimation extends SequentialAnimation {
   }
 
   /** QQuickParentAnimation::transition. */
-  override transition(actions: TransitionAction[], touched: TouchedProperties, backward: boolean): void {
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    (this as { children: AbstractAnimation[] }).children = [];
+    this.declared = this.declared.map((a) => a.spawn(null));
+    this.inner = null;
+  }
+
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
     this.setupLoops();
     const target = this.$v[PA.target] as Item | null;
     const newParent = this.$v[PA.newParent] as Item | null;
@@ -698,7 +711,7 @@ export class ParentAnimation extends SequentialAnimation {
     inner.$engine = this.$engine;
     inner.children.length = 0;
     for (const a of this.declared) {
-      a.transition(actions, touched, backward);
+      a.transition(actions, touched, backward, defaultTarget);
       inner.appendAnimation(a);
     }
     for (const job of [targetAction, viaAction]) if (job !== null) job.$engine = this.$engine;

@@ -157,19 +157,27 @@ function sameValue(info: PropertyInfo, obj: QObject, a: unknown, b: unknown): bo
 
 // ---- the transition manager ------------------------------------------------------
 
-/** Runs a state's changes, through a transition or at once (QQuickTransitionManager). */
-class TransitionManager {
+/**
+ * Runs a state's changes, or a view's move of an item, through a transition
+ * or at once (QQuickTransitionManager); `finished` is told at the end.
+ */
+export class TransitionManager {
   private job: TransitionJob | null = null;
   private bindingsList: StateAction[] = [];
   private completeList: SimpleAction[] = [];
 
-  constructor(private readonly state: State) {}
+  constructor(private readonly finished: () => void) {}
+
+  /** The transition is running (QQuickTransitionManager::isRunning). */
+  get running(): boolean {
+    return this.job !== null && this.job.jobState === RUNNING;
+  }
 
   complete(): void {
     this.applyBindings();
     for (const s of this.completeList) writeProperty(s.obj!, s.info!, s.value);
     this.completeList = [];
-    this.state.complete();
+    this.finished();
   }
 
   private applyBindings(): void {
@@ -180,7 +188,8 @@ class TransitionManager {
     this.bindingsList = [];
   }
 
-  transition(list: StateAction[], transition: Transition | null): void {
+  /** `defaultTarget`: what an animation that names no target animates (a view's item). */
+  transition(list: StateAction[], transition: Transition | null, defaultTarget: QObject | null = null): void {
     this.cancel();
     const applyList = list.slice();
     // the changes to bindings wait for the end; the bindings they replace stop now
@@ -223,7 +232,7 @@ class TransitionManager {
     }
     if (transition !== null) {
       const touched: TouchedProperties = [];
-      this.job = transition.prepare(applyList, touched, this);
+      this.job = transition.prepare(applyList, touched, this, defaultTarget);
       this.job.jobStart();
       // what the transition animates is not written here
       for (let i = 0; i < applyList.length; i++) {
@@ -291,7 +300,7 @@ export class State extends QObject {
   revertList: SimpleAction[] = [];
   private reverting: SimpleAction[] = [];
   private inState = false;
-  private readonly manager = new TransitionManager(this);
+  private readonly manager = new TransitionManager(() => this.complete());
   readonly operations: StateOperation[] = [];
 
   get stateName(): string {
@@ -736,8 +745,13 @@ class TransitionJob extends ParallelAnimation {
         dura === -1 || (this.direction === FORWARD ? this.loopTime === dura : this.loopTime === 0);
       if (atEnd) this.manager?.complete();
     }
-    this.owner.setRunning(this.jobState === RUNNING);
+    const running = this.jobState === RUNNING;
+    if (running !== this.wasRunning) {
+      this.wasRunning = running;
+      this.owner.runStateChanged(running);
+    }
   }
+  private wasRunning = false;
 
   protected override jobFinished(): void {}
 }
@@ -746,13 +760,20 @@ export class Transition extends QObject {
   readonly animations: AbstractAnimation[] = [];
   reversed = false;
   private job: TransitionJob | null = null;
+  /** Its runs going on (a view runs one for each item that moves). */
+  private runs = 0;
 
   appendAnimation(v: unknown): void {
     if (v instanceof QObject && 'transition' in v) this.animations.push(v as AbstractAnimation);
   }
 
-  setRunning(running: boolean): void {
-    this.$store(TR.running, running);
+  runStateChanged(running: boolean): void {
+    this.runs += running ? 1 : -1;
+    this.$store(TR.running, this.runs > 0);
+  }
+
+  get isEnabled(): boolean {
+    return this.$v[TR.enabled] as boolean;
   }
 
   override $teardown(): void {
@@ -760,19 +781,29 @@ export class Transition extends QObject {
   }
 
   /** QQuickTransition::prepare: the animations take the changes they match. */
-  prepare(actions: StateAction[], touched: TouchedProperties, manager: TransitionManager): TransitionJob {
-    if (this.job === null) {
-      this.job = new TransitionJob(this);
-      this.job.$engine = this.$engine;
+  prepare(
+    actions: StateAction[],
+    touched: TouchedProperties,
+    manager: TransitionManager,
+    defaultTarget: QObject | null,
+  ): TransitionJob {
+    // a view's transition (one with a default target) runs for several items
+    // at once: each run has animations of its own (Qt's QQuickTransitionInstance)
+    const own = defaultTarget !== null;
+    let job = own ? null : this.job;
+    if (job === null) {
+      job = new TransitionJob(this);
+      job.$engine = this.$engine;
+      if (!own) this.job = job;
     }
-    const job = this.job;
     job.manager = manager;
     job.children.length = 0;
+    const animations = own ? this.animations.map((a) => a.spawn(null)) : this.animations;
     // (reversed: run backwards, the last animation taking its changes first)
-    const n = this.animations.length;
+    const n = animations.length;
     for (let i = 0; i < n; i++)
-      this.animations[this.reversed ? n - 1 - i : i]!.transition(actions, touched, this.reversed);
-    for (const a of this.animations) job.appendAnimation(a);
+      animations[this.reversed ? n - 1 - i : i]!.transition(actions, touched, this.reversed, defaultTarget);
+    for (const a of animations) job.appendAnimation(a);
     job.setDirection(this.reversed ? BACKWARD : FORWARD);
     return job;
   }

@@ -1,0 +1,549 @@
+// View transitions (qquickitemviewtransition.cpp): the transitions a
+// positioner or a view runs when its items are added, moved, removed or
+// displaced, the per-item bookkeeping of where an item is going, and the
+// `ViewTransition` attached object a transition reads (index, item,
+// destination, targetIndexes, targetItems).
+import { defineType, type MetaObject, QObject } from '../../engine/qobject';
+import { QPoint } from '../../engine/valuetypes';
+import { StateAction, type Transition, TransitionManager } from '../states/states';
+import { ITEM, type Item } from './Item';
+import { setPosition } from './item-geometry';
+
+/** QQuickItemViewTransitioner::TransitionType. */
+export enum ViewTransitionType {
+  None = 0,
+  Populate = 1,
+  Add = 2,
+  Move = 3,
+  Remove = 4,
+}
+
+/** Told when an item's transition ends (QQuickItemViewTransitionChangeListener). */
+export interface ViewTransitionListener {
+  viewItemTransitionFinished(item: TransitionableItem): void;
+}
+
+/** The transitions of a positioner or a view and the targets of the operation being run (QQuickItemViewTransitioner). */
+export class Transitioner {
+  populateTransition: Transition | null = null;
+  addTransition: Transition | null = null;
+  addDisplacedTransition: Transition | null = null;
+  moveTransition: Transition | null = null;
+  moveDisplacedTransition: Transition | null = null;
+  removeTransition: Transition | null = null;
+  removeDisplacedTransition: Transition | null = null;
+  displacedTransition: Transition | null = null;
+  usePopulateTransition = false;
+  changeListener: ViewTransitionListener | null = null;
+  readonly runningJobs = new Set<ViewTransitionJob>();
+  private readonly targets: Array<{ indexes: number[]; items: QObject[] }> = [
+    { indexes: [], items: [] },
+    { indexes: [], items: [] },
+    { indexes: [], items: [] },
+  ];
+
+  canTransition(type: ViewTransitionType, asTarget: boolean): boolean {
+    if (!asTarget && type !== ViewTransitionType.None && type !== ViewTransitionType.Populate) {
+      if (enabled(this.displacedTransition)) return true;
+    }
+    switch (type) {
+      case ViewTransitionType.Populate:
+        return this.usePopulateTransition && enabled(this.populateTransition);
+      case ViewTransitionType.Add:
+        return enabled(asTarget ? this.addTransition : this.addDisplacedTransition);
+      case ViewTransitionType.Move:
+        return enabled(asTarget ? this.moveTransition : this.moveDisplacedTransition);
+      case ViewTransitionType.Remove:
+        return enabled(asTarget ? this.removeTransition : this.removeDisplacedTransition);
+    }
+    return false;
+  }
+
+  transitionNextReposition(item: TransitionableItem, type: ViewTransitionType, isTarget: boolean): void {
+    item.setNextTransition(type, isTarget);
+  }
+
+  private targetList(type: ViewTransitionType): { indexes: number[]; items: QObject[] } | null {
+    switch (type) {
+      case ViewTransitionType.Populate:
+      case ViewTransitionType.Add:
+        return this.targets[0]!;
+      case ViewTransitionType.Move:
+        return this.targets[1]!;
+      case ViewTransitionType.Remove:
+        return this.targets[2]!;
+    }
+    return null;
+  }
+
+  addToTargetLists(type: ViewTransitionType, item: TransitionableItem, index: number): void {
+    const list = this.targetList(type);
+    if (list === null) return;
+    list.indexes.push(index);
+    list.items.push(item.item);
+  }
+
+  resetTargetLists(): void {
+    for (const t of this.targets) {
+      t.indexes = [];
+      t.items = [];
+    }
+  }
+
+  targetIndexes(type: ViewTransitionType): number[] {
+    return this.targetList(type)?.indexes ?? [];
+  }
+
+  targetItems(type: ViewTransitionType): QObject[] {
+    return this.targetList(type)?.items ?? [];
+  }
+
+  /** The transition to run (a displaced item falls back to `displaced`), if enabled. */
+  transitionObject(type: ViewTransitionType, asTarget: boolean): Transition | null {
+    let t: Transition | null = null;
+    switch (type) {
+      case ViewTransitionType.None:
+        return null;
+      case ViewTransitionType.Populate:
+        asTarget = true;
+        t = this.populateTransition;
+        break;
+      case ViewTransitionType.Add:
+        t = asTarget ? this.addTransition : this.addDisplacedTransition;
+        break;
+      case ViewTransitionType.Move:
+        t = asTarget ? this.moveTransition : this.moveDisplacedTransition;
+        break;
+      case ViewTransitionType.Remove:
+        t = asTarget ? this.removeTransition : this.removeDisplacedTransition;
+        break;
+    }
+    if (!asTarget && !enabled(t)) t = this.displacedTransition;
+    return enabled(t) ? t : null;
+  }
+
+  finishedTransition(job: ViewTransitionJob, item: TransitionableItem | null): void {
+    if (!this.runningJobs.delete(job)) return;
+    if (item === null) return;
+    item.finishedTransition();
+    this.changeListener?.viewItemTransitionFinished(item);
+  }
+
+  /** The positioner or view is going away: its runs no longer report to it. */
+  dispose(): void {
+    for (const job of this.runningJobs) job.transitioner = null;
+    this.runningJobs.clear();
+  }
+}
+
+function enabled(t: Transition | null): t is Transition {
+  return t !== null && !t.$destroyed && t.isEnabled;
+}
+
+/** One run of a transition for one item (QQuickItemViewTransitionJob). */
+class ViewTransitionJob {
+  transitioner: Transitioner | null = null;
+  item: TransitionableItem | null = null;
+  toX = 0;
+  toY = 0;
+  type = ViewTransitionType.None;
+  isTarget = false;
+  readonly manager = new TransitionManager(() => this.finished());
+
+  get running(): boolean {
+    return this.manager.running;
+  }
+
+  start(
+    item: TransitionableItem,
+    index: number,
+    transitioner: Transitioner,
+    type: ViewTransitionType,
+    x: number,
+    y: number,
+    isTarget: boolean,
+  ): void {
+    if (type === ViewTransitionType.None) return;
+    const trans = transitioner.transitionObject(type, isTarget);
+    if (trans === null) return;
+    this.item = item;
+    this.transitioner = transitioner;
+    this.toX = x;
+    this.toY = y;
+    this.type = type;
+    this.isTarget = isTarget;
+    const attached = trans.$attachedObject(ViewTransitionMeta) as ViewTransitionAttached;
+    attached.set(index, item.item, x, y, transitioner.targetIndexes(type), transitioner.targetItems(type));
+    const target = item.item;
+    const actions = [moveAction(target, 'x', x), moveAction(target, 'y', y)];
+    transitioner.runningJobs.add(this);
+    this.manager.transition(actions, trans, target);
+  }
+
+  cancel(): void {
+    this.manager.cancel();
+  }
+
+  private finished(): void {
+    const t = this.transitioner;
+    if (t !== null) {
+      t.finishedTransition(this, this.item);
+      this.transitioner = null;
+    }
+    this.item = null;
+    this.toX = this.toY = 0;
+    this.type = ViewTransitionType.None;
+    this.isTarget = false;
+  }
+}
+
+/** QQuickStateAction(item, name, value): from the property's value now. */
+function moveAction(item: Item, name: 'x' | 'y', to: number): StateAction {
+  const a = new StateAction();
+  a.obj = item;
+  a.info = item.$meta.props[name === 'x' ? ITEM.x : ITEM.y]!;
+  a.specifiedObject = item;
+  a.specifiedProperty = name;
+  a.fromValue = item.$v[a.info.index];
+  a.toValue = to;
+  a.hasToValue = true;
+  return a;
+}
+
+/** An item a positioner or view moves, and where it is going (QQuickItemViewTransitionableItem). */
+export class TransitionableItem {
+  transition: ViewTransitionJob | null = null;
+  nextTransitionType = ViewTransitionType.None;
+  isTransitionTarget = false;
+  nextToX = 0;
+  nextToY = 0;
+  nextFromX = 0;
+  nextFromY = 0;
+  lastMovedToX = 0;
+  lastMovedToY = 0;
+  nextTransitionToSet = false;
+  nextTransitionFromSet = false;
+  lastMovedToSet = false;
+  prepared = false;
+
+  constructor(readonly item: Item) {}
+
+  private get x(): number {
+    return this.item.$v[ITEM.x] as number;
+  }
+
+  private get y(): number {
+    return this.item.$v[ITEM.y] as number;
+  }
+
+  /** Where the item is going: the next transition's end, else the running one's, else where it is. */
+  itemX(): number {
+    if (this.nextTransitionType !== ViewTransitionType.None)
+      return this.nextTransitionToSet ? this.nextToX : this.x;
+    if (this.transition?.running) return this.transition.toX;
+    return this.x;
+  }
+
+  itemY(): number {
+    if (this.nextTransitionType !== ViewTransitionType.None)
+      return this.nextTransitionToSet ? this.nextToY : this.y;
+    if (this.transition?.running) return this.transition.toY;
+    return this.y;
+  }
+
+  moveTo(x: number, y: number, immediate = false): void {
+    if (!this.nextTransitionFromSet && this.nextTransitionType !== ViewTransitionType.None) {
+      this.nextFromX = this.x;
+      this.nextFromY = this.y;
+      this.nextTransitionFromSet = true;
+    }
+    this.lastMovedToX = x;
+    this.lastMovedToY = y;
+    this.lastMovedToSet = true;
+    if (immediate || !this.transitionScheduledOrRunning()) {
+      if (immediate) this.stopTransition();
+      setPosition(this.item, x, y);
+    } else {
+      this.nextToX = x;
+      this.nextToY = y;
+      this.nextTransitionToSet = true;
+    }
+  }
+
+  transitionScheduledOrRunning(): boolean {
+    return this.transitionRunning() || this.nextTransitionType !== ViewTransitionType.None;
+  }
+
+  transitionRunning(): boolean {
+    return this.transition !== null && this.transition.running;
+  }
+
+  isPendingRemoval(): boolean {
+    if (this.nextTransitionType === ViewTransitionType.Remove) return this.isTransitionTarget;
+    const t = this.transition;
+    if (t !== null && t.running && t.type === ViewTransitionType.Remove) return t.isTarget;
+    return false;
+  }
+
+  /** Whether the scheduled transition is to run; if not, the item goes to its place now. */
+  prepareTransition(transitioner: Transitioner, index: number, bounds: Bounds | null): boolean {
+    if (this.nextTransitionType === ViewTransitionType.None) return false;
+    if (this.isTransitionTarget) {
+      // a target not moving anywhere stays where it is (a removed item does not go to 0,0)
+      if (!this.nextTransitionToSet) this.moveTo(this.x, this.y);
+    } else if (
+      !this.nextTransitionToSet ||
+      (this.nextTransitionFromSet && this.nextFromX === this.nextToX && this.nextFromY === this.nextToY)
+    ) {
+      // a displaced item that does not move has no transition
+      this.clearCurrentScheduledTransition();
+      return false;
+    }
+    const w = this.item.$v[ITEM.width] as number;
+    const h = this.item.$v[ITEM.height] as number;
+    const atTarget = bounds !== null && intersects(bounds, this.nextToX, this.nextToY, w, h);
+    const atItem = bounds !== null && intersects(bounds, this.x, this.y, w, h);
+    let doTransition = false;
+    switch (this.nextTransitionType) {
+      case ViewTransitionType.Populate:
+        doTransition = atTarget;
+        break;
+      case ViewTransitionType.Add:
+      case ViewTransitionType.Remove:
+        if (bounds === null) doTransition = this.isTransitionTarget || this.transitionWillChangePosition();
+        else if (this.isTransitionTarget)
+          // an added item that comes into view, a removed one that is in view
+          doTransition = this.nextTransitionType === ViewTransitionType.Add ? atTarget : atItem;
+        else if (atItem || atTarget) doTransition = this.transitionWillChangePosition();
+        break;
+      case ViewTransitionType.Move:
+        if (this.transitionWillChangePosition()) doTransition = bounds === null || atItem || atTarget;
+        break;
+    }
+    if (doTransition) {
+      // the targets are listed even when they have no transition: displaced items read them
+      if (this.isTransitionTarget) transitioner.addToTargetLists(this.nextTransitionType, this, index);
+      doTransition = transitioner.canTransition(this.nextTransitionType, this.isTransitionTarget);
+    }
+    if (!doTransition) {
+      // the previous transition stops too, so that the item goes to its place at once
+      setPosition(this.item, this.nextToX, this.nextToY);
+      this.stopTransition();
+    }
+    this.prepared = true;
+    return doTransition;
+  }
+
+  startTransition(transitioner: Transitioner, index: number): void {
+    if (this.nextTransitionType === ViewTransitionType.None) return;
+    if (!this.prepared) return;
+    const t = this.transition;
+    if (t === null || t.type !== this.nextTransitionType || t.isTarget !== this.isTransitionTarget) {
+      t?.cancel();
+      this.transition = new ViewTransitionJob();
+    }
+    this.transition!.start(
+      this,
+      index,
+      transitioner,
+      this.nextTransitionType,
+      this.nextToX,
+      this.nextToY,
+      this.isTransitionTarget,
+    );
+    this.clearCurrentScheduledTransition();
+  }
+
+  setNextTransition(type: ViewTransitionType, isTarget: boolean): void {
+    // (nextTransitionTo stays: other items' places may have been worked out from it)
+    this.nextTransitionType = type;
+    this.isTransitionTarget = isTarget;
+    if (!this.nextTransitionFromSet && this.lastMovedToSet) {
+      this.nextFromX = this.lastMovedToX;
+      this.nextFromY = this.lastMovedToY;
+      this.nextTransitionFromSet = true;
+    }
+  }
+
+  transitionWillChangePosition(): boolean {
+    const t = this.transition;
+    if (t !== null && t.running && (t.toX !== this.nextToX || t.toY !== this.nextToY)) return true;
+    if (!this.nextTransitionFromSet) return false;
+    return this.nextToX !== this.nextFromX || this.nextToY !== this.nextFromY;
+  }
+
+  resetNextTransitionPos(): void {
+    this.nextTransitionToSet = false;
+    this.nextToX = this.nextToY = 0;
+  }
+
+  finishedTransition(): void {
+    this.resetNextTransitionPos();
+  }
+
+  clearCurrentScheduledTransition(): void {
+    this.nextTransitionType = ViewTransitionType.None;
+    this.isTransitionTarget = false;
+    this.prepared = false;
+    this.nextTransitionFromSet = false;
+  }
+
+  stopTransition(): void {
+    this.transition?.cancel();
+    this.clearCurrentScheduledTransition();
+    this.resetNextTransitionPos();
+  }
+}
+
+/** A view's visible area (null: any place, as Qt's null QRectF). */
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** QRectF::intersects, for a rectangle of the item's size at x, y. */
+function intersects(b: Bounds, x: number, y: number, w: number, h: number): boolean {
+  if (b.width === 0 || b.height === 0 || w === 0 || h === 0) return false;
+  const l1 = Math.min(b.x, b.x + b.width);
+  const r1 = Math.max(b.x, b.x + b.width);
+  const l2 = Math.min(x, x + w);
+  const r2 = Math.max(x, x + w);
+  if (l1 >= r2 || l2 >= r1) return false;
+  const t1 = Math.min(b.y, b.y + b.height);
+  const b1 = Math.max(b.y, b.y + b.height);
+  const t2 = Math.min(y, y + h);
+  const b2 = Math.max(y, y + h);
+  return !(t1 >= b2 || t2 >= b1);
+}
+
+/** `ViewTransition.index`, `.item`, `.destination`, `.targetIndexes`, `.targetItems` (QQuickViewTransitionAttached). */
+export class ViewTransitionAttached extends QObject {
+  set(index: number, item: Item, x: number, y: number, indexes: number[], items: QObject[]): void {
+    const v = this.$v;
+    v[VTA.index] = index;
+    v[VTA.item] = item;
+    v[VTA.destination] = new QPoint(x, y);
+    v[VTA.targetIndexes] = indexes.slice();
+    v[VTA.targetItems] = items.slice();
+    // (Qt announces each, changed or not)
+    for (const i of [VTA.index, VTA.item, VTA.destination, VTA.targetIndexes, VTA.targetItems])
+      this.$announce(i);
+  }
+}
+
+export const ViewTransitionMeta: MetaObject = defineType(ViewTransitionAttached, null, {
+  name: 'ViewTransition',
+  cppClass: 'QQuickViewTransitionAttached',
+  creatable: 'ViewTransition is only available via attached properties.',
+  properties: {
+    index: { type: 'int', default: -1, readonly: true },
+    item: { type: 'Item', readonly: true },
+    destination: { type: 'point', readonly: true },
+    targetIndexes: { type: 'var', readonly: true },
+    targetItems: { type: 'var', readonly: true },
+  },
+  attachedType: () => ViewTransitionMeta,
+});
+
+const VTA = {
+  index: ViewTransitionMeta.index('index'),
+  item: ViewTransitionMeta.index('item'),
+  destination: ViewTransitionMeta.index('destination'),
+  targetIndexes: ViewTransitionMeta.index('targetIndexes'),
+  targetItems: ViewTransitionMeta.index('targetItems'),
+};
+
+/**
+ * A positioner's transitions (QQuickBasePositioner with a transitioner):
+ * which children are new, which moved, and their runs.
+ */
+export class PositionerTransitions {
+  readonly transitioner = new Transitioner();
+  /** The children seen: the item's place keeping and whether it was laid out last time (Qt's PositionedItem). */
+  private readonly known = new Map<Item, { t: TransitionableItem; visible: boolean; index: number }>();
+
+  /** The children this pass lays out, in order, each scheduled for its transition (the start of prePositioning). */
+  collect(children: readonly Item[], out: Item[]): void {
+    const tr = this.transitioner;
+    let addedIndex = -1;
+    const isNew = new Set<Item>();
+    for (const child of children) {
+      if (child.transparentForPositioner) continue;
+      const shown =
+        child.explicitVisible && !!(child.$v[ITEM.width] as number) && !!(child.$v[ITEM.height] as number);
+      let k = this.known.get(child);
+      if (k === undefined) {
+        k = { t: new TransitionableItem(child), visible: shown, index: -1 };
+        this.known.set(child, k);
+        if (!shown) continue;
+        k.index = out.length;
+        out.push(child);
+        isNew.add(child);
+        if (addedIndex < 0) addedIndex = k.index;
+        if (tr.canTransition(ViewTransitionType.Populate, true))
+          tr.transitionNextReposition(k.t, ViewTransitionType.Populate, true);
+        else if (!tr.usePopulateTransition) tr.transitionNextReposition(k.t, ViewTransitionType.Add, true);
+      } else if (!shown) {
+        k.visible = false;
+        k.index = -1;
+      } else {
+        k.index = out.length;
+        out.push(child);
+        if (!k.visible) {
+          // shown again: a new item
+          k.visible = true;
+          isNew.add(child);
+          if (addedIndex < 0) addedIndex = k.index;
+          tr.transitionNextReposition(k.t, ViewTransitionType.Add, true);
+        }
+      }
+    }
+    for (const child of out) {
+      if (isNew.has(child)) continue;
+      // displaced by an addition, or queued for a move (that runs only if it moves)
+      const type = addedIndex >= 0 ? ViewTransitionType.Add : ViewTransitionType.Move;
+      tr.transitionNextReposition(this.known.get(child)!.t, type, false);
+    }
+  }
+
+  itemX(child: Item): number {
+    return this.known.get(child)?.t.itemX() ?? (child.$v[ITEM.x] as number);
+  }
+
+  itemY(child: Item): number {
+    return this.known.get(child)?.t.itemY() ?? (child.$v[ITEM.y] as number);
+  }
+
+  moveTo(child: Item, x: number, y: number): void {
+    const k = this.known.get(child);
+    if (k !== undefined) k.t.moveTo(x, y);
+    else setPosition(child, x, y);
+  }
+
+  /** The end of prePositioning: the transitions of the items laid out start. */
+  start(items: readonly Item[], width: number, height: number): void {
+    const tr = this.transitioner;
+    const bounds = { x: 0, y: 0, width, height };
+    for (const child of items) {
+      const k = this.known.get(child)!;
+      k.t.prepareTransition(tr, k.index, bounds);
+    }
+    for (const child of items) {
+      const k = this.known.get(child)!;
+      k.t.startTransition(tr, k.index);
+    }
+    tr.resetTargetLists();
+  }
+
+  removed(child: Item): void {
+    const k = this.known.get(child);
+    if (k === undefined) return;
+    this.known.delete(child);
+  }
+
+  dispose(): void {
+    this.transitioner.dispose();
+  }
+}
