@@ -14,7 +14,7 @@ import { InputMask } from './items/input-mask';
 import { KeyNavigationMeta } from './items/KeyNavigation';
 import { KeysAttachedMeta } from './items/KeysAttached';
 import { LayoutMirroringMeta } from './items/LayoutMirroring';
-import { provideListSections } from './items/ListView';
+import { type FxViewItem, provideListSections, provideViewTransitions } from './items/ListView';
 import { LoaderMeta } from './items/Loader';
 import { ListSections } from './items/list-sections';
 import { DragMeta, MouseAreaMeta } from './items/MouseArea';
@@ -34,7 +34,7 @@ import { SystemPaletteMeta } from './items/SystemPalette';
 import { provideInputMask } from './items/TextInput';
 import { Matrix4x4Meta, RotationMeta, ScaleMeta, TranslateMeta } from './items/TransformTypes';
 import { DoubleValidatorMeta, IntValidatorMeta, RegularExpressionValidatorMeta } from './items/Validators';
-import { PositionerTransitions, ViewTransitionMeta } from './items/view-transition';
+import { ItemViewTransitions, PositionerTransitions, ViewTransitionMeta } from './items/view-transition';
 import { InstantiatorMeta } from './models/Instantiator';
 import { ObjectModelMeta } from './models/ObjectModel';
 import { STATE_OPERATION_TYPES } from './states/operations';
@@ -88,7 +88,8 @@ export const LAZY_QTQUICK_TYPES: Record<string, MetaObject> = {
 // TextInput's input mask and ListView's sections come with them.
 provideInputMask(InputMask);
 provideListSections(ListSections);
-providePositionerTransitions(() => new PositionerTransitions());
+providePositionerTransitions((p) => new PositionerTransitions(p));
+provideViewTransitions((view) => new ItemViewTransitions<FxViewItem>(view));
 
 /** Resolves when the types are ready to use (FontMetrics has the glyph boxes of the faces loaded so far). */
 export const LAZY_QTQUICK_READY: Promise<void> = glyphBoxesReady;

@@ -136,8 +136,7 @@ class FxGridItem extends FxViewItem {
       if (g.isRightToLeftLayout) x = -g.cellWidth - row;
     }
     if (g.isBottomToTopLayout) y = -g.cellHeight - y;
-    this.item.setX(x);
-    this.item.setY(y);
+    this.moveTo(x, y);
   }
 
   /** A move along the flow (what ItemView asks of any item): the column stays. */
@@ -342,7 +341,8 @@ export class GridView extends ItemView {
     while (modelIndex < count && rowPos <= fillTo + (rowSize * (columns - colNum)) / (columns + 1)) {
       const fx = this.createItem(modelIndex) as FxGridItem | null;
       if (!fx) break;
-      fx.setCell(colPos, rowPos);
+      // (a populate transition places it in the layout)
+      if (!this.vt?.canPopulate()) fx.setCell(colPos, rowPos);
       fx.item.setCulled(doBuffer);
       items.push(fx);
       if (++colNum >= columns) {
@@ -371,7 +371,8 @@ export class GridView extends ItemView {
       const fx = this.createItem(this.visibleIndex - 1) as FxGridItem | null;
       if (!fx) break;
       this.visibleIndex--;
-      fx.setCell(colPos, rowPos);
+      // (a populate transition places it in the layout)
+      if (!this.vt?.canPopulate()) fx.setCell(colPos, rowPos);
       fx.item.setCulled(doBuffer);
       items.unshift(fx);
       if (--colNum < 0) {
@@ -397,7 +398,7 @@ export class GridView extends ItemView {
       if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
       if (fx.index !== -1) this.visibleIndex++;
       items.shift();
-      this.releaseItem(fx);
+      this.releaseOrKeep(fx);
       changed = true;
     }
     while (items.length > 1) {
@@ -405,7 +406,7 @@ export class GridView extends ItemView {
       if (!(fx.rowPos() > bufferTo + (rowSize * (columns - fx.colPos() / colSize)) / (columns + 1))) break;
       if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
       items.pop();
-      this.releaseItem(fx);
+      this.releaseOrKeep(fx);
       changed = true;
     }
     return changed;
@@ -532,7 +533,8 @@ export class GridView extends ItemView {
       );
     // Whatever was taken out and not put back is no longer a visible item.
     for (const fx of moving.values()) dropped.push(fx);
-    for (const fx of dropped) if (!this.visibleItems.includes(fx)) this.releaseItem(fx);
+    for (const fx of dropped)
+      if (!this.visibleItems.includes(fx) && !this.vt?.isPending(fx)) this.releaseOrKeep(fx);
   }
 
   /** QQuickItemViewPrivate::applyRemovalChange; returns how many visible items went (moves excepted). */
@@ -554,6 +556,7 @@ export class GridView extends ItemView {
         i++;
       } else if (fx.index >= index + count) {
         fx.index -= count;
+        this.vt?.displaced(fx, moveBy !== null ? 'move' : 'remove');
         i++;
       } else {
         if (moveBy === null) fx.attached?.$emit(ATT.remove, undefined);
@@ -569,6 +572,7 @@ export class GridView extends ItemView {
         if (moveBy !== null) {
           moving.set(fx.index + moveBy, fx);
         } else {
+          this.vt?.removed(fx, fx.index);
           dropped.push(fx);
           removedCount++;
         }
@@ -633,15 +637,24 @@ export class GridView extends ItemView {
         colPos = colNum * colSize;
       }
     }
-    for (const fx of items) if (fx.index !== -1 && fx.index >= modelIndex) fx.index += count;
+    for (const fx of items) {
+      if (fx.index === -1 || fx.index < modelIndex) continue;
+      fx.index += count;
+      this.vt?.displaced(fx, isMove ? 'move' : 'insert');
+    }
     const take = (i: number): FxGridItem | null => {
       let fx: FxGridItem | null = null;
       if (isMove) {
         fx = moving.get(i) ?? null;
         moving.delete(i);
-        if (fx) fx.index = i;
+        if (fx) {
+          fx.index = i;
+          this.vt?.moved(fx);
+        }
       }
-      return fx ?? (this.createItem(i) as FxGridItem | null);
+      fx ??= this.createItem(i) as FxGridItem | null;
+      if (fx !== null && !isMove) this.vt?.added(fx);
+      return fx;
     };
     if (viewPos !== null && rowPos < viewPos) {
       // Before the first item in view.
@@ -851,7 +864,9 @@ export class GridView extends ItemView {
   protected override initializeCurrentItem(): void {
     const fx = this.currentItemFx as FxGridItem | null;
     const ci = this.currentIndexValue;
-    if (fx && ci >= 0) fx.setCell(this.colPosAt(ci), this.rowPosAt(ci));
+    // (not an item about to be moved by a transition)
+    if (fx && ci >= 0 && !this.visibleItem(ci)?.t?.transitionScheduledOrRunning())
+      fx.setCell(this.colPosAt(ci), this.rowPosAt(ci));
   }
 
   protected override createHighlight(): void {

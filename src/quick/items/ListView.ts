@@ -41,6 +41,7 @@ import {
 import { Change, ITEM, Item, type ItemChangeListener, type KeyEventLike } from './Item';
 import { SmoothedAnimation } from './smoothed-animation';
 import { Easing } from './timeline';
+import type { ItemViewTransitions, TransitionableItem } from './view-transition';
 
 const VERTICAL = 2;
 const HORIZONTAL = 1;
@@ -146,17 +147,29 @@ const PULL_BACK = 2;
  */
 export class FxViewItem {
   index = -1;
+  /** Where a view transition takes the item, once it has one (transitionableItem). */
+  t: TransitionableItem | null = null;
   constructor(
     readonly item: Item,
     readonly view: ItemView,
     readonly attached: ItemViewAttached | null,
   ) {}
 
+  /** Where the item is, or is going (FxViewItem::itemX). */
   protected get x(): number {
-    return this.item.$v[ITEM.x] as number;
+    return this.t !== null ? this.t.itemX() : (this.item.$v[ITEM.x] as number);
   }
   protected get y(): number {
-    return this.item.$v[ITEM.y] as number;
+    return this.t !== null ? this.t.itemY() : (this.item.$v[ITEM.y] as number);
+  }
+
+  /** Moves the item, or sets where its transition takes it (FxViewItem::moveTo). */
+  moveTo(x: number, y: number): void {
+    if (this.t !== null) this.t.moveTo(x, y);
+    else {
+      this.item.setX(x);
+      this.item.setY(y);
+    }
   }
   protected get w(): number {
     return this.item.$v[ITEM.width] as number;
@@ -215,8 +228,15 @@ export class FxViewItem {
       v.placeAt(s, v.isContentFlowReversed ? -extent - pos : pos);
       pos += extent;
     }
-    if (v.isVertical) item.setY(v.isBottomToTop ? -this.h - pos : pos);
-    else item.setX(v.isRightToLeft ? -this.w - pos : pos);
+    if (v.isVertical) {
+      const y = v.isBottomToTop ? -this.h - pos : pos;
+      if (this.t !== null) this.moveTo(this.x, y);
+      else item.setY(y);
+    } else {
+      const x = v.isRightToLeft ? -this.w - pos : pos;
+      if (this.t !== null) this.moveTo(x, this.y);
+      else item.setX(x);
+    }
   }
 
   setSize(size: number): void {
@@ -323,6 +343,13 @@ export interface ListSectionsLike {
 let sectionsClass: (new (view: ItemView, object: ViewSection) => ListSectionsLike) | null = null;
 let loadSections: (() => Promise<unknown>) | null = null;
 
+let makeViewTransitions: ((view: ItemView) => ItemViewTransitions<FxViewItem>) | null = null;
+
+/** Gives the views their transitions (view-transition.ts, loaded with Transition). */
+export function provideViewTransitions(make: (view: ItemView) => ItemViewTransitions<FxViewItem>): void {
+  makeViewTransitions = make;
+}
+
 /** Gives ListView its section code (list-sections.ts) and how to load it when it is not there yet. */
 export function provideListSections(
   ctor: (new (view: ItemView, object: ViewSection) => ListSectionsLike) | null,
@@ -366,6 +393,8 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
   protected highlightHeightAnimator: SmoothedAnimation | null = null;
   /** ListView's sections (list-sections.ts), once `section` was used. */
   sections: ListSectionsLike | null = null;
+  /** The view's transitions (view-transition.ts), once one is set. */
+  vt: ItemViewTransitions<FxViewItem> | null = null;
   /** Items whose geometry the view follows (visible delegates, current, highlight, header, footer). */
   readonly tracker: ItemChangeListener = {
     itemChanged: (item, change, old) => this.trackedItemChanged(item, change, old),
@@ -771,8 +800,9 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     }
   }
 
-  protected releaseItem(fx: FxViewItem | null): boolean {
+  releaseItem(fx: FxViewItem | null): boolean {
     if (!fx) return true;
+    fx.t?.stopTransition();
     if (this.trackedItem === fx) this.trackedItem = null;
     const item = fx.item;
     const stillUsed =
@@ -791,6 +821,24 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       this.sections?.releaseSectionItem(section);
     }
     return flags === ReleaseFlag.Destroyed;
+  }
+
+  /**
+   * Lets go of a delegate that leaves the visible items, unless a transition
+   * moves it: then when that ends (Qt's releasePendingTransition).
+   */
+  protected releaseOrKeep(fx: FxViewItem): void {
+    if (this.vt !== null && fx.t?.transitionScheduledOrRunning()) this.vt.keep(fx);
+    else this.releaseItem(fx);
+  }
+
+  /** `populate`, `add`, `displaced`, ...: made into the view's transitions once one is set. */
+  setViewTransition(name: string, index: number, v: unknown): void {
+    const t = v instanceof QObject ? v : null;
+    if (this.vt === null && t !== null && makeViewTransitions !== null) this.vt = makeViewTransitions(this);
+    if (this.vt !== null)
+      (this.vt.transitioner as unknown as Record<string, unknown>)[`${name}Transition`] = t;
+    this.$store(index, t);
   }
 
   protected releaseVisibleItems(): void {
@@ -927,6 +975,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       this.$v[IV.currentIndex] = -2;
       this.setCurrentIndexValue(this.dm.count > 0 ? 0 : -1);
       this.updateViewport();
+      if (this.vt?.transitioner.populateTransition) this.populateNext();
     } finally {
       this.countMuted = false;
     }
@@ -953,6 +1002,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     this.updateFooter();
     this.updateViewport();
     this.setPosition(this.contentStartOffset());
+    this.populateNext();
     if (this.isValid()) {
       this.refill();
       this.moveReason = MoveReason.SetIndex;
@@ -1006,6 +1056,13 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     if (this.isComponentComplete && this.hasPendingChanges()) this.layout();
   }
 
+  /** The next layout runs the populate transition (setPopulateTransitionEnabled). */
+  protected populateNext(): void {
+    if (this.vt === null) return;
+    this.vt.transitioner.usePopulateTransition = true;
+    this.forceLayoutPolish();
+  }
+
   protected forceLayoutPolish(): void {
     this.forceLayoutFlag = true;
     this.polish();
@@ -1048,6 +1105,11 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         return;
       }
       this.forceLayoutFlag = false;
+      if (this.vt?.canPopulate()) {
+        // (one more refill: the view may have grown since it completed)
+        this.refill();
+        this.vt.populate();
+      }
       this.sections?.updateSections();
       this.layoutVisibleItems();
       this.refill();
@@ -1060,6 +1122,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       this.updateHeader();
       this.updateFooter();
       this.updateViewport();
+      this.vt?.start();
       if (!this.currentItemFx) this.updateCurrent(this.currentIndexValue);
     } finally {
       this.inLayout = false;
@@ -1130,7 +1193,11 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         const lastIdx = live.length > 0 ? live[live.length - 1]!.index : -1;
         const firstIdx = live.length > 0 ? live[0]!.index : this.visibleIndex;
         if (live.length === 0 || (c.index >= firstIdx && c.index <= lastIdx + 1)) insertTouchesList = true;
-        for (const fx of items) if (fx.index >= c.index) fx.index += c.count;
+        for (const fx of items) {
+          if (fx.index < c.index) continue;
+          fx.index += c.count;
+          this.vt?.displaced(fx, 'insert');
+        }
         if (this.visibleIndex > c.index) this.visibleIndex += c.count;
         if (c.index < anchorIndex) anchorIndex += c.count;
         for (const r of inserted) {
@@ -1145,9 +1212,12 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         const end = c.index + c.count;
         for (const fx of items) {
           if (fx.index < 0) continue;
-          if (fx.index >= end) fx.index -= c.count;
-          else if (fx.index >= c.index) {
+          if (fx.index >= end) {
+            fx.index -= c.count;
+            this.vt?.displaced(fx, 'remove');
+          } else if (fx.index >= c.index) {
             fx.attached?.$emit(ATT.remove, undefined);
+            this.vt?.removed(fx, fx.index);
             fx.index = -1;
             removed.push(fx);
           }
@@ -1162,7 +1232,11 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         }
         count -= c.count;
       } else {
-        for (const fx of items) fx.index = movedIndex(fx.index, c.from, c.to, c.count);
+        for (const fx of items) {
+          const i = movedIndex(fx.index, c.from, c.to, c.count);
+          this.vt?.indexMoved(fx, i, c.from, c.count);
+          fx.index = i;
+        }
         // Qt applies a move as a removal then an insertion: the anchor row follows those rules.
         if (anchorIndex >= c.from + c.count) anchorIndex -= c.count;
         else if (anchorIndex >= c.from) anchorIndex = c.from;
@@ -1207,7 +1281,10 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     const lastVisiblePos = viewPos + size + this.buffer + this.displayMarginEnd;
     const create = (i: number): FxViewItem | null => {
       const fx = this.createItem(i);
-      if (fx && isInserted(i)) fx.attached?.$emit(ATT.add, undefined);
+      if (fx && isInserted(i)) {
+        fx.attached?.$emit(ATT.add, undefined);
+        this.vt?.added(fx);
+      }
       return fx;
     };
     const keep: FxViewItem[] = [];
@@ -1260,8 +1337,10 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       this.visibleIndex = Math.max(0, Math.min(anchorIndex, count));
       this.visiblePos = anchorPos;
     }
-    for (const fx of old) if (!keep.includes(fx)) this.releaseItem(fx);
-    for (const fx of removed) if (!old.includes(fx)) this.releaseItem(fx);
+    // (a removed delegate with a transition waits for its end)
+    const vt = this.vt;
+    for (const fx of old) if (!keep.includes(fx) && !vt?.isPending(fx)) this.releaseOrKeep(fx);
+    for (const fx of removed) if (!old.includes(fx) && !vt?.isPending(fx)) this.releaseOrKeep(fx);
   }
 
   /** Positions the visible items one after the other from the first (QQuickListViewPrivate::layoutVisibleItems). */
@@ -1407,7 +1486,8 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     while (modelIndex < count && pos <= fillTo) {
       const fx = this.createItem(modelIndex);
       if (!fx) break;
-      fx.setPosition(pos);
+      // (a populate transition places it in the layout)
+      if (!this.vt?.canPopulate()) fx.setPosition(pos);
       pos += fx.size() + this.spacingValue;
       this.visibleItems.push(fx);
       modelIndex++;
@@ -1418,7 +1498,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       if (!fx) break;
       this.visibleIndex--;
       this.visiblePos -= fx.size() + this.spacingValue;
-      fx.setPosition(this.visiblePos);
+      if (!this.vt?.canPopulate()) fx.setPosition(this.visiblePos);
       this.visibleItems.unshift(fx);
       changed = true;
     }
@@ -1439,7 +1519,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         while (cur) {
           if (cur.index !== -1) this.visibleIndex++;
           removeAt(items, index);
-          this.releaseItem(cur);
+          this.releaseOrKeep(cur);
           if (index === 0) break;
           index--;
           cur = items[index];
@@ -1454,7 +1534,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       if (!(fx.position() > bufferTo)) break;
       if (fx.attached && (fx.attached.$v[ATT.delayRemove] as boolean)) break;
       items.pop();
-      this.releaseItem(fx);
+      this.releaseOrKeep(fx);
       changed = true;
     }
     return changed;
@@ -2791,6 +2871,14 @@ function shiftForRemoval(i: number, index: number, count: number): number {
 const onChange = (f: (v: ItemView) => void) => (o: QObject) => f(o as ItemView);
 
 /** What ListView and GridView share (QQuickItemView), in Qt's order. */
+function viewTransition(name: string) {
+  return {
+    type: 'QtObject',
+    notify: `${name}TransitionChanged`,
+    write: (o: QObject, v: unknown) => (o as ItemView).setViewTransition(name, o.$meta.index(name), v),
+  };
+}
+
 export const ItemViewMeta: MetaObject = defineType(ItemView, FlickableMeta, {
   name: 'ItemView',
   cppClass: 'QQuickItemView',
@@ -2834,14 +2922,14 @@ export const ItemViewMeta: MetaObject = defineType(ItemView, FlickableMeta, {
     headerItem: { type: 'Item', readonly: true },
     footer: { type: 'Component', changed: onChange((v) => v.onFooterChanged()) },
     footerItem: { type: 'Item', readonly: true },
-    populate: { type: 'var', notify: 'populateTransitionChanged' },
-    add: { type: 'var', notify: 'addTransitionChanged' },
-    addDisplaced: { type: 'var', notify: 'addDisplacedTransitionChanged' },
-    move: { type: 'var', notify: 'moveTransitionChanged' },
-    moveDisplaced: { type: 'var', notify: 'moveDisplacedTransitionChanged' },
-    remove: { type: 'var', notify: 'removeTransitionChanged' },
-    removeDisplaced: { type: 'var', notify: 'removeDisplacedTransitionChanged' },
-    displaced: { type: 'var', notify: 'displacedTransitionChanged' },
+    populate: viewTransition('populate'),
+    add: viewTransition('add'),
+    addDisplaced: viewTransition('addDisplaced'),
+    move: viewTransition('move'),
+    moveDisplaced: viewTransition('moveDisplaced'),
+    remove: viewTransition('remove'),
+    removeDisplaced: viewTransition('removeDisplaced'),
+    displaced: viewTransition('displaced'),
     highlight: { type: 'Component', changed: onChange((v) => v.onHighlightChanged()) },
     highlightItem: { type: 'Item', readonly: true },
     highlightFollowsCurrentItem: {

@@ -21,24 +21,22 @@ export const RIGHT_TO_LEFT = 1;
 
 /** A positioner's add, move and populate transitions (view-transition.ts, loaded with Transition). */
 export interface PositionerTransitionsLike {
-  readonly transitioner: {
-    populateTransition: QObject | null;
-    addTransition: QObject | null;
-    displacedTransition: QObject | null;
-    usePopulateTransition: boolean;
-  };
+  readonly transitioner: { usePopulateTransition: boolean };
+  /** Sets `populate`, `add` or `move`. */
+  set(name: string, t: QObject | null): void;
   collect(children: readonly Item[], out: Item[]): void;
   itemX(child: Item): number;
   itemY(child: Item): number;
-  moveTo(child: Item, x: number, y: number): void;
+  /** Moves a child not already going there; a null coordinate stays as it is going. */
+  place(child: Item, x: number | null, y: number | null): void;
   start(items: readonly Item[], width: number, height: number): void;
   removed(child: Item): void;
   dispose(): void;
 }
 
-let makeTransitions: (() => PositionerTransitionsLike) | null = null;
+let makeTransitions: ((p: BasePositioner) => PositionerTransitionsLike) | null = null;
 
-export function providePositionerTransitions(make: () => PositionerTransitionsLike): void {
+export function providePositionerTransitions(make: (p: BasePositioner) => PositionerTransitionsLike): void {
   makeTransitions = make;
 }
 
@@ -95,17 +93,11 @@ export abstract class BasePositioner extends Item {
   }
 
   /** `populate`, `add` and `move` (the last is Qt's displaced transition). */
-  setTransition(which: 'populateTransition' | 'addTransition' | 'displacedTransition', v: unknown): void {
+  setTransition(name: string, v: unknown): void {
     const t = v instanceof QObject ? v : null;
-    if (this.transitions === null) {
-      if (makeTransitions === null) return;
-      this.transitions = makeTransitions();
-      // (the children laid out so far are known: they are not new)
-      this.transitions.collect(this.childItems, []);
-      this.transitions.start([], 0, 0);
-    }
-    this.transitions.transitioner[which] = t;
-    this.$store(POS[which], t);
+    if (t !== null && makeTransitions !== null) this.transitions ??= makeTransitions(this);
+    this.transitions?.set(name, t);
+    this.$store(this.$meta.index(name), t);
   }
 
   override $teardown(): void {
@@ -194,29 +186,23 @@ export abstract class BasePositioner extends Item {
 
   /** Moves a child if it is not already there (QQuickBasePositioner::positionItem). */
   protected positionItem(x: number, y: number, child: Item): void {
-    const t = this.transitions;
-    if (t !== null) {
-      if (t.itemX(child) !== x || t.itemY(child) !== y) t.moveTo(child, x, y);
-      return;
+    if (this.transitions !== null) this.transitions.place(child, x, y);
+    else {
+      if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
+      if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
     }
-    if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
-    if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
   }
 
   protected positionItemX(x: number, child: Item): void {
     if (this.type === PositionerType.Vertical) return;
-    const t = this.transitions;
-    if (t !== null) {
-      if (t.itemX(child) !== x) t.moveTo(child, x, t.itemY(child));
-    } else if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
+    if (this.transitions !== null) this.transitions.place(child, x, null);
+    else if ((child.$v[ITEM.x] as number) !== x) child.setX(x);
   }
 
   protected positionItemY(y: number, child: Item): void {
     if (this.type === PositionerType.Horizontal) return;
-    const t = this.transitions;
-    if (t !== null) {
-      if (t.itemY(child) !== y) t.moveTo(child, t.itemX(child), y);
-    } else if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
+    if (this.transitions !== null) this.transitions.place(child, null, y);
+    else if ((child.$v[ITEM.y] as number) !== y) child.setY(y);
   }
 
   /** The padding last applied to a child on the cross axis (0 for a child not laid out before). */
@@ -324,10 +310,10 @@ export const ALL_ANCHORS = anchorIndexes([
   'centerIn',
 ]);
 
-function transitionProperty(which: 'populateTransition' | 'addTransition' | 'displacedTransition') {
+function transitionProperty(name: string) {
   return {
     type: 'QtObject',
-    write: (o: QObject, v: unknown) => (o as BasePositioner).setTransition(which, v),
+    write: (o: QObject, v: unknown) => (o as BasePositioner).setTransition(name, v),
   };
 }
 
@@ -350,9 +336,9 @@ export const BasePositionerMeta: MetaObject = defineType(BasePositioner, ItemMet
     leftPadding: sidePadding(1),
     rightPadding: sidePadding(2),
     bottomPadding: sidePadding(3),
-    populate: transitionProperty('populateTransition'),
-    move: transitionProperty('displacedTransition'),
-    add: transitionProperty('addTransition'),
+    populate: transitionProperty('populate'),
+    move: transitionProperty('move'),
+    add: transitionProperty('add'),
   },
   signals: {
     positioningComplete: {},
@@ -376,9 +362,6 @@ export const POS = {
     BasePositionerMeta.index('bottomPadding'),
   ],
   positioningComplete: BasePositionerMeta.signalsByName.get('positioningComplete')!.index,
-  populateTransition: BasePositionerMeta.index('populate'),
-  addTransition: BasePositionerMeta.index('add'),
-  displacedTransition: BasePositionerMeta.index('move'),
 };
 
 /** The `layoutDirection` / `effectiveLayoutDirection` properties of Row, Grid and Flow. */

@@ -6,6 +6,7 @@
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QPoint } from '../../engine/valuetypes';
 import { StateAction, type Transition, TransitionManager } from '../states/states';
+import { FLICK } from './Flickable';
 import { ITEM, type Item } from './Item';
 import { setPosition } from './item-geometry';
 
@@ -455,6 +456,11 @@ const VTA = {
   targetItems: ViewTransitionMeta.index('targetItems'),
 };
 
+/** A child a positioner lays out: shown (explicitly) and with a size. */
+function isShown(child: Item): boolean {
+  return child.explicitVisible && !!(child.$v[ITEM.width] as number) && !!(child.$v[ITEM.height] as number);
+}
+
 /**
  * A positioner's transitions (QQuickBasePositioner with a transitioner):
  * which children are new, which moved, and their runs.
@@ -464,6 +470,21 @@ export class PositionerTransitions {
   /** The children seen: the item's place keeping and whether it was laid out last time (Qt's PositionedItem). */
   private readonly known = new Map<Item, { t: TransitionableItem; visible: boolean; index: number }>();
 
+  constructor(positioner: Item) {
+    // (set on a positioner that has laid out: its children are not new)
+    if (positioner.isComponentComplete)
+      for (const child of positioner.childItems)
+        this.known.set(child, { t: new TransitionableItem(child), visible: isShown(child), index: -1 });
+  }
+
+  /** `populate`, `add` and `move` (Qt's displaced transition). */
+  set(name: string, t: QObject | null): void {
+    const tr = this.transitioner;
+    if (name === 'populate') tr.populateTransition = t as Transition | null;
+    else if (name === 'add') tr.addTransition = t as Transition | null;
+    else tr.displacedTransition = t as Transition | null;
+  }
+
   /** The children this pass lays out, in order, each scheduled for its transition (the start of prePositioning). */
   collect(children: readonly Item[], out: Item[]): void {
     const tr = this.transitioner;
@@ -471,8 +492,7 @@ export class PositionerTransitions {
     const isNew = new Set<Item>();
     for (const child of children) {
       if (child.transparentForPositioner) continue;
-      const shown =
-        child.explicitVisible && !!(child.$v[ITEM.width] as number) && !!(child.$v[ITEM.height] as number);
+      const shown = isShown(child);
       let k = this.known.get(child);
       if (k === undefined) {
         k = { t: new TransitionableItem(child), visible: shown, index: -1 };
@@ -516,10 +536,16 @@ export class PositionerTransitions {
     return this.known.get(child)?.t.itemY() ?? (child.$v[ITEM.y] as number);
   }
 
-  moveTo(child: Item, x: number, y: number): void {
+  /** QQuickBasePositioner::positionItem, positionItemX and positionItemY (null: that coordinate as it is going). */
+  place(child: Item, x: number | null, y: number | null): void {
+    const ox = this.itemX(child);
+    const oy = this.itemY(child);
+    const nx = x ?? ox;
+    const ny = y ?? oy;
+    if (nx === ox && ny === oy) return;
     const k = this.known.get(child);
-    if (k !== undefined) k.t.moveTo(x, y);
-    else setPosition(child, x, y);
+    if (k !== undefined) k.t.moveTo(nx, ny);
+    else setPosition(child, nx, ny);
   }
 
   /** The end of prePositioning: the transitions of the items laid out start. */
@@ -545,5 +571,131 @@ export class PositionerTransitions {
 
   dispose(): void {
     this.transitioner.dispose();
+  }
+}
+
+/** A view's delegate as its transitions see it (FxViewItem). */
+export interface ViewItemLike {
+  readonly item: Item;
+  index: number;
+  t: TransitionableItem | null;
+}
+
+/** What a view offers its transitions (QQuickItemView). */
+export interface TransitionViewLike<F extends ViewItemLike> extends Item {
+  readonly visibleItems: readonly F[];
+  /** Lets go of a delegate whose transition is over. */
+  releaseItem(fx: F): unknown;
+}
+
+/**
+ * A ListView's or GridView's transitions (QQuickItemViewPrivate's part):
+ * the delegates scheduled for their next move, the removed ones kept until
+ * their transition ends, and the runs started at the end of a layout.
+ */
+export class ItemViewTransitions<F extends ViewItemLike> implements ViewTransitionListener {
+  readonly transitioner = new Transitioner();
+  /** Removed delegates kept for their transition, with their index before the removal (releasePendingTransition). */
+  private pending: Array<{ fx: F; index: number }> = [];
+
+  constructor(private readonly view: TransitionViewLike<F>) {
+    this.transitioner.changeListener = this;
+  }
+
+  /** FxViewItem::transitionNextReposition. */
+  schedule(fx: F, type: ViewTransitionType, asTarget: boolean): void {
+    fx.t ??= new TransitionableItem(fx.item);
+    this.transitioner.transitionNextReposition(fx.t, type, asTarget);
+  }
+
+  /** A row inserted in view (an add target). */
+  added(fx: F): void {
+    this.schedule(fx, ViewTransitionType.Add, true);
+  }
+
+  /** A row moved (a move target). */
+  moved(fx: F): void {
+    this.schedule(fx, ViewTransitionType.Move, true);
+  }
+
+  /** A row a move takes from `index` to `to`: a move target if it is in the rows moved, else displaced. */
+  indexMoved(fx: F, to: number, from: number, count: number): void {
+    if (fx.index < 0) return;
+    if (fx.index >= from && fx.index < from + count) this.moved(fx);
+    else if (to !== fx.index) this.displaced(fx, 'move');
+  }
+
+  /** A row whose index an insertion, removal or move changed: it may be displaced. */
+  displaced(fx: F, by: 'insert' | 'remove' | 'move'): void {
+    const type =
+      by === 'insert'
+        ? ViewTransitionType.Add
+        : by === 'remove'
+          ? ViewTransitionType.Remove
+          : ViewTransitionType.Move;
+    this.schedule(fx, type, false);
+  }
+
+  canPopulate(): boolean {
+    return this.transitioner.canTransition(ViewTransitionType.Populate, true);
+  }
+
+  /** The delegates not moving already get the populate transition. */
+  populate(): void {
+    for (const fx of this.view.visibleItems)
+      if (!fx.t?.transitionScheduledOrRunning()) this.schedule(fx, ViewTransitionType.Populate, true);
+  }
+
+  /** A delegate whose row was removed waits for its transition (prepareRemoveTransitions). */
+  removed(fx: F, index: number): void {
+    this.schedule(fx, ViewTransitionType.Remove, true);
+    this.pending.push({ fx, index });
+  }
+
+  /** A delegate leaving the visible items while a transition moves it: released when that ends. */
+  keep(fx: F): void {
+    if (!this.isPending(fx)) this.pending.push({ fx, index: fx.index });
+  }
+
+  isPending(fx: F): boolean {
+    return this.pending.some((p) => p.fx === fx);
+  }
+
+  /** The end of a layout: each delegate's transition is prepared, then started; the removed ones after. */
+  start(): void {
+    const tr = this.transitioner;
+    // (the visible area, in content coordinates)
+    const v = this.view.$v;
+    const bounds = {
+      x: v[FLICK.contentX] as number,
+      y: v[FLICK.contentY] as number,
+      width: v[ITEM.width] as number,
+      height: v[ITEM.height] as number,
+    };
+    for (const fx of this.view.visibleItems) fx.t?.prepareTransition(tr, fx.index, bounds);
+    for (let i = 0; i < this.pending.length; ) {
+      const p = this.pending[i]!;
+      if (p.fx.t?.prepareTransition(tr, p.index, bounds)) i++;
+      else {
+        this.pending.splice(i, 1);
+        this.view.releaseItem(p.fx);
+      }
+    }
+    for (const fx of this.view.visibleItems) fx.t?.startTransition(tr, fx.index);
+    for (const p of this.pending.slice()) p.fx.t?.startTransition(tr, p.index);
+    tr.usePopulateTransition = false;
+    tr.resetTargetLists();
+  }
+
+  viewItemTransitionFinished(t: TransitionableItem): void {
+    const i = this.pending.findIndex((p) => p.fx.t === t);
+    if (i < 0) return;
+    const [p] = this.pending.splice(i, 1);
+    this.view.releaseItem(p!.fx);
+  }
+
+  dispose(): void {
+    this.transitioner.dispose();
+    this.pending = [];
   }
 }

@@ -104,6 +104,14 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'positioner_transitions',
     // ViewTransition's index, item, destination and targets as each run starts; a pause by index; a Flow's add and move
     'positioner_view_transition',
+    // ListView: add, displaced, remove (the row kept to the end of its run) and move; ViewTransition's values
+    'listview_transitions',
+    // ListView's populate: the rows in view at creation and for a new model; the cache buffer's rows placed at once
+    'listview_populate',
+    // GridView: populate, add and the cells displaced, remove, move
+    'gridview_transitions',
+    // a removal that brings a row into view, an insertion while another's runs (its add interrupted), rows displaced out of view
+    'listview_transitions_edges',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
