@@ -110,6 +110,7 @@ export const LAZY_TYPE_NAMES = [
   'Behavior',
   'Easing',
   'FrameAnimation',
+  'PathAnimation',
 ];
 let lazyTypes: Record<string, MetaObject> | null = null;
 

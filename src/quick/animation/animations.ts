@@ -25,6 +25,8 @@ import {
   qRound,
 } from '../../engine/valuetypes';
 import { Dirty, ITEM, Item } from '../items/Item';
+import { setPosition } from '../items/item-geometry';
+import type { Path, PathGeometry } from '../items/Path';
 import { SmoothedCurve } from '../items/smoothed-animation';
 import { EASING_TYPES, type EasingParams, easingValue } from './easing';
 
@@ -499,6 +501,35 @@ const EASING = {
 };
 const LINEAR: EasingParams = { type: 0, amplitude: 1, period: 0.3, overshoot: 1.70158 };
 
+/** The progress `time` ms into a loop of `duration` ms, eased by an `easing` group. */
+function easedProgress(easing: EasingCurve | null, time: number, duration: number): number {
+  const e = easing?.$v;
+  const params: EasingParams =
+    e === undefined
+      ? LINEAR
+      : {
+          type: e[EASING.type] as number,
+          amplitude: e[EASING.amplitude] as number,
+          period: e[EASING.period] as number,
+          overshoot: e[EASING.overshoot] as number,
+        };
+  return easingValue(params, duration === 0 ? 1 : time / duration);
+}
+
+/** An animation's `easing` group. */
+const EASING_GROUP: PropertySpec = {
+  type: 'QEasingCurve',
+  readonly: true,
+  group: {
+    meta: () => EasingCurveMeta,
+    create: (owner) => {
+      const e = new EasingCurve();
+      e.$engine = owner.$engine;
+      return e;
+    },
+  },
+};
+
 /** `Easing.InOutQuad`: the curve types (QML's Easing enumeration). */
 class EasingEnums extends QObject {}
 const EasingEnumsMeta = defineType(EasingEnums, null, {
@@ -715,18 +746,7 @@ export class PropertyAnimation extends AbstractAnimation {
 
   /** The eased progress `time` ms into the loop. */
   protected progress(time: number): number {
-    const d = this.loopDuration();
-    const e = (this.$v[PROP.easing] as EasingCurve | null)?.$v;
-    const params: EasingParams =
-      e === undefined
-        ? LINEAR
-        : {
-            type: e[EASING.type] as number,
-            amplitude: e[EASING.amplitude] as number,
-            period: e[EASING.period] as number,
-            overshoot: e[EASING.overshoot] as number,
-          };
-    return easingValue(params, d === 0 ? 1 : time / d);
+    return easedProgress(this.$v[PROP.easing] as EasingCurve | null, time, this.loopDuration());
   }
 
   /** The value of action `a` at eased progress `p` (its start read at its first step). */
@@ -773,18 +793,7 @@ const PropertyAnimationMeta: MetaObject = defineType(PropertyAnimation, Animatio
         o.$store(PROP.to, v);
       },
     },
-    easing: {
-      type: 'QEasingCurve',
-      readonly: true,
-      group: {
-        meta: () => EasingCurveMeta,
-        create: (owner) => {
-          const e = new EasingCurve();
-          e.$engine = owner.$engine;
-          return e;
-        },
-      },
-    },
+    easing: EASING_GROUP,
     target: { type: 'QtObject' },
     targets: { type: 'list' },
     property: { type: 'string' },
@@ -2060,6 +2069,198 @@ const FRAME = {
   pausedChanged: FrameAnimationMeta.signalsByName.get('pausedChanged')!.index,
 };
 
+// ---- PathAnimation ------------------------------------------------------------------
+
+const FIXED = 0;
+
+/**
+ * Moves an item along a Path (QQuickPathAnimation and its updater): from
+ * where the item is when the path has no start, to the end of the path or,
+ * in a transition, to the item's new x and y; turned to follow the path for
+ * an `orientation` other than Fixed.
+ */
+export class PathAnimation extends AbstractAnimation {
+  /** Qt's activeAnimations: the last run of each target (its start rotation is kept for the way back). */
+  private readonly lastRuns = new Map<Item, PathAnimation>();
+  private item: Item | null = null;
+  private along: Path | null = null;
+  private toX = 0;
+  private toY = 0;
+  private reverse = false;
+  private fromIsSourced = false;
+  private fromIsDefined = false;
+  private geometry: PathGeometry | undefined = undefined;
+  private startRotation: number | null = null;
+  private entryInterval = 0;
+  private exitInterval = 0;
+  private finalRotation: number | null = null;
+  private turn = FIXED;
+  private anchorX = 0;
+  private anchorY = 0;
+  /** `endRotation` was set (it reads 0 until then, and the item keeps the path's direction). */
+  endRotationSet = false;
+
+  override loopDuration(): number {
+    return this.$v[PATHANIM.duration] as number;
+  }
+
+  protected override resetJob(group: AnimationGroup | null): void {
+    super.resetJob(group);
+    this.item = this.along = null;
+    this.geometry = undefined;
+    this.startRotation = null;
+  }
+
+  override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
+    super.prepare(actions, target);
+    this.setUp([], [], false, null);
+  }
+
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
+    this.setupLoops();
+    this.setUp(actions, touched, backward, defaultTarget);
+  }
+
+  /** QQuickPathAnimation::transition: the target's x and y changes are its end. */
+  private setUp(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null,
+  ): void {
+    const v = this.$v;
+    const own = v[PATHANIM.target] as Item | null;
+    const target = own ?? (defaultTarget instanceof Item ? defaultTarget : null);
+    const path = v[PATHANIM.path] as Path | null;
+    const previous = target !== null ? this.lastRuns.get(target) : undefined;
+    const duration = v[PATHANIM.duration] as number;
+    const anchor = v[PATHANIM.anchorPoint] as QPoint;
+    this.turn = v[PATHANIM.orientation] as number;
+    this.anchorX = anchor.x;
+    this.anchorY = anchor.y;
+    this.entryInterval = duration ? (v[PATHANIM.orientationEntryDuration] as number) / duration : 0;
+    this.exitInterval = duration ? (v[PATHANIM.orientationExitDuration] as number) / duration : 0;
+    this.finalRotation = this.endRotationSet ? (v[PATHANIM.endRotation] as number) : null;
+    this.reverse = backward;
+    this.fromIsSourced = false;
+    this.fromIsDefined = path !== null && path.hasStartX && path.hasStartY;
+    this.toX = this.toY = 0;
+    this.geometry = undefined;
+    for (const a of actions) {
+      if (a.event !== null || a.specifiedObject !== target || a.obj === null || a.info === null) continue;
+      const name = a.info.name;
+      if (name !== 'x' && name !== 'y') continue;
+      if (name === 'x') this.toX = Number(a.toValue);
+      else this.toY = Number(a.toValue);
+      touch(touched, a.obj, a.info);
+      a.fromValue = a.toValue;
+    }
+    if (target === null || path === null) {
+      this.item = this.along = null;
+      return;
+    }
+    this.item = target;
+    this.along = path;
+    this.startRotation = previous ? previous.startRotation : null;
+    this.lastRuns.set(target, this);
+  }
+
+  override updateCurrentTime(time: number): void {
+    if (this.jobState === STOPPED || this.item === null || this.item.$destroyed) return;
+    this.setValue(easedProgress(this.$v[PATHANIM.easing] as EasingCurve | null, time, this.loopDuration()));
+  }
+
+  /** QQuickPathAnimationUpdater::setValue. */
+  private setValue(v: number): void {
+    v = Math.min(Math.max(v, 0), 1);
+    const target = this.item!;
+    const path = this.along!;
+    const reverse = this.reverse;
+    const atStart = reverse ? v === 1 : v === 0;
+    const ax = this.anchorX;
+    const ay = this.anchorY;
+    if (!this.fromIsSourced && !this.fromIsDefined) {
+      // the path from where the item is to where it goes
+      const here: [number, number] = [(target.$v[ITEM.x] as number) + ax, (target.$v[ITEM.y] as number) + ay];
+      const there: [number, number] = [this.toX + ax, this.toY + ay];
+      this.geometry = path.createPath(reverse ? there : here, reverse ? here : there);
+      this.fromIsSourced = true;
+    }
+    const fixed = this.turn === FIXED;
+    const at = path.pointAndAngleAt(v, this.geometry);
+    const anchored = ax !== 0 || ay !== 0;
+    if (anchored && atStart && !fixed) target.setTransformOriginPoint({ x: ax, y: ay });
+    setPosition(target, at.x - ax, at.y - ay);
+    if (fixed) return;
+    // (RightFirst, LeftFirst, BottomFirst, TopFirst)
+    let angle = -at.angle + [0, 0, 180, 270, 90][this.turn]!;
+    if (atStart && !reverse) {
+      // the shortest way round to the path's direction
+      let start = target.$v[ITEM.rotation] as number;
+      let diff = angle - start;
+      for (; diff > 180; diff -= 360) start += 360;
+      for (; diff < -180; diff += 360) start -= 360;
+      this.startRotation = start;
+    }
+    const entry = this.entryInterval;
+    const start = this.startRotation;
+    if (start !== null) {
+      if (reverse && v === 0) angle = start;
+      else if (v < entry) angle = (angle * v) / entry + (start * (entry - v)) / entry;
+    }
+    const end = this.finalRotation;
+    if (end !== null) {
+      // (Qt starts the exit at 1 - the entry interval)
+      const exitStart = 1 - entry;
+      const exit = this.exitInterval;
+      if (!reverse && v === 1) angle = end;
+      else if (v > exitStart)
+        angle = (end * (v - exitStart)) / exit + (angle * (exit - (v - exitStart))) / exit;
+    }
+    target.$store(ITEM.rotation, angle);
+    if ((reverse ? v === 0 : v === 1) && anchored && Math.abs(angle) <= 1e-12)
+      target.setTransformOriginPoint(null);
+  }
+}
+const PathAnimationMeta: MetaObject = defineType(PathAnimation, AnimationMeta, {
+  name: 'PathAnimation',
+  cppClass: 'QQuickPathAnimation',
+  properties: {
+    duration: durationSpec(() => PATHANIM.duration),
+    easing: EASING_GROUP,
+    path: { type: 'QtObject' },
+    target: { type: 'Item' },
+    orientation: { type: 'enumeration' },
+    anchorPoint: { type: 'point' },
+    orientationEntryDuration: { type: 'int' },
+    orientationExitDuration: { type: 'int' },
+    endRotation: {
+      type: 'real',
+      write: (o, v) => {
+        (o as PathAnimation).endRotationSet = true;
+        o.$store(PATHANIM.endRotation, v);
+      },
+    },
+  },
+  enums: { Fixed: 0, RightFirst: 1, LeftFirst: 2, BottomFirst: 3, TopFirst: 4 },
+});
+const PATHANIM = {
+  duration: PathAnimationMeta.index('duration'),
+  easing: PathAnimationMeta.index('easing'),
+  path: PathAnimationMeta.index('path'),
+  target: PathAnimationMeta.index('target'),
+  orientation: PathAnimationMeta.index('orientation'),
+  anchorPoint: PathAnimationMeta.index('anchorPoint'),
+  orientationEntryDuration: PathAnimationMeta.index('orientationEntryDuration'),
+  orientationExitDuration: PathAnimationMeta.index('orientationExitDuration'),
+  endRotation: PathAnimationMeta.index('endRotation'),
+};
+
 export const ANIMATION_TYPES: Record<string, MetaObject> = {
   Animation: AnimationMeta,
   PauseAnimation: PauseAnimationMeta,
@@ -2082,4 +2283,5 @@ export const ANIMATION_TYPES: Record<string, MetaObject> = {
   Behavior: BehaviorMeta,
   Easing: EasingEnumsMeta,
   FrameAnimation: FrameAnimationMeta,
+  PathAnimation: PathAnimationMeta,
 };

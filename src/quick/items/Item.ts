@@ -524,11 +524,20 @@ export class Item extends QtObject {
    * (QQuickItemPrivate::computeTransformOrigin; Item.Center by default).
    */
   originPoint(): { x: number; y: number } {
+    if (this.userOrigin !== null) return this.userOrigin;
     const w = this.$v[ITEM.width] as number;
     const h = this.$v[ITEM.height] as number;
     const origin = this.$v[ITEM.transformOrigin] as number;
     // TopLeft, Top, TopRight, Left, Center, Right, BottomLeft, Bottom, BottomRight.
     return { x: (w * (origin % 3)) / 2, y: (h * Math.floor(origin / 3)) / 2 };
+  }
+
+  /** An origin set from C++ in Qt (QQuickItem::setTransformOriginPoint: a PathAnimation's anchor point). */
+  userOrigin: { x: number; y: number } | null = null;
+
+  setTransformOriginPoint(p: { x: number; y: number } | null): void {
+    this.userOrigin = p;
+    this.markDirty(Dirty.Transform);
   }
 
   /** Whether scale, rotation or a `transform` list make this item's transform more than a translation. */

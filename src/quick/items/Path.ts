@@ -532,19 +532,22 @@ export class Curve extends PathElement {
   hasRelativeX = false;
   hasRelativeY = false;
 
-  /** Where the element ends (positionForCurve): relative coordinates first, then x and y, else the path's end point. */
-  endFrom(prevX: number, prevY: number, isEnd: boolean): [number, number] {
+  /**
+   * Where the element ends (positionForCurve): relative coordinates first,
+   * then x and y, else (the last element's) the path's end point `end`.
+   */
+  endFrom(prevX: number, prevY: number, end: readonly [number, number] | null): [number, number] {
     const v = this.$v;
     const x = this.hasRelativeX
       ? prevX + (v[CURVE.relativeX] as number)
-      : !isEnd || this.hasX
+      : end === null || this.hasX
         ? (v[CURVE.x] as number)
-        : 0;
+        : end[0];
     const y = this.hasRelativeY
       ? prevY + (v[CURVE.relativeY] as number)
-      : !isEnd || this.hasY
+      : end === null || this.hasY
         ? (v[CURVE.y] as number)
-        : 0;
+        : end[1];
     return [x, y];
   }
 
@@ -571,11 +574,18 @@ const CURVE = {
 interface PathData {
   index: number;
   curves: Curve[];
+  /** Where the last element ends when it does not say (QQuickPath::createPath's endPoint). */
+  end: readonly [number, number];
+}
+
+/** The end point for curve `i` of the path: the path's, if it is the last. */
+function endPointOf(data: PathData, i: number): readonly [number, number] | null {
+  return i === data.curves.length - 1 ? data.end : null;
 }
 
 function endOf(curve: Curve, path: PainterPath, data: PathData): [number, number] {
   const last = path.last;
-  return curve.endFrom(last.x, last.y, data.index === data.curves.length - 1);
+  return curve.endFrom(last.x, last.y, endPointOf(data, data.index));
 }
 
 export class PathLine extends Curve {
@@ -783,17 +793,17 @@ export class PathCurve extends Curve {
       let pos: [number, number] = prev;
       let far: [number, number] = prev;
       for (let i = data.index; i < curves.length; i++) {
-        pos = curves[i]!.endFrom(pos[0], pos[1], i === curves.length - 1);
+        pos = curves[i]!.endFrom(pos[0], pos[1], endPointOf(data, i));
         if (i === curves.length - 2) far = pos;
       }
       const first = path.els[0]!;
       if (pos[0] === first.x && pos[1] === first.y) prevFar = far;
     }
-    const point = this.endFrom(prev[0], prev[1], data.index === curves.length - 1);
+    const point = this.endFrom(prev[0], prev[1], endPointOf(data, data.index));
     let next: [number, number] = point;
     const nextCurve = curves[data.index + 1];
     if (nextCurve instanceof PathCurve) {
-      next = nextCurve.endFrom(point[0], point[1], data.index + 1 === curves.length - 1);
+      next = nextCurve.endFrom(point[0], point[1], endPointOf(data, data.index + 1));
     } else {
       const first = path.els[0]!;
       if (
@@ -1096,6 +1106,13 @@ const MULTI = { paths: PathMultilineMeta.index('paths') };
 // ---- Path ------------------------------------------------------------------------------------------
 
 /** A point of the path where attributes (and PathPercent) are given (QQuickPath's AttributePoint). */
+/** A path built (QPainterPath), its attribute points and its length. */
+export interface PathGeometry {
+  path: PainterPath;
+  points: AttributePoint[];
+  length: number;
+}
+
 interface AttributePoint {
   percent: number;
   scale: number;
@@ -1202,6 +1219,22 @@ export class Path extends QObject {
   }
 
   private buildPath(): void {
+    const g = this.createPath([0, 0], [0, 0]);
+    const end = g.path.last;
+    const startX = this.$v[PATH.startX] as number;
+    const startY = this.$v[PATH.startY] as number;
+    this.$store(PATH.closed, g.length > 0 && startX === end.x && startY === end.y);
+    this.painterPath = g.path;
+    this.pathLength = g.length;
+    this.attributePoints = g.points;
+  }
+
+  /**
+   * QQuickPath::createPath: the path from `start` (where startX or startY is
+   * not set) to `end` (where the last element leaves x or y out), with its
+   * attribute points and length.
+   */
+  createPath(start: readonly [number, number], end: readonly [number, number]): PathGeometry {
     const path = new PainterPath();
     const points: AttributePoint[] = [];
     const first: AttributePoint = { percent: 0, scale: 1, origpercent: 0, values: new Map() };
@@ -1209,13 +1242,13 @@ export class Path extends QObject {
     points.push(first);
     const startX = this.$v[PATH.startX] as number;
     const startY = this.$v[PATH.startY] as number;
-    path.moveTo(this.hasStartX ? startX : 0, this.hasStartY ? startY : 0);
+    path.moveTo(this.hasStartX ? startX : start[0], this.hasStartY ? startY : start[1]);
     const curves = this.elements.filter((e): e is Curve => e instanceof Curve);
     let usesPercent = false;
     let index = 0;
     for (const e of this.elements) {
       if (e instanceof Curve) {
-        e.addToPath(path, { index, curves });
+        e.addToPath(path, { index, curves, end });
         points.push({ percent: 0, scale: 1, origpercent: path.length(), values: new Map() });
         index++;
       } else if (e instanceof PathAttribute) {
@@ -1261,11 +1294,7 @@ export class Path extends QObject {
         p.percent = p.origpercent;
       }
     }
-    const end = path.last;
-    this.$store(PATH.closed, length > 0 && startX === end.x && startY === end.y);
-    this.painterPath = path;
-    this.pathLength = length;
-    this.attributePoints = points;
+    return { path, points, length };
   }
 
   /** QQuickPath::createPointCache: ceil(length * 5) + 1 points, placed by PathPercent. */
@@ -1337,9 +1366,12 @@ export class Path extends QObject {
    * (0 to 1) read from the path itself, not from the point cache, and the
    * angle of the path there (degrees, counter-clockwise from the x axis).
    */
-  pointAndAngleAt(p: number): { x: number; y: number; angle: number } {
-    const pathLength = this.pathLength;
-    const els = this.painterPath.els;
+  pointAndAngleAt(
+    p: number,
+    g: PathGeometry = { path: this.painterPath, length: this.pathLength, points: this.attributePoints },
+  ): { x: number; y: number; angle: number } {
+    const pathLength = g.length;
+    const els = g.path.els;
     if (pathLength <= 0 || Number.isNaN(pathLength)) {
       const first = els[0]!;
       return { x: first.x, y: first.y, angle: 0 };
@@ -1349,7 +1381,7 @@ export class Path extends QObject {
     let epc = currLength / pathLength;
     let prevPercent = 0;
     let prevOrigPercent = 0;
-    const points = this.attributePoints;
+    const points = g.points;
     for (let ii = 0; ii < points.length; ii++) {
       const point = points[ii]!;
       if (p < point.percent || ii === points.length - 1) {

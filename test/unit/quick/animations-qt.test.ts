@@ -112,6 +112,10 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'gridview_transitions',
     // a removal that brings a row into view, an insertion while another's runs (its add interrupted), rows displaced out of view
     'listview_transitions_edges',
+    // PathAnimation: a path with a start and an orientation (anchor point, entry, exit, endRotation); one from where the item is; none without a target in a state's transition
+    'path_animation',
+    // PathAnimation in a state's transition (its target) and back; in a ListView's add transition, from each row's destination
+    'path_animation_transitions',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
