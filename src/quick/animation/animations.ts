@@ -891,7 +891,24 @@ abstract class FollowingAnimation<F extends Follower> extends NumberAnimation {
   }
 
   override loopDuration(): number {
-    return -1;
+    return this.inTransition ? 0 : -1;
+  }
+
+  /**
+   * In a transition (not followed yet: it would never end there) the run
+   * does nothing and the change is made at the end, as without an animation.
+   */
+  private inTransition = false;
+
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
+    super.transition(actions, touched, backward, defaultTarget);
+    this.inTransition = true;
+    this.running_ = [];
   }
 
   protected abstract follower(a: Action): F;
@@ -900,6 +917,7 @@ abstract class FollowingAnimation<F extends Follower> extends NumberAnimation {
 
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     super.prepare(actions, target);
+    this.inTransition = false;
     const used: F[] = [];
     for (const a of this.actions) {
       let byIndex = this.followers.get(a.obj);
@@ -1307,6 +1325,18 @@ export abstract class Animator extends NumberAnimation {
   override prepare(actions: readonly Action[] | null, target: TargetProperty | null): void {
     this.defaultProperties = [this.field];
     super.prepare(actions, target);
+    this.actions = this.actions.filter((a) => a.obj instanceof Item && a.info.name === this.field);
+  }
+
+  /** QQuickAnimator::transition: the changes of its own property (of the view's item, in a view transition). */
+  override transition(
+    actions: TransitionAction[],
+    touched: TouchedProperties,
+    backward: boolean,
+    defaultTarget: QObject | null = null,
+  ): void {
+    this.defaultProperties = [this.field];
+    super.transition(actions, touched, backward, defaultTarget);
     this.actions = this.actions.filter((a) => a.obj instanceof Item && a.info.name === this.field);
   }
 

@@ -2816,6 +2816,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     this.highlightPosAnimator?.stop();
     this.highlightWidthAnimator?.stop();
     this.highlightHeightAnimator?.stop();
+    this.vt?.dispose();
     this.dm.dispose();
     super.$teardown();
   }

@@ -130,10 +130,14 @@ export class Transitioner {
     this.changeListener?.viewItemTransitionFinished(item);
   }
 
-  /** The positioner or view is going away: its runs no longer report to it. */
+  /** The positioner or view is going away: its runs stop (Qt deletes them with its items). */
   dispose(): void {
-    for (const job of this.runningJobs) job.transitioner = null;
+    const jobs = [...this.runningJobs];
     this.runningJobs.clear();
+    for (const job of jobs) {
+      job.transitioner = null;
+      job.cancel();
+    }
   }
 }
 
@@ -182,6 +186,7 @@ class ViewTransitionJob {
   }
 
   cancel(): void {
+    this.transitioner?.runningJobs.delete(this);
     this.manager.cancel();
   }
 
@@ -563,10 +568,12 @@ export class PositionerTransitions {
     tr.resetTargetLists();
   }
 
+  /** A child left: its run stops (Qt's PositionedItem goes, with its transition). */
   removed(child: Item): void {
     const k = this.known.get(child);
     if (k === undefined) return;
     this.known.delete(child);
+    k.t.stopTransition();
   }
 
   dispose(): void {
