@@ -2224,7 +2224,7 @@ export class PathAnimation extends AbstractAnimation {
     const fixed = this.turn === FIXED;
     const at = path.pointAndAngleAt(v, this.geometry);
     const anchored = ax !== 0 || ay !== 0;
-    if (anchored && atStart && !fixed) target.setTransformOriginPoint({ x: ax, y: ay });
+    if (anchored && atStart && !fixed) setOrigin(target, { x: ax, y: ay });
     setPosition(target, at.x - ax, at.y - ay);
     if (fixed) return;
     // (RightFirst, LeftFirst, BottomFirst, TopFirst)
@@ -2253,10 +2253,15 @@ export class PathAnimation extends AbstractAnimation {
         angle = (end * (v - exitStart)) / exit + (angle * (exit - (v - exitStart))) / exit;
     }
     target.$store(ITEM.rotation, angle);
-    if ((reverse ? v === 0 : v === 1) && anchored && Math.abs(angle) <= 1e-12)
-      target.setTransformOriginPoint(null);
+    if ((reverse ? v === 0 : v === 1) && anchored && Math.abs(angle) <= 1e-12) setOrigin(target, null);
   }
 }
+/** QQuickItem::setTransformOriginPoint. */
+function setOrigin(item: Item, p: { x: number; y: number } | null): void {
+  item.userOrigin = p;
+  item.markDirty(Dirty.Transform);
+}
+
 const PathAnimationMeta: MetaObject = defineType(PathAnimation, AnimationMeta, {
   name: 'PathAnimation',
   cppClass: 'QQuickPathAnimation',

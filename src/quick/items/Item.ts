@@ -535,11 +535,6 @@ export class Item extends QtObject {
   /** An origin set from C++ in Qt (QQuickItem::setTransformOriginPoint: a PathAnimation's anchor point). */
   userOrigin: { x: number; y: number } | null = null;
 
-  setTransformOriginPoint(p: { x: number; y: number } | null): void {
-    this.userOrigin = p;
-    this.markDirty(Dirty.Transform);
-  }
-
   /** Whether scale, rotation or a `transform` list make this item's transform more than a translation. */
   get transformed(): boolean {
     return (

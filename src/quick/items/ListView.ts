@@ -221,22 +221,14 @@ export class FxViewItem {
   /** Places the section header and the item along the list; Qt 6.4 leaves the other coordinate to the item. */
   setPosition(pos: number): void {
     const v = this.view;
-    const item = this.item;
     const s = this.section;
     if (s !== null) {
       const extent = v.extentOf(s);
       v.placeAt(s, v.isContentFlowReversed ? -extent - pos : pos);
       pos += extent;
     }
-    if (v.isVertical) {
-      const y = v.isBottomToTop ? -this.h - pos : pos;
-      if (this.t !== null) this.moveTo(this.x, y);
-      else item.setY(y);
-    } else {
-      const x = v.isRightToLeft ? -this.w - pos : pos;
-      if (this.t !== null) this.moveTo(x, this.y);
-      else item.setX(x);
-    }
+    if (v.isVertical) this.moveTo(this.x, v.isBottomToTop ? -this.h - pos : pos);
+    else this.moveTo(v.isRightToLeft ? -this.w - pos : pos, this.y);
   }
 
   setSize(size: number): void {
@@ -1232,6 +1224,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         }
         count -= c.count;
       } else {
+        if (this.vt?.noteMove(items, c.from, c.to, c.count)) insertTouchesList = true;
         for (const fx of items) {
           const i = movedIndex(fx.index, c.from, c.to, c.count);
           this.vt?.indexMoved(fx, i, c.from, c.count);
@@ -1274,6 +1267,9 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       if (fx.index < minOld) minOld = fx.index;
     }
     const isInserted = (i: number) => inserted.some((r) => i >= r[0] && i < r[1]);
+    const vt = this.vt;
+    // (with transitions, rows a move brought in are made as inserted ones are)
+    const isNew = (i: number) => isInserted(i) || !!vt?.movesIn(i);
     const reversed = this.isContentFlowReversed;
     const size = this.viewSize();
     const viewPos = reversed ? -this.position() - size : this.position();
@@ -1285,6 +1281,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         fx.attached?.$emit(ATT.add, undefined);
         this.vt?.added(fx);
       }
+      if (fx) vt?.made(fx);
       return fx;
     };
     const keep: FxViewItem[] = [];
@@ -1313,7 +1310,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         for (let i = a - 1; i >= 0; i--) {
           let fx = byIndex.get(i) ?? null;
           if (fx) byIndex.delete(i);
-          else if (i >= minOld && isInserted(i) && p > bufferFrom) fx = create(i);
+          else if (i >= minOld && isNew(i) && p > bufferFrom) fx = create(i);
           if (!fx) break;
           p -= fx.size() + this.spacingValue;
           fx.setPosition(p);
@@ -1323,7 +1320,7 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
         for (let i = a + 1; i < count; i++) {
           let fx = byIndex.get(i) ?? null;
           if (fx) byIndex.delete(i);
-          else if (createForward && isInserted(i) && p <= lastVisiblePos) fx = create(i);
+          else if (createForward && isNew(i) && p <= lastVisiblePos) fx = create(i);
           if (!fx) break;
           fx.setPosition(p);
           p += fx.size() + this.spacingValue;
@@ -1337,8 +1334,8 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
       this.visibleIndex = Math.max(0, Math.min(anchorIndex, count));
       this.visiblePos = anchorPos;
     }
+    vt?.placeArrivals((index) => this.positionAt(index));
     // (a removed delegate with a transition waits for its end)
-    const vt = this.vt;
     for (const fx of old) if (!keep.includes(fx) && !vt?.isPending(fx)) this.releaseOrKeep(fx);
     for (const fx of removed) if (!old.includes(fx) && !vt?.isPending(fx)) this.releaseOrKeep(fx);
   }
@@ -2009,6 +2006,8 @@ export abstract class ItemView extends Flickable implements DelegateModelHost {
     }
     if (this.currentItemFx && this.currentItemFx.item === item) {
       const prev = this.inLayout;
+      // (a transition moving the item starts no layout and no new transitions)
+      if (!prev && this.visibleItem(this.currentIndexValue)?.t?.transitionRunning()) this.inLayout = true;
       this.updateHighlight();
       this.inLayout = prev;
       const pos = this.position();

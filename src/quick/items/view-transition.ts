@@ -5,6 +5,7 @@
 // destination, targetIndexes, targetItems).
 import { defineType, type MetaObject, QObject } from '../../engine/qobject';
 import { QPoint } from '../../engine/valuetypes';
+import { movedIndex } from '../models/delegate-model';
 import { StateAction, type Transition, TransitionManager } from '../states/states';
 import { FLICK } from './Flickable';
 import { ITEM, type Item } from './Item';
@@ -274,6 +275,13 @@ export class TransitionableItem {
       this.nextToY = y;
       this.nextTransitionToSet = true;
     }
+  }
+
+  /** The scheduled transition starts where the item is now. */
+  startsHere(): void {
+    this.nextFromX = this.x;
+    this.nextFromY = this.y;
+    this.nextTransitionFromSet = true;
   }
 
   transitionScheduledOrRunning(): boolean {
@@ -586,6 +594,7 @@ export interface ViewItemLike {
   readonly item: Item;
   index: number;
   t: TransitionableItem | null;
+  setPosition(pos: number): void;
 }
 
 /** What a view offers its transitions (QQuickItemView). */
@@ -641,6 +650,45 @@ export class ItemViewTransitions<F extends ViewItemLike> implements ViewTransiti
           ? ViewTransitionType.Remove
           : ViewTransitionType.Move;
     this.schedule(fx, type, false);
+  }
+
+  /** Rows a move brings in without a delegate in this batch of changes: their index now and the one they came from. */
+  private movedIn: Array<[number, number]> = [];
+  /** Delegates made for them, and where each came from. */
+  private arrivals: Array<[F, number]> = [];
+
+  /** A move of `count` rows from `from` to `to`; true if it brings rows in that have no delegate. */
+  noteMove(items: readonly F[], from: number, to: number, count: number): boolean {
+    for (const r of this.movedIn) r[0] = movedIndex(r[0], from, to, count);
+    for (let k = from; k < from + count; k++)
+      if (!items.some((fx) => fx.index === k)) this.movedIn.push([k - from + to, k]);
+    return this.movedIn.length > 0;
+  }
+
+  movesIn(index: number): boolean {
+    return this.movedIn.some((r) => r[0] === index);
+  }
+
+  /** A delegate made for a row: one moved in is a move target from the start (Qt's movingIntoView). */
+  made(fx: F): void {
+    const r = this.movedIn.find((m) => m[0] === fx.index);
+    if (r === undefined || !this.transitioner.canTransition(ViewTransitionType.Move, true)) return;
+    this.moved(fx);
+    this.arrivals.push([fx, r[1]]);
+  }
+
+  /** Each delegate moved in starts its transition where its old index would be (`positionAt`), then heads for its place. */
+  placeArrivals(positionAt: (index: number) => number): void {
+    for (const [fx, from] of this.arrivals) {
+      const pos = positionAt(from);
+      const t = fx.t!;
+      fx.t = null;
+      fx.setPosition(pos);
+      fx.t = t;
+      t.startsHere();
+    }
+    this.arrivals = [];
+    this.movedIn = [];
   }
 
   canPopulate(): boolean {

@@ -116,6 +116,8 @@ describe('animations frame by frame, as recorded from Qt 6.4', () => {
     'path_animation',
     // PathAnimation in a state's transition (its target) and back; in a ListView's add transition, from each row's destination
     'path_animation_transitions',
+    // rows moved into a ListView from outside it start their move transition where their old index would be
+    'listview_move_into_view',
   ])('%s', async (name) => {
     const { got, expected } = await replay(name);
     expect(got).toEqual(expected);
