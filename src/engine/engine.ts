@@ -27,9 +27,10 @@ import {
   type SourceLocation,
 } from './context';
 import { Creator } from './creator';
-import { makeConsole, makeQtObject, qmlMessage, stringArg } from './globals';
+import { makeConsole, makeQtObject, provideMd5, qmlMessage, stringArg } from './globals';
 import type { ImageSource } from './images';
 import { JS_GLOBALS } from './jscompile';
+import { loadOnce } from './load-once';
 import { QmlDateConstructor } from './qmldate';
 import {
   type MetaObject,
@@ -397,6 +398,17 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     return this.localeLoading;
   }
 
+  /** Qt.md5's code (md5.ts), loaded before the first file that names it is compiled. */
+  private readonly loadMd5 = loadOnce(() => import('./md5').then(({ md5Hex }) => provideMd5(md5Hex)));
+  private md5Loaded = false;
+
+  private md5NamedIn(source: string): Promise<void> | null {
+    if (this.md5Loaded || !source.includes('md5')) return null;
+    return this.loadMd5().then(() => {
+      this.md5Loaded = true;
+    });
+  }
+
   private xhrLoading: Promise<void> | null = null;
 
   /**
@@ -727,6 +739,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (xhr) yield xhr;
     const locale = this.localeNamedIn(source);
     if (locale) yield locale;
+    const md5 = this.md5NamedIn(source);
+    if (md5) yield md5;
     yield* this.checkPathImports(url, program);
     this.imports.set(url, imports);
     // Load the files behind type names that no module provides, in the order the file names them.
@@ -915,6 +929,8 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (xhr) yield xhr;
     const locale = this.localeNamedIn(source);
     if (locale) yield locale;
+    const md5 = this.md5NamedIn(source);
+    if (md5) yield md5;
     const script = new ScriptFile(url, source);
     for (const imp of script.imports) {
       if (imp.url === url || chain.includes(imp.url))

@@ -2,7 +2,6 @@
 // object, with the output format of Qt's `qml` tool (`qml: ` prefix,
 // arguments joined by a space, on stderr).
 import type { JsFunction, MessageSink } from './context';
-import { md5Hex } from './md5';
 import { parseIsoDate, v4DateString } from './qmldate';
 import { toQtError } from './v4errors';
 import {
@@ -463,6 +462,13 @@ function numbers(args: unknown[], count: number): number[] {
   return args.map((v) => Number(v));
 }
 
+/** Qt.md5's code (md5.ts), loaded before the first file that names it is compiled (Engine). */
+let md5Hex: ((text: string) => string) | null = null;
+
+export function provideMd5(f: (text: string) => string): void {
+  md5Hex = f;
+}
+
 /** Qt's checks of a helper's argument count (measured: Qt.point(1), Qt.point(1, 2, 3), Qt.md5()). */
 function arity(args: unknown[], count: number): void {
   if (args.length < count) throw new Error('Insufficient arguments');
@@ -586,6 +592,7 @@ export function makeQtObject(hooks: QtObjectHooks): Record<string, unknown> {
     formatDateTime: (d: unknown, format?: unknown) => formatAs('datetime', d, format),
     md5: (...a: unknown[]) => {
       arity(a, 1);
+      if (md5Hex === null) throw new Error('Qt.md5 is loaded with the first file that names it');
       return md5Hex(qString(a[0]));
     },
     platform: { os: hooks.platformOs, pluginName: hooks.platformPluginName },
