@@ -109,8 +109,13 @@ export class PropertyBinding extends Observer implements InstalledBinding {
       if (this.bindable) this.frontBindableSources();
       if (ok && !this.dead) {
         if (value === undefined && this.target.$reset(this.index)) return;
+        const info = this.target.$meta.props[this.index]!;
         // (a value type's field, `font.family: c ? "Serif" : undefined`, keeps its value)
-        if (value === undefined && this.target.$meta.props[this.index]!.assignUndefined !== undefined) return;
+        if (value === undefined && info.assignUndefined !== undefined) return;
+        // A binding's number goes into an int as JavaScript's ToInt32 takes it (NaN
+        // is 0, 1e10 wraps round, measured), an assignment the C++ way (INT_MIN).
+        if (typeof value === 'number' && !(value >= -2147483648 && value < 2147483648) && info.type === 'int')
+          value |= 0;
         try {
           this.target.$write(this.index, value);
         } catch (e) {
