@@ -55,6 +55,16 @@ export interface CreatorHost extends EngineServices {
   resolverFor(unit: Unit): TypeResolver;
 }
 
+const deferredWork = new WeakMap<QObject, Array<() => void>>();
+
+/** Makes the objects declared in `obj`'s deferred properties, once (qmlExecuteDeferred). */
+export function executeDeferred(obj: QObject): void {
+  const work = deferredWork.get(obj);
+  if (work === undefined) return;
+  deferredWork.delete(obj);
+  for (const f of work) f();
+}
+
 /** The type of a property that holds an expression to run later (QQmlScriptString). */
 export const SCRIPT_STRING = 'QQmlScriptString';
 
@@ -228,6 +238,22 @@ export class Creator {
     const completion = creation.completion;
     const completed = this.host.componentAttachedMeta.signalsByName.get('completed')!.index;
     for (let i = completion.length - 1; i >= 0; i--) completion[i]!.$emit(completed, undefined);
+  }
+
+  /** Objects of a deferred property: made, with their bindings and completion, when `obj` asks (executeDeferred). */
+  private defer(obj: QObject, creation: Creation, assign: (creation: Creation) => void): void {
+    let work = deferredWork.get(obj);
+    if (work === undefined) {
+      work = [];
+      deferredWork.set(obj, work);
+    }
+    const dynamic = creation.dynamic;
+    work.push(() => {
+      const later = new Creation();
+      later.dynamic = dynamic;
+      assign(later);
+      this.finalize(later);
+    });
   }
 
   /** Creates one object (a main file's root has the type its compilation gave it, see CompiledFile.isMain). */
@@ -474,24 +500,32 @@ export class Creator {
 
     for (const v of c.objectValues) {
       const target = this.targetObject(obj, v.target, creation);
-      const values = v.objects.map((o) => this.createObject(o, ctx, creation, obj));
       const prop = v.target.prop;
-      try {
-        if (prop.type === 'list') for (const value of values) target.$appendList(prop.index, value);
-        else target.$write(prop.index, values[0]);
-      } catch (e) {
-        this.host.reportError(e, v.location);
-      }
+      const assign = (creation: Creation) => {
+        const values = v.objects.map((o) => this.createObject(o, ctx, creation, obj));
+        try {
+          if (prop.type === 'list') for (const value of values) target.$appendList(prop.index, value);
+          else target.$write(prop.index, values[0]);
+        } catch (e) {
+          this.host.reportError(e, v.location);
+        }
+      };
+      if (prop.deferred && target === obj) this.defer(obj, creation, assign);
+      else assign(creation);
     }
 
     if (c.children.length > 0) {
       const dp = c.defaultProperty;
       const prop = dp !== undefined ? obj.$meta.propsByName.get(dp) : undefined;
-      for (const child of c.children) {
-        const o = this.createObject(child, ctx, creation, obj);
-        if (prop?.type === 'list') obj.$appendList(prop.index, o);
-        else if (prop) obj.$write(prop.index, o);
-      }
+      const assign = (creation: Creation) => {
+        for (const child of c.children) {
+          const o = this.createObject(child, ctx, creation, obj);
+          if (prop?.type === 'list') obj.$appendList(prop.index, o);
+          else if (prop) obj.$write(prop.index, o);
+        }
+      };
+      if (prop?.deferred) this.defer(obj, creation, assign);
+      else assign(creation);
     }
 
     if (lateConstants !== null) for (const k of lateConstants) this.applyConstant(c, obj, k, creation);

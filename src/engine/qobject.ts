@@ -67,6 +67,8 @@ export interface PropertySpec {
   assignUndefined?: unknown;
   /** For list properties: how an element is added (Item's `data` reparents it). */
   append?: (obj: QObject, value: unknown) => void;
+  /** The objects declared in it are made when the owner asks (Qt's DeferredPropertyNames: a Transition's animations). */
+  deferred?: boolean;
   /** No change signal (constant for the object's lifetime). */
   constant?: boolean;
   /** Name of an existing signal to use as the change signal instead of `<name>Changed`. */
@@ -188,6 +190,8 @@ export class PropertyInfo {
   listOf: (() => MetaObject) | undefined = undefined;
   /** What assigning undefined from JavaScript writes instead (PropertySpec.assignUndefined). */
   assignUndefined: unknown = undefined;
+  /** PropertySpec.deferred. */
+  deferred = false;
 }
 
 export class SignalInfo {
@@ -326,6 +330,7 @@ export class MetaObject {
     const sequence = p.sequenceOf === undefined ? undefined : sequenceCoercer(p.sequenceOf);
     if (sequence !== undefined) (info as { coerce: Coercer }).coerce = sequence;
     if (p.assignUndefined !== undefined) info.assignUndefined = p.assignUndefined;
+    if (p.deferred) info.deferred = true;
     info.listOf = p.listOf;
     this.props.push(info);
     this.propsByName.set(name, info);

@@ -455,8 +455,9 @@ export const ViewTransitionMeta: MetaObject = defineType(ViewTransitionAttached,
     index: { type: 'int', default: -1, readonly: true },
     item: { type: 'Item', readonly: true },
     destination: { type: 'point', readonly: true },
-    targetIndexes: { type: 'var', readonly: true },
-    targetItems: { type: 'var', readonly: true },
+    // (empty lists until a run: a binding may index them, as Qt's documentation does)
+    targetIndexes: { type: 'var', readonly: true, default: [] },
+    targetItems: { type: 'var', readonly: true, default: [] },
   },
   attachedType: () => ViewTransitionMeta,
 });

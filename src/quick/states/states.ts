@@ -4,7 +4,7 @@
 // (qquicktransitionmanager.cpp) and Transition (qquicktransition.cpp).
 import { type BindingFunction, PropertyBinding } from '../../engine/binding';
 import type { QmlContext, SourceLocation } from '../../engine/context';
-import type { StateChange } from '../../engine/creator';
+import { executeDeferred, type StateChange } from '../../engine/creator';
 import {
   defineType,
   type Handler,
@@ -787,6 +787,8 @@ export class Transition extends QObject {
     manager: TransitionManager,
     defaultTarget: QObject | null,
   ): TransitionJob {
+    // (its animations are made for its first run)
+    executeDeferred(this);
     // a view's transition (one with a default target) runs for several items
     // at once: each run has animations of its own (Qt's QQuickTransitionInstance)
     const own = defaultTarget !== null;
@@ -818,7 +820,7 @@ const TransitionMeta = defineType(Transition, QtObjectMeta, {
     reversible: { type: 'bool' },
     enabled: { type: 'bool', default: true },
     running: { type: 'bool', readonly: true },
-    animations: { type: 'list', append: (o, v) => (o as Transition).appendAnimation(v) },
+    animations: { type: 'list', deferred: true, append: (o, v) => (o as Transition).appendAnimation(v) },
   },
 });
 const TR = {
