@@ -621,7 +621,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     for (const m of (e.stack ?? '').matchAll(STACK_FRAME)) {
       const url = m[1]!;
       // (a .js frame of the page's own scripts is not one of the scene's)
-      if (url.endsWith('.js') && !this.scripts.has(url)) continue;
+      if (/\.m?js$/.test(url) && !this.scripts.has(url)) continue;
       // Generated code runs through `new Function`, which adds two lines (codegen.ts).
       return { url, line: Number(m[2]) - 2, column: 0 };
     }
@@ -900,7 +900,7 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     const files = this.options.files;
     for (const imp of program.imports) {
       if (imp.path === undefined) continue;
-      if (imp.path.endsWith('.js')) {
+      if (isScriptPath(imp.path)) {
         const script = new URL(imp.path, url).href;
         if (!(yield files.exists(script)))
           throw scriptUnavailable(url, imp, script, `${script}: No such file or directory`);
@@ -931,14 +931,17 @@ export class QmlEngine implements EngineServices, ComponentFactory {
     if (locale) yield locale;
     const md5 = this.md5NamedIn(source);
     if (md5) yield md5;
-    const script = new ScriptFile(url, source);
+    // (an ECMAScript module's compiler loads with the first module)
+    const modules = url.endsWith('.mjs') ? ((yield loadModules()) as typeof import('./modules')) : null;
+    const script = new ScriptFile(url, source, modules?.compileModule);
     for (const imp of script.imports) {
       if (imp.url === url || chain.includes(imp.url))
         throw new QmlError(url, imp.line, 1, `Cyclic import of script ${imp.path}`);
       if (!(yield files.exists(imp.url)))
         throw scriptUnavailable(
           url,
-          { line: imp.line, column: 1 },
+          // (a module's import has no position in Qt's message)
+          { line: imp.line, column: imp.line < 0 ? -1 : 1 },
           imp.url,
           `${imp.url}: No such file or directory`,
         );
@@ -975,9 +978,9 @@ export class QmlEngine implements EngineServices, ComponentFactory {
         const m: ImportedModule = { name: imp.module, types };
         if (imp.qualifier !== undefined) m.qualifier = imp.qualifier;
         result.modules.push(m);
-      } else if (imp.path?.endsWith('.js') && imp.qualifier !== undefined) {
+      } else if (imp.path !== undefined && isScriptPath(imp.path) && imp.qualifier !== undefined) {
         result.scripts.push({ qualifier: imp.qualifier, url: new URL(imp.path, url).href });
-      } else if (imp.path !== undefined && !imp.path.endsWith('.js')) {
+      } else if (imp.path !== undefined && !isScriptPath(imp.path)) {
         const dir = new URL(imp.path.endsWith('/') ? imp.path : `${imp.path}/`, url).href;
         result.directories.push(dir);
       }
@@ -1216,4 +1219,11 @@ function isQualifier(imports: FileImports, name: string): boolean {
 }
 
 /** Where a stack frame is (a QML file's or an imported script's): URL, line, column. */
-const STACK_FRAME = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.(?:qml|js)):(\d+):(\d+)/g;
+const STACK_FRAME = /((?:file|https?|qrc|blob|data|memory):[^\s()]*?\.(?:qml|m?js)):(\d+):(\d+)/g;
+
+const loadModules = loadOnce(() => import('./modules'));
+
+/** A JavaScript file or an ECMAScript module (`import "util.js" as Util`, `import "lib.mjs" as Lib`). */
+function isScriptPath(path: string): boolean {
+  return path.endsWith('.js') || path.endsWith('.mjs');
+}

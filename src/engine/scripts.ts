@@ -9,6 +9,7 @@ import { QmlError } from '../qml/error';
 import { QML_GLOBAL_NAMES } from './codegen';
 import type { QmlContext } from './context';
 import { forEachNode, forEachPatternName, rewriteMethodCalls } from './jscompile';
+import type { ModuleTools } from './modules';
 
 const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', locations: true };
 
@@ -18,7 +19,25 @@ const OPTIONS: Options = { ecmaVersion: 'latest', sourceType: 'script', location
  */
 export const SCRIPT_HELPERS = ['$arg', '$loc', '$in'] as const;
 
-type ScriptFactory = (...globalsAndImports: unknown[]) => Record<string, unknown>;
+export type ScriptFactory = (...globalsAndImports: unknown[]) => Record<string, unknown>;
+
+/** Compiles an ECMAScript module, adding the modules it imports to `imports` (modules.ts). */
+export type ModuleCompiler = (
+  url: string,
+  source: string,
+  imports: ScriptImport[],
+  tools: ModuleTools,
+) => { program: object; factory: ScriptFactory };
+
+/** The compiler pieces the module compiler borrows. */
+const MODULE_TOOLS: ModuleTools = {
+  parse,
+  options: OPTIONS,
+  globals: [...QML_GLOBAL_NAMES, ...SCRIPT_HELPERS],
+  rewriteMethodCalls,
+  forEachPatternName,
+  syntaxError: (url, line, column, message) => new QmlError(url, line, column, message),
+};
 
 /** `.import "other.js" as Other` in a script: where, and under which name. */
 export interface ScriptImport {
@@ -51,7 +70,18 @@ export class ScriptFile {
   constructor(
     readonly url: string,
     source: string,
+    /** For an ECMAScript module (`.mjs`): its compiler (modules.ts, loaded for the first one). */
+    compileModule?: ModuleCompiler,
   ) {
+    if (compileModule !== undefined) {
+      // An ECMAScript module: one instance, its exports read through the qualifier.
+      this.library = true;
+      this.ownNames = new Set();
+      const m = compileModule(url, source, this.imports, MODULE_TOOLS);
+      this.program = m.program;
+      this.factory = m.factory;
+      return;
+    }
     let library = false;
     // Qt's directives come first, one per line; they are blanked (lines keep their numbers).
     const lines = source.split('\n');

@@ -35,7 +35,7 @@ export async function runDropped(
   files: BrowserFiles,
   items: Array<{ path: string; file: File }>,
 ): Promise<boolean> {
-  const qml = items.filter((i) => i.path.endsWith('.qml') || i.path.endsWith('.js'));
+  const qml = items.filter((i) => i.path.endsWith('.qml') || /\.m?js$/.test(i.path));
   if (qml.length === 0) {
     host.showError('Drop .qml files (or a folder of them) to run them.');
     return false;

@@ -15,6 +15,8 @@ export const QML_UPDATE_EVENT = 'quickweb:qml-update';
 
 /** The pictures a scene's Images show (copied into the build beside its files). */
 const PICTURE = /\.(png|jpe?g|gif|webp|bmp|svg)$/i;
+/** A scene's JavaScript: a script (`.js`) or an ECMAScript module (`.mjs`). */
+const SCRIPT = /\.m?js$/;
 
 function listQml(dir: string, pictures = false): string[] {
   let out: string[] = [];
@@ -27,7 +29,7 @@ function listQml(dir: string, pictures = false): string[] {
   for (const name of entries) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out = out.concat(listQml(full, pictures));
-    else if (name.endsWith('.qml') || name.endsWith('.js') || name === 'qmldir') out.push(full);
+    else if (name.endsWith('.qml') || SCRIPT.test(name) || name === 'qmldir') out.push(full);
     else if (pictures && PICTURE.test(name)) out.push(full);
   }
   return out;
@@ -58,8 +60,8 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
     },
     configureServer(s) {
       server = s;
-      // A scene's JavaScript files are QML's (`.pragma library`, `.import`), not
-      // modules: what the page fetches (not imports) is served as written, and
+      // A scene's JavaScript files and modules are QML's (`.pragma library`, `.import`,
+      // imported by QML), not the page's: what the page fetches (not imports) is served as written, and
       // Vite's module graph never holds it (see handleHotUpdate). A scene file
       // that is not there is a 404, not the page (the loader asks for
       // `Name.qml` beside a scene to know whether a type is there).
@@ -67,7 +69,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
         const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
         const file = join(options.root, path);
         const fetched = req.headers['sec-fetch-dest'] === 'empty';
-        const sceneFile = path.endsWith('.js') || path.endsWith('.qml') || path.endsWith('/qmldir');
+        const sceneFile = SCRIPT.test(path) || path.endsWith('.qml') || path.endsWith('/qmldir');
         if (
           !fetched ||
           !sceneFile ||
@@ -85,7 +87,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
         }
         res.setHeader(
           'Content-Type',
-          `${path.endsWith('.js') ? 'text/javascript' : 'text/plain'}; charset=utf-8`,
+          `${SCRIPT.test(path) ? 'text/javascript' : 'text/plain'}; charset=utf-8`,
         );
         res.setHeader('Cache-Control', 'no-cache');
         res.end(body);
@@ -101,7 +103,7 @@ export function quickwebScenes(options: { root: string; scenesDir?: string }): P
     },
     handleHotUpdate(ctx) {
       // (a .js file that is no module of the page is a scene's script)
-      const script = ctx.file.endsWith('.js') && ctx.modules.length === 0;
+      const script = SCRIPT.test(ctx.file) && ctx.modules.length === 0;
       if (!ctx.file.endsWith('.qml') && !/(^|[\\/])qmldir$/.test(ctx.file) && !script) return;
       server?.ws.send({ type: 'custom', event: QML_UPDATE_EVENT, data: { files: [toUrl(ctx.file)] } });
       // Handled: no full reload.

@@ -16,17 +16,23 @@ export type TestItem = Item & {
   width: number;
 };
 
-/** What a test may give the engine besides the scene: where pictures come from, where messages go. */
-export type SceneOptions = Pick<EngineOptions, 'images' | 'sink' | 'scheduleFrame'>;
+/**
+ * What a test may give the engine besides the scene: where pictures come
+ * from, where messages go, the files beside the scene (the scene's own text
+ * is read from them too, when given).
+ */
+export type SceneOptions = Pick<EngineOptions, 'images' | 'sink' | 'scheduleFrame'> & {
+  files?: EngineOptions['files'];
+};
 
 /** Runs `source` as file:///scene/main.qml; `find` looks an item up by objectName. */
 export async function runScene(source: string, options: SceneOptions = {}) {
   const url = 'file:///scene/main.qml';
   const runtime: Runtime = createRuntime({
-    files: { read: () => source, exists: (u: string) => u === url },
     sink: { warn: (m) => console.warn(m), log: () => {} },
     scheduleFrame: () => {},
     ...options,
+    files: options.files ?? { read: () => source, exists: (u: string) => u === url },
   });
   await runtime.run(url);
   const all = (i: Item): Item[] => [i, ...i.childItems.flatMap(all)];
